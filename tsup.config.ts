@@ -1,0 +1,30 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      citations: 'src/citations/index.ts',
+      search: 'src/search/index.ts',
+      cite: 'src/cite/index.ts',
+      jsonld: 'src/jsonld/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: false,
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: true,
+    treeshake: true,
+  },
+  {
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+])
