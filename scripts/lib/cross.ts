@@ -1,0 +1,115 @@
+import { closest } from '../../src/data/suggest.ts'
+import type { Issue } from './issues.ts'
+
+interface Located<T> {
+  file: string
+  record: T
+}
+
+interface StudyLike {
+  id: string
+  csl: { DOI?: string; PMID?: string }
+  unusedReason?: string
+}
+interface ClaimLike {
+  id: string
+  verdict: string
+  verdictNote: string
+  madeBy: { source: string; section: string }[]
+  evidence: { study: string }[]
+  citationProblems?: { study: string }[]
+}
+interface SourceLike {
+  id: string
+  sections: string[]
+}
+
+/** The records that passed the earlier layers, with their files. */
+export interface CrossInput {
+  studies: Located<StudyLike>[]
+  claims: Located<ClaimLike>[]
+  sources: Located<SourceLike>[]
+}
+
+function refIssue(file: string, field: string, kind: string, value: string, known: string[]): Issue {
+  const hint = closest(value, known)
+  return {
+    file,
+    field,
+    rule: 'reference-exists',
+    message: `points at ${kind} "${value}", which does not exist.`,
+    fix: hint === undefined ? `Create data/${kind === 'study' ? 'studies' : 'sources'}/${value}.yaml or correct the id.` : `Did you mean "${hint}"?`,
+  }
+}
+
+/** Rules that look across records: unique ids and identifiers, references that resolve, coverage. */
+export function crossRecordIssues(input: CrossInput): Issue[] {
+  const issues: Issue[] = []
+  const firstSeen = new Map<string, string>()
+  for (const { file, record } of [...input.studies, ...input.claims, ...input.sources]) {
+    const other = firstSeen.get(record.id)
+    if (other !== undefined) {
+      issues.push({ file, field: 'id', rule: 'unique-id', message: `"${record.id}" is already used by ${other}.`, fix: 'Give each record its own id (add a short disambiguator such as -b).' })
+    } else firstSeen.set(record.id, file)
+  }
+  for (const key of ['DOI', 'PMID'] as const) {
+    const seen = new Map<string, string>()
+    for (const { file, record } of input.studies) {
+      const value = record.csl[key]?.toLowerCase()
+      if (value === undefined) continue
+      const other = seen.get(value)
+      if (other !== undefined) {
+        issues.push({ file, field: `csl.${key}`, rule: 'unique-identifier', message: `${key} ${record.csl[key]} is also in ${other}.`, fix: 'One work, one record: merge the two or correct the identifier.' })
+      } else seen.set(value, file)
+    }
+  }
+  const studyIds = input.studies.map((s) => s.record.id).sort()
+  const studySet = new Set(studyIds)
+  const sourceMap = new Map(input.sources.map((s) => [s.record.id, s.record]))
+  const sourceIds = [...sourceMap.keys()].sort()
+  const usedStudies = new Set<string>()
+  const usedSources = new Set<string>()
+  for (const { file, record: claim } of input.claims) {
+    claim.madeBy.forEach((m, i) => {
+      const source = sourceMap.get(m.source)
+      if (source === undefined) {
+        issues.push(refIssue(file, `madeBy[${i}].source`, 'source', m.source, sourceIds))
+        return
+      }
+      usedSources.add(m.source)
+      if (!source.sections.includes(m.section)) {
+        const hint = closest(m.section.toLowerCase(), source.sections.map((s) => s.toLowerCase()))
+        const match = source.sections.find((s) => s.toLowerCase() === hint)
+        issues.push({
+          file,
+          field: `madeBy[${i}].section`,
+          rule: 'section-exists',
+          message: `"${m.section}" is not a section of source "${m.source}".`,
+          fix: match === undefined ? `Use one of the sections listed in data/sources/${m.source}.yaml, or add it there.` : `Did you mean "${match}"?`,
+        })
+      }
+    })
+    const refs: [string, string][] = [
+      ...claim.evidence.map((e, i) => [`evidence[${i}].study`, e.study] as [string, string]),
+      ...(claim.citationProblems ?? []).map((p, i) => [`citationProblems[${i}].study`, p.study] as [string, string]),
+    ]
+    for (const [field, id] of refs) {
+      if (studySet.has(id)) usedStudies.add(id)
+      else issues.push(refIssue(file, field, 'study', id, studyIds))
+    }
+    if (claim.verdict !== 'accurate' && !studyIds.some((id) => new RegExp(`(^|[^a-z0-9-])${id}([^a-z0-9-]|$)`).test(claim.verdictNote))) {
+      issues.push({ file, field: 'verdictNote', rule: 'verdict-names-study', message: `a "${claim.verdict}" verdict must name the study ids it rests on.`, fix: 'Mention at least one study id (e.g. grunebaum-2018) in the verdict note.' })
+    }
+  }
+  for (const { file, record } of input.studies) {
+    if (!usedStudies.has(record.id) && record.unusedReason === undefined) {
+      issues.push({ file, field: '', rule: 'study-used', message: 'no claim points at this study.', fix: 'Add it as evidence to a claim, or give an `unusedReason`.' })
+    }
+  }
+  for (const { file, record } of input.sources) {
+    if (!usedSources.has(record.id)) {
+      issues.push({ file, field: '', rule: 'source-has-claims', message: 'no claim is made by this source document.', fix: 'Record the claims this page makes (madeBy.source) or remove the source.' })
+    }
+  }
+  return issues
+}

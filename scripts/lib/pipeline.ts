@@ -1,0 +1,103 @@
+import { join } from 'node:path'
+import { crossRecordIssues, type CrossInput } from './cross.ts'
+import { sortIssues, type Issue } from './issues.ts'
+import { loadDataDir, type LoadedFile } from './load.ts'
+import { recordRules } from './rules/index.ts'
+import { SchemaLayer, type VocabSets } from './schema.ts'
+
+/** A vocabulary term as authored. */
+export interface Term {
+  id: string
+  label: string
+  description: string
+  justification?: string
+}
+
+/** The validated dataset, sorted by id, ready to generate from. */
+export interface Dataset {
+  studies: Record<string, unknown>[]
+  claims: Record<string, unknown>[]
+  sources: Record<string, unknown>[]
+  /** Vocabulary file name (e.g. `designs`) → terms in file order. */
+  vocab: Map<string, Term[]>
+}
+
+/** What a pipeline run produced. `dataset` is present only when there are no issues. */
+export interface PipelineResult {
+  issues: Issue[]
+  dataset?: Dataset
+}
+
+const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id))
+
+/**
+ * Loads and validates a data folder in three layers — schema, per-record rules, cross-record rules — and
+ * returns the dataset only if every layer passed. Rules run only on files whose shape passed the schema, so one
+ * mistake is reported once.
+ */
+export function runPipeline(dataDir: string, options: { schemaDir?: string; today?: string } = {}): PipelineResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10)
+  const loaded = loadDataDir(dataDir)
+  const issues: Issue[] = [...loaded.issues]
+  const vocab = new Map<string, Term[]>()
+  const vocabSets = new Map<string, Set<string>>()
+  const schema = new SchemaLayer(options.schemaDir ?? join(dataDir, 'schema'), (): VocabSets => vocabSets)
+
+  for (const file of loaded.files.filter((f) => f.kind === 'vocab')) {
+    const found = schema.check(file)
+    if (found.length > 0) {
+      issues.push(...found)
+      continue
+    }
+    const terms = file.data as Term[]
+    const ids = new Set<string>()
+    terms.forEach((t, i) => {
+      if (ids.has(t.id)) issues.push({ file: file.file, field: `[${i}].id`, rule: 'unique-term', message: `term "${t.id}" is defined twice.`, fix: 'Remove or rename one of them.' })
+      ids.add(t.id)
+    })
+    vocab.set(file.name, terms)
+    vocabSets.set(file.name, ids)
+  }
+
+  const passed: Record<'study' | 'claim' | 'source', { file: LoadedFile; record: Record<string, unknown> }[]> = { study: [], claim: [], source: [] }
+  for (const file of loaded.files) {
+    if (file.kind === 'vocab') continue
+    const schemaIssues = schema.check(file)
+    if (schemaIssues.length > 0) {
+      issues.push(...schemaIssues)
+      continue
+    }
+    const record = file.data as Record<string, unknown>
+    for (const rule of recordRules) {
+      if (!rule.kinds.includes(file.kind)) continue
+      for (const finding of rule.check(record, { fileName: file.name, today })) issues.push({ ...finding, file: file.file, rule: rule.name })
+    }
+    // Records with the right shape take part in the cross-record layer even if a per-record rule failed,
+    // so a bad DOI does not also show up as a dangling reference elsewhere.
+    passed[file.kind].push({ file, record })
+  }
+
+  const toCross = <T>(list: { file: LoadedFile; record: Record<string, unknown> }[]) => list.map(({ file, record }) => ({ file: file.file, record: record as T }))
+  issues.push(
+    ...crossRecordIssues({
+      studies: toCross<CrossInput['studies'][number]['record']>(passed.study),
+      claims: toCross<CrossInput['claims'][number]['record']>(passed.claim),
+      sources: toCross<CrossInput['sources'][number]['record']>(passed.source),
+    }),
+  )
+  if (issues.length > 0) return { issues: sortIssues(issues) }
+
+  const withCslId = (r: Record<string, unknown>) => {
+    const { csl, ...rest } = r
+    return { id: r.id, ...rest, csl: { id: r.id, ...(csl as object) } }
+  }
+  return {
+    issues: [],
+    dataset: {
+      studies: passed.study.map((p) => withCslId(p.record)).sort(byId),
+      claims: passed.claim.map((p) => p.record).sort(byId),
+      sources: passed.source.map((p) => withCslId(p.record)).sort(byId),
+      vocab,
+    },
+  }
+}

@@ -1,0 +1,26 @@
+import type { Issue } from '../issues.ts'
+import type { RecordKind } from '../load.ts'
+
+/** A problem reported by a rule; the pipeline adds the file and rule name. */
+export type Finding = Omit<Issue, 'file' | 'rule'>
+
+/** Context handed to per-record rules. */
+export interface RuleContext {
+  /** The file's name without `.yaml`. */
+  fileName: string
+  /** Today's date (ISO), for "not in the future" checks. */
+  today: string
+}
+
+/** A per-record rule: one module, one job, its own test. */
+export interface RecordRule {
+  name: string
+  kinds: readonly RecordKind[]
+  check(record: Record<string, unknown>, ctx: RuleContext): Finding[]
+}
+
+/** The `csl` object of a record, or an empty object. */
+export function cslOf(record: Record<string, unknown>): Record<string, unknown> {
+  const csl = record.csl
+  return csl !== null && typeof csl === 'object' ? (csl as Record<string, unknown>) : {}
+}
