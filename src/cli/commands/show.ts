@@ -1,0 +1,80 @@
+import { claimsCiting, evidenceFor, getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, studyIds, claimIds, sourceIds } from '../../index'
+import type { Claim, Study } from '../../types'
+import { closest } from '../../data/suggest'
+import { paint, UsageError, type Io, type Parsed } from '../io'
+
+export const help = `Usage: kap-literature show <id> [--json]
+
+Shows one record: a study with the claims that cite it, a claim with its evidence
+and verdict, or a source document with its claims.
+
+Examples:
+  kap-literature show dore-2019
+  kap-literature show without-therapy-ketamine-effects-fade-faster --json`
+
+function authors(study: Study): string {
+  const names = (study.csl.author ?? []).map((a) => a.literal ?? a.family ?? '')
+  if (names.length === 0) return '(authors not confirmed)'
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} et al.` : names.join(', ')
+}
+
+function year(study: Study): string {
+  return String(study.csl.issued?.['date-parts'][0]?.[0] ?? 'n.d.')
+}
+
+function studyText(io: Io, study: Study): string {
+  const c = study.csl
+  const lines = [
+    paint(io, 'bold', `${study.id}: ${c.title ?? '(title not confirmed)'}`),
+    `${authors(study)} (${year(study)}). ${c['container-title'] ?? ''}${c.volume ? ` ${c.volume}` : ''}${c.issue ? `(${c.issue})` : ''}${c.page ? `:${c.page}` : ''}`,
+    c.DOI ? `DOI: https://doi.org/${c.DOI}` : c.URL ? `URL: ${c.URL}` : '',
+    `Design: ${study.design}${study.n ? `, n = ${study.n}` : ''}; certainty: ${study.certainty}`,
+    `Findings: ${study.findings}`,
+    `Limitations: ${study.limitations}`,
+    `Checked ${study.verification.checked}${study.verification.missing.length ? `; not confirmed: ${study.verification.missing.join(', ')}` : ''}`,
+  ].filter((l) => l !== '')
+  const citing = claimsCiting(study.id)
+  if (citing.length > 0) {
+    lines.push('', paint(io, 'bold', 'Claims that cite it:'))
+    for (const claim of citing) lines.push(`  [${claim.verdict}] ${claim.id}`)
+  }
+  return lines.join('\n')
+}
+
+function claimText(io: Io, claim: Claim): string {
+  const lines = [
+    paint(io, 'bold', claim.id),
+    claim.statement,
+    `Verdict: ${paint(io, claim.verdict === 'accurate' ? 'green' : claim.verdict === 'inaccurate' ? 'red' : 'yellow', claim.verdict)} - ${claim.verdictNote}`,
+    '',
+    paint(io, 'bold', 'Made by:'),
+    ...claim.madeBy.map((m) => `  ${m.source}, ${m.section}${m.citedAs ? ` (cites ${m.citedAs.join('; ')})` : ''}`),
+  ]
+  const evidence = evidenceFor(claim.id)
+  if (evidence.length > 0) {
+    lines.push('', paint(io, 'bold', 'Evidence:'))
+    for (const e of evidence) lines.push(`  [${e.relation}] ${e.study.id}: ${e.note}`)
+  }
+  for (const p of claim.citationProblems ?? []) lines.push(`Citation problem (${p.problem}, ${p.study}): ${p.note}`)
+  return lines.join('\n')
+}
+
+export function run(args: Parsed, io: Io): number {
+  const [id, ...rest] = args.positional
+  if (id === undefined || rest.length > 0) throw new UsageError('show takes exactly one id')
+  const json = args.flags.has('json')
+  if (isStudyId(id)) {
+    const study = getStudy(id)
+    io.out(json ? JSON.stringify({ type: 'study', record: study, claims: claimsCiting(id).map((c) => c.id) }, null, 2) : studyText(io, study))
+  } else if (isClaimId(id)) {
+    const claim = getClaim(id)
+    io.out(json ? JSON.stringify({ type: 'claim', record: claim, evidence: evidenceFor(id) }, null, 2) : claimText(io, claim))
+  } else if (isSourceId(id)) {
+    const source = getSource(id)
+    io.out(json ? JSON.stringify({ type: 'source', record: source }, null, 2) : `${paint(io, 'bold', source.id)}: ${source.csl.title ?? '(title not confirmed)'}\n${source.csl.URL ?? '(URL not identified)'}`)
+  } else {
+    const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
+    throw new KapLiteratureError('UNKNOWN_ID', `no study, claim or source has the id "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, { value: id, hint })
+  }
+  return 0
+}

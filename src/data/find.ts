@@ -1,0 +1,75 @@
+import { describeValue, KapLiteratureError } from '../errors'
+import { studyRecords } from '../generated/records'
+import type { Study } from '../types'
+
+/**
+ * What {@link findStudy} looks a study up by: exactly one of a DOI or a PubMed id.
+ * @example
+ * ```ts
+ * const byDoi: StudyQuery = { doi: 'https://doi.org/10.1080/02791072.2019.1587556' }
+ * const byPmid: StudyQuery = { pmid: '30917760' }
+ * ```
+ */
+export type StudyQuery = { readonly doi: string; readonly pmid?: undefined } | { readonly pmid: string | number; readonly doi?: undefined }
+
+/**
+ * Normalises a DOI as written by people: trims, drops `https://doi.org/`, `dx.doi.org`, `doi:` and URL encoding, lower-cases.
+ * Returns `undefined` for anything that is not a DOI.
+ * @param input - a DOI in any common form
+ * @returns the bare lower-case DOI, or `undefined`
+ * @example
+ * ```ts
+ * import { normalizeDoi } from 'kap-literature'
+ * normalizeDoi('https://doi.org/10.1080/02791072.2019.1587556') // '10.1080/02791072.2019.1587556'
+ * normalizeDoi('doi: 10.1176/APPI.AJP.2017.17060647') // '10.1176/appi.ajp.2017.17060647'
+ * normalizeDoi('not a doi') // undefined
+ * ```
+ */
+export function normalizeDoi(input: string): string | undefined {
+  let s = input.trim()
+  try {
+    if (/%[0-9a-f]{2}/i.test(s)) s = decodeURIComponent(s)
+  } catch {
+    return undefined
+  }
+  s = s.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').trim()
+  return /^10\.\d{4,9}\/[^\s"<>]+$/.test(s) ? s.toLowerCase() : undefined
+}
+
+const byDoi = new Map(studyRecords.filter((s) => s.csl.DOI !== undefined).map((s) => [s.csl.DOI!.toLowerCase(), s]))
+const byPmid = new Map(studyRecords.filter((s) => s.csl.PMID !== undefined).map((s) => [s.csl.PMID!, s]))
+
+/**
+ * Finds a study by DOI (any common form, case-insensitive) or PubMed id.
+ * @param query - `{ doi }` or `{ pmid }`
+ * @returns the study, or `undefined` if no shipped study has that identifier
+ * @throws {@link KapLiteratureError} `INVALID_ARGUMENT` when the query has neither or both keys, or a value of the wrong type
+ * @example
+ * ```ts
+ * import { findStudy } from 'kap-literature'
+ * findStudy({ doi: 'doi:10.1080/02791072.2019.1587556' })?.id // 'dore-2019'
+ * findStudy({ pmid: '30917760' })?.id // 'dore-2019'
+ * findStudy({ doi: '10.1000/unknown' }) // undefined
+ * ```
+ */
+export function findStudy(query: StudyQuery): Study | undefined {
+  if (query === null || typeof query !== 'object') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy expects { doi } or { pmid }, got ${describeValue(query)}`, { value: query })
+  }
+  const { doi, pmid } = query as { doi?: unknown; pmid?: unknown }
+  if ((doi === undefined) === (pmid === undefined)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'findStudy expects exactly one of { doi } or { pmid }', {
+      value: query,
+      hint: "e.g. findStudy({ doi: '10.1080/02791072.2019.1587556' })",
+    })
+  }
+  if (doi !== undefined) {
+    if (typeof doi !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy: doi must be a string, got ${describeValue(doi)}`, { value: doi })
+    const key = normalizeDoi(doi)
+    return key === undefined ? undefined : byDoi.get(key)
+  }
+  if (typeof pmid === 'number') return Number.isSafeInteger(pmid) && pmid > 0 ? byPmid.get(String(pmid)) : undefined
+  if (typeof pmid !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy: pmid must be a string of digits, got ${describeValue(pmid)}`, { value: pmid })
+  const digits = pmid.trim().replace(/^pmid:\s*/i, '')
+  return /^\d{1,9}$/.test(digits) ? byPmid.get(digits.replace(/^0+/, '')) : undefined
+}

@@ -1,0 +1,122 @@
+import { describeValue, KapLiteratureError } from '../errors'
+import { claimRecords, sourceRecords, studyRecords } from '../generated/records'
+import type { Claim, ClaimId, Source, SourceId, Study, StudyId } from '../types'
+import { closest } from './suggest'
+
+type Kind = 'study' | 'claim' | 'source'
+
+function indexById<T extends { readonly id: string }>(records: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(records.map((r) => [r.id, r]))
+}
+
+const byKind: { readonly [K in Kind]: ReadonlyMap<string, Study | Claim | Source> } = {
+  study: indexById(studyRecords),
+  claim: indexById(claimRecords),
+  source: indexById(sourceRecords),
+}
+
+const otherKinds: Record<Kind, Kind[]> = { study: ['claim', 'source'], claim: ['study', 'source'], source: ['study', 'claim'] }
+
+function lookup(kind: Kind, id: unknown): Study | Claim | Source {
+  if (typeof id !== 'string') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `a ${kind} id must be a string, got ${describeValue(id)}`, { value: id })
+  }
+  const found = byKind[kind].get(id) ?? byKind[kind].get(id.trim().toLowerCase())
+  if (found !== undefined) return found
+  const wrongKind = otherKinds[kind].find((k) => byKind[k].has(id))
+  if (wrongKind !== undefined) {
+    throw new KapLiteratureError('UNKNOWN_ID', `unknown ${kind} ${describeValue(id)} (it is a ${wrongKind} id; use get${wrongKind[0]!.toUpperCase()}${wrongKind.slice(1)})`, { value: id })
+  }
+  const hint = closest(id, byKind[kind].keys())
+  throw new KapLiteratureError('UNKNOWN_ID', `unknown ${kind} ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+}
+
+/**
+ * Returns the study with this id.
+ * @param id - a study id such as `'dore-2019'`; a typo is a compile error in TypeScript
+ * @returns the frozen study record
+ * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
+ * @example
+ * ```ts
+ * import { getStudy } from 'kap-literature'
+ * const study = getStudy('dore-2019')
+ * console.log(study.csl.title, study.csl.DOI)
+ * ```
+ */
+export function getStudy(id: StudyId): Study {
+  return lookup('study', id) as Study
+}
+
+/**
+ * Returns the claim with this id.
+ * @param id - a claim id
+ * @returns the frozen claim record
+ * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
+ * @example
+ * ```ts
+ * import { getClaim } from 'kap-literature'
+ * const claim = getClaim('without-therapy-ketamine-effects-fade-faster')
+ * console.log(claim.verdict)
+ * ```
+ */
+export function getClaim(id: ClaimId): Claim {
+  return lookup('claim', id) as Claim
+}
+
+/**
+ * Returns the source document with this id.
+ * @param id - a source id
+ * @returns the frozen source record
+ * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
+ * @example
+ * ```ts
+ * import { getSource } from 'kap-literature'
+ * console.log(getSource('samadhi-kap-vs-infusions').csl.URL)
+ * ```
+ */
+export function getSource(id: SourceId): Source {
+  return lookup('source', id) as Source
+}
+
+/**
+ * Whether a string is a shipped study id. Narrows the type, for untyped input such as a URL parameter.
+ * @param id - any value
+ * @returns `true` if `id` is a study id
+ * @example
+ * ```ts
+ * import { isStudyId, getStudy } from 'kap-literature'
+ * const raw: string = 'dore-2019'
+ * if (isStudyId(raw)) console.log(getStudy(raw).csl.title)
+ * ```
+ */
+export function isStudyId(id: unknown): id is StudyId {
+  return typeof id === 'string' && byKind.study.has(id)
+}
+
+/**
+ * Whether a string is a shipped claim id.
+ * @param id - any value
+ * @returns `true` if `id` is a claim id
+ * @example
+ * ```ts
+ * import { isClaimId } from 'kap-literature'
+ * console.log(isClaimId('not-a-claim')) // false
+ * ```
+ */
+export function isClaimId(id: unknown): id is ClaimId {
+  return typeof id === 'string' && byKind.claim.has(id)
+}
+
+/**
+ * Whether a string is a shipped source id.
+ * @param id - any value
+ * @returns `true` if `id` is a source id
+ * @example
+ * ```ts
+ * import { isSourceId } from 'kap-literature'
+ * console.log(isSourceId('samadhi-kap-vs-infusions')) // true
+ * ```
+ */
+export function isSourceId(id: unknown): id is SourceId {
+  return typeof id === 'string' && byKind.source.has(id)
+}

@@ -1,0 +1,75 @@
+/**
+ * Stable error codes. Callers may branch on them; they never change meaning between releases.
+ * @example
+ * ```ts
+ * const code: ErrorCode = 'UNKNOWN_ID'
+ * ```
+ */
+export type ErrorCode =
+  | 'UNKNOWN_ID'
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_RECORD'
+  | 'UNKNOWN_STYLE'
+  | 'UNKNOWN_FORMAT'
+  | 'FORMAT_VERSION_MISMATCH'
+
+/**
+ * Options for {@link KapLiteratureError}.
+ * @example
+ * ```ts
+ * const options: KapLiteratureErrorOptions = { value: 'dore-2091', hint: 'dore-2019' }
+ * ```
+ */
+export interface KapLiteratureErrorOptions {
+  /** The bad value the caller passed. */
+  value?: unknown
+  /** A suggestion, such as the closest valid id. */
+  hint?: string
+  /** The underlying error, when wrapping a third-party one. */
+  cause?: unknown
+}
+
+/**
+ * The one error class kap-literature throws. `code` is stable; `message` starts with `kap-literature:`.
+ * @example
+ * ```ts
+ * import { getStudy, KapLiteratureError } from 'kap-literature'
+ * try {
+ *   getStudy('dore-2091' as never)
+ * } catch (e) {
+ *   if (e instanceof KapLiteratureError && e.code === 'UNKNOWN_ID') console.log(e.hint) // 'dore-2019'
+ * }
+ * ```
+ */
+export class KapLiteratureError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: ErrorCode
+  /** The bad value, if any. */
+  readonly value: unknown
+  /** A suggestion for the fix, if any. */
+  readonly hint: string | undefined
+
+  /**
+   * @param code - stable error code
+   * @param message - human-readable message, without the `kap-literature:` prefix
+   * @param options - the bad value, a hint and a cause
+   */
+  constructor(code: ErrorCode, message: string, options: KapLiteratureErrorOptions = {}) {
+    super(`kap-literature: ${message}`, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'KapLiteratureError'
+    this.code = code
+    this.value = options.value
+    this.hint = options.hint
+  }
+}
+
+/**
+ * Renders a caller's value for an error message: strings quoted and shortened, other types named.
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`
+}

@@ -1,0 +1,94 @@
+/**
+ * kap-literature: typed, citable, verified records of the research behind claims about ketamine-assisted
+ * psychotherapy (KAP), of the claims clinic pages make, and of those pages. This entry has no runtime dependencies.
+ *
+ * @example
+ * ```ts
+ * import { getClaim, evidenceFor } from 'kap-literature'
+ * const claim = getClaim('without-therapy-ketamine-effects-fade-faster')
+ * console.log(claim.statement, '→', claim.verdict)
+ * for (const e of evidenceFor(claim.id)) console.log(' ', e.relation, e.study.id)
+ * ```
+ * @packageDocumentation
+ */
+import { claimRecords, generatedDataVersion, sourceRecords, studyRecords, vocabularyRecords } from './generated/records'
+import type { Claim, Source, Study, VocabularyTerm } from './types'
+
+export * from './data/index'
+export { KapLiteratureError, type ErrorCode, type KapLiteratureErrorOptions } from './errors'
+export {
+  certaintyTerms,
+  citationProblemsTerms,
+  claimIds,
+  conditionsTerms,
+  designsTerms,
+  relationsTerms,
+  routesTerms,
+  sourceIds,
+  studyIds,
+  substancesTerms,
+  topicsTerms,
+  verdictsTerms,
+} from './generated/ids'
+export type * from './types'
+
+/**
+ * Every shipped study, sorted by id. Frozen: mutation throws in strict mode.
+ * @example
+ * ```ts
+ * import { studies } from 'kap-literature'
+ * console.log(studies.length, studies.map((s) => s.id).join(', '))
+ * ```
+ */
+export const studies: readonly Study[] = studyRecords
+
+/**
+ * Every shipped claim, sorted by id.
+ * @example
+ * ```ts
+ * import { claims } from 'kap-literature'
+ * const inaccurate = claims.filter((c) => c.verdict === 'inaccurate')
+ * ```
+ */
+export const claims: readonly Claim[] = claimRecords
+
+/**
+ * Every shipped source document, sorted by id.
+ * @example
+ * ```ts
+ * import { sources } from 'kap-literature'
+ * for (const s of sources) console.log(s.id, s.csl.URL ?? '(URL not identified)')
+ * ```
+ */
+export const sources: readonly Source[] = sourceRecords
+
+/**
+ * The controlled vocabularies (designs, conditions, routes, substances, topics, relations, verdicts, certainty,
+ * citation problems), each term with a label and a one-line description.
+ * @example
+ * ```ts
+ * import { vocabularies } from 'kap-literature'
+ * for (const v of vocabularies.verdicts) console.log(`${v.label}: ${v.description}`)
+ * ```
+ */
+export const vocabularies: {
+  readonly certainty: readonly VocabularyTerm[]
+  readonly citationProblems: readonly VocabularyTerm[]
+  readonly conditions: readonly VocabularyTerm[]
+  readonly designs: readonly VocabularyTerm[]
+  readonly relations: readonly VocabularyTerm[]
+  readonly routes: readonly VocabularyTerm[]
+  readonly substances: readonly VocabularyTerm[]
+  readonly topics: readonly VocabularyTerm[]
+  readonly verdicts: readonly VocabularyTerm[]
+} = vocabularyRecords
+
+/**
+ * The version of the shipped data; it follows the package version (a removed or renamed id is a breaking change).
+ * @example
+ * ```ts
+ * import { dataVersion } from 'kap-literature'
+ * console.log(`kap-literature data ${dataVersion}`)
+ * ```
+ */
+export const dataVersion: string = generatedDataVersion

@@ -1,0 +1,302 @@
+import type {
+  CertaintyLevel,
+  CitationProblemKind,
+  ClaimId,
+  Condition,
+  Design,
+  Relation,
+  Route,
+  SourceId,
+  StudyId,
+  Substance,
+  Topic,
+  Verdict,
+} from './generated/ids'
+
+export type {
+  CertaintyLevel,
+  CitationProblemKind,
+  ClaimId,
+  Condition,
+  Design,
+  Relation,
+  Route,
+  SourceId,
+  StudyId,
+  Substance,
+  Topic,
+  Verdict,
+}
+
+/**
+ * A CSL-JSON name: a person (`family`, `given`) or an institution (`literal`).
+ * @example
+ * ```ts
+ * const name: CslName = { family: 'Dore', given: 'Jennifer' }
+ * ```
+ */
+export interface CslName {
+  readonly family?: string
+  readonly given?: string
+  readonly literal?: string
+  readonly suffix?: string
+  readonly 'dropping-particle'?: string
+  readonly 'non-dropping-particle'?: string
+}
+
+/**
+ * A CSL-JSON date: `date-parts` holds one `[year, month?, day?]`.
+ * @example
+ * ```ts
+ * const issued: CslDate = { 'date-parts': [[2019, 3, 27]] }
+ * ```
+ */
+export interface CslDate {
+  readonly 'date-parts': readonly (readonly number[])[]
+}
+
+/**
+ * The CSL-JSON item types used by shipped records.
+ * @example
+ * ```ts
+ * const t: CslType = 'article-journal'
+ * ```
+ */
+export type CslType =
+  | 'article-journal'
+  | 'article'
+  | 'review'
+  | 'report'
+  | 'webpage'
+  | 'regulation'
+  | 'document'
+  | 'post-weblog'
+  | 'chapter'
+  | 'book'
+  | 'dataset'
+
+/**
+ * A CSL-JSON bibliographic item, as citation-js and Zotero read it. Shipped items hold only verified fields.
+ * @example
+ * ```ts
+ * import { getStudy } from 'kap-literature'
+ * const item: CslItem = getStudy('dore-2019').csl
+ * console.log(item.DOI) // '10.1080/02791072.2019.1587556'
+ * ```
+ */
+export interface CslItem {
+  readonly id: string
+  readonly type: CslType
+  readonly title?: string
+  readonly 'title-short'?: string
+  readonly author?: readonly CslName[]
+  readonly 'container-title'?: string
+  readonly 'container-title-short'?: string
+  readonly publisher?: string
+  readonly 'publisher-place'?: string
+  readonly issued?: CslDate
+  readonly volume?: string
+  readonly issue?: string
+  readonly page?: string
+  readonly number?: string
+  readonly DOI?: string
+  readonly PMID?: string
+  readonly PMCID?: string
+  readonly URL?: string
+  readonly genre?: string
+  readonly note?: string
+  readonly language?: string
+}
+
+/**
+ * One public page a record was checked against, and the fields it confirmed.
+ * @example
+ * ```ts
+ * const s: VerificationSource = { url: 'https://pubmed.ncbi.nlm.nih.gov/30917760/', fields: ['title', 'PMID'] }
+ * ```
+ */
+export interface VerificationSource {
+  readonly url: string
+  /** CSL field names (plus `registrations`) that this page confirmed. */
+  readonly fields: readonly string[]
+  readonly note?: string
+}
+
+/**
+ * Where and when a record's fields were verified, and which fields could not be and were left out.
+ * @example
+ * ```ts
+ * import { getStudy } from 'kap-literature'
+ * const v: Verification = getStudy('dore-2019').verification
+ * console.log(v.checked, v.missing)
+ * ```
+ */
+export interface Verification {
+  /** ISO date of the check. */
+  readonly checked: string
+  readonly sources: readonly VerificationSource[]
+  /** Fields that could not be confirmed on a public page, and so are absent from `csl`. */
+  readonly missing: readonly string[]
+}
+
+/**
+ * What was given in a study.
+ * @example
+ * ```ts
+ * const i: Intervention = { substance: 'ketamine', routes: ['intravenous'], withPsychotherapy: false }
+ * ```
+ */
+export interface Intervention {
+  readonly substance: Substance
+  readonly routes: readonly Route[]
+  readonly dose?: string
+  /** Whether a psychotherapy was part of the treatment studied. */
+  readonly withPsychotherapy: boolean
+}
+
+/**
+ * A study, trial report, review or regulatory decision, with verified bibliographic data and a summary in our words.
+ * @example
+ * ```ts
+ * import { getStudy } from 'kap-literature'
+ * const study: Study = getStudy('grunebaum-2018')
+ * console.log(study.design, study.certainty)
+ * ```
+ */
+export interface Study {
+  readonly id: StudyId
+  readonly csl: CslItem
+  readonly design: Design
+  readonly population: string
+  /** Participants randomised or analysed (see `population` for which). */
+  readonly n?: number
+  readonly conditions: readonly Condition[]
+  readonly intervention: Intervention
+  readonly comparator: string
+  readonly followUp: string
+  /** Trial registry ids such as `NCT01700829`. */
+  readonly registrations: readonly string[]
+  readonly findings: string
+  readonly limitations: string
+  readonly certainty: CertaintyLevel
+  readonly certaintyNote: string
+  readonly status: { readonly retracted: boolean; readonly corrections: readonly string[] }
+  readonly verification: Verification
+  readonly notes?: string
+  /** Why the study is shipped although no claim points at it. */
+  readonly unusedReason?: string
+}
+
+/**
+ * Where a source document makes a claim.
+ * @example
+ * ```ts
+ * import { getClaim } from 'kap-literature'
+ * const place: ClaimLocation = getClaim('without-therapy-ketamine-effects-fade-faster').madeBy[0]!
+ * console.log(place.source, place.section, place.citedAs)
+ * ```
+ */
+export interface ClaimLocation {
+  readonly source: SourceId
+  /** A heading or position in the document; never a quote. */
+  readonly section: string
+  /** The citations the document gives for the claim, exactly as written. */
+  readonly citedAs?: readonly string[]
+}
+
+/**
+ * How one study bears on a claim.
+ * @example
+ * ```ts
+ * const e: EvidenceEntry = { study: 'grunebaum-2018', relation: 'does-not-test', note: '…' }
+ * ```
+ */
+export interface EvidenceEntry {
+  readonly study: StudyId
+  readonly relation: Relation
+  readonly note: string
+}
+
+/**
+ * A problem with how a document cites a study (wrong year, a study that did not test the claim, …).
+ * @example
+ * ```ts
+ * const p: CitationProblem = { study: 'wilkinson-2021', problem: 'year-mismatch', note: 'cited as 2022' }
+ * ```
+ */
+export interface CitationProblem {
+  readonly study: StudyId
+  readonly problem: CitationProblemKind
+  readonly note: string
+}
+
+/**
+ * A claim made by one or more clinic pages, the evidence that bears on it, and our verdict.
+ * @example
+ * ```ts
+ * import { getClaim } from 'kap-literature'
+ * const claim: Claim = getClaim('without-therapy-ketamine-effects-fade-faster')
+ * console.log(claim.verdict, claim.verdictNote)
+ * ```
+ */
+export interface Claim {
+  readonly id: ClaimId
+  readonly statement: string
+  readonly topics: readonly Topic[]
+  readonly madeBy: readonly ClaimLocation[]
+  readonly evidence: readonly EvidenceEntry[]
+  readonly verdict: Verdict
+  readonly verdictNote: string
+  readonly citationProblems?: readonly CitationProblem[]
+}
+
+/**
+ * A source document: one of the clinic pages whose claims are recorded.
+ * @example
+ * ```ts
+ * import { getSource } from 'kap-literature'
+ * const page: Source = getSource('samadhi-kap-vs-infusions')
+ * console.log(page.csl.URL)
+ * ```
+ */
+export interface Source {
+  readonly id: SourceId
+  /** The document's file name in the research corpus. */
+  readonly file: string
+  readonly csl: CslItem
+  /** Headings or position labels that claims point at. */
+  readonly sections: readonly string[]
+  readonly verification: Verification
+  readonly notes?: string
+}
+
+/**
+ * A term of a controlled vocabulary, with a one-line description for readers.
+ * @example
+ * ```ts
+ * import { vocabularies } from 'kap-literature'
+ * const term: VocabularyTerm = vocabularies.verdicts[0]!
+ * console.log(term.label, '-', term.description)
+ * ```
+ */
+export interface VocabularyTerm {
+  readonly id: string
+  readonly label: string
+  readonly description: string
+  readonly justification?: string
+}
+
+/**
+ * A study evidence entry joined with its study record.
+ * @example
+ * ```ts
+ * import { evidenceFor } from 'kap-literature'
+ * const [first]: readonly ResolvedEvidence[] = evidenceFor('without-therapy-ketamine-effects-fade-faster')
+ * console.log(first?.relation, first?.study.csl.title)
+ * ```
+ */
+export interface ResolvedEvidence {
+  readonly relation: Relation
+  readonly note: string
+  readonly study: Study
+}
