@@ -2,7 +2,8 @@ import type { RecordRule } from './rule.ts'
 
 /**
  * A record says when it was checked (a real date, not in the future) and against at least one page; a page that
- * confirms no field must say in a note why it is listed.
+ * confirms no field must say in a note why it is listed. A source document that no public page confirms may list
+ * no page, provided its notes say what was searched.
  */
 export const verificationPresent: RecordRule = {
   name: 'verification-present',
@@ -23,8 +24,8 @@ export const verificationPresent: RecordRule = {
         out.push({ field: `verification.sources[${i}]`, message: 'confirms no field and gives no note.', fix: 'List the fields this page confirms, or add a note saying what it shows (for example a lead that could not be confirmed).' })
       }
     })
-    if ((v.sources ?? []).length === 0) {
-      out.push({ field: 'verification.sources', message: 'lists no page.', fix: 'Add the https page(s) each field was checked against.' })
+    if ((v.sources ?? []).length === 0 && !(record.file !== undefined && typeof record.notes === 'string')) {
+      out.push({ field: 'verification.sources', message: 'lists no page.', fix: 'Add the https page(s) each field was checked against (a source document that no page confirms may list none, if its notes say what was searched).' })
     }
     return out
   },

@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest'
-import { runOn, validStudy, variant } from '../../helpers/fixture-data.ts'
+import { describe, expect, it } from 'vitest'
+import { runOn, validSource, validStudy, variant } from '../../helpers/fixture-data.ts'
 import { expectIssue } from './expect-issue.ts'
 
 describe('verification-present', () => {
@@ -14,6 +14,16 @@ describe('verification-present', () => {
   it('rejects an empty source list through the schema', () => {
     const r = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources = [])) })
     expectIssue(r, 'schema-minItems', 'data/studies/example-2020.yaml', 'verification.sources', /must NOT have fewer than 1 items/)
+  })
+  it('lets a source document list no page only if its notes say what was searched', () => {
+    const bare = variant(validSource(), (s) => {
+      s.verification.sources = []
+      s.verification.missing = ['title', 'URL']
+      delete s.csl.title
+      delete s.csl.URL
+    })
+    expectIssue(runOn({ 'sources/example-page.yaml': bare }), 'verification-present', 'data/sources/example-page.yaml', 'verification.sources', /lists no page/)
+    expect(runOn({ 'sources/example-page.yaml': { ...bare, notes: 'Searched for the title and opening; no stored copy.' } }).issues).toEqual([])
   })
   it('rejects a source that confirms nothing and says nothing', () => {
     const r = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => s.verification.sources.push({ url: 'https://example.org/lead', fields: [] })) })
