@@ -263,6 +263,8 @@ export interface Source {
   readonly id: SourceId
   /** The document's file name in the research corpus. */
   readonly file: string
+  /** The title as the document itself shows it, when no public page confirms one (then `csl.title` is absent). */
+  readonly documentTitle?: string
   readonly csl: CslItem
   /** Headings or position labels that claims point at. */
   readonly sections: readonly string[]

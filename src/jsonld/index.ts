@@ -1,27 +1,155 @@
 /**
- * schema.org JSON-LD for shipped records. This entry starts with the vocabulary mapping of verdicts to ratings;
- * `toJsonLd` arrives with the JSON-LD work.
+ * schema.org JSON-LD for the shipped records, for clinic and review sites that want search engines and other
+ * machines to read the evidence behind a page. No runtime dependencies.
+ *
+ * - a study → `MedicalScholarlyArticle` (human research, reviews), `ScholarlyArticle` (preclinical) or `WebPage`
+ *   (a regulator's or company's announcement page);
+ * - a claim → `ClaimReview` of a `Claim`, rated 1–5 from its verdict ({@link verdictRatings});
+ * - a source → `WebPage`.
+ *
  * @example
  * ```ts
- * import { verdictRatings } from 'kap-literature/jsonld'
- * console.log(verdictRatings.inaccurate) // 1
+ * import { toJsonLdScript } from 'kap-literature/jsonld'
+ * // In a server-rendered page's <head>:
+ * const tag = toJsonLdScript('without-therapy-ketamine-effects-fade-faster')
  * ```
  * @packageDocumentation
  */
-import type { Verdict } from '../types'
+import { describeValue, KapLiteratureError } from '../errors'
+import { claimIds, sourceIds, studyIds } from '../generated/ids'
+import { getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId } from '../data/index'
+import { closest } from '../data/suggest'
+import { claimNode, SCHEMA_ORG, sourceNode, studyNode } from './convert'
+import { scriptElement } from './script'
+import type { JsonLdDocument, JsonLdGraph, JsonLdNode, JsonLdRecordId } from './types'
+
+export { verdictRatings } from './ratings'
+export type { JsonLdDocument, JsonLdGraph, JsonLdNode, JsonLdRecordId, JsonLdValue } from './types'
+
+const allIds: readonly string[] = [...studyIds, ...claimIds, ...sourceIds].sort()
+
+function nodeFor(id: unknown, where: string): JsonLdNode {
+  if (typeof id !== 'string') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${where} must be a record id string, got ${describeValue(id)}`, { value: id })
+  }
+  const key = isStudyId(id) || isClaimId(id) || isSourceId(id) ? id : id.trim().toLowerCase()
+  if (isStudyId(key)) return studyNode(getStudy(key))
+  if (isClaimId(key)) return claimNode(getClaim(key))
+  if (isSourceId(key)) return sourceNode(getSource(key))
+  const hint = closest(id, allIds)
+  throw new KapLiteratureError('UNKNOWN_ID', `unknown record id ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+}
+
+function graphFor(ids: readonly unknown[]): JsonLdGraph {
+  const seen = new Set<string>()
+  const graph: JsonLdNode[] = []
+  ids.forEach((id, i) => {
+    const node = nodeFor(id, `ids[${i}]`)
+    const key = typeof id === 'string' ? id.trim().toLowerCase() : ''
+    if (seen.has(key)) return
+    seen.add(key)
+    graph.push(node)
+  })
+  return { '@context': SCHEMA_ORG, '@graph': graph }
+}
+
+function documentFor(idOrIds: unknown): JsonLdDocument | JsonLdGraph {
+  if (Array.isArray(idOrIds)) return graphFor(idOrIds)
+  const node = nodeFor(idOrIds, 'the id')
+  return { '@context': SCHEMA_ORG, ...node } as JsonLdDocument
+}
 
 /**
- * How each verdict maps to a schema.org `ClaimReview` rating on a 1 (worst) to 5 (best) scale.
+ * Converts one shipped record to a schema.org JSON-LD document, or several to one document with a `@graph`.
+ *
+ * - **Study** → `MedicalScholarlyArticle` (trials, cohorts, reviews, consensus statements), `ScholarlyArticle`
+ *   (preclinical) or `WebPage` (a regulatory announcement), with `name`/`headline`, `author` (`Person` or
+ *   `Organization`), `datePublished` (only the date parts the record has), `isPartOf` (issue → volume → periodical),
+ *   `pagination`/`pageStart`/`pageEnd`, `identifier` (DOI, PMID, PMCID, record id), `sameAs` (https://doi.org/…,
+ *   PubMed and PMC URLs), `url`, and `creativeWorkStatus`/`correction` for retractions and corrections. Studies with
+ *   a DOI use its URL as `@id`.
+ * - **Claim** → `ClaimReview`: `claimReviewed` (our statement), `itemReviewed` (a `Claim` whose `appearance` lists
+ *   the source pages), `reviewRating` (a 1–5 `Rating` from {@link verdictRatings}, `alternateName` = the verdict
+ *   label), `reviewBody` (our verdict note), `author` (Organization "kap-literature") and `citation` (the evidence
+ *   studies as short references). Add `url` (the page showing the review) yourself before publishing.
+ * - **Source** → `WebPage` with the title, address, author, site and date where known.
+ *
+ * Fields a record lacks are left out, never guessed; no property is ever `undefined` or an empty string.
+ * In a list, repeated ids are kept once, in first-seen order; an empty list gives an empty `@graph`.
+ * @param id - a study, claim or source id (or a list of them); ids are matched case-insensitively after trimming
+ * @returns a fresh JSON-LD object with `"@context": "https://schema.org"`
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) for an id that is no record, or
+ * `INVALID_ARGUMENT` for a value that is not a string (or a list holding one)
  * @example
  * ```ts
- * import { verdictRatings } from 'kap-literature/jsonld'
- * const rating = verdictRatings.oversimplified // 3
+ * import { toJsonLd } from 'kap-literature/jsonld'
+ * const article = toJsonLd('dore-2019')
+ * console.log(article['@type'], article.sameAs) // 'MedicalScholarlyArticle' [ 'https://doi.org/10.1080/…', … ]
+ * const review = toJsonLd('without-therapy-ketamine-effects-fade-faster')
+ * console.log(review.reviewRating) // { '@type': 'Rating', ratingValue: 1, …, alternateName: 'Inaccurate' }
  * ```
  */
-export const verdictRatings: Readonly<Record<Verdict, 1 | 2 | 3 | 4 | 5>> = Object.freeze({
-  accurate: 5,
-  oversimplified: 3,
-  overstated: 2,
-  contested: 3,
-  inaccurate: 1,
-} as Record<Verdict, 1 | 2 | 3 | 4 | 5>)
+export function toJsonLd(id: JsonLdRecordId): JsonLdDocument
+/**
+ * Converts several shipped records to one JSON-LD document whose `@graph` holds one node per distinct id.
+ * @param ids - study, claim or source ids, in the order wanted
+ * @returns a fresh `{ "@context": "https://schema.org", "@graph": [...] }`
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT`, naming the position of the bad id
+ * @example
+ * ```ts
+ * import { toJsonLd } from 'kap-literature/jsonld'
+ * const graph = toJsonLd(['without-therapy-ketamine-effects-fade-faster', 'grunebaum-2018'])
+ * console.log(graph['@graph'].map((n) => n['@type'])) // [ 'ClaimReview', 'MedicalScholarlyArticle' ]
+ * ```
+ */
+export function toJsonLd(ids: readonly JsonLdRecordId[]): JsonLdGraph
+export function toJsonLd(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[]): JsonLdDocument | JsonLdGraph {
+  return documentFor(idOrIds)
+}
+
+/**
+ * The JSON-LD of one record (or a `@graph` of several) as a complete
+ * `<script type="application/ld+json">…</script>` element, ready to put in a page's HTML.
+ *
+ * Safe to embed: inside the JSON, `<`, `>`, `&`, U+2028 and U+2029 are written as `\u003c`, `\u003e`, `\u0026`,
+ * `\u2028` and `\u2029`, so `</script>` or `<!--` can never appear in the element's content, whatever the record text
+ * holds, and the content still parses to exactly {@link toJsonLd}'s output. The element has no attributes besides
+ * `type`; JSON-LD blocks are data, not scripts, so a Content-Security-Policy does not need a nonce for them.
+ * @param idOrIds - a study, claim or source id, or a list of them
+ * @returns the HTML of one `<script>` element, on one line
+ * @throws {@link index!KapLiteratureError} as {@link toJsonLd}
+ * @example
+ * ```ts
+ * import { toJsonLdScript } from 'kap-literature/jsonld'
+ * const head = `<head>${toJsonLdScript(['without-therapy-ketamine-effects-fade-faster', 'grunebaum-2018'])}</head>`
+ * ```
+ */
+export function toJsonLdScript(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[]): string {
+  return scriptElement(documentFor(idOrIds))
+}
+
+/**
+ * Serialises a JSON-LD object of your own (for example {@link toJsonLd}'s output with your page's `url` added) as a
+ * `<script type="application/ld+json">` element, escaped as in {@link toJsonLdScript} so that no text in it can end
+ * the element or open an HTML comment.
+ * @param document - a JSON-LD object (or a list of them), as plain JSON data
+ * @returns the HTML of one `<script>` element, on one line
+ * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for a value that is not an object or list,
+ * or that JSON cannot represent (a cycle, a BigInt)
+ * @example
+ * ```ts
+ * import { jsonLdToScript, toJsonLd } from 'kap-literature/jsonld'
+ * const review = { ...toJsonLd('without-therapy-ketamine-effects-fade-faster'), url: 'https://example.org/claims#fade' }
+ * const tag = jsonLdToScript(review)
+ * ```
+ */
+export function jsonLdToScript(document: JsonLdNode | readonly JsonLdNode[]): string {
+  if (document === null || typeof document !== 'object') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `jsonLdToScript expects a JSON-LD object, got ${describeValue(document)}`, { value: document })
+  }
+  try {
+    return scriptElement(document)
+  } catch (cause) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `jsonLdToScript could not serialise the object as JSON (${cause instanceof Error ? cause.message : String(cause)})`, { value: document, cause })
+  }
+}
