@@ -5,6 +5,12 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       citations: 'src/citations/index.ts',
+      'citations/apa': 'src/citations/apa.ts',
+      'citations/ama': 'src/citations/ama.ts',
+      'citations/vancouver': 'src/citations/vancouver.ts',
+      'citations/harvard': 'src/citations/harvard.ts',
+      'citations/chicago': 'src/citations/chicago.ts',
+      'citations/mla': 'src/citations/mla.ts',
       search: 'src/search/index.ts',
       cite: 'src/cite/index.ts',
       jsonld: 'src/jsonld/index.ts',
@@ -16,7 +22,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     splitting: true,
-    treeshake: true,
+    treeshake: false,
   },
   {
     entry: { cli: 'src/cli/index.ts' },

@@ -1,44 +1,191 @@
 /**
- * Precomputed formatted citations for the shipped records (no runtime dependencies).
- * This entry starts with the style catalogue; the formatting functions arrive with the citations work.
+ * Formatted citations for every shipped study, regulatory record and source page, in APA 7, AMA 11, Vancouver/NLM,
+ * Harvard (Cite Them Right), Chicago author-date 17 and MLA 9 — precomputed at build time with citation-js, so
+ * formatting is instant and this entry has no runtime dependencies. A site that uses one style can import
+ * `kap-literature/citations/<style>` instead and ship only that style's table.
+ *
+ * Styles: CSL styles by the Citation Style Language project (https://citationstyles.org/), CC BY-SA 3.0.
  * @example
  * ```ts
- * import { citationStyles } from 'kap-literature/citations'
- * for (const s of citationStyles) console.log(s.key, s.name)
+ * import { formatReference, formatCitation, formatBibliography } from 'kap-literature/citations'
+ * formatCitation(['dore-2019'], { style: 'apa' })                  // '(Dore et al., 2019)'
+ * formatCitation(['dore-2019'], { style: 'apa', narrative: true }) // 'Dore et al. (2019)'
+ * formatReference('dore-2019', { style: 'ama', format: 'html' })
+ * formatBibliography(['grunebaum-2018', 'dore-2019'], { style: 'apa', format: 'markdown' })
  * ```
  * @packageDocumentation
  */
+import { describeValue, KapLiteratureError } from '../errors'
+import { bindStyle, type StyleCitations } from './bind'
+import type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions, StyleTable } from './engine'
+import type { CitableId } from './ids'
+import ama from './data/ama.json'
+import apa from './data/apa.json'
+import chicago from './data/chicago.json'
+import harvard from './data/harvard.json'
+import mla from './data/mla.json'
+import vancouver from './data/vancouver.json'
+
+export { citationFormats, type CitationFormat, type CitationOptions, type CitationSession, type CitationStyle, type FormatOptions } from './engine'
+export type { StyleCitations } from './bind'
+export type { CitableId } from './ids'
+
+const tables: Readonly<Record<CitationStyle, StyleTable>> = { apa, ama, vancouver, harvard, chicago, mla } as unknown as Record<CitationStyle, StyleTable>
 
 /**
  * A citation style this library formats the shipped records in.
  * @example
  * ```ts
  * import type { CitationStyleInfo } from 'kap-literature/citations'
- * const apa: CitationStyleInfo = { key: 'apa', name: 'APA 7th edition', numeric: false }
+ * const apa: CitationStyleInfo = { key: 'apa', name: 'APA 7th edition', numeric: false, title: 'APA Style 7th edition', source: '…' }
  * ```
  */
 export interface CitationStyleInfo {
   /** Short key used by the API, e.g. `apa`. */
-  readonly key: 'apa' | 'ama' | 'vancouver' | 'harvard' | 'chicago' | 'mla'
+  readonly key: CitationStyle
   /** Human-readable name of the style and edition. */
   readonly name: string
   /** Whether in-text citations are numbers. */
   readonly numeric: boolean
+  /** The CSL style's own title. */
+  readonly title: string
+  /** Where the CSL came from and its licence. */
+  readonly source: string
+}
+
+const names: Record<CitationStyle, string> = {
+  apa: 'APA 7th edition',
+  ama: 'AMA Manual of Style 11th edition',
+  vancouver: 'Vancouver / NLM (Citing Medicine)',
+  harvard: 'Harvard (Cite Them Right)',
+  chicago: 'Chicago author-date 17th edition',
+  mla: 'MLA 9th edition',
 }
 
 /**
- * The six supported styles.
+ * The six supported styles, in a stable order.
  * @example
  * ```ts
  * import { citationStyles } from 'kap-literature/citations'
  * const numeric = citationStyles.filter((s) => s.numeric).map((s) => s.key) // ['ama', 'vancouver']
  * ```
  */
-export const citationStyles: readonly CitationStyleInfo[] = Object.freeze([
-  { key: 'apa', name: 'APA 7th edition', numeric: false },
-  { key: 'ama', name: 'AMA Manual of Style 11th edition', numeric: true },
-  { key: 'vancouver', name: 'Vancouver / NLM (Citing Medicine)', numeric: true },
-  { key: 'harvard', name: 'Harvard (Cite Them Right)', numeric: false },
-  { key: 'chicago', name: 'Chicago author-date 17th edition', numeric: false },
-  { key: 'mla', name: 'MLA 9th edition', numeric: false },
-] as const)
+export const citationStyles: readonly CitationStyleInfo[] = Object.freeze(
+  (Object.keys(names) as CitationStyle[]).map((key) =>
+    Object.freeze({ key, name: names[key], numeric: tables[key].numeric, title: tables[key].title, source: `${tables[key].source} (${tables[key].license})` }),
+  ),
+)
+
+/**
+ * The credit the CSL styles' licence asks for; show it wherever formatted citations are published.
+ * @example
+ * ```ts
+ * import { cslCredit } from 'kap-literature/citations'
+ * footer.textContent = cslCredit
+ * ```
+ */
+export const cslCredit =
+  'Citation styles from the Citation Style Language project (https://citationstyles.org/), licensed CC BY-SA 3.0.'
+
+const bound = new Map<CitationStyle, StyleCitations>()
+
+/**
+ * The functions bound to one style.
+ * @param style - a style key
+ * @returns that style's formatter
+ * @throws KapLiteratureError `UNKNOWN_STYLE` listing the available styles
+ * @example
+ * ```ts
+ * import { styleCitations } from 'kap-literature/citations'
+ * const vancouver = styleCitations('vancouver')
+ * vancouver.formatCitation(['dore-2019', 'grunebaum-2018']) // '(1,2)'
+ * ```
+ */
+export function styleCitations(style: CitationStyle): StyleCitations {
+  if (typeof style !== 'string' || !Object.prototype.hasOwnProperty.call(tables, style)) {
+    throw new KapLiteratureError('UNKNOWN_STYLE', `unknown citation style ${describeValue(style)} (available: ${Object.keys(tables).join(', ')})`, { value: style, hint: Object.keys(tables).join(', ') })
+  }
+  let s = bound.get(style)
+  if (s === undefined) bound.set(style, (s = bindStyle(style, tables[style])))
+  return s
+}
+
+function styleOf(options: unknown): { style: StyleCitations; rest: Record<string, unknown> } {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(options)}`, { value: options })
+  }
+  const { style = 'apa', ...rest } = (options ?? {}) as Record<string, unknown>
+  return { style: styleCitations(style as CitationStyle), rest }
+}
+
+/**
+ * One formatted bibliography entry.
+ * @param id - a study or source id
+ * @param options - `style` (default `apa`) and `format` (`text` default, `html`, `markdown`)
+ * @returns the reference; HTML is escaped, with the DOI as `<a class="kap-ref-doi" href="https://doi.org/…">`
+ * @throws KapLiteratureError `UNKNOWN_ID` (with the closest id), `UNKNOWN_STYLE` or `UNKNOWN_FORMAT`
+ * @example
+ * ```ts
+ * import { formatReference } from 'kap-literature/citations'
+ * formatReference('grunebaum-2018', { style: 'vancouver' })
+ * ```
+ */
+export function formatReference(id: CitableId, options?: FormatOptions): string {
+  const { style, rest } = styleOf(options)
+  return style.formatReference(id, rest)
+}
+
+/**
+ * An in-text citation: `(Dore et al., 2019)`, narrative `Dore et al. (2019)`, several sources in the style's order
+ * (`(Dore et al., 2019; Grunebaum et al., 2018)`), or numbers in numeric styles, numbered in the order given.
+ * For a whole document in a numeric style use {@link createCitationSession}.
+ * @param ids - one id or several; repeats are dropped
+ * @param options - `style`, `format` and `narrative`
+ * @returns the citation ('' for an empty list)
+ * @throws KapLiteratureError `UNKNOWN_ID`, `UNKNOWN_STYLE` or `UNKNOWN_FORMAT`
+ * @example
+ * ```ts
+ * import { formatCitation } from 'kap-literature/citations'
+ * formatCitation(['wilkinson-2017', 'wilkinson-2018'], { style: 'apa' }) // '(Wilkinson et al., 2017, 2018)'
+ * ```
+ */
+export function formatCitation(ids: CitableId | readonly CitableId[], options?: CitationOptions): string {
+  const { style, rest } = styleOf(options)
+  return style.formatCitation(ids, rest)
+}
+
+/**
+ * A bibliography of the given records: sorted as the style sorts, or numbered in the order given for numeric styles.
+ * @param ids - the records; repeats are dropped
+ * @param options - `style` and `format`
+ * @returns one entry per line (text, Markdown) or an HTML list with class `kap-bibliography` ('' for no ids)
+ * @throws KapLiteratureError `UNKNOWN_ID`, `UNKNOWN_STYLE` or `UNKNOWN_FORMAT`
+ * @example
+ * ```ts
+ * import { formatBibliography } from 'kap-literature/citations'
+ * console.log(formatBibliography(['grunebaum-2018', 'dore-2019', 'wilkinson-2021'], { style: 'apa' }))
+ * ```
+ */
+export function formatBibliography(ids: readonly CitableId[], options?: FormatOptions): string {
+  const { style, rest } = styleOf(options)
+  return style.formatBibliography(ids, rest)
+}
+
+/**
+ * Starts a document: numbers follow the order of first citation and stay stable across every `cite` call.
+ * @param options - `style` (default `apa`) and `format`
+ * @returns a {@link CitationSession}
+ * @throws KapLiteratureError `UNKNOWN_STYLE` or `UNKNOWN_FORMAT`
+ * @example
+ * ```ts
+ * import { createCitationSession } from 'kap-literature/citations'
+ * const doc = createCitationSession({ style: 'ama', format: 'html' })
+ * doc.cite('dore-2019')                          // '<sup class="kap-cite">1</sup>'
+ * doc.cite(['grunebaum-2018', 'dore-2019'])      // '<sup class="kap-cite">1,2</sup>'
+ * const references = doc.bibliography()
+ * ```
+ */
+export function createCitationSession(options?: { readonly style?: CitationStyle; readonly format?: CitationFormat }): CitationSession {
+  const { style, rest } = styleOf(options)
+  return style.createCitationSession(rest)
+}

@@ -1,0 +1,27 @@
+/**
+ * Precomputed AMA 11th edition citations for every shipped study and source. Import this entry alone when a site uses one
+ * style: it carries only this style's table.
+ * @example
+ * ```ts
+ * import { ama } from 'kap-literature/citations/ama'
+ * console.log(ama.formatReference('dore-2019'))
+ * ```
+ * @packageDocumentation
+ */
+import { bindStyle, type StyleCitations } from './bind'
+import type { StyleTable } from './engine'
+import table from './data/ama.json'
+
+export type { StyleCitations } from './bind'
+export type { CitableId } from './ids'
+export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+
+/**
+ * AMA 11th edition citations of the shipped records.
+ * @example
+ * ```ts
+ * import { ama } from 'kap-literature/citations/ama'
+ * const html = ama.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * ```
+ */
+export const ama: StyleCitations = bindStyle('ama', table as unknown as StyleTable)

@@ -1,0 +1,27 @@
+/**
+ * Precomputed APA 7th edition citations for every shipped study and source. Import this entry alone when a site uses one
+ * style: it carries only this style's table.
+ * @example
+ * ```ts
+ * import { apa } from 'kap-literature/citations/apa'
+ * console.log(apa.formatReference('dore-2019'))
+ * ```
+ * @packageDocumentation
+ */
+import { bindStyle, type StyleCitations } from './bind'
+import type { StyleTable } from './engine'
+import table from './data/apa.json'
+
+export type { StyleCitations } from './bind'
+export type { CitableId } from './ids'
+export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+
+/**
+ * APA 7th edition citations of the shipped records.
+ * @example
+ * ```ts
+ * import { apa } from 'kap-literature/citations/apa'
+ * const html = apa.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * ```
+ */
+export const apa: StyleCitations = bindStyle('apa', table as unknown as StyleTable)

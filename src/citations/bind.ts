@@ -1,0 +1,97 @@
+import { describeValue, KapLiteratureError } from '../errors'
+import { createStyleFormatter, type CitationFormat, type CitationOptions, type CitationSession, type CitationStyle, type FormatOptions, type StyleTable } from './engine'
+import { resolveIds, type CitableId } from './ids'
+
+/**
+ * The citation functions for one style, as exported by `kap-literature/citations/<style>`.
+ * @example
+ * ```ts
+ * import { apa } from 'kap-literature/citations/apa'
+ * apa.formatReference('dore-2019', { format: 'html' })
+ * apa.formatCitation(['dore-2019', 'grunebaum-2018']) // '(Dore et al., 2019; Grunebaum et al., 2018)'
+ * ```
+ */
+export interface StyleCitations {
+  /** The style key. */
+  readonly style: CitationStyle
+  /** Title of the CSL style, as its authors name it. */
+  readonly title: string
+  /** Where the style's CSL came from (plugin-csl built-in or Debian's package) and its licence. */
+  readonly source: string
+  /**
+   * One bibliography entry.
+   * @param id - a study or source id
+   * @param options - output format (default text)
+   * @returns the formatted reference; HTML is escaped, with the DOI as a link
+   * @throws KapLiteratureError `UNKNOWN_ID` (with a suggestion) or `UNKNOWN_FORMAT`
+   */
+  formatReference(id: CitableId, options?: FormatOptions): string
+  /**
+   * An in-text citation of one or more records: `(Dore et al., 2019)`, narrative `Dore et al. (2019)`, or numbers in
+   * numeric styles (numbered in the order given; use a session for a whole document).
+   * @param ids - one id or several, in the order they are cited; repeats are dropped
+   * @param options - format, and `narrative` for the narrative form
+   * @returns the citation ('' for an empty list)
+   * @throws KapLiteratureError `UNKNOWN_ID` or `UNKNOWN_FORMAT`
+   */
+  formatCitation(ids: CitableId | readonly CitableId[], options?: CitationOptions): string
+  /**
+   * A bibliography: sorted as the style sorts (author-date styles) or numbered in the order given (numeric styles).
+   * @param ids - the records; repeats are dropped
+   * @param options - output format
+   * @returns one entry per line (text, Markdown) or an HTML list ('' for an empty list)
+   * @throws KapLiteratureError `UNKNOWN_ID` or `UNKNOWN_FORMAT`
+   */
+  formatBibliography(ids: readonly CitableId[], options?: FormatOptions): string
+  /**
+   * A document session: numbers follow the order of first citation across the whole document.
+   * @param options - output format
+   * @returns a new session
+   */
+  createCitationSession(options?: { readonly format?: CitationFormat }): CitationSession
+}
+
+function checkStyle(style: unknown, expected: CitationStyle): void {
+  if (style !== undefined && style !== expected) {
+    throw new KapLiteratureError('UNKNOWN_STYLE', `this entry formats only "${expected}", got ${describeValue(style)} (import kap-literature/citations for every style)`, { value: style, hint: expected })
+  }
+}
+
+function options(value: unknown): Record<string, unknown> {
+  if (value === undefined) return {}
+  if (value === null || typeof value !== 'object') throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(value)}`, { value })
+  return value as Record<string, unknown>
+}
+
+/**
+ * Binds a precomputed table to the public per-style API.
+ * @internal
+ */
+export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitations {
+  let formatter: ReturnType<typeof createStyleFormatter> | undefined
+  const f = () => (formatter ??= createStyleFormatter(table, style, resolveIds))
+  return Object.freeze({
+    style,
+    title: table.title,
+    source: `${table.source} (${table.license})`,
+    formatReference(id: CitableId, opts?: FormatOptions) {
+      const o = options(opts)
+      checkStyle(o.style, style)
+      if (typeof id !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `formatReference expects one id, got ${describeValue(id)}`, { value: id })
+      return f().formatReference(id, o.format as CitationFormat | undefined)
+    },
+    formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationOptions) {
+      const o = options(opts)
+      checkStyle(o.style, style)
+      return f().formatCitation(ids, o.format as CitationFormat | undefined, o.narrative === true)
+    },
+    formatBibliography(ids: readonly CitableId[], opts?: FormatOptions) {
+      const o = options(opts)
+      checkStyle(o.style, style)
+      return f().formatBibliography(ids, o.format as CitationFormat | undefined)
+    },
+    createCitationSession(opts?: { readonly format?: CitationFormat }) {
+      return f().createCitationSession(options(opts).format as CitationFormat | undefined)
+    },
+  })
+}

@@ -1,0 +1,27 @@
+/**
+ * Precomputed Chicago author-date 17th edition citations for every shipped study and source. Import this entry alone when a site uses one
+ * style: it carries only this style's table.
+ * @example
+ * ```ts
+ * import { chicago } from 'kap-literature/citations/chicago'
+ * console.log(chicago.formatReference('dore-2019'))
+ * ```
+ * @packageDocumentation
+ */
+import { bindStyle, type StyleCitations } from './bind'
+import type { StyleTable } from './engine'
+import table from './data/chicago.json'
+
+export type { StyleCitations } from './bind'
+export type { CitableId } from './ids'
+export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+
+/**
+ * Chicago author-date 17th edition citations of the shipped records.
+ * @example
+ * ```ts
+ * import { chicago } from 'kap-literature/citations/chicago'
+ * const html = chicago.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * ```
+ */
+export const chicago: StyleCitations = bindStyle('chicago', table as unknown as StyleTable)

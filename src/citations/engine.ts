@@ -1,0 +1,329 @@
+import { describeValue, KapLiteratureError } from '../errors'
+import { escapeHtml, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
+
+/**
+ * Output formats: plain text, HTML (escaped, with DOI links and stable class names) or Markdown.
+ * @example
+ * ```ts
+ * import type { CitationFormat } from 'kap-literature/citations'
+ * const f: CitationFormat = 'html'
+ * ```
+ */
+export type CitationFormat = 'text' | 'html' | 'markdown'
+
+/**
+ * The style keys of the six supported styles.
+ * @example
+ * ```ts
+ * import type { CitationStyle } from 'kap-literature/citations'
+ * const s: CitationStyle = 'vancouver'
+ * ```
+ */
+export type CitationStyle = 'apa' | 'ama' | 'vancouver' | 'harvard' | 'chicago' | 'mla'
+
+/**
+ * The supported output formats.
+ * @example
+ * ```ts
+ * import { citationFormats } from 'kap-literature/citations'
+ * console.log(citationFormats.join(', ')) // 'text, html, markdown'
+ * ```
+ */
+export const citationFormats: readonly CitationFormat[] = Object.freeze(['text', 'html', 'markdown'] as const)
+
+/** Version of the precomputed table format this code reads. @internal */
+export const CITATION_TABLE_VERSION = 1
+
+interface EntryTable {
+  readonly ref: readonly Run[]
+  readonly bibRank: number
+  readonly cite?: readonly Run[]
+  readonly author?: readonly Run[]
+  readonly year?: string
+  readonly sep?: string
+  readonly citeRank?: number
+  readonly group?: string
+}
+
+interface VariantForms {
+  readonly cite: readonly Run[]
+  readonly author?: readonly Run[]
+  readonly year?: string
+  readonly sep?: string
+}
+
+/** A precomputed style table as shipped in src/citations/data/<style>.json. @internal */
+export interface StyleTable {
+  readonly formatVersion: number
+  readonly style: string
+  readonly title: string
+  readonly updated: string
+  readonly source: string
+  readonly license: string
+  readonly numeric: boolean
+  readonly citation: {
+    readonly prefix: string
+    readonly suffix: string
+    readonly delimiter: string
+    readonly afterCollapseDelimiter: string
+    readonly yearDelimiter: string
+    readonly collapse: string | null
+    readonly sorted: boolean
+    readonly superscript: boolean
+  }
+  readonly entries: Readonly<Record<string, EntryTable>>
+  readonly variants: Readonly<Record<string, Readonly<Record<string, VariantForms>>>>
+}
+
+/**
+ * Options for one formatting call.
+ * @example
+ * ```ts
+ * import type { FormatOptions } from 'kap-literature/citations'
+ * const o: FormatOptions = { style: 'apa', format: 'html' }
+ * ```
+ */
+export interface FormatOptions {
+  /** Style key; default `apa`. Ignored by the per-style entries such as `kap-literature/citations/apa`. */
+  readonly style?: CitationStyle
+  /** Output format; default `text`. */
+  readonly format?: CitationFormat
+}
+
+/**
+ * Options for an in-text citation.
+ * @example
+ * ```ts
+ * import type { CitationOptions } from 'kap-literature/citations'
+ * const o: CitationOptions = { style: 'apa', narrative: true } // Dore et al. (2019)
+ * ```
+ */
+export interface CitationOptions extends FormatOptions {
+  /** Narrative form (`Dore et al. (2019)`) instead of parenthetical (`(Dore et al., 2019)`). */
+  readonly narrative?: boolean
+}
+
+/**
+ * A document-wide citation session for numeric styles: numbers follow the order of first citation and stay stable.
+ * For author-date styles it formats the same way as {@link formatCitation} and collects the bibliography.
+ * @example
+ * ```ts
+ * import { createCitationSession } from 'kap-literature/citations'
+ * const doc = createCitationSession({ style: 'vancouver' })
+ * doc.cite(['grunebaum-2018'])          // '(1)'
+ * doc.cite(['dore-2019', 'grunebaum-2018']) // '(1,2)'
+ * console.log(doc.bibliography())
+ * ```
+ */
+export interface CitationSession {
+  /** The style this session formats in. */
+  readonly style: CitationStyle
+  /**
+   * Cites one or more records at this point of the document.
+   * @param ids - study or source ids
+   * @param options - `narrative` for the narrative form
+   * @returns the in-text citation
+   */
+  cite(ids: string | readonly string[], options?: { readonly narrative?: boolean }): string
+  /** The number a record got, if it has been cited (numeric styles), else `undefined`. */
+  numberOf(id: string): number | undefined
+  /** The records cited so far, in order of first citation. */
+  cited(): readonly string[]
+  /** The bibliography of every record cited so far: numbered in citation order, or sorted as the style sorts. */
+  bibliography(): string
+}
+
+/** The functions bound to one style. @internal */
+export interface StyleFormatter {
+  formatReference(id: string, format?: CitationFormat): string
+  formatCitation(ids: string | readonly string[], format?: CitationFormat, narrative?: boolean): string
+  formatBibliography(ids: string | readonly string[], format?: CitationFormat): string
+  createCitationSession(format?: CitationFormat): CitationSession
+}
+
+/** Validates and de-duplicates ids against the known citable ids. @internal */
+export type IdResolver = (ids: unknown) => string[]
+
+/** Throws UNKNOWN_FORMAT unless `format` is a supported format. @internal */
+export function checkFormat(format: unknown): CitationFormat {
+  if (format === undefined) return 'text'
+  if (typeof format === 'string' && (citationFormats as readonly string[]).includes(format)) return format as CitationFormat
+  throw new KapLiteratureError('UNKNOWN_FORMAT', `unknown format ${describeValue(format)} (use ${citationFormats.join(', ')})`, { value: format, hint: 'text' })
+}
+
+const ordinalJoin = (parts: Run[][]): Run[] => {
+  if (parts.length <= 1) return parts[0] ?? []
+  if (parts.length === 2) return [...parts[0]!, ' and ', ...parts[1]!]
+  return parts.flatMap((p, i) => (i === 0 ? p : i === parts.length - 1 ? [', and ', ...p] : [', ', ...p]))
+}
+
+function render(runs: readonly Run[], format: CitationFormat): string {
+  return format === 'html' ? runsToHtml(runs) : format === 'markdown' ? runsToMarkdown(runs) : runsToText(runs)
+}
+
+const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079'
+
+/** Collapses sorted citation numbers into ranges of three or more: [1,2,3,5] → "1–3,5". */
+function numberList(numbers: readonly number[], delimiter: string): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b)
+  const out: string[] = []
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
+    if (j - i >= 2) out.push(`${sorted[i]}\u2013${sorted[j]}`)
+    else for (let k = i; k <= j; k++) out.push(String(sorted[k]))
+    i = j + 1
+  }
+  return out.join(delimiter)
+}
+
+/**
+ * Builds the formatting functions for one precomputed style table.
+ * @internal
+ */
+export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle, resolve: IdResolver): StyleFormatter {
+  if (table.formatVersion !== CITATION_TABLE_VERSION) {
+    throw new KapLiteratureError('FORMAT_VERSION_MISMATCH', `the ${styleKey} citation table has format ${table.formatVersion}, this code reads ${CITATION_TABLE_VERSION} (rebuild with npm run build:citations)`, { value: table.formatVersion })
+  }
+  const c = table.citation
+  const entry = (id: string): EntryTable => table.entries[id]!
+  const refRuns = (id: string): readonly Run[] => {
+    const runs = entry(id).ref
+    return runs.length > 0 ? runs : [`kap-literature record ${id} (bibliographic details not confirmed; see its verification.missing)`]
+  }
+
+  function numericCitation(numbers: number[], format: CitationFormat): string {
+    const list = numberList(numbers, c.delimiter)
+    const text = `${c.prefix}${list}${c.suffix}`
+    if (format === 'html') return c.superscript ? `<sup class="kap-cite">${escapeHtml(text)}</sup>` : `<span class="kap-cite">${escapeHtml(text)}</span>`
+    if (format === 'markdown') return c.superscript ? `^${text}^` : text.replace(/[[\]]/g, (ch) => `\\${ch}`)
+    return text
+  }
+
+  function numericNarrative(pairs: [string, number][], format: CitationFormat): string {
+    const parts = pairs.map(([id, n]) => {
+      const author = entry(id).author
+      // Plain text cannot raise a number, so superscript styles use Unicode superscript digits there.
+      const num = format === 'text' && c.superscript ? String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!) : numericCitation([n], format)
+      if (author === undefined) return num
+      return `${render(author, format)}${c.superscript ? '' : ' '}${num}`
+    })
+    return parts.length <= 1 ? (parts[0] ?? '') : parts.length === 2 ? `${parts[0]} and ${parts[1]}` : `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`
+  }
+
+  /** In-text forms of each id, taking citeproc's disambiguation among records cited together into account. */
+  function formsFor(ids: readonly string[], context: readonly string[] = ids): Map<string, VariantForms> {
+    const out = new Map<string, VariantForms>()
+    const byGroup = new Map<string, string[]>()
+    for (const id of context) {
+      const g = entry(id).group
+      if (g !== undefined) byGroup.set(g, [...(byGroup.get(g) ?? []), id])
+    }
+    for (const id of ids) {
+      const e = entry(id)
+      const members = e.group === undefined ? [] : byGroup.get(e.group)!
+      const variant = members.length > 1 ? table.variants[[...members].sort().join('+')]?.[id] : undefined
+      out.set(id, variant ?? { cite: e.cite ?? [], author: e.author, year: e.year, sep: e.sep })
+    }
+    return out
+  }
+
+  function authorDateCitation(ids: string[], format: CitationFormat, narrative: boolean, context: readonly string[] = ids): string {
+    if (ids.length === 0) return ''
+    const forms = formsFor(ids, context)
+    if (narrative) {
+      const parts = ids.map((id) => {
+        const e = forms.get(id)!
+        if (e.author !== undefined && e.year !== undefined) return [...e.author, ` (${e.year})`]
+        if (e.author !== undefined) return [...e.author]
+        return [c.prefix, ...(e.cite ?? []), c.suffix]
+      })
+      const out = render(ordinalJoin(parts), format)
+      return format === 'html' ? `<span class="kap-cite kap-cite-narrative">${out}</span>` : out
+    }
+    const ordered = c.sorted ? [...ids].sort((a, b) => (entry(a).citeRank ?? 0) - (entry(b).citeRank ?? 0)) : ids
+    // Cite grouping (CSL 1.0.2, "collapse"): cites with the same rendered author join the first cite of that author.
+    const groups: { author?: readonly Run[]; sep?: string; members: string[] }[] = []
+    for (const id of ordered) {
+      const e = forms.get(id)!
+      const key = e.author !== undefined && e.sep !== undefined ? runsToText(e.author) : undefined
+      // Sorted styles move a cite to the first cite of the same author; unsorted ones only join neighbours.
+      const candidates = c.sorted ? groups : groups.slice(-1)
+      const group = c.collapse === 'year' && key !== undefined ? candidates.find((g) => g.author !== undefined && g.sep === e.sep && runsToText(g.author) === key) : undefined
+      if (group !== undefined) group.members.push(id)
+      else groups.push({ author: key !== undefined ? e.author : undefined, sep: e.sep, members: [id] })
+    }
+    const runs: Run[] = [c.prefix]
+    groups.forEach((g, i) => {
+      if (i > 0) runs.push(groups[i - 1]!.members.length > 1 ? c.afterCollapseDelimiter : c.delimiter)
+      if (g.members.length === 1) runs.push(...forms.get(g.members[0]!)!.cite)
+      else runs.push(...g.author!, g.sep!, g.members.map((id) => forms.get(id)!.year).join(c.yearDelimiter))
+    })
+    runs.push(c.suffix)
+    const out = render(runs.filter((r) => r !== ''), format)
+    return format === 'html' ? `<span class="kap-cite">${out}</span>` : out
+  }
+
+  function bibliographyOf(ordered: string[], format: CitationFormat, numbered: boolean): string {
+    if (ordered.length === 0) return ''
+    if (format === 'html') {
+      const tag = numbered ? 'ol' : 'div'
+      const item = numbered ? 'li' : 'div'
+      const body = ordered.map((id, i) => `<${item} class="kap-ref" data-kap-id="${escapeHtml(id)}"${numbered ? ` value="${i + 1}"` : ''}>${runsToHtml(refRuns(id))}</${item}>`).join('\n')
+      return `<${tag} class="kap-bibliography kap-style-${styleKey}">\n${body}\n</${tag}>`
+    }
+    const lines = ordered.map((id, i) => `${numbered ? `${i + 1}. ` : ''}${render(refRuns(id), format)}`)
+    return lines.join(format === 'markdown' && !numbered ? '\n\n' : '\n')
+  }
+
+  const byBibRank = (ids: string[]) => [...ids].sort((a, b) => entry(a).bibRank - entry(b).bibRank)
+
+  return {
+    formatReference(id, format = 'text') {
+      const [one] = resolve([id])
+      if (one === undefined) return ''
+      const body = render(refRuns(one), checkFormat(format))
+      return format === 'html' ? `<span class="kap-ref kap-style-${styleKey}" data-kap-id="${escapeHtml(one)}">${body}</span>` : body
+    },
+    formatCitation(ids, format = 'text', narrative = false) {
+      const list = resolve(ids)
+      const f = checkFormat(format)
+      if (list.length === 0) return ''
+      if (table.numeric) {
+        const pairs = list.map((id, i) => [id, i + 1] as [string, number])
+        return narrative ? numericNarrative(pairs, f) : numericCitation(pairs.map((p) => p[1]), f)
+      }
+      return authorDateCitation(list, f, narrative)
+    },
+    formatBibliography(ids, format = 'text') {
+      const list = resolve(ids)
+      const f = checkFormat(format)
+      return table.numeric ? bibliographyOf(list, f, true) : bibliographyOf(byBibRank(list), f, false)
+    },
+    createCitationSession(format = 'text') {
+      const f = checkFormat(format)
+      const numbers = new Map<string, number>()
+      return {
+        style: styleKey,
+        cite(ids, options = {}) {
+          const list = resolve(ids)
+          for (const id of list) if (!numbers.has(id)) numbers.set(id, numbers.size + 1)
+          if (list.length === 0) return ''
+          if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...numbers.keys()])
+          const pairs = list.map((id) => [id, numbers.get(id)!] as [string, number])
+          return options.narrative === true ? numericNarrative(pairs, f) : numericCitation(pairs.map((p) => p[1]), f)
+        },
+        numberOf(id) {
+          return table.numeric ? numbers.get(id) : undefined
+        },
+        cited() {
+          return [...numbers.keys()]
+        },
+        bibliography() {
+          const ids = [...numbers.keys()]
+          return table.numeric ? bibliographyOf(ids, f, true) : bibliographyOf(byBibRank(ids), f, false)
+        },
+      }
+    },
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Precomputed Harvard (Cite Them Right) citations for every shipped study and source. Import this entry alone when a site uses one
+ * style: it carries only this style's table.
+ * @example
+ * ```ts
+ * import { harvard } from 'kap-literature/citations/harvard'
+ * console.log(harvard.formatReference('dore-2019'))
+ * ```
+ * @packageDocumentation
+ */
+import { bindStyle, type StyleCitations } from './bind'
+import type { StyleTable } from './engine'
+import table from './data/harvard.json'
+
+export type { StyleCitations } from './bind'
+export type { CitableId } from './ids'
+export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+
+/**
+ * Harvard (Cite Them Right) citations of the shipped records.
+ * @example
+ * ```ts
+ * import { harvard } from 'kap-literature/citations/harvard'
+ * const html = harvard.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * ```
+ */
+export const harvard: StyleCitations = bindStyle('harvard', table as unknown as StyleTable)

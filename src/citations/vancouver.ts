@@ -1,0 +1,27 @@
+/**
+ * Precomputed Vancouver / NLM citations for every shipped study and source. Import this entry alone when a site uses one
+ * style: it carries only this style's table.
+ * @example
+ * ```ts
+ * import { vancouver } from 'kap-literature/citations/vancouver'
+ * console.log(vancouver.formatReference('dore-2019'))
+ * ```
+ * @packageDocumentation
+ */
+import { bindStyle, type StyleCitations } from './bind'
+import type { StyleTable } from './engine'
+import table from './data/vancouver.json'
+
+export type { StyleCitations } from './bind'
+export type { CitableId } from './ids'
+export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+
+/**
+ * Vancouver / NLM citations of the shipped records.
+ * @example
+ * ```ts
+ * import { vancouver } from 'kap-literature/citations/vancouver'
+ * const html = vancouver.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * ```
+ */
+export const vancouver: StyleCitations = bindStyle('vancouver', table as unknown as StyleTable)
