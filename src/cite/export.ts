@@ -1,0 +1,199 @@
+// Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
+// with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
+import { plugins } from '@citation-js/core'
+import { KapLiteratureError } from '../index'
+import { describeValue } from './describe'
+import { exportWith, type CslObject } from './engine'
+import { allShipped, resolveItems, type Resolved } from './records'
+
+function records(items: unknown, fn: string): Resolved[] {
+  return items === undefined ? allShipped() : resolveItems(items, fn)
+}
+
+/** See the public `toCSLJSON`. @internal */
+export function toCslJsonImpl(items: unknown): string {
+  return `${JSON.stringify(records(items, 'toCSLJSON').map((r) => r.csl), null, 2)}\n`
+}
+
+const LATEX_SPECIALS: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+}
+
+/** Escapes the ten characters LaTeX treats specially. @internal */
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\{}&%$#_~^]/g, (c) => LATEX_SPECIALS[c]!)
+}
+
+type Name = Readonly<Record<string, unknown>>
+
+/**
+ * citation-js writes a name that has only a family (or literal) part as `{…}` without escaping, so `&` in
+ * "Johnson & Johnson" would break LaTeX. Such names get their text escaped here, as `family`, before citation-js sees them.
+ */
+function latexSafeName(name: Name): Name {
+  const literal = typeof name.literal === 'string' ? name.literal : undefined
+  const onlyFamily = typeof name.family === 'string' && name.given === undefined && name.suffix === undefined && name['non-dropping-particle'] === undefined && name['dropping-particle'] === undefined
+  if (literal !== undefined) return { family: escapeLatex(literal) }
+  if (onlyFamily) return { family: escapeLatex(name.family as string) }
+  return name
+}
+
+const NAME_VARIABLES = ['author', 'editor', 'translator', 'container-author', 'collection-editor', 'director', 'chair', 'compiler', 'contributor', 'interviewer', 'recipient', 'reviewed-author', 'original-author', 'illustrator', 'composer', 'organizer', 'performer', 'producer', 'curator', 'guest', 'host', 'narrator', 'script-writer', 'series-creator', 'editorial-director', 'executive-producer']
+
+function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
+  const copy: Record<string, unknown> = JSON.parse(JSON.stringify(r.csl)) as Record<string, unknown>
+  copy['citation-key'] = r.id
+  for (const variable of NAME_VARIABLES) {
+    const names = copy[variable]
+    if (Array.isArray(names)) copy[variable] = names.map((n: Name) => latexSafeName(n))
+  }
+  for (const field of ['DOI', 'PMID', 'PMCID', 'ISBN', 'ISSN']) {
+    const v = copy[field]
+    if (typeof v === 'string' && /[{}\\]/.test(v)) {
+      throw new KapLiteratureError('INVALID_RECORD', `record ${describeValue(r.id)}: ${field} contains { } or \\, which BibTeX cannot hold in a verbatim field`, { value: v })
+    }
+  }
+  if (typeof copy.URL === 'string') copy.URL = copy.URL.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  siteAsPublisher(copy)
+  // citation-js braces capitalised words so BibTeX styles keep their case, except the first word of a title:
+  // "FDA approves …" would print as "Fda approves …". Mark that word as CSL no-case, which it writes as {FDA}.
+  if (typeof copy.title === 'string') copy.title = copy.title.replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
+  // BibTeX has no PubMed fields: the ids go in `note`. BibLaTeX gets the PMID as eprint = {…}, eprinttype = {pubmed}
+  // (citation-js does that) and the PMCID in `note`.
+  const pmid = flavour === 'bibtex' && (typeof copy.PMID === 'string' || typeof copy.PMID === 'number') ? `PMID: ${String(copy.PMID)}` : ''
+  const pmcid = typeof copy.PMCID === 'string' ? `PMCID: ${copy.PMCID}` : ''
+  if (pmid !== '' || pmcid !== '') copy.note = [typeof copy.note === 'string' ? copy.note : '', pmid, pmcid].filter((s) => s !== '').join('; ')
+  return copy as CslObject
+}
+
+/**
+ * citation-js drops a web page's site name (`container-title`) from BibTeX, BibLaTeX and RIS. When the page has no
+ * publisher, the site name is written as its publisher (BibTeX `publisher`, BibLaTeX `organization`, RIS `PB`).
+ */
+function siteAsPublisher(copy: Record<string, unknown>): void {
+  if (copy.type === 'webpage' && typeof copy['container-title'] === 'string' && copy.publisher === undefined) copy.publisher = copy['container-title']
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+/** citation-js writes `month = {apr 17}` or `month = {4}`; BibTeX's month macros are `apr`, with the day apart. */
+function bibtexMonths(bib: string): string {
+  return bib.replace(/^(\s*)month = \{(?:([a-z]{3})|(\d{1,2}))(?: (\d{1,2}))?\},$/gm, (whole, indent: string, name?: string, num?: string, day?: string) => {
+    const month = name ?? MONTHS[Number(num) - 1]
+    if (month === undefined || !MONTHS.includes(month)) return whole
+    return `${indent}month = ${month},${day === undefined ? '' : `\n${indent}day = {${day}},`}`
+  })
+}
+
+/** citation-js's BibTeX plugin config; its label check would replace ids containing '-' with generated keys. */
+interface BibtexConfig {
+  format: { checkLabel: boolean; useIdAsLabel: boolean; asciiOnly: boolean }
+}
+
+function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'): string {
+  const list = records(items, fn)
+  if (list.length === 0) return ''
+  const copies = list.map((r) => forBibtex(r, flavour))
+  const config = plugins.config.get('@bibtex') as BibtexConfig
+  const saved = { ...config.format }
+  // Synchronous and restored at once: our ids are validated BibTeX-safe keys, so citation-js may use them as they are.
+  config.format.checkLabel = false
+  config.format.useIdAsLabel = false
+  config.format.asciiOnly = true
+  try {
+    // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
+    const out = exportWith(copies, flavour).replace(/\s+$/, '').replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}')
+    return `${flavour === 'bibtex' ? bibtexMonths(out) : out}\n`
+  } catch (cause) {
+    throw new KapLiteratureError('INVALID_RECORD', `citation-js could not write ${flavour === 'bibtex' ? 'BibTeX' : 'BibLaTeX'}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  } finally {
+    Object.assign(config.format, saved)
+  }
+}
+
+/** See the public `toBibTeX`. @internal */
+export function toBibTexImpl(items: unknown): string {
+  return bibtexLike(items, 'toBibTeX', 'bibtex')
+}
+
+/** See the public `toBibLaTeX`. @internal */
+export function toBibLaTexImpl(items: unknown): string {
+  return bibtexLike(items, 'toBibLaTeX', 'biblatex')
+}
+
+const RIS_TAG = /^[A-Z][A-Z0-9] {2}- /
+/** citation-js cuts every RIS value after each run of 70 characters (`replace(/(.{70})/g, '$1\n')`). */
+const RIS_WRAP = 70
+
+/**
+ * Undoes citation-js's RIS wrapping exactly: a line whose value is a full 70-character chunk is followed by the rest
+ * of that value (possibly an empty line when the value was a multiple of 70 long), whatever that rest looks like.
+ * @internal
+ */
+export function unwrapRis(ris: string): string[] {
+  const lines = ris.split('\n')
+  const out: string[] = []
+  let i = 0
+  while (i < lines.length) {
+    let line = lines[i++]!
+    if (!RIS_TAG.test(line)) {
+      if (line.trim() === '') continue
+      throw new KapLiteratureError('INVALID_RECORD', `unexpected RIS line from citation-js: ${describeValue(line)}`, { value: line })
+    }
+    let chunk = line.slice(6)
+    while (chunk.length === RIS_WRAP && i < lines.length) {
+      chunk = lines[i++]!
+      line += chunk
+    }
+    out.push(line)
+  }
+  return out
+}
+
+/** SP holding a simple range becomes SP and EP, and DA is zero-padded (YYYY/MM/DD/), as the RIS specification has it. */
+function splitPages(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    const date = /^DA {2}- (\d{4})\/(\d{1,2})?\/(\d{1,2})?\/(.*)$/.exec(line)
+    if (date !== null) {
+      const pad = (n: string | undefined) => (n === undefined ? '' : n.padStart(2, '0'))
+      return [`DA  - ${date[1]}/${pad(date[2])}/${pad(date[3])}/${date[4]}`]
+    }
+    const m = /^SP {2}- ([^\s,–-]+)\s*[-–]\s*([^\s,–-]+)$/.exec(line)
+    return m === null ? [line] : [`SP  - ${m[1]}`, `EP  - ${m[2]}`]
+  })
+}
+
+function forRis(r: Resolved): CslObject {
+  // A value with a line break would end its RIS line early; RIS has no way to hold one.
+  const flatten = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : Array.isArray(v) ? v.map(flatten) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, flatten(x)])) : v)
+  const copy = flatten(r.csl) as Record<string, unknown>
+  siteAsPublisher(copy)
+  return copy as CslObject
+}
+
+/** See the public `toRIS`. @internal */
+export function toRisImpl(items: unknown): string {
+  const list = records(items, 'toRIS')
+  if (list.length === 0) return ''
+  // citation-js cuts ID to the 20 characters of the 2001 specification; ids are keys, so the full id is written.
+  let record = -1
+  const lines = splitPages(unwrapRis(exportWith(list.map(forRis), 'ris'))).map((line) => {
+    if (line.startsWith('TY  - ')) record++
+    return line.startsWith('ID  - ') && list[record] !== undefined ? `ID  - ${list[record]!.id}` : line
+  })
+  const ends = lines.filter((l) => l.startsWith('ER  -')).length
+  const starts = lines.filter((l) => l.startsWith('TY  -')).length
+  if (starts !== list.length || ends !== list.length) {
+    throw new KapLiteratureError('INVALID_RECORD', `citation-js wrote ${starts} RIS records for ${list.length} items`, { value: list.length })
+  }
+  return `${lines.join('\n')}\n`
+}

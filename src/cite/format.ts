@@ -1,0 +1,189 @@
+// Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
+import { KapLiteratureError } from '../index'
+import { describeValue } from './describe'
+import { bibliographyHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
+import { resolveItem, resolveItems, type Resolved } from './records'
+import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
+import { resolveLang, resolveStyle, retireStyle, styleKey, type StyleEntry } from './styles'
+
+const FORMATS: readonly Format[] = ['text', 'html', 'markdown']
+
+interface Checked {
+  readonly style: StyleEntry
+  readonly format: Format
+  readonly lang: string | undefined
+  readonly narrative: boolean
+}
+
+/** Validates the options object shared by the formatting functions. @internal */
+export function checkOptions(options: unknown, fn: string): Checked {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn} expects options { style, format }, got ${describeValue(options)}`, {
+      value: options,
+      hint: "e.g. { style: 'apa', format: 'html' }",
+    })
+  }
+  const o = options as { style?: unknown; format?: unknown; lang?: unknown; narrative?: unknown }
+  const style = resolveStyle(o.style)
+  if (typeof o.format !== 'string' || !(FORMATS as readonly string[]).includes(o.format)) {
+    throw new KapLiteratureError('UNKNOWN_FORMAT', `unknown format ${describeValue(o.format)}; available: ${FORMATS.join(', ')}`, {
+      value: o.format,
+      hint: `use one of ${FORMATS.join(', ')}`,
+    })
+  }
+  if (o.narrative !== undefined && typeof o.narrative !== 'boolean') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `options.narrative must be a boolean, got ${describeValue(o.narrative)}`, { value: o.narrative })
+  }
+  return { style, format: o.format as Format, lang: resolveLang(o.lang), narrative: o.narrative === true }
+}
+
+/**
+ * Runs citeproc, turning any error it throws into a KapLiteratureError with the original as `cause`. An engine that
+ * threw midway may keep a broken state, so the style's engine is retired and the next call compiles a fresh one.
+ */
+function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
+  try {
+    return run(styleKey(style))
+  } catch (cause) {
+    if (cause instanceof KapLiteratureError) throw cause
+    retireStyle(style)
+    const message = cause instanceof Error ? cause.message : String(cause)
+    if (/Cannot find style/.test(message)) {
+      throw new KapLiteratureError('UNKNOWN_STYLE', `style "${style.name}" is not available to citeproc`, { value: style.name, cause })
+    }
+    throw new KapLiteratureError('INVALID_ARGUMENT', `citeproc could not format with style "${style.name}": ${message}`, { value: style.name, cause })
+  }
+}
+
+function requireBibliography(style: StyleEntry, fn: string): void {
+  if (!style.hasBibliography) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `style "${style.name}" defines no bibliography, so ${fn} cannot use it`, {
+      value: style.name,
+      hint: 'use formatCitation with this style, or a style that has a <bibliography>',
+    })
+  }
+}
+
+/** Adds our DOI and URL links to an entry's runs; only validated hrefs ever become links. */
+function addLinks(runs: Run[], record: Resolved): Run[] {
+  let out = runs
+  const doi = record.csl.DOI
+  if (record.doiHref !== undefined && typeof doi === 'string') {
+    // citeproc prints straight apostrophes as typographic ones, also inside a DOI.
+    const forms = [...new Set([doi, doi.replace(/'/g, '\u2019')])]
+    const needles = forms.flatMap((d) => [`https://doi.org/${d}`, `http://dx.doi.org/${d}`, `https://dx.doi.org/${d}`, `doi:${d}`, d])
+    out = linkFirst(out, needles, record.doiHref, 'doi')
+  }
+  if (record.urlHref !== undefined) out = linkFirst(out, [...new Set([record.urlHref, record.urlHref.replace(/'/g, '\u2019')])], record.urlHref, 'url')
+  return out
+}
+
+const STYLE_ERROR = /\[CSL STYLE ERROR|\[NO_PRINTED_FORM\]/
+const textOf = (runs: readonly Run[]): string => runs.map((r) => r.text).join('')
+
+/** A record the style has nothing to print for (no author, title or date it uses): an error, never a placeholder. */
+function unprintable(style: StyleEntry, id: string): KapLiteratureError {
+  return new KapLiteratureError('INVALID_RECORD', `style "${style.name}" prints nothing for record "${id}"`, {
+    value: id,
+    hint: 'the record lacks the fields this style prints (such as author or title), or the style is broken; add them or use another style',
+  })
+}
+
+function entries(records: readonly Resolved[], checked: Checked): { id: string; body: string }[] {
+  const byId = new Map(records.map((r) => [r.id, r]))
+  const html = citeproc(checked.style, (key) => bibliographyHtml(records.map((r) => r.csl), key, checked.lang))
+  // citeproc silently leaves out an entry it cannot print (MLA, for a record without author and title).
+  const missing = records.find((r) => !html.some(([id]) => id === r.id))
+  if (missing !== undefined) throw unprintable(checked.style, missing.id)
+  return html.map(([id, entry]) => {
+    const record = byId.get(id)
+    if (record === undefined) throw new KapLiteratureError('INVALID_ARGUMENT', `citeproc returned an entry for an unknown id ${describeValue(id)}`, { value: id })
+    const runs = htmlToRuns(entry)
+    const text = textOf(runs)
+    if (text.trim() === '' || STYLE_ERROR.test(text)) throw unprintable(checked.style, id)
+    return { id, body: renderRuns(checked.format === 'text' ? runs : addLinks(runs, record), checked.format) }
+  })
+}
+
+/** See the public `formatReference`. @internal */
+export function formatReferenceImpl(item: unknown, options: unknown): string {
+  const checked = checkOptions(options, 'formatReference')
+  requireBibliography(checked.style, 'formatReference')
+  const record = resolveItem(item)
+  const [entry] = entries([record], checked)
+  if (entry === undefined) return ''
+  return checked.format === 'html' ? `<div class="kap-ref kap-style-${checked.style.name}" data-kap-id="${escapeAttr(entry.id)}">${entry.body}</div>` : entry.body
+}
+
+/** See the public `formatBibliography`. @internal */
+export function formatBibliographyImpl(items: unknown, options: unknown): string {
+  const checked = checkOptions(options, 'formatBibliography')
+  requireBibliography(checked.style, 'formatBibliography')
+  const records = resolveItems(items, 'formatBibliography')
+  if (records.length === 0) return ''
+  const list = entries(records, checked)
+  if (checked.format === 'text') return list.map((e) => e.body).join('\n')
+  if (checked.format === 'markdown') return list.map((e) => e.body).join('\n\n')
+  const body = list.map((e) => `<div class="kap-ref" data-kap-id="${escapeAttr(e.id)}">${e.body}</div>`).join('')
+  return `<div class="kap-bibliography kap-style-${checked.style.name}">${body}</div>`
+}
+
+const escapeAttr = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** An author label for narrative citations in styles whose citations print no names (numeric styles). */
+function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {
+  const names = (csl.author ?? csl.editor) as readonly { family?: string; literal?: string }[] | undefined
+  const label = (n: { family?: string; literal?: string } | undefined) => n?.family ?? n?.literal ?? ''
+  if (names === undefined || names.length === 0) return typeof csl.title === 'string' ? csl.title : ''
+  if (names.length === 1) return label(names[0])
+  if (names.length === 2) return `${label(names[0])}${lang === undefined || lang.startsWith('en') ? ' and ' : ' & '}${label(names[1])}`
+  return `${label(names[0])} et al.`
+}
+
+/** See the public `formatCitation`. @internal */
+export function formatCitationImpl(items: unknown, options: unknown): string {
+  const checked = checkOptions(options, 'formatCitation')
+  const records = resolveItems(items, 'formatCitation')
+  if (records.length === 0) return ''
+  const csls = records.map((r) => r.csl)
+  const run = (cluster: CiteItemFlags[], before: CiteItemFlags[][]) =>
+    htmlToRuns(citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)))
+  let runs: Run[]
+  if (!checked.narrative) {
+    runs = run(records.map((r) => ({ id: r.id })), [])
+    // In a list, citeproc silently drops an item it cannot print (MLA: a record without author and title); alone it
+    // prints an error marker. Records without names and title are checked alone.
+    const thin = records.filter((r) => r.csl.author === undefined && r.csl.editor === undefined && r.csl.title === undefined)
+    const suspects = STYLE_ERROR.test(textOf(runs)) ? records : records.length > 1 ? thin : []
+    const culprit = suspects.find((r) => {
+      const alone = textOf(run([{ id: r.id }], []))
+      return alone.trim() === '' || STYLE_ERROR.test(alone)
+    })
+    if (culprit !== undefined) throw unprintable(checked.style, culprit.id)
+    if (STYLE_ERROR.test(textOf(runs))) throw unprintable(checked.style, records[0]!.id)
+  } else {
+    // "Dore et al. (2019); Yermus (2023)": each item's author part, then its citation without the author. Earlier
+    // items are processed first so numbers and disambiguation match a citation of the whole list.
+    runs = []
+    records.forEach((r, i) => {
+      const before = records.slice(0, i).map((p) => [{ id: p.id }])
+      let author = run([{ id: r.id, authorOnly: true }], before)
+      const authorText = textOf(author)
+      if (authorText.trim() === '' || STYLE_ERROR.test(authorText)) {
+        const label = fallbackAuthorLabel(r.csl, checked.lang)
+        if (label.trim() === '') throw unprintable(checked.style, r.id)
+        author = [{ text: label, flags: '' }]
+      }
+      let rest = run([{ id: r.id, suppressAuthor: true }], before)
+      // Styles whose citation is only the author (MLA without a page: "(Dore et al.)") leave nothing to add.
+      const restText = textOf(rest)
+      if (restText.trim() === '' || STYLE_ERROR.test(restText) || /^\(\s*\)$/.test(restText.trim())) rest = []
+      if (i > 0) runs.push({ text: '; ', flags: '' })
+      // A superscript number follows the names directly (AMA: "Dore et al.¹"); anything else after a space.
+      const gap = rest.length === 0 || rest[0]!.flags.includes('^') ? [] : [{ text: ' ', flags: '' }]
+      runs.push(...author, ...gap, ...rest)
+    })
+  }
+  const body = renderRuns(runs, checked.format)
+  return checked.format === 'html' ? `<span class="kap-citation kap-style-${checked.style.name}">${body}</span>` : body
+}

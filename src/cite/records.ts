@@ -1,0 +1,365 @@
+// Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
+// A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
+import { findStudy, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
+import { describeValue } from './describe'
+import type { CslDate, CslName, SourceId, StudyId } from '../index'
+import type { CslObject } from './engine'
+
+/**
+ * The CSL item types a user record may have (CSL 1.0.2).
+ * @internal
+ */
+export const cslTypes: readonly string[] = Object.freeze([
+  'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
+  'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic',
+  'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet',
+  'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication', 'post', 'post-weblog', 'regulation',
+  'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard', 'thesis', 'treaty', 'webpage',
+])
+
+const STRING_FIELDS = new Set([
+  'citation-key', 'language', 'journalAbbreviation', 'shortTitle', 'abstract', 'annote', 'archive', 'archive_collection',
+  'archive_location', 'archive-place', 'authority', 'call-number', 'citation-label', 'collection-title', 'container-title',
+  'container-title-short', 'dimensions', 'division', 'DOI', 'event', 'event-title', 'event-place', 'genre', 'ISBN', 'ISSN',
+  'jurisdiction', 'keyword', 'medium', 'note', 'original-publisher', 'original-publisher-place', 'original-title',
+  'part-title', 'PMCID', 'PMID', 'publisher', 'publisher-place', 'references', 'reviewed-genre', 'reviewed-title', 'scale',
+  'section', 'source', 'status', 'title', 'title-short', 'URL', 'version', 'volume-title', 'volume-title-short', 'year-suffix',
+])
+const STRING_OR_NUMBER_FIELDS = new Set([
+  'chapter-number', 'citation-number', 'collection-number', 'edition', 'first-reference-note-number', 'issue', 'locator',
+  'number', 'number-of-pages', 'number-of-volumes', 'page', 'page-first', 'part', 'printing', 'supplement', 'volume',
+])
+const NAME_FIELDS = new Set([
+  'author', 'chair', 'collection-editor', 'compiler', 'composer', 'container-author', 'contributor', 'curator', 'director',
+  'editor', 'editorial-director', 'executive-producer', 'guest', 'host', 'interviewer', 'illustrator', 'narrator', 'organizer',
+  'original-author', 'performer', 'producer', 'recipient', 'reviewed-author', 'script-writer', 'series-creator', 'translator',
+])
+const DATE_FIELDS = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted'])
+const NAME_STRING_PARTS = new Set(['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle'])
+const NAME_FLAG_PARTS = new Set(['comma-suffix', 'static-ordering', 'parse-names'])
+
+/**
+ * citeproc keeps names and ids as keys of plain objects, and crashes on a name or id that is one of
+ * Object.prototype's property names ("valueOf", "constructor", …), even with trailing punctuation.
+ */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype))
+const isPrototypeKey = (s: string): boolean => PROTOTYPE_KEYS.has(s.replace(/^[\s.,;:]+|[\s.,;:]+$/g, ''))
+
+/** What a user record id may look like: it becomes a BibTeX key, an RIS ID and an HTML attribute. @internal */
+export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_:.-]{0,199}$/
+/** A DOI we turn into a link. @internal */
+export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
+
+/**
+ * A bibliographic record you supply yourself, as CSL-JSON (the format Zotero, Pandoc and citation-js read).
+ * `id` and `type` are required; every other key must be a CSL 1.0.2 variable. Validation rules:
+ * - `id`: letters, digits and `_ : . -`, starting with a letter or digit (it becomes a BibTeX key and an HTML
+ *   attribute), and not the id of a shipped study or source;
+ * - `type`: a CSL item type such as `article-journal`, `book`, `chapter`, `report` or `webpage`;
+ * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings; number variables
+ *   (`volume`, `issue`, `page`, …): strings or finite numbers;
+ * - name variables (`author`, `editor`, …): arrays of `{ family, given }` or `{ literal }` objects with string parts;
+ * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers (or `literal`/`raw`);
+ * - `DOI` is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$` (the bare DOI, no `https://doi.org/`), otherwise it is
+ *   printed as text without a link; `URL` is linked only when it is an `http:` or `https:` URL, otherwise printed as text.
+ * @example
+ * ```ts
+ * import type { CiteRecord } from 'kap-literature/cite'
+ * const mine: CiteRecord = {
+ *   id: 'smith-2024',
+ *   type: 'article-journal',
+ *   title: 'A trial of something',
+ *   author: [{ family: 'Smith', given: 'Ana' }],
+ *   'container-title': 'Journal of Examples',
+ *   issued: { 'date-parts': [[2024]] },
+ *   DOI: '10.5555/example.2024.1',
+ * }
+ * ```
+ */
+export interface CiteRecord {
+  readonly id: string
+  readonly type: string
+  readonly title?: string
+  readonly 'container-title'?: string
+  readonly author?: readonly CslName[]
+  readonly editor?: readonly CslName[]
+  readonly issued?: CslDate | { readonly literal?: string; readonly raw?: string }
+  readonly volume?: string | number
+  readonly issue?: string | number
+  readonly page?: string | number
+  readonly publisher?: string
+  readonly DOI?: string
+  readonly URL?: string
+  readonly PMID?: string
+  /** Any other CSL 1.0.2 variable. */
+  readonly [variable: string]: unknown
+}
+
+/** A resolved item: its CSL object and the links we may build for it. @internal */
+export interface Resolved {
+  readonly id: string
+  readonly csl: CslObject
+  readonly shipped: boolean
+  /** `https://doi.org/…` when the DOI is valid. */
+  readonly doiHref?: string
+  /** The URL when it is http(s). */
+  readonly urlHref?: string
+}
+
+const shippedCsl = new Map<string, CslObject>()
+const shippedByObject = new Map<object, string>()
+for (const r of [...studies, ...sources]) {
+  shippedCsl.set(r.id, r.csl as unknown as CslObject)
+  shippedByObject.set(r, r.id)
+  shippedByObject.set(r.csl, r.id)
+}
+
+/** Every shipped study and source id, sorted. @internal */
+export function shippedIds(): string[] {
+  return [...shippedCsl.keys()].sort()
+}
+
+function invalid(id: string | undefined, field: string, problem: string, value: unknown, hint?: string): never {
+  const where = id === undefined ? 'record' : `record ${describeValue(id)}`
+  throw new KapLiteratureError('INVALID_RECORD', `${where}: ${field} ${problem}`, { value, hint })
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false
+  const proto = Object.getPrototypeOf(v) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+function checkName(id: string, field: string, name: unknown, index: number): void {
+  const where = `${field}[${index}]`
+  if (!isPlainObject(name)) invalid(id, where, `must be a name object such as { family: 'Smith', given: 'Ana' }, got ${describeValue(name)}`, name)
+  for (const [part, value] of Object.entries(name)) {
+    if (NAME_STRING_PARTS.has(part)) {
+      if (typeof value !== 'string') invalid(id, `${where}.${part}`, `must be a string, got ${describeValue(value)}`, value)
+      if (isPrototypeKey(value)) invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
+    } else if (NAME_FLAG_PARTS.has(part)) {
+      if (!['string', 'number', 'boolean'].includes(typeof value)) invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value)
+    } else {
+      invalid(id, `${where}.${part}`, 'is not a CSL name part', value, 'name parts are family, given, literal, suffix, dropping-particle, non-dropping-particle')
+    }
+  }
+  const has = (k: string) => typeof name[k] === 'string' && (name[k] as string).trim() !== ''
+  if (!has('family') && !has('literal')) {
+    invalid(id, where, 'needs a family name, or a literal name for an organisation', name, "e.g. { family: 'Smith', given: 'Ana' } or { literal: 'World Health Organization' }")
+  }
+}
+
+function checkDate(id: string, field: string, date: unknown): void {
+  if (!isPlainObject(date)) invalid(id, field, `must be a date object such as { 'date-parts': [[2019, 3, 27]] }, got ${describeValue(date)}`, date)
+  for (const [key, value] of Object.entries(date)) {
+    if (key === 'date-parts') {
+      const parts = value
+      if (!Array.isArray(parts) || parts.length < 1 || parts.length > 2) invalid(id, `${field}.date-parts`, 'must hold one [year, month?, day?] array (or two for a range)', value)
+      for (const [i, part] of parts.entries()) {
+        if (!Array.isArray(part) || part.length < 1 || part.length > 3) invalid(id, `${field}.date-parts[${i}]`, 'must be [year], [year, month] or [year, month, day]', part)
+        for (const [j, n] of part.entries()) {
+          if (typeof n !== 'number' || !Number.isInteger(n)) invalid(id, `${field}.date-parts[${i}][${j}]`, `must be an integer, got ${describeValue(n)}`, n, 'write 2019, not "2019"')
+          const [min, max] = j === 0 ? [-9999, 9999] : j === 1 ? [1, 12] : [1, 31]
+          if (n < min || n > max) invalid(id, `${field}.date-parts[${i}][${j}]`, `must be between ${min} and ${max}, got ${n}`, n)
+        }
+      }
+    } else if (key === 'literal' || key === 'raw') {
+      if (typeof value !== 'string') invalid(id, `${field}.${key}`, 'must be a string', value)
+    } else if (key === 'season' || key === 'circa') {
+      if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean')) invalid(id, `${field}.${key}`, 'has the wrong type', value)
+    } else {
+      invalid(id, `${field}.${key}`, 'is not a CSL date key', value, "use { 'date-parts': [[year, month, day]] }")
+    }
+  }
+  if (!('date-parts' in date) && !('literal' in date) && !('raw' in date)) invalid(id, field, "needs 'date-parts'", date, "e.g. { 'date-parts': [[2019]] }")
+}
+
+/** The doi.org URL for a DOI, or undefined when it does not match the DOI pattern. @internal */
+export function doiHref(doi: unknown): string | undefined {
+  if (typeof doi !== 'string' || !DOI_PATTERN.test(doi)) return undefined
+  // Characters that would change a URL's meaning are percent-encoded; `"`, `<`, `>` and whitespace cannot occur.
+  return `https://doi.org/${doi.replace(/[%#?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`
+}
+
+/** The URL itself when it is a well-formed http(s) URL without whitespace, quotes or angle brackets. @internal */
+export function urlHref(url: unknown): string | undefined {
+  if (typeof url !== 'string' || !/^https?:\/\/[^\s"<>]+$/i.test(url)) return undefined
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Validates a user CSL-JSON record and returns a clean copy (same keys, same order).
+ * @internal
+ */
+export function validateRecord(record: unknown): CslObject {
+  if (!isPlainObject(record)) invalid(undefined, 'value', `must be a plain CSL-JSON object, got ${describeValue(record)}`, record)
+  const rawId = record.id
+  if (typeof rawId !== 'string') {
+    const hint = 'csl' in record ? 'pass the shipped id, or record.csl of a shipped record' : "give every record a string id such as 'smith-2024'"
+    invalid(undefined, 'id', `must be a string, got ${describeValue(rawId)}`, rawId, hint)
+  }
+  const id = rawId
+  if (!USER_ID_PATTERN.test(id)) invalid(id, 'id', 'may hold only letters, digits and _ : . - (it becomes a BibTeX key)', id, 'e.g. smith-2024')
+  if (isPrototypeKey(id)) invalid(id, 'id', 'is a name citeproc cannot process', id, 'e.g. smith-2024')
+  if (shippedCsl.has(id)) {
+    invalid(id, 'id', 'is the id of a shipped record', id, `pass the id '${id}' to use the shipped record, or give your record another id`)
+  }
+  if (typeof record.type !== 'string' || !cslTypes.includes(record.type)) {
+    invalid(id, 'type', `must be a CSL item type, got ${describeValue(record.type)}`, record.type, 'e.g. article-journal, book, chapter, report, webpage')
+  }
+  const clean: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(record)) {
+    if (value === undefined) continue
+    if (field === 'id' || field === 'type') {
+      clean[field] = value
+    } else if (STRING_FIELDS.has(field)) {
+      if (typeof value !== 'string') invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
+      clean[field] = value
+    } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
+      clean[field] = value
+    } else if (NAME_FIELDS.has(field)) {
+      if (!Array.isArray(value)) invalid(id, field, `must be an array of names, got ${describeValue(value)}`, value, "e.g. [{ family: 'Smith', given: 'Ana' }]")
+      value.forEach((name, i) => checkName(id, field, name, i))
+      clean[field] = value.map((name: Record<string, unknown>) => ({ ...name }))
+    } else if (DATE_FIELDS.has(field)) {
+      checkDate(id, field, value)
+      clean[field] = JSON.parse(JSON.stringify(value)) as unknown
+    } else if (field === 'categories') {
+      if (!Array.isArray(value) || !value.every((c) => typeof c === 'string')) invalid(id, field, 'must be an array of strings', value)
+      clean[field] = [...value]
+    } else if (field === 'custom') {
+      if (!isPlainObject(value)) invalid(id, field, 'must be a plain object', value)
+      try {
+        clean[field] = JSON.parse(JSON.stringify(value)) as unknown
+      } catch (cause) {
+        throw new KapLiteratureError('INVALID_RECORD', `record ${describeValue(id)}: custom must be JSON`, { value, cause })
+      }
+    } else {
+      invalid(id, field, 'is not a CSL-JSON variable', value, 'see the variables of CSL 1.0.2: https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables')
+    }
+  }
+  return Object.freeze(clean) as CslObject
+}
+
+function resolveString(value: string): Resolved {
+  if (isStudyId(value)) return resolvedShipped(value, getStudy(value).csl as unknown as CslObject)
+  if (isSourceId(value)) return resolvedShipped(value, getSource(value).csl as unknown as CslObject)
+  const trimmed = value.trim()
+  const doi = normalizeDoi(trimmed)
+  if (doi !== undefined && /10\.\d/.test(trimmed)) {
+    const match = findStudy({ doi })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${describeValue(value)} is a DOI, not a record: kap-literature never looks DOIs up`, {
+      value,
+      hint: match !== undefined ? `use the shipped id '${match.id}'` : 'pass a CSL-JSON object with this DOI in its DOI field',
+    })
+  }
+  if (/^(?:https?:|www\.|[a-z][a-z0-9+.-]*:\/\/)/i.test(trimmed)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${describeValue(value)} is a URL, not a record: kap-literature never fetches anything`, {
+      value,
+      hint: 'pass a CSL-JSON object with this address in its URL field',
+    })
+  }
+  if (/^@\s*[a-z]+\s*[{(]/i.test(trimmed) || /^TY {2}- /m.test(trimmed)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'BibTeX or RIS text is not a record: kap-literature does not parse strings', {
+      value,
+      hint: 'convert it to CSL-JSON first (for example by exporting CSL-JSON from Zotero) and pass the objects',
+    })
+  }
+  if (/^[[{]/.test(trimmed)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'a JSON string is not a record', { value, hint: 'pass the parsed object (JSON.parse) instead' })
+  }
+  if (/^\d{1,9}$/.test(trimmed.replace(/^pmid:\s*/i, ''))) {
+    const match = findStudy({ pmid: trimmed.replace(/^pmid:\s*/i, '') })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${describeValue(value)} looks like a PubMed id, not a record id`, {
+      value,
+      hint: match !== undefined ? `use the shipped id '${match.id}'` : 'pass a CSL-JSON object with this PMID in its PMID field',
+    })
+  }
+  if (isClaimId(value)) {
+    throw new KapLiteratureError('UNKNOWN_ID', `${describeValue(value)} is a claim id; only studies and sources can be cited`, {
+      value,
+      hint: 'cite the studies in the claim\u2019s evidence (evidenceFor(id))',
+    })
+  }
+  const hint = suggestion(value)
+  throw new KapLiteratureError('UNKNOWN_ID', `unknown study or source ${describeValue(value)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value, hint })
+}
+
+/** The closest shipped study or source id, from the data entry's own suggestions. */
+function suggestion(value: string): string | undefined {
+  const hintFrom = (lookup: () => unknown): string | undefined => {
+    try {
+      lookup()
+    } catch (e) {
+      if (e instanceof KapLiteratureError) return e.hint
+    }
+    return undefined
+  }
+  return hintFrom(() => getStudy(value as StudyId)) ?? hintFrom(() => getSource(value as SourceId))
+}
+
+function resolvedShipped(id: string, csl: CslObject): Resolved {
+  return withLinks({ id, csl, shipped: true })
+}
+
+function withLinks(r: Resolved): Resolved {
+  const doi = doiHref(r.csl.DOI)
+  const url = urlHref(r.csl.URL)
+  return { ...r, ...(doi === undefined ? {} : { doiHref: doi }), ...(url === undefined ? {} : { urlHref: url }) }
+}
+
+/** Resolves one item: a shipped id, a shipped record (or its `csl`), or a user CSL-JSON object. @internal */
+export function resolveItem(item: unknown): Resolved {
+  if (typeof item === 'string') return resolveString(item)
+  if (item !== null && typeof item === 'object') {
+    const shippedId = shippedByObject.get(item)
+    if (shippedId !== undefined) return resolvedShipped(shippedId, shippedCsl.get(shippedId)!)
+    if (Array.isArray(item)) {
+      throw new KapLiteratureError('INVALID_ARGUMENT', 'expected one item (an id or a CSL-JSON object), got an array', { value: item, hint: 'use formatBibliography or formatCitation for a list' })
+    }
+    const csl = validateRecord(item)
+    return withLinks({ id: csl.id, csl, shipped: false })
+  }
+  throw new KapLiteratureError('INVALID_ARGUMENT', `expected a study or source id or a CSL-JSON object, got ${describeValue(item)}`, {
+    value: item,
+    hint: "e.g. 'dore-2019' or { id: 'smith-2024', type: 'article-journal', title: '…' }",
+  })
+}
+
+/**
+ * Resolves a list of items in order. A shipped record listed twice appears once; two different user records with the
+ * same id are an error.
+ * @internal
+ */
+export function resolveItems(items: unknown, fn: string): Resolved[] {
+  if (!Array.isArray(items)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn} expects an array of ids or CSL-JSON objects, got ${describeValue(items)}`, {
+      value: items,
+      hint: typeof items === 'string' ? `wrap it in an array: ${fn}([${JSON.stringify(items)}], …)` : undefined,
+    })
+  }
+  const out: Resolved[] = []
+  const seen = new Map<string, Resolved>()
+  for (const item of items as unknown[]) {
+    const r = resolveItem(item)
+    const earlier = seen.get(r.id)
+    if (earlier !== undefined) {
+      if (earlier.shipped || JSON.stringify(earlier.csl) === JSON.stringify(r.csl)) continue
+      invalid(r.id, 'id', 'is used by two different records in one list', item, 'give each record its own id')
+    }
+    seen.set(r.id, r)
+    out.push(r)
+  }
+  return out
+}
+
+/** Every shipped study and source, sorted by id (the default for the exports). @internal */
+export function allShipped(): Resolved[] {
+  return shippedIds().map((id) => resolvedShipped(id, shippedCsl.get(id)!))
+}

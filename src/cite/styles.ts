@@ -1,0 +1,213 @@
+// The style and locale registry: built-in keys, styles the caller registers, locales, and the Debian style loader.
+import { KapLiteratureError } from '../index'
+import { describeValue } from './describe'
+import { engineAddLocale, engineAddStyle, engineDeleteStyle, engineHasLocale, engineLocales, engineStyleXml } from './engine'
+
+/**
+ * A style: our name, whether it can print a bibliography, its XML and the internal key citation-js knows it by.
+ * Every style, built-in ones included, runs under a key of our own, so that an engine citeproc left in a broken
+ * state (after throwing mid-format) can be retired: the next format compiles a fresh one.
+ * @internal
+ */
+export interface StyleEntry {
+  readonly name: string
+  readonly hasBibliography: boolean
+  /** The XML, or the citation-js built-in to take it from at first use. */
+  xml: string | { readonly builtIn: string }
+  /** The current internal key; undefined until first use. */
+  key: string | undefined
+}
+
+const builtIn: ReadonlyMap<string, StyleEntry> = new Map([
+  ['apa', { name: 'apa', hasBibliography: true, xml: { builtIn: 'apa' }, key: undefined }],
+  ['harvard', { name: 'harvard', hasBibliography: true, xml: { builtIn: 'harvard1' }, key: undefined }],
+  ['vancouver', { name: 'vancouver', hasBibliography: true, xml: { builtIn: 'vancouver' }, key: undefined }],
+])
+const registered = new Map<string, StyleEntry>()
+let generation = 0
+
+const newKey = (name: string): string => `kap-literature/${name}/${++generation}`
+
+/** The internal citation-js key of a style, registering its XML on first use (compiled by citeproc when first formatted). @internal */
+export function styleKey(entry: StyleEntry): string {
+  if (entry.key !== undefined) return entry.key
+  if (typeof entry.xml !== 'string') entry.xml = engineStyleXml(entry.xml.builtIn)
+  const key = newKey(entry.name)
+  engineAddStyle(key, entry.xml, false)
+  entry.key = key
+  return key
+}
+
+/** Drops a style's engine after citeproc threw while using it; the next use compiles a fresh engine. @internal */
+export function retireStyle(entry: StyleEntry): void {
+  if (entry.key !== undefined) engineDeleteStyle(entry.key)
+  entry.key = undefined
+}
+
+const STYLE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const CSL_NS = 'http://purl.org/net/xbiblio/csl'
+const MAX_XML = 5_000_000
+
+/** Every style name that formatting accepts, sorted. @internal */
+export function styleNames(): string[] {
+  return [...builtIn.keys(), ...registered.keys()].sort()
+}
+
+/** Looks a style name up, or throws UNKNOWN_STYLE listing the available ones. @internal */
+export function resolveStyle(style: unknown): StyleEntry {
+  const found = typeof style === 'string' ? (builtIn.get(style) ?? registered.get(style)) : undefined
+  if (found !== undefined) return found
+  const available = styleNames()
+  const suggestion = typeof style === 'string' && style === 'harvard1' ? 'harvard' : undefined
+  const system = typeof style === 'string' && STYLE_NAME.test(style) ? `, or load a CSL file with registerStyle('${style}', xml)` : ''
+  throw new KapLiteratureError('UNKNOWN_STYLE', `unknown style ${describeValue(style)}; available: ${available.join(', ')}`, {
+    value: style,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `use one of ${available.join(', ')}${system}`,
+  })
+}
+
+/** Strips a BOM, the XML declaration, comments and doctype, leaving the root element first. */
+function rootElement(xml: string): string {
+  return xml
+    .replace(/^\uFEFF/, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/^\s*<\?xml[\s\S]*?\?>/, '')
+    .replace(/^\s*<!DOCTYPE[^>]*>/i, '')
+    .trimStart()
+}
+
+function checkXml(kind: 'style' | 'locale', xml: unknown): string {
+  if (typeof xml !== 'string') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `the ${kind} must be CSL XML text, got ${describeValue(xml)}`, { value: xml })
+  }
+  if (xml.length > MAX_XML) throw new KapLiteratureError('INVALID_ARGUMENT', `the ${kind} XML is larger than ${MAX_XML} characters`, { value: `${xml.length} characters` })
+  const root = rootElement(xml)
+  const open = new RegExp(`^<${kind}(?=[\\s>/])[^>]*>`).exec(root)
+  if (open === null) {
+    const first = /^<([a-zA-Z][\w:.-]*)/.exec(root)?.[1]
+    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: the root element must be <${kind}>${first === undefined ? ' (no XML element found)' : `, found <${first}>`}`, {
+      value: xml.slice(0, 80),
+      hint: kind === 'style' ? 'pass the text of a .csl file, e.g. from https://citationstyles.org/' : 'pass the text of a CSL locales-xx-XX.xml file',
+    })
+  }
+  if (!open[0].includes(`xmlns="${CSL_NS}"`)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: <${kind}> lacks xmlns="${CSL_NS}"`, { value: open[0] })
+  }
+  if (!new RegExp(`</${kind}>\\s*$`).test(root)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `not a complete CSL ${kind} document: it does not end with </${kind}>`, { value: root.slice(-80) })
+  }
+  return root
+}
+
+/**
+ * Validates and registers a CSL style under `name`, compiling it now. See the public `registerStyle`.
+ * @internal
+ */
+export function addStyle(name: unknown, xml: unknown): void {
+  if (typeof name !== 'string' || !STYLE_NAME.test(name) || name.length > 64) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `a style name must be lower-case letters, digits and hyphens, got ${describeValue(name)}`, { value: name, hint: "e.g. 'ama' or 'chicago-author-date'" })
+  }
+  if (builtIn.has(name) || name === 'harvard1') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `"${name}" is a built-in style and cannot be replaced`, { value: name, hint: `register it under another name, e.g. '${name}-custom'` })
+  }
+  const root = checkXml('style', xml)
+  const parent = /<link\b[^>]*rel="independent-parent"[^>]*>/.exec(root)?.[0]
+  if (!/<citation[\s>]/.test(root)) {
+    const parentId = parent === undefined ? undefined : /href="[^"]*\/([^/"]+)"/.exec(parent)?.[1]
+    throw new KapLiteratureError('INVALID_ARGUMENT', `style "${name}" has no <citation> element${parent === undefined ? '' : ': it is a dependent style'}`, {
+      value: name,
+      hint: parentId === undefined ? 'pass an independent CSL style' : `register its parent style "${parentId}" instead`,
+    })
+  }
+  // A fresh internal key per registration: citation-js caches compiled engines by key, so re-registering a name
+  // must not reuse an engine built from the old XML.
+  const key = newKey(name)
+  try {
+    engineAddStyle(key, root, true)
+  } catch (cause) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `style "${name}" could not be compiled by citeproc: ${cause instanceof Error ? cause.message : String(cause)}`, { value: name, cause })
+  }
+  const previous = registered.get(name)
+  if (previous !== undefined) retireStyle(previous)
+  registered.set(name, { name, key, hasBibliography: /<bibliography[\s>]/.test(root), xml: root })
+}
+
+const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
+
+/** Validates a `lang` option: undefined or a registered locale. @internal */
+export function resolveLang(lang: unknown): string | undefined {
+  if (lang === undefined) return undefined
+  if (typeof lang === 'string' && engineHasLocale(lang)) return lang
+  throw new KapLiteratureError('INVALID_ARGUMENT', `unknown locale ${describeValue(lang)}; available: ${engineLocales().join(', ')}`, {
+    value: lang,
+    hint: typeof lang === 'string' && LANG.test(lang) ? `register it first with registerLocale('${lang}', xml)` : "e.g. 'en-US'",
+  })
+}
+
+/** Validates and registers a CSL locale. See the public `registerLocale`. @internal */
+export function addLocale(lang: unknown, xml: unknown): void {
+  if (typeof lang !== 'string' || !LANG.test(lang)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `a locale must be a language tag such as 'en-GB', got ${describeValue(lang)}`, { value: lang })
+  }
+  if (engineHasLocale(lang)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `locale "${lang}" is already registered`, { value: lang, hint: 'locales can be registered once, before formatting with them' })
+  }
+  const root = checkXml('locale', xml)
+  const declared = /xml:lang="([^"]*)"/.exec(/^<locale[^>]*>/.exec(root)![0])?.[1]
+  if (declared !== lang) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `the locale XML declares xml:lang="${declared ?? ''}", not "${lang}"`, { value: lang, hint: declared === undefined ? undefined : `register it as '${declared}'` })
+  }
+  engineAddLocale(lang, root)
+}
+
+/** Where Debian's citation-style-language-styles package puts its styles. @internal */
+export const DEBIAN_STYLES = '/usr/share/citation-style-language/styles'
+
+/** Short names for the Debian styles the citations entry also uses. @internal */
+export const systemStyleAliases: Readonly<Record<string, string>> = Object.freeze({
+  ama: 'american-medical-association',
+  chicago: 'chicago-author-date',
+  mla: 'modern-language-association',
+})
+
+interface FsLike {
+  readFileSync(path: string, encoding: 'utf8'): string
+}
+
+/**
+ * Reads a style file from a local folder (Node only) and registers it. See the public `loadSystemStyle`.
+ * @internal
+ */
+export function loadStyleFile(name: unknown, options: { readonly as?: string; readonly directory?: string } = {}): string {
+  if (typeof name !== 'string' || !STYLE_NAME.test(name)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `a style file name must be lower-case letters, digits and hyphens, got ${describeValue(name)}`, { value: name, hint: "e.g. 'ama' or 'american-medical-association'" })
+  }
+  if (options === null || typeof options !== 'object') throw new KapLiteratureError('INVALID_ARGUMENT', `loadSystemStyle options must be an object, got ${describeValue(options)}`, { value: options })
+  const directory = options.directory ?? DEBIAN_STYLES
+  if (typeof directory !== 'string' || directory === '') throw new KapLiteratureError('INVALID_ARGUMENT', 'options.directory must be a folder path', { value: directory })
+  const file = systemStyleAliases[name] ?? name
+  const as = options.as ?? name
+  // process.getBuiltinModule (Node >= 20.16) reads node:fs without any import statement, so browser bundles never see
+  // node:fs; elsewhere this function is simply unavailable.
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+  const fs = proc?.getBuiltinModule?.('node:fs') as FsLike | undefined
+  if (fs === undefined) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'loadSystemStyle reads a local file and works only in Node (>= 20.16)', {
+      value: name,
+      hint: 'in a browser, get the CSL XML yourself and call registerStyle(name, xml)',
+    })
+  }
+  const path = `${directory.replace(/\/+$/, '')}/${file}.csl`
+  let xml: string
+  try {
+    xml = fs.readFileSync(path, 'utf8')
+  } catch (cause) {
+    throw new KapLiteratureError('UNKNOWN_STYLE', `no CSL style file ${describeValue(path)}`, {
+      value: name,
+      hint: directory === DEBIAN_STYLES ? 'on Debian or Ubuntu: apt-get install citation-style-language-styles' : 'check options.directory',
+      cause,
+    })
+  }
+  addStyle(as, xml)
+  return as
+}

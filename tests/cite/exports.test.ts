@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Ajv } from 'ajv'
+import { describe, expect, it } from 'vitest'
+import { KapLiteratureError, sources, studies } from '../../src/index'
+import { exportFormats, toBibLaTeX, toBibTeX, toCSLJSON, toRIS, type CiteRecord } from '../../src/cite/index'
+import { escapeLatex, unwrapRis } from '../../src/cite/export'
+import { shared } from '../helpers/paths'
+
+const allIds = [...studies, ...sources].map((r) => r.id).sort()
+
+const special: CiteRecord = {
+  id: 'special_1',
+  type: 'article-journal',
+  title: 'Costs & 50% of $5 #1 a_b {x} ~y ^z \\w',
+  author: [{ family: 'Ünal', given: 'Öz' }, { literal: 'Johnson & Johnson' }],
+  'container-title': 'J. of R&D',
+  issued: { 'date-parts': [[2020, 4, 7]] },
+  volume: '3',
+  issue: '2',
+  page: '10-20',
+  DOI: '10.5555/a_b%c',
+  PMID: '123456',
+  URL: 'https://example.org/x?a=1&b={2}',
+}
+
+describe('exportFormats', () => {
+  it('names the four formats', () => {
+    expect([...exportFormats]).toEqual(['csljson', 'bibtex', 'biblatex', 'ris'])
+  })
+})
+
+describe('toCSLJSON', () => {
+  const schema = JSON.parse(readFileSync(join(shared, 'reference', 'csl-data.schema.json'), 'utf8')) as object
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
+
+  it('exports every shipped study and source, sorted by id, valid against the CSL-JSON schema', () => {
+    const items = JSON.parse(toCSLJSON()) as { id: string }[]
+    expect(items.map((i) => i.id)).toEqual(allIds)
+    expect(validate(items)).toBe(true)
+    expect(validate.errors ?? []).toEqual([])
+  })
+
+  it('exports mixed shipped and user records in the order given, valid against the schema', () => {
+    const json = toCSLJSON(['dore-2019', special])
+    expect(json.endsWith('\n')).toBe(true)
+    const items = JSON.parse(json) as Record<string, unknown>[]
+    expect(items.map((i) => i.id)).toEqual(['dore-2019', 'special_1'])
+    expect(items[1]).toEqual(special)
+    expect(validate(items)).toBe(true)
+  })
+
+  it('is deterministic and empty for an empty list', () => {
+    expect(toCSLJSON()).toBe(toCSLJSON())
+    expect(toCSLJSON([])).toBe('[]\n')
+  })
+})
+
+describe('toBibTeX / toBibLaTeX', () => {
+  it('uses the ids as citation keys, for every shipped record, sorted', () => {
+    const keys = [...toBibTeX().matchAll(/^@\w+\{([^,]+),$/gm)].map((m) => m[1])
+    expect(keys).toEqual(allIds)
+    expect([...toBibLaTeX().matchAll(/^@\w+\{([^,]+),$/gm)].map((m) => m[1])).toEqual(allIds)
+  })
+
+  it('writes a shipped article with DOI, PMID in note and pages with --', () => {
+    expect(toBibTeX(['dore-2019'])).toBe(
+      [
+        '@article{dore-2019,',
+        '\tauthor = {Dore, Jennifer and Turnipseed, Brent and Dwyer, Shannon and Turnipseed, Andrea and Andries, Julane and Ascani, German and Monnette, Celeste and Huidekoper, Angela and Strauss, Nicole and Wolfson, Phil},',
+        '\tjournal = {Journal of Psychoactive Drugs},',
+        '\tdoi = {10.1080/02791072.2019.1587556},',
+        '\tnumber = {2},',
+        '\tyear = {2019},',
+        '\tnote = {PMID: 30917760},',
+        '\tpages = {189--198},',
+        '\ttitle = {Ketamine {Assisted} {Psychotherapy} ({KAP}): Patient {Demographics}, {Clinical} {Data} and {Outcomes} in {Three} {Large} {Practices} {Administering} {Ketamine} with {Psychotherapy}},',
+        '\tvolume = {51},',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    const biblatex = toBibLaTeX(['dore-2019'])
+    expect(biblatex).toContain('\teprint = {30917760},\n\teprinttype = {pubmed},')
+    expect(biblatex).toContain('\tjournaltitle = {Journal of Psychoactive Drugs},')
+  })
+
+  it('escapes what LaTeX needs, in titles, journals, and organisation names', () => {
+    const bib = toBibTeX([special])
+    expect(bib).toContain('title = {Costs \\& 50\\% of \\textdollar{}5 \\#1 a\\textunderscore{}b \\textbraceleft{}x\\textbraceright{} \\textasciitilde{}y \\textasciicircum{}z \\textbackslash{}w}')
+    expect(bib).toContain('journal = {J. of R\\&D}')
+    expect(bib).toContain('{Johnson \\& Johnson}')
+    expect(bib).toContain('author = {{\\"U}nal, {\\"O}z and {Johnson \\& Johnson}}')
+    expect(bib).toContain('note = {PMID: 123456}')
+    expect(bib).toContain('pages = {10--20}')
+    expect(bib).toContain('url = {https://example.org/x?a=1&b=%7B2%7D}')
+    expect(bib).toContain('month = apr,\n\tday = {7},')
+    // Outside the verbatim doi/url fields no special character is left bare.
+    const body = bib.split('\n').filter((l) => !/^(@article\{|\t(doi|url|howpublished) = )/.test(l)).join('\n')
+    expect(body.replace(/\\[&%$#_{}]|\\[a-z]+\{\}/g, '')).not.toMatch(/[&%$#_~^]/)
+    expect(toBibLaTeX([special])).toContain('{Johnson \\& Johnson}')
+  })
+
+  it('keeps the case of a capitalised first title word', () => {
+    expect(toBibTeX(['fda-esketamine-2019'])).toContain('title = {{{FDA}} approves')
+  })
+
+  it('refuses a DOI BibTeX cannot hold, and is empty for an empty list', () => {
+    expect(() => toBibTeX([{ ...special, DOI: '10.5555/a}b' }])).toThrow(KapLiteratureError)
+    expect(toBibTeX([])).toBe('')
+    expect(toBibLaTeX([])).toBe('')
+  })
+
+  it('escapeLatex escapes the ten specials', () => {
+    expect(escapeLatex('& % $ # _ { } ~ ^ \\')).toBe('\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}')
+  })
+})
+
+describe('toRIS', () => {
+  const ris = toRIS()
+  const records = ris.replace(/\n$/, '').split(/\n(?=TY {2}- )/)
+
+  it('writes one record per shipped study and source, each from TY to ER, with the full id', () => {
+    expect(records).toHaveLength(allIds.length)
+    for (const [i, rec] of records.entries()) {
+      const lines = rec.split('\n')
+      expect(lines[0]).toMatch(/^TY {2}- [A-Z]+$/)
+      expect(lines[lines.length - 1]).toBe('ER  - ')
+      expect(lines).toContain(`ID  - ${allIds[i]}`)
+    }
+  })
+
+  it('never wraps a line: every line is a tag line', () => {
+    expect(ris.endsWith('ER  - \n')).toBe(true)
+    for (const line of ris.replace(/\n$/, '').split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /)
+    const long = toRIS(['yermus-2023']).split('\n').find((l) => l.startsWith('TI  - '))!
+    expect(long.length).toBeGreaterThan(200)
+    expect(long).toBe('TI  - Ketamine-assisted psychotherapy provides lasting and effective results in the treatment of depression, anxiety and post traumatic stress disorder at 3 and 6 months: Findings from a large single-arm retrospective effectiveness trial')
+  })
+
+  it('uses JOUR for journal articles and ELEC for web pages, splits pages and pads dates', () => {
+    const dore = toRIS(['dore-2019']).split('\n')
+    expect(dore).toEqual(expect.arrayContaining(['TY  - JOUR', 'SP  - 189', 'EP  - 198', 'DO  - 10.1080/02791072.2019.1587556', 'T2  - Journal of Psychoactive Drugs', 'VL  - 51', 'IS  - 2', 'PY  - 2019']))
+    const page = toRIS(['samadhi-kap-vs-infusions']).split('\n')
+    expect(page).toEqual(expect.arrayContaining(['TY  - ELEC', 'DA  - 2025/04/17/', 'PB  - Samadhi Therapy Associates']))
+  })
+
+  it('puts a value with line breaks on one line', () => {
+    const out = toRIS([{ id: 'nl-1', type: 'book', title: 'Line one\nline two\r\n  three' }])
+    expect(out.split('\n')).toContain('TI  - Line one line two three')
+  })
+
+  it('unwrapRis undoes 70-character wrapping exactly, even when a continuation looks like a tag', () => {
+    const value = `${'a'.repeat(64)}AU  - ${'b'.repeat(70)}`
+    const wrapped = `TY  - JOUR\nTI  - ${value.replace(/(.{70})/g, '$1\n')}\nER  - `
+    expect(unwrapRis(wrapped)).toEqual(['TY  - JOUR', `TI  - ${value}`, 'ER  - '])
+    expect(toRIS([])).toBe('')
+  })
+})

@@ -1,0 +1,276 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { KapLiteratureError, getStudy, studies } from '../../src/index'
+import { formatBibliography, formatCitation, formatReference, listStyles, type CiteRecord } from '../../src/cite/index'
+
+const DORE_APA =
+  'Dore, J., Turnipseed, B., Dwyer, S., Turnipseed, A., Andries, J., Ascani, G., Monnette, C., Huidekoper, A., Strauss, N., & Wolfson, P. (2019). ' +
+  'Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy. ' +
+  'Journal of Psychoactive Drugs, 51(2), 189–198. https://doi.org/10.1080/02791072.2019.1587556'
+
+const smith: CiteRecord = {
+  id: 'smith-2024',
+  type: 'article-journal',
+  title: 'A synthetic trial of sublingual ketamine',
+  author: [{ family: 'Smith', given: 'Ana B.' }, { family: 'Nguyen', given: 'Thi' }],
+  'container-title': 'Example Journal of Psychiatry',
+  issued: { 'date-parts': [[2024, 3]] },
+  volume: '12',
+  issue: '4',
+  page: '101-110',
+  DOI: '10.5555/example.2024.0001',
+}
+
+function thrown(fn: () => unknown): KapLiteratureError {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof KapLiteratureError) return e
+    throw new Error(`expected a KapLiteratureError, got ${String(e)}`)
+  }
+  throw new Error('expected a throw')
+}
+
+describe('formatReference', () => {
+  it('formats a shipped study in APA text exactly', () => {
+    expect(formatReference('dore-2019', { style: 'apa', format: 'text' })).toBe(DORE_APA)
+  })
+
+  it('wraps HTML with stable classes and links the DOI ourselves', () => {
+    const html = formatReference('dore-2019', { style: 'apa', format: 'html' })
+    expect(html.startsWith('<div class="kap-ref kap-style-apa" data-kap-id="dore-2019">Dore, J., ')).toBe(true)
+    expect(html).toContain('Strauss, N., &amp; Wolfson, P. (2019).')
+    expect(html).toContain('<i>Journal of Psychoactive Drugs</i>, <i>51</i>(2), 189–198.')
+    expect(html.endsWith('<a class="kap-ref-doi" href="https://doi.org/10.1080/02791072.2019.1587556">https://doi.org/10.1080/02791072.2019.1587556</a></div>')).toBe(true)
+    expect(html).not.toContain('csl-')
+  })
+
+  it('writes Markdown with *italics*, escaped specials and [text](href) links', () => {
+    const md = formatReference('dore-2019', { style: 'apa', format: 'markdown' })
+    expect(md).toContain('Strauss, N., \\& Wolfson, P. (2019).')
+    expect(md).toContain('*Journal of Psychoactive Drugs*, *51*(2), 189–198.')
+    expect(md.endsWith('[https://doi.org/10.1080/02791072.2019.1587556](https://doi.org/10.1080/02791072.2019.1587556)')).toBe(true)
+  })
+
+  it('formats in Vancouver (doi: link, number kept) and Harvard', () => {
+    const v = formatReference('dore-2019', { style: 'vancouver', format: 'html' })
+    expect(v).toContain('class="kap-ref kap-style-vancouver"')
+    expect(v).toContain('>1. Dore J, Turnipseed B, Dwyer S, Turnipseed A, Andries J, Ascani G, et al. Ketamine')
+    expect(v).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1080/02791072.2019.1587556">doi:10.1080/02791072.2019.1587556</a>')
+    const h = formatReference('dore-2019', { style: 'harvard', format: 'text' })
+    expect(h).toBe(
+      'Dore, J. et al. (2019) “Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy,” Journal of Psychoactive Drugs, 51(2), pp. 189–198. Available at: https://doi.org/10.1080/02791072.2019.1587556.',
+    )
+  })
+
+  it('formats a user record and links an https URL of a web page', () => {
+    expect(formatReference(smith, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. B., & Nguyen, T. (2024). A synthetic trial of sublingual ketamine. Example Journal of Psychiatry, 12(4), 101–110. https://doi.org/10.5555/example.2024.0001',
+    )
+    const page = { id: 'page-1', type: 'webpage', title: 'A page', URL: 'https://example.org/a(b)?q=1&r=2', issued: { 'date-parts': [[2025, 1, 2]] } }
+    const html = formatReference(page, { style: 'apa', format: 'html' })
+    expect(html).toContain('<a class="kap-ref-url" href="https://example.org/a(b)?q=1&amp;r=2">https://example.org/a(b)?q=1&amp;r=2</a>')
+    const md = formatReference(page, { style: 'apa', format: 'markdown' })
+    expect(md).toContain('](https://example.org/a%28b%29?q=1&r=2)')
+  })
+
+  it('accepts a shipped record object or its csl in place of the id', () => {
+    const study = getStudy('dore-2019')
+    expect(formatReference(study as never, { style: 'apa', format: 'text' })).toBe(DORE_APA)
+    expect(formatReference(study.csl as never, { style: 'apa', format: 'text' })).toBe(DORE_APA)
+  })
+
+  it('formats every shipped study and source in every built-in style and format without error', () => {
+    for (const style of ['apa', 'vancouver', 'harvard'] as const) {
+      for (const s of studies) {
+        const html = formatReference(s.id, { style, format: 'html' })
+        expect(html.startsWith(`<div class="kap-ref kap-style-${style}" data-kap-id="${s.id}">`)).toBe(true)
+        if (s.csl.DOI !== undefined && style !== 'vancouver') expect(html, s.id).toContain(`href="https://doi.org/${s.csl.DOI}"`)
+      }
+    }
+  })
+})
+
+describe('escaping of hostile user records', () => {
+  const evil: CiteRecord = {
+    id: 'evil-1',
+    type: 'article-journal',
+    title: 'Title <script>alert(1)</script> end',
+    author: [{ family: '<img src=x onerror=alert(2)>', given: 'Eve' }],
+    'container-title': '<img src=y onerror=alert(3)>',
+    issued: { 'date-parts': [[2021]] },
+    DOI: '10.1234/x" onmouseover="alert(4)',
+    URL: 'javascript:alert(5)',
+  }
+
+  it('never produces live markup in HTML', () => {
+    for (const style of ['apa', 'vancouver', 'harvard'] as const) {
+      const html = formatReference(evil, { style, format: 'html' })
+      expect(html).not.toMatch(/<script|<img|onerror=alert\(2\)>|<a /i)
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+      expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;')
+      // APA title-cases journal names ("Src", "Onerror"); the text is escaped whatever its case.
+      expect(html).toMatch(/&lt;img src=y onerror=alert\(3\)&gt;/i)
+      // The invalid DOI (a quote, a space) is printed as text, never as a link.
+      expect(html).not.toContain('href=')
+    }
+  })
+
+  it('escapes a quote inside a valid DOI in the href', () => {
+    const html = formatReference({ ...evil, id: 'evil-2', DOI: "10.1234/it's(1)#x", URL: undefined }, { style: 'apa', format: 'html' })
+    expect(html).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1234/it&#39;s(1)%23x">')
+  })
+
+  it('never links javascript: or other schemes', () => {
+    const page = { id: 'js-1', type: 'webpage', title: 'Click', URL: 'javascript:alert(1)' }
+    for (const format of ['html', 'markdown'] as const) {
+      const out = formatReference(page, { style: 'harvard', format })
+      expect(out).not.toMatch(/href=|\]\(/)
+    }
+    expect(formatReference({ ...page, URL: 'data:text/html,<b>x</b>' }, { style: 'apa', format: 'html' })).not.toContain('href=')
+  })
+
+  it('escapes Markdown specials in user text', () => {
+    const md = formatReference({ id: 'md-1', type: 'book', title: 'Stars *and* [links](x) _under_ `code` #1 <b>', author: [{ family: 'O\\Brien' }] }, { style: 'apa', format: 'markdown' })
+    expect(md).toContain('\\*and\\*')
+    expect(md).toContain('\\[links\\](x)')
+    expect(md).toContain('\\_under\\_')
+    expect(md).toContain('\\`code\\`')
+    expect(md).toContain('\\#1')
+    expect(md).toContain('O\\\\Brien')
+  })
+
+  it('keeps any title text inert in HTML (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 20 }), (title, family) => {
+        const record = { id: 'p-1', type: 'article-journal', title, author: [{ family: family.trim() === '' ? 'X' : family }], issued: { 'date-parts': [[2020]] } }
+        let html: string
+        try {
+          html = formatReference(record, { style: 'apa', format: 'html' })
+        } catch (e) {
+          // Names citeproc cannot process ("valueOf") are refused up front.
+          expect(e).toBeInstanceOf(KapLiteratureError)
+          expect((e as KapLiteratureError).code).toBe('INVALID_RECORD')
+          return
+        }
+        // Only our own tags may appear.
+        const tags = html.match(/<\/?[a-zA-Z][^>]*>/g) ?? []
+        for (const tag of tags) expect(tag).toMatch(/^<(\/?(i|b|sup|sub|div|span|a)|div class="kap-ref kap-style-apa" data-kap-id="p-1"|span class="kap-smallcaps")>?/)
+        expect(html).not.toMatch(/<(script|img|iframe|svg|style)/i)
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
+
+describe('formatCitation', () => {
+  it('gives the parenthetical and narrative forms', () => {
+    expect(formatCitation(['dore-2019'], { style: 'apa', format: 'text' })).toBe('(Dore et al., 2019)')
+    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'html' })).toBe('<span class="kap-citation kap-style-apa">(Dore et al., 2019; Feder et al., 2014)</span>')
+    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'text', narrative: true })).toBe('Dore et al. (2019); Feder et al. (2014)')
+    expect(formatCitation([smith], { style: 'harvard', format: 'text', narrative: true })).toBe('Smith and Nguyen (2024)')
+  })
+
+  it('numbers items in the order given in numeric styles, with a names fallback for narrative', () => {
+    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'vancouver', format: 'text' })).toBe('(1,2)')
+    expect(formatCitation(['dore-2019', smith], { style: 'vancouver', format: 'text', narrative: true })).toBe('Dore et al. (1); Smith and Nguyen (2)')
+  })
+
+  it('refuses a narrative citation of a record with no names and no title', () => {
+    expect(formatCitation(['irwin-2013'], { style: 'apa', format: 'text' })).toBe('(n.d.)')
+    const e = thrown(() => formatCitation(['dore-2019', 'irwin-2013'], { style: 'apa', format: 'text', narrative: true }))
+    expect([e.code, e.value]).toEqual(['INVALID_RECORD', 'irwin-2013'])
+  })
+
+  it('cites a shipped item listed twice once, and returns "" for an empty list', () => {
+    expect(formatCitation(['dore-2019', 'dore-2019'], { style: 'apa', format: 'text' })).toBe('(Dore et al., 2019)')
+    expect(formatCitation([], { style: 'apa', format: 'html' })).toBe('')
+  })
+})
+
+describe('formatBibliography', () => {
+  it('sorts as the style does and wraps each entry', () => {
+    const html = formatBibliography(['feder-2014', 'dore-2019', smith], { style: 'apa', format: 'html' })
+    expect(html.startsWith('<div class="kap-bibliography kap-style-apa"><div class="kap-ref" data-kap-id="dore-2019">Dore, J.')).toBe(true)
+    const ids = [...html.matchAll(/data-kap-id="([^"]+)"/g)].map((m) => m[1])
+    expect(ids).toEqual(['dore-2019', 'feder-2014', 'smith-2024'])
+    expect(html.endsWith('</div></div>')).toBe(true)
+  })
+
+  it('puts text entries on lines and Markdown entries in paragraphs; numeric styles keep the given order', () => {
+    const text = formatBibliography(['feder-2014', 'dore-2019'], { style: 'vancouver', format: 'text' })
+    expect(text.split('\n').map((l) => l.slice(0, 10))).toEqual(['1. Feder A', '2. Dore J,'])
+    const md = formatBibliography(['feder-2014', 'dore-2019'], { style: 'vancouver', format: 'markdown' })
+    expect(md.split('\n\n')).toHaveLength(2)
+  })
+
+  it('returns "" for an empty list and lists a repeated shipped id once', () => {
+    expect(formatBibliography([], { style: 'apa', format: 'text' })).toBe('')
+    expect(formatBibliography(['dore-2019', 'dore-2019'], { style: 'apa', format: 'text' })).toBe(DORE_APA)
+  })
+
+  it('uses a built-in locale when asked', () => {
+    const de = formatBibliography(['samadhi-kap-vs-infusions'], { style: 'harvard', format: 'text', lang: 'de-DE' })
+    const en = formatBibliography(['samadhi-kap-vs-infusions'], { style: 'harvard', format: 'text' })
+    expect(en).toContain('Available at:')
+    expect(de).not.toBe(en)
+    expect(de).toContain('Verfügbar unter:')
+  })
+})
+
+describe('bad input', () => {
+  it('unknown style → UNKNOWN_STYLE listing the available ones, never citeproc\u2019s TypeError', () => {
+    const e = thrown(() => formatReference('dore-2019', { style: 'ama-typo', format: 'text' }))
+    expect(e.code).toBe('UNKNOWN_STYLE')
+    expect(e.message).toContain('available: apa, harvard, vancouver')
+    expect(thrown(() => formatCitation(['dore-2019'], { style: 'harvard1', format: 'text' })).hint).toBe('did you mean "harvard"?')
+    expect(thrown(() => formatBibliography([], { style: 42 as never, format: 'text' })).code).toBe('UNKNOWN_STYLE')
+  })
+
+  it('unknown format → UNKNOWN_FORMAT', () => {
+    const e = thrown(() => formatReference('dore-2019', { style: 'apa', format: 'rtf' as never }))
+    expect(e.code).toBe('UNKNOWN_FORMAT')
+    expect(e.message).toContain('text, html, markdown')
+  })
+
+  it('unknown id → UNKNOWN_ID with a suggestion; a claim id says claims are not citable', () => {
+    const e = thrown(() => formatReference('dore-2091' as never, { style: 'apa', format: 'text' }))
+    expect(e.code).toBe('UNKNOWN_ID')
+    expect(e.hint).toBe('dore-2019')
+    expect(e.message).toBe('kap-literature: unknown study or source "dore-2091" (did you mean "dore-2019"?)')
+    const c = thrown(() => formatCitation(['without-therapy-ketamine-effects-fade-faster' as never], { style: 'apa', format: 'text' }))
+    expect(c.code).toBe('UNKNOWN_ID')
+    expect(c.message).toContain('claim id')
+  })
+
+  it('a DOI, URL, PMID, BibTeX or JSON string is rejected with a hint, never parsed', () => {
+    const doi = thrown(() => formatReference('https://doi.org/10.1080/02791072.2019.1587556' as never, { style: 'apa', format: 'text' }))
+    expect([doi.code, doi.hint]).toEqual(['INVALID_ARGUMENT', "use the shipped id 'dore-2019'"])
+    expect(thrown(() => formatReference('10.9999/unknown' as never, { style: 'apa', format: 'text' })).hint).toContain('CSL-JSON object')
+    expect(thrown(() => formatReference('https://example.org/refs.bib' as never, { style: 'apa', format: 'text' })).message).toContain('is a URL')
+    expect(thrown(() => formatReference('30917760' as never, { style: 'apa', format: 'text' })).hint).toBe("use the shipped id 'dore-2019'")
+    expect(thrown(() => formatCitation(['@article{x, title={T}}' as never], { style: 'apa', format: 'text' })).message).toContain('BibTeX or RIS')
+    expect(thrown(() => formatCitation(['TY  - JOUR\nER  - ' as never], { style: 'apa', format: 'text' })).message).toContain('BibTeX or RIS')
+    expect(thrown(() => formatCitation(['{"id":"x"}' as never], { style: 'apa', format: 'text' })).hint).toContain('JSON.parse')
+  })
+
+  it('bad options and bad item lists → INVALID_ARGUMENT', () => {
+    expect(thrown(() => formatReference('dore-2019', undefined as never)).code).toBe('INVALID_ARGUMENT')
+    expect(thrown(() => formatCitation('dore-2019' as never, { style: 'apa', format: 'text' })).hint).toContain('wrap it in an array')
+    expect(thrown(() => formatReference(['dore-2019'] as never, { style: 'apa', format: 'text' })).code).toBe('INVALID_ARGUMENT')
+    expect(thrown(() => formatReference(null as never, { style: 'apa', format: 'text' })).code).toBe('INVALID_ARGUMENT')
+    expect(thrown(() => formatReference(7 as never, { style: 'apa', format: 'text' })).code).toBe('INVALID_ARGUMENT')
+    expect(thrown(() => formatCitation(['dore-2019'], { style: 'apa', format: 'text', narrative: 'yes' as never })).code).toBe('INVALID_ARGUMENT')
+  })
+
+  it('an unknown locale is an error, not a silent fallback', () => {
+    const e = thrown(() => formatReference('dore-2019', { style: 'apa', format: 'text', lang: 'xx-XX' }))
+    expect(e.code).toBe('INVALID_ARGUMENT')
+    expect(e.message).toContain('en-US')
+    expect(e.hint).toContain("registerLocale('xx-XX'")
+  })
+
+  it('lists the built-in styles', () => {
+    expect(listStyles()).toEqual(['apa', 'harvard', 'vancouver'])
+  })
+})

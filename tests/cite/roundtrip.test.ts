@@ -1,0 +1,172 @@
+// Round trips: every export of every shipped study and source is parsed back, by citation-js (our own strings only,
+// in tests) and by an independent parser (biblatex-csl-converter), and the bibliographic fields compared.
+import { Cite } from '@citation-js/core'
+import '@citation-js/plugin-bibtex'
+import '@citation-js/plugin-ris'
+import { BibLatexParser, RISParser } from 'biblatex-csl-converter'
+import { describe, expect, it } from 'vitest'
+import { sources, studies, type CslItem } from '../../src/index'
+import { toBibLaTeX, toBibTeX, toCSLJSON, toRIS } from '../../src/cite/index'
+
+/** The fields compared, normalised: dashes to '-', whitespace collapsed. */
+interface Fields {
+  title?: string
+  authors: string[]
+  year?: number
+  journal?: string
+  volume?: string
+  issue?: string
+  pages?: string
+  doi?: string
+}
+
+const norm = (s: unknown): string | undefined => {
+  if (s === undefined || s === null || s === '') return undefined
+  // LaTeX writes typographic quotes as ``…'' (citation-js parses them back as written).
+  return String(s).replace(/``/g, '\u201c').replace(/''/g, '\u201d').replace(/[\u2012-\u2015]/g, '-').replace(/-{2,3}/g, '-').replace(/\s+/g, ' ').trim()
+}
+
+type Name = { family?: string; given?: string; literal?: string; 'non-dropping-particle'?: string; prefix?: string }
+// BibTeX has no literal names: an organisation comes back as a family name without given name. A particle may come
+// back split from the family name ("aan het Rot").
+const nameKey = (n: Name): string => {
+  const family = [n['non-dropping-particle'] ?? n.prefix, n.literal ?? n.family].filter((p) => p !== undefined && p !== '').join(' ')
+  return `${norm(family) ?? ''}|${norm(n.given) ?? ''}`
+}
+
+function expected(csl: CslItem): Fields {
+  // A web page's site name is exported as its publisher when it has none (citation-js drops container-title there).
+  const journal = csl.type === 'webpage' ? (csl.publisher ?? csl['container-title']) : csl['container-title']
+  return {
+    title: norm(csl.title),
+    authors: (csl.author ?? []).map(nameKey),
+    year: csl.issued?.['date-parts'][0]?.[0],
+    journal: norm(journal),
+    volume: norm(csl.volume),
+    issue: norm(csl.issue),
+    pages: norm(csl.page),
+    doi: norm(csl.DOI),
+  }
+}
+
+/** citation-js's CSL-JSON back into the compared fields; `type` is the original record's type. */
+function fromCsl(item: Record<string, unknown>, type: string): Fields {
+  const journal = type === 'webpage' ? (item.publisher ?? item['container-title']) : item['container-title']
+  const names = (item.author as Name[] | undefined) ?? []
+  return {
+    title: norm(item.title),
+    authors: names.map(nameKey),
+    year: (item.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0],
+    journal: norm(journal),
+    volume: norm(item.volume),
+    issue: norm(item.issue),
+    pages: norm(item.page),
+    doi: norm(item.DOI),
+  }
+}
+
+type Node = { type?: string; text?: string; marks?: { type: string }[] }
+// The converter turns ``…'' into text marked `enquote`.
+const nodeText = (n: Node): string => (n.marks?.some((m) => m.type === 'enquote') === true ? `\u201c${n.text ?? ''}\u201d` : (n.text ?? ''))
+const text = (nodes: unknown): string | undefined => (Array.isArray(nodes) ? norm((nodes as Node[]).map(nodeText).join('')) : norm(nodes))
+
+/** biblatex-csl-converter's internal entry back into the compared fields. */
+function fromConverter(entry: { bib_type: string; fields: Record<string, unknown>; unexpected_fields?: Record<string, unknown> }, type: string): Fields {
+  // Fields BibTeX allows but BibLaTeX does not expect for the type (publisher of @misc) are kept apart.
+  const f = { ...entry.unexpected_fields, ...entry.fields }
+  const people = (f.author as { family?: Node[]; given?: Node[]; literal?: Node[]; prefix?: Node[] }[] | undefined) ?? []
+  const pages = f.pages as Node[][][] | undefined
+  // A range is [start nodes, end nodes]; the converter's RIS reader gives SP and EP as two nodes of one part.
+  const first = pages?.[0]
+  const parts = first?.length === 1 && first[0]!.length === 2 ? first[0]!.map((n) => [n]) : first
+  const range = parts?.map((part) => text(part)).filter((p) => p !== undefined).join('-')
+  const date = typeof f.date === 'string' ? f.date : undefined
+  const journal = type === 'webpage' ? (f.publisher ?? f.organization ?? f.journaltitle) : f.journaltitle
+  return {
+    title: text(f.title),
+    authors: people.map((p) => nameKey({ family: text(p.literal ?? p.family), given: text(p.given), prefix: text(p.prefix) })),
+    year: date === undefined ? undefined : Number(date.slice(0, 4)),
+    journal: text(Array.isArray(journal) && Array.isArray(journal[0]) ? journal[0] : journal),
+    volume: text(f.volume),
+    issue: text(f.issue ?? f.number),
+    pages: norm(range),
+    doi: norm(f.doi),
+  }
+}
+
+const records = [...studies, ...sources].map((r) => r.csl).sort((a, b) => a.id.localeCompare(b.id))
+const typeOf = new Map(records.map((r) => [r.id, r.type as string]))
+const expectedById = new Map(records.map((c) => [c.id, expected(c)]))
+
+/** Entries with no field at all (`@misc{id,\n}`, valid BibTeX), which the converter cannot read. */
+const emptyEntries = (bib: string): string[] => [...bib.matchAll(/^@\w+\{([^,]+),\n\}$/gm)].map((m) => m[1]!)
+const shortTitle = new Map(records.map((r) => [r.id, norm(r['container-title-short'])]))
+
+function compareAll(parsed: Map<string, Fields>, label: string, skip: readonly string[] = []): void {
+  expect([...parsed.keys()].sort(), label).toEqual(records.map((r) => r.id).filter((id) => !skip.includes(id)))
+  for (const [id, want] of expectedById) {
+    if (skip.includes(id)) continue
+    const got = parsed.get(id)!
+    for (const key of Object.keys(want) as (keyof Fields)[]) {
+      // Without a full journal title a parser may fall back to the abbreviation (RIS J2).
+      if (key === 'journal' && want.journal === undefined && got.journal !== undefined) expect(got.journal, `${label} ${id}.journal`).toBe(shortTitle.get(id))
+      else expect(got[key], `${label} ${id}.${key}`).toEqual(want[key])
+    }
+  }
+}
+
+describe('round trip through citation-js parsers', () => {
+  it('CSL-JSON', () => {
+    const parsed = new Cite(JSON.parse(toCSLJSON()) as object[], { forceType: '@csl/list+object' }).data as Record<string, unknown>[]
+    compareAll(new Map(parsed.map((p) => [String(p.id), fromCsl(p, typeOf.get(String(p.id))!)])), 'csljson')
+  })
+
+  for (const [label, exporter] of [['bibtex', toBibTeX], ['biblatex', toBibLaTeX]] as const) {
+    it(label, () => {
+      const parsed = new Cite(exporter() as never).data as Record<string, unknown>[]
+      compareAll(new Map(parsed.map((p) => [String(p['citation-key'] ?? p.id), fromCsl(p, typeOf.get(String(p['citation-key'] ?? p.id))!)])), `citation-js ${label}`)
+    })
+  }
+
+  it('RIS', () => {
+    const parsed = new Cite(toRIS() as never).data as Record<string, unknown>[]
+    compareAll(new Map(parsed.map((p) => [String(p.id), fromCsl(p, typeOf.get(String(p.id))!)])), 'citation-js ris')
+  })
+})
+
+describe('round trip through biblatex-csl-converter (independent parser)', () => {
+  for (const [label, exporter] of [['bibtex', toBibTeX], ['biblatex', toBibLaTeX]] as const) {
+    it(label, () => {
+      const bib = exporter()
+      const result = new BibLatexParser(bib, { processUnexpected: true, processUnknown: true }).parse()
+      const empty = emptyEntries(bib)
+      expect(empty).toEqual(['kap-series-part-2-how-kap-works'])
+      expect(result.errors.map((e) => e.type)).toEqual(['cut_off_citation'])
+      const entries = Object.values(result.entries) as { entry_key: string; bib_type: string; fields: Record<string, unknown> }[]
+      compareAll(new Map(entries.map((e) => [e.entry_key, fromConverter(e, typeOf.get(e.entry_key) ?? '')])), `converter ${label}`, empty)
+    })
+  }
+
+  it('RIS', () => {
+    const result = new RISParser(toRIS()).parse()
+    expect(result.errors).toEqual([])
+    // The converter names entries itself; RIS records come back in export order (sorted by id).
+    const entries = Object.values(result.entries) as { bib_type: string; fields: Record<string, unknown> }[]
+    expect(entries).toHaveLength(records.length)
+    // RIS writes names as "Family, Given"; an organisation has no comma, and the converter splits it at the last
+    // space ("U.S. Food and Drug" + "Administration"). Such a name is compared as the full text.
+    const organisations = new Set(records.flatMap((r) => (r.author ?? []).flatMap((n) => (n.literal === undefined ? [] : [norm(n.literal)!]))))
+    const parsed = new Map(
+      entries.map((e, i) => {
+        const fields = fromConverter(e, records[i]!.type)
+        const authors = fields.authors.map((key) => {
+          const [family, given] = key.split('|')
+          const whole = `${given} ${family}`
+          return organisations.has(whole) ? `${whole}|` : key
+        })
+        return [records[i]!.id, { ...fields, authors }]
+      }),
+    )
+    compareAll(parsed, 'converter ris')
+  })
+})
