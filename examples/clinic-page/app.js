@@ -1,0 +1,100 @@
+// The clinic page: plain ESM over the package's entries, bundled for the browser into ./vendor/kap.js
+// (see scripts/build-example.mjs). Every piece of text goes into the DOM as text nodes, never as innerHTML of
+// user input; the only HTML inserted is kap-literature's own escaped citation HTML.
+import { search, facets, getClaim, getStudy, apa, toJsonLd, vocabularies, cslCredit, dataVersion } from './vendor/kap.js'
+
+const FEATURED = [
+  'without-therapy-ketamine-effects-fade-faster',
+  'ketamine-plus-therapy-stronger-outcomes',
+  'dore-2019-significant-lasting-improvements',
+  'wilkinson-therapy-strengthens-ketamine-in-trd',
+]
+const verdictLabel = new Map(vocabularies.verdicts.map((v) => [v.id, v.label]))
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag)
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v
+    else node.setAttribute(k, v)
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)))
+  return node
+}
+
+/** Text with highlight ranges wrapped in <mark>, built from text nodes only. */
+function highlighted(text, ranges) {
+  const frag = document.createDocumentFragment()
+  let at = 0
+  for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue
+    frag.append(document.createTextNode(text.slice(at, start)), el('mark', {}, text.slice(start, end)))
+    at = end
+  }
+  frag.append(document.createTextNode(text.slice(at)))
+  return frag
+}
+
+function badge(verdict) {
+  return el('span', { class: `badge badge-${verdict}` }, verdictLabel.get(verdict) ?? verdict)
+}
+
+/** One result row. Exported on window for the browser test. */
+export function renderResult(result) {
+  const li = el('li', { 'data-id': result.id, 'data-type': result.type })
+  li.append(el('span', { class: 'type' }, result.type))
+  if (result.type === 'claim') li.append(badge(getClaim(result.id).verdict))
+  li.append(el('strong', {}, highlighted(result.title, result.highlights.filter((h) => h.field === 'title'))))
+  if (result.snippet) li.append(el('span', { class: 'note' }, highlighted(result.snippet, result.highlights.filter((h) => h.field === 'snippet'))))
+  if (result.type === 'study' || result.type === 'source') {
+    const ref = el('span', { class: 'reference' })
+    // apa.formatReference's HTML is kap-literature's own: every text escaped, links built from validated DOIs.
+    ref.innerHTML = apa.formatReference(result.id, { format: 'html' })
+    li.append(ref)
+  }
+  return li
+}
+
+const form = document.getElementById('search-form')
+const q = document.getElementById('q')
+const typeSelect = document.getElementById('type')
+const verdictSelect = document.getElementById('verdict')
+const status = document.getElementById('status')
+const list = document.getElementById('results')
+
+function fillSelect(select, values) {
+  for (const f of values) select.append(el('option', { value: String(f.value) }, `${f.label} (${f.count})`))
+}
+const all = facets()
+fillSelect(typeSelect, all.type)
+fillSelect(verdictSelect, all.verdict)
+
+function update() {
+  const options = { limit: 20 }
+  if (typeSelect.value) options.types = typeSelect.value
+  if (verdictSelect.value) options.verdict = verdictSelect.value
+  const results = search(q.value, options)
+  list.replaceChildren(...results.map(renderResult))
+  status.textContent = q.value.trim() === '' ? 'Type to search.' : `${results.length} result${results.length === 1 ? '' : 's'}`
+}
+form.addEventListener('submit', (e) => e.preventDefault())
+for (const input of [q, typeSelect, verdictSelect]) input.addEventListener('input', update)
+
+// Featured claims with their verdicts, notes and the studies behind them.
+const claimList = document.getElementById('claims')
+for (const id of FEATURED) {
+  const claim = getClaim(id)
+  const cites = claim.evidence.map((e) => apa.formatCitation(e.study))
+  claimList.append(
+    el('li', { 'data-claim': id }, badge(claim.verdict), el('strong', {}, claim.statement), el('span', { class: 'note' }, claim.verdictNote), el('span', { class: 'note' }, `Evidence: ${cites.join('; ')}`)),
+  )
+}
+
+// schema.org JSON-LD for the reviewed claims, in the head. textContent is safe: the JSON never becomes markup.
+const ld = el('script', { type: 'application/ld+json' })
+ld.textContent = JSON.stringify(toJsonLd(FEATURED))
+document.head.append(ld)
+
+document.getElementById('credit').textContent = cslCredit
+document.getElementById('version').textContent = `kap-literature data ${dataVersion}. Not medical advice.`
+status.textContent = 'Type to search.'
+window.kapExample = { renderResult, getStudy, ready: true }
