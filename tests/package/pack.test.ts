@@ -1,0 +1,154 @@
+/**
+ * The package as users meet it: `npm pack`, install the tarball into a fresh project (offline: its dependencies are
+ * linked from this checkout's node_modules, so no registry is contacted), then import every entry from ESM and CJS,
+ * typecheck consumers under node16 and bundler resolution, run the bin, bundle every entry for the browser, run
+ * publint and attw, and check the size budgets.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { root } from '../helpers/paths'
+import { budgets } from './budgets'
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; exports: Record<string, unknown>; dependencies: Record<string, string> }
+const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json')
+const specifiers = subpaths.map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`))
+let consumer = ''
+let packedFiles: string[] = []
+
+function run(cmd: string, args: string[], cwd: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } })
+  return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` }
+}
+
+beforeAll(() => {
+  const work = mkdtempSync(join(tmpdir(), 'kap-pack-'))
+  const json = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+  const info = JSON.parse(json) as [{ filename: string; files: { path: string }[] }]
+  packedFiles = info[0].files.map((f) => f.path).sort()
+  consumer = join(work, 'consumer')
+  const installed = join(consumer, 'node_modules', pkg.name)
+  mkdirSync(installed, { recursive: true })
+  execFileSync('tar', ['-xzf', join(work, info[0].filename), '-C', installed, '--strip-components=1'])
+  // Dependencies come from this checkout's install (offline); only what package.json declares is linked.
+  for (const dep of Object.keys(pkg.dependencies)) {
+    const target = join(consumer, 'node_modules', dep)
+    mkdirSync(join(target, '..'), { recursive: true })
+    symlinkSync(join(root, 'node_modules', dep), target, 'dir')
+  }
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }))
+}, 180_000)
+
+describe('the packed tarball', () => {
+  it('contains only what users need', () => {
+    const tops = [...new Set(packedFiles.map((f) => f.split('/')[0]))].sort()
+    expect(tops).toEqual(['CHANGELOG.md', 'DATA-LICENSE.md', 'LICENSE', 'NOTICE', 'README.md', 'dist', 'package.json'])
+    expect(packedFiles.some((f) => f.startsWith('dist/') && f.endsWith('.map'))).toBe(false)
+  })
+  it('has no install scripts', () => {
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    for (const s of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack']) expect(scripts[s], s).toBeUndefined()
+  })
+})
+
+describe('installed package', () => {
+  it('every entry imports from ESM and requires from CJS', () => {
+    for (const spec of specifiers) {
+      const esm = run(process.execPath, ['--input-type=module', '-e', `import * as m from '${spec}'; console.log(Object.keys(m).length)`], consumer)
+      expect(esm.code, `${spec} ESM: ${esm.out}`).toBe(0)
+      expect(Number(esm.out.trim())).toBeGreaterThan(0)
+      const cjs = run(process.execPath, ['-e', `console.log(Object.keys(require('${spec}')).length)`], consumer)
+      expect(cjs.code, `${spec} CJS: ${cjs.out}`).toBe(0)
+      expect(cjs.out.trim()).toBe(esm.out.trim())
+    }
+  })
+  it('gives real results from the main entries', () => {
+    const r = run(process.execPath, ['--input-type=module', '-e', `import { getStudy } from 'kap-literature'; import { formatCitation } from 'kap-literature/citations'; console.log(getStudy('dore-2019').csl.PMID, formatCitation('dore-2019'))`], consumer)
+    expect(r.out.trim()).toBe('30917760 (Dore et al., 2019)')
+  })
+  it('runs the bin', () => {
+    const r = run(process.execPath, [join(consumer, 'node_modules', pkg.name, 'dist', 'cli.js'), 'show', 'dore-2019', '--json'], consumer)
+    expect(r.code, r.out).toBe(0)
+    expect((JSON.parse(r.out) as { record: { id: string } }).record.id).toBe('dore-2019')
+  })
+  for (const resolution of ['node16', 'bundler'] as const) {
+    it(`typechecks consumers of every entry (moduleResolution ${resolution})`, () => {
+      const dir = join(consumer, `ts-${resolution}`)
+      mkdirSync(dir, { recursive: true })
+      cpSync(join(consumer, 'node_modules'), join(dir, 'node_modules'), { recursive: true, verbatimSymlinks: true })
+      const uses = `import type { StudyId, ClaimId, Study } from 'kap-literature'
+import { getStudy, getClaim, studies } from 'kap-literature'
+import { formatReference, type CitationStyle } from 'kap-literature/citations'
+import { apa } from 'kap-literature/citations/apa'
+import * as search from 'kap-literature/search'
+import * as cite from 'kap-literature/cite'
+import { toJsonLd } from 'kap-literature/jsonld'
+const id: StudyId = 'dore-2019'
+const claim: ClaimId = 'without-therapy-ketamine-effects-fade-faster'
+const s: Study = getStudy(id)
+const style: CitationStyle = 'vancouver'
+// @ts-expect-error a typo in an id is a compile error
+getStudy('dore-2091')
+export const out = [s.csl.title, getClaim(claim).verdict, studies.length, formatReference(id, { style }), apa.formatReference(id), Object.keys(search).length, Object.keys(cite).length, toJsonLd(id)]
+`
+      writeFileSync(join(dir, 'esm.mts'), uses)
+      writeFileSync(join(dir, 'cjs.cts'), uses)
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: resolution === 'node16' ? 'node16' : 'esnext', moduleResolution: resolution, target: 'es2022', types: [] }, files: ['esm.mts', 'cjs.cts'] }),
+      )
+      const r = run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir)
+      expect(r.out).toBe('')
+      expect(r.code).toBe(0)
+    })
+  }
+})
+
+describe('browser bundles', () => {
+  const sizes: Record<string, number> = {}
+  it('every entry bundles for the browser with no Node built-ins and no warnings', async () => {
+    for (const spec of specifiers) {
+      const result = await build({
+        stdin: { contents: `import * as m from '${spec}'; console.log(m)`, resolveDir: consumer, loader: 'js' },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'browser',
+        conditions: ['browser'],
+        write: false,
+        logLevel: 'silent',
+      })
+      expect(result.warnings.map((w) => w.text), spec).toEqual([])
+      const code = result.outputFiles[0]!.text
+      expect(code, spec).not.toMatch(/from\s*["']node:/)
+      sizes[spec] = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
+    }
+    console.log('gzip sizes (bytes):', JSON.stringify(sizes))
+    const data = sizes['kap-literature']!
+    expect(data, 'data entry').toBeLessThanOrEqual(budgets.data)
+    expect(sizes['kap-literature/citations/apa']!, 'one citation style').toBeLessThanOrEqual(budgets.oneStyle)
+    expect(sizes['kap-literature/search']! - data, 'search beyond data').toBeLessThanOrEqual(budgets.searchBeyondData)
+    expect(sizes['kap-literature/cite']! - data, 'cite beyond data').toBeLessThanOrEqual(budgets.citeBeyondData)
+  })
+})
+
+describe('package linting', () => {
+  it('publint finds nothing', () => {
+    const r = run(process.execPath, [join(root, 'node_modules', 'publint', 'src', 'cli.js'), '--strict'], root)
+    expect(r.out, r.out).toMatch(/All good/)
+  })
+  it('attw (node16 profile) finds no problems', () => {
+    const r = run(process.execPath, [join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), '--pack', '.', '--profile', 'node16', '--format', 'ascii'], root)
+    expect(r.code, r.out).toBe(0)
+  })
+})
+
+// Keep the list of files in dist/ honest: every entry in the exports map exists.
+it('every exports target exists in dist', () => {
+  const dist = readdirSync(join(root, 'dist'), { recursive: true }).map(String)
+  for (const target of JSON.stringify(pkg.exports).match(/\.\/dist\/[^"]+/g) ?? []) expect(dist, target).toContain(target.slice('./dist/'.length))
+})
