@@ -1,68 +1,133 @@
 import { KapLiteratureError, dataVersion } from '../index'
-import { parseArgs, UsageError, type Io } from './io'
+import { InputError, parseArgs, UsageError, type FlagSpec, type Io, type Parsed } from './io'
+import * as bib from './commands/bib'
+import * as check from './commands/check'
+import * as claims from './commands/claims'
+import * as cite from './commands/cite'
+import * as exportCommand from './commands/export'
+import * as handout from './commands/handout'
 import * as list from './commands/list'
+import * as search from './commands/search'
 import * as show from './commands/show'
 
 interface Command {
+  summary: string
   help: string
-  run(args: ReturnType<typeof parseArgs>, io: Io): number | Promise<number>
+  flags: FlagSpec
+  run(args: Parsed, io: Io): number | Promise<number>
 }
 
-const commands: Record<string, Command> = { list, show }
+const commands: Record<string, Command> = { search, show, claims, cite, bib, export: exportCommand, check, handout, list }
 
-const mainHelp = `kap-literature ${dataVersion}: verified records of the research behind KAP claims.
+const mainHelp = `kap-literature ${dataVersion}: verified records of the research behind claims about ketamine-assisted psychotherapy (KAP).
 
-Usage: kap-literature <command> [options]
+Usage: kap-literature <command> [arguments] [options]
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.help.split('\n')[2]}`)
+  .map(([name, c]) => `  ${name.padEnd(9)}${c.summary}`)
   .join('\n')}
 
-Options: --json (machine-readable output), --help, --version, --debug (stack traces).
-Exit codes: 0 success, 1 not found or invalid input, 2 usage error.`
+Every command takes --help. Common options: --json (machine-readable output), --debug (stack traces on errors).
+Colour is used only when standard output is a terminal, and never when NO_COLOR is set.
+Exit codes: 0 success, 1 not found or invalid input, 2 usage error.
 
-/** Runs the CLI with the given arguments; returns the exit code. */
+Examples:
+  kap-literature search "ketamine ptsd" --type study
+  kap-literature check draft.md
+  kap-literature help cite`
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ')
+}
+
+/**
+ * Runs the CLI with the given arguments.
+ * @param argv - the arguments after the program name
+ * @param io - where output goes, and the process facts commands need
+ * @returns the exit code: 0 success, 1 not found or invalid input, 2 usage error
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug')
   try {
     const [name, ...rest] = argv.filter((a) => a !== '--debug')
-    if (name === undefined || name === '--help' || name === 'help') {
-      io.out(mainHelp)
-      return name === undefined ? 2 : 0
+    if (name === undefined) {
+      io.err(mainHelp)
+      return 2
     }
-    if (name === '--version') {
+    if (name === '--help' || name === '-h') {
+      io.out(mainHelp)
+      return 0
+    }
+    if (name === 'help') {
+      const [topic, ...extra] = rest
+      if (topic === undefined) {
+        io.out(mainHelp)
+        return 0
+      }
+      const c = commands[topic]
+      if (c === undefined || extra.length > 0) throw new UsageError(`no help for "${topic}" (commands: ${Object.keys(commands).join(', ')})`)
+      io.out(c.help)
+      return 0
+    }
+    if (name === '--version' || name === '-v') {
       io.out(dataVersion)
       return 0
     }
     const command = commands[name]
-    if (command === undefined) throw new UsageError(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`)
-    if (rest.includes('--help')) {
+    if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`)
+    if (rest.includes('--help') || rest.includes('-h')) {
       io.out(command.help)
       return 0
     }
-    return await command.run(parseArgs(rest, new Set(['json', 'help'])), io)
+    return await command.run(parseArgs(rest, command.flags), io)
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`kap-literature: ${e.message}. See kap-literature --help.`)
+      io.err(`kap-literature: ${oneLine(e.message)}. See kap-literature ${commands[argv[0] ?? ''] ? `${argv[0]} ` : ''}--help.`)
+      if (debug) io.err(e.stack ?? '')
       return 2
     }
-    if (e instanceof KapLiteratureError) {
-      io.err(e.message)
+    if (e instanceof InputError) {
+      io.err(`kap-literature: ${oneLine(e.message)}`)
       if (debug) io.err(e.stack ?? '')
       return 1
     }
-    io.err(`kap-literature: unexpected error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (run with --debug for details)'}`)
+    if (e instanceof KapLiteratureError) {
+      io.err(oneLine(e.message))
+      if (debug) io.err(e.stack ?? '')
+      return 1
+    }
+    io.err(`kap-literature: unexpected error: ${oneLine(e instanceof Error ? e.message : String(e))}${debug ? '' : ' (run again with --debug for details)'}`)
     if (debug && e instanceof Error) io.err(e.stack ?? '')
     return 1
   }
 }
 
+function sourceDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH
+  const date = epoch !== undefined && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()
+  return date.toISOString().slice(0, 10)
+}
+
+const env = process.env
 const io: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
-  color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+  color: !env.NO_COLOR && ((env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)) || process.stdout.isTTY === true),
+  readStdin: async () => {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  },
+  stdinIsTTY: process.stdin.isTTY === true,
+  today: sourceDate(),
 }
+
+// A closed pipe (kap-literature bib | head) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+})
+
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code

@@ -1,19 +1,35 @@
-/** Output helpers shared by the CLI's subcommands. */
+/** Output helpers and argument parsing shared by the CLI's subcommands. */
 export interface Io {
   out(text: string): void
   err(text: string): void
-  /** Whether colour may be used (stdout is a TTY and NO_COLOR is unset). */
+  /** Whether colour may be used: never with NO_COLOR set (non-empty), else with FORCE_COLOR or when stdout is a TTY. */
   color: boolean
+  /** Reads all of standard input. */
+  readStdin(): Promise<Uint8Array>
+  /** Whether standard input is a terminal (nothing piped in). */
+  stdinIsTTY: boolean
+  /** Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that is set, for reproducible output. */
+  today: string
 }
 
-/** A usage mistake: the CLI exits 2 with this message. */
+/** A usage mistake (unknown command or option, missing argument): the CLI exits 2 with this message. */
 export class UsageError extends Error {}
 
+/** Invalid input (a missing or unreadable file, a bad option value, an unknown id): the CLI exits 1 with this message. */
+export class InputError extends Error {}
+
+type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan'
+
 /** Wraps text in an ANSI style when colour is on. */
-export function paint(io: Io, code: 'bold' | 'dim' | 'red' | 'green' | 'yellow', text: string): string {
+export function paint(io: Io, code: Style, text: string): string {
   if (!io.color) return text
-  const codes = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39] }[code]
+  const codes = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] }[code]
   return `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m`
+}
+
+/** The colour a verdict is shown in. */
+export function verdictColor(verdict: string): Style {
+  return verdict === 'accurate' ? 'green' : verdict === 'inaccurate' ? 'red' : 'yellow'
 }
 
 /** Parsed argv: positional words and `--flag value` / `--flag` options. */
@@ -22,10 +38,23 @@ export interface Parsed {
   flags: Map<string, string | true>
 }
 
-/** Splits argv into positionals and flags; `booleans` lists flags that take no value. */
-export function parseArgs(argv: readonly string[], booleans: ReadonlySet<string>): Parsed {
+/** The options a subcommand accepts. */
+export interface FlagSpec {
+  /** Flags that take no value (`--json`). */
+  readonly booleans: readonly string[]
+  /** Flags that take a value (`--style apa` or `--style=apa`). */
+  readonly values: readonly string[]
+}
+
+/**
+ * Splits argv into positionals and flags. `--` ends the options; a lone `-` is a positional (standard input).
+ * @throws UsageError for an unknown option, a repeated one, or a value option without a value
+ */
+export function parseArgs(argv: readonly string[], spec: FlagSpec): Parsed {
   const positional: string[] = []
   const flags = new Map<string, string | true>()
+  const booleans = new Set(spec.booleans)
+  const values = new Set(spec.values)
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--') {
@@ -34,11 +63,84 @@ export function parseArgs(argv: readonly string[], booleans: ReadonlySet<string>
     }
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
-      if (booleans.has(name)) flags.set(name, true)
-      else if (inline !== undefined) flags.set(name, inline)
-      else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags.set(name, argv[++i]!)
-      else throw new UsageError(`option --${name} needs a value`)
+      if (flags.has(name)) throw new UsageError(`option --${name} is given twice`)
+      if (booleans.has(name)) {
+        if (inline !== undefined) throw new UsageError(`option --${name} takes no value`)
+        flags.set(name, true)
+      } else if (values.has(name)) {
+        if (inline !== undefined) flags.set(name, inline)
+        else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags.set(name, argv[++i]!)
+        else throw new UsageError(`option --${name} needs a value`)
+      } else {
+        const known = [...spec.values, ...spec.booleans].map((f) => `--${f}`).join(', ')
+        throw new UsageError(`unknown option --${name}${known ? ` (this command takes ${known})` : ''}`)
+      }
+    } else if (a.startsWith('-') && a.length > 1 && !/^-\d/.test(a)) {
+      throw new UsageError(`unknown option ${a} (options start with --)`)
     } else positional.push(a)
   }
   return { positional, flags }
+}
+
+/** A value option, or `undefined` when absent. */
+export function flag(args: Parsed, name: string): string | undefined {
+  const v = args.flags.get(name)
+  return v === true ? undefined : v
+}
+
+/** A comma-separated list option (`--verdict overstated,inaccurate`), trimmed, without empties. */
+export function listFlag(args: Parsed, name: string): string[] {
+  const v = flag(args, name)
+  return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '')
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diagonal = above
+    }
+  }
+  return row[b.length]!
+}
+
+/** The closest candidate to a mistyped value, or `undefined` when none is close. Ties go to the earlier candidate. */
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  const needle = value.toLowerCase().slice(0, 200)
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const c of candidates) {
+    const d = c.startsWith(needle) && needle.length >= 3 ? 0.5 : distance(needle, c)
+    if (d < bestDistance) {
+      best = c
+      bestDistance = d
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(needle.length / 2)) ? best : undefined
+}
+
+/** Quotes a user's value for a message, shortened. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
+}
+
+/**
+ * Checks that a value is one of the allowed ones.
+ * @throws InputError naming the option, the closest value and where the values are listed
+ */
+export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], more = ''): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  const hint = closest(value, allowed)
+  const list = allowed.length <= 8 ? ` (use ${allowed.join(', ')})` : hint ? '' : `${more}`
+  throw new InputError(`unknown ${option} value ${quote(value)}${hint ? ` (did you mean "${hint}"?)` : ''}${list}`)
+}
+
+/** Pretty JSON for --json output. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2)
 }

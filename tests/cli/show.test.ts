@@ -23,6 +23,19 @@ describe('kap-literature show', () => {
     expect(parsed.record.id).toBe('grunebaum-2018')
     expect(parsed.claims).toContain('without-therapy-ketamine-effects-fade-faster')
   })
+  it('shows a source page with the claims it makes, and prints claims and sources as JSON', () => {
+    const r = runCli(['show', 'samadhi-kap-vs-infusions'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Claims it makes (26):')
+    expect(r.stdout).toContain('  [inaccurate] without-therapy-ketamine-effects-fade-faster')
+    const source = JSON.parse(runCli(['show', 'samadhi-kap-vs-infusions', '--json']).stdout) as { type: string; record: { id: string }; claims: string[] }
+    expect(source.type).toBe('source')
+    expect(source.claims).toHaveLength(26)
+    const claim = JSON.parse(runCli(['show', 'without-therapy-ketamine-effects-fade-faster', '--json']).stdout) as { type: string; record: { verdict: string }; evidence: { relation: string; study: { id: string } }[] }
+    expect(claim.type).toBe('claim')
+    expect(claim.record.verdict).toBe('inaccurate')
+    expect(claim.evidence.map((e) => [e.study.id, e.relation])).toContainEqual(['grunebaum-2018', 'does-not-test'])
+  })
   it('exits 1 with a suggestion for an unknown id, without a stack trace', () => {
     const r = runCli(['show', 'dore-2091'])
     expect(r.code).toBe(1)
@@ -44,5 +57,7 @@ describe('kap-literature show', () => {
     const rows = JSON.parse(r.stdout) as { id: string; text: string }[]
     expect(rows.some((x) => x.id === 'ketamine-plus-therapy-stronger-outcomes')).toBe(true)
     expect(runCli(['list', 'nonsense']).code).toBe(2)
+    expect(runCli(['list']).stdout.split('\n')[0]).toMatch(/^anand-2023  /)
+    expect((JSON.parse(runCli(['list', 'sources', '--json']).stdout) as unknown[]).length).toBe(4)
   })
 })

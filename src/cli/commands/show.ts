@@ -1,12 +1,15 @@
-import { claimsCiting, evidenceFor, getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, studyIds, claimIds, sourceIds } from '../../index'
-import type { Claim, Study } from '../../types'
-import { closest } from '../../data/suggest'
-import { paint, UsageError, type Io, type Parsed } from '../io'
+import { claimIds, claims, claimsCiting, evidenceFor, getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId, sourceIds, studyIds, type Claim, type Study } from '../../index'
+import { closest, InputError, json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
+
+export const summary = 'Show one study, claim or source record.'
 
 export const help = `Usage: kap-literature show <id> [--json]
 
 Shows one record: a study with the claims that cite it, a claim with its evidence
 and verdict, or a source document with its claims.
+
+Options:
+  --json   print { type, record, ... } as JSON
 
 Examples:
   kap-literature show dore-2019
@@ -45,7 +48,7 @@ function claimText(io: Io, claim: Claim): string {
   const lines = [
     paint(io, 'bold', claim.id),
     claim.statement,
-    `Verdict: ${paint(io, claim.verdict === 'accurate' ? 'green' : claim.verdict === 'inaccurate' ? 'red' : 'yellow', claim.verdict)} - ${claim.verdictNote}`,
+    `Verdict: ${paint(io, verdictColor(claim.verdict), claim.verdict)} - ${claim.verdictNote}`,
     '',
     paint(io, 'bold', 'Made by:'),
     ...claim.madeBy.map((m) => `  ${m.source}, ${m.section}${m.citedAs ? ` (cites ${m.citedAs.join('; ')})` : ''}`),
@@ -59,22 +62,35 @@ function claimText(io: Io, claim: Claim): string {
   return lines.join('\n')
 }
 
+function sourceText(io: Io, id: Parameters<typeof getSource>[0]): string {
+  const source = getSource(id)
+  const made = claims.filter((c) => c.madeBy.some((m) => m.source === id))
+  return [
+    `${paint(io, 'bold', source.id)}: ${source.csl.title ?? source.documentTitle ?? '(title not confirmed)'}`,
+    source.csl.URL ?? '(URL not identified)',
+    '',
+    paint(io, 'bold', `Claims it makes (${made.length}):`),
+    ...made.map((c) => `  [${paint(io, verdictColor(c.verdict), c.verdict)}] ${c.id}`),
+  ].join('\n')
+}
+
+export const flags: FlagSpec = { booleans: ['json'], values: [] }
+
 export function run(args: Parsed, io: Io): number {
   const [id, ...rest] = args.positional
   if (id === undefined || rest.length > 0) throw new UsageError('show takes exactly one id')
-  const json = args.flags.has('json')
+  const asJson = args.flags.has('json')
   if (isStudyId(id)) {
     const study = getStudy(id)
-    io.out(json ? JSON.stringify({ type: 'study', record: study, claims: claimsCiting(id).map((c) => c.id) }, null, 2) : studyText(io, study))
+    io.out(asJson ? json({ type: 'study', record: study, claims: claimsCiting(id).map((c) => c.id) }) : studyText(io, study))
   } else if (isClaimId(id)) {
     const claim = getClaim(id)
-    io.out(json ? JSON.stringify({ type: 'claim', record: claim, evidence: evidenceFor(id) }, null, 2) : claimText(io, claim))
+    io.out(asJson ? json({ type: 'claim', record: claim, evidence: evidenceFor(id) }) : claimText(io, claim))
   } else if (isSourceId(id)) {
-    const source = getSource(id)
-    io.out(json ? JSON.stringify({ type: 'source', record: source }, null, 2) : `${paint(io, 'bold', source.id)}: ${source.csl.title ?? '(title not confirmed)'}\n${source.csl.URL ?? '(URL not identified)'}`)
+    io.out(asJson ? json({ type: 'source', record: getSource(id), claims: claims.filter((c) => c.madeBy.some((m) => m.source === id)).map((c) => c.id) }) : sourceText(io, id))
   } else {
     const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
-    throw new KapLiteratureError('UNKNOWN_ID', `no study, claim or source has the id "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, { value: id, hint })
+    throw new InputError(`no study, claim or source has the id "${id}"${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies|claims|sources'}`)
   }
   return 0
 }

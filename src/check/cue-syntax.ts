@@ -1,0 +1,103 @@
+// The cue language. A cue group is a string of slots joined by ` + `; every slot must be found in the same passage
+// (one sentence, two neighbouring sentences, or a list item with the sentence that introduces the list). A slot
+// lists alternatives joined by `|`; an alternative is one word or a phrase of consecutive words; a word ending in `*`
+// matches any word that starts with it (`fad*`: fade, faded, fading), other words match after plural folding
+// (`receptor` matches receptors). `$NAME` stands for the alternatives of a macro. A group may carry `unless`
+// alternatives: the group does not fire on a passage that contains any of them.
+import { foldText, stem, type Token } from './text'
+
+/** A cue group as written in the cue table: a string, or a string with vetoes. @internal */
+export type CueGroup = string | { readonly all: string; readonly unless: string }
+
+interface Word {
+  readonly text: string
+  readonly prefix: boolean
+}
+
+/** One alternative: a word or a phrase. @internal */
+export interface Term {
+  readonly words: readonly Word[]
+  /** The alternative as written, for reports. */
+  readonly source: string
+}
+
+/** A compiled cue group. @internal */
+export interface CompiledGroup {
+  readonly slots: readonly (readonly Term[])[]
+  readonly unless: readonly Term[]
+  readonly source: string
+}
+
+function compileTerm(source: string, where: string): Term {
+  const words = foldText(source)
+    .split(/[^a-z0-9*]+/)
+    .filter((w) => w !== '')
+    .map((w): Word => {
+      const prefix = w.endsWith('*')
+      const text = prefix ? w.slice(0, -1) : w
+      if (!/^[a-z0-9]+$/.test(text)) throw new Error(`${where}: bad word "${w}" in "${source}"`)
+      if (prefix && text.length < 3) throw new Error(`${where}: prefix "${w}" is shorter than 3 letters`)
+      return { text: prefix ? text : stem(text), prefix }
+    })
+  if (words.length === 0) throw new Error(`${where}: empty alternative`)
+  return { words, source: source.trim() }
+}
+
+function compileAlternatives(text: string, macros: Readonly<Record<string, string>>, where: string): Term[] {
+  const out: Term[] = []
+  for (const raw of text.split('|')) {
+    const alt = raw.trim()
+    if (alt.startsWith('$')) {
+      const macro = macros[alt.slice(1)]
+      if (macro === undefined) throw new Error(`${where}: unknown macro ${alt}`)
+      out.push(...compileAlternatives(macro, macros, `${where} (${alt})`))
+    } else out.push(compileTerm(alt, where))
+  }
+  return out
+}
+
+/**
+ * Compiles one cue group; throws a plain `Error` naming the claim on bad syntax (a bug in the cue table, caught by tests).
+ * @internal
+ */
+export function compileGroup(group: CueGroup, macros: Readonly<Record<string, string>>, where: string): CompiledGroup {
+  const all = typeof group === 'string' ? group : group.all
+  const slots = all.split(' + ').map((slot) => compileAlternatives(slot, macros, where))
+  if (slots.length === 0) throw new Error(`${where}: empty group`)
+  const unless = typeof group === 'string' ? [] : compileAlternatives(group.unless, macros, where)
+  return { slots, unless, source: all }
+}
+
+function wordMatches(w: Word, t: Token): boolean {
+  if (t.word === '') return false
+  return w.prefix ? t.word.startsWith(w.text) : t.stem === w.text
+}
+
+/**
+ * Whether an alternative occurs in a token list (phrases as consecutive words; an empty token marks a sentence
+ * boundary, which phrases never cross).
+ * @internal
+ */
+export function termOccurs(term: Term, tokens: readonly Token[]): boolean {
+  const n = term.words.length
+  outer: for (let i = 0; i + n <= tokens.length; i++) {
+    for (let j = 0; j < n; j++) if (!wordMatches(term.words[j]!, tokens[i + j]!)) continue outer
+    return true
+  }
+  return false
+}
+
+/**
+ * Tries a group on a passage: the alternative found for each slot, or `undefined` when a slot is missing or a veto occurs.
+ * @internal
+ */
+export function matchGroup(group: CompiledGroup, tokens: readonly Token[]): string[] | undefined {
+  if (group.unless.some((t) => termOccurs(t, tokens))) return undefined
+  const found: string[] = []
+  for (const slot of group.slots) {
+    const hit = slot.find((t) => termOccurs(t, tokens))
+    if (hit === undefined) return undefined
+    found.push(hit.source)
+  }
+  return found
+}

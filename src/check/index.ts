@@ -1,0 +1,108 @@
+// The claim checker used by `kap-literature check`: finds passages of a draft that make one of the claims this
+// library tracks and reports each claim's verdict and the studies to cite. Not a public entry: the CLI is the
+// interface. How it works and its measured precision and recall: docs/claim-checker.md.
+import { getClaim, type ClaimId, type Relation, type StudyId, type Verdict } from '../index'
+import { formatCitation } from '../citations/index'
+import { findMatches } from './match'
+
+/** The longest excerpt of the draft a report may show. @internal */
+export const EXCERPT_MAX = 120
+
+/** A study to cite for a matched claim. @internal */
+export interface CiteSuggestion {
+  readonly id: StudyId
+  readonly relation: Extract<Relation, 'supports' | 'partly-supports'>
+  /** APA 7 in-text citation, e.g. `(Dore et al., 2019)`. */
+  readonly citation: string
+}
+
+/** One passage of the draft that makes a tracked claim. @internal */
+export interface CheckMatch {
+  readonly claim: ClaimId
+  readonly statement: string
+  readonly verdict: Verdict
+  readonly verdictNote: string
+  /** First and last line (1-based) of the passage. */
+  readonly lines: { readonly start: number; readonly end: number }
+  /** At most {@link EXCERPT_MAX} characters of the passage. */
+  readonly excerpt: string
+  /** The cue words that matched (from the cue table, not from the draft). */
+  readonly cues: readonly string[]
+  /** Evidence that supports or partly supports the claim: supports first, then partly-supports, in record order. */
+  readonly cite: readonly CiteSuggestion[]
+  /** All of `cite` as one APA in-text citation ('' when nothing supports the claim). */
+  readonly citation: string
+}
+
+/**
+ * Shortens text to at most `max` characters at a word boundary, marking the cut with `…`.
+ * @internal
+ */
+export function truncate(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim()
+  if (t.length <= max) return t
+  if (max <= 1) return '…'.slice(0, max)
+  const cut = t.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`
+}
+
+/** Joins passage parts into one excerpt of at most EXCERPT_MAX characters; a list item keeps priority over its lead. */
+function excerptOf(parts: readonly string[], consecutive: boolean): string {
+  if (consecutive || parts.length === 1) return truncate(parts.join(' '), EXCERPT_MAX)
+  const last = truncate(parts.slice(1).join(' '), Math.floor(EXCERPT_MAX * 0.6))
+  return `${truncate(parts[0]!, EXCERPT_MAX - last.length - 3)} … ${last}`
+}
+
+const citeCache = new Map<ClaimId, { cite: CiteSuggestion[]; citation: string }>()
+
+function citationsFor(claim: ClaimId): { cite: CiteSuggestion[]; citation: string } {
+  let hit = citeCache.get(claim)
+  if (hit === undefined) {
+    const evidence = getClaim(claim).evidence
+    const cite = (['supports', 'partly-supports'] as const).flatMap((relation) =>
+      evidence.filter((e) => e.relation === relation).map((e) => ({ id: e.study, relation, citation: formatCitation([e.study], { style: 'apa' }) })),
+    )
+    hit = { cite, citation: cite.length > 0 ? formatCitation(cite.map((c) => c.id), { style: 'apa' }) : '' }
+    citeCache.set(claim, hit)
+  }
+  return hit
+}
+
+/**
+ * Finds the passages of a draft that make a tracked claim.
+ * @param text - the draft, Markdown or plain text
+ * @returns one match per passage and claim, in document order (then by claim id)
+ * @internal
+ */
+export function checkDraft(text: string): CheckMatch[] {
+  const { sentences, matches } = findMatches(text)
+  return matches.map((m) => {
+    const parts = m.sentences.map((i) => sentences[i]!)
+    const consecutive = m.sentences.every((i, n) => n === 0 || i === m.sentences[n - 1]! + 1)
+    const claim = getClaim(m.claim)
+    return {
+      claim: m.claim,
+      statement: claim.statement,
+      verdict: claim.verdict,
+      verdictNote: claim.verdictNote,
+      lines: { start: Math.min(...parts.map((p) => p.startLine)), end: Math.max(...parts.map((p) => p.endLine)) },
+      excerpt: excerptOf(
+        parts.map((p) => p.text),
+        consecutive,
+      ),
+      cues: m.cues,
+      ...citationsFor(m.claim),
+    }
+  })
+}
+
+/**
+ * The distinct claims a draft makes, sorted: what the evaluation compares with the labels.
+ * @param text - the draft
+ * @returns claim ids, sorted
+ * @internal
+ */
+export function claimsIn(text: string): ClaimId[] {
+  return [...new Set(findMatches(text).matches.map((m) => m.claim))].sort()
+}

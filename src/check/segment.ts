@@ -1,0 +1,207 @@
+// Splits a draft (Markdown or plain text) into sentences that remember their line numbers. Markdown syntax is
+// dropped (headings, list markers, emphasis, links keep their text, code blocks and front matter are skipped), list
+// items remember the sentence that introduced the list, and a line that ends a sentence or looks like a heading
+// ends a sentence even without a blank line after it (pasted web pages put one paragraph per line).
+
+/** One sentence of the draft. @internal */
+export interface Sentence {
+  /** The sentence with Markdown syntax removed and whitespace collapsed. */
+  readonly text: string
+  /** First and last line (1-based) the sentence spans. */
+  readonly startLine: number
+  readonly endLine: number
+  /** Index of the block (paragraph, heading or list item) it belongs to. */
+  readonly block: number
+  readonly kind: 'paragraph' | 'heading' | 'item'
+  /** For a list item's sentences: the index of the sentence that introduced the list, if any. */
+  readonly lead?: number
+}
+
+interface Block {
+  kind: 'paragraph' | 'heading' | 'item'
+  lines: { text: string; line: number }[]
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/
+const ATX_HEADING = /^\s{0,3}#{1,6}(\s+|$)/
+const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/
+const THEMATIC_BREAK = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/
+const LIST_ITEM = /^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u25cf\u2043]|\d{1,3}[.)])\s+/
+const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
+
+const ABBREVIATIONS = new Set([
+  'al', 'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'cf', 'dr', 'mr', 'mrs', 'ms', 'prof', 'approx', 'no', 'fig', 'st', 'vol', 'pp', 'ca', 'jr', 'sr', 'inc', 'ltd', 'co',
+])
+
+/** Removes inline Markdown and HTML from one line, keeping the words people read. */
+function cleanInline(line: string): string {
+  return line
+    .replace(/<!--.*?-->/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[\^[^\]]*\]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<https?:[^>\s]*>/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/(^|[\s(])[*_]{1,3}(?=\S)/g, '$1')
+    .replace(/(?<=\S)[*_]{1,3}(?=[\s).,;:!?]|$)/g, '')
+    .replace(/^\s{0,3}>\s?/, '')
+    .replace(/\|/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function toBlocks(text: string): Block[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const blocks: Block[] = []
+  let current: Block | undefined
+  let fence: string | undefined
+  let inComment = false
+  const close = () => {
+    if (current && current.lines.length > 0) blocks.push(current)
+    current = undefined
+  }
+  let i = 0
+  // YAML front matter at the very top.
+  if (/^---\s*$/.test(lines[0] ?? '')) {
+    const end = lines.findIndex((l, n) => n > 0 && /^(---|\.\.\.)\s*$/.test(l))
+    if (end > 0) i = end + 1
+  }
+  for (; i < lines.length; i++) {
+    const raw = lines[i]!
+    const lineNo = i + 1
+    if (fence !== undefined) {
+      if (raw.trim().startsWith(fence)) fence = undefined
+      continue
+    }
+    const fenceOpen = FENCE.exec(raw)
+    if (fenceOpen) {
+      close()
+      fence = fenceOpen[1]!.slice(0, 3)
+      continue
+    }
+    if (inComment) {
+      if (raw.includes('-->')) inComment = false
+      continue
+    }
+    if (/<!--/.test(raw) && !/-->/.test(raw)) {
+      close()
+      inComment = true
+      continue
+    }
+    if (raw.trim() === '') {
+      close()
+      continue
+    }
+    if (SETEXT_UNDERLINE.test(raw) && current?.kind === 'paragraph' && current.lines.length === 1) {
+      current.kind = 'heading'
+      close()
+      continue
+    }
+    if (THEMATIC_BREAK.test(raw)) {
+      close()
+      continue
+    }
+    if (ATX_HEADING.test(raw)) {
+      close()
+      const heading = cleanInline(raw.replace(ATX_HEADING, '').replace(/\s#+\s*$/, ''))
+      if (heading !== '') blocks.push({ kind: 'heading', lines: [{ text: heading, line: lineNo }] })
+      continue
+    }
+    const item = LIST_ITEM.exec(raw)
+    if (item) {
+      close()
+      const text = cleanInline(raw.slice(item[0].length))
+      current = { kind: 'item', lines: text === '' ? [] : [{ text, line: lineNo }] }
+      continue
+    }
+    const cleaned = cleanInline(raw)
+    if (cleaned === '') continue
+    // Plain text from web pages puts a paragraph (or a heading) on each line: a line that ends a sentence, or a
+    // short line without end punctuation followed by a capitalised line, ends the sentence.
+    if (current === undefined || current.kind === 'heading') {
+      close()
+      current = { kind: 'paragraph', lines: [] }
+    }
+    current.lines.push({ text: cleaned, line: lineNo })
+  }
+  close()
+  return blocks
+}
+
+/** Whether a line break inside a block also ends a sentence. */
+function lineEndsSentence(line: string, next: string | undefined): boolean {
+  if (TERMINAL.test(line)) return true
+  if (next === undefined) return true
+  return line.length <= 80 && /^["'\u201c\u2018(]?[A-Z0-9]/.test(next) && !/[,(\-\u2013\u2014]$/.test(line)
+}
+
+/** Splits one stretch of text (one line's worth or a joined run of lines) into sentences at end punctuation. */
+function splitSentences(text: string): string[] {
+  const out: string[] = []
+  const re = /([.!?\u2026]+)(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9])/g
+  let start = 0
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const before = text.slice(start, m.index)
+    const lastWord = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1]?.toLowerCase()
+    if (m[1] === '.' && lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))) continue
+    const end = m.index + m[1]!.length + m[2]!.length
+    out.push(text.slice(start, end).trim())
+    start = end + m[3]!.length
+  }
+  const rest = text.slice(start).trim()
+  if (rest !== '') out.push(rest)
+  return out
+}
+
+/**
+ * Splits a draft into sentences with their line ranges.
+ * @param text - the draft, Markdown or plain text
+ * @returns the sentences in document order
+ * @internal
+ */
+export function segment(text: string): Sentence[] {
+  const sentences: Sentence[] = []
+  let lead: number | undefined
+  toBlocks(text).forEach((block, blockIndex) => {
+    // Group the block's lines into runs that end at a sentence-ending line break.
+    const runs: { text: string; startLine: number; endLine: number; charLines: { offset: number; line: number }[] }[] = []
+    let run: (typeof runs)[number] | undefined
+    block.lines.forEach((l, n) => {
+      if (run === undefined) run = { text: '', startLine: l.line, endLine: l.line, charLines: [] }
+      run.charLines.push({ offset: run.text.length + (run.text === '' ? 0 : 1), line: l.line })
+      run.text = run.text === '' ? l.text : `${run.text} ${l.text}`
+      run.endLine = l.line
+      if (block.kind === 'heading' || lineEndsSentence(l.text, block.lines[n + 1]?.text)) {
+        runs.push(run)
+        run = undefined
+      }
+    })
+    if (run !== undefined) runs.push(run)
+    const first = sentences.length
+    for (const r of runs) {
+      let searchFrom = 0
+      for (const s of block.kind === 'heading' ? [r.text] : splitSentences(r.text)) {
+        const at = r.text.indexOf(s, searchFrom)
+        searchFrom = at + s.length
+        const lineAt = (offset: number) => {
+          let line = r.startLine
+          for (const c of r.charLines) if (c.offset <= offset) line = c.line
+          return line
+        }
+        sentences.push({
+          text: s,
+          startLine: lineAt(Math.max(0, at)),
+          endLine: lineAt(Math.max(0, at) + s.length - 1),
+          block: blockIndex,
+          kind: block.kind,
+          ...(block.kind === 'item' && lead !== undefined ? { lead } : {}),
+        })
+      }
+    }
+    if (block.kind !== 'item' && sentences.length > first) lead = sentences.length - 1
+  })
+  return sentences
+}

@@ -1,0 +1,31 @@
+import { formatBibliography } from '../../citations/index'
+import { flag, json, type FlagSpec, type Io, type Parsed } from '../io'
+import { allCitableIds, citableIds, styleList, styleOption, textFormatOption } from '../records'
+
+export const summary = 'Print a bibliography (reference list) of studies and sources.'
+
+export const help = `Usage: kap-literature bib [ids...] [--style ${styleList}] [--format text|html|markdown] [--json]
+
+${summary}
+Without ids: every shipped study and source. Entries are sorted as the style sorts
+them; numeric styles number them in the order given.
+
+Options:
+  --style    citation style (default apa)
+  --format   text (default, one entry per line), html or markdown (md)
+  --json     print { style, format, ids, bibliography }
+
+Examples:
+  kap-literature bib dore-2019 grunebaum-2018
+  kap-literature bib --style vancouver --format markdown > references.md`
+
+export const flags: FlagSpec = { booleans: ['json'], values: ['style', 'format'] }
+
+export function run(args: Parsed, io: Io): number {
+  const style = styleOption(flag(args, 'style'))
+  const format = textFormatOption(flag(args, 'format'))
+  const ids = args.positional.length > 0 ? citableIds(args.positional) : allCitableIds()
+  const bibliography = formatBibliography(ids, { style, format })
+  io.out(args.flags.has('json') ? json({ style, format, ids: [...new Set(ids)], bibliography }) : bibliography)
+  return 0
+}

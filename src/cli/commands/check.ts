@@ -1,0 +1,63 @@
+import { claims, vocabularies } from '../../index'
+import { checkDraft } from '../../check/index'
+import { json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
+import { readText } from '../read'
+
+export const summary = 'Find passages of a draft that make a claim this library tracks, with verdicts and studies to cite.'
+
+export const help = `Usage: kap-literature check <file|-> [--json]
+
+Reads a draft (Markdown or plain text; - reads standard input) and reports each
+passage that makes one of the ${claims.length} claims this library tracks: its lines, a short
+excerpt (at most 120 characters; nothing else of the draft is printed), the claim,
+our verdict and the studies to cite (supporting evidence, APA in-text).
+
+It finds the claims we track; it is not a fact checker. A passage it does not
+report may still need a source. How it works: docs/claim-checker.md.
+
+Options:
+  --json   print a JSON array, one object per match:
+           { claim, statement, verdict, verdictNote, lines: { start, end }, excerpt, cues, cite, citation }
+
+Examples:
+  kap-literature check draft.md
+  pandoc post.docx -t markdown | kap-literature check - --json`
+
+export const flags: FlagSpec = { booleans: ['json'], values: [] }
+
+const verdictLabel = new Map(vocabularies.verdicts.map((v) => [v.id, v.label]))
+
+export async function run(args: Parsed, io: Io): Promise<number> {
+  const [path, ...rest] = args.positional
+  if (path === undefined) throw new UsageError('check needs a file name, or - to read standard input')
+  if (rest.length > 0) throw new UsageError('check takes one file at a time')
+  const { name, text } = await readText(path, io)
+  const matches = checkDraft(text)
+  if (args.flags.has('json')) {
+    io.out(json(matches))
+    return 0
+  }
+  const footer = paint(io, 'dim', 'kap-literature check finds the claims this library tracks; it is not a fact checker. More: kap-literature show <claim-id>')
+  if (matches.length === 0) {
+    io.out(`${name}: no tracked claims found.\n${footer}`)
+    return 0
+  }
+  const distinct = new Set(matches.map((m) => m.claim)).size
+  const out = [`${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ${distinct} tracked claim${distinct === 1 ? '' : 's'}.`]
+  for (const m of matches) {
+    const lines = m.lines.start === m.lines.end ? `line ${m.lines.start}` : `lines ${m.lines.start}-${m.lines.end}`
+    out.push(
+      '',
+      `${paint(io, 'bold', `${name}:${lines}`)}  ${m.claim}`,
+      `  > ${m.excerpt}`,
+      `  Claim: ${m.statement}`,
+      `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${m.verdictNote}`,
+      ...(m.cite.length > 0
+        ? [`  Cite: ${m.citation}`, `  Studies: ${m.cite.map((c) => `${c.id} (${c.relation})`).join(', ')}`]
+        : [`  Cite: no study in this library tests this claim directly; see the background evidence with kap-literature show ${m.claim}`]),
+    )
+  }
+  out.push('', footer)
+  io.out(out.join('\n'))
+  return 0
+}

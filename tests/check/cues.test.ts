@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { claimIds } from '../../src/index'
+import { compileGroup, matchGroup } from '../../src/check/cue-syntax'
+import { cueMacros, cues } from '../../src/check/cues'
+import { compiledCues } from '../../src/check/match'
+import { tokenize } from '../../src/check/text'
+
+describe('cue table', () => {
+  it('has at least one compiled group for every tracked claim, and no other keys', () => {
+    expect(Object.keys(cues).sort()).toEqual([...claimIds].sort())
+    const compiled = compiledCues()
+    expect(compiled.map((c) => c.claim)).toEqual([...claimIds].sort())
+    for (const c of compiled) expect(c.groups.length).toBeGreaterThan(0)
+  })
+  it('keeps cues short: no alternative longer than five words', () => {
+    for (const c of compiledCues()) for (const g of c.groups) for (const slot of g.slots) for (const t of slot) expect(t.words.length, `${c.claim}: ${t.source}`).toBeLessThanOrEqual(5)
+  })
+})
+
+describe('cue language', () => {
+  const match = (group: Parameters<typeof compileGroup>[0], text: string) => matchGroup(compileGroup(group, cueMacros, 'test'), tokenize(text))
+  it('needs every slot; any alternative fills a slot', () => {
+    expect(match('relief + within hours|same day', 'Relief came within hours.')).toEqual(['relief', 'within hours'])
+    expect(match('relief + within hours|same day', 'Relief came later.')).toBeUndefined()
+  })
+  it('matches prefixes with * and plurals without', () => {
+    expect(match('fad* + receptor', 'Effects faded at the receptors.')).toEqual(['fad*', 'receptor'])
+    expect(match('receptor', 'receptive')).toBeUndefined()
+  })
+  it('matches phrases as consecutive words only', () => {
+    expect(match('side effect*', 'side effects')).toEqual(['side effect*'])
+    expect(match('side effect*', 'side, the effects')).toBeUndefined()
+  })
+  it('expands $macros and applies unless vetoes', () => {
+    expect(match('$K + anesthe*', 'Esketamine is not an anaesthetic.')).toEqual(['esketamine', 'anesthe*'])
+    expect(match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for trauma.')).toEqual(['trauma', 'ketamine'])
+    expect(match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for injured trauma patients.')).toBeUndefined()
+  })
+  it('rejects bad cues with a message naming the claim', () => {
+    expect(() => compileGroup('a* + b', cueMacros, 'claim-x')).toThrow(/claim-x: prefix "a\*" is shorter than 3 letters/)
+    expect(() => compileGroup('$NOPE', cueMacros, 'claim-y')).toThrow(/claim-y: unknown macro \$NOPE/)
+    expect(() => compileGroup('ok + ', cueMacros, 'claim-z')).toThrow(/claim-z/)
+  })
+})

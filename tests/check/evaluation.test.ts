@@ -1,0 +1,93 @@
+// Precision and recall of the claim checker on a labelled set:
+// (a) the four clinic pages, read at test time from ../shared/source-documents (never copied into the project),
+//     each labelled with the claims whose madeBy lists it; the cues were written from these pages, so their numbers
+//     are in-sample;
+// (b) texts written for this test (tests/check/fixtures, labels in labels.json): unrelated health and ketamine texts
+//     (false alarms), paraphrases (used while tuning) and a holdout set never used for tuning (the honest estimate).
+// Prints a Markdown table; re-run with `npx vitest run tests/check/evaluation.test.ts`.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { claimsIn } from '../../src/check/index'
+import { claims, sources } from '../../src/index'
+import { root } from '../helpers/paths'
+
+const sourceDir = join(root, '..', 'shared', 'source-documents')
+const fixtures = join(root, 'tests', 'check', 'fixtures')
+const labels = JSON.parse(readFileSync(join(fixtures, 'labels.json'), 'utf8')) as Record<string, { claims: string[] } | string>
+
+interface Row {
+  set: 'page' | 'negative' | 'paraphrase' | 'holdout'
+  name: string
+  expected: Set<string>
+  found: Set<string>
+}
+
+const tp = (r: Row) => [...r.found].filter((c) => r.expected.has(c)).length
+const fp = (r: Row) => r.found.size - tp(r)
+const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b)
+const fmt = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2))
+
+function totals(rows: readonly Row[]) {
+  const t = rows.reduce((s, r) => s + tp(r), 0)
+  const f = rows.reduce((s, r) => s + fp(r), 0)
+  const e = rows.reduce((s, r) => s + r.expected.size, 0)
+  return { tp: t, fp: f, expected: e, precision: ratio(t, t + f), recall: ratio(t, e) }
+}
+
+const rows: Row[] = []
+const havePages = existsSync(sourceDir)
+if (havePages) {
+  for (const s of sources) {
+    const text = readFileSync(join(sourceDir, s.file), 'utf8')
+    rows.push({ set: 'page', name: s.id, expected: new Set(claims.filter((c) => c.madeBy.some((m) => m.source === s.id)).map((c) => c.id)), found: new Set(claimsIn(text)) })
+  }
+}
+for (const [file, label] of Object.entries(labels)) {
+  if (typeof label === 'string') continue
+  const set = file.split('/')[0] as Row['set']
+  rows.push({ set, name: file, expected: new Set(label.claims), found: new Set(claimsIn(readFileSync(join(fixtures, file), 'utf8'))) })
+}
+
+function table(): string {
+  const lines = ['| set | text | expected | found | TP | FP | precision | recall |', '|---|---|---:|---:|---:|---:|---:|---:|']
+  for (const r of rows) lines.push(`| ${r.set} | ${r.name} | ${r.expected.size} | ${r.found.size} | ${tp(r)} | ${fp(r)} | ${fmt(ratio(tp(r), r.found.size))} | ${fmt(ratio(tp(r), r.expected.size))} |`)
+  for (const set of ['page', 'negative', 'paraphrase', 'holdout'] as const) {
+    const t = totals(rows.filter((r) => r.set === set))
+    lines.push(`| **${set} (all)** | | ${t.expected} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${fmt(t.precision)} | ${fmt(t.recall)} |`)
+  }
+  const all = totals(rows)
+  lines.push(`| **everything** | | ${all.expected} | ${all.tp + all.fp} | ${all.tp} | ${all.fp} | ${fmt(all.precision)} | ${fmt(all.recall)} |`)
+  return lines.join('\n')
+}
+
+describe('claim checker evaluation', () => {
+  it('prints the precision/recall table', () => {
+    console.log(`\nClaim checker: precision and recall per text\n\n${table()}\n`)
+    expect(rows.length).toBeGreaterThanOrEqual(18)
+  })
+
+  it.skipIf(!havePages)('finds at least 70% of each clinic page’s own claims', () => {
+    for (const r of rows.filter((x) => x.set === 'page')) expect(ratio(tp(r), r.expected.size), r.name).toBeGreaterThanOrEqual(0.7)
+  })
+
+  it('keeps overall precision at or above 0.8', () => {
+    expect(totals(rows).precision).toBeGreaterThanOrEqual(0.8)
+  })
+
+  it('raises few false alarms on unrelated health and ketamine texts', () => {
+    const negatives = rows.filter((r) => r.set === 'negative')
+    expect(negatives.length).toBeGreaterThanOrEqual(6)
+    expect(totals(negatives).fp).toBeLessThanOrEqual(1)
+    // Texts that never name ketamine raise nothing at all.
+    for (const r of negatives.filter((x) => /vaccines|diabetes|ssri/.test(x.name))) expect(r.found.size, r.name).toBe(0)
+  })
+
+  it('holds its floors on the paraphrase and holdout sets', () => {
+    expect(totals(rows.filter((r) => r.set === 'paraphrase')).recall).toBeGreaterThanOrEqual(0.7)
+    const holdout = totals(rows.filter((r) => r.set === 'holdout'))
+    expect(holdout.precision).toBeGreaterThanOrEqual(0.8)
+    // Low on purpose: the holdout measures wording the cues have never seen. Raise it only with new holdout texts.
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.4)
+  })
+})

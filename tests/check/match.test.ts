@@ -1,0 +1,92 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { checkDraft, claimsIn, EXCERPT_MAX, truncate } from '../../src/check/index'
+import { getClaim } from '../../src/index'
+
+describe('checkDraft', () => {
+  it('reports the claim, its verdict, the lines and the studies to cite', () => {
+    const draft = '# Notes\n\nSome background first.\n\nKetamine can lift depression within hours of a single infusion.\n'
+    const [m, ...rest] = checkDraft(draft)
+    expect(rest).toEqual([])
+    expect(m).toMatchObject({
+      claim: 'ketamine-relief-within-hours',
+      verdict: 'accurate',
+      lines: { start: 5, end: 5 },
+      excerpt: 'Ketamine can lift depression within hours of a single infusion.',
+    })
+    expect(m!.statement).toBe(getClaim('ketamine-relief-within-hours').statement)
+    expect(m!.verdictNote).toBe(getClaim('ketamine-relief-within-hours').verdictNote)
+    expect(m!.cite.map((c) => c.id)).toEqual(['zarate-2006', 'murrough-2013', 'phillips-2019', 'grunebaum-2018', 'berman-2000', 'wilkinson-2018'])
+    expect(m!.cite.map((c) => c.relation)).toEqual(['supports', 'supports', 'supports', 'supports', 'partly-supports', 'partly-supports'])
+    expect(m!.cite.find((c) => c.id === 'grunebaum-2018')!.citation).toBe('(Grunebaum et al., 2018)')
+    expect(m!.citation).toContain('Grunebaum et al., 2018')
+  })
+  it('cites only supporting evidence, and nothing when no study supports the claim', () => {
+    const m = checkDraft('Without therapy, the benefits of ketamine fade more quickly than with it.').find((x) => x.claim === 'without-therapy-ketamine-effects-fade-faster')
+    expect(m!.cite.map((c) => [c.id, c.relation])).toEqual([['wilkinson-2021', 'partly-supports']])
+    const integration = checkDraft('After the ketamine wears off, integration sessions help clients process what came up.')
+    const after = integration.find((x) => x.claim === 'integration-after-effects-wear-off')!
+    expect(after.cite).toEqual([])
+    expect(after.citation).toBe('')
+  })
+  it('matches across two neighbouring sentences and reports both lines', () => {
+    const [m] = checkDraft('Antidepressants are slow.\nThey can take several weeks to work, unlike ketamine.')
+    expect(m).toMatchObject({ claim: 'conventional-antidepressants-slow-onset', lines: { start: 1, end: 2 } })
+  })
+  it('reads a list item with the sentence that introduces the list', () => {
+    const matches = checkDraft('Ketamine-assisted psychotherapy may be a good fit for people experiencing:\n\n- depression\n- generalised anxiety\n')
+    const anxiety = matches.find((m) => m.claim === 'indication-anxiety')!
+    expect(anxiety.lines).toEqual({ start: 1, end: 4 })
+    expect(anxiety.excerpt).toMatch(/ … generalised anxiety$/)
+  })
+  it('reports a passage that denies a claim too: it finds claims, it does not judge stance', () => {
+    expect(claimsIn('It is not true that ketamine relieves depression within hours.')).toEqual(['ketamine-relief-within-hours'])
+  })
+  it('does not read trauma care in an emergency as a PTSD claim', () => {
+    expect(claimsIn('Ketamine is used for sedation of trauma patients after road accidents in the emergency department.')).not.toContain('indication-ptsd-and-trauma')
+    expect(claimsIn('Ketamine-assisted psychotherapy may help people heal from trauma.')).toContain('indication-ptsd-and-trauma')
+  })
+  it('finds nothing in a draft that never names ketamine, KAP or esketamine', () => {
+    expect(checkDraft('Antidepressants take several weeks to work. Integration sessions afterwards help.')).toEqual([])
+  })
+  it('finds nothing in an empty or punctuation-only draft', () => {
+    expect(checkDraft('')).toEqual([])
+    expect(checkDraft('... !!! ---')).toEqual([])
+  })
+  it('lists distinct claims, sorted, for the evaluation', () => {
+    expect(claimsIn('Ketamine acts on NMDA receptors. Ketamine is an NMDA antagonist.')).toEqual(['ketamine-acts-on-nmda-glutamate'])
+  })
+  it('never shows more of the draft than a 120-character excerpt of each matched passage', () => {
+    const secret = 'The zebra-coloured umbrella belongs to Ms Quillfeather of 12 Larkspur Lane.'
+    const draft = `${secret}\n\n${'Ketamine works on the glutamate system and NMDA receptors, which is why many people describe a very long and winding story here. '.repeat(3)}\n\n${secret}`
+    const matches = checkDraft(draft)
+    expect(matches.length).toBeGreaterThan(0)
+    const printed = JSON.stringify(matches)
+    expect(printed).not.toContain('Quillfeather')
+    for (const m of matches) expect(m.excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX)
+  })
+  it('never throws on arbitrary text, and its excerpts and lines stay in bounds', () => {
+    const words = fc.constantFrom('ketamine', 'KAP', 'therapy', 'integration', 'within hours', 'relief', 'NMDA', 'weeks', 'antidepressants', '.', '\n', '\n\n', '- ', '# ', 'é', '’', '*', 'anxiety', 'PTSD')
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 12 })), { maxLength: 80 }), (parts) => {
+        const text = parts.join(' ')
+        const lines = text.split(/\r\n?|\n/).length
+        for (const m of checkDraft(text)) {
+          expect(m.excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX)
+          expect(m.lines.start).toBeGreaterThanOrEqual(1)
+          expect(m.lines.end).toBeLessThanOrEqual(lines)
+          expect(m.lines.end).toBeGreaterThanOrEqual(m.lines.start)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('truncate', () => {
+  it('keeps short text and cuts long text at a word with an ellipsis', () => {
+    expect(truncate('short  text', 20)).toBe('short text')
+    expect(truncate('one two three four five six', 14)).toBe('one two three…')
+    fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 200 }), (s, n) => truncate(s, n).length <= n))
+  })
+})

@@ -1,0 +1,79 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { segment } from '../../src/check/segment'
+import { foldText, stem, tokenize } from '../../src/check/text'
+
+describe('text normalisation', () => {
+  it('folds case, diacritics, apostrophes and British spellings', () => {
+    expect(foldText('Kétamine’s Anaesthetic BEHAVIOUR')).toBe("ketamine's anesthetic behavior")
+    expect(tokenize('Ketamine-assisted it’s').map((t) => t.word)).toEqual(['ketamine', 'assisted', 'it', 's'])
+  })
+  it('stems plural endings only', () => {
+    expect(stem('receptors')).toBe('receptor')
+    expect(stem('studies')).toBe('study')
+    expect(stem('classes')).toBe('class')
+    expect(stem('process')).toBe('process')
+    expect(stem('analysis')).toBe('analysis')
+    expect(stem('fading')).toBe('fading')
+  })
+})
+
+describe('segment', () => {
+  it('splits sentences and keeps their line numbers', () => {
+    const s = segment('First sentence here. Second one\ncontinues on line two.\n\nThird, after a blank line.')
+    expect(s.map((x) => [x.text, x.startLine, x.endLine])).toEqual([
+      ['First sentence here.', 1, 1],
+      ['Second one continues on line two.', 1, 2],
+      ['Third, after a blank line.', 4, 4],
+    ])
+  })
+  it('does not split after abbreviations such as et al. and e.g.', () => {
+    const s = segment('One study (Dore et al. 2019) found this. Routes vary, e.g. IV or IM.')
+    expect(s.map((x) => x.text)).toEqual(['One study (Dore et al. 2019) found this.', 'Routes vary, e.g. IV or IM.'])
+  })
+  it('drops Markdown syntax, code blocks and front matter', () => {
+    const md = ['---', 'title: Ketamine', '---', '# A *heading*', '', 'Read [the **trial**](https://example.org/x) `now`.', '', '```', 'ketamine code', '```', '<!-- hidden -->', 'Last.'].join('\n')
+    const s = segment(md)
+    expect(s.map((x) => [x.text, x.kind, x.startLine])).toEqual([
+      ['A heading', 'heading', 4],
+      ['Read the trial now.', 'paragraph', 6],
+      ['Last.', 'paragraph', 12],
+    ])
+  })
+  it('gives list items the sentence that introduced the list', () => {
+    const s = segment('Who may benefit:\n\n- Severe anxiety\n- PTSD\n\nAfter the list.')
+    const items = s.filter((x) => x.kind === 'item')
+    expect(items.map((x) => [x.text, x.lead])).toEqual([
+      ['Severe anxiety', 0],
+      ['PTSD', 0],
+    ])
+    expect(s[0]!.text).toBe('Who may benefit:')
+    expect(s.at(-1)!.lead).toBeUndefined()
+  })
+  it('treats a short unpunctuated line before a capitalised line as a heading-like break', () => {
+    const s = segment('How Ketamine Works\nKetamine acts on NMDA receptors.')
+    expect(s.map((x) => x.text)).toEqual(['How Ketamine Works', 'Ketamine acts on NMDA receptors.'])
+  })
+  it('handles CRLF line endings', () => {
+    expect(segment('One.\r\nTwo.').map((x) => [x.text, x.startLine])).toEqual([
+      ['One.', 1],
+      ['Two.', 2],
+    ])
+  })
+  it('never throws, and every sentence has lines inside the text, in order', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const lines = text.split(/\r\n?|\n/).length
+        const s = segment(text)
+        for (const x of s) {
+          expect(x.startLine).toBeGreaterThanOrEqual(1)
+          expect(x.endLine).toBeGreaterThanOrEqual(x.startLine)
+          expect(x.endLine).toBeLessThanOrEqual(lines)
+          expect(x.text.trim()).not.toBe('')
+        }
+        for (let i = 1; i < s.length; i++) expect(s[i]!.startLine).toBeGreaterThanOrEqual(s[i - 1]!.startLine)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/run-cli'
+
+const dir = mkdtempSync(join(tmpdir(), 'kap-check-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const draft = join(dir, 'draft.md')
+writeFileSync(
+  draft,
+  [
+    '# My post about ketamine',
+    '',
+    'A private sentence about Aunt Philippa that must never be printed.',
+    '',
+    'Research suggests that without therapy, the effects of ketamine infusions may fade more quickly.',
+    '',
+    'Ketamine acts on NMDA receptors in the glutamate system.',
+  ].join('\n'),
+)
+
+interface Match {
+  claim: string
+  statement: string
+  verdict: string
+  verdictNote: string
+  lines: { start: number; end: number }
+  excerpt: string
+  cues: string[]
+  cite: { id: string; relation: string; citation: string }[]
+  citation: string
+}
+
+describe('kap-literature check', () => {
+  it('reports each passage with its lines, claim, verdict and studies to cite', () => {
+    const r = runCli(['check', draft])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain(`${draft}: 2 passages make 2 tracked claims.`)
+    expect(r.stdout).toContain(`${draft}:line 5  without-therapy-ketamine-effects-fade-faster\n  > Research suggests that without therapy`)
+    expect(r.stdout).toContain('  Verdict: Inaccurate. ')
+    expect(r.stdout).toContain('  Cite: (“Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine')
+    expect(r.stdout).toContain(`${draft}:line 7  ketamine-acts-on-nmda-glutamate`)
+    expect(r.stdout).toContain('  Studies: zanos-2018 (supports), autry-2011 (partly-supports)')
+    expect(r.stdout).toContain('it is not a fact checker')
+    expect(r.stdout).not.toContain('Philippa')
+  })
+  it('prints a JSON array, one object per match, with --json', () => {
+    const r = runCli(['check', draft, '--json'])
+    expect(r.code).toBe(0)
+    const matches = JSON.parse(r.stdout) as Match[]
+    expect(matches.map((m) => [m.claim, m.lines.start, m.lines.end])).toEqual([
+      ['without-therapy-ketamine-effects-fade-faster', 5, 5],
+      ['ketamine-acts-on-nmda-glutamate', 7, 7],
+    ])
+    const nmda = matches[1]!
+    expect(Object.keys(nmda).sort()).toEqual(['citation', 'cite', 'claim', 'cues', 'excerpt', 'lines', 'statement', 'verdict', 'verdictNote'])
+    expect(nmda.verdict).toBe('accurate')
+    expect(nmda.excerpt).toBe('Ketamine acts on NMDA receptors in the glutamate system.')
+    expect(nmda.cite.map((c) => c.id)).toEqual(['zanos-2018', 'autry-2011'])
+    expect(nmda.citation).toMatch(/^\(.*\)$/)
+    expect(r.stdout).not.toContain('Philippa')
+  })
+  it('reads standard input with -', () => {
+    const r = runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('<stdin>:line 1  ketamine-is-anesthetic-dissociative-class')
+    const j = JSON.parse(runCli(['check', '-', '--json'], { input: 'Ketamine is classed as a dissociative anaesthetic.' }).stdout) as Match[]
+    expect(j.map((m) => m.claim)).toEqual(['ketamine-is-anesthetic-dissociative-class'])
+  })
+  it('says so when a draft makes no tracked claim', () => {
+    const r = runCli(['check', '-'], { input: 'Vaccines protect children from measles.\n' })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^<stdin>: no tracked claims found\.\n/)
+    expect(runCli(['check', '-', '--json'], { input: 'Nothing here.' }).stdout.trim()).toBe('[]')
+  })
+  it('shows at most 120 characters of a long passage', () => {
+    const long = `Ketamine works on the glutamate system, ${'and this sentence keeps going with many more words about other things entirely, '.repeat(5)}end.`
+    const [m] = JSON.parse(runCli(['check', '-', '--json'], { input: long }).stdout) as Match[]
+    expect(m!.excerpt.length).toBeLessThanOrEqual(120)
+    expect(m!.excerpt.endsWith('…')).toBe(true)
+    expect(runCli(['check', '-'], { input: long }).stdout).not.toContain('end.')
+  })
+  it('reads a UTF-8 file with a byte-order mark and CRLF line endings', () => {
+    const file = join(dir, 'bom.txt')
+    writeFileSync(file, '\uFEFFFirst line.\r\nKetamine acts on NMDA receptors.\r\n')
+    const [m] = JSON.parse(runCli(['check', file, '--json']).stdout) as Match[]
+    expect(m).toMatchObject({ claim: 'ketamine-acts-on-nmda-glutamate', lines: { start: 2, end: 2 } })
+  })
+})

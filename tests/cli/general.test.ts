@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { dist, root } from '../helpers/paths'
+import { runCli } from '../helpers/run-cli'
+
+const commands = ['search', 'show', 'claims', 'cite', 'bib', 'export', 'check', 'handout', 'list']
+const ESC = '\u001b['
+
+describe('help and version', () => {
+  it('lists every command in the main help', () => {
+    const r = runCli(['--help'])
+    expect(r.code).toBe(0)
+    for (const c of commands) expect(r.stdout).toMatch(new RegExp(`^  ${c} +\\S`, 'm'))
+    expect(r.stdout).toContain('Exit codes: 0 success, 1 not found or invalid input, 2 usage error.')
+  })
+  it('has --help, -h and help <command> for every command', () => {
+    for (const c of commands) {
+      const r = runCli([c, '--help'])
+      expect(r.code, c).toBe(0)
+      expect(r.stdout, c).toMatch(new RegExp(`^Usage: kap-literature ${c}\\b`))
+      expect(r.stdout, c).toContain('Example')
+      expect(runCli(['help', c]).stdout).toBe(r.stdout)
+      expect(runCli([c, '-h']).stdout).toBe(r.stdout)
+    }
+  })
+  it('prints the main help on stderr and exits 2 without a command', () => {
+    const r = runCli([])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^kap-literature \d/)
+  })
+  it('prints the version', () => {
+    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
+
+// What each command prints in colour when colour is on: one invocation per command that has coloured text output.
+const coloured: string[][] = [
+  ['search', 'grunebaum', '2018', '--limit', '1'],
+  ['show', 'without-therapy-ketamine-effects-fade-faster'],
+  ['claims', '--verdict', 'inaccurate'],
+  ['list', 'claims'],
+]
+
+function envWithout(...names: string[]): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !names.includes(k)) env[k] = v
+  return env
+}
+
+describe('colour', () => {
+  it('is off when output is not a terminal', () => {
+    for (const args of coloured) expect(runCli(args, { env: { NO_COLOR: '' } }).stdout, args[0]).not.toContain(ESC)
+  })
+  it('is on with FORCE_COLOR, except for JSON', () => {
+    for (const args of coloured.filter((a) => a[0] !== 'list')) expect(runCli(args, { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout, args[0]).toContain(ESC)
+    const check = runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '', FORCE_COLOR: '1' } })
+    expect(check.stdout).toContain(ESC)
+    expect(runCli(['claims', '--json'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC)
+  })
+  it('is never on with NO_COLOR, even with FORCE_COLOR', () => {
+    for (const args of coloured) expect(runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout, args[0]).not.toContain(ESC)
+    expect(runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC)
+  })
+  it.skipIf(!existsSync('/usr/bin/script'))('is on in a real terminal, and off there with NO_COLOR', () => {
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(dist, 'cli.js'))} claims --verdict inaccurate`
+    const tty = (env: Record<string, string>) => spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { cwd: root, env, encoding: 'utf8', timeout: 30_000 })
+    const on = tty(envWithout('NO_COLOR', 'FORCE_COLOR'))
+    expect(on.status).toBe(0)
+    expect(on.stdout).toContain(`${ESC}31minaccurate${ESC}39m`)
+    const off = tty({ ...envWithout('FORCE_COLOR'), NO_COLOR: '1' })
+    expect(off.status).toBe(0)
+    expect(off.stdout).toContain('[inaccurate] without-therapy-ketamine-effects-fade-faster')
+    expect(off.stdout).not.toContain(ESC)
+  })
+})
+
+describe('--debug', () => {
+  it('adds a stack trace to an error message', () => {
+    const plain = runCli(['cite', 'nonsense-1999'])
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1)
+    const debug = runCli(['cite', 'nonsense-1999', '--debug'])
+    expect(debug.code).toBe(1)
+    expect(debug.stderr.split('\n')[0]).toBe(plain.stderr.split('\n')[0])
+    expect(debug.stderr).toMatch(/\n\s+at .+\.js:\d+/)
+  })
+})
