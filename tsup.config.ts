@@ -23,6 +23,8 @@ export default defineConfig([
     platform: 'neutral',
     splitting: true,
     treeshake: false,
+    // Node's ESM→CJS interop costs ~20 ms on the first import of lunr; bundled it costs ~3 ms.
+    noExternal: ['lunr'],
   },
   {
     entry: { cli: 'src/cli/index.ts' },

@@ -1,0 +1,104 @@
+/**
+ * Text analysis shared by indexing, querying and highlighting: one tokenizer, one fold, one stemmer, so a word in a
+ * record and the same word typed by a visitor always meet as the same index term.
+ * @internal
+ * @packageDocumentation
+ */
+import lunr from 'lunr'
+import synonymData from '../../data/search/synonyms.json'
+
+/**
+ * A word of a text, with its place in the original string (UTF-16 offsets, `end` exclusive).
+ * @internal
+ */
+export interface WordToken {
+  /** The folded form: lower case, no diacritics, only letters and digits; never empty. */
+  readonly folded: string
+  /** The index term: the folded form after spelling normalisation and stemming. */
+  readonly term: string
+  readonly start: number
+  readonly end: number
+}
+
+/** Runs of letters, marks and digits; everything else (punctuation, symbols, spaces, emoji) separates words. */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu
+const ASCII_WORD = /^[a-z0-9]+$/
+const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/gu
+const MARKS = /\p{M}+/gu
+/** Letters NFKD does not decompose. */
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+}
+const SPECIAL_LETTER = /[ßæœøđðłþıħ]/g
+
+/**
+ * Folds a word: lower case, diacritics removed (`Grünebaum` → `grunebaum`), compatibility forms flattened, and
+ * anything that is not a letter or digit dropped, so the result can never contain query syntax such as `*`.
+ * @internal
+ */
+export function foldWord(word: string): string {
+  const lower = word.toLowerCase()
+  if (ASCII_WORD.test(lower)) return lower
+  return lower
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(SPECIAL_LETTER, (c) => SPECIAL_LETTERS[c] ?? c)
+    .replace(NOT_WORD_CHAR, '')
+}
+
+const spelling: ReadonlyMap<string, string> = new Map(Object.entries(synonymData.spelling))
+
+const STEM_CACHE_LIMIT = 20_000
+const stemCache = new Map<string, string>()
+
+/**
+ * The index term for a folded word: British spellings mapped to one form, then lunr's English (Porter) stemmer.
+ * Cached; the cache is bounded so a stream of junk queries cannot grow it without limit.
+ * @internal
+ */
+export function termOf(folded: string): string {
+  const cached = stemCache.get(folded)
+  if (cached !== undefined) return cached
+  const spelled = spelling.get(folded) ?? folded
+  const stemmed = /\d/.test(spelled) ? spelled : lunr.stemmer(new lunr.Token(spelled, {})).toString()
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear()
+  stemCache.set(folded, stemmed)
+  return stemmed
+}
+
+/**
+ * Splits text into words with their offsets, folded and stemmed. Apostrophes and hyphens separate words.
+ * @internal
+ */
+export function tokenize(text: string): WordToken[] {
+  const out: WordToken[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const folded = foldWord(m[0])
+    if (folded === '') continue
+    out.push({ folded, term: termOf(folded), start: m.index, end: m.index + m[0].length })
+  }
+  return out
+}
+
+const stopWordFilter = lunr.stopWordFilter as unknown as (token: string) => string | undefined
+/** Citation filler ("Dore et al., 2019") and connectives, on top of lunr's English list. */
+const EXTRA_STOP_WORDS = new Set(['al', 'et', 'etc', 'eg', 'ie', 'vs', 'versus'])
+
+/**
+ * Whether a folded word is a stop word (lunr's English list, plus citation filler such as "et al."); stop words are
+ * neither indexed nor searched.
+ * @internal
+ */
+export function isStopWord(folded: string): boolean {
+  return EXTRA_STOP_WORDS.has(folded) || stopWordFilter(folded) === undefined
+}

@@ -1,0 +1,381 @@
+import { describe, expect, it } from 'vitest'
+import { claims, findStudy, getClaim, getSource, getStudy, KapLiteratureError, sources, studies } from '../../src/index'
+import { search, searchableTypes, type SearchOptions, type SearchResult } from '../../src/search/index'
+import { DEFAULT_LIMIT } from '../../src/search/filters'
+
+const ids = (results: readonly SearchResult[]) => results.map((r) => `${r.type}:${r.id}`)
+const first = (query: string, options?: SearchOptions) => ids(search(query, options))[0]
+
+function expectWellFormed(results: readonly SearchResult[]): void {
+  const seen = new Set<string>()
+  for (const r of results) {
+    expect(searchableTypes).toContain(r.type)
+    expect(seen.has(`${r.type}:${r.id}`)).toBe(false)
+    seen.add(`${r.type}:${r.id}`)
+    const record = r.type === 'study' ? getStudy(r.id) : r.type === 'claim' ? getClaim(r.id) : getSource(r.id)
+    expect(record.id).toBe(r.id)
+    expect(r.score).toBeGreaterThan(0)
+    expect(r.title.length).toBeGreaterThan(0)
+    let lastField = 'title'
+    let lastEnd = -1
+    for (const h of r.highlights) {
+      if (h.field !== lastField) {
+        expect([lastField, h.field]).toEqual(['title', 'snippet'])
+        lastField = h.field
+        lastEnd = -1
+      }
+      expect(h.start).toBeGreaterThan(lastEnd)
+      expect(h.end).toBeGreaterThan(h.start)
+      expect(h.end).toBeLessThanOrEqual(r[h.field].length)
+      lastEnd = h.end
+    }
+  }
+}
+
+describe('search: results', () => {
+  it('returns ranked, well-formed results over studies, claims and sources', () => {
+    const results = search('ketamine psychotherapy', { limit: 100 })
+    expect(results.length).toBeGreaterThan(20)
+    expectWellFormed(results)
+    expect(new Set(results.map((r) => r.type))).toEqual(new Set(['study', 'claim', 'source']))
+  })
+
+  it('gives the title and a snippet with highlight ranges into each', () => {
+    const [hit] = search('midazolam suicidal')
+    expect(hit?.id).toBe('grunebaum-2018')
+    expect(hit!.title).toBe(getStudy('grunebaum-2018').csl.title)
+    const marked = hit!.highlights.map((h) => `${h.field}:${hit![h.field].slice(h.start, h.end)}`)
+    expect(marked).toContain('title:Midazolam')
+    // "suicidal" belongs to the suicidal-ideation synonym group, so the whole phrase is marked.
+    expect(marked).toContain('title:Suicidal Thoughts')
+    expect(marked.some((m) => /^snippet:midazolam$/i.test(m))).toBe(true)
+    expect(getStudy('grunebaum-2018').findings).toContain(hit!.snippet.replace(/^…|…$/g, ''))
+  })
+
+  it('snippets come from findings (studies), verdict notes (claims) and sections (sources)', () => {
+    for (const r of search('integration', { limit: 50 })) {
+      const body = r.snippet.replace(/^…|…$/g, '')
+      const texts =
+        r.type === 'study'
+          ? [getStudy(r.id).findings, getStudy(r.id).population, getStudy(r.id).comparator]
+          : r.type === 'claim'
+            ? [getClaim(r.id).verdictNote]
+            : [getSource(r.id).sections.join('; ')]
+      expect(texts.some((t) => t.includes(body)), `${r.id}: ${r.snippet}`).toBe(true)
+      expect(r.snippet.length).toBeLessThanOrEqual(200)
+    }
+  })
+
+  it('says so when a study’s title could not be confirmed', () => {
+    const hit = search('TRANSFORM-2')[0]
+    expect(hit?.id).toBe('popova-2019')
+    expect(hit?.title).toBe('popova-2019: title not confirmed (American Journal of Psychiatry, 2019)')
+  })
+
+  it('is deterministic and returns fresh objects', () => {
+    const a = search('ketamine depression')
+    const b = search('ketamine depression')
+    expect(b).toEqual(a)
+    ;(a[0] as { title: string }).title = 'changed'
+    expect(search('ketamine depression')[0]!.title).not.toBe('changed')
+  })
+
+  it('ranks records matching every word above records matching fewer', () => {
+    const results = search('ketamine alcohol', { limit: 100 })
+    const both = results.findIndex((r) => r.id === 'dakwar-2020')
+    expect(both).toBeLessThan(3)
+    // Records about ketamine but not alcohol are not listed when some match both words.
+    expect(results.every((r) => /alcohol|AUD|drink/i.test(`${r.title} ${r.snippet}`) || r.type !== 'study' || r.highlights.length > 0)).toBe(true)
+    expect(results.length).toBeLessThan(search('ketamine', { limit: 200 }).length)
+  })
+
+  it('falls back to the best partial matches when no record matches every word', () => {
+    const results = search('ketamine zyxwvut')
+    expect(results.length).toBeGreaterThan(0)
+    expect(ids(results)).toEqual(ids(search('ketamine')))
+  })
+})
+
+describe('search: forgiving matching', () => {
+  it.each([
+    ['ketamin', 'ketamine'],
+    ['gruenbaum', 'grunebaum'],
+    ['midazolom', 'midazolam'],
+    ['psychoterapy', 'psychotherapy'],
+    ['Grünebaum', 'grunebaum'],
+    ['GRUNEBAUM', 'grunebaum'],
+  ])('%s finds what %s finds', (typed, intended) => {
+    expect(first(typed)).toBe(first(intended))
+  })
+
+  it('completes the last word while it is being typed, from three letters', () => {
+    expect(first('esketam')).toMatch(/esketamine|daly|popova/)
+    expect(ids(search('midaz')).slice(0, 2)).toEqual(ids(search('midazolam')).slice(0, 2))
+    expect(search('ps')).toEqual([])
+    expect(search('mi')).toEqual([])
+  })
+
+  it('does not complete a word that is finished (followed by a space or punctuation)', () => {
+    expect(search('midaz ')).toEqual([])
+    expect(search('midaz?')).toEqual([])
+  })
+
+  it('finds author + year first, tolerating a year one off and a misspelt name', () => {
+    expect(first('grunebaum 2018')).toBe('study:grunebaum-2018')
+    expect(first('Gruenbaum et al., 2018')).toBe('study:grunebaum-2018')
+    expect(first('Dore et al. 2019')).toBe('study:dore-2019')
+    expect(ids(search('Wilkinson 2022')).slice(0, 2)).toContain('study:wilkinson-2021')
+    expect(first('wilkinson 2017')).toBe('study:wilkinson-2017')
+  })
+
+  it('matches British and American spellings alike', () => {
+    expect(ids(search('randomised'))).toEqual(ids(search('randomized')))
+    expect(ids(search('anaesthetic'))).toEqual(ids(search('anesthetic')))
+  })
+})
+
+describe('search: exact lookups', () => {
+  const doi = getStudy('dore-2019').csl.DOI!
+  it.each([
+    doi,
+    doi.toUpperCase(),
+    `https://doi.org/${doi}`,
+    `https://dx.doi.org/${doi}`,
+    `doi:${doi}`,
+    `DOI: ${doi}.`,
+    `https://doi.org/${encodeURIComponent(doi)}`,
+    'PMID: 30917760',
+    '30917760',
+    'https://pubmed.ncbi.nlm.nih.gov/30917760/',
+    'dore-2019',
+  ])('%s finds dore-2019 first', (q) => {
+    const results = search(q)
+    expect(ids(results)[0]).toBe('study:dore-2019')
+    expect(results[0]!.score).toBeGreaterThan(results[1]?.score ?? 0)
+  })
+
+  it('agrees with findStudy for every shipped DOI and PMID, in the forms people paste', () => {
+    let checked = 0
+    for (const s of studies) {
+      const forms = [
+        ...(s.csl.DOI === undefined ? [] : [s.csl.DOI, `https://doi.org/${s.csl.DOI}`, `doi: ${s.csl.DOI.toUpperCase()}`]),
+        ...(s.csl.PMID === undefined ? [] : [`PMID ${s.csl.PMID}`, `https://pubmed.ncbi.nlm.nih.gov/${s.csl.PMID}/`]),
+      ]
+      for (const q of forms) {
+        const expected = q.toLowerCase().includes('pmid') || q.includes('pubmed') ? findStudy({ pmid: s.csl.PMID! }) : findStudy({ doi: q })
+        expect(expected?.id).toBe(s.id)
+        expect(first(q), q).toBe(`study:${s.id}`)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(50)
+  })
+
+  it('finds a study by its trial registration and a source by its URL', () => {
+    expect(first('NCT03113968')).toBe('study:anand-2023')
+    expect(first('nct 03113968')).toBe('study:anand-2023')
+    expect(first(getSource('samadhi-kap-vs-infusions').csl.URL!)).toBe('source:samadhi-kap-vs-infusions')
+    expect(first('https://www.houston-therapy.com/kap/')).toBe('source:houston-therapy-kap')
+  })
+
+  it('finds a claim by its id', () => {
+    expect(first('kap-three-phase-structure')).toBe('claim:kap-three-phase-structure')
+  })
+
+  it('returns nothing for identifiers that match no record', () => {
+    expect(search('10.1000/not-a-real-doi')).toEqual([])
+    expect(search('https://doi.org/10.1000/xyz')).toEqual([])
+    expect(search('PMID 1')).toEqual([])
+    expect(search('NCT00000000')).toEqual([])
+  })
+
+  it('puts the identified record first and still searches the other words', () => {
+    const results = search(`midazolam ${doi}`)
+    expect(ids(results)[0]).toBe('study:dore-2019')
+    expect(ids(results)).toContain('study:grunebaum-2018')
+  })
+
+  it('applies filters to exact matches too', () => {
+    expect(search(doi, { types: 'claim' }).map((r) => r.id)).not.toContain('dore-2019')
+    expect(search(doi, { yearFrom: 2020 })).toEqual([])
+  })
+})
+
+describe('search: never breaks on text', () => {
+  const hostile = [
+    'foo:',
+    'title:',
+    ':',
+    '-',
+    '+',
+    '~',
+    '^',
+    'a^',
+    'foo~',
+    'foo~x',
+    'foo^x',
+    'bar:foo',
+    'a:b:c',
+    'TITLE:ketamine',
+    '"esketamine',
+    'esketamine"',
+    "'foo",
+    '(ketamine)',
+    'ketamine*',
+    '*ketamine',
+    'keta*mine',
+    'C++',
+    'p<0.05',
+    'n=30',
+    '%',
+    '%E0%A4%A',
+    '\u0000',
+    '\uD800',
+    '💊',
+    '<script>alert(1)</script>',
+    'constructor',
+    '__proto__',
+    'hasOwnProperty toString',
+  ]
+  it.each(hostile)('%s returns results or []', (q) => {
+    const results = search(q)
+    expect(Array.isArray(results)).toBe(true)
+    expectWellFormed(results)
+  })
+
+  it.each(['', ' ', '\n\t', '*', '**', '?', '...', '"', '-+~^:', '💊💊', 'the', 'of and the', 'a'])('%j returns []', (q) => {
+    expect(search(q)).toEqual([])
+  })
+
+  it('reads syntax characters as spaces', () => {
+    expect(ids(search('(ketamine)'))).toEqual(ids(search('ketamine')))
+    expect(ids(search('title:midazolam'))).toEqual(ids(search('title midazolam')))
+    expect(ids(search('ketamine*'))).toEqual(ids(search('ketamine ')))
+    expect(ids(search('"esketamine'))).toEqual(ids(search('esketamine')))
+  })
+
+  it('never expands a wildcard for the visitor', () => {
+    expect(search('*')).toEqual([])
+    expect(search('k*')).toEqual([])
+    expect(search('ke*')).toEqual([])
+  })
+
+  it('handles a 100,000-character query by reading its start only', () => {
+    const huge = `midazolam ${'ketamine '.repeat(20_000)}`
+    expect(huge.length).toBeGreaterThan(100_000)
+    expect(ids(search(huge))).toEqual(ids(search(huge.slice(0, 256))))
+    expect(search('x'.repeat(100_000))).toEqual([])
+  })
+})
+
+describe('search: options', () => {
+  it(`returns at most ${DEFAULT_LIMIT} results by default, and honours limit`, () => {
+    expect(search('ketamine')).toHaveLength(DEFAULT_LIMIT)
+    expect(search('ketamine', { limit: 3 })).toHaveLength(3)
+    const all = search('ketamine', { limit: 1000 }).length
+    expect(all).toBeGreaterThan(100)
+    expect(all).toBeLessThanOrEqual(studies.length + claims.length + sources.length)
+    expect(ids(search('ketamine', { limit: 3 }))).toEqual(ids(search('ketamine')).slice(0, 3))
+  })
+
+  it('restricts record types', () => {
+    expect(new Set(search('ketamine', { types: 'claim', limit: 200 }).map((r) => r.type))).toEqual(new Set(['claim']))
+    expect(new Set(search('kap', { types: ['study', 'source'], limit: 200 }).map((r) => r.type))).toEqual(new Set(['study', 'source']))
+    expect(search('ketamine', { types: [] }).length).toBe(DEFAULT_LIMIT)
+  })
+
+  it('filters by year range (studies and sources only)', () => {
+    const results = search('ketamine', { yearFrom: 2018, yearTo: 2019, limit: 200 })
+    expect(results.length).toBeGreaterThan(5)
+    for (const r of results) {
+      expect(r.type).not.toBe('claim')
+      const issued = r.type === 'study' ? getStudy(r.id).csl.issued : getSource(r.id as never).csl.issued
+      const year = issued?.['date-parts'][0]?.[0]
+      expect(year).toBeGreaterThanOrEqual(2018)
+      expect(year).toBeLessThanOrEqual(2019)
+    }
+    expect(search('ketamine', { yearFrom: 2030 })).toEqual([])
+  })
+
+  it('filters studies by design, condition, route, psychotherapy and certainty', () => {
+    const check = (options: SearchOptions, test: (id: string) => boolean) => {
+      const results = search('ketamine', { ...options, limit: 200 })
+      expect(results.length, JSON.stringify(options)).toBeGreaterThan(0)
+      for (const r of results) {
+        expect(r.type).toBe('study')
+        expect(test(r.id), `${r.id} ${JSON.stringify(options)}`).toBe(true)
+      }
+    }
+    check({ design: 'randomized-controlled-trial' }, (id) => getStudy(id as never).design === 'randomized-controlled-trial')
+    check({ design: ['meta-analysis', 'systematic-review'] }, (id) => ['meta-analysis', 'systematic-review'].includes(getStudy(id as never).design))
+    check({ condition: 'ptsd' }, (id) => getStudy(id as never).conditions.includes('ptsd'))
+    check({ route: ['sublingual', 'intramuscular'] }, (id) => getStudy(id as never).intervention.routes.some((r) => r === 'sublingual' || r === 'intramuscular'))
+    check({ withPsychotherapy: true }, (id) => getStudy(id as never).intervention.withPsychotherapy)
+    check({ withPsychotherapy: false }, (id) => !getStudy(id as never).intervention.withPsychotherapy)
+    check({ certainty: 'moderate' }, (id) => getStudy(id as never).certainty === 'moderate')
+    check({ condition: 'ptsd', withPsychotherapy: true }, (id) => getStudy(id as never).conditions.includes('ptsd') && getStudy(id as never).intervention.withPsychotherapy)
+  })
+
+  it('filters claims by verdict and topic', () => {
+    const results = search('ketamine', { verdict: ['inaccurate', 'overstated'], topic: 'efficacy', limit: 200 })
+    expect(results.length).toBeGreaterThan(0)
+    for (const r of results) {
+      expect(r.type).toBe('claim')
+      const c = getClaim(r.id as never)
+      expect(['inaccurate', 'overstated']).toContain(c.verdict)
+      expect(c.topics).toContain('efficacy')
+    }
+  })
+
+  it('returns [] when filters exclude every type', () => {
+    expect(search('ketamine', { verdict: 'inaccurate', design: 'meta-analysis' })).toEqual([])
+  })
+
+  const bad: [string, unknown, RegExp, string | undefined][] = [
+    ['null options', null, /options must be an object/, undefined],
+    ['array options', [], /options must be an object/, undefined],
+    ['an unknown key', { topics: 'safety' }, /unknown option "topics"/, 'topic'],
+    ['an unknown type', { types: 'studies' }, /option types must be one of study, claim, source/, 'study'],
+    ['an unknown verdict', { verdict: 'inacurate' }, /option verdict must be one of/, 'inaccurate'],
+    ['an unknown design', { design: ['meta-analysis', 'rct'] }, /option design must be one of/, undefined],
+    ['a non-string filter value', { route: 5 }, /option route must be one of/, undefined],
+    ['a fractional year', { yearFrom: 2018.5 }, /yearFrom must be a whole year/, undefined],
+    ['a string year', { yearTo: '2019' }, /yearTo must be a whole year/, undefined],
+    ['yearFrom after yearTo', { yearFrom: 2020, yearTo: 2010 }, /yearFrom \(2020\) is after yearTo \(2010\)/, undefined],
+    ['a zero limit', { limit: 0 }, /limit must be a positive integer/, undefined],
+    ['a fractional limit', { limit: 2.5 }, /limit must be a positive integer/, undefined],
+    ['a string limit', { limit: '10' }, /limit must be a positive integer/, undefined],
+    ['an infinite limit', { limit: Infinity }, /limit must be a positive integer/, undefined],
+    ['a non-boolean psychotherapy flag', { withPsychotherapy: 'yes' }, /withPsychotherapy must be true or false/, undefined],
+  ]
+  it.each(bad)('throws INVALID_ARGUMENT for %s', (_, options, message, hint) => {
+    try {
+      search('ketamine', options as SearchOptions)
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(KapLiteratureError)
+      expect((e as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
+      expect((e as KapLiteratureError).message).toMatch(/^kap-literature: search: /)
+      expect((e as KapLiteratureError).message).toMatch(message)
+      expect((e as KapLiteratureError).hint).toBe(hint)
+    }
+  })
+
+  it('validates options even when the query is empty', () => {
+    expect(() => search('', { limit: -1 })).toThrow(KapLiteratureError)
+  })
+})
+
+describe('search: non-string queries', () => {
+  it.each([undefined, null, 42, true, {}, [], ['ketamine'], Symbol('q'), () => 'ketamine'])('throws INVALID_ARGUMENT for %s', (q) => {
+    try {
+      search(q as never)
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(KapLiteratureError)
+      expect((e as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
+      expect((e as KapLiteratureError).value).toBe(q)
+      expect((e as KapLiteratureError).hint).toContain('search(input.value)')
+    }
+  })
+})
