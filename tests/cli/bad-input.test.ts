@@ -96,9 +96,16 @@ describe('bad input', () => {
     expect(lines[0]).toMatch(message)
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
-  it.skipIf(!canChmod)('reports an unreadable file', () => {
-    const r = runCli(['check', unreadable])
-    expect(r.code).toBe(1)
-    expect(r.stderr.trim()).toMatch(/cannot read ".*secret\.md": permission denied$/)
+  // As root (CI) permissions cannot make a file unreadable, so the unreadable case runs only for other users; a
+  // directory is unreadable as a draft for everyone and always runs.
+  it('reports a file it cannot read', () => {
+    if (canChmod) {
+      const r = runCli(['check', unreadable])
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim()).toMatch(/cannot read ".*secret\.md": permission denied$/)
+    }
+    const d = runCli(['check', tmpdir()])
+    expect(d.code).toBe(1)
+    expect(d.stderr.trim()).toMatch(/is a directory; give a Markdown or text file$/)
   })
 })
