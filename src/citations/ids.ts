@@ -1,6 +1,6 @@
 import { describeValue, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds, type SourceId, type StudyId } from '../generated/ids'
-import { closest } from '../data/suggest'
+import { closest } from '../suggest'
 
 /**
  * An id that can be cited: a study (including regulatory records) or a source page. Claims are not citable works.

@@ -1,3 +1,4 @@
+import { editDistance } from '../suggest'
 /** Output helpers and argument parsing shared by the CLI's subcommands. */
 export interface Io {
   out(text: string): void
@@ -94,28 +95,13 @@ export function listFlag(args: Parsed, name: string): string[] {
   return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '')
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diagonal = above
-    }
-  }
-  return row[b.length]!
-}
-
 /** The closest candidate to a mistyped value, or `undefined` when none is close. Ties go to the earlier candidate. */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {
   const needle = value.toLowerCase().slice(0, 200)
   let best: string | undefined
   let bestDistance = Infinity
   for (const c of candidates) {
-    const d = c.startsWith(needle) && needle.length >= 3 ? 0.5 : distance(needle, c)
+    const d = c.startsWith(needle) && needle.length >= 3 ? 0.5 : editDistance(needle, c)
     if (d < bestDistance) {
       best = c
       bestDistance = d

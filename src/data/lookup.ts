@@ -1,7 +1,7 @@
 import { describeValue, KapLiteratureError } from '../errors'
 import { claimRecords, sourceRecords, studyRecords } from '../generated/records'
 import type { Claim, ClaimId, Source, SourceId, Study, StudyId } from '../types'
-import { closest } from './suggest'
+import { closest } from '../suggest'
 
 type Kind = 'study' | 'claim' | 'source'
 

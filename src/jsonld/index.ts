@@ -18,7 +18,7 @@
 import { describeValue, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId } from '../data/index'
-import { closest } from '../data/suggest'
+import { closest } from '../suggest'
 import { claimNode, SCHEMA_ORG, sourceNode, studyNode } from './convert'
 import { scriptElement } from './script'
 import type { JsonLdDocument, JsonLdGraph, JsonLdNode, JsonLdRecordId } from './types'

@@ -8,6 +8,7 @@ import { describeValue } from '../errors'
 import { certaintyTerms, conditionsTerms, designsTerms, KapLiteratureError, routesTerms, topicsTerms, verdictsTerms } from '../index'
 import type { DocFacets } from './documents'
 import { searchableTypes } from './types'
+import { editDistance } from '../suggest'
 
 /**
  * Default number of results.
@@ -72,20 +73,6 @@ const listOptions = {
 } as const satisfies Record<string, readonly string[]>
 
 const FILTER_KEYS = ['types', 'yearFrom', 'yearTo', 'design', 'condition', 'topic', 'verdict', 'route', 'withPsychotherapy', 'certainty'] as const
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diagonal = above
-    }
-  }
-  return row[b.length]!
-}
 
 function closest(value: string, candidates: readonly string[]): string | undefined {
   const needle = value.toLowerCase().slice(0, 100)
