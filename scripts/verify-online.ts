@@ -12,7 +12,7 @@
 import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { closest } from '../src/data/suggest.ts'
+import { closest } from '../src/suggest.ts'
 import { studies } from '../src/index.ts'
 import type { Study } from '../src/types.ts'
 import { formatFindings, formatSummary, verifyStudies, type FetchLike } from './lib/crossref.ts'

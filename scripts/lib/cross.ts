@@ -1,4 +1,4 @@
-import { closest } from '../../src/data/suggest.ts'
+import { closest } from '../../src/suggest.ts'
 import type { Issue } from './issues.ts'
 
 interface Located<T> {

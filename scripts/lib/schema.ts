@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { closest } from '../../src/data/suggest.ts'
+import { closest } from '../../src/suggest.ts'
 import type { Issue } from './issues.ts'
 import type { LoadedFile } from './load.ts'
 
