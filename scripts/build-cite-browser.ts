@@ -2,8 +2,8 @@
 // inlined and its Node-only `node-fetch` import aliased to a shim over globalThis.fetch, so no Node polyfills are
 // needed. The data entry stays outside: src/cite imports it only as '../index', which becomes `import … from
 // 'kap-literature'`, so an app that uses both entries has one copy of the records and one KapLiteratureError class.
-// Usage: npx tsx scripts/build-cite-browser.ts [--check] [--out FILE]
-//   (run after tsup, which empties dist/; --check bundles in memory and only prints the sizes)
+// Usage: npx tsx scripts/build-cite-browser.ts [--check] [--report] [--out FILE]
+//   (run after tsup, which empties dist/; --check bundles in memory and prints the sizes; --report writes and prints them)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -62,7 +62,8 @@ export async function bundleCiteForBrowser(options: { readonly alias?: boolean; 
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check')
-  const plain = await bundleCiteForBrowser({ alias: false })
+  // The size report bundles citation-js twice more; only --report and --check pay for it, not every build.
+  const report = check || process.argv.includes('--report')
   const built = await bundleCiteForBrowser()
   if (built.errors.length > 0) {
     for (const e of built.errors) console.error(e.text)
@@ -75,6 +76,11 @@ async function main(): Promise<void> {
     writeFileSync(out, built.code)
   }
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`
+  if (!report) {
+    console.log(`build-cite-browser: wrote dist/cite.browser.js (${kb(built.gzipBytes)} gzip)`)
+    return
+  }
+  const plain = await bundleCiteForBrowser({ alias: false })
   console.log('| browser bundle of src/cite/index.ts (esbuild, esm, minify) | result | minified | gzip -9 |')
   console.log('|---|---|---|---|')
   console.log(`| without node-fetch alias | ${plain.errors.length} errors (${[...new Set(plain.errors.map((e) => /"([^"]+)"/.exec(e.text)?.[1] ?? e.text))].join(', ')}) | – | – |`)

@@ -1,3 +1,7 @@
+import { escapeHtml, markdownHref } from '../escape'
+
+export { escapeHtml, markdownHref } from '../escape'
+
 /**
  * A formatted reference stored as a list of runs, rendered to text, HTML or Markdown at run time.
  * - a string: plain text
@@ -8,30 +12,12 @@
  */
 export type Run = string | readonly [string, string] | readonly ['a', string, string]
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-/**
- * Escapes text for HTML element content and attribute values.
- * @internal
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
-}
-
 /**
  * Escapes text so Markdown renders it literally.
  * @internal
  */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
-}
-
-/**
- * Percent-encodes the characters that would end or confuse a Markdown link destination.
- * @internal
- */
-export function markdownHref(href: string): string {
-  return href.replace(/[()<> \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
 const isLink = (run: Run): run is readonly ['a', string, string] => typeof run !== 'string' && run.length === 3

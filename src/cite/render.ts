@@ -1,3 +1,6 @@
+import { escapeHtml, markdownHref } from '../escape'
+
+export { escapeHtml, markdownHref } from '../escape'
 // Turns citeproc's HTML into runs of text (decoded, never markup), adds our own links, and renders the runs as text,
 // HTML (everything escaped; only our own tags) or Markdown. citeproc's markup never reaches the caller as is.
 
@@ -140,21 +143,9 @@ export function linkFirst(runs: readonly Run[], needles: readonly string[], href
   return [...runs]
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-/** Escapes text for HTML content and double- or single-quoted attribute values. @internal */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
-}
-
 /** Escapes the characters Markdown would read as syntax. @internal */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~^&]/g, (c) => `\\${c}`)
-}
-
-/** Percent-encodes what would end or confuse a Markdown link destination: parentheses, spaces, angle brackets, backslashes. @internal */
-export function markdownHref(href: string): string {
-  return href.replace(/[()<> \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
 const HTML_TAGS: readonly [string, string, string][] = [
