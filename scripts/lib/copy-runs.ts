@@ -20,10 +20,24 @@ export function hashRun(run: string): string {
   return createHash('sha256').update(run).digest('hex').slice(0, 16)
 }
 
-/** Hashes of every run of {@link RUN_LENGTH} consecutive words in `text`. */
-export function runHashes(text: string): string[] {
+/** Length of the word runs compared against the abstracts a curator read: eight shared consecutive words count as copying. */
+export const ABSTRACT_RUN_LENGTH = 8
+
+/** Hashes of every run of `length` (default {@link RUN_LENGTH}) consecutive words in `text`. */
+export function runHashes(text: string, length = RUN_LENGTH): string[] {
   const w = words(text)
   const out: string[] = []
-  for (let i = 0; i + RUN_LENGTH <= w.length; i++) out.push(hashRun(w.slice(i, i + RUN_LENGTH).join(' ')))
+  for (let i = 0; i + length <= w.length; i++) out.push(hashRun(w.slice(i, i + length).join(' ')))
+  return out
+}
+
+/** The runs of `length` words in `text` whose hashes are in `hashes`: the copied passages, as words. */
+export function copiedRuns(text: string, hashes: ReadonlySet<string>, length: number): string[] {
+  const w = words(text)
+  const out: string[] = []
+  for (let i = 0; i + length <= w.length; i++) {
+    const run = w.slice(i, i + length).join(' ')
+    if (hashes.has(hashRun(run))) out.push(run)
+  }
   return out
 }

@@ -8,8 +8,21 @@ interface Located<T> {
 
 interface StudyLike {
   id: string
-  csl: { DOI?: string; PMID?: string }
+  csl: { type?: string; DOI?: string; PMID?: string; author?: unknown[]; title?: string; issued?: unknown; 'container-title'?: string }
   unusedReason?: string
+}
+
+/**
+ * The fields a study lacks to be cited as evidence: authors (an organisation as `literal` counts), title and date, and
+ * for a journal article the journal. A study missing any of them renders as a placeholder in some style.
+ */
+export function uncitableFields(csl: StudyLike['csl']): string[] {
+  const missing: string[] = []
+  if (!Array.isArray(csl.author) || csl.author.length === 0) missing.push('author')
+  if (csl.title === undefined) missing.push('title')
+  if (csl.issued === undefined) missing.push('issued')
+  if (csl.type === 'article-journal' && csl['container-title'] === undefined) missing.push('container-title')
+  return missing
 }
 interface ClaimLike {
   id: string
@@ -65,6 +78,7 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
   }
   const studyIds = input.studies.map((s) => s.record.id).sort()
   const studySet = new Set(studyIds)
+  const studyMap = new Map(input.studies.map((s) => [s.record.id, s.record]))
   const sourceMap = new Map(input.sources.map((s) => [s.record.id, s.record]))
   const sourceIds = [...sourceMap.keys()].sort()
   const usedStudies = new Set<string>()
@@ -97,6 +111,19 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
       if (studySet.has(id)) usedStudies.add(id)
       else issues.push(refIssue(file, field, 'study', id, studyIds))
     }
+    claim.evidence.forEach((e, i) => {
+      const study = studyMap.get(e.study)
+      const lacking = study === undefined ? [] : uncitableFields(study.csl)
+      if (lacking.length > 0) {
+        issues.push({
+          file,
+          field: `evidence[${i}].study`,
+          rule: 'evidence-citable',
+          message: `uses "${e.study}", which cannot be cited: its record has no confirmed ${lacking.join(', ')}.`,
+          fix: `Confirm ${lacking.join(', ')} for data/studies/${e.study}.yaml on a public page, or remove it from this claim's evidence (keep the study with an unusedReason as a lead).`,
+        })
+      }
+    })
     if (claim.verdict !== 'accurate' && !studyIds.some((id) => new RegExp(`(^|[^a-z0-9-])${id}([^a-z0-9-]|$)`).test(claim.verdictNote))) {
       issues.push({ file, field: 'verdictNote', rule: 'verdict-names-study', message: `a "${claim.verdict}" verdict must name the study ids it rests on.`, fix: 'Mention at least one study id (e.g. grunebaum-2018) in the verdict note.' })
     }

@@ -1,4 +1,5 @@
 import { authorNames } from './author-names.ts'
+import { authorsComplete } from './authors-complete.ts'
 import { doiFormat } from './doi-format.ts'
 import { fieldProvenance } from './field-provenance.ts'
 import { httpsUrls } from './https-urls.ts'
@@ -6,6 +7,7 @@ import { idMatchesFile } from './id-matches-file.ts'
 import { noHtml } from './no-html.ts'
 import { pmidFormat } from './pmid-format.ts'
 import type { RecordRule } from './rule.ts'
+import { sourceKinds } from './source-kinds.ts'
 import { verificationPresent } from './verification-present.ts'
 import { yearPlausible } from './year-plausible.ts'
 
@@ -19,5 +21,7 @@ export const recordRules: readonly RecordRule[] = [
   authorNames,
   verificationPresent,
   fieldProvenance,
+  sourceKinds,
+  authorsComplete,
   noHtml,
 ]

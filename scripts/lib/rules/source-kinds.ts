@@ -1,0 +1,75 @@
+import { DERIVED_FIELDS } from './field-provenance.ts'
+import { cslOf, type Finding, type RecordRule } from './rule.ts'
+
+/** The kinds of verification page (`verification.sources[].kind`), strongest first. */
+export const SOURCE_KINDS = ['publisher', 'index', 'registry', 'repository', 'mirror', 'secondary'] as const
+
+/** One verification source as the rule reads it. */
+interface SourceLike {
+  url?: unknown
+  kind?: unknown
+  fields?: unknown
+  independentOf?: unknown
+}
+
+/** Second-level labels under which a registrable name takes three labels (`dntb.gov.ua`, `pusan.ac.kr`). */
+const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gov', 'net', 'org', 'nhs', 'nih'])
+
+/**
+ * The site a URL belongs to, for telling independent pages apart: `qa00.mdedge.com` and `www.mdedge.com` are one site.
+ * @param url - an absolute URL
+ */
+export function siteOf(url: string): string {
+  let host: string
+  try {
+    host = new URL(url).hostname.toLowerCase()
+  } catch {
+    return url
+  }
+  const labels = host.split('.')
+  const take = labels.length >= 3 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels.at(-2)!) ? 3 : 2
+  return labels.slice(-take).join('.')
+}
+
+/** Whether two secondary pages count as independent: different sites, and neither declared a copy of the other or of one shared feed. */
+function independent(a: SourceLike, b: SourceLike): boolean {
+  const sa = siteOf(String(a.url))
+  const sb = siteOf(String(b.url))
+  if (sa === sb) return false
+  const ca = typeof a.independentOf === 'string' ? a.independentOf.toLowerCase() : undefined
+  const cb = typeof b.independentOf === 'string' ? b.independentOf.toLowerCase() : undefined
+  if (ca !== undefined && (ca === cb || ca === sb)) return false
+  if (cb !== undefined && cb === sa) return false
+  return true
+}
+
+/**
+ * What each kind of page may confirm (docs/data-policy.md, "Kinds of page"): a publisher, index, registry, repository or
+ * mirror page confirms a field on its own; a secondary page (blog, aggregator, another paper's reference list) confirms a
+ * field only together with a second, independent secondary page. Only a mirror (a verbatim copy of an index record) may be
+ * served over plain http; `https-urls` enforces that half.
+ */
+export const sourceKinds: RecordRule = {
+  name: 'source-kinds',
+  kinds: ['study', 'source'],
+  check(record) {
+    const sources = ((record.verification as { sources?: SourceLike[] } | undefined)?.sources ?? []).filter((s) => typeof s === 'object' && s !== null)
+    const csl = cslOf(record)
+    const fields = [...Object.keys(csl).filter((f) => !DERIVED_FIELDS.has(f)), ...(Array.isArray(record.registrations) && record.registrations.length > 0 ? ['registrations'] : [])]
+    const out: Finding[] = []
+    for (const field of fields.sort()) {
+      const confirming = sources.filter((s) => Array.isArray(s.fields) && s.fields.includes(field))
+      if (confirming.length === 0 || confirming.some((s) => s.kind !== 'secondary')) continue
+      const pairFound = confirming.some((a, i) => confirming.slice(i + 1).some((b) => independent(a, b)))
+      if (!pairFound) {
+        const where = confirming.map((s) => siteOf(String(s.url))).join(', ')
+        out.push({
+          field: `csl.${field}`.replace('csl.registrations', 'registrations'),
+          message: `is confirmed only by secondary pages (${where}) without a second, independent one that agrees.`,
+          fix: 'Find a publisher, index (PubMed, PMC, Europe PMC, Crossref), registry, repository or mirror page that shows it, or a second independent secondary page; otherwise remove the field and list it under verification.missing.',
+        })
+      }
+    }
+    return out
+  },
+}
