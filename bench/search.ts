@@ -28,7 +28,7 @@ import { syntheticCorpus, workload } from './synthetic'
 
 const root = join(fileURLToPath(import.meta.url), '..', '..')
 const shippedCorpus: SearchCorpus = { studies, claims, sources, vocabularies }
-const shippedIndexPath = join(root, 'src', 'search', 'shipped-index.json')
+const shippedIndexPath = join(root, 'src', 'generated', 'search-index.json')
 
 // ---------------------------------------------------------------------------------------------------------------
 // Engines under test, each as "make it ready" plus "run one query", on the same documents and query strings.

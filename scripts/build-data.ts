@@ -1,9 +1,11 @@
 /**
- * Build step: data/ (YAML) → validated → src/generated/*.ts and docs/coverage.md.
- * Usage: tsx scripts/build-data.ts [--data DIR] [--out DIR] [--check]
- * With --check it validates only and writes nothing. Exits 1 (writing nothing) on any issue.
+ * Build step: data/ (YAML) → validated → src/generated/*.ts (built, never committed).
+ * Usage: tsx scripts/build-data.ts [--data DIR] [--out DIR] [--docs DIR] [--check] [--check-coverage]
+ * --docs DIR also writes DIR/coverage.md (`npm run build:coverage` writes the committed docs/coverage.md).
+ * --check validates only and writes nothing; --check-coverage also fails when docs/coverage.md is stale.
+ * Exits 1 (writing nothing) on any issue.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { coverageReport, idsModule, recordsModule } from './lib/generate.ts'
@@ -18,8 +20,9 @@ const option = (name: string, fallback: string) => {
 }
 const dataDir = option('--data', join(root, 'data'))
 const outDir = option('--out', join(root, 'src', 'generated'))
-const docsDir = option('--docs', join(root, 'docs'))
-const checkOnly = args.includes('--check')
+const docsDir = args.includes('--docs') ? option('--docs', join(root, 'docs')) : undefined
+const checkCoverage = args.includes('--check-coverage')
+const checkOnly = args.includes('--check') || checkCoverage
 
 const result = runPipeline(dataDir, { schemaDir: join(root, 'data', 'schema') })
 if (result.dataset === undefined) {
@@ -37,6 +40,13 @@ if (!checkOnly) {
   }
   write(join(outDir, 'ids.ts'), idsModule(data))
   write(join(outDir, 'records.ts'), recordsModule(data, version))
-  write(join(docsDir, 'coverage.md'), coverageReport(data, version))
+  if (docsDir !== undefined) write(join(docsDir, 'coverage.md'), coverageReport(data, version))
+}
+if (checkCoverage) {
+  const path = join(root, 'docs', 'coverage.md')
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== coverageReport(data, version)) {
+    console.error('build-data: docs/coverage.md is stale: run `npm run build:coverage` and commit it.')
+    process.exit(1)
+  }
 }
 console.log(`build-data: ${data.studies.length} studies, ${data.claims.length} claims, ${data.sources.length} sources${checkOnly ? ' (checked, nothing written)' : ` → ${outDir}`}`)

@@ -17,7 +17,7 @@
 import { claims, sources, studies, vocabularies } from '../index'
 import { facetsWith, searchWith } from './api'
 import { SearchEngine } from './engine'
-import shippedIndex from './shipped-index.json'
+import shippedIndex from '../generated/search-index.json'
 import type { FacetOptions, Facets, SearchOptions, SearchResult } from './types'
 
 export {

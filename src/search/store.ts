@@ -229,7 +229,7 @@ export interface SerializedIndex {
 }
 
 /**
- * Serializes an index to the versioned JSON text shipped as src/search/shipped-index.json.
+ * Serializes an index to the versioned JSON text shipped as src/generated/search-index.json.
  * @internal
  */
 export function serializeIndex(data: IndexData, docs: readonly SearchDoc[]): string {

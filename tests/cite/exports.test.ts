@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { KapLiteratureError, sources, studies } from '../../src/index'
 import { exportFormats, toBibLaTeX, toBibTeX, toCSLJSON, toRIS, type CiteRecord } from '../../src/cite/index'
 import { escapeLatex, unwrapRis } from '../../src/cite/export'
-import { shared } from '../helpers/paths'
+import { reference } from '../helpers/paths'
 
 const allIds = [...studies, ...sources].map((r) => r.id).sort()
 
@@ -31,7 +31,7 @@ describe('exportFormats', () => {
 })
 
 describe('toCSLJSON', () => {
-  const schema = JSON.parse(readFileSync(join(shared, 'reference', 'csl-data.schema.json'), 'utf8')) as object
+  const schema = JSON.parse(readFileSync(join(reference, 'csl-data.schema.json'), 'utf8')) as object
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
 
   it('exports every shipped study and source, sorted by id, valid against the CSL-JSON schema', () => {

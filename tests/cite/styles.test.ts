@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { KapLiteratureError } from '../../src/index'
 import { formatBibliography, formatCitation, formatReference, listStyles, loadSystemStyle, registerLocale, registerStyle } from '../../src/cite/index'
 import { resolveStyle, styleKey } from '../../src/cite/styles'
-import { shared } from '../helpers/paths'
+import { reference } from '../helpers/paths'
 
 const DEBIAN = '/usr/share/citation-style-language/styles'
 const haveDebian = existsSync(join(DEBIAN, 'american-medical-association.csl'))
@@ -110,13 +110,13 @@ describe('registerStyle', () => {
   })
 
   it('accepts the official CSL style files used as yardsticks', () => {
-    registerStyle('nlm-ref', readFileSync(join(shared, 'reference', 'csl-styles', 'nlm-citation-sequence.csl'), 'utf8'))
+    registerStyle('nlm-ref', readFileSync(join(reference, 'csl-styles', 'nlm-citation-sequence.csl'), 'utf8'))
     expect(formatReference('dore-2019', { style: 'nlm-ref', format: 'text' }).startsWith('1. Dore J, Turnipseed B')).toBe(true)
   })
 })
 
 describe('registerLocale', () => {
-  const enUs = readFileSync(join(shared, 'reference', 'locales-en-US.xml'), 'utf8')
+  const enUs = readFileSync(join(reference, 'locales-en-US.xml'), 'utf8')
 
   it('registers a locale for the lang option', () => {
     const gb = enUs.replace('xml:lang="en-US"', 'xml:lang="en-GB"').replace(/<term name="available at">[^<]*<\/term>/, '<term name="available at">seen at</term>')
@@ -172,7 +172,7 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
   })
 
   it('reads from another folder when asked', () => {
-    expect(loadSystemStyle('apa', { directory: join(shared, 'reference', 'csl-styles'), as: 'apa-2022' })).toBe('apa-2022')
+    expect(loadSystemStyle('apa', { directory: join(reference, 'csl-styles'), as: 'apa-2022' })).toBe('apa-2022')
     expect(formatCitation(['dore-2019'], { style: 'apa-2022', format: 'text' })).toBe('(Dore et al., 2019)')
   })
 })

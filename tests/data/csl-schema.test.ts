@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { sources, studies } from '../../src/index'
-import { shared } from '../helpers/paths'
+import { reference } from '../helpers/paths'
 
 describe('CSL-JSON items', () => {
-  const schema = JSON.parse(readFileSync(join(shared, 'reference', 'csl-data.schema.json'), 'utf8')) as object
+  const schema = JSON.parse(readFileSync(join(reference, 'csl-data.schema.json'), 'utf8')) as object
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
   it('validate against the official CSL-JSON schema (studies and sources together)', () => {
     const items = [...studies.map((s) => s.csl), ...sources.map((s) => s.csl)]

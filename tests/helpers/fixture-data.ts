@@ -35,7 +35,7 @@ export function validStudy(): Record<string, unknown> {
     status: { retracted: false, corrections: [] },
     verification: {
       checked: '2026-01-01',
-      sources: [{ url: 'https://example.org/record', fields: ['title', 'author', 'container-title', 'issued', 'volume', 'page', 'DOI', 'PMID'] }],
+      sources: [{ url: 'https://example.org/record', kind: 'index', fields: ['title', 'author', 'container-title', 'issued', 'volume', 'page', 'DOI', 'PMID'] }],
       missing: [],
     },
   }
@@ -61,7 +61,7 @@ export function validSource(): Record<string, unknown> {
     file: 'example.txt',
     csl: { type: 'webpage', title: 'Example page', URL: 'https://example.org/page' },
     sections: ['Intro'],
-    verification: { checked: '2026-01-01', sources: [{ url: 'https://example.org/page', fields: ['title', 'URL'] }], missing: [] },
+    verification: { checked: '2026-01-01', sources: [{ url: 'https://example.org/page', kind: 'publisher', fields: ['title', 'URL'] }], missing: [] },
   }
 }
 

@@ -3,6 +3,17 @@ import { runOn, validClaim, validStudy, variant } from '../helpers/fixture-data.
 import { expectIssue } from './rules/expect-issue.ts'
 
 describe('cross-record rules', () => {
+  it('rejects evidence on a study that cannot be cited, naming what it lacks', () => {
+    const r = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) => {
+        delete s.csl.author
+        s.verification.sources[0].fields = s.verification.sources[0].fields.filter((f: string) => f !== 'author')
+        s.verification.missing = ['author']
+      }),
+    })
+    const line = expectIssue(r, 'evidence-citable', 'data/claims/example-claim.yaml', 'evidence[0].study', /uses "example-2020", which cannot be cited: its record has no confirmed author/)
+    expect(line).toContain('keep the study with an unusedReason as a lead')
+  })
   it('rejects a dangling study reference and suggests the closest id', () => {
     const r = runOn({ 'claims/example-claim.yaml': variant(validClaim(), (c) => c.evidence.push({ study: 'example-2002', relation: 'context', note: 'x' })) })
     const line = expectIssue(r, 'reference-exists', 'data/claims/example-claim.yaml', 'evidence[1].study', /points at study "example-2002", which does not exist/)

@@ -9,7 +9,7 @@ import { claims, KapLiteratureError, sources, studies, vocabularies } from '../.
 import { SearchEngine, MAX_FUZZY_EXPANSIONS, MAX_PREFIX_EXPANSIONS } from '../../src/search/engine'
 import { facets, search } from '../../src/search/index'
 import { MAX_QUERY_LENGTH, MAX_UNITS, parseQuery } from '../../src/search/query'
-import shipped from '../../src/search/shipped-index.json'
+import shipped from '../../src/generated/search-index.json'
 
 const pieces = [
   ':', '~', '^', '*', '+', '-', '"', "'", '(', ')', '[', ']', '{', '}', '\\', '/', '?', '!', ' ', '  ', '\t', '\n',

@@ -26,7 +26,7 @@ describe('verification-present', () => {
     expect(runOn({ 'sources/example-page.yaml': { ...bare, notes: 'Searched for the title and opening; no stored copy.' } }).issues).toEqual([])
   })
   it('rejects a source that confirms nothing and says nothing', () => {
-    const r = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => s.verification.sources.push({ url: 'https://example.org/lead', fields: [] })) })
+    const r = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => s.verification.sources.push({ url: 'https://example.org/lead', kind: 'secondary', fields: [] })) })
     expectIssue(r, 'verification-present', 'data/studies/example-2020.yaml', 'verification.sources[1]', /confirms no field and gives no note/)
   })
 })
