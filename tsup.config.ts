@@ -27,7 +27,7 @@ export default defineConfig([
     noExternal: ['lunr'],
   },
   {
-    entry: { cli: 'src/cli/index.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
     clean: false,

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The clinic pages live outside the repository: their checks run with `npm run test:sources`.
+    exclude: ['tests/sources/**', 'node_modules/**'],
     setupFiles: ['tests/setup/no-network.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

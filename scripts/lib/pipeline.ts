@@ -25,6 +25,8 @@ export interface Dataset {
 /** What a pipeline run produced. `dataset` is present only when there are no issues. */
 export interface PipelineResult {
   issues: Issue[]
+  /** Issues of the rules named in `options.warnRules`: reported, but they do not stop the build. */
+  warnings?: Issue[]
   dataset?: Dataset
 }
 
@@ -35,7 +37,7 @@ const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(
  * returns the dataset only if every layer passed. Rules run only on files whose shape passed the schema, so one
  * mistake is reported once.
  */
-export function runPipeline(dataDir: string, options: { schemaDir?: string; today?: string } = {}): PipelineResult {
+export function runPipeline(dataDir: string, options: { schemaDir?: string; today?: string; warnRules?: readonly string[] } = {}): PipelineResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10)
   const loaded = loadDataDir(dataDir)
   const issues: Issue[] = [...loaded.issues]
@@ -85,7 +87,10 @@ export function runPipeline(dataDir: string, options: { schemaDir?: string; toda
       sources: toCross<CrossInput['sources'][number]['record']>(passed.source),
     }),
   )
-  if (issues.length > 0) return { issues: sortIssues(issues) }
+  const warnRules = new Set(options.warnRules ?? [])
+  const warnings = sortIssues(issues.filter((i) => warnRules.has(i.rule)))
+  const errors = issues.filter((i) => !warnRules.has(i.rule))
+  if (errors.length > 0) return { issues: sortIssues(errors), warnings }
 
   const withCslId = (r: Record<string, unknown>) => {
     const { csl, ...rest } = r
@@ -93,6 +98,7 @@ export function runPipeline(dataDir: string, options: { schemaDir?: string; toda
   }
   return {
     issues: [],
+    warnings,
     dataset: {
       studies: passed.study.map((p) => withCslId(p.record)).sort(byId),
       claims: passed.claim.map((p) => p.record).sort(byId),

@@ -1,5 +1,5 @@
 import { KapLiteratureError, dataVersion } from '../index'
-import { InputError, parseArgs, UsageError, type FlagSpec, type Io, type Parsed } from './io'
+import { colorFromEnv, InputError, parseArgs, todayFromEnv, UsageError, type FlagSpec, type Io, type Parsed } from './io'
 import * as bib from './commands/bib'
 import * as check from './commands/check'
 import * as claims from './commands/claims'
@@ -103,36 +103,37 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function sourceDate(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH
-  const date = epoch !== undefined && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()
-  return date.toISOString().slice(0, 10)
+/**
+ * The {@link Io} of this process: stdout/stderr, standard input, colour from the environment and the terminal.
+ * @returns the process's Io
+ */
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    color: colorFromEnv(process.env, process.stdout.isTTY === true),
+    readStdin: async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks)
+    },
+    stdinIsTTY: process.stdin.isTTY === true,
+    today: todayFromEnv(process.env),
+  }
 }
 
-const env = process.env
-const io: Io = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
-  color: !env.NO_COLOR && ((env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)) || process.stdout.isTTY === true),
-  readStdin: async () => {
-    const chunks: Buffer[] = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks)
-  },
-  stdinIsTTY: process.stdin.isTTY === true,
-  today: sourceDate(),
+/** Runs the CLI on this process's arguments and sets its exit code (the bin, src/cli/bin.ts, calls this). */
+export function runProcess(): void {
+  // A closed pipe (kap-literature bib | head) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+  })
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code
+    },
+    () => {
+      process.exitCode = 1
+    },
+  )
 }
-
-// A closed pipe (kap-literature bib | head) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0)
-})
-
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code
-  },
-  () => {
-    process.exitCode = 1
-  },
-)

@@ -13,6 +13,27 @@ export interface Io {
   today: string
 }
 
+/**
+ * Whether colour may be used: never with NO_COLOR set (non-empty), else with FORCE_COLOR (not empty, `0` or `false`)
+ * or when standard output is a terminal.
+ * @param env - the environment variables
+ * @param stdoutIsTTY - whether standard output is a terminal
+ */
+export function colorFromEnv(env: Readonly<Record<string, string | undefined>>, stdoutIsTTY: boolean): boolean {
+  if (env.NO_COLOR) return false
+  return (env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)) || stdoutIsTTY
+}
+
+/**
+ * Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that holds a plain number of seconds.
+ * @param env - the environment variables
+ */
+export function todayFromEnv(env: Readonly<Record<string, string | undefined>>): string {
+  const epoch = env.SOURCE_DATE_EPOCH
+  const date = epoch !== undefined && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()
+  return date.toISOString().slice(0, 10)
+}
+
 /** A usage mistake (unknown command or option, missing argument): the CLI exits 2 with this message. */
 export class UsageError extends Error {}
 

@@ -86,8 +86,8 @@ const cases: Case[] = [
 ]
 
 describe('bad input', () => {
-  it.each(cases)('$args.0 $args.1 exits $code with a one-line message', ({ args, code, message, input }) => {
-    const r = runCli(args, input === undefined ? {} : { input })
+  it.each(cases)('$args.0 $args.1 exits $code with a one-line message', async ({ args, code, message, input }) => {
+    const r = (await runCli(args, input === undefined ? {} : { input }))
     expect(r.code).toBe(code)
     expect(r.stdout).toBe('')
     const lines = r.stderr.trimEnd().split('\n')
@@ -98,13 +98,13 @@ describe('bad input', () => {
   })
   // As root (CI) permissions cannot make a file unreadable, so the unreadable case runs only for other users; a
   // directory is unreadable as a draft for everyone and always runs.
-  it('reports a file it cannot read', () => {
+  it('reports a file it cannot read', async () => {
     if (canChmod) {
-      const r = runCli(['check', unreadable])
+      const r = (await runCli(['check', unreadable]))
       expect(r.code).toBe(1)
       expect(r.stderr.trim()).toMatch(/cannot read ".*secret\.md": permission denied$/)
     }
-    const d = runCli(['check', tmpdir()])
+    const d = (await runCli(['check', tmpdir()]))
     expect(d.code).toBe(1)
     expect(d.stderr.trim()).toMatch(/is a directory; give a Markdown or text file$/)
   })

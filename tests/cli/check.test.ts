@@ -33,8 +33,8 @@ interface Match {
 }
 
 describe('kap-literature check', () => {
-  it('reports each passage with its lines, claim, verdict and studies to cite', () => {
-    const r = runCli(['check', draft])
+  it('reports each passage with its lines, claim, verdict and studies to cite', async () => {
+    const r = (await runCli(['check', draft]))
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout).toContain(`${draft}: 2 passages make 2 tracked claims.`)
@@ -46,8 +46,8 @@ describe('kap-literature check', () => {
     expect(r.stdout).toContain('it is not a fact checker')
     expect(r.stdout).not.toContain('Philippa')
   })
-  it('prints a JSON array, one object per match, with --json', () => {
-    const r = runCli(['check', draft, '--json'])
+  it('prints a JSON array, one object per match, with --json', async () => {
+    const r = (await runCli(['check', draft, '--json']))
     expect(r.code).toBe(0)
     const matches = JSON.parse(r.stdout) as Match[]
     expect(matches.map((m) => [m.claim, m.lines.start, m.lines.end])).toEqual([
@@ -62,30 +62,30 @@ describe('kap-literature check', () => {
     expect(nmda.citation).toMatch(/^\(.*\)$/)
     expect(r.stdout).not.toContain('Philippa')
   })
-  it('reads standard input with -', () => {
-    const r = runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' })
+  it('reads standard input with -', async () => {
+    const r = (await runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' }))
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('<stdin>:line 1  ketamine-is-anesthetic-dissociative-class')
-    const j = JSON.parse(runCli(['check', '-', '--json'], { input: 'Ketamine is classed as a dissociative anaesthetic.' }).stdout) as Match[]
+    const j = JSON.parse((await runCli(['check', '-', '--json'], { input: 'Ketamine is classed as a dissociative anaesthetic.' })).stdout) as Match[]
     expect(j.map((m) => m.claim)).toEqual(['ketamine-is-anesthetic-dissociative-class'])
   })
-  it('says so when a draft makes no tracked claim', () => {
-    const r = runCli(['check', '-'], { input: 'Vaccines protect children from measles.\n' })
+  it('says so when a draft makes no tracked claim', async () => {
+    const r = (await runCli(['check', '-'], { input: 'Vaccines protect children from measles.\n' }))
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^<stdin>: no tracked claims found\.\n/)
-    expect(runCli(['check', '-', '--json'], { input: 'Nothing here.' }).stdout.trim()).toBe('[]')
+    expect((await runCli(['check', '-', '--json'], { input: 'Nothing here.' })).stdout.trim()).toBe('[]')
   })
-  it('shows at most 120 characters of a long passage', () => {
+  it('shows at most 120 characters of a long passage', async () => {
     const long = `Ketamine works on the glutamate system, ${'and this sentence keeps going with many more words about other things entirely, '.repeat(5)}end.`
-    const [m] = JSON.parse(runCli(['check', '-', '--json'], { input: long }).stdout) as Match[]
+    const [m] = JSON.parse((await runCli(['check', '-', '--json'], { input: long })).stdout) as Match[]
     expect(m!.excerpt.length).toBeLessThanOrEqual(120)
     expect(m!.excerpt.endsWith('…')).toBe(true)
-    expect(runCli(['check', '-'], { input: long }).stdout).not.toContain('end.')
+    expect((await runCli(['check', '-'], { input: long })).stdout).not.toContain('end.')
   })
-  it('reads a UTF-8 file with a byte-order mark and CRLF line endings', () => {
+  it('reads a UTF-8 file with a byte-order mark and CRLF line endings', async () => {
     const file = join(dir, 'bom.txt')
     writeFileSync(file, '\uFEFFFirst line.\r\nKetamine acts on NMDA receptors.\r\n')
-    const [m] = JSON.parse(runCli(['check', file, '--json']).stdout) as Match[]
+    const [m] = JSON.parse((await runCli(['check', file, '--json'])).stdout) as Match[]
     expect(m).toMatchObject({ claim: 'ketamine-acts-on-nmda-glutamate', lines: { start: 2, end: 2 } })
   })
 })

@@ -2,24 +2,24 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/run-cli'
 
 describe('kap-literature export', () => {
-  it('exports CSL-JSON by default', () => {
-    const r = runCli(['export', 'dore-2019'])
+  it('exports CSL-JSON by default', async () => {
+    const r = (await runCli(['export', 'dore-2019']))
     expect(r.code).toBe(0)
     const items = JSON.parse(r.stdout) as { id: string; DOI: string }[]
     expect(items.map((i) => [i.id, i.DOI])).toEqual([['dore-2019', '10.1080/02791072.2019.1587556']])
   })
-  it('exports every study and source when no id is given', () => {
-    expect(JSON.parse(runCli(['export']).stdout)).toHaveLength(52)
+  it('exports every study and source when no id is given', async () => {
+    expect(JSON.parse((await runCli(['export'])).stdout)).toHaveLength(52)
   })
-  it('exports BibTeX, BibLaTeX and RIS', () => {
-    expect(runCli(['export', 'dore-2019', '--format', 'bibtex']).stdout).toMatch(/^@article\{dore-2019,/)
-    expect(runCli(['export', 'dore-2019', '--format', 'biblatex']).stdout).toMatch(/journaltitle = \{Journal of Psychoactive Drugs\}/)
-    const ris = runCli(['export', 'dore-2019', 'grunebaum-2018', '--format', 'ris']).stdout
+  it('exports BibTeX, BibLaTeX and RIS', async () => {
+    expect((await runCli(['export', 'dore-2019', '--format', 'bibtex'])).stdout).toMatch(/^@article\{dore-2019,/)
+    expect((await runCli(['export', 'dore-2019', '--format', 'biblatex'])).stdout).toMatch(/journaltitle = \{Journal of Psychoactive Drugs\}/)
+    const ris = (await runCli(['export', 'dore-2019', 'grunebaum-2018', '--format', 'ris'])).stdout
     expect(ris.split('\n')[0]).toBe('TY  - JOUR')
     expect(ris.match(/^ER {2}- /gm)).toHaveLength(2)
   })
-  it('wraps the export in JSON with --json', () => {
-    const out = JSON.parse(runCli(['export', 'dore-2019', '--format', 'bibtex', '--json']).stdout) as { format: string; ids: string[]; content: string }
+  it('wraps the export in JSON with --json', async () => {
+    const out = JSON.parse((await runCli(['export', 'dore-2019', '--format', 'bibtex', '--json'])).stdout) as { format: string; ids: string[]; content: string }
     expect(out.format).toBe('bibtex')
     expect(out.ids).toEqual(['dore-2019'])
     expect(out.content).toMatch(/^@article\{dore-2019,/)

@@ -3,36 +3,36 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dist, root } from '../helpers/paths'
-import { runCli } from '../helpers/run-cli'
+import { runBin, runCli } from '../helpers/run-cli'
 
 const commands = ['search', 'show', 'claims', 'cite', 'bib', 'export', 'check', 'handout', 'list']
 const ESC = '\u001b['
 
 describe('help and version', () => {
-  it('lists every command in the main help', () => {
-    const r = runCli(['--help'])
+  it('lists every command in the main help', async () => {
+    const r = (await runCli(['--help']))
     expect(r.code).toBe(0)
     for (const c of commands) expect(r.stdout).toMatch(new RegExp(`^  ${c} +\\S`, 'm'))
     expect(r.stdout).toContain('Exit codes: 0 success, 1 not found or invalid input, 2 usage error.')
   })
-  it('has --help, -h and help <command> for every command', () => {
+  it('has --help, -h and help <command> for every command', async () => {
     for (const c of commands) {
-      const r = runCli([c, '--help'])
+      const r = (await runCli([c, '--help']))
       expect(r.code, c).toBe(0)
       expect(r.stdout, c).toMatch(new RegExp(`^Usage: kap-literature ${c}\\b`))
       expect(r.stdout, c).toContain('Example')
-      expect(runCli(['help', c]).stdout).toBe(r.stdout)
-      expect(runCli([c, '-h']).stdout).toBe(r.stdout)
+      expect((await runCli(['help', c])).stdout).toBe(r.stdout)
+      expect((await runCli([c, '-h'])).stdout).toBe(r.stdout)
     }
   })
-  it('prints the main help on stderr and exits 2 without a command', () => {
-    const r = runCli([])
+  it('prints the main help on stderr and exits 2 without a command', async () => {
+    const r = (await runCli([]))
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/^kap-literature \d/)
   })
-  it('prints the version', () => {
-    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  it('prints the version', async () => {
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 })
 
@@ -51,20 +51,20 @@ function envWithout(...names: string[]): Record<string, string> {
 }
 
 describe('colour', () => {
-  it('is off when output is not a terminal', () => {
-    for (const args of coloured) expect(runCli(args, { env: { NO_COLOR: '' } }).stdout, args[0]).not.toContain(ESC)
+  it('is off when output is not a terminal', async () => {
+    for (const args of coloured) expect((await runCli(args, { env: { NO_COLOR: '' } })).stdout, args[0]).not.toContain(ESC)
   })
-  it('is on with FORCE_COLOR, except for JSON', () => {
-    for (const args of coloured.filter((a) => a[0] !== 'list')) expect(runCli(args, { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout, args[0]).toContain(ESC)
-    const check = runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '', FORCE_COLOR: '1' } })
+  it('is on with FORCE_COLOR, except for JSON', async () => {
+    for (const args of coloured.filter((a) => a[0] !== 'list')) expect((await runCli(args, { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout, args[0]).toContain(ESC)
+    const check = (await runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '', FORCE_COLOR: '1' } }))
     expect(check.stdout).toContain(ESC)
-    expect(runCli(['claims', '--json'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC)
+    expect((await runCli(['claims', '--json'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC)
   })
-  it('is never on with NO_COLOR, even with FORCE_COLOR', () => {
-    for (const args of coloured) expect(runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout, args[0]).not.toContain(ESC)
-    expect(runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC)
+  it('is never on with NO_COLOR, even with FORCE_COLOR', async () => {
+    for (const args of coloured) expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout, args[0]).not.toContain(ESC)
+    expect((await runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC)
   })
-  it.skipIf(!existsSync('/usr/bin/script'))('is on in a real terminal, and off there with NO_COLOR', () => {
+  it.skipIf(!existsSync('/usr/bin/script'))('[bin] is on in a real terminal, and off there with NO_COLOR', () => {
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(dist, 'cli.js'))} claims --verdict inaccurate`
     const tty = (env: Record<string, string>) => spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { cwd: root, env, encoding: 'utf8', timeout: 30_000 })
     const on = tty(envWithout('NO_COLOR', 'FORCE_COLOR'))
@@ -77,11 +77,24 @@ describe('colour', () => {
   })
 })
 
-describe('--debug', () => {
+// Most tests call main(argv, io) in-process; these run the built bin as a separate process, for what only a real
+// process shows: exit codes, piped standard input, stack traces from the bundle.
+describe('[bin] the built bin', () => {
+  it('exits with the code main returns, and reads piped standard input', () => {
+    expect(runBin(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(runBin([]).code).toBe(2)
+    expect(runBin(['show', 'no-such-claim']).code).toBe(1)
+    const check = runBin(['check', '-', '--json'], { input: 'Ketamine acts on NMDA receptors.' })
+    expect(check.code).toBe(0)
+    expect(check.stdout).toContain('ketamine-acts-on-nmda-glutamate')
+  })
+})
+
+describe('[bin] --debug', () => {
   it('adds a stack trace to an error message', () => {
-    const plain = runCli(['cite', 'nonsense-1999'])
+    const plain = runBin(['cite', 'nonsense-1999'])
     expect(plain.stderr.trim().split('\n')).toHaveLength(1)
-    const debug = runCli(['cite', 'nonsense-1999', '--debug'])
+    const debug = runBin(['cite', 'nonsense-1999', '--debug'])
     expect(debug.code).toBe(1)
     expect(debug.stderr.split('\n')[0]).toBe(plain.stderr.split('\n')[0])
     expect(debug.stderr).toMatch(/\n\s+at .+\.js:\d+/)

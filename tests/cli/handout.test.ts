@@ -6,9 +6,9 @@ import { runCli } from '../helpers/run-cli'
 const epoch = { SOURCE_DATE_EPOCH: '1767225600' } // 2026-01-01
 const durationClaims = claims.filter((c) => (c.topics as readonly string[]).includes('duration'))
 
+const r = await runCli(['handout', '--topic', 'duration'], { env: epoch })
 describe('kap-literature handout (Markdown)', () => {
-  const r = runCli(['handout', '--topic', 'duration'], { env: epoch })
-  it('has the title, the topic description and every claim of the topic with its verdict', () => {
+  it('has the title, the topic description and every claim of the topic with its verdict', async () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout.split('\n')[0]).toBe('# Duration of effect: what clinic pages claim about ketamine-assisted psychotherapy, and what the evidence shows')
@@ -16,10 +16,10 @@ describe('kap-literature handout (Markdown)', () => {
     expect(r.stdout.match(/^## \d+\. /gm)).toHaveLength(durationClaims.length)
     expect(r.stdout).toContain('**Verdict: Overstated.**')
   })
-  it('lists the evidence with relation, note, citation, design and certainty', () => {
+  it('lists the evidence with relation, note, citation, design and certainty', async () => {
     expect(r.stdout).toMatch(/^- \*\*Partly supports\*\*: A retrospective look at 235 patients .* \(Dore et al\., 2019\) \(Retrospective cohort or case series; certainty: low\)$/m)
   })
-  it('has a reading list, the terms used, the CSL credit, the data version and the date', () => {
+  it('has a reading list, the terms used, the CSL credit, the data version and the date', async () => {
     expect(r.stdout).toContain('## Reading list')
     expect(r.stdout).toMatch(/^Dore, J\., Turnipseed, B\./m)
     expect(r.stdout).toContain('### Verdicts')
@@ -30,13 +30,13 @@ describe('kap-literature handout (Markdown)', () => {
     expect(r.stdout).toContain('Citation styles from the Citation Style Language project')
     expect(r.stdout).toMatch(/kap-literature data \d+\.\d+\.\d+, generated 2026-01-01\./)
   })
-  it('uses the chosen style for citations and the reading list', () => {
-    const v = runCli(['handout', '--topic', 'duration', '--style', 'vancouver'], { env: epoch }).stdout
+  it('uses the chosen style for citations and the reading list', async () => {
+    const v = (await runCli(['handout', '--topic', 'duration', '--style', 'vancouver'], { env: epoch })).stdout
     expect(v).toMatch(/ \(1\) \(Randomised controlled trial; certainty: moderate\)$/m)
     expect(v).toMatch(/^1\. /m)
   })
-  it('prints the content as JSON with --json', () => {
-    const j = JSON.parse(runCli(['handout', '--topic', 'duration', '--json'], { env: epoch }).stdout) as {
+  it('prints the content as JSON with --json', async () => {
+    const j = JSON.parse((await runCli(['handout', '--topic', 'duration', '--json'], { env: epoch })).stdout) as {
       topic: { id: string }
       date: string
       claims: { id: string; evidence: { study: string; citation: string }[] }[]
@@ -50,17 +50,17 @@ describe('kap-literature handout (Markdown)', () => {
     expect(j.claims.flatMap((c) => c.evidence).find((e) => e.study === 'dore-2019')?.citation).toBe('(Dore et al., 2019)')
     expect(j.terms.map((t) => t.heading)).toEqual(['Verdicts', 'How a study bears on a claim', 'Study designs', 'Certainty of the evidence'])
   })
-  it('works for every topic', () => {
+  it('works for every topic', async () => {
     for (const t of vocabularies.topics) {
-      const out = runCli(['handout', '--topic', t.id, '--json'], { env: epoch })
+      const out = (await runCli(['handout', '--topic', t.id, '--json'], { env: epoch }))
       expect(out.code, t.id).toBe(0)
     }
   })
 })
 
+const html = (await runCli(['handout', '--topic', 'psychotherapy', '--format', 'html'], { env: epoch })).stdout
 describe('kap-literature handout (HTML)', () => {
-  const html = runCli(['handout', '--topic', 'psychotherapy', '--format', 'html'], { env: epoch }).stdout
-  it('is a complete page', () => {
+  it('is a complete page', async () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">/)
     expect(html.trim().endsWith('</html>')).toBe(true)
     expect(html).toContain('<title>Ketamine with psychotherapy: what clinic pages claim')
@@ -71,13 +71,13 @@ describe('kap-literature handout (HTML)', () => {
       expect((html.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, tag).toBe((html.match(new RegExp(`</${tag}>`, 'g')) ?? []).length)
     }
   })
-  it('makes no external requests: no scripts, stylesheets, images, fonts or frames, and a CSP that forbids them', () => {
+  it('makes no external requests: no scripts, stylesheets, images, fonts or frames, and a CSP that forbids them', async () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`)
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|\bsrc=|url\(|@import/i)
     // The only URLs are links a reader may follow.
     for (const m of html.matchAll(/https?:\/\/[^\s"<]+/g)) expect(html.slice(Math.max(0, m.index! - 6), m.index)).toMatch(/href="|\(|>|\s/)
   })
-  it('escapes every text', () => {
+  it('escapes every text', async () => {
     // No bare ampersand: every & starts an entity.
     expect(html.replace(/&(amp|lt|gt|quot|#39|#x[0-9a-f]+|#\d+);/gi, '')).not.toContain('&')
     const quoteNote = claims.find((c) => c.verdictNote.includes('"'))

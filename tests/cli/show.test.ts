@@ -2,62 +2,62 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/run-cli'
 
 describe('kap-literature show', () => {
-  it('shows a claim with its verdict and evidence', () => {
-    const r = runCli(['show', 'without-therapy-ketamine-effects-fade-faster'])
+  it('shows a claim with its verdict and evidence', async () => {
+    const r = (await runCli(['show', 'without-therapy-ketamine-effects-fade-faster']))
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Verdict: inaccurate')
     expect(r.stdout).toContain('[does-not-test] grunebaum-2018:')
     expect(r.stdout).toContain('cites Grunebaum et al., 2018')
     expect(r.stderr).toBe('')
   })
-  it('shows a study with its DOI link and the claims citing it', () => {
-    const r = runCli(['show', 'dore-2019'])
+  it('shows a study with its DOI link and the claims citing it', async () => {
+    const r = (await runCli(['show', 'dore-2019']))
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('DOI: https://doi.org/10.1080/02791072.2019.1587556')
     expect(r.stdout).toContain('dore-2019-significant-lasting-improvements')
   })
-  it('prints JSON with --json', () => {
-    const r = runCli(['show', 'grunebaum-2018', '--json'])
+  it('prints JSON with --json', async () => {
+    const r = (await runCli(['show', 'grunebaum-2018', '--json']))
     const parsed = JSON.parse(r.stdout) as { type: string; record: { id: string }; claims: string[] }
     expect(parsed.type).toBe('study')
     expect(parsed.record.id).toBe('grunebaum-2018')
     expect(parsed.claims).toContain('without-therapy-ketamine-effects-fade-faster')
   })
-  it('shows a source page with the claims it makes, and prints claims and sources as JSON', () => {
-    const r = runCli(['show', 'samadhi-kap-vs-infusions'])
+  it('shows a source page with the claims it makes, and prints claims and sources as JSON', async () => {
+    const r = (await runCli(['show', 'samadhi-kap-vs-infusions']))
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Claims it makes (26):')
     expect(r.stdout).toContain('  [inaccurate] without-therapy-ketamine-effects-fade-faster')
-    const source = JSON.parse(runCli(['show', 'samadhi-kap-vs-infusions', '--json']).stdout) as { type: string; record: { id: string }; claims: string[] }
+    const source = JSON.parse((await runCli(['show', 'samadhi-kap-vs-infusions', '--json'])).stdout) as { type: string; record: { id: string }; claims: string[] }
     expect(source.type).toBe('source')
     expect(source.claims).toHaveLength(26)
-    const claim = JSON.parse(runCli(['show', 'without-therapy-ketamine-effects-fade-faster', '--json']).stdout) as { type: string; record: { verdict: string }; evidence: { relation: string; study: { id: string } }[] }
+    const claim = JSON.parse((await runCli(['show', 'without-therapy-ketamine-effects-fade-faster', '--json'])).stdout) as { type: string; record: { verdict: string }; evidence: { relation: string; study: { id: string } }[] }
     expect(claim.type).toBe('claim')
     expect(claim.record.verdict).toBe('inaccurate')
     expect(claim.evidence.map((e) => [e.study.id, e.relation])).toContainEqual(['grunebaum-2018', 'does-not-test'])
   })
-  it('exits 1 with a suggestion for an unknown id, without a stack trace', () => {
-    const r = runCli(['show', 'dore-2091'])
+  it('exits 1 with a suggestion for an unknown id, without a stack trace', async () => {
+    const r = (await runCli(['show', 'dore-2091']))
     expect(r.code).toBe(1)
     expect(r.stderr.trim()).toBe('kap-literature: no study, claim or source has the id "dore-2091" (did you mean "dore-2019"?)')
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/)
   })
-  it('exits 2 on usage errors', () => {
-    expect(runCli(['show']).code).toBe(2)
-    expect(runCli(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"/)
-    expect(runCli(['frobnicate']).code).toBe(2)
+  it('exits 2 on usage errors', async () => {
+    expect((await runCli(['show'])).code).toBe(2)
+    expect((await runCli(['frobnicate'])).stderr).toMatch(/unknown command "frobnicate"/)
+    expect((await runCli(['frobnicate'])).code).toBe(2)
   })
-  it('prints help and the version', () => {
-    expect(runCli(['--help']).stdout).toMatch(/Usage: kap-literature <command>/)
-    expect(runCli(['show', '--help']).stdout).toMatch(/Usage: kap-literature show <id>/)
-    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  it('prints help and the version', async () => {
+    expect((await runCli(['--help'])).stdout).toMatch(/Usage: kap-literature <command>/)
+    expect((await runCli(['show', '--help'])).stdout).toMatch(/Usage: kap-literature show <id>/)
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
-  it('lists records', () => {
-    const r = runCli(['list', 'claims', '--json'])
+  it('lists records', async () => {
+    const r = (await runCli(['list', 'claims', '--json']))
     const rows = JSON.parse(r.stdout) as { id: string; text: string }[]
     expect(rows.some((x) => x.id === 'ketamine-plus-therapy-stronger-outcomes')).toBe(true)
-    expect(runCli(['list', 'nonsense']).code).toBe(2)
-    expect(runCli(['list']).stdout.split('\n')[0]).toMatch(/^anand-2023  /)
-    expect((JSON.parse(runCli(['list', 'sources', '--json']).stdout) as unknown[]).length).toBe(4)
+    expect((await runCli(['list', 'nonsense'])).code).toBe(2)
+    expect((await runCli(['list'])).stdout.split('\n')[0]).toMatch(/^anand-2023  /)
+    expect((JSON.parse((await runCli(['list', 'sources', '--json'])).stdout) as unknown[]).length).toBe(4)
   })
 })

@@ -1,0 +1,24 @@
+// The generated-file policy (CONTRIBUTING.md): what reviewers must see in diffs is committed and checked here;
+// everything else under src/generated is built and never committed.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { coverageReport } from '../../scripts/lib/generate.ts'
+import { runPipeline } from '../../scripts/lib/pipeline.ts'
+import { root } from '../helpers/paths'
+
+describe('generated files', () => {
+  it('docs/coverage.md is current with data/ (run `npm run build:coverage` and commit it)', () => {
+    const result = runPipeline(join(root, 'data'), { schemaDir: join(root, 'data', 'schema') })
+    expect(result.issues).toEqual([])
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
+    const fresh = coverageReport(result.dataset!, version)
+    expect(readFileSync(join(root, 'docs', 'coverage.md'), 'utf8') === fresh, 'docs/coverage.md is stale: run `npm run build:coverage` and commit it').toBe(true)
+  })
+
+  it('nothing built is tracked by git', () => {
+    const tracked = execFileSync('git', ['ls-files', 'src/generated', 'dist', 'docs/api'], { cwd: root, encoding: 'utf8' })
+    expect(tracked).toBe('')
+  })
+})
