@@ -7,12 +7,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { sources, studies } from '../src/index.ts'
-import { computeStyleTable, serializeTable, STYLE_SOURCES, styleAvailable, type StyleKey } from './lib/citations-build.ts'
+import { computeStyleTable, serializeTable, shippedItems, STYLE_SOURCES, styleAvailable, type StyleKey } from './lib/citations-build.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
-const items = [...studies, ...sources].map((r) => r.csl)
+const items = shippedItems()
 let failed = false
 for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
   const file = join(root, 'src', 'citations', 'data', `${key}.json`)

@@ -112,15 +112,34 @@ export interface CslItem {
  * One public page a record was checked against, and the fields it confirmed.
  * @example
  * ```ts
- * const s: VerificationSource = { url: 'https://pubmed.ncbi.nlm.nih.gov/30917760/', fields: ['title', 'PMID'] }
+ * const s: VerificationSource = { url: 'https://pubmed.ncbi.nlm.nih.gov/30917760/', kind: 'index', fields: ['title', 'PMID'] }
  * ```
  */
 export interface VerificationSource {
   readonly url: string
+  /** What kind of page it is, which decides what it may confirm on its own (docs/data-policy.md, "Kinds of page"). */
+  readonly kind: SourceKind
   /** CSL field names (plus `registrations`) that this page confirmed. */
   readonly fields: readonly string[]
+  /** How many authors the page lists, when it shows the complete author list. */
+  readonly authorCount?: number
+  /** The site or feed this page copies, when it is a copy (so it does not count as independent of it). */
+  readonly independentOf?: string
   readonly note?: string
 }
+
+/**
+ * The kinds of page a field is verified on: the journal's or agency's own page (`publisher`); PubMed, PMC, Europe PMC
+ * or Crossref (`index`); a trial registry (`registry`); a university repository or library catalogue (`repository`);
+ * a verbatim copy of an index record elsewhere (`mirror`); anything else, such as an aggregator, a blog or another
+ * paper's reference list (`secondary`, which confirms a field only together with a second, independent one).
+ * @example
+ * ```ts
+ * import { getStudy, type SourceKind } from 'kap-literature'
+ * const kinds: SourceKind[] = getStudy('dore-2019').verification.sources.map((s) => s.kind)
+ * ```
+ */
+export type SourceKind = 'publisher' | 'index' | 'registry' | 'repository' | 'mirror' | 'secondary'
 
 /**
  * Where and when a record's fields were verified, and which fields could not be and were left out.
@@ -166,6 +185,11 @@ export interface Intervention {
 export interface Study {
   readonly id: StudyId
   readonly csl: CslItem
+  /**
+   * `false` when `csl.author` holds only the first authors that could be confirmed; citations then print an "et al."
+   * form. Absent when the list is complete.
+   */
+  readonly authorsComplete?: false
   readonly design: Design
   readonly population: string
   /** Participants randomised or analysed (see `population` for which). */

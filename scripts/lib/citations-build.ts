@@ -4,6 +4,7 @@ import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type { Run } from '../../src/citations/runs.ts'
 import { runsToText } from '../../src/citations/runs.ts'
+import { citationCsl, sources, studies } from '../../src/index.ts'
 import type { CslItem } from '../../src/types.ts'
 
 /** Where the Debian package citation-style-language-styles puts its styles. */
@@ -199,6 +200,11 @@ function styleInfo(xml: string) {
 /** The CSL XML of a style as citeproc receives it. */
 export function styleXml(key: StyleKey): string {
   return cfg.styles.get(engineName(key))
+}
+
+/** Every shipped study and source as it is cited (see `citationCsl`): the items the style tables are built from. */
+export function shippedItems(): CslItem[] {
+  return [...studies, ...sources].map((r) => citationCsl(r))
 }
 
 /** A citation-js instance over our records only (never user strings). */

@@ -85,12 +85,15 @@ function siteAsPublisher(copy: Record<string, unknown>): void {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
-/** citation-js writes `month = {apr 17}` or `month = {4}`; BibTeX's month macros are `apr`, with the day apart. */
+/**
+ * citation-js writes `month = {apr 17}` or `month = {4}`; BibTeX's month macros are `apr`. Classic BibTeX has no day
+ * field, so the day is left out (BibLaTeX keeps the full date in `date`).
+ */
 function bibtexMonths(bib: string): string {
-  return bib.replace(/^(\s*)month = \{(?:([a-z]{3})|(\d{1,2}))(?: (\d{1,2}))?\},$/gm, (whole, indent: string, name?: string, num?: string, day?: string) => {
+  return bib.replace(/^(\s*)month = \{(?:([a-z]{3})|(\d{1,2}))(?: \d{1,2})?\},$/gm, (whole, indent: string, name?: string, num?: string) => {
     const month = name ?? MONTHS[Number(num) - 1]
     if (month === undefined || !MONTHS.includes(month)) return whole
-    return `${indent}month = ${month},${day === undefined ? '' : `\n${indent}day = {${day}},`}`
+    return `${indent}month = ${month},`
   })
 }
 

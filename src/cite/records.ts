@@ -1,6 +1,6 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
-import { findStudy, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
+import { citationCsl, findStudy, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
 import { describeValue } from './describe'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
 import type { CslObject } from './engine'
@@ -109,9 +109,10 @@ export interface Resolved {
 const shippedCsl = new Map<string, CslObject>()
 const shippedByObject = new Map<object, string>()
 for (const r of [...studies, ...sources]) {
-  shippedCsl.set(r.id, r.csl as unknown as CslObject)
+  shippedCsl.set(r.id, citationCsl(r) as unknown as CslObject)
   shippedByObject.set(r, r.id)
   shippedByObject.set(r.csl, r.id)
+  shippedByObject.set(citationCsl(r), r.id)
 }
 
 /** Every shipped study and source id, sorted. @internal */
@@ -248,8 +249,8 @@ export function validateRecord(record: unknown): CslObject {
 }
 
 function resolveString(value: string): Resolved {
-  if (isStudyId(value)) return resolvedShipped(value, getStudy(value).csl as unknown as CslObject)
-  if (isSourceId(value)) return resolvedShipped(value, getSource(value).csl as unknown as CslObject)
+  if (isStudyId(value)) return resolvedShipped(value, citationCsl(getStudy(value)) as unknown as CslObject)
+  if (isSourceId(value)) return resolvedShipped(value, citationCsl(getSource(value)) as unknown as CslObject)
   const trimmed = value.trim()
   const doi = normalizeDoi(trimmed)
   if (doi !== undefined && /10\.\d/.test(trimmed)) {
