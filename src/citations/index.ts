@@ -81,7 +81,7 @@ export const citationStyles: readonly CitationStyleInfo[] = Object.freeze(
  * @example
  * ```ts
  * import { cslCredit } from 'kap-literature/citations'
- * footer.textContent = cslCredit
+ * const credit = `<p class="csl-credit">${cslCredit}</p>` // under your bibliography
  * ```
  */
 export const cslCredit =
