@@ -15,16 +15,27 @@ interface SourceLike {
 /** Second-level labels under which a registrable name takes three labels (`dntb.gov.ua`, `pusan.ac.kr`). */
 const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gov', 'net', 'org', 'nhs', 'nih'])
 
+/** Hosts where each account publishes its own material: there the site is the host plus the account. */
+const ACCOUNT_HOSTS = new Set(['github.com', 'raw.githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org'])
+
 /**
- * The site a URL belongs to, for telling independent pages apart: `qa00.mdedge.com` and `www.mdedge.com` are one site.
+ * The site a URL belongs to, for telling independent pages apart: `qa00.mdedge.com` and `www.mdedge.com` are one site;
+ * on a code host each account is its own site (`github.com/alice` and `github.com/bob` are independent authors).
  * @param url - an absolute URL
  */
 export function siteOf(url: string): string {
   let host: string
+  let path: string
   try {
-    host = new URL(url).hostname.toLowerCase()
+    const u = new URL(url)
+    host = u.hostname.toLowerCase()
+    path = u.pathname
   } catch {
     return url
+  }
+  if (ACCOUNT_HOSTS.has(host.replace(/^www\./, ''))) {
+    const account = path.split('/').filter(Boolean)[0]?.toLowerCase()
+    return account === undefined ? host.replace(/^www\./, '') : `${host.replace(/^www\./, '').replace('raw.githubusercontent.com', 'github.com')}/${account}`
   }
   const labels = host.split('.')
   const take = labels.length >= 3 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels.at(-2)!) ? 3 : 2

@@ -49,6 +49,9 @@ describe('source-kinds', () => {
     expect(siteOf('https://lib.pusan.ac.kr/x')).toBe('pusan.ac.kr')
     expect(siteOf('http://47.251.13.51:8081/23805864')).toBe('13.51')
     expect(siteOf('not a url')).toBe('not a url')
+    expect(siteOf('https://github.com/alice/refs/blob/0123/refs.bib')).toBe('github.com/alice')
+    expect(siteOf('https://raw.githubusercontent.com/Alice/refs/main/refs.bib')).toBe('github.com/alice')
+    expect(siteOf('https://github.com/bob/notes')).not.toBe(siteOf('https://github.com/alice/notes'))
   })
 })
 
