@@ -4,6 +4,7 @@ import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type { Run } from '../../src/citations/runs.ts'
 import { runsToText } from '../../src/citations/runs.ts'
+import { cleanEtAl, withEtAlPlaceholders } from '../../src/citations/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import type { CslItem } from '../../src/types.ts'
 
@@ -202,14 +203,20 @@ export function styleXml(key: StyleKey): string {
   return cfg.styles.get(engineName(key))
 }
 
-/** Every shipped study and source as it is cited (see `citationCsl`): the items the style tables are built from. */
+/**
+ * Every shipped study and source as it is cited (see `citationCsl`), a partial author list followed by the et-al
+ * placeholders (src/citations/etal.ts): the items the style tables are built from.
+ */
 export function shippedItems(): CslItem[] {
-  return [...studies, ...sources].map((r) => citationCsl(r))
+  return [...studies.map((s) => withEtAlPlaceholders(citationCsl(s), s.authorsComplete)), ...sources.map((r) => citationCsl(r))]
 }
 
-/** A citation-js instance over our records only (never user strings). */
+/** A citation-js instance over our records only (never user strings); whatever it formats has the et-al placeholders replaced. */
 export function citeOf(items: readonly CslItem[]): Cite {
-  return new Cite(items.map((i) => JSON.parse(JSON.stringify(i)) as object), { forceType: '@csl/list+object' })
+  const cite = new Cite(items.map((i) => JSON.parse(JSON.stringify(i)) as object), { forceType: '@csl/list+object' })
+  const format = cite.format.bind(cite) as (...args: unknown[]) => string
+  ;(cite as unknown as { format: (...args: unknown[]) => string }).format = (...args) => cleanEtAl(format(...args))
+  return cite
 }
 
 /** Live in-text citation of several ids, as citeproc renders it (for tests that compare with the runtime). */

@@ -1,0 +1,32 @@
+// Honest "et al." for partial author lists. A record whose `authorsComplete` is false holds only the first authors
+// that could be confirmed; CSL has no way to say "and others", so the formatter is given three placeholder authors
+// after them (so every style that shortens long lists uses its own "et al." form) and the placeholders are then
+// replaced, wherever a style printed them in full, by "et al.". No reader ever sees a list that poses as complete.
+import type { CslItem, CslName } from '../types'
+
+/** The three placeholder authors added after a partial list. Their names cannot occur in real data. */
+export const ET_AL_PLACEHOLDERS: readonly CslName[] = Object.freeze(['a', 'b', 'c'].map((x) => Object.freeze({ family: `Etalplaceholder${x}`, given: 'Q' })))
+
+/**
+ * The item with placeholder authors after its partial list, for formatting; other items unchanged.
+ * @internal
+ */
+export function withEtAlPlaceholders(item: CslItem, authorsComplete: boolean | undefined): CslItem {
+  if (authorsComplete !== false || item.author === undefined || item.author.length === 0) return item
+  return { ...item, author: [...item.author, ...ET_AL_PLACEHOLDERS] }
+}
+
+/** One placeholder as a style may print it: "Etalplaceholdera, Q.", "Q. Etalplaceholdera", "Etalplaceholdera Q", "ETALPLACEHOLDERA". */
+const ONE = String.raw`(?:Q\.?(?:&#160;|\u00a0|\s)+)?Etalplaceholder[abc](?:,?(?:&#160;|\u00a0|\s)+Q\b\.?)?`
+/** The run of placeholders with the separators before and between them, and an "et al." a style may already add. */
+const RUN = new RegExp(String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE}(?:(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE})*(?:,?\s*et al\.?)?`, 'gi')
+
+/**
+ * Replaces the printed placeholders (and the separators before them) with ", et al.", and removes the full stop a
+ * style printed after the last author when "et al." already ends in one.
+ * @internal
+ */
+export function cleanEtAl(text: string): string {
+  if (!/etalplaceholder/i.test(text)) return text
+  return text.replace(RUN, ', et al.').replace(/, et al\.\./g, ', et al.').replace(/^, et al\./, 'et al.')
+}

@@ -1,0 +1,58 @@
+// Partial author lists print an honest "et al." in every style (src/citations/etal.ts), never a list that poses as
+// complete and never the placeholders.
+import { describe, expect, it } from 'vitest'
+import { computeStyleTable, STYLE_SOURCES, styleAvailable, type StyleKey } from '../../scripts/lib/citations-build'
+import { cleanEtAl, withEtAlPlaceholders } from '../../src/citations/etal'
+import { formatCitation, formatReference } from '../../src/citations/index'
+import { runsToText } from '../../src/citations/runs'
+import { studies, type CslItem } from '../../src/index'
+
+const partial: CslItem = {
+  id: 'partial-2019',
+  type: 'article-journal',
+  title: 'A trial of things',
+  author: [{ family: 'Dakwar', given: 'Elias' }],
+  'container-title': 'American Journal of Psychiatry',
+  issued: { 'date-parts': [[2019]] },
+  volume: '176',
+  page: '923-930',
+}
+const ci = process.env.CI === 'true'
+
+describe('et al. for partial author lists', () => {
+  it('adds placeholders only to a list marked partial', () => {
+    expect(withEtAlPlaceholders(partial, undefined)).toBe(partial)
+    expect(withEtAlPlaceholders(partial, false).author).toHaveLength(4)
+    expect(withEtAlPlaceholders({ ...partial, author: undefined }, false).author).toBeUndefined()
+  })
+
+  it('replaces printed placeholders with the separators before them', () => {
+    expect(cleanEtAl('Dakwar, E., Etalplaceholdera, Q., Etalplaceholderb, Q., &#38; Etalplaceholderc, Q. (2019).')).toBe('Dakwar, E., et al. (2019).')
+    expect(cleanEtAl('Dakwar E, Etalplaceholdera Q, Etalplaceholderb Q, Etalplaceholderc Q. A trial.')).toBe('Dakwar E, et al. A trial.')
+    expect(cleanEtAl('Dakwar, Elias, Q. Etalplaceholdera, Q. Etalplaceholderb, and Q. Etalplaceholderc. 2019.')).toBe('Dakwar, Elias, et al. 2019.')
+    expect(cleanEtAl('No placeholder here, and others.')).toBe('No placeholder here, and others.')
+  })
+
+  for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
+    it.skipIf(!styleAvailable(key) && !ci)(`${key}: reference and in-text forms say "et al." and never show a placeholder`, () => {
+      const table = computeStyleTable(key, [withEtAlPlaceholders(partial, false)])
+      const entry = table.entries['partial-2019']!
+      const texts = [runsToText(entry.ref), runsToText(entry.cite ?? []), ...(entry.author === undefined ? [] : [runsToText(entry.author)])]
+      for (const t of texts) expect(t).not.toMatch(/etalplaceholder|\bQ\b/i)
+      expect(runsToText(entry.ref)).toMatch(/Dakwar,? E(lias|\.)?,? et al\./)
+      if (entry.cite !== undefined && !table.numeric) expect(runsToText(entry.cite)).toContain('Dakwar et al.')
+    })
+  }
+
+  it('shipped records with partial lists print et al. in the precomputed tables', () => {
+    const partialIds = studies.filter((s) => s.authorsComplete === false).map((s) => s.id)
+    for (const id of partialIds) {
+      for (const style of ['apa', 'vancouver', 'harvard'] as const) {
+        const ref = formatReference(id, { style, format: 'text' })
+        expect(ref, `${style} ${id}`).toMatch(/et al\./)
+        expect(ref).not.toMatch(/etalplaceholder/i)
+      }
+      expect(formatCitation([id], { style: 'apa', format: 'text' })).toMatch(/et al\./)
+    }
+  })
+})
