@@ -6,6 +6,7 @@ import type { Run } from '../../src/citations/runs.ts'
 import { runsToText } from '../../src/citations/runs.ts'
 import { cleanEtAl, withEtAlPlaceholders } from '../../src/citations/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
+import { uncitableFields } from './cross.ts'
 import type { CslItem } from '../../src/types.ts'
 
 /** Where the Debian package citation-style-language-styles puts its styles. */
@@ -207,6 +208,8 @@ export function styleXml(key: StyleKey): string {
  * Every shipped study and source as it is cited (see `citationCsl`), a partial author list followed by the et-al
  * placeholders (src/citations/etal.ts): the items the style tables are built from.
  */
+const sourceIds: ReadonlySet<string> = new Set(sources.map((s) => s.id))
+
 export function shippedItems(): CslItem[] {
   return [...studies.map((s) => withEtAlPlaceholders(citationCsl(s), s.authorsComplete)), ...sources.map((r) => citationCsl(r))]
 }
@@ -303,9 +306,10 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
       ? (/<div class="csl-right-inline">([\s\S]*?)<\/div>\s*<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ?? (/<div class="csl-left-margin">[^<]*<\/div><\/div>\s*<\/div>\s*$/.test(html) ? '' : undefined))
       : /<div data-csl-entry-id="[^"]*" class="csl-entry">([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1]
     if (inner === undefined) throw new Error(`build-citations: cannot read ${key} entry for ${id}: ${html}`)
-    // A record with neither a confirmed title nor authors prints as noise ("N.d."); ship no entry and let the runtime
-    // say that its details are not confirmed.
-    const identifiable = item.title !== undefined || (item.author ?? []).length > 0
+    // A study that is not citable (no confirmed authors, title or date, or journal for an article) would print as
+    // noise ("N.d.", a title-first entry); it ships no entry, and the runtime refuses it with a typed error. A source
+    // page prints what is known (citationCsl gives it its own heading as title).
+    const identifiable = sourceIds.has(id) ? item.title !== undefined || (item.author ?? []).length > 0 : uncitableFields(item).length === 0
     const ref = identifiable ? linkify(htmlToRuns(inner.trim()), item) : []
     const text = identifiable ? liveReferenceText(cite, key, id) : ''
     if (runsToText(ref) !== text) throw new Error(`build-citations: ${key} ${id}: runs do not reproduce citeproc text\n${runsToText(ref)}\n${text}`)

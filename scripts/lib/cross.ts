@@ -1,5 +1,6 @@
 import { closest } from '../../src/suggest.ts'
 import type { Issue } from './issues.ts'
+import { verdictRuleIssues } from './verdict-rules.ts'
 
 interface Located<T> {
   file: string
@@ -8,7 +9,8 @@ interface Located<T> {
 
 interface StudyLike {
   id: string
-  csl: { type?: string; DOI?: string; PMID?: string; author?: unknown[]; title?: string; issued?: unknown; 'container-title'?: string }
+  csl: { type?: string; DOI?: string; PMID?: string; author?: readonly unknown[]; title?: string; issued?: unknown; 'container-title'?: string }
+  design?: string
   unusedReason?: string
 }
 
@@ -26,11 +28,12 @@ export function uncitableFields(csl: StudyLike['csl']): string[] {
 }
 interface ClaimLike {
   id: string
+  wording?: string
   verdict: string
   verdictNote: string
-  madeBy: { source: string; section: string }[]
-  evidence: { study: string }[]
-  citationProblems?: { study: string }[]
+  madeBy: { source: string; section: string; citedAs?: string[] }[]
+  evidence: { study: string; relation: string }[]
+  citationProblems?: { study: string; problem: string }[]
 }
 interface SourceLike {
   id: string
@@ -133,6 +136,8 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
       issues.push({ file, field: '', rule: 'study-used', message: 'no claim points at this study.', fix: 'Add it as evidence to a claim, or give an `unusedReason`.' })
     }
   }
+  // The mechanical rows of the verdict decision table (docs/data-policy.md), one module with its own tests.
+  issues.push(...verdictRuleIssues({ studies: input.studies, claims: input.claims }))
   for (const { file, record } of input.sources) {
     if (!usedSources.has(record.id)) {
       issues.push({ file, field: '', rule: 'source-has-claims', message: 'no claim is made by this source document.', fix: 'Record the claims this page makes (madeBy.source) or remove the source.' })

@@ -186,11 +186,19 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     throw new KapLiteratureError('FORMAT_VERSION_MISMATCH', `the ${styleKey} citation table has format ${table.formatVersion}, this code reads ${CITATION_TABLE_VERSION} (rebuild with npm run build:citations)`, { value: table.formatVersion })
   }
   const c = table.citation
-  const entry = (id: string): EntryTable => table.entries[id]!
-  const refRuns = (id: string): readonly Run[] => {
-    const runs = entry(id).ref
-    return runs.length > 0 ? runs : [`kap-literature record ${id} (bibliographic details not confirmed; see its verification.missing)`]
+  const entry = (id: string): EntryTable => {
+    const found = table.entries[id]
+    if (found === undefined || found.ref.length === 0) {
+      // A study whose authors, title or date could not be confirmed is kept as a lead and has no entry: it is never
+      // printed as a placeholder or an "n.d." reference.
+      throw new KapLiteratureError('INVALID_RECORD', `record "${id}" cannot be cited: its authors, title or date could not be confirmed`, {
+        value: id,
+        hint: 'it is kept as a lead and used as evidence nowhere; see its verification.missing',
+      })
+    }
+    return found
   }
+  const refRuns = (id: string): readonly Run[] => entry(id).ref
 
   function numericCitation(numbers: number[], format: CitationFormat): string {
     const list = numberList(numbers, c.delimiter)
