@@ -76,6 +76,10 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     { all: 'depress* + $FOR + $K|$KAP', unless: 'treatment continue*|treatment stop*' },
     'depress* + not lifted|not improved|not responded|has not responded|haven t responded|didn t respond|not helped|no response|failed + antidepressant*|treatment*|medication*',
   ],
+  'infusions-may-be-starting-point-for-fast-relief': [
+    'infusion* + starting point|first step|place to start|way to start|good start|entry point',
+    'not ready|don t feel ready|aren t ready|not feel ready + deeper|therapeutic work|therap* + infusion*|relief',
+  ],
   'integration-after-effects-wear-off': [
     'integrat* + after|afterward*|follow up|following|later + session*|process*|make sense|insight*|daily life|everyday life|real life',
     'wear* off|wore off|worn off|has faded|have faded + integrat*|follow up|make sense|process*|insight*',
@@ -106,6 +110,9 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'medical provider*|medical professional*|physician*|doctor*|prescriber*|psychiatrist*|nurse*|provider* + therapist*|psychotherapist*|counsel* + administer*|prescrib*|monitor*|gives the|give the|gives you|check*',
     'therapist*|psychotherapist* + not|never|doesn t|does not|don t|do not + administer*|prescrib*',
   ],
+  'kap-ceremonial-shamanic-spiritual-healing': [
+    'ceremonial|ceremony|ceremonies|shaman*|soul retrieval|sacred path|sacred medicine|ritual* + $K|$KAP|heal*|therap*',
+  ],
   'kap-definition-ketamine-plus-psychotherapy': [
     'combin*|pairs|paired|pairing|joins|merg*|blend*|couples|coupled|brings together|bring together|unites|together with + ketamine|medicine|medication + psychotherap*|therapy|therapeutic',
     '$KAP + is a|is an|refers to|means + treatment|approach|therapy|model|modality|form of',
@@ -120,6 +127,9 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'not lifted|not improved|not responded|not helped|no better|not gotten better|failed + after|despite|two or more|several|multiple + antidepressant*|treatment*|medication*|therap*',
   ],
   'kap-has-risks-and-side-effects': ['risk* + side effect*|adverse effect*|adverse event* + kap|treatment|therapy|like any|as with any|all treatment*'],
+  'kap-helps-face-reality-not-escape': [
+    'escap* + reality|face it|face reality|facing reality',
+  ],
   'kap-holistic-spiritual-transformation': ['holistic|spiritual*|soul|spirit + transform*|heal*|path*|approach*|growth'],
   'kap-is-tool-within-therapy-not-standalone-cure': [
     'tool + therap*|relationship|process|exploration',
@@ -139,10 +149,17 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'intramuscular* + nasal*|intranasal* + $THER|kap|session*',
   ],
   'kap-safe-and-profoundly-healing-when-done-well': ['safe*|intention* + profound*|deeply + heal*'],
+  'kap-therapy-helps-apply-insights-in-life': [
+    'setting boundaries|set boundaries|past wounds|old wounds|meaning and purpose + therap*|learn*|insight*|heal*|apply',
+    'carry|carrying + healing|insight*|learned|what they learn* + their lives|your life|real life',
+  ],
   'kap-three-phase-structure': [
     'three|3 + phase*|stage*|part*|component*|step* + kap|$THER|session*|preparation|integrat*',
     'prepar* + integrat* + dos*|medicine session|ketamine session|session*',
     'before + during + after + $THER|session*',
+  ],
+  'kap-trauma-informed-therapy-like-emdr': [
+    'emdr|trauma informed + $KAP|ketamine|dissociat*',
   ],
   'kap-uses-lower-than-anesthetic-dose': ['lower|subanesthetic|sub anesthetic|smaller|fraction + dos* + anesthe*|$THER|session*'],
   'kap-vs-infusion-different-aims': [

@@ -46,6 +46,7 @@ export function validClaim(): Record<string, unknown> {
   return {
     id: 'example-claim',
     statement: 'Ketamine helps.',
+    wording: 'plain',
     topics: ['efficacy'],
     madeBy: [{ source: 'example-page', section: 'Intro' }],
     evidence: [{ study: 'example-2020', relation: 'supports', note: 'It tested this.' }],

@@ -1,0 +1,228 @@
+import type { Issue } from './issues.ts'
+
+/**
+ * The mechanical part of the verdict decision table in docs/data-policy.md ("How a verdict follows from the evidence").
+ * Each rule bounds the verdicts a claim may carry given its `wording`, the relation and study design of its evidence,
+ * and its citation problems; the judgement the table leaves to the curator (is a missing limit one a reader would act
+ * on, did the controlled evidence test the claim's own intervention) stays in the verdict note.
+ */
+
+/** Designs whose `supports` can carry an `established` claim: controlled comparisons and reviews of them. */
+export const CONTROLLED_DESIGNS: ReadonlySet<string> = new Set([
+  'meta-analysis',
+  'systematic-review',
+  'randomized-controlled-trial',
+  'randomized-crossover-trial',
+  'non-randomized-controlled-trial',
+])
+
+/** Designs graded A in the table: randomised trials and reviews of them. */
+export const RANDOMISED_DESIGNS: ReadonlySet<string> = new Set(['meta-analysis', 'systematic-review', 'randomized-controlled-trial', 'randomized-crossover-trial'])
+
+/** Designs whose `contradicts` rules out `accurate` and `oversimplified` (table rows 1–2): graded A, or the regulator's own record. */
+export const STRONG_CONTRADICTION_DESIGNS: ReadonlySet<string> = new Set([...RANDOMISED_DESIGNS, 'regulatory-decision'])
+
+/** Citation problems that mean the page rests the claim on a study that does not show it (rows 3–4). */
+const BAD_CITATION: ReadonlySet<string> = new Set(['did-not-test', 'overstated-finding'])
+
+const SUPPORT: ReadonlySet<string> = new Set(['supports', 'partly-supports'])
+
+/** Below these sizes a trial counts as small (grade C in the table): 40 people analysed, or 20 in a crossover. */
+export const SMALL_TRIAL = { parallel: 40, crossover: 20 } as const
+
+/** Whether a study of this design and size counts at its design's grade (reviews always do; small trials do not). */
+export function fullSized(design: string | undefined, n: number | undefined): boolean {
+  if (n === undefined || design === undefined || !design.endsWith('-trial')) return true
+  return n >= (design === 'randomized-crossover-trial' ? SMALL_TRIAL.crossover : SMALL_TRIAL.parallel)
+}
+
+interface StudyForVerdict {
+  id: string
+  design?: string
+  n?: number
+  csl: { issued?: unknown }
+}
+
+interface ClaimForVerdict {
+  id: string
+  wording?: string
+  verdict: string
+  madeBy: { source: string; citedAs?: string[] }[]
+  evidence: { study: string; relation: string }[]
+  citationProblems?: { study: string; problem: string }[]
+}
+
+/** The records the verdict rules read, with their files. */
+export interface VerdictInput {
+  studies: { file: string; record: StudyForVerdict }[]
+  claims: { file: string; record: ClaimForVerdict }[]
+}
+
+const TABLE = 'docs/data-policy.md, "How a verdict follows from the evidence"'
+
+/** The author part of a study id (`moda-sava-2019` → `moda-sava`), or undefined for ids without a year. */
+export function authorPartOfId(id: string): string | undefined {
+  const m = /^(.+?)-(\d{4})(-|$)/.exec(id)
+  return m?.[1]
+}
+
+/** The first year in a CSL `issued` value, if any. */
+function issuedYear(issued: unknown): number | undefined {
+  const parts = (issued as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']
+  const y = parts?.[0]?.[0]
+  return typeof y === 'number' ? y : typeof y === 'string' && /^\d{4}$/.test(y) ? Number(y) : undefined
+}
+
+/** Whether a citation string such as "Moda-Sava et al., 2019" names the author part of a study id. */
+function citesAuthor(citedAs: string, authorPart: string): boolean {
+  const text = citedAs.toLowerCase().replace(/[^a-z0-9]+/g, ' ')
+  const name = authorPart.replace(/-/g, ' ')
+  return new RegExp(`(^| )${name}( |$)`).test(text)
+}
+
+/** Checks every claim against the mechanical verdict rules. */
+export function verdictRuleIssues(input: VerdictInput): Issue[] {
+  const issues: Issue[] = []
+  const studies = new Map(input.studies.map((s) => [s.record.id, s.record]))
+  const designOf = (id: string) => studies.get(id)?.design
+  /** The design a study counts as: its own, unless it is a small trial (then it counts as uncontrolled). */
+  const gradedDesign = (id: string) => {
+    const st = studies.get(id)
+    return fullSized(st?.design, st?.n) ? st?.design : 'small-trial'
+  }
+  for (const { file, record: claim } of input.claims) {
+    const push = (field: string, rule: string, message: string, fix: string) => issues.push({ file, field, rule, message, fix })
+    const verdict = claim.verdict
+    const wording = claim.wording ?? 'plain'
+    const support = claim.evidence.filter((e) => SUPPORT.has(e.relation))
+    const fullSupportFrom = (designs: ReadonlySet<string>) =>
+      claim.evidence.filter((e) => e.relation === 'supports' && designs.has(gradedDesign(e.study) ?? ''))
+    const strongContradictions = claim.evidence.filter((e) => e.relation === 'contradicts' && STRONG_CONTRADICTION_DESIGNS.has(gradedDesign(e.study) ?? ''))
+    const badCitations = (claim.citationProblems ?? []).filter((p) => BAD_CITATION.has(p.problem))
+    const supportsOrOversimplifies = verdict === 'accurate' || verdict === 'oversimplified'
+
+    if (supportsOrOversimplifies && support.length === 0) {
+      push(
+        'verdict',
+        'verdict-needs-support',
+        `is "${verdict}", but no evidence entry supports or partly supports the claim (does-not-test and context never count).`,
+        `Add the study that supports it (relation supports or partly-supports), or change the verdict by the table in ${TABLE} (untested: overstated, or inaccurate if the wording is established).`,
+      )
+    }
+
+    if (wording === 'established' && support.length === 0 && verdict !== 'inaccurate') {
+      push(
+        'verdict',
+        'verdict-established-untested',
+        `is "${verdict}", but the pages present the claim as a research finding ("studies show") and no study supports it.`,
+        `Make the verdict inaccurate (row 5 of the table in ${TABLE}), or add the study that tested it.`,
+      )
+    } else if (wording === 'established' && support.length > 0 && verdict === 'inaccurate' && strongContradictions.length === 0 && badCitations.length === 0) {
+      push(
+        'verdict',
+        'verdict-established-untested',
+        `is "inaccurate", but ${support.map((e) => e.study).join(', ')} supports the claim at least in part, so it is not an untested "studies show".`,
+        `Make the verdict overstated (row 6 of the table in ${TABLE}), or record the contradicting study or the citation problem that makes it inaccurate.`,
+      )
+    } else if (wording === 'established' && supportsOrOversimplifies && fullSupportFrom(CONTROLLED_DESIGNS).length === 0) {
+      const best = support.map((e) => `${e.study} (${e.relation}, ${gradedDesign(e.study) === 'small-trial' ? `${designOf(e.study)} with n=${studies.get(e.study)?.n}, a small trial` : (designOf(e.study) ?? 'unknown design')})`).join(', ')
+      push(
+        'verdict',
+        'verdict-established-evidence',
+        `is "${verdict}", but an established claim needs a "supports" from a controlled trial or a review of them; its best support is ${best}.`,
+        `Make the verdict overstated (row 6 of the table in ${TABLE}), or add the controlled study that supports it.`,
+      )
+    }
+
+    if (strongContradictions.length > 0) {
+      const against = strongContradictions.map((e) => `${e.study} (${designOf(e.study)})`).join(', ')
+      const backed = fullSupportFrom(STRONG_CONTRADICTION_DESIGNS).length > 0
+      if (supportsOrOversimplifies || (!backed && verdict !== 'inaccurate')) {
+        push(
+          'verdict',
+          'verdict-strong-contradiction',
+          `is "${verdict}", but ${against} contradicts the claim${backed ? '' : ' and no study of that strength supports it'}.`,
+          backed
+            ? `Make the verdict contested (row 2 of the table in ${TABLE}), or inaccurate if the contradiction outweighs the support.`
+            : `Make the verdict inaccurate (row 1 of the table in ${TABLE}), or correct the relation if the study did not test the claim.`,
+        )
+      }
+    }
+
+    const randomisedSupport = fullSupportFrom(RANDOMISED_DESIGNS)
+    const anyContradiction = claim.evidence.some((e) => e.relation === 'contradicts')
+    if (wording === 'hedged' && randomisedSupport.length > 0 && !anyContradiction && badCitations.length === 0 && (verdict === 'overstated' || verdict === 'inaccurate')) {
+      push(
+        'verdict',
+        'verdict-hedged-randomised',
+        `is "${verdict}", but the claim is hedged and ${randomisedSupport.map((e) => e.study).join(', ')} (randomised or a review of trials) supports it.`,
+        `Make the verdict accurate or oversimplified (row 10 of the table in ${TABLE}); if the study only agrees in part, make its relation partly-supports.`,
+      )
+    }
+
+    if (badCitations.length > 0) {
+      const cited = [...new Set(badCitations.map((p) => `${p.study} (${p.problem})`))].join(', ')
+      if (supportsOrOversimplifies) {
+        push(
+          'verdict',
+          'verdict-citation-problem',
+          `is "${verdict}", but the page rests the claim on a study that does not show it: ${cited}.`,
+          `Make the verdict overstated (row 4 of the table in ${TABLE}), or inaccurate if nothing else supports the claim (row 3).`,
+        )
+      } else if (support.length > 0 && verdict === 'inaccurate' && strongContradictions.length === 0) {
+        push(
+          'verdict',
+          'verdict-citation-problem',
+          `is "inaccurate", but the claim's direction has support (${support.map((e) => e.study).join(', ')}); only its citation is bad (${cited}).`,
+          `Make the verdict overstated (row 4 of the table in ${TABLE}): a right direction with a bad citation is overstated, with the problem recorded in citationProblems.`,
+        )
+      } else if (support.length === 0 && verdict !== 'inaccurate') {
+        push(
+          'verdict',
+          'verdict-citation-problem',
+          `is "${verdict}", but the page rests the claim on a study that does not show it (${cited}) and nothing else supports it.`,
+          `Make the verdict inaccurate (row 3 of the table in ${TABLE}), or add the study that does support the claim.`,
+        )
+      }
+    }
+
+    // A page's citation that names a study in the evidence must be checked against that study. When several studies
+    // by the same author are in the evidence, the cited one is the one with the cited year, else the one(s) with a
+    // citation problem already recorded, else all of them.
+    const problems = claim.citationProblems ?? []
+    claim.madeBy.forEach((m, i) => {
+      ;(m.citedAs ?? []).forEach((citedAs, j) => {
+        const citedYear = /\b(19|20)\d{2}\b/.exec(citedAs)?.[0]
+        const candidates = [...new Set(claim.evidence.map((e) => e.study))].filter((id) => {
+          const author = authorPartOfId(id)
+          return author !== undefined && citesAuthor(citedAs, author)
+        })
+        const sameYear = candidates.filter((id) => citedYear !== undefined && issuedYear(studies.get(id)?.csl.issued) === Number(citedYear))
+        const withProblem = candidates.filter((id) => problems.some((p) => p.study === id))
+        const targets = sameYear.length > 0 ? sameYear : withProblem.length > 0 ? withProblem : candidates
+        const where = `madeBy[${i}].citedAs[${j}]`
+        for (const id of targets) {
+          const untested = claim.evidence.some((e) => e.study === id && e.relation === 'does-not-test')
+          if (untested && !problems.some((p) => p.study === id && p.problem === 'did-not-test')) {
+            push(
+              where,
+              'citation-recorded',
+              `cites "${citedAs}", which is ${id} in the evidence, marked does-not-test, but no did-not-test citation problem is recorded.`,
+              `Add { study: ${id}, problem: did-not-test, note: … } to citationProblems.`,
+            )
+          }
+          const year = issuedYear(studies.get(id)?.csl.issued)
+          if (citedYear !== undefined && year !== undefined && Number(citedYear) !== year && !problems.some((p) => p.study === id && p.problem === 'year-mismatch')) {
+            push(
+              where,
+              'citation-recorded',
+              `cites "${citedAs}" with the year ${citedYear}, but ${id} was published in ${year}, and no year-mismatch citation problem is recorded.`,
+              `Add { study: ${id}, problem: year-mismatch, note: … } to citationProblems (the study record keeps its true year).`,
+            )
+          }
+        }
+      })
+    })
+  }
+  return issues
+}
