@@ -14,6 +14,7 @@ export default defineConfig([
       search: 'src/search/index.ts',
       cite: 'src/cite/index.ts',
       jsonld: 'src/jsonld/index.ts',
+      map: 'src/map/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -310,6 +310,12 @@ export interface VocabularyTerm {
   readonly label: string
   readonly description: string
   readonly justification?: string
+  /** Designs only: the weight a design can bear, 1 strongest (the evidence map orders its columns by it). */
+  readonly rank?: number
+  /** Designs only: the evidence map's short column heading for this rank. */
+  readonly group?: string
+  /** Designs only: `evidence` (studies, ranked) or `record` (regulatory decisions and consensus statements). */
+  readonly band?: 'evidence' | 'record'
 }
 
 /**

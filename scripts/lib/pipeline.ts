@@ -57,6 +57,14 @@ export function runPipeline(dataDir: string, options: { schemaDir?: string; toda
       if (ids.has(t.id)) issues.push({ file: file.file, field: `[${i}].id`, rule: 'unique-term', message: `term "${t.id}" is defined twice.`, fix: 'Remove or rename one of them.' })
       ids.add(t.id)
     })
+    terms.forEach((t, i) => {
+      const placed = ['rank', 'group', 'band'].filter((k) => (t as unknown as Record<string, unknown>)[k] !== undefined)
+      if (file.name === 'designs' && placed.length < 3) {
+        issues.push({ file: file.file, field: `[${i}]`, rule: 'design-rank', message: `design "${t.id}" needs rank, group and band.`, fix: 'Give it a rank (1 = strongest), the evidence-map column heading (group) and a band (evidence or record).' })
+      } else if (file.name !== 'designs' && placed.length > 0) {
+        issues.push({ file: file.file, field: `[${i}]`, rule: 'design-rank', message: `term "${t.id}" has ${placed.join(', ')}, which only designs take.`, fix: 'Remove them.' })
+      }
+    })
     vocab.set(file.name, terms)
     vocabSets.set(file.name, ids)
   }

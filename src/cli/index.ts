@@ -7,6 +7,7 @@ import * as cite from './commands/cite'
 import * as exportCommand from './commands/export'
 import * as handout from './commands/handout'
 import * as list from './commands/list'
+import * as map from './commands/map'
 import * as search from './commands/search'
 import * as show from './commands/show'
 
@@ -17,7 +18,7 @@ interface Command {
   run(args: Parsed, io: Io): number | Promise<number>
 }
 
-const commands: Record<string, Command> = { search, show, claims, cite, bib, export: exportCommand, check, handout, list }
+const commands: Record<string, Command> = { search, show, claims, cite, bib, export: exportCommand, check, handout, map, list }
 
 const mainHelp = `kap-literature ${dataVersion}: verified records of the research behind claims about ketamine-assisted psychotherapy (KAP).
 

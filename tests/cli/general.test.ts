@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { dist, root } from '../helpers/paths'
 import { runBin, runCli } from '../helpers/run-cli'
 
-const commands = ['search', 'show', 'claims', 'cite', 'bib', 'export', 'check', 'handout', 'list']
+const commands = ['search', 'show', 'claims', 'cite', 'bib', 'export', 'check', 'handout', 'map', 'list']
 const ESC = '\u001b['
 
 describe('help and version', () => {

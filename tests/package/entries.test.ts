@@ -7,7 +7,7 @@ function node(args: string[]): { code: number; out: string; err: string } {
   return { code: r.status ?? -1, out: r.stdout.trim(), err: r.stderr }
 }
 
-const entries = ['kap-literature', 'kap-literature/citations', ...['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => `kap-literature/citations/${s}`), 'kap-literature/search', 'kap-literature/cite', 'kap-literature/jsonld']
+const entries = ['kap-literature', 'kap-literature/citations', ...['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => `kap-literature/citations/${s}`), 'kap-literature/search', 'kap-literature/cite', 'kap-literature/jsonld', 'kap-literature/map']
 
 describe('built package entries (self-referenced by name)', () => {
   it('loads the data entry from ESM', () => {

@@ -10,6 +10,7 @@ import * as citations from '../../src/citations/index'
 import * as cite from '../../src/cite/index'
 import * as data from '../../src/index'
 import * as jsonld from '../../src/jsonld/index'
+import * as map from '../../src/map/index'
 import * as search from '../../src/search/index'
 import { blocked } from '../setup/no-network'
 
@@ -84,6 +85,7 @@ const entries: [string, Record<string, unknown>, Calls][] = [
       jsonLdToScript: () => jsonld.jsonLdToScript(jsonld.toJsonLd('grunebaum-2018')),
     },
   ],
+  ['kap-literature/map', map, { evidenceMap: () => map.evidenceMap({ topic: 'efficacy', format: 'html' }) }],
 ]
 
 describe('every public function runs without the network', () => {

@@ -20,7 +20,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   cite: ['root', 'citations'],
   jsonld: ['root', 'data', 'generated'],
   check: ['root', 'citations'],
-  cli: ['root', 'citations', 'search', 'cite', 'jsonld', 'check'],
+  map: ['root'],
+  cli: ['root', 'citations', 'search', 'cite', 'jsonld', 'check', 'map'],
 }
 
 function files(dir: string): string[] {

@@ -1,0 +1,355 @@
+/**
+ * kap-literature/map: one picture per topic of where the evidence for the clinic pages' claims is strong or thin.
+ * Each claim is a row, grouped by verdict and labelled with it (colour is never the only signal); each study that
+ * bears on it is a mark placed in the column of its design (strongest designs on the left, regulatory and consensus
+ * records in a band of their own) and shaped by its relation to the claim. The SVG is deterministic (same data, same
+ * bytes), escapes all text, loads no fonts or scripts, and carries `<title>`, `<desc>` and ARIA for readers without
+ * sight. No runtime dependencies.
+ *
+ * @example
+ * ```ts
+ * import { evidenceMap } from 'kap-literature/map'
+ * const svg = evidenceMap({ topic: 'psychotherapy', format: 'svg' })
+ * ```
+ * @packageDocumentation
+ */
+import { escapeHtml } from '../escape'
+import { claims as allClaims, dataVersion, getStudy, isClaimId, KapLiteratureError, topicsTerms, vocabularies } from '../index'
+import type { Claim, ClaimId, Relation, Study, Topic, Verdict, VocabularyTerm } from '../index'
+import { closest } from '../suggest'
+
+/**
+ * What to draw and in which form.
+ * @example
+ * ```ts
+ * import type { EvidenceMapOptions } from 'kap-literature/map'
+ * const byTopic: EvidenceMapOptions = { topic: 'efficacy', format: 'svg' }
+ * const chosen: EvidenceMapOptions = { claims: ['ketamine-relief-within-hours'], format: 'html', title: 'How fast?' }
+ * ```
+ */
+export interface EvidenceMapOptions {
+  /** The claims of one topic (see `topicsTerms`); without `topic` and `claims`, every claim. */
+  readonly topic?: Topic
+  /** These claims, in this set (combined with `topic`, the claims of the topic that are listed here). */
+  readonly claims?: readonly ClaimId[]
+  /** `svg`: an SVG document; `html`: a `<figure>` with the SVG and a table of the same facts for screen readers. */
+  readonly format: 'svg' | 'html'
+  /** The heading; default "Evidence map: <topic label>" or "Evidence map". */
+  readonly title?: string
+}
+
+const OPTION_KEYS = ['topic', 'claims', 'format', 'title'] as const
+
+/** Okabe–Ito colours, safe for the common colour-vision deficiencies; every verdict is also written out. */
+const VERDICT_COLOUR: Readonly<Record<Verdict, string>> = {
+  accurate: '#009E73',
+  oversimplified: '#0072B2',
+  overstated: '#E69F00',
+  contested: '#CC79A7',
+  inaccurate: '#D55E00',
+}
+
+const WIDTH = 960
+const TEXT_X = 16
+const BADGE_X = 292
+const BADGE_WIDTH = 100
+const GRID_X = 404
+/** Characters per line of a claim's text (12px sans-serif in the 270px before the verdict badge, with room for wide letters). */
+const WRAP = 39
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+const LINE = 14
+const MARK = 11
+const MAX_LINES = 5
+
+interface Column {
+  readonly key: string
+  readonly heading: string
+  readonly band: 'evidence' | 'record'
+  readonly designs: ReadonlySet<string>
+}
+
+/** The columns: one per design rank in the evidence band, strongest first, then one per rank of the record band. */
+function columns(designs: readonly VocabularyTerm[]): Column[] {
+  const out: Column[] = []
+  for (const band of ['evidence', 'record'] as const) {
+    const ranked = designs.filter((d) => d.band === band).sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || a.id.localeCompare(b.id))
+    for (const d of ranked) {
+      const key = `${band}-${d.rank}`
+      const existing = out.find((c) => c.key === key)
+      if (existing !== undefined) (existing.designs as Set<string>).add(d.id)
+      else out.push({ key, heading: d.group ?? d.label, band, designs: new Set([d.id]) })
+    }
+  }
+  return out
+}
+
+/** "Dore et al. 2019": a short label for a mark's tooltip and the table. */
+function shortLabel(study: Study): string {
+  const names = (study.csl.author ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
+  const partial = study.authorsComplete === false
+  const who = names.length === 0 ? (study.csl.title ?? study.id) : names.length === 1 && !partial ? names[0]! : names.length === 2 && !partial ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`
+  const year = study.csl.issued?.['date-parts'][0]?.[0]
+  return year === undefined ? who : `${who} ${year}`
+}
+
+/** Greedy word wrap into lines of at most `max` characters; the last kept line ends in "…" when text is left over. */
+function wrap(text: string, max: number, maxLines: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line === '' ? word : `${line} ${word}`
+    if (next.length <= max) line = next
+    else {
+      if (line !== '') lines.push(line)
+      line = word.length > max ? `${word.slice(0, max - 1)}…` : word
+    }
+  }
+  if (line !== '') lines.push(line)
+  if (lines.length <= maxLines) return lines
+  const kept = lines.slice(0, maxLines)
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/[\s,.;:]*$/, '').slice(0, max - 1)}…`
+  return kept
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1))
+
+/** The mark of a relation, centred on (x, y): shape carries the meaning, so it reads in black and white. */
+function mark(relation: Relation, x: number, y: number): string {
+  const r = MARK / 2
+  const c = '#1a1a1a'
+  switch (relation) {
+    case 'supports':
+      return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${fmt(r)}" fill="${c}"/>`
+    case 'partly-supports':
+      return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${fmt(r - 0.75)}" fill="#fff" stroke="${c}" stroke-width="1.5"/><path d="M${fmt(x)} ${fmt(y - r + 0.75)}A${fmt(r - 0.75)} ${fmt(r - 0.75)} 0 0 0 ${fmt(x)} ${fmt(y + r - 0.75)}Z" fill="${c}"/>`
+    case 'contradicts':
+      return `<path d="M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}M${fmt(x + r)} ${fmt(y - r)}L${fmt(x - r)} ${fmt(y + r)}" stroke="${c}" stroke-width="3" stroke-linecap="round"/>`
+    case 'does-not-test':
+      return `<rect x="${fmt(x - r + 0.75)}" y="${fmt(y - r + 0.75)}" width="${fmt(MARK - 1.5)}" height="${fmt(MARK - 1.5)}" fill="#fff" stroke="${c}" stroke-width="1.5"/>`
+    case 'context':
+      return `<path d="M${fmt(x)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y)}L${fmt(x)} ${fmt(y + r)}L${fmt(x - r)} ${fmt(y)}Z" fill="#fff" stroke="${c}" stroke-width="1.5"/>`
+  }
+}
+
+function checkOptions(options: unknown): EvidenceMapOptions {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap needs an options object such as { topic: "efficacy", format: "svg" }', { value: options })
+  }
+  const o = options as Record<string, unknown>
+  for (const key of Object.keys(o)) {
+    if (!(OPTION_KEYS as readonly string[]).includes(key)) {
+      const hint = closest(key, OPTION_KEYS)
+      throw new KapLiteratureError('INVALID_ARGUMENT', `evidenceMap has no option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: key, hint: hint === undefined ? `options: ${OPTION_KEYS.join(', ')}` : hint })
+    }
+  }
+  if (o.format !== 'svg' && o.format !== 'html') {
+    throw new KapLiteratureError('UNKNOWN_FORMAT', `evidenceMap format must be "svg" or "html", got ${typeof o.format === 'string' ? `"${o.format}"` : String(o.format === undefined ? 'nothing' : typeof o.format)}`, { value: o.format, hint: 'svg or html' })
+  }
+  if (o.topic !== undefined && (typeof o.topic !== 'string' || !(topicsTerms as readonly string[]).includes(o.topic))) {
+    const hint = typeof o.topic === 'string' ? closest(o.topic, topicsTerms) : undefined
+    throw new KapLiteratureError('UNKNOWN_ID', `unknown topic ${typeof o.topic === 'string' ? `"${o.topic}"` : typeof o.topic}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: o.topic, hint: hint ?? `topics: ${topicsTerms.join(', ')}` })
+  }
+  if (o.claims !== undefined) {
+    if (!Array.isArray(o.claims)) throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap claims must be an array of claim ids', { value: o.claims })
+    for (const id of o.claims) {
+      if (!isClaimId(id)) {
+        const hint = typeof id === 'string' ? closest(id, allClaims.map((c) => c.id)) : undefined
+        throw new KapLiteratureError('UNKNOWN_ID', `unknown claim ${typeof id === 'string' ? `"${id}"` : typeof id}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+      }
+    }
+  }
+  if (o.title !== undefined && (typeof o.title !== 'string' || o.title.length > 200)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap title must be a string of at most 200 characters', { value: o.title })
+  }
+  return o as unknown as EvidenceMapOptions
+}
+
+interface Row {
+  readonly claim: Claim
+  readonly lines: readonly string[]
+  readonly cells: ReadonlyMap<string, readonly { study: Study; relation: Relation }[]>
+  readonly height: number
+  readonly y: number
+}
+
+/** The claims drawn, grouped by verdict in the vocabulary's order, then by id. */
+function selectClaims(o: EvidenceMapOptions): Claim[] {
+  const wanted = o.claims === undefined ? undefined : new Set<string>(o.claims)
+  const verdictOrder = vocabularies.verdicts.map((v) => v.id)
+  return allClaims
+    .filter((c) => (o.topic === undefined || (c.topics as readonly string[]).includes(o.topic)) && (wanted === undefined || wanted.has(c.id)))
+    .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) || a.id.localeCompare(b.id))
+}
+
+function layout(claims: readonly Claim[], cols: readonly Column[], top: number): { rows: Row[]; bottom: number } {
+  const colWidth = (WIDTH - GRID_X - 16) / cols.length
+  const perLine = Math.max(1, Math.floor((colWidth - 4) / (MARK + 3)))
+  const rows: Row[] = []
+  let y = top
+  for (const claim of claims) {
+    const cells = new Map<string, { study: Study; relation: Relation }[]>()
+    for (const e of claim.evidence) {
+      const study = getStudy(e.study)
+      const col = cols.find((c) => c.designs.has(study.design))
+      if (col === undefined) continue
+      const list = cells.get(col.key) ?? []
+      list.push({ study, relation: e.relation })
+      cells.set(col.key, list)
+    }
+    for (const list of cells.values()) list.sort((a, b) => a.study.id.localeCompare(b.study.id))
+    const lines = wrap(claim.statement, WRAP, MAX_LINES)
+    const markRows = Math.max(1, ...[...cells.values()].map((l) => Math.ceil(l.length / perLine)))
+    const height = Math.max(lines.length * LINE + 12, markRows * (MARK + 4) + 12, 30)
+    rows.push({ claim, lines, cells, height, y })
+    y += height
+  }
+  return { rows, bottom: y }
+}
+
+/** An id prefix unique to this picture's content, so several maps on one page do not share ids. */
+function idPrefix(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
+  return `kapmap-${h.toString(16).padStart(8, '0')}`
+}
+
+function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
+  const designs = vocabularies.designs
+  const relations = vocabularies.relations
+  const verdicts = vocabularies.verdicts
+  const cols = columns(designs)
+  const topicLabel = o.topic === undefined ? undefined : vocabularies.topics.find((t) => t.id === o.topic)?.label
+  const title = o.title ?? (topicLabel === undefined ? 'Evidence map' : `Evidence map: ${topicLabel}`)
+  const headerBottom = 112
+  const { rows, bottom } = layout(claims, cols, headerBottom)
+  const colWidth = (WIDTH - GRID_X - 16) / cols.length
+  const perLine = Math.max(1, Math.floor((colWidth - 4) / (MARK + 3)))
+  const studyCount = new Set(claims.flatMap((c) => c.evidence.map((e) => e.study))).size
+  const counts = verdicts.map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`).join(', ')
+  const id = idPrefix(`${title}|${claims.map((c) => c.id).join(',')}|${dataVersion}`)
+  const legendTop = bottom + 24
+  const height = legendTop + 96
+  const parts: string[] = []
+  const text = (x: number, y: number, content: string, attrs = '') => `<text x="${fmt(x)}" y="${fmt(y)}"${attrs}>${escapeHtml(content)}</text>`
+
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
+    `<title id="${id}-title">${escapeHtml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeHtml(
+      `${claims.length} claims made by clinic pages about ketamine-assisted psychotherapy (${counts}), with the ${studyCount} studies and records that bear on them. Each row is a claim with its verdict; each mark is a study, placed in a column by design (strongest designs on the left; regulatory and consensus records on the right) and shaped by what it shows: filled circle supports, half-filled circle partly supports, cross contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ${dataVersion}.`,
+    )}</desc>`,
+    `<rect width="${WIDTH}" height="${fmt(height)}" fill="#fff"/>`,
+    text(TEXT_X, 30, title, ' font-size="20" font-weight="700" fill="#1a1a1a"'),
+    text(TEXT_X, 50, `${claims.length} claims · ${studyCount} studies and records · kap-literature data ${dataVersion}`, ' fill="#444"'),
+  )
+  // Column headings, with a band label over each band.
+  const bandStart = (band: 'evidence' | 'record') => cols.findIndex((c) => c.band === band)
+  for (const band of ['evidence', 'record'] as const) {
+    const first = bandStart(band)
+    const n = cols.filter((c) => c.band === band).length
+    if (first < 0) continue
+    const x0 = GRID_X + first * colWidth
+    parts.push(
+      `<rect x="${fmt(x0 + 1)}" y="62" width="${fmt(n * colWidth - 2)}" height="16" fill="${band === 'evidence' ? '#eef2f7' : '#f3eef7'}"/>`,
+      text(x0 + (n * colWidth) / 2, 74, band === 'evidence' ? 'Studies, strongest design first →' : 'Records', ' text-anchor="middle" fill="#333" font-size="11"'),
+    )
+  }
+  cols.forEach((c, i) => {
+    const cx = GRID_X + i * colWidth + colWidth / 2
+    const words = wrap(c.heading, 10, 2)
+    words.forEach((w, k) => parts.push(text(cx, 92 + k * 10, w, ' text-anchor="middle" fill="#333" font-size="9"')))
+  })
+  parts.push(text(TEXT_X, 100, 'Claim', ' font-weight="700" fill="#333"'), text(BADGE_X, 100, 'Verdict', ' font-weight="700" fill="#333"'))
+  // Rows.
+  parts.push('<g class="kap-map-rows">')
+  rows.forEach((row, i) => {
+    const verdictLabel = verdicts.find((v) => v.id === row.claim.verdict)?.label ?? row.claim.verdict
+    parts.push(`<g class="kap-map-row" data-claim="${escapeHtml(row.claim.id)}">`)
+    if (i % 2 === 0) parts.push(`<rect x="8" y="${fmt(row.y)}" width="${WIDTH - 16}" height="${fmt(row.height)}" fill="#f7f7f7"/>`)
+    parts.push(`<title>${escapeHtml(`${row.claim.statement} Verdict: ${verdictLabel}.`)}</title>`)
+    row.lines.forEach((l, k) => parts.push(text(TEXT_X, row.y + 16 + k * LINE, l, ' fill="#1a1a1a"')))
+    const colour = VERDICT_COLOUR[row.claim.verdict]
+    parts.push(
+      `<rect x="${BADGE_X}" y="${fmt(row.y + 6)}" width="${BADGE_WIDTH}" height="18" rx="9" fill="${colour}"/>`,
+      text(BADGE_X + BADGE_WIDTH / 2, row.y + 19, verdictLabel, ' text-anchor="middle" fill="#fff" font-weight="700" font-size="11"'),
+    )
+    cols.forEach((c, ci) => {
+      const list = row.cells.get(c.key) ?? []
+      const x0 = GRID_X + ci * colWidth + (colWidth - Math.min(list.length, perLine) * (MARK + 3) + 3) / 2 + MARK / 2
+      list.forEach((m, k) => {
+        const x = x0 + (k % perLine) * (MARK + 3)
+        const y = row.y + 15 + Math.floor(k / perLine) * (MARK + 4)
+        const relationLabel = relations.find((r) => r.id === m.relation)?.label ?? m.relation
+        parts.push(`<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)} (${m.study.id}): ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`)
+      })
+    })
+    parts.push('</g>')
+  })
+  parts.push('</g>')
+  // Grid lines between columns and around the bands.
+  for (let i = 0; i <= cols.length; i++) {
+    const x = GRID_X + i * colWidth
+    const strong = i === 0 || i === bandStart('record') || i === cols.length
+    parts.push(`<line x1="${fmt(x)}" y1="62" x2="${fmt(x)}" y2="${fmt(bottom)}" stroke="${strong ? '#999' : '#ddd'}" stroke-width="1"/>`)
+  }
+  parts.push(`<line x1="8" y1="${fmt(bottom)}" x2="${WIDTH - 8}" y2="${fmt(bottom)}" stroke="#999" stroke-width="1"/>`)
+  if (rows.length === 0) parts.push(text(TEXT_X, headerBottom + 20, 'No claims match.', ' fill="#444"'))
+  // Legend: relations (shapes) and verdicts (colours, always with their names).
+  parts.push(text(TEXT_X, legendTop, 'Marks: what a study shows about the claim', ' font-weight="700" fill="#333"'))
+  relations.forEach((r, i) => {
+    const x = TEXT_X + 8 + i * 150
+    parts.push(mark(r.id as Relation, x, legendTop + 18), text(x + 12, legendTop + 22, r.label, ' fill="#1a1a1a"'))
+  })
+  parts.push(text(TEXT_X, legendTop + 50, 'Verdicts', ' font-weight="700" fill="#333"'))
+  verdicts.forEach((v, i) => {
+    const x = TEXT_X + i * 150
+    parts.push(
+      `<rect x="${fmt(x)}" y="${fmt(legendTop + 58)}" width="${BADGE_WIDTH}" height="18" rx="9" fill="${VERDICT_COLOUR[v.id as Verdict]}"/>`,
+      text(x + BADGE_WIDTH / 2, legendTop + 71, v.label, ' text-anchor="middle" fill="#fff" font-weight="700" font-size="11"'),
+    )
+  })
+  parts.push(text(WIDTH - 16, legendTop + 92, 'Verdicts follow the decision rules in docs/data-policy.md. Not medical advice.', ' text-anchor="end" fill="#666" font-size="10"'))
+  parts.push('</svg>')
+  return `${parts.join('\n')}\n`
+}
+
+/** A table of the same facts, for screen readers and for readers who prefer text. */
+function tableOf(claims: readonly Claim[]): string {
+  const relations = vocabularies.relations
+  const verdicts = vocabularies.verdicts
+  const rows = claims.map((c) => {
+    const evidence = c.evidence
+      .map((e) => {
+        const s = getStudy(e.study)
+        const design = vocabularies.designs.find((d) => d.id === s.design)?.label ?? s.design
+        return `<li>${escapeHtml(shortLabel(s))} (${escapeHtml(design.toLowerCase())}): ${escapeHtml((relations.find((r) => r.id === e.relation)?.label ?? e.relation).toLowerCase())}</li>`
+      })
+      .join('')
+    return `<tr><th scope="row">${escapeHtml(c.statement)}</th><td>${escapeHtml(verdicts.find((v) => v.id === c.verdict)?.label ?? c.verdict)}</td><td><ul>${evidence}</ul></td></tr>`
+  })
+  return `<table class="kap-map-table"><thead><tr><th scope="col">Claim</th><th scope="col">Verdict</th><th scope="col">Studies and what they show</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+}
+
+/**
+ * Draws the evidence map of a topic (or of chosen claims) as deterministic SVG, or as HTML: a `<figure>` holding the
+ * SVG, a caption, and the same facts as a table inside `<details>`.
+ * @param options - `topic` and/or `claims` to choose the rows, `format`, and an optional `title`
+ * @returns the SVG document or the HTML fragment, ending in a newline
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` for an unknown topic or claim (with the closest as hint),
+ * `UNKNOWN_FORMAT` for a format other than svg or html, `INVALID_ARGUMENT` for an unknown option or a bad value
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs'
+ * import { evidenceMap } from 'kap-literature/map'
+ * writeFileSync('psychotherapy-map.svg', evidenceMap({ topic: 'psychotherapy', format: 'svg' }))
+ * const figure = evidenceMap({ claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'], format: 'html' })
+ * ```
+ */
+export function evidenceMap(options: EvidenceMapOptions): string {
+  const o = checkOptions(options)
+  const claims = selectClaims(o)
+  const svg = svgOf(o, claims)
+  if (o.format === 'svg') return svg
+  const caption = `Each row is a claim with its verdict; each mark a study, placed by design and shaped by what it shows. Data version ${dataVersion}.`
+  return `<figure class="kap-evidence-map-figure">\n${svg}<figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The same as a table</summary>${tableOf(claims)}</details>\n</figure>\n`
+}

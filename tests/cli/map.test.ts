@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { evidenceMap } from '../../src/map/index'
+import { runCli } from '../helpers/run-cli'
+
+describe('kap-literature map', () => {
+  it('writes the topic map to --out, byte for byte what evidenceMap gives', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kap-map-')), 'map.svg')
+    const r = await runCli(['map', '--topic', 'psychotherapy', '--out', file])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe(`kap-literature: wrote ${file}\n`)
+    expect(readFileSync(file, 'utf8')).toBe(evidenceMap({ topic: 'psychotherapy', format: 'svg' }))
+  })
+  it('prints HTML and chosen claims to standard output', async () => {
+    const r = await runCli(['map', '--claims', 'ketamine-relief-within-hours,standalone-ketamine-relief-short-lived', '--format', 'html', '--title', 'How fast?'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(evidenceMap({ claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'], format: 'html', title: 'How fast?' }))
+  })
+  it('an unknown topic exits 1 with the closest topic; a bad format or stray word is an error', async () => {
+    const r = await runCli(['map', '--topic', 'efficacyy'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('kap-literature: unknown topic "efficacyy" (did you mean "efficacy"?)\n')
+    expect((await runCli(['map', '--format', 'png'])).code).toBe(1)
+    expect((await runCli(['map', 'efficacy'])).code).toBe(2)
+  })
+})

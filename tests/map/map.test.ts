@@ -1,0 +1,126 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { claims, KapLiteratureError, topicsTerms, vocabularies, type ClaimId } from '../../src/index'
+import { evidenceMap } from '../../src/map/index'
+
+function error(fn: () => unknown): KapLiteratureError {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof KapLiteratureError) return e
+    throw e
+  }
+  throw new Error('expected a KapLiteratureError')
+}
+
+/** A small well-formedness check: every tag closes in order, attributes are quoted, no stray `<` or `&`. */
+function wellFormed(xml: string): boolean {
+  const stack: string[] = []
+  const body = xml.replace(/^<\?xml[^>]*>\s*/, '')
+  for (const m of body.matchAll(/<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|#39|#\d+);)/g)) {
+    if (m[2] === undefined) return false
+    if (m[1] === '/') {
+      if (stack.pop() !== m[2]) return false
+    } else if (m[4] !== '/') stack.push(m[2])
+  }
+  return stack.length === 0
+}
+
+const ofTopic = (topic: string) => claims.filter((c) => (c.topics as readonly string[]).includes(topic))
+
+describe('evidenceMap (SVG)', () => {
+  const svg = evidenceMap({ topic: 'psychotherapy', format: 'svg' })
+
+  it('is deterministic: the same data gives the same bytes', () => {
+    expect(evidenceMap({ topic: 'psychotherapy', format: 'svg' })).toBe(svg)
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/)
+  })
+
+  it('is a well-formed, self-contained SVG with a title, a description and ARIA', () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 ')).toBe(true)
+    expect(wellFormed(svg)).toBe(true)
+    const [, ids] = /aria-labelledby="([^"]+)"/.exec(svg)!
+    for (const id of ids!.split(' ')) expect(svg).toContain(`id="${id}"`)
+    expect(svg).toMatch(/role="img"/)
+    expect(svg).toMatch(/<title id="[^"]+-title">Evidence map: [^<]+<\/title>/)
+    expect(svg).toMatch(/<desc id="[^"]+-desc">\d+ claims made by clinic pages/)
+    // Nothing loaded from outside: no links, images, fonts, styles or scripts.
+    expect(svg).not.toMatch(/href=|url\(|@import|<script|<image|<foreignObject|<style/i)
+  })
+
+  it('has one row per claim of the topic, grouped by verdict, each labelled with its verdict in words', () => {
+    const expected = ofTopic('psychotherapy')
+    const rows = [...svg.matchAll(/<g class="kap-map-row" data-claim="([^"]+)">/g)].map((m) => m[1])
+    expect(rows.sort()).toEqual(expected.map((c) => c.id).sort())
+    const order = vocabularies.verdicts.map((v) => v.id)
+    const inOrder = [...svg.matchAll(/<g class="kap-map-row" data-claim="([^"]+)">/g)].map((m) => order.indexOf(expected.find((c) => c.id === m[1])!.verdict))
+    expect(inOrder).toEqual([...inOrder].sort((a, b) => a - b))
+    for (const c of expected) {
+      const row = svg.slice(svg.indexOf(`data-claim="${c.id}"`))
+      const label = vocabularies.verdicts.find((v) => v.id === c.verdict)!.label
+      expect(row.slice(0, row.indexOf('</g>\n<g class="kap-map-row"') >>> 0)).toContain(`>${label}</text>`)
+    }
+  })
+
+  it('draws one mark per evidence entry, shaped by relation', () => {
+    const entries = ofTopic('psychotherapy').flatMap((c) => c.evidence)
+    const marks = [...svg.matchAll(/<g class="kap-map-mark" data-study="([^"]+)" data-relation="([^"]+)">/g)]
+    expect(marks).toHaveLength(entries.length)
+    const shape = (relation: string) => svg.slice(svg.indexOf(`data-relation="${relation}"`)).split('</g>')[0]!
+    if (entries.some((e) => e.relation === 'supports')) expect(shape('supports')).toMatch(/<circle [^>]*fill="#1a1a1a"\/>$/)
+    if (entries.some((e) => e.relation === 'does-not-test')) expect(shape('does-not-test')).toMatch(/<rect /)
+  })
+
+  it('has a legend naming every relation and every verdict', () => {
+    const legend = svg.slice(svg.indexOf('Marks: what a study shows'))
+    for (const r of vocabularies.relations) expect(legend).toContain(`>${r.label}</text>`)
+    for (const v of vocabularies.verdicts) expect(legend).toContain(`>${v.label}</text>`)
+    expect(svg).toMatch(/kap-literature data \d+\.\d+\.\d+/)
+  })
+
+  it('escapes every text it draws', () => {
+    const out = evidenceMap({ topic: 'efficacy', format: 'svg', title: '<script>alert(1)</script> & "x"' })
+    expect(out).not.toContain('<script>')
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;')
+    expect(wellFormed(out)).toBe(true)
+  })
+
+  it('draws every topic, all claims, and any subset of claims as well-formed SVG', () => {
+    for (const topic of topicsTerms) expect(wellFormed(evidenceMap({ topic, format: 'svg' })), topic).toBe(true)
+    const all = evidenceMap({ format: 'svg' })
+    expect([...all.matchAll(/class="kap-map-row"/g)]).toHaveLength(claims.length)
+    fc.assert(
+      fc.property(fc.subarray(claims.map((c) => c.id)), (ids) => {
+        const out = evidenceMap({ claims: ids as ClaimId[], format: 'svg' })
+        return wellFormed(out) && [...out.matchAll(/class="kap-map-row"/g)].length === ids.length
+      }),
+      { numRuns: 40 },
+    )
+  })
+})
+
+describe('evidenceMap (HTML)', () => {
+  it('is a figure with the SVG, a caption and the same facts as a table', () => {
+    const html = evidenceMap({ claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'], format: 'html' })
+    expect(html.startsWith('<figure class="kap-evidence-map-figure">\n<svg ')).toBe(true)
+    expect(html).toContain('<figcaption>')
+    expect([...html.matchAll(/<tr><th scope="row">/g)]).toHaveLength(2)
+    expect(wellFormed(html.replace(/<figure[^>]*>|<\/figure>/g, ''))).toBe(true)
+  })
+})
+
+describe('evidenceMap bad input', () => {
+  it('names the closest topic for an unknown one', () => {
+    const e = error(() => evidenceMap({ topic: 'efficacyy' as never, format: 'svg' }))
+    expect([e.code, e.value, e.hint]).toEqual(['UNKNOWN_ID', 'efficacyy', 'efficacy'])
+    expect(e.message).toBe('kap-literature: unknown topic "efficacyy" (did you mean "efficacy"?)')
+  })
+  it('rejects an unknown claim, format or option, and a non-object', () => {
+    expect(error(() => evidenceMap({ claims: ['ketamine-relief-within-hour' as ClaimId], format: 'svg' })).hint).toBe('ketamine-relief-within-hours')
+    expect(error(() => evidenceMap({ format: 'png' as never })).code).toBe('UNKNOWN_FORMAT')
+    expect(error(() => evidenceMap({ format: 'svg', topc: 'efficacy' } as never)).hint).toBe('topic')
+    expect(error(() => evidenceMap(null as never)).code).toBe('INVALID_ARGUMENT')
+    expect(error(() => evidenceMap({ format: 'svg', claims: 'x' as never })).code).toBe('INVALID_ARGUMENT')
+    expect(error(() => evidenceMap({ format: 'svg', title: 'x'.repeat(201) })).code).toBe('INVALID_ARGUMENT')
+  })
+})
