@@ -315,6 +315,8 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         style: styleKey,
         cite(ids, options = {}) {
           const list = resolve(ids)
+          // A record that cannot be cited throws here, before it gets a number or a place in the bibliography.
+          for (const id of list) entry(id)
           for (const id of list) if (!numbers.has(id)) numbers.set(id, numbers.size + 1)
           if (list.length === 0) return ''
           if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...numbers.keys()])

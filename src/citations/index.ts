@@ -189,3 +189,5 @@ export function createCitationSession(options?: { readonly style?: CitationStyle
   const { style, rest } = styleOf(options)
   return style.createCitationSession(rest)
 }
+
+export { citeProse } from './prose'

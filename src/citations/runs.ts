@@ -1,6 +1,6 @@
-import { escapeHtml, markdownHref } from '../escape'
+import { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
 
-export { escapeHtml, markdownHref } from '../escape'
+export { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
 
 /**
  * A formatted reference stored as a list of runs, rendered to text, HTML or Markdown at run time.
@@ -11,14 +11,6 @@ export { escapeHtml, markdownHref } from '../escape'
  * @internal
  */
 export type Run = string | readonly [string, string] | readonly ['a', string, string]
-
-/**
- * Escapes text so Markdown renders it literally.
- * @internal
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
-}
 
 const isLink = (run: Run): run is readonly ['a', string, string] => typeof run !== 'string' && run.length === 3
 

@@ -1,6 +1,6 @@
-import { escapeHtml, markdownHref } from '../escape'
+import { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
 
-export { escapeHtml, markdownHref } from '../escape'
+export { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
 // Turns citeproc's HTML into runs of text (decoded, never markup), adds our own links, and renders the runs as text,
 // HTML (everything escaped; only our own tags) or Markdown. citeproc's markup never reaches the caller as is.
 
@@ -143,10 +143,6 @@ export function linkFirst(runs: readonly Run[], needles: readonly string[], href
   return [...runs]
 }
 
-/** Escapes the characters Markdown would read as syntax. @internal */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~^&]/g, (c) => `\\${c}`)
-}
 
 const HTML_TAGS: readonly [string, string, string][] = [
   ['i', '<i>', '</i>'],

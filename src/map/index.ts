@@ -87,7 +87,7 @@ function columns(designs: readonly VocabularyTerm[]): Column[] {
 function shortLabel(study: Study): string {
   const names = (study.csl.author ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
   const partial = study.authorsComplete === false
-  const who = names.length === 0 ? (study.csl.title ?? study.id) : names.length === 1 && !partial ? names[0]! : names.length === 2 && !partial ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`
+  const who = names.length === 0 ? (study.csl.title ?? 'A study whose authors and title could not be confirmed') : names.length === 1 && !partial ? names[0]! : names.length === 2 && !partial ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`
   const year = study.csl.issued?.['date-parts'][0]?.[0]
   return year === undefined ? who : `${who} ${year}`
 }
@@ -280,7 +280,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         const x = x0 + (k % perLine) * (MARK + 3)
         const y = row.y + 15 + Math.floor(k / perLine) * (MARK + 4)
         const relationLabel = relations.find((r) => r.id === m.relation)?.label ?? m.relation
-        parts.push(`<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)} (${m.study.id}): ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`)
+        parts.push(`<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)}: ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`)
       })
     })
     parts.push('</g>')

@@ -1,5 +1,7 @@
-import { claims, dataVersion, getStudy, vocabularies, type StudyId, type VocabularyTerm } from '../../index'
-import { createCitationSession, cslCredit, type CitationStyle } from '../../citations/index'
+import { claims, dataVersion, getStudy, vocabularies, type StudyId, type Topic, type VocabularyTerm } from '../../index'
+import { citeProse, createCitationSession, cslCredit, type CitationFormat, type CitationStyle } from '../../citations/index'
+import { escapeHtml, escapeMarkdown } from '../../escape'
+import { evidenceMap } from '../../map/index'
 import { closest, flag, InputError, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 import { styleList, styleOption } from '../records'
 
@@ -7,34 +9,37 @@ export const summary = "Write an educator's handout for a topic: claims, verdict
 
 const topicIds = vocabularies.topics.map((t) => t.id)
 
-export const help = `Usage: kap-literature handout --topic <topic> [--format md|html] [--style ${styleList}] [--json]
+export const help = `Usage: kap-literature handout --topic <topic> [--full] [--format md|html] [--style ${styleList}] [--json]
 
 ${summary}
-For each claim clinic pages make on the topic: our verdict, and every study that
-bears on it (how, our note, and its in-text citation). Then a reading list, the
-vocabulary terms used, the citation-style credit, the data version and the date.
-HTML is one self-contained page (inline styles, no external requests).
+By default a brief handout of at most two A4 pages: each claim clinic pages make on the topic, our verdict, one
+line on why, and the key studies, then a compact reading list and, in HTML, the topic's evidence map on a page of
+its own. With --full: every study that bears on each claim (how, our note and its citation), the full verdict
+notes, a reading list, the vocabulary terms used, and the evidence map. Study ids in notes are printed as citations
+in the chosen style, linked to the reading list. HTML is one self-contained page (no external requests).
 
 Topics: ${topicIds.join(', ')}
 
 Options:
   --topic    the topic (required)
+  --full     the full handout instead of the brief one
   --format   md (default, Markdown) or html
   --style    citation style (default apa)
-  --json     print the handout's content as JSON instead (citations as plain text)
+  --json     print the full handout's content as JSON instead (citations as plain text)
 
 The date is today's (UTC), or SOURCE_DATE_EPOCH's when that is set.
 
 Examples:
-  kap-literature handout --topic duration > duration.md
-  kap-literature handout --topic psychotherapy --format html --style vancouver > psychotherapy.html`
+  kap-literature handout --topic duration --format html > duration.html
+  kap-literature handout --topic psychotherapy --full --format html --style vancouver > psychotherapy.html`
 
-export const flags: FlagSpec = { booleans: ['json'], values: ['topic', 'format', 'style'] }
+export const flags: FlagSpec = { booleans: ['json', 'full'], values: ['topic', 'format', 'style'] }
 
 interface EvidenceLine {
   study: StudyId
   relation: string
   relationLabel: string
+  /** Our note, with study ids as citations (escaped for the handout's format). */
   note: string
   citation: string
   design: string
@@ -48,9 +53,14 @@ interface ClaimSection {
   statement: string
   verdict: string
   verdictLabel: string
+  /** The verdict note, with study ids as citations (escaped for the handout's format). */
   verdictNote: string
+  /** The first sentence of the verdict note, with citations: the brief handout's "why". */
+  why: string
   pages: number
   evidence: EvidenceLine[]
+  /** Citations of the key studies: those that support, contradict or partly support it, strongest design first. */
+  keyStudies: string[]
 }
 
 interface Handout {
@@ -69,33 +79,76 @@ interface Handout {
 
 const label = (terms: readonly VocabularyTerm[], id: string) => terms.find((t) => t.id === id)?.label ?? id
 const used = (terms: readonly VocabularyTerm[], ids: ReadonlySet<string>) => terms.filter((t) => ids.has(t.id))
+const RELATION_WEIGHT: Readonly<Record<string, number>> = { supports: 0, contradicts: 1, 'partly-supports': 2, 'does-not-test': 3, context: 4 }
+const rankOf = (design: string) => {
+  const d = vocabularies.designs.find((t) => t.id === design)
+  return d === undefined ? 99 : (d.band === 'record' ? 10 : 0) + (d.rank ?? 9)
+}
 
-function build(topic: VocabularyTerm, style: CitationStyle, format: 'text' | 'html' | 'markdown', date: string): Handout {
+/** The first sentence of a note (up to ~110 characters, cut at a word): the one line a brief handout gives. */
+function firstSentence(note: string): string {
+  const m = /^(.+?[.!?])(?=\s+[A-Z(]|$)/s.exec(note.trim())
+  const sentence = (m?.[1] ?? note).trim()
+  if (sentence.length <= 110) return sentence
+  return `${sentence.slice(0, 109).replace(/[\s,;:]+\S*$/, '')}…`
+}
+
+/**
+ * The handout's content. In the brief form only the key studies are cited (so the reading list stays short); the
+ * full form cites every study of every claim. Notes are escaped for `format` with their study ids as citations.
+ */
+function build(topic: VocabularyTerm, style: CitationStyle, format: CitationFormat, date: string, full: boolean): Handout {
   const session = createCitationSession({ style, format })
+  const prose = (text: string) => citeProse(text, session, format, { link: true })
+  // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
+  const cite = (id: string) => {
+    try {
+      const c = session.cite(id)
+      return format === 'html' ? `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${c}</a>` : c
+    } catch {
+      return citeProse(id, session, format)
+    }
+  }
   const chosen = claims.filter((c) => (c.topics as readonly string[]).includes(topic.id))
-  const sections: ClaimSection[] = chosen.map((c) => ({
-    id: c.id,
-    statement: c.statement,
-    verdict: c.verdict,
-    verdictLabel: label(vocabularies.verdicts, c.verdict),
-    verdictNote: c.verdictNote,
-    pages: new Set(c.madeBy.map((m) => m.source)).size,
-    evidence: c.evidence.map((e) => {
-      const study = getStudy(e.study)
-      return {
-        study: e.study,
-        relation: e.relation,
-        relationLabel: label(vocabularies.relations, e.relation),
-        note: e.note,
-        citation: session.cite(e.study),
-        design: study.design,
-        designLabel: label(vocabularies.designs, study.design),
-        certainty: study.certainty,
-        certaintyLabel: label(vocabularies.certainty, study.certainty),
-      }
-    }),
-  }))
+  const sections: ClaimSection[] = chosen.map((c) => {
+    const key = [...c.evidence]
+      .filter((e) => e.relation !== 'context' && e.relation !== 'does-not-test')
+      .sort((a, b) => RELATION_WEIGHT[a.relation]! - RELATION_WEIGHT[b.relation]! || rankOf(getStudy(a.study).design) - rankOf(getStudy(b.study).design) || a.study.localeCompare(b.study))
+      .slice(0, 2)
+    const whyText = firstSentence(c.verdictNote)
+    const why = prose(whyText)
+    // Key studies the one line does not already cite.
+    const keyStudies = key.filter((e) => !new RegExp(`(^|[^a-z0-9-])${e.study}([^a-z0-9-]|$)`).test(whyText)).map((e) => cite(e.study))
+    const evidence = full
+      ? c.evidence.map((e) => {
+          const study = getStudy(e.study)
+          return {
+            study: e.study,
+            relation: e.relation,
+            relationLabel: label(vocabularies.relations, e.relation),
+            note: prose(e.note),
+            citation: cite(e.study),
+            design: study.design,
+            designLabel: label(vocabularies.designs, study.design),
+            certainty: study.certainty,
+            certaintyLabel: label(vocabularies.certainty, study.certainty),
+          }
+        })
+      : []
+    return {
+      id: c.id,
+      statement: c.statement,
+      verdict: c.verdict,
+      verdictLabel: label(vocabularies.verdicts, c.verdict),
+      verdictNote: full ? prose(c.verdictNote) : '',
+      why,
+      pages: new Set(c.madeBy.map((m) => m.source)).size,
+      evidence,
+      keyStudies,
+    }
+  })
   const evidence = sections.flatMap((s) => s.evidence)
+  const bibliography = session.bibliography().replace(/ data-kap-id="([^"]+)"/g, ' id="ref-$1" data-kap-id="$1"')
   return {
     title: `${topic.label}: what clinic pages claim about ketamine-assisted psychotherapy, and what the evidence shows`,
     topic,
@@ -104,7 +157,7 @@ function build(topic: VocabularyTerm, style: CitationStyle, format: 'text' | 'ht
     dataVersion,
     claims: sections,
     studies: [...session.cited()],
-    bibliography: session.bibliography(),
+    bibliography,
     terms: [
       { heading: 'Verdicts', terms: used(vocabularies.verdicts, new Set(sections.map((s) => s.verdict))) },
       { heading: 'How a study bears on a claim', terms: used(vocabularies.relations, new Set(evidence.map((e) => e.relation))) },
@@ -116,41 +169,40 @@ function build(topic: VocabularyTerm, style: CitationStyle, format: 'text' | 'ht
   }
 }
 
-function intro(h: Handout): string {
+function intro(h: Handout, full: boolean): string {
   const n = h.claims.length
-  return n === 0
-    ? 'None of the clinic pages this library records makes a claim on this topic yet.'
-    : `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our verdict, and every study that bears on it, with how it bears on the claim and what it actually tested.`
+  if (n === 0) return 'None of the clinic pages this library records makes a claim on this topic yet.'
+  return full
+    ? `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our verdict, and every study that bears on it, with how it bears on the claim and what it actually tested.`
+    : `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our verdict, why in one line, and the key studies. Verdicts follow written decision rules; the full handout (--full) gives every study and note.`
 }
 
 const footerText = (h: Handout) => `kap-literature data ${h.dataVersion}, generated ${h.date}.`
+const md = escapeMarkdown
 
-/** Escapes text for Markdown inline content. */
-function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^([#+-]|\d+\.)(?=\s)/, '\\$1')
-}
-
-function toMarkdown(h: Handout): string {
-  const out = [`# ${md(h.title)}`, '', `*${md(h.topic.description)}*`, '', md(intro(h))]
+function toMarkdown(h: Handout, full: boolean): string {
+  const out = [`# ${md(h.title)}`, '', `*${md(h.topic.description)}*`, '', md(intro(h, full))]
   h.claims.forEach((c, i) => {
-    out.push('', `## ${i + 1}. ${md(c.statement)}`, '', `**Verdict: ${md(c.verdictLabel)}.** ${md(c.verdictNote)}`, '')
+    if (!full) {
+      out.push('', `**${i + 1}. ${md(c.statement)}** — *${md(c.verdictLabel)}.* ${c.why}${c.keyStudies.length > 0 ? ` Key studies: ${c.keyStudies.join('; ')}.` : ''}`)
+      return
+    }
+    out.push('', `## ${i + 1}. ${md(c.statement)}`, '', `**Verdict: ${md(c.verdictLabel)}.** ${c.verdictNote}`, '')
     out.push(`Made by ${c.pages} of the recorded clinic pages. Evidence:`, '')
     if (c.evidence.length === 0) out.push('- No study is recorded for this claim.')
-    for (const e of c.evidence) out.push(`- **${md(e.relationLabel)}**: ${md(e.note)} ${e.citation} (${md(e.designLabel)}; certainty: ${md(e.certaintyLabel.toLowerCase())})`)
+    for (const e of c.evidence) out.push(`- **${md(e.relationLabel)}**: ${e.note} ${e.citation} (${md(e.designLabel)}; certainty: ${md(e.certaintyLabel.toLowerCase())})`)
   })
   if (h.studies.length > 0) out.push('', '## Reading list', '', h.bibliography)
-  out.push('', '## Terms used')
-  for (const g of h.terms) {
-    out.push('', `### ${md(g.heading)}`, '')
-    for (const t of g.terms) out.push(`- **${md(t.label)}**: ${md(t.description)}`)
+  if (full) {
+    out.push('', '## Terms used')
+    for (const g of h.terms) {
+      out.push('', `### ${md(g.heading)}`, '')
+      for (const t of g.terms) out.push(`- **${md(t.label)}**: ${md(t.description)}`)
+    }
   }
+  out.push('', `The evidence map of this topic: \`kap-literature map --topic ${h.topic.id} --out ${h.topic.id}-map.svg\`.`)
   out.push('', '---', '', `${md(footerText(h))} ${md(h.credit)} ${md(h.licence)}`)
   return out.join('\n')
-}
-
-/** Escapes text for HTML content and attribute values. */
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
 const CSS = `
@@ -161,19 +213,43 @@ h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .5rem; }
 h2 { font-size: 1.2rem; margin: 2.25rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
 h3 { font-size: 1.05rem; margin: 1.75rem 0 .4rem; }
 h4 { font-size: .95rem; margin: 1rem 0 .25rem; color: var(--muted); }
+a { color: #1f4f8b; }
 .topic { color: var(--muted); font-style: italic; }
-.verdict { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 600; }
+.verdict { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 600; white-space: nowrap; }
 .verdict-accurate { background: #e3f4e6; } .verdict-oversimplified, .verdict-overstated { background: #fdf1d8; }
 .verdict-contested { background: #e8ecf7; } .verdict-inaccurate { background: #fbe2e0; }
 ul { padding-left: 1.2rem; } li { margin: .35rem 0; }
 .meta { color: var(--muted); font-size: .9em; }
-.kap-bibliography .kap-ref { margin: .5rem 0 .5rem 1.5rem; text-indent: -1.5rem; }
+div.kap-bibliography .kap-ref { margin: .5rem 0 .5rem 1.5rem; text-indent: -1.5rem; }
+ol.kap-bibliography { padding-left: 2.2rem; } ol.kap-bibliography .kap-ref { margin: .4rem 0; }
+.brief { width: 100%; border-collapse: collapse; font-size: .9rem; }
+.brief th, .brief td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--line); }
+.brief td.n { color: var(--muted); width: 1.5rem; }
+.brief .why { color: var(--ink); }
+.brief .key { color: var(--muted); font-size: .95em; }
+.reading-brief .kap-ref { font-size: .85rem; margin-top: .2rem; margin-bottom: .2rem; }
 dt { font-weight: 600; margin-top: .5rem; } dd { margin: 0 0 .25rem 0; }
+.map { margin-top: 2rem; } .map svg { max-width: 100%; height: auto; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
-@media print { main { max-width: none; padding: 0; } a { color: inherit; } }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { font-size: 9.5pt; line-height: 1.35; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 1rem; }
+  a { color: inherit; text-decoration: none; }
+  .brief-handout h1 { font-size: 12pt; } .brief-handout .topic, .brief-handout > p { font-size: 8pt; margin: 2pt 0; }
+  .brief { font-size: 7.4pt; line-height: 1.2; } .brief th, .brief td { padding: 1pt 2.5pt; }
+  .brief td:nth-child(2) { width: 44%; } .brief td:nth-child(3) { width: 12%; }
+  .verdict { padding: 0 2pt; }
+  .reading-brief { columns: 2; column-gap: 5mm; font-size: 6.6pt; } .reading-brief h2 { column-span: all; margin: 4pt 0 2pt; }
+  .reading-brief .kap-ref { font-size: 6.6pt; line-height: 1.15; margin-top: .5pt; margin-bottom: .5pt; break-inside: avoid; }
+  .map { break-before: page; margin-top: 0; }
+  .map svg { display: block; width: auto; max-width: 100%; max-height: 255mm; margin: 0 auto; }
+  footer { margin-top: 1rem; font-size: 7.5pt; }
+}
 `.trim()
 
-function toHtml(h: Handout): string {
+function toHtml(h: Handout, full: boolean): string {
   const out = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -181,41 +257,52 @@ function toHtml(h: Handout): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<meta name="generator" content="kap-literature ${esc(h.dataVersion)}">`,
-    `<title>${esc(h.title)}</title>`,
+    `<meta name="generator" content="kap-literature ${escapeHtml(h.dataVersion)}">`,
+    `<title>${escapeHtml(h.title)}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',
-    '<main>',
-    `<h1>${esc(h.title)}</h1>`,
-    `<p class="topic">${esc(h.topic.description)}</p>`,
-    `<p>${esc(intro(h))}</p>`,
+    `<main class="${full ? 'full' : 'brief-handout'}">`,
+    `<h1>${escapeHtml(h.title)}</h1>`,
+    `<p class="topic">${escapeHtml(h.topic.description)}</p>`,
+    `<p>${escapeHtml(intro(h, full))}</p>`,
   ]
-  if (h.claims.length > 0) out.push('<section>', '<h2>Claims</h2>')
-  h.claims.forEach((c, i) => {
-    out.push(
-      `<article class="claim" id="claim-${esc(c.id)}">`,
-      `<h3>${i + 1}. ${esc(c.statement)}</h3>`,
-      `<p><span class="verdict verdict-${esc(c.verdict)}">${esc(c.verdictLabel)}</span> ${esc(c.verdictNote)}</p>`,
-      `<h4>Evidence</h4>`,
-      `<p class="meta">Made by ${c.pages} of the recorded clinic pages.</p>`,
-      '<ul>',
-      ...(c.evidence.length === 0 ? ['<li>No study is recorded for this claim.</li>'] : []),
-      ...c.evidence.map(
-        (e) =>
-          `<li><strong>${esc(e.relationLabel)}</strong>: ${esc(e.note)} ${e.citation} <span class="meta">(${esc(e.designLabel)}; certainty: ${esc(e.certaintyLabel.toLowerCase())})</span></li>`,
+  if (!full && h.claims.length > 0) {
+    out.push('<table class="brief">', '<thead><tr><th scope="col"></th><th scope="col">Claim</th><th scope="col">Verdict</th><th scope="col">Why, and the key studies</th></tr></thead>', '<tbody>')
+    h.claims.forEach((c, i) =>
+      out.push(
+        `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><td>${escapeHtml(c.statement)}</td><td><span class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span></td><td><span class="why">${c.why}</span>${c.keyStudies.length > 0 ? ` <span class="key">Key: ${c.keyStudies.join('; ')}</span>` : ''}</td></tr>`,
       ),
-      '</ul>',
-      '</article>',
     )
-  })
-  if (h.claims.length > 0) out.push('</section>')
-  if (h.studies.length > 0) out.push('<section>', '<h2>Reading list</h2>', h.bibliography, '</section>')
-  out.push('<section>', '<h2>Terms used</h2>')
-  for (const g of h.terms) {
-    out.push(`<h3>${esc(g.heading)}</h3>`, '<dl>', ...g.terms.map((t) => `<dt>${esc(t.label)}</dt><dd>${esc(t.description)}</dd>`), '</dl>')
+    out.push('</tbody>', '</table>')
   }
-  out.push('</section>', `<footer><p>${esc(footerText(h))}</p><p>${esc(h.credit)}</p><p>${esc(h.licence)}</p></footer>`, '</main>', '</body>', '</html>')
+  if (full && h.claims.length > 0) out.push('<section>', '<h2>Claims</h2>')
+  if (full) {
+    h.claims.forEach((c, i) => {
+      out.push(
+        `<article class="claim" id="claim-${escapeHtml(c.id)}">`,
+        `<h3>${i + 1}. ${escapeHtml(c.statement)}</h3>`,
+        `<p><span class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span> ${c.verdictNote}</p>`,
+        `<h4>Evidence</h4>`,
+        `<p class="meta">Made by ${c.pages} of the recorded clinic pages.</p>`,
+        '<ul>',
+        ...(c.evidence.length === 0 ? ['<li>No study is recorded for this claim.</li>'] : []),
+        ...c.evidence.map((e) => `<li><strong>${escapeHtml(e.relationLabel)}</strong>: ${e.note} ${e.citation} <span class="meta">(${escapeHtml(e.designLabel)}; certainty: ${escapeHtml(e.certaintyLabel.toLowerCase())})</span></li>`),
+        '</ul>',
+        '</article>',
+      )
+    })
+    if (h.claims.length > 0) out.push('</section>')
+  }
+  if (h.studies.length > 0) out.push(`<section class="${full ? 'reading' : 'reading-brief'}">`, '<h2>Reading list</h2>', h.bibliography, '</section>')
+  if (full) {
+    out.push('<section>', '<h2>Terms used</h2>')
+    for (const g of h.terms) out.push(`<h3>${escapeHtml(g.heading)}</h3>`, '<dl>', ...g.terms.map((t) => `<dt>${escapeHtml(t.label)}</dt><dd>${escapeHtml(t.description)}</dd>`), '</dl>')
+    out.push('</section>')
+  }
+  out.push(`<footer><p>${escapeHtml(footerText(h))} ${escapeHtml(h.credit)} ${escapeHtml(h.licence)}</p></footer>`)
+  if (h.claims.length > 0) out.push(`<section class="map" aria-label="Evidence map: ${escapeHtml(h.topic.label)}">`, evidenceMap({ topic: h.topic.id as Topic, format: 'svg' }).trimEnd(), '</section>')
+  out.push('</main>', '</body>', '</html>')
   return out.join('\n')
 }
 
@@ -231,11 +318,12 @@ export function run(args: Parsed, io: Io): number {
   const formatName = flag(args, 'format') ?? 'md'
   const format = oneOf('--format', formatName === 'markdown' ? 'md' : formatName, ['md', 'html'] as const)
   const style = styleOption(flag(args, 'style'))
+  const full = args.flags.has('full')
   if (args.flags.has('json')) {
-    io.out(json(build(topic, style, 'text', io.today)))
+    io.out(json(build(topic, style, 'text', io.today, true)))
     return 0
   }
-  const handout = build(topic, style, format === 'html' ? 'html' : 'markdown', io.today)
-  io.out(format === 'html' ? toHtml(handout) : toMarkdown(handout))
+  const handout = build(topic, style, format === 'html' ? 'html' : 'markdown', io.today, full)
+  io.out(format === 'html' ? toHtml(handout, full) : toMarkdown(handout, full))
   return 0
 }

@@ -1,0 +1,67 @@
+import { escapeHtml, escapeMarkdown } from '../escape'
+import { KapLiteratureError } from '../errors'
+import { sourceIds, studyIds } from '../generated/ids'
+import { getStudy, isStudyId } from '../index'
+import type { CitationFormat, CitationSession } from './engine'
+
+/** Every citable id, longest first, so `feder-2014` never matches inside a longer id. */
+const IDS = [...studyIds, ...sourceIds].sort((a, b) => b.length - a.length || a.localeCompare(b))
+const ID_PATTERN = new RegExp(`(?<![a-z0-9-])(${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`, 'g')
+
+/** What a reader can be told of a study that cannot be cited: "Holmes et al. (2022)", or its title in quotes. */
+function leadLabel(id: string): string {
+  if (!isStudyId(id)) return id
+  const { csl, authorsComplete } = getStudy(id)
+  const names = (csl.author ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
+  const year = csl.issued?.['date-parts'][0]?.[0]
+  if (names.length > 0) {
+    const who = names.length === 1 && authorsComplete !== false ? names[0] : names.length === 2 && authorsComplete !== false ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`
+    return year === undefined ? `${who} (a study whose details are incomplete)` : `${who} (${year})`
+  }
+  if (csl.title !== undefined) return `the study “${csl.title}”${year === undefined ? '' : ` (${year})`}`
+  return 'a study whose authors and title could not be confirmed'
+}
+
+/**
+ * Turns a note written with record ids ("…as krupitsky-2002 found…") into text a reader can follow: each study or
+ * source id becomes its in-text citation from `session` (so it is numbered and listed in the session's
+ * bibliography), and in HTML a link to the reading-list entry `#ref-<id>` when `link` is set. The rest of the text is
+ * escaped for `format`. Citations are narrative ("Grunebaum et al. (2018)", "Grunebaum et al.¹"), as ids stand
+ * in the sentence as names. A study kept only as a lead (its authors, title or date could not be confirmed, so it
+ * cannot be cited) is named by what is known of it — its first author and year, or its title — without a citation.
+ * @param text - plain text, such as a claim's `verdictNote` or an evidence `note`
+ * @param session - the document's citation session (its style and format decide the citation form)
+ * @param format - the session's format: `text`, `html` or `markdown`
+ * @param options - `link`: in HTML, wrap each citation in a link to `#ref-<id>`
+ * @returns the text with citations, safe to insert into a document of that format
+ * @example
+ * ```ts
+ * import { citeProse, createCitationSession } from 'kap-literature/citations'
+ * const session = createCitationSession({ style: 'apa', format: 'text' })
+ * citeProse('Only grunebaum-2018 is cited, and it did not test this.', session, 'text')
+ * // 'Only Grunebaum et al. (2018) is cited, and it did not test this.'
+ * ```
+ */
+export function citeProse(text: string, session: CitationSession, format: CitationFormat, options: { readonly link?: boolean } = {}): string {
+  if (typeof text !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs text, got ${typeof text}`, { value: text })
+  const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
+  let out = ''
+  let last = 0
+  for (const m of text.matchAll(ID_PATTERN)) {
+    const id = m[1]!
+    out += escape(text.slice(last, m.index))
+    last = m.index + id.length
+    let cited: string
+    try {
+      cited = session.cite(id, { narrative: true })
+    } catch (e) {
+      if (e instanceof KapLiteratureError && e.code === 'INVALID_RECORD') {
+        out += escape(leadLabel(id))
+        continue
+      }
+      throw e
+    }
+    out += format === 'html' && options.link === true ? `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${cited}</a>` : cited
+  }
+  return out + escape(text.slice(last))
+}

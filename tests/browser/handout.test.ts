@@ -1,0 +1,79 @@
+/**
+ * Handouts as a teacher prints them, in Debian's Chromium: the brief handout of every topic fits on two A4 pages
+ * before its evidence-map page; numbered reading lists keep their numbers clear of the text in every style; and
+ * screenshots (paths printed) are saved for a person to look at. In CI a missing browser fails; locally it is skipped.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { topicsTerms } from '../../src/index'
+import { root } from '../helpers/paths'
+import { runCli } from '../helpers/run-cli'
+
+const CHROMIUM = '/usr/bin/chromium'
+const available = existsSync(CHROMIUM)
+const ci = process.env.CI === 'true'
+const shots = join(root, 'test-results')
+const epoch = { SOURCE_DATE_EPOCH: '1767225600' }
+let browser: Browser
+
+const handout = async (args: string[]) => (await runCli(['handout', ...args, '--format', 'html'], { env: epoch })).stdout
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+
+describe.skipIf(!available && !ci)('handouts in Chromium', () => {
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), 'Debian chromium must be installed in CI').toBe(true)
+    mkdirSync(shots, { recursive: true })
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  }, 120_000)
+  afterAll(async () => browser?.close())
+
+  it('the brief handout of every topic is at most two A4 pages, then the evidence map on a page of its own', async () => {
+    const counts: Record<string, [number, number]> = {}
+    for (const topic of topicsTerms) {
+      const page = await browser.newPage()
+      await page.setContent(await handout(['--topic', topic]))
+      const withMap = pageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))
+      const hasMap = (await page.locator('section.map').count()) > 0
+      await page.evaluate(() => document.querySelectorAll('section.map').forEach((m) => m.remove()))
+      const text = pageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))
+      counts[topic] = [text, withMap]
+      expect(text, `${topic}: brief handout pages`).toBeLessThanOrEqual(2)
+      if (hasMap) expect(withMap, `${topic}: the map takes one page of its own`).toBe(text + 1)
+      await page.close()
+    }
+    console.log('brief handout A4 pages (text, with map):', JSON.stringify(counts))
+  }, 120_000)
+
+  it('numbered reading lists keep the numbers clear of the text in every style; screenshots saved', async () => {
+    for (const style of ['vancouver', 'ama', 'apa']) {
+      const page = await browser.newPage({ viewport: { width: 900, height: 1000 } })
+      await page.setContent(await handout(['--topic', 'psychotherapy', '--full', '--style', style]))
+      const list = page.locator('section.reading .kap-bibliography')
+      const overlaps = await list.evaluate((el) => {
+        const bad: string[] = []
+        if (el.tagName !== 'OL') return bad
+        const left = el.getBoundingClientRect().left
+        for (const li of el.querySelectorAll('li')) {
+          const style = getComputedStyle(li)
+          // The marker sits in the list's padding; a negative text indent or no padding draws it over the text.
+          if (parseFloat(style.textIndent) < 0 || li.getBoundingClientRect().left - left < 20) bad.push(li.textContent!.slice(0, 40))
+        }
+        return bad
+      })
+      expect(overlaps, style).toEqual([])
+      const file = join(shots, `handout-reading-list-${style}.png`)
+      await list.screenshot({ path: file })
+      console.log(`handout screenshot: ${file}`)
+      await page.close()
+    }
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } })
+    await page.setContent(await handout(['--topic', 'psychotherapy']))
+    await page.emulateMedia({ media: 'print' })
+    const file = join(shots, 'handout-brief-psychotherapy.png')
+    await page.screenshot({ path: file, fullPage: true })
+    console.log(`handout screenshot: ${file}`)
+    await page.close()
+  }, 120_000)
+})
