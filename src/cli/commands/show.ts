@@ -1,4 +1,5 @@
 import { claimIds, claims, claimsCiting, evidenceFor, getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId, sourceIds, studyIds, type Claim, type Study } from '../../index'
+import { citeProse, createCitationSession } from '../../citations/index'
 import { closest, InputError, json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 
 export const summary = 'Show one study, claim or source record.'
@@ -45,10 +46,13 @@ function studyText(io: Io, study: Study): string {
 }
 
 function claimText(io: Io, claim: Claim): string {
+  // Study ids in notes are printed as APA citations, with the id after each study in the evidence list for look-ups.
+  const session = createCitationSession({ style: 'apa', format: 'text' })
+  const prose = (text: string) => citeProse(text, session, 'text')
   const lines = [
     paint(io, 'bold', claim.id),
     claim.statement,
-    `Verdict: ${paint(io, verdictColor(claim.verdict), claim.verdict)} - ${claim.verdictNote}`,
+    `Verdict: ${paint(io, verdictColor(claim.verdict), claim.verdict)} - ${prose(claim.verdictNote)}`,
     '',
     paint(io, 'bold', 'Made by:'),
     ...claim.madeBy.map((m) => `  ${m.source}, ${m.section}${m.citedAs ? ` (cites ${m.citedAs.join('; ')})` : ''}`),
@@ -56,9 +60,9 @@ function claimText(io: Io, claim: Claim): string {
   const evidence = evidenceFor(claim.id)
   if (evidence.length > 0) {
     lines.push('', paint(io, 'bold', 'Evidence:'))
-    for (const e of evidence) lines.push(`  [${e.relation}] ${e.study.id}: ${e.note}`)
+    for (const e of evidence) lines.push(`  [${e.relation}] ${prose(e.study.id)} [${e.study.id}]: ${prose(e.note)}`)
   }
-  for (const p of claim.citationProblems ?? []) lines.push(`Citation problem (${p.problem}, ${p.study}): ${p.note}`)
+  for (const p of claim.citationProblems ?? []) lines.push(`Citation problem (${p.problem}, ${prose(p.study)}): ${prose(p.note)}`)
   return lines.join('\n')
 }
 
