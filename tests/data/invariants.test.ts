@@ -40,12 +40,15 @@ describe('studies', () => {
     const used = new Set(claims.flatMap((c) => [...c.evidence.map((e) => e.study), ...(c.citationProblems ?? []).map((p) => p.study)]))
     for (const s of studies) expect(used.has(s.id) || s.unusedReason !== undefined, s.id).toBe(true)
   })
-  it('every study has https verification sources, and every record a check date', () => {
+  it('every verification page has a kind and is https (a mirror may be http), and every record a check date', () => {
     for (const s of [...studies, ...sources]) {
       // A source page no public copy confirms may list none, and then says in its notes what was searched.
       if (s.verification.sources.length === 0) expect('file' in s && (s.notes ?? '').length > 100, s.id).toBe(true)
       else expect(s.verification.sources.length, s.id).toBeGreaterThan(0)
-      for (const v of s.verification.sources) expect(v.url, s.id).toMatch(/^https:\/\//)
+      for (const v of s.verification.sources) {
+        expect(['publisher', 'index', 'registry', 'repository', 'mirror', 'secondary'], s.id).toContain(v.kind)
+        expect(v.url, s.id).toMatch(v.kind === 'mirror' ? /^https?:\/\// : /^https:\/\//)
+      }
       expect(s.verification.checked, s.id).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     }
   })
