@@ -29,6 +29,9 @@ export interface KapLiteratureErrorOptions {
   cause?: unknown
 }
 
+/** A registry-wide symbol: the ESM and CommonJS builds (two copies of the class in one process) share it. */
+const BRAND = Symbol.for('kap-literature.error')
+
 /**
  * The one error class kap-literature throws. `code` is stable; `message` starts with `kap-literature:`.
  * @example
@@ -60,16 +63,41 @@ export class KapLiteratureError extends Error {
     this.code = code
     this.value = options.value
     this.hint = options.hint
+    // The brand isKapLiteratureError checks, hidden from enumeration and JSON.
+    Object.defineProperty(this, BRAND, { value: true })
   }
 }
 
 /**
- * Renders a caller's value for an error message: strings quoted and shortened, other types named.
+ * Whether a value is an error thrown by kap-literature, from whichever copy of the package: `instanceof` fails when
+ * a process loads both the ESM and the CommonJS build (two classes), this does not. A type guard.
+ * @param value - anything caught
+ * @returns true for a {@link KapLiteratureError} of any copy of the package
+ * @example
+ * ```ts
+ * import { getStudy, isKapLiteratureError } from 'kap-literature'
+ * try {
+ *   getStudy('dore-2091' as never)
+ * } catch (e) {
+ *   if (isKapLiteratureError(e)) console.log(e.code, e.hint) // 'UNKNOWN_ID' 'dore-2019'
+ * }
+ * ```
+ */
+export function isKapLiteratureError(value: unknown): value is KapLiteratureError {
+  return value instanceof KapLiteratureError || (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true)
+}
+
+/**
+ * Renders a caller's value for an error message: strings quoted and shortened, other types named. Never prints the
+ * word "undefined": a missing value is "nothing".
  * @internal
  */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
+  if (value === undefined) return 'nothing'
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'symbol') return 'a symbol'
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`
 }

@@ -15,7 +15,7 @@ import { claimRecords, generatedDataVersion, sourceRecords, studyRecords, vocabu
 import type { Claim, Source, Study, VocabularyTerm } from './types'
 
 export * from './data/index'
-export { KapLiteratureError, type ErrorCode, type KapLiteratureErrorOptions } from './errors'
+export { isKapLiteratureError, KapLiteratureError, type ErrorCode, type KapLiteratureErrorOptions } from './errors'
 export {
   certaintyTerms,
   citationProblemsTerms,

@@ -20,6 +20,15 @@ describe('built package entries (self-referenced by name)', () => {
     expect(r.err).toBe('')
     expect(r.out).toBe('30917760 KapLiteratureError true')
   })
+  it('isKapLiteratureError recognises errors of the ESM build from the CJS copy and back', () => {
+    const r = node([
+      '--input-type=module',
+      '-e',
+      "import { createRequire } from 'node:module'; import * as esm from 'kap-literature'; const cjs = createRequire(import.meta.url)('kap-literature'); const err = (m) => { try { m.getStudy('x') } catch (e) { return e } }; const a = err(esm), b = err(cjs); console.log(a instanceof cjs.KapLiteratureError, cjs.isKapLiteratureError(a), esm.isKapLiteratureError(b))",
+    ])
+    expect(r.err).toBe('')
+    expect(r.out).toBe('false true true')
+  })
   it('ESM and CJS report the same data version and records', () => {
     const esm = node(['--input-type=module', '-e', "import { dataVersion, studyIds } from 'kap-literature'; console.log(dataVersion, studyIds.join(','))"])
     const cjs = node(['-e', "const k = require('kap-literature'); console.log(k.dataVersion, k.studyIds.join(','))"])
