@@ -13,6 +13,7 @@ export default defineConfig([
       'citations/mla': 'src/citations/mla.ts',
       search: 'src/search/index.ts',
       cite: 'src/cite/index.ts',
+      details: 'src/details/index.ts',
       jsonld: 'src/jsonld/index.ts',
     },
     format: ['esm', 'cjs'],
@@ -23,8 +24,10 @@ export default defineConfig([
     platform: 'neutral',
     splitting: true,
     treeshake: false,
-    // Node's ESM→CJS interop costs ~20 ms on the first import of lunr; bundled it costs ~3 ms.
-    noExternal: ['lunr'],
+    // Shared code and the per-record detail chunks (dynamic imports of loadDetails) go under dist/chunks/.
+    esbuildOptions(options) {
+      options.chunkNames = 'chunks/[name]-[hash]'
+    },
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -33,6 +36,8 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     platform: 'node',
+    // One file: the CLI reads every record's detail synchronously, so per-record chunks would only add files.
+    splitting: false,
     banner: { js: '#!/usr/bin/env node' },
   },
 ])

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { claims, vocabularies } from '../../src/index'
+import { vocabularies } from '../../src/index'
+import { fullClaims } from '../../src/details/index'
+
+const claims = fullClaims()
 import { runCli } from '../helpers/run-cli'
 
 const epoch = { SOURCE_DATE_EPOCH: '1767225600' } // 2026-01-01

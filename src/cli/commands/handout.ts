@@ -1,4 +1,5 @@
-import { claims, dataVersion, getStudy, vocabularies, type StudyId, type VocabularyTerm } from '../../index'
+import { dataVersion, getStudy, vocabularies, type StudyId, type VocabularyTerm } from '../../index'
+import { fullClaims } from '../../details/index'
 import { createCitationSession, cslCredit, type CitationStyle } from '../../citations/index'
 import { closest, flag, InputError, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 import { styleList, styleOption } from '../records'
@@ -72,7 +73,7 @@ const used = (terms: readonly VocabularyTerm[], ids: ReadonlySet<string>) => ter
 
 function build(topic: VocabularyTerm, style: CitationStyle, format: 'text' | 'html' | 'markdown', date: string): Handout {
   const session = createCitationSession({ style, format })
-  const chosen = claims.filter((c) => (c.topics as readonly string[]).includes(topic.id))
+  const chosen = fullClaims().filter((c) => (c.topics as readonly string[]).includes(topic.id))
   const sections: ClaimSection[] = chosen.map((c) => ({
     id: c.id,
     statement: c.statement,
