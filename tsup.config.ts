@@ -1,5 +1,14 @@
 import { defineConfig } from 'tsup'
 
+// citation-js (and citeproc-js, moo) are bundled into dist/cite.* and dist/cli.js rather than installed: the package
+// then has no runtime dependencies, and citation-js's Node-only fetch dependencies (node-fetch, sync-fetch, ~9 MB
+// with web-streams-polyfill), which kap-literature never calls, are replaced by the same shims as the browser build.
+const bundled = [/^@citation-js\//, 'citeproc', 'moo']
+const fetchShims = {
+  'node-fetch': './src/cite/node-fetch-shim.ts',
+  'sync-fetch': './src/cite/sync-fetch-shim.ts',
+}
+
 export default defineConfig([
   {
     entry: {
@@ -25,8 +34,11 @@ export default defineConfig([
     splitting: true,
     treeshake: false,
     // Shared code and the per-record detail chunks (dynamic imports of loadDetails) go under dist/chunks/.
+    noExternal: bundled,
     esbuildOptions(options) {
       options.chunkNames = 'chunks/[name]-[hash]'
+      options.alias = { ...options.alias, ...fetchShims }
+      options.legalComments = 'eof'
     },
   },
   {
@@ -38,6 +50,11 @@ export default defineConfig([
     platform: 'node',
     // One file: the CLI reads every record's detail synchronously, so per-record chunks would only add files.
     splitting: false,
+    noExternal: bundled,
+    esbuildOptions(options) {
+      options.alias = { ...options.alias, ...fetchShims }
+      options.legalComments = 'eof'
+    },
     banner: { js: '#!/usr/bin/env node' },
   },
 ])
