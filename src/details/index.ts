@@ -116,7 +116,7 @@ function detailTable(kind: Kind): Readonly<Record<string, RecordDetail>> {
  * {@link loadDetails} in browsers).
  * @param id - a study, claim or source id
  * @returns the frozen detail: {@link StudyDetail}, {@link ClaimDetail} or {@link SourceDetail} by the id's kind
- * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
  * @example
  * ```ts
  * import { getDetails } from 'kap-literature/details'
@@ -137,7 +137,7 @@ export function getDetails(id: StudyId | ClaimId | SourceId): RecordDetail {
  * The full study (core and detail), synchronously.
  * @param id - a study id
  * @returns the frozen full record
- * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
  * @example
  * ```ts
  * import { getFullStudy } from 'kap-literature/details'
@@ -154,7 +154,7 @@ export function getFullStudy(id: StudyId): Study {
  * The full claim (core, verdict note, evidence and citation problems with their notes), synchronously.
  * @param id - a claim id
  * @returns the frozen full record
- * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
  * @example
  * ```ts
  * import { getFullClaim } from 'kap-literature/details'
@@ -171,7 +171,7 @@ export function getFullClaim(id: ClaimId): Claim {
  * The full source document record, synchronously.
  * @param id - a source id
  * @returns the frozen full record
- * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
  * @example
  * ```ts
  * import { getFullSource } from 'kap-literature/details'
@@ -187,7 +187,7 @@ export function getFullSource(id: SourceId): Source {
  * A claim's evidence entries, with their notes, joined with the full study records, in the claim's order.
  * @param claimId - a claim id
  * @returns each entry's relation and note with the full study
- * @throws {@link KapLiteratureError} `UNKNOWN_ID` for an id that is not a claim
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` for an id that is not a claim
  * @example
  * ```ts
  * import { fullEvidenceFor } from 'kap-literature/details'
@@ -244,7 +244,7 @@ export function fullSources(): readonly Source[] {
  * bundle) only when this is called. Works in Node too.
  * @param id - a study, claim or source id
  * @returns a promise of the frozen detail: {@link StudyDetail}, {@link ClaimDetail} or {@link SourceDetail}
- * @throws {@link KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT` (the promise rejects)
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT` (the promise rejects)
  * @example
  * ```ts
  * import { loadDetails } from 'kap-literature/details'
@@ -267,7 +267,7 @@ export async function loadDetails(id: StudyId | ClaimId | SourceId): Promise<Rec
  * {@link loadDetails}.
  * @param id - a study, claim or source id
  * @returns a promise of the frozen full {@link Study}, {@link Claim} or {@link Source}
- * @throws {@link KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT` (the promise rejects)
+ * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT` (the promise rejects)
  * @example
  * ```ts
  * import { loadFull } from 'kap-literature/details'
