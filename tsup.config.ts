@@ -1,5 +1,14 @@
 import { defineConfig } from 'tsup'
 
+// citation-js (and citeproc-js, moo) are bundled into dist/cite.* and dist/cli.js rather than installed: the package
+// then has no runtime dependencies, and citation-js's Node-only fetch dependencies (node-fetch, sync-fetch, ~9 MB
+// with web-streams-polyfill), which kap-literature never calls, are replaced by the same shims as the browser build.
+const bundled = [/^@citation-js\//, 'citeproc', 'moo']
+const fetchShims = {
+  'node-fetch': './src/cite/node-fetch-shim.ts',
+  'sync-fetch': './src/cite/sync-fetch-shim.ts',
+}
+
 export default defineConfig([
   {
     entry: {
@@ -13,6 +22,7 @@ export default defineConfig([
       'citations/mla': 'src/citations/mla.ts',
       search: 'src/search/index.ts',
       cite: 'src/cite/index.ts',
+      details: 'src/details/index.ts',
       jsonld: 'src/jsonld/index.ts',
       map: 'src/map/index.ts',
     },
@@ -24,8 +34,13 @@ export default defineConfig([
     platform: 'neutral',
     splitting: true,
     treeshake: false,
-    // Node's ESM→CJS interop costs ~20 ms on the first import of lunr; bundled it costs ~3 ms.
-    noExternal: ['lunr'],
+    // Shared code and the per-record detail chunks (dynamic imports of loadDetails) go under dist/chunks/.
+    noExternal: bundled,
+    esbuildOptions(options) {
+      options.chunkNames = 'chunks/[name]-[hash]'
+      options.alias = { ...options.alias, ...fetchShims }
+      options.legalComments = 'eof'
+    },
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -34,6 +49,13 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     platform: 'node',
+    // One file: the CLI reads every record's detail synchronously, so per-record chunks would only add files.
+    splitting: false,
+    noExternal: bundled,
+    esbuildOptions(options) {
+      options.alias = { ...options.alias, ...fetchShims }
+      options.legalComments = 'eof'
+    },
     banner: { js: '#!/usr/bin/env node' },
   },
 ])

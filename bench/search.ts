@@ -17,16 +17,21 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import lunr from 'lunr'
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch'
-import { claims, sources, studies, vocabularies } from '../src/index'
+import { vocabularies } from '../src/index'
+import { fullClaims, fullSources, fullStudies } from '../src/details/index'
+import { engineForCorpus } from '../src/search/corpus'
 import { searchWith } from '../src/search/api'
-import { FIELDS, type SearchCorpus, type SearchDoc } from '../src/search/documents'
+import { buildDocuments, compactDocuments, documentsFromCompact, FIELDS, type SearchCorpus, type SearchDoc } from '../src/search/documents'
 import { FUZZY_MIN_LENGTH, FUZZY_WEIGHT, PREFIX_MIN_LENGTH, PREFIX_WEIGHT, SearchEngine } from '../src/search/engine'
 import { parseQuery } from '../src/search/query'
-import { analyze, BOOSTS, buildIndexData, serializeIndex } from '../src/search/store'
+import { analyze, BOOSTS, loadStore, serializeStore } from '../src/search/store'
 import { relevanceCases } from '../tests/search/relevance-queries'
 import { syntheticCorpus, workload } from './synthetic'
 
 const root = join(fileURLToPath(import.meta.url), '..', '..')
+const studies = fullStudies()
+const claims = fullClaims()
+const sources = fullSources()
 const shippedCorpus: SearchCorpus = { studies, claims, sources, vocabularies }
 const shippedIndexPath = join(root, 'src', 'generated', 'search-index.json')
 
@@ -37,9 +42,14 @@ interface Runner {
   search(query: string): unknown
 }
 
-/** Ours: the library's own search over an engine (shipped serialized index if given, else built from the records). */
+/** Ours: the library's own search over an engine (from a serialized search store if given, else from the records). */
 function ours(corpus: SearchCorpus, serialized?: string): Runner {
-  const engine = new SearchEngine(corpus, serialized === undefined ? undefined : JSON.parse(serialized))
+  let engine: SearchEngine
+  if (serialized === undefined) engine = engineForCorpus(corpus)
+  else {
+    const store = loadStore(JSON.parse(serialized))
+    engine = new SearchEngine(documentsFromCompact(store.docs), store.vocabularies)
+  }
   engine.postings // load or build now, as the first search would
   return { search: (q) => searchWith(engine, q, undefined) }
 }
@@ -113,7 +123,7 @@ function child(engine: EngineName, corpusName: string, indexFile: string, query:
   if (engine === 'ours-shipped') runner = ours(corpus, text)
   else if (engine === 'ours-build') runner = ours(corpus)
   else {
-    const docs = new SearchEngine(corpus).docs
+    const docs = buildDocuments(corpus)
     if (engine === 'lunr-build') runner = lunrRunner(lunrBuild(docs))
     else if (engine === 'lunr-load') runner = lunrRunner(lunr.Index.load(JSON.parse(text)))
     else if (engine === 'minisearch-build') runner = { search: (q) => miniSearchBuild(docs).search(q) }
@@ -255,7 +265,7 @@ async function main(): Promise<void> {
   log()
 
   // --- 2. Index strategy on the shipped data ---------------------------------------------------------------------
-  const docs = new SearchEngine(shippedCorpus).docs
+  const docs = buildDocuments(shippedCorpus)
   const lunrIndexFile = join(out, 'lunr-shipped.json')
   writeFileSync(lunrIndexFile, JSON.stringify(lunrBuild(docs)))
   const msIndexFile = join(out, 'minisearch-shipped.json')
@@ -293,14 +303,13 @@ async function main(): Promise<void> {
     // The first-search probe: the first workload query (not an identifier) that finds something.
     const probe = queries.find((q) => !q.startsWith('http') && (oursBuilt.value.search(q) as unknown[]).length > 0) ?? 'ketamine'
     const serialized = timed(() => {
-      const e = new SearchEngine(corpus)
-      return serializeIndex(buildIndexData(e.docs), e.docs)
+      return serializeStore(compactDocuments(corpus), corpus.vocabularies)
     })
     const oursFile = join(out, `ours-${n}.json`)
     writeFileSync(oursFile, serialized.value)
     const oursLoaded = timed(() => ours(corpus, serialized.value))
     const oursWarm = warm(oursLoaded.value, queries)
-    const engineDocs = new SearchEngine(corpus).docs
+    const engineDocs = buildDocuments(corpus)
     const msBuilt = timed(() => miniSearchBuild(engineDocs))
     const msText = JSON.stringify(msBuilt.value)
     const msFile = join(out, `minisearch-${n}.json`)

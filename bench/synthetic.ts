@@ -5,8 +5,13 @@
  * workload drawn from the records: title words, author + year, typos, prefixes being typed, abbreviations and DOIs.
  * Not part of the library or the tests.
  */
-import { claims as shippedClaims, sources as shippedSources, studies as shippedStudies, vocabularies } from '../src/index'
-import type { Claim, CslName, Source, Study } from '../src/index'
+import { vocabularies } from '../src/index'
+import type { CslName } from '../src/index'
+import { fullClaims, fullSources, fullStudies, type Claim, type Source, type Study } from '../src/details/index'
+
+const shippedStudies = fullStudies()
+const shippedClaims = fullClaims()
+const shippedSources = fullSources()
 import type { SearchCorpus } from '../src/search/documents'
 
 /** A small, fast, seedable PRNG (mulberry32). */

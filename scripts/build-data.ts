@@ -7,10 +7,10 @@
  *   review; `npm run build` and CI never pass it).
  * Exits 1 (writing nothing) on any issue.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { coverageReport, idsModule, recordsModule } from './lib/generate.ts'
+import { coreModule, coverageReport, detailFiles, idsModule } from './lib/generate.ts'
 import { formatIssue } from './lib/issues.ts'
 import { runPipeline } from './lib/pipeline.ts'
 
@@ -44,7 +44,11 @@ if (!checkOnly) {
     renameSync(`${path}.tmp`, path)
   }
   write(join(outDir, 'ids.ts'), idsModule(data))
-  write(join(outDir, 'records.ts'), recordsModule(data, version))
+  write(join(outDir, 'core.ts'), coreModule(data, version))
+  // Detail chunks: rewritten as a set, so a removed record leaves no stale file behind.
+  rmSync(join(outDir, 'details'), { recursive: true, force: true })
+  for (const [path, text] of detailFiles(data)) write(join(outDir, path), text)
+  rmSync(join(outDir, 'records.ts'), { force: true })
   if (docsDir !== undefined) write(join(docsDir, 'coverage.md'), coverageReport(data, version))
 }
 if (checkCoverage) {

@@ -1,20 +1,23 @@
-// Bundles the package's built entries (dist/) for the clinic-page example into examples/clinic-page/vendor/kap.js.
+// Bundles the package's built entries (dist/) for the clinic-page example into examples/clinic-page/vendor/kap.js,
+// with each record's detail split into its own chunk under vendor/chunks/ (loaded only when the page asks for it).
 // Run after `npm run build`: node scripts/build-example.mjs
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const out = join(root, 'examples', 'clinic-page', 'vendor', 'kap.js')
-mkdirSync(dirname(out), { recursive: true })
+const outdir = join(root, 'examples', 'clinic-page', 'vendor')
+rmSync(outdir, { recursive: true, force: true })
+mkdirSync(outdir, { recursive: true })
 await build({
   stdin: {
     contents: `export { getClaim, getStudy, vocabularies, dataVersion } from 'kap-literature'
 export { search, facets } from 'kap-literature/search'
 export { apa } from 'kap-literature/citations/apa'
 export { cslCredit } from 'kap-literature/citations'
-export { toJsonLd } from 'kap-literature/jsonld'`,
+export { toJsonLd } from 'kap-literature/jsonld'
+export { loadDetails } from 'kap-literature/details'`,
     resolveDir: root,
     loader: 'js',
   },
@@ -22,7 +25,10 @@ export { toJsonLd } from 'kap-literature/jsonld'`,
   minify: true,
   format: 'esm',
   platform: 'browser',
-  outfile: out,
+  splitting: true,
+  outdir,
+  entryNames: 'kap',
+  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 })
-console.log(`build-example: wrote ${out}`)
+console.log(`build-example: wrote ${join(outdir, 'kap.js')} and its chunks`)

@@ -1,15 +1,16 @@
 /**
- * Writes src/generated/search-index.json (the precomputed, versioned search index) from the built records.
+ * Writes src/generated/search-index.json (the search store: versioned, fingerprinted) from the built records.
  * Run by `npm run build:data` after scripts/build-data.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { claims, sources, studies, vocabularies } from '../src/index.ts'
-import { buildDocuments } from '../src/search/documents.ts'
-import { buildIndexData, serializeIndex } from '../src/search/store.ts'
+import { vocabularies } from '../src/index.ts'
+import { fullClaims, fullSources, fullStudies } from '../src/details/index.ts'
+import { compactDocuments } from '../src/search/documents.ts'
+import { serializeStore } from '../src/search/store.ts'
 
 const file = new URL('../src/generated/search-index.json', import.meta.url)
-const docs = buildDocuments({ studies, claims, sources, vocabularies })
-const text = serializeIndex(buildIndexData(docs), docs)
+const docs = compactDocuments({ studies: fullStudies(), claims: fullClaims(), sources: fullSources(), vocabularies })
+const text = serializeStore(docs, vocabularies)
 if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
   writeFileSync(file, text)
   console.log('build-search-index: wrote src/generated/search-index.json')

@@ -13,7 +13,9 @@ import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { closest } from '../src/suggest.ts'
-import { studies } from '../src/index.ts'
+import { fullStudies } from '../src/details/index.ts'
+
+const studies = fullStudies()
 import type { Study } from '../src/types.ts'
 import { formatFindings, formatSummary, verifyStudies, type FetchLike } from './lib/crossref.ts'
 

@@ -1,6 +1,8 @@
 /**
  * kap-literature: typed, citable, verified records of the research behind claims about ketamine-assisted
- * psychotherapy (KAP), of the claims clinic pages make, and of those pages. This entry has no runtime dependencies.
+ * psychotherapy (KAP), of the claims clinic pages make, and of those pages. This entry has no runtime dependencies
+ * and holds the *core* of every record: what a page renders. The detail (summaries, notes, provenance) is in
+ * `kap-literature/details`, loadable per record.
  *
  * @example
  * ```ts
@@ -11,8 +13,8 @@
  * ```
  * @packageDocumentation
  */
-import { claimRecords, generatedDataVersion, sourceRecords, studyRecords, vocabularyRecords } from './generated/records'
-import type { Claim, Source, Study, VocabularyTerm } from './types'
+import { claimCoreRecords, generatedDataVersion, sourceCoreRecords, studyCoreRecords, vocabularyRecords } from './generated/core'
+import type { ClaimCore, SourceCore, StudyCore, VocabularyTerm } from './types'
 
 export * from './data/index'
 export { isKapLiteratureError, KapLiteratureError, type ErrorCode, type KapLiteratureErrorOptions } from './errors'
@@ -33,34 +35,34 @@ export {
 export type * from './types'
 
 /**
- * Every shipped study, sorted by id. Frozen: mutation throws in strict mode.
+ * The core of every shipped study, sorted by id. Frozen: mutation throws in strict mode.
  * @example
  * ```ts
  * import { studies } from 'kap-literature'
  * console.log(studies.length, studies.map((s) => s.id).join(', '))
  * ```
  */
-export const studies: readonly Study[] = studyRecords
+export const studies: readonly StudyCore[] = studyCoreRecords
 
 /**
- * Every shipped claim, sorted by id.
+ * The core of every shipped claim, sorted by id.
  * @example
  * ```ts
  * import { claims } from 'kap-literature'
  * const inaccurate = claims.filter((c) => c.verdict === 'inaccurate')
  * ```
  */
-export const claims: readonly Claim[] = claimRecords
+export const claims: readonly ClaimCore[] = claimCoreRecords
 
 /**
- * Every shipped source document, sorted by id.
+ * The core of every shipped source document, sorted by id.
  * @example
  * ```ts
  * import { sources } from 'kap-literature'
  * for (const s of sources) console.log(s.id, s.csl.URL ?? '(URL not identified)')
  * ```
  */
-export const sources: readonly Source[] = sourceRecords
+export const sources: readonly SourceCore[] = sourceCoreRecords
 
 /**
  * The controlled vocabularies (designs, conditions, routes, substances, topics, relations, verdicts, certainty,

@@ -135,8 +135,9 @@ export interface VerificationSource {
  * paper's reference list (`secondary`, which confirms a field only together with a second, independent one).
  * @example
  * ```ts
- * import { getStudy, type SourceKind } from 'kap-literature'
- * const kinds: SourceKind[] = getStudy('dore-2019').verification.sources.map((s) => s.kind)
+ * import type { SourceKind } from 'kap-literature'
+ * import { getFullStudy } from 'kap-literature/details'
+ * const kinds: SourceKind[] = getFullStudy('dore-2019').verification.sources.map((s) => s.kind)
  * ```
  */
 export type SourceKind = 'publisher' | 'index' | 'registry' | 'repository' | 'mirror' | 'secondary'
@@ -145,8 +146,8 @@ export type SourceKind = 'publisher' | 'index' | 'registry' | 'repository' | 'mi
  * Where and when a record's fields were verified, and which fields could not be and were left out.
  * @example
  * ```ts
- * import { getStudy } from 'kap-literature'
- * const v: Verification = getStudy('dore-2019').verification
+ * import { getFullStudy } from 'kap-literature/details'
+ * const v: Verification = getFullStudy('dore-2019').verification
  * console.log(v.checked, v.missing)
  * ```
  */
@@ -174,15 +175,16 @@ export interface Intervention {
 }
 
 /**
- * A study, trial report, review or regulatory decision, with verified bibliographic data and a summary in our words.
+ * What a page renders of a study: the citable bibliographic item and the few facts a list or badge shows. This is
+ * what the data entry (`kap-literature`) returns; the rest of the record is its {@link StudyDetail}.
  * @example
  * ```ts
  * import { getStudy } from 'kap-literature'
- * const study: Study = getStudy('grunebaum-2018')
- * console.log(study.design, study.certainty)
+ * const study: StudyCore = getStudy('grunebaum-2018')
+ * console.log(study.design, study.certainty, study.csl.DOI)
  * ```
  */
-export interface Study {
+export interface StudyCore {
   readonly id: StudyId
   readonly csl: CslItem
   /**
@@ -191,10 +193,27 @@ export interface Study {
    */
   readonly authorsComplete?: false
   readonly design: Design
-  readonly population: string
-  /** Participants randomised or analysed (see `population` for which). */
+  /** Participants randomised or analysed (the study's `population` says which). */
   readonly n?: number
   readonly conditions: readonly Condition[]
+  readonly certainty: CertaintyLevel
+  /** Retraction and corrections: a page citing the study should show them. */
+  readonly status: { readonly retracted: boolean; readonly corrections: readonly string[] }
+}
+
+/**
+ * The detail of a study that pages load on demand: our summaries, the intervention, provenance and notes. From
+ * `kap-literature/details` (`loadDetails(id)` in browsers, `getDetails(id)` in Node).
+ * @example
+ * ```ts
+ * import { getDetails } from 'kap-literature/details'
+ * const detail: StudyDetail = getDetails('dore-2019')
+ * console.log(detail.findings)
+ * ```
+ */
+export interface StudyDetail {
+  readonly id: StudyId
+  readonly population: string
   readonly intervention: Intervention
   readonly comparator: string
   readonly followUp: string
@@ -202,13 +221,25 @@ export interface Study {
   readonly registrations: readonly string[]
   readonly findings: string
   readonly limitations: string
-  readonly certainty: CertaintyLevel
   readonly certaintyNote: string
-  readonly status: { readonly retracted: boolean; readonly corrections: readonly string[] }
   readonly verification: Verification
   readonly notes?: string
   /** Why the study is shipped although no claim points at it. */
   readonly unusedReason?: string
+}
+
+/**
+ * A full study record: its {@link StudyCore} and its {@link StudyDetail}. From `kap-literature/details`
+ * (`getFullStudy`, or `loadFull` in browsers).
+ * @example
+ * ```ts
+ * import { getFullStudy } from 'kap-literature/details'
+ * const study: Study = getFullStudy('grunebaum-2018')
+ * console.log(study.design, study.certainty, study.limitations)
+ * ```
+ */
+export interface Study extends StudyCore, StudyDetail {
+  readonly id: StudyId
 }
 
 /**
@@ -229,71 +260,151 @@ export interface ClaimLocation {
 }
 
 /**
- * How one study bears on a claim.
+ * Which study bears on a claim, and how (the core of an evidence entry).
+ * @example
+ * ```ts
+ * const e: EvidenceLink = { study: 'grunebaum-2018', relation: 'does-not-test' }
+ * ```
+ */
+export interface EvidenceLink {
+  readonly study: StudyId
+  readonly relation: Relation
+}
+
+/**
+ * How one study bears on a claim, with our note on what the study actually tested.
  * @example
  * ```ts
  * const e: EvidenceEntry = { study: 'grunebaum-2018', relation: 'does-not-test', note: '…' }
  * ```
  */
-export interface EvidenceEntry {
-  readonly study: StudyId
-  readonly relation: Relation
+export interface EvidenceEntry extends EvidenceLink {
   readonly note: string
 }
 
 /**
- * A problem with how a document cites a study (wrong year, a study that did not test the claim, …).
+ * The kind of problem with how a document cites a study (the core of a citation problem).
+ * @example
+ * ```ts
+ * const p: CitationProblemLink = { study: 'wilkinson-2021', problem: 'year-mismatch' }
+ * ```
+ */
+export interface CitationProblemLink {
+  readonly study: StudyId
+  readonly problem: CitationProblemKind
+}
+
+/**
+ * A problem with how a document cites a study (wrong year, a study that did not test the claim, …), with our note.
  * @example
  * ```ts
  * const p: CitationProblem = { study: 'wilkinson-2021', problem: 'year-mismatch', note: 'cited as 2022' }
  * ```
  */
-export interface CitationProblem {
-  readonly study: StudyId
-  readonly problem: CitationProblemKind
+export interface CitationProblem extends CitationProblemLink {
   readonly note: string
 }
 
 /**
- * A claim made by one or more clinic pages, the evidence that bears on it, and our verdict.
+ * What a page renders of a claim: the statement, the verdict, who makes it, and which studies bear on it how. This is
+ * what the data entry returns; the notes are in its {@link ClaimDetail}.
  * @example
  * ```ts
  * import { getClaim } from 'kap-literature'
- * const claim: Claim = getClaim('without-therapy-ketamine-effects-fade-faster')
- * console.log(claim.verdict, claim.verdictNote)
+ * const claim: ClaimCore = getClaim('without-therapy-ketamine-effects-fade-faster')
+ * console.log(claim.verdict, claim.evidence.map((e) => `${e.study} ${e.relation}`))
  * ```
  */
-export interface Claim {
+export interface ClaimCore {
   readonly id: ClaimId
   readonly statement: string
   readonly topics: readonly Topic[]
   readonly madeBy: readonly ClaimLocation[]
-  readonly evidence: readonly EvidenceEntry[]
+  readonly evidence: readonly EvidenceLink[]
   readonly verdict: Verdict
+  readonly citationProblems?: readonly CitationProblemLink[]
+}
+
+/**
+ * The detail of a claim: why the verdict, and the notes on each evidence entry and citation problem (in the order of
+ * the core's lists). From `kap-literature/details`.
+ * @example
+ * ```ts
+ * import { getDetails } from 'kap-literature/details'
+ * const detail: ClaimDetail = getDetails('without-therapy-ketamine-effects-fade-faster')
+ * console.log(detail.verdictNote, detail.evidence[0]?.note)
+ * ```
+ */
+export interface ClaimDetail {
+  readonly id: ClaimId
   readonly verdictNote: string
+  readonly evidence: readonly EvidenceEntry[]
   readonly citationProblems?: readonly CitationProblem[]
 }
 
 /**
- * A source document: one of the clinic pages whose claims are recorded.
+ * A full claim record: its {@link ClaimCore} with the notes of its {@link ClaimDetail}. From
+ * `kap-literature/details` (`getFullClaim`, or `loadFull` in browsers).
+ * @example
+ * ```ts
+ * import { getFullClaim } from 'kap-literature/details'
+ * const claim: Claim = getFullClaim('without-therapy-ketamine-effects-fade-faster')
+ * console.log(claim.verdict, claim.verdictNote)
+ * ```
+ */
+export interface Claim extends ClaimCore, ClaimDetail {
+  readonly id: ClaimId
+  readonly evidence: readonly EvidenceEntry[]
+  readonly citationProblems?: readonly CitationProblem[]
+}
+
+/**
+ * What a page renders of a source document (one of the clinic pages whose claims are recorded): its CSL item and the
+ * sections claims point at.
  * @example
  * ```ts
  * import { getSource } from 'kap-literature'
- * const page: Source = getSource('samadhi-kap-vs-infusions')
+ * const page: SourceCore = getSource('samadhi-kap-vs-infusions')
  * console.log(page.csl.URL)
  * ```
  */
-export interface Source {
+export interface SourceCore {
   readonly id: SourceId
-  /** The document's file name in the research corpus. */
-  readonly file: string
   /** The title as the document itself shows it, when no public page confirms one (then `csl.title` is absent). */
   readonly documentTitle?: string
   readonly csl: CslItem
   /** Headings or position labels that claims point at. */
   readonly sections: readonly string[]
+}
+
+/**
+ * The detail of a source document: its file in the research corpus, provenance and notes.
+ * @example
+ * ```ts
+ * import { getDetails } from 'kap-literature/details'
+ * const detail: SourceDetail = getDetails('samadhi-kap-vs-infusions')
+ * console.log(detail.verification.checked)
+ * ```
+ */
+export interface SourceDetail {
+  readonly id: SourceId
+  /** The document's file name in the research corpus. */
+  readonly file: string
   readonly verification: Verification
   readonly notes?: string
+}
+
+/**
+ * A full source record: {@link SourceCore} and {@link SourceDetail}.
+ * @example
+ * ```ts
+ * import { getFullSource } from 'kap-literature/details'
+ * const page: Source = getFullSource('samadhi-kap-vs-infusions')
+ * console.log(page.csl.URL, page.verification.checked)
+ * ```
+ */
+export interface Source extends SourceCore, SourceDetail {
+  readonly id: SourceId
 }
 
 /**
@@ -319,12 +430,26 @@ export interface VocabularyTerm {
 }
 
 /**
- * A study evidence entry joined with its study record.
+ * An evidence link joined with the core of its study.
  * @example
  * ```ts
  * import { evidenceFor } from 'kap-literature'
- * const [first]: readonly ResolvedEvidence[] = evidenceFor('without-therapy-ketamine-effects-fade-faster')
+ * const [first]: readonly ResolvedEvidenceCore[] = evidenceFor('without-therapy-ketamine-effects-fade-faster')
  * console.log(first?.relation, first?.study.csl.title)
+ * ```
+ */
+export interface ResolvedEvidenceCore {
+  readonly relation: Relation
+  readonly study: StudyCore
+}
+
+/**
+ * An evidence entry, with its note, joined with the full study record (from `kap-literature/details`).
+ * @example
+ * ```ts
+ * import { fullEvidenceFor } from 'kap-literature/details'
+ * const [first]: readonly ResolvedEvidence[] = fullEvidenceFor('without-therapy-ketamine-effects-fade-faster')
+ * console.log(first?.relation, first?.note, first?.study.findings)
  * ```
  */
 export interface ResolvedEvidence {
@@ -332,3 +457,13 @@ export interface ResolvedEvidence {
   readonly note: string
   readonly study: Study
 }
+
+/**
+ * Any record's detail.
+ * @example
+ * ```ts
+ * import { getDetails } from 'kap-literature/details'
+ * const d: RecordDetail = getDetails('dore-2019')
+ * ```
+ */
+export type RecordDetail = StudyDetail | ClaimDetail | SourceDetail

@@ -1,7 +1,7 @@
 // The clinic page: plain ESM over the package's entries, bundled for the browser into ./vendor/kap.js
 // (see scripts/build-example.mjs). Every piece of text goes into the DOM as text nodes, never as innerHTML of
 // user input; the only HTML inserted is kap-literature's own escaped citation HTML.
-import { search, facets, getClaim, getStudy, apa, toJsonLd, vocabularies, cslCredit, dataVersion } from './vendor/kap.js'
+import { search, facets, getClaim, getStudy, apa, toJsonLd, loadDetails, vocabularies, cslCredit, dataVersion } from './vendor/kap.js'
 
 const FEATURED = [
   'without-therapy-ketamine-effects-fade-faster',
@@ -79,22 +79,33 @@ function update() {
 form.addEventListener('submit', (e) => e.preventDefault())
 for (const input of [q, typeSelect, verdictSelect]) input.addEventListener('input', update)
 
-// Featured claims with their verdicts, notes and the studies behind them.
+// Featured claims with their verdicts and the studies behind them, from the records' cores (in the page's bundle).
+// The verdict notes are detail: each is its own small chunk, loaded after first paint.
 const claimList = document.getElementById('claims')
 for (const id of FEATURED) {
   const claim = getClaim(id)
   const cites = claim.evidence.map((e) => apa.formatCitation(e.study))
-  claimList.append(
-    el('li', { 'data-claim': id }, badge(claim.verdict), el('strong', {}, claim.statement), el('span', { class: 'note' }, claim.verdictNote), el('span', { class: 'note' }, `Evidence: ${cites.join('; ')}`)),
-  )
+  const note = el('span', { class: 'note verdict-note' }, '')
+  claimList.append(el('li', { 'data-claim': id }, badge(claim.verdict), el('strong', {}, claim.statement), note, el('span', { class: 'note' }, `Evidence: ${cites.join('; ')}`)))
 }
+const details = Promise.all(FEATURED.map((id) => loadDetails(id)))
 
-// schema.org JSON-LD for the reviewed claims, in the head. textContent is safe: the JSON never becomes markup.
+// schema.org JSON-LD for the reviewed claims, in the head, with the verdict notes as reviewBody once they are here.
+// textContent is safe: the JSON never becomes markup.
 const ld = el('script', { type: 'application/ld+json' })
 ld.textContent = JSON.stringify(toJsonLd(FEATURED))
 document.head.append(ld)
+const notesShown = details.then((list) => {
+  list.forEach((d, i) => {
+    claimList.querySelector(`li[data-claim="${FEATURED[i]}"] .verdict-note`).textContent = d.verdictNote
+  })
+  ld.textContent = JSON.stringify(toJsonLd(FEATURED, { details: list }))
+})
 
 document.getElementById('credit').textContent = cslCredit
 document.getElementById('version').textContent = `kap-literature data ${dataVersion}. Not medical advice.`
 status.textContent = 'Type to search.'
-window.kapExample = { renderResult, getStudy, ready: true }
+window.kapExample = { renderResult, getStudy, ready: false }
+notesShown.then(() => {
+  window.kapExample.ready = true
+})

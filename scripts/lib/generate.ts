@@ -36,30 +36,113 @@ export function idsModule(data: Dataset): string {
   return HEADER + '\n' + parts.join('\n')
 }
 
-/** Source of `src/generated/records.ts`: the records as typed literals, deep-frozen at load. */
-export function recordsModule(data: Dataset, version: string): string {
+type Row = Record<string, unknown>
+
+/** Keys of a study's core (what pages render); every other key is detail. Order is the full record's key order. */
+export const studyCoreKeys = ['id', 'csl', 'authorsComplete', 'design', 'n', 'conditions', 'certainty', 'status'] as const
+/** Keys of a claim's core; `evidence` and `citationProblems` are in both, without their notes in the core. */
+export const claimCoreKeys = ['id', 'statement', 'topics', 'madeBy', 'evidence', 'verdict', 'citationProblems'] as const
+/** Keys of a source's core. */
+export const sourceCoreKeys = ['id', 'documentTitle', 'csl', 'sections'] as const
+
+function only(record: Row, keys: readonly string[]): Row {
+  return Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]))
+}
+function except(record: Row, keys: readonly string[]): Row {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k === 'id' || !keys.includes(k)))
+}
+
+/** The core of a record of a kind: what pages render. */
+export function coreOf(kind: 'study' | 'claim' | 'source', record: Row): Row {
+  if (kind === 'study') return only(record, studyCoreKeys)
+  if (kind === 'source') return only(record, sourceCoreKeys)
+  const core = only(record, claimCoreKeys)
+  core.evidence = (record.evidence as Row[]).map((e) => ({ study: e.study, relation: e.relation }))
+  if (record.citationProblems !== undefined) core.citationProblems = (record.citationProblems as Row[]).map((p) => ({ study: p.study, problem: p.problem }))
+  return core
+}
+
+/** The detail of a record of a kind: everything else (a claim's detail repeats its evidence and problems, with notes). */
+export function detailOf(kind: 'study' | 'claim' | 'source', record: Row): Row {
+  if (kind === 'study') return except(record, studyCoreKeys)
+  if (kind === 'source') return except(record, sourceCoreKeys)
+  return only(record, ['id', 'verdictNote', 'evidence', 'citationProblems'])
+}
+
+/** Source of `src/generated/core.ts`: the core of every record as typed literals, deep-frozen at load. */
+export function coreModule(data: Dataset, version: string): string {
   const json = (v: unknown) => JSON.stringify(v, null, 2)
   const vocab = Object.fromEntries([...data.vocab.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [camel(k), v]))
-  return `${HEADER}import { deepFreeze } from '../data/freeze'
-import type { Claim, Source, Study, VocabularyTerm } from '../types'
+  const labels = Object.fromEntries(Object.entries(vocab).map(([k, terms]) => [k, Object.fromEntries((terms as { id: string; label: string }[]).map((t) => [t.id, t.label]))]))
+  return `${HEADER}import { deepFreeze } from '../freeze'
+import type { ClaimCore, SourceCore, StudyCore, VocabularyTerm } from '../types'
 
 /** @internal */
 export const generatedDataVersion = ${json(version)}
 
 /** @internal */
-export const studyRecords: readonly Study[] = deepFreeze(${json(data.studies)})
+export const studyCoreRecords: readonly StudyCore[] = /* @__PURE__ */ deepFreeze(${json(data.studies.map((r) => coreOf('study', r)))})
 
 /** @internal */
-export const claimRecords: readonly Claim[] = deepFreeze(${json(data.claims)})
+export const claimCoreRecords: readonly ClaimCore[] = /* @__PURE__ */ deepFreeze(${json(data.claims.map((r) => coreOf('claim', r)))})
 
 /** @internal */
-export const sourceRecords: readonly Source[] = deepFreeze(${json(data.sources)})
+export const sourceCoreRecords: readonly SourceCore[] = /* @__PURE__ */ deepFreeze(${json(data.sources.map((r) => coreOf('source', r)))})
 
 /** @internal */
 export const vocabularyRecords: {
 ${Object.keys(vocab).map((k) => `  readonly ${k}: readonly VocabularyTerm[]`).join('\n')}
-} = deepFreeze(${json(vocab)})
+} = /* @__PURE__ */ deepFreeze(${json(vocab)})
+
+/** Term labels per vocabulary (id → label), for code that needs no descriptions. @internal */
+export const vocabularyLabels: {
+${Object.keys(vocab).map((k) => `  readonly ${k}: Readonly<Record<string, string>>`).join('\n')}
+} = /* @__PURE__ */ deepFreeze(${json(labels)})
 `
+}
+
+/**
+ * The detail files: \`details/<kind>/<id>.json\` (one JSON chunk per record, loaded on demand in browsers) and
+ * \`details.ts\`, which imports them statically (for synchronous access) and dynamically (for \`loadDetails\`).
+ * Returns a map of path (relative to src/generated) to text.
+ */
+export function detailFiles(data: Dataset): Map<string, string> {
+  const files = new Map<string, string>()
+  const imports: string[] = []
+  const kinds = [
+    ['study', data.studies, 'StudyDetail'],
+    ['claim', data.claims, 'ClaimDetail'],
+    ['source', data.sources, 'SourceDetail'],
+  ] as const
+  const tables: string[] = []
+  const loaders: string[] = []
+  let n = 0
+  for (const [kind, records, type] of kinds) {
+    const rows: string[] = []
+    for (const r of records) {
+      const id = String(r.id)
+      const path = `details/${kind}/${id}.json`
+      files.set(path, JSON.stringify(detailOf(kind, r), null, 1) + '\n')
+      imports.push(`import d${n} from './${path}'`)
+      rows.push(`  '${id}': d${n} as unknown as ${type},`)
+      loaders.push(`  '${id}': () => import('./${path}'),`)
+      n++
+    }
+    tables.push(`/** @internal */\nexport const ${kind}DetailRecords: Readonly<Record<string, ${type}>> = {\n${rows.join('\n')}\n}\n`)
+  }
+  files.set(
+    'details.ts',
+    `${HEADER}import type { ClaimDetail, SourceDetail, StudyDetail } from '../types'
+${imports.join('\n')}
+
+${tables.join('\n')}
+/** One loader per record: a dynamic import that bundlers split into its own chunk. @internal */
+export const detailLoaders: Readonly<Record<string, () => Promise<{ readonly default: unknown }>>> = {
+${loaders.join('\n')}
+}
+`,
+  )
+  return files
 }
 
 /** The bibliographic fields whose completeness the coverage report counts, in citation order. */

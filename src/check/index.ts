@@ -2,6 +2,7 @@
 // library tracks and reports each claim's verdict and the studies to cite. Not a public entry: the CLI is the
 // interface. How it works and its measured precision and recall: docs/claim-checker.md.
 import { getClaim, type ClaimId, type Relation, type StudyId, type Verdict } from '../index'
+import { getDetails } from '../details/index'
 import { formatCitation } from '../citations/index'
 import { findMatches } from './match'
 
@@ -85,7 +86,7 @@ export function checkDraft(text: string): CheckMatch[] {
       claim: m.claim,
       statement: claim.statement,
       verdict: claim.verdict,
-      verdictNote: claim.verdictNote,
+      verdictNote: getDetails(m.claim).verdictNote,
       lines: { start: Math.min(...parts.map((p) => p.startLine)), end: Math.max(...parts.map((p) => p.endLine)) },
       excerpt: excerptOf(
         parts.map((p) => p.text),

@@ -1,5 +1,5 @@
-import { deepFreeze } from './freeze'
-import type { CslItem, Source, Study } from '../types'
+import { deepFreeze } from '../freeze'
+import type { CslItem, SourceCore, StudyCore } from '../types'
 
 /** The note added when a source page's title comes from its own heading. */
 export const DOCUMENT_TITLE_NOTE = "Title as shown on the page itself; no public copy of the page confirmed it."
@@ -10,7 +10,7 @@ const cache = new WeakMap<object, CslItem>()
  * The CSL item to cite a record by, for bibliographies and exports. It is the record's verified `csl`, except that a
  * source page with no confirmed title takes its own heading (`documentTitle`) as title, with a note saying so, so that
  * no reference or export is ever an empty entry. The result is frozen and the same object on every call.
- * @param record - a shipped study or source
+ * @param record - a shipped study or source (its core is enough)
  * @returns the CSL-JSON item (`id` is the record id)
  * @example
  * ```ts
@@ -19,7 +19,7 @@ const cache = new WeakMap<object, CslItem>()
  * console.log(citationCsl(page).title) // the page's own heading, since no public copy confirmed a title
  * ```
  */
-export function citationCsl(record: Study | Source): CslItem {
+export function citationCsl(record: StudyCore | SourceCore): CslItem {
   const hit = cache.get(record)
   if (hit !== undefined) return hit
   let csl = record.csl

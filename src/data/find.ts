@@ -1,6 +1,9 @@
 import { describeValue, KapLiteratureError } from '../errors'
-import { studyRecords } from '../generated/records'
-import type { Study } from '../types'
+import { normalizeDoi } from '../doi'
+import { studyCoreRecords } from '../generated/core'
+import type { StudyCore } from '../types'
+
+export { normalizeDoi }
 
 /**
  * What {@link findStudy} looks a study up by: exactly one of a DOI or a PubMed id.
@@ -12,37 +15,15 @@ import type { Study } from '../types'
  */
 export type StudyQuery = { readonly doi: string; readonly pmid?: undefined } | { readonly pmid: string | number; readonly doi?: undefined }
 
-/**
- * Normalises a DOI as written by people: trims, drops `https://doi.org/`, `dx.doi.org`, `doi:` and URL encoding, lower-cases.
- * Returns `undefined` for anything that is not a DOI.
- * @param input - a DOI in any common form
- * @returns the bare lower-case DOI, or `undefined`
- * @example
- * ```ts
- * import { normalizeDoi } from 'kap-literature'
- * normalizeDoi('https://doi.org/10.1080/02791072.2019.1587556') // '10.1080/02791072.2019.1587556'
- * normalizeDoi('doi: 10.1176/APPI.AJP.2017.17060647') // '10.1176/appi.ajp.2017.17060647'
- * normalizeDoi('not a doi') // undefined
- * ```
- */
-export function normalizeDoi(input: string): string | undefined {
-  let s = input.trim()
-  try {
-    if (/%[0-9a-f]{2}/i.test(s)) s = decodeURIComponent(s)
-  } catch {
-    return undefined
-  }
-  s = s.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').trim()
-  return /^10\.\d{4,9}\/[^\s"<>]+$/.test(s) ? s.toLowerCase() : undefined
-}
-
-const byDoi = new Map(studyRecords.filter((s) => s.csl.DOI !== undefined).map((s) => [s.csl.DOI!.toLowerCase(), s]))
-const byPmid = new Map(studyRecords.filter((s) => s.csl.PMID !== undefined).map((s) => [s.csl.PMID!, s]))
+let byDoi: Map<string, StudyCore> | undefined
+let byPmid: Map<string, StudyCore> | undefined
+const doiMap = () => (byDoi ??= new Map(studyCoreRecords.filter((s) => s.csl.DOI !== undefined).map((s) => [s.csl.DOI!.toLowerCase(), s])))
+const pmidMap = () => (byPmid ??= new Map(studyCoreRecords.filter((s) => s.csl.PMID !== undefined).map((s) => [s.csl.PMID!, s])))
 
 /**
  * Finds a study by DOI (any common form, case-insensitive) or PubMed id.
  * @param query - `{ doi }` or `{ pmid }`
- * @returns the study, or `undefined` if no shipped study has that identifier
+ * @returns the study's core, or `undefined` if no shipped study has that identifier
  * @throws {@link KapLiteratureError} `INVALID_ARGUMENT` when the query has neither or both keys, or a value of the wrong type
  * @example
  * ```ts
@@ -52,7 +33,7 @@ const byPmid = new Map(studyRecords.filter((s) => s.csl.PMID !== undefined).map(
  * findStudy({ doi: '10.1000/unknown' }) // undefined
  * ```
  */
-export function findStudy(query: StudyQuery): Study | undefined {
+export function findStudy(query: StudyQuery): StudyCore | undefined {
   if (query === null || typeof query !== 'object') {
     throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy expects { doi } or { pmid }, got ${describeValue(query)}`, { value: query })
   }
@@ -66,10 +47,10 @@ export function findStudy(query: StudyQuery): Study | undefined {
   if (doi !== undefined) {
     if (typeof doi !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy: doi must be a string, got ${describeValue(doi)}`, { value: doi })
     const key = normalizeDoi(doi)
-    return key === undefined ? undefined : byDoi.get(key)
+    return key === undefined ? undefined : doiMap().get(key)
   }
-  if (typeof pmid === 'number') return Number.isSafeInteger(pmid) && pmid > 0 ? byPmid.get(String(pmid)) : undefined
+  if (typeof pmid === 'number') return Number.isSafeInteger(pmid) && pmid > 0 ? pmidMap().get(String(pmid)) : undefined
   if (typeof pmid !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy: pmid must be a string of digits, got ${describeValue(pmid)}`, { value: pmid })
   const digits = pmid.trim().replace(/^pmid:\s*/i, '')
-  return /^\d{1,9}$/.test(digits) ? byPmid.get(digits.replace(/^0+/, '')) : undefined
+  return /^\d{1,9}$/.test(digits) ? pmidMap().get(digits.replace(/^0+/, '')) : undefined
 }

@@ -1,6 +1,6 @@
 import { describeValue, KapLiteratureError } from '../errors'
-import { claimRecords, sourceRecords, studyRecords } from '../generated/records'
-import type { Claim, ClaimId, Source, SourceId, Study, StudyId } from '../types'
+import { claimCoreRecords, sourceCoreRecords, studyCoreRecords } from '../generated/core'
+import type { ClaimCore, ClaimId, SourceCore, SourceId, StudyCore, StudyId } from '../types'
 import { closest } from '../suggest'
 
 type Kind = 'study' | 'claim' | 'source'
@@ -9,15 +9,18 @@ function indexById<T extends { readonly id: string }>(records: readonly T[]): Re
   return new Map(records.map((r) => [r.id, r]))
 }
 
-const byKind: { readonly [K in Kind]: ReadonlyMap<string, Study | Claim | Source> } = {
-  study: indexById(studyRecords),
-  claim: indexById(claimRecords),
-  source: indexById(sourceRecords),
+type AnyCore = StudyCore | ClaimCore | SourceCore
+let maps: { readonly [K in Kind]: ReadonlyMap<string, AnyCore> } | undefined
+/** The records by id, per kind; built on first use, so importing the entry does no work. */
+function byKindMaps(): { readonly [K in Kind]: ReadonlyMap<string, AnyCore> } {
+  return (maps ??= { study: indexById(studyCoreRecords), claim: indexById(claimCoreRecords), source: indexById(sourceCoreRecords) })
 }
 
 const otherKinds: Record<Kind, Kind[]> = { study: ['claim', 'source'], claim: ['study', 'source'], source: ['study', 'claim'] }
 
-function lookup(kind: Kind, id: unknown): Study | Claim | Source {
+/** @internal */
+export function lookup(kind: Kind, id: unknown): AnyCore {
+  const byKind = byKindMaps()
   if (typeof id !== 'string') {
     throw new KapLiteratureError('INVALID_ARGUMENT', `a ${kind} id must be a string, got ${describeValue(id)}`, { value: id })
   }
@@ -34,7 +37,7 @@ function lookup(kind: Kind, id: unknown): Study | Claim | Source {
 /**
  * Returns the study with this id.
  * @param id - a study id such as `'dore-2019'`; a typo is a compile error in TypeScript
- * @returns the frozen study record
+ * @returns the frozen core of the study (for findings, limitations and provenance see `kap-literature/details`)
  * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
  * @example
  * ```ts
@@ -43,14 +46,14 @@ function lookup(kind: Kind, id: unknown): Study | Claim | Source {
  * console.log(study.csl.title, study.csl.DOI)
  * ```
  */
-export function getStudy(id: StudyId): Study {
-  return lookup('study', id) as Study
+export function getStudy(id: StudyId): StudyCore {
+  return lookup('study', id) as StudyCore
 }
 
 /**
  * Returns the claim with this id.
  * @param id - a claim id
- * @returns the frozen claim record
+ * @returns the frozen core of the claim (for the verdict note and evidence notes see `kap-literature/details`)
  * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
  * @example
  * ```ts
@@ -59,14 +62,14 @@ export function getStudy(id: StudyId): Study {
  * console.log(claim.verdict)
  * ```
  */
-export function getClaim(id: ClaimId): Claim {
-  return lookup('claim', id) as Claim
+export function getClaim(id: ClaimId): ClaimCore {
+  return lookup('claim', id) as ClaimCore
 }
 
 /**
  * Returns the source document with this id.
  * @param id - a source id
- * @returns the frozen source record
+ * @returns the frozen core of the source document
  * @throws {@link KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) or `INVALID_ARGUMENT` for a non-string
  * @example
  * ```ts
@@ -74,8 +77,8 @@ export function getClaim(id: ClaimId): Claim {
  * console.log(getSource('samadhi-kap-vs-infusions').csl.URL)
  * ```
  */
-export function getSource(id: SourceId): Source {
-  return lookup('source', id) as Source
+export function getSource(id: SourceId): SourceCore {
+  return lookup('source', id) as SourceCore
 }
 
 /**
@@ -90,7 +93,7 @@ export function getSource(id: SourceId): Source {
  * ```
  */
 export function isStudyId(id: unknown): id is StudyId {
-  return typeof id === 'string' && byKind.study.has(id)
+  return typeof id === 'string' && byKindMaps().study.has(id)
 }
 
 /**
@@ -104,7 +107,7 @@ export function isStudyId(id: unknown): id is StudyId {
  * ```
  */
 export function isClaimId(id: unknown): id is ClaimId {
-  return typeof id === 'string' && byKind.claim.has(id)
+  return typeof id === 'string' && byKindMaps().claim.has(id)
 }
 
 /**
@@ -118,5 +121,5 @@ export function isClaimId(id: unknown): id is ClaimId {
  * ```
  */
 export function isSourceId(id: unknown): id is SourceId {
-  return typeof id === 'string' && byKind.source.has(id)
+  return typeof id === 'string' && byKindMaps().source.has(id)
 }

@@ -3,8 +3,8 @@
  */
 import { KapLiteratureError } from '../errors'
 import { getSource, getStudy } from '../data/index'
-import { vocabularyRecords } from '../generated/records'
-import type { Claim, CslItem, CslName, CslType, Design, Source, Study } from '../types'
+import { vocabularyLabels } from '../generated/core'
+import type { ClaimCore, CslItem, CslName, CslType, Design, SourceCore, StudyCore } from '../types'
 import { verdictRatings } from './ratings'
 import type { JsonLdNode, JsonLdValue } from './types'
 
@@ -163,7 +163,7 @@ export const medicalDesigns: Readonly<Record<Design, boolean>> = {
  * `regulation` gets `Report` or `Legislation`.
  * @internal
  */
-export function studyType(study: Study): string {
+export function studyType(study: StudyCore): string {
   const base = cslTypes[study.csl.type] ?? 'CreativeWork'
   return base === 'ScholarlyArticle' && medicalDesigns[study.design] ? 'MedicalScholarlyArticle' : base
 }
@@ -233,7 +233,7 @@ function nodeId(csl: CslItem): string | undefined {
  * A study as a schema.org node (without `@context`).
  * @internal
  */
-export function studyNode(study: Study): JsonLdNode {
+export function studyNode(study: StudyCore): JsonLdNode {
   const { csl } = study
   const sameAs = identityUrls(csl)
   return node({
@@ -259,7 +259,7 @@ export function studyNode(study: Study): JsonLdNode {
  * record id.
  * @internal
  */
-export function studyStub(study: Study): JsonLdNode {
+export function studyStub(study: StudyCore): JsonLdNode {
   const { csl } = study
   const sameAs = identityUrls(csl)
   return node({
@@ -276,7 +276,7 @@ export function studyStub(study: Study): JsonLdNode {
  * A source document as a schema.org node (without `@context`): a `WebPage` for the clinic pages.
  * @internal
  */
-export function sourceNode(source: Source): JsonLdNode {
+export function sourceNode(source: SourceCore): JsonLdNode {
   const { csl } = source
   return node({
     '@type': cslTypes[csl.type] ?? 'CreativeWork',
@@ -297,19 +297,19 @@ export function sourceNode(source: Source): JsonLdNode {
  * @internal
  */
 export function verdictLabel(verdict: string): string {
-  const term = vocabularyRecords.verdicts.find((t) => t.id === verdict)
-  if (term === undefined || !(verdict in verdictRatings)) {
+  const label = Object.hasOwn(vocabularyLabels.verdicts, verdict) ? vocabularyLabels.verdicts[verdict] : undefined
+  if (label === undefined || !(verdict in verdictRatings)) {
     throw new KapLiteratureError('INVALID_RECORD', `verdict "${verdict}" is not in the verdicts vocabulary`, { value: verdict })
   }
-  return term.label
+  return label
 }
 
 /**
- * A claim as a schema.org `ClaimReview` (without `@context`): the statement, the pages it appears on, our rating and
- * note, and the studies weighed as `citation`s.
+ * A claim as a schema.org `ClaimReview` (without `@context`): the statement, the pages it appears on, our rating,
+ * the studies weighed as `citation`s, and `reviewBody` when the verdict note (detail) is given.
  * @internal
  */
-export function claimNode(claim: Claim): JsonLdNode {
+export function claimNode(claim: ClaimCore, verdictNote?: string): JsonLdNode {
   const sourceIds = [...new Set(claim.madeBy.map((m) => m.source))]
   const studyIds = [...new Set(claim.evidence.map((e) => e.study))]
   return node({
@@ -323,7 +323,7 @@ export function claimNode(claim: Claim): JsonLdNode {
       worstRating: 1,
       alternateName: verdictLabel(claim.verdict),
     },
-    reviewBody: claim.verdictNote,
+    reviewBody: verdictNote,
     author: { '@type': 'Organization', name: REVIEW_AUTHOR },
     citation: studyIds.map((id) => studyStub(getStudy(id))),
     identifier: [recordIdentifier(claim.id)],

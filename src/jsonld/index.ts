@@ -28,23 +28,67 @@ export type { JsonLdDocument, JsonLdGraph, JsonLdNode, JsonLdRecordId, JsonLdVal
 
 const allIds: readonly string[] = [...studyIds, ...claimIds, ...sourceIds].sort()
 
-function nodeFor(id: unknown, where: string): JsonLdNode {
+/**
+ * Options of {@link toJsonLd} and {@link toJsonLdScript}.
+ * @example
+ * ```ts
+ * import { getDetails } from 'kap-literature/details'
+ * const options: JsonLdOptions = { details: [getDetails('without-therapy-ketamine-effects-fade-faster')] }
+ * ```
+ */
+export interface JsonLdOptions {
+  /**
+   * Record details (from `kap-literature/details`: `getDetails` in Node, `await loadDetails(id)` in a browser). A
+   * claim whose detail is given gets its verdict note as the review's `reviewBody`; without it the `ClaimReview`
+   * holds everything schema.org and search engines require, from the core alone.
+   */
+  readonly details?: readonly { readonly id: string; readonly verdictNote?: string }[]
+}
+
+const optionKeys = ['details'] as const
+
+function notesFrom(options: unknown): ReadonlyMap<string, string> {
+  if (options === undefined) return new Map()
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd options must be an object, got ${describeValue(options)}`, { value: options })
+  }
+  for (const key of Object.keys(options)) {
+    if (!(optionKeys as readonly string[]).includes(key)) {
+      const hint = closest(key, optionKeys)
+      throw new KapLiteratureError('INVALID_ARGUMENT', `unknown toJsonLd option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: key, hint })
+    }
+  }
+  const details = (options as { details?: unknown }).details
+  if (details === undefined) return new Map()
+  if (!Array.isArray(details)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd option details must be a list of record details, got ${describeValue(details)}`, { value: details })
+  }
+  const notes = new Map<string, string>()
+  for (const d of details as unknown[]) {
+    const { id, verdictNote } = (d ?? {}) as { id?: unknown; verdictNote?: unknown }
+    if (typeof id !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd: a detail has no id, got ${describeValue(d)}`, { value: d })
+    if (typeof verdictNote === 'string') notes.set(id, verdictNote)
+  }
+  return notes
+}
+
+function nodeFor(id: unknown, where: string, notes: ReadonlyMap<string, string>): JsonLdNode {
   if (typeof id !== 'string') {
     throw new KapLiteratureError('INVALID_ARGUMENT', `${where} must be a record id string, got ${describeValue(id)}`, { value: id })
   }
   const key = isStudyId(id) || isClaimId(id) || isSourceId(id) ? id : id.trim().toLowerCase()
   if (isStudyId(key)) return studyNode(getStudy(key))
-  if (isClaimId(key)) return claimNode(getClaim(key))
+  if (isClaimId(key)) return claimNode(getClaim(key), notes.get(key))
   if (isSourceId(key)) return sourceNode(getSource(key))
   const hint = closest(id, allIds)
   throw new KapLiteratureError('UNKNOWN_ID', `unknown record id ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
 }
 
-function graphFor(ids: readonly unknown[]): JsonLdGraph {
+function graphFor(ids: readonly unknown[], notes: ReadonlyMap<string, string>): JsonLdGraph {
   const seen = new Set<string>()
   const graph: JsonLdNode[] = []
   ids.forEach((id, i) => {
-    const node = nodeFor(id, `ids[${i}]`)
+    const node = nodeFor(id, `ids[${i}]`, notes)
     const key = typeof id === 'string' ? id.trim().toLowerCase() : ''
     if (seen.has(key)) return
     seen.add(key)
@@ -53,9 +97,10 @@ function graphFor(ids: readonly unknown[]): JsonLdGraph {
   return { '@context': SCHEMA_ORG, '@graph': graph }
 }
 
-function documentFor(idOrIds: unknown): JsonLdDocument | JsonLdGraph {
-  if (Array.isArray(idOrIds)) return graphFor(idOrIds)
-  const node = nodeFor(idOrIds, 'the id')
+function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonLdGraph {
+  const notes = notesFrom(options)
+  if (Array.isArray(idOrIds)) return graphFor(idOrIds, notes)
+  const node = nodeFor(idOrIds, 'the id', notes)
   return { '@context': SCHEMA_ORG, ...node } as JsonLdDocument
 }
 
@@ -70,13 +115,15 @@ function documentFor(idOrIds: unknown): JsonLdDocument | JsonLdGraph {
  *   a DOI use its URL as `@id`.
  * - **Claim** → `ClaimReview`: `claimReviewed` (our statement), `itemReviewed` (a `Claim` whose `appearance` lists
  *   the source pages), `reviewRating` (a 1–5 `Rating` from {@link verdictRatings}, `alternateName` = the verdict
- *   label), `reviewBody` (our verdict note), `author` (Organization "kap-literature") and `citation` (the evidence
- *   studies as short references). Add `url` (the page showing the review) yourself before publishing.
+ *   label), `author` (Organization "kap-literature") and `citation` (the evidence studies as short references), all
+ *   from the records' cores; `reviewBody` (our verdict note) when the claim's detail is passed in `options.details`.
+ *   Add `url` (the page showing the review) yourself before publishing.
  * - **Source** → `WebPage` with the title, address, author, site and date where known.
  *
  * Fields a record lacks are left out, never guessed; no property is ever `undefined` or an empty string.
  * In a list, repeated ids are kept once, in first-seen order; an empty list gives an empty `@graph`.
  * @param id - a study, claim or source id (or a list of them); ids are matched case-insensitively after trimming
+ * @param options - `details`: record details whose verdict notes become `reviewBody`
  * @returns a fresh JSON-LD object with `"@context": "https://schema.org"`
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) for an id that is no record, or
  * `INVALID_ARGUMENT` for a value that is not a string (or a list holding one)
@@ -89,10 +136,11 @@ function documentFor(idOrIds: unknown): JsonLdDocument | JsonLdGraph {
  * console.log(review.reviewRating) // { '@type': 'Rating', ratingValue: 1, …, alternateName: 'Inaccurate' }
  * ```
  */
-export function toJsonLd(id: JsonLdRecordId): JsonLdDocument
+export function toJsonLd(id: JsonLdRecordId, options?: JsonLdOptions): JsonLdDocument
 /**
  * Converts several shipped records to one JSON-LD document whose `@graph` holds one node per distinct id.
  * @param ids - study, claim or source ids, in the order wanted
+ * @param options - as for one id
  * @returns a fresh `{ "@context": "https://schema.org", "@graph": [...] }`
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT`, naming the position of the bad id
  * @example
@@ -102,9 +150,9 @@ export function toJsonLd(id: JsonLdRecordId): JsonLdDocument
  * console.log(graph['@graph'].map((n) => n['@type'])) // [ 'ClaimReview', 'MedicalScholarlyArticle' ]
  * ```
  */
-export function toJsonLd(ids: readonly JsonLdRecordId[]): JsonLdGraph
-export function toJsonLd(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[]): JsonLdDocument | JsonLdGraph {
-  return documentFor(idOrIds)
+export function toJsonLd(ids: readonly JsonLdRecordId[], options?: JsonLdOptions): JsonLdGraph
+export function toJsonLd(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[], options?: JsonLdOptions): JsonLdDocument | JsonLdGraph {
+  return documentFor(idOrIds, options)
 }
 
 /**
@@ -116,6 +164,7 @@ export function toJsonLd(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[]): J
  * holds, and the content still parses to exactly {@link toJsonLd}'s output. The element has no attributes besides
  * `type`; JSON-LD blocks are data, not scripts, so a Content-Security-Policy does not need a nonce for them.
  * @param idOrIds - a study, claim or source id, or a list of them
+ * @param options - as for {@link toJsonLd}
  * @returns the HTML of one `<script>` element, on one line
  * @throws {@link index!KapLiteratureError} as {@link toJsonLd}
  * @example
@@ -124,8 +173,8 @@ export function toJsonLd(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[]): J
  * const head = `<head>${toJsonLdScript(['without-therapy-ketamine-effects-fade-faster', 'grunebaum-2018'])}</head>`
  * ```
  */
-export function toJsonLdScript(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[]): string {
-  return scriptElement(documentFor(idOrIds))
+export function toJsonLdScript(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[], options?: JsonLdOptions): string {
+  return scriptElement(documentFor(idOrIds, options))
 }
 
 /**

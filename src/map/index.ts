@@ -15,7 +15,7 @@
  */
 import { escapeHtml } from '../escape'
 import { claims as allClaims, dataVersion, getStudy, isClaimId, KapLiteratureError, topicsTerms, vocabularies } from '../index'
-import type { Claim, ClaimId, Relation, Study, Topic, Verdict, VocabularyTerm } from '../index'
+import type { ClaimCore as Claim, ClaimId, Relation, StudyCore as Study, Topic, Verdict, VocabularyTerm } from '../index'
 import { closest } from '../suggest'
 
 /**

@@ -3,8 +3,7 @@
  * @internal
  * @packageDocumentation
  */
-import { describeValue } from '../errors'
-import { KapLiteratureError } from '../index'
+import { describeValue, KapLiteratureError } from '../errors'
 import type { SearchEngine } from './engine'
 import { compileOptions, passes } from './filters'
 import { parseQuery, type ParsedQuery } from './query'

@@ -1,16 +1,20 @@
 /**
- * Turns studies, claims and sources into flat search documents: the texts to index (per field), the texts a snippet
- * may come from, the filter values and the identifiers for exact lookups.
+ * Search documents. At build time, full records become *compact documents* (scripts/build-search-index.ts ships them
+ * as the search store): only what search ranks, displays and highlights — titles, author names, tags, a short
+ * snippet text, the rare words of the rest of the summaries, filter values and identifiers. At run time the compact
+ * documents become the flat documents the engine indexes.
  * @internal
  * @packageDocumentation
  */
-import type { Claim, CslItem, CslName, Source, Study, VocabularyTerm } from '../index'
+import type { Claim, CslItem, CslName, Source, Study } from '../types'
+import { isStopWord, tokenize } from './text'
 import type { SearchableType } from './types'
 
 /**
  * Indexed fields: title (a claim's statement), cite (first author and year, as a citation names a study), authors
  * (every author, and the year), tags (design, conditions, routes, journal, topics, verdict, how pages cite it …)
- * and body (findings, population and comparator; a claim's verdict note; a source's sections).
+ * and body (a short summary — the first sentence of a study's findings or a claim's verdict note — plus the rare words
+ * of the rest of the summaries; a source's sections).
  * @internal
  */
 export const FIELDS = ['title', 'cite', 'authors', 'tags', 'body'] as const
@@ -63,22 +67,68 @@ export interface SearchDoc {
 }
 
 /**
- * The records search covers, and the vocabularies that label their filter values.
+ * A vocabulary as search needs it: term ids in vocabulary order, with labels.
+ * @internal
+ */
+export type LabelledTerms = readonly { readonly id: string; readonly label: string }[]
+
+/**
+ * The vocabularies that label filter values and tags.
+ * @internal
+ */
+export interface SearchVocabularies {
+  readonly certainty: LabelledTerms
+  readonly conditions: LabelledTerms
+  readonly designs: LabelledTerms
+  readonly routes: LabelledTerms
+  readonly substances: LabelledTerms
+  readonly topics: LabelledTerms
+  readonly verdicts: LabelledTerms
+}
+
+/**
+ * The records search covers (full records: the build reads their summaries), and the vocabularies.
  * @internal
  */
 export interface SearchCorpus {
   readonly studies: readonly Study[]
   readonly claims: readonly Claim[]
   readonly sources: readonly Source[]
-  readonly vocabularies: {
-    readonly certainty: readonly VocabularyTerm[]
-    readonly conditions: readonly VocabularyTerm[]
-    readonly designs: readonly VocabularyTerm[]
-    readonly routes: readonly VocabularyTerm[]
-    readonly substances: readonly VocabularyTerm[]
-    readonly topics: readonly VocabularyTerm[]
-    readonly verdicts: readonly VocabularyTerm[]
-  }
+  readonly vocabularies: SearchVocabularies
+}
+
+/**
+ * One record in the search store: what search ranks, displays and highlights, nothing more. Empty values are left
+ * out of the serialized store.
+ * @internal
+ */
+export interface CompactDoc {
+  readonly type: SearchableType
+  readonly id: string
+  /** The display title. */
+  readonly title: string
+  /** The indexed title, when it differs from the display title (a study whose title is unconfirmed indexes none). */
+  readonly titleText?: string
+  /** Every author's family name (with particles) or institution name. */
+  readonly names?: readonly string[]
+  readonly tags?: string
+  /** Texts a snippet is cut from (and indexed). */
+  readonly snippets?: readonly string[]
+  /** Rare words of the rest of the record's summaries: indexed, never shown. */
+  readonly keywords?: string
+  readonly year?: number
+  readonly design?: string
+  readonly condition?: readonly string[]
+  readonly topic?: readonly string[]
+  readonly verdict?: string
+  readonly route?: readonly string[]
+  readonly withPsychotherapy?: boolean
+  readonly certainty?: string
+  readonly doi?: string
+  readonly pmid?: string
+  readonly pmcid?: string
+  readonly registrations?: readonly string[]
+  readonly url?: string
 }
 
 /**
@@ -96,22 +146,9 @@ function yearOf(csl: CslItem): number | undefined {
   return typeof year === 'number' && Number.isInteger(year) ? year : undefined
 }
 
-function nameText(n: CslName): string {
-  return [n.given, n['dropping-particle'], n['non-dropping-particle'], n.family, n.literal, n.suffix].filter((p) => p !== undefined).join(' ')
-}
-
-function authorsText(csl: CslItem): string {
-  const names = (csl.author ?? []).map(nameText)
-  const year = yearOf(csl)
-  if (year !== undefined) names.push(String(year))
-  return names.join('; ')
-}
-
-function citeText(csl: CslItem, id: string): string {
-  const first = csl.author?.[0]
-  const name = first === undefined ? '' : (first.family ?? first.literal ?? '')
-  const year = yearOf(csl)
-  return joined([name, year === undefined ? undefined : String(year), id])
+/** An author as search indexes it: the family name with its particles, or an institution's name (given names are not searched). */
+function familyText(n: CslName): string {
+  return [n['dropping-particle'], n['non-dropping-particle'], n.family, n.literal].filter((p) => p !== undefined).join(' ')
 }
 
 /** A display title for a study whose title could not be confirmed: says so, and names what is known. */
@@ -126,25 +163,41 @@ function host(url: string | undefined): string {
   return m === null ? '' : m[1]!
 }
 
-function labeller(terms: readonly VocabularyTerm[]): (id: string) => string {
+function labeller(terms: LabelledTerms): (id: string) => string {
   const labels = new Map(terms.map((t) => [t.id, t.label]))
   return (id) => labels.get(id) ?? id
-}
-
-function withFields(doc: Omit<SearchDoc, 'fields'>, make: () => Record<FieldName, string>): SearchDoc {
-  let fields: Record<FieldName, string> | undefined
-  return Object.defineProperty(doc, 'fields', { enumerable: true, get: () => (fields ??= make()) }) as SearchDoc
 }
 
 function joined(parts: readonly (string | undefined)[]): string {
   return parts.filter((p): p is string => p !== undefined && p !== '').join('; ')
 }
 
+/** Words of the summaries a keyword may come from: at most this many records hold it. */
+export const MAX_KEYWORD_RECORDS = 2
+/** Longest snippet text in characters: about one snippet's length ({@link SNIPPET_LENGTH} of highlight.ts). */
+export const LEAD_LENGTH = 150
+
 /**
- * Builds the search documents for a corpus: studies, then claims, then sources, each in the corpus order.
+ * Splits a summary into its lead (the first sentence, cut at a word with `…` if longer than {@link LEAD_LENGTH};
+ * shown as the snippet) and the rest (mined for keywords).
  * @internal
  */
-export function buildDocuments(corpus: SearchCorpus): SearchDoc[] {
+export function leadAndRest(text: string): [lead: string, rest: string] {
+  const first = /^.*?[.!?](?=\s+[A-Z0-9(]|\s*$)/s.exec(text)?.[0] ?? text
+  if (first.length <= LEAD_LENGTH) return [first, text.slice(first.length).trim()]
+  const cut = text.lastIndexOf(' ', LEAD_LENGTH - 1)
+  const at = cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH - 1
+  return [`${text.slice(0, at).replace(/[\s,;:]+$/, '')}…`, text.slice(at).trim()]
+}
+
+/** Words (hyphenated compounds kept whole, such as TRANSFORM-2) of a text, in order. */
+const COMPOUND = /[\p{L}\p{M}\p{N}]+(?:[-‐–][\p{L}\p{M}\p{N}]+)*/gu
+
+/**
+ * Builds the compact documents of a corpus: studies, then claims, then sources, each in the corpus order.
+ * @internal
+ */
+export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
   const v = corpus.vocabularies
   const design = labeller(v.designs)
   const condition = labeller(v.conditions)
@@ -153,127 +206,176 @@ export function buildDocuments(corpus: SearchCorpus): SearchDoc[] {
   const topic = labeller(v.topics)
   const verdict = labeller(v.verdicts)
   const sourceById = new Map(corpus.sources.map((s) => [s.id as string, s]))
-  const docs: SearchDoc[] = []
 
-  for (const s of corpus.studies) {
+  // Leads and rests of every summary, and in how many records each index term of them occurs.
+  const summaries = [
+    ...corpus.studies.map((s) => {
+      const [lead, rest] = leadAndRest(s.findings)
+      return { lead, rest: joined([rest, s.population, s.comparator]) }
+    }),
+    ...corpus.claims.map((c) => {
+      const [lead, rest] = leadAndRest(c.verdictNote)
+      return { lead, rest }
+    }),
+    ...corpus.sources.map((s) => {
+      const [lead, rest] = leadAndRest(joined(s.sections))
+      return { lead, rest }
+    }),
+  ]
+  const records = new Map<string, number>()
+  for (const { lead, rest } of summaries) for (const t of new Set(tokenize(`${lead} ${rest}`).map((w) => w.term))) records.set(t, (records.get(t) ?? 0) + 1)
+  const keywords = ({ lead, rest }: { lead: string; rest: string }): string => {
+    const known = new Set(tokenize(lead).map((w) => w.term))
+    const out: string[] = []
+    for (const word of rest.match(COMPOUND) ?? []) {
+      const tokens = tokenize(word)
+      if (tokens.every((t) => isStopWord(t.folded) || known.has(t.term) || (records.get(t.term) ?? 0) > MAX_KEYWORD_RECORDS)) continue
+      for (const t of tokens) known.add(t.term)
+      out.push(word)
+    }
+    return out.join(' ')
+  }
+
+  const docs: CompactDoc[] = []
+  corpus.studies.forEach((s, i) => {
     const csl = s.csl
-    const doc = {
-      type: 'study' as const,
+    docs.push({
+      type: 'study',
       id: s.id,
       title: csl.title ?? unconfirmedTitle(csl, s.id),
-      snippetTexts: [s.findings, s.population, s.comparator],
-      facets: {
-        type: 'study' as const,
-        year: yearOf(csl),
-        design: s.design,
-        condition: s.conditions,
-        topic: [],
-        verdict: undefined,
-        route: s.intervention.routes,
-        withPsychotherapy: s.intervention.withPsychotherapy,
-        certainty: s.certainty,
-      },
+      ...(csl.title === undefined ? { titleText: '' } : {}),
+      ...people(csl),
+      tags: joined([
+        design(s.design),
+        ...s.conditions.map(condition),
+        ...s.intervention.routes.map(route),
+        substance(s.intervention.substance),
+        s.intervention.withPsychotherapy ? 'with psychotherapy' : undefined,
+        csl['container-title'],
+        csl['container-title-short'],
+        csl.publisher,
+        ...s.registrations,
+        s.status.retracted ? 'retracted' : undefined,
+      ]),
+      snippets: [summaries[i]!.lead],
+      keywords: keywords(summaries[i]!),
+      year: yearOf(csl),
+      design: s.design,
+      condition: s.conditions,
+      route: s.intervention.routes,
+      withPsychotherapy: s.intervention.withPsychotherapy,
+      certainty: s.certainty,
       doi: csl.DOI?.toLowerCase(),
       pmid: csl.PMID,
       pmcid: csl.PMCID?.toUpperCase(),
       registrations: s.registrations.map((r) => r.toUpperCase()),
       url: csl.URL === undefined ? undefined : normalizeUrl(csl.URL),
-    }
-    docs.push(
-      withFields(doc, () => ({
-        title: csl.title ?? '',
-        cite: citeText(csl, s.id),
-        authors: authorsText(csl),
-        tags: joined([
-          design(s.design),
-          ...s.conditions.map(condition),
-          ...s.intervention.routes.map(route),
-          substance(s.intervention.substance),
-          s.intervention.withPsychotherapy ? 'with psychotherapy' : undefined,
-          csl['container-title'],
-          csl['container-title-short'],
-          csl.publisher,
-          ...s.registrations,
-          s.status.retracted ? 'retracted' : undefined,
-        ]),
-        body: joined([s.findings, s.population, s.comparator]),
-      })),
-    )
-  }
-
-  for (const c of corpus.claims) {
-    const doc = {
-      type: 'claim' as const,
+    })
+  })
+  corpus.claims.forEach((c, i) => {
+    const summary = summaries[corpus.studies.length + i]!
+    docs.push({
+      type: 'claim',
       id: c.id,
       title: c.statement,
-      snippetTexts: [c.verdictNote],
-      facets: {
-        type: 'claim' as const,
-        year: undefined,
-        design: undefined,
-        condition: [],
-        topic: c.topics,
-        verdict: c.verdict,
-        route: [],
-        withPsychotherapy: undefined,
-        certainty: undefined,
-      },
-      doi: undefined,
-      pmid: undefined,
-      pmcid: undefined,
-      registrations: [],
-      url: undefined,
-    }
-    docs.push(
-      withFields(doc, () => ({
-        title: c.statement,
-        cite: '',
-        authors: '',
-        tags: joined([
-          ...c.topics.map(topic),
-          verdict(c.verdict),
-          ...c.madeBy.flatMap((m) => m.citedAs ?? []),
-          ...c.madeBy.map((m) => sourceById.get(m.source)?.csl['container-title']),
-        ]),
-        body: c.verdictNote,
-      })),
-    )
-  }
-
-  for (const s of corpus.sources) {
+      tags: joined([
+        ...c.topics.map(topic),
+        verdict(c.verdict),
+        ...c.madeBy.flatMap((m) => m.citedAs ?? []),
+        ...c.madeBy.map((m) => sourceById.get(m.source)?.csl['container-title']),
+      ]),
+      snippets: [summary.lead],
+      keywords: keywords(summary),
+      topic: c.topics,
+      verdict: c.verdict,
+    })
+  })
+  corpus.sources.forEach((s, i) => {
+    const summary = summaries[corpus.studies.length + corpus.claims.length + i]!
     const csl = s.csl
-    const body = joined(s.sections)
-    const doc = {
-      type: 'source' as const,
+    docs.push({
+      type: 'source',
       id: s.id,
       title: csl.title ?? s.documentTitle ?? `${s.id}: title not confirmed`,
-      snippetTexts: [body],
-      facets: {
-        type: 'source' as const,
-        year: yearOf(csl),
-        design: undefined,
-        condition: [],
-        topic: [],
-        verdict: undefined,
-        route: [],
-        withPsychotherapy: undefined,
-        certainty: undefined,
-      },
+      ...(csl.title === undefined ? { titleText: s.documentTitle ?? '' } : {}),
+      ...people(csl),
+      tags: joined([csl['container-title'], csl.publisher, host(csl.URL)]),
+      snippets: [summary.lead],
+      keywords: keywords(summary),
+      year: yearOf(csl),
       doi: csl.DOI?.toLowerCase(),
-      pmid: undefined,
-      pmcid: undefined,
-      registrations: [],
       url: csl.URL === undefined ? undefined : normalizeUrl(csl.URL),
-    }
-    docs.push(
-      withFields(doc, () => ({
-        title: csl.title ?? s.documentTitle ?? '',
-        cite: citeText(csl, s.id),
-        authors: authorsText(csl),
-        tags: joined([csl['container-title'], csl.publisher, host(csl.URL)]),
-        body,
-      })),
-    )
+    })
+  })
+  return docs.map(prune)
+}
+
+function people(csl: CslItem): { names?: string[] } {
+  const names = (csl.author ?? []).map(familyText).filter((n) => n !== '')
+  return names.length === 0 ? {} : { names }
+}
+
+/** Drops undefined values, empty strings and empty lists, so the serialized store holds only what is there. */
+function prune(doc: CompactDoc): CompactDoc {
+  const out: Record<string, unknown> = {}
+  for (const [k, value] of Object.entries(doc)) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0) || (value === '' && k !== 'titleText')) continue
+    out[k] = value
   }
-  return docs
+  return out as unknown as CompactDoc
+}
+
+function withFields(doc: Omit<SearchDoc, 'fields'>, make: () => Record<FieldName, string>): SearchDoc {
+  let fields: Record<FieldName, string> | undefined
+  return Object.defineProperty(doc, 'fields', { enumerable: true, get: () => (fields ??= make()) }) as SearchDoc
+}
+
+/**
+ * The search documents of compact documents (what the engine indexes and shows).
+ * @internal
+ */
+export function documentsFromCompact(compact: readonly CompactDoc[]): SearchDoc[] {
+  return compact.map((c) => {
+    const year = c.year
+    const snippets = c.snippets ?? []
+    const doc = {
+      type: c.type,
+      id: c.id,
+      title: c.title,
+      snippetTexts: snippets,
+      facets: {
+        type: c.type,
+        year,
+        design: c.design,
+        condition: c.condition ?? [],
+        topic: c.topic ?? [],
+        verdict: c.verdict,
+        route: c.route ?? [],
+        withPsychotherapy: c.withPsychotherapy,
+        certainty: c.certainty,
+      },
+      doi: c.doi,
+      pmid: c.pmid,
+      pmcid: c.pmcid,
+      registrations: c.registrations ?? [],
+      url: c.url,
+    }
+    const yearText = year === undefined ? undefined : String(year)
+    return withFields(doc, () => ({
+      title: c.titleText ?? c.title,
+      cite: c.type === 'claim' ? '' : joined([c.names?.[0], yearText, c.id]),
+      authors: joined([...(c.names ?? []), yearText]),
+      tags: c.tags ?? '',
+      body: joined([...snippets, c.keywords]),
+    }))
+  })
+}
+
+/**
+ * Builds the search documents for a corpus of full records: studies, then claims, then sources, each in the corpus
+ * order (the build, tests and benchmarks; the search entry reads the shipped store instead).
+ * @internal
+ */
+export function buildDocuments(corpus: SearchCorpus): SearchDoc[] {
+  return documentsFromCompact(compactDocuments(corpus))
 }

@@ -4,11 +4,11 @@
  * @internal
  * @packageDocumentation
  */
-import { buildDocuments, FIELDS, type SearchCorpus, type SearchDoc } from './documents'
+import { FIELDS, type SearchDoc } from './documents'
 import { FACET_NAMES, NO_FILTER, passes, type CompiledFilter, type FacetName } from './filters'
 import { highlightRanges, makeSnippet, tokenizeText, type MatchedTerms, type TokenizedText } from './highlight'
 import type { ParsedQuery, QueryUnit } from './query'
-import { buildIndexData, loadIndex, Postings } from './store'
+import { buildIndexData, Postings, type StoreVocabularies } from './store'
 import { CONCEPT_PREFIX } from './synonyms'
 import type { Highlight, SearchableType } from './types'
 
@@ -109,18 +109,16 @@ export function requiredCoverage(units: number): number {
 }
 
 /**
- * A search engine over a corpus. The documents are prepared at construction; the index is loaded (from a shipped
- * serialized index, when given and current) or built on first use. Queries are synchronous.
+ * A search engine over search documents (from the shipped store, or built from a corpus of full records). The index
+ * is built on first use. Queries are synchronous.
  * @internal
  */
 export class SearchEngine {
   /** The documents, in index order (studies, claims, sources). */
   readonly docs: readonly SearchDoc[]
   /** The vocabularies that label filter values. */
-  readonly vocabularies: SearchCorpus['vocabularies']
-  private readonly shipped: unknown
+  readonly vocabularies: StoreVocabularies
   private store: Postings | undefined
-  private loadedFrom: 'shipped' | 'built' | undefined
   private alphabet: readonly string[] | undefined
   private exactKeys: Map<string, number[]> | undefined
   private readonly expansions = new Map<string, ReadonlyMap<string, number>>()
@@ -130,34 +128,20 @@ export class SearchEngine {
   private readonly citeMasks: Uint32Array
 
   /**
-   * @param corpus - the records to index
-   * @param shipped - a serialized index (parsed JSON) to use if it was built from the same data
+   * @param docs - the documents to index, in index order
+   * @param vocabularies - the labels of filter values
    */
-  constructor(corpus: SearchCorpus, shipped?: unknown) {
-    this.docs = buildDocuments(corpus)
-    this.vocabularies = corpus.vocabularies
-    this.shipped = shipped
+  constructor(docs: readonly SearchDoc[], vocabularies: StoreVocabularies) {
+    this.docs = docs
+    this.vocabularies = vocabularies
     this.scores = new Float64Array(this.docs.length)
     this.masks = new Uint32Array(this.docs.length)
     this.citeMasks = new Uint32Array(this.docs.length)
   }
 
-  /**
-   * The index store, loaded or built on first access.
-   * @throws `KapLiteratureError` `FORMAT_VERSION_MISMATCH` when the shipped index has another format version
-   */
+  /** The index, built on first access. */
   get postings(): Postings {
-    if (this.store === undefined) {
-      const loaded = this.shipped === undefined ? undefined : loadIndex(this.shipped, this.docs)
-      this.loadedFrom = loaded === undefined ? 'built' : 'shipped'
-      this.store = new Postings(loaded ?? buildIndexData(this.docs), this.docs.length)
-    }
-    return this.store
-  }
-
-  /** Where the index came from: the shipped file, or built from the records (none yet if never used). */
-  get indexSource(): 'shipped' | 'built' | undefined {
-    return this.loadedFrom
+    return (this.store ??= new Postings(buildIndexData(this.docs), this.docs.length))
   }
 
   /** Index terms within one edit (insertion, deletion, substitution or swap of neighbours) of `term`, capped. */

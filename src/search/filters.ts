@@ -4,8 +4,8 @@
  * @internal
  * @packageDocumentation
  */
-import { describeValue } from '../errors'
-import { certaintyTerms, conditionsTerms, designsTerms, KapLiteratureError, routesTerms, topicsTerms, verdictsTerms } from '../index'
+import { describeValue, KapLiteratureError } from '../errors'
+import { certaintyTerms, conditionsTerms, designsTerms, routesTerms, topicsTerms, verdictsTerms } from '../generated/ids'
 import type { DocFacets } from './documents'
 import { searchableTypes } from './types'
 import { editDistance } from '../suggest'

@@ -4,8 +4,9 @@
  * (`grunebaum 2018`), exact lookups by a pasted DOI, PMID, PMCID, NCT number or URL, filters, facet counts and
  * highlight ranges. It never throws on a query string and never parses search syntax from it.
  *
- * The index — lunr 2.3.9's inverted index, stemmer and BM25 weights, precomputed and shipped in compact form — is
- * decoded on the first call that needs it, so importing this entry is cheap.
+ * The entry ships its own compact store (titles, author names, tags, a short snippet text and the rare words of each
+ * record's summaries, filter values, identifiers) rather than the records; the index — lunr 2.3.9's inverted index,
+ * stemmer and BM25 weights — is built from it on the first call that needs it, so importing this entry is cheap.
  * Works in browsers and during server-side rendering: no Node built-ins, no `window` or `document`.
  * @example
  * ```ts
@@ -14,10 +15,11 @@
  * ```
  * @packageDocumentation
  */
-import { claims, sources, studies, vocabularies } from '../index'
 import { facetsWith, searchWith } from './api'
+import { documentsFromCompact } from './documents'
 import { SearchEngine } from './engine'
-import shippedIndex from '../generated/search-index.json'
+import { loadStore } from './store'
+import shippedStore from '../generated/search-index.json'
 import type { FacetOptions, Facets, SearchOptions, SearchResult } from './types'
 
 export {
@@ -38,7 +40,13 @@ export {
 } from './types'
 
 let shipped: SearchEngine | undefined
-const engine = (): SearchEngine => (shipped ??= new SearchEngine({ studies, claims, sources, vocabularies }, shippedIndex))
+function engine(): SearchEngine {
+  if (shipped === undefined) {
+    const store = loadStore(shippedStore)
+    shipped = new SearchEngine(documentsFromCompact(store.docs), store.vocabularies)
+  }
+  return shipped
+}
 
 /**
  * Searches studies, claims and sources. Any string is a valid query: syntax characters (`: ~ ^ * + - "`) are read

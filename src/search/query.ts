@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import { normalizeDoi } from '../index'
+import { normalizeDoi } from '../doi'
 import { normalizeUrl } from './documents'
 import { greedyConcepts } from './synonyms'
 import { isStopWord, tokenize } from './text'

@@ -1,25 +1,27 @@
 /**
- * The index store: lunr's inverted index in a compact form (per term, the documents, fields and term frequencies),
- * its BM25 weights computed exactly as `lunr.Builder` computes its field vectors, and a versioned serialization.
+ * The search store and the index built from it.
  *
- * Why not `lunr.Builder` and `lunr.Index` at run time: measured on this dataset in a fresh Node process (see
- * bench/search.ts and docs/search-guide.md), `lunr.Builder` needs about 200 ms to build and `lunr.Index.load` about
- * 50 ms to load a 71 KB (gzip) serialized index, against a 50 ms budget for the whole first search. This store
- * ships the same information in about 20 KB gzip and is ready in a few milliseconds; tests check that its weights
- * equal lunr's field vectors.
+ * The store (src/generated/search-index.json, written by scripts/build-search-index.ts) holds only what search
+ * ranks, displays and highlights: per record the display title, author names, tags, a short snippet text, the rare
+ * words of the rest of its summaries, filter values and identifiers, plus the labels of the filter vocabularies. It
+ * is versioned and fingerprinted. The search entry imports it instead of the records, so a page with a search box
+ * ships no record detail.
+ *
+ * The index — lunr's inverted index in a compact form (per term, the documents, fields and term frequencies) and its
+ * BM25 weights, computed exactly as `lunr.Builder` computes its field vectors (tests compare them) — is built from the
+ * store on the first search: a few milliseconds for the shipped data, and smaller to ship than the index itself.
  * @internal
  * @packageDocumentation
  */
-import synonymData from '../../data/search/synonyms.json'
-import { KapLiteratureError } from '../index'
-import { FIELDS, type FieldName, type SearchDoc } from './documents'
+import { KapLiteratureError } from '../errors'
+import { FIELDS, type CompactDoc, type FieldName, type LabelledTerms, type SearchDoc, type SearchVocabularies } from './documents'
 import { allConcepts } from './synonyms'
 import { isStopWord, tokenize } from './text'
 
-/** Name written into serialized indexes. */
+/** Name written into serialized search stores. */
 export const INDEX_FORMAT = 'kap-literature-search-index'
 /** Version of the serialized layout; a reader accepts only its own. */
-export const INDEX_FORMAT_VERSION = 1
+export const INDEX_FORMAT_VERSION = 2
 /** Field boosts: title or statement, then authors (first author and year, all authors), then tags, then findings. */
 export const BOOSTS: Readonly<Record<FieldName, number>> = { title: 8, cite: 5, authors: 4, tags: 3, body: 1 }
 /** lunr's BM25 parameters (lunr.Builder defaults). */
@@ -192,60 +194,57 @@ export function fnv1a(parts: readonly string[]): string {
   return (h >>> 0).toString(16).padStart(8, '0')
 }
 
+/** The vocabularies whose labels search shows (facets); tags are labelled at build time. */
+const VOCABULARY_NAMES = ['certainty', 'conditions', 'designs', 'routes', 'topics', 'verdicts'] as const
+
 /**
- * What an index was built from, cheaply: the format, the fields, the synonym groups, and per document its type, id,
- * title length and snippet-text lengths. A shipped index whose fingerprint differs from the live data's is stale and
- * is rebuilt from the records. (Edits that keep every length are caught by the test that regenerates the shipped
- * index, not at run time.)
+ * The vocabularies a store labels.
  * @internal
  */
-export function fingerprint(docs: readonly SearchDoc[]): string {
+export type StoreVocabularies = Omit<SearchVocabularies, 'substances'>
+
+/**
+ * A hash of a store's content: the format, the fields, the vocabulary labels and every compact document. A loaded
+ * store whose hash differs was damaged or edited by hand.
+ * @internal
+ */
+export function fingerprint(docs: readonly CompactDoc[], vocabularies: StoreVocabularies): string {
   const parts = [`${INDEX_FORMAT}/${INDEX_FORMAT_VERSION}`, FIELDS.join(',')]
-  for (const g of synonymData.groups) parts.push(`${g.id}:${g.terms.join('|')}`)
-  for (const [from, to] of Object.entries(synonymData.spelling)) parts.push(`${from}>${to}`)
-  for (const d of docs) parts.push(`${d.type}:${d.id}:${d.title.length}:${d.snippetTexts.map((t) => t.length).join(',')}`)
+  for (const name of VOCABULARY_NAMES) parts.push(`${name}:${vocabularies[name].map((t) => `${t.id}=${t.label}`).join('|')}`)
+  for (const d of docs) parts.push(JSON.stringify(d))
   return fnv1a(parts)
 }
 
 /**
- * A serialized index: JSON-compatible, versioned.
+ * A serialized search store: JSON, versioned.
  * @internal
  */
-export interface SerializedIndex {
+export interface SerializedStore {
   readonly format: typeof INDEX_FORMAT
   readonly formatVersion: number
   readonly fields: readonly string[]
   readonly fingerprint: string
-  readonly docCount: number
-  /** The sorted terms, one per line. */
-  readonly terms: string
-  /** Comma-separated decimal numbers: terms per field per document. */
-  readonly fieldLengths: string
-  /**
-   * Comma-separated decimal numbers: {@link IndexData.stream}. A string rather than an array keeps importing the
-   * entry cheap: it is parsed (by `JSON.parse`, natively) on the first search only.
-   */
-  readonly postings: string
+  /** Per vocabulary, `[id, label]` pairs in vocabulary order. */
+  readonly labels: Readonly<Record<(typeof VOCABULARY_NAMES)[number], readonly (readonly [string, string])[]>>
+  readonly docs: readonly CompactDoc[]
 }
 
 /**
- * Serializes an index to the versioned JSON text shipped as src/generated/search-index.json.
+ * Serializes a store to the versioned JSON text shipped as src/generated/search-index.json (one record per line, so
+ * a data change shows as a small diff).
  * @internal
  */
-export function serializeIndex(data: IndexData, docs: readonly SearchDoc[]): string {
-  const out: SerializedIndex = {
+export function serializeStore(docs: readonly CompactDoc[], vocabularies: SearchVocabularies): string {
+  const labels = Object.fromEntries(VOCABULARY_NAMES.map((n) => [n, vocabularies[n].map((t) => [t.id, t.label])]))
+  const head = {
     format: INDEX_FORMAT,
     formatVersion: INDEX_FORMAT_VERSION,
     fields: FIELDS,
-    fingerprint: fingerprint(docs),
-    docCount: docs.length,
-    terms: data.terms.join('\n'),
-    fieldLengths: data.fieldLengths.join(','),
-    postings: data.stream.join(','),
+    fingerprint: fingerprint(docs, vocabularies),
+    labels,
   }
-  // One line per key, so a data change shows as a small diff in review.
-  const lines = Object.entries(out).map(([k, v]) => ` ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-  return `{\n${lines.join(',\n')}\n}\n`
+  const lines = Object.entries(head).map(([k, v]) => ` ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+  return `{\n${lines.join(',\n')},\n "docs": [\n${docs.map((d) => `  ${JSON.stringify(d)}`).join(',\n')}\n ]\n}\n`
 }
 
 function mismatch(message: string, value: unknown, cause?: unknown): KapLiteratureError {
@@ -257,41 +256,39 @@ function mismatch(message: string, value: unknown, cause?: unknown): KapLiteratu
 }
 
 /**
- * Reads a serialized index for `docs`. Returns `undefined` when the index was built from other data (its fingerprint
- * differs): the caller then builds the index from the records instead.
- * @throws `KapLiteratureError` `FORMAT_VERSION_MISMATCH` when `json` is not a serialized index of this format
- * version (or is damaged)
+ * Reads a serialized store.
+ * @throws `KapLiteratureError` `FORMAT_VERSION_MISMATCH` when `json` is not a store of this format version, or is
+ * damaged (its fingerprint does not match its content)
  * @internal
  */
-export function loadIndex(json: unknown, docs: readonly SearchDoc[]): IndexData | undefined {
-  const s = json as Partial<SerializedIndex> | null
+export function loadStore(json: unknown): { readonly docs: readonly CompactDoc[]; readonly vocabularies: StoreVocabularies } {
+  const s = json as Partial<SerializedStore> | null
   if (s === null || typeof s !== 'object' || s.format !== INDEX_FORMAT) throw mismatch(`not a ${INDEX_FORMAT}`, json)
   if (s.formatVersion !== INDEX_FORMAT_VERSION) {
     throw mismatch(`format version ${String(s.formatVersion)} found, ${INDEX_FORMAT_VERSION} expected`, s.formatVersion)
   }
   if (!Array.isArray(s.fields) || s.fields.join(',') !== FIELDS.join(',')) throw mismatch(`fields ${JSON.stringify(s.fields)} found, ${JSON.stringify(FIELDS)} expected`, s.fields)
-  if (s.fingerprint !== fingerprint(docs) || s.docCount !== docs.length) return undefined
   try {
-    const numbers = (text: unknown, expected?: number): Uint32Array => {
-      if (typeof text !== 'string' || !/^(?:\d{1,9}(?:,\d{1,9})*)?$/.test(text)) throw new Error('bad number list')
-      const list = Uint32Array.from(JSON.parse(`[${text}]`) as number[])
-      if (expected !== undefined && list.length !== expected) throw new Error(`expected ${expected} numbers, found ${list.length}`)
-      return list
+    if (!Array.isArray(s.docs)) throw new Error('missing docs')
+    const labels = s.labels as Record<string, unknown> | undefined
+    const vocabularies = Object.fromEntries(
+      VOCABULARY_NAMES.map((n) => {
+        const list = labels?.[n]
+        if (!Array.isArray(list)) throw new Error(`missing labels of ${n}`)
+        return [n, list.map((pair: unknown) => {
+          if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') throw new Error(`bad label in ${n}`)
+          return { id: pair[0], label: pair[1] }
+        }) satisfies LabelledTerms]
+      }),
+    ) as unknown as StoreVocabularies
+    for (const d of s.docs as unknown[]) {
+      const doc = d as Partial<CompactDoc> | null
+      if (doc === null || typeof doc !== 'object' || typeof doc.id !== 'string' || typeof doc.title !== 'string' || !['study', 'claim', 'source'].includes(String(doc.type))) {
+        throw new Error('bad document')
+      }
     }
-    if (typeof s.terms !== 'string') throw new Error('missing terms')
-    const terms = s.terms === '' ? [] : s.terms.split('\n')
-    const fieldLengths = numbers(s.fieldLengths, docs.length * F)
-    const stream = numbers(s.postings)
-    // Walk the entry counts only; entries themselves are read when a term is searched.
-    const termOffset = new Uint32Array(terms.length)
-    let at = 0
-    for (let t = 0; t < terms.length; t++) {
-      if (at >= stream.length) throw new Error('postings end early')
-      termOffset[t] = at
-      at += 1 + 2 * stream[at]!
-    }
-    if (at !== stream.length) throw new Error('postings do not match the terms')
-    return { terms, termOffset, stream, fieldLengths }
+    if (s.fingerprint !== fingerprint(s.docs, vocabularies)) throw new Error('fingerprint does not match the content')
+    return { docs: s.docs, vocabularies }
   } catch (cause) {
     throw mismatch('damaged index data', undefined, cause)
   }

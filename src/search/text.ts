@@ -4,8 +4,8 @@
  * @internal
  * @packageDocumentation
  */
-import lunr from 'lunr'
 import synonymData from '../../data/search/synonyms.json'
+import { englishStopWords, porterStemmer } from './stemmer'
 
 /**
  * A word of a text, with its place in the original string (UTF-16 offsets, `end` exclusive).
@@ -69,7 +69,7 @@ export function termOf(folded: string): string {
   const cached = stemCache.get(folded)
   if (cached !== undefined) return cached
   const spelled = spelling.get(folded) ?? folded
-  const stemmed = /\d/.test(spelled) ? spelled : lunr.stemmer(new lunr.Token(spelled, {})).toString()
+  const stemmed = /\d/.test(spelled) ? spelled : porterStemmer(spelled)
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear()
   stemCache.set(folded, stemmed)
   return stemmed
@@ -90,7 +90,6 @@ export function tokenize(text: string): WordToken[] {
   return out
 }
 
-const stopWordFilter = lunr.stopWordFilter as unknown as (token: string) => string | undefined
 /** Citation filler ("Dore et al., 2019") and connectives, on top of lunr's English list. */
 const EXTRA_STOP_WORDS = new Set(['al', 'et', 'etc', 'eg', 'ie', 'vs', 'versus'])
 
@@ -100,5 +99,5 @@ const EXTRA_STOP_WORDS = new Set(['al', 'et', 'etc', 'eg', 'ie', 'vs', 'versus']
  * @internal
  */
 export function isStopWord(folded: string): boolean {
-  return EXTRA_STOP_WORDS.has(folded) || stopWordFilter(folded) === undefined
+  return EXTRA_STOP_WORDS.has(folded) || englishStopWords.has(folded)
 }

@@ -1,4 +1,4 @@
-import type { CertaintyLevel, ClaimId, Condition, Design, Route, SourceId, StudyId, Topic, Verdict } from '../index'
+import type { CertaintyLevel, ClaimId, Condition, Design, Route, SourceId, StudyId, Topic, Verdict } from '../types'
 
 /**
  * The record types search covers.

@@ -72,6 +72,12 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
   it('shows claim verdict badges and notes', async () => {
     const badge = await page.textContent('#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .badge')
     expect(badge).toBe('Inaccurate')
+    // The verdict note is detail, loaded on demand as its own chunk from the same origin.
+    const note = await page.textContent('#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .verdict-note')
+    expect(note?.length).toBeGreaterThan(40)
+    expect(requests.some((u) => u.startsWith(`${origin}/vendor/chunks/without-therapy-ketamine-effects-fade-faster-`))).toBe(true)
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]')) ?? '{}') as { '@graph': { reviewBody?: string }[] }
+    expect(ld['@graph'][0]!.reviewBody).toBe(note)
     const r = await query('therapy fade')
     expect(r.count).toBeGreaterThan(0)
     expect(await page.locator('#results li[data-type="claim"] .badge').count()).toBeGreaterThan(0)

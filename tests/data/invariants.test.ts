@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hashRun, RUN_LENGTH, words } from '../../scripts/lib/copy-runs.ts'
-import { claims, sources, studies, studyIds, vocabularies, type VocabularyTerm } from '../../src/index'
+import { studyIds, vocabularies, type VocabularyTerm } from '../../src/index'
+import { fullClaims, fullSources, fullStudies } from '../../src/details/index'
+
+const studies = fullStudies()
+const claims = fullClaims()
+const sources = fullSources()
 import { root } from '../helpers/paths'
 
 const studyIdSet = new Set<string>(studyIds)

@@ -16,6 +16,7 @@ const ENTRIES: Record<string, string> = {
   'kap-literature/citations': 'citations/index.ts',
   'kap-literature/search': 'search/index.ts',
   'kap-literature/cite': 'cite/index.ts',
+  'kap-literature/details': 'details/index.ts',
   'kap-literature/jsonld': 'jsonld/index.ts',
   'kap-literature/map': 'map/index.ts',
   ...Object.fromEntries(['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => [`kap-literature/citations/${s}`, `citations/${s}.ts`])),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { claims, KapLiteratureError, sources, studies, vocabularies } from '../../src/index'
-import type { Claim, CslItem, Source, Study } from '../../src/index'
+import { KapLiteratureError, vocabularies } from '../../src/index'
+import type { CslItem } from '../../src/index'
+import { fullClaims, fullSources, fullStudies, getDetails, type Claim, type Source, type Study } from '../../src/details/index'
+
+const studies = fullStudies()
+const claims = fullClaims()
+const sources = fullSources()
 import { toJsonLd, toJsonLdScript, verdictRatings, type JsonLdNode } from '../../src/jsonld/index'
 import { agent, claimNode, doiUrl, isoDate, pages, sourceNode, studyNode, studyType } from '../../src/jsonld/convert'
 import { expectWellFormed } from './structure'
@@ -152,7 +157,9 @@ describe('toJsonLd: every shipped claim', () => {
     expectWellFormed(doc, id)
     expect(doc['@type']).toBe('ClaimReview')
     expect(doc.claimReviewed).toBe(c.statement)
-    expect(doc.reviewBody).toBe(c.verdictNote)
+    // From the core alone there is no reviewBody; with the claim's detail it is the verdict note.
+    expect(doc).not.toHaveProperty('reviewBody')
+    expect(toJsonLd(id, { details: [getDetails(id)] }).reviewBody).toBe(c.verdictNote)
     expect(doc.author).toEqual({ '@type': 'Organization', name: 'kap-literature' })
     expect(doc.reviewRating).toEqual({
       '@type': 'Rating',

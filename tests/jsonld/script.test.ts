@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { claimIds, claims, KapLiteratureError, sourceIds, studies, studyIds } from '../../src/index'
-import type { Claim, Study } from '../../src/index'
+import { claimIds, KapLiteratureError, sourceIds, studyIds } from '../../src/index'
+import { fullClaims, fullStudies, type Claim, type Study } from '../../src/details/index'
+
+const studies = fullStudies()
+const claims = fullClaims()
 import { jsonLdToScript, toJsonLd, toJsonLdScript } from '../../src/jsonld/index'
 import { claimNode, studyNode } from '../../src/jsonld/convert'
 import { escapeJsonForHtml, scriptElement } from '../../src/jsonld/script'

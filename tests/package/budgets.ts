@@ -1,14 +1,63 @@
 /**
- * Size budgets (minified + gzip, bytes) for browser bundles of the installed package, checked by pack.test.ts.
+ * Size budgets for what a page imports: each case is a small program using one entry the way a clinic page does,
+ * bundled by esbuild for the browser (ESM, minified) from the installed, packed package, measured gzip (level 9) in
+ * bytes. Checked by pack.test.ts; measured at 1×, 10× and 100× the records by bench/growth.ts.
  * A budget is raised only with a reason in CHANGELOG.md.
  */
+export interface BudgetCase {
+  /** What the page does. */
+  readonly label: string
+  /** The page's module: `PKG` stands for the package name. */
+  readonly code: string
+  /** Budget in bytes (gzip). */
+  readonly budget: number
+  /** Size in 0.1.0, for the record (bytes, gzip). */
+  readonly before: number
+}
+
+const KB = 1024
+
+export const budgetCases: readonly BudgetCase[] = [
+  {
+    label: '`citations/apa` → `apa.formatReference(id)`',
+    code: `import { apa } from 'PKG/citations/apa'; console.log(apa.formatReference('dore-2019'))`,
+    budget: 15 * KB,
+    before: 12.4 * KB,
+  },
+  {
+    label: '`getStudy(id)` from the root entry',
+    code: `import { getStudy } from 'PKG'; console.log(getStudy('dore-2019'))`,
+    budget: 30 * KB,
+    before: 88.9 * KB,
+  },
+  {
+    label: '`search(q)`',
+    code: `import { search } from 'PKG/search'; console.log(search('ketamine ptsd'))`,
+    budget: 35 * KB,
+    before: 128.4 * KB,
+  },
+  {
+    label: '`search` + `citations/apa` together',
+    code: `import { search } from 'PKG/search'; import { apa } from 'PKG/citations/apa'; console.log(search('ketamine ptsd'), apa.formatReference('dore-2019'))`,
+    budget: 45 * KB,
+    before: 140.7 * KB,
+  },
+  {
+    label: '`toJsonLd(id)`',
+    code: `import { toJsonLd } from 'PKG/jsonld'; console.log(toJsonLd('dore-2019'))`,
+    budget: 30 * KB,
+    before: 92.4 * KB,
+  },
+  {
+    label: '`kap-literature/cite` (citation-js engine, browser build)',
+    code: `import * as cite from 'PKG/cite'; console.log(cite)`,
+    budget: 200 * KB,
+    before: 268 * KB,
+  },
+]
+
+/** Every entry's whole export, for the record (no budget): `import * as m from 'PKG/<entry>'`. */
 export const budgets = {
-  /** `kap-literature`: records, accessors, types. Raised from 25 KB in 0.1.0; see CHANGELOG.md. */
-  data: 100 * 1024,
-  /** One citation style, e.g. `kap-literature/citations/apa`, with every shipped record. */
-  oneStyle: 15 * 1024,
-  /** `kap-literature/search` beyond the data entry it builds on. */
-  searchBeyondData: 40 * 1024,
-  /** `kap-literature/cite` beyond the data entry (citation-js, citeproc, styles and locales). */
-  citeBeyondData: 200 * 1024,
+  /** `kap-literature`: the record cores, accessors, types (everything the entry exports). */
+  data: 30 * KB,
 } as const

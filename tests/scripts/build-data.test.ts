@@ -26,7 +26,7 @@ describe('scripts/build-data.ts', () => {
     const ids = readFileSync(join(r.out, 'ids.ts'), 'utf8')
     expect(ids).toContain("export const studyIds = [\n  'example-2020',\n] as const")
     expect(ids).toContain('export type StudyId = (typeof studyIds)[number]')
-    expect(readFileSync(join(r.out, 'records.ts'), 'utf8')).toContain('deepFreeze(')
+    expect(readFileSync(join(r.out, 'core.ts'), 'utf8')).toContain('deepFreeze(')
     expect(readFileSync(join(r.docs, 'coverage.md'), 'utf8')).toMatch(/\| Overstated \(`overstated`\) \| 1 \|/)
   })
   it('stops on a bad DOI, names file, field, rule and fix, and writes nothing', () => {

@@ -16,7 +16,9 @@ import {
   type FetchLike,
   type Finding,
 } from '../../scripts/lib/crossref.ts'
-import { studies } from '../../src/index.ts'
+import { fullStudies } from '../../src/details/index.ts'
+
+const studies = fullStudies()
 import type { Study } from '../../src/types.ts'
 import { root } from '../helpers/paths.ts'
 

@@ -30,11 +30,12 @@ describe('the search entry', () => {
     expect(Object.isFrozen(entry.searchableTypes)).toBe(true)
   })
 
-  it('bundles for browsers without Node built-ins; its only dependency is lunr', async () => {
+  it('bundles for browsers without Node built-ins, with no dependency (lunr’s stemmer is copied) and no records', async () => {
     const { code, inputs } = await browserBundle()
     expect(code).not.toMatch(/from\s*["']node:|require\(["'](?:node:)?(?:fs|path|url|crypto|os|module)["']\)/)
     const packages = new Set(inputs.filter((p) => p.includes('node_modules')).map((p) => p.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')))
-    expect([...packages]).toEqual(['lunr'])
+    expect([...packages]).toEqual([])
+    expect(inputs.some((p) => p.includes('generated/core') || p.includes('generated/details'))).toBe(false)
     expect(inputs).toContain('data/search/synonyms.json')
   })
 

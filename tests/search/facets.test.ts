@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { claims, KapLiteratureError, sources, studies, vocabularies } from '../../src/index'
+import { KapLiteratureError, vocabularies } from '../../src/index'
+import { fullClaims, fullSources, fullStudies } from '../../src/details/index'
+
+const studies = fullStudies()
+const claims = fullClaims()
+const sources = fullSources()
 import { facets, search, type FacetOptions, type Facets, type FacetValue } from '../../src/search/index'
 
 const total = (values: readonly FacetValue<unknown>[]) => values.reduce((n, v) => n + v.count, 0)

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { claims, findStudy, getClaim, getSource, getStudy, KapLiteratureError, sources, studies } from '../../src/index'
+import { findStudy, KapLiteratureError } from '../../src/index'
+import { fullClaims, fullSources, fullStudies, getFullClaim as getClaim, getFullSource as getSource, getFullStudy as getStudy } from '../../src/details/index'
+
+const studies = fullStudies()
+const claims = fullClaims()
+const sources = fullSources()
 import { search, searchableTypes, type SearchOptions, type SearchResult } from '../../src/search/index'
 import { DEFAULT_LIMIT } from '../../src/search/filters'
 
@@ -52,7 +57,7 @@ describe('search: results', () => {
     expect(getStudy('grunebaum-2018').findings).toContain(hit!.snippet.replace(/^…|…$/g, ''))
   })
 
-  it('snippets come from findings (studies), verdict notes (claims) and sections (sources)', () => {
+  it('snippets come from the lead of findings (studies), verdict notes (claims) and sections (sources)', () => {
     for (const r of search('integration', { limit: 50 })) {
       const body = r.snippet.replace(/^…|…$/g, '')
       const texts =

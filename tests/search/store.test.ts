@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
-import { claims, KapLiteratureError, sources, studies, vocabularies } from '../../src/index'
-import { buildDocuments, FIELDS, type SearchDoc } from '../../src/search/documents'
-import { SearchEngine } from '../../src/search/engine'
-import { analyze, BOOSTS, buildIndexData, fingerprint, INDEX_FORMAT, INDEX_FORMAT_VERSION, loadIndex, Postings, serializeIndex } from '../../src/search/store'
+import { KapLiteratureError, vocabularies } from '../../src/index'
+import { fullClaims, fullSources, fullStudies } from '../../src/details/index'
+import { buildDocuments, compactDocuments, documentsFromCompact, FIELDS, type SearchDoc } from '../../src/search/documents'
+import { analyze, BOOSTS, buildIndexData, fingerprint, INDEX_FORMAT, INDEX_FORMAT_VERSION, loadStore, Postings, serializeStore } from '../../src/search/store'
 import { root } from '../helpers/paths'
 
-const corpus = { studies, claims, sources, vocabularies }
+const corpus = { studies: fullStudies(), claims: fullClaims(), sources: fullSources(), vocabularies }
+const compact = compactDocuments(corpus)
 const docs = buildDocuments(corpus)
 const data = buildIndexData(docs)
 const shippedPath = join(root, 'src', 'generated', 'search-index.json')
@@ -54,7 +55,7 @@ describe('index store', () => {
       p.docs.forEach((d, k) => expect(p.weights[k]).toBeCloseTo(expected.get(d)!, 9))
       compared += p.docs.length
     }
-    expect(compared).toBeGreaterThan(5000)
+    expect(compared).toBeGreaterThan(3000)
   })
 
   it('marks which fields hold a term, and knows no unknown term', () => {
@@ -70,69 +71,60 @@ describe('index store', () => {
     expect(postings.termId('ketamine')).toBe(-1) // the index holds stems
   })
 
-  it('round-trips through serialization', () => {
-    const text = serializeIndex(data, docs)
-    const loaded = loadIndex(JSON.parse(text), docs)
-    expect(loaded).toBeDefined()
-    expect(loaded!.terms).toEqual(data.terms)
-    expect([...loaded!.termOffset]).toEqual([...data.termOffset])
-    expect([...loaded!.stream]).toEqual([...data.stream])
-    expect([...loaded!.fieldLengths]).toEqual([...data.fieldLengths])
+  it('round-trips through serialization: the loaded store gives the same documents and index', () => {
+    const loaded = loadStore(JSON.parse(serializeStore(compact, vocabularies)))
+    expect(loaded.docs).toEqual(compact)
+    const again = documentsFromCompact(loaded.docs)
+    expect(again.map((d) => d.fields)).toEqual(docs.map((d) => d.fields))
+    const rebuilt = buildIndexData(again)
+    expect(rebuilt.terms).toEqual(data.terms)
+    expect([...rebuilt.stream]).toEqual([...data.stream])
+    expect(loaded.vocabularies.verdicts.map((t) => t.id)).toEqual(vocabularies.verdicts.map((t) => t.id))
   })
 
-  it('ships an index that is current with data/ and the analyzer (rebuild: npm run build:data)', () => {
-    const fresh = serializeIndex(data, docs)
+  it('ships a store that is current with data/ and the analyzer (rebuild: npm run build:data)', () => {
+    const fresh = serializeStore(compact, vocabularies)
     expect(readFileSync(shippedPath, 'utf8') === fresh, 'src/generated/search-index.json is stale: run `npm run build:data`').toBe(true)
   })
 
-  it('the shipped search uses the shipped index rather than building one', () => {
-    const engine = new SearchEngine(corpus, JSON.parse(readFileSync(shippedPath, 'utf8')))
-    expect(engine.indexSource).toBeUndefined() // nothing loaded before first use
-    expect(engine.postings.data.terms.length).toBe(data.terms.length)
-    expect(engine.indexSource).toBe('shipped')
-  })
-
-  it('builds from the records when the shipped index was made from other data', () => {
-    const stale = JSON.parse(serializeIndex(data, docs)) as Record<string, unknown>
-    stale.fingerprint = '00000000'
-    const engine = new SearchEngine(corpus, stale)
-    expect(engine.postings.data.terms).toEqual(data.terms)
-    expect(engine.indexSource).toBe('built')
-    expect(loadIndex(stale, docs)).toBeUndefined()
-    // Fewer records than the index was made for: stale too.
-    expect(loadIndex(JSON.parse(serializeIndex(data, docs)), docs.slice(1))).toBeUndefined()
-  })
-
-  it('builds when no index is shipped', () => {
-    const engine = new SearchEngine(corpus)
-    expect(engine.postings.data.terms).toEqual(data.terms)
-    expect(engine.indexSource).toBe('built')
+  it('holds only what search ranks, displays and highlights: no record detail', () => {
+    const text = readFileSync(shippedPath, 'utf8')
+    for (const s of corpus.studies) {
+      // Limitations, verification notes and notes are never shipped; findings only as a short lead.
+      expect(text.includes(s.limitations), s.id).toBe(false)
+      for (const v of s.verification.sources) expect(text.includes(v.url), `${s.id} ${v.url}`).toBe(false)
+    }
+    for (const c of corpus.claims) for (const e of c.evidence) expect(text.includes(e.note), c.id).toBe(false)
+    for (const d of compact) for (const t of d.snippets ?? []) expect(t.length, d.id).toBeLessThanOrEqual(160)
   })
 
   it('the fingerprint changes with the records and their order', () => {
-    expect(fingerprint(docs)).toMatch(/^[0-9a-f]{8}$/)
-    expect(fingerprint(docs.slice().reverse())).not.toBe(fingerprint(docs))
-    expect(fingerprint(docs.slice(1))).not.toBe(fingerprint(docs))
+    expect(fingerprint(compact, vocabularies)).toMatch(/^[0-9a-f]{8}$/)
+    expect(fingerprint(compact.slice().reverse(), vocabularies)).not.toBe(fingerprint(compact, vocabularies))
+    expect(fingerprint(compact.slice(1), vocabularies)).not.toBe(fingerprint(compact, vocabularies))
   })
 
-  const good = JSON.parse(serializeIndex(data, docs)) as Record<string, unknown>
+  const good = JSON.parse(serializeStore(compact, vocabularies)) as Record<string, unknown>
+  const goodDocs = good.docs as Record<string, unknown>[]
   const mismatches: [string, unknown][] = [
     ['null', null],
     ['a string', 'index'],
     ['another format', { ...good, format: 'lunr' }],
     ['a lunr index', JSON.parse(JSON.stringify(lunrReference(docs.slice(0, 3))))],
     ['a newer format version', { ...good, formatVersion: INDEX_FORMAT_VERSION + 1 }],
+    ['the previous format version', { ...good, formatVersion: 1 }],
     ['no format version', { ...good, formatVersion: undefined }],
     ['other fields', { ...good, fields: ['title', 'body'] }],
-    ['damaged postings', { ...good, postings: '1,2,x' }],
-    ['truncated postings', { ...good, postings: String(good.postings).split(',').slice(0, -3).join(',') }],
-    ['a number too large', { ...good, postings: `${String(good.postings)},12345678901` }],
-    ['wrong field lengths', { ...good, fieldLengths: '1,2,3' }],
-    ['missing terms', { ...good, terms: 42 }],
+    ['a wrong fingerprint', { ...good, fingerprint: '00000000' }],
+    ['an edited record', { ...good, docs: [{ ...goodDocs[0], title: 'Edited' }, ...goodDocs.slice(1)] }],
+    ['a missing record', { ...good, docs: goodDocs.slice(1) }],
+    ['a damaged record', { ...good, docs: [42, ...goodDocs.slice(1)] }],
+    ['no records', { ...good, docs: 'none' }],
+    ['missing labels', { ...good, labels: {} }],
   ]
   it.each(mismatches)('rejects %s with FORMAT_VERSION_MISMATCH', (_, json) => {
     try {
-      loadIndex(json, docs)
+      loadStore(json)
       expect.unreachable()
     } catch (e) {
       expect(e).toBeInstanceOf(KapLiteratureError)
@@ -150,11 +142,6 @@ describe('index store', () => {
     const p = new Postings(damaged, docs.length).get('ketamin')
     expect(p.docs.length).toBeLessThan(new Postings(data, docs.length).get('ketamin').docs.length)
     expect([...p.docs].every((d) => d < docs.length)).toBe(true)
-  })
-
-  it('a format mismatch surfaces on first use of an engine, not at construction', () => {
-    const engine = new SearchEngine(corpus, { ...good, formatVersion: 99 })
-    expect(() => engine.postings).toThrow(expect.objectContaining({ code: 'FORMAT_VERSION_MISMATCH', value: 99 }))
   })
 
   it('analyzes field text into stems, without stop words, with synonym concepts', () => {

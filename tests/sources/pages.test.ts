@@ -6,7 +6,10 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RUN_LENGTH, runHashes } from '../../scripts/lib/copy-runs'
 import { claimsIn } from '../../src/check/index'
-import { claims, sources } from '../../src/index'
+import { claims } from '../../src/index'
+import { fullSources } from '../../src/details/index'
+
+const sources = fullSources()
 import { root } from '../helpers/paths'
 
 const sourceDir = resolve(process.env.KAP_SOURCE_DOCUMENTS ?? join(root, '..', 'shared', 'source-documents'))

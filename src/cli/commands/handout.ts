@@ -1,4 +1,5 @@
-import { claims, dataVersion, getStudy, vocabularies, type StudyId, type Topic, type VocabularyTerm } from '../../index'
+import { dataVersion, getStudy, vocabularies, type StudyId, type Topic, type VocabularyTerm } from '../../index'
+import { fullClaims } from '../../details/index'
 import { citeProse, createCitationSession, cslCredit, type CitationFormat, type CitationStyle } from '../../citations/index'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
@@ -109,7 +110,7 @@ function build(topic: VocabularyTerm, style: CitationStyle, format: CitationForm
       return citeProse(id, session, format)
     }
   }
-  const chosen = claims.filter((c) => (c.topics as readonly string[]).includes(topic.id))
+  const chosen = fullClaims().filter((c) => (c.topics as readonly string[]).includes(topic.id))
   const sections: ClaimSection[] = chosen.map((c) => {
     const key = [...c.evidence]
       .filter((e) => e.relation !== 'context' && e.relation !== 'does-not-test')

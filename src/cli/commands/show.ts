@@ -1,4 +1,5 @@
-import { claimIds, claims, claimsCiting, evidenceFor, getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId, sourceIds, studyIds, type Claim, type Study } from '../../index'
+import { claimIds, claims, claimsCiting, isClaimId, isSourceId, isStudyId, sourceIds, studyIds } from '../../index'
+import { fullEvidenceFor, getFullClaim, getFullSource, getFullStudy, type Claim, type Study } from '../../details/index'
 import { citeProse, createCitationSession } from '../../citations/index'
 import { closest, InputError, json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 
@@ -57,7 +58,7 @@ function claimText(io: Io, claim: Claim): string {
     paint(io, 'bold', 'Made by:'),
     ...claim.madeBy.map((m) => `  ${m.source}, ${m.section}${m.citedAs ? ` (cites ${m.citedAs.join('; ')})` : ''}`),
   ]
-  const evidence = evidenceFor(claim.id)
+  const evidence = fullEvidenceFor(claim.id)
   if (evidence.length > 0) {
     lines.push('', paint(io, 'bold', 'Evidence:'))
     for (const e of evidence) lines.push(`  [${e.relation}] ${prose(e.study.id)} [${e.study.id}]: ${prose(e.note)}`)
@@ -66,8 +67,8 @@ function claimText(io: Io, claim: Claim): string {
   return lines.join('\n')
 }
 
-function sourceText(io: Io, id: Parameters<typeof getSource>[0]): string {
-  const source = getSource(id)
+function sourceText(io: Io, id: Parameters<typeof getFullSource>[0]): string {
+  const source = getFullSource(id)
   const made = claims.filter((c) => c.madeBy.some((m) => m.source === id))
   return [
     `${paint(io, 'bold', source.id)}: ${source.csl.title ?? source.documentTitle ?? '(title not confirmed)'}`,
@@ -85,13 +86,13 @@ export function run(args: Parsed, io: Io): number {
   if (id === undefined || rest.length > 0) throw new UsageError('show takes exactly one id')
   const asJson = args.flags.has('json')
   if (isStudyId(id)) {
-    const study = getStudy(id)
+    const study = getFullStudy(id)
     io.out(asJson ? json({ type: 'study', record: study, claims: claimsCiting(id).map((c) => c.id) }) : studyText(io, study))
   } else if (isClaimId(id)) {
-    const claim = getClaim(id)
-    io.out(asJson ? json({ type: 'claim', record: claim, evidence: evidenceFor(id) }) : claimText(io, claim))
+    const claim = getFullClaim(id)
+    io.out(asJson ? json({ type: 'claim', record: claim, evidence: fullEvidenceFor(id) }) : claimText(io, claim))
   } else if (isSourceId(id)) {
-    io.out(asJson ? json({ type: 'source', record: getSource(id), claims: claims.filter((c) => c.madeBy.some((m) => m.source === id)).map((c) => c.id) }) : sourceText(io, id))
+    io.out(asJson ? json({ type: 'source', record: getFullSource(id), claims: claims.filter((c) => c.madeBy.some((m) => m.source === id)).map((c) => c.id) }) : sourceText(io, id))
   } else {
     const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
     throw new InputError(`no study, claim or source has the id "${id}"${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies|claims|sources'}`)

@@ -1,0 +1,28 @@
+/**
+ * DOI normalisation: a leaf shared by the data entry and search (which must not pull in the records).
+ * @packageDocumentation
+ */
+
+/**
+ * Normalises a DOI as written by people: trims, drops `https://doi.org/`, `dx.doi.org`, `doi:` and URL encoding, lower-cases.
+ * Returns `undefined` for anything that is not a DOI.
+ * @param input - a DOI in any common form
+ * @returns the bare lower-case DOI, or `undefined`
+ * @example
+ * ```ts
+ * import { normalizeDoi } from 'kap-literature'
+ * normalizeDoi('https://doi.org/10.1080/02791072.2019.1587556') // '10.1080/02791072.2019.1587556'
+ * normalizeDoi('doi: 10.1176/APPI.AJP.2017.17060647') // '10.1176/appi.ajp.2017.17060647'
+ * normalizeDoi('not a doi') // undefined
+ * ```
+ */
+export function normalizeDoi(input: string): string | undefined {
+  let s = input.trim()
+  try {
+    if (/%[0-9a-f]{2}/i.test(s)) s = decodeURIComponent(s)
+  } catch {
+    return undefined
+  }
+  s = s.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').trim()
+  return /^10\.\d{4,9}\/[^\s"<>]+$/.test(s) ? s.toLowerCase() : undefined
+}
