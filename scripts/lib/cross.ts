@@ -14,18 +14,8 @@ interface StudyLike {
   unusedReason?: string
 }
 
-/**
- * The fields a study lacks to be cited as evidence: authors (an organisation as `literal` counts), title and date, and
- * for a journal article the journal. A study missing any of them renders as a placeholder in some style.
- */
-export function uncitableFields(csl: StudyLike['csl']): string[] {
-  const missing: string[] = []
-  if (!Array.isArray(csl.author) || csl.author.length === 0) missing.push('author')
-  if (csl.title === undefined) missing.push('title')
-  if (csl.issued === undefined) missing.push('issued')
-  if (csl.type === 'article-journal' && csl['container-title'] === undefined) missing.push('container-title')
-  return missing
-}
+export { uncitableFields } from '../../src/data/citable.ts'
+import { uncitableFields } from '../../src/data/citable.ts'
 interface ClaimLike {
   id: string
   wording?: string

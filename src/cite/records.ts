@@ -1,6 +1,6 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
-import { citationCsl, findStudy, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
+import { citationCsl, findStudy, isCitable, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
 import { describeValue } from './describe'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
 import type { CslObject } from './engine'
@@ -360,7 +360,10 @@ export function resolveItems(items: unknown, fn: string): Resolved[] {
   return out
 }
 
-/** Every shipped study and source, sorted by id (the default for the exports). @internal */
+/** Every citable shipped study and source, sorted by id (the default for the exports; leads are left out). @internal */
 export function allShipped(): Resolved[] {
-  return shippedIds().map((id) => resolvedShipped(id, shippedCsl.get(id)!))
+  const citable = new Set<string>([...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id))
+  return shippedIds()
+    .filter((id) => citable.has(id))
+    .map((id) => resolvedShipped(id, shippedCsl.get(id)!))
 }

@@ -1,4 +1,4 @@
-import { claimIds, isClaimId, isSourceId, isStudyId, sourceIds, studyIds, type SourceId, type StudyId } from '../index'
+import { claimIds, isCitable, isClaimId, isSourceId, isStudyId, sourceIds, sources, studies, studyIds, type SourceId, type StudyId } from '../index'
 import { citationStyles, type CitationStyle } from '../citations/index'
 import { closest, InputError, oneOf, quote } from './io'
 
@@ -15,9 +15,9 @@ export function citableIds(ids: readonly string[]): (StudyId | SourceId)[] {
   })
 }
 
-/** Every shipped study and source id, sorted: what `bib` and `export` cover by default. */
+/** Every citable shipped study and source id, sorted: what `bib` and `export` cover by default (leads are left out). */
 export function allCitableIds(): (StudyId | SourceId)[] {
-  return [...studyIds, ...sourceIds].sort()
+  return [...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id).sort()
 }
 
 /**

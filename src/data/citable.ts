@@ -30,3 +30,33 @@ export function citationCsl(record: StudyCore | SourceCore): CslItem {
   cache.set(record, csl)
   return csl
 }
+
+/**
+ * The fields a study lacks to be cited: authors (an organisation as `literal` counts), title and date, and for a
+ * journal article the journal. Empty for a citable study. The build uses the same rule (`evidence-citable`).
+ * @internal
+ */
+export function uncitableFields(csl: { readonly type?: string; readonly author?: readonly unknown[]; readonly title?: string; readonly issued?: unknown; readonly 'container-title'?: string }): string[] {
+  const missing: string[] = []
+  if (!Array.isArray(csl.author) || csl.author.length === 0) missing.push('author')
+  if (csl.title === undefined) missing.push('title')
+  if (csl.issued === undefined) missing.push('issued')
+  if (csl.type === 'article-journal' && csl['container-title'] === undefined) missing.push('container-title')
+  return missing
+}
+
+/**
+ * Whether a shipped record can be cited: every source page can (it prints what is known of it); a study can when its
+ * authors, title, date and (for a journal article) journal were confirmed. A study that cannot is kept as a lead
+ * (`unusedReason`), is never used as evidence, and has no formatted reference; `bib` and the exports leave it out.
+ * @param record - a shipped study or source (its core is enough)
+ * @returns whether it has a reference in every style
+ * @example
+ * ```ts
+ * import { isCitable, studies } from 'kap-literature'
+ * const leads = studies.filter((s) => !isCitable(s)).map((s) => s.id)
+ * ```
+ */
+export function isCitable(record: StudyCore | SourceCore): boolean {
+  return 'sections' in record || uncitableFields(record.csl).length === 0
+}

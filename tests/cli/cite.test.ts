@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { isCitable, sources, studies } from '../../src/index'
 import { runCli } from '../helpers/run-cli'
+
+const citable = [...studies, ...sources].filter((r) => isCitable(r))
 
 describe('kap-literature cite', () => {
   it('prints an APA in-text citation by default', async () => {
@@ -8,8 +11,8 @@ describe('kap-literature cite', () => {
     expect(r.stdout).toBe('(Dore et al., 2019)\n')
   })
   it('cites several ids in one citation, in the style order', async () => {
-    expect((await runCli(['cite', 'grunebaum-2018', 'dore-2019'])).stdout.trim()).toBe('(Dore et al., 2019; Grunebaum et al., 2018)')
-    expect((await runCli(['cite', 'dore-2019', 'grunebaum-2018', '--style', 'vancouver'])).stdout.trim()).toBe('(1,2)')
+    expect((await runCli(['cite', 'wilkinson-2021', 'dore-2019'])).stdout.trim()).toBe('(Dore et al., 2019; Wilkinson et al., 2021)')
+    expect((await runCli(['cite', 'dore-2019', 'wilkinson-2021', '--style', 'vancouver'])).stdout.trim()).toBe('(1,2)')
   })
   it('gives the narrative form', async () => {
     expect((await runCli(['cite', 'dore-2019', '--narrative'])).stdout.trim()).toBe('Dore et al. (2019)')
@@ -26,24 +29,34 @@ describe('kap-literature cite', () => {
 
 describe('kap-literature bib', () => {
   it('prints a bibliography of the given ids', async () => {
-    const r = (await runCli(['bib', 'grunebaum-2018', 'dore-2019']))
+    const r = (await runCli(['bib', 'wilkinson-2021', 'dore-2019']))
     expect(r.code).toBe(0)
     const lines = r.stdout.trim().split('\n')
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatch(/^Dore, J\., Turnipseed, B\./)
-    expect(lines[1]).toMatch(/^Grunebaum, M\. F\./)
+    expect(lines[1]).toMatch(/^Wilkinson, S\. T\., Rhee, T\. G\./)
   })
-  it('covers every study and source by default', async () => {
+  it('covers every citable study and source by default, leaving out leads', async () => {
     const r = (await runCli(['bib', '--json']))
     const out = JSON.parse(r.stdout) as { ids: string[]; bibliography: string; style: string; format: string }
-    expect(out.ids).toHaveLength(52)
+    expect(out.ids).toEqual(citable.map((c) => c.id).sort())
     expect(out.ids).toContain('samadhi-kap-vs-infusions')
     expect(out.style).toBe('apa')
     expect(out.format).toBe('text')
-    expect(out.bibliography.split('\n')).toHaveLength(52)
+    expect(out.bibliography.split('\n')).toHaveLength(citable.length)
+    expect(out.bibliography).not.toMatch(/not confirmed/)
+    // Only undated web pages (the clinic pages) print "n.d.", as APA asks; never a study.
+    expect(out.bibliography.match(/\(n\.d\.\)/g) ?? []).toHaveLength(sources.filter((s) => s.csl.issued === undefined).length)
+  })
+  it('refuses a lead that cannot be cited, with a one-line reason', async () => {
+    const lead = studies.find((s) => !isCitable(s))
+    if (lead === undefined) return
+    const r = await runCli(['bib', lead.id])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe(`kap-literature: record "${lead.id}" cannot be cited: its authors, title or date could not be confirmed\n`)
   })
   it('numbers numeric styles in the order given, and formats HTML', async () => {
-    expect((await runCli(['bib', 'grunebaum-2018', 'dore-2019', '--style', 'ama'])).stdout).toMatch(/^1\. Grunebaum MF/)
+    expect((await runCli(['bib', 'wilkinson-2021', 'dore-2019', '--style', 'ama'])).stdout).toMatch(/^1\. Wilkinson ST, Rhee TG, Joormann J, et al\./)
     expect((await runCli(['bib', 'dore-2019', '--format', 'html'])).stdout).toMatch(/^<div class="kap-bibliography kap-style-apa">/)
   })
 })

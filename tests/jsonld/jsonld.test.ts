@@ -15,7 +15,7 @@ const identifierValue = (node: JsonLdNode, property: string): string | undefined
   asNodes(node.identifier).find((p) => p.propertyID === property)?.value as string | undefined
 
 function study(overrides: Partial<Omit<Study, 'csl'>> & { csl?: Partial<CslItem> } = {}): Study {
-  const base = studies.find((s) => s.id === 'dore-2019')!
+  const base = studies.find((s) => s.id === 'wilkinson-2021')!
   return { ...base, ...overrides, csl: { ...base.csl, ...overrides.csl } } as Study
 }
 
@@ -36,7 +36,7 @@ describe('toJsonLd: every shipped study', () => {
     const doc = toJsonLd(id)
     expect(doc['@context']).toBe('https://schema.org')
     expectWellFormed(doc, id)
-    expect(['MedicalScholarlyArticle', 'ScholarlyArticle', 'WebPage']).toContain(doc['@type'])
+    expect(['MedicalScholarlyArticle', 'ScholarlyArticle', 'WebPage', 'CreativeWork']).toContain(doc['@type'])
     expect(identifierValue(doc, 'kap-literature')).toBe(id)
     if (s.csl.title) {
       expect(doc.name).toBe(s.csl.title)
@@ -72,56 +72,58 @@ describe('toJsonLd: every shipped study', () => {
     expect(doc.creativeWorkStatus).toBe(s.status.retracted ? 'Retracted' : undefined)
   })
 
-  it('types by design: human research and reviews are medical, preclinical is not, regulatory items are pages', () => {
+  it('types by design: human research and reviews are medical, preclinical is not, regulatory announcements are pages', () => {
     expect(toJsonLd('anand-2023')['@type']).toBe('MedicalScholarlyArticle') // RCT
     expect(toJsonLd('nichols-2016')['@type']).toBe('MedicalScholarlyArticle') // narrative review
     expect(toJsonLd('autry-2011')['@type']).toBe('ScholarlyArticle') // preclinical
     expect(toJsonLd('fda-esketamine-2019')['@type']).toBe('WebPage') // regulatory decision
     for (const s of studies) {
-      const expected = s.design === 'regulatory-decision' ? 'WebPage' : s.design === 'preclinical' ? 'ScholarlyArticle' : 'MedicalScholarlyArticle'
+      // A regulator's letter without a public page (CSL document) is a CreativeWork.
+      const expected = s.design === 'regulatory-decision' ? (s.csl.type === 'webpage' ? 'WebPage' : 'CreativeWork') : s.design === 'preclinical' ? 'ScholarlyArticle' : 'MedicalScholarlyArticle'
       expect(toJsonLd(s.id)['@type'], s.id).toBe(expected)
     }
   })
 
-  it('writes a journal article in full (dore-2019)', () => {
-    const doc = toJsonLd('dore-2019')
-    expect(doc.datePublished).toBe('2019')
+  it('writes a journal article in full (wilkinson-2021)', () => {
+    const doc = toJsonLd('wilkinson-2021')
+    expect(doc.datePublished).toBe('2021')
     expect(doc.isPartOf).toEqual({
       '@type': 'PublicationIssue',
-      issueNumber: '2',
+      issueNumber: '5',
       isPartOf: {
         '@type': 'PublicationVolume',
-        volumeNumber: '51',
-        isPartOf: { '@type': 'Periodical', name: 'Journal of Psychoactive Drugs', alternateName: 'J Psychoactive Drugs' },
+        volumeNumber: '90',
+        isPartOf: { '@type': 'Periodical', name: 'Psychotherapy and Psychosomatics', alternateName: 'Psychother Psychosom' },
       },
     })
-    expect([doc.pagination, doc.pageStart, doc.pageEnd]).toEqual(['189-198', '189', '198'])
-    expect(asNodes(doc.author)[0]).toEqual({ '@type': 'Person', name: 'Jennifer Dore', givenName: 'Jennifer', familyName: 'Dore' })
+    expect([doc.pagination, doc.pageStart, doc.pageEnd]).toEqual(['318-327', '318', '327'])
+    expect(asNodes(doc.author)[0]).toEqual({ '@type': 'Person', name: 'Samuel T. Wilkinson', givenName: 'Samuel T.', familyName: 'Wilkinson' })
     expect(asNodes(doc.author)).toHaveLength(10)
-    expect(doc.sameAs).toEqual(['https://doi.org/10.1080/02791072.2019.1587556', 'https://pubmed.ncbi.nlm.nih.gov/30917760/'])
+    expect(doc.sameAs).toEqual(['https://doi.org/10.1159/000517074', 'https://pubmed.ncbi.nlm.nih.gov/34186531/'])
     expect(doc.identifier).toEqual([
-      { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1080/02791072.2019.1587556' },
-      { '@type': 'PropertyValue', propertyID: 'PMID', value: '30917760' },
-      { '@type': 'PropertyValue', propertyID: 'kap-literature', value: 'dore-2019' },
+      { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1159/000517074' },
+      { '@type': 'PropertyValue', propertyID: 'PMID', value: '34186531' },
+      { '@type': 'PropertyValue', propertyID: 'kap-literature', value: 'wilkinson-2021' },
     ])
   })
 
   it('keeps the date parts a record has, and only those', () => {
     expect(toJsonLd('domino-2010').datePublished).toBe('2010-09')
-    expect(toJsonLd('anand-2023').datePublished).toBe('2023-06-22')
+    expect(toJsonLd('dakwar-2019').datePublished).toBe('2019-11-01')
+    expect(toJsonLd('anand-2023').datePublished).toBe('2023')
     expect(toJsonLd('murrough-2013')).not.toHaveProperty('datePublished')
   })
 
   it('skips missing levels of the issue → volume → periodical chain', () => {
-    expect(toJsonLd('dakwar-2019').isPartOf).toEqual({
+    expect(studyNode(study({ csl: { issue: undefined } })).isPartOf).toEqual({
       '@type': 'PublicationVolume',
-      volumeNumber: '176',
-      isPartOf: { '@type': 'Periodical', name: 'American Journal of Psychiatry', alternateName: 'Am J Psychiatry' },
+      volumeNumber: '90',
+      isPartOf: { '@type': 'Periodical', name: 'Psychotherapy and Psychosomatics', alternateName: 'Psychother Psychosom' },
     })
     expect(studyNode(study({ csl: { volume: undefined, issue: '3', 'container-title-short': undefined } })).isPartOf).toEqual({
       '@type': 'PublicationIssue',
       issueNumber: '3',
-      isPartOf: { '@type': 'Periodical', name: 'Journal of Psychoactive Drugs' },
+      isPartOf: { '@type': 'Periodical', name: 'Psychotherapy and Psychosomatics' },
     })
     expect(toJsonLd('azhari-2021')).not.toHaveProperty('isPartOf')
   })
@@ -185,7 +187,8 @@ describe('toJsonLd: every shipped claim', () => {
 
   it('writes the example claim in full', () => {
     const doc = toJsonLd('without-therapy-ketamine-effects-fade-faster')
-    expect(doc.reviewRating).toMatchObject({ ratingValue: 1, alternateName: 'Inaccurate' })
+    // overstated since the verdict review (issue 12); ratings run from inaccurate (1) to accurate (5)
+    expect(doc.reviewRating).toMatchObject({ ratingValue: 2, alternateName: 'Overstated' })
     const [page] = asNodes((doc.itemReviewed as JsonLdNode).appearance)
     expect(page).toMatchObject({
       '@type': 'WebPage',
@@ -346,7 +349,7 @@ describe('conversion helpers', () => {
   it('never emits blank text: a blank title or publisher is left out', () => {
     const node = studyNode(study({ csl: { title: '  ', publisher: '', 'container-title': ' ', volume: '', issue: ' ', DOI: ' ', URL: '' } }))
     for (const key of ['name', 'headline', 'publisher', 'isPartOf', '@id']) expect(node, key).not.toHaveProperty(key)
-    expect(node.url).toBe('https://pubmed.ncbi.nlm.nih.gov/30917760/')
+    expect(node.url).toBe('https://pubmed.ncbi.nlm.nih.gov/34186531/')
     expectWellFormed(node, 'blank title')
   })
 

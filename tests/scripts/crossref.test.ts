@@ -23,7 +23,19 @@ import type { Study } from '../../src/types.ts'
 import { root } from '../helpers/paths.ts'
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'crossref', `${name}.json`), 'utf8'))
-const study = (id: string): Study => studies.find((s) => s.id === id)!
+/**
+ * The Crossref fixtures were written against dore-2019 and anand-2023 as those records stood in data version 0.1.0
+ * (commit 5383322). The live records have since dropped fields the stricter provenance rules could not keep, so the
+ * tests of the comparison logic pin the 0.1.0 values: they test the tool, not today's data.
+ */
+const PINNED: Record<string, Partial<Study['csl']>> = {
+  'dore-2019': { 'container-title': 'Journal of Psychoactive Drugs', issued: { 'date-parts': [[2019]] }, volume: '51', issue: '2', page: '189-198', PMID: '30917760' },
+  'anand-2023': { 'container-title': 'New England Journal of Medicine', issued: { 'date-parts': [[2023, 6, 22]] }, volume: '388', issue: '25', page: '2315-2325', PMID: '37224232' },
+}
+const study = (id: string): Study => {
+  const s = studies.find((x) => x.id === id)!
+  return PINNED[id] === undefined ? s : { ...s, csl: { ...s.csl, ...PINNED[id] } }
+}
 const work = (message: Record<string, unknown>): unknown => ({ status: 'ok', 'message-type': 'work', message: { DOI: '10.5555/x', ...message } })
 
 /** A fictional study matching tests/fixtures/crossref/retracted.json apart from its retraction status. */
@@ -428,17 +440,20 @@ describe('scripts/verify-online.ts', () => {
     return { code, out: out.join('\n'), err: err.join('\n') }
   }
 
-  it('exits 0 and prints only the summary when the chosen study agrees', async () => {
-    const r = await run(['dore-2019'])
-    expect(r.code).toBe(0)
-    expect(r.out).toBe('verify-online: 1 DOI(s) checked against Crossref; 0 mismatch(es); 0 note(s); 0 studies without a DOI skipped')
+  it('exits 0 when nothing contradicts the record, listing as notes the fields Crossref has and the record lacks', async () => {
+    const r = await run(['wilkinson-2021'], fakeFetch([() => ({ status: 404 })]).fetch)
+    expect(r.code).toBe(1) // a DOI Crossref does not know is a finding
+    const live = await run(['dore-2019'])
+    expect(live.code).toBe(0)
+    expect(live.out).toContain('| info | dore-2019 | volume | — | 51 | Crossref has this; the record does not (verify before adding) |')
+    expect(live.out.split('\n').at(-1)).toMatch(/^verify-online: 1 DOI\(s\) checked against Crossref; 0 mismatch\(es\); \d+ note\(s\); 0 studies without a DOI skipped$/)
   })
 
   it('exits 1 and prints the table on mismatches', async () => {
     const r = await run(['dore-2019'], fakeFetch([ok('mismatch-dore-2019')]).fetch)
     expect(r.code).toBe(1)
     expect(r.out).toContain('| severity | study | field | record | Crossref | note |')
-    expect(r.out).toContain('| mismatch | dore-2019 | volume | 51 | 52 |')
+    expect(r.out).toContain('| mismatch | dore-2019 | author[0] | Dore, Jennifer | Doe, Jane | first author differs |')
   })
 
   it('exits 2 with a clear message when Crossref cannot be reached', async () => {

@@ -17,9 +17,9 @@ describe('findStudy', () => {
     }
   })
   it('finds by PMID as string or number', () => {
-    expect(findStudy({ pmid: '30917760' })?.id).toBe('dore-2019')
-    expect(findStudy({ pmid: 30917760 })?.id).toBe('dore-2019')
-    expect(findStudy({ pmid: 'PMID: 30917760' })?.id).toBe('dore-2019')
+    expect(findStudy({ pmid: '34186531' })?.id).toBe('wilkinson-2021')
+    expect(findStudy({ pmid: 34186531 })?.id).toBe('wilkinson-2021')
+    expect(findStudy({ pmid: 'PMID: 34186531' })?.id).toBe('wilkinson-2021')
   })
   it('returns undefined for identifiers it does not hold or that are not identifiers', () => {
     expect(findStudy({ doi: '10.1000/not-here' })).toBeUndefined()

@@ -14,7 +14,7 @@ function caught(fn: () => unknown): KapLiteratureError {
 describe('getStudy / getClaim / getSource', () => {
   it('returns the record with that id', () => {
     expect(getStudy('dore-2019').csl.DOI).toBe('10.1080/02791072.2019.1587556')
-    expect(getStudy('grunebaum-2018').csl['container-title']).toBe('American Journal of Psychiatry')
+    expect(getStudy('wilkinson-2021').csl['container-title']).toBe('Psychotherapy and Psychosomatics')
     expect(getClaim('without-therapy-ketamine-effects-fade-faster').verdict).toBe('inaccurate')
     expect(getSource('samadhi-kap-vs-infusions').csl.URL).toMatch(/^https:\/\/www\.samadhihealingcollective\.com\//)
   })
