@@ -78,7 +78,7 @@ const cases: Case[] = [
   { args: ['handout', '--topic', 'duration', '--format', 'pdf'], code: 1, message: /unknown --format value "pdf".*\(use md, html\)$/ },
   { args: ['handout', '--topic', 'duration', '--style', 'ieee'], code: 1, message: /unknown --style value "ieee"/ },
   // the dispatcher
-  { args: ['frobnicate'], code: 2, message: /unknown command "frobnicate" \(commands: search, show, claims, cite, bib, export, check, handout, list\)/ },
+  { args: ['frobnicate'], code: 2, message: /unknown command "frobnicate" \(commands: search, show, claims, cite, bib, export, check, handout, map, list\)/ },
   { args: ['help', 'frobnicate'], code: 2, message: /no help for "frobnicate"/ },
   { args: ['list', '-x'], code: 2, message: /unknown option -x \(options start with --\)/ },
   { args: ['cite', 'dore-2019', '--narrative=yes'], code: 2, message: /option --narrative takes no value/ },

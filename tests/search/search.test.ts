@@ -149,14 +149,16 @@ describe('search: exact lookups', () => {
     `doi:${doi}`,
     `DOI: ${doi}.`,
     `https://doi.org/${encodeURIComponent(doi)}`,
-    'PMID: 30917760',
-    '30917760',
-    'https://pubmed.ncbi.nlm.nih.gov/30917760/',
     'dore-2019',
   ])('%s finds dore-2019 first', (q) => {
     const results = search(q)
     expect(ids(results)[0]).toBe('study:dore-2019')
     expect(results[0]!.score).toBeGreaterThan(results[1]?.score ?? 0)
+  })
+
+  it.each(['PMID: 34186531', '34186531', 'https://pubmed.ncbi.nlm.nih.gov/34186531/'])('%s finds wilkinson-2021 first', (q) => {
+    const results = search(q)
+    expect(ids(results)[0]).toBe('study:wilkinson-2021')
   })
 
   it('agrees with findStudy for every shipped DOI and PMID, in the forms people paste', () => {

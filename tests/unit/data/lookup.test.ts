@@ -15,7 +15,7 @@ describe('getStudy / getClaim / getSource', () => {
   it('returns the record with that id', () => {
     expect(getStudy('dore-2019').csl.DOI).toBe('10.1080/02791072.2019.1587556')
     expect(getStudy('wilkinson-2021').csl['container-title']).toBe('Psychotherapy and Psychosomatics')
-    expect(getClaim('without-therapy-ketamine-effects-fade-faster').verdict).toBe('inaccurate')
+    expect(getClaim('without-therapy-ketamine-effects-fade-faster').verdict).toBe('overstated')
     expect(getSource('samadhi-kap-vs-infusions').csl.URL).toMatch(/^https:\/\/www\.samadhihealingcollective\.com\//)
   })
   it('exposes sorted, complete arrays and id lists', () => {
