@@ -79,7 +79,8 @@ describe('installed package', () => {
     expect(r.code, r.out).toBe(0)
     expect((JSON.parse(r.out) as { record: { id: string } }).record.id).toBe('dore-2019')
   })
-  for (const resolution of ['node16', 'bundler'] as const) {
+  // node10 (the old `moduleResolution: node`) ignores the exports map; package.json's typesVersions gives it the subpaths.
+  for (const resolution of ['node16', 'bundler', 'node10'] as const) {
     it(`typechecks consumers of every entry (moduleResolution ${resolution})`, () => {
       const dir = join(consumer, `ts-${resolution}`)
       mkdirSync(dir, { recursive: true })
@@ -92,6 +93,7 @@ import { apa } from 'kap-literature/citations/apa'
 import * as search from 'kap-literature/search'
 import * as cite from 'kap-literature/cite'
 import { toJsonLd } from 'kap-literature/jsonld'
+import { evidenceMap } from 'kap-literature/map'
 const id: StudyId = 'dore-2019'
 const claim: ClaimId = 'without-therapy-ketamine-effects-fade-faster'
 const s: StudyCore = getStudy(id)
@@ -100,13 +102,14 @@ export const later = loadDetails(claim).then((d) => d.verdictNote)
 const style: CitationStyle = 'vancouver'
 // @ts-expect-error a typo in an id is a compile error
 getStudy('dore-2091')
-export const out = [s.csl.title, full.limitations, getClaim(claim).verdict, studies.length, formatReference(id, { style }), apa.formatReference(id), Object.keys(search).length, Object.keys(cite).length, toJsonLd(id)]
+export const out = [s.csl.title, full.limitations, getClaim(claim).verdict, studies.length, formatReference(id, { style }), apa.formatReference(id), Object.keys(search).length, Object.keys(cite).length, toJsonLd(id), evidenceMap({ topic: 'efficacy', format: 'svg' })]
 `
-      writeFileSync(join(dir, 'esm.mts'), uses)
-      writeFileSync(join(dir, 'cjs.cts'), uses)
+      const files = resolution === 'node10' ? ['index.ts'] : ['esm.mts', 'cjs.cts']
+      for (const f of files) writeFileSync(join(dir, f), uses)
+      const module = resolution === 'node16' ? 'node16' : resolution === 'node10' ? 'commonjs' : 'esnext'
       writeFileSync(
         join(dir, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: resolution === 'node16' ? 'node16' : 'esnext', moduleResolution: resolution, target: 'es2022', types: [] }, files: ['esm.mts', 'cjs.cts'] }),
+        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module, moduleResolution: resolution, target: 'es2022', types: [], ...(resolution === 'node10' ? { ignoreDeprecations: '6.0' } : {}) }, files }),
       )
       const r = run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir)
       expect(r.out).toBe('')
