@@ -47,7 +47,10 @@ beforeAll(() => {
 describe('the packed tarball', () => {
   it('contains only what users need', () => {
     const tops = [...new Set(packedFiles.map((f) => f.split('/')[0]))].sort()
-    expect(tops).toEqual(['CHANGELOG.md', 'DATA-LICENSE.md', 'LICENSE', 'NOTICE', 'README.md', 'dist', 'package.json'])
+    expect(tops).toEqual(['CHANGELOG.md', 'DATA-LICENSE.md', 'LICENSE', 'NOTICE', 'README.md', 'dist', 'docs', 'package.json'])
+    // The guides README links to ship; the generated API reference does not.
+    expect(packedFiles.filter((f) => f.startsWith('docs/')).every((f) => /^docs\/[\w-]+\.md$/.test(f))).toBe(true)
+    expect(packedFiles).toContain('docs/data-policy.md')
     expect(packedFiles.some((f) => f.startsWith('dist/') && f.endsWith('.map'))).toBe(false)
   })
   it('has no runtime dependencies: citation-js is bundled into dist/cite.* with its unused fetch modules shimmed', () => {
