@@ -21,7 +21,7 @@ export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, F
  * @example
  * ```ts
  * import { ama } from 'kap-literature/citations/ama'
- * const html = ama.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * const html = ama.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
 export const ama: StyleCitations = bindStyle('ama', table as unknown as StyleTable)

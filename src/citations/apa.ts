@@ -21,7 +21,7 @@ export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, F
  * @example
  * ```ts
  * import { apa } from 'kap-literature/citations/apa'
- * const html = apa.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * const html = apa.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
 export const apa: StyleCitations = bindStyle('apa', table as unknown as StyleTable)

@@ -8,7 +8,7 @@ import { resolveIds, type CitableId } from './ids'
  * ```ts
  * import { apa } from 'kap-literature/citations/apa'
  * apa.formatReference('dore-2019', { format: 'html' })
- * apa.formatCitation(['dore-2019', 'grunebaum-2018']) // '(Dore et al., 2019; Grunebaum et al., 2018)'
+ * apa.formatCitation(['dore-2019', 'wilkinson-2021']) // '(Dore et al., 2019; Wilkinson et al., 2021)'
  * ```
  */
 export interface StyleCitations {

@@ -21,7 +21,7 @@ export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, F
  * @example
  * ```ts
  * import { chicago } from 'kap-literature/citations/chicago'
- * const html = chicago.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * const html = chicago.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
 export const chicago: StyleCitations = bindStyle('chicago', table as unknown as StyleTable)

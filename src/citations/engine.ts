@@ -110,8 +110,8 @@ export interface CitationOptions extends FormatOptions {
  * ```ts
  * import { createCitationSession } from 'kap-literature/citations'
  * const doc = createCitationSession({ style: 'vancouver' })
- * doc.cite(['grunebaum-2018'])          // '(1)'
- * doc.cite(['dore-2019', 'grunebaum-2018']) // '(1,2)'
+ * doc.cite(['wilkinson-2021'])          // '(1)'
+ * doc.cite(['dore-2019', 'wilkinson-2021']) // '(1,2)'
  * console.log(doc.bibliography())
  * ```
  */

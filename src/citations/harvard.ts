@@ -21,7 +21,7 @@ export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, F
  * @example
  * ```ts
  * import { harvard } from 'kap-literature/citations/harvard'
- * const html = harvard.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * const html = harvard.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
 export const harvard: StyleCitations = bindStyle('harvard', table as unknown as StyleTable)

@@ -11,7 +11,7 @@
  * formatCitation(['dore-2019'], { style: 'apa' })                  // '(Dore et al., 2019)'
  * formatCitation(['dore-2019'], { style: 'apa', narrative: true }) // 'Dore et al. (2019)'
  * formatReference('dore-2019', { style: 'ama', format: 'html' })
- * formatBibliography(['grunebaum-2018', 'dore-2019'], { style: 'apa', format: 'markdown' })
+ * formatBibliography(['wilkinson-2021', 'dore-2019'], { style: 'apa', format: 'markdown' })
  * ```
  * @packageDocumentation
  */
@@ -98,7 +98,7 @@ const bound = new Map<CitationStyle, StyleCitations>()
  * ```ts
  * import { styleCitations } from 'kap-literature/citations'
  * const vancouver = styleCitations('vancouver')
- * vancouver.formatCitation(['dore-2019', 'grunebaum-2018']) // '(1,2)'
+ * vancouver.formatCitation(['dore-2019', 'wilkinson-2021']) // '(1,2)'
  * ```
  */
 export function styleCitations(style: CitationStyle): StyleCitations {
@@ -127,7 +127,7 @@ function styleOf(options: unknown): { style: StyleCitations; rest: Record<string
  * @example
  * ```ts
  * import { formatReference } from 'kap-literature/citations'
- * formatReference('grunebaum-2018', { style: 'vancouver' })
+ * formatReference('wilkinson-2021', { style: 'vancouver' })
  * ```
  */
 export function formatReference(id: CitableId, options?: FormatOptions): string {
@@ -137,7 +137,7 @@ export function formatReference(id: CitableId, options?: FormatOptions): string 
 
 /**
  * An in-text citation: `(Dore et al., 2019)`, narrative `Dore et al. (2019)`, several sources in the style's order
- * (`(Dore et al., 2019; Grunebaum et al., 2018)`), or numbers in numeric styles, numbered in the order given.
+ * (`(Dore et al., 2019; Wilkinson et al., 2021)`), or numbers in numeric styles, numbered in the order given.
  * For a whole document in a numeric style use {@link createCitationSession}.
  * @param ids - one id or several; repeats are dropped
  * @param options - `style`, `format` and `narrative`
@@ -163,7 +163,7 @@ export function formatCitation(ids: CitableId | readonly CitableId[], options?: 
  * @example
  * ```ts
  * import { formatBibliography } from 'kap-literature/citations'
- * console.log(formatBibliography(['grunebaum-2018', 'dore-2019', 'wilkinson-2021'], { style: 'apa' }))
+ * console.log(formatBibliography(['wilkinson-2021', 'dore-2019', 'wilkinson-2021'], { style: 'apa' }))
  * ```
  */
 export function formatBibliography(ids: readonly CitableId[], options?: FormatOptions): string {
@@ -181,7 +181,7 @@ export function formatBibliography(ids: readonly CitableId[], options?: FormatOp
  * import { createCitationSession } from 'kap-literature/citations'
  * const doc = createCitationSession({ style: 'ama', format: 'html' })
  * doc.cite('dore-2019')                          // '<sup class="kap-cite">1</sup>'
- * doc.cite(['grunebaum-2018', 'dore-2019'])      // '<sup class="kap-cite">1,2</sup>'
+ * doc.cite(['wilkinson-2021', 'dore-2019'])      // '<sup class="kap-cite">1,2</sup>'
  * const references = doc.bibliography()
  * ```
  */

@@ -21,7 +21,7 @@ export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, F
  * @example
  * ```ts
  * import { mla } from 'kap-literature/citations/mla'
- * const html = mla.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * const html = mla.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
 export const mla: StyleCitations = bindStyle('mla', table as unknown as StyleTable)

@@ -38,8 +38,8 @@ function leadLabel(id: string): string {
  * ```ts
  * import { citeProse, createCitationSession } from 'kap-literature/citations'
  * const session = createCitationSession({ style: 'apa', format: 'text' })
- * citeProse('Only grunebaum-2018 is cited, and it did not test this.', session, 'text')
- * // 'Only Grunebaum et al. (2018) is cited, and it did not test this.'
+ * citeProse('Only wilkinson-2021 tested this, and only in part.', session, 'text')
+ * // 'Only Wilkinson et al. (2021) tested this, and only in part.'
  * ```
  */
 export function citeProse(text: string, session: CitationSession, format: CitationFormat, options: { readonly link?: boolean } = {}): string {

@@ -21,7 +21,7 @@ export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, F
  * @example
  * ```ts
  * import { vancouver } from 'kap-literature/citations/vancouver'
- * const html = vancouver.formatBibliography(['dore-2019', 'grunebaum-2018'], { format: 'html' })
+ * const html = vancouver.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
 export const vancouver: StyleCitations = bindStyle('vancouver', table as unknown as StyleTable)

@@ -5,7 +5,7 @@ import { computeStyleTable, STYLE_SOURCES, styleAvailable, type StyleKey } from 
 import { cleanEtAl, withEtAlPlaceholders } from '../../src/citations/etal'
 import { formatCitation, formatReference } from '../../src/citations/index'
 import { runsToText } from '../../src/citations/runs'
-import { studies, type CslItem } from '../../src/index'
+import { isCitable, studies, type CslItem } from '../../src/index'
 
 const partial: CslItem = {
   id: 'partial-2019',
@@ -45,7 +45,8 @@ describe('et al. for partial author lists', () => {
   }
 
   it('shipped records with partial lists print et al. in the precomputed tables', () => {
-    const partialIds = studies.filter((s) => s.authorsComplete === false).map((s) => s.id)
+    const partialIds = studies.filter((s) => s.authorsComplete === false && isCitable(s)).map((s) => s.id)
+    expect(partialIds.length).toBeGreaterThan(0)
     for (const id of partialIds) {
       for (const style of ['apa', 'vancouver', 'harvard'] as const) {
         const ref = formatReference(id, { style, format: 'text' })

@@ -11,7 +11,7 @@ describe('kap-literature show', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(`Verdict: ${fading.verdict} - `)
     // Study ids are printed as citations, with the id after each study of the evidence list.
-    expect(r.stdout).toMatch(/\[does-not-test\] Grunebaum et al\. \([^)]+\) \[grunebaum-2018\]: /)
+    expect(r.stdout).toMatch(/\[partly-supports\] Wilkinson et al\. \(2021\) \[wilkinson-2021\]: /)
     expect(r.stdout.split('Made by:')[0]).not.toMatch(/(?<![\w[-])(grunebaum-2018|wilkinson-2021)(?![\w\]-])/)
     expect(r.stdout).toContain('cites Grunebaum et al., 2018')
     expect(r.stderr).toBe('')
@@ -40,7 +40,7 @@ describe('kap-literature show', () => {
     const claim = JSON.parse((await runCli(['show', 'without-therapy-ketamine-effects-fade-faster', '--json'])).stdout) as { type: string; record: { verdict: string }; evidence: { relation: string; study: { id: string } }[] }
     expect(claim.type).toBe('claim')
     expect(claim.record.verdict).toBe(fading.verdict)
-    expect(claim.evidence.map((e) => [e.study.id, e.relation])).toContainEqual(['grunebaum-2018', 'does-not-test'])
+    expect(claim.evidence.map((e) => [e.study.id, e.relation])).toContainEqual(['wilkinson-2021', 'partly-supports'])
   })
   it('exits 1 with a suggestion for an unknown id, without a stack trace', async () => {
     const r = (await runCli(['show', 'dore-2091']))

@@ -18,7 +18,7 @@ Options:
 
 Examples:
   kap-literature cite dore-2019
-  kap-literature cite dore-2019 grunebaum-2018 --style chicago
+  kap-literature cite dore-2019 wilkinson-2021 --style chicago
   kap-literature cite wilkinson-2021 --narrative --format html`
 
 export const flags: FlagSpec = { booleans: ['json', 'narrative'], values: ['style', 'format'] }
