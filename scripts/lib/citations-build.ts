@@ -4,7 +4,7 @@ import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type { Run } from '../../src/citations/runs.ts'
 import { runsToText } from '../../src/citations/runs.ts'
-import { cleanEtAl, withEtAlPlaceholders } from '../../src/citations/etal.ts'
+import { cleanEtAl, withEtAlPlaceholders } from '../../src/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
 import type { CslItem } from '../../src/types.ts'
@@ -206,7 +206,7 @@ export function styleXml(key: StyleKey): string {
 
 /**
  * Every shipped study and source as it is cited (see `citationCsl`), a partial author list followed by the et-al
- * placeholders (src/citations/etal.ts): the items the style tables are built from.
+ * placeholders (src/etal.ts): the items the style tables are built from.
  */
 const sourceIds: ReadonlySet<string> = new Set(sources.map((s) => s.id))
 

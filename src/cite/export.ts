@@ -1,13 +1,42 @@
 // Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
 import { plugins } from '@citation-js/core'
+import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
 import { describeValue } from './describe'
 import { exportWith, type CslObject } from './engine'
 import { allShipped, resolveItems, type Resolved } from './records'
 
 function records(items: unknown, fn: string): Resolved[] {
-  return items === undefined ? allShipped() : resolveItems(items, fn)
+  return (items === undefined ? allShipped() : resolveItems(items, fn)).map(withoutPlaceholders)
+}
+
+const PLACEHOLDER_FAMILIES = new Set(ET_AL_PLACEHOLDERS.map((n) => n.family))
+/** Ids whose author list is partial: BibTeX and BibLaTeX write "and others" after it. */
+const partialLists = new WeakSet<Resolved>()
+
+/** Takes the et-al placeholders (formatting only) out of a record for export, remembering that its list is partial. */
+function withoutPlaceholders(r: Resolved): Resolved {
+  const authors = r.csl.author as readonly { family?: string }[] | undefined
+  if (authors === undefined || !authors.some((a) => PLACEHOLDER_FAMILIES.has(a.family))) return r
+  const out = { ...r, csl: { ...r.csl, author: authors.filter((a) => !PLACEHOLDER_FAMILIES.has(a.family)) } as CslObject }
+  partialLists.add(out)
+  return out
+}
+
+/** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
+function andOthers(bib: string, list: readonly Resolved[]): string {
+  let out = bib
+  for (const r of list) {
+    if (!partialLists.has(r)) continue
+    const start = out.indexOf(`{${r.id},\n`)
+    if (start < 0) continue
+    const end = out.indexOf('\n}', start)
+    const entry = out.slice(start, end)
+    const fixed = entry.replace(/^(\tauthor = \{.*)\},$/m, '$1 and others},')
+    out = out.slice(0, start) + fixed + out.slice(end)
+  }
+  return out
 }
 
 /** See the public `toCSLJSON`. @internal */
@@ -114,7 +143,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   config.format.asciiOnly = true
   try {
     // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
-    const out = exportWith(copies, flavour).replace(/\s+$/, '').replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}')
+    const out = andOthers(exportWith(copies, flavour).replace(/\s+$/, '').replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'), list)
     return `${flavour === 'bibtex' ? bibtexMonths(out) : out}\n`
   } catch (cause) {
     throw new KapLiteratureError('INVALID_RECORD', `citation-js could not write ${flavour === 'bibtex' ? 'BibTeX' : 'BibLaTeX'}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })

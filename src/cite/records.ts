@@ -1,6 +1,7 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
 import { citationCsl, findStudy, isCitable, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
+import { withEtAlPlaceholders } from '../etal'
 import { describeValue } from './describe'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
 import type { CslObject } from './engine'
@@ -305,8 +306,20 @@ function suggestion(value: string): string | undefined {
   return hintFrom(() => getStudy(value as StudyId)) ?? hintFrom(() => getSource(value as SourceId))
 }
 
+const leadIds: ReadonlySet<string> = new Set([...studies, ...sources].filter((r) => !isCitable(r)).map((r) => r.id))
+
 function resolvedShipped(id: string, csl: CslObject): Resolved {
-  return withLinks({ id, csl, shipped: true })
+  // A shipped study kept as a lead (authors, title, date or journal unconfirmed) is never formatted or exported.
+  if (leadIds.has(id)) {
+    throw new KapLiteratureError('INVALID_RECORD', `record "${id}" cannot be cited: its authors, title or date could not be confirmed`, {
+      value: id,
+      hint: 'it is kept as a lead and used as evidence nowhere; see its verification.missing',
+    })
+  }
+  const study = studies.find((x) => x.id === id)
+  // A partial author list gets the et-al placeholders for formatting; the exports take them out again.
+  const formatted = study?.authorsComplete === false ? (withEtAlPlaceholders(csl as never, false) as unknown as CslObject) : csl
+  return withLinks({ id, csl: formatted, shipped: true })
 }
 
 function withLinks(r: Resolved): Resolved {

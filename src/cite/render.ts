@@ -1,3 +1,4 @@
+import { cleanEtAl } from '../etal'
 import { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
 
 export { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
@@ -67,7 +68,9 @@ function applyTag(name: string, attrs: string, flags: string): string {
  * `csl-left-margin` block (a reference number) is followed by a space.
  * @internal
  */
-export function htmlToRuns(html: string): Run[] {
+export function htmlToRuns(citeprocHtml: string): Run[] {
+  // A shipped partial author list was given placeholder authors (see records.ts); print them as "et al.".
+  const html = cleanEtAl(citeprocHtml)
   const runs: Run[] = []
   const stack: { name: string; flags: string; leftMargin: boolean }[] = []
   let flags = ''

@@ -1,8 +1,8 @@
-// Partial author lists print an honest "et al." in every style (src/citations/etal.ts), never a list that poses as
+// Partial author lists print an honest "et al." in every style (src/etal.ts), never a list that poses as
 // complete and never the placeholders.
 import { describe, expect, it } from 'vitest'
 import { computeStyleTable, STYLE_SOURCES, styleAvailable, type StyleKey } from '../../scripts/lib/citations-build'
-import { cleanEtAl, withEtAlPlaceholders } from '../../src/citations/etal'
+import { cleanEtAl, withEtAlPlaceholders } from '../../src/etal'
 import { formatCitation, formatReference } from '../../src/citations/index'
 import { runsToText } from '../../src/citations/runs'
 import { isCitable, studies, type CslItem } from '../../src/index'

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { KapLiteratureError, sources, studies } from '../../src/index'
+import { isCitable, KapLiteratureError, sources, studies } from '../../src/index'
 import { exportFormats, toBibLaTeX, toBibTeX, toCSLJSON, toRIS, type CiteRecord } from '../../src/cite/index'
 import { escapeLatex, unwrapRis } from '../../src/cite/export'
 import { reference } from '../helpers/paths'
 
-const allIds = [...studies, ...sources].map((r) => r.id).sort()
+/** Every citable shipped record (leads, whose authors, title or date are unconfirmed, are never exported). */
+const allIds = [...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id).sort()
 
 const special: CiteRecord = {
   id: 'special_1',
@@ -64,25 +65,37 @@ describe('toBibTeX / toBibLaTeX', () => {
   })
 
   it('writes a shipped article with DOI, PMID in note and pages with --', () => {
-    expect(toBibTeX(['dore-2019'])).toBe(
+    expect(toBibTeX(['wilkinson-2021'])).toBe(
       [
-        '@article{dore-2019,',
-        '\tauthor = {Dore, Jennifer and Turnipseed, Brent and Dwyer, Shannon and Turnipseed, Andrea and Andries, Julane and Ascani, German and Monnette, Celeste and Huidekoper, Angela and Strauss, Nicole and Wolfson, Phil},',
-        '\tjournal = {Journal of Psychoactive Drugs},',
-        '\tdoi = {10.1080/02791072.2019.1587556},',
-        '\tnumber = {2},',
-        '\tyear = {2019},',
-        '\tnote = {PMID: 30917760},',
-        '\tpages = {189--198},',
-        '\ttitle = {Ketamine {Assisted} {Psychotherapy} ({KAP}): Patient {Demographics}, {Clinical} {Data} and {Outcomes} in {Three} {Large} {Practices} {Administering} {Ketamine} with {Psychotherapy}},',
-        '\tvolume = {51},',
+        '@article{wilkinson-2021,',
+        '\tauthor = {Wilkinson, Samuel T. and Rhee, Taeho Greg and Joormann, Jutta and Webler, Ryan and Ortiz Lopez, Mayra and Kitay, Brandon and Fasula, Madonna and Elder, Christina and Fenton, Lisa and Sanacora, Gerard},',
+        '\tjournal = {Psychotherapy and Psychosomatics},',
+        '\tdoi = {10.1159/000517074},',
+        '\tnumber = {5},',
+        '\tyear = {2021},',
+        '\tnote = {PMID: 34186531},',
+        '\tpages = {318--327},',
+        '\ttitle = {Cognitive {Behavioral} {Therapy} to {Sustain} the {Antidepressant} {Effects} of {Ketamine} in {Treatment}-{Resistant} {Depression}: A {Randomized} {Clinical} {Trial}},',
+        '\tvolume = {90},',
         '}',
         '',
       ].join('\n'),
     )
-    const biblatex = toBibLaTeX(['dore-2019'])
-    expect(biblatex).toContain('\teprint = {30917760},\n\teprinttype = {pubmed},')
-    expect(biblatex).toContain('\tjournaltitle = {Journal of Psychoactive Drugs},')
+    const biblatex = toBibLaTeX(['wilkinson-2021'])
+    expect(biblatex).toContain('\teprint = {34186531},\n\teprinttype = {pubmed},')
+    expect(biblatex).toContain('\tjournaltitle = {Psychotherapy and Psychosomatics},')
+  })
+
+  it('writes a partial author list as "and others", the BibTeX way, and never the formatting placeholders', () => {
+    const partial = studies.filter((s) => s.authorsComplete === false && isCitable(s))
+    expect(partial.length).toBeGreaterThan(0)
+    for (const s of partial) {
+      for (const bib of [toBibTeX([s.id]), toBibLaTeX([s.id])]) {
+        expect(bib, s.id).toMatch(/^\tauthor = \{.* and others\},$/m)
+        expect(bib).not.toMatch(/etalplaceholder/i)
+      }
+      expect(toRIS([s.id]) + toCSLJSON([s.id])).not.toMatch(/etalplaceholder/i)
+    }
   })
 
   it('escapes what LaTeX needs, in titles, journals, and organisation names', () => {
@@ -105,7 +118,7 @@ describe('toBibTeX / toBibLaTeX', () => {
   })
 
   it('keeps the case of a capitalised first title word', () => {
-    expect(toBibTeX(['fda-esketamine-2019'])).toContain('title = {{{FDA}} approves')
+    expect(toBibTeX(['fda-compounded-ketamine-2023'])).toContain('title = {{{FDA}} warns')
   })
 
   it('refuses a DOI BibTeX cannot hold, and is empty for an empty list', () => {
@@ -142,8 +155,8 @@ describe('toRIS', () => {
   })
 
   it('uses JOUR for journal articles and ELEC for web pages, splits pages and pads dates', () => {
-    const dore = toRIS(['dore-2019']).split('\n')
-    expect(dore).toEqual(expect.arrayContaining(['TY  - JOUR', 'SP  - 189', 'EP  - 198', 'DO  - 10.1080/02791072.2019.1587556', 'T2  - Journal of Psychoactive Drugs', 'VL  - 51', 'IS  - 2', 'PY  - 2019']))
+    const trial = toRIS(['wilkinson-2021']).split('\n')
+    expect(trial).toEqual(expect.arrayContaining(['TY  - JOUR', 'SP  - 318', 'EP  - 327', 'DO  - 10.1159/000517074', 'T2  - Psychotherapy and Psychosomatics', 'VL  - 90', 'IS  - 5', 'PY  - 2021']))
     const page = toRIS(['samadhi-kap-vs-infusions']).split('\n')
     expect(page).toEqual(expect.arrayContaining(['TY  - ELEC', 'DA  - 2025/04/17/', 'PB  - Samadhi Therapy Associates']))
   })

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { KapLiteratureError, getStudy, studies } from '../../src/index'
+import { isCitable, KapLiteratureError, getStudy, studies } from '../../src/index'
 import { formatBibliography, formatCitation, formatReference, listStyles, type CiteRecord } from '../../src/cite/index'
 
-const DORE_APA =
-  'Dore, J., Turnipseed, B., Dwyer, S., Turnipseed, A., Andries, J., Ascani, G., Monnette, C., Huidekoper, A., Strauss, N., & Wolfson, P. (2019). ' +
-  'Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy. ' +
-  'Journal of Psychoactive Drugs, 51(2), 189–198. https://doi.org/10.1080/02791072.2019.1587556'
+const WILKINSON_APA =
+  'Wilkinson, S. T., Rhee, T. G., Joormann, J., Webler, R., Ortiz Lopez, M., Kitay, B., Fasula, M., Elder, C., Fenton, L., & Sanacora, G. (2021). ' +
+  'Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. ' +
+  'Psychotherapy and Psychosomatics, 90(5), 318–327. https://doi.org/10.1159/000517074'
 
 const smith: CiteRecord = {
   id: 'smith-2024',
@@ -33,33 +33,33 @@ function thrown(fn: () => unknown): KapLiteratureError {
 
 describe('formatReference', () => {
   it('formats a shipped study in APA text exactly', () => {
-    expect(formatReference('dore-2019', { style: 'apa', format: 'text' })).toBe(DORE_APA)
+    expect(formatReference('wilkinson-2021', { style: 'apa', format: 'text' })).toBe(WILKINSON_APA)
   })
 
   it('wraps HTML with stable classes and links the DOI ourselves', () => {
-    const html = formatReference('dore-2019', { style: 'apa', format: 'html' })
-    expect(html.startsWith('<div class="kap-ref kap-style-apa" data-kap-id="dore-2019">Dore, J., ')).toBe(true)
-    expect(html).toContain('Strauss, N., &amp; Wolfson, P. (2019).')
-    expect(html).toContain('<i>Journal of Psychoactive Drugs</i>, <i>51</i>(2), 189–198.')
-    expect(html.endsWith('<a class="kap-ref-doi" href="https://doi.org/10.1080/02791072.2019.1587556">https://doi.org/10.1080/02791072.2019.1587556</a></div>')).toBe(true)
+    const html = formatReference('wilkinson-2021', { style: 'apa', format: 'html' })
+    expect(html.startsWith('<div class="kap-ref kap-style-apa" data-kap-id="wilkinson-2021">Wilkinson, S. T., ')).toBe(true)
+    expect(html).toContain('Fenton, L., &amp; Sanacora, G. (2021).')
+    expect(html).toContain('<i>Psychotherapy and Psychosomatics</i>, <i>90</i>(5), 318–327.')
+    expect(html.endsWith('<a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">https://doi.org/10.1159/000517074</a></div>')).toBe(true)
     expect(html).not.toContain('csl-')
   })
 
   it('writes Markdown with *italics*, escaped specials and [text](href) links', () => {
-    const md = formatReference('dore-2019', { style: 'apa', format: 'markdown' })
-    expect(md).toContain('Strauss, N., \\& Wolfson, P. (2019).')
-    expect(md).toContain('*Journal of Psychoactive Drugs*, *51*(2), 189–198.')
-    expect(md.endsWith('[https://doi.org/10.1080/02791072.2019.1587556](https://doi.org/10.1080/02791072.2019.1587556)')).toBe(true)
+    const md = formatReference('wilkinson-2021', { style: 'apa', format: 'markdown' })
+    expect(md).toContain('Fenton, L., &amp; Sanacora, G. (2021).')
+    expect(md).toContain('*Psychotherapy and Psychosomatics*, *90*(5), 318–327.')
+    expect(md.endsWith('[https://doi.org/10.1159/000517074](https://doi.org/10.1159/000517074)')).toBe(true)
   })
 
   it('formats in Vancouver (doi: link, number kept) and Harvard', () => {
-    const v = formatReference('dore-2019', { style: 'vancouver', format: 'html' })
+    const v = formatReference('wilkinson-2021', { style: 'vancouver', format: 'html' })
     expect(v).toContain('class="kap-ref kap-style-vancouver"')
-    expect(v).toContain('>1. Dore J, Turnipseed B, Dwyer S, Turnipseed A, Andries J, Ascani G, et al. Ketamine')
-    expect(v).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1080/02791072.2019.1587556">doi:10.1080/02791072.2019.1587556</a>')
-    const h = formatReference('dore-2019', { style: 'harvard', format: 'text' })
+    expect(v).toContain('>1. Wilkinson ST, Rhee TG, Joormann J, Webler R, Ortiz Lopez M, Kitay B, et al. Cognitive')
+    expect(v).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">doi:10.1159/000517074</a>')
+    const h = formatReference('wilkinson-2021', { style: 'harvard', format: 'text' })
     expect(h).toBe(
-      'Dore, J. et al. (2019) “Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy,” Journal of Psychoactive Drugs, 51(2), pp. 189–198. Available at: https://doi.org/10.1080/02791072.2019.1587556.',
+      'Wilkinson, S.T. et al. (2021) “Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial,” Psychotherapy and Psychosomatics, 90(5), pp. 318–327. Available at: https://doi.org/10.1159/000517074.',
     )
   })
 
@@ -75,14 +75,14 @@ describe('formatReference', () => {
   })
 
   it('accepts a shipped record object or its csl in place of the id', () => {
-    const study = getStudy('dore-2019')
-    expect(formatReference(study as never, { style: 'apa', format: 'text' })).toBe(DORE_APA)
-    expect(formatReference(study.csl as never, { style: 'apa', format: 'text' })).toBe(DORE_APA)
+    const study = getStudy('wilkinson-2021')
+    expect(formatReference(study as never, { style: 'apa', format: 'text' })).toBe(WILKINSON_APA)
+    expect(formatReference(study.csl as never, { style: 'apa', format: 'text' })).toBe(WILKINSON_APA)
   })
 
   it('formats every shipped study and source in every built-in style and format without error', () => {
     for (const style of ['apa', 'vancouver', 'harvard'] as const) {
-      for (const s of studies) {
+      for (const s of studies.filter((x) => isCitable(x))) {
         const html = formatReference(s.id, { style, format: 'html' })
         expect(html.startsWith(`<div class="kap-ref kap-style-${style}" data-kap-id="${s.id}">`)).toBe(true)
         if (s.csl.DOI !== undefined && style !== 'vancouver') expect(html, s.id).toContain(`href="https://doi.org/${s.csl.DOI}"`)
@@ -177,9 +177,17 @@ describe('formatCitation', () => {
   })
 
   it('refuses a narrative citation of a record with no names and no title', () => {
-    expect(formatCitation(['irwin-2013'], { style: 'apa', format: 'text' })).toBe('(n.d.)')
-    const e = thrown(() => formatCitation(['dore-2019', 'irwin-2013'], { style: 'apa', format: 'text', narrative: true }))
-    expect([e.code, e.value]).toEqual(['INVALID_RECORD', 'irwin-2013'])
+    const bare: CiteRecord = { id: 'bare-1', type: 'article-journal', 'container-title': 'Some Journal' }
+    expect(formatCitation([bare], { style: 'apa', format: 'text' })).toBe('(n.d.)')
+    const e = thrown(() => formatCitation(['dore-2019', bare], { style: 'apa', format: 'text', narrative: true }))
+    expect([e.code, e.value]).toEqual(['INVALID_RECORD', 'bare-1'])
+  })
+
+  it('refuses a shipped study kept as a lead, as the precomputed citations do', () => {
+    for (const lead of studies.filter((s) => !isCitable(s))) {
+      const e = thrown(() => formatCitation([lead.id], { style: 'apa', format: 'text' }))
+      expect([e.code, e.value], lead.id).toEqual(['INVALID_RECORD', lead.id])
+    }
   })
 
   it('cites a shipped item listed twice once, and returns "" for an empty list', () => {
@@ -206,7 +214,7 @@ describe('formatBibliography', () => {
 
   it('returns "" for an empty list and lists a repeated shipped id once', () => {
     expect(formatBibliography([], { style: 'apa', format: 'text' })).toBe('')
-    expect(formatBibliography(['dore-2019', 'dore-2019'], { style: 'apa', format: 'text' })).toBe(DORE_APA)
+    expect(formatBibliography(['wilkinson-2021', 'wilkinson-2021'], { style: 'apa', format: 'text' })).toBe(WILKINSON_APA)
   })
 
   it('uses a built-in locale when asked', () => {
@@ -248,7 +256,7 @@ describe('bad input', () => {
     expect([doi.code, doi.hint]).toEqual(['INVALID_ARGUMENT', "use the shipped id 'dore-2019'"])
     expect(thrown(() => formatReference('10.9999/unknown' as never, { style: 'apa', format: 'text' })).hint).toContain('CSL-JSON object')
     expect(thrown(() => formatReference('https://example.org/refs.bib' as never, { style: 'apa', format: 'text' })).message).toContain('is a URL')
-    expect(thrown(() => formatReference('30917760' as never, { style: 'apa', format: 'text' })).hint).toBe("use the shipped id 'dore-2019'")
+    expect(thrown(() => formatReference('34186531' as never, { style: 'apa', format: 'text' })).hint).toBe("use the shipped id 'wilkinson-2021'")
     expect(thrown(() => formatCitation(['@article{x, title={T}}' as never], { style: 'apa', format: 'text' })).message).toContain('BibTeX or RIS')
     expect(thrown(() => formatCitation(['TY  - JOUR\nER  - ' as never], { style: 'apa', format: 'text' })).message).toContain('BibTeX or RIS')
     expect(thrown(() => formatCitation(['{"id":"x"}' as never], { style: 'apa', format: 'text' })).hint).toContain('JSON.parse')

@@ -140,8 +140,8 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
     expect(formatCitation(['dore-2019'], { style: 'ama', format: 'html' })).toBe('<span class="kap-citation kap-style-ama"><sup>1</sup></span>')
     expect(formatCitation(['dore-2019'], { style: 'chicago', format: 'text' })).toBe('(Dore et al. 2019)')
     expect(formatCitation(['dore-2019'], { style: 'mla', format: 'text' })).toBe('(Dore et al.)')
-    expect(formatReference('dore-2019', { style: 'ama', format: 'text' })).toBe(
-      '1. Dore J, Turnipseed B, Dwyer S, et al. Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy. J Psychoactive Drugs. 2019;51(2):189-198. doi:10.1080/02791072.2019.1587556',
+    expect(formatReference('wilkinson-2021', { style: 'ama', format: 'text' })).toBe(
+      '1. Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. Psychother Psychosom. 2021;90(5):318-327. doi:10.1159/000517074',
     )
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'ama', format: 'html', narrative: true })).toBe(
       '<span class="kap-citation kap-style-ama">Dore et al.<sup>1</sup>; Feder et al.<sup>2</sup></span>',
@@ -152,14 +152,15 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
 
   debianIt('a record a style cannot print is an error, never a placeholder or a silently missing entry', () => {
     loadSystemStyle('mla')
-    // irwin-2013 ships only a PMCID (title and authors could not be verified).
+    // A user record with neither names nor title: MLA can print nothing for it.
+    const bare = { id: 'bare-1', type: 'article-journal' } as const
     for (const fn of [
-      () => formatCitation(['dore-2019', 'irwin-2013'], { style: 'mla', format: 'text' }),
-      () => formatBibliography(['dore-2019', 'irwin-2013'], { style: 'mla', format: 'text' }),
-      () => formatReference('irwin-2013', { style: 'mla', format: 'html' }),
+      () => formatCitation(['dore-2019', bare], { style: 'mla', format: 'text' }),
+      () => formatBibliography(['dore-2019', bare], { style: 'mla', format: 'text' }),
+      () => formatReference(bare, { style: 'mla', format: 'html' }),
     ]) {
       const e = error(fn)
-      expect([e.code, e.value]).toEqual(['INVALID_RECORD', 'irwin-2013'])
+      expect([e.code, e.value]).toEqual(['INVALID_RECORD', 'bare-1'])
     }
   })
 

@@ -2,9 +2,12 @@
 // that could be confirmed; CSL has no way to say "and others", so the formatter is given three placeholder authors
 // after them (so every style that shortens long lists uses its own "et al." form) and the placeholders are then
 // replaced, wherever a style printed them in full, by "et al.". No reader ever sees a list that poses as complete.
-import type { CslItem, CslName } from '../types'
+import type { CslItem, CslName } from './types'
 
-/** The three placeholder authors added after a partial list. Their names cannot occur in real data. */
+/**
+ * The three placeholder authors added after a partial list. Their names cannot occur in real data.
+ * @internal
+ */
 export const ET_AL_PLACEHOLDERS: readonly CslName[] = Object.freeze(['a', 'b', 'c'].map((x) => Object.freeze({ family: `Etalplaceholder${x}`, given: 'Q' })))
 
 /**
