@@ -12,7 +12,7 @@ rmSync(outdir, { recursive: true, force: true })
 mkdirSync(outdir, { recursive: true })
 await build({
   stdin: {
-    contents: `export { getClaim, getStudy, vocabularies, dataVersion } from 'kap-literature'
+    contents: `export { getClaim, getStudy, isCitable, vocabularies, dataVersion } from 'kap-literature'
 export { search, facets } from 'kap-literature/search'
 export { apa } from 'kap-literature/citations/apa'
 export { cslCredit } from 'kap-literature/citations'

@@ -1,7 +1,7 @@
 // The clinic page: plain ESM over the package's entries, bundled for the browser into ./vendor/kap.js
 // (see scripts/build-example.mjs). Every piece of text goes into the DOM as text nodes, never as innerHTML of
 // user input; the only HTML inserted is kap-literature's own escaped citation HTML.
-import { search, facets, getClaim, getStudy, apa, toJsonLd, loadDetails, vocabularies, cslCredit, dataVersion } from './vendor/kap.js'
+import { search, facets, getClaim, getStudy, isCitable, apa, toJsonLd, loadDetails, vocabularies, cslCredit, dataVersion } from './vendor/kap.js'
 
 const FEATURED = [
   'without-therapy-ketamine-effects-fade-faster',
@@ -45,7 +45,8 @@ export function renderResult(result) {
   if (result.type === 'claim') li.append(badge(getClaim(result.id).verdict))
   li.append(el('strong', {}, highlighted(result.title, result.highlights.filter((h) => h.field === 'title'))))
   if (result.snippet) li.append(el('span', { class: 'note' }, highlighted(result.snippet, result.highlights.filter((h) => h.field === 'snippet'))))
-  if (result.type === 'study' || result.type === 'source') {
+  // A study kept as a lead (authors, title or date unconfirmed) has no reference to show.
+  if (result.type === 'source' || (result.type === 'study' && isCitable(getStudy(result.id)))) {
     const ref = el('span', { class: 'reference' })
     // apa.formatReference's HTML is kap-literature's own: every text escaped, links built from validated DOIs.
     ref.innerHTML = apa.formatReference(result.id, { format: 'html' })

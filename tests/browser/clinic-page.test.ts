@@ -71,7 +71,7 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
 
   it('shows claim verdict badges and notes', async () => {
     const badge = await page.textContent('#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .badge')
-    expect(badge).toBe('Inaccurate')
+    expect(badge).toBe('Overstated')
     // The verdict note is detail, loaded on demand as its own chunk from the same origin.
     const note = await page.textContent('#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .verdict-note')
     expect(note?.length).toBeGreaterThan(40)

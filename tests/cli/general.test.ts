@@ -72,7 +72,7 @@ describe('colour', () => {
     expect(on.stdout).toContain(`${ESC}31minaccurate${ESC}39m`)
     const off = tty({ ...envWithout('FORCE_COLOR'), NO_COLOR: '1' })
     expect(off.status).toBe(0)
-    expect(off.stdout).toContain('[inaccurate] without-therapy-ketamine-effects-fade-faster')
+    expect(off.stdout).toContain('[inaccurate] only-fda-approved-psychedelic-adjacent-drug-for-mental-health')
     expect(off.stdout).not.toContain(ESC)
   })
 })

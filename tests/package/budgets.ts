@@ -39,7 +39,9 @@ export const budgetCases: readonly BudgetCase[] = [
   {
     label: '`search` + `citations/apa` together',
     code: `import { search } from 'PKG/search'; import { apa } from 'PKG/citations/apa'; console.log(search('ketamine ptsd'), apa.formatReference('dore-2019'))`,
-    budget: 45 * KB,
+    // 45 KB was met (43.9 KB) at 118 records; the re-verified dataset has 131 (13 new records: the evidence of issue
+    // 12), and bench/growth.ts measures ~20 KB per 100 records for this pair, so the budget moves with the data.
+    budget: 48 * KB,
     before: 140.7 * KB,
   },
   {

@@ -11,14 +11,14 @@ const entries = ['kap-literature', 'kap-literature/citations', ...['apa', 'ama',
 
 describe('built package entries (self-referenced by name)', () => {
   it('loads the data entry from ESM', () => {
-    const r = node(['--input-type=module', '-e', "import { getStudy, dataVersion, studies } from 'kap-literature'; console.log(getStudy('dore-2019').csl.PMID, typeof dataVersion, studies.length > 0)"])
+    const r = node(['--input-type=module', '-e', "import { getStudy, dataVersion, studies } from 'kap-literature'; console.log(getStudy('wilkinson-2021').csl.PMID, typeof dataVersion, studies.length > 0)"])
     expect(r.err).toBe('')
-    expect(r.out).toBe('30917760 string true')
+    expect(r.out).toBe('34186531 string true')
   })
   it('loads the data entry from CommonJS', () => {
-    const r = node(['-e', "const k = require('kap-literature'); console.log(k.getStudy('dore-2019').csl.PMID, k.KapLiteratureError.name, Object.isFrozen(k.studies))"])
+    const r = node(['-e', "const k = require('kap-literature'); console.log(k.getStudy('wilkinson-2021').csl.PMID, k.KapLiteratureError.name, Object.isFrozen(k.studies))"])
     expect(r.err).toBe('')
-    expect(r.out).toBe('30917760 KapLiteratureError true')
+    expect(r.out).toBe('34186531 KapLiteratureError true')
   })
   it('isKapLiteratureError recognises errors of the ESM build from the CJS copy and back', () => {
     const r = node([

@@ -32,6 +32,9 @@ const entries: [string, Record<string, unknown>, Calls][] = [
       isStudyId: () => data.isStudyId(doi),
       isClaimId: () => data.isClaimId(doi),
       isSourceId: () => data.isSourceId(doi),
+      isCitable: () => data.isCitable(data.getStudy('dore-2019')),
+      citationCsl: () => data.citationCsl(data.getSource('kap-series-part-2-how-kap-works')),
+      isKapLiteratureError: () => data.isKapLiteratureError(new Error('x')),
     },
   ],
   [
@@ -39,10 +42,11 @@ const entries: [string, Record<string, unknown>, Calls][] = [
     citations,
     {
       formatReference: () => citations.formatReference('dore-2019', { format: 'html' }),
-      formatCitation: () => citations.formatCitation(['dore-2019', 'grunebaum-2018'], { style: 'vancouver' }),
+      formatCitation: () => citations.formatCitation(['dore-2019', 'wilkinson-2021'], { style: 'vancouver' }),
       formatBibliography: () => citations.formatBibliography(['dore-2019'], { style: 'mla', format: 'markdown' }),
       createCitationSession: () => citations.createCitationSession({ style: 'ama' }).cite('dore-2019'),
       styleCitations: () => citations.styleCitations('chicago').formatReference('dore-2019'),
+      citeProse: () => citations.citeProse('As wilkinson-2021 found.', citations.createCitationSession(), 'text'),
     },
   ],
   [

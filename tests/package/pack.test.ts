@@ -74,8 +74,8 @@ describe('installed package', () => {
     }
   })
   it('gives real results from the main entries', () => {
-    const r = run(process.execPath, ['--input-type=module', '-e', `import { getStudy } from 'kap-literature'; import { formatCitation } from 'kap-literature/citations'; console.log(getStudy('dore-2019').csl.PMID, formatCitation('dore-2019'))`], consumer)
-    expect(r.out.trim()).toBe('30917760 (Dore et al., 2019)')
+    const r = run(process.execPath, ['--input-type=module', '-e', `import { getStudy } from 'kap-literature'; import { formatCitation } from 'kap-literature/citations'; console.log(getStudy('wilkinson-2021').csl.PMID, formatCitation('dore-2019'))`], consumer)
+    expect(r.out.trim()).toBe('34186531 (Dore et al., 2019)')
   })
   it('runs the bin', () => {
     const r = run(process.execPath, [join(consumer, 'node_modules', pkg.name, 'dist', 'cli.js'), 'show', 'dore-2019', '--json'], consumer)
