@@ -32,7 +32,7 @@ describe('kap-literature claims', () => {
     const both = (await list(['--verdict', 'inaccurate,contested', '--source', 'samadhi-kap-vs-infusions']))
     expect(both.every((c) => ['inaccurate', 'contested'].includes(c.verdict) && c.madeBy.some((m) => m.source === 'samadhi-kap-vs-infusions'))).toBe(true)
     expect(both.map((c) => c.id)).toEqual(claims.filter((c) => ['inaccurate', 'contested'].includes(c.verdict) && c.madeBy.some((m) => m.source === 'samadhi-kap-vs-infusions')).map((c) => c.id))
-    expect(both.length).toBeGreaterThan(1)
+    expect(both.length).toBeGreaterThan(0)
   })
   it('says so when no claim matches', async () => {
     const r = (await runCli(['claims', '--verdict', 'accurate', '--topic', 'marketing-language', '--source', 'kap-series-part-2-how-kap-works']))

@@ -16,7 +16,7 @@ describe('kap-literature export', () => {
   it('exports BibTeX, BibLaTeX and RIS', async () => {
     expect((await runCli(['export', 'dore-2019', '--format', 'bibtex'])).stdout).toMatch(/^@article\{dore-2019,/)
     expect((await runCli(['export', 'dore-2019', '--format', 'biblatex'])).stdout).toMatch(/journaltitle = \{Journal of Psychoactive Drugs\}/)
-    const ris = (await runCli(['export', 'dore-2019', 'grunebaum-2018', '--format', 'ris'])).stdout
+    const ris = (await runCli(['export', 'dore-2019', 'wilkinson-2021', '--format', 'ris'])).stdout
     expect(ris.split('\n')[0]).toBe('TY  - JOUR')
     expect(ris.match(/^ER {2}- /gm)).toHaveLength(2)
   })
