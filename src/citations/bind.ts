@@ -1,3 +1,4 @@
+import { closest } from '../suggest'
 import { describeValue, KapLiteratureError } from '../errors'
 import { createStyleFormatter, type CitationFormat, type CitationOptions, type CitationSession, type CitationStyle, type FormatOptions, type StyleTable } from './engine'
 import { resolveIds, type CitableId } from './ids'
@@ -57,9 +58,19 @@ function checkStyle(style: unknown, expected: CitationStyle): void {
   }
 }
 
-function options(value: unknown): Record<string, unknown> {
+/**
+ * Checks an options object: an object, with only the keys the function takes (a misspelt key such as `stlye` would
+ * otherwise be ignored silently); an unknown key is an error with the closest known key as hint.
+ */
+function options(value: unknown, allowed: readonly string[] = ['style', 'format']): Record<string, unknown> {
   if (value === undefined) return {}
-  if (value === null || typeof value !== 'object') throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(value)}`, { value })
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(value)}`, { value })
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      const hint = closest(key, allowed)
+      throw new KapLiteratureError('INVALID_ARGUMENT', `unknown option ${describeValue(key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}; the options are ${allowed.join(', ')}`, { value: key, hint: hint ?? allowed.join(', ') })
+    }
+  }
   return value as Record<string, unknown>
 }
 
@@ -81,7 +92,7 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
       return f().formatReference(id, o.format as CitationFormat | undefined)
     },
     formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationOptions) {
-      const o = options(opts)
+      const o = options(opts, ['style', 'format', 'narrative'])
       checkStyle(o.style, style)
       return f().formatCitation(ids, o.format as CitationFormat | undefined, o.narrative === true)
     },
@@ -91,7 +102,7 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
       return f().formatBibliography(ids, o.format as CitationFormat | undefined)
     },
     createCitationSession(opts?: { readonly format?: CitationFormat }) {
-      return f().createCitationSession(options(opts).format as CitationFormat | undefined)
+      return f().createCitationSession(options(opts, ['style', 'format']).format as CitationFormat | undefined)
     },
   })
 }

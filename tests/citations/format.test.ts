@@ -161,3 +161,24 @@ it('exposes the CSL credit and each style\'s source', () => {
   for (const s of citationStyles) expect(s.source).toMatch(/creativecommons\.org\/licenses\/by-sa\/3\.0/)
   expect(citationStyles.find((s) => s.key === 'ama')?.source).toMatch(/Debian package citation-style-language-styles/)
 })
+
+describe('options', () => {
+  it('rejects an unknown option key with the closest known key, in every function and entry', () => {
+    const e = (fn: () => unknown) => {
+      try {
+        fn()
+      } catch (x) {
+        return x as KapLiteratureError
+      }
+      throw new Error('expected an error')
+    }
+    const misspelt = e(() => formatReference('dore-2019', { stlye: 'ama' } as never))
+    expect([misspelt.code, misspelt.value, misspelt.hint]).toEqual(['INVALID_ARGUMENT', 'stlye', 'style'])
+    expect(misspelt.message).toBe('kap-literature: unknown option "stlye" (did you mean "style"?); the options are style, format')
+    expect(e(() => formatCitation('dore-2019', { narative: true } as never)).hint).toBe('narrative')
+    expect(e(() => formatBibliography(['dore-2019'], { narrative: true } as never)).code).toBe('INVALID_ARGUMENT')
+    expect(e(() => apa.formatReference('dore-2019', { fromat: 'html' } as never)).hint).toBe('format')
+    expect(e(() => createCitationSession({ styles: 'ama' } as never)).hint).toBe('style')
+    expect(formatCitation('dore-2019', { narrative: true, style: 'apa', format: 'text' })).toBe('Dore et al. (2019)')
+  })
+})
