@@ -1,5 +1,5 @@
 import { describeValue, KapLiteratureError } from '../errors'
-import { escapeHtml, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
+import { escapeHtml, escapeMarkdown, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
 
 /**
  * Output formats: plain text, HTML (escaped, with DOI links and stable class names) or Markdown.
@@ -204,7 +204,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     const list = numberList(numbers, c.delimiter)
     const text = `${c.prefix}${list}${c.suffix}`
     if (format === 'html') return c.superscript ? `<sup class="kap-cite">${escapeHtml(text)}</sup>` : `<span class="kap-cite">${escapeHtml(text)}</span>`
-    if (format === 'markdown') return c.superscript ? `^${text}^` : text.replace(/[[\]]/g, (ch) => `\\${ch}`)
+    if (format === 'markdown') return c.superscript ? `^${escapeMarkdown(text)}^` : escapeMarkdown(text)
     return text
   }
 

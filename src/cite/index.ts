@@ -64,8 +64,9 @@ export type CiteItem = StudyId | SourceId | CiteRecord
 
 /**
  * Output formats of the formatting functions: `text` (plain, unescaped: do not insert it into HTML), `html` (all
- * text escaped; DOIs and http(s) URLs linked) or `markdown` (italics as `*…*`, links as `[text](href)`, special
- * characters escaped).
+ * text escaped; DOIs and http(s) URLs linked) or `markdown` (italics as `*…*`; `&`, `<` and `>` written as HTML
+ * entities and Markdown syntax backslash-escaped, so marked, markdown-it and other CommonMark/GFM renderers show the
+ * text literally; only a DOI or an `https:` URL becomes a link, `[text](https://…)`).
  * @example
  * ```ts
  * import type { CiteFormat } from 'kap-literature/cite'

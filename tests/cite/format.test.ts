@@ -47,7 +47,7 @@ describe('formatReference', () => {
 
   it('writes Markdown with *italics*, escaped specials and [text](href) links', () => {
     const md = formatReference('dore-2019', { style: 'apa', format: 'markdown' })
-    expect(md).toContain('Strauss, N., \\& Wolfson, P. (2019).')
+    expect(md).toContain('Strauss, N., &amp; Wolfson, P. (2019).')
     expect(md).toContain('*Journal of Psychoactive Drugs*, *51*(2), 189–198.')
     expect(md.endsWith('[https://doi.org/10.1080/02791072.2019.1587556](https://doi.org/10.1080/02791072.2019.1587556)')).toBe(true)
   })
