@@ -87,7 +87,8 @@ export function checkDraft(text: string): CheckMatch[] {
       statement: claim.statement,
       verdict: claim.verdict,
       verdictNote: getDetails(m.claim).verdictNote,
-      lines: { start: Math.min(...parts.map((p) => p.startLine)), end: Math.max(...parts.map((p) => p.endLine)) },
+      // reduce, not Math.min(...): a passage merged across a long list can hold more sentences than a call has arguments.
+      lines: { start: parts.reduce((a, p) => Math.min(a, p.startLine), Infinity), end: parts.reduce((a, p) => Math.max(a, p.endLine), -Infinity) },
       excerpt: excerptOf(
         parts.map((p) => p.text),
         consecutive,

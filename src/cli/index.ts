@@ -1,4 +1,5 @@
 import { KapLiteratureError, dataVersion } from '../index'
+import { readLimited } from './read'
 import { colorFromEnv, InputError, parseArgs, todayFromEnv, UsageError, type FlagSpec, type Io, type Parsed } from './io'
 import * as bib from './commands/bib'
 import * as check from './commands/check'
@@ -113,10 +114,11 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     color: colorFromEnv(process.env, process.stdout.isTTY === true),
-    readStdin: async () => {
-      const chunks: Buffer[] = []
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-      return Buffer.concat(chunks)
+    readStdin: async (limit) => {
+      const bytes = await readLimited(process.stdin, limit)
+      // Stop reading an endless or oversized pipe: nothing more is wanted from it.
+      if (bytes.length > limit) process.stdin.destroy()
+      return bytes
     },
     stdinIsTTY: process.stdin.isTTY === true,
     today: todayFromEnv(process.env),

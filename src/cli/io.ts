@@ -5,8 +5,11 @@ export interface Io {
   err(text: string): void
   /** Whether colour may be used: never with NO_COLOR set (non-empty), else with FORCE_COLOR or when stdout is a TTY. */
   color: boolean
-  /** Reads all of standard input. */
-  readStdin(): Promise<Uint8Array>
+  /**
+   * Reads standard input, stopping once more than `limit` bytes have arrived (so the result is longer than `limit`
+   * exactly when the input is).
+   */
+  readStdin(limit: number): Promise<Uint8Array>
   /** Whether standard input is a terminal (nothing piped in). */
   stdinIsTTY: boolean
   /** Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that is set, for reproducible output. */
