@@ -4,10 +4,10 @@ import { plugins } from '@citation-js/core'
 import { KapLiteratureError } from '../index'
 import { describeValue } from './describe'
 import { exportWith, type CslObject } from './engine'
-import { allShipped, resolveItems, type Resolved } from './records'
+import { allShipped, MAX_EXPORT_ITEMS, resolveItems, type Resolved } from './records'
 
 function records(items: unknown, fn: string): Resolved[] {
-  return items === undefined ? allShipped() : resolveItems(items, fn)
+  return items === undefined ? allShipped() : resolveItems(items, fn, MAX_EXPORT_ITEMS)
 }
 
 /** See the public `toCSLJSON`. @internal */
