@@ -64,7 +64,8 @@ function citationsFor(claim: ClaimId): { cite: CiteSuggestion[]; citation: strin
     const cite = (['supports', 'partly-supports'] as const).flatMap((relation) =>
       evidence.filter((e) => e.relation === relation).map((e) => ({ id: e.study, relation, citation: formatCitation([e.study], { style: 'apa' }) })),
     )
-    hit = { cite, citation: cite.length > 0 ? formatCitation(cite.map((c) => c.id), { style: 'apa' }) : '' }
+    // Frozen: every match of this claim, in every call, shares these objects.
+    hit = Object.freeze({ cite: Object.freeze(cite.map((c) => Object.freeze(c))) as CiteSuggestion[], citation: cite.length > 0 ? formatCitation(cite.map((c) => c.id), { style: 'apa' }) : '' })
     citeCache.set(claim, hit)
   }
   return hit
