@@ -1,6 +1,6 @@
 import { KapLiteratureError, dataVersion } from '../index'
 import { readLimited } from './read'
-import { colorFromEnv, InputError, parseArgs, todayFromEnv, UsageError, type FlagSpec, type Io, type Parsed } from './io'
+import { colorFromEnv, InputError, parseArgs, terminalSafe, todayFromEnv, UsageError, type FlagSpec, type Io, type Parsed } from './io'
 import * as bib from './commands/bib'
 import * as check from './commands/check'
 import * as claims from './commands/claims'
@@ -39,8 +39,9 @@ Examples:
   kap-literature check draft.md
   kap-literature help cite`
 
+/** An error message on one line, with every control character from echoed input escaped. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ')
+  return terminalSafe(text.replace(/\s*\n\s*/g, ' '))
 }
 
 /**
@@ -125,15 +126,22 @@ export function processIo(): Io {
   }
 }
 
-/** Runs the CLI on this process's arguments and sets its exit code (the bin, src/cli/bin.ts, calls this). */
+/**
+ * Runs the CLI on this process's arguments and sets its exit code (the bin, src/cli/bin.ts, calls this). Output that
+ * cannot be written (a full disk, `> /dev/full`) makes the exit code 1 with a one-line message; a closed pipe
+ * (`kap-literature bib | head`) is not an error.
+ */
 export function runProcess(): void {
-  // A closed pipe (kap-literature bib | head) is not an error.
+  let outputFailed = false
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0)
+    if (!outputFailed) process.stderr.write(`kap-literature: cannot write the output (${e.code ?? e.message}); nothing, or only part, was written\n`)
+    outputFailed = true
+    process.exitCode = 1
   })
   main(process.argv.slice(2), processIo()).then(
     (code) => {
-      process.exitCode = code
+      process.exitCode = outputFailed ? 1 : code
     },
     () => {
       process.exitCode = 1
