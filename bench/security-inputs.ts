@@ -32,6 +32,7 @@ export const drafts: Readonly<Record<string, (bytes: number) => string>> = {
 export const styles: Readonly<Record<string, (n: number) => string>> = {
   'unclosed `<!--` (n KB)': (n) => `${'<!--'.repeat(n * 256)}<style xmlns="http://purl.org/net/xbiblio/csl"/>`,
   '`<link` without rel (n KB)': (n) => `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'<link '.repeat(n * 170)}</style>`,
+  'valid style, one macro per 100 bytes, each called once (n KB)': (n) => wideStyle(n * 10),
   'macros calling the next twice (n macros)': (n) => macroBomb(n),
 }
 
@@ -54,3 +55,10 @@ export function userRecords(n: number): { id: string; type: string; title: strin
   }))
 }
 
+
+/** A valid style whose citation calls `count` macros once each, with a comment before each: large but harmless. */
+export function wideStyle(count: number): string {
+  const macros = Array.from({ length: count }, (_, i) => `<!-- ${i} --><macro name="m${i}"><text variable="title"/></macro>`).join('')
+  const calls = Array.from({ length: count }, (_, i) => `<text macro="m${i}"/>`).join('')
+  return `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>w</title><id>w</id><updated>2020-01-01T00:00:00+00:00</updated></info>${macros}<citation><layout><group delimiter=" ">${calls}</group></layout></citation></style>`
+}
