@@ -129,15 +129,19 @@ function candidatesOf(token: Token, cue: CueIndex, memo: Map<string, readonly nu
 
 /** The ids of the cue terms that occur in one sentence: candidates by first word, phrases confirmed in order. */
 function termsIn(tokens: readonly Token[], cue: CueIndex, memo: Map<string, readonly number[]>): number[] {
-  const found = new Set<number>()
+  const found: number[] = []
+  // Each candidate is decided once per sentence: a phrase is looked for in the whole sentence the first time its
+  // first word turns up, so repeated words cost nothing more.
+  const decided = new Set<number>()
   for (const t of tokens) {
     for (const id of candidatesOf(t, cue, memo)) {
-      if (found.has(id)) continue
+      if (decided.has(id)) continue
+      decided.add(id)
       const term = cue.terms[id]!
-      if (term.words.length === 1 || termOccurs(term, tokens)) found.add(id)
+      if (term.words.length === 1 || termOccurs(term, tokens)) found.push(id)
     }
   }
-  return [...found]
+  return found
 }
 
 /**
