@@ -99,6 +99,9 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
  *   (`volume`, `issue`, `page`, …): strings or finite numbers;
  * - name variables (`author`, `editor`, …): arrays of `{ family, given }` or `{ literal }` objects with string parts;
  * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers (or `literal`/`raw`);
+ * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part, a date's `literal`/`raw` and each of
+ *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most
+ *   10,000 characters, `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
  * - `DOI` is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$` (the bare DOI, no `https://doi.org/`), otherwise it is
  *   printed as text without a link; `URL` is linked only when it is an `http:` or `https:` URL, otherwise printed as text.
  * @example
