@@ -5,7 +5,8 @@
 
 /**
  * Normalises a DOI as written by people: trims, drops `https://doi.org/`, `dx.doi.org`, `doi:` and URL encoding, lower-cases.
- * Returns `undefined` for anything that is not a DOI.
+ * Returns `undefined` for anything that is not a DOI, including a value that is not a string or is longer than 2,048
+ * characters.
  * @param input - a DOI in any common form
  * @returns the bare lower-case DOI, or `undefined`
  * @example
@@ -17,6 +18,8 @@
  * ```
  */
 export function normalizeDoi(input: string): string | undefined {
+  // Anything that is not a string is not a DOI either (documented: undefined); a DOI is never longer than this.
+  if (typeof input !== 'string' || input.length > 2048) return undefined
   let s = input.trim()
   try {
     if (/%[0-9a-f]{2}/i.test(s)) s = decodeURIComponent(s)

@@ -1,5 +1,7 @@
 /**
- * Stable error codes. Callers may branch on them; they never change meaning between releases.
+ * Stable error codes. Callers may branch on them; they never change meaning between releases. `LIMIT_EXCEEDED`
+ * means an input passed one of the documented limits (docs/limits.md): too long, too many items, or a style whose
+ * macros expand too far.
  * @example
  * ```ts
  * const code: ErrorCode = 'UNKNOWN_ID'
@@ -12,6 +14,7 @@ export type ErrorCode =
   | 'UNKNOWN_STYLE'
   | 'UNKNOWN_FORMAT'
   | 'FORMAT_VERSION_MISMATCH'
+  | 'LIMIT_EXCEEDED'
 
 /**
  * Options for {@link KapLiteratureError}.

@@ -19,7 +19,7 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
 
 function idList(name: string, type: string, ids: string[], doc: string): string {
   const list = ids.length === 0 ? '[]' : `[\n${ids.map((id) => `  '${id}',`).join('\n')}\n]`
-  return `/** ${doc} */\nexport const ${name} = ${list} as const\n\n/** ${doc.replace('Every', 'One of the')} A typo is a compile error. */\nexport type ${type} = (typeof ${name})[number]\n`
+  return `/** ${doc} Frozen: the library validates ids and filters against it, so no caller may change it. */\nexport const ${name} = /* @__PURE__ */ Object.freeze(${list} as const)\n\n/** ${doc.replace('Every', 'One of the')} A typo is a compile error. */\nexport type ${type} = (typeof ${name})[number]\n`
 }
 
 /** Source of `src/generated/ids.ts`: id arrays and literal unions for records and vocabulary terms. */

@@ -64,7 +64,8 @@ function citationsFor(claim: ClaimId): { cite: CiteSuggestion[]; citation: strin
     const cite = (['supports', 'partly-supports'] as const).flatMap((relation) =>
       evidence.filter((e) => e.relation === relation).map((e) => ({ id: e.study, relation, citation: formatCitation([e.study], { style: 'apa' }) })),
     )
-    hit = { cite, citation: cite.length > 0 ? formatCitation(cite.map((c) => c.id), { style: 'apa' }) : '' }
+    // Frozen: every match of this claim, in every call, shares these objects.
+    hit = Object.freeze({ cite: Object.freeze(cite.map((c) => Object.freeze(c))) as CiteSuggestion[], citation: cite.length > 0 ? formatCitation(cite.map((c) => c.id), { style: 'apa' }) : '' })
     citeCache.set(claim, hit)
   }
   return hit
@@ -87,7 +88,8 @@ export function checkDraft(text: string): CheckMatch[] {
       statement: claim.statement,
       verdict: claim.verdict,
       verdictNote: getDetails(m.claim).verdictNote,
-      lines: { start: Math.min(...parts.map((p) => p.startLine)), end: Math.max(...parts.map((p) => p.endLine)) },
+      // reduce, not Math.min(...): a passage merged across a long list can hold more sentences than a call has arguments.
+      lines: { start: parts.reduce((a, p) => Math.min(a, p.startLine), Infinity), end: parts.reduce((a, p) => Math.max(a, p.endLine), -Infinity) },
       excerpt: excerptOf(
         parts.map((p) => p.text),
         consecutive,

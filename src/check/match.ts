@@ -1,6 +1,6 @@
 // Finds the passages of a draft that match a claim's cue groups.
 import type { ClaimId } from '../index'
-import { compileGroup, matchGroup, termOccurs, type CompiledGroup, type Term } from './cue-syntax'
+import { compileGroup, termOccurs, type CompiledGroup, type Term } from './cue-syntax'
 import { cueMacros, cues, subjectTerms } from './cues'
 import { segment, type Sentence } from './segment'
 import { tokenize, type Token } from './text'
@@ -29,8 +29,6 @@ export function compiledCues(): { claim: ClaimId; groups: CompiledGroup[] }[] {
   return compiled
 }
 
-const BOUNDARY: Token = { word: '', stem: '' }
-
 /** The passages tried: one sentence, two neighbouring sentences, list items with the sentence introducing the list. */
 function units(sentences: readonly Sentence[]): number[][] {
   const out: number[][] = []
@@ -46,8 +44,111 @@ function units(sentences: readonly Sentence[]): number[][] {
   return out
 }
 
+/** A cue term's words as index keys: `s:<stem>` for a whole word, `p:<prefix>` for a prefix word. */
+const wordKey = (w: { readonly text: string; readonly prefix: boolean }): string => `${w.prefix ? 'p' : 's'}:${w.text}`
+
+/** A compiled group with its terms replaced by ids into the index's term list. */
+interface IndexedGroup {
+  /** Index into the index's `claims`, and the group's position among that claim's groups. */
+  readonly claim: number
+  readonly order: number
+  readonly slots: readonly (readonly { readonly id: number; readonly source: string }[])[]
+  readonly unless: readonly number[]
+  /** The bit mask with one bit per slot: a passage can match when every slot has a term. */
+  readonly full: number
+}
+
+/** Every distinct cue term once, looked up by the key of its first word, with the group slots that name it. */
+interface CueIndex {
+  readonly terms: readonly Term[]
+  readonly byFirstKey: ReadonlyMap<string, readonly number[]>
+  readonly claims: readonly ClaimId[]
+  readonly groups: readonly IndexedGroup[]
+  /** Term id → the (group, slot) pairs whose alternatives include it. */
+  readonly slotsOf: readonly (readonly { readonly group: number; readonly slot: number }[])[]
+  /** The longest prefix word: a token contributes its prefixes up to this length. */
+  readonly maxPrefix: number
+}
+
+let index: CueIndex | undefined
+
+function cueIndex(): CueIndex {
+  if (index !== undefined) return index
+  const terms: Term[] = []
+  const ids = new Map<string, number>()
+  const byFirstKey = new Map<string, number[]>()
+  const slotsOf: { group: number; slot: number }[][] = []
+  const groups: IndexedGroup[] = []
+  let maxPrefix = 0
+  const idOf = (term: Term): number => {
+    const key = term.words.map(wordKey).join(' ')
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = terms.length
+      ids.set(key, id)
+      terms.push(term)
+      slotsOf.push([])
+      const first = wordKey(term.words[0]!)
+      byFirstKey.set(first, [...(byFirstKey.get(first) ?? []), id])
+      for (const w of term.words) if (w.prefix) maxPrefix = Math.max(maxPrefix, w.text.length)
+    }
+    return id
+  }
+  const compiledList = compiledCues()
+  compiledList.forEach(({ groups: compiledGroups }, c) => {
+    compiledGroups.forEach((g, order) => {
+      if (g.slots.length > 30) throw new Error(`check: a cue group has more than 30 slots: ${g.source}`)
+      const group = groups.length
+      const slots = g.slots.map((slot, s) =>
+        slot.map((term) => {
+          const id = idOf(term)
+          if (!slotsOf[id]!.some((x) => x.group === group && x.slot === s)) slotsOf[id]!.push({ group, slot: s })
+          return { id, source: term.source }
+        }),
+      )
+      groups.push({ claim: c, order, slots, unless: g.unless.map(idOf), full: 2 ** g.slots.length - 1 })
+    })
+  })
+  index = { terms, byFirstKey, claims: compiledList.map((c) => c.claim), groups, slotsOf, maxPrefix }
+  return index
+}
+
 /**
- * Matches a draft against every claim's cues.
+ * The ids of the terms whose first word a token can be: looked up by its stem and by its prefixes. Memoised per
+ * distinct word (drafts repeat their words), so index keys are built once per word, not once per token.
+ */
+function candidatesOf(token: Token, cue: CueIndex, memo: Map<string, readonly number[]>): readonly number[] {
+  let found = memo.get(token.word)
+  if (found !== undefined) return found
+  const ids = [...(cue.byFirstKey.get(`s:${token.stem}`) ?? [])]
+  for (let n = 3; n <= Math.min(cue.maxPrefix, token.word.length); n++) ids.push(...(cue.byFirstKey.get(`p:${token.word.slice(0, n)}`) ?? []))
+  found = ids
+  memo.set(token.word, found)
+  return found
+}
+
+/** The ids of the cue terms that occur in one sentence: candidates by first word, phrases confirmed in order. */
+function termsIn(tokens: readonly Token[], cue: CueIndex, memo: Map<string, readonly number[]>): number[] {
+  const found: number[] = []
+  // Each candidate is decided once per sentence: a phrase is looked for in the whole sentence the first time its
+  // first word turns up, so repeated words cost nothing more.
+  const decided = new Set<number>()
+  for (const t of tokens) {
+    for (const id of candidatesOf(t, cue, memo)) {
+      if (decided.has(id)) continue
+      decided.add(id)
+      const term = cue.terms[id]!
+      if (term.words.length === 1 || termOccurs(term, tokens)) found.push(id)
+    }
+  }
+  return found
+}
+
+/**
+ * Matches a draft against every claim's cues. Linear in the draft: each sentence is tokenized and looked up in the
+ * cue index once (sentences are at most MAX_SENTENCE characters), a passage is judged from the terms of its one to
+ * three sentences (a phrase never crosses a sentence boundary, so a passage holds a term exactly when one of its
+ * sentences does), and the smallest passages are kept and merged with a set and a union-find.
  * @param text - the draft
  * @returns the sentences and the raw matches, in document order
  * @internal
@@ -57,50 +158,99 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   const tokens = sentences.map((s) => tokenize(s.text))
   const gate = (subject ??= compileGroup(subjectTerms, cueMacros, 'subject').slots[0]!)
   // The claims we track are all about ketamine: a draft that never names it (or KAP, esketamine) makes none of them.
-  const all = tokens.flatMap((t) => [...t, BOUNDARY])
-  if (!gate.some((t) => termOccurs(t, all))) return { sentences, matches: [] }
+  if (!tokens.some((t) => gate.some((term) => termOccurs(term, t)))) return { sentences, matches: [] }
 
-  const candidates = units(sentences).map((u) => ({ u, tokens: u.flatMap((i, n) => (n === 0 ? tokens[i]! : [BOUNDARY, ...tokens[i]!])) }))
-  const matches: RawMatch[] = []
-  for (const { claim, groups } of compiledCues()) {
-    const hits: { u: number[]; cues: string[] }[] = []
-    for (const c of candidates) {
-      for (const g of groups) {
-        const found = matchGroup(g, c.tokens)
-        if (found) {
-          hits.push({ u: c.u, cues: found })
-          break
-        }
-      }
-    }
-    // Keep the smallest passages: drop a passage that contains another matching passage.
-    const minimal = hits.filter((h) => !hits.some((o) => o !== h && o.u.length < h.u.length && o.u.every((i) => h.u.includes(i))))
-    // Merge passages that share a sentence.
-    const merged: { set: Set<number>; cues: Set<string> }[] = []
-    for (const h of minimal) {
-      const into = merged.find((m) => h.u.some((i) => m.set.has(i)))
-      if (into) {
-        for (const i of h.u) into.set.add(i)
-        for (const c of h.cues) into.cues.add(c)
-      } else merged.push({ set: new Set(h.u), cues: new Set(h.cues) })
-    }
-    // A second pass joins groups that became connected through a later passage.
-    for (let changed = true; changed; ) {
-      changed = false
-      for (let a = 0; a < merged.length && !changed; a++) {
-        for (let b = a + 1; b < merged.length && !changed; b++) {
-          if ([...merged[b]!.set].some((i) => merged[a]!.set.has(i))) {
-            for (const i of merged[b]!.set) merged[a]!.set.add(i)
-            for (const c of merged[b]!.cues) merged[a]!.cues.add(c)
-            merged.splice(b, 1)
-            changed = true
+  const cue = cueIndex()
+  const memo = new Map<string, readonly number[]>()
+  const present = tokens.map((t) => termsIn(t, cue, memo))
+  const hits: { u: number[]; cues: string[] }[][] = cue.claims.map(() => [])
+  // Per-passage scratch space, reused: a term or group counts for the current passage when its stamp is the passage's.
+  const termStamp = new Int32Array(cue.terms.length).fill(-1)
+  const groupStamp = new Int32Array(cue.groups.length).fill(-1)
+  const groupMask = new Float64Array(cue.groups.length)
+  const touched: number[] = []
+  let passage = 0
+  for (const u of units(sentences)) {
+    passage++
+    touched.length = 0
+    // Which slots of which groups the passage fills: the work is proportional to the cue terms it holds.
+    for (const i of u) {
+      for (const id of present[i]!) {
+        if (termStamp[id] === passage) continue
+        termStamp[id] = passage
+        for (const { group, slot } of cue.slotsOf[id]!) {
+          if (groupStamp[group] !== passage) {
+            groupStamp[group] = passage
+            groupMask[group] = 0
+            touched.push(group)
           }
+          groupMask[group] = groupMask[group]! | (2 ** slot)
         }
       }
     }
-    for (const m of merged) matches.push({ claim, sentences: [...m.set].sort((x, y) => x - y), cues: [...m.cues].sort() })
+    const has = (id: number) => termStamp[id] === passage
+    // Per claim, the first group (in the cue table's order) whose slots are all filled and that no veto stops.
+    let best: Map<number, IndexedGroup> | undefined
+    for (const g of touched) {
+      const group = cue.groups[g]!
+      if (groupMask[g] !== group.full || group.unless.some(has)) continue
+      best ??= new Map()
+      const current = best.get(group.claim)
+      if (current === undefined || group.order < current.order) best.set(group.claim, group)
+    }
+    if (best === undefined) continue
+    for (const [c, group] of best) hits[c]!.push({ u, cues: group.slots.map((slot) => slot.find((t) => has(t.id))!.source) })
   }
+
+  const matches: RawMatch[] = []
+  cue.claims.forEach((claim, c) => {
+    const claimHits = hits[c]!
+    if (claimHits.length === 0) return
+    // Keep the smallest passages: drop a passage that contains another matching passage (a passage has at most three
+    // sentences, so its proper subsets are few).
+    const keyOf = (u: readonly number[]) => [...u].sort((x, y) => x - y).join(',')
+    const hitKeys = new Set(claimHits.map((h) => keyOf(h.u)))
+    const minimal = claimHits.filter((h) => !properSubsets(h.u).some((sub) => hitKeys.has(keyOf(sub))))
+    // Merge passages that share a sentence (connected components, by union-find over sentence indexes).
+    const parent = new Map<number, number>()
+    const find = (x: number): number => {
+      let root = x
+      while (parent.get(root)! !== root) root = parent.get(root)!
+      for (let y = x; y !== root; ) {
+        const next = parent.get(y)!
+        parent.set(y, root)
+        y = next
+      }
+      return root
+    }
+    for (const h of minimal) {
+      for (const i of h.u) if (!parent.has(i)) parent.set(i, i)
+      for (const i of h.u.slice(1)) {
+        const a = find(h.u[0]!)
+        const b = find(i)
+        if (a !== b) parent.set(Math.max(a, b), Math.min(a, b))
+      }
+    }
+    const groups = new Map<number, { set: Set<number>; cues: Set<string> }>()
+    for (const h of minimal) {
+      const root = find(h.u[0]!)
+      let g = groups.get(root)
+      if (g === undefined) groups.set(root, (g = { set: new Set(), cues: new Set() }))
+      for (const i of h.u) g.set.add(i)
+      for (const cueWord of h.cues) g.cues.add(cueWord)
+    }
+    const ordered = [...groups.values()].map((g) => ({ sentences: [...g.set].sort((x, y) => x - y), cues: [...g.cues].sort() }))
+    ordered.sort((a, b) => a.sentences[0]! - b.sentences[0]!)
+    for (const g of ordered) matches.push({ claim, sentences: g.sentences, cues: g.cues })
+  })
   const key = (m: RawMatch) => sentences[m.sentences[0]!]!.startLine
   matches.sort((a, b) => key(a) - key(b) || (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0))
   return { sentences, matches }
+}
+
+/** The non-empty proper subsets of a passage (at most three sentences, so at most six). */
+function properSubsets(u: readonly number[]): number[][] {
+  const out: number[][] = []
+  for (let mask = 1; mask < (1 << u.length) - 1; mask++) out.push(u.filter((_, i) => (mask & (1 << i)) !== 0))
+  return out
 }

@@ -33,18 +33,48 @@ const ABBREVIATIONS = new Set([
   'al', 'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'cf', 'dr', 'mr', 'mrs', 'ms', 'prof', 'approx', 'no', 'fig', 'st', 'vol', 'pp', 'ca', 'jr', 'sr', 'inc', 'ltd', 'co',
 ])
 
-/** Removes inline Markdown and HTML from one line, keeping the words people read. */
+/** Replaces every closed `<!--…-->` on a line with a space; indexOf only, so linear in the line. */
+function dropComments(line: string): string {
+  let out = ''
+  let at = 0
+  for (;;) {
+    const open = line.indexOf('<!--', at)
+    if (open === -1) break
+    const close = line.indexOf('-->', open + 4)
+    // No closing after this opening means none after any later opening either.
+    if (close === -1) break
+    out += `${line.slice(at, open)} `
+    at = close + 3
+  }
+  return out + line.slice(at)
+}
+
+// Every pattern below runs in linear time: a repeated part never matches the character that starts another attempt
+// (bracket text excludes `[`, a destination excludes `(`, a tag excludes `<`), so no text is scanned twice over.
+const IMAGE = /!\[([^\][]*)\]\([^()\s]*\)/g
+const FOOTNOTE = /\[\^[^\][]*\]/g
+const INLINE_LINK = /\[([^\][]*)\]\([^()\s]*\)/g
+const REFERENCE_LINK = /\[([^\][]*)\]\[[^\][]*\]/g
+const AUTOLINK = /<https?:[^<>\s]*>/g
+const BARE_URL = /https?:\/\/\S+/g
+const TAG = /<\/?[a-zA-Z][^<>]*>/g
+const CODE = /`+([^`]*)`+/g
+/** Any character that starts inline syntax cleanInline removes (`h` for a bare URL, `>` for a quote). */
+const INLINE_SYNTAX = /[<[\]!`*_>|]|https?:/
+
+/** Removes inline Markdown and HTML from one line, keeping the words people read. Linear in the line's length. */
 function cleanInline(line: string): string {
-  return line
-    .replace(/<!--.*?-->/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[\^[^\]]*\]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<https?:[^>\s]*>/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')
-    .replace(/`+([^`]*)`+/g, '$1')
+  // Most lines of prose hold no inline syntax at all: only their whitespace needs collapsing.
+  if (!INLINE_SYNTAX.test(line)) return line.replace(/\s+/g, ' ').trim()
+  return dropComments(line)
+    .replace(IMAGE, '$1')
+    .replace(FOOTNOTE, '')
+    .replace(INLINE_LINK, '$1')
+    .replace(REFERENCE_LINK, '$1')
+    .replace(AUTOLINK, ' ')
+    .replace(BARE_URL, ' ')
+    .replace(TAG, ' ')
+    .replace(CODE, '$1')
     .replace(/(^|[\s(])[*_]{1,3}(?=\S)/g, '$1')
     .replace(/(?<=\S)[*_]{1,3}(?=[\s).,;:!?]|$)/g, '')
     .replace(/^\s{0,3}>\s?/, '')
@@ -138,21 +168,57 @@ function lineEndsSentence(line: string, next: string | undefined): boolean {
   return line.length <= 80 && /^["'\u201c\u2018(]?[A-Z0-9]/.test(next) && !/[,(\-\u2013\u2014]$/.test(line)
 }
 
+/** The longest sentence the checker matches as one; longer ones (text without punctuation) are cut at spaces. */
+export const MAX_SENTENCE = 1000
+
+/**
+ * A sentence boundary: end punctuation, closing quotes or brackets, space, then a capital or digit. The lookbehind
+ * and the lookahead-with-backreference (an atomic group) make a run of end punctuation one attempt that never
+ * backtracks, so 80 KB of dots is linear.
+ */
+const BOUNDARY_RE = /(?<![.!?\u2026])(?=([.!?\u2026]+))\1(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9])/g
+
+/** The word (letters and dots) that ends `text` before `end`, lower-cased: a backwards scan, not a `$`-anchored regex. */
+function lastWordBefore(text: string, end: number): string | undefined {
+  let i = end
+  while (i > 0 && /[A-Za-z.]/.test(text[i - 1]!)) i--
+  // The word must start with a letter: skip leading dots.
+  while (i < end && text[i] === '.') i++
+  return i < end ? text.slice(i, end).toLowerCase() : undefined
+}
+
+/** Cuts a sentence longer than MAX_SENTENCE at spaces into pieces of at most that length. */
+function cutLong(sentence: string): string[] {
+  if (sentence.length <= MAX_SENTENCE) return [sentence]
+  const out: string[] = []
+  let at = 0
+  while (sentence.length - at > MAX_SENTENCE) {
+    // The last space inside the window (a bounded backwards scan; lastIndexOf would run back to the start).
+    let cut = at + MAX_SENTENCE
+    while (cut > at && sentence[cut] !== ' ') cut--
+    if (cut <= at) cut = at + MAX_SENTENCE
+    out.push(sentence.slice(at, cut).trim())
+    at = cut
+  }
+  const rest = sentence.slice(at).trim()
+  if (rest !== '') out.push(rest)
+  return out.filter((p) => p !== '')
+}
+
 /** Splits one stretch of text (one line's worth or a joined run of lines) into sentences at end punctuation. */
 function splitSentences(text: string): string[] {
   const out: string[] = []
-  const re = /([.!?\u2026]+)(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9])/g
+  const re = new RegExp(BOUNDARY_RE.source, 'g')
   let start = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const before = text.slice(start, m.index)
-    const lastWord = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1]?.toLowerCase()
+    const lastWord = lastWordBefore(text, m.index)
     if (m[1] === '.' && lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))) continue
     const end = m.index + m[1]!.length + m[2]!.length
-    out.push(text.slice(start, end).trim())
+    out.push(...cutLong(text.slice(start, end).trim()))
     start = end + m[3]!.length
   }
   const rest = text.slice(start).trim()
-  if (rest !== '') out.push(rest)
+  if (rest !== '') out.push(...cutLong(rest))
   return out
 }
 
@@ -183,14 +249,15 @@ export function segment(text: string): Sentence[] {
     const first = sentences.length
     for (const r of runs) {
       let searchFrom = 0
-      for (const s of block.kind === 'heading' ? [r.text] : splitSentences(r.text)) {
+      // Sentences come in order, so the line of an offset is found by walking forward once through the run's lines.
+      let lineIndex = 0
+      const lineAt = (offset: number) => {
+        while (lineIndex + 1 < r.charLines.length && r.charLines[lineIndex + 1]!.offset <= offset) lineIndex++
+        return r.charLines[lineIndex]?.line ?? r.startLine
+      }
+      for (const s of block.kind === 'heading' ? cutLong(r.text) : splitSentences(r.text)) {
         const at = r.text.indexOf(s, searchFrom)
         searchFrom = at + s.length
-        const lineAt = (offset: number) => {
-          let line = r.startLine
-          for (const c of r.charLines) if (c.offset <= offset) line = c.line
-          return line
-        }
         sentences.push({
           text: s,
           startLine: lineAt(Math.max(0, at)),

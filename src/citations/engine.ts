@@ -1,5 +1,5 @@
 import { describeValue, KapLiteratureError } from '../errors'
-import { escapeHtml, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
+import { escapeHtml, escapeMarkdown, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
 
 /**
  * Output formats: plain text, HTML (escaped, with DOI links and stable class names) or Markdown.
@@ -204,7 +204,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     const list = numberList(numbers, c.delimiter)
     const text = `${c.prefix}${list}${c.suffix}`
     if (format === 'html') return c.superscript ? `<sup class="kap-cite">${escapeHtml(text)}</sup>` : `<span class="kap-cite">${escapeHtml(text)}</span>`
-    if (format === 'markdown') return c.superscript ? `^${text}^` : text.replace(/[[\]]/g, (ch) => `\\${ch}`)
+    if (format === 'markdown') return c.superscript ? `^${escapeMarkdown(text)}^` : escapeMarkdown(text)
     return text
   }
 
@@ -313,7 +313,15 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       const numbers = new Map<string, number>()
       return {
         style: styleKey,
-        cite(ids, options = {}) {
+        cite(ids, options) {
+          if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+            throw new KapLiteratureError('INVALID_ARGUMENT', `cite options must be an object such as { narrative: true }, got ${describeValue(options)}`, { value: options, hint: 'omit it, or pass { narrative: true }' })
+          }
+          const narrative = (options as { narrative?: unknown } | undefined)?.narrative
+          if (narrative !== undefined && typeof narrative !== 'boolean') {
+            throw new KapLiteratureError('INVALID_ARGUMENT', `options.narrative must be a boolean, got ${describeValue(narrative)}`, { value: narrative })
+          }
+          options = { narrative: narrative === true }
           const list = resolve(ids)
           // A record that cannot be cited throws here, before it gets a number or a place in the bibliography.
           for (const id of list) entry(id)

@@ -1,5 +1,5 @@
 import { escapeHtml, escapeMarkdown } from '../escape'
-import { KapLiteratureError } from '../errors'
+import { describeValue, KapLiteratureError } from '../errors'
 import { sourceIds, studyIds } from '../generated/ids'
 import { getStudy, isStudyId } from '../index'
 import type { CitationFormat, CitationSession } from './engine'
@@ -43,7 +43,14 @@ function leadLabel(id: string): string {
  * ```
  */
 export function citeProse(text: string, session: CitationSession, format: CitationFormat, options: { readonly link?: boolean } = {}): string {
-  if (typeof text !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs text, got ${typeof text}`, { value: text })
+  if (typeof text !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs text, got ${describeValue(text)}`, { value: text })
+  if (session === null || typeof session !== 'object' || typeof (session as { cite?: unknown }).cite !== 'function') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs a citation session, got ${describeValue(session)}`, { value: session, hint: 'createCitationSession({ style, format })' })
+  }
+  if (format !== 'text' && format !== 'html' && format !== 'markdown') {
+    throw new KapLiteratureError('UNKNOWN_FORMAT', `unknown format ${describeValue(format)} (use text, html, markdown)`, { value: format, hint: "the session's format" })
+  }
+  if (options === null || typeof options !== 'object') throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse options must be an object, got ${describeValue(options)}`, { value: options })
   const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
   let out = ''
   let last = 0

@@ -105,6 +105,30 @@ export function citationHtml(
   })
 }
 
+interface CiteprocEngine {
+  updateItems(ids: readonly string[]): void
+  makeCitationCluster(items: readonly Record<string, unknown>[]): string
+}
+
+/**
+ * Single in-text citations of many items from one citeproc engine: every item is registered once, in order (so
+ * numbers follow the order given and disambiguation sees the whole list), and each requested cluster is rendered
+ * without reprocessing the others. Linear in the number of clusters, where one citation-js call per cluster with all
+ * earlier clusters as `citationsPre` was cubic (issue 13: 160 narrative records took 48 s).
+ * @returns citeproc's HTML for each cluster, in the order given
+ * @internal
+ */
+export function citationClustersHtml(items: readonly CslObject[], clusters: readonly (readonly CiteItemFlags[])[], style: string, lang: string | undefined): string[] {
+  const copies = items.map((item) => JSON.parse(JSON.stringify(item)) as { id: string })
+  const engine = csl().engine(copies, style, lang, 'html') as CiteprocEngine
+  engine.updateItems(copies.map((c) => c.id))
+  return clusters.map((cluster) =>
+    engine.makeCitationCluster(
+      cluster.map((f) => ({ id: f.id, ...(f.authorOnly === true ? { 'author-only': true } : {}), ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}) })),
+    ),
+  )
+}
+
 /** citation-js's BibTeX, BibLaTeX or RIS output for our own CSL objects. @internal */
 export function exportWith(items: readonly CslObject[], format: 'bibtex' | 'biblatex' | 'ris'): string {
   if (items.length === 0) return ''

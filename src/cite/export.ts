@@ -5,10 +5,10 @@ import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
 import { describeValue } from './describe'
 import { exportWith, type CslObject } from './engine'
-import { allShipped, resolveItems, type Resolved } from './records'
+import { allShipped, MAX_EXPORT_ITEMS, resolveItems, type Resolved } from './records'
 
 function records(items: unknown, fn: string): Resolved[] {
-  return (items === undefined ? allShipped() : resolveItems(items, fn)).map(withoutPlaceholders)
+  return (items === undefined ? allShipped() : resolveItems(items, fn, MAX_EXPORT_ITEMS)).map(withoutPlaceholders)
 }
 
 const PLACEHOLDER_FAMILIES = new Set(ET_AL_PLACEHOLDERS.map((n) => n.family))

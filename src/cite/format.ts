@@ -1,7 +1,7 @@
 // Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
 import { KapLiteratureError } from '../index'
 import { describeValue } from './describe'
-import { bibliographyHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
+import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
 import { resolveItem, resolveItems, type Resolved } from './records'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
 import { resolveLang, resolveStyle, retireStyle, styleKey, type StyleEntry } from './styles'
@@ -152,29 +152,33 @@ export function formatCitationImpl(items: unknown, options: unknown): string {
   if (!checked.narrative) {
     runs = run(records.map((r) => ({ id: r.id })), [])
     // In a list, citeproc silently drops an item it cannot print (MLA: a record without author and title); alone it
-    // prints an error marker. Records without names and title are checked alone.
+    // prints an error marker. Records without names and title are checked alone, all from one engine.
     const thin = records.filter((r) => r.csl.author === undefined && r.csl.editor === undefined && r.csl.title === undefined)
     const suspects = STYLE_ERROR.test(textOf(runs)) ? records : records.length > 1 ? thin : []
-    const culprit = suspects.find((r) => {
-      const alone = textOf(run([{ id: r.id }], []))
-      return alone.trim() === '' || STYLE_ERROR.test(alone)
-    })
-    if (culprit !== undefined) throw unprintable(checked.style, culprit.id)
+    if (suspects.length > 0) {
+      const alone = citeproc(checked.style, (key) => citationClustersHtml(csls, suspects.map((r) => [{ id: r.id }]), key, checked.lang))
+      const culprit = suspects.find((_, i) => {
+        const text = textOf(htmlToRuns(alone[i]!))
+        return text.trim() === '' || STYLE_ERROR.test(text)
+      })
+      if (culprit !== undefined) throw unprintable(checked.style, culprit.id)
+    }
     if (STYLE_ERROR.test(textOf(runs))) throw unprintable(checked.style, records[0]!.id)
   } else {
-    // "Dore et al. (2019); Yermus (2023)": each item's author part, then its citation without the author. Earlier
-    // items are processed first so numbers and disambiguation match a citation of the whole list.
+    // "Dore et al. (2019); Yermus (2023)": each item's author part, then its citation without the author. One engine
+    // registers every item in order, so numbers and disambiguation match a citation of the whole list.
+    const clusters = records.flatMap((r): CiteItemFlags[][] => [[{ id: r.id, authorOnly: true }], [{ id: r.id, suppressAuthor: true }]])
+    const html = citeproc(checked.style, (key) => citationClustersHtml(csls, clusters, key, checked.lang))
     runs = []
     records.forEach((r, i) => {
-      const before = records.slice(0, i).map((p) => [{ id: p.id }])
-      let author = run([{ id: r.id, authorOnly: true }], before)
+      let author = htmlToRuns(html[2 * i]!)
       const authorText = textOf(author)
       if (authorText.trim() === '' || STYLE_ERROR.test(authorText)) {
         const label = fallbackAuthorLabel(r.csl, checked.lang)
         if (label.trim() === '') throw unprintable(checked.style, r.id)
         author = [{ text: label, flags: '' }]
       }
-      let rest = run([{ id: r.id, suppressAuthor: true }], before)
+      let rest = htmlToRuns(html[2 * i + 1]!)
       // Styles whose citation is only the author (MLA without a page: "(Dore et al.)") leave nothing to add.
       const restText = textOf(rest)
       if (restText.trim() === '' || STYLE_ERROR.test(restText) || /^\(\s*\)$/.test(restText.trim())) rest = []

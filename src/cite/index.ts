@@ -9,6 +9,9 @@
  * Node); no style is compiled until it is first used. The first format in a style compiles it: about 0.9 s for the
  * built-in APA (0.9–1.3 s measured), 30–100 ms for Vancouver, Harvard and most CSL files; later calls take a few
  * milliseconds per reference. The `kap-literature/citations` entry has these precomputed for the shipped records.
+ * citeproc works synchronously, about 1.5 ms per reference in a bibliography: a formatting call takes at most 1,000
+ * items (about 1.5 s of blocking) and an export 10,000; format larger lists in parts, or in a Worker. Every limit,
+ * with what happens past it, is in docs/limits.md.
  *
  * Nothing here touches the network: strings are only ever looked up as shipped ids (a DOI, a URL or BibTeX text is
  * rejected, never fetched or parsed), and no fetching citation-js plugin is used.
@@ -64,8 +67,9 @@ export type CiteItem = StudyId | SourceId | CiteRecord
 
 /**
  * Output formats of the formatting functions: `text` (plain, unescaped: do not insert it into HTML), `html` (all
- * text escaped; DOIs and http(s) URLs linked) or `markdown` (italics as `*…*`, links as `[text](href)`, special
- * characters escaped).
+ * text escaped; DOIs and http(s) URLs linked) or `markdown` (italics as `*…*`; `&`, `<` and `>` written as HTML
+ * entities and Markdown syntax backslash-escaped, so marked, markdown-it and other CommonMark/GFM renderers show the
+ * text literally; only a DOI or an `https:` URL becomes a link, `[text](https://…)`).
  * @example
  * ```ts
  * import type { CiteFormat } from 'kap-literature/cite'
@@ -135,8 +139,9 @@ export interface CitationOptions extends FormatOptions {
  * @param options - `{ style, format, lang? }`
  * @returns the formatted reference
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` for an unknown id (with the closest as `hint`), `INVALID_RECORD`
- * for a bad user record (naming the field), `INVALID_ARGUMENT` for a DOI, URL or BibTeX string or a bad option,
- * `UNKNOWN_STYLE`, `UNKNOWN_FORMAT`
+ * for a bad user record (naming the field), `LIMIT_EXCEEDED` for a record past its length limits (a name part over
+ * 1,000 characters, a text variable over 10,000: see {@link CiteRecord}), `INVALID_ARGUMENT` for a DOI, URL or BibTeX
+ * string or a bad option, `UNKNOWN_STYLE`, `UNKNOWN_FORMAT`
  * @example
  * ```ts
  * import { formatReference } from 'kap-literature/cite'
@@ -154,11 +159,11 @@ export function formatReference(idOrRecord: CiteItem, options: FormatOptions): s
  * Formats an in-text citation of one or more items, such as "(Dore et al., 2019; Feder et al., 2014)", or with
  * `narrative: true` "Dore et al. (2019); Feder et al. (2014)". In `html` it is wrapped as
  * `<span class="kap-citation kap-style-<style>">…</span>`. Numeric styles number the items in the order given.
- * A shipped item listed twice is cited once. An empty list gives `''`.
- * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed
+ * A shipped item listed twice is cited once. An empty list gives `''`. Linear in the items, narrative or not.
+ * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
  * @param options - `{ style, format, narrative?, lang? }`
  * @returns the formatted citation
- * @throws {@link index!KapLiteratureError} as {@link formatReference}
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items
  * @example
  * ```ts
  * import { formatCitation } from 'kap-literature/cite'
@@ -175,10 +180,11 @@ export function formatCitation(items: readonly CiteItem[], options: CitationOpti
  * numeric styles). `text` puts one entry per line, `markdown` one per paragraph, and `html` gives
  * `<div class="kap-bibliography kap-style-<style>">` holding one `<div class="kap-ref" data-kap-id="<id>">` per entry,
  * with DOI and URL links as in {@link formatReference}. A shipped item listed twice appears once. An empty list gives `''`.
- * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed
+ * citeproc needs about 1.5 ms per entry and blocks while it works, so one call takes at most 1,000 items.
+ * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
  * @param options - `{ style, format, lang? }`
  * @returns the formatted bibliography
- * @throws {@link index!KapLiteratureError} as {@link formatReference}
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items
  * @example
  * ```ts
  * import { formatBibliography } from 'kap-literature/cite'
@@ -197,9 +203,12 @@ export function formatBibliography(items: readonly CiteItem[], options: FormatOp
  * CC BY-SA 3.0), and Debian's `citation-style-language-styles` package installs them locally (see {@link loadSystemStyle}).
  * @param name - lower-case letters, digits and hyphens, e.g. `'ama'`
  * @param xml - the text of an independent `.csl` style file
+ * The XML is checked in one linear pass before citeproc sees it: at most 300,000 characters, no unclosed comment, no
+ * macro that calls itself, and at most 20,000 macro calls to format one entry (published styles make at most ~1,300).
  * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for a bad name, a built-in name, text that is not a CSL
- * `<style>` document, a dependent style (the hint names its parent), or a style citeproc cannot compile (the
- * citeproc error is the `cause`)
+ * `<style>` document, a dependent style (the hint names its parent), a recursive macro, or a style citeproc cannot
+ * compile (the citeproc error is the `cause`); `LIMIT_EXCEEDED` for XML over 300,000 characters or macros that expand
+ * beyond 20,000 calls
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs'
@@ -221,8 +230,10 @@ export function registerStyle(name: string, xml: string): void {
  * @param name - a style file name without `.csl`, or one of the short names `ama`, `chicago`, `mla`
  * @param options - `as`: the name to register it under (default `name`); `directory`: another folder of `.csl` files
  * @returns the registered style name
+ * The file is read counting bytes, up to the size limit of {@link registerStyle} (a device or FIFO cannot make it read
+ * without end); errors carry the file's path as `value`, never its contents.
  * @throws {@link index!KapLiteratureError} `UNKNOWN_STYLE` when the file does not exist (with an install hint),
- * `INVALID_ARGUMENT` outside Node or for a bad name or style, as {@link registerStyle}
+ * `INVALID_ARGUMENT` outside Node or for a bad name or style, `LIMIT_EXCEEDED`, as {@link registerStyle}
  * @example
  * ```ts
  * import { loadSystemStyle, formatBibliography } from 'kap-literature/cite'
@@ -255,7 +266,7 @@ export function listStyles(): string[] {
  * @param lang - the language tag, which must match the file's `xml:lang`, e.g. `'en-GB'`
  * @param xml - the text of a CSL `locales-xx-XX.xml` file
  * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for a bad tag, a tag already registered, a tag that differs
- * from the file's `xml:lang`, or text that is not a CSL `<locale>` document
+ * from the file's `xml:lang`, or text that is not a CSL `<locale>` document; `LIMIT_EXCEEDED` over 300,000 characters
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs'
@@ -271,9 +282,9 @@ export function registerLocale(lang: string, xml: string): void {
 /**
  * Exports items as CSL-JSON, the format Zotero, Pandoc (`--bibliography refs.json`) and citation-js read. Shipped
  * records are exported as they are; your records as validated.
- * @param items - ids, shipped records or your CSL-JSON records; default: every shipped study and source, sorted by id
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns a JSON array, pretty-printed, ending in a newline
- * @throws {@link index!KapLiteratureError} as {@link formatBibliography}
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 10,000 items
  * @example
  * ```ts
  * import { toCSLJSON } from 'kap-literature/cite'
@@ -289,9 +300,9 @@ export function toCSLJSON(items?: readonly CiteItem[]): string {
  * Exports items as BibTeX. Citation keys are the ids (`@article{dore-2019, …`); LaTeX's special characters
  * (`& % $ # _ { } ~ ^ \`) are escaped and accented letters written as LaTeX commands; page ranges use `--`; the DOI is
  * kept in `doi`, and the PubMed ids in `note` (`PMID: …; PMCID: …`), since BibTeX has no field for them.
- * @param items - ids, shipped records or your CSL-JSON records; default: every shipped study and source, sorted by id
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns BibTeX entries, ending in a newline (`''` for an empty list)
- * @throws {@link index!KapLiteratureError} as {@link formatBibliography}; `INVALID_RECORD` for a DOI containing `{`, `}` or `\`
+ * @throws {@link index!KapLiteratureError} as {@link toCSLJSON}; `INVALID_RECORD` for a DOI containing `{`, `}` or `\`
  * @example
  * ```ts
  * import { toBibTeX } from 'kap-literature/cite'
@@ -305,7 +316,7 @@ export function toBibTeX(items?: readonly CiteItem[]): string {
 /**
  * Exports items as BibLaTeX (for biber): as {@link toBibTeX}, with BibLaTeX's types and fields (`journaltitle`,
  * `date`, `@online` for web pages) and the PubMed id as `eprint` with `eprinttype = {pubmed}`.
- * @param items - ids, shipped records or your CSL-JSON records; default: every shipped study and source, sorted by id
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns BibLaTeX entries, ending in a newline (`''` for an empty list)
  * @throws {@link index!KapLiteratureError} as {@link toBibTeX}
  * @example
@@ -322,9 +333,9 @@ export function toBibLaTeX(items?: readonly CiteItem[]): string {
  * Exports items as RIS (Zotero, EndNote, Mendeley). One line per tag, never wrapped; `TY` is `JOUR` for journal
  * articles and `ELEC` (web page) for web pages; `ID` holds the id; page ranges are split into `SP` and `EP`; every
  * record ends with `ER  - `. Lines end with `\n`.
- * @param items - ids, shipped records or your CSL-JSON records; default: every shipped study and source, sorted by id
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns RIS records, ending in a newline (`''` for an empty list)
- * @throws {@link index!KapLiteratureError} as {@link formatBibliography}
+ * @throws {@link index!KapLiteratureError} as {@link toCSLJSON}
  * @example
  * ```ts
  * import { toRIS } from 'kap-literature/cite'

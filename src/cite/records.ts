@@ -46,8 +46,47 @@ const NAME_FLAG_PARTS = new Set(['comma-suffix', 'static-ordering', 'parse-names
 const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype))
 const isPrototypeKey = (s: string): boolean => PROTOTYPE_KEYS.has(s.replace(/^[\s.,;:]+|[\s.,;:]+$/g, ''))
 
+/**
+ * Length limits on user records (docs/limits.md). citeproc's name handling is quadratic in the words of one name part
+ * (a 16,000-word author took 9 s), so name parts are short; other text is linear but still bounded.
+ * @internal
+ */
+export const RECORD_LIMITS = Object.freeze({
+  /** Characters in one name part (family, given, literal, …). */
+  namePart: 1_000,
+  /** Names in one name variable (author, editor, …). */
+  names: 1_000,
+  /** Characters in a text or number variable other than the long ones below. */
+  text: 10_000,
+  /** Characters in `abstract`, `note`, `annote` and `references`. */
+  longText: 100_000,
+  /** Characters of JSON in `custom`; entries in `categories`. */
+  custom: 100_000,
+  categories: 1_000,
+})
+const LONG_TEXT = new Set(['abstract', 'note', 'annote', 'references'])
+
+/** Throws LIMIT_EXCEEDED when a string of a record is longer than its limit. */
+function checkLength(id: string, field: string, value: string, max: number): void {
+  if (value.length > max) {
+    throw new KapLiteratureError('LIMIT_EXCEEDED', `record ${describeValue(id)}: ${field} is longer than ${max.toLocaleString('en-US')} characters (${value.length.toLocaleString('en-US')})`, {
+      value: `${value.length} characters`,
+      hint: 'see the limits on user records in docs/limits.md',
+    })
+  }
+}
+
 /** What a user record id may look like: it becomes a BibTeX key, an RIS ID and an HTML attribute. @internal */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_:.-]{0,199}$/
+/**
+ * The most items one formatting call (formatCitation, formatBibliography) takes: citeproc needs about 1.5 ms per
+ * reference, synchronously, so 1,000 items block for about 1.5 s (10,000 took 28 s).
+ * @internal
+ */
+export const MAX_FORMAT_ITEMS = 1_000
+/** The most items one export call (toCSLJSON, toBibTeX, toBibLaTeX, toRIS) takes. @internal */
+export const MAX_EXPORT_ITEMS = 10_000
+
 /** A DOI we turn into a link. @internal */
 export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
 
@@ -61,6 +100,9 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
  *   (`volume`, `issue`, `page`, …): strings or finite numbers;
  * - name variables (`author`, `editor`, …): arrays of `{ family, given }` or `{ literal }` objects with string parts;
  * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers (or `literal`/`raw`);
+ * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part, a date's `literal`/`raw` and each of
+ *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most
+ *   10,000 characters, `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
  * - `DOI` is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$` (the bare DOI, no `https://doi.org/`), otherwise it is
  *   printed as text without a link; `URL` is linked only when it is an `http:` or `https:` URL, otherwise printed as text.
  * @example
@@ -138,6 +180,7 @@ function checkName(id: string, field: string, name: unknown, index: number): voi
   for (const [part, value] of Object.entries(name)) {
     if (NAME_STRING_PARTS.has(part)) {
       if (typeof value !== 'string') invalid(id, `${where}.${part}`, `must be a string, got ${describeValue(value)}`, value)
+      checkLength(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
       if (isPrototypeKey(value)) invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
     } else if (NAME_FLAG_PARTS.has(part)) {
       if (!['string', 'number', 'boolean'].includes(typeof value)) invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value)
@@ -167,6 +210,7 @@ function checkDate(id: string, field: string, date: unknown): void {
       }
     } else if (key === 'literal' || key === 'raw') {
       if (typeof value !== 'string') invalid(id, `${field}.${key}`, 'must be a string', value)
+      checkLength(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
     } else if (key === 'season' || key === 'circa') {
       if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean')) invalid(id, `${field}.${key}`, 'has the wrong type', value)
     } else {
@@ -221,12 +265,17 @@ export function validateRecord(record: unknown): CslObject {
       clean[field] = value
     } else if (STRING_FIELDS.has(field)) {
       if (typeof value !== 'string') invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
+      checkLength(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
       clean[field] = value
     } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
       if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
+      if (typeof value === 'string') checkLength(id, field, value, RECORD_LIMITS.text)
       clean[field] = value
     } else if (NAME_FIELDS.has(field)) {
       if (!Array.isArray(value)) invalid(id, field, `must be an array of names, got ${describeValue(value)}`, value, "e.g. [{ family: 'Smith', given: 'Ana' }]")
+      if (value.length > RECORD_LIMITS.names) {
+        throw new KapLiteratureError('LIMIT_EXCEEDED', `record ${describeValue(id)}: ${field} has more than ${RECORD_LIMITS.names.toLocaleString('en-US')} names (${value.length})`, { value: `${value.length} names`, hint: 'see docs/limits.md' })
+      }
       value.forEach((name, i) => checkName(id, field, name, i))
       clean[field] = value.map((name: Record<string, unknown>) => ({ ...name }))
     } else if (DATE_FIELDS.has(field)) {
@@ -234,14 +283,19 @@ export function validateRecord(record: unknown): CslObject {
       clean[field] = JSON.parse(JSON.stringify(value)) as unknown
     } else if (field === 'categories') {
       if (!Array.isArray(value) || !value.every((c) => typeof c === 'string')) invalid(id, field, 'must be an array of strings', value)
+      if (value.length > RECORD_LIMITS.categories) throw new KapLiteratureError('LIMIT_EXCEEDED', `record ${describeValue(id)}: categories has more than ${RECORD_LIMITS.categories} entries`, { value: `${value.length} entries`, hint: 'see docs/limits.md' })
+      for (const c of value as string[]) checkLength(id, field, c, RECORD_LIMITS.namePart)
       clean[field] = [...value]
     } else if (field === 'custom') {
       if (!isPlainObject(value)) invalid(id, field, 'must be a plain object', value)
+      let json: string
       try {
-        clean[field] = JSON.parse(JSON.stringify(value)) as unknown
+        json = JSON.stringify(value)
       } catch (cause) {
         throw new KapLiteratureError('INVALID_RECORD', `record ${describeValue(id)}: custom must be JSON`, { value, cause })
       }
+      checkLength(id, 'custom (as JSON)', json, RECORD_LIMITS.custom)
+      clean[field] = JSON.parse(json) as unknown
     } else {
       invalid(id, field, 'is not a CSL-JSON variable', value, 'see the variables of CSL 1.0.2: https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables')
     }
@@ -351,7 +405,15 @@ export function resolveItem(item: unknown): Resolved {
  * same id are an error.
  * @internal
  */
-export function resolveItems(items: unknown, fn: string): Resolved[] {
+export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMAT_ITEMS): Resolved[] {
+  if (Array.isArray(items) && items.length > max) {
+    throw new KapLiteratureError('LIMIT_EXCEEDED', `${fn} takes at most ${max.toLocaleString('en-US')} items per call, got ${items.length.toLocaleString('en-US')}`, {
+      value: `${items.length} items`,
+      hint: max === MAX_FORMAT_ITEMS
+        ? `citeproc formats about 1,000 references a second and blocks while it does; split the list, or format in a Worker (docs/limits.md)`
+        : 'split the list (docs/limits.md)',
+    })
+  }
   if (!Array.isArray(items)) {
     throw new KapLiteratureError('INVALID_ARGUMENT', `${fn} expects an array of ids or CSL-JSON objects, got ${describeValue(items)}`, {
       value: items,

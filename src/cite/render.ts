@@ -1,20 +1,15 @@
 import { cleanEtAl } from '../etal'
-import { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
+import { renderStyledRuns, type RunFormat, type StyledRun } from '../runs'
 
-export { escapeHtml, escapeMarkdown, markdownHref } from '../escape'
+export { escapeHtml, escapeMarkdown } from '../escape'
 // Turns citeproc's HTML into runs of text (decoded, never markup), adds our own links, and renders the runs as text,
 // HTML (everything escaped; only our own tags) or Markdown. citeproc's markup never reaches the caller as is.
 
-/** A styled stretch of text; `href` marks a link we built. @internal */
-export interface Run {
-  readonly text: string
-  /** Any of `i` italic, `b` bold, `^` superscript, `_` subscript, `c` small caps, in that order. */
-  readonly flags: string
-  readonly link?: { readonly href: string; readonly kind: 'doi' | 'url' }
-}
+/** A styled stretch of text; `link` marks a link we built. @internal */
+export type Run = StyledRun
 
 /** An output format of the formatting functions. @internal */
-export type Format = 'text' | 'html' | 'markdown'
+export type Format = RunFormat
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
 
@@ -147,37 +142,7 @@ export function linkFirst(runs: readonly Run[], needles: readonly string[], href
 }
 
 
-const HTML_TAGS: readonly [string, string, string][] = [
-  ['i', '<i>', '</i>'],
-  ['b', '<b>', '</b>'],
-  ['^', '<sup>', '</sup>'],
-  ['_', '<sub>', '</sub>'],
-  ['c', '<span class="kap-smallcaps">', '</span>'],
-]
-
-function runToHtml(run: Run): string {
-  let html = escapeHtml(run.text)
-  for (const [flag, open, close] of HTML_TAGS) if (run.flags.includes(flag)) html = `${open}${html}${close}`
-  if (run.link !== undefined) html = `<a class="kap-ref-${run.link.kind}" href="${escapeHtml(run.link.href)}">${html}</a>`
-  return html
-}
-
-function runToMarkdown(run: Run): string {
-  if (run.text.trim() === '') return run.text
-  const lead = /^\s*/.exec(run.text)![0]
-  const trail = /\s*$/.exec(run.text)![0]
-  let md = escapeMarkdown(run.text.trim())
-  if (run.flags.includes('^')) md = `^${md}^`
-  if (run.flags.includes('_')) md = `~${md}~`
-  if (run.flags.includes('b')) md = `**${md}**`
-  if (run.flags.includes('i')) md = `*${md}*`
-  if (run.link !== undefined) md = `[${md}](${markdownHref(run.link.href)})`
-  return `${lead}${md}${trail}`
-}
-
-/** Renders runs in one of the output formats. Text is unescaped; HTML and Markdown escape all text. @internal */
+/** Renders runs in one of the output formats, with the library's one run renderer. @internal */
 export function renderRuns(runs: readonly Run[], format: Format): string {
-  if (format === 'text') return runs.map((r) => r.text).join('')
-  if (format === 'html') return runs.map(runToHtml).join('')
-  return runs.map(runToMarkdown).join('')
+  return renderStyledRuns(runs, format)
 }

@@ -1,5 +1,6 @@
 // The style and locale registry: built-in keys, styles the caller registers, locales, and the Debian style loader.
 import { KapLiteratureError } from '../index'
+import { macroCost, scanCsl, type CslTag } from './csl-scan'
 import { describeValue } from './describe'
 import { engineAddLocale, engineAddStyle, engineDeleteStyle, engineHasLocale, engineLocales, engineStyleXml } from './engine'
 
@@ -46,7 +47,18 @@ export function retireStyle(entry: StyleEntry): void {
 
 const STYLE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const CSL_NS = 'http://purl.org/net/xbiblio/csl'
-const MAX_XML = 5_000_000
+/**
+ * The largest style or locale XML accepted, in characters: 4× the largest of the 2,549 styles Debian ships (70 KB).
+ * citeproc's compile time grows faster than linearly with a style's size (a valid 850 KB style took 4.4 s to compile
+ * and use), so the bound is kept near real styles: 300,000 characters compile in under a second.
+ * @internal
+ */
+export const MAX_STYLE_CHARS = 300_000
+/**
+ * The most macro calls formatting one entry may make: 15× the most of any Debian style (1,328, `apa-cv`).
+ * @internal
+ */
+export const MAX_MACRO_EXPANSIONS = 20_000
 
 /** Every style name that formatting accepts, sorted. @internal */
 export function styleNames(): string[] {
@@ -66,57 +78,64 @@ export function resolveStyle(style: unknown): StyleEntry {
   })
 }
 
-/** Strips a BOM, the XML declaration, comments and doctype, leaving the root element first. */
-function rootElement(xml: string): string {
-  return xml
-    .replace(/^\uFEFF/, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/^\s*<\?xml[\s\S]*?\?>/, '')
-    .replace(/^\s*<!DOCTYPE[^>]*>/i, '')
-    .trimStart()
-}
-
-function checkXml(kind: 'style' | 'locale', xml: unknown): string {
+/**
+ * Checks that `xml` is a CSL document of `kind` within the size limit and returns its root text (from the root element
+ * on, comments removed) and its tags. Linear in the text. `origin` (a file path) replaces the text as the error's
+ * `value`, so a file that is not CSL is never echoed back.
+ */
+function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { root: string; tags: readonly CslTag[] } {
   if (typeof xml !== 'string') {
     throw new KapLiteratureError('INVALID_ARGUMENT', `the ${kind} must be CSL XML text, got ${describeValue(xml)}`, { value: xml })
   }
-  if (xml.length > MAX_XML) throw new KapLiteratureError('INVALID_ARGUMENT', `the ${kind} XML is larger than ${MAX_XML} characters`, { value: `${xml.length} characters` })
-  const root = rootElement(xml)
-  const open = new RegExp(`^<${kind}(?=[\\s>/])[^>]*>`).exec(root)
-  if (open === null) {
-    const first = /^<([a-zA-Z][\w:.-]*)/.exec(root)?.[1]
-    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: the root element must be <${kind}>${first === undefined ? ' (no XML element found)' : `, found <${first}>`}`, {
-      value: xml.slice(0, 80),
+  const value = (fallback: string) => origin ?? fallback
+  if (xml.length > MAX_STYLE_CHARS) {
+    throw new KapLiteratureError('LIMIT_EXCEEDED', `the ${kind} XML${origin === undefined ? '' : ` in ${describeValue(origin)}`} is larger than ${MAX_STYLE_CHARS.toLocaleString('en-US')} characters`, {
+      value: value(`${xml.length} characters`),
+      hint: 'the largest published CSL styles are under 100 KB; see docs/limits.md',
+    })
+  }
+  const scan = scanCsl(xml, kind)
+  if (!scan.ok) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: ${scan.problem}`, {
+      value: value(xml.slice(0, 80)),
       hint: kind === 'style' ? 'pass the text of a .csl file, e.g. from https://citationstyles.org/' : 'pass the text of a CSL locales-xx-XX.xml file',
     })
   }
-  if (!open[0].includes(`xmlns="${CSL_NS}"`)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: <${kind}> lacks xmlns="${CSL_NS}"`, { value: open[0] })
+  if (scan.rootTag.attrs.get('xmlns') !== CSL_NS) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: <${kind}> lacks xmlns="${CSL_NS}"`, { value: value(`<${kind}>`) })
   }
-  if (!new RegExp(`</${kind}>\\s*$`).test(root)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `not a complete CSL ${kind} document: it does not end with </${kind}>`, { value: root.slice(-80) })
+  if (!scan.root.trimEnd().endsWith(`</${kind}>`)) {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `not a complete CSL ${kind} document: it does not end with </${kind}>`, { value: value(scan.root.slice(-80)) })
   }
-  return root
+  return { root: scan.root, tags: scan.tags }
 }
 
 /**
  * Validates and registers a CSL style under `name`, compiling it now. See the public `registerStyle`.
  * @internal
  */
-export function addStyle(name: unknown, xml: unknown): void {
+export function addStyle(name: unknown, xml: unknown, origin?: string): void {
   if (typeof name !== 'string' || !STYLE_NAME.test(name) || name.length > 64) {
     throw new KapLiteratureError('INVALID_ARGUMENT', `a style name must be lower-case letters, digits and hyphens, got ${describeValue(name)}`, { value: name, hint: "e.g. 'ama' or 'chicago-author-date'" })
   }
   if (builtIn.has(name) || name === 'harvard1') {
     throw new KapLiteratureError('INVALID_ARGUMENT', `"${name}" is a built-in style and cannot be replaced`, { value: name, hint: `register it under another name, e.g. '${name}-custom'` })
   }
-  const root = checkXml('style', xml)
-  const parent = /<link\b[^>]*rel="independent-parent"[^>]*>/.exec(root)?.[0]
-  if (!/<citation[\s>]/.test(root)) {
-    const parentId = parent === undefined ? undefined : /href="[^"]*\/([^/"]+)"/.exec(parent)?.[1]
+  const { root, tags } = checkXml('style', xml, origin)
+  const has = (element: string) => tags.some((t) => t.name === element && !t.closing)
+  const parent = tags.find((t) => t.name === 'link' && !t.closing && t.attrs.get('rel') === 'independent-parent')
+  if (!has('citation')) {
+    const parentId = parent?.attrs.get('href')?.split('/').pop()
     throw new KapLiteratureError('INVALID_ARGUMENT', `style "${name}" has no <citation> element${parent === undefined ? '' : ': it is a dependent style'}`, {
       value: name,
-      hint: parentId === undefined ? 'pass an independent CSL style' : `register its parent style "${parentId}" instead`,
+      hint: parentId === undefined || parentId === '' ? 'pass an independent CSL style' : `register its parent style "${parentId}" instead`,
+    })
+  }
+  const cost = macroCost(tags, MAX_MACRO_EXPANSIONS)
+  if (!cost.ok) {
+    throw new KapLiteratureError(cost.problem.includes('expand') ? 'LIMIT_EXCEEDED' : 'INVALID_ARGUMENT', `style "${name}" cannot be used: ${cost.problem}`, {
+      value: name,
+      hint: `published CSL styles make at most ~1,300 macro calls per entry and never call a macro from itself; the limit is ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} (docs/limits.md)`,
     })
   }
   // A fresh internal key per registration: citation-js caches compiled engines by key, so re-registering a name
@@ -129,7 +148,7 @@ export function addStyle(name: unknown, xml: unknown): void {
   }
   const previous = registered.get(name)
   if (previous !== undefined) retireStyle(previous)
-  registered.set(name, { name, key, hasBibliography: /<bibliography[\s>]/.test(root), xml: root })
+  registered.set(name, { name, key, hasBibliography: has('bibliography'), xml: root })
 }
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
@@ -152,8 +171,8 @@ export function addLocale(lang: unknown, xml: unknown): void {
   if (engineHasLocale(lang)) {
     throw new KapLiteratureError('INVALID_ARGUMENT', `locale "${lang}" is already registered`, { value: lang, hint: 'locales can be registered once, before formatting with them' })
   }
-  const root = checkXml('locale', xml)
-  const declared = /xml:lang="([^"]*)"/.exec(/^<locale[^>]*>/.exec(root)![0])?.[1]
+  const { root, tags } = checkXml('locale', xml)
+  const declared = tags[0]!.attrs.get('xml:lang')
   if (declared !== lang) {
     throw new KapLiteratureError('INVALID_ARGUMENT', `the locale XML declares xml:lang="${declared ?? ''}", not "${lang}"`, { value: lang, hint: declared === undefined ? undefined : `register it as '${declared}'` })
   }
@@ -171,7 +190,38 @@ export const systemStyleAliases: Readonly<Record<string, string>> = Object.freez
 })
 
 interface FsLike {
-  readFileSync(path: string, encoding: 'utf8'): string
+  openSync(path: string, flags: 'r'): number
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: null): number
+  closeSync(fd: number): void
+}
+
+/**
+ * Reads at most `limit` bytes of a file, counting while reading (a path may name a device or a FIFO, whose size stat
+ * does not know): undefined when the file holds more.
+ */
+function readBounded(fs: FsLike, path: string, limit: number): string | undefined {
+  const fd = fs.openSync(path, 'r')
+  try {
+    const parts: Uint8Array[] = []
+    let total = 0
+    for (;;) {
+      const chunk = new Uint8Array(64 * 1024)
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null)
+      if (n === 0) break
+      parts.push(chunk.subarray(0, n))
+      total += n
+      if (total > limit) return undefined
+    }
+    const all = new Uint8Array(total)
+    let at = 0
+    for (const p of parts) {
+      all.set(p, at)
+      at += p.length
+    }
+    return new TextDecoder().decode(all)
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 /**
@@ -185,7 +235,8 @@ export function loadStyleFile(name: unknown, options: { readonly as?: string; re
   if (options === null || typeof options !== 'object') throw new KapLiteratureError('INVALID_ARGUMENT', `loadSystemStyle options must be an object, got ${describeValue(options)}`, { value: options })
   const directory = options.directory ?? DEBIAN_STYLES
   if (typeof directory !== 'string' || directory === '') throw new KapLiteratureError('INVALID_ARGUMENT', 'options.directory must be a folder path', { value: directory })
-  const file = systemStyleAliases[name] ?? name
+  // Own properties only: 'constructor' or 'toString' must not resolve through Object.prototype.
+  const file = Object.prototype.hasOwnProperty.call(systemStyleAliases, name) ? systemStyleAliases[name]! : name
   const as = options.as ?? name
   // process.getBuiltinModule (Node >= 20.16) reads node:fs without any import statement, so browser bundles never see
   // node:fs; elsewhere this function is simply unavailable.
@@ -198,9 +249,10 @@ export function loadStyleFile(name: unknown, options: { readonly as?: string; re
     })
   }
   const path = `${directory.replace(/\/+$/, '')}/${file}.csl`
-  let xml: string
+  let xml: string | undefined
   try {
-    xml = fs.readFileSync(path, 'utf8')
+    // UTF-8 takes at most 4 bytes per character (and 3 per UTF-16 unit): 4× the character limit bounds the read.
+    xml = readBounded(fs, path, MAX_STYLE_CHARS * 4)
   } catch (cause) {
     throw new KapLiteratureError('UNKNOWN_STYLE', `no CSL style file ${describeValue(path)}`, {
       value: name,
@@ -208,6 +260,12 @@ export function loadStyleFile(name: unknown, options: { readonly as?: string; re
       cause,
     })
   }
-  addStyle(as, xml)
+  if (xml === undefined) {
+    throw new KapLiteratureError('LIMIT_EXCEEDED', `the CSL style file ${describeValue(path)} is larger than ${MAX_STYLE_CHARS.toLocaleString('en-US')} characters`, {
+      value: path,
+      hint: 'the largest published CSL styles are under 100 KB; see docs/limits.md',
+    })
+  }
+  addStyle(as, xml, path)
   return as
 }

@@ -1,5 +1,6 @@
 import { KapLiteratureError, dataVersion } from '../index'
-import { colorFromEnv, InputError, parseArgs, todayFromEnv, UsageError, type FlagSpec, type Io, type Parsed } from './io'
+import { readLimited } from './read'
+import { colorFromEnv, InputError, parseArgs, terminalSafe, todayFromEnv, UsageError, type FlagSpec, type Io, type Parsed } from './io'
 import * as bib from './commands/bib'
 import * as check from './commands/check'
 import * as claims from './commands/claims'
@@ -38,8 +39,9 @@ Examples:
   kap-literature check draft.md
   kap-literature help cite`
 
+/** An error message on one line, with every control character from echoed input escaped. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ')
+  return terminalSafe(text.replace(/\s*\n\s*/g, ' '))
 }
 
 /**
@@ -113,25 +115,33 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     color: colorFromEnv(process.env, process.stdout.isTTY === true),
-    readStdin: async () => {
-      const chunks: Buffer[] = []
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-      return Buffer.concat(chunks)
+    readStdin: async (limit) => {
+      const bytes = await readLimited(process.stdin, limit)
+      // Stop reading an endless or oversized pipe: nothing more is wanted from it.
+      if (bytes.length > limit) process.stdin.destroy()
+      return bytes
     },
     stdinIsTTY: process.stdin.isTTY === true,
     today: todayFromEnv(process.env),
   }
 }
 
-/** Runs the CLI on this process's arguments and sets its exit code (the bin, src/cli/bin.ts, calls this). */
+/**
+ * Runs the CLI on this process's arguments and sets its exit code (the bin, src/cli/bin.ts, calls this). Output that
+ * cannot be written (a full disk, `> /dev/full`) makes the exit code 1 with a one-line message; a closed pipe
+ * (`kap-literature bib | head`) is not an error.
+ */
 export function runProcess(): void {
-  // A closed pipe (kap-literature bib | head) is not an error.
+  let outputFailed = false
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0)
+    if (!outputFailed) process.stderr.write(`kap-literature: cannot write the output (${e.code ?? e.message}); nothing, or only part, was written\n`)
+    outputFailed = true
+    process.exitCode = 1
   })
   main(process.argv.slice(2), processIo()).then(
     (code) => {
-      process.exitCode = code
+      process.exitCode = outputFailed ? 1 : code
     },
     () => {
       process.exitCode = 1

@@ -5,8 +5,11 @@ export interface Io {
   err(text: string): void
   /** Whether colour may be used: never with NO_COLOR set (non-empty), else with FORCE_COLOR or when stdout is a TTY. */
   color: boolean
-  /** Reads all of standard input. */
-  readStdin(): Promise<Uint8Array>
+  /**
+   * Reads standard input, stopping once more than `limit` bytes have arrived (so the result is longer than `limit`
+   * exactly when the input is).
+   */
+  readStdin(limit: number): Promise<Uint8Array>
   /** Whether standard input is a terminal (nothing piped in). */
   stdinIsTTY: boolean
   /** Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that is set, for reproducible output. */
@@ -131,9 +134,23 @@ export function closest(value: string, candidates: Iterable<string>): string | u
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(needle.length / 2)) ? best : undefined
 }
 
-/** Quotes a user's value for a message, shortened. */
+/**
+ * Characters a terminal may act on rather than show: C0 controls other than tab and newline (ESC, carriage return,
+ * backspace, bell), DEL, the C1 controls (U+009B is a one-byte CSI) and the bidirectional overrides and isolates.
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * Makes text from a user or a draft safe to print to a terminal: every control character that could move the cursor,
+ * retitle the window, clear the screen or reorder text is written as a visible `\uXXXX` escape.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** Quotes a user's value for a message, shortened, with control characters escaped. */
 export function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
+  return terminalSafe(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value))
 }
 
 /**
@@ -147,7 +164,8 @@ export function oneOf<T extends string>(option: string, value: string, allowed: 
   throw new InputError(`unknown ${option} value ${quote(value)}${hint ? ` (did you mean "${hint}"?)` : ''}${list}`)
 }
 
-/** Pretty JSON for --json output. */
+/** Pretty JSON for --json output, with every control character escaped. */
 export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2)
+  // JSON.stringify escapes C0 controls; DEL, C1 and bidi controls are escaped too (still valid JSON, same value).
+  return terminalSafe(JSON.stringify(value, null, 2))
 }

@@ -1,3 +1,4 @@
+import { describeValue, KapLiteratureError } from '../errors'
 import { deepFreeze } from '../freeze'
 import type { CslItem, SourceCore, StudyCore } from '../types'
 
@@ -12,6 +13,7 @@ const cache = new WeakMap<object, CslItem>()
  * no reference or export is ever an empty entry. The result is frozen and the same object on every call.
  * @param record - a shipped study or source (its core is enough)
  * @returns the CSL-JSON item (`id` is the record id)
+ * @throws {@link KapLiteratureError} `INVALID_ARGUMENT` for a value that is not a record (such as an id string)
  * @example
  * ```ts
  * import { citationCsl, getSource } from 'kap-literature'
@@ -20,6 +22,13 @@ const cache = new WeakMap<object, CslItem>()
  * ```
  */
 export function citationCsl(record: StudyCore | SourceCore): CslItem {
+  const given: unknown = record !== null && typeof record === 'object' ? (record as { csl?: unknown }).csl : undefined
+  if (given === null || typeof given !== 'object' || typeof (record as { id?: unknown }).id !== 'string') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `citationCsl expects a shipped study or source record, got ${describeValue(record)}`, {
+      value: record,
+      hint: "pass getStudy('dore-2019') or getSource(id), not an id",
+    })
+  }
   const hit = cache.get(record)
   if (hit !== undefined) return hit
   let csl = record.csl

@@ -2,19 +2,23 @@ import { claimCoreRecords } from '../generated/core'
 import type { ClaimCore, ClaimId, ResolvedEvidenceCore, StudyId } from '../types'
 import { getClaim, getStudy } from './lookup'
 
-let citing: Map<string, ClaimCore[]> | undefined
-function citingMap(): Map<string, ClaimCore[]> {
+let citing: ReadonlyMap<string, readonly ClaimCore[]> | undefined
+/** The claims citing each study, built once; every list is frozen, since claimsCiting hands out these very arrays. */
+function citingMap(): ReadonlyMap<string, readonly ClaimCore[]> {
   if (citing !== undefined) return citing
-  citing = new Map()
+  const lists = new Map<string, ClaimCore[]>()
   for (const claim of claimCoreRecords) {
     const ids = new Set([...claim.evidence.map((e) => e.study), ...(claim.citationProblems ?? []).map((p) => p.study)])
-    for (const id of ids) citing.set(id, [...(citing.get(id) ?? []), claim])
+    for (const id of ids) lists.set(id, [...(lists.get(id) ?? []), claim])
   }
+  citing = new Map([...lists].map(([id, list]) => [id, Object.freeze(list)]))
   return citing
 }
+const NONE: readonly ClaimCore[] = Object.freeze([])
 
 /**
- * The claims (their cores) whose evidence or citation problems point at a study, sorted by claim id.
+ * The claims (their cores) whose evidence or citation problems point at a study, sorted by claim id. The list is
+ * frozen (shared between calls): copy it (`[...claimsCiting(id)]`) to sort or change it.
  * @param studyId - a study id
  * @returns the claims (empty if none cite it)
  * @throws {@link KapLiteratureError} `UNKNOWN_ID` for an id that is not a study
@@ -26,7 +30,7 @@ function citingMap(): Map<string, ClaimCore[]> {
  */
 export function claimsCiting(studyId: StudyId): readonly ClaimCore[] {
   getStudy(studyId)
-  return citingMap().get(studyId) ?? []
+  return citingMap().get(studyId) ?? NONE
 }
 
 /**
@@ -44,5 +48,5 @@ export function claimsCiting(studyId: StudyId): readonly ClaimCore[] {
  * ```
  */
 export function evidenceFor(claimId: ClaimId): readonly ResolvedEvidenceCore[] {
-  return getClaim(claimId).evidence.map((e) => ({ relation: e.relation, study: getStudy(e.study) }))
+  return Object.freeze(getClaim(claimId).evidence.map((e) => Object.freeze({ relation: e.relation, study: getStudy(e.study) })))
 }

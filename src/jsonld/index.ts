@@ -88,10 +88,11 @@ function graphFor(ids: readonly unknown[], notes: ReadonlyMap<string, string>): 
   const seen = new Set<string>()
   const graph: JsonLdNode[] = []
   ids.forEach((id, i) => {
+    // A repeated id is skipped before conversion: a list of 200,000 copies of one id converts it once.
+    const key = typeof id === 'string' ? id.trim().toLowerCase() : undefined
+    if (key !== undefined && seen.has(key)) return
     const node = nodeFor(id, `ids[${i}]`, notes)
-    const key = typeof id === 'string' ? id.trim().toLowerCase() : ''
-    if (seen.has(key)) return
-    seen.add(key)
+    seen.add(key!)
     graph.push(node)
   })
   return { '@context': SCHEMA_ORG, '@graph': graph }

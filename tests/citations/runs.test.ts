@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, markdownHref, runsToHtml, runsToMarkdown, runsToText, type Run } from '../../src/citations/runs'
+import { escapeHtml, markdownLinkTarget, runsToHtml, runsToMarkdown, runsToText, type Run } from '../../src/citations/runs'
 
 const run: fc.Arbitrary<Run> = fc.oneof(
   fc.string(),
@@ -27,6 +27,6 @@ describe('run rendering', () => {
   })
   it('Markdown escapes its syntax and keeps emphasis tight', () => {
     expect(runsToMarkdown(['a*b_c ', ['i', 'Journal '], ', x'])).toBe('a\\*b\\_c *Journal* , x')
-    expect(markdownHref('https://doi.org/10.1016/S0006-3223(99)00230-9')).toBe('https://doi.org/10.1016/S0006-3223%2899%2900230-9')
+    expect(markdownLinkTarget('https://doi.org/10.1016/S0006-3223(99)00230-9')).toBe('https://doi.org/10.1016/S0006-3223%2899%2900230-9')
   })
 })

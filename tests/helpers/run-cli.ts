@@ -30,7 +30,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     out: (t) => void out.push(`${t}\n`),
     err: (t) => void err.push(`${t}\n`),
     color: colorFromEnv(env, false),
-    readStdin: async () => new TextEncoder().encode(options.input ?? ''),
+    readStdin: async (limit) => new TextEncoder().encode(options.input ?? '').slice(0, limit + 1),
     stdinIsTTY: false,
     today: todayFromEnv(env),
   }

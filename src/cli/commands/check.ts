@@ -1,6 +1,6 @@
 import { claims, vocabularies } from '../../index'
 import { checkDraft } from '../../check/index'
-import { json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
+import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 import { readText } from '../read'
 
 export const summary = 'Find passages of a draft that make a claim this library tracks, with verdicts and studies to cite.'
@@ -31,7 +31,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const [path, ...rest] = args.positional
   if (path === undefined) throw new UsageError('check needs a file name, or - to read standard input')
   if (rest.length > 0) throw new UsageError('check takes one file at a time')
-  const { name, text } = await readText(path, io)
+  const read = await readText(path, io)
+  const { text } = read
+  // The file name and the excerpts come from the user's draft: control characters are shown, never acted on.
+  const name = terminalSafe(read.name)
   const matches = checkDraft(text)
   if (args.flags.has('json')) {
     io.out(json(matches))
@@ -49,7 +52,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     out.push(
       '',
       `${paint(io, 'bold', `${name}:${lines}`)}  ${m.claim}`,
-      `  > ${m.excerpt}`,
+      `  > ${terminalSafe(m.excerpt)}`,
       `  Claim: ${m.statement}`,
       `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${m.verdictNote}`,
       ...(m.cite.length > 0

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { topicsTerms, type ClaimId, type Topic } from '../../index'
 import { evidenceMap } from '../../map/index'
-import { InputError, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
+import { InputError, terminalSafe, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 
 export const summary = 'Draw the evidence map of a topic: claims by verdict, studies by design and relation (SVG or HTML).'
 
@@ -50,6 +50,6 @@ export function run(args: Parsed, io: Io): number {
   } catch (e) {
     throw new InputError(`cannot write ${JSON.stringify(file)}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
   }
-  io.err(`kap-literature: wrote ${file}`)
+  io.err(`kap-literature: wrote ${terminalSafe(file)}`)
   return 0
 }

@@ -1,0 +1,103 @@
+/**
+ * Issue 13, finding 10: a public function given an argument of the wrong type returns its documented value
+ * (`undefined`, `false`, `''`) or throws a KapLiteratureError (INVALID_ARGUMENT, UNKNOWN_ID, … with the bad value);
+ * never a raw TypeError from inside. Every exported function of every entry is called with hostile values in each
+ * argument position, and the methods of the objects they return too (citation sessions, style formatters).
+ */
+import { describe, expect, it } from 'vitest'
+import * as root from '../../src/index'
+import * as citations from '../../src/citations/index'
+import * as apa from '../../src/citations/apa'
+import * as cite from '../../src/cite/index'
+import * as details from '../../src/details/index'
+import * as jsonld from '../../src/jsonld/index'
+import * as map from '../../src/map/index'
+import * as search from '../../src/search/index'
+
+const throwingToString = { toString: () => { throw new Error('toString called') } }
+/** Values of the wrong type, or of the right type and hostile. */
+export const BAD: readonly unknown[] = [
+  null, undefined, 0, -1, NaN, Infinity, true, '', ' ', 'constructor', '__proto__', 'x'.repeat(100_000), {}, [], [null], [42], [{}], [[]],
+  Symbol('s'), () => 1, Object.create(null), throwingToString, { style: null }, { style: {} }, { format: 42 }, { narrative: 'yes' }, { lang: 42 },
+  { details: 42 }, { details: [null] }, { limit: -1 }, { type: 42 }, { topic: 42 }, { claims: 'x' }, new Date(0), /x/, new Map(),
+]
+
+/** A valid first argument, for functions whose later arguments are swept. */
+const GOOD_FIRST: Readonly<Record<string, unknown>> = {
+  formatReference: 'dore-2019', formatCitation: ['dore-2019'], formatBibliography: ['dore-2019'], citeProse: 'See dore-2019.',
+  search: 'ketamine', facets: 'ketamine', toJsonLd: 'dore-2019', toJsonLdScript: 'dore-2019', registerStyle: 'x-style',
+  loadSystemStyle: 'ama', registerLocale: 'en-GB', evidenceMap: { topic: 'duration' },
+}
+
+type Fn = (...args: unknown[]) => unknown
+
+/** Calls fn and reports a problem when it throws anything but a KapLiteratureError. */
+async function probe(label: string, fn: () => unknown): Promise<string | undefined> {
+  try {
+    const result = fn()
+    if (result instanceof Promise) await result
+    return undefined
+  } catch (e) {
+    if (root.isKapLiteratureError(e)) {
+      if (typeof e.code !== 'string' || !e.message.startsWith('kap-literature: ')) return `${label}: malformed KapLiteratureError ${e.message}`
+      return undefined
+    }
+    return `${label}: ${e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e)}`.slice(0, 300)
+  }
+}
+
+const describeBad = (v: unknown) => (typeof v === 'symbol' ? 'Symbol' : typeof v === 'function' ? 'function' : typeof v === 'string' && v.length > 20 ? `"${v.slice(0, 5)}…"(${v.length})` : (() => { try { return JSON.stringify(v) ?? String(v) } catch { return String(typeof v) } })())
+
+async function sweep(entry: string, module: Record<string, unknown>, extra: Record<string, Fn> = {}): Promise<string[]> {
+  const problems: string[] = []
+  const fns = { ...Object.fromEntries(Object.entries(module).filter(([n, v]) => typeof v === 'function' && !/^[A-Z]/.test(n))), ...extra } as Record<string, Fn>
+  for (const [name, fn] of Object.entries(fns)) {
+    for (const bad of BAD) {
+      const p1 = await probe(`${entry}.${name}(${describeBad(bad)})`, () => fn(bad))
+      if (p1) problems.push(p1)
+      const first = GOOD_FIRST[name]
+      if (first !== undefined) {
+        const p2 = await probe(`${entry}.${name}(${describeBad(first)}, ${describeBad(bad)})`, () => fn(first, bad))
+        if (p2) problems.push(p2)
+      }
+    }
+  }
+  return problems
+}
+
+describe('wrong argument types give a documented value or a KapLiteratureError', () => {
+  it('kap-literature', async () => expect(await sweep('kap-literature', root)).toEqual([]), 120_000)
+  it('kap-literature/citations', async () => {
+    const session = citations.createCitationSession({ style: 'apa' })
+    const vancouver = citations.styleCitations('vancouver')
+    const numeric = vancouver.createCitationSession()
+    expect(
+      await sweep('kap-literature/citations', citations, {
+        'session.cite': (a, b) => session.cite(a as never, b as never),
+        'session.numberOf': (a) => session.numberOf(a as never),
+        'numeric.cite': (a, b) => numeric.cite(a as never, b as never),
+        'styleCitations.formatReference': (a, b) => vancouver.formatReference(a as never, b as never),
+        'styleCitations.formatCitation': (a, b) => vancouver.formatCitation(a as never, b as never),
+        'styleCitations.formatBibliography': (a, b) => vancouver.formatBibliography(a as never, b as never),
+        'styleCitations.createCitationSession': (a) => vancouver.createCitationSession(a as never),
+      }),
+    ).toEqual([])
+  }, 120_000)
+  it('kap-literature/citations/apa', async () => expect(await sweep('kap-literature/citations/apa', apa, { 'apa.formatReference': (a, b) => apa.apa.formatReference(a as never, b as never), 'apa.formatCitation': (a, b) => apa.apa.formatCitation(a as never, b as never), 'apa.formatBibliography': (a, b) => apa.apa.formatBibliography(a as never, b as never), 'apa.cite': (a, b) => apa.apa.createCitationSession().cite(a as never, b as never) })).toEqual([]), 120_000)
+  it('kap-literature/search', async () => expect(await sweep('kap-literature/search', search)).toEqual([]), 120_000)
+  it('kap-literature/cite', async () => expect(await sweep('kap-literature/cite', cite)).toEqual([]), 300_000)
+  it('kap-literature/details', async () => expect(await sweep('kap-literature/details', details)).toEqual([]), 120_000)
+  it('kap-literature/jsonld', async () => expect(await sweep('kap-literature/jsonld', jsonld)).toEqual([]), 120_000)
+  it('kap-literature/map', async () => expect(await sweep('kap-literature/map', map)).toEqual([]), 120_000)
+
+  it('the two cases of the report', () => {
+    expect(root.normalizeDoi(null as never)).toBeUndefined()
+    let error: unknown
+    try {
+      citations.createCitationSession().cite('dore-2019', null as never)
+    } catch (e) {
+      error = e
+    }
+    expect(error === undefined || (root.isKapLiteratureError(error) && error.code === 'INVALID_ARGUMENT')).toBe(true)
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * Issue 13, findings 2 and 3: `check` is linear in its input and reads no more than its limit. Before the fix the
+ * segmenter's regexes and the matcher's minimal-passage filter were quadratic (1 MB of prose 8.4 s, 80 KB of dots
+ * 19 s), and `check /dev/zero` read without end.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { drafts } from '../../bench/security-inputs'
+import { findMatches } from '../../src/check/match'
+import { MAX_SENTENCE, segment } from '../../src/check/segment'
+import { MAX_INPUT_BYTES } from '../../src/cli/read'
+import { dist, root } from '../helpers/paths'
+import { runCli } from '../helpers/run-cli'
+import { growth } from './timing'
+
+const KB = 1024
+
+describe('check runs in linear time', () => {
+  for (const [name, make] of Object.entries(drafts)) {
+    it(`${name}: 8× the input takes at most 12× the time`, () => {
+      const g = growth((size) => {
+        const text = make(size)
+        return () => findMatches(text)
+      }, 32 * KB, 256 * KB)
+      expect(g.ratio, `32 KB ${g.small.toFixed(1)} ms, 256 KB ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(12)
+    }, 120_000)
+  }
+
+  it('any mix of Markdown syntax: 8× the input takes at most 12× the time (property)', () => {
+    const piece = fc.constantFrom('<!--', '-->', '![', '[', ']', '(', ')', '[^', '<a ', '<http:', '`', '*', '_', '.', '...', '!', '?', ' ', '\n', '# ', '- ', '1. ', '> ', '|', 'ketamine ', 'lasts weeks ', 'e.g. ', 'A', 'http://x/', '"', '\u2026', '---\n', '```\n')
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
+        const unit = parts.join('')
+        const g = growth((size) => {
+          const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
+          return () => findMatches(text)
+        }, 16 * KB, 128 * KB, 3)
+        expect(g.ratio, JSON.stringify(unit)).toBeLessThanOrEqual(14)
+      }),
+      { numRuns: 15 },
+    )
+  }, 300_000)
+
+  it('cuts text without punctuation into sentences of at most MAX_SENTENCE characters, keeping every word', () => {
+    const text = 'ketamine helps depression fast '.repeat(2000)
+    const sentences = segment(text)
+    expect(Math.max(...sentences.map((s) => s.text.length))).toBeLessThanOrEqual(MAX_SENTENCE)
+    expect(sentences.map((s) => s.text).join(' ')).toBe(text.trim())
+  })
+})
+
+const bin = join(dist, 'cli.js')
+const work = mkdtempSync(join(tmpdir(), 'kap-check-input-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+/** Runs the built CLI with stdin from a file (or /dev/zero), with a hard timeout; returns code, stderr and time. */
+function runBinWith(args: string[], stdinFile?: string): Promise<{ code: number | null; stderr: string; ms: number; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now()
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: [stdinFile === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    if (stdinFile !== undefined) {
+      // An endless writer: stdin is fed until the child stops reading.
+      const feed = spawn('cat', [stdinFile], { stdio: ['ignore', child.stdin!, 'ignore'] })
+      child.on('exit', () => feed.kill())
+    }
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, 30_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stderr, ms: performance.now() - t0, timedOut })
+    })
+  })
+}
+
+describe('check reads no more than its limit', () => {
+  it('refuses /dev/zero (stat size 0) at the limit with exit 1 and one line', async () => {
+    const r = await runBinWith(['check', '/dev/zero'])
+    expect(r.timedOut).toBe(false)
+    expect(r.code).toBe(1)
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['kap-literature: "/dev/zero" is larger than 5 MB; check reads drafts up to 5 MB'])
+  }, 60_000)
+
+  it('refuses an endless standard input at the limit', async () => {
+    const r = await runBinWith(['check', '-'], '/dev/zero')
+    expect(r.timedOut).toBe(false)
+    expect(r.code).toBe(1)
+    expect(r.stderr.trimEnd()).toBe('kap-literature: standard input is larger than 5 MB; check reads drafts up to 5 MB')
+  }, 60_000)
+
+  it('does not hang on a FIFO with no writer', async () => {
+    const fifo = join(work, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    const r = await runBinWith(['check', fifo])
+    expect(r.timedOut).toBe(false)
+    expect(r.code).toBe(1)
+    expect(r.stderr.trimEnd()).toBe(`kap-literature: "${fifo}" is empty; nothing to check`)
+  }, 60_000)
+
+  it('counts bytes on standard input in-process too: one byte over the limit is refused, the limit itself is read', async () => {
+    const over = await runCli(['check', '-'], { input: `ketamine ${'a'.repeat(MAX_INPUT_BYTES)}` })
+    expect(over.code).toBe(1)
+    expect(over.stderr.trim()).toBe('kap-literature: standard input is larger than 5 MB; check reads drafts up to 5 MB')
+    const at = await runCli(['check', '-'], { input: 'a '.repeat(MAX_INPUT_BYTES / 2) })
+    expect(at.code).toBe(0)
+  }, 60_000)
+
+  it('the built CLI exists (these tests run against dist/cli.js)', () => {
+    expect(existsSync(bin)).toBe(true)
+  })
+})

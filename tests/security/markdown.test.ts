@@ -1,0 +1,90 @@
+/**
+ * Issue 13, finding 1: Markdown output must not run script in common renderers. Every Markdown output of the library
+ * (shipped records in every style and form, the citation-js engine, hostile user records, citeProse, a handout) is
+ * rendered with marked (GFM) and markdown-it (linkify), and the HTML may hold only plain-text markup: no element or
+ * attribute that executes or loads anything. Before the fix, GFM autolinking turned `\<` escapes into live HTML.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as cite from '../../src/cite/index'
+import { escapeMarkdown } from '../../src/escape'
+import { markdownLinkTarget, renderStyledRuns } from '../../src/runs'
+import { engineShippedMarkdown, FIELDS, handoutMarkdown, hostileRecord, liveMarkup, PAYLOADS, renderers, shippedMarkdown, userMarkdown } from './markdown-corpus'
+
+function expectInert(markdown: readonly string[]): void {
+  for (const [name, render] of Object.entries(renderers)) {
+    const problems = markdown.flatMap((md) => liveMarkup(render(md)).map((p) => `${name}: ${p}\n  from ${md.slice(0, 200)}`))
+    expect(problems.slice(0, 5)).toEqual([])
+  }
+}
+
+describe('Markdown output renders inert in marked and markdown-it', () => {
+  it('the checker itself flags live markup (so a pass means something)', () => {
+    expect(liveMarkup('<p><img src=x onerror=alert(1)></p>')).not.toEqual([])
+    expect(liveMarkup('<a href="javascript:alert(1)">x</a>')).not.toEqual([])
+    expect(liveMarkup('<p>x <a href="https://x.org/a%3C">y</a></p>')).toEqual([])
+    // The payload of the report, escaped the old way, is live in marked.
+    expect(liveMarkup(renderers.marked!('http://x/\\<img src=x onerror=alert(1)//>'))).not.toEqual([])
+  })
+
+  it('the issue\'s reproduction: a URL with an <img> payload', () => {
+    const md = cite.formatReference({ id: 'u1', type: 'article-journal', title: 'T', author: [{ family: 'S' }], URL: 'http://x/<img src=x onerror=alert(1)//>' }, { style: 'apa', format: 'markdown' })
+    expect(md).toContain('&lt;img')
+    expect(md).not.toMatch(/\\</)
+    expectInert([md])
+  })
+
+  it('every shipped record in every precomputed style and form', () => {
+    const md = shippedMarkdown()
+    expect(md.length).toBeGreaterThan(300)
+    expectInert(md)
+  })
+
+  it('every shipped record through the citation-js engine', () => {
+    expectInert(engineShippedMarkdown())
+  }, 120_000)
+
+  it(`user records: ${PAYLOADS.length} payloads × ${FIELDS.length} fields × 3 styles`, () => {
+    expectInert(userMarkdown())
+  }, 120_000)
+
+  it('a full handout', async () => {
+    expectInert([await handoutMarkdown()])
+  }, 60_000)
+
+  it('escapeMarkdown output is inert for any text (property)', () => {
+    const piece = fc.oneof(fc.constantFrom(...PAYLOADS, '<', '>', '&', '\\', '`', '[', ']', '(', ')', '!', '*', '_', 'http://', 'https://', 'www.', ' ', '\n', '#', '- ', '1. ', 'on', '='), fc.string())
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const md = escapeMarkdown(parts.join(''))
+        for (const render of Object.values(renderers)) expect(liveMarkup(render(md))).toEqual([])
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('user text in any field of a record renders inert (property)', () => {
+    const payload = fc.array(fc.constantFrom(...PAYLOADS, '<', '>', '&', 'http://a.b/', 'www.c.de/', ' ', '"', "'", '\\'), { minLength: 1, maxLength: 5 }).map((a) => a.join(''))
+    let n = 0
+    fc.assert(
+      fc.property(fc.constantFrom(...FIELDS), payload, fc.constantFrom('apa', 'vancouver', 'harvard'), (field, text, style) => {
+        const md = cite.formatReference(hostileRecord(field, text, n++), { style, format: 'markdown' })
+        for (const render of Object.values(renderers)) expect(liveMarkup(render(md))).toEqual([])
+      }),
+      { numRuns: 60 },
+    )
+  }, 120_000)
+})
+
+describe('link targets', () => {
+  it('only a validated https URL becomes a Markdown link target', () => {
+    expect(markdownLinkTarget('https://doi.org/10.1/a(b)')).toBe('https://doi.org/10.1/a%28b%29')
+    expect(markdownLinkTarget('http://x.org/')).toBeUndefined()
+    expect(markdownLinkTarget('javascript:alert(1)')).toBeUndefined()
+    expect(markdownLinkTarget('https://')).toBeUndefined()
+    expect(markdownLinkTarget('https://x.org/<img>')).toBe('https://x.org/%3Cimg%3E')
+    const link = { href: 'http://x.org/a', kind: 'url' as const }
+    expect(renderStyledRuns([{ text: 'http://x.org/a', flags: '', link }], 'markdown')).toBe('http://x.org/a')
+    expect(renderStyledRuns([{ text: 'x', flags: 'i', link: { href: 'https://x.org/a', kind: 'url' } }], 'markdown')).toBe('[*x*](https://x.org/a)')
+  })
+})
