@@ -17,21 +17,21 @@ export const vocabTypeNames: Readonly<Record<string, string>> = {
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
 
-function idList(name: string, type: string, ids: string[], doc: string): string {
+function idList(name: string, type: string, ids: string[], listDoc: string, typeDoc: string): string {
   const list = ids.length === 0 ? '[]' : `[\n${ids.map((id) => `  '${id}',`).join('\n')}\n]`
-  return `/** ${doc} Frozen: the library validates ids and filters against it, so no caller may change it. */\nexport const ${name} = /* @__PURE__ */ Object.freeze(${list} as const)\n\n/** ${doc.replace('Every', 'One of the')} A typo is a compile error. */\nexport type ${type} = (typeof ${name})[number]\n`
+  return `/** ${listDoc} Frozen: the library validates ids and filters against it, so no caller may change it. */\nexport const ${name} = /* @__PURE__ */ Object.freeze(${list} as const)\n\n/** ${typeDoc} A typo is a compile error. */\nexport type ${type} = (typeof ${name})[number]\n`
 }
 
 /** Source of `src/generated/ids.ts`: id arrays and literal unions for records and vocabulary terms. */
 export function idsModule(data: Dataset): string {
   const parts = [
-    idList('studyIds', 'StudyId', data.studies.map((s) => String(s.id)), 'Every shipped study id, sorted.'),
-    idList('claimIds', 'ClaimId', data.claims.map((s) => String(s.id)), 'Every shipped claim id, sorted.'),
-    idList('sourceIds', 'SourceId', data.sources.map((s) => String(s.id)), 'Every shipped source document id, sorted.'),
+    idList('studyIds', 'StudyId', data.studies.map((s) => String(s.id)), 'Every shipped study id, sorted.', 'The id of a shipped study.'),
+    idList('claimIds', 'ClaimId', data.claims.map((s) => String(s.id)), 'Every shipped claim id, sorted.', 'The id of a shipped claim.'),
+    idList('sourceIds', 'SourceId', data.sources.map((s) => String(s.id)), 'Every shipped source document id, sorted.', 'The id of a shipped source document.'),
   ]
   for (const [file, type] of Object.entries(vocabTypeNames)) {
     const terms = data.vocab.get(file) ?? []
-    parts.push(idList(`${camel(file)}Terms`, type, terms.map((t) => t.id), `Every term of data/vocab/${file}.yaml.`))
+    parts.push(idList(`${camel(file)}Terms`, type, terms.map((t) => t.id), `Every term of the ${file.replace('-', ' ')} vocabulary (data/vocab/${file}.yaml), in its order.`, `A term of the ${file.replace('-', ' ')} vocabulary (data/vocab/${file}.yaml).`))
   }
   return HEADER + '\n' + parts.join('\n')
 }

@@ -67,5 +67,8 @@ export function uncitableFields(csl: { readonly type?: string; readonly author?:
  * ```
  */
 export function isCitable(record: StudyCore | SourceCore): boolean {
+  if (record === null || typeof record !== 'object' || record.csl === null || typeof record.csl !== 'object') {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `isCitable needs a shipped study or source record, got ${describeValue(record)}`, { value: record, hint: 'pass getStudy(id) or getSource(id)' })
+  }
   return 'sections' in record || uncitableFields(record.csl).length === 0
 }

@@ -24,7 +24,10 @@ describe('scripts/build-data.ts', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/1 studies, 1 claims, 1 sources/)
     const ids = readFileSync(join(r.out, 'ids.ts'), 'utf8')
-    expect(ids).toContain("export const studyIds = [\n  'example-2020',\n] as const")
+    expect(ids).toContain("export const studyIds = /* @__PURE__ */ Object.freeze([\n  'example-2020',\n] as const)")
+    // API docs read as English.
+    expect(ids).toContain('/** The id of a shipped study. A typo is a compile error. */')
+    expect(ids).not.toContain('One of the')
     expect(ids).toContain('export type StudyId = (typeof studyIds)[number]')
     expect(readFileSync(join(r.out, 'core.ts'), 'utf8')).toContain('deepFreeze(')
     expect(readFileSync(join(r.docs, 'coverage.md'), 'utf8')).toMatch(/\| Overstated \(`overstated`\) \| 1 \|/)
