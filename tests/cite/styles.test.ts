@@ -5,6 +5,7 @@ import { KapLiteratureError } from '../../src/index'
 import { formatBibliography, formatCitation, formatReference, listStyles, loadSystemStyle, registerLocale, registerStyle } from '../../src/cite/index'
 import { resolveStyle, styleKey } from '../../src/cite/styles'
 import { reference } from '../helpers/paths'
+import { kapError } from '../helpers/errors'
 
 const DEBIAN = '/usr/share/citation-style-language/styles'
 const haveDebian = existsSync(join(DEBIAN, 'american-medical-association.csl'))
@@ -19,15 +20,7 @@ const TINY = `<?xml version="1.0" encoding="utf-8"?>
   <bibliography><layout><text variable="title" font-style="italic"/><text value=" / "/><text variable="DOI"/></layout></bibliography>
 </style>`
 
-function error(fn: () => unknown): KapLiteratureError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof KapLiteratureError) return e
-    throw e
-  }
-  throw new Error('expected a KapLiteratureError')
-}
+const error = kapError
 
 describe('registerStyle', () => {
   it('registers a style the formatting functions then accept, and lists it', () => {

@@ -2,16 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { claims, KapLiteratureError, topicsTerms, vocabularies, type ClaimId } from '../../src/index'
 import { evidenceMap } from '../../src/map/index'
+import { kapError } from '../helpers/errors'
 
-function error(fn: () => unknown): KapLiteratureError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof KapLiteratureError) return e
-    throw e
-  }
-  throw new Error('expected a KapLiteratureError')
-}
+const error = kapError
 
 /** A small well-formedness check: every tag closes in order, attributes are quoted, no stray `<` or `&`. */
 function wellFormed(xml: string): boolean {

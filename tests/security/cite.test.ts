@@ -11,16 +11,9 @@ import { MAX_EXPORT_ITEMS, MAX_FORMAT_ITEMS, RECORD_LIMITS } from '../../src/cit
 import { isKapLiteratureError, type KapLiteratureError } from '../../src/index'
 import { toJsonLd } from '../../src/jsonld/index'
 import { fastest, growth } from './timing'
+import { kapError } from '../helpers/errors'
 
-function thrown(fn: () => unknown): KapLiteratureError {
-  try {
-    fn()
-  } catch (e) {
-    if (isKapLiteratureError(e)) return e
-    throw new Error(`expected a KapLiteratureError, got ${String(e)}`)
-  }
-  throw new Error('expected an error')
-}
+const thrown = kapError
 
 describe('narrative formatCitation is linear in records', () => {
   it('8× the records take at most 12× the time', () => {

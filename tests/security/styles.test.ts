@@ -14,20 +14,13 @@ import { formatCitation, loadSystemStyle, registerStyle } from '../../src/cite/i
 import { MAX_MACRO_EXPANSIONS, MAX_STYLE_CHARS } from '../../src/cite/styles'
 import { isKapLiteratureError, type KapLiteratureError } from '../../src/index'
 import { growth } from './timing'
+import { kapError } from '../helpers/errors'
 
 const NS = 'http://purl.org/net/xbiblio/csl'
 let n = 0
 const fresh = () => `hostile-${++n}`
 
-function thrown(fn: () => unknown): KapLiteratureError {
-  try {
-    fn()
-  } catch (e) {
-    if (isKapLiteratureError(e)) return e
-    throw new Error(`expected a KapLiteratureError, got ${String(e)}`)
-  }
-  throw new Error('expected an error')
-}
+const thrown = kapError
 
 /** A valid style whose citation calls `count` macros once each, padded with comments: large but harmless. */
 function wideStyle(count: number): string {
