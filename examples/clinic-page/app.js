@@ -73,7 +73,8 @@ function update() {
   const options = { limit: 20 }
   if (typeSelect.value) options.types = typeSelect.value
   if (verdictSelect.value) options.verdict = verdictSelect.value
-  const results = search(q.value, options)
+  // A clinic page lists only what it can cite: studies kept as leads (details unconfirmed) are left out.
+  const results = search(q.value, options).filter((r) => r.type !== 'study' || isCitable(getStudy(r.id)))
   list.replaceChildren(...results.map(renderResult))
   status.textContent = q.value.trim() === '' ? 'Type to search.' : `${results.length} result${results.length === 1 ? '' : 's'}`
 }
