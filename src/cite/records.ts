@@ -367,7 +367,7 @@ function resolvedShipped(id: string, csl: CslObject): Resolved {
   if (leadIds.has(id)) {
     throw new KapLiteratureError('INVALID_RECORD', `record "${id}" cannot be cited: its authors, title or date could not be confirmed`, {
       value: id,
-      hint: 'it is kept as a lead and used as evidence nowhere; see its verification.missing',
+      hint: 'a lead; see its verification.missing',
     })
   }
   const study = studies.find((x) => x.id === id)
