@@ -9,14 +9,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
 import { coreModule, detailFiles, idsModule } from '../scripts/lib/generate.ts'
 import { fullClaims, fullStudies } from '../src/details/index'
 import { vocabularies } from '../src/index'
 import { compactDocuments } from '../src/search/documents'
 import { serializeStore } from '../src/search/store'
 import { budgetCases } from '../tests/package/budgets'
+import { bundleSize } from './lib'
 import { rng, syntheticCorpus } from './synthetic'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -83,17 +82,7 @@ async function gzipOf(code: string, dir: string): Promise<number> {
     'node-fetch': join(src, 'cite', 'node-fetch-shim.ts'),
     'sync-fetch': join(src, 'cite', 'sync-fetch-shim.ts'),
   }
-  const result = await build({
-    stdin: { contents: code.replaceAll('PKG', 'kap-literature'), resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    alias,
-  })
-  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
+  return (await bundleSize(code.replaceAll('PKG', 'kap-literature'), root, alias)).gzip
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1)

@@ -104,3 +104,15 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'symbol') return 'a symbol'
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`
 }
+
+/**
+ * The error for a shipped study kept as a lead (its authors, title or date could not be confirmed): it is never
+ * formatted, exported or printed as a placeholder. One wording for the precomputed citations and the cite engine.
+ * @internal
+ */
+export function notCitableError(id: string): KapLiteratureError {
+  return new KapLiteratureError('INVALID_RECORD', `record "${id}" cannot be cited: its authors, title or date could not be confirmed`, {
+    value: id,
+    hint: 'a lead; see its verification.missing',
+  })
+}

@@ -1,4 +1,4 @@
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, KapLiteratureError, notCitableError } from '../errors'
 import { escapeHtml, escapeMarkdown, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
 
 /**
@@ -191,10 +191,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     if (found === undefined || found.ref.length === 0) {
       // A study whose authors, title or date could not be confirmed is kept as a lead and has no entry: it is never
       // printed as a placeholder or an "n.d." reference.
-      throw new KapLiteratureError('INVALID_RECORD', `record "${id}" cannot be cited: its authors, title or date could not be confirmed`, {
-        value: id,
-        hint: 'it is kept as a lead and used as evidence nowhere; see its verification.missing',
-      })
+      throw notCitableError(id)
     }
     return found
   }

@@ -1,5 +1,6 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
+import { notCitableError } from '../errors'
 import { citationCsl, findStudy, isCitable, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
 import { withEtAlPlaceholders } from '../etal'
 import { describeValue } from './describe'
@@ -365,10 +366,7 @@ const leadIds: ReadonlySet<string> = new Set([...studies, ...sources].filter((r)
 function resolvedShipped(id: string, csl: CslObject): Resolved {
   // A shipped study kept as a lead (authors, title, date or journal unconfirmed) is never formatted or exported.
   if (leadIds.has(id)) {
-    throw new KapLiteratureError('INVALID_RECORD', `record "${id}" cannot be cited: its authors, title or date could not be confirmed`, {
-      value: id,
-      hint: 'a lead; see its verification.missing',
-    })
+    throw notCitableError(id)
   }
   const study = studies.find((x) => x.id === id)
   // A partial author list gets the et-al placeholders for formatting; the exports take them out again.
