@@ -28,7 +28,10 @@ const b = coldRuns(['--input-type=module', '-e', theirs], runs, root)
 if (a.output.trim() !== b.output.trim()) throw new Error(`bench: outputs differ\n${a.output}\n---\n${b.output}`)
 
 // Warm: per-reference cost, after warm-up.
-const cite = new Cite(ids.map((id) => getStudy(id).csl), { forceType: '@csl/list+object' })
+const cite = new Cite(
+  ids.map((id) => getStudy(id).csl),
+  { forceType: '@csl/list+object' },
+)
 for (let i = 0; i < 20; i++) cite.format('bibliography', { style: 'apa', entry: [ids[i % 3]!] })
 const warmTheirs: number[] = []
 for (let i = 0; i < 300; i++) {
@@ -44,12 +47,20 @@ for (let i = 0; i < 5000; i++) {
   warmOurs.push(performance.now() - t0)
 }
 
-const one = await bundleSize(`import { apa } from './src/citations/apa.ts'; console.log(apa.formatReference('dore-2019'))`, root)
-const all = await bundleSize(`import * as c from './src/citations/index.ts'; console.log(c.formatReference('dore-2019', { style: 'mla' }))`, root)
+const one = await bundleSize(
+  `import { apa } from './src/citations/apa.ts'; console.log(apa.formatReference('dore-2019'))`,
+  root,
+)
+const all = await bundleSize(
+  `import * as c from './src/citations/index.ts'; console.log(c.formatReference('dore-2019', { style: 'mla' }))`,
+  root,
+)
 const data = await bundleSize(`import * as k from './src/index.ts'; console.log(k.studies.length)`, root)
 let citeSize: { min: number; gzip: number } | undefined
 try {
-  citeSize = await bundleSize(`import * as c from './src/cite/index.ts'; console.log(Object.keys(c))`, root, { 'node-fetch': './src/cite/node-fetch-shim.ts' })
+  citeSize = await bundleSize(`import * as c from './src/cite/index.ts'; console.log(Object.keys(c))`, root, {
+    'node-fetch': './src/cite/node-fetch-shim.ts',
+  })
 } catch {
   citeSize = undefined
 }

@@ -24,7 +24,9 @@ const shippedClaims = fullClaims()
 const today = shippedStudies.length + shippedClaims.length + 4
 const factors = (process.argv[2] ?? '1,10,100').split(',').map(Number)
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
-const apa = JSON.parse(readFileSync(join(root, 'src', 'citations', 'data', 'apa.json'), 'utf8')) as { entries: Record<string, unknown> }
+const apa = JSON.parse(readFileSync(join(root, 'src', 'citations', 'data', 'apa.json'), 'utf8')) as {
+  entries: Record<string, unknown>
+}
 const shippedEntries = Object.values(apa.entries)
 
 /** A copy of src/ whose generated modules and APA table hold a synthetic dataset of about `n` records. */
@@ -33,13 +35,20 @@ function sourceTree(n: number): { dir: string; records: number } {
   const random = rng(n)
   const claims = corpus.claims.map((c, i) => ({
     ...c,
-    evidence: shippedClaims[i % shippedClaims.length]!.evidence.map((e) => ({ ...e, study: corpus.studies[Math.floor(random() * corpus.studies.length)]!.id })),
+    evidence: shippedClaims[i % shippedClaims.length]!.evidence.map((e) => ({
+      ...e,
+      study: corpus.studies[Math.floor(random() * corpus.studies.length)]!.id,
+    })),
   }))
   const data = {
     studies: corpus.studies as unknown as Record<string, unknown>[],
     claims: claims as unknown as Record<string, unknown>[],
     sources: corpus.sources as unknown as Record<string, unknown>[],
-    vocab: new Map(Object.entries({ ...vocabularies, 'citation-problems': vocabularies.citationProblems }).filter(([k]) => k !== 'citationProblems').map(([k, v]) => [k, [...v]])) as never,
+    vocab: new Map(
+      Object.entries({ ...vocabularies, 'citation-problems': vocabularies.citationProblems })
+        .filter(([k]) => k !== 'citationProblems')
+        .map(([k, v]) => [k, [...v]]),
+    ) as never,
   }
   mkdirSync(join(root, '.tmp'), { recursive: true })
   const dir = mkdtempSync(join(root, '.tmp', `growth-${n}-`))
@@ -64,7 +73,16 @@ function sourceTree(n: number): { dir: string; records: number } {
       const year = String(r.csl.issued?.['date-parts'][0]?.[0] ?? 'n.d.')
       const first = r.csl.author?.[0]?.family ?? 'Anon'
       const lead = `${names.join(', ')} (${year}). ${r.csl.title ?? ''}. `
-      return [r.id, { ...model, ref: [lead, ...model.ref.slice(1)], cite: [`${first} et al., ${year}`], author: [`${first} et al.`], year }]
+      return [
+        r.id,
+        {
+          ...model,
+          ref: [lead, ...model.ref.slice(1)],
+          cite: [`${first} et al., ${year}`],
+          author: [`${first} et al.`],
+          year,
+        },
+      ]
     }),
   )
   write(join(dir, 'src', 'citations', 'data', 'apa.json'), JSON.stringify({ ...apa, entries }))
@@ -86,7 +104,11 @@ async function gzipOf(code: string, dir: string): Promise<number> {
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1)
-const rows: { label: string; budget: number; sizes: number[] }[] = budgetCases.map((c) => ({ label: c.label, budget: c.budget, sizes: [] }))
+const rows: { label: string; budget: number; sizes: number[] }[] = budgetCases.map((c) => ({
+  label: c.label,
+  budget: c.budget,
+  sizes: [],
+}))
 const counts: number[] = []
 for (const f of factors) {
   const tree = sourceTree(f * today)
@@ -94,11 +116,17 @@ for (const f of factors) {
   for (const [i, c] of budgetCases.entries()) rows[i]!.sizes.push(await gzipOf(c.code, tree.dir))
   rmSync(tree.dir, { recursive: true, force: true })
 }
-console.log(`## Growth (synthetic datasets; esbuild browser ESM, minified, gzip; ${new Date().toISOString().slice(0, 10)})\n`)
-console.log(`| import | ${factors.map((f, i) => `${f}× (${counts[i]} records)`).join(' | ')} | KB per 100 records (1× → ${factors.at(-1)}×) | budget at 1× |`)
+console.log(
+  `## Growth (synthetic datasets; esbuild browser ESM, minified, gzip; ${new Date().toISOString().slice(0, 10)})\n`,
+)
+console.log(
+  `| import | ${factors.map((f, i) => `${f}× (${counts[i]} records)`).join(' | ')} | KB per 100 records (1× → ${factors.at(-1)}×) | budget at 1× |`,
+)
 console.log(`|---|${factors.map(() => '---|').join('')}---|---|`)
 for (const r of rows) {
   const per100 = ((r.sizes.at(-1)! - r.sizes[0]!) / (counts.at(-1)! - counts[0]!)) * 100
   const ok = r.sizes[0]! <= r.budget ? '✓' : '✗'
-  console.log(`| ${r.label} | ${r.sizes.map((s) => `${kb(s)} KB`).join(' | ')} | ${kb(per100)} KB | ${kb(r.budget)} KB ${ok} |`)
+  console.log(
+    `| ${r.label} | ${r.sizes.map((s) => `${kb(s)} KB`).join(' | ')} | ${kb(per100)} KB | ${kb(r.budget)} KB ${ok} |`,
+  )
 }

@@ -16,7 +16,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Wall time in ms of fresh Node processes running `args`, median over `runs`. */
-export function coldRuns(args: string[], runs: number, cwd: string): { median: number; min: number; max: number; output: string } {
+export function coldRuns(
+  args: string[],
+  runs: number,
+  cwd: string,
+): { median: number; min: number; max: number; output: string } {
   const times: number[] = []
   let output = ''
   for (let i = 0; i < runs; i++) {
@@ -30,7 +34,11 @@ export function coldRuns(args: string[], runs: number, cwd: string): { median: n
 }
 
 /** Minified and gzip sizes (bytes) of a browser ESM bundle of `code`, resolved from `cwd`. */
-export async function bundleSize(code: string, cwd: string, alias: Record<string, string> = {}): Promise<{ min: number; gzip: number }> {
+export async function bundleSize(
+  code: string,
+  cwd: string,
+  alias: Record<string, string> = {},
+): Promise<{ min: number; gzip: number }> {
   const out = await build({
     stdin: { contents: code, resolveDir: cwd, loader: 'ts' },
     bundle: true,

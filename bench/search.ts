@@ -21,7 +21,14 @@ import { vocabularies } from '../src/index'
 import { fullClaims, fullSources, fullStudies } from '../src/details/index'
 import { engineForCorpus } from '../src/search/corpus'
 import { searchWith } from '../src/search/api'
-import { buildDocuments, compactDocuments, documentsFromCompact, FIELDS, type SearchCorpus, type SearchDoc } from '../src/search/documents'
+import {
+  buildDocuments,
+  compactDocuments,
+  documentsFromCompact,
+  FIELDS,
+  type SearchCorpus,
+  type SearchDoc,
+} from '../src/search/documents'
 import { FUZZY_MIN_LENGTH, FUZZY_WEIGHT, PREFIX_MIN_LENGTH, PREFIX_WEIGHT, SearchEngine } from '../src/search/engine'
 import { parseQuery } from '../src/search/query'
 import { analyze, BOOSTS, loadStore, serializeStore } from '../src/search/store'
@@ -81,7 +88,8 @@ function lunrRunner(index: lunr.Index): Runner {
               continue
             }
             q.term(u.term, { usePipeline: false })
-            if (!/\d/.test(u.folded) && u.folded.length >= FUZZY_MIN_LENGTH) q.term(u.term, { usePipeline: false, editDistance: 1, boost: FUZZY_WEIGHT })
+            if (!/\d/.test(u.folded) && u.folded.length >= FUZZY_MIN_LENGTH)
+              q.term(u.term, { usePipeline: false, editDistance: 1, boost: FUZZY_WEIGHT })
             if (u.prefix && u.folded.length >= PREFIX_MIN_LENGTH) {
               q.term(u.folded, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_WEIGHT })
             }
@@ -199,12 +207,40 @@ async function main(): Promise<void> {
   // The entry as tsup ships it today (dependencies external, so Node loads lunr through its CommonJS interop), the
   // entry with lunr bundled in (tsup `noExternal: ['lunr']`), and this script as the child for the other samples.
   const entry = join(root, 'src', 'search', 'index.ts')
-  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', packages: 'external', outfile: join(out, 'entry.mjs'), logLevel: 'error' })
-  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile: join(out, 'entry-lunr-bundled.mjs'), logLevel: 'error' })
-  await build({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, format: 'esm', platform: 'node', packages: 'external', outfile: join(out, 'child.mjs'), logLevel: 'error' })
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outfile: join(out, 'entry.mjs'),
+    logLevel: 'error',
+  })
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: join(out, 'entry-lunr-bundled.mjs'),
+    logLevel: 'error',
+  })
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outfile: join(out, 'child.mjs'),
+    logLevel: 'error',
+  })
   const childScript = join(out, 'child.mjs')
   const sample = (engine: EngineName, corpus: string, indexFile: string, query: string) =>
-    median(Array.from({ length: runs }, () => (JSON.parse(node([childScript, '--child', engine, corpus, indexFile, query]).out) as { ms: number }).ms))
+    median(
+      Array.from(
+        { length: runs },
+        () => (JSON.parse(node([childScript, '--child', engine, corpus, indexFile, query]).out) as { ms: number }).ms,
+      ),
+    )
 
   const lines: string[] = []
   const log = (s = '') => {
@@ -213,7 +249,9 @@ async function main(): Promise<void> {
   }
   log(`# kap-literature search benchmark`)
   log()
-  log(`Node ${process.version}, ${runs} fresh processes per first-search figure (median). Warm figures: 2 warm-up passes, then 5 passes of ≥ 1,000 searches; the median over passes of each pass's p50 / p99.`)
+  log(
+    `Node ${process.version}, ${runs} fresh processes per first-search figure (median). Warm figures: 2 warm-up passes, then 5 passes of ≥ 1,000 searches; the median over passes of each pass's p50 / p99.`,
+  )
   log()
 
   // --- 1. Shipped data: first search, warm latency, bundle size -------------------------------------------------
@@ -232,7 +270,14 @@ async function main(): Promise<void> {
       searches.push(c)
       walls.push(r.wall)
     }
-    return { total: median(total), min: Math.min(...total), max: Math.max(...total), imports: median(imports), search: median(searches), wall: median(walls) }
+    return {
+      total: median(total),
+      min: Math.min(...total),
+      max: Math.max(...total),
+      imports: median(imports),
+      search: median(searches),
+      wall: median(walls),
+    }
   }
   const external = firstSearch('entry.mjs')
   const bundled = firstSearch('entry-lunr-bundled.mjs')
@@ -242,7 +287,15 @@ async function main(): Promise<void> {
   const shippedWarm = warm(ours(shippedCorpus, readFileSync(shippedIndexPath, 'utf8')), shippedQueries)
 
   const bundle = async (code: string) => {
-    const r = await build({ stdin: { contents: code, resolveDir: root, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' })
+    const r = await build({
+      stdin: { contents: code, resolveDir: root, loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    })
     return r.outputFiles[0]!.contents
   }
   const searchBundle = await bundle(`export { search } from './src/search/index.ts'`)
@@ -255,12 +308,24 @@ async function main(): Promise<void> {
   log()
   log('| measure | result | goal |')
   log('|---|---|---|')
-  log(`| first search in a fresh process: \`import()\` of the entry + index ready + \`search(${JSON.stringify(firstQuery)})\`, timed inside the process; entry built as tsup builds it today (lunr external) | ${ms(external.total)} ms (import ${ms(external.imports)} + search ${ms(external.search)}; min ${ms(external.min)}, max ${ms(external.max)}) | ≤ 50 ms |`)
-  log(`| the same with lunr bundled into the entry (tsup \`noExternal: ['lunr']\`) | ${ms(bundled.total)} ms (import ${ms(bundled.imports)} + search ${ms(bundled.search)}; min ${ms(bundled.min)}, max ${ms(bundled.max)}) | ≤ 50 ms |`)
-  log(`| whole process wall time, lunr external / bundled (\`node -e 0\` alone: ${ms(bare)} ms) | ${ms(external.wall)} / ${ms(bundled.wall)} ms | |`)
-  log(`| warm search, p50 / p99 over ${shippedQueries.length} queries (relevance cases + workload; top 10 with snippets and highlights) | ${ms(shippedWarm.p50)} / ${ms(shippedWarm.p99)} ms | p99 ≤ 1 ms |`)
-  log(`| browser bundle (esbuild, esm, minified) of \`import { search }\` minus the data entry, gzip | ${kb(gz(searchBundle) - gz(dataBundle))} (with \`facets\`: ${kb(gz(searchAndFacets) - gz(dataBundle))}) | ≤ 40 KB |`)
-  log(`| … of which lunr (alone, min+gzip) / the shipped index (JSON, gzip) | ${kb(gz(lunrBundle))} / ${kb(gz(shippedIndexText))} | |`)
+  log(
+    `| first search in a fresh process: \`import()\` of the entry + index ready + \`search(${JSON.stringify(firstQuery)})\`, timed inside the process; entry built as tsup builds it today (lunr external) | ${ms(external.total)} ms (import ${ms(external.imports)} + search ${ms(external.search)}; min ${ms(external.min)}, max ${ms(external.max)}) | ≤ 50 ms |`,
+  )
+  log(
+    `| the same with lunr bundled into the entry (tsup \`noExternal: ['lunr']\`) | ${ms(bundled.total)} ms (import ${ms(bundled.imports)} + search ${ms(bundled.search)}; min ${ms(bundled.min)}, max ${ms(bundled.max)}) | ≤ 50 ms |`,
+  )
+  log(
+    `| whole process wall time, lunr external / bundled (\`node -e 0\` alone: ${ms(bare)} ms) | ${ms(external.wall)} / ${ms(bundled.wall)} ms | |`,
+  )
+  log(
+    `| warm search, p50 / p99 over ${shippedQueries.length} queries (relevance cases + workload; top 10 with snippets and highlights) | ${ms(shippedWarm.p50)} / ${ms(shippedWarm.p99)} ms | p99 ≤ 1 ms |`,
+  )
+  log(
+    `| browser bundle (esbuild, esm, minified) of \`import { search }\` minus the data entry, gzip | ${kb(gz(searchBundle) - gz(dataBundle))} (with \`facets\`: ${kb(gz(searchAndFacets) - gz(dataBundle))}) | ≤ 40 KB |`,
+  )
+  log(
+    `| … of which lunr (alone, min+gzip) / the shipped index (JSON, gzip) | ${kb(gz(lunrBundle))} / ${kb(gz(shippedIndexText))} | |`,
+  )
   log(`| search entry bundle / data entry bundle, min+gzip | ${kb(gz(searchBundle))} / ${kb(gz(dataBundle))} | |`)
   log()
 
@@ -274,19 +339,39 @@ async function main(): Promise<void> {
   const msShipped = miniSearchBuild(docs)
   const msShippedWarm = warm({ search: (q) => msShipped.search(q) }, shippedQueries)
   const strategies: [string, EngineName, string, number | undefined, { p50: number; p99: number }][] = [
-    ['ours: shipped compact index, lazily decoded (chosen)', 'ours-shipped', shippedIndexPath, gz(shippedIndexText), shippedWarm],
+    [
+      'ours: shipped compact index, lazily decoded (chosen)',
+      'ours-shipped',
+      shippedIndexPath,
+      gz(shippedIndexText),
+      shippedWarm,
+    ],
     ['ours: index built from the records at first search', 'ours-build', '-', undefined, shippedWarm],
     ['lunr: `lunr.Builder` at first search, `Index.query()`', 'lunr-build', '-', undefined, lunrWarm],
-    ['lunr: serialized `lunr.Index` shipped, `Index.load` + `Index.query()`', 'lunr-load', lunrIndexFile, gz(readFileSync(lunrIndexFile)), lunrWarm],
+    [
+      'lunr: serialized `lunr.Index` shipped, `Index.load` + `Index.query()`',
+      'lunr-load',
+      lunrIndexFile,
+      gz(readFileSync(lunrIndexFile)),
+      lunrWarm,
+    ],
     ['MiniSearch 7: built at first search', 'minisearch-build', '-', undefined, msShippedWarm],
-    ['MiniSearch 7: serialized index shipped, `loadJSON`', 'minisearch-load', msIndexFile, gz(readFileSync(msIndexFile)), msShippedWarm],
+    [
+      'MiniSearch 7: serialized index shipped, `loadJSON`',
+      'minisearch-load',
+      msIndexFile,
+      gz(readFileSync(msIndexFile)),
+      msShippedWarm,
+    ],
   ]
   log('## Index strategy (shipped data; fresh process; from records in memory to first results)')
   log()
   log('| strategy | index ready + first query (median) | shipped index, gzip | warm p50 / p99 |')
   log('|---|---|---|---|')
   for (const [label, engine, file, size, w] of strategies) {
-    log(`| ${label} | ${ms(sample(engine, 'shipped', file, firstQuery))} ms | ${size === undefined ? '—' : kb(size)} | ${ms(w.p50)} / ${ms(w.p99)} ms |`)
+    log(
+      `| ${label} | ${ms(sample(engine, 'shipped', file, firstQuery))} ms | ${size === undefined ? '—' : kb(size)} | ${ms(w.p50)} / ${ms(w.p99)} ms |`,
+    )
   }
   log()
 
@@ -294,14 +379,17 @@ async function main(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
   log('## Synthetic corpora (bench/synthetic.ts), same records and queries for every engine')
   log()
-  log('| records | engine | build | serialized (gzip) / load | first search, fresh process (ready + 1 query) | warm p50 | warm p99 | p99 / MiniSearch p99 |')
+  log(
+    '| records | engine | build | serialized (gzip) / load | first search, fresh process (ready + 1 query) | warm p50 | warm p99 | p99 / MiniSearch p99 |',
+  )
   log('|---|---|---|---|---|---|---|---|')
   for (const n of sizes) {
     const corpus = syntheticCorpus(n)
     const queries = workload(corpus, 500)
     const oursBuilt = timed(() => ours(corpus))
     // The first-search probe: the first workload query (not an identifier) that finds something.
-    const probe = queries.find((q) => !q.startsWith('http') && (oursBuilt.value.search(q) as unknown[]).length > 0) ?? 'ketamine'
+    const probe =
+      queries.find((q) => !q.startsWith('http') && (oursBuilt.value.search(q) as unknown[]).length > 0) ?? 'ketamine'
     const serialized = timed(() => {
       return serializeStore(compactDocuments(corpus), corpus.vocabularies)
     })
@@ -335,8 +423,12 @@ async function main(): Promise<void> {
     for (const r of rows) log(r)
   }
   log()
-  log('Goals: first search ≤ 50 ms and warm p99 ≤ 1 ms on the shipped data; at 10,000 records warm p99 within 2× of MiniSearch; the search entry ≤ 40 KB gzip beyond the data entry.')
-  log('Ours returns the top 10 (the default limit) with snippets and highlight ranges; MiniSearch and lunr return ranked ids only. Timings are from one shared machine and move by ±30% between runs.')
+  log(
+    'Goals: first search ≤ 50 ms and warm p99 ≤ 1 ms on the shipped data; at 10,000 records warm p99 within 2× of MiniSearch; the search entry ≤ 40 KB gzip beyond the data entry.',
+  )
+  log(
+    'Ours returns the top 10 (the default limit) with snippets and highlight ranges; MiniSearch and lunr return ranked ids only. Timings are from one shared machine and move by ±30% between runs.',
+  )
   writeFileSync(join(out, 'results.md'), `${lines.join('\n')}\n`)
 }
 

@@ -23,15 +23,22 @@ export const drafts: Readonly<Record<string, (bytes: number) => string>> = {
   prose,
   'dots (`.` only)': (bytes) => '.'.repeat(bytes),
   headings: (bytes) => '# Ketamine works fast\n'.repeat(Math.ceil(bytes / 22)).slice(0, bytes),
-  'one line of unclosed `<!--`, `![`, `[^`, `<a`, `<http:`': (bytes) => `ketamine --> ${'<!-- ![x [^y <a <http:z '.repeat(Math.ceil(bytes / 28))}`.slice(0, bytes),
-  'one line of words, no punctuation': (bytes) => 'ketamine helps depression fast '.repeat(Math.ceil(bytes / 31)).slice(0, bytes),
-  'list under one long lead': (bytes) => `${'ketamine lasts weeks '.repeat(Math.ceil(bytes / 42))}:\n${'- ketamine lasts\n'.repeat(Math.ceil(bytes / 34))}`.slice(0, bytes),
+  'one line of unclosed `<!--`, `![`, `[^`, `<a`, `<http:`': (bytes) =>
+    `ketamine --> ${'<!-- ![x [^y <a <http:z '.repeat(Math.ceil(bytes / 28))}`.slice(0, bytes),
+  'one line of words, no punctuation': (bytes) =>
+    'ketamine helps depression fast '.repeat(Math.ceil(bytes / 31)).slice(0, bytes),
+  'list under one long lead': (bytes) =>
+    `${'ketamine lasts weeks '.repeat(Math.ceil(bytes / 42))}:\n${'- ketamine lasts\n'.repeat(Math.ceil(bytes / 34))}`.slice(
+      0,
+      bytes,
+    ),
 }
 
 /** CSL styles built to be slow to register or to use. */
 export const styles: Readonly<Record<string, (n: number) => string>> = {
   'unclosed `<!--` (n KB)': (n) => `${'<!--'.repeat(n * 256)}<style xmlns="http://purl.org/net/xbiblio/csl"/>`,
-  '`<link` without rel (n KB)': (n) => `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'<link '.repeat(n * 170)}</style>`,
+  '`<link` without rel (n KB)': (n) =>
+    `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'<link '.repeat(n * 170)}</style>`,
   'valid style, one macro per 100 bytes, each called once (n KB)': (n) => wideStyle(n * 10),
   'macros calling the next twice (n macros)': (n) => macroBomb(n),
 }
@@ -39,13 +46,21 @@ export const styles: Readonly<Record<string, (n: number) => string>> = {
 /** A small style whose n macros each call the next one twice: 2^n expansions at first use. */
 export function macroBomb(n: number): string {
   const macros = Array.from({ length: n }, (_, i) =>
-    i === n - 1 ? `<macro name="m${i}"><text variable="title"/></macro>` : `<macro name="m${i}"><text macro="m${i + 1}"/><text macro="m${i + 1}"/></macro>`,
+    i === n - 1
+      ? `<macro name="m${i}"><text variable="title"/></macro>`
+      : `<macro name="m${i}"><text macro="m${i + 1}"/><text macro="m${i + 1}"/></macro>`,
   ).join('')
   return `<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>bomb</title><id>bomb</id><updated>2020-01-01T00:00:00+00:00</updated></info>${macros}<citation><layout><text macro="m0"/></layout></citation><bibliography><layout><text macro="m0"/></layout></bibliography></style>`
 }
 
 /** n distinct user records for citations. */
-export function userRecords(n: number): { id: string; type: string; title: string; author: { family: string; given: string }[]; issued: { 'date-parts': number[][] } }[] {
+export function userRecords(n: number): {
+  id: string
+  type: string
+  title: string
+  author: { family: string; given: string }[]
+  issued: { 'date-parts': number[][] }
+}[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `u${i}`,
     type: 'article-journal',
@@ -55,10 +70,12 @@ export function userRecords(n: number): { id: string; type: string; title: strin
   }))
 }
 
-
 /** A valid style whose citation calls `count` macros once each, with a comment before each: large but harmless. */
 export function wideStyle(count: number): string {
-  const macros = Array.from({ length: count }, (_, i) => `<!-- ${i} --><macro name="m${i}"><text variable="title"/></macro>`).join('')
+  const macros = Array.from(
+    { length: count },
+    (_, i) => `<!-- ${i} --><macro name="m${i}"><text variable="title"/></macro>`,
+  ).join('')
   const calls = Array.from({ length: count }, (_, i) => `<text macro="m${i}"/>`).join('')
   return `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>w</title><id>w</id><updated>2020-01-01T00:00:00+00:00</updated></info>${macros}<citation><layout><group delimiter=" ">${calls}</group></layout></citation></style>`
 }

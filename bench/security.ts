@@ -33,12 +33,20 @@ function time(fn: () => void, runs: number): { ms: number; refused?: string } {
   return { ms: median(times), ...(refused === undefined ? {} : { refused }) }
 }
 
-function table(title: string, unit: string, sizes: readonly number[], run: (size: number) => () => void, runs = 3): void {
+function table(
+  title: string,
+  unit: string,
+  sizes: readonly number[],
+  run: (size: number) => () => void,
+  runs = 3,
+): void {
   console.log(`\n### ${title}\n\n| ${unit} | median ms | × previous | result |\n|---:|---:|---:|---|`)
   let previous: number | undefined
   for (const size of sizes) {
     const { ms, refused } = time(run(size), runs)
-    console.log(`| ${size.toLocaleString('en-US')} | ${ms.toFixed(ms < 10 ? 2 : 0)} | ${previous === undefined ? '' : (ms / Math.max(previous, 0.01)).toFixed(1)} | ${refused === undefined ? 'ok' : `refused (${refused})`} |`)
+    console.log(
+      `| ${size.toLocaleString('en-US')} | ${ms.toFixed(ms < 10 ? 2 : 0)} | ${previous === undefined ? '' : (ms / Math.max(previous, 0.01)).toFixed(1)} | ${refused === undefined ? 'ok' : `refused (${refused})`} |`,
+    )
     previous = ms
     if (ms > CAP) {
       console.log(`| … | stopped: over ${CAP} ms | | |`)
@@ -48,29 +56,50 @@ function table(title: string, unit: string, sizes: readonly number[], run: (size
 }
 
 const KB = 1024
-const draftSizes = quick ? [80 * KB, 160 * KB, 320 * KB] : [80 * KB, 160 * KB, 320 * KB, 640 * KB, 1280 * KB, 2560 * KB, 5 * 1024 * KB]
+const draftSizes = quick
+  ? [80 * KB, 160 * KB, 320 * KB]
+  : [80 * KB, 160 * KB, 320 * KB, 640 * KB, 1280 * KB, 2560 * KB, 5 * 1024 * KB]
 console.log(`## Hostile-input timings (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`)
 findMatches(prose(20 * KB))
-for (const [name, make] of Object.entries(drafts)) table(`check: ${name}`, 'bytes', draftSizes, (size) => {
-  const text = make(size)
-  return () => void findMatches(text)
-})
+for (const [name, make] of Object.entries(drafts))
+  table(`check: ${name}`, 'bytes', draftSizes, (size) => {
+    const text = make(size)
+    return () => void findMatches(text)
+  })
 
 let n = 0
 for (const [name, make] of Object.entries(styles)) {
-  const sizes = name.startsWith('macros') ? (quick ? [8, 12, 16] : [8, 10, 12, 14, 16, 20]) : quick ? [40, 80, 160] : [40, 80, 160, 290, 320, 1280]
-  table(`registerStyle (then first use): ${name}`, name.startsWith('macros') ? 'macros' : 'KB', sizes, (size) => {
-    const xml = make(size)
-    return () => {
-      const style = `bench-${++n}`
-      registerStyle(style, xml)
-      formatCitation(['dore-2019'], { style, format: 'text' })
-    }
-  }, 1)
+  const sizes = name.startsWith('macros')
+    ? quick
+      ? [8, 12, 16]
+      : [8, 10, 12, 14, 16, 20]
+    : quick
+      ? [40, 80, 160]
+      : [40, 80, 160, 290, 320, 1280]
+  table(
+    `registerStyle (then first use): ${name}`,
+    name.startsWith('macros') ? 'macros' : 'KB',
+    sizes,
+    (size) => {
+      const xml = make(size)
+      return () => {
+        const style = `bench-${++n}`
+        registerStyle(style, xml)
+        formatCitation(['dore-2019'], { style, format: 'text' })
+      }
+    },
+    1,
+  )
 }
 
 formatCitation(userRecords(2), { style: 'apa', format: 'text', narrative: true })
-table('formatCitation(records, { narrative: true }), APA', 'records', quick ? [10, 20, 40] : [10, 20, 40, 80, 160, 320, 640, 1000, 1001], (size) => {
-  const records = userRecords(size)
-  return () => void formatCitation(records, { style: 'apa', format: 'text', narrative: true })
-}, 1)
+table(
+  'formatCitation(records, { narrative: true }), APA',
+  'records',
+  quick ? [10, 20, 40] : [10, 20, 40, 80, 160, 320, 640, 1000, 1001],
+  (size) => {
+    const records = userRecords(size)
+    return () => void formatCitation(records, { style: 'apa', format: 'text', narrative: true })
+  },
+  1,
+)

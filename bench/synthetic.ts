@@ -27,7 +27,32 @@ export function rng(seed: number): () => number {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
-const SYLLABLES = ['ka', 'ta', 'mi', 'ne', 'ro', 'su', 'li', 'pa', 'do', 've', 'gra', 'ton', 'sel', 'mar', 'qui', 'bre', 'ist', 'an', 'or', 'el', 'cy', 'thi', 'zo', 'pher']
+const SYLLABLES = [
+  'ka',
+  'ta',
+  'mi',
+  'ne',
+  'ro',
+  'su',
+  'li',
+  'pa',
+  'do',
+  've',
+  'gra',
+  'ton',
+  'sel',
+  'mar',
+  'qui',
+  'bre',
+  'ist',
+  'an',
+  'or',
+  'el',
+  'cy',
+  'thi',
+  'zo',
+  'pher',
+]
 
 /** Every word of the shipped texts, with repeats: sampling from it follows the real word distribution. */
 function shippedWords(): string[] {
@@ -47,7 +72,9 @@ export function syntheticCorpus(n: number, seed = 1): SearchCorpus {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1))
   const pool = shippedWords()
-  const invented = Array.from({ length: 3 * n }, () => Array.from({ length: between(2, 4) }, () => pick(SYLLABLES)).join(''))
+  const invented = Array.from({ length: 3 * n }, () =>
+    Array.from({ length: between(2, 4) }, () => pick(SYLLABLES)).join(''),
+  )
   // Zipf-like use of invented words: a few common, most rare.
   const word = (): string => (random() < 0.1 ? invented[Math.floor(invented.length * random() ** 2.5)]! : pick(pool))
   const words = (lo: number, hi: number): string => Array.from({ length: between(lo, hi) }, word).join(' ')
@@ -55,16 +82,24 @@ export function syntheticCorpus(n: number, seed = 1): SearchCorpus {
     const s = words(lo, hi)
     return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`
   }
-  const families = [...new Set(shippedStudies.flatMap((s) => (s.csl.author ?? []).map((a) => a.family ?? '')).filter((f) => f !== ''))]
-  const givens = [...new Set(shippedStudies.flatMap((s) => (s.csl.author ?? []).map((a) => a.given ?? '')).filter((g) => g !== ''))]
-  const family = (): string => (random() < 0.5 ? pick(families) : `${pick(SYLLABLES).toUpperCase().charAt(0)}${pick(SYLLABLES)}${pick(SYLLABLES)}`)
-  const ids = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`)
+  const families = [
+    ...new Set(shippedStudies.flatMap((s) => (s.csl.author ?? []).map((a) => a.family ?? '')).filter((f) => f !== '')),
+  ]
+  const givens = [
+    ...new Set(shippedStudies.flatMap((s) => (s.csl.author ?? []).map((a) => a.given ?? '')).filter((g) => g !== '')),
+  ]
+  const family = (): string =>
+    random() < 0.5 ? pick(families) : `${pick(SYLLABLES).toUpperCase().charAt(0)}${pick(SYLLABLES)}${pick(SYLLABLES)}`
+  const ids = (prefix: string, count: number): string[] =>
+    Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`)
 
   const studyCount = Math.round(n * 0.4)
   const sourceCount = Math.max(1, Math.round(n * 0.04))
   const claimCount = Math.max(1, n - studyCount - sourceCount)
   const v = vocabularies
-  const someOf = <T>(list: readonly T[], lo: number, hi: number): T[] => [...new Set(Array.from({ length: between(lo, hi) }, () => pick(list)))]
+  const someOf = <T>(list: readonly T[], lo: number, hi: number): T[] => [
+    ...new Set(Array.from({ length: between(lo, hi) }, () => pick(list))),
+  ]
 
   const studies: Study[] = ids('s', studyCount).map((_, i) => {
     const template = shippedStudies[i % shippedStudies.length]!
@@ -112,7 +147,9 @@ export function syntheticCorpus(n: number, seed = 1): SearchCorpus {
         author: [{ family: family(), given: pick(givens) }],
         'container-title': `${words(1, 2)} clinic`,
         issued: { 'date-parts': [[between(2018, 2025)]] },
-        URL: `https://clinic-${i}.example.org/${words(2, 4).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        URL: `https://clinic-${i}.example.org/${words(2, 4)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}`,
       },
       sections: Array.from({ length: between(3, 8) }, () => sentence(1, 4).replace(/\.$/, '')),
     }
@@ -131,7 +168,10 @@ export function syntheticCorpus(n: number, seed = 1): SearchCorpus {
         {
           source: sources[i % sources.length]!.id,
           section: 'Section',
-          citedAs: random() < 0.3 ? [`${cited.csl.author?.[0]?.family ?? 'Anon'} et al., ${cited.csl.issued?.['date-parts'][0]?.[0] ?? ''}`] : [],
+          citedAs:
+            random() < 0.3
+              ? [`${cited.csl.author?.[0]?.family ?? 'Anon'} et al., ${cited.csl.issued?.['date-parts'][0]?.[0] ?? ''}`]
+              : [],
         },
       ],
       evidence: [],
@@ -157,7 +197,16 @@ export function workload(corpus: SearchCorpus, count: number, seed = 7): string[
   const random = rng(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const titleWords = (s: Study): string[] => (s.csl.title ?? '').split(/\s+/).filter((w) => /^[\p{L}]{4,}$/u.test(w))
-  const abbreviations = ['PTSD', 'TRD', 'IV ketamine', 'Spravato', 'OCD', 'suicidal ideation', 'KAP integration', 'NMDA']
+  const abbreviations = [
+    'PTSD',
+    'TRD',
+    'IV ketamine',
+    'Spravato',
+    'OCD',
+    'suicidal ideation',
+    'KAP integration',
+    'NMDA',
+  ]
   const out: string[] = []
   for (let i = 0; out.length < count; i++) {
     const s = pick(corpus.studies)
@@ -179,7 +228,9 @@ export function workload(corpus: SearchCorpus, count: number, seed = 7): string[
         break
       }
       case 4:
-        out.push(`${pick(corpus.claims).statement.split(' ')[0] ?? 'ketamine'} ${w.slice(0, Math.min(w.length, 3 + Math.floor(random() * 3)))}`)
+        out.push(
+          `${pick(corpus.claims).statement.split(' ')[0] ?? 'ketamine'} ${w.slice(0, Math.min(w.length, 3 + Math.floor(random() * 3)))}`,
+        )
         break
       case 5:
         out.push(pick(abbreviations))

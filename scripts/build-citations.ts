@@ -7,7 +7,14 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { computeStyleTable, serializeTable, shippedItems, STYLE_SOURCES, styleAvailable, type StyleKey } from './lib/citations-build.ts'
+import {
+  computeStyleTable,
+  serializeTable,
+  shippedItems,
+  STYLE_SOURCES,
+  styleAvailable,
+  type StyleKey,
+} from './lib/citations-build.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
@@ -16,7 +23,9 @@ let failed = false
 for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
   const file = join(root, 'src', 'citations', 'data', `${key}.json`)
   if (!styleAvailable(key)) {
-    console.log(`build-citations: ${key}: Debian style not installed (apt-get install citation-style-language-styles); kept the committed table`)
+    console.log(
+      `build-citations: ${key}: Debian style not installed (apt-get install citation-style-language-styles); kept the committed table`,
+    )
     continue
   }
   const text = serializeTable(computeStyleTable(key, items))

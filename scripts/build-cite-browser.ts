@@ -34,7 +34,9 @@ export interface BrowserBuild {
  * Bundles src/cite/index.ts for the browser. `alias: false` shows what happens without the shims; `standalone: true`
  * bundles the data entry too (a file that runs on its own, for tests and for measuring the whole).
  */
-export async function bundleCiteForBrowser(options: { readonly alias?: boolean; readonly standalone?: boolean } = {}): Promise<BrowserBuild> {
+export async function bundleCiteForBrowser(
+  options: { readonly alias?: boolean; readonly standalone?: boolean } = {},
+): Promise<BrowserBuild> {
   try {
     const result = await build({
       entryPoints: [join(root, 'src/cite/index.ts')],
@@ -50,7 +52,17 @@ export async function bundleCiteForBrowser(options: { readonly alias?: boolean; 
       plugins:
         options.standalone === true
           ? []
-          : [{ name: 'data-entry-external', setup: (b) => b.onResolve({ filter: /^\.\.\/index$/ }, (a) => (a.importer.includes(`${join('src', 'cite')}`) ? { path: 'kap-literature', external: true } : undefined)) }],
+          : [
+              {
+                name: 'data-entry-external',
+                setup: (b) =>
+                  b.onResolve({ filter: /^\.\.\/index$/ }, (a) =>
+                    a.importer.includes(`${join('src', 'cite')}`)
+                      ? { path: 'kap-literature', external: true }
+                      : undefined,
+                  ),
+              },
+            ],
     })
     const code = result.outputFiles[0]?.text ?? ''
     return { errors: [], code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code, { level: 9 }).length }
@@ -71,7 +83,10 @@ async function main(): Promise<void> {
   }
   if (!check) {
     const at = process.argv.indexOf('--out')
-    const out = at > 0 && process.argv[at + 1] !== undefined ? resolve(process.argv[at + 1]!) : join(root, 'dist', 'cite.browser.js')
+    const out =
+      at > 0 && process.argv[at + 1] !== undefined
+        ? resolve(process.argv[at + 1]!)
+        : join(root, 'dist', 'cite.browser.js')
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, built.code)
   }
@@ -83,10 +98,16 @@ async function main(): Promise<void> {
   const plain = await bundleCiteForBrowser({ alias: false })
   console.log('| browser bundle of src/cite/index.ts (esbuild, esm, minify) | result | minified | gzip -9 |')
   console.log('|---|---|---|---|')
-  console.log(`| without node-fetch alias | ${plain.errors.length} errors (${[...new Set(plain.errors.map((e) => /"([^"]+)"/.exec(e.text)?.[1] ?? e.text))].join(', ')}) | – | – |`)
+  console.log(
+    `| without node-fetch alias | ${plain.errors.length} errors (${[...new Set(plain.errors.map((e) => /"([^"]+)"/.exec(e.text)?.[1] ?? e.text))].join(', ')}) | – | – |`,
+  )
   const standalone = await bundleCiteForBrowser({ standalone: true })
-  console.log(`| with the shims, data entry imported from 'kap-literature' (dist/cite.browser.js) | ok | ${kb(built.bytes)} | ${kb(built.gzipBytes)} |`)
-  console.log(`| the same with the data entry bundled in (standalone) | ok | ${kb(standalone.bytes)} | ${kb(standalone.gzipBytes)} |`)
+  console.log(
+    `| with the shims, data entry imported from 'kap-literature' (dist/cite.browser.js) | ok | ${kb(built.bytes)} | ${kb(built.gzipBytes)} |`,
+  )
+  console.log(
+    `| the same with the data entry bundled in (standalone) | ok | ${kb(standalone.bytes)} | ${kb(standalone.gzipBytes)} |`,
+  )
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main()

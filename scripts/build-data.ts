@@ -58,4 +58,6 @@ if (checkCoverage) {
     process.exit(1)
   }
 }
-console.log(`build-data: ${data.studies.length} studies, ${data.claims.length} claims, ${data.sources.length} sources${checkOnly ? ' (checked, nothing written)' : ` → ${outDir}`}`)
+console.log(
+  `build-data: ${data.studies.length} studies, ${data.claims.length} claims, ${data.sources.length} sources${checkOnly ? ' (checked, nothing written)' : ` → ${outDir}`}`,
+)

@@ -12,7 +12,9 @@ import { ABSTRACT_RUN_LENGTH, copiedRuns } from './lib/copy-runs.ts'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const runsDir = join(root, 'tests', 'fixtures', 'abstract-runs')
 const hashes = new Set<string>()
-if (existsSync(runsDir)) for (const f of readdirSync(runsDir)) for (const h of (JSON.parse(readFileSync(join(runsDir, f), 'utf8')) as { runs: string[] }).runs) hashes.add(h)
+if (existsSync(runsDir))
+  for (const f of readdirSync(runsDir))
+    for (const h of (JSON.parse(readFileSync(join(runsDir, f), 'utf8')) as { runs: string[] }).runs) hashes.add(h)
 const wanted = new Set(process.argv.slice(2))
 let found = 0
 for (const kind of ['studies', 'claims']) {
@@ -20,11 +22,17 @@ for (const kind of ['studies', 'claims']) {
     const record = parse(readFileSync(join(root, 'data', kind, f), 'utf8')) as Record<string, unknown>
     if (wanted.size > 0 && !wanted.has(String(record.id))) continue
     const walk = (where: string, v: unknown): void => {
-      if (typeof v === 'string') for (const run of copiedRuns(v, hashes, ABSTRACT_RUN_LENGTH)) (found++, console.log(`${kind}/${f}: ${where}: "${run}"`))
-      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!['csl', 'url', 'URL', 'verification'].includes(k)) walk(where === '' ? k : `${where}.${k}`, x)
+      if (typeof v === 'string')
+        for (const run of copiedRuns(v, hashes, ABSTRACT_RUN_LENGTH))
+          (found++, console.log(`${kind}/${f}: ${where}: "${run}"`))
+      else if (v !== null && typeof v === 'object')
+        for (const [k, x] of Object.entries(v))
+          if (!['csl', 'url', 'URL', 'verification'].includes(k)) walk(where === '' ? k : `${where}.${k}`, x)
     }
     walk('', record)
   }
 }
-console.log(`check-own-words: ${found} copied run(s) of ${ABSTRACT_RUN_LENGTH} words against ${hashes.size} recorded abstract runs`)
+console.log(
+  `check-own-words: ${found} copied run(s) of ${ABSTRACT_RUN_LENGTH} words against ${hashes.size} recorded abstract runs`,
+)
 process.exit(found > 0 ? 1 : 0)

@@ -18,9 +18,14 @@ for (const file of files) {
   }
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
   // A test file that fails to load has no test results of its own: count it as one failure.
-  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length
+  const brokenFiles = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  ).length
   if (skipped > 0) {
-    for (const f of report.testResults ?? []) for (const a of f.assertionResults ?? []) if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo') console.log(`skipped (counted as failed in CI): ${a.fullName}`)
+    for (const f of report.testResults ?? [])
+      for (const a of f.assertionResults ?? [])
+        if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')
+          console.log(`skipped (counted as failed in CI): ${a.fullName}`)
   }
   passed += report.numPassedTests ?? 0
   failed += (report.numFailedTests ?? 0) + brokenFiles + skipped

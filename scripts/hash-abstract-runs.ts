@@ -22,8 +22,13 @@ if (runs.length === 0) {
   process.exit(1)
 }
 const out = join(root, 'tests', 'fixtures', 'abstract-runs', `${id}.json`)
-const before = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { pages: string[]; runs: string[] }) : { pages: [], runs: [] }
+const before = existsSync(out)
+  ? (JSON.parse(readFileSync(out, 'utf8')) as { pages: string[]; runs: string[] })
+  : { pages: [], runs: [] }
 const pages = [...new Set([...before.pages, url])].sort()
 const all = [...new Set([...before.runs, ...runs])].sort()
-writeFileSync(out, `${JSON.stringify({ study: id, runLength: ABSTRACT_RUN_LENGTH, hash: 'sha256, first 16 hex digits', pages, runs: all })}\n`)
+writeFileSync(
+  out,
+  `${JSON.stringify({ study: id, runLength: ABSTRACT_RUN_LENGTH, hash: 'sha256, first 16 hex digits', pages, runs: all })}\n`,
+)
 console.log(`hash-abstract-runs: ${all.length} runs of ${ABSTRACT_RUN_LENGTH} words for ${id} → ${out}`)

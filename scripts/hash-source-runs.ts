@@ -13,5 +13,8 @@ const dir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'source-docume
 const all = new Set<string>()
 for (const f of readdirSync(dir).sort()) for (const h of runHashes(readFileSync(join(dir, f), 'utf8'))) all.add(h)
 const out = join(root, 'tests', 'fixtures', 'source-runs.json')
-writeFileSync(out, `${JSON.stringify({ runLength: RUN_LENGTH, hash: 'sha256, first 16 hex digits', runs: [...all].sort() }, null, 0)}\n`)
+writeFileSync(
+  out,
+  `${JSON.stringify({ runLength: RUN_LENGTH, hash: 'sha256, first 16 hex digits', runs: [...all].sort() }, null, 0)}\n`,
+)
 console.log(`hash-source-runs: ${all.size} runs of ${RUN_LENGTH} words → ${out}`)

@@ -93,7 +93,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   const mailto = io.env.CROSSREF_MAILTO?.trim() || undefined
   const withDoi = targets.filter((s) => s.csl.DOI !== undefined).length
-  io.err(`verify-online: looking up ${withDoi} DOI(s) at api.crossref.org, one at a time${mailto ? '' : ' (set CROSSREF_MAILTO to join the polite pool)'}...`)
+  io.err(
+    `verify-online: looking up ${withDoi} DOI(s) at api.crossref.org, one at a time${mailto ? '' : ' (set CROSSREF_MAILTO to join the polite pool)'}...`,
+  )
   const report = await verifyStudies(targets, {
     fetch: io.fetch,
     timeoutMs,
@@ -103,7 +105,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     ...(io.sleep === undefined ? {} : { sleep: io.sleep }),
   })
   if (report.networkDown !== undefined) {
-    io.err(`verify-online: cannot reach api.crossref.org (${report.networkDown}). Check the network connection or proxy and run it again; nothing was compared${report.checked.length > 0 ? ' after that point' : ''}.`)
+    io.err(
+      `verify-online: cannot reach api.crossref.org (${report.networkDown}). Check the network connection or proxy and run it again; nothing was compared${report.checked.length > 0 ? ' after that point' : ''}.`,
+    )
   }
   const table = formatFindings(report.findings)
   if (table !== '') io.out(table)

@@ -26,6 +26,9 @@ export function normalizeDoi(input: string): string | undefined {
   } catch {
     return undefined
   }
-  s = s.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').trim()
+  s = s
+    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
+    .replace(/^doi:\s*/i, '')
+    .trim()
   return /^10\.\d{4,9}\/[^\s"<>]+$/.test(s) ? s.toLowerCase() : undefined
 }

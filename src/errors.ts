@@ -87,7 +87,10 @@ export class KapLiteratureError extends Error {
  * ```
  */
 export function isKapLiteratureError(value: unknown): value is KapLiteratureError {
-  return value instanceof KapLiteratureError || (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true)
+  return (
+    value instanceof KapLiteratureError ||
+    (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true)
+  )
 }
 
 /**
@@ -111,8 +114,12 @@ export function describeValue(value: unknown): string {
  * @internal
  */
 export function notCitableError(id: string): KapLiteratureError {
-  return new KapLiteratureError('INVALID_RECORD', `record "${id}" cannot be cited: its authors, title or date could not be confirmed`, {
-    value: id,
-    hint: 'a lead; see its verification.missing',
-  })
+  return new KapLiteratureError(
+    'INVALID_RECORD',
+    `record "${id}" cannot be cited: its authors, title or date could not be confirmed`,
+    {
+      value: id,
+      hint: 'a lead; see its verification.missing',
+    },
+  )
 }

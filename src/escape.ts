@@ -1,7 +1,13 @@
 // The library's escapers: one for HTML, one for Markdown. Every output format that writes user or record text uses
 // these (the run renderer in ./runs.ts, the CLI's handout, citeProse), never an escaper of its own.
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /**
  * Escapes text for HTML element content and double- or single-quoted attribute values.
@@ -25,5 +31,8 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[&<>]/g, (c) => MARKDOWN_ENTITIES[c]!)
     .replace(/[\\`*_[\]#|~^]/g, (c) => `\\${c}`)
-    .replace(/^([ \t]*)([+-]|\d{1,9}\.)(?=\s)/gm, (_, indent: string, marker: string) => `${indent}${marker.replace(/([+-]|\.)$/, '\\$1')}`)
+    .replace(
+      /^([ \t]*)([+-]|\d{1,9}\.)(?=\s)/gm,
+      (_, indent: string, marker: string) => `${indent}${marker.replace(/([+-]|\.)$/, '\\$1')}`,
+    )
 }

@@ -8,7 +8,9 @@ import type { CslItem, CslName } from './types'
  * The three placeholder authors added after a partial list. Their names cannot occur in real data.
  * @internal
  */
-export const ET_AL_PLACEHOLDERS: readonly CslName[] = Object.freeze(['a', 'b', 'c'].map((x) => Object.freeze({ family: `Etalplaceholder${x}`, given: 'Q' })))
+export const ET_AL_PLACEHOLDERS: readonly CslName[] = Object.freeze(
+  ['a', 'b', 'c'].map((x) => Object.freeze({ family: `Etalplaceholder${x}`, given: 'Q' })),
+)
 
 /**
  * The item with placeholder authors after its partial list, for formatting; other items unchanged.
@@ -22,7 +24,10 @@ export function withEtAlPlaceholders(item: CslItem, authorsComplete: boolean | u
 /** One placeholder as a style may print it: "Etalplaceholdera, Q.", "Q. Etalplaceholdera", "Etalplaceholdera Q", "ETALPLACEHOLDERA". */
 const ONE = String.raw`(?:Q\.?(?:&#160;|\u00a0|\s)+)?Etalplaceholder[abc](?:,?(?:&#160;|\u00a0|\s)+Q\b\.?)?`
 /** The run of placeholders with the separators before and between them, and an "et al." a style may already add. */
-const RUN = new RegExp(String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE}(?:(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE})*(?:,?\s*et al\.?)?`, 'gi')
+const RUN = new RegExp(
+  String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE}(?:(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE})*(?:,?\s*et al\.?)?`,
+  'gi',
+)
 
 /**
  * Replaces the printed placeholders (and the separators before them) with ", et al.", and removes the full stop a
@@ -31,5 +36,8 @@ const RUN = new RegExp(String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|a
  */
 export function cleanEtAl(text: string): string {
   if (!/etalplaceholder/i.test(text)) return text
-  return text.replace(RUN, ', et al.').replace(/, et al\.\./g, ', et al.').replace(/^, et al\./, 'et al.')
+  return text
+    .replace(RUN, ', et al.')
+    .replace(/, et al\.\./g, ', et al.')
+    .replace(/^, et al\./, 'et al.')
 }

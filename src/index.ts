@@ -13,7 +13,13 @@
  * ```
  * @packageDocumentation
  */
-import { claimCoreRecords, generatedDataVersion, sourceCoreRecords, studyCoreRecords, vocabularyRecords } from './generated/core'
+import {
+  claimCoreRecords,
+  generatedDataVersion,
+  sourceCoreRecords,
+  studyCoreRecords,
+  vocabularyRecords,
+} from './generated/core'
 import type { ClaimCore, SourceCore, StudyCore, VocabularyTerm } from './types'
 
 export * from './data/index'

@@ -59,7 +59,8 @@ export function markdownLinkTarget(href: string): string | undefined {
 export function runToHtml(run: StyledRun): string {
   let html = escapeHtml(run.text)
   for (const [flag, open, close] of HTML_TAGS) if (run.flags.includes(flag)) html = `${open}${html}${close}`
-  if (run.link !== undefined) html = `<a class="kap-ref-${run.link.kind}" href="${escapeHtml(run.link.href)}">${html}</a>`
+  if (run.link !== undefined)
+    html = `<a class="kap-ref-${run.link.kind}" href="${escapeHtml(run.link.href)}">${html}</a>`
   return html
 }
 

@@ -41,10 +41,18 @@ export function blindQueries(): BlindQuery[] {
 
 /** The blind drafts (tracked claims and negatives) with their labels. */
 export function blindDrafts(): BlindDraft[] {
-  const labels = JSON.parse(readFileSync(join(blindDir, 'drafts-labels.json'), 'utf8')) as Record<string, { persona: string; passages: BlindPassage[] }>
+  const labels = JSON.parse(readFileSync(join(blindDir, 'drafts-labels.json'), 'utf8')) as Record<
+    string,
+    { persona: string; passages: BlindPassage[] }
+  >
   return Object.entries(labels)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([file, l]) => ({ file, persona: l.persona, passages: l.passages, text: readFileSync(join(blindDir, 'drafts', file), 'utf8') }))
+    .map(([file, l]) => ({
+      file,
+      persona: l.persona,
+      passages: l.passages,
+      text: readFileSync(join(blindDir, 'drafts', file), 'utf8'),
+    }))
 }
 
 /** Health texts that never mention ketamine or KAP: no claim may be flagged in them. */
@@ -58,7 +66,10 @@ export function healthNegatives(): { file: string; text: string }[] {
 }
 
 /** Ranking quality of one query: reciprocal rank of the first grade ≥ 2 record, and nDCG@10 with gains 2^grade − 1. */
-export function rankMetrics(ranked: readonly string[], relevant: Readonly<Record<string, number>>): { rr: number; ndcg: number } {
+export function rankMetrics(
+  ranked: readonly string[],
+  relevant: Readonly<Record<string, number>>,
+): { rr: number; ndcg: number } {
   const first = ranked.findIndex((r) => (relevant[r] ?? 0) >= 2)
   const rr = first < 0 ? 0 : 1 / (first + 1)
   const gain = (g: number) => 2 ** g - 1
@@ -85,7 +96,10 @@ export interface SearchScores {
  * Scores a search function on the blind queries.
  * @param run - returns `type:id` keys, best first
  */
-export function scoreSearch(run: (query: string) => string[], queries: readonly BlindQuery[] = blindQueries()): SearchScores {
+export function scoreSearch(
+  run: (query: string) => string[],
+  queries: readonly BlindQuery[] = blindQueries(),
+): SearchScores {
   const rows = queries.map((q) => {
     const ranked = run(q.query)
     return { id: q.id, query: q.query, natural: q.natural, ...rankMetrics(ranked, q.relevant), top: ranked.slice(0, 3) }
@@ -114,7 +128,14 @@ export interface CheckerScores {
   readonly negativeAlarms: number
   /** Claims flagged in the health texts without a ketamine/KAP mention. */
   readonly healthAlarms: number
-  readonly rows: readonly { file: string; expected: number; found: number; tp: number; missed: string[]; extra: string[] }[]
+  readonly rows: readonly {
+    file: string
+    expected: number
+    found: number
+    tp: number
+    missed: string[]
+    extra: string[]
+  }[]
 }
 
 /**
@@ -122,12 +143,23 @@ export interface CheckerScores {
  * reports, questions or negates a claim still names the claim.
  * @param claimsIn - the claim ids the checker finds in a text
  */
-export function scoreChecker(claimsIn: (text: string) => readonly string[], drafts: readonly BlindDraft[] = blindDrafts(), health = healthNegatives()): CheckerScores {
+export function scoreChecker(
+  claimsIn: (text: string) => readonly string[],
+  drafts: readonly BlindDraft[] = blindDrafts(),
+  health = healthNegatives(),
+): CheckerScores {
   const rows = drafts.map((d) => {
     const expected = new Set(d.passages.map((p) => p.claim))
     const found = new Set(claimsIn(d.text))
     const tp = [...found].filter((c) => expected.has(c)).length
-    return { file: d.file, expected: expected.size, found: found.size, tp, missed: [...expected].filter((c) => !found.has(c)).sort(), extra: [...found].filter((c) => !expected.has(c)).sort() }
+    return {
+      file: d.file,
+      expected: expected.size,
+      found: found.size,
+      tp,
+      missed: [...expected].filter((c) => !found.has(c)).sort(),
+      extra: [...found].filter((c) => !expected.has(c)).sort(),
+    }
   })
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0)
   const tp = sum((r) => r.tp)

@@ -25,5 +25,6 @@ if (process.argv.includes('--verbose')) {
   console.log('| query | RR | nDCG@10 | top 3 |\n|---|---:|---:|---|')
   for (const r of s.rows) console.log(`| ${r.id} ${r.query} | ${f(r.rr)} | ${f(r.ndcg)} | ${r.top.join(', ')} |`)
   console.log('\n| draft | expected | found | TP | missed | extra |\n|---|---:|---:|---:|---|---|')
-  for (const r of c.rows) console.log(`| ${r.file} | ${r.expected} | ${r.found} | ${r.tp} | ${r.missed.join(', ')} | ${r.extra.join(', ')} |`)
+  for (const r of c.rows)
+    console.log(`| ${r.file} | ${r.expected} | ${r.found} | ${r.tp} | ${r.missed.join(', ')} | ${r.extra.join(', ')} |`)
 }

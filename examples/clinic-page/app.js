@@ -1,7 +1,19 @@
 // The clinic page: plain ESM over the package's entries, bundled for the browser into ./vendor/kap.js
 // (see scripts/build-example.mjs). Every piece of text goes into the DOM as text nodes, never as innerHTML of
 // user input; the only HTML inserted is kap-literature's own escaped citation HTML.
-import { search, facets, getClaim, getStudy, isCitable, apa, toJsonLd, loadDetails, vocabularies, cslCredit, dataVersion } from './vendor/kap.js'
+import {
+  search,
+  facets,
+  getClaim,
+  getStudy,
+  isCitable,
+  apa,
+  toJsonLd,
+  loadDetails,
+  vocabularies,
+  cslCredit,
+  dataVersion,
+} from './vendor/kap.js'
 
 const FEATURED = [
   'without-therapy-ketamine-effects-fade-faster',
@@ -43,8 +55,27 @@ export function renderResult(result) {
   const li = el('li', { 'data-id': result.id, 'data-type': result.type })
   li.append(el('span', { class: 'type' }, result.type))
   if (result.type === 'claim') li.append(badge(getClaim(result.id).verdict))
-  li.append(el('strong', {}, highlighted(result.title, result.highlights.filter((h) => h.field === 'title'))))
-  if (result.snippet) li.append(el('span', { class: 'note' }, highlighted(result.snippet, result.highlights.filter((h) => h.field === 'snippet'))))
+  li.append(
+    el(
+      'strong',
+      {},
+      highlighted(
+        result.title,
+        result.highlights.filter((h) => h.field === 'title'),
+      ),
+    ),
+  )
+  if (result.snippet)
+    li.append(
+      el(
+        'span',
+        { class: 'note' },
+        highlighted(
+          result.snippet,
+          result.highlights.filter((h) => h.field === 'snippet'),
+        ),
+      ),
+    )
   // A study kept as a lead (authors, title or date unconfirmed) has no reference to show.
   if (result.type === 'source' || (result.type === 'study' && isCitable(getStudy(result.id)))) {
     const ref = el('span', { class: 'reference' })
@@ -76,7 +107,8 @@ function update() {
   // A clinic page lists only what it can cite: studies kept as leads (details unconfirmed) are left out.
   const results = search(q.value, options).filter((r) => r.type !== 'study' || isCitable(getStudy(r.id)))
   list.replaceChildren(...results.map(renderResult))
-  status.textContent = q.value.trim() === '' ? 'Type to search.' : `${results.length} result${results.length === 1 ? '' : 's'}`
+  status.textContent =
+    q.value.trim() === '' ? 'Type to search.' : `${results.length} result${results.length === 1 ? '' : 's'}`
 }
 form.addEventListener('submit', (e) => e.preventDefault())
 for (const input of [q, typeSelect, verdictSelect]) input.addEventListener('input', update)
@@ -88,7 +120,16 @@ for (const id of FEATURED) {
   const claim = getClaim(id)
   const cites = claim.evidence.map((e) => apa.formatCitation(e.study))
   const note = el('span', { class: 'note verdict-note' }, '')
-  claimList.append(el('li', { 'data-claim': id }, badge(claim.verdict), el('strong', {}, claim.statement), note, el('span', { class: 'note' }, `Evidence: ${cites.join('; ')}`)))
+  claimList.append(
+    el(
+      'li',
+      { 'data-claim': id },
+      badge(claim.verdict),
+      el('strong', {}, claim.statement),
+      note,
+      el('span', { class: 'note' }, `Evidence: ${cites.join('; ')}`),
+    ),
+  )
 }
 const details = Promise.all(FEATURED.map((id) => loadDetails(id)))
 

@@ -29,7 +29,9 @@ export const STYLE_SOURCES = {
 export type StyleKey = keyof typeof STYLE_SOURCES
 
 /** The styles whose CSL comes from Debian. */
-export const DEBIAN_STYLE_KEYS: readonly StyleKey[] = (Object.keys(STYLE_SOURCES) as StyleKey[]).filter((k) => 'debian' in STYLE_SOURCES[k])
+export const DEBIAN_STYLE_KEYS: readonly StyleKey[] = (Object.keys(STYLE_SOURCES) as StyleKey[]).filter(
+  (k) => 'debian' in STYLE_SOURCES[k],
+)
 
 /** Whether a style's CSL can be loaded on this machine. */
 export function styleAvailable(key: StyleKey): boolean {
@@ -85,7 +87,16 @@ export interface StyleTable {
   source: string
   license: string
   numeric: boolean
-  citation: { prefix: string; suffix: string; delimiter: string; afterCollapseDelimiter: string; yearDelimiter: string; collapse: 'year' | 'citation-number' | null; sorted: boolean; superscript: boolean }
+  citation: {
+    prefix: string
+    suffix: string
+    delimiter: string
+    afterCollapseDelimiter: string
+    yearDelimiter: string
+    collapse: 'year' | 'citation-number' | null
+    sorted: boolean
+    superscript: boolean
+  }
   entries: Record<string, EntryTable>
   /** Subset key (sorted ids joined by "+") → forms of each member when exactly that subset of its group is cited. */
   variants: Record<string, Record<string, VariantForms>>
@@ -95,7 +106,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
     const named = ENTITIES[e.toLowerCase()]
     if (named === undefined) throw new Error(`build-citations: unknown entity ${m}`)
     return named
@@ -108,12 +120,23 @@ export function htmlToRuns(html: string): Run[] {
   const stack: string[] = []
   const push = (text: string) => {
     if (text === '') return
-    const flags = [...new Set(stack.join('').replace(/-[a-z^_]/g, '').split(''))].filter((f) => !stack.includes(`-${f}`)).sort().join('')
+    const flags = [
+      ...new Set(
+        stack
+          .join('')
+          .replace(/-[a-z^_]/g, '')
+          .split(''),
+      ),
+    ]
+      .filter((f) => !stack.includes(`-${f}`))
+      .sort()
+      .join('')
     const last = runs[runs.length - 1]
     if (flags === '') {
       if (typeof last === 'string') runs[runs.length - 1] = last + text
       else runs.push(text)
-    } else if (last !== undefined && typeof last !== 'string' && last.length === 2 && last[0] === flags) runs[runs.length - 1] = [flags, last[1] + text]
+    } else if (last !== undefined && typeof last !== 'string' && last.length === 2 && last[0] === flags)
+      runs[runs.length - 1] = [flags, last[1] + text]
     else runs.push([flags, text])
   }
   for (const token of html.match(/<[^>]+>|[^<]+/g) ?? []) {
@@ -137,7 +160,10 @@ export function htmlToRuns(html: string): Run[] {
     else throw new Error(`build-citations: unexpected markup ${token} in ${html}`)
   }
   // "-i" style negations only cancel the flags inside them.
-  return runs.map((r) => (typeof r === 'string' ? r : ([r[0].replace(/-/g, ''), r[1]] as [string, string]))).filter((r) => typeof r === 'string' || r[0] !== '' || true).map((r) => (typeof r !== 'string' && r[0] === '' ? r[1] : r))
+  return runs
+    .map((r) => (typeof r === 'string' ? r : ([r[0].replace(/-/g, ''), r[1]] as [string, string])))
+    .filter((r) => typeof r === 'string' || r[0] !== '' || true)
+    .map((r) => (typeof r !== 'string' && r[0] === '' ? r[1] : r))
 }
 
 /** Turns the record's DOI and https URL, where they appear in plain text, into link runs we build ourselves. */
@@ -159,7 +185,8 @@ export function linkify(runs: Run[], item: CslItem): Run[] {
       let best: { at: number; text: string; href: string } | undefined
       for (const [text, href] of targets) {
         const at = rest.indexOf(text)
-        if (at >= 0 && (best === undefined || at < best.at || (at === best.at && text.length > best.text.length))) best = { at, text, href }
+        if (at >= 0 && (best === undefined || at < best.at || (at === best.at && text.length > best.text.length)))
+          best = { at, text, href }
       }
       if (best === undefined) break
       if (best.at > 0) out.push(rest.slice(0, best.at))
@@ -188,10 +215,18 @@ function styleInfo(xml: string) {
       prefix: unescape(attr(layout, 'prefix')),
       suffix: unescape(attr(layout, 'suffix')),
       delimiter,
-      afterCollapseDelimiter: attr(citationOpen, 'after-collapse-delimiter') !== undefined ? unescape(attr(citationOpen, 'after-collapse-delimiter')) : delimiter,
+      afterCollapseDelimiter:
+        attr(citationOpen, 'after-collapse-delimiter') !== undefined
+          ? unescape(attr(citationOpen, 'after-collapse-delimiter'))
+          : delimiter,
       // Between the years of one author: cite-group-delimiter if set; citeproc-js otherwise uses ", " when it sorts
       // and regroups the cites, and the layout delimiter when it only joins neighbours.
-      yearDelimiter: attr(citationOpen, 'cite-group-delimiter') !== undefined ? unescape(attr(citationOpen, 'cite-group-delimiter')) : /<sort>/.test(citationBody) ? ', ' : delimiter,
+      yearDelimiter:
+        attr(citationOpen, 'cite-group-delimiter') !== undefined
+          ? unescape(attr(citationOpen, 'cite-group-delimiter'))
+          : /<sort>/.test(citationBody)
+            ? ', '
+            : delimiter,
       collapse: collapse === 'year' || collapse === 'citation-number' ? collapse : null,
       sorted: /<sort>/.test(citationBody),
       superscript: attr(layout, 'vertical-align') === 'sup',
@@ -211,12 +246,18 @@ export function styleXml(key: StyleKey): string {
 const sourceIds: ReadonlySet<string> = new Set(sources.map((s) => s.id))
 
 export function shippedItems(): CslItem[] {
-  return [...studies.map((s) => withEtAlPlaceholders(citationCsl(s), s.authorsComplete)), ...sources.map((r) => citationCsl(r))]
+  return [
+    ...studies.map((s) => withEtAlPlaceholders(citationCsl(s), s.authorsComplete)),
+    ...sources.map((r) => citationCsl(r)),
+  ]
 }
 
 /** A citation-js instance over our records only (never user strings); whatever it formats has the et-al placeholders replaced. */
 export function citeOf(items: readonly CslItem[]): Cite {
-  const cite = new Cite(items.map((i) => JSON.parse(JSON.stringify(i)) as object), { forceType: '@csl/list+object' })
+  const cite = new Cite(
+    items.map((i) => JSON.parse(JSON.stringify(i)) as object),
+    { forceType: '@csl/list+object' },
+  )
   const format = cite.format.bind(cite) as (...args: unknown[]) => string
   ;(cite as unknown as { format: (...args: unknown[]) => string }).format = (...args) => cleanEtAl(format(...args))
   return cite
@@ -280,9 +321,19 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
   /** In-text forms of `id` in a document that also cites `others` (citeproc disambiguates across the document). */
   const inTextForms = (id: string, others: readonly string[]): VariantForms => {
     const pre = others.map((o) => ({ citationItems: [{ id: o }], properties: { noteIndex: 0 } }))
-    const single = (item: { id: string; 'author-only'?: boolean; 'suppress-author'?: boolean }, format: 'html' | 'text'): string =>
-      cite.format('citation', { style: name, format, entry: { citationItems: [item], properties: { noteIndex: 0 } }, citationsPre: pre })
-    const forms: VariantForms = { cite: stripAffixes(htmlToRuns(single({ id }, 'html')), info.citation.prefix, info.citation.suffix) }
+    const single = (
+      item: { id: string; 'author-only'?: boolean; 'suppress-author'?: boolean },
+      format: 'html' | 'text',
+    ): string =>
+      cite.format('citation', {
+        style: name,
+        format,
+        entry: { citationItems: [item], properties: { noteIndex: 0 } },
+        citationsPre: pre,
+      })
+    const forms: VariantForms = {
+      cite: stripAffixes(htmlToRuns(single({ id }, 'html')), info.citation.prefix, info.citation.suffix),
+    }
     const authorHtml = single({ id, 'author-only': true }, 'html')
     if (authorHtml !== NO_FORM && authorHtml.trim() !== '') forms.author = htmlToRuns(authorHtml)
     const yearText = single({ id, 'suppress-author': true }, 'text')
@@ -293,7 +344,14 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     const authorText = forms.author === undefined ? undefined : runsToText(forms.author)
     // Only real names group their years (CSL cite grouping compares rendered names, not substituted titles).
     const hasNames = (byId.get(id)!.author ?? []).length > 0
-    if (hasNames && authorText !== undefined && forms.year !== undefined && citeText.startsWith(authorText) && citeText.endsWith(forms.year) && citeText.length > authorText.length + forms.year.length) {
+    if (
+      hasNames &&
+      authorText !== undefined &&
+      forms.year !== undefined &&
+      citeText.startsWith(authorText) &&
+      citeText.endsWith(forms.year) &&
+      citeText.length > authorText.length + forms.year.length
+    ) {
       forms.sep = citeText.slice(authorText.length, citeText.length - forms.year.length)
     }
     return forms
@@ -302,17 +360,23 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     const item = byId.get(id)!
     const html = cite.format('bibliography', { style: name, format: 'html', entry: [id] })
     const empty = !/data-csl-entry-id=/.test(html)
-    const inner = empty ? '' : info.numeric
-      ? (/<div class="csl-right-inline">([\s\S]*?)<\/div>\s*<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ?? (/<div class="csl-left-margin">[^<]*<\/div><\/div>\s*<\/div>\s*$/.test(html) ? '' : undefined))
-      : /<div data-csl-entry-id="[^"]*" class="csl-entry">([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1]
+    const inner = empty
+      ? ''
+      : info.numeric
+        ? (/<div class="csl-right-inline">([\s\S]*?)<\/div>\s*<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ??
+          (/<div class="csl-left-margin">[^<]*<\/div><\/div>\s*<\/div>\s*$/.test(html) ? '' : undefined))
+        : /<div data-csl-entry-id="[^"]*" class="csl-entry">([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1]
     if (inner === undefined) throw new Error(`build-citations: cannot read ${key} entry for ${id}: ${html}`)
     // A study that is not citable (no confirmed authors, title or date, or journal for an article) would print as
     // noise ("N.d.", a title-first entry); it ships no entry, and the runtime refuses it with a typed error. A source
     // page prints what is known (citationCsl gives it its own heading as title).
-    const identifiable = sourceIds.has(id) ? item.title !== undefined || (item.author ?? []).length > 0 : uncitableFields(item).length === 0
+    const identifiable = sourceIds.has(id)
+      ? item.title !== undefined || (item.author ?? []).length > 0
+      : uncitableFields(item).length === 0
     const ref = identifiable ? linkify(htmlToRuns(inner.trim()), item) : []
     const text = identifiable ? liveReferenceText(cite, key, id) : ''
-    if (runsToText(ref) !== text) throw new Error(`build-citations: ${key} ${id}: runs do not reproduce citeproc text\n${runsToText(ref)}\n${text}`)
+    if (runsToText(ref) !== text)
+      throw new Error(`build-citations: ${key} ${id}: runs do not reproduce citeproc text\n${runsToText(ref)}\n${text}`)
     const entry: EntryTable = { ref, bibRank: order.indexOf(id) }
     if (!info.numeric) Object.assign(entry, inTextForms(id, []))
     if (info.numeric) {
@@ -328,12 +392,16 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     const groups = new Map<string, string[]>()
     for (const id of Object.keys(entries)) {
       const first = byId.get(id)!.author?.[0]
-      const key = first !== undefined ? (first.literal ?? first.family ?? '').toLowerCase() : `~${runsToText(entries[id]!.author ?? entries[id]!.cite ?? [])}`
+      const key =
+        first !== undefined
+          ? (first.literal ?? first.family ?? '').toLowerCase()
+          : `~${runsToText(entries[id]!.author ?? entries[id]!.cite ?? [])}`
       groups.set(key, [...(groups.get(key) ?? []), id])
     }
     for (const [key, members] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       if (members.length < 2) continue
-      if (members.length > 6) throw new Error(`build-citations: group "${key}" has ${members.length} records; subsets would explode`)
+      if (members.length > 6)
+        throw new Error(`build-citations: group "${key}" has ${members.length} records; subsets would explode`)
       for (const id of members) entries[id]!.group = key
       for (let mask = 1; mask < 1 << members.length; mask++) {
         const subset = members.filter((_, i) => (mask & (1 << i)) !== 0)
@@ -341,9 +409,16 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
         const forms: Record<string, VariantForms> = {}
         let differs = false
         for (const id of subset) {
-          const f = inTextForms(id, subset.filter((o) => o !== id))
+          const f = inTextForms(
+            id,
+            subset.filter((o) => o !== id),
+          )
           const base = entries[id]!
-          if (JSON.stringify(f) !== JSON.stringify({ cite: base.cite, author: base.author, year: base.year, sep: base.sep })) differs = true
+          if (
+            JSON.stringify(f) !==
+            JSON.stringify({ cite: base.cite, author: base.author, year: base.year, sep: base.sep })
+          )
+            differs = true
           forms[id] = f
         }
         if (differs) variants[subset.join('+')] = forms
@@ -382,7 +457,10 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     style: key,
     title: info.title,
     updated: info.updated,
-    source: 'builtin' in src ? `@citation-js/plugin-csl 0.8.2 built-in style "${src.builtin}"` : `Debian package citation-style-language-styles, ${src.debian}`,
+    source:
+      'builtin' in src
+        ? `@citation-js/plugin-csl 0.8.2 built-in style "${src.builtin}"`
+        : `Debian package citation-style-language-styles, ${src.debian}`,
     license: info.license,
     numeric: info.numeric,
     citation: { ...info.citation },

@@ -9,7 +9,15 @@ interface Located<T> {
 
 interface StudyLike {
   id: string
-  csl: { type?: string; DOI?: string; PMID?: string; author?: readonly unknown[]; title?: string; issued?: unknown; 'container-title'?: string }
+  csl: {
+    type?: string
+    DOI?: string
+    PMID?: string
+    author?: readonly unknown[]
+    title?: string
+    issued?: unknown
+    'container-title'?: string
+  }
   design?: string
   unusedReason?: string
 }
@@ -44,7 +52,10 @@ function refIssue(file: string, field: string, kind: string, value: string, know
     field,
     rule: 'reference-exists',
     message: `points at ${kind} "${value}", which does not exist.`,
-    fix: hint === undefined ? `Create data/${kind === 'study' ? 'studies' : 'sources'}/${value}.yaml or correct the id.` : `Did you mean "${hint}"?`,
+    fix:
+      hint === undefined
+        ? `Create data/${kind === 'study' ? 'studies' : 'sources'}/${value}.yaml or correct the id.`
+        : `Did you mean "${hint}"?`,
   }
 }
 
@@ -55,7 +66,13 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
   for (const { file, record } of [...input.studies, ...input.claims, ...input.sources]) {
     const other = firstSeen.get(record.id)
     if (other !== undefined) {
-      issues.push({ file, field: 'id', rule: 'unique-id', message: `"${record.id}" is already used by ${other}.`, fix: 'Give each record its own id (add a short disambiguator such as -b).' })
+      issues.push({
+        file,
+        field: 'id',
+        rule: 'unique-id',
+        message: `"${record.id}" is already used by ${other}.`,
+        fix: 'Give each record its own id (add a short disambiguator such as -b).',
+      })
     } else firstSeen.set(record.id, file)
   }
   for (const key of ['DOI', 'PMID'] as const) {
@@ -65,7 +82,13 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
       if (value === undefined) continue
       const other = seen.get(value)
       if (other !== undefined) {
-        issues.push({ file, field: `csl.${key}`, rule: 'unique-identifier', message: `${key} ${record.csl[key]} is also in ${other}.`, fix: 'One work, one record: merge the two or correct the identifier.' })
+        issues.push({
+          file,
+          field: `csl.${key}`,
+          rule: 'unique-identifier',
+          message: `${key} ${record.csl[key]} is also in ${other}.`,
+          fix: 'One work, one record: merge the two or correct the identifier.',
+        })
       } else seen.set(value, file)
     }
   }
@@ -85,14 +108,20 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
       }
       usedSources.add(m.source)
       if (!source.sections.includes(m.section)) {
-        const hint = closest(m.section.toLowerCase(), source.sections.map((s) => s.toLowerCase()))
+        const hint = closest(
+          m.section.toLowerCase(),
+          source.sections.map((s) => s.toLowerCase()),
+        )
         const match = source.sections.find((s) => s.toLowerCase() === hint)
         issues.push({
           file,
           field: `madeBy[${i}].section`,
           rule: 'section-exists',
           message: `"${m.section}" is not a section of source "${m.source}".`,
-          fix: match === undefined ? `Use one of the sections listed in data/sources/${m.source}.yaml, or add it there.` : `Did you mean "${match}"?`,
+          fix:
+            match === undefined
+              ? `Use one of the sections listed in data/sources/${m.source}.yaml, or add it there.`
+              : `Did you mean "${match}"?`,
         })
       }
     })
@@ -117,20 +146,41 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
         })
       }
     })
-    if (claim.verdict !== 'accurate' && !studyIds.some((id) => new RegExp(`(^|[^a-z0-9-])${id}([^a-z0-9-]|$)`).test(claim.verdictNote))) {
-      issues.push({ file, field: 'verdictNote', rule: 'verdict-names-study', message: `a "${claim.verdict}" verdict must name the study ids it rests on.`, fix: 'Mention at least one study id (e.g. grunebaum-2018) in the verdict note.' })
+    if (
+      claim.verdict !== 'accurate' &&
+      !studyIds.some((id) => new RegExp(`(^|[^a-z0-9-])${id}([^a-z0-9-]|$)`).test(claim.verdictNote))
+    ) {
+      issues.push({
+        file,
+        field: 'verdictNote',
+        rule: 'verdict-names-study',
+        message: `a "${claim.verdict}" verdict must name the study ids it rests on.`,
+        fix: 'Mention at least one study id (e.g. grunebaum-2018) in the verdict note.',
+      })
     }
   }
   for (const { file, record } of input.studies) {
     if (!usedStudies.has(record.id) && record.unusedReason === undefined) {
-      issues.push({ file, field: '', rule: 'study-used', message: 'no claim points at this study.', fix: 'Add it as evidence to a claim, or give an `unusedReason`.' })
+      issues.push({
+        file,
+        field: '',
+        rule: 'study-used',
+        message: 'no claim points at this study.',
+        fix: 'Add it as evidence to a claim, or give an `unusedReason`.',
+      })
     }
   }
   // The mechanical rows of the verdict decision table (docs/data-policy.md), one module with its own tests.
   issues.push(...verdictRuleIssues({ studies: input.studies, claims: input.claims }))
   for (const { file, record } of input.sources) {
     if (!usedSources.has(record.id)) {
-      issues.push({ file, field: '', rule: 'source-has-claims', message: 'no claim is made by this source document.', fix: 'Record the claims this page makes (madeBy.source) or remove the source.' })
+      issues.push({
+        file,
+        field: '',
+        rule: 'source-has-claims',
+        message: 'no claim is made by this source document.',
+        fix: 'Record the claims this page makes (madeBy.source) or remove the source.',
+      })
     }
   }
   return issues

@@ -104,7 +104,8 @@ function stringList(obj: Json, key: string, path: string): string[] {
 function objectList(obj: Json, key: string, path: string): Json[] {
   const v = obj[key]
   if (v === undefined || v === null) return []
-  if (!Array.isArray(v) || v.some((x) => !isObject(x))) throw new CrossrefFormatError(`${path}.${key} should be a list of objects, got ${describe(v)}`)
+  if (!Array.isArray(v) || v.some((x) => !isObject(x)))
+    throw new CrossrefFormatError(`${path}.${key} should be a list of objects, got ${describe(v)}`)
   return v as Json[]
 }
 
@@ -122,11 +123,13 @@ function dateParts(obj: Json, key: string, path: string): number[] | undefined {
   if (!isObject(v)) throw new CrossrefFormatError(`${path}.${key} should be a date object, got ${describe(v)}`)
   const parts = v['date-parts']
   if (parts === undefined) return undefined
-  if (!Array.isArray(parts) || !Array.isArray(parts[0])) throw new CrossrefFormatError(`${path}.${key}.date-parts should be a nested list, got ${describe(parts)}`)
+  if (!Array.isArray(parts) || !Array.isArray(parts[0]))
+    throw new CrossrefFormatError(`${path}.${key}.date-parts should be a nested list, got ${describe(parts)}`)
   const first = parts[0] as unknown[]
   // Crossref uses [[null]] for an unknown date.
   if (first.length === 0 || first[0] === null) return undefined
-  if (first.some((p) => typeof p !== 'number' || !Number.isInteger(p))) throw new CrossrefFormatError(`${path}.${key}.date-parts should hold integers`)
+  if (first.some((p) => typeof p !== 'number' || !Number.isInteger(p)))
+    throw new CrossrefFormatError(`${path}.${key}.date-parts should hold integers`)
   return first as number[]
 }
 
@@ -137,7 +140,10 @@ function isoFromParts(parts: number[] | undefined): string | undefined {
 
 /** Lower case, spaces and hyphens as `_`: `Expression of Concern` → `expression_of_concern`. */
 function normalizeUpdateType(type: string): string {
-  return type.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  return type
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
 }
 
 function updates(message: Json, key: 'update-to' | 'updated-by'): CrossrefUpdate[] {
@@ -205,7 +211,13 @@ export function parseCrossrefWork(json: unknown): CrossrefFields {
   const institutions = objectList(message, 'institution', 'message')
     .map((inst, i) => optionalString(inst, 'name', `message.institution[${i}]`))
     .filter((n): n is string => n !== undefined)
-  const containerTitles = [...new Set([...stringList(message, 'container-title', 'message'), ...stringList(message, 'short-container-title', 'message'), ...institutions])]
+  const containerTitles = [
+    ...new Set([
+      ...stringList(message, 'container-title', 'message'),
+      ...stringList(message, 'short-container-title', 'message'),
+      ...institutions,
+    ]),
+  ]
 
   const years: number[] = []
   for (const key of ['issued', 'published-print', 'published-online', 'published', 'posted']) {
@@ -292,7 +304,11 @@ function normalizeContainer(s: string): string {
 
 /** A page field as start and end, with dashes unified and abbreviated ends expanded (`189-98` → 189, 198). */
 export function normalizePages(page: string): { start: string; end?: string } {
-  const compact = page.trim().replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, '').toLowerCase()
+  const compact = page
+    .trim()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, '')
+    .toLowerCase()
   const m = /^([^-]+)-([^-]+)$/.exec(compact)
   if (m === null) return { start: compact }
   const [, start, end] = m as unknown as [string, string, string]
@@ -334,7 +350,9 @@ function distinctByDoi(list: readonly CrossrefUpdate[]): CrossrefUpdate[] {
 }
 
 function describeUpdates(list: readonly CrossrefUpdate[]): string {
-  return list.map((u) => `${u.type} ${u.doi}${u.date ? ` (${u.date})` : ''}${u.source ? ` [${u.source}]` : ''}`).join('; ')
+  return list
+    .map((u) => `${u.type} ${u.doi}${u.date ? ` (${u.date})` : ''}${u.source ? ` [${u.source}]` : ''}`)
+    .join('; ')
 }
 
 function authorKey(a: { family?: string; literal?: string; name?: string }): string | undefined {
@@ -358,7 +376,8 @@ export function compareWithStudy(study: Study, fields: CrossrefFields): Finding[
   const csl = study.csl
   const add = (field: string, severity: Finding['severity'], record: string, crossref: string, note?: string) =>
     out.push({ study: study.id, field, severity, record, crossref, ...(note === undefined ? {} : { note }) })
-  const missing = (field: string, value: string) => add(field, 'info', '—', value, 'Crossref has this; the record does not (verify before adding)')
+  const missing = (field: string, value: string) =>
+    add(field, 'info', '—', value, 'Crossref has this; the record does not (verify before adding)')
 
   if (csl.DOI !== undefined && csl.DOI.trim().toLowerCase() !== fields.doi) {
     add('DOI', 'mismatch', csl.DOI, fields.doi, 'Crossref returned a different DOI (an alias or a redirect)')
@@ -377,23 +396,40 @@ export function compareWithStudy(study: Study, fields: CrossrefFields): Finding[
 
   const year = csl.issued?.['date-parts'][0]?.[0]
   if (year !== undefined && fields.years.length > 0) {
-    if (!fields.years.includes(year)) add('issued', 'mismatch', String(year), fields.years.join(' / '), 'no Crossref date (issued, print, online, posted) has this year')
+    if (!fields.years.includes(year))
+      add(
+        'issued',
+        'mismatch',
+        String(year),
+        fields.years.join(' / '),
+        'no Crossref date (issued, print, online, posted) has this year',
+      )
   } else if (year === undefined && fields.years[0] !== undefined) missing('issued', String(fields.years[0]))
 
   const containers = [csl['container-title'], csl['container-title-short']].filter((c): c is string => c !== undefined)
   if (containers.length > 0 && fields.containerTitles.length > 0) {
     const theirs = fields.containerTitles.map(normalizeContainer)
-    if (!containers.some((c) => theirs.includes(normalizeContainer(c)))) add('container-title', 'mismatch', containers.join(' / '), fields.containerTitles.join(' / '))
-  } else if (containers.length === 0 && fields.containerTitles[0] !== undefined) missing('container-title', fields.containerTitles[0])
+    if (!containers.some((c) => theirs.includes(normalizeContainer(c))))
+      add('container-title', 'mismatch', containers.join(' / '), fields.containerTitles.join(' / '))
+  } else if (containers.length === 0 && fields.containerTitles[0] !== undefined)
+    missing('container-title', fields.containerTitles[0])
 
   const ourAuthors = csl.author ?? []
   if (ourAuthors.length > 0 && fields.authors.length > 0) {
     const first = fields.authors.find((a) => a.sequence === 'first') ?? fields.authors[0]!
-    if (authorKey(ourAuthors[0]!) !== authorKey(first)) add('author[0]', 'mismatch', authorLabel(ourAuthors[0]!), authorLabel(first), 'first author differs')
+    if (authorKey(ourAuthors[0]!) !== authorKey(first))
+      add('author[0]', 'mismatch', authorLabel(ourAuthors[0]!), authorLabel(first), 'first author differs')
     if (ourAuthors.length !== fields.authors.length) {
-      add('author', 'mismatch', `${ourAuthors.length} authors`, `${fields.authors.length} authors`, 'the record should list every author, in order')
+      add(
+        'author',
+        'mismatch',
+        `${ourAuthors.length} authors`,
+        `${fields.authors.length} authors`,
+        'the record should list every author, in order',
+      )
     }
-  } else if (ourAuthors.length === 0 && fields.authors.length > 0) missing('author', `${fields.authors.length} authors, first ${authorLabel(fields.authors[0]!)}`)
+  } else if (ourAuthors.length === 0 && fields.authors.length > 0)
+    missing('author', `${fields.authors.length} authors, first ${authorLabel(fields.authors[0]!)}`)
 
   for (const key of ['volume', 'issue'] as const) {
     const ours = csl[key]
@@ -416,21 +452,48 @@ export function compareWithStudy(study: Study, fields: CrossrefFields): Finding[
       'status.retracted',
       'mismatch',
       String(study.status.retracted),
-      crossrefRetracted ? (retractions.length > 0 ? describeUpdates(retractions) : 'title marked retracted') : 'no retraction notice',
-      crossrefRetracted ? 'Crossref or Retraction Watch records a retraction' : 'the record says retracted; Crossref has no notice',
+      crossrefRetracted
+        ? retractions.length > 0
+          ? describeUpdates(retractions)
+          : 'title marked retracted'
+        : 'no retraction notice',
+      crossrefRetracted
+        ? 'Crossref or Retraction Watch records a retraction'
+        : 'the record says retracted; Crossref has no notice',
     )
   }
   const corrections = notices.filter((u) => CORRECTION_TYPES.has(u.type))
   if (corrections.length > study.status.corrections.length) {
-    add('status.corrections', 'mismatch', `${study.status.corrections.length} listed`, describeUpdates(corrections), 'Crossref lists more correction notices than the record')
+    add(
+      'status.corrections',
+      'mismatch',
+      `${study.status.corrections.length} listed`,
+      describeUpdates(corrections),
+      'Crossref lists more correction notices than the record',
+    )
   }
   const concerns = notices.filter((u) => CONCERN_TYPES.has(u.type))
-  if (concerns.length > 0) add('status', 'mismatch', '—', describeUpdates(concerns), 'an expression of concern; record it in notes and weigh it in certainty')
-  const other = notices.filter((u) => !RETRACTION_TYPES.has(u.type) && !CORRECTION_TYPES.has(u.type) && !CONCERN_TYPES.has(u.type))
+  if (concerns.length > 0)
+    add(
+      'status',
+      'mismatch',
+      '—',
+      describeUpdates(concerns),
+      'an expression of concern; record it in notes and weigh it in certainty',
+    )
+  const other = notices.filter(
+    (u) => !RETRACTION_TYPES.has(u.type) && !CORRECTION_TYPES.has(u.type) && !CONCERN_TYPES.has(u.type),
+  )
   if (other.length > 0) add('status', 'info', '—', describeUpdates(other), 'other update notices')
 
   if (fields.updateTo.length > 0) {
-    add('DOI', 'mismatch', csl.DOI ?? '—', `a ${fields.updateTo.map((u) => `${u.type} notice for ${u.doi}`).join('; ')}`, 'this DOI is a notice, not the work itself')
+    add(
+      'DOI',
+      'mismatch',
+      csl.DOI ?? '—',
+      `a ${fields.updateTo.map((u) => `${u.type} notice for ${u.doi}`).join('; ')}`,
+      'this DOI is a notice, not the work itself',
+    )
   }
 
   for (const r of fields.relations.filter((r) => r.type === 'is-preprint-of')) {
@@ -516,7 +579,10 @@ export async function lookupDoi(doi: string, options: LookupOptions): Promise<Lo
     try {
       return { kind: 'ok', fields: parseCrossrefWork(JSON.parse(body)) }
     } catch (e) {
-      return { kind: 'bad-response', message: e instanceof SyntaxError ? `not JSON (${e.message})` : (e as Error).message }
+      return {
+        kind: 'bad-response',
+        message: e instanceof SyntaxError ? `not JSON (${e.message})` : (e as Error).message,
+      }
     }
   }
 }
@@ -541,7 +607,10 @@ export interface VerifyReport {
  * Stops at once, with exit code 2, if the very first request cannot reach the network, or after three network
  * failures in a row.
  */
-export async function verifyStudies(studies: readonly Study[], options: LookupOptions & { readonly delayMs: number }): Promise<VerifyReport> {
+export async function verifyStudies(
+  studies: readonly Study[],
+  options: LookupOptions & { readonly delayMs: number },
+): Promise<VerifyReport> {
   const sleep = options.sleep ?? realSleep
   const findings: Finding[] = []
   const checked: string[] = []
@@ -556,7 +625,14 @@ export async function verifyStudies(studies: readonly Study[], options: LookupOp
     if (result.kind === 'unreachable') {
       if (first || inARow >= 2) {
         const remaining = studies.filter((s) => s.csl.DOI !== undefined && !checked.includes(s.id)).map((s) => s.id)
-        return { findings, checked, withoutDoi, unreachable: [...new Set([...unreachable, ...remaining])], networkDown: result.message, exitCode: findings.some((f) => f.severity === 'mismatch') ? 1 : 2 }
+        return {
+          findings,
+          checked,
+          withoutDoi,
+          unreachable: [...new Set([...unreachable, ...remaining])],
+          networkDown: result.message,
+          exitCode: findings.some((f) => f.severity === 'mismatch') ? 1 : 2,
+        }
       }
       inARow++
       unreachable.push(study.id)
@@ -569,11 +645,32 @@ export async function verifyStudies(studies: readonly Study[], options: LookupOp
       checked.push(study.id)
       findings.push(...compareWithStudy(study, result.fields))
     } else if (result.kind === 'not-found') {
-      findings.push({ study: study.id, field: 'DOI', severity: 'mismatch', record: study.csl.DOI, crossref: 'not found (404)', note: 'not a Crossref DOI, or a typo; check https://doi.org/ and the registration agency' })
+      findings.push({
+        study: study.id,
+        field: 'DOI',
+        severity: 'mismatch',
+        record: study.csl.DOI,
+        crossref: 'not found (404)',
+        note: 'not a Crossref DOI, or a typo; check https://doi.org/ and the registration agency',
+      })
     } else if (result.kind === 'http-error') {
-      findings.push({ study: study.id, field: 'DOI', severity: 'mismatch', record: study.csl.DOI, crossref: `HTTP ${result.status}`, note: 'Crossref answered with an error; try again later' })
+      findings.push({
+        study: study.id,
+        field: 'DOI',
+        severity: 'mismatch',
+        record: study.csl.DOI,
+        crossref: `HTTP ${result.status}`,
+        note: 'Crossref answered with an error; try again later',
+      })
     } else {
-      findings.push({ study: study.id, field: 'response', severity: 'mismatch', record: study.csl.DOI, crossref: 'unreadable response', note: result.message })
+      findings.push({
+        study: study.id,
+        field: 'response',
+        severity: 'mismatch',
+        record: study.csl.DOI,
+        crossref: 'unreadable response',
+        note: result.message,
+      })
     }
   }
   const exitCode = findings.some((f) => f.severity === 'mismatch') ? 1 : unreachable.length > 0 ? 2 : 0
@@ -594,7 +691,9 @@ export function formatFindings(findings: readonly Finding[]): string {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f) - rank(b.f) || (a.f.study < b.f.study ? -1 : a.f.study > b.f.study ? 1 : a.i - b.i))
     .map(({ f }) => f)
-  const rows = sorted.map((f) => `| ${[f.severity, f.study, f.field, f.record, f.crossref, f.note ?? ''].map(cell).join(' | ')} |`)
+  const rows = sorted.map(
+    (f) => `| ${[f.severity, f.study, f.field, f.record, f.crossref, f.note ?? ''].map(cell).join(' | ')} |`,
+  )
   return ['| severity | study | field | record | Crossref | note |', '|---|---|---|---|---|---|', ...rows].join('\n')
 }
 

@@ -37,7 +37,10 @@ const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(
  * returns the dataset only if every layer passed. Rules run only on files whose shape passed the schema, so one
  * mistake is reported once.
  */
-export function runPipeline(dataDir: string, options: { schemaDir?: string; today?: string; warnRules?: readonly string[] } = {}): PipelineResult {
+export function runPipeline(
+  dataDir: string,
+  options: { schemaDir?: string; today?: string; warnRules?: readonly string[] } = {},
+): PipelineResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10)
   const loaded = loadDataDir(dataDir)
   const issues: Issue[] = [...loaded.issues]
@@ -54,22 +57,45 @@ export function runPipeline(dataDir: string, options: { schemaDir?: string; toda
     const terms = file.data as Term[]
     const ids = new Set<string>()
     terms.forEach((t, i) => {
-      if (ids.has(t.id)) issues.push({ file: file.file, field: `[${i}].id`, rule: 'unique-term', message: `term "${t.id}" is defined twice.`, fix: 'Remove or rename one of them.' })
+      if (ids.has(t.id))
+        issues.push({
+          file: file.file,
+          field: `[${i}].id`,
+          rule: 'unique-term',
+          message: `term "${t.id}" is defined twice.`,
+          fix: 'Remove or rename one of them.',
+        })
       ids.add(t.id)
     })
     terms.forEach((t, i) => {
       const placed = ['rank', 'group', 'band'].filter((k) => (t as unknown as Record<string, unknown>)[k] !== undefined)
       if (file.name === 'designs' && placed.length < 3) {
-        issues.push({ file: file.file, field: `[${i}]`, rule: 'design-rank', message: `design "${t.id}" needs rank, group and band.`, fix: 'Give it a rank (1 = strongest), the evidence-map column heading (group) and a band (evidence or record).' })
+        issues.push({
+          file: file.file,
+          field: `[${i}]`,
+          rule: 'design-rank',
+          message: `design "${t.id}" needs rank, group and band.`,
+          fix: 'Give it a rank (1 = strongest), the evidence-map column heading (group) and a band (evidence or record).',
+        })
       } else if (file.name !== 'designs' && placed.length > 0) {
-        issues.push({ file: file.file, field: `[${i}]`, rule: 'design-rank', message: `term "${t.id}" has ${placed.join(', ')}, which only designs take.`, fix: 'Remove them.' })
+        issues.push({
+          file: file.file,
+          field: `[${i}]`,
+          rule: 'design-rank',
+          message: `term "${t.id}" has ${placed.join(', ')}, which only designs take.`,
+          fix: 'Remove them.',
+        })
       }
     })
     vocab.set(file.name, terms)
     vocabSets.set(file.name, ids)
   }
 
-  const passed: Record<'study' | 'claim' | 'source', { file: LoadedFile; record: Record<string, unknown> }[]> = { study: [], claim: [], source: [] }
+  const passed: Record<'study' | 'claim' | 'source', { file: LoadedFile; record: Record<string, unknown> }[]> = {
+    study: [],
+    claim: [],
+    source: [],
+  }
   for (const file of loaded.files) {
     if (file.kind === 'vocab') continue
     const schemaIssues = schema.check(file)
@@ -80,14 +106,16 @@ export function runPipeline(dataDir: string, options: { schemaDir?: string; toda
     const record = file.data as Record<string, unknown>
     for (const rule of recordRules) {
       if (!rule.kinds.includes(file.kind)) continue
-      for (const finding of rule.check(record, { fileName: file.name, today })) issues.push({ ...finding, file: file.file, rule: rule.name })
+      for (const finding of rule.check(record, { fileName: file.name, today }))
+        issues.push({ ...finding, file: file.file, rule: rule.name })
     }
     // Records with the right shape take part in the cross-record layer even if a per-record rule failed,
     // so a bad DOI does not also show up as a dangling reference elsewhere.
     passed[file.kind].push({ file, record })
   }
 
-  const toCross = <T>(list: { file: LoadedFile; record: Record<string, unknown> }[]) => list.map(({ file, record }) => ({ file: file.file, record: record as T }))
+  const toCross = <T>(list: { file: LoadedFile; record: Record<string, unknown> }[]) =>
+    list.map(({ file, record }) => ({ file: file.file, record: record as T }))
   issues.push(
     ...crossRecordIssues({
       studies: toCross<CrossInput['studies'][number]['record']>(passed.study),

@@ -22,7 +22,13 @@ function describe(error: ErrorObject, file: string): Issue {
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty)
-      return { file, field: at(missing), rule: 'schema-required', message: 'is required but missing.', fix: `Add \`${missing}\` (see docs/record-format.md).` }
+      return {
+        file,
+        field: at(missing),
+        rule: 'schema-required',
+        message: 'is required but missing.',
+        fix: `Add \`${missing}\` (see docs/record-format.md).`,
+      }
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty)
@@ -33,7 +39,10 @@ function describe(error: ErrorObject, file: string): Issue {
         field: at(extra),
         rule: 'schema-unknown-key',
         message: 'is not a field of this record.',
-        fix: hint === undefined ? 'Remove it, or check docs/record-format.md for the allowed fields.' : `Did you mean \`${hint}\`? Otherwise remove it.`,
+        fix:
+          hint === undefined
+            ? 'Remove it, or check docs/record-format.md for the allowed fields.'
+            : `Did you mean \`${hint}\`? Otherwise remove it.`,
       }
     }
     case 'type':
@@ -42,7 +51,10 @@ function describe(error: ErrorObject, file: string): Issue {
         field,
         rule: 'schema-type',
         message: `must be of type ${String(error.params.type)}.`,
-        fix: error.params.type === 'string' ? 'Write it as text; quote numbers such as volume: "51".' : `Write it as ${String(error.params.type)}.`,
+        fix:
+          error.params.type === 'string'
+            ? 'Write it as text; quote numbers such as volume: "51".'
+            : `Write it as ${String(error.params.type)}.`,
       }
     case 'enum':
       return {
@@ -53,9 +65,21 @@ function describe(error: ErrorObject, file: string): Issue {
         fix: `Use one of: ${(error.params.allowedValues as unknown[]).join(', ')}.`,
       }
     case 'x-vocab':
-      return { file, field, rule: 'vocab-term', message: error.message ?? 'is not a defined term.', fix: String(error.params.fix) }
+      return {
+        file,
+        field,
+        rule: 'vocab-term',
+        message: error.message ?? 'is not a defined term.',
+        fix: String(error.params.fix),
+      }
     default:
-      return { file, field, rule: `schema-${error.keyword}`, message: `${error.message ?? 'is invalid'}.`, fix: 'See the JSON Schema in data/schema/ and docs/record-format.md.' }
+      return {
+        file,
+        field,
+        rule: `schema-${error.keyword}`,
+        message: `${error.message ?? 'is invalid'}.`,
+        fix: 'See the JSON Schema in data/schema/ and docs/record-format.md.',
+      }
   }
 }
 
@@ -63,7 +87,10 @@ function describe(error: ErrorObject, file: string): Issue {
 export class SchemaLayer {
   private readonly validators = new Map<string, ValidateFunction>()
 
-  constructor(schemaDir: string, private readonly vocab: () => VocabSets) {
+  constructor(
+    schemaDir: string,
+    private readonly vocab: () => VocabSets,
+  ) {
     const ajv = new Ajv({ allErrors: true, strict: true, verbose: true })
     const self = this
     ajv.addKeyword({
@@ -79,7 +106,12 @@ export class SchemaLayer {
           {
             keyword: 'x-vocab',
             message: `"${value}" is not a term of data/vocab/${name}.yaml.`,
-            params: { fix: hint === undefined ? `Use a term from data/vocab/${name}.yaml, or add it there with a description.` : `Did you mean "${hint}"? Otherwise add the term to data/vocab/${name}.yaml.` },
+            params: {
+              fix:
+                hint === undefined
+                  ? `Use a term from data/vocab/${name}.yaml, or add it there with a description.`
+                  : `Did you mean "${hint}"? Otherwise add the term to data/vocab/${name}.yaml.`,
+            },
           },
         ]
         return false

@@ -17,7 +17,12 @@ export const CONTROLLED_DESIGNS: ReadonlySet<string> = new Set([
 ])
 
 /** Designs graded A in the table: randomised trials and reviews of them. */
-export const RANDOMISED_DESIGNS: ReadonlySet<string> = new Set(['meta-analysis', 'systematic-review', 'randomized-controlled-trial', 'randomized-crossover-trial'])
+export const RANDOMISED_DESIGNS: ReadonlySet<string> = new Set([
+  'meta-analysis',
+  'systematic-review',
+  'randomized-controlled-trial',
+  'randomized-crossover-trial',
+])
 
 /** Designs whose `contradicts` rules out `accurate` and `oversimplified` (table rows 1–2): graded A, or the regulator's own record. */
 export const STRONG_CONTRADICTION_DESIGNS: ReadonlySet<string> = new Set([...RANDOMISED_DESIGNS, 'regulatory-decision'])
@@ -91,13 +96,16 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
     return fullSized(st?.design, st?.n) ? st?.design : 'small-trial'
   }
   for (const { file, record: claim } of input.claims) {
-    const push = (field: string, rule: string, message: string, fix: string) => issues.push({ file, field, rule, message, fix })
+    const push = (field: string, rule: string, message: string, fix: string) =>
+      issues.push({ file, field, rule, message, fix })
     const verdict = claim.verdict
     const wording = claim.wording ?? 'plain'
     const support = claim.evidence.filter((e) => SUPPORT.has(e.relation))
     const fullSupportFrom = (designs: ReadonlySet<string>) =>
       claim.evidence.filter((e) => e.relation === 'supports' && designs.has(gradedDesign(e.study) ?? ''))
-    const strongContradictions = claim.evidence.filter((e) => e.relation === 'contradicts' && STRONG_CONTRADICTION_DESIGNS.has(gradedDesign(e.study) ?? ''))
+    const strongContradictions = claim.evidence.filter(
+      (e) => e.relation === 'contradicts' && STRONG_CONTRADICTION_DESIGNS.has(gradedDesign(e.study) ?? ''),
+    )
     const badCitations = (claim.citationProblems ?? []).filter((p) => BAD_CITATION.has(p.problem))
     const supportsOrOversimplifies = verdict === 'accurate' || verdict === 'oversimplified'
 
@@ -117,15 +125,30 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
         `is "${verdict}", but the pages present the claim as a research finding ("studies show") and no study supports it.`,
         `Make the verdict inaccurate (row 5 of the table in ${TABLE}), or add the study that tested it.`,
       )
-    } else if (wording === 'established' && support.length > 0 && verdict === 'inaccurate' && strongContradictions.length === 0 && badCitations.length === 0) {
+    } else if (
+      wording === 'established' &&
+      support.length > 0 &&
+      verdict === 'inaccurate' &&
+      strongContradictions.length === 0 &&
+      badCitations.length === 0
+    ) {
       push(
         'verdict',
         'verdict-established-untested',
         `is "inaccurate", but ${support.map((e) => e.study).join(', ')} supports the claim at least in part, so it is not an untested "studies show".`,
         `Make the verdict overstated (row 6 of the table in ${TABLE}), or record the contradicting study or the citation problem that makes it inaccurate.`,
       )
-    } else if (wording === 'established' && supportsOrOversimplifies && fullSupportFrom(CONTROLLED_DESIGNS).length === 0) {
-      const best = support.map((e) => `${e.study} (${e.relation}, ${gradedDesign(e.study) === 'small-trial' ? `${designOf(e.study)} with n=${studies.get(e.study)?.n}, a small trial` : (designOf(e.study) ?? 'unknown design')})`).join(', ')
+    } else if (
+      wording === 'established' &&
+      supportsOrOversimplifies &&
+      fullSupportFrom(CONTROLLED_DESIGNS).length === 0
+    ) {
+      const best = support
+        .map(
+          (e) =>
+            `${e.study} (${e.relation}, ${gradedDesign(e.study) === 'small-trial' ? `${designOf(e.study)} with n=${studies.get(e.study)?.n}, a small trial` : (designOf(e.study) ?? 'unknown design')})`,
+        )
+        .join(', ')
       push(
         'verdict',
         'verdict-established-evidence',
@@ -151,7 +174,13 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
 
     const randomisedSupport = fullSupportFrom(RANDOMISED_DESIGNS)
     const anyContradiction = claim.evidence.some((e) => e.relation === 'contradicts')
-    if (wording === 'hedged' && randomisedSupport.length > 0 && !anyContradiction && badCitations.length === 0 && (verdict === 'overstated' || verdict === 'inaccurate')) {
+    if (
+      wording === 'hedged' &&
+      randomisedSupport.length > 0 &&
+      !anyContradiction &&
+      badCitations.length === 0 &&
+      (verdict === 'overstated' || verdict === 'inaccurate')
+    ) {
       push(
         'verdict',
         'verdict-hedged-randomised',
@@ -197,7 +226,9 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
           const author = authorPartOfId(id)
           return author !== undefined && citesAuthor(citedAs, author)
         })
-        const sameYear = candidates.filter((id) => citedYear !== undefined && issuedYear(studies.get(id)?.csl.issued) === Number(citedYear))
+        const sameYear = candidates.filter(
+          (id) => citedYear !== undefined && issuedYear(studies.get(id)?.csl.issued) === Number(citedYear),
+        )
         const withProblem = candidates.filter((id) => problems.some((p) => p.study === id))
         const targets = sameYear.length > 0 ? sameYear : withProblem.length > 0 ? withProblem : candidates
         const where = `madeBy[${i}].citedAs[${j}]`
@@ -212,7 +243,12 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
             )
           }
           const year = issuedYear(studies.get(id)?.csl.issued)
-          if (citedYear !== undefined && year !== undefined && Number(citedYear) !== year && !problems.some((p) => p.study === id && p.problem === 'year-mismatch')) {
+          if (
+            citedYear !== undefined &&
+            year !== undefined &&
+            Number(citedYear) !== year &&
+            !problems.some((p) => p.study === id && p.problem === 'year-mismatch')
+          ) {
             push(
               where,
               'citation-recorded',

@@ -26,7 +26,10 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     '45|forty five + minute* + hour*',
     'effect*|experience|session* + last* + depend* + method*|route*|administ*|how it is given|way it is given',
   ],
-  'acute-effects-last-45-to-90-minutes': ['45|forty five + 90|ninety + minute*|min', 'effect*|experience + shorter + psychedelic*|psilocybin|lsd|mdma'],
+  'acute-effects-last-45-to-90-minutes': [
+    '45|forty five + 90|ninety + minute*|min',
+    'effect*|experience + shorter + psychedelic*|psilocybin|lsd|mdma',
+  ],
   'acute-experience-needed-for-transformation': [
     'non hallucinogenic|nonhallucinogenic|without hallucinogenic|without the trip|hallucinogen free|trip free + psychedelic*|experience*|journey*|transform*',
     'journey|trip + removed|lost|without + vital|essential|necessary|needed|matter*|transform*',
@@ -53,14 +56,21 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'nerve cell*|neuron*|brain cell*|synap* + lose|lost|loss|losing|shrink*|atroph*|fewer|wither* + connect*|synap*|dendrit*|spine*',
     'revers* + neuroplastic*|synap*|connection*|atroph*|damage*',
   ],
-  'dore-2019-significant-lasting-improvements': ['dore + improv*|lasting|significant*|mood|anxiety|effective*|benefit*|reduc*|outcome*'],
+  'dore-2019-significant-lasting-improvements': [
+    'dore + improv*|lasting|significant*|mood|anxiety|effective*|benefit*|reduc*|outcome*',
+  ],
   'dosing-setting-eyeshades-music': [
     'eyeshade*|eye shade*|eye mask*|eyemask*|blindfold*',
     'music|playlist* + session*|dos*|inward|journey|altered state',
     'calm|comfortable|quiet|relaxing|soothing + room|environment|setting|space + session*|dos*',
   ],
-  'indication-anxiety': ['anxiety|anxious + $FOR + $K|$KAP', 'anxiety + most commonly used|commonly used|good fit|especially helpful|particularly helpful'],
-  'indication-chronic-pain-with-psychological-component': ['chronic pain|pain condition* + psycholog*|emotional|mental health|psychiatric|component'],
+  'indication-anxiety': [
+    'anxiety|anxious + $FOR + $K|$KAP',
+    'anxiety + most commonly used|commonly used|good fit|especially helpful|particularly helpful',
+  ],
+  'indication-chronic-pain-with-psychological-component': [
+    'chronic pain|pain condition* + psycholog*|emotional|mental health|psychiatric|component',
+  ],
   'indication-emotional-numbness-disconnection': ['numb* + emotion*|disconnect*'],
   'indication-existential-distress-terminal-illness': [
     'existential + distress|anxiety|suffering|crisis|dread|despair',
@@ -69,7 +79,10 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
   'indication-obsessive-thoughts-or-behaviours': ['obsess*|ocd|obsessive compulsive'],
   'indication-ptsd-and-trauma': [
     'ptsd|post traumatic|posttraumatic|complex trauma',
-    { all: 'trauma*|grief + $FOR|heal from|healing from|process*|recover* + $K|$KAP|$THER', unless: 'injur*|emergency|prehospital|surg*|fracture*|bleeding|hemorrhag*|burn*|accident*' },
+    {
+      all: 'trauma*|grief + $FOR|heal from|healing from|process*|recover* + $K|$KAP|$THER',
+      unless: 'injur*|emergency|prehospital|surg*|fracture*|bleeding|hemorrhag*|burn*|accident*',
+    },
   ],
   'indication-treatment-resistant-depression': [
     'treatment resistant|treatment refractory|trd|resistant depression|refractory depression|difficult to treat depression',
@@ -102,7 +115,10 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
   ],
   'kap-breakthrough-cutting-edge-promising': [
     'cutting edge|leading edge|forefront|revolution*|game changer|game changing|miracle',
-    { all: 'breakthrough + treatment*|mental health|psychiatr*|care|therap*', unless: 'emotional breakthrough*|breakthroughs that' },
+    {
+      all: 'breakthrough + treatment*|mental health|psychiatr*|care|therap*',
+      unless: 'emotional breakthrough*|breakthroughs that',
+    },
     'most promising|promising path|promising option*|promising new|promising treatment*|promising approach*',
     'hope|hopeful + other* + fail*|closed|nothing else|not worked|haven t worked|didn t work',
   ],
@@ -117,8 +133,12 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'combin*|pairs|paired|pairing|joins|merg*|blend*|couples|coupled|brings together|bring together|unites|together with + ketamine|medicine|medication + psychotherap*|therapy|therapeutic',
     '$KAP + is a|is an|refers to|means + treatment|approach|therapy|model|modality|form of',
   ],
-  'kap-differs-from-recreational-use-by-intentionality': ['recreational|experimental|party + intention*|follow through|follow up|purpose'],
-  'kap-effective-for-certain-conditions': ['$KAP|psychotherapy + effective|effectiveness|efficacy|efficacious|works for'],
+  'kap-differs-from-recreational-use-by-intentionality': [
+    'recreational|experimental|party + intention*|follow through|follow up|purpose',
+  ],
+  'kap-effective-for-certain-conditions': [
+    '$KAP|psychotherapy + effective|effectiveness|efficacy|efficacious|works for',
+  ],
   'kap-for-complex-dissociation-and-did': ['dissociative identity', 'complex dissociation', 'did + dissociat*'],
   'kap-for-people-not-helped-by-standard-treatment': [
     'tried|trying|try + multiple|several|many|various|other|different + therap*|medication*|treatment*|antidepressant*|approach* + without success|not work*|failed|haven t|didn t|despite|no relief|stuck|without relief',
@@ -126,11 +146,13 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'despite + trying|tried + treatment*|therap*|medication*',
     'not lifted|not improved|not responded|not helped|no better|not gotten better|failed + after|despite|two or more|several|multiple + antidepressant*|treatment*|medication*|therap*',
   ],
-  'kap-has-risks-and-side-effects': ['risk* + side effect*|adverse effect*|adverse event* + kap|treatment|therapy|like any|as with any|all treatment*'],
-  'kap-helps-face-reality-not-escape': [
-    'escap* + reality|face it|face reality|facing reality',
+  'kap-has-risks-and-side-effects': [
+    'risk* + side effect*|adverse effect*|adverse event* + kap|treatment|therapy|like any|as with any|all treatment*',
   ],
-  'kap-holistic-spiritual-transformation': ['holistic|spiritual*|soul|spirit + transform*|heal*|path*|approach*|growth'],
+  'kap-helps-face-reality-not-escape': ['escap* + reality|face it|face reality|facing reality'],
+  'kap-holistic-spiritual-transformation': [
+    'holistic|spiritual*|soul|spirit + transform*|heal*|path*|approach*|growth',
+  ],
   'kap-is-tool-within-therapy-not-standalone-cure': [
     'tool + therap*|relationship|process|exploration',
     'quick fix|magic bullet|cure all|silver bullet|standalone cure|not a cure|magic pill',
@@ -158,10 +180,10 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'prepar* + integrat* + dos*|medicine session|ketamine session|session*',
     'before + during + after + $THER|session*',
   ],
-  'kap-trauma-informed-therapy-like-emdr': [
-    'emdr|trauma informed + $KAP|ketamine|dissociat*',
+  'kap-trauma-informed-therapy-like-emdr': ['emdr|trauma informed + $KAP|ketamine|dissociat*'],
+  'kap-uses-lower-than-anesthetic-dose': [
+    'lower|subanesthetic|sub anesthetic|smaller|fraction + dos* + anesthe*|$THER|session*',
   ],
-  'kap-uses-lower-than-anesthetic-dose': ['lower|subanesthetic|sub anesthetic|smaller|fraction + dos* + anesthe*|$THER|session*'],
   'kap-vs-infusion-different-aims': [
     'infusion* + kap|psychotherap*|therapy + symptom*|differ*|unlike|whereas|not just|different outcome*|different need*|serve different',
   ],
@@ -174,12 +196,17 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'metabolite*|breakdown product*|hnk|hydroxynorketamine|norketamine + antidepress*|ampa|depress*|effect*',
     'ampa + activat*|metabolite*|breakdown',
   ],
-  'ketamine-approved-anesthetic-prescribed-off-label': ['off label', 'fda|approved + anesthe* + prescrib*|psychiatr*|mental health'],
+  'ketamine-approved-anesthetic-prescribed-off-label': [
+    'off label',
+    'fda|approved + anesthe* + prescrib*|psychiatr*|mental health',
+  ],
   'ketamine-dose-range-shapes-experience': [
     'psycholytic',
     'dose range*|dose level*|different dose*|higher dose*|lower dose*|dosing|dosage* + psychedelic|experience + shape*|differ*|determin*|depend*',
   ],
-  'ketamine-experience-dissociative-not-psychedelic': ['dissociative + rather than|instead of|not a|unlike|different from|differs from + psychedelic*|hallucinogen*|trip'],
+  'ketamine-experience-dissociative-not-psychedelic': [
+    'dissociative + rather than|instead of|not a|unlike|different from|differs from + psychedelic*|hallucinogen*|trip',
+  ],
   'ketamine-intensity-more-predictable': ['predictab* + intensity|effect*|experience|dose*'],
   'ketamine-is-anesthetic-dissociative-class': [
     'dissociative + anesthe*',
@@ -192,10 +219,15 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
     'stronger|better|greater|improved|enhanc*|superior|more durable|longer lasting + outcome*|result*|effect*|response*|impact + combin*|plus|alongside|adding|added|with therap*|with psychotherap*|paired',
     '$THER + longer than|better than|more than|greater than|outperform* + alone|on its own|without',
   ],
-  'ketamine-promotes-rapid-neuroplasticity': ['neuroplastic*|synaptogen*|neurogenesis|new neural connection*|new connection*|plasticity of the brain|brain plasticity|new synapse*|synapse formation|synaptic growth'],
+  'ketamine-promotes-rapid-neuroplasticity': [
+    'neuroplastic*|synaptogen*|neurogenesis|new neural connection*|new connection*|plasticity of the brain|brain plasticity|new synapse*|synapse formation|synaptic growth',
+  ],
   'ketamine-relief-within-hours': [
     'within hours|within a day|within 24 hours|within a few hours|hours of|within one day|same day + relief|better|improv*|depress*|mood|antidepress*|symptom*|respon*',
-    { all: 'fast acting|fast|rapid*|quick|quickly + relief|antidepressant*|mood|respon*|depress*', unless: 'quick fix' },
+    {
+      all: 'fast acting|fast|rapid*|quick|quickly + relief|antidepressant*|mood|respon*|depress*',
+      unless: 'quick fix',
+    },
   ],
   'ketamine-reshapes-pathways-and-habits': [
     'reshap*|rewir*|remodel* + pathway*|brain|circuit*|connection*',
@@ -204,7 +236,9 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
   'low-dose-ketamine-antidepressant-and-anxiolytic': [
     'low dose*|low doses|in low doses|subanesthetic|sub anesthetic|small dose* + antidepressant*|anti anxiety|anxiolytic|depress*|anxiety',
   ],
-  'only-fda-approved-psychedelic-adjacent-drug-for-mental-health': ['only + approv* + psychedelic*|mental health|depress*|psychiatr*'],
+  'only-fda-approved-psychedelic-adjacent-drug-for-mental-health': [
+    'only + approv* + psychedelic*|mental health|depress*|psychiatr*',
+  ],
   'preparation-sets-intentions-and-educates': [
     'prepar* + therapist*|intention*|goal*|expect*|concern*',
     'intention*|goal* + before|prior to|ahead of + dos*|ketamine|session*|administer*',
@@ -212,8 +246,12 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
   'psychedelic-assisted-therapy-growing-interest': [
     'recent years|growing|increasing|renewed|gained|gaining + interest|attention|research|popularity|explor* + psychedelic*|mental health|psychiatr*|therap*',
   ],
-  'psychotherapy-techniques-somatic-and-parts-work': ['somatic|body focused|body based|parts work|parts based|internal family systems|ifs'],
-  'rapid-relief-valuable-in-crisis-or-severe-depression': ['crisis|crises|suicid*|severe depression + fast|rapid*|quick*|within hours'],
+  'psychotherapy-techniques-somatic-and-parts-work': [
+    'somatic|body focused|body based|parts work|parts based|internal family systems|ifs',
+  ],
+  'rapid-relief-valuable-in-crisis-or-severe-depression': [
+    'crisis|crises|suicid*|severe depression + fast|rapid*|quick*|within hours',
+  ],
   'standalone-infusions-iv-medical-model': [
     'standalone|stand alone|on its own|only|alone + infusion* + intraven*|iv|medical|biochemical',
     'medical in nature|medical model|biochemical effect*|biochemical action + infusion*|ketamine',
@@ -234,7 +272,9 @@ export const cues: { readonly [K in ClaimId]: readonly CueGroup[] } = {
   'typical-acute-subjective-effects': [
     'detach*|dissociat*|out of body|dreamlike|floating + relax*|altered perception|perception|euphori*|calm + feel*|sense|experience|during',
   ],
-  'wilkinson-therapy-strengthens-ketamine-in-trd': ['wilkinson + therap*|psychotherap*|cbt|strength*|confirm*|depress*'],
+  'wilkinson-therapy-strengthens-ketamine-in-trd': [
+    'wilkinson + therap*|psychotherap*|cbt|strength*|confirm*|depress*',
+  ],
   'without-therapy-ketamine-effects-fade-faster': [
     'without|no|absent + therap*|psychotherap* + fade*|wear off|wane|sooner|more quickly|faster|short*|not last',
     'grunebaum',

@@ -62,10 +62,21 @@ function citationsFor(claim: ClaimId): { cite: CiteSuggestion[]; citation: strin
   if (hit === undefined) {
     const evidence = getClaim(claim).evidence
     const cite = (['supports', 'partly-supports'] as const).flatMap((relation) =>
-      evidence.filter((e) => e.relation === relation).map((e) => ({ id: e.study, relation, citation: formatCitation([e.study], { style: 'apa' }) })),
+      evidence
+        .filter((e) => e.relation === relation)
+        .map((e) => ({ id: e.study, relation, citation: formatCitation([e.study], { style: 'apa' }) })),
     )
     // Frozen: every match of this claim, in every call, shares these objects.
-    hit = Object.freeze({ cite: Object.freeze(cite.map((c) => Object.freeze(c))) as CiteSuggestion[], citation: cite.length > 0 ? formatCitation(cite.map((c) => c.id), { style: 'apa' }) : '' })
+    hit = Object.freeze({
+      cite: Object.freeze(cite.map((c) => Object.freeze(c))) as CiteSuggestion[],
+      citation:
+        cite.length > 0
+          ? formatCitation(
+              cite.map((c) => c.id),
+              { style: 'apa' },
+            )
+          : '',
+    })
     citeCache.set(claim, hit)
   }
   return hit
@@ -89,7 +100,10 @@ export function checkDraft(text: string): CheckMatch[] {
       verdict: claim.verdict,
       verdictNote: getDetails(m.claim).verdictNote,
       // reduce, not Math.min(...): a passage merged across a long list can hold more sentences than a call has arguments.
-      lines: { start: parts.reduce((a, p) => Math.min(a, p.startLine), Infinity), end: parts.reduce((a, p) => Math.max(a, p.endLine), -Infinity) },
+      lines: {
+        start: parts.reduce((a, p) => Math.min(a, p.startLine), Infinity),
+        end: parts.reduce((a, p) => Math.max(a, p.endLine), -Infinity),
+      },
       excerpt: excerptOf(
         parts.map((p) => p.text),
         consecutive,

@@ -121,7 +121,8 @@ function candidatesOf(token: Token, cue: CueIndex, memo: Map<string, readonly nu
   let found = memo.get(token.word)
   if (found !== undefined) return found
   const ids = [...(cue.byFirstKey.get(`s:${token.stem}`) ?? [])]
-  for (let n = 3; n <= Math.min(cue.maxPrefix, token.word.length); n++) ids.push(...(cue.byFirstKey.get(`p:${token.word.slice(0, n)}`) ?? []))
+  for (let n = 3; n <= Math.min(cue.maxPrefix, token.word.length); n++)
+    ids.push(...(cue.byFirstKey.get(`p:${token.word.slice(0, n)}`) ?? []))
   found = ids
   memo.set(token.word, found)
   return found
@@ -199,7 +200,8 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       if (current === undefined || group.order < current.order) best.set(group.claim, group)
     }
     if (best === undefined) continue
-    for (const [c, group] of best) hits[c]!.push({ u, cues: group.slots.map((slot) => slot.find((t) => has(t.id))!.source) })
+    for (const [c, group] of best)
+      hits[c]!.push({ u, cues: group.slots.map((slot) => slot.find((t) => has(t.id))!.source) })
   }
 
   const matches: RawMatch[] = []
@@ -216,7 +218,7 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
     const find = (x: number): number => {
       let root = x
       while (parent.get(root)! !== root) root = parent.get(root)!
-      for (let y = x; y !== root; ) {
+      for (let y = x; y !== root;) {
         const next = parent.get(y)!
         parent.set(y, root)
         y = next
@@ -239,7 +241,10 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       for (const i of h.u) g.set.add(i)
       for (const cueWord of h.cues) g.cues.add(cueWord)
     }
-    const ordered = [...groups.values()].map((g) => ({ sentences: [...g.set].sort((x, y) => x - y), cues: [...g.cues].sort() }))
+    const ordered = [...groups.values()].map((g) => ({
+      sentences: [...g.set].sort((x, y) => x - y),
+      cues: [...g.cues].sort(),
+    }))
     ordered.sort((a, b) => a.sentences[0]! - b.sentences[0]!)
     for (const g of ordered) matches.push({ claim, sentences: g.sentences, cues: g.cues })
   })

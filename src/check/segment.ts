@@ -30,7 +30,31 @@ const LIST_ITEM = /^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u25cf\u2043]|\d{1,3}[.)])
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
 
 const ABBREVIATIONS = new Set([
-  'al', 'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'cf', 'dr', 'mr', 'mrs', 'ms', 'prof', 'approx', 'no', 'fig', 'st', 'vol', 'pp', 'ca', 'jr', 'sr', 'inc', 'ltd', 'co',
+  'al',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'etc',
+  'vs',
+  'cf',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'approx',
+  'no',
+  'fig',
+  'st',
+  'vol',
+  'pp',
+  'ca',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
 ])
 
 /** Replaces every closed `<!--…-->` on a line with a space; indexOf only, so linear in the line. */
@@ -233,7 +257,8 @@ export function segment(text: string): Sentence[] {
   let lead: number | undefined
   toBlocks(text).forEach((block, blockIndex) => {
     // Group the block's lines into runs that end at a sentence-ending line break.
-    const runs: { text: string; startLine: number; endLine: number; charLines: { offset: number; line: number }[] }[] = []
+    const runs: { text: string; startLine: number; endLine: number; charLines: { offset: number; line: number }[] }[] =
+      []
     let run: (typeof runs)[number] | undefined
     block.lines.forEach((l, n) => {
       if (run === undefined) run = { text: '', startLine: l.line, endLine: l.line, charLines: [] }

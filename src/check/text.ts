@@ -13,7 +13,10 @@ const SPELLING: readonly (readonly [RegExp, string])[] = [
  * @internal
  */
 export function foldText(text: string): string {
-  let t = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  let t = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
   t = t.replace(/[\u2018\u2019\u02bc`]/g, "'")
   for (const [re, to] of SPELLING) t = t.replace(re, to)
   return t

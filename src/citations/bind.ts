@@ -1,6 +1,14 @@
 import { closest } from '../suggest'
 import { describeValue, KapLiteratureError } from '../errors'
-import { createStyleFormatter, type CitationFormat, type CitationOptions, type CitationSession, type CitationStyle, type FormatOptions, type StyleTable } from './engine'
+import {
+  createStyleFormatter,
+  type CitationFormat,
+  type CitationOptions,
+  type CitationSession,
+  type CitationStyle,
+  type FormatOptions,
+  type StyleTable,
+} from './engine'
 import { resolveIds, type CitableId } from './ids'
 
 /**
@@ -54,7 +62,11 @@ export interface StyleCitations {
 
 function checkStyle(style: unknown, expected: CitationStyle): void {
   if (style !== undefined && style !== expected) {
-    throw new KapLiteratureError('UNKNOWN_STYLE', `this entry formats only "${expected}", got ${describeValue(style)} (import kap-literature/citations for every style)`, { value: style, hint: expected })
+    throw new KapLiteratureError(
+      'UNKNOWN_STYLE',
+      `this entry formats only "${expected}", got ${describeValue(style)} (import kap-literature/citations for every style)`,
+      { value: style, hint: expected },
+    )
   }
 }
 
@@ -64,11 +76,18 @@ function checkStyle(style: unknown, expected: CitationStyle): void {
  */
 function options(value: unknown, allowed: readonly string[] = ['style', 'format']): Record<string, unknown> {
   if (value === undefined) return {}
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(value)}`, { value })
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(value)}`, {
+      value,
+    })
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       const hint = closest(key, allowed)
-      throw new KapLiteratureError('INVALID_ARGUMENT', `unknown option ${describeValue(key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}; the options are ${allowed.join(', ')}`, { value: key, hint: hint ?? allowed.join(', ') })
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `unknown option ${describeValue(key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}; the options are ${allowed.join(', ')}`,
+        { value: key, hint: hint ?? allowed.join(', ') },
+      )
     }
   }
   return value as Record<string, unknown>
@@ -88,7 +107,10 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
     formatReference(id: CitableId, opts?: FormatOptions) {
       const o = options(opts)
       checkStyle(o.style, style)
-      if (typeof id !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `formatReference expects one id, got ${describeValue(id)}`, { value: id })
+      if (typeof id !== 'string')
+        throw new KapLiteratureError('INVALID_ARGUMENT', `formatReference expects one id, got ${describeValue(id)}`, {
+          value: id,
+        })
       return f().formatReference(id, o.format as CitationFormat | undefined)
     },
     formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationOptions) {

@@ -147,8 +147,13 @@ export type IdResolver = (ids: unknown) => string[]
 /** Throws UNKNOWN_FORMAT unless `format` is a supported format. @internal */
 export function checkFormat(format: unknown): CitationFormat {
   if (format === undefined) return 'text'
-  if (typeof format === 'string' && (citationFormats as readonly string[]).includes(format)) return format as CitationFormat
-  throw new KapLiteratureError('UNKNOWN_FORMAT', `unknown format ${describeValue(format)} (use ${citationFormats.join(', ')})`, { value: format, hint: 'text' })
+  if (typeof format === 'string' && (citationFormats as readonly string[]).includes(format))
+    return format as CitationFormat
+  throw new KapLiteratureError(
+    'UNKNOWN_FORMAT',
+    `unknown format ${describeValue(format)} (use ${citationFormats.join(', ')})`,
+    { value: format, hint: 'text' },
+  )
 }
 
 const ordinalJoin = (parts: Run[][]): Run[] => {
@@ -167,7 +172,7 @@ const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u20
 function numberList(numbers: readonly number[], delimiter: string): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b)
   const out: string[] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
     if (j - i >= 2) out.push(`${sorted[i]}\u2013${sorted[j]}`)
@@ -183,7 +188,11 @@ function numberList(numbers: readonly number[], delimiter: string): string {
  */
 export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle, resolve: IdResolver): StyleFormatter {
   if (table.formatVersion !== CITATION_TABLE_VERSION) {
-    throw new KapLiteratureError('FORMAT_VERSION_MISMATCH', `the ${styleKey} citation table has format ${table.formatVersion}, this code reads ${CITATION_TABLE_VERSION} (rebuild with npm run build:citations)`, { value: table.formatVersion })
+    throw new KapLiteratureError(
+      'FORMAT_VERSION_MISMATCH',
+      `the ${styleKey} citation table has format ${table.formatVersion}, this code reads ${CITATION_TABLE_VERSION} (rebuild with npm run build:citations)`,
+      { value: table.formatVersion },
+    )
   }
   const c = table.citation
   const entry = (id: string): EntryTable => {
@@ -200,7 +209,10 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   function numericCitation(numbers: number[], format: CitationFormat): string {
     const list = numberList(numbers, c.delimiter)
     const text = `${c.prefix}${list}${c.suffix}`
-    if (format === 'html') return c.superscript ? `<sup class="kap-cite">${escapeHtml(text)}</sup>` : `<span class="kap-cite">${escapeHtml(text)}</span>`
+    if (format === 'html')
+      return c.superscript
+        ? `<sup class="kap-cite">${escapeHtml(text)}</sup>`
+        : `<span class="kap-cite">${escapeHtml(text)}</span>`
     if (format === 'markdown') return c.superscript ? `^${escapeMarkdown(text)}^` : escapeMarkdown(text)
     return text
   }
@@ -209,11 +221,18 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     const parts = pairs.map(([id, n]) => {
       const author = entry(id).author
       // Plain text cannot raise a number, so superscript styles use Unicode superscript digits there.
-      const num = format === 'text' && c.superscript ? String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!) : numericCitation([n], format)
+      const num =
+        format === 'text' && c.superscript
+          ? String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!)
+          : numericCitation([n], format)
       if (author === undefined) return num
       return `${render(author, format)}${c.superscript ? '' : ' '}${num}`
     })
-    return parts.length <= 1 ? (parts[0] ?? '') : parts.length === 2 ? `${parts[0]} and ${parts[1]}` : `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`
+    return parts.length <= 1
+      ? (parts[0] ?? '')
+      : parts.length === 2
+        ? `${parts[0]} and ${parts[1]}`
+        : `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`
   }
 
   /** In-text forms of each id, taking citeproc's disambiguation among records cited together into account. */
@@ -233,7 +252,12 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     return out
   }
 
-  function authorDateCitation(ids: string[], format: CitationFormat, narrative: boolean, context: readonly string[] = ids): string {
+  function authorDateCitation(
+    ids: string[],
+    format: CitationFormat,
+    narrative: boolean,
+    context: readonly string[] = ids,
+  ): string {
     if (ids.length === 0) return ''
     const forms = formsFor(ids, context)
     if (narrative) {
@@ -254,7 +278,10 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       const key = e.author !== undefined && e.sep !== undefined ? runsToText(e.author) : undefined
       // Sorted styles move a cite to the first cite of the same author; unsorted ones only join neighbours.
       const candidates = c.sorted ? groups : groups.slice(-1)
-      const group = c.collapse === 'year' && key !== undefined ? candidates.find((g) => g.author !== undefined && g.sep === e.sep && runsToText(g.author) === key) : undefined
+      const group =
+        c.collapse === 'year' && key !== undefined
+          ? candidates.find((g) => g.author !== undefined && g.sep === e.sep && runsToText(g.author) === key)
+          : undefined
       if (group !== undefined) group.members.push(id)
       else groups.push({ author: key !== undefined ? e.author : undefined, sep: e.sep, members: [id] })
     }
@@ -265,7 +292,10 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       else runs.push(...g.author!, g.sep!, g.members.map((id) => forms.get(id)!.year).join(c.yearDelimiter))
     })
     runs.push(c.suffix)
-    const out = render(runs.filter((r) => r !== ''), format)
+    const out = render(
+      runs.filter((r) => r !== ''),
+      format,
+    )
     return format === 'html' ? `<span class="kap-cite">${out}</span>` : out
   }
 
@@ -274,7 +304,12 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     if (format === 'html') {
       const tag = numbered ? 'ol' : 'div'
       const item = numbered ? 'li' : 'div'
-      const body = ordered.map((id, i) => `<${item} class="kap-ref" data-kap-id="${escapeHtml(id)}"${numbered ? ` value="${i + 1}"` : ''}>${runsToHtml(refRuns(id))}</${item}>`).join('\n')
+      const body = ordered
+        .map(
+          (id, i) =>
+            `<${item} class="kap-ref" data-kap-id="${escapeHtml(id)}"${numbered ? ` value="${i + 1}"` : ''}>${runsToHtml(refRuns(id))}</${item}>`,
+        )
+        .join('\n')
       return `<${tag} class="kap-bibliography kap-style-${styleKey}">\n${body}\n</${tag}>`
     }
     const lines = ordered.map((id, i) => `${numbered ? `${i + 1}. ` : ''}${render(refRuns(id), format)}`)
@@ -288,7 +323,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       const [one] = resolve([id])
       if (one === undefined) return ''
       const body = render(refRuns(one), checkFormat(format))
-      return format === 'html' ? `<span class="kap-ref kap-style-${styleKey}" data-kap-id="${escapeHtml(one)}">${body}</span>` : body
+      return format === 'html'
+        ? `<span class="kap-ref kap-style-${styleKey}" data-kap-id="${escapeHtml(one)}">${body}</span>`
+        : body
     },
     formatCitation(ids, format = 'text', narrative = false) {
       const list = resolve(ids)
@@ -296,7 +333,12 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       if (list.length === 0) return ''
       if (table.numeric) {
         const pairs = list.map((id, i) => [id, i + 1] as [string, number])
-        return narrative ? numericNarrative(pairs, f) : numericCitation(pairs.map((p) => p[1]), f)
+        return narrative
+          ? numericNarrative(pairs, f)
+          : numericCitation(
+              pairs.map((p) => p[1]),
+              f,
+            )
       }
       return authorDateCitation(list, f, narrative)
     },
@@ -312,11 +354,19 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         style: styleKey,
         cite(ids, options) {
           if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-            throw new KapLiteratureError('INVALID_ARGUMENT', `cite options must be an object such as { narrative: true }, got ${describeValue(options)}`, { value: options, hint: 'omit it, or pass { narrative: true }' })
+            throw new KapLiteratureError(
+              'INVALID_ARGUMENT',
+              `cite options must be an object such as { narrative: true }, got ${describeValue(options)}`,
+              { value: options, hint: 'omit it, or pass { narrative: true }' },
+            )
           }
           const narrative = (options as { narrative?: unknown } | undefined)?.narrative
           if (narrative !== undefined && typeof narrative !== 'boolean') {
-            throw new KapLiteratureError('INVALID_ARGUMENT', `options.narrative must be a boolean, got ${describeValue(narrative)}`, { value: narrative })
+            throw new KapLiteratureError(
+              'INVALID_ARGUMENT',
+              `options.narrative must be a boolean, got ${describeValue(narrative)}`,
+              { value: narrative },
+            )
           }
           options = { narrative: narrative === true }
           const list = resolve(ids)
@@ -326,7 +376,12 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
           if (list.length === 0) return ''
           if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...numbers.keys()])
           const pairs = list.map((id) => [id, numbers.get(id)!] as [string, number])
-          return options.narrative === true ? numericNarrative(pairs, f) : numericCitation(pairs.map((p) => p[1]), f)
+          return options.narrative === true
+            ? numericNarrative(pairs, f)
+            : numericCitation(
+                pairs.map((p) => p[1]),
+                f,
+              )
         },
         numberOf(id) {
           return table.numeric ? numbers.get(id) : undefined

@@ -24,11 +24,15 @@ export function resolveIds(ids: unknown): string[] {
   let list: readonly unknown[]
   if (typeof ids === 'string') list = [ids]
   else if (Array.isArray(ids)) list = ids
-  else throw new KapLiteratureError('INVALID_ARGUMENT', `expected an id or an array of ids, got ${describeValue(ids)}`, { value: ids })
+  else
+    throw new KapLiteratureError('INVALID_ARGUMENT', `expected an id or an array of ids, got ${describeValue(ids)}`, {
+      value: ids,
+    })
   const out: string[] = []
   const seen = new Set<string>()
   for (const id of list) {
-    if (typeof id !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `ids must be strings, got ${describeValue(id)}`, { value: id })
+    if (typeof id !== 'string')
+      throw new KapLiteratureError('INVALID_ARGUMENT', `ids must be strings, got ${describeValue(id)}`, { value: id })
     if (seen.has(id)) continue
     seen.add(id)
     if (citable.has(id)) {
@@ -36,10 +40,18 @@ export function resolveIds(ids: unknown): string[] {
       continue
     }
     if (claimSet.has(id)) {
-      throw new KapLiteratureError('UNKNOWN_ID', `"${id}" is a claim, not a citable work (cite the studies in its evidence instead)`, { value: id })
+      throw new KapLiteratureError(
+        'UNKNOWN_ID',
+        `"${id}" is a claim, not a citable work (cite the studies in its evidence instead)`,
+        { value: id },
+      )
     }
     const hint = closest(id, sortedCitable)
-    throw new KapLiteratureError('UNKNOWN_ID', `unknown study or source ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+    throw new KapLiteratureError(
+      'UNKNOWN_ID',
+      `unknown study or source ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+      { value: id, hint },
+    )
   }
   return out
 }

@@ -17,7 +17,14 @@
  */
 import { describeValue, KapLiteratureError } from '../errors'
 import { bindStyle, type StyleCitations } from './bind'
-import type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions, StyleTable } from './engine'
+import type {
+  CitationFormat,
+  CitationOptions,
+  CitationSession,
+  CitationStyle,
+  FormatOptions,
+  StyleTable,
+} from './engine'
 import type { CitableId } from './ids'
 import ama from './data/ama.json'
 import apa from './data/apa.json'
@@ -26,11 +33,25 @@ import harvard from './data/harvard.json'
 import mla from './data/mla.json'
 import vancouver from './data/vancouver.json'
 
-export { citationFormats, type CitationFormat, type CitationOptions, type CitationSession, type CitationStyle, type FormatOptions } from './engine'
+export {
+  citationFormats,
+  type CitationFormat,
+  type CitationOptions,
+  type CitationSession,
+  type CitationStyle,
+  type FormatOptions,
+} from './engine'
 export type { StyleCitations } from './bind'
 export type { CitableId } from './ids'
 
-const tables: Readonly<Record<CitationStyle, StyleTable>> = { apa, ama, vancouver, harvard, chicago, mla } as unknown as Record<CitationStyle, StyleTable>
+const tables: Readonly<Record<CitationStyle, StyleTable>> = {
+  apa,
+  ama,
+  vancouver,
+  harvard,
+  chicago,
+  mla,
+} as unknown as Record<CitationStyle, StyleTable>
 
 /**
  * A citation style this library formats the shipped records in.
@@ -72,7 +93,13 @@ const names: Record<CitationStyle, string> = {
  */
 export const citationStyles: readonly CitationStyleInfo[] = Object.freeze(
   (Object.keys(names) as CitationStyle[]).map((key) =>
-    Object.freeze({ key, name: names[key], numeric: tables[key].numeric, title: tables[key].title, source: `${tables[key].source} (${tables[key].license})` }),
+    Object.freeze({
+      key,
+      name: names[key],
+      numeric: tables[key].numeric,
+      title: tables[key].title,
+      source: `${tables[key].source} (${tables[key].license})`,
+    }),
   ),
 )
 
@@ -103,7 +130,11 @@ const bound = new Map<CitationStyle, StyleCitations>()
  */
 export function styleCitations(style: CitationStyle): StyleCitations {
   if (typeof style !== 'string' || !Object.prototype.hasOwnProperty.call(tables, style)) {
-    throw new KapLiteratureError('UNKNOWN_STYLE', `unknown citation style ${describeValue(style)} (available: ${Object.keys(tables).join(', ')})`, { value: style, hint: Object.keys(tables).join(', ') })
+    throw new KapLiteratureError(
+      'UNKNOWN_STYLE',
+      `unknown citation style ${describeValue(style)} (available: ${Object.keys(tables).join(', ')})`,
+      { value: style, hint: Object.keys(tables).join(', ') },
+    )
   }
   let s = bound.get(style)
   if (s === undefined) bound.set(style, (s = bindStyle(style, tables[style])))
@@ -112,7 +143,9 @@ export function styleCitations(style: CitationStyle): StyleCitations {
 
 function styleOf(options: unknown): { style: StyleCitations; rest: Record<string, unknown> } {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(options)}`, { value: options })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(options)}`, {
+      value: options,
+    })
   }
   const { style = 'apa', ...rest } = (options ?? {}) as Record<string, unknown>
   return { style: styleCitations(style as CitationStyle), rest }
@@ -185,7 +218,10 @@ export function formatBibliography(ids: readonly CitableId[], options?: FormatOp
  * const references = doc.bibliography()
  * ```
  */
-export function createCitationSession(options?: { readonly style?: CitationStyle; readonly format?: CitationFormat }): CitationSession {
+export function createCitationSession(options?: {
+  readonly style?: CitationStyle
+  readonly format?: CitationFormat
+}): CitationSession {
   const { style, rest } = styleOf(options)
   return style.createCitationSession(rest)
 }

@@ -6,7 +6,10 @@ import type { CitationFormat, CitationSession } from './engine'
 
 /** Every citable id, longest first, so `feder-2014` never matches inside a longer id. */
 const IDS = [...studyIds, ...sourceIds].sort((a, b) => b.length - a.length || a.localeCompare(b))
-const ID_PATTERN = new RegExp(`(?<![a-z0-9-])(${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`, 'g')
+const ID_PATTERN = new RegExp(
+  `(?<![a-z0-9-])(${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`,
+  'g',
+)
 
 /** What a reader can be told of a study that cannot be cited: "Holmes et al. (2022)", or its title in quotes. */
 function leadLabel(id: string): string {
@@ -15,7 +18,12 @@ function leadLabel(id: string): string {
   const names = (csl.author ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
   const year = csl.issued?.['date-parts'][0]?.[0]
   if (names.length > 0) {
-    const who = names.length === 1 && authorsComplete !== false ? names[0] : names.length === 2 && authorsComplete !== false ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`
+    const who =
+      names.length === 1 && authorsComplete !== false
+        ? names[0]
+        : names.length === 2 && authorsComplete !== false
+          ? `${names[0]} and ${names[1]}`
+          : `${names[0]} et al.`
     return year === undefined ? `${who} (a study whose details are incomplete)` : `${who} (${year})`
   }
   if (csl.title !== undefined) return `the study “${csl.title}”${year === undefined ? '' : ` (${year})`}`
@@ -42,15 +50,36 @@ function leadLabel(id: string): string {
  * // 'Only Wilkinson et al. (2021) tested this, and only in part.'
  * ```
  */
-export function citeProse(text: string, session: CitationSession, format: CitationFormat, options: { readonly link?: boolean } = {}): string {
-  if (typeof text !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs text, got ${describeValue(text)}`, { value: text })
+export function citeProse(
+  text: string,
+  session: CitationSession,
+  format: CitationFormat,
+  options: { readonly link?: boolean } = {},
+): string {
+  if (typeof text !== 'string')
+    throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs text, got ${describeValue(text)}`, {
+      value: text,
+    })
   if (session === null || typeof session !== 'object' || typeof (session as { cite?: unknown }).cite !== 'function') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs a citation session, got ${describeValue(session)}`, { value: session, hint: 'createCitationSession({ style, format })' })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `citeProse needs a citation session, got ${describeValue(session)}`,
+      { value: session, hint: 'createCitationSession({ style, format })' },
+    )
   }
   if (format !== 'text' && format !== 'html' && format !== 'markdown') {
-    throw new KapLiteratureError('UNKNOWN_FORMAT', `unknown format ${describeValue(format)} (use text, html, markdown)`, { value: format, hint: "the session's format" })
+    throw new KapLiteratureError(
+      'UNKNOWN_FORMAT',
+      `unknown format ${describeValue(format)} (use text, html, markdown)`,
+      { value: format, hint: "the session's format" },
+    )
   }
-  if (options === null || typeof options !== 'object') throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse options must be an object, got ${describeValue(options)}`, { value: options })
+  if (options === null || typeof options !== 'object')
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `citeProse options must be an object, got ${describeValue(options)}`,
+      { value: options },
+    )
   const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
   let out = ''
   let last = 0
@@ -68,7 +97,10 @@ export function citeProse(text: string, session: CitationSession, format: Citati
       }
       throw e
     }
-    out += format === 'html' && options.link === true ? `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${cited}</a>` : cited
+    out +=
+      format === 'html' && options.link === true
+        ? `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${cited}</a>`
+        : cited
   }
   return out + escape(text.slice(last))
 }

@@ -19,7 +19,12 @@ const isLink = (run: Run): run is readonly ['a', string, string] => typeof run !
 
 function styled(run: Run): StyledRun {
   if (typeof run === 'string') return { text: run, flags: '' }
-  if (isLink(run)) return { text: run[2], flags: '', link: { href: run[1], kind: run[1].startsWith('https://doi.org/') ? 'doi' : 'url' } }
+  if (isLink(run))
+    return {
+      text: run[2],
+      flags: '',
+      link: { href: run[1], kind: run[1].startsWith('https://doi.org/') ? 'doi' : 'url' },
+    }
   return { text: run[1], flags: run[0] }
 }
 

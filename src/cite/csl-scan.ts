@@ -13,7 +13,13 @@ export interface CslTag {
 
 /** What the scan found, or the first thing that makes the text unusable. @internal */
 export type CslScan =
-  | { readonly ok: true; readonly root: string; readonly rootTag: CslTag; readonly tags: readonly CslTag[]; readonly body: string }
+  | {
+      readonly ok: true
+      readonly root: string
+      readonly rootTag: CslTag
+      readonly tags: readonly CslTag[]
+      readonly body: string
+    }
   | { readonly ok: false; readonly problem: string }
 
 const NAME_START = /[A-Za-z_]/
@@ -95,16 +101,24 @@ export function scanCsl(xml: string, kind: 'style' | 'locale'): CslScan {
     let n = 0
     while (n < text.length && NAME_CHAR.test(text[n]!)) n++
     if (n === 0) continue
-    tags.push({ name: text.slice(0, n), attrs: closing ? new Map() : parseAttrs(text.slice(n)), closing, selfClosing: !closing && text.trimEnd().endsWith('/') })
+    tags.push({
+      name: text.slice(0, n),
+      attrs: closing ? new Map() : parseAttrs(text.slice(n)),
+      closing,
+      selfClosing: !closing && text.trimEnd().endsWith('/'),
+    })
   }
   const rootTag = tags[0]
-  if (rootTag === undefined || rootTag.closing || !root.startsWith('<')) return { ok: false, problem: `the root element must be <${kind}> (no XML element found)` }
-  if (rootTag.name !== kind) return { ok: false, problem: `the root element must be <${kind}>, found <${rootTag.name}>` }
+  if (rootTag === undefined || rootTag.closing || !root.startsWith('<'))
+    return { ok: false, problem: `the root element must be <${kind}> (no XML element found)` }
+  if (rootTag.name !== kind)
+    return { ok: false, problem: `the root element must be <${kind}>, found <${rootTag.name}>` }
   return { ok: true, root, rootTag, tags, body: root }
 }
 
 /** What the macro graph of a style costs, or why it is refused. @internal */
-export type MacroCost = { readonly ok: true; readonly expansions: number } | { readonly ok: false; readonly problem: string }
+export type MacroCost =
+  { readonly ok: true; readonly expansions: number } | { readonly ok: false; readonly problem: string }
 
 /**
  * Counts how many macro calls formatting one entry can make: each `macro="…"` reference in the citation, the
@@ -151,7 +165,8 @@ export function macroCost(tags: readonly CslTag[], limit: number): MacroCost {
           frame.sum = Math.min(frame.sum + done, limit + 1)
           continue
         }
-        if (state.get(ref) === 'visiting') return `macro "${ref}" calls itself (through ${stack.map((f) => f.name).join(' → ')} → ${ref})`
+        if (state.get(ref) === 'visiting')
+          return `macro "${ref}" calls itself (through ${stack.map((f) => f.name).join(' → ')} → ${ref})`
         state.set(ref, 'visiting')
         stack.push({ name: ref, next: 0, sum: 1 })
         continue
@@ -170,6 +185,7 @@ export function macroCost(tags: readonly CslTag[], limit: number): MacroCost {
     if (typeof c === 'string') return { ok: false, problem: c }
     total = Math.min(total + c, limit + 1)
   }
-  if (total > limit) return { ok: false, problem: `its macro calls expand to more than ${limit.toLocaleString('en-US')} per entry` }
+  if (total > limit)
+    return { ok: false, problem: `its macro calls expand to more than ${limit.toLocaleString('en-US')} per entry` }
   return { ok: true, expansions: total }
 }

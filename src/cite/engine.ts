@@ -77,7 +77,11 @@ export function engineLocales(): string[] {
 }
 
 /** Bibliography entries in citeproc's HTML, in the style's order, as [id, html] pairs. @internal */
-export function bibliographyHtml(items: readonly CslObject[], style: string, lang: string | undefined): [string, string][] {
+export function bibliographyHtml(
+  items: readonly CslObject[],
+  style: string,
+  lang: string | undefined,
+): [string, string][] {
   if (items.length === 0) return []
   return makeCite(items).format('bibliography', { format: 'html', style, lang, asEntryArray: true })
 }
@@ -95,7 +99,11 @@ export function citationHtml(
   lang: string | undefined,
 ): string {
   const toCiteproc = (c: readonly CiteItemFlags[]): CitationItem[] =>
-    c.map((f) => ({ id: f.id, ...(f.authorOnly === true ? { 'author-only': true } : {}), ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}) }))
+    c.map((f) => ({
+      id: f.id,
+      ...(f.authorOnly === true ? { 'author-only': true } : {}),
+      ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}),
+    }))
   return makeCite(items).format('citation', {
     format: 'html',
     style,
@@ -118,13 +126,22 @@ interface CiteprocEngine {
  * @returns citeproc's HTML for each cluster, in the order given
  * @internal
  */
-export function citationClustersHtml(items: readonly CslObject[], clusters: readonly (readonly CiteItemFlags[])[], style: string, lang: string | undefined): string[] {
+export function citationClustersHtml(
+  items: readonly CslObject[],
+  clusters: readonly (readonly CiteItemFlags[])[],
+  style: string,
+  lang: string | undefined,
+): string[] {
   const copies = items.map((item) => JSON.parse(JSON.stringify(item)) as { id: string })
   const engine = csl().engine(copies, style, lang, 'html') as CiteprocEngine
   engine.updateItems(copies.map((c) => c.id))
   return clusters.map((cluster) =>
     engine.makeCitationCluster(
-      cluster.map((f) => ({ id: f.id, ...(f.authorOnly === true ? { 'author-only': true } : {}), ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}) })),
+      cluster.map((f) => ({
+        id: f.id,
+        ...(f.authorOnly === true ? { 'author-only': true } : {}),
+        ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}),
+      })),
     ),
   )
 }

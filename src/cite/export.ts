@@ -19,7 +19,10 @@ const partialLists = new WeakSet<Resolved>()
 function withoutPlaceholders(r: Resolved): Resolved {
   const authors = r.csl.author as readonly { family?: string }[] | undefined
   if (authors === undefined || !authors.some((a) => PLACEHOLDER_FAMILIES.has(a.family))) return r
-  const out = { ...r, csl: { ...r.csl, author: authors.filter((a) => !PLACEHOLDER_FAMILIES.has(a.family)) } as CslObject }
+  const out = {
+    ...r,
+    csl: { ...r.csl, author: authors.filter((a) => !PLACEHOLDER_FAMILIES.has(a.family)) } as CslObject,
+  }
   partialLists.add(out)
   return out
 }
@@ -41,7 +44,11 @@ function andOthers(bib: string, list: readonly Resolved[]): string {
 
 /** See the public `toCSLJSON`. @internal */
 export function toCslJsonImpl(items: unknown): string {
-  return `${JSON.stringify(records(items, 'toCSLJSON').map((r) => r.csl), null, 2)}\n`
+  return `${JSON.stringify(
+    records(items, 'toCSLJSON').map((r) => r.csl),
+    null,
+    2,
+  )}\n`
 }
 
 const LATEX_SPECIALS: Readonly<Record<string, string>> = {
@@ -70,13 +77,45 @@ type Name = Readonly<Record<string, unknown>>
  */
 function latexSafeName(name: Name): Name {
   const literal = typeof name.literal === 'string' ? name.literal : undefined
-  const onlyFamily = typeof name.family === 'string' && name.given === undefined && name.suffix === undefined && name['non-dropping-particle'] === undefined && name['dropping-particle'] === undefined
+  const onlyFamily =
+    typeof name.family === 'string' &&
+    name.given === undefined &&
+    name.suffix === undefined &&
+    name['non-dropping-particle'] === undefined &&
+    name['dropping-particle'] === undefined
   if (literal !== undefined) return { family: escapeLatex(literal) }
   if (onlyFamily) return { family: escapeLatex(name.family as string) }
   return name
 }
 
-const NAME_VARIABLES = ['author', 'editor', 'translator', 'container-author', 'collection-editor', 'director', 'chair', 'compiler', 'contributor', 'interviewer', 'recipient', 'reviewed-author', 'original-author', 'illustrator', 'composer', 'organizer', 'performer', 'producer', 'curator', 'guest', 'host', 'narrator', 'script-writer', 'series-creator', 'editorial-director', 'executive-producer']
+const NAME_VARIABLES = [
+  'author',
+  'editor',
+  'translator',
+  'container-author',
+  'collection-editor',
+  'director',
+  'chair',
+  'compiler',
+  'contributor',
+  'interviewer',
+  'recipient',
+  'reviewed-author',
+  'original-author',
+  'illustrator',
+  'composer',
+  'organizer',
+  'performer',
+  'producer',
+  'curator',
+  'guest',
+  'host',
+  'narrator',
+  'script-writer',
+  'series-creator',
+  'editorial-director',
+  'executive-producer',
+]
 
 function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   const copy: Record<string, unknown> = JSON.parse(JSON.stringify(r.csl)) as Record<string, unknown>
@@ -88,19 +127,29 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   for (const field of ['DOI', 'PMID', 'PMCID', 'ISBN', 'ISSN']) {
     const v = copy[field]
     if (typeof v === 'string' && /[{}\\]/.test(v)) {
-      throw new KapLiteratureError('INVALID_RECORD', `record ${describeValue(r.id)}: ${field} contains { } or \\, which BibTeX cannot hold in a verbatim field`, { value: v })
+      throw new KapLiteratureError(
+        'INVALID_RECORD',
+        `record ${describeValue(r.id)}: ${field} contains { } or \\, which BibTeX cannot hold in a verbatim field`,
+        { value: v },
+      )
     }
   }
-  if (typeof copy.URL === 'string') copy.URL = copy.URL.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  if (typeof copy.URL === 'string')
+    copy.URL = copy.URL.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
   siteAsPublisher(copy)
   // citation-js braces capitalised words so BibTeX styles keep their case, except the first word of a title:
   // "FDA approves …" would print as "Fda approves …". Mark that word as CSL no-case, which it writes as {FDA}.
-  if (typeof copy.title === 'string') copy.title = copy.title.replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
+  if (typeof copy.title === 'string')
+    copy.title = copy.title.replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
   // BibTeX has no PubMed fields: the ids go in `note`. BibLaTeX gets the PMID as eprint = {…}, eprinttype = {pubmed}
   // (citation-js does that) and the PMCID in `note`.
-  const pmid = flavour === 'bibtex' && (typeof copy.PMID === 'string' || typeof copy.PMID === 'number') ? `PMID: ${String(copy.PMID)}` : ''
+  const pmid =
+    flavour === 'bibtex' && (typeof copy.PMID === 'string' || typeof copy.PMID === 'number')
+      ? `PMID: ${String(copy.PMID)}`
+      : ''
   const pmcid = typeof copy.PMCID === 'string' ? `PMCID: ${copy.PMCID}` : ''
-  if (pmid !== '' || pmcid !== '') copy.note = [typeof copy.note === 'string' ? copy.note : '', pmid, pmcid].filter((s) => s !== '').join('; ')
+  if (pmid !== '' || pmcid !== '')
+    copy.note = [typeof copy.note === 'string' ? copy.note : '', pmid, pmcid].filter((s) => s !== '').join('; ')
   return copy as CslObject
 }
 
@@ -109,7 +158,8 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
  * publisher, the site name is written as its publisher (BibTeX `publisher`, BibLaTeX `organization`, RIS `PB`).
  */
 function siteAsPublisher(copy: Record<string, unknown>): void {
-  if (copy.type === 'webpage' && typeof copy['container-title'] === 'string' && copy.publisher === undefined) copy.publisher = copy['container-title']
+  if (copy.type === 'webpage' && typeof copy['container-title'] === 'string' && copy.publisher === undefined)
+    copy.publisher = copy['container-title']
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
@@ -119,11 +169,14 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * field, so the day is left out (BibLaTeX keeps the full date in `date`).
  */
 function bibtexMonths(bib: string): string {
-  return bib.replace(/^(\s*)month = \{(?:([a-z]{3})|(\d{1,2}))(?: \d{1,2})?\},$/gm, (whole, indent: string, name?: string, num?: string) => {
-    const month = name ?? MONTHS[Number(num) - 1]
-    if (month === undefined || !MONTHS.includes(month)) return whole
-    return `${indent}month = ${month},`
-  })
+  return bib.replace(
+    /^(\s*)month = \{(?:([a-z]{3})|(\d{1,2}))(?: \d{1,2})?\},$/gm,
+    (whole, indent: string, name?: string, num?: string) => {
+      const month = name ?? MONTHS[Number(num) - 1]
+      if (month === undefined || !MONTHS.includes(month)) return whole
+      return `${indent}month = ${month},`
+    },
+  )
 }
 
 /** citation-js's BibTeX plugin config; its label check would replace ids containing '-' with generated keys. */
@@ -143,10 +196,19 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   config.format.asciiOnly = true
   try {
     // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
-    const out = andOthers(exportWith(copies, flavour).replace(/\s+$/, '').replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'), list)
+    const out = andOthers(
+      exportWith(copies, flavour)
+        .replace(/\s+$/, '')
+        .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
+      list,
+    )
     return `${flavour === 'bibtex' ? bibtexMonths(out) : out}\n`
   } catch (cause) {
-    throw new KapLiteratureError('INVALID_RECORD', `citation-js could not write ${flavour === 'bibtex' ? 'BibTeX' : 'BibLaTeX'}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    throw new KapLiteratureError(
+      'INVALID_RECORD',
+      `citation-js could not write ${flavour === 'bibtex' ? 'BibTeX' : 'BibLaTeX'}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    )
   } finally {
     Object.assign(config.format, saved)
   }
@@ -179,7 +241,9 @@ export function unwrapRis(ris: string): string[] {
     let line = lines[i++]!
     if (!RIS_TAG.test(line)) {
       if (line.trim() === '') continue
-      throw new KapLiteratureError('INVALID_RECORD', `unexpected RIS line from citation-js: ${describeValue(line)}`, { value: line })
+      throw new KapLiteratureError('INVALID_RECORD', `unexpected RIS line from citation-js: ${describeValue(line)}`, {
+        value: line,
+      })
     }
     let chunk = line.slice(6)
     while (chunk.length === RIS_WRAP && i < lines.length) {
@@ -206,7 +270,14 @@ function splitPages(lines: string[]): string[] {
 
 function forRis(r: Resolved): CslObject {
   // A value with a line break would end its RIS line early; RIS has no way to hold one.
-  const flatten = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : Array.isArray(v) ? v.map(flatten) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, flatten(x)])) : v)
+  const flatten = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+      : Array.isArray(v)
+        ? v.map(flatten)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, flatten(x)]))
+          : v
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
   return copy as CslObject
@@ -225,7 +296,9 @@ export function toRisImpl(items: unknown): string {
   const ends = lines.filter((l) => l.startsWith('ER  -')).length
   const starts = lines.filter((l) => l.startsWith('TY  -')).length
   if (starts !== list.length || ends !== list.length) {
-    throw new KapLiteratureError('INVALID_RECORD', `citation-js wrote ${starts} RIS records for ${list.length} items`, { value: list.length })
+    throw new KapLiteratureError('INVALID_RECORD', `citation-js wrote ${starts} RIS records for ${list.length} items`, {
+      value: list.length,
+    })
   }
   return `${lines.join('\n')}\n`
 }

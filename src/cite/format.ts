@@ -18,21 +18,33 @@ interface Checked {
 /** Validates the options object shared by the formatting functions. @internal */
 export function checkOptions(options: unknown, fn: string): Checked {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn} expects options { style, format }, got ${describeValue(options)}`, {
-      value: options,
-      hint: "e.g. { style: 'apa', format: 'html' }",
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `${fn} expects options { style, format }, got ${describeValue(options)}`,
+      {
+        value: options,
+        hint: "e.g. { style: 'apa', format: 'html' }",
+      },
+    )
   }
   const o = options as { style?: unknown; format?: unknown; lang?: unknown; narrative?: unknown }
   const style = resolveStyle(o.style)
   if (typeof o.format !== 'string' || !(FORMATS as readonly string[]).includes(o.format)) {
-    throw new KapLiteratureError('UNKNOWN_FORMAT', `unknown format ${describeValue(o.format)}; available: ${FORMATS.join(', ')}`, {
-      value: o.format,
-      hint: `use one of ${FORMATS.join(', ')}`,
-    })
+    throw new KapLiteratureError(
+      'UNKNOWN_FORMAT',
+      `unknown format ${describeValue(o.format)}; available: ${FORMATS.join(', ')}`,
+      {
+        value: o.format,
+        hint: `use one of ${FORMATS.join(', ')}`,
+      },
+    )
   }
   if (o.narrative !== undefined && typeof o.narrative !== 'boolean') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `options.narrative must be a boolean, got ${describeValue(o.narrative)}`, { value: o.narrative })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `options.narrative must be a boolean, got ${describeValue(o.narrative)}`,
+      { value: o.narrative },
+    )
   }
   return { style, format: o.format as Format, lang: resolveLang(o.lang), narrative: o.narrative === true }
 }
@@ -49,18 +61,29 @@ function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
     retireStyle(style)
     const message = cause instanceof Error ? cause.message : String(cause)
     if (/Cannot find style/.test(message)) {
-      throw new KapLiteratureError('UNKNOWN_STYLE', `style "${style.name}" is not available to citeproc`, { value: style.name, cause })
+      throw new KapLiteratureError('UNKNOWN_STYLE', `style "${style.name}" is not available to citeproc`, {
+        value: style.name,
+        cause,
+      })
     }
-    throw new KapLiteratureError('INVALID_ARGUMENT', `citeproc could not format with style "${style.name}": ${message}`, { value: style.name, cause })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `citeproc could not format with style "${style.name}": ${message}`,
+      { value: style.name, cause },
+    )
   }
 }
 
 function requireBibliography(style: StyleEntry, fn: string): void {
   if (!style.hasBibliography) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `style "${style.name}" defines no bibliography, so ${fn} cannot use it`, {
-      value: style.name,
-      hint: 'use formatCitation with this style, or a style that has a <bibliography>',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `style "${style.name}" defines no bibliography, so ${fn} cannot use it`,
+      {
+        value: style.name,
+        hint: 'use formatCitation with this style, or a style that has a <bibliography>',
+      },
+    )
   }
 }
 
@@ -71,10 +94,17 @@ function addLinks(runs: Run[], record: Resolved): Run[] {
   if (record.doiHref !== undefined && typeof doi === 'string') {
     // citeproc prints straight apostrophes as typographic ones, also inside a DOI.
     const forms = [...new Set([doi, doi.replace(/'/g, '\u2019')])]
-    const needles = forms.flatMap((d) => [`https://doi.org/${d}`, `http://dx.doi.org/${d}`, `https://dx.doi.org/${d}`, `doi:${d}`, d])
+    const needles = forms.flatMap((d) => [
+      `https://doi.org/${d}`,
+      `http://dx.doi.org/${d}`,
+      `https://dx.doi.org/${d}`,
+      `doi:${d}`,
+      d,
+    ])
     out = linkFirst(out, needles, record.doiHref, 'doi')
   }
-  if (record.urlHref !== undefined) out = linkFirst(out, [...new Set([record.urlHref, record.urlHref.replace(/'/g, '\u2019')])], record.urlHref, 'url')
+  if (record.urlHref !== undefined)
+    out = linkFirst(out, [...new Set([record.urlHref, record.urlHref.replace(/'/g, '\u2019')])], record.urlHref, 'url')
   return out
 }
 
@@ -91,13 +121,24 @@ function unprintable(style: StyleEntry, id: string): KapLiteratureError {
 
 function entries(records: readonly Resolved[], checked: Checked): { id: string; body: string }[] {
   const byId = new Map(records.map((r) => [r.id, r]))
-  const html = citeproc(checked.style, (key) => bibliographyHtml(records.map((r) => r.csl), key, checked.lang))
+  const html = citeproc(checked.style, (key) =>
+    bibliographyHtml(
+      records.map((r) => r.csl),
+      key,
+      checked.lang,
+    ),
+  )
   // citeproc silently leaves out an entry it cannot print (MLA, for a record without author and title).
   const missing = records.find((r) => !html.some(([id]) => id === r.id))
   if (missing !== undefined) throw unprintable(checked.style, missing.id)
   return html.map(([id, entry]) => {
     const record = byId.get(id)
-    if (record === undefined) throw new KapLiteratureError('INVALID_ARGUMENT', `citeproc returned an entry for an unknown id ${describeValue(id)}`, { value: id })
+    if (record === undefined)
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `citeproc returned an entry for an unknown id ${describeValue(id)}`,
+        { value: id },
+      )
     const runs = htmlToRuns(entry)
     const text = textOf(runs)
     if (text.trim() === '' || STYLE_ERROR.test(text)) throw unprintable(checked.style, id)
@@ -112,7 +153,9 @@ export function formatReferenceImpl(item: unknown, options: unknown): string {
   const record = resolveItem(item)
   const [entry] = entries([record], checked)
   if (entry === undefined) return ''
-  return checked.format === 'html' ? `<div class="kap-ref kap-style-${checked.style.name}" data-kap-id="${escapeAttr(entry.id)}">${entry.body}</div>` : entry.body
+  return checked.format === 'html'
+    ? `<div class="kap-ref kap-style-${checked.style.name}" data-kap-id="${escapeAttr(entry.id)}">${entry.body}</div>`
+    : entry.body
 }
 
 /** See the public `formatBibliography`. @internal */
@@ -136,7 +179,8 @@ function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {
   const label = (n: { family?: string; literal?: string } | undefined) => n?.family ?? n?.literal ?? ''
   if (names === undefined || names.length === 0) return typeof csl.title === 'string' ? csl.title : ''
   if (names.length === 1) return label(names[0])
-  if (names.length === 2) return `${label(names[0])}${lang === undefined || lang.startsWith('en') ? ' and ' : ' & '}${label(names[1])}`
+  if (names.length === 2)
+    return `${label(names[0])}${lang === undefined || lang.startsWith('en') ? ' and ' : ' & '}${label(names[1])}`
   return `${label(names[0])} et al.`
 }
 
@@ -150,13 +194,25 @@ export function formatCitationImpl(items: unknown, options: unknown): string {
     htmlToRuns(citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)))
   let runs: Run[]
   if (!checked.narrative) {
-    runs = run(records.map((r) => ({ id: r.id })), [])
+    runs = run(
+      records.map((r) => ({ id: r.id })),
+      [],
+    )
     // In a list, citeproc silently drops an item it cannot print (MLA: a record without author and title); alone it
     // prints an error marker. Records without names and title are checked alone, all from one engine.
-    const thin = records.filter((r) => r.csl.author === undefined && r.csl.editor === undefined && r.csl.title === undefined)
+    const thin = records.filter(
+      (r) => r.csl.author === undefined && r.csl.editor === undefined && r.csl.title === undefined,
+    )
     const suspects = STYLE_ERROR.test(textOf(runs)) ? records : records.length > 1 ? thin : []
     if (suspects.length > 0) {
-      const alone = citeproc(checked.style, (key) => citationClustersHtml(csls, suspects.map((r) => [{ id: r.id }]), key, checked.lang))
+      const alone = citeproc(checked.style, (key) =>
+        citationClustersHtml(
+          csls,
+          suspects.map((r) => [{ id: r.id }]),
+          key,
+          checked.lang,
+        ),
+      )
       const culprit = suspects.find((_, i) => {
         const text = textOf(htmlToRuns(alone[i]!))
         return text.trim() === '' || STYLE_ERROR.test(text)
@@ -167,7 +223,10 @@ export function formatCitationImpl(items: unknown, options: unknown): string {
   } else {
     // "Dore et al. (2019); Yermus (2023)": each item's author part, then its citation without the author. One engine
     // registers every item in order, so numbers and disambiguation match a citation of the whole list.
-    const clusters = records.flatMap((r): CiteItemFlags[][] => [[{ id: r.id, authorOnly: true }], [{ id: r.id, suppressAuthor: true }]])
+    const clusters = records.flatMap((r): CiteItemFlags[][] => [
+      [{ id: r.id, authorOnly: true }],
+      [{ id: r.id, suppressAuthor: true }],
+    ])
     const html = citeproc(checked.style, (key) => citationClustersHtml(csls, clusters, key, checked.lang))
     runs = []
     records.forEach((r, i) => {

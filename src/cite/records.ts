@@ -1,7 +1,20 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
 import { notCitableError } from '../errors'
-import { citationCsl, findStudy, isCitable, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, normalizeDoi, sources, studies } from '../index'
+import {
+  citationCsl,
+  findStudy,
+  isCitable,
+  getSource,
+  getStudy,
+  isClaimId,
+  isSourceId,
+  isStudyId,
+  KapLiteratureError,
+  normalizeDoi,
+  sources,
+  studies,
+} from '../index'
 import { withEtAlPlaceholders } from '../etal'
 import { describeValue } from './describe'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
@@ -12,32 +25,161 @@ import type { CslObject } from './engine'
  * @internal
  */
 export const cslTypes: readonly string[] = Object.freeze([
-  'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
-  'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic',
-  'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet',
-  'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication', 'post', 'post-weblog', 'regulation',
-  'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard', 'thesis', 'treaty', 'webpage',
+  'article',
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+  'bill',
+  'book',
+  'broadcast',
+  'chapter',
+  'classic',
+  'collection',
+  'dataset',
+  'document',
+  'entry',
+  'entry-dictionary',
+  'entry-encyclopedia',
+  'event',
+  'figure',
+  'graphic',
+  'hearing',
+  'interview',
+  'legal_case',
+  'legislation',
+  'manuscript',
+  'map',
+  'motion_picture',
+  'musical_score',
+  'pamphlet',
+  'paper-conference',
+  'patent',
+  'performance',
+  'periodical',
+  'personal_communication',
+  'post',
+  'post-weblog',
+  'regulation',
+  'report',
+  'review',
+  'review-book',
+  'software',
+  'song',
+  'speech',
+  'standard',
+  'thesis',
+  'treaty',
+  'webpage',
 ])
 
 const STRING_FIELDS = new Set([
-  'citation-key', 'language', 'journalAbbreviation', 'shortTitle', 'abstract', 'annote', 'archive', 'archive_collection',
-  'archive_location', 'archive-place', 'authority', 'call-number', 'citation-label', 'collection-title', 'container-title',
-  'container-title-short', 'dimensions', 'division', 'DOI', 'event', 'event-title', 'event-place', 'genre', 'ISBN', 'ISSN',
-  'jurisdiction', 'keyword', 'medium', 'note', 'original-publisher', 'original-publisher-place', 'original-title',
-  'part-title', 'PMCID', 'PMID', 'publisher', 'publisher-place', 'references', 'reviewed-genre', 'reviewed-title', 'scale',
-  'section', 'source', 'status', 'title', 'title-short', 'URL', 'version', 'volume-title', 'volume-title-short', 'year-suffix',
+  'citation-key',
+  'language',
+  'journalAbbreviation',
+  'shortTitle',
+  'abstract',
+  'annote',
+  'archive',
+  'archive_collection',
+  'archive_location',
+  'archive-place',
+  'authority',
+  'call-number',
+  'citation-label',
+  'collection-title',
+  'container-title',
+  'container-title-short',
+  'dimensions',
+  'division',
+  'DOI',
+  'event',
+  'event-title',
+  'event-place',
+  'genre',
+  'ISBN',
+  'ISSN',
+  'jurisdiction',
+  'keyword',
+  'medium',
+  'note',
+  'original-publisher',
+  'original-publisher-place',
+  'original-title',
+  'part-title',
+  'PMCID',
+  'PMID',
+  'publisher',
+  'publisher-place',
+  'references',
+  'reviewed-genre',
+  'reviewed-title',
+  'scale',
+  'section',
+  'source',
+  'status',
+  'title',
+  'title-short',
+  'URL',
+  'version',
+  'volume-title',
+  'volume-title-short',
+  'year-suffix',
 ])
 const STRING_OR_NUMBER_FIELDS = new Set([
-  'chapter-number', 'citation-number', 'collection-number', 'edition', 'first-reference-note-number', 'issue', 'locator',
-  'number', 'number-of-pages', 'number-of-volumes', 'page', 'page-first', 'part', 'printing', 'supplement', 'volume',
+  'chapter-number',
+  'citation-number',
+  'collection-number',
+  'edition',
+  'first-reference-note-number',
+  'issue',
+  'locator',
+  'number',
+  'number-of-pages',
+  'number-of-volumes',
+  'page',
+  'page-first',
+  'part',
+  'printing',
+  'supplement',
+  'volume',
 ])
 const NAME_FIELDS = new Set([
-  'author', 'chair', 'collection-editor', 'compiler', 'composer', 'container-author', 'contributor', 'curator', 'director',
-  'editor', 'editorial-director', 'executive-producer', 'guest', 'host', 'interviewer', 'illustrator', 'narrator', 'organizer',
-  'original-author', 'performer', 'producer', 'recipient', 'reviewed-author', 'script-writer', 'series-creator', 'translator',
+  'author',
+  'chair',
+  'collection-editor',
+  'compiler',
+  'composer',
+  'container-author',
+  'contributor',
+  'curator',
+  'director',
+  'editor',
+  'editorial-director',
+  'executive-producer',
+  'guest',
+  'host',
+  'interviewer',
+  'illustrator',
+  'narrator',
+  'organizer',
+  'original-author',
+  'performer',
+  'producer',
+  'recipient',
+  'reviewed-author',
+  'script-writer',
+  'series-creator',
+  'translator',
 ])
 const DATE_FIELDS = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted'])
-const NAME_STRING_PARTS = new Set(['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle'])
+const NAME_STRING_PARTS = new Set([
+  'family',
+  'given',
+  'literal',
+  'suffix',
+  'dropping-particle',
+  'non-dropping-particle',
+])
 const NAME_FLAG_PARTS = new Set(['comma-suffix', 'static-ordering', 'parse-names'])
 
 /**
@@ -70,10 +212,14 @@ const LONG_TEXT = new Set(['abstract', 'note', 'annote', 'references'])
 /** Throws LIMIT_EXCEEDED when a string of a record is longer than its limit. */
 function checkLength(id: string, field: string, value: string, max: number): void {
   if (value.length > max) {
-    throw new KapLiteratureError('LIMIT_EXCEEDED', `record ${describeValue(id)}: ${field} is longer than ${max.toLocaleString('en-US')} characters (${value.length.toLocaleString('en-US')})`, {
-      value: `${value.length} characters`,
-      hint: 'see the limits on user records in docs/limits.md',
-    })
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `record ${describeValue(id)}: ${field} is longer than ${max.toLocaleString('en-US')} characters (${value.length.toLocaleString('en-US')})`,
+      {
+        value: `${value.length} characters`,
+        hint: 'see the limits on user records in docs/limits.md',
+      },
+    )
   }
 }
 
@@ -177,48 +323,87 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 
 function checkName(id: string, field: string, name: unknown, index: number): void {
   const where = `${field}[${index}]`
-  if (!isPlainObject(name)) invalid(id, where, `must be a name object such as { family: 'Smith', given: 'Ana' }, got ${describeValue(name)}`, name)
+  if (!isPlainObject(name))
+    invalid(
+      id,
+      where,
+      `must be a name object such as { family: 'Smith', given: 'Ana' }, got ${describeValue(name)}`,
+      name,
+    )
   for (const [part, value] of Object.entries(name)) {
     if (NAME_STRING_PARTS.has(part)) {
-      if (typeof value !== 'string') invalid(id, `${where}.${part}`, `must be a string, got ${describeValue(value)}`, value)
+      if (typeof value !== 'string')
+        invalid(id, `${where}.${part}`, `must be a string, got ${describeValue(value)}`, value)
       checkLength(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
-      if (isPrototypeKey(value)) invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
+      if (isPrototypeKey(value))
+        invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
     } else if (NAME_FLAG_PARTS.has(part)) {
-      if (!['string', 'number', 'boolean'].includes(typeof value)) invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value)
+      if (!['string', 'number', 'boolean'].includes(typeof value))
+        invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value)
     } else {
-      invalid(id, `${where}.${part}`, 'is not a CSL name part', value, 'name parts are family, given, literal, suffix, dropping-particle, non-dropping-particle')
+      invalid(
+        id,
+        `${where}.${part}`,
+        'is not a CSL name part',
+        value,
+        'name parts are family, given, literal, suffix, dropping-particle, non-dropping-particle',
+      )
     }
   }
   const has = (k: string) => typeof name[k] === 'string' && (name[k] as string).trim() !== ''
   if (!has('family') && !has('literal')) {
-    invalid(id, where, 'needs a family name, or a literal name for an organisation', name, "e.g. { family: 'Smith', given: 'Ana' } or { literal: 'World Health Organization' }")
+    invalid(
+      id,
+      where,
+      'needs a family name, or a literal name for an organisation',
+      name,
+      "e.g. { family: 'Smith', given: 'Ana' } or { literal: 'World Health Organization' }",
+    )
   }
 }
 
 function checkDate(id: string, field: string, date: unknown): void {
-  if (!isPlainObject(date)) invalid(id, field, `must be a date object such as { 'date-parts': [[2019, 3, 27]] }, got ${describeValue(date)}`, date)
+  if (!isPlainObject(date))
+    invalid(
+      id,
+      field,
+      `must be a date object such as { 'date-parts': [[2019, 3, 27]] }, got ${describeValue(date)}`,
+      date,
+    )
   for (const [key, value] of Object.entries(date)) {
     if (key === 'date-parts') {
       const parts = value
-      if (!Array.isArray(parts) || parts.length < 1 || parts.length > 2) invalid(id, `${field}.date-parts`, 'must hold one [year, month?, day?] array (or two for a range)', value)
+      if (!Array.isArray(parts) || parts.length < 1 || parts.length > 2)
+        invalid(id, `${field}.date-parts`, 'must hold one [year, month?, day?] array (or two for a range)', value)
       for (const [i, part] of parts.entries()) {
-        if (!Array.isArray(part) || part.length < 1 || part.length > 3) invalid(id, `${field}.date-parts[${i}]`, 'must be [year], [year, month] or [year, month, day]', part)
+        if (!Array.isArray(part) || part.length < 1 || part.length > 3)
+          invalid(id, `${field}.date-parts[${i}]`, 'must be [year], [year, month] or [year, month, day]', part)
         for (const [j, n] of part.entries()) {
-          if (typeof n !== 'number' || !Number.isInteger(n)) invalid(id, `${field}.date-parts[${i}][${j}]`, `must be an integer, got ${describeValue(n)}`, n, 'write 2019, not "2019"')
+          if (typeof n !== 'number' || !Number.isInteger(n))
+            invalid(
+              id,
+              `${field}.date-parts[${i}][${j}]`,
+              `must be an integer, got ${describeValue(n)}`,
+              n,
+              'write 2019, not "2019"',
+            )
           const [min, max] = j === 0 ? [-9999, 9999] : j === 1 ? [1, 12] : [1, 31]
-          if (n < min || n > max) invalid(id, `${field}.date-parts[${i}][${j}]`, `must be between ${min} and ${max}, got ${n}`, n)
+          if (n < min || n > max)
+            invalid(id, `${field}.date-parts[${i}][${j}]`, `must be between ${min} and ${max}, got ${n}`, n)
         }
       }
     } else if (key === 'literal' || key === 'raw') {
       if (typeof value !== 'string') invalid(id, `${field}.${key}`, 'must be a string', value)
       checkLength(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
     } else if (key === 'season' || key === 'circa') {
-      if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean')) invalid(id, `${field}.${key}`, 'has the wrong type', value)
+      if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean'))
+        invalid(id, `${field}.${key}`, 'has the wrong type', value)
     } else {
       invalid(id, `${field}.${key}`, 'is not a CSL date key', value, "use { 'date-parts': [[year, month, day]] }")
     }
   }
-  if (!('date-parts' in date) && !('literal' in date) && !('raw' in date)) invalid(id, field, "needs 'date-parts'", date, "e.g. { 'date-parts': [[2019]] }")
+  if (!('date-parts' in date) && !('literal' in date) && !('raw' in date))
+    invalid(id, field, "needs 'date-parts'", date, "e.g. { 'date-parts': [[2019]] }")
 }
 
 /** The doi.org URL for a DOI, or undefined when it does not match the DOI pattern. @internal */
@@ -244,20 +429,37 @@ export function urlHref(url: unknown): string | undefined {
  * @internal
  */
 export function validateRecord(record: unknown): CslObject {
-  if (!isPlainObject(record)) invalid(undefined, 'value', `must be a plain CSL-JSON object, got ${describeValue(record)}`, record)
+  if (!isPlainObject(record))
+    invalid(undefined, 'value', `must be a plain CSL-JSON object, got ${describeValue(record)}`, record)
   const rawId = record.id
   if (typeof rawId !== 'string') {
-    const hint = 'csl' in record ? 'pass the shipped id, or record.csl of a shipped record' : "give every record a string id such as 'smith-2024'"
+    const hint =
+      'csl' in record
+        ? 'pass the shipped id, or record.csl of a shipped record'
+        : "give every record a string id such as 'smith-2024'"
     invalid(undefined, 'id', `must be a string, got ${describeValue(rawId)}`, rawId, hint)
   }
   const id = rawId
-  if (!USER_ID_PATTERN.test(id)) invalid(id, 'id', 'may hold only letters, digits and _ : . - (it becomes a BibTeX key)', id, 'e.g. smith-2024')
+  if (!USER_ID_PATTERN.test(id))
+    invalid(id, 'id', 'may hold only letters, digits and _ : . - (it becomes a BibTeX key)', id, 'e.g. smith-2024')
   if (isPrototypeKey(id)) invalid(id, 'id', 'is a name citeproc cannot process', id, 'e.g. smith-2024')
   if (shippedCsl.has(id)) {
-    invalid(id, 'id', 'is the id of a shipped record', id, `pass the id '${id}' to use the shipped record, or give your record another id`)
+    invalid(
+      id,
+      'id',
+      'is the id of a shipped record',
+      id,
+      `pass the id '${id}' to use the shipped record, or give your record another id`,
+    )
   }
   if (typeof record.type !== 'string' || !cslTypes.includes(record.type)) {
-    invalid(id, 'type', `must be a CSL item type, got ${describeValue(record.type)}`, record.type, 'e.g. article-journal, book, chapter, report, webpage')
+    invalid(
+      id,
+      'type',
+      `must be a CSL item type, got ${describeValue(record.type)}`,
+      record.type,
+      'e.g. article-journal, book, chapter, report, webpage',
+    )
   }
   const clean: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(record)) {
@@ -269,13 +471,25 @@ export function validateRecord(record: unknown): CslObject {
       checkLength(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
       clean[field] = value
     } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
-      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value)))
+        invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
       if (typeof value === 'string') checkLength(id, field, value, RECORD_LIMITS.text)
       clean[field] = value
     } else if (NAME_FIELDS.has(field)) {
-      if (!Array.isArray(value)) invalid(id, field, `must be an array of names, got ${describeValue(value)}`, value, "e.g. [{ family: 'Smith', given: 'Ana' }]")
+      if (!Array.isArray(value))
+        invalid(
+          id,
+          field,
+          `must be an array of names, got ${describeValue(value)}`,
+          value,
+          "e.g. [{ family: 'Smith', given: 'Ana' }]",
+        )
       if (value.length > RECORD_LIMITS.names) {
-        throw new KapLiteratureError('LIMIT_EXCEEDED', `record ${describeValue(id)}: ${field} has more than ${RECORD_LIMITS.names.toLocaleString('en-US')} names (${value.length})`, { value: `${value.length} names`, hint: 'see docs/limits.md' })
+        throw new KapLiteratureError(
+          'LIMIT_EXCEEDED',
+          `record ${describeValue(id)}: ${field} has more than ${RECORD_LIMITS.names.toLocaleString('en-US')} names (${value.length})`,
+          { value: `${value.length} names`, hint: 'see docs/limits.md' },
+        )
       }
       value.forEach((name, i) => checkName(id, field, name, i))
       clean[field] = value.map((name: Record<string, unknown>) => ({ ...name }))
@@ -283,8 +497,14 @@ export function validateRecord(record: unknown): CslObject {
       checkDate(id, field, value)
       clean[field] = JSON.parse(JSON.stringify(value)) as unknown
     } else if (field === 'categories') {
-      if (!Array.isArray(value) || !value.every((c) => typeof c === 'string')) invalid(id, field, 'must be an array of strings', value)
-      if (value.length > RECORD_LIMITS.categories) throw new KapLiteratureError('LIMIT_EXCEEDED', `record ${describeValue(id)}: categories has more than ${RECORD_LIMITS.categories} entries`, { value: `${value.length} entries`, hint: 'see docs/limits.md' })
+      if (!Array.isArray(value) || !value.every((c) => typeof c === 'string'))
+        invalid(id, field, 'must be an array of strings', value)
+      if (value.length > RECORD_LIMITS.categories)
+        throw new KapLiteratureError(
+          'LIMIT_EXCEEDED',
+          `record ${describeValue(id)}: categories has more than ${RECORD_LIMITS.categories} entries`,
+          { value: `${value.length} entries`, hint: 'see docs/limits.md' },
+        )
       for (const c of value as string[]) checkLength(id, field, c, RECORD_LIMITS.namePart)
       clean[field] = [...value]
     } else if (field === 'custom') {
@@ -293,12 +513,21 @@ export function validateRecord(record: unknown): CslObject {
       try {
         json = JSON.stringify(value)
       } catch (cause) {
-        throw new KapLiteratureError('INVALID_RECORD', `record ${describeValue(id)}: custom must be JSON`, { value, cause })
+        throw new KapLiteratureError('INVALID_RECORD', `record ${describeValue(id)}: custom must be JSON`, {
+          value,
+          cause,
+        })
       }
       checkLength(id, 'custom (as JSON)', json, RECORD_LIMITS.custom)
       clean[field] = JSON.parse(json) as unknown
     } else {
-      invalid(id, field, 'is not a CSL-JSON variable', value, 'see the variables of CSL 1.0.2: https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables')
+      invalid(
+        id,
+        field,
+        'is not a CSL-JSON variable',
+        value,
+        'see the variables of CSL 1.0.2: https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables',
+      )
     }
   }
   return Object.freeze(clean) as CslObject
@@ -311,41 +540,74 @@ function resolveString(value: string): Resolved {
   const doi = normalizeDoi(trimmed)
   if (doi !== undefined && /10\.\d/.test(trimmed)) {
     const match = findStudy({ doi })
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${describeValue(value)} is a DOI, not a record: kap-literature never looks DOIs up`, {
-      value,
-      hint: match !== undefined ? `use the shipped id '${match.id}'` : 'pass a CSL-JSON object with this DOI in its DOI field',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `${describeValue(value)} is a DOI, not a record: kap-literature never looks DOIs up`,
+      {
+        value,
+        hint:
+          match !== undefined
+            ? `use the shipped id '${match.id}'`
+            : 'pass a CSL-JSON object with this DOI in its DOI field',
+      },
+    )
   }
   if (/^(?:https?:|www\.|[a-z][a-z0-9+.-]*:\/\/)/i.test(trimmed)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${describeValue(value)} is a URL, not a record: kap-literature never fetches anything`, {
-      value,
-      hint: 'pass a CSL-JSON object with this address in its URL field',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `${describeValue(value)} is a URL, not a record: kap-literature never fetches anything`,
+      {
+        value,
+        hint: 'pass a CSL-JSON object with this address in its URL field',
+      },
+    )
   }
   if (/^@\s*[a-z]+\s*[{(]/i.test(trimmed) || /^TY {2}- /m.test(trimmed)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', 'BibTeX or RIS text is not a record: kap-literature does not parse strings', {
-      value,
-      hint: 'convert it to CSL-JSON first (for example by exporting CSL-JSON from Zotero) and pass the objects',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      'BibTeX or RIS text is not a record: kap-literature does not parse strings',
+      {
+        value,
+        hint: 'convert it to CSL-JSON first (for example by exporting CSL-JSON from Zotero) and pass the objects',
+      },
+    )
   }
   if (/^[[{]/.test(trimmed)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', 'a JSON string is not a record', { value, hint: 'pass the parsed object (JSON.parse) instead' })
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'a JSON string is not a record', {
+      value,
+      hint: 'pass the parsed object (JSON.parse) instead',
+    })
   }
   if (/^\d{1,9}$/.test(trimmed.replace(/^pmid:\s*/i, ''))) {
     const match = findStudy({ pmid: trimmed.replace(/^pmid:\s*/i, '') })
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${describeValue(value)} looks like a PubMed id, not a record id`, {
-      value,
-      hint: match !== undefined ? `use the shipped id '${match.id}'` : 'pass a CSL-JSON object with this PMID in its PMID field',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `${describeValue(value)} looks like a PubMed id, not a record id`,
+      {
+        value,
+        hint:
+          match !== undefined
+            ? `use the shipped id '${match.id}'`
+            : 'pass a CSL-JSON object with this PMID in its PMID field',
+      },
+    )
   }
   if (isClaimId(value)) {
-    throw new KapLiteratureError('UNKNOWN_ID', `${describeValue(value)} is a claim id; only studies and sources can be cited`, {
-      value,
-      hint: 'cite the studies in the claim\u2019s evidence (evidenceFor(id))',
-    })
+    throw new KapLiteratureError(
+      'UNKNOWN_ID',
+      `${describeValue(value)} is a claim id; only studies and sources can be cited`,
+      {
+        value,
+        hint: 'cite the studies in the claim\u2019s evidence (evidenceFor(id))',
+      },
+    )
   }
   const hint = suggestion(value)
-  throw new KapLiteratureError('UNKNOWN_ID', `unknown study or source ${describeValue(value)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value, hint })
+  throw new KapLiteratureError(
+    'UNKNOWN_ID',
+    `unknown study or source ${describeValue(value)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+    { value, hint },
+  )
 }
 
 /** The closest shipped study or source id, from the data entry's own suggestions. */
@@ -370,7 +632,8 @@ function resolvedShipped(id: string, csl: CslObject): Resolved {
   }
   const study = studies.find((x) => x.id === id)
   // A partial author list gets the et-al placeholders for formatting; the exports take them out again.
-  const formatted = study?.authorsComplete === false ? (withEtAlPlaceholders(csl as never, false) as unknown as CslObject) : csl
+  const formatted =
+    study?.authorsComplete === false ? (withEtAlPlaceholders(csl as never, false) as unknown as CslObject) : csl
   return withLinks({ id, csl: formatted, shipped: true })
 }
 
@@ -387,15 +650,22 @@ export function resolveItem(item: unknown): Resolved {
     const shippedId = shippedByObject.get(item)
     if (shippedId !== undefined) return resolvedShipped(shippedId, shippedCsl.get(shippedId)!)
     if (Array.isArray(item)) {
-      throw new KapLiteratureError('INVALID_ARGUMENT', 'expected one item (an id or a CSL-JSON object), got an array', { value: item, hint: 'use formatBibliography or formatCitation for a list' })
+      throw new KapLiteratureError('INVALID_ARGUMENT', 'expected one item (an id or a CSL-JSON object), got an array', {
+        value: item,
+        hint: 'use formatBibliography or formatCitation for a list',
+      })
     }
     const csl = validateRecord(item)
     return withLinks({ id: csl.id, csl, shipped: false })
   }
-  throw new KapLiteratureError('INVALID_ARGUMENT', `expected a study or source id or a CSL-JSON object, got ${describeValue(item)}`, {
-    value: item,
-    hint: "e.g. 'dore-2019' or { id: 'smith-2024', type: 'article-journal', title: '…' }",
-  })
+  throw new KapLiteratureError(
+    'INVALID_ARGUMENT',
+    `expected a study or source id or a CSL-JSON object, got ${describeValue(item)}`,
+    {
+      value: item,
+      hint: "e.g. 'dore-2019' or { id: 'smith-2024', type: 'article-journal', title: '…' }",
+    },
+  )
 }
 
 /**
@@ -405,18 +675,27 @@ export function resolveItem(item: unknown): Resolved {
  */
 export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMAT_ITEMS): Resolved[] {
   if (Array.isArray(items) && items.length > max) {
-    throw new KapLiteratureError('LIMIT_EXCEEDED', `${fn} takes at most ${max.toLocaleString('en-US')} items per call, got ${items.length.toLocaleString('en-US')}`, {
-      value: `${items.length} items`,
-      hint: max === MAX_FORMAT_ITEMS
-        ? `citeproc formats about 1,000 references a second and blocks while it does; split the list, or format in a Worker (docs/limits.md)`
-        : 'split the list (docs/limits.md)',
-    })
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `${fn} takes at most ${max.toLocaleString('en-US')} items per call, got ${items.length.toLocaleString('en-US')}`,
+      {
+        value: `${items.length} items`,
+        hint:
+          max === MAX_FORMAT_ITEMS
+            ? `citeproc formats about 1,000 references a second and blocks while it does; split the list, or format in a Worker (docs/limits.md)`
+            : 'split the list (docs/limits.md)',
+      },
+    )
   }
   if (!Array.isArray(items)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn} expects an array of ids or CSL-JSON objects, got ${describeValue(items)}`, {
-      value: items,
-      hint: typeof items === 'string' ? `wrap it in an array: ${fn}([${JSON.stringify(items)}], …)` : undefined,
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `${fn} expects an array of ids or CSL-JSON objects, got ${describeValue(items)}`,
+      {
+        value: items,
+        hint: typeof items === 'string' ? `wrap it in an array: ${fn}([${JSON.stringify(items)}], …)` : undefined,
+      },
+    )
   }
   const out: Resolved[] = []
   const seen = new Map<string, Resolved>()

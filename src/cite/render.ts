@@ -74,7 +74,8 @@ export function htmlToRuns(citeprocHtml: string): Run[] {
     if (raw === '' || (raw.trim() === '' && raw.includes('\n'))) return
     const text = raw.replace(/\s*\n\s*/g, ' ')
     const last = runs[runs.length - 1]
-    if (last !== undefined && last.flags === flags && last.link === undefined) runs[runs.length - 1] = { text: last.text + text, flags }
+    if (last !== undefined && last.flags === flags && last.link === undefined)
+      runs[runs.length - 1] = { text: last.text + text, flags }
     else runs.push({ text, flags })
   }
   const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g
@@ -140,7 +141,6 @@ export function linkFirst(runs: readonly Run[], needles: readonly string[], href
   }
   return [...runs]
 }
-
 
 /** Renders runs in one of the output formats, with the library's one run renderer. @internal */
 export function renderRuns(runs: readonly Run[], format: Format): string {

@@ -2,7 +2,14 @@
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag } from './csl-scan'
 import { describeValue } from './describe'
-import { engineAddLocale, engineAddStyle, engineDeleteStyle, engineHasLocale, engineLocales, engineStyleXml } from './engine'
+import {
+  engineAddLocale,
+  engineAddStyle,
+  engineDeleteStyle,
+  engineHasLocale,
+  engineLocales,
+  engineStyleXml,
+} from './engine'
 
 /**
  * A style: our name, whether it can print a bibliography, its XML and the internal key citation-js knows it by.
@@ -71,11 +78,18 @@ export function resolveStyle(style: unknown): StyleEntry {
   if (found !== undefined) return found
   const available = styleNames()
   const suggestion = typeof style === 'string' && style === 'harvard1' ? 'harvard' : undefined
-  const system = typeof style === 'string' && STYLE_NAME.test(style) ? `, or load a CSL file with registerStyle('${style}', xml)` : ''
-  throw new KapLiteratureError('UNKNOWN_STYLE', `unknown style ${describeValue(style)}; available: ${available.join(', ')}`, {
-    value: style,
-    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `use one of ${available.join(', ')}${system}`,
-  })
+  const system =
+    typeof style === 'string' && STYLE_NAME.test(style)
+      ? `, or load a CSL file with registerStyle('${style}', xml)`
+      : ''
+  throw new KapLiteratureError(
+    'UNKNOWN_STYLE',
+    `unknown style ${describeValue(style)}; available: ${available.join(', ')}`,
+    {
+      value: style,
+      hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `use one of ${available.join(', ')}${system}`,
+    },
+  )
 }
 
 /**
@@ -85,27 +99,46 @@ export function resolveStyle(style: unknown): StyleEntry {
  */
 function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { root: string; tags: readonly CslTag[] } {
   if (typeof xml !== 'string') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `the ${kind} must be CSL XML text, got ${describeValue(xml)}`, { value: xml })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `the ${kind} must be CSL XML text, got ${describeValue(xml)}`, {
+      value: xml,
+    })
   }
   const value = (fallback: string) => origin ?? fallback
   if (xml.length > MAX_STYLE_CHARS) {
-    throw new KapLiteratureError('LIMIT_EXCEEDED', `the ${kind} XML${origin === undefined ? '' : ` in ${describeValue(origin)}`} is larger than ${MAX_STYLE_CHARS.toLocaleString('en-US')} characters`, {
-      value: value(`${xml.length} characters`),
-      hint: 'the largest published CSL styles are under 100 KB; see docs/limits.md',
-    })
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `the ${kind} XML${origin === undefined ? '' : ` in ${describeValue(origin)}`} is larger than ${MAX_STYLE_CHARS.toLocaleString('en-US')} characters`,
+      {
+        value: value(`${xml.length} characters`),
+        hint: 'the largest published CSL styles are under 100 KB; see docs/limits.md',
+      },
+    )
   }
   const scan = scanCsl(xml, kind)
   if (!scan.ok) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: ${scan.problem}`, {
-      value: value(xml.slice(0, 80)),
-      hint: kind === 'style' ? 'pass the text of a .csl file, e.g. from https://citationstyles.org/' : 'pass the text of a CSL locales-xx-XX.xml file',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `not a CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: ${scan.problem}`,
+      {
+        value: value(xml.slice(0, 80)),
+        hint:
+          kind === 'style'
+            ? 'pass the text of a .csl file, e.g. from https://citationstyles.org/'
+            : 'pass the text of a CSL locales-xx-XX.xml file',
+      },
+    )
   }
   if (scan.rootTag.attrs.get('xmlns') !== CSL_NS) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: <${kind}> lacks xmlns="${CSL_NS}"`, { value: value(`<${kind}>`) })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: <${kind}> lacks xmlns="${CSL_NS}"`, {
+      value: value(`<${kind}>`),
+    })
   }
   if (!scan.root.trimEnd().endsWith(`</${kind}>`)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `not a complete CSL ${kind} document: it does not end with </${kind}>`, { value: value(scan.root.slice(-80)) })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `not a complete CSL ${kind} document: it does not end with </${kind}>`,
+      { value: value(scan.root.slice(-80)) },
+    )
   }
   return { root: scan.root, tags: scan.tags }
 }
@@ -116,27 +149,45 @@ function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { ro
  */
 export function addStyle(name: unknown, xml: unknown, origin?: string): void {
   if (typeof name !== 'string' || !STYLE_NAME.test(name) || name.length > 64) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `a style name must be lower-case letters, digits and hyphens, got ${describeValue(name)}`, { value: name, hint: "e.g. 'ama' or 'chicago-author-date'" })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `a style name must be lower-case letters, digits and hyphens, got ${describeValue(name)}`,
+      { value: name, hint: "e.g. 'ama' or 'chicago-author-date'" },
+    )
   }
   if (builtIn.has(name) || name === 'harvard1') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `"${name}" is a built-in style and cannot be replaced`, { value: name, hint: `register it under another name, e.g. '${name}-custom'` })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `"${name}" is a built-in style and cannot be replaced`, {
+      value: name,
+      hint: `register it under another name, e.g. '${name}-custom'`,
+    })
   }
   const { root, tags } = checkXml('style', xml, origin)
   const has = (element: string) => tags.some((t) => t.name === element && !t.closing)
   const parent = tags.find((t) => t.name === 'link' && !t.closing && t.attrs.get('rel') === 'independent-parent')
   if (!has('citation')) {
     const parentId = parent?.attrs.get('href')?.split('/').pop()
-    throw new KapLiteratureError('INVALID_ARGUMENT', `style "${name}" has no <citation> element${parent === undefined ? '' : ': it is a dependent style'}`, {
-      value: name,
-      hint: parentId === undefined || parentId === '' ? 'pass an independent CSL style' : `register its parent style "${parentId}" instead`,
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `style "${name}" has no <citation> element${parent === undefined ? '' : ': it is a dependent style'}`,
+      {
+        value: name,
+        hint:
+          parentId === undefined || parentId === ''
+            ? 'pass an independent CSL style'
+            : `register its parent style "${parentId}" instead`,
+      },
+    )
   }
   const cost = macroCost(tags, MAX_MACRO_EXPANSIONS)
   if (!cost.ok) {
-    throw new KapLiteratureError(cost.problem.includes('expand') ? 'LIMIT_EXCEEDED' : 'INVALID_ARGUMENT', `style "${name}" cannot be used: ${cost.problem}`, {
-      value: name,
-      hint: `published CSL styles make at most ~1,300 macro calls per entry and never call a macro from itself; the limit is ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} (docs/limits.md)`,
-    })
+    throw new KapLiteratureError(
+      cost.problem.includes('expand') ? 'LIMIT_EXCEEDED' : 'INVALID_ARGUMENT',
+      `style "${name}" cannot be used: ${cost.problem}`,
+      {
+        value: name,
+        hint: `published CSL styles make at most ~1,300 macro calls per entry and never call a macro from itself; the limit is ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} (docs/limits.md)`,
+      },
+    )
   }
   // A fresh internal key per registration: citation-js caches compiled engines by key, so re-registering a name
   // must not reuse an engine built from the old XML.
@@ -144,7 +195,11 @@ export function addStyle(name: unknown, xml: unknown, origin?: string): void {
   try {
     engineAddStyle(key, root, true)
   } catch (cause) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `style "${name}" could not be compiled by citeproc: ${cause instanceof Error ? cause.message : String(cause)}`, { value: name, cause })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `style "${name}" could not be compiled by citeproc: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { value: name, cause },
+    )
   }
   const previous = registered.get(name)
   if (previous !== undefined) retireStyle(previous)
@@ -157,24 +212,42 @@ const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 export function resolveLang(lang: unknown): string | undefined {
   if (lang === undefined) return undefined
   if (typeof lang === 'string' && engineHasLocale(lang)) return lang
-  throw new KapLiteratureError('INVALID_ARGUMENT', `unknown locale ${describeValue(lang)}; available: ${engineLocales().join(', ')}`, {
-    value: lang,
-    hint: typeof lang === 'string' && LANG.test(lang) ? `register it first with registerLocale('${lang}', xml)` : "e.g. 'en-US'",
-  })
+  throw new KapLiteratureError(
+    'INVALID_ARGUMENT',
+    `unknown locale ${describeValue(lang)}; available: ${engineLocales().join(', ')}`,
+    {
+      value: lang,
+      hint:
+        typeof lang === 'string' && LANG.test(lang)
+          ? `register it first with registerLocale('${lang}', xml)`
+          : "e.g. 'en-US'",
+    },
+  )
 }
 
 /** Validates and registers a CSL locale. See the public `registerLocale`. @internal */
 export function addLocale(lang: unknown, xml: unknown): void {
   if (typeof lang !== 'string' || !LANG.test(lang)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `a locale must be a language tag such as 'en-GB', got ${describeValue(lang)}`, { value: lang })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `a locale must be a language tag such as 'en-GB', got ${describeValue(lang)}`,
+      { value: lang },
+    )
   }
   if (engineHasLocale(lang)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `locale "${lang}" is already registered`, { value: lang, hint: 'locales can be registered once, before formatting with them' })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `locale "${lang}" is already registered`, {
+      value: lang,
+      hint: 'locales can be registered once, before formatting with them',
+    })
   }
   const { root, tags } = checkXml('locale', xml)
   const declared = tags[0]!.attrs.get('xml:lang')
   if (declared !== lang) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `the locale XML declares xml:lang="${declared ?? ''}", not "${lang}"`, { value: lang, hint: declared === undefined ? undefined : `register it as '${declared}'` })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `the locale XML declares xml:lang="${declared ?? ''}", not "${lang}"`,
+      { value: lang, hint: declared === undefined ? undefined : `register it as '${declared}'` },
+    )
   }
   engineAddLocale(lang, root)
 }
@@ -228,13 +301,26 @@ function readBounded(fs: FsLike, path: string, limit: number): string | undefine
  * Reads a style file from a local folder (Node only) and registers it. See the public `loadSystemStyle`.
  * @internal
  */
-export function loadStyleFile(name: unknown, options: { readonly as?: string; readonly directory?: string } = {}): string {
+export function loadStyleFile(
+  name: unknown,
+  options: { readonly as?: string; readonly directory?: string } = {},
+): string {
   if (typeof name !== 'string' || !STYLE_NAME.test(name)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `a style file name must be lower-case letters, digits and hyphens, got ${describeValue(name)}`, { value: name, hint: "e.g. 'ama' or 'american-medical-association'" })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `a style file name must be lower-case letters, digits and hyphens, got ${describeValue(name)}`,
+      { value: name, hint: "e.g. 'ama' or 'american-medical-association'" },
+    )
   }
-  if (options === null || typeof options !== 'object') throw new KapLiteratureError('INVALID_ARGUMENT', `loadSystemStyle options must be an object, got ${describeValue(options)}`, { value: options })
+  if (options === null || typeof options !== 'object')
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `loadSystemStyle options must be an object, got ${describeValue(options)}`,
+      { value: options },
+    )
   const directory = options.directory ?? DEBIAN_STYLES
-  if (typeof directory !== 'string' || directory === '') throw new KapLiteratureError('INVALID_ARGUMENT', 'options.directory must be a folder path', { value: directory })
+  if (typeof directory !== 'string' || directory === '')
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'options.directory must be a folder path', { value: directory })
   // Own properties only: 'constructor' or 'toString' must not resolve through Object.prototype.
   const file = Object.prototype.hasOwnProperty.call(systemStyleAliases, name) ? systemStyleAliases[name]! : name
   const as = options.as ?? name
@@ -243,10 +329,14 @@ export function loadStyleFile(name: unknown, options: { readonly as?: string; re
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
   const fs = proc?.getBuiltinModule?.('node:fs') as FsLike | undefined
   if (fs === undefined) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', 'loadSystemStyle reads a local file and works only in Node (>= 20.16)', {
-      value: name,
-      hint: 'in a browser, get the CSL XML yourself and call registerStyle(name, xml)',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      'loadSystemStyle reads a local file and works only in Node (>= 20.16)',
+      {
+        value: name,
+        hint: 'in a browser, get the CSL XML yourself and call registerStyle(name, xml)',
+      },
+    )
   }
   const path = `${directory.replace(/\/+$/, '')}/${file}.csl`
   let xml: string | undefined
@@ -256,15 +346,22 @@ export function loadStyleFile(name: unknown, options: { readonly as?: string; re
   } catch (cause) {
     throw new KapLiteratureError('UNKNOWN_STYLE', `no CSL style file ${describeValue(path)}`, {
       value: name,
-      hint: directory === DEBIAN_STYLES ? 'on Debian or Ubuntu: apt-get install citation-style-language-styles' : 'check options.directory',
+      hint:
+        directory === DEBIAN_STYLES
+          ? 'on Debian or Ubuntu: apt-get install citation-style-language-styles'
+          : 'check options.directory',
       cause,
     })
   }
   if (xml === undefined) {
-    throw new KapLiteratureError('LIMIT_EXCEEDED', `the CSL style file ${describeValue(path)} is larger than ${MAX_STYLE_CHARS.toLocaleString('en-US')} characters`, {
-      value: path,
-      hint: 'the largest published CSL styles are under 100 KB; see docs/limits.md',
-    })
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `the CSL style file ${describeValue(path)} is larger than ${MAX_STYLE_CHARS.toLocaleString('en-US')} characters`,
+      {
+        value: path,
+        hint: 'the largest published CSL styles are under 100 KB; see docs/limits.md',
+      },
+    )
   }
   addStyle(as, xml, path)
   return as

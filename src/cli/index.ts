@@ -1,6 +1,16 @@
 import { KapLiteratureError, dataVersion } from '../index'
 import { readLimited } from './read'
-import { colorFromEnv, InputError, parseArgs, terminalSafe, todayFromEnv, UsageError, type FlagSpec, type Io, type Parsed } from './io'
+import {
+  colorFromEnv,
+  InputError,
+  parseArgs,
+  terminalSafe,
+  todayFromEnv,
+  UsageError,
+  type FlagSpec,
+  type Io,
+  type Parsed,
+} from './io'
 import * as bib from './commands/bib'
 import * as check from './commands/check'
 import * as claims from './commands/claims'
@@ -19,7 +29,18 @@ interface Command {
   run(args: Parsed, io: Io): number | Promise<number>
 }
 
-const commands: Record<string, Command> = { search, show, claims, cite, bib, export: exportCommand, check, handout, map, list }
+const commands: Record<string, Command> = {
+  search,
+  show,
+  claims,
+  cite,
+  bib,
+  export: exportCommand,
+  check,
+  handout,
+  map,
+  list,
+}
 
 const mainHelp = `kap-literature ${dataVersion}: verified records of the research behind claims about ketamine-assisted psychotherapy (KAP).
 
@@ -69,7 +90,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0
       }
       const c = commands[topic]
-      if (c === undefined || extra.length > 0) throw new UsageError(`no help for "${topic}" (commands: ${Object.keys(commands).join(', ')})`)
+      if (c === undefined || extra.length > 0)
+        throw new UsageError(`no help for "${topic}" (commands: ${Object.keys(commands).join(', ')})`)
       io.out(c.help)
       return 0
     }
@@ -78,7 +100,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0
     }
     const command = commands[name]
-    if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`)
+    if (command === undefined)
+      throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`)
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(command.help)
       return 0
@@ -86,7 +109,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(parseArgs(rest, command.flags), io)
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`kap-literature: ${oneLine(e.message)}. See kap-literature ${commands[argv[0] ?? ''] ? `${argv[0]} ` : ''}--help.`)
+      io.err(
+        `kap-literature: ${oneLine(e.message)}. See kap-literature ${commands[argv[0] ?? ''] ? `${argv[0]} ` : ''}--help.`,
+      )
       if (debug) io.err(e.stack ?? '')
       return 2
     }
@@ -100,7 +125,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (debug) io.err(e.stack ?? '')
       return 1
     }
-    io.err(`kap-literature: unexpected error: ${oneLine(e instanceof Error ? e.message : String(e))}${debug ? '' : ' (run again with --debug for details)'}`)
+    io.err(
+      `kap-literature: unexpected error: ${oneLine(e instanceof Error ? e.message : String(e))}${debug ? '' : ' (run again with --debug for details)'}`,
+    )
     if (debug && e instanceof Error) io.err(e.stack ?? '')
     return 1
   }
@@ -135,7 +162,10 @@ export function runProcess(): void {
   let outputFailed = false
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0)
-    if (!outputFailed) process.stderr.write(`kap-literature: cannot write the output (${e.code ?? e.message}); nothing, or only part, was written\n`)
+    if (!outputFailed)
+      process.stderr.write(
+        `kap-literature: cannot write the output (${e.code ?? e.message}); nothing, or only part, was written\n`,
+      )
     outputFailed = true
     process.exitCode = 1
   })

@@ -116,7 +116,12 @@ export function flag(args: Parsed, name: string): string | undefined {
 /** A comma-separated list option (`--verdict overstated,inaccurate`), trimmed, without empties. */
 export function listFlag(args: Parsed, name: string): string[] {
   const v = flag(args, name)
-  return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  return v === undefined
+    ? []
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
 }
 
 /** The closest candidate to a mistyped value, or `undefined` when none is close. Ties go to the earlier candidate. */

@@ -61,7 +61,8 @@ async function readFileLimited(path: string, limit: number): Promise<Uint8Array>
 
 function cannotRead(path: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError(`cannot read ${quote(path)}: no such file; check the path`)
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new InputError(`cannot read ${quote(path)}: no such file; check the path`)
   if (code === 'EACCES' || code === 'EPERM') return new InputError(`cannot read ${quote(path)}: permission denied`)
   if (code === 'EISDIR') return new InputError(`${quote(path)} is a directory; give a Markdown or text file`)
   return new InputError(`cannot read ${quote(path)} (${code ?? 'unknown error'})`)
@@ -79,14 +80,19 @@ export async function readText(path: string, io: Io): Promise<{ name: string; te
   let name: string
   if (path === '-') {
     name = '<stdin>'
-    if (io.stdinIsTTY) throw new InputError('nothing is piped to standard input; use kap-literature check - < draft.md, or give a file name')
+    if (io.stdinIsTTY)
+      throw new InputError(
+        'nothing is piped to standard input; use kap-literature check - < draft.md, or give a file name',
+      )
     bytes = await io.readStdin(MAX_INPUT_BYTES)
     if (bytes.length > MAX_INPUT_BYTES) throw tooLarge('standard input')
-    if (bytes.length === 0) throw new InputError('standard input is empty; pipe a draft in, e.g. kap-literature check - < draft.md')
+    if (bytes.length === 0)
+      throw new InputError('standard input is empty; pipe a draft in, e.g. kap-literature check - < draft.md')
   } else {
     name = path
     try {
-      if (statSync(path).isDirectory()) throw new InputError(`${quote(path)} is a directory; give a Markdown or text file`)
+      if (statSync(path).isDirectory())
+        throw new InputError(`${quote(path)} is a directory; give a Markdown or text file`)
       bytes = await readFileLimited(path, MAX_INPUT_BYTES)
     } catch (e) {
       if (e instanceof InputError) throw e
@@ -95,14 +101,22 @@ export async function readText(path: string, io: Io): Promise<{ name: string; te
     if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(quote(path))
     if (bytes.length === 0) throw new InputError(`${quote(path)} is empty; nothing to check`)
   }
-  if (bytes.includes(0)) throw new InputError(`${name === '<stdin>' ? 'standard input' : quote(name)} looks like a binary file (it contains NUL bytes); check reads Markdown or plain text, so export your document as .md or .txt first`)
+  if (bytes.includes(0))
+    throw new InputError(
+      `${name === '<stdin>' ? 'standard input' : quote(name)} looks like a binary file (it contains NUL bytes); check reads Markdown or plain text, so export your document as .md or .txt first`,
+    )
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new InputError(`${name === '<stdin>' ? 'standard input' : quote(name)} is not UTF-8 text; save it as UTF-8 Markdown or plain text`)
+    throw new InputError(
+      `${name === '<stdin>' ? 'standard input' : quote(name)} is not UTF-8 text; save it as UTF-8 Markdown or plain text`,
+    )
   }
   text = text.replace(/^\uFEFF/, '')
-  if (text.trim() === '') throw new InputError(`${name === '<stdin>' ? 'standard input' : quote(name)} contains only whitespace; nothing to check`)
+  if (text.trim() === '')
+    throw new InputError(
+      `${name === '<stdin>' ? 'standard input' : quote(name)} contains only whitespace; nothing to check`,
+    )
   return { name, text }
 }

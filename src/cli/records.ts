@@ -1,4 +1,16 @@
-import { claimIds, isCitable, isClaimId, isSourceId, isStudyId, sourceIds, sources, studies, studyIds, type SourceId, type StudyId } from '../index'
+import {
+  claimIds,
+  isCitable,
+  isClaimId,
+  isSourceId,
+  isStudyId,
+  sourceIds,
+  sources,
+  studies,
+  studyIds,
+  type SourceId,
+  type StudyId,
+} from '../index'
 import { citationStyles, type CitationStyle } from '../citations/index'
 import { closest, InputError, oneOf, quote } from './io'
 
@@ -9,15 +21,23 @@ import { closest, InputError, oneOf, quote } from './io'
 export function citableIds(ids: readonly string[]): (StudyId | SourceId)[] {
   return ids.map((id) => {
     if (isStudyId(id) || isSourceId(id)) return id
-    if (isClaimId(id)) throw new InputError(`${quote(id)} is a claim, not a work you can cite; cite the studies behind it (see kap-literature show ${id})`)
+    if (isClaimId(id))
+      throw new InputError(
+        `${quote(id)} is a claim, not a work you can cite; cite the studies behind it (see kap-literature show ${id})`,
+      )
     const hint = closest(id, [...studyIds, ...sourceIds, ...claimIds])
-    throw new InputError(`unknown study or source ${quote(id)}${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies'}`)
+    throw new InputError(
+      `unknown study or source ${quote(id)}${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies'}`,
+    )
   })
 }
 
 /** Every citable shipped study and source id, sorted: what `bib` and `export` cover by default (leads are left out). */
 export function allCitableIds(): (StudyId | SourceId)[] {
-  return [...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id).sort()
+  return [...studies, ...sources]
+    .filter((r) => isCitable(r))
+    .map((r) => r.id)
+    .sort()
 }
 
 /**
@@ -25,7 +45,11 @@ export function allCitableIds(): (StudyId | SourceId)[] {
  * @throws InputError listing the styles
  */
 export function styleOption(value: string | undefined): CitationStyle {
-  return oneOf('--style', value ?? 'apa', citationStyles.map((s) => s.key))
+  return oneOf(
+    '--style',
+    value ?? 'apa',
+    citationStyles.map((s) => s.key),
+  )
 }
 
 /** The precomputed formats, with `md` accepted for markdown. */

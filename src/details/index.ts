@@ -74,7 +74,11 @@ const keyOrder: Readonly<Record<Kind, readonly string[]>> = {
 /** The kind and canonical id of a record id (trimmed and lower-cased, as the data entry accepts it). */
 function resolve(id: unknown, caller: string): { kind: Kind; id: string } {
   if (typeof id !== 'string') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${caller} expects a record id as a string, got ${describeValue(id)}`, { value: id })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `${caller} expects a record id as a string, got ${describeValue(id)}`,
+      { value: id },
+    )
   }
   for (const key of [id, id.trim().toLowerCase()]) {
     if (Object.hasOwn(studyDetailRecords, key)) return { kind: 'study', id: key }
@@ -82,11 +86,19 @@ function resolve(id: unknown, caller: string): { kind: Kind; id: string } {
     if (Object.hasOwn(sourceDetailRecords, key)) return { kind: 'source', id: key }
   }
   const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
-  throw new KapLiteratureError('UNKNOWN_ID', `unknown record ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+  throw new KapLiteratureError(
+    'UNKNOWN_ID',
+    `unknown record ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+    { value: id, hint },
+  )
 }
 
 function coreOf(kind: Kind, id: string): StudyCore | ClaimCore | SourceCore {
-  return kind === 'study' ? getStudy(id as StudyId) : kind === 'claim' ? getClaim(id as ClaimId) : getSource(id as SourceId)
+  return kind === 'study'
+    ? getStudy(id as StudyId)
+    : kind === 'claim'
+      ? getClaim(id as ClaimId)
+      : getSource(id as SourceId)
 }
 
 const merged = new Map<string, Study | Claim | Source>()
@@ -197,7 +209,11 @@ export function getFullSource(id: SourceId): Source {
  * ```
  */
 export function fullEvidenceFor(claimId: ClaimId): readonly ResolvedEvidence[] {
-  return getFullClaim(claimId).evidence.map((e) => ({ relation: e.relation, note: e.note, study: getFullStudy(e.study) }))
+  return getFullClaim(claimId).evidence.map((e) => ({
+    relation: e.relation,
+    note: e.note,
+    study: getFullStudy(e.study),
+  }))
 }
 
 /**

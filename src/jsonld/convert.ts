@@ -98,13 +98,16 @@ export function pages(page: string | undefined): { pagination?: string; pageStar
  * @internal
  */
 export function agent(name: CslName): JsonLdNode | undefined {
-  if (name.literal !== undefined && name.literal.trim() !== '') return { '@type': 'Organization', name: name.literal.trim() }
+  if (name.literal !== undefined && name.literal.trim() !== '')
+    return { '@type': 'Organization', name: name.literal.trim() }
   const given = text(name.given)
   const family = text(name.family)
   if (given === undefined && family === undefined) return undefined
   const familyName = [text(name['non-dropping-particle']), family].filter((s) => s !== undefined).join(' ')
   const suffix = text(name.suffix)
-  const full = [given, text(name['dropping-particle']), familyName === '' ? undefined : familyName, suffix].filter((s) => s !== undefined).join(' ')
+  const full = [given, text(name['dropping-particle']), familyName === '' ? undefined : familyName, suffix]
+    .filter((s) => s !== undefined)
+    .join(' ')
   return node({ '@type': 'Person', name: full, givenName: given, familyName, honorificSuffix: suffix })
 }
 
@@ -174,11 +177,20 @@ function container(csl: CslItem): JsonLdNode | undefined {
   switch (csl.type) {
     case 'article-journal':
     case 'review': {
-      const periodical = name === undefined ? undefined : node({ '@type': 'Periodical', name, alternateName: text(csl['container-title-short']) })
+      const periodical =
+        name === undefined
+          ? undefined
+          : node({ '@type': 'Periodical', name, alternateName: text(csl['container-title-short']) })
       const volumeNumber = text(csl.volume)
       const issueNumber = text(csl.issue)
-      const volume = volumeNumber === undefined ? undefined : node({ '@type': 'PublicationVolume', volumeNumber, isPartOf: periodical })
-      const issue = issueNumber === undefined ? undefined : node({ '@type': 'PublicationIssue', issueNumber, isPartOf: volume ?? periodical })
+      const volume =
+        volumeNumber === undefined
+          ? undefined
+          : node({ '@type': 'PublicationVolume', volumeNumber, isPartOf: periodical })
+      const issue =
+        issueNumber === undefined
+          ? undefined
+          : node({ '@type': 'PublicationIssue', issueNumber, isPartOf: volume ?? periodical })
       return issue ?? volume ?? periodical
     }
     case 'webpage':
@@ -250,7 +262,9 @@ export function studyNode(study: StudyCore): JsonLdNode {
     sameAs,
     url: text(csl.URL) ?? sameAs[0],
     creativeWorkStatus: study.status.retracted ? 'Retracted' : undefined,
-    correction: study.status.corrections.filter((c) => c.trim() !== '').map((c) => ({ '@type': 'CorrectionComment', text: c.trim() })),
+    correction: study.status.corrections
+      .filter((c) => c.trim() !== '')
+      .map((c) => ({ '@type': 'CorrectionComment', text: c.trim() })),
   })
 }
 
@@ -299,7 +313,9 @@ export function sourceNode(source: SourceCore): JsonLdNode {
 export function verdictLabel(verdict: string): string {
   const label = Object.hasOwn(vocabularyLabels.verdicts, verdict) ? vocabularyLabels.verdicts[verdict] : undefined
   if (label === undefined || !(verdict in verdictRatings)) {
-    throw new KapLiteratureError('INVALID_RECORD', `verdict "${verdict}" is not in the verdicts vocabulary`, { value: verdict })
+    throw new KapLiteratureError('INVALID_RECORD', `verdict "${verdict}" is not in the verdicts vocabulary`, {
+      value: verdict,
+    })
   }
   return label
 }

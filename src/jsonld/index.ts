@@ -50,23 +50,38 @@ const optionKeys = ['details'] as const
 function notesFrom(options: unknown): ReadonlyMap<string, string> {
   if (options === undefined) return new Map()
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd options must be an object, got ${describeValue(options)}`, { value: options })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `toJsonLd options must be an object, got ${describeValue(options)}`,
+      { value: options },
+    )
   }
   for (const key of Object.keys(options)) {
     if (!(optionKeys as readonly string[]).includes(key)) {
       const hint = closest(key, optionKeys)
-      throw new KapLiteratureError('INVALID_ARGUMENT', `unknown toJsonLd option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: key, hint })
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `unknown toJsonLd option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+        { value: key, hint },
+      )
     }
   }
   const details = (options as { details?: unknown }).details
   if (details === undefined) return new Map()
   if (!Array.isArray(details)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd option details must be a list of record details, got ${describeValue(details)}`, { value: details })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `toJsonLd option details must be a list of record details, got ${describeValue(details)}`,
+      { value: details },
+    )
   }
   const notes = new Map<string, string>()
   for (const d of details as unknown[]) {
     const { id, verdictNote } = (d ?? {}) as { id?: unknown; verdictNote?: unknown }
-    if (typeof id !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd: a detail has no id, got ${describeValue(d)}`, { value: d })
+    if (typeof id !== 'string')
+      throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd: a detail has no id, got ${describeValue(d)}`, {
+        value: d,
+      })
     if (typeof verdictNote === 'string') notes.set(id, verdictNote)
   }
   return notes
@@ -74,14 +89,20 @@ function notesFrom(options: unknown): ReadonlyMap<string, string> {
 
 function nodeFor(id: unknown, where: string, notes: ReadonlyMap<string, string>): JsonLdNode {
   if (typeof id !== 'string') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${where} must be a record id string, got ${describeValue(id)}`, { value: id })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${where} must be a record id string, got ${describeValue(id)}`, {
+      value: id,
+    })
   }
   const key = isStudyId(id) || isClaimId(id) || isSourceId(id) ? id : id.trim().toLowerCase()
   if (isStudyId(key)) return studyNode(getStudy(key))
   if (isClaimId(key)) return claimNode(getClaim(key), notes.get(key))
   if (isSourceId(key)) return sourceNode(getSource(key))
   const hint = closest(id, allIds)
-  throw new KapLiteratureError('UNKNOWN_ID', `unknown record id ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+  throw new KapLiteratureError(
+    'UNKNOWN_ID',
+    `unknown record id ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+    { value: id, hint },
+  )
 }
 
 function graphFor(ids: readonly unknown[], notes: ReadonlyMap<string, string>): JsonLdGraph {
@@ -152,7 +173,10 @@ export function toJsonLd(id: JsonLdRecordId, options?: JsonLdOptions): JsonLdDoc
  * ```
  */
 export function toJsonLd(ids: readonly JsonLdRecordId[], options?: JsonLdOptions): JsonLdGraph
-export function toJsonLd(idOrIds: JsonLdRecordId | readonly JsonLdRecordId[], options?: JsonLdOptions): JsonLdDocument | JsonLdGraph {
+export function toJsonLd(
+  idOrIds: JsonLdRecordId | readonly JsonLdRecordId[],
+  options?: JsonLdOptions,
+): JsonLdDocument | JsonLdGraph {
   return documentFor(idOrIds, options)
 }
 
@@ -195,11 +219,19 @@ export function toJsonLdScript(idOrIds: JsonLdRecordId | readonly JsonLdRecordId
  */
 export function jsonLdToScript(document: JsonLdNode | readonly JsonLdNode[]): string {
   if (document === null || typeof document !== 'object') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `jsonLdToScript expects a JSON-LD object, got ${describeValue(document)}`, { value: document })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `jsonLdToScript expects a JSON-LD object, got ${describeValue(document)}`,
+      { value: document },
+    )
   }
   try {
     return scriptElement(document)
   } catch (cause) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `jsonLdToScript could not serialise the object as JSON (${cause instanceof Error ? cause.message : String(cause)})`, { value: document, cause })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `jsonLdToScript could not serialise the object as JSON (${cause instanceof Error ? cause.message : String(cause)})`,
+      { value: document, cause },
+    )
   }
 }

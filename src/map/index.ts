@@ -14,8 +14,24 @@
  * @packageDocumentation
  */
 import { escapeHtml } from '../escape'
-import { claims as allClaims, dataVersion, getStudy, isClaimId, KapLiteratureError, topicsTerms, vocabularies } from '../index'
-import type { ClaimCore as Claim, ClaimId, Relation, StudyCore as Study, Topic, Verdict, VocabularyTerm } from '../index'
+import {
+  claims as allClaims,
+  dataVersion,
+  getStudy,
+  isClaimId,
+  KapLiteratureError,
+  topicsTerms,
+  vocabularies,
+} from '../index'
+import type {
+  ClaimCore as Claim,
+  ClaimId,
+  Relation,
+  StudyCore as Study,
+  Topic,
+  Verdict,
+  VocabularyTerm,
+} from '../index'
 import { closest } from '../suggest'
 
 /**
@@ -72,7 +88,9 @@ interface Column {
 function columns(designs: readonly VocabularyTerm[]): Column[] {
   const out: Column[] = []
   for (const band of ['evidence', 'record'] as const) {
-    const ranked = designs.filter((d) => d.band === band).sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || a.id.localeCompare(b.id))
+    const ranked = designs
+      .filter((d) => d.band === band)
+      .sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || a.id.localeCompare(b.id))
     for (const d of ranked) {
       const key = `${band}-${d.rank}`
       const existing = out.find((c) => c.key === key)
@@ -87,7 +105,14 @@ function columns(designs: readonly VocabularyTerm[]): Column[] {
 function shortLabel(study: Study): string {
   const names = (study.csl.author ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
   const partial = study.authorsComplete === false
-  const who = names.length === 0 ? (study.csl.title ?? 'A study whose authors and title could not be confirmed') : names.length === 1 && !partial ? names[0]! : names.length === 2 && !partial ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`
+  const who =
+    names.length === 0
+      ? (study.csl.title ?? 'A study whose authors and title could not be confirmed')
+      : names.length === 1 && !partial
+        ? names[0]!
+        : names.length === 2 && !partial
+          ? `${names[0]} and ${names[1]}`
+          : `${names[0]} et al.`
   const year = study.csl.issued?.['date-parts'][0]?.[0]
   return year === undefined ? who : `${who} ${year}`
 }
@@ -133,33 +158,64 @@ function mark(relation: Relation, x: number, y: number): string {
 
 function checkOptions(options: unknown): EvidenceMapOptions {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap needs an options object such as { topic: "efficacy", format: "svg" }', { value: options })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      'evidenceMap needs an options object such as { topic: "efficacy", format: "svg" }',
+      { value: options },
+    )
   }
   const o = options as Record<string, unknown>
   for (const key of Object.keys(o)) {
     if (!(OPTION_KEYS as readonly string[]).includes(key)) {
       const hint = closest(key, OPTION_KEYS)
-      throw new KapLiteratureError('INVALID_ARGUMENT', `evidenceMap has no option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: key, hint: hint === undefined ? `options: ${OPTION_KEYS.join(', ')}` : hint })
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `evidenceMap has no option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+        { value: key, hint: hint === undefined ? `options: ${OPTION_KEYS.join(', ')}` : hint },
+      )
     }
   }
   if (o.format !== 'svg' && o.format !== 'html') {
-    throw new KapLiteratureError('UNKNOWN_FORMAT', `evidenceMap format must be "svg" or "html", got ${typeof o.format === 'string' ? `"${o.format}"` : String(o.format === undefined ? 'nothing' : typeof o.format)}`, { value: o.format, hint: 'svg or html' })
+    throw new KapLiteratureError(
+      'UNKNOWN_FORMAT',
+      `evidenceMap format must be "svg" or "html", got ${typeof o.format === 'string' ? `"${o.format}"` : String(o.format === undefined ? 'nothing' : typeof o.format)}`,
+      { value: o.format, hint: 'svg or html' },
+    )
   }
   if (o.topic !== undefined && (typeof o.topic !== 'string' || !(topicsTerms as readonly string[]).includes(o.topic))) {
     const hint = typeof o.topic === 'string' ? closest(o.topic, topicsTerms) : undefined
-    throw new KapLiteratureError('UNKNOWN_ID', `unknown topic ${typeof o.topic === 'string' ? `"${o.topic}"` : typeof o.topic}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: o.topic, hint: hint ?? `topics: ${topicsTerms.join(', ')}` })
+    throw new KapLiteratureError(
+      'UNKNOWN_ID',
+      `unknown topic ${typeof o.topic === 'string' ? `"${o.topic}"` : typeof o.topic}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+      { value: o.topic, hint: hint ?? `topics: ${topicsTerms.join(', ')}` },
+    )
   }
   if (o.claims !== undefined) {
-    if (!Array.isArray(o.claims)) throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap claims must be an array of claim ids', { value: o.claims })
+    if (!Array.isArray(o.claims))
+      throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap claims must be an array of claim ids', {
+        value: o.claims,
+      })
     for (const id of o.claims) {
       if (!isClaimId(id)) {
-        const hint = typeof id === 'string' ? closest(id, allClaims.map((c) => c.id)) : undefined
-        throw new KapLiteratureError('UNKNOWN_ID', `unknown claim ${typeof id === 'string' ? `"${id}"` : typeof id}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+        const hint =
+          typeof id === 'string'
+            ? closest(
+                id,
+                allClaims.map((c) => c.id),
+              )
+            : undefined
+        throw new KapLiteratureError(
+          'UNKNOWN_ID',
+          `unknown claim ${typeof id === 'string' ? `"${id}"` : typeof id}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+          { value: id, hint },
+        )
       }
     }
   }
   if (o.title !== undefined && (typeof o.title !== 'string' || o.title.length > 200)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap title must be a string of at most 200 characters', { value: o.title })
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap title must be a string of at most 200 characters', {
+      value: o.title,
+    })
   }
   return o as unknown as EvidenceMapOptions
 }
@@ -177,7 +233,11 @@ function selectClaims(o: EvidenceMapOptions): Claim[] {
   const wanted = o.claims === undefined ? undefined : new Set<string>(o.claims)
   const verdictOrder = vocabularies.verdicts.map((v) => v.id)
   return allClaims
-    .filter((c) => (o.topic === undefined || (c.topics as readonly string[]).includes(o.topic)) && (wanted === undefined || wanted.has(c.id)))
+    .filter(
+      (c) =>
+        (o.topic === undefined || (c.topics as readonly string[]).includes(o.topic)) &&
+        (wanted === undefined || wanted.has(c.id)),
+    )
     .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) || a.id.localeCompare(b.id))
 }
 
@@ -225,12 +285,15 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   const colWidth = (WIDTH - GRID_X - 16) / cols.length
   const perLine = Math.max(1, Math.floor((colWidth - 4) / (MARK + 3)))
   const studyCount = new Set(claims.flatMap((c) => c.evidence.map((e) => e.study))).size
-  const counts = verdicts.map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`).join(', ')
+  const counts = verdicts
+    .map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`)
+    .join(', ')
   const id = idPrefix(`${title}|${claims.map((c) => c.id).join(',')}|${dataVersion}`)
   const legendTop = bottom + 24
   const height = legendTop + 96
   const parts: string[] = []
-  const text = (x: number, y: number, content: string, attrs = '') => `<text x="${fmt(x)}" y="${fmt(y)}"${attrs}>${escapeHtml(content)}</text>`
+  const text = (x: number, y: number, content: string, attrs = '') =>
+    `<text x="${fmt(x)}" y="${fmt(y)}"${attrs}>${escapeHtml(content)}</text>`
 
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
@@ -240,7 +303,12 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     )}</desc>`,
     `<rect width="${WIDTH}" height="${fmt(height)}" fill="#fff"/>`,
     text(TEXT_X, 30, title, ' font-size="20" font-weight="700" fill="#1a1a1a"'),
-    text(TEXT_X, 50, `${claims.length} claims · ${studyCount} studies and records · kap-literature data ${dataVersion}`, ' fill="#444"'),
+    text(
+      TEXT_X,
+      50,
+      `${claims.length} claims · ${studyCount} studies and records · kap-literature data ${dataVersion}`,
+      ' fill="#444"',
+    ),
   )
   // Column headings, with a band label over each band.
   const bandStart = (band: 'evidence' | 'record') => cols.findIndex((c) => c.band === band)
@@ -251,7 +319,12 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     const x0 = GRID_X + first * colWidth
     parts.push(
       `<rect x="${fmt(x0 + 1)}" y="62" width="${fmt(n * colWidth - 2)}" height="16" fill="${band === 'evidence' ? '#eef2f7' : '#f3eef7'}"/>`,
-      text(x0 + (n * colWidth) / 2, 74, band === 'evidence' ? 'Studies, strongest design first →' : 'Records', ' text-anchor="middle" fill="#333" font-size="11"'),
+      text(
+        x0 + (n * colWidth) / 2,
+        74,
+        band === 'evidence' ? 'Studies, strongest design first →' : 'Records',
+        ' text-anchor="middle" fill="#333" font-size="11"',
+      ),
     )
   }
   cols.forEach((c, i) => {
@@ -259,19 +332,28 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     const words = wrap(c.heading, 10, 2)
     words.forEach((w, k) => parts.push(text(cx, 92 + k * 10, w, ' text-anchor="middle" fill="#333" font-size="9"')))
   })
-  parts.push(text(TEXT_X, 100, 'Claim', ' font-weight="700" fill="#333"'), text(BADGE_X, 100, 'Verdict', ' font-weight="700" fill="#333"'))
+  parts.push(
+    text(TEXT_X, 100, 'Claim', ' font-weight="700" fill="#333"'),
+    text(BADGE_X, 100, 'Verdict', ' font-weight="700" fill="#333"'),
+  )
   // Rows.
   parts.push('<g class="kap-map-rows">')
   rows.forEach((row, i) => {
     const verdictLabel = verdicts.find((v) => v.id === row.claim.verdict)?.label ?? row.claim.verdict
     parts.push(`<g class="kap-map-row" data-claim="${escapeHtml(row.claim.id)}">`)
-    if (i % 2 === 0) parts.push(`<rect x="8" y="${fmt(row.y)}" width="${WIDTH - 16}" height="${fmt(row.height)}" fill="#f7f7f7"/>`)
+    if (i % 2 === 0)
+      parts.push(`<rect x="8" y="${fmt(row.y)}" width="${WIDTH - 16}" height="${fmt(row.height)}" fill="#f7f7f7"/>`)
     parts.push(`<title>${escapeHtml(`${row.claim.statement} Verdict: ${verdictLabel}.`)}</title>`)
     row.lines.forEach((l, k) => parts.push(text(TEXT_X, row.y + 16 + k * LINE, l, ' fill="#1a1a1a"')))
     const colour = VERDICT_COLOUR[row.claim.verdict]
     parts.push(
       `<rect x="${BADGE_X}" y="${fmt(row.y + 6)}" width="${BADGE_WIDTH}" height="18" rx="9" fill="${colour}"/>`,
-      text(BADGE_X + BADGE_WIDTH / 2, row.y + 19, verdictLabel, ' text-anchor="middle" fill="#fff" font-weight="700" font-size="11"'),
+      text(
+        BADGE_X + BADGE_WIDTH / 2,
+        row.y + 19,
+        verdictLabel,
+        ' text-anchor="middle" fill="#fff" font-weight="700" font-size="11"',
+      ),
     )
     cols.forEach((c, ci) => {
       const list = row.cells.get(c.key) ?? []
@@ -280,7 +362,9 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         const x = x0 + (k % perLine) * (MARK + 3)
         const y = row.y + 15 + Math.floor(k / perLine) * (MARK + 4)
         const relationLabel = relations.find((r) => r.id === m.relation)?.label ?? m.relation
-        parts.push(`<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)}: ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`)
+        parts.push(
+          `<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)}: ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`,
+        )
       })
     })
     parts.push('</g>')
@@ -290,7 +374,9 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   for (let i = 0; i <= cols.length; i++) {
     const x = GRID_X + i * colWidth
     const strong = i === 0 || i === bandStart('record') || i === cols.length
-    parts.push(`<line x1="${fmt(x)}" y1="62" x2="${fmt(x)}" y2="${fmt(bottom)}" stroke="${strong ? '#999' : '#ddd'}" stroke-width="1"/>`)
+    parts.push(
+      `<line x1="${fmt(x)}" y1="62" x2="${fmt(x)}" y2="${fmt(bottom)}" stroke="${strong ? '#999' : '#ddd'}" stroke-width="1"/>`,
+    )
   }
   parts.push(`<line x1="8" y1="${fmt(bottom)}" x2="${WIDTH - 8}" y2="${fmt(bottom)}" stroke="#999" stroke-width="1"/>`)
   if (rows.length === 0) parts.push(text(TEXT_X, headerBottom + 20, 'No claims match.', ' fill="#444"'))
@@ -305,10 +391,22 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     const x = TEXT_X + i * 150
     parts.push(
       `<rect x="${fmt(x)}" y="${fmt(legendTop + 58)}" width="${BADGE_WIDTH}" height="18" rx="9" fill="${VERDICT_COLOUR[v.id as Verdict]}"/>`,
-      text(x + BADGE_WIDTH / 2, legendTop + 71, v.label, ' text-anchor="middle" fill="#fff" font-weight="700" font-size="11"'),
+      text(
+        x + BADGE_WIDTH / 2,
+        legendTop + 71,
+        v.label,
+        ' text-anchor="middle" fill="#fff" font-weight="700" font-size="11"',
+      ),
     )
   })
-  parts.push(text(WIDTH - 16, legendTop + 92, 'Verdicts follow the decision rules in docs/data-policy.md. Not medical advice.', ' text-anchor="end" fill="#666" font-size="10"'))
+  parts.push(
+    text(
+      WIDTH - 16,
+      legendTop + 92,
+      'Verdicts follow the decision rules in docs/data-policy.md. Not medical advice.',
+      ' text-anchor="end" fill="#666" font-size="10"',
+    ),
+  )
   parts.push('</svg>')
   return `${parts.join('\n')}\n`
 }

@@ -26,10 +26,14 @@ const round = (n: number): number => Math.round(n * 1e4) / 1e4
  */
 export function searchWith(engine: SearchEngine, query: unknown, options: unknown): SearchResult[] {
   if (typeof query !== 'string') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `search expects the query as a string, got ${describeValue(query)}`, {
-      value: query,
-      hint: 'pass the text of the search box, e.g. search(input.value)',
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `search expects the query as a string, got ${describeValue(query)}`,
+      {
+        value: query,
+        hint: 'pass the text of the search box, e.g. search(input.value)',
+      },
+    )
   }
   const { filter, limit } = compileOptions('search', options)
   const parsed = parseQuery(query)
@@ -44,7 +48,11 @@ export function searchWith(engine: SearchEngine, query: unknown, options: unknow
   return results
 }
 
-const TYPE_LABELS: Readonly<Record<SearchableType, string>> = { study: 'Studies', claim: 'Claims', source: 'Source documents' }
+const TYPE_LABELS: Readonly<Record<SearchableType, string>> = {
+  study: 'Studies',
+  claim: 'Claims',
+  source: 'Source documents',
+}
 
 /**
  * {@link facets} over an engine.
@@ -52,13 +60,20 @@ const TYPE_LABELS: Readonly<Record<SearchableType, string>> = { study: 'Studies'
  */
 export function facetsWith(engine: SearchEngine, query: unknown, options: unknown): Facets {
   if (query !== undefined && typeof query !== 'string') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `facets expects the query as a string or undefined, got ${describeValue(query)}`, {
-      value: query,
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `facets expects the query as a string or undefined, got ${describeValue(query)}`,
+      {
+        value: query,
+      },
+    )
   }
   const { filter } = compileOptions('facets', options)
   const parsed = query === undefined ? undefined : parseQuery(query)
-  const docs = parsed === undefined || !hasAnything(parsed) ? engine.docs.map((_, i) => i) : engine.run(parsed).hits.map((h) => h.doc)
+  const docs =
+    parsed === undefined || !hasAnything(parsed)
+      ? engine.docs.map((_, i) => i)
+      : engine.run(parsed).hits.map((h) => h.doc)
   const counts = engine.count(docs, filter)
 
   const ordered = <V extends string | boolean>(
@@ -74,8 +89,13 @@ export function facetsWith(engine: SearchEngine, query: unknown, options: unknow
     // Stable sort: equal counts keep vocabulary order.
     return out.sort((a, b) => b.count - a.count)
   }
-  const vocab = <V extends string>(name: 'certainty' | 'conditions' | 'designs' | 'routes' | 'topics' | 'verdicts'): readonly { readonly id: V; readonly label: string }[] =>
-    engine.vocabularies[name] as readonly { readonly id: string; readonly label: string }[] as readonly { readonly id: V; readonly label: string }[]
+  const vocab = <V extends string>(
+    name: 'certainty' | 'conditions' | 'designs' | 'routes' | 'topics' | 'verdicts',
+  ): readonly { readonly id: V; readonly label: string }[] =>
+    engine.vocabularies[name] as readonly { readonly id: string; readonly label: string }[] as readonly {
+      readonly id: V
+      readonly label: string
+    }[]
 
   const years = [...counts.year.entries()]
     .filter((e): e is [number, number] => typeof e[0] === 'number')

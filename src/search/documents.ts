@@ -148,13 +148,17 @@ function yearOf(csl: CslItem): number | undefined {
 
 /** An author as search indexes it: the family name with its particles, or an institution's name (given names are not searched). */
 function familyText(n: CslName): string {
-  return [n['dropping-particle'], n['non-dropping-particle'], n.family, n.literal].filter((p) => p !== undefined).join(' ')
+  return [n['dropping-particle'], n['non-dropping-particle'], n.family, n.literal]
+    .filter((p) => p !== undefined)
+    .join(' ')
 }
 
 /** A display title for a study whose title could not be confirmed: says so, and names what is known. */
 function unconfirmedTitle(csl: CslItem, id: string): string {
   const year = yearOf(csl)
-  const where = [csl['container-title'], year === undefined ? undefined : String(year)].filter((p) => p !== undefined).join(', ')
+  const where = [csl['container-title'], year === undefined ? undefined : String(year)]
+    .filter((p) => p !== undefined)
+    .join(', ')
   return `${id}: title not confirmed${where === '' ? '' : ` (${where})`}`
 }
 
@@ -223,13 +227,19 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
     }),
   ]
   const records = new Map<string, number>()
-  for (const { lead, rest } of summaries) for (const t of new Set(tokenize(`${lead} ${rest}`).map((w) => w.term))) records.set(t, (records.get(t) ?? 0) + 1)
+  for (const { lead, rest } of summaries)
+    for (const t of new Set(tokenize(`${lead} ${rest}`).map((w) => w.term))) records.set(t, (records.get(t) ?? 0) + 1)
   const keywords = ({ lead, rest }: { lead: string; rest: string }): string => {
     const known = new Set(tokenize(lead).map((w) => w.term))
     const out: string[] = []
     for (const word of rest.match(COMPOUND) ?? []) {
       const tokens = tokenize(word)
-      if (tokens.every((t) => isStopWord(t.folded) || known.has(t.term) || (records.get(t.term) ?? 0) > MAX_KEYWORD_RECORDS)) continue
+      if (
+        tokens.every(
+          (t) => isStopWord(t.folded) || known.has(t.term) || (records.get(t.term) ?? 0) > MAX_KEYWORD_RECORDS,
+        )
+      )
+        continue
       for (const t of tokens) known.add(t.term)
       out.push(word)
     }
@@ -319,7 +329,8 @@ function people(csl: CslItem): { names?: string[] } {
 function prune(doc: CompactDoc): CompactDoc {
   const out: Record<string, unknown> = {}
   for (const [k, value] of Object.entries(doc)) {
-    if (value === undefined || (Array.isArray(value) && value.length === 0) || (value === '' && k !== 'titleText')) continue
+    if (value === undefined || (Array.isArray(value) && value.length === 0) || (value === '' && k !== 'titleText'))
+      continue
     out[k] = value
   }
   return out as unknown as CompactDoc

@@ -149,7 +149,8 @@ export class SearchEngine {
     const store = this.postings
     if (this.alphabet === undefined) {
       const chars = new Set<string>()
-      for (const t of store.data.terms) if (!t.startsWith(CONCEPT_PREFIX)) for (let i = 0; i < t.length; i++) chars.add(t[i]!)
+      for (const t of store.data.terms)
+        if (!t.startsWith(CONCEPT_PREFIX)) for (let i = 0; i < t.length; i++) chars.add(t[i]!)
       this.alphabet = [...chars].sort()
     }
     const found = new Set<string>()
@@ -182,7 +183,8 @@ export class SearchEngine {
       else hi = mid
     }
     const out: string[] = []
-    for (let i = lo; i < terms.length && i < lo + MAX_PREFIX_SCAN && terms[i]!.startsWith(prefix); i++) out.push(terms[i]!)
+    for (let i = lo; i < terms.length && i < lo + MAX_PREFIX_SCAN && terms[i]!.startsWith(prefix); i++)
+      out.push(terms[i]!)
     return out.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_PREFIX_EXPANSIONS)
   }
 
@@ -194,7 +196,8 @@ export class SearchEngine {
   expand(units: readonly QueryUnit[]): ExpandedUnit[] {
     return units.map((unit) => {
       const key = unit.kind === 'concept' ? unit.concept : `${unit.prefix ? '+' : '='}${unit.folded}`
-      const terms = this.expansions.get(key) ?? remember(this.expansions, key, this.expandUnit(unit), EXPANSION_CACHE_SIZE)
+      const terms =
+        this.expansions.get(key) ?? remember(this.expansions, key, this.expandUnit(unit), EXPANSION_CACHE_SIZE)
       return { unit, terms }
     })
   }
@@ -213,7 +216,11 @@ export class SearchEngine {
     }
     // Typo tolerance for a word the index does not know or holds in only a few records: a common word is taken as
     // meant ("trial" is not "trail"), a rare one may be a slip or a variant ("risky" for "risks").
-    if (!/\d/.test(unit.folded) && unit.folded.length >= FUZZY_MIN_LENGTH && this.postings.get(unit.term).docs.length <= FUZZY_MAX_RECORDS) {
+    if (
+      !/\d/.test(unit.folded) &&
+      unit.folded.length >= FUZZY_MIN_LENGTH &&
+      this.postings.get(unit.term).docs.length <= FUZZY_MAX_RECORDS
+    ) {
       for (const t of this.fuzzy(unit.term)) if (!terms.has(t)) terms.set(t, FUZZY_WEIGHT)
     }
     if (unit.prefix && unit.folded.length >= PREFIX_MIN_LENGTH) {
@@ -360,11 +367,13 @@ export class SearchEngine {
   /**
    * Counts per facet value over `docs`, each facet ignoring its own filter.
    */
-  count(docs: Iterable<number>, filter: CompiledFilter = NO_FILTER): Record<FacetName, Map<string | number | boolean, number>> {
-    const counts = Object.fromEntries(FACET_NAMES.map((n) => [n, new Map<string | number | boolean, number>()])) as Record<
-      FacetName,
-      Map<string | number | boolean, number>
-    >
+  count(
+    docs: Iterable<number>,
+    filter: CompiledFilter = NO_FILTER,
+  ): Record<FacetName, Map<string | number | boolean, number>> {
+    const counts = Object.fromEntries(
+      FACET_NAMES.map((n) => [n, new Map<string | number | boolean, number>()]),
+    ) as Record<FacetName, Map<string | number | boolean, number>>
     const bump = (name: FacetName, value: string | number | boolean | undefined): void => {
       if (value !== undefined) counts[name].set(value, (counts[name].get(value) ?? 0) + 1)
     }

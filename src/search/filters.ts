@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 import { describeValue, KapLiteratureError } from '../errors'
-import { certaintyTerms, conditionsTerms, designsTerms, routesTerms, topicsTerms, verdictsTerms } from '../generated/ids'
+import {
+  certaintyTerms,
+  conditionsTerms,
+  designsTerms,
+  routesTerms,
+  topicsTerms,
+  verdictsTerms,
+} from '../generated/ids'
 import type { DocFacets } from './documents'
 import { searchableTypes } from './types'
 import { editDistance } from '../suggest'
@@ -20,7 +27,17 @@ export const DEFAULT_LIMIT = 10
  * The facets a filter can restrict, in output order.
  * @internal
  */
-export const FACET_NAMES = ['type', 'year', 'design', 'condition', 'topic', 'verdict', 'route', 'withPsychotherapy', 'certainty'] as const
+export const FACET_NAMES = [
+  'type',
+  'year',
+  'design',
+  'condition',
+  'topic',
+  'verdict',
+  'route',
+  'withPsychotherapy',
+  'certainty',
+] as const
 
 /**
  * One of {@link FACET_NAMES}.
@@ -72,7 +89,18 @@ const listOptions = {
   certainty: certaintyTerms,
 } as const satisfies Record<string, readonly string[]>
 
-const FILTER_KEYS = ['types', 'yearFrom', 'yearTo', 'design', 'condition', 'topic', 'verdict', 'route', 'withPsychotherapy', 'certainty'] as const
+const FILTER_KEYS = [
+  'types',
+  'yearFrom',
+  'yearTo',
+  'design',
+  'condition',
+  'topic',
+  'verdict',
+  'route',
+  'withPsychotherapy',
+  'certainty',
+] as const
 
 function closest(value: string, candidates: readonly string[]): string | undefined {
   const needle = value.toLowerCase().slice(0, 100)
@@ -89,10 +117,14 @@ function closest(value: string, candidates: readonly string[]): string | undefin
 }
 
 function invalid(fn: string, message: string, value: unknown, hint?: string): KapLiteratureError {
-  return new KapLiteratureError('INVALID_ARGUMENT', `${fn}: ${message}${hint === undefined ? '' : ` (did you mean ${JSON.stringify(hint)}?)`}`, {
-    value,
-    ...(hint === undefined ? {} : { hint }),
-  })
+  return new KapLiteratureError(
+    'INVALID_ARGUMENT',
+    `${fn}: ${message}${hint === undefined ? '' : ` (did you mean ${JSON.stringify(hint)}?)`}`,
+    {
+      value,
+      ...(hint === undefined ? {} : { hint }),
+    },
+  )
 }
 
 function compileList(fn: string, key: keyof typeof listOptions, value: unknown): ReadonlySet<string> | undefined {
@@ -130,7 +162,13 @@ export function compileOptions(fn: 'search' | 'facets', options: unknown): { fil
   const o = options as Record<string, unknown>
   const known: readonly string[] = fn === 'search' ? [...FILTER_KEYS, 'limit'] : FILTER_KEYS
   for (const key of Object.keys(o)) {
-    if (!known.includes(key)) throw invalid(fn, `unknown option ${JSON.stringify(key)}; options are ${known.join(', ')}`, key, closest(key, known))
+    if (!known.includes(key))
+      throw invalid(
+        fn,
+        `unknown option ${JSON.stringify(key)}; options are ${known.join(', ')}`,
+        key,
+        closest(key, known),
+      )
   }
   let limit = DEFAULT_LIMIT
   if (o.limit !== undefined) {
@@ -145,7 +183,11 @@ export function compileOptions(fn: 'search' | 'facets', options: unknown): { fil
     throw invalid(fn, `yearFrom (${yearFrom}) is after yearTo (${yearTo})`, { yearFrom, yearTo })
   }
   if (o.withPsychotherapy !== undefined && typeof o.withPsychotherapy !== 'boolean') {
-    throw invalid(fn, `option withPsychotherapy must be true or false, got ${describeValue(o.withPsychotherapy)}`, o.withPsychotherapy)
+    throw invalid(
+      fn,
+      `option withPsychotherapy must be true or false, got ${describeValue(o.withPsychotherapy)}`,
+      o.withPsychotherapy,
+    )
   }
   return {
     limit,
@@ -190,7 +232,12 @@ export function passes(f: DocFacets, filter: CompiledFilter, skip?: FacetName): 
   if (skip !== 'topic' && !any(filter.topic, f.topic)) return false
   if (skip !== 'verdict' && !one(filter.verdict, f.verdict)) return false
   if (skip !== 'route' && !any(filter.route, f.route)) return false
-  if (skip !== 'withPsychotherapy' && filter.withPsychotherapy !== undefined && f.withPsychotherapy !== filter.withPsychotherapy) return false
+  if (
+    skip !== 'withPsychotherapy' &&
+    filter.withPsychotherapy !== undefined &&
+    f.withPsychotherapy !== filter.withPsychotherapy
+  )
+    return false
   if (skip !== 'certainty' && !one(filter.certainty, f.certainty)) return false
   return true
 }

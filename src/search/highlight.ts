@@ -59,7 +59,8 @@ function countMatches(t: TokenizedText, matched: MatchedTerms): number {
   let n = 0
   for (let i = 0; i < t.terms.length; i++) if (matched.terms.has(t.terms[i]!)) n++
   for (const concept of matched.concepts) {
-    for (const variant of conceptVariants(concept)) for (let i = 0; i < t.terms.length; i++) if (conceptMatchAt(t.terms, i, variant)) n++
+    for (const variant of conceptVariants(concept))
+      for (let i = 0; i < t.terms.length; i++) if (conceptMatchAt(t.terms, i, variant)) n++
   }
   return n
 }
@@ -75,7 +76,8 @@ export function highlightRanges(t: TokenizedText, matched: MatchedTerms): Range[
   if (matched.concepts.length === 0) return ranges // word ranges come in text order and never overlap
   for (const concept of matched.concepts) {
     for (const variant of conceptVariants(concept)) {
-      for (let i = 0; i < terms.length; i++) if (conceptMatchAt(terms, i, variant)) ranges.push([starts[i]!, ends[i + variant.length - 1]!])
+      for (let i = 0; i < terms.length; i++)
+        if (conceptMatchAt(terms, i, variant)) ranges.push([starts[i]!, ends[i + variant.length - 1]!])
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
@@ -94,7 +96,11 @@ export function highlightRanges(t: TokenizedText, matched: MatchedTerms): Range[
  * `texts(from)`, `texts(from + 1)` … until `undefined`; they are tokenized only as far as needed.
  * @internal
  */
-export function makeSnippet(texts: (i: number) => TokenizedText | undefined, from: number, matched: MatchedTerms): { text: string; ranges: Range[] } {
+export function makeSnippet(
+  texts: (i: number) => TokenizedText | undefined,
+  from: number,
+  matched: MatchedTerms,
+): { text: string; ranges: Range[] } {
   let best = texts(from)
   let bestRanges: Range[] = []
   for (let i = from, t = best; t !== undefined; t = texts(++i)) {

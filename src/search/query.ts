@@ -81,18 +81,24 @@ export function parseQuery(input: string): ParsedQuery {
   const trimmed = text.trim()
   const recordId = /^[a-z0-9]+(?:-[a-z0-9]+)+$/i.test(trimmed) ? trimmed.toLowerCase() : undefined
   // Every identifier has a digit or is a URL: most typed queries skip the identifier scan.
-  if (!/\d|:\/\//.test(text)) return { identifiers: { dois, pmids, pmcids, registrations, urls, recordId }, units: unitsOf(text) }
+  if (!/\d|:\/\//.test(text))
+    return { identifiers: { dois, pmids, pmcids, registrations, urls, recordId }, units: unitsOf(text) }
 
   // URLs first: a DOI, PubMed or PMC address is an identifier; any other address may be a record's URL.
   cut(/\bhttps?:\/\/[^\s<>"]+/giu, (m) => {
     const url = m[0].replace(TRAILING_PUNCTUATION, '')
     const doi = /^https?:\/\/(?:dx\.)?doi\.org\//i.test(url) ? normalizeDoi(url) : undefined
-    const pubmed = /^https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\b/i.exec(url)
-    const pmc = /^https?:\/\/(?:www\.)?(?:ncbi\.nlm\.nih\.gov\/pmc\/articles|pmc\.ncbi\.nlm\.nih\.gov\/articles)\/pmc(\d{1,9})\b/i.exec(url)
+    const pubmed =
+      /^https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\b/i.exec(url)
+    const pmc =
+      /^https?:\/\/(?:www\.)?(?:ncbi\.nlm\.nih\.gov\/pmc\/articles|pmc\.ncbi\.nlm\.nih\.gov\/articles)\/pmc(\d{1,9})\b/i.exec(
+        url,
+      )
     if (doi !== undefined) dois.push(doi)
     else if (pubmed !== null) pmids.push(pubmed[1]!.replace(/^0+/, ''))
     else if (pmc !== null) pmcids.push(`PMC${pmc[1]!}`)
-    else if (/clinicaltrials\.gov/i.test(url) && /NCT\d{8}/i.test(url)) registrations.push(/NCT\d{8}/i.exec(url)![0].toUpperCase())
+    else if (/clinicaltrials\.gov/i.test(url) && /NCT\d{8}/i.test(url))
+      registrations.push(/NCT\d{8}/i.exec(url)![0].toUpperCase())
     else {
       const u = normalizeUrl(url)
       if (u === undefined) return false
@@ -102,7 +108,9 @@ export function parseQuery(input: string): ParsedQuery {
   })
   cut(/(?:\bdoi:?\s*)?\b10\.\d{4,9}\/[^\s"<>]+/giu, (m) => {
     // Punctuation after a pasted DOI is usually the sentence's, but a DOI may end in ")" itself: look up both.
-    const found = [normalizeDoi(m[0].replace(TRAILING_PUNCTUATION, '')), normalizeDoi(m[0])].filter((d): d is string => d !== undefined)
+    const found = [normalizeDoi(m[0].replace(TRAILING_PUNCTUATION, '')), normalizeDoi(m[0])].filter(
+      (d): d is string => d !== undefined,
+    )
     for (const d of found) if (!dois.includes(d)) dois.push(d)
     return found.length > 0
   })
@@ -139,7 +147,7 @@ export function unitsOf(text: string): QueryUnit[] {
   const units: QueryUnit[] = []
   const seen = new Set<string>()
   const lastEnd = text.replace(/\s+$/u, '').length === text.length ? text.length : -1
-  for (let i = 0; i < tokens.length && units.length < MAX_UNITS; ) {
+  for (let i = 0; i < tokens.length && units.length < MAX_UNITS;) {
     const c = conceptAt.get(i)
     if (c !== undefined) {
       if (!seen.has(c.concept)) units.push({ kind: 'concept', concept: c.concept })
@@ -149,7 +157,8 @@ export function unitsOf(text: string): QueryUnit[] {
     }
     const t = tokens[i]!
     i++
-    if (t.folded.length > MAX_WORD_LENGTH || isStopWord(t.folded) || (t.folded.length === 1 && !/\d/.test(t.folded))) continue
+    if (t.folded.length > MAX_WORD_LENGTH || isStopWord(t.folded) || (t.folded.length === 1 && !/\d/.test(t.folded)))
+      continue
     if (seen.has(t.term)) continue
     seen.add(t.term)
     units.push({ kind: 'word', folded: t.folded, term: t.term, prefix: i === tokens.length && t.end === lastEnd })

@@ -14,7 +14,14 @@
  * @packageDocumentation
  */
 import { KapLiteratureError } from '../errors'
-import { FIELDS, type CompactDoc, type FieldName, type LabelledTerms, type SearchDoc, type SearchVocabularies } from './documents'
+import {
+  FIELDS,
+  type CompactDoc,
+  type FieldName,
+  type LabelledTerms,
+  type SearchDoc,
+  type SearchVocabularies,
+} from './documents'
 import { allConcepts } from './synonyms'
 import { isStopWord, tokenize } from './text'
 
@@ -147,7 +154,9 @@ export class Postings {
       // A damaged entry is skipped rather than thrown on: a search never throws.
       if (doc >= this.docCount || tf === 0) continue
       const length = fieldLengths[doc * F + field]!
-      const score = ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / this.averageLength[field]!)) + tf)) * BOOSTS[FIELDS[field]!]
+      const score =
+        ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / this.averageLength[field]!)) + tf)) *
+        BOOSTS[FIELDS[field]!]
       const w = Math.round(score * 1000) / 1000
       if (docs[docs.length - 1] === doc) {
         weights[weights.length - 1]! += w
@@ -158,7 +167,11 @@ export class Postings {
         fields.push(1 << field)
       }
     }
-    const posting: Posting = { docs: Uint32Array.from(docs), weights: Float64Array.from(weights), fields: Uint8Array.from(fields) }
+    const posting: Posting = {
+      docs: Uint32Array.from(docs),
+      weights: Float64Array.from(weights),
+      fields: Uint8Array.from(fields),
+    }
     this.cache.set(id, posting)
     return posting
   }
@@ -210,7 +223,8 @@ export type StoreVocabularies = Omit<SearchVocabularies, 'substances'>
  */
 export function fingerprint(docs: readonly CompactDoc[], vocabularies: StoreVocabularies): string {
   const parts = [`${INDEX_FORMAT}/${INDEX_FORMAT_VERSION}`, FIELDS.join(',')]
-  for (const name of VOCABULARY_NAMES) parts.push(`${name}:${vocabularies[name].map((t) => `${t.id}=${t.label}`).join('|')}`)
+  for (const name of VOCABULARY_NAMES)
+    parts.push(`${name}:${vocabularies[name].map((t) => `${t.id}=${t.label}`).join('|')}`)
   for (const d of docs) parts.push(JSON.stringify(d))
   return fnv1a(parts)
 }
@@ -261,13 +275,17 @@ function mismatch(message: string, value: unknown, cause?: unknown): KapLiteratu
  * damaged (its fingerprint does not match its content)
  * @internal
  */
-export function loadStore(json: unknown): { readonly docs: readonly CompactDoc[]; readonly vocabularies: StoreVocabularies } {
+export function loadStore(json: unknown): {
+  readonly docs: readonly CompactDoc[]
+  readonly vocabularies: StoreVocabularies
+} {
   const s = json as Partial<SerializedStore> | null
   if (s === null || typeof s !== 'object' || s.format !== INDEX_FORMAT) throw mismatch(`not a ${INDEX_FORMAT}`, json)
   if (s.formatVersion !== INDEX_FORMAT_VERSION) {
     throw mismatch(`format version ${String(s.formatVersion)} found, ${INDEX_FORMAT_VERSION} expected`, s.formatVersion)
   }
-  if (!Array.isArray(s.fields) || s.fields.join(',') !== FIELDS.join(',')) throw mismatch(`fields ${JSON.stringify(s.fields)} found, ${JSON.stringify(FIELDS)} expected`, s.fields)
+  if (!Array.isArray(s.fields) || s.fields.join(',') !== FIELDS.join(','))
+    throw mismatch(`fields ${JSON.stringify(s.fields)} found, ${JSON.stringify(FIELDS)} expected`, s.fields)
   try {
     if (!Array.isArray(s.docs)) throw new Error('missing docs')
     const labels = s.labels as Record<string, unknown> | undefined
@@ -275,15 +293,25 @@ export function loadStore(json: unknown): { readonly docs: readonly CompactDoc[]
       VOCABULARY_NAMES.map((n) => {
         const list = labels?.[n]
         if (!Array.isArray(list)) throw new Error(`missing labels of ${n}`)
-        return [n, list.map((pair: unknown) => {
-          if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') throw new Error(`bad label in ${n}`)
-          return { id: pair[0], label: pair[1] }
-        }) satisfies LabelledTerms]
+        return [
+          n,
+          list.map((pair: unknown) => {
+            if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string')
+              throw new Error(`bad label in ${n}`)
+            return { id: pair[0], label: pair[1] }
+          }) satisfies LabelledTerms,
+        ]
       }),
     ) as unknown as StoreVocabularies
     for (const d of s.docs as unknown[]) {
       const doc = d as Partial<CompactDoc> | null
-      if (doc === null || typeof doc !== 'object' || typeof doc.id !== 'string' || typeof doc.title !== 'string' || !['study', 'claim', 'source'].includes(String(doc.type))) {
+      if (
+        doc === null ||
+        typeof doc !== 'object' ||
+        typeof doc.id !== 'string' ||
+        typeof doc.title !== 'string' ||
+        !['study', 'claim', 'source'].includes(String(doc.type))
+      ) {
         throw new Error('bad document')
       }
     }

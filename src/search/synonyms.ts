@@ -55,7 +55,9 @@ function table(): Compiled {
   }
   // Longest variants first, so a greedy scan prefers "treatment resistant depression" over a shorter term.
   for (const bucket of byFirstTerm.values()) {
-    bucket.sort((a, b) => b.terms.length - a.terms.length || (a.concept < b.concept ? -1 : a.concept > b.concept ? 1 : 0))
+    bucket.sort(
+      (a, b) => b.terms.length - a.terms.length || (a.concept < b.concept ? -1 : a.concept > b.concept ? 1 : 0),
+    )
   }
   compiled = { byFirstTerm, byConcept }
   return compiled
@@ -95,7 +97,7 @@ export function allConcepts(terms: readonly string[]): ConceptMatch[] {
 export function greedyConcepts(terms: readonly string[]): ConceptMatch[] {
   const { byFirstTerm } = table()
   const out: ConceptMatch[] = []
-  for (let i = 0; i < terms.length; ) {
+  for (let i = 0; i < terms.length;) {
     const hit = byFirstTerm.get(terms[i]!)?.find((v) => matchesAt(terms, i, v))
     if (hit === undefined) {
       i++

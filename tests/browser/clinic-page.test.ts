@@ -14,10 +14,16 @@ import { root } from '../helpers/paths'
 const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
 const available = existsSync(CHROMIUM)
-if (!available && !ci) console.warn('browser: skipping: Debian chromium is not installed (apt-get install chromium); CI runs it')
+if (!available && !ci)
+  console.warn('browser: skipping: Debian chromium is not installed (apt-get install chromium); CI runs it')
 
 const site = join(root, 'examples', 'clinic-page')
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' }
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+}
 let server: Server
 let origin = ''
 let browser: Browser
@@ -30,7 +36,10 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     expect(existsSync(CHROMIUM), 'Debian chromium must be installed in CI').toBe(true)
     execFileSync(process.execPath, [join(root, 'scripts', 'build-example.mjs')], { cwd: root })
     server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      )
       const file = join(site, path === '/' ? 'index.html' : path)
       if (!file.startsWith(site) || !existsSync(file)) {
         res.writeHead(404).end('not found')
@@ -40,7 +49,18 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    })
     page = await browser.newPage()
     page.on('request', (r) => requests.push(r.url()))
     page.on('console', (m) => {
@@ -48,7 +68,9 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     })
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
     await page.goto(`${origin}/index.html`)
-    await page.waitForFunction(() => (window as unknown as { kapExample?: { ready: boolean } }).kapExample?.ready === true)
+    await page.waitForFunction(
+      () => (window as unknown as { kapExample?: { ready: boolean } }).kapExample?.ready === true,
+    )
   }, 120_000)
 
   afterAll(async () => {
@@ -59,7 +81,10 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
   async function query(text: string): Promise<{ count: number; status: string }> {
     await page.fill('#q', text)
     await page.dispatchEvent('#q', 'input')
-    return page.evaluate(() => ({ count: document.querySelectorAll('#results > li').length, status: document.getElementById('status')!.textContent ?? '' }))
+    return page.evaluate(() => ({
+      count: document.querySelectorAll('#results > li').length,
+      status: document.getElementById('status')!.textContent ?? '',
+    }))
   }
 
   it('finds studies and shows APA references with working DOI links', async () => {
@@ -73,10 +98,16 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     const badge = await page.textContent('#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .badge')
     expect(badge).toBe('Overstated')
     // The verdict note is detail, loaded on demand as its own chunk from the same origin.
-    const note = await page.textContent('#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .verdict-note')
+    const note = await page.textContent(
+      '#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .verdict-note',
+    )
     expect(note?.length).toBeGreaterThan(40)
-    expect(requests.some((u) => u.startsWith(`${origin}/vendor/chunks/without-therapy-ketamine-effects-fade-faster-`))).toBe(true)
-    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]')) ?? '{}') as { '@graph': { reviewBody?: string }[] }
+    expect(
+      requests.some((u) => u.startsWith(`${origin}/vendor/chunks/without-therapy-ketamine-effects-fade-faster-`)),
+    ).toBe(true)
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]')) ?? '{}') as {
+      '@graph': { reviewBody?: string }[]
+    }
     expect(ld['@graph'][0]!.reviewBody).toBe(note)
     const r = await query('therapy fade')
     expect(r.count).toBeGreaterThan(0)
@@ -84,7 +115,20 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
   })
 
   it('survives hostile and odd queries without errors', async () => {
-    for (const text of ['PTSD?', 'ketamin', 'gruenbaum 2018', '"esketamine', 'foo:', '*', '-', '~^', '10.1080/02791072.2019.1587556', '<img src=x onerror=alert(1)>', 'x'.repeat(600), '']) {
+    for (const text of [
+      'PTSD?',
+      'ketamin',
+      'gruenbaum 2018',
+      '"esketamine',
+      'foo:',
+      '*',
+      '-',
+      '~^',
+      '10.1080/02791072.2019.1587556',
+      '<img src=x onerror=alert(1)>',
+      'x'.repeat(600),
+      '',
+    ]) {
       const r = await query(text)
       expect(r.status, text).toMatch(/result|Type to search/)
     }
@@ -95,7 +139,9 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     await query('ketamine')
     await page.selectOption('#type', 'claim')
     await page.dispatchEvent('#type', 'input')
-    const types = await page.$$eval('#results > li', (lis) => [...new Set(lis.map((li) => li.getAttribute('data-type')))])
+    const types = await page.$$eval('#results > li', (lis) => [
+      ...new Set(lis.map((li) => li.getAttribute('data-type'))),
+    ])
     expect(types).toEqual(['claim'])
     await page.selectOption('#type', '')
     await page.dispatchEvent('#type', 'input')
@@ -104,7 +150,14 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
   it('renders a record with a malicious title as text', async () => {
     const html = await page.evaluate(() => {
       const ex = (window as unknown as { kapExample: { renderResult(r: unknown): HTMLElement } }).kapExample
-      const li = ex.renderResult({ type: 'claim', id: 'without-therapy-ketamine-effects-fade-faster', score: 1, title: '<img src=x onerror="window.pwned=true">Evil', snippet: '<script>window.pwned=true</script>', highlights: [{ field: 'title', start: 0, end: 4 }] })
+      const li = ex.renderResult({
+        type: 'claim',
+        id: 'without-therapy-ketamine-effects-fade-faster',
+        score: 1,
+        title: '<img src=x onerror="window.pwned=true">Evil',
+        snippet: '<script>window.pwned=true</script>',
+        highlights: [{ field: 'title', start: 0, end: 4 }],
+      })
       document.getElementById('results')!.replaceChildren(li)
       return li.innerHTML
     })

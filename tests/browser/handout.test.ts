@@ -18,14 +18,19 @@ const shots = join(root, 'test-results')
 const epoch = { SOURCE_DATE_EPOCH: '1767225600' }
 let browser: Browser
 
-const handout = async (args: string[]) => (await runCli(['handout', ...args, '--format', 'html'], { env: epoch })).stdout
+const handout = async (args: string[]) =>
+  (await runCli(['handout', ...args, '--format', 'html'], { env: epoch })).stdout
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
 
 describe.skipIf(!available && !ci)('handouts in Chromium', () => {
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), 'Debian chromium must be installed in CI').toBe(true)
     mkdirSync(shots, { recursive: true })
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
   }, 120_000)
   afterAll(async () => browser?.close())
 
@@ -58,7 +63,8 @@ describe.skipIf(!available && !ci)('handouts in Chromium', () => {
         for (const li of el.querySelectorAll('li')) {
           const style = getComputedStyle(li)
           // The marker sits in the list's padding; a negative text indent or no padding draws it over the text.
-          if (parseFloat(style.textIndent) < 0 || li.getBoundingClientRect().left - left < 20) bad.push(li.textContent!.slice(0, 40))
+          if (parseFloat(style.textIndent) < 0 || li.getBoundingClientRect().left - left < 20)
+            bad.push(li.textContent!.slice(0, 40))
         }
         return bad
       })

@@ -17,13 +17,23 @@ const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
 const available = existsSync(CHROMIUM)
 const shots = join(root, 'test-results')
-const CSP = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'none'; base-uri 'none'; form-action 'none'"
+const CSP =
+  "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'none'; base-uri 'none'; form-action 'none'"
 
 const pages: Record<string, { type: string; body: string }> = {
   '/psychotherapy.svg': { type: 'image/svg+xml', body: evidenceMap({ topic: 'psychotherapy', format: 'svg' }) },
-  '/psychotherapy.html': { type: 'text/html', body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Psychotherapy map</title></head><body>${evidenceMap({ topic: 'psychotherapy', format: 'svg' })}<img alt="The same map as an image" src="/psychotherapy.svg"></body></html>` },
-  '/efficacy.html': { type: 'text/html', body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Efficacy map</title></head><body>${evidenceMap({ topic: 'efficacy', format: 'html' })}</body></html>` },
-  '/hostile.svg': { type: 'image/svg+xml', body: evidenceMap({ topic: 'regulation', format: 'svg', title: '<img src=x onerror="window.pwned=1">' }) },
+  '/psychotherapy.html': {
+    type: 'text/html',
+    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Psychotherapy map</title></head><body>${evidenceMap({ topic: 'psychotherapy', format: 'svg' })}<img alt="The same map as an image" src="/psychotherapy.svg"></body></html>`,
+  },
+  '/efficacy.html': {
+    type: 'text/html',
+    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Efficacy map</title></head><body>${evidenceMap({ topic: 'efficacy', format: 'html' })}</body></html>`,
+  },
+  '/hostile.svg': {
+    type: 'image/svg+xml',
+    body: evidenceMap({ topic: 'regulation', format: 'svg', title: '<img src=x onerror="window.pwned=1">' }),
+  },
 }
 
 let server: Server
@@ -41,11 +51,24 @@ describe.skipIf(!available && !ci)('evidence maps in Chromium', () => {
       if (path === '/favicon.ico') return void res.writeHead(204).end()
       const page = pages[path]
       if (page === undefined) return void res.writeHead(404).end('not found')
-      res.writeHead(200, { 'content-type': `${page.type}; charset=utf-8`, 'content-security-policy': CSP }).end(page.body)
+      res
+        .writeHead(200, { 'content-type': `${page.type}; charset=utf-8`, 'content-security-policy': CSP })
+        .end(page.body)
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    })
   }, 120_000)
 
   afterAll(async () => {
@@ -57,7 +80,8 @@ describe.skipIf(!available && !ci)('evidence maps in Chromium', () => {
     const page = await browser.newPage({ viewport: { width, height: 900 } })
     page.on('request', (r) => requests.push(r.url()))
     page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`${path}: ${m.text()} ${JSON.stringify(m.location())}`)
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+        problems.push(`${path}: ${m.text()} ${JSON.stringify(m.location())}`)
     })
     page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`))
     await page.goto(`${origin}${path}`)
@@ -78,7 +102,8 @@ describe.skipIf(!available && !ci)('evidence maps in Chromium', () => {
         const badge = row.querySelector('rect[rx]')!.getBoundingClientRect()
         for (const t of row.querySelectorAll(':scope > text')) {
           const box = t.getBoundingClientRect()
-          if (t.getAttribute('text-anchor') !== 'middle' && box.right > badge.left - 2) bad.push(`${row.getAttribute('data-claim')}: "${t.textContent}" runs into the badge`)
+          if (t.getAttribute('text-anchor') !== 'middle' && box.right > badge.left - 2)
+            bad.push(`${row.getAttribute('data-claim')}: "${t.textContent}" runs into the badge`)
         }
       }
       return bad

@@ -13,12 +13,16 @@ describe('cue table', () => {
     for (const c of compiled) expect(c.groups.length).toBeGreaterThan(0)
   })
   it('keeps cues short: no alternative longer than five words', () => {
-    for (const c of compiledCues()) for (const g of c.groups) for (const slot of g.slots) for (const t of slot) expect(t.words.length, `${c.claim}: ${t.source}`).toBeLessThanOrEqual(5)
+    for (const c of compiledCues())
+      for (const g of c.groups)
+        for (const slot of g.slots)
+          for (const t of slot) expect(t.words.length, `${c.claim}: ${t.source}`).toBeLessThanOrEqual(5)
   })
 })
 
 describe('cue language', () => {
-  const match = (group: Parameters<typeof compileGroup>[0], text: string) => matchGroup(compileGroup(group, cueMacros, 'test'), tokenize(text))
+  const match = (group: Parameters<typeof compileGroup>[0], text: string) =>
+    matchGroup(compileGroup(group, cueMacros, 'test'), tokenize(text))
   it('needs every slot; any alternative fills a slot', () => {
     expect(match('relief + within hours|same day', 'Relief came within hours.')).toEqual(['relief', 'within hours'])
     expect(match('relief + within hours|same day', 'Relief came later.')).toBeUndefined()
@@ -33,11 +37,18 @@ describe('cue language', () => {
   })
   it('expands $macros and applies unless vetoes', () => {
     expect(match('$K + anesthe*', 'Esketamine is not an anaesthetic.')).toEqual(['esketamine', 'anesthe*'])
-    expect(match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for trauma.')).toEqual(['trauma', 'ketamine'])
-    expect(match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for injured trauma patients.')).toBeUndefined()
+    expect(match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for trauma.')).toEqual([
+      'trauma',
+      'ketamine',
+    ])
+    expect(
+      match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for injured trauma patients.'),
+    ).toBeUndefined()
   })
   it('rejects bad cues with a message naming the claim', () => {
-    expect(() => compileGroup('a* + b', cueMacros, 'claim-x')).toThrow(/claim-x: prefix "a\*" is shorter than 3 letters/)
+    expect(() => compileGroup('a* + b', cueMacros, 'claim-x')).toThrow(
+      /claim-x: prefix "a\*" is shorter than 3 letters/,
+    )
     expect(() => compileGroup('$NOPE', cueMacros, 'claim-y')).toThrow(/claim-y: unknown macro \$NOPE/)
     expect(() => compileGroup('ok + ', cueMacros, 'claim-z')).toThrow(/claim-z/)
   })

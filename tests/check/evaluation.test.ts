@@ -9,7 +9,10 @@ import { claimsIn } from '../../src/check/index'
 import { root } from '../helpers/paths'
 
 const fixtures = join(root, 'tests', 'check', 'fixtures')
-const labels = JSON.parse(readFileSync(join(fixtures, 'labels.json'), 'utf8')) as Record<string, { claims: string[] } | string>
+const labels = JSON.parse(readFileSync(join(fixtures, 'labels.json'), 'utf8')) as Record<
+  string,
+  { claims: string[] } | string
+>
 
 interface Row {
   set: 'negative' | 'paraphrase' | 'holdout'
@@ -34,18 +37,33 @@ const rows: Row[] = []
 for (const [file, label] of Object.entries(labels)) {
   if (typeof label === 'string') continue
   const set = file.split('/')[0] as Row['set']
-  rows.push({ set, name: file, expected: new Set(label.claims), found: new Set(claimsIn(readFileSync(join(fixtures, file), 'utf8'))) })
+  rows.push({
+    set,
+    name: file,
+    expected: new Set(label.claims),
+    found: new Set(claimsIn(readFileSync(join(fixtures, file), 'utf8'))),
+  })
 }
 
 function table(): string {
-  const lines = ['| set | text | expected | found | TP | FP | precision | recall |', '|---|---|---:|---:|---:|---:|---:|---:|']
-  for (const r of rows) lines.push(`| ${r.set} | ${r.name} | ${r.expected.size} | ${r.found.size} | ${tp(r)} | ${fp(r)} | ${fmt(ratio(tp(r), r.found.size))} | ${fmt(ratio(tp(r), r.expected.size))} |`)
+  const lines = [
+    '| set | text | expected | found | TP | FP | precision | recall |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ]
+  for (const r of rows)
+    lines.push(
+      `| ${r.set} | ${r.name} | ${r.expected.size} | ${r.found.size} | ${tp(r)} | ${fp(r)} | ${fmt(ratio(tp(r), r.found.size))} | ${fmt(ratio(tp(r), r.expected.size))} |`,
+    )
   for (const set of ['negative', 'paraphrase', 'holdout'] as const) {
     const t = totals(rows.filter((r) => r.set === set))
-    lines.push(`| **${set} (all)** | | ${t.expected} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${fmt(t.precision)} | ${fmt(t.recall)} |`)
+    lines.push(
+      `| **${set} (all)** | | ${t.expected} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${fmt(t.precision)} | ${fmt(t.recall)} |`,
+    )
   }
   const all = totals(rows)
-  lines.push(`| **everything** | | ${all.expected} | ${all.tp + all.fp} | ${all.tp} | ${all.fp} | ${fmt(all.precision)} | ${fmt(all.recall)} |`)
+  lines.push(
+    `| **everything** | | ${all.expected} | ${all.tp + all.fp} | ${all.tp} | ${all.fp} | ${fmt(all.precision)} | ${fmt(all.recall)} |`,
+  )
   return lines.join('\n')
 }
 

@@ -5,7 +5,8 @@ import { getFullClaim as getClaim } from '../../src/details/index'
 
 describe('checkDraft', () => {
   it('reports the claim, its verdict, the lines and the studies to cite', () => {
-    const draft = '# Notes\n\nSome background first.\n\nKetamine can lift depression within hours of a single infusion.\n'
+    const draft =
+      '# Notes\n\nSome background first.\n\nKetamine can lift depression within hours of a single infusion.\n'
     const [m, ...rest] = checkDraft(draft)
     expect(rest).toEqual([])
     expect(m).toMatchObject({
@@ -22,7 +23,9 @@ describe('checkDraft', () => {
     expect(m!.citation).toContain('Berman et al., 2000')
   })
   it('cites only supporting evidence, and nothing when no study supports the claim', () => {
-    const m = checkDraft('Without therapy, the benefits of ketamine fade more quickly than with it.').find((x) => x.claim === 'without-therapy-ketamine-effects-fade-faster')
+    const m = checkDraft('Without therapy, the benefits of ketamine fade more quickly than with it.').find(
+      (x) => x.claim === 'without-therapy-ketamine-effects-fade-faster',
+    )
     expect(m!.cite.map((c) => [c.id, c.relation])).toEqual([['wilkinson-2021', 'partly-supports']])
     const untested = checkDraft('The intensity of ketamine is more predictable than that of other psychedelics.')
     const after = untested.find((x) => x.claim === 'ketamine-intensity-more-predictable')!
@@ -34,17 +37,25 @@ describe('checkDraft', () => {
     expect(m).toMatchObject({ claim: 'conventional-antidepressants-slow-onset', lines: { start: 1, end: 2 } })
   })
   it('reads a list item with the sentence that introduces the list', () => {
-    const matches = checkDraft('Ketamine-assisted psychotherapy may be a good fit for people experiencing:\n\n- depression\n- generalised anxiety\n')
+    const matches = checkDraft(
+      'Ketamine-assisted psychotherapy may be a good fit for people experiencing:\n\n- depression\n- generalised anxiety\n',
+    )
     const anxiety = matches.find((m) => m.claim === 'indication-anxiety')!
     expect(anxiety.lines).toEqual({ start: 1, end: 4 })
     expect(anxiety.excerpt).toMatch(/ … generalised anxiety$/)
   })
   it('reports a passage that denies a claim too: it finds claims, it does not judge stance', () => {
-    expect(claimsIn('It is not true that ketamine relieves depression within hours.')).toEqual(['ketamine-relief-within-hours'])
+    expect(claimsIn('It is not true that ketamine relieves depression within hours.')).toEqual([
+      'ketamine-relief-within-hours',
+    ])
   })
   it('does not read trauma care in an emergency as a PTSD claim', () => {
-    expect(claimsIn('Ketamine is used for sedation of trauma patients after road accidents in the emergency department.')).not.toContain('indication-ptsd-and-trauma')
-    expect(claimsIn('Ketamine-assisted psychotherapy may help people heal from trauma.')).toContain('indication-ptsd-and-trauma')
+    expect(
+      claimsIn('Ketamine is used for sedation of trauma patients after road accidents in the emergency department.'),
+    ).not.toContain('indication-ptsd-and-trauma')
+    expect(claimsIn('Ketamine-assisted psychotherapy may help people heal from trauma.')).toContain(
+      'indication-ptsd-and-trauma',
+    )
   })
   it('finds nothing in a draft that never names ketamine, KAP or esketamine', () => {
     expect(checkDraft('Antidepressants take several weeks to work. Integration sessions afterwards help.')).toEqual([])
@@ -54,7 +65,9 @@ describe('checkDraft', () => {
     expect(checkDraft('... !!! ---')).toEqual([])
   })
   it('lists distinct claims, sorted, for the evaluation', () => {
-    expect(claimsIn('Ketamine acts on NMDA receptors. Ketamine is an NMDA antagonist.')).toEqual(['ketamine-acts-on-nmda-glutamate'])
+    expect(claimsIn('Ketamine acts on NMDA receptors. Ketamine is an NMDA antagonist.')).toEqual([
+      'ketamine-acts-on-nmda-glutamate',
+    ])
   })
   it('never shows more of the draft than a 120-character excerpt of each matched passage', () => {
     const secret = 'The zebra-coloured umbrella belongs to Ms Quillfeather of 12 Larkspur Lane.'
@@ -66,7 +79,27 @@ describe('checkDraft', () => {
     for (const m of matches) expect(m.excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX)
   })
   it('never throws on arbitrary text, and its excerpts and lines stay in bounds', () => {
-    const words = fc.constantFrom('ketamine', 'KAP', 'therapy', 'integration', 'within hours', 'relief', 'NMDA', 'weeks', 'antidepressants', '.', '\n', '\n\n', '- ', '# ', 'é', '’', '*', 'anxiety', 'PTSD')
+    const words = fc.constantFrom(
+      'ketamine',
+      'KAP',
+      'therapy',
+      'integration',
+      'within hours',
+      'relief',
+      'NMDA',
+      'weeks',
+      'antidepressants',
+      '.',
+      '\n',
+      '\n\n',
+      '- ',
+      '# ',
+      'é',
+      '’',
+      '*',
+      'anxiety',
+      'PTSD',
+    )
     fc.assert(
       fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 12 })), { maxLength: 80 }), (parts) => {
         const text = parts.join(' ')

@@ -32,7 +32,20 @@ describe('segment', () => {
     expect(s.map((x) => x.text)).toEqual(['One study (Dore et al. 2019) found this.', 'Routes vary, e.g. IV or IM.'])
   })
   it('drops Markdown syntax, code blocks and front matter', () => {
-    const md = ['---', 'title: Ketamine', '---', '# A *heading*', '', 'Read [the **trial**](https://example.org/x) `now`.', '', '```', 'ketamine code', '```', '<!-- hidden -->', 'Last.'].join('\n')
+    const md = [
+      '---',
+      'title: Ketamine',
+      '---',
+      '# A *heading*',
+      '',
+      'Read [the **trial**](https://example.org/x) `now`.',
+      '',
+      '```',
+      'ketamine code',
+      '```',
+      '<!-- hidden -->',
+      'Last.',
+    ].join('\n')
     const s = segment(md)
     expect(s.map((x) => [x.text, x.kind, x.startLine])).toEqual([
       ['A heading', 'heading', 4],

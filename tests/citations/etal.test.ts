@@ -27,21 +27,34 @@ describe('et al. for partial author lists', () => {
   })
 
   it('replaces printed placeholders with the separators before them', () => {
-    expect(cleanEtAl('Dakwar, E., Etalplaceholdera, Q., Etalplaceholderb, Q., &#38; Etalplaceholderc, Q. (2019).')).toBe('Dakwar, E., et al. (2019).')
-    expect(cleanEtAl('Dakwar E, Etalplaceholdera Q, Etalplaceholderb Q, Etalplaceholderc Q. A trial.')).toBe('Dakwar E, et al. A trial.')
-    expect(cleanEtAl('Dakwar, Elias, Q. Etalplaceholdera, Q. Etalplaceholderb, and Q. Etalplaceholderc. 2019.')).toBe('Dakwar, Elias, et al. 2019.')
+    expect(
+      cleanEtAl('Dakwar, E., Etalplaceholdera, Q., Etalplaceholderb, Q., &#38; Etalplaceholderc, Q. (2019).'),
+    ).toBe('Dakwar, E., et al. (2019).')
+    expect(cleanEtAl('Dakwar E, Etalplaceholdera Q, Etalplaceholderb Q, Etalplaceholderc Q. A trial.')).toBe(
+      'Dakwar E, et al. A trial.',
+    )
+    expect(cleanEtAl('Dakwar, Elias, Q. Etalplaceholdera, Q. Etalplaceholderb, and Q. Etalplaceholderc. 2019.')).toBe(
+      'Dakwar, Elias, et al. 2019.',
+    )
     expect(cleanEtAl('No placeholder here, and others.')).toBe('No placeholder here, and others.')
   })
 
   for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
-    it.skipIf(!styleAvailable(key) && !ci)(`${key}: reference and in-text forms say "et al." and never show a placeholder`, () => {
-      const table = computeStyleTable(key, [withEtAlPlaceholders(partial, false)])
-      const entry = table.entries['partial-2019']!
-      const texts = [runsToText(entry.ref), runsToText(entry.cite ?? []), ...(entry.author === undefined ? [] : [runsToText(entry.author)])]
-      for (const t of texts) expect(t).not.toMatch(/etalplaceholder|\bQ\b/i)
-      expect(runsToText(entry.ref)).toMatch(/Dakwar,? E(lias|\.)?,? et al\./)
-      if (entry.cite !== undefined && !table.numeric) expect(runsToText(entry.cite)).toContain('Dakwar et al.')
-    })
+    it.skipIf(!styleAvailable(key) && !ci)(
+      `${key}: reference and in-text forms say "et al." and never show a placeholder`,
+      () => {
+        const table = computeStyleTable(key, [withEtAlPlaceholders(partial, false)])
+        const entry = table.entries['partial-2019']!
+        const texts = [
+          runsToText(entry.ref),
+          runsToText(entry.cite ?? []),
+          ...(entry.author === undefined ? [] : [runsToText(entry.author)]),
+        ]
+        for (const t of texts) expect(t).not.toMatch(/etalplaceholder|\bQ\b/i)
+        expect(runsToText(entry.ref)).toMatch(/Dakwar,? E(lias|\.)?,? et al\./)
+        if (entry.cite !== undefined && !table.numeric) expect(runsToText(entry.cite)).toContain('Dakwar et al.')
+      },
+    )
   }
 
   it('shipped records with partial lists print et al. in the precomputed tables', () => {

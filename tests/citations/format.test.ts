@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { citationStyles, createCitationSession, cslCredit, formatBibliography, formatCitation, formatReference, styleCitations } from '../../src/citations/index'
+import {
+  citationStyles,
+  createCitationSession,
+  cslCredit,
+  formatBibliography,
+  formatCitation,
+  formatReference,
+  styleCitations,
+} from '../../src/citations/index'
 import { apa } from '../../src/citations/apa'
 import { vancouver } from '../../src/citations/vancouver'
 import { isCitable, KapLiteratureError, sources, studies } from '../../src/index'
@@ -31,7 +39,9 @@ describe('formatReference', () => {
     )
   })
   it('writes Markdown italics and links', () => {
-    expect(formatReference('wilkinson-2021', { format: 'markdown' })).toContain('*Psychotherapy and Psychosomatics*, *90*(5), 318–327. [https://doi.org/10.1159/000517074](https://doi.org/10.1159/000517074)')
+    expect(formatReference('wilkinson-2021', { format: 'markdown' })).toContain(
+      '*Psychotherapy and Psychosomatics*, *90*(5), 318–327. [https://doi.org/10.1159/000517074](https://doi.org/10.1159/000517074)',
+    )
     // & < > are entities in Markdown: no renderer can turn them into markup.
     expect(formatReference('wilkinson-2021', { format: 'markdown' })).toContain('Fenton, L., &amp; Sanacora, G.')
   })
@@ -48,7 +58,10 @@ describe('formatReference', () => {
           expect(out.length, `${s.key} ${r.id} ${format}`).toBeGreaterThan(10)
           if (format === 'html') expect(out).not.toMatch(/<(?!\/?(i|b|sup|sub|span|a)\b)/)
         }
-        if (r.csl.DOI !== undefined) expect(formatReference(r.id, { style: s.key, format: 'html' })).toContain(`href="https://doi.org/${r.csl.DOI}"`)
+        if (r.csl.DOI !== undefined)
+          expect(formatReference(r.id, { style: s.key, format: 'html' })).toContain(
+            `href="https://doi.org/${r.csl.DOI}"`,
+          )
       }
     }
   })
@@ -56,7 +69,10 @@ describe('formatReference', () => {
     for (const s of citationStyles) {
       for (const r of studies) {
         if (leads.includes(r.id)) {
-          expect(code(() => formatReference(r.id, { style: s.key })), r.id).toBe('INVALID_RECORD')
+          expect(
+            code(() => formatReference(r.id, { style: s.key })),
+            r.id,
+          ).toBe('INVALID_RECORD')
           continue
         }
         const text = formatReference(r.id, { style: s.key })
@@ -72,18 +88,26 @@ describe('formatCitation', () => {
     expect(formatCitation('dore-2019', { narrative: true })).toBe('Dore et al. (2019)')
     expect(formatCitation(['dore-2019'], { style: 'chicago' })).toBe('(Dore et al. 2019)')
     expect(formatCitation(['dore-2019'], { style: 'mla' })).toBe('(Dore et al.)')
-    expect(formatCitation(['dore-2019'], { style: 'harvard', format: 'html' })).toBe('<span class="kap-cite">(Dore <i>et al.</i>, 2019)</span>')
+    expect(formatCitation(['dore-2019'], { style: 'harvard', format: 'html' })).toBe(
+      '<span class="kap-cite">(Dore <i>et al.</i>, 2019)</span>',
+    )
   })
-  it('orders several sources as the style does and groups one author\'s years', () => {
+  it("orders several sources as the style does and groups one author's years", () => {
     expect(formatCitation(['dore-2019', 'daly-2019'])).toBe('(Daly et al., 2019; Dore et al., 2019)')
-    expect(formatCitation(['wilkinson-2018', 'dore-2019', 'wilkinson-2017'])).toBe('(Dore et al., 2019; Wilkinson et al., 2017, 2018)')
-    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'harvard' })).toBe('(Feder et al., 2014; Dore et al., 2019)')
+    expect(formatCitation(['wilkinson-2018', 'dore-2019', 'wilkinson-2017'])).toBe(
+      '(Dore et al., 2019; Wilkinson et al., 2017, 2018)',
+    )
+    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'harvard' })).toBe(
+      '(Feder et al., 2014; Dore et al., 2019)',
+    )
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'mla' })).toBe('(Dore et al.; Feder et al.)')
   })
   it('numbers numeric styles in the order given, collapsing runs', () => {
     expect(formatCitation(['dore-2019', 'daly-2019'], { style: 'vancouver' })).toBe('(1,2)')
     expect(formatCitation(['dore-2019', 'daly-2019', 'feder-2014'], { style: 'vancouver' })).toBe('(1–3)')
-    expect(formatCitation(['dore-2019', 'daly-2019'], { style: 'ama', format: 'html' })).toBe('<sup class="kap-cite">1,2</sup>')
+    expect(formatCitation(['dore-2019', 'daly-2019'], { style: 'ama', format: 'html' })).toBe(
+      '<sup class="kap-cite">1,2</sup>',
+    )
     expect(formatCitation(['dore-2019'], { style: 'ama', narrative: true })).toBe('Dore et al.¹')
   })
   it('drops repeats and returns an empty string for no ids', () => {
@@ -102,7 +126,11 @@ describe('formatBibliography', () => {
     const text = formatBibliography(['wilkinson-2021', 'dore-2019'], { style: 'vancouver' })
     expect(text.split('\n').map((l) => l.slice(0, 12))).toEqual(['1. Wilkinson', '2. Dore J, T'])
     const html = vancouver.formatBibliography(['wilkinson-2021', 'dore-2019'], { format: 'html' })
-    expect(html.startsWith('<ol class="kap-bibliography kap-style-vancouver">\n<li class="kap-ref" data-kap-id="wilkinson-2021" value="1">')).toBe(true)
+    expect(
+      html.startsWith(
+        '<ol class="kap-bibliography kap-style-vancouver">\n<li class="kap-ref" data-kap-id="wilkinson-2021" value="1">',
+      ),
+    ).toBe(true)
   })
 })
 
@@ -114,7 +142,12 @@ describe('citation sessions', () => {
     expect(doc.cite(['feder-2014', 'dore-2019'])).toBe('(2,3)')
     expect(doc.numberOf('feder-2014')).toBe(3)
     expect(doc.cited()).toEqual(['wilkinson-2021', 'dore-2019', 'feder-2014'])
-    expect(doc.bibliography().split('\n').map((l) => l.slice(0, 6))).toEqual(['1. Wil', '2. Dor', '3. Fed'])
+    expect(
+      doc
+        .bibliography()
+        .split('\n')
+        .map((l) => l.slice(0, 6)),
+    ).toEqual(['1. Wil', '2. Dor', '3. Fed'])
     // A lead that cannot be cited is refused before it gets a number.
     if (leads.length > 0) expect(code(() => doc.cite(leads[0]!))).toBe('INVALID_RECORD')
     expect(doc.cited()).toHaveLength(3)
@@ -132,19 +165,27 @@ describe('citation sessions', () => {
 
 describe('bad input', () => {
   it('unknown id → UNKNOWN_ID with the closest id', () => {
-    expect(() => formatReference('dore-2091' as never)).toThrow('kap-literature: unknown study or source "dore-2091" (did you mean "dore-2019"?)')
+    expect(() => formatReference('dore-2091' as never)).toThrow(
+      'kap-literature: unknown study or source "dore-2091" (did you mean "dore-2019"?)',
+    )
     expect(code(() => formatCitation(['dore-2019', 'nope' as never]))).toBe('UNKNOWN_ID')
   })
   it('a claim id is refused with a hint', () => {
-    expect(() => formatReference('without-therapy-ketamine-effects-fade-faster' as never)).toThrow(/is a claim, not a citable work/)
+    expect(() => formatReference('without-therapy-ketamine-effects-fade-faster' as never)).toThrow(
+      /is a claim, not a citable work/,
+    )
   })
   it('unknown style → UNKNOWN_STYLE listing the styles', () => {
-    expect(() => formatReference('dore-2019', { style: 'ieee' as never })).toThrow('unknown citation style "ieee" (available: apa, ama, vancouver, harvard, chicago, mla)')
+    expect(() => formatReference('dore-2019', { style: 'ieee' as never })).toThrow(
+      'unknown citation style "ieee" (available: apa, ama, vancouver, harvard, chicago, mla)',
+    )
     expect(code(() => styleCitations('__proto__' as never))).toBe('UNKNOWN_STYLE')
     expect(code(() => apa.formatReference('dore-2019', { style: 'mla' }))).toBe('UNKNOWN_STYLE')
   })
   it('unknown format → UNKNOWN_FORMAT', () => {
-    expect(() => formatReference('dore-2019', { format: 'rtf' as never })).toThrow(/unknown format "rtf" \(use text, html, markdown\)/)
+    expect(() => formatReference('dore-2019', { format: 'rtf' as never })).toThrow(
+      /unknown format "rtf" \(use text, html, markdown\)/,
+    )
     expect(code(() => formatBibliography(['dore-2019'], { format: 'pdf' as never }))).toBe('UNKNOWN_FORMAT')
   })
   it('wrong argument types → INVALID_ARGUMENT', () => {
@@ -155,7 +196,7 @@ describe('bad input', () => {
   })
 })
 
-it('exposes the CSL credit and each style\'s source', () => {
+it("exposes the CSL credit and each style's source", () => {
   expect(cslCredit).toContain('https://citationstyles.org/')
   expect(citationStyles.map((s) => s.key)).toEqual(['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'])
   for (const s of citationStyles) expect(s.source).toMatch(/creativecommons\.org\/licenses\/by-sa\/3\.0/)
@@ -174,7 +215,9 @@ describe('options', () => {
     }
     const misspelt = e(() => formatReference('dore-2019', { stlye: 'ama' } as never))
     expect([misspelt.code, misspelt.value, misspelt.hint]).toEqual(['INVALID_ARGUMENT', 'stlye', 'style'])
-    expect(misspelt.message).toBe('kap-literature: unknown option "stlye" (did you mean "style"?); the options are style, format')
+    expect(misspelt.message).toBe(
+      'kap-literature: unknown option "stlye" (did you mean "style"?); the options are style, format',
+    )
     expect(e(() => formatCitation('dore-2019', { narative: true } as never)).hint).toBe('narrative')
     expect(e(() => formatBibliography(['dore-2019'], { narrative: true } as never)).code).toBe('INVALID_ARGUMENT')
     expect(e(() => apa.formatReference('dore-2019', { fromat: 'html' } as never)).hint).toBe('format')

@@ -7,7 +7,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { citeOf, computeStyleTable, liveCitation, serializeTable, shippedItems, STYLE_SOURCES, styleAvailable, type StyleKey } from '../../scripts/lib/citations-build'
+import {
+  citeOf,
+  computeStyleTable,
+  liveCitation,
+  serializeTable,
+  shippedItems,
+  STYLE_SOURCES,
+  styleAvailable,
+  type StyleKey,
+} from '../../scripts/lib/citations-build'
 import { formatCitation } from '../../src/citations/index'
 import { uncitableFields } from '../../src/data/citable'
 import { root } from '../helpers/paths'
@@ -15,7 +24,13 @@ import { root } from '../helpers/paths'
 const items = shippedItems()
 // citeproc's in-text sort is not a total order once a record lacks authors or a date (a pair sorts one way, a larger
 // set another), so the runtime's order is guaranteed only for fully identified records; docs/citations.md says so.
-const ids = items.filter((i) => (i.author ?? []).length > 0 && i.issued !== undefined && i.title !== undefined && uncitableFields(i).length === 0).map((i) => i.id).sort()
+const ids = items
+  .filter(
+    (i) =>
+      (i.author ?? []).length > 0 && i.issued !== undefined && i.title !== undefined && uncitableFields(i).length === 0,
+  )
+  .map((i) => i.id)
+  .sort()
 const ci = process.env.CI === 'true'
 
 function seeded(seed: number) {
@@ -37,7 +52,10 @@ const fixedCombos = [
 for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
   const available = styleAvailable(key)
   const skip = !available && !ci
-  if (skip) console.warn(`citations/live: skipping ${key}: Debian citation-style-language-styles is not installed (apt-get install citation-style-language-styles); CI runs it`)
+  if (skip)
+    console.warn(
+      `citations/live: skipping ${key}: Debian citation-style-language-styles is not installed (apt-get install citation-style-language-styles); CI runs it`,
+    )
   describe.skipIf(skip)(`${key}: precomputed equals live`, () => {
     it('the style is available (in CI the Debian package must be installed)', () => {
       expect(available).toBe(true)
@@ -57,7 +75,9 @@ for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
         combos.push([...pick])
       }
       for (const combo of combos) {
-        expect(formatCitation(combo as never, { style: key }), combo.join(',')).toBe(liveCitation(cite, key, combo, 'text'))
+        expect(formatCitation(combo as never, { style: key }), combo.join(',')).toBe(
+          liveCitation(cite, key, combo, 'text'),
+        )
       }
     })
   })

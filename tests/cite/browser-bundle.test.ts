@@ -16,7 +16,9 @@ describe('browser bundle of kap-literature/cite', () => {
   it('fails without the node-fetch alias (citation-js 0.8.2 imports Node-only node-fetch)', async () => {
     const plain = await bundleCiteForBrowser({ alias: false })
     expect(plain.errors.length).toBeGreaterThan(0)
-    expect(plain.errors.map((e) => e.text).join('\n')).toMatch(/Could not resolve "node:(http|https|stream|zlib|buffer)"/)
+    expect(plain.errors.map((e) => e.text).join('\n')).toMatch(
+      /Could not resolve "node:(http|https|stream|zlib|buffer)"/,
+    )
   })
 
   it('builds with the shims, importing the data entry as kap-literature, with no Node built-in and no sync XHR', async () => {
@@ -39,7 +41,9 @@ describe('browser bundle of kap-literature/cite', () => {
     writeFileSync(file, built.code)
     const cite = (await import(pathToFileURL(file).href)) as typeof import('../../src/cite/index')
     expect(cite.formatCitation(['dore-2019'], { style: 'apa', format: 'text' })).toBe('(Dore et al., 2019)')
-    expect(cite.formatReference('dore-2019', { style: 'vancouver', format: 'html' })).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1080/02791072.2019.1587556">')
+    expect(cite.formatReference('dore-2019', { style: 'vancouver', format: 'html' })).toContain(
+      '<a class="kap-ref-doi" href="https://doi.org/10.1080/02791072.2019.1587556">',
+    )
     expect(cite.toRIS(['dore-2019']).split('\n')[0]).toBe('TY  - JOUR')
     expect(() => cite.loadSystemStyle('ama', { directory: '/nonexistent' })).toThrow()
   })

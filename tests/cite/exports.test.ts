@@ -8,7 +8,10 @@ import { escapeLatex, unwrapRis } from '../../src/cite/export'
 import { reference } from '../helpers/paths'
 
 /** Every citable shipped record (leads, whose authors, title or date are unconfirmed, are never exported). */
-const allIds = [...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id).sort()
+const allIds = [...studies, ...sources]
+  .filter((r) => isCitable(r))
+  .map((r) => r.id)
+  .sort()
 
 const special: CiteRecord = {
   id: 'special_1',
@@ -100,7 +103,9 @@ describe('toBibTeX / toBibLaTeX', () => {
 
   it('escapes what LaTeX needs, in titles, journals, and organisation names', () => {
     const bib = toBibTeX([special])
-    expect(bib).toContain('title = {Costs \\& 50\\% of \\textdollar{}5 \\#1 a\\textunderscore{}b \\textbraceleft{}x\\textbraceright{} \\textasciitilde{}y \\textasciicircum{}z \\textbackslash{}w}')
+    expect(bib).toContain(
+      'title = {Costs \\& 50\\% of \\textdollar{}5 \\#1 a\\textunderscore{}b \\textbraceleft{}x\\textbraceright{} \\textasciitilde{}y \\textasciicircum{}z \\textbackslash{}w}',
+    )
     expect(bib).toContain('journal = {J. of R\\&D}')
     expect(bib).toContain('{Johnson \\& Johnson}')
     expect(bib).toContain('author = {{\\"U}nal, {\\"O}z and {Johnson \\& Johnson}}')
@@ -112,7 +117,10 @@ describe('toBibTeX / toBibLaTeX', () => {
     expect(bib).not.toMatch(/\bday = /)
     expect(toBibLaTeX([special])).toMatch(/\bdate = \{\d{4}-04-07\}/)
     // Outside the verbatim doi/url fields no special character is left bare.
-    const body = bib.split('\n').filter((l) => !/^(@article\{|\t(doi|url|howpublished) = )/.test(l)).join('\n')
+    const body = bib
+      .split('\n')
+      .filter((l) => !/^(@article\{|\t(doi|url|howpublished) = )/.test(l))
+      .join('\n')
     expect(body.replace(/\\[&%$#_{}]|\\[a-z]+\{\}/g, '')).not.toMatch(/[&%$#_~^]/)
     expect(toBibLaTeX([special])).toContain('{Johnson \\& Johnson}')
   })
@@ -128,7 +136,9 @@ describe('toBibTeX / toBibLaTeX', () => {
   })
 
   it('escapeLatex escapes the ten specials', () => {
-    expect(escapeLatex('& % $ # _ { } ~ ^ \\')).toBe('\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}')
+    expect(escapeLatex('& % $ # _ { } ~ ^ \\')).toBe(
+      '\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    )
   })
 })
 
@@ -149,16 +159,33 @@ describe('toRIS', () => {
   it('never wraps a line: every line is a tag line', () => {
     expect(ris.endsWith('ER  - \n')).toBe(true)
     for (const line of ris.replace(/\n$/, '').split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /)
-    const long = toRIS(['yermus-2023']).split('\n').find((l) => l.startsWith('TI  - '))!
+    const long = toRIS(['yermus-2023'])
+      .split('\n')
+      .find((l) => l.startsWith('TI  - '))!
     expect(long.length).toBeGreaterThan(200)
-    expect(long).toBe('TI  - Ketamine-assisted psychotherapy provides lasting and effective results in the treatment of depression, anxiety and post traumatic stress disorder at 3 and 6 months: Findings from a large single-arm retrospective effectiveness trial')
+    expect(long).toBe(
+      'TI  - Ketamine-assisted psychotherapy provides lasting and effective results in the treatment of depression, anxiety and post traumatic stress disorder at 3 and 6 months: Findings from a large single-arm retrospective effectiveness trial',
+    )
   })
 
   it('uses JOUR for journal articles and ELEC for web pages, splits pages and pads dates', () => {
     const trial = toRIS(['wilkinson-2021']).split('\n')
-    expect(trial).toEqual(expect.arrayContaining(['TY  - JOUR', 'SP  - 318', 'EP  - 327', 'DO  - 10.1159/000517074', 'T2  - Psychotherapy and Psychosomatics', 'VL  - 90', 'IS  - 5', 'PY  - 2021']))
+    expect(trial).toEqual(
+      expect.arrayContaining([
+        'TY  - JOUR',
+        'SP  - 318',
+        'EP  - 327',
+        'DO  - 10.1159/000517074',
+        'T2  - Psychotherapy and Psychosomatics',
+        'VL  - 90',
+        'IS  - 5',
+        'PY  - 2021',
+      ]),
+    )
     const page = toRIS(['samadhi-kap-vs-infusions']).split('\n')
-    expect(page).toEqual(expect.arrayContaining(['TY  - ELEC', 'DA  - 2025/04/17/', 'PB  - Samadhi Therapy Associates']))
+    expect(page).toEqual(
+      expect.arrayContaining(['TY  - ELEC', 'DA  - 2025/04/17/', 'PB  - Samadhi Therapy Associates']),
+    )
   })
 
   it('puts a value with line breaks on one line', () => {

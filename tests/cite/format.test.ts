@@ -12,7 +12,10 @@ const smith: CiteRecord = {
   id: 'smith-2024',
   type: 'article-journal',
   title: 'A synthetic trial of sublingual ketamine',
-  author: [{ family: 'Smith', given: 'Ana B.' }, { family: 'Nguyen', given: 'Thi' }],
+  author: [
+    { family: 'Smith', given: 'Ana B.' },
+    { family: 'Nguyen', given: 'Thi' },
+  ],
   'container-title': 'Example Journal of Psychiatry',
   issued: { 'date-parts': [[2024, 3]] },
   volume: '12',
@@ -38,10 +41,16 @@ describe('formatReference', () => {
 
   it('wraps HTML with stable classes and links the DOI ourselves', () => {
     const html = formatReference('wilkinson-2021', { style: 'apa', format: 'html' })
-    expect(html.startsWith('<div class="kap-ref kap-style-apa" data-kap-id="wilkinson-2021">Wilkinson, S. T., ')).toBe(true)
+    expect(html.startsWith('<div class="kap-ref kap-style-apa" data-kap-id="wilkinson-2021">Wilkinson, S. T., ')).toBe(
+      true,
+    )
     expect(html).toContain('Fenton, L., &amp; Sanacora, G. (2021).')
     expect(html).toContain('<i>Psychotherapy and Psychosomatics</i>, <i>90</i>(5), 318–327.')
-    expect(html.endsWith('<a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">https://doi.org/10.1159/000517074</a></div>')).toBe(true)
+    expect(
+      html.endsWith(
+        '<a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">https://doi.org/10.1159/000517074</a></div>',
+      ),
+    ).toBe(true)
     expect(html).not.toContain('csl-')
   })
 
@@ -67,9 +76,17 @@ describe('formatReference', () => {
     expect(formatReference(smith, { style: 'apa', format: 'text' })).toBe(
       'Smith, A. B., & Nguyen, T. (2024). A synthetic trial of sublingual ketamine. Example Journal of Psychiatry, 12(4), 101–110. https://doi.org/10.5555/example.2024.0001',
     )
-    const page = { id: 'page-1', type: 'webpage', title: 'A page', URL: 'https://example.org/a(b)?q=1&r=2', issued: { 'date-parts': [[2025, 1, 2]] } }
+    const page = {
+      id: 'page-1',
+      type: 'webpage',
+      title: 'A page',
+      URL: 'https://example.org/a(b)?q=1&r=2',
+      issued: { 'date-parts': [[2025, 1, 2]] },
+    }
     const html = formatReference(page, { style: 'apa', format: 'html' })
-    expect(html).toContain('<a class="kap-ref-url" href="https://example.org/a(b)?q=1&amp;r=2">https://example.org/a(b)?q=1&amp;r=2</a>')
+    expect(html).toContain(
+      '<a class="kap-ref-url" href="https://example.org/a(b)?q=1&amp;r=2">https://example.org/a(b)?q=1&amp;r=2</a>',
+    )
     const md = formatReference(page, { style: 'apa', format: 'markdown' })
     expect(md).toContain('](https://example.org/a%28b%29?q=1&r=2)')
   })
@@ -85,7 +102,8 @@ describe('formatReference', () => {
       for (const s of studies.filter((x) => isCitable(x))) {
         const html = formatReference(s.id, { style, format: 'html' })
         expect(html.startsWith(`<div class="kap-ref kap-style-${style}" data-kap-id="${s.id}">`)).toBe(true)
-        if (s.csl.DOI !== undefined && style !== 'vancouver') expect(html, s.id).toContain(`href="https://doi.org/${s.csl.DOI}"`)
+        if (s.csl.DOI !== undefined && style !== 'vancouver')
+          expect(html, s.id).toContain(`href="https://doi.org/${s.csl.DOI}"`)
       }
     }
   })
@@ -117,7 +135,10 @@ describe('escaping of hostile user records', () => {
   })
 
   it('escapes a quote inside a valid DOI in the href', () => {
-    const html = formatReference({ ...evil, id: 'evil-2', DOI: "10.1234/it's(1)#x", URL: undefined }, { style: 'apa', format: 'html' })
+    const html = formatReference(
+      { ...evil, id: 'evil-2', DOI: "10.1234/it's(1)#x", URL: undefined },
+      { style: 'apa', format: 'html' },
+    )
     expect(html).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1234/it&#39;s(1)%23x">')
   })
 
@@ -127,11 +148,21 @@ describe('escaping of hostile user records', () => {
       const out = formatReference(page, { style: 'harvard', format })
       expect(out).not.toMatch(/href=|\]\(/)
     }
-    expect(formatReference({ ...page, URL: 'data:text/html,<b>x</b>' }, { style: 'apa', format: 'html' })).not.toContain('href=')
+    expect(
+      formatReference({ ...page, URL: 'data:text/html,<b>x</b>' }, { style: 'apa', format: 'html' }),
+    ).not.toContain('href=')
   })
 
   it('escapes Markdown specials in user text', () => {
-    const md = formatReference({ id: 'md-1', type: 'book', title: 'Stars *and* [links](x) _under_ `code` #1 <b>', author: [{ family: 'O\\Brien' }] }, { style: 'apa', format: 'markdown' })
+    const md = formatReference(
+      {
+        id: 'md-1',
+        type: 'book',
+        title: 'Stars *and* [links](x) _under_ `code` #1 <b>',
+        author: [{ family: 'O\\Brien' }],
+      },
+      { style: 'apa', format: 'markdown' },
+    )
     expect(md).toContain('\\*and\\*')
     expect(md).toContain('\\[links\\](x)')
     expect(md).toContain('\\_under\\_')
@@ -143,7 +174,13 @@ describe('escaping of hostile user records', () => {
   it('keeps any title text inert in HTML (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 20 }), (title, family) => {
-        const record = { id: 'p-1', type: 'article-journal', title, author: [{ family: family.trim() === '' ? 'X' : family }], issued: { 'date-parts': [[2020]] } }
+        const record = {
+          id: 'p-1',
+          type: 'article-journal',
+          title,
+          author: [{ family: family.trim() === '' ? 'X' : family }],
+          issued: { 'date-parts': [[2020]] },
+        }
         let html: string
         try {
           html = formatReference(record, { style: 'apa', format: 'html' })
@@ -155,7 +192,10 @@ describe('escaping of hostile user records', () => {
         }
         // Only our own tags may appear.
         const tags = html.match(/<\/?[a-zA-Z][^>]*>/g) ?? []
-        for (const tag of tags) expect(tag).toMatch(/^<(\/?(i|b|sup|sub|div|span|a)|div class="kap-ref kap-style-apa" data-kap-id="p-1"|span class="kap-smallcaps")>?/)
+        for (const tag of tags)
+          expect(tag).toMatch(
+            /^<(\/?(i|b|sup|sub|div|span|a)|div class="kap-ref kap-style-apa" data-kap-id="p-1"|span class="kap-smallcaps")>?/,
+          )
         expect(html).not.toMatch(/<(script|img|iframe|svg|style)/i)
       }),
       { numRuns: 60 },
@@ -166,14 +206,22 @@ describe('escaping of hostile user records', () => {
 describe('formatCitation', () => {
   it('gives the parenthetical and narrative forms', () => {
     expect(formatCitation(['dore-2019'], { style: 'apa', format: 'text' })).toBe('(Dore et al., 2019)')
-    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'html' })).toBe('<span class="kap-citation kap-style-apa">(Dore et al., 2019; Feder et al., 2014)</span>')
-    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'text', narrative: true })).toBe('Dore et al. (2019); Feder et al. (2014)')
-    expect(formatCitation([smith], { style: 'harvard', format: 'text', narrative: true })).toBe('Smith and Nguyen (2024)')
+    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'html' })).toBe(
+      '<span class="kap-citation kap-style-apa">(Dore et al., 2019; Feder et al., 2014)</span>',
+    )
+    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'text', narrative: true })).toBe(
+      'Dore et al. (2019); Feder et al. (2014)',
+    )
+    expect(formatCitation([smith], { style: 'harvard', format: 'text', narrative: true })).toBe(
+      'Smith and Nguyen (2024)',
+    )
   })
 
   it('numbers items in the order given in numeric styles, with a names fallback for narrative', () => {
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'vancouver', format: 'text' })).toBe('(1,2)')
-    expect(formatCitation(['dore-2019', smith], { style: 'vancouver', format: 'text', narrative: true })).toBe('Dore et al. (1); Smith and Nguyen (2)')
+    expect(formatCitation(['dore-2019', smith], { style: 'vancouver', format: 'text', narrative: true })).toBe(
+      'Dore et al. (1); Smith and Nguyen (2)',
+    )
   })
 
   it('refuses a narrative citation of a record with no names and no title', () => {
@@ -199,7 +247,11 @@ describe('formatCitation', () => {
 describe('formatBibliography', () => {
   it('sorts as the style does and wraps each entry', () => {
     const html = formatBibliography(['feder-2014', 'dore-2019', smith], { style: 'apa', format: 'html' })
-    expect(html.startsWith('<div class="kap-bibliography kap-style-apa"><div class="kap-ref" data-kap-id="dore-2019">Dore, J.')).toBe(true)
+    expect(
+      html.startsWith(
+        '<div class="kap-bibliography kap-style-apa"><div class="kap-ref" data-kap-id="dore-2019">Dore, J.',
+      ),
+    ).toBe(true)
     const ids = [...html.matchAll(/data-kap-id="([^"]+)"/g)].map((m) => m[1])
     expect(ids).toEqual(['dore-2019', 'feder-2014', 'smith-2024'])
     expect(html.endsWith('</div></div>')).toBe(true)
@@ -214,7 +266,9 @@ describe('formatBibliography', () => {
 
   it('returns "" for an empty list and lists a repeated shipped id once', () => {
     expect(formatBibliography([], { style: 'apa', format: 'text' })).toBe('')
-    expect(formatBibliography(['wilkinson-2021', 'wilkinson-2021'], { style: 'apa', format: 'text' })).toBe(WILKINSON_APA)
+    expect(formatBibliography(['wilkinson-2021', 'wilkinson-2021'], { style: 'apa', format: 'text' })).toBe(
+      WILKINSON_APA,
+    )
   })
 
   it('uses a built-in locale when asked', () => {
@@ -231,7 +285,9 @@ describe('bad input', () => {
     const e = thrown(() => formatReference('dore-2019', { style: 'ama-typo', format: 'text' }))
     expect(e.code).toBe('UNKNOWN_STYLE')
     expect(e.message).toContain('available: apa, harvard, vancouver')
-    expect(thrown(() => formatCitation(['dore-2019'], { style: 'harvard1', format: 'text' })).hint).toBe('did you mean "harvard"?')
+    expect(thrown(() => formatCitation(['dore-2019'], { style: 'harvard1', format: 'text' })).hint).toBe(
+      'did you mean "harvard"?',
+    )
     expect(thrown(() => formatBibliography([], { style: 42 as never, format: 'text' })).code).toBe('UNKNOWN_STYLE')
   })
 
@@ -246,29 +302,51 @@ describe('bad input', () => {
     expect(e.code).toBe('UNKNOWN_ID')
     expect(e.hint).toBe('dore-2019')
     expect(e.message).toBe('kap-literature: unknown study or source "dore-2091" (did you mean "dore-2019"?)')
-    const c = thrown(() => formatCitation(['without-therapy-ketamine-effects-fade-faster' as never], { style: 'apa', format: 'text' }))
+    const c = thrown(() =>
+      formatCitation(['without-therapy-ketamine-effects-fade-faster' as never], { style: 'apa', format: 'text' }),
+    )
     expect(c.code).toBe('UNKNOWN_ID')
     expect(c.message).toContain('claim id')
   })
 
   it('a DOI, URL, PMID, BibTeX or JSON string is rejected with a hint, never parsed', () => {
-    const doi = thrown(() => formatReference('https://doi.org/10.1080/02791072.2019.1587556' as never, { style: 'apa', format: 'text' }))
+    const doi = thrown(() =>
+      formatReference('https://doi.org/10.1080/02791072.2019.1587556' as never, { style: 'apa', format: 'text' }),
+    )
     expect([doi.code, doi.hint]).toEqual(['INVALID_ARGUMENT', "use the shipped id 'dore-2019'"])
-    expect(thrown(() => formatReference('10.9999/unknown' as never, { style: 'apa', format: 'text' })).hint).toContain('CSL-JSON object')
-    expect(thrown(() => formatReference('https://example.org/refs.bib' as never, { style: 'apa', format: 'text' })).message).toContain('is a URL')
-    expect(thrown(() => formatReference('34186531' as never, { style: 'apa', format: 'text' })).hint).toBe("use the shipped id 'wilkinson-2021'")
-    expect(thrown(() => formatCitation(['@article{x, title={T}}' as never], { style: 'apa', format: 'text' })).message).toContain('BibTeX or RIS')
-    expect(thrown(() => formatCitation(['TY  - JOUR\nER  - ' as never], { style: 'apa', format: 'text' })).message).toContain('BibTeX or RIS')
-    expect(thrown(() => formatCitation(['{"id":"x"}' as never], { style: 'apa', format: 'text' })).hint).toContain('JSON.parse')
+    expect(thrown(() => formatReference('10.9999/unknown' as never, { style: 'apa', format: 'text' })).hint).toContain(
+      'CSL-JSON object',
+    )
+    expect(
+      thrown(() => formatReference('https://example.org/refs.bib' as never, { style: 'apa', format: 'text' })).message,
+    ).toContain('is a URL')
+    expect(thrown(() => formatReference('34186531' as never, { style: 'apa', format: 'text' })).hint).toBe(
+      "use the shipped id 'wilkinson-2021'",
+    )
+    expect(
+      thrown(() => formatCitation(['@article{x, title={T}}' as never], { style: 'apa', format: 'text' })).message,
+    ).toContain('BibTeX or RIS')
+    expect(
+      thrown(() => formatCitation(['TY  - JOUR\nER  - ' as never], { style: 'apa', format: 'text' })).message,
+    ).toContain('BibTeX or RIS')
+    expect(thrown(() => formatCitation(['{"id":"x"}' as never], { style: 'apa', format: 'text' })).hint).toContain(
+      'JSON.parse',
+    )
   })
 
   it('bad options and bad item lists → INVALID_ARGUMENT', () => {
     expect(thrown(() => formatReference('dore-2019', undefined as never)).code).toBe('INVALID_ARGUMENT')
-    expect(thrown(() => formatCitation('dore-2019' as never, { style: 'apa', format: 'text' })).hint).toContain('wrap it in an array')
-    expect(thrown(() => formatReference(['dore-2019'] as never, { style: 'apa', format: 'text' })).code).toBe('INVALID_ARGUMENT')
+    expect(thrown(() => formatCitation('dore-2019' as never, { style: 'apa', format: 'text' })).hint).toContain(
+      'wrap it in an array',
+    )
+    expect(thrown(() => formatReference(['dore-2019'] as never, { style: 'apa', format: 'text' })).code).toBe(
+      'INVALID_ARGUMENT',
+    )
     expect(thrown(() => formatReference(null as never, { style: 'apa', format: 'text' })).code).toBe('INVALID_ARGUMENT')
     expect(thrown(() => formatReference(7 as never, { style: 'apa', format: 'text' })).code).toBe('INVALID_ARGUMENT')
-    expect(thrown(() => formatCitation(['dore-2019'], { style: 'apa', format: 'text', narrative: 'yes' as never })).code).toBe('INVALID_ARGUMENT')
+    expect(
+      thrown(() => formatCitation(['dore-2019'], { style: 'apa', format: 'text', narrative: 'yes' as never })).code,
+    ).toBe('INVALID_ARGUMENT')
   })
 
   it('an unknown locale is an error, not a silent fallback', () => {

@@ -4,7 +4,13 @@ import { KapLiteratureError } from '../../src/index'
 import { formatBibliography, formatReference, toCSLJSON } from '../../src/cite/index'
 import { doiHref, urlHref, validateRecord } from '../../src/cite/records'
 
-const base = { id: 'mine-1', type: 'article-journal', title: 'T', author: [{ family: 'Smith', given: 'Ana' }], issued: { 'date-parts': [[2020]] } }
+const base = {
+  id: 'mine-1',
+  type: 'article-journal',
+  title: 'T',
+  author: [{ family: 'Smith', given: 'Ana' }],
+  issued: { 'date-parts': [[2020]] },
+}
 
 function invalid(record: unknown): KapLiteratureError {
   try {
@@ -19,7 +25,18 @@ function invalid(record: unknown): KapLiteratureError {
 describe('user record validation', () => {
   it('accepts a valid record and returns a frozen copy with the same keys in order', () => {
     const clean = validateRecord({ ...base, volume: 3, page: '1-9', PMID: '123', custom: { a: 1 }, categories: ['x'] })
-    expect(Object.keys(clean)).toEqual(['id', 'type', 'title', 'author', 'issued', 'volume', 'page', 'PMID', 'custom', 'categories'])
+    expect(Object.keys(clean)).toEqual([
+      'id',
+      'type',
+      'title',
+      'author',
+      'issued',
+      'volume',
+      'page',
+      'PMID',
+      'custom',
+      'categories',
+    ])
     expect(Object.isFrozen(clean)).toBe(true)
     expect(clean.author).not.toBe(base.author)
   })
@@ -71,27 +88,36 @@ describe('user record validation', () => {
   })
 
   it('rejects two different records with one id in a list, and lists an identical one once', () => {
-    expect(() => formatBibliography([base, { ...base, title: 'Other' }], { style: 'apa', format: 'text' })).toThrow(/used by two different records/)
+    expect(() => formatBibliography([base, { ...base, title: 'Other' }], { style: 'apa', format: 'text' })).toThrow(
+      /used by two different records/,
+    )
     expect(formatBibliography([base, { ...base }], { style: 'apa', format: 'text' })).toBe('Smith, A. (2020). T.')
   })
 
   it('validation errors surface from every public function', () => {
     const bad = { ...base, title: 1 }
-    for (const fn of [() => formatReference(bad as never, { style: 'apa', format: 'text' }), () => toCSLJSON([bad as never])]) {
+    for (const fn of [
+      () => formatReference(bad as never, { style: 'apa', format: 'text' }),
+      () => toCSLJSON([bad as never]),
+    ]) {
       expect(fn).toThrow(KapLiteratureError)
     }
   })
 
   it('never throws anything but KapLiteratureError on arbitrary objects (property)', () => {
     fc.assert(
-      fc.property(fc.object({ maxDepth: 2 }), fc.constantFrom('article-journal', 'book', 'webpage', 'nonsense'), (obj, type) => {
-        const record = { ...obj, id: 'prop-1', type }
-        try {
-          formatReference(record as never, { style: 'apa', format: 'html' })
-        } catch (e) {
-          expect(e).toBeInstanceOf(KapLiteratureError)
-        }
-      }),
+      fc.property(
+        fc.object({ maxDepth: 2 }),
+        fc.constantFrom('article-journal', 'book', 'webpage', 'nonsense'),
+        (obj, type) => {
+          const record = { ...obj, id: 'prop-1', type }
+          try {
+            formatReference(record as never, { style: 'apa', format: 'html' })
+          } catch (e) {
+            expect(e).toBeInstanceOf(KapLiteratureError)
+          }
+        },
+      ),
       { numRuns: 100 },
     )
   })
@@ -101,27 +127,56 @@ describe('links', () => {
   it('builds doi.org links only for DOIs matching the pattern', () => {
     expect(doiHref('10.1080/02791072.2019.1587556')).toBe('https://doi.org/10.1080/02791072.2019.1587556')
     expect(doiHref('10.1000/a#b?c%d')).toBe('https://doi.org/10.1000/a%23b%3Fc%25d')
-    for (const bad of ['https://doi.org/10.1080/x', 'doi:10.1080/x', '10.12/x', '10.1080/a b', '10.1080/a"b', '10.1080/<x>', '', 5]) expect(doiHref(bad)).toBeUndefined()
+    for (const bad of [
+      'https://doi.org/10.1080/x',
+      'doi:10.1080/x',
+      '10.12/x',
+      '10.1080/a b',
+      '10.1080/a"b',
+      '10.1080/<x>',
+      '',
+      5,
+    ])
+      expect(doiHref(bad)).toBeUndefined()
   })
 
   it('links only http(s) URLs without quotes, spaces or angle brackets', () => {
     expect(urlHref('https://example.org/a(b)')).toBe('https://example.org/a(b)')
     expect(urlHref('http://example.org')).toBe('http://example.org')
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'ftp://x.org', '//example.org', 'https://exa mple.org', 'https://x.org/"', 'https://', 7]) expect(urlHref(bad)).toBeUndefined()
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'ftp://x.org',
+      '//example.org',
+      'https://exa mple.org',
+      'https://x.org/"',
+      'https://',
+      7,
+    ])
+      expect(urlHref(bad)).toBeUndefined()
   })
 })
 
 describe('names and ids citeproc cannot process', () => {
-  it.each(['valueOf', 'constructor', 'toString', 'hasOwnProperty', 'valueOf.', 'valueOf '])('refuses the name part %j up front', (name) => {
-    for (const part of ['family', 'given', 'literal']) {
-      const e = invalid({ ...base, author: [{ family: 'Smith', [part]: name }] })
-      expect(e.code).toBe('INVALID_RECORD')
-      expect(e.message).toContain('citeproc cannot process')
-    }
-  })
+  it.each(['valueOf', 'constructor', 'toString', 'hasOwnProperty', 'valueOf.', 'valueOf '])(
+    'refuses the name part %j up front',
+    (name) => {
+      for (const part of ['family', 'given', 'literal']) {
+        const e = invalid({ ...base, author: [{ family: 'Smith', [part]: name }] })
+        expect(e.code).toBe('INVALID_RECORD')
+        expect(e.message).toContain('citeproc cannot process')
+      }
+    },
+  )
 
   it('refuses such an id, but accepts names that merely contain the words', () => {
     expect(invalid({ ...base, id: 'constructor' }).message).toContain('citeproc cannot process')
-    expect(formatReference({ ...base, author: [{ family: 'Anne valueOf', given: 'Constructor' }] }, { style: 'apa', format: 'text' })).toBe('Anne valueOf, C. (2020). T.')
+    expect(
+      formatReference(
+        { ...base, author: [{ family: 'Anne valueOf', given: 'Constructor' }] },
+        { style: 'apa', format: 'text' },
+      ),
+    ).toBe('Anne valueOf, C. (2020). T.')
   })
 })

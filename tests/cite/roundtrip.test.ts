@@ -23,14 +23,22 @@ interface Fields {
 const norm = (s: unknown): string | undefined => {
   if (s === undefined || s === null || s === '') return undefined
   // LaTeX writes typographic quotes as ``…'' (citation-js parses them back as written).
-  return String(s).replace(/``/g, '\u201c').replace(/''/g, '\u201d').replace(/[\u2012-\u2015]/g, '-').replace(/-{2,3}/g, '-').replace(/\s+/g, ' ').trim()
+  return String(s)
+    .replace(/``/g, '\u201c')
+    .replace(/''/g, '\u201d')
+    .replace(/[\u2012-\u2015]/g, '-')
+    .replace(/-{2,3}/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 type Name = { family?: string; given?: string; literal?: string; 'non-dropping-particle'?: string; prefix?: string }
 // BibTeX has no literal names: an organisation comes back as a family name without given name. A particle may come
 // back split from the family name ("aan het Rot").
 const nameKey = (n: Name): string => {
-  const family = [n['non-dropping-particle'] ?? n.prefix, n.literal ?? n.family].filter((p) => p !== undefined && p !== '').join(' ')
+  const family = [n['non-dropping-particle'] ?? n.prefix, n.literal ?? n.family]
+    .filter((p) => p !== undefined && p !== '')
+    .join(' ')
   return `${norm(family) ?? ''}|${norm(n.given) ?? ''}`
 }
 
@@ -67,24 +75,35 @@ function fromCsl(item: Record<string, unknown>, type: string): Fields {
 
 type Node = { type?: string; text?: string; marks?: { type: string }[] }
 // The converter turns ``…'' into text marked `enquote`.
-const nodeText = (n: Node): string => (n.marks?.some((m) => m.type === 'enquote') === true ? `\u201c${n.text ?? ''}\u201d` : (n.text ?? ''))
-const text = (nodes: unknown): string | undefined => (Array.isArray(nodes) ? norm((nodes as Node[]).map(nodeText).join('')) : norm(nodes))
+const nodeText = (n: Node): string =>
+  n.marks?.some((m) => m.type === 'enquote') === true ? `\u201c${n.text ?? ''}\u201d` : (n.text ?? '')
+const text = (nodes: unknown): string | undefined =>
+  Array.isArray(nodes) ? norm((nodes as Node[]).map(nodeText).join('')) : norm(nodes)
 
 /** biblatex-csl-converter's internal entry back into the compared fields. */
-function fromConverter(entry: { bib_type: string; fields: Record<string, unknown>; unexpected_fields?: Record<string, unknown> }, type: string): Fields {
+function fromConverter(
+  entry: { bib_type: string; fields: Record<string, unknown>; unexpected_fields?: Record<string, unknown> },
+  type: string,
+): Fields {
   // Fields BibTeX allows but BibLaTeX does not expect for the type (publisher of @misc) are kept apart.
   const f = { ...entry.unexpected_fields, ...entry.fields }
-  const people = (f.author as { family?: Node[]; given?: Node[]; literal?: Node[]; prefix?: Node[] }[] | undefined) ?? []
+  const people =
+    (f.author as { family?: Node[]; given?: Node[]; literal?: Node[]; prefix?: Node[] }[] | undefined) ?? []
   const pages = f.pages as Node[][][] | undefined
   // A range is [start nodes, end nodes]; the converter's RIS reader gives SP and EP as two nodes of one part.
   const first = pages?.[0]
   const parts = first?.length === 1 && first[0]!.length === 2 ? first[0]!.map((n) => [n]) : first
-  const range = parts?.map((part) => text(part)).filter((p) => p !== undefined).join('-')
+  const range = parts
+    ?.map((part) => text(part))
+    .filter((p) => p !== undefined)
+    .join('-')
   const date = typeof f.date === 'string' ? f.date : undefined
   const journal = type === 'webpage' ? (f.publisher ?? f.organization ?? f.journaltitle) : f.journaltitle
   return {
     title: text(f.title),
-    authors: people.map((p) => nameKey({ family: text(p.literal ?? p.family), given: text(p.given), prefix: text(p.prefix) })),
+    authors: people.map((p) =>
+      nameKey({ family: text(p.literal ?? p.family), given: text(p.given), prefix: text(p.prefix) }),
+    ),
     year: date === undefined ? undefined : Number(date.slice(0, 4)),
     journal: text(Array.isArray(journal) && Array.isArray(journal[0]) ? journal[0] : journal),
     volume: text(f.volume),
@@ -94,7 +113,10 @@ function fromConverter(entry: { bib_type: string; fields: Record<string, unknown
   }
 }
 
-const records = [...studies, ...sources].filter((r) => isCitable(r)).map((r) => citationCsl(r)).sort((a, b) => a.id.localeCompare(b.id))
+const records = [...studies, ...sources]
+  .filter((r) => isCitable(r))
+  .map((r) => citationCsl(r))
+  .sort((a, b) => a.id.localeCompare(b.id))
 const typeOf = new Map(records.map((r) => [r.id, r.type as string]))
 const expectedById = new Map(records.map((c) => [c.id, expected(c)]))
 
@@ -111,9 +133,11 @@ function compareAll(parsed: Map<string, Fields>, label: string, skip: readonly s
     const got = parsed.get(id)!
     for (const key of Object.keys(want) as (keyof Fields)[]) {
       // Without a full journal title a parser may fall back to the abbreviation (RIS J2).
-      if (key === 'journal' && want.journal === undefined && got.journal !== undefined) expect(got.journal, `${label} ${id}.journal`).toBe(shortTitle.get(id))
+      if (key === 'journal' && want.journal === undefined && got.journal !== undefined)
+        expect(got.journal, `${label} ${id}.journal`).toBe(shortTitle.get(id))
       // A partial author list is written "… and others" in BibTeX and BibLaTeX, which parsers read as a last author "others".
-      else if (key === 'authors' && partial.has(id) && /bib/.test(label)) expect(got.authors, `${label} ${id}.authors`).toEqual([...want.authors, 'others|'])
+      else if (key === 'authors' && partial.has(id) && /bib/.test(label))
+        expect(got.authors, `${label} ${id}.authors`).toEqual([...want.authors, 'others|'])
       else expect(got[key], `${label} ${id}.${key}`).toEqual(want[key])
     }
   }
@@ -121,14 +145,28 @@ function compareAll(parsed: Map<string, Fields>, label: string, skip: readonly s
 
 describe('round trip through citation-js parsers', () => {
   it('CSL-JSON', () => {
-    const parsed = new Cite(JSON.parse(toCSLJSON()) as object[], { forceType: '@csl/list+object' }).data as Record<string, unknown>[]
+    const parsed = new Cite(JSON.parse(toCSLJSON()) as object[], { forceType: '@csl/list+object' }).data as Record<
+      string,
+      unknown
+    >[]
     compareAll(new Map(parsed.map((p) => [String(p.id), fromCsl(p, typeOf.get(String(p.id))!)])), 'csljson')
   })
 
-  for (const [label, exporter] of [['bibtex', toBibTeX], ['biblatex', toBibLaTeX]] as const) {
+  for (const [label, exporter] of [
+    ['bibtex', toBibTeX],
+    ['biblatex', toBibLaTeX],
+  ] as const) {
     it(label, () => {
       const parsed = new Cite(exporter() as never).data as Record<string, unknown>[]
-      compareAll(new Map(parsed.map((p) => [String(p['citation-key'] ?? p.id), fromCsl(p, typeOf.get(String(p['citation-key'] ?? p.id))!)])), `citation-js ${label}`)
+      compareAll(
+        new Map(
+          parsed.map((p) => [
+            String(p['citation-key'] ?? p.id),
+            fromCsl(p, typeOf.get(String(p['citation-key'] ?? p.id))!),
+          ]),
+        ),
+        `citation-js ${label}`,
+      )
     })
   }
 
@@ -139,7 +177,10 @@ describe('round trip through citation-js parsers', () => {
 })
 
 describe('round trip through biblatex-csl-converter (independent parser)', () => {
-  for (const [label, exporter] of [['bibtex', toBibTeX], ['biblatex', toBibLaTeX]] as const) {
+  for (const [label, exporter] of [
+    ['bibtex', toBibTeX],
+    ['biblatex', toBibLaTeX],
+  ] as const) {
     it(label, () => {
       const bib = exporter()
       const result = new BibLatexParser(bib, { processUnexpected: true, processUnknown: true }).parse()
@@ -147,8 +188,16 @@ describe('round trip through biblatex-csl-converter (independent parser)', () =>
       const empty = emptyEntries(bib)
       expect(empty).toEqual([])
       expect(result.errors).toEqual([])
-      const entries = Object.values(result.entries) as { entry_key: string; bib_type: string; fields: Record<string, unknown> }[]
-      compareAll(new Map(entries.map((e) => [e.entry_key, fromConverter(e, typeOf.get(e.entry_key) ?? '')])), `converter ${label}`, empty)
+      const entries = Object.values(result.entries) as {
+        entry_key: string
+        bib_type: string
+        fields: Record<string, unknown>
+      }[]
+      compareAll(
+        new Map(entries.map((e) => [e.entry_key, fromConverter(e, typeOf.get(e.entry_key) ?? '')])),
+        `converter ${label}`,
+        empty,
+      )
     })
   }
 
@@ -156,7 +205,8 @@ describe('round trip through biblatex-csl-converter (independent parser)', () =>
     const ris = toRIS().split('ER  - ').slice(0, -1)
     expect(ris).toHaveLength(records.length)
     for (const r of ris) expect(r, r).toMatch(/^TI {2}- \S/m)
-    for (const bib of [toBibTeX(), toBibLaTeX()]) for (const entry of bib.split(/\n(?=@)/)) expect(entry, entry.slice(0, 60)).toMatch(/\n\ttitle = \{\S/)
+    for (const bib of [toBibTeX(), toBibLaTeX()])
+      for (const entry of bib.split(/\n(?=@)/)) expect(entry, entry.slice(0, 60)).toMatch(/\n\ttitle = \{\S/)
   })
 
   it('RIS', () => {
@@ -167,7 +217,9 @@ describe('round trip through biblatex-csl-converter (independent parser)', () =>
     expect(entries).toHaveLength(records.length)
     // RIS writes names as "Family, Given"; an organisation has no comma, and the converter splits it at the last
     // space ("U.S. Food and Drug" + "Administration"). Such a name is compared as the full text.
-    const organisations = new Set(records.flatMap((r) => (r.author ?? []).flatMap((n) => (n.literal === undefined ? [] : [norm(n.literal)!]))))
+    const organisations = new Set(
+      records.flatMap((r) => (r.author ?? []).flatMap((n) => (n.literal === undefined ? [] : [norm(n.literal)!]))),
+    )
     const parsed = new Map(
       entries.map((e, i) => {
         const fields = fromConverter(e, records[i]!.type)

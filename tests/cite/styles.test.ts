@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { KapLiteratureError } from '../../src/index'
-import { formatBibliography, formatCitation, formatReference, listStyles, loadSystemStyle, registerLocale, registerStyle } from '../../src/cite/index'
+import {
+  formatBibliography,
+  formatCitation,
+  formatReference,
+  listStyles,
+  loadSystemStyle,
+  registerLocale,
+  registerStyle,
+} from '../../src/cite/index'
 import { resolveStyle, styleKey } from '../../src/cite/styles'
 import { reference } from '../helpers/paths'
 import { kapError } from '../helpers/errors'
@@ -45,7 +53,10 @@ describe('registerStyle', () => {
     registerStyle('cite-only', TINY.replace(/<bibliography>[\s\S]*<\/bibliography>/, ''))
     expect(formatCitation(['dore-2019'], { style: 'cite-only', format: 'text' }).startsWith('[Ketamine')).toBe(true)
     const e = error(() => formatBibliography(['dore-2019'], { style: 'cite-only', format: 'text' }))
-    expect([e.code, e.message]).toEqual(['INVALID_ARGUMENT', 'kap-literature: style "cite-only" defines no bibliography, so formatBibliography cannot use it'])
+    expect([e.code, e.message]).toEqual([
+      'INVALID_ARGUMENT',
+      'kap-literature: style "cite-only" defines no bibliography, so formatBibliography cannot use it',
+    ])
   })
 
   it.each([
@@ -53,8 +64,14 @@ describe('registerStyle', () => {
     ['<locale xmlns="http://purl.org/net/xbiblio/csl" xml:lang="en-US"></locale>', 'found <locale>'],
     ['<html><body>x</body></html>', 'found <html>'],
     ['<style><citation><layout/></citation></style>', 'lacks xmlns'],
-    ['<style xmlns="http://purl.org/net/xbiblio/csl"><citation><layout><text variable="title"/>', 'does not end with </style>'],
-    ['<style xmlns="http://purl.org/net/xbiblio/csl"><info><link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>', 'dependent style'],
+    [
+      '<style xmlns="http://purl.org/net/xbiblio/csl"><citation><layout><text variable="title"/>',
+      'does not end with </style>',
+    ],
+    [
+      '<style xmlns="http://purl.org/net/xbiblio/csl"><info><link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>',
+      'dependent style',
+    ],
   ])('rejects %j with a clear message', (xml, message) => {
     const e = error(() => registerStyle('broken', xml))
     expect(e.code).toBe('INVALID_ARGUMENT')
@@ -63,19 +80,32 @@ describe('registerStyle', () => {
   })
 
   it('names the parent of a dependent style', () => {
-    const e = error(() => registerStyle('dep', '<style xmlns="http://purl.org/net/xbiblio/csl"><info><link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>'))
+    const e = error(() =>
+      registerStyle(
+        'dep',
+        '<style xmlns="http://purl.org/net/xbiblio/csl"><info><link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>',
+      ),
+    )
     expect(e.hint).toBe('register its parent style "apa" instead')
   })
 
   it('wraps a citeproc compile error with cause', () => {
-    const e = error(() => registerStyle('mismatched', '<style xmlns="http://purl.org/net/xbiblio/csl"><citation><layout></citation></style>'))
+    const e = error(() =>
+      registerStyle(
+        'mismatched',
+        '<style xmlns="http://purl.org/net/xbiblio/csl"><citation><layout></citation></style>',
+      ),
+    )
     expect(e.message).toContain('could not be compiled by citeproc')
     expect(e.cause).toBeInstanceOf(Error)
     expect(listStyles()).not.toContain('mismatched')
   })
 
   it('wraps a citeproc error at format time with cause, and retires the engine it left behind', () => {
-    registerStyle('bad-date', '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><id>x</id></info><citation><layout><date variable="issued" form="bogus"/></layout></citation></style>')
+    registerStyle(
+      'bad-date',
+      '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><id>x</id></info><citation><layout><date variable="issued" form="bogus"/></layout></citation></style>',
+    )
     const entry = resolveStyle('bad-date')
     const key = styleKey(entry)
     const e = error(() => formatCitation(['dore-2019'], { style: 'bad-date', format: 'text' }))
@@ -86,8 +116,14 @@ describe('registerStyle', () => {
   })
 
   it('a style that compiles but prints nothing (an undefined macro) is an error at format time, not a placeholder', () => {
-    registerStyle('no-macro', '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><citation><layout><text macro="missing"/></layout></citation><bibliography><layout><text macro="gone"/></layout></bibliography></style>')
-    for (const fn of [() => formatCitation(['dore-2019'], { style: 'no-macro', format: 'text' }), () => formatReference('dore-2019', { style: 'no-macro', format: 'text' })]) {
+    registerStyle(
+      'no-macro',
+      '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><citation><layout><text macro="missing"/></layout></citation><bibliography><layout><text macro="gone"/></layout></bibliography></style>',
+    )
+    for (const fn of [
+      () => formatCitation(['dore-2019'], { style: 'no-macro', format: 'text' }),
+      () => formatReference('dore-2019', { style: 'no-macro', format: 'text' }),
+    ]) {
       const e = error(fn)
       expect(e.code).toBe('INVALID_RECORD')
       expect(e.message).toBe('kap-literature: style "no-macro" prints nothing for record "dore-2019"')
@@ -104,7 +140,9 @@ describe('registerStyle', () => {
 
   it('accepts the official CSL style files used as yardsticks', () => {
     registerStyle('nlm-ref', readFileSync(join(reference, 'csl-styles', 'nlm-citation-sequence.csl'), 'utf8'))
-    expect(formatReference('dore-2019', { style: 'nlm-ref', format: 'text' }).startsWith('1. Dore J, Turnipseed B')).toBe(true)
+    expect(
+      formatReference('dore-2019', { style: 'nlm-ref', format: 'text' }).startsWith('1. Dore J, Turnipseed B'),
+    ).toBe(true)
   })
 })
 
@@ -112,9 +150,13 @@ describe('registerLocale', () => {
   const enUs = readFileSync(join(reference, 'locales-en-US.xml'), 'utf8')
 
   it('registers a locale for the lang option', () => {
-    const gb = enUs.replace('xml:lang="en-US"', 'xml:lang="en-GB"').replace(/<term name="available at">[^<]*<\/term>/, '<term name="available at">seen at</term>')
+    const gb = enUs
+      .replace('xml:lang="en-US"', 'xml:lang="en-GB"')
+      .replace(/<term name="available at">[^<]*<\/term>/, '<term name="available at">seen at</term>')
     registerLocale('en-GB', gb)
-    expect(formatReference('samadhi-kap-vs-infusions', { style: 'harvard', format: 'text', lang: 'en-GB' })).toContain('Seen at:')
+    expect(formatReference('samadhi-kap-vs-infusions', { style: 'harvard', format: 'text', lang: 'en-GB' })).toContain(
+      'Seen at:',
+    )
   })
 
   it('rejects a registered tag, a mismatched xml:lang, a bad tag and a non-locale', () => {
@@ -130,7 +172,9 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
     expect(loadSystemStyle('ama')).toBe('ama')
     expect(loadSystemStyle('chicago')).toBe('chicago')
     expect(loadSystemStyle('modern-language-association', { as: 'mla' })).toBe('mla')
-    expect(formatCitation(['dore-2019'], { style: 'ama', format: 'html' })).toBe('<span class="kap-citation kap-style-ama"><sup>1</sup></span>')
+    expect(formatCitation(['dore-2019'], { style: 'ama', format: 'html' })).toBe(
+      '<span class="kap-citation kap-style-ama"><sup>1</sup></span>',
+    )
     expect(formatCitation(['dore-2019'], { style: 'chicago', format: 'text' })).toBe('(Dore et al. 2019)')
     expect(formatCitation(['dore-2019'], { style: 'mla', format: 'text' })).toBe('(Dore et al.)')
     expect(formatReference('wilkinson-2021', { style: 'ama', format: 'text' })).toBe(
@@ -140,7 +184,9 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
       '<span class="kap-citation kap-style-ama">Dore et al.<sup>1</sup>; Feder et al.<sup>2</sup></span>',
     )
     // MLA citations without a page hold only the author, so the narrative form is the names.
-    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'mla', format: 'text', narrative: true })).toBe('Dore et al.; Feder et al.')
+    expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'mla', format: 'text', narrative: true })).toBe(
+      'Dore et al.; Feder et al.',
+    )
   })
 
   debianIt('a record a style cannot print is an error, never a placeholder or a silently missing entry', () => {

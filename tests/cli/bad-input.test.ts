@@ -12,7 +12,10 @@ const file = (name: string, content: string | Uint8Array) => {
   return path
 }
 const binary = file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a, 0x6b, 0x65, 0x74]))
-const latin1 = file('latin1.txt', new Uint8Array([0x4b, 0x65, 0x74, 0x61, 0x6d, 0x69, 0x6e, 0x65, 0x20, 0xe9, 0x74, 0xe9, 0x0a]))
+const latin1 = file(
+  'latin1.txt',
+  new Uint8Array([0x4b, 0x65, 0x74, 0x61, 0x6d, 0x69, 0x6e, 0x65, 0x20, 0xe9, 0x74, 0xe9, 0x0a]),
+)
 const empty = file('empty.md', '')
 const blank = file('blank.md', '  \n\n\t\n')
 const unreadable = file('secret.md', 'Ketamine.')
@@ -28,44 +31,112 @@ interface Case {
 
 const cases: Case[] = [
   // check: files and standard input
-  { args: ['check', join(dir, 'missing.md')], code: 1, message: /cannot read ".*missing\.md": no such file; check the path$/ },
+  {
+    args: ['check', join(dir, 'missing.md')],
+    code: 1,
+    message: /cannot read ".*missing\.md": no such file; check the path$/,
+  },
   { args: ['check', dir], code: 1, message: /is a directory; give a Markdown or text file$/ },
-  { args: ['check', binary], code: 1, message: /looks like a binary file \(it contains NUL bytes\); check reads Markdown or plain text/ },
-  { args: ['check', '-'], input: 'Ketamine\u0000\u0001\u0002', code: 1, message: /^kap-literature: standard input looks like a binary file/ },
+  {
+    args: ['check', binary],
+    code: 1,
+    message: /looks like a binary file \(it contains NUL bytes\); check reads Markdown or plain text/,
+  },
+  {
+    args: ['check', '-'],
+    input: 'Ketamine\u0000\u0001\u0002',
+    code: 1,
+    message: /^kap-literature: standard input looks like a binary file/,
+  },
   { args: ['check', latin1], code: 1, message: /is not UTF-8 text; save it as UTF-8 Markdown or plain text$/ },
   { args: ['check', empty], code: 1, message: /empty\.md" is empty; nothing to check$/ },
   { args: ['check', blank], code: 1, message: /contains only whitespace; nothing to check$/ },
-  { args: ['check', '-'], input: '', code: 1, message: /^kap-literature: standard input is empty; pipe a draft in, e\.g\. kap-literature check - < draft\.md$/ },
-  { args: ['check'], code: 2, message: /check needs a file name, or - to read standard input\. See kap-literature check --help\.$/ },
+  {
+    args: ['check', '-'],
+    input: '',
+    code: 1,
+    message: /^kap-literature: standard input is empty; pipe a draft in, e\.g\. kap-literature check - < draft\.md$/,
+  },
+  {
+    args: ['check'],
+    code: 2,
+    message: /check needs a file name, or - to read standard input\. See kap-literature check --help\.$/,
+  },
   { args: ['check', 'a.md', 'b.md'], code: 2, message: /check takes one file at a time/ },
   { args: ['check', '--jsn', 'a.md'], code: 2, message: /unknown option --jsn \(this command takes --json\)/ },
   // show
-  { args: ['show', 'grunebaum-2081'], code: 1, message: /no study, claim or source has the id "grunebaum-2081" \(did you mean "grunebaum-2018"\?\)$/ },
+  {
+    args: ['show', 'grunebaum-2081'],
+    code: 1,
+    message: /no study, claim or source has the id "grunebaum-2081" \(did you mean "grunebaum-2018"\?\)$/,
+  },
   { args: ['show', 'zzzzzzzzzzzzzzzzzzzz'], code: 1, message: /list ids with kap-literature list/ },
   { args: ['show'], code: 2, message: /show takes exactly one id/ },
   // cite and bib
-  { args: ['cite', 'dore-2091'], code: 1, message: /unknown study or source "dore-2091" \(did you mean "dore-2019"\?\)$/ },
-  { args: ['cite', 'without-therapy-ketamine-effects-fade-faster'], code: 1, message: /is a claim, not a work you can cite; cite the studies behind it \(see kap-literature show without-therapy-ketamine-effects-fade-faster\)$/ },
-  { args: ['cite', 'dore-2019', '--style', 'apa7'], code: 1, message: /unknown --style value "apa7" \(did you mean "apa"\?\) \(use apa, ama, vancouver, harvard, chicago, mla\)$/ },
-  { args: ['cite', 'dore-2019', '--format', 'pdf'], code: 1, message: /unknown --format value "pdf" \(use text, html, markdown\)$/ },
+  {
+    args: ['cite', 'dore-2091'],
+    code: 1,
+    message: /unknown study or source "dore-2091" \(did you mean "dore-2019"\?\)$/,
+  },
+  {
+    args: ['cite', 'without-therapy-ketamine-effects-fade-faster'],
+    code: 1,
+    message:
+      /is a claim, not a work you can cite; cite the studies behind it \(see kap-literature show without-therapy-ketamine-effects-fade-faster\)$/,
+  },
+  {
+    args: ['cite', 'dore-2019', '--style', 'apa7'],
+    code: 1,
+    message:
+      /unknown --style value "apa7" \(did you mean "apa"\?\) \(use apa, ama, vancouver, harvard, chicago, mla\)$/,
+  },
+  {
+    args: ['cite', 'dore-2019', '--format', 'pdf'],
+    code: 1,
+    message: /unknown --format value "pdf" \(use text, html, markdown\)$/,
+  },
   { args: ['cite'], code: 2, message: /cite needs at least one study or source id/ },
   { args: ['cite', 'dore-2019', '--style'], code: 2, message: /option --style needs a value/ },
   { args: ['bib', 'dore-2091'], code: 1, message: /unknown study or source "dore-2091"/ },
   { args: ['bib', '--style', 'nature'], code: 1, message: /unknown --style value "nature"/ },
   { args: ['bib', '--format', 'docx'], code: 1, message: /unknown --format value "docx"/ },
   // export
-  { args: ['export', '--format', 'endnote'], code: 1, message: /unknown --format value "endnote" \(use csljson, bibtex, biblatex, ris\)$/ },
+  {
+    args: ['export', '--format', 'endnote'],
+    code: 1,
+    message: /unknown --format value "endnote" \(use csljson, bibtex, biblatex, ris\)$/,
+  },
   { args: ['export', 'dore-2091', '--format', 'ris'], code: 1, message: /unknown study or source "dore-2091"/ },
   // search
   { args: ['search'], code: 2, message: /search needs a query/ },
   { args: ['search', 'ketamine', '--design', 'rct'], code: 1, message: /unknown --design value "rct"/ },
-  { args: ['search', 'ketamine', '--design', 'randomised-controlled-trial'], code: 1, message: /\(did you mean "randomized-controlled-trial"\?\)$/ },
+  {
+    args: ['search', 'ketamine', '--design', 'randomised-controlled-trial'],
+    code: 1,
+    message: /\(did you mean "randomized-controlled-trial"\?\)$/,
+  },
   { args: ['search', 'ketamine', '--verdict', 'wrong'], code: 1, message: /unknown --verdict value "wrong"/ },
-  { args: ['search', 'ketamine', '--year', '19'], code: 1, message: /bad --year value "19"; use a year \(2019\) or a range/ },
+  {
+    args: ['search', 'ketamine', '--year', '19'],
+    code: 1,
+    message: /bad --year value "19"; use a year \(2019\) or a range/,
+  },
   { args: ['search', 'ketamine', '--year', '2020-2010'], code: 1, message: /the first year is after the second/ },
-  { args: ['search', 'ketamine', '--limit', '0'], code: 1, message: /bad --limit value "0"; use a positive whole number/ },
-  { args: ['search', 'ketamine', '--psychotherapy', 'maybe'], code: 1, message: /unknown --psychotherapy value "maybe" \(use yes, no\)/ },
-  { args: ['search', 'ketamine', '--type', 'paper'], code: 1, message: /unknown --type value "paper" \(use study, claim, source\)/ },
+  {
+    args: ['search', 'ketamine', '--limit', '0'],
+    code: 1,
+    message: /bad --limit value "0"; use a positive whole number/,
+  },
+  {
+    args: ['search', 'ketamine', '--psychotherapy', 'maybe'],
+    code: 1,
+    message: /unknown --psychotherapy value "maybe" \(use yes, no\)/,
+  },
+  {
+    args: ['search', 'ketamine', '--type', 'paper'],
+    code: 1,
+    message: /unknown --type value "paper" \(use study, claim, source\)/,
+  },
   { args: ['search', 'ketamine', '--sort', 'year'], code: 2, message: /unknown option --sort/ },
   // claims
   { args: ['claims', '--verdict', 'false'], code: 1, message: /unknown --verdict value "false"/ },
@@ -73,21 +144,38 @@ const cases: Case[] = [
   { args: ['claims', '--source', 'samadhi'], code: 1, message: /unknown --source value "samadhi"/ },
   { args: ['claims', 'inaccurate'], code: 2, message: /claims takes no arguments/ },
   // handout
-  { args: ['handout', '--topic', 'dosing'], code: 1, message: /unknown topic "dosing"; topics: efficacy, duration, onset,/ },
+  {
+    args: ['handout', '--topic', 'dosing'],
+    code: 1,
+    message: /unknown topic "dosing"; topics: efficacy, duration, onset,/,
+  },
   { args: ['handout'], code: 2, message: /handout needs --topic \(topics: efficacy,/ },
-  { args: ['handout', '--topic', 'duration', '--format', 'pdf'], code: 1, message: /unknown --format value "pdf".*\(use md, html\)$/ },
+  {
+    args: ['handout', '--topic', 'duration', '--format', 'pdf'],
+    code: 1,
+    message: /unknown --format value "pdf".*\(use md, html\)$/,
+  },
   { args: ['handout', '--topic', 'duration', '--style', 'ieee'], code: 1, message: /unknown --style value "ieee"/ },
   // the dispatcher
-  { args: ['frobnicate'], code: 2, message: /unknown command "frobnicate" \(commands: search, show, claims, cite, bib, export, check, handout, map, list\)/ },
+  {
+    args: ['frobnicate'],
+    code: 2,
+    message:
+      /unknown command "frobnicate" \(commands: search, show, claims, cite, bib, export, check, handout, map, list\)/,
+  },
   { args: ['help', 'frobnicate'], code: 2, message: /no help for "frobnicate"/ },
   { args: ['list', '-x'], code: 2, message: /unknown option -x \(options start with --\)/ },
   { args: ['cite', 'dore-2019', '--narrative=yes'], code: 2, message: /option --narrative takes no value/ },
-  { args: ['cite', 'dore-2019', '--style', 'apa', '--style', 'ama'], code: 2, message: /option --style is given twice/ },
+  {
+    args: ['cite', 'dore-2019', '--style', 'apa', '--style', 'ama'],
+    code: 2,
+    message: /option --style is given twice/,
+  },
 ]
 
 describe('bad input', () => {
   it.each(cases)('$args.0 $args.1 exits $code with a one-line message', async ({ args, code, message, input }) => {
-    const r = (await runCli(args, input === undefined ? {} : { input }))
+    const r = await runCli(args, input === undefined ? {} : { input })
     expect(r.code).toBe(code)
     expect(r.stdout).toBe('')
     const lines = r.stderr.trimEnd().split('\n')
@@ -100,11 +188,11 @@ describe('bad input', () => {
   // directory is unreadable as a draft for everyone and always runs.
   it('reports a file it cannot read', async () => {
     if (canChmod) {
-      const r = (await runCli(['check', unreadable]))
+      const r = await runCli(['check', unreadable])
       expect(r.code).toBe(1)
       expect(r.stderr.trim()).toMatch(/cannot read ".*secret\.md": permission denied$/)
     }
-    const d = (await runCli(['check', tmpdir()]))
+    const d = await runCli(['check', tmpdir()])
     expect(d.code).toBe(1)
     expect(d.stderr.trim()).toMatch(/is a directory; give a Markdown or text file$/)
   })

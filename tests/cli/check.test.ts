@@ -34,11 +34,13 @@ interface Match {
 
 describe('kap-literature check', () => {
   it('reports each passage with its lines, claim, verdict and studies to cite', async () => {
-    const r = (await runCli(['check', draft]))
+    const r = await runCli(['check', draft])
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout).toContain(`${draft}: 2 passages make 2 tracked claims.`)
-    expect(r.stdout).toContain(`${draft}:line 5  without-therapy-ketamine-effects-fade-faster\n  > Research suggests that without therapy`)
+    expect(r.stdout).toContain(
+      `${draft}:line 5  without-therapy-ketamine-effects-fade-faster\n  > Research suggests that without therapy`,
+    )
     expect(r.stdout).toContain('  Verdict: Overstated. ')
     expect(r.stdout).toContain('  Cite: (Wilkinson et al., 2021)')
     expect(r.stdout).toContain(`${draft}:line 7  ketamine-acts-on-nmda-glutamate`)
@@ -47,7 +49,7 @@ describe('kap-literature check', () => {
     expect(r.stdout).not.toContain('Philippa')
   })
   it('prints a JSON array, one object per match, with --json', async () => {
-    const r = (await runCli(['check', draft, '--json']))
+    const r = await runCli(['check', draft, '--json'])
     expect(r.code).toBe(0)
     const matches = JSON.parse(r.stdout) as Match[]
     expect(matches.map((m) => [m.claim, m.lines.start, m.lines.end])).toEqual([
@@ -55,7 +57,17 @@ describe('kap-literature check', () => {
       ['ketamine-acts-on-nmda-glutamate', 7, 7],
     ])
     const nmda = matches[1]!
-    expect(Object.keys(nmda).sort()).toEqual(['citation', 'cite', 'claim', 'cues', 'excerpt', 'lines', 'statement', 'verdict', 'verdictNote'])
+    expect(Object.keys(nmda).sort()).toEqual([
+      'citation',
+      'cite',
+      'claim',
+      'cues',
+      'excerpt',
+      'lines',
+      'statement',
+      'verdict',
+      'verdictNote',
+    ])
     expect(nmda.verdict).toBe('accurate')
     expect(nmda.excerpt).toBe('Ketamine acts on NMDA receptors in the glutamate system.')
     expect(nmda.cite.map((c) => c.id)).toEqual(['zanos-2018', 'autry-2011'])
@@ -63,14 +75,16 @@ describe('kap-literature check', () => {
     expect(r.stdout).not.toContain('Philippa')
   })
   it('reads standard input with -', async () => {
-    const r = (await runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' }))
+    const r = await runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' })
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('<stdin>:line 1  ketamine-is-anesthetic-dissociative-class')
-    const j = JSON.parse((await runCli(['check', '-', '--json'], { input: 'Ketamine is classed as a dissociative anaesthetic.' })).stdout) as Match[]
+    const j = JSON.parse(
+      (await runCli(['check', '-', '--json'], { input: 'Ketamine is classed as a dissociative anaesthetic.' })).stdout,
+    ) as Match[]
     expect(j.map((m) => m.claim)).toEqual(['ketamine-is-anesthetic-dissociative-class'])
   })
   it('says so when a draft makes no tracked claim', async () => {
-    const r = (await runCli(['check', '-'], { input: 'Vaccines protect children from measles.\n' }))
+    const r = await runCli(['check', '-'], { input: 'Vaccines protect children from measles.\n' })
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^<stdin>: no tracked claims found\.\n/)
     expect((await runCli(['check', '-', '--json'], { input: 'Nothing here.' })).stdout.trim()).toBe('[]')

@@ -6,30 +6,42 @@ const citable = [...studies, ...sources].filter((r) => isCitable(r))
 
 describe('kap-literature cite', () => {
   it('prints an APA in-text citation by default', async () => {
-    const r = (await runCli(['cite', 'dore-2019']))
+    const r = await runCli(['cite', 'dore-2019'])
     expect(r.code).toBe(0)
     expect(r.stdout).toBe('(Dore et al., 2019)\n')
   })
   it('cites several ids in one citation, in the style order', async () => {
-    expect((await runCli(['cite', 'wilkinson-2021', 'dore-2019'])).stdout.trim()).toBe('(Dore et al., 2019; Wilkinson et al., 2021)')
+    expect((await runCli(['cite', 'wilkinson-2021', 'dore-2019'])).stdout.trim()).toBe(
+      '(Dore et al., 2019; Wilkinson et al., 2021)',
+    )
     expect((await runCli(['cite', 'dore-2019', 'wilkinson-2021', '--style', 'vancouver'])).stdout.trim()).toBe('(1,2)')
   })
   it('gives the narrative form', async () => {
     expect((await runCli(['cite', 'dore-2019', '--narrative'])).stdout.trim()).toBe('Dore et al. (2019)')
   })
   it('formats as HTML and Markdown', async () => {
-    expect((await runCli(['cite', 'dore-2019', '--format', 'html'])).stdout.trim()).toBe('<span class="kap-cite">(Dore et al., 2019)</span>')
-    expect((await runCli(['cite', 'dore-2019', '--format', 'md'])).stdout.trim()).toBe((await runCli(['cite', 'dore-2019', '--format', 'markdown'])).stdout.trim())
+    expect((await runCli(['cite', 'dore-2019', '--format', 'html'])).stdout.trim()).toBe(
+      '<span class="kap-cite">(Dore et al., 2019)</span>',
+    )
+    expect((await runCli(['cite', 'dore-2019', '--format', 'md'])).stdout.trim()).toBe(
+      (await runCli(['cite', 'dore-2019', '--format', 'markdown'])).stdout.trim(),
+    )
   })
   it('prints JSON with --json', async () => {
-    const r = (await runCli(['cite', 'dore-2019', 'dore-2019', '--style', 'chicago', '--json']))
-    expect(JSON.parse(r.stdout)).toEqual({ style: 'chicago', format: 'text', narrative: false, ids: ['dore-2019'], citation: '(Dore et al. 2019)' })
+    const r = await runCli(['cite', 'dore-2019', 'dore-2019', '--style', 'chicago', '--json'])
+    expect(JSON.parse(r.stdout)).toEqual({
+      style: 'chicago',
+      format: 'text',
+      narrative: false,
+      ids: ['dore-2019'],
+      citation: '(Dore et al. 2019)',
+    })
   })
 })
 
 describe('kap-literature bib', () => {
   it('prints a bibliography of the given ids', async () => {
-    const r = (await runCli(['bib', 'wilkinson-2021', 'dore-2019']))
+    const r = await runCli(['bib', 'wilkinson-2021', 'dore-2019'])
     expect(r.code).toBe(0)
     const lines = r.stdout.trim().split('\n')
     expect(lines).toHaveLength(2)
@@ -37,7 +49,7 @@ describe('kap-literature bib', () => {
     expect(lines[1]).toMatch(/^Wilkinson, S\. T\., Rhee, T\. G\./)
   })
   it('covers every citable study and source by default, leaving out leads', async () => {
-    const r = (await runCli(['bib', '--json']))
+    const r = await runCli(['bib', '--json'])
     const out = JSON.parse(r.stdout) as { ids: string[]; bibliography: string; style: string; format: string }
     expect(out.ids).toEqual(citable.map((c) => c.id).sort())
     expect(out.ids).toContain('samadhi-kap-vs-infusions')
@@ -46,17 +58,25 @@ describe('kap-literature bib', () => {
     expect(out.bibliography.split('\n')).toHaveLength(citable.length)
     expect(out.bibliography).not.toMatch(/not confirmed/)
     // Only undated web pages (the clinic pages) print "n.d.", as APA asks; never a study.
-    expect(out.bibliography.match(/\(n\.d\.\)/g) ?? []).toHaveLength(sources.filter((s) => s.csl.issued === undefined).length)
+    expect(out.bibliography.match(/\(n\.d\.\)/g) ?? []).toHaveLength(
+      sources.filter((s) => s.csl.issued === undefined).length,
+    )
   })
   it('refuses a lead that cannot be cited, with a one-line reason', async () => {
     const lead = studies.find((s) => !isCitable(s))
     if (lead === undefined) return
     const r = await runCli(['bib', lead.id])
     expect(r.code).toBe(1)
-    expect(r.stderr).toBe(`kap-literature: record "${lead.id}" cannot be cited: its authors, title or date could not be confirmed\n`)
+    expect(r.stderr).toBe(
+      `kap-literature: record "${lead.id}" cannot be cited: its authors, title or date could not be confirmed\n`,
+    )
   })
   it('numbers numeric styles in the order given, and formats HTML', async () => {
-    expect((await runCli(['bib', 'wilkinson-2021', 'dore-2019', '--style', 'ama'])).stdout).toMatch(/^1\. Wilkinson ST, Rhee TG, Joormann J, et al\./)
-    expect((await runCli(['bib', 'dore-2019', '--format', 'html'])).stdout).toMatch(/^<div class="kap-bibliography kap-style-apa">/)
+    expect((await runCli(['bib', 'wilkinson-2021', 'dore-2019', '--style', 'ama'])).stdout).toMatch(
+      /^1\. Wilkinson ST, Rhee TG, Joormann J, et al\./,
+    )
+    expect((await runCli(['bib', 'dore-2019', '--format', 'html'])).stdout).toMatch(
+      /^<div class="kap-bibliography kap-style-apa">/,
+    )
   })
 })

@@ -4,24 +4,33 @@ import { runCli } from '../helpers/run-cli'
 
 describe('kap-literature export', () => {
   it('exports CSL-JSON by default', async () => {
-    const r = (await runCli(['export', 'dore-2019']))
+    const r = await runCli(['export', 'dore-2019'])
     expect(r.code).toBe(0)
     const items = JSON.parse(r.stdout) as { id: string; DOI: string }[]
     expect(items.map((i) => [i.id, i.DOI])).toEqual([['dore-2019', '10.1080/02791072.2019.1587556']])
   })
   it('exports every citable study and source when no id is given (leads are left out)', async () => {
-    const citable = [...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id).sort()
+    const citable = [...studies, ...sources]
+      .filter((r) => isCitable(r))
+      .map((r) => r.id)
+      .sort()
     expect((JSON.parse((await runCli(['export'])).stdout) as { id: string }[]).map((i) => i.id)).toEqual(citable)
   })
   it('exports BibTeX, BibLaTeX and RIS', async () => {
     expect((await runCli(['export', 'dore-2019', '--format', 'bibtex'])).stdout).toMatch(/^@article\{dore-2019,/)
-    expect((await runCli(['export', 'dore-2019', '--format', 'biblatex'])).stdout).toMatch(/journaltitle = \{Journal of Psychoactive Drugs\}/)
+    expect((await runCli(['export', 'dore-2019', '--format', 'biblatex'])).stdout).toMatch(
+      /journaltitle = \{Journal of Psychoactive Drugs\}/,
+    )
     const ris = (await runCli(['export', 'dore-2019', 'wilkinson-2021', '--format', 'ris'])).stdout
     expect(ris.split('\n')[0]).toBe('TY  - JOUR')
     expect(ris.match(/^ER {2}- /gm)).toHaveLength(2)
   })
   it('wraps the export in JSON with --json', async () => {
-    const out = JSON.parse((await runCli(['export', 'dore-2019', '--format', 'bibtex', '--json'])).stdout) as { format: string; ids: string[]; content: string }
+    const out = JSON.parse((await runCli(['export', 'dore-2019', '--format', 'bibtex', '--json'])).stdout) as {
+      format: string
+      ids: string[]
+      content: string
+    }
     expect(out.format).toBe('bibtex')
     expect(out.ids).toEqual(['dore-2019'])
     expect(out.content).toMatch(/^@article\{dore-2019,/)

@@ -10,14 +10,14 @@ const ESC = '\u001b['
 
 describe('help and version', () => {
   it('lists every command in the main help', async () => {
-    const r = (await runCli(['--help']))
+    const r = await runCli(['--help'])
     expect(r.code).toBe(0)
     for (const c of commands) expect(r.stdout).toMatch(new RegExp(`^  ${c} +\\S`, 'm'))
     expect(r.stdout).toContain('Exit codes: 0 success, 1 not found or invalid input, 2 usage error.')
   })
   it('has --help, -h and help <command> for every command', async () => {
     for (const c of commands) {
-      const r = (await runCli([c, '--help']))
+      const r = await runCli([c, '--help'])
       expect(r.code, c).toBe(0)
       expect(r.stdout, c).toMatch(new RegExp(`^Usage: kap-literature ${c}\\b`))
       expect(r.stdout, c).toContain('Example')
@@ -26,7 +26,7 @@ describe('help and version', () => {
     }
   })
   it('prints the main help on stderr and exits 2 without a command', async () => {
-    const r = (await runCli([]))
+    const r = await runCli([])
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/^kap-literature \d/)
@@ -52,21 +52,35 @@ function envWithout(...names: string[]): Record<string, string> {
 
 describe('colour', () => {
   it('is off when output is not a terminal', async () => {
-    for (const args of coloured) expect((await runCli(args, { env: { NO_COLOR: '' } })).stdout, args[0]).not.toContain(ESC)
+    for (const args of coloured)
+      expect((await runCli(args, { env: { NO_COLOR: '' } })).stdout, args[0]).not.toContain(ESC)
   })
   it('is on with FORCE_COLOR, except for JSON', async () => {
-    for (const args of coloured.filter((a) => a[0] !== 'list')) expect((await runCli(args, { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout, args[0]).toContain(ESC)
-    const check = (await runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '', FORCE_COLOR: '1' } }))
+    for (const args of coloured.filter((a) => a[0] !== 'list'))
+      expect((await runCli(args, { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout, args[0]).toContain(ESC)
+    const check = await runCli(['check', '-'], {
+      input: 'Ketamine acts on NMDA receptors.',
+      env: { NO_COLOR: '', FORCE_COLOR: '1' },
+    })
     expect(check.stdout).toContain(ESC)
     expect((await runCli(['claims', '--json'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC)
   })
   it('is never on with NO_COLOR, even with FORCE_COLOR', async () => {
-    for (const args of coloured) expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout, args[0]).not.toContain(ESC)
-    expect((await runCli(['check', '-'], { input: 'Ketamine acts on NMDA receptors.', env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC)
+    for (const args of coloured)
+      expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout, args[0]).not.toContain(ESC)
+    expect(
+      (
+        await runCli(['check', '-'], {
+          input: 'Ketamine acts on NMDA receptors.',
+          env: { NO_COLOR: '1', FORCE_COLOR: '1' },
+        })
+      ).stdout,
+    ).not.toContain(ESC)
   })
   it.skipIf(!existsSync('/usr/bin/script'))('[bin] is on in a real terminal, and off there with NO_COLOR', () => {
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(dist, 'cli.js'))} claims --verdict inaccurate`
-    const tty = (env: Record<string, string>) => spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { cwd: root, env, encoding: 'utf8', timeout: 30_000 })
+    const tty = (env: Record<string, string>) =>
+      spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { cwd: root, env, encoding: 'utf8', timeout: 30_000 })
     const on = tty(envWithout('NO_COLOR', 'FORCE_COLOR'))
     expect(on.status).toBe(0)
     expect(on.stdout).toContain(`${ESC}31minaccurate${ESC}39m`)

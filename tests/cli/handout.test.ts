@@ -16,8 +16,12 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
   it('gives each claim with its verdict, one line on why and the key studies', () => {
     expect(brief.code).toBe(0)
     expect(brief.stderr).toBe('')
-    expect(brief.stdout.split('\n')[0]).toBe('# Duration of effect: what clinic pages claim about ketamine-assisted psychotherapy, and what the evidence shows')
-    expect(brief.stdout.match(/^\*\*\d+\. .+\*\* — \*(Accurate|Oversimplified|Overstated|Contested|Inaccurate)\.\* /gm)).toHaveLength(durationClaims.length)
+    expect(brief.stdout.split('\n')[0]).toBe(
+      '# Duration of effect: what clinic pages claim about ketamine-assisted psychotherapy, and what the evidence shows',
+    )
+    expect(
+      brief.stdout.match(/^\*\*\d+\. .+\*\* — \*(Accurate|Oversimplified|Overstated|Contested|Inaccurate)\.\* /gm),
+    ).toHaveLength(durationClaims.length)
     expect(brief.stdout).toContain('## Reading list')
     expect(brief.stdout).not.toContain('## Terms used')
     expect(brief.stdout).toContain('kap-literature map --topic duration')
@@ -35,7 +39,9 @@ describe('kap-literature handout --full (Markdown)', () => {
   it('has every claim with its verdict and evidence with relation, note, citation, design and certainty', () => {
     expect(full.stdout.match(/^## \d+\. /gm)).toHaveLength(durationClaims.length)
     expect(full.stdout).toMatch(/^\*\*Verdict: (Accurate|Oversimplified|Overstated|Contested|Inaccurate)\.\*\* /m)
-    expect(full.stdout).toMatch(/^- \*\*(Supports|Partly supports|Contradicts|Does not test|Context)\*\*: .+ \(.+ et al\., \d{4}\) \(.+; certainty: [a-z -]+\)$/m)
+    expect(full.stdout).toMatch(
+      /^- \*\*(Supports|Partly supports|Contradicts|Does not test|Context)\*\*: .+ \(.+ et al\., \d{4}\) \(.+; certainty: [a-z -]+\)$/m,
+    )
   })
   it('has a reading list, the terms used, the CSL credit, the data version and the date', () => {
     expect(full.stdout).toContain('## Reading list')
@@ -48,7 +54,8 @@ describe('kap-literature handout --full (Markdown)', () => {
   })
   it('prints study ids in notes as citations in the chosen style', async () => {
     expect(full.stdout).not.toMatch(bareId)
-    const v = (await runCli(['handout', '--topic', 'duration', '--full', '--style', 'vancouver'], { env: epoch })).stdout
+    const v = (await runCli(['handout', '--topic', 'duration', '--full', '--style', 'vancouver'], { env: epoch }))
+      .stdout
     expect(v).toMatch(/\(\d+\)|\^\d+\^/)
     expect(v).toMatch(/^1\. /m)
     expect(v).not.toMatch(bareId)
@@ -66,17 +73,30 @@ describe('kap-literature handout --full (Markdown)', () => {
     expect(j.claims.map((c) => c.id)).toEqual(durationClaims.map((c) => c.id))
     for (const c of j.claims) expect(c.why.length).toBeGreaterThan(10)
     expect(j.claims.flatMap((c) => c.evidence).every((e) => /^\(.+, \d{4}[a-z]?\)$/.test(e.citation))).toBe(true)
-    expect(j.terms.map((t) => t.heading)).toEqual(['Verdicts', 'How a study bears on a claim', 'Study designs', 'Certainty of the evidence'])
+    expect(j.terms.map((t) => t.heading)).toEqual([
+      'Verdicts',
+      'How a study bears on a claim',
+      'Study designs',
+      'Certainty of the evidence',
+    ])
   })
   it('works for every topic, brief and full', async () => {
     for (const t of vocabularies.topics) {
-      for (const extra of [[], ['--full'], ['--format', 'html']]) expect((await runCli(['handout', '--topic', t.id, ...extra], { env: epoch })).code, `${t.id} ${extra.join(' ')}`).toBe(0)
+      for (const extra of [[], ['--full'], ['--format', 'html']])
+        expect(
+          (await runCli(['handout', '--topic', t.id, ...extra], { env: epoch })).code,
+          `${t.id} ${extra.join(' ')}`,
+        ).toBe(0)
     }
   })
 })
 
 const html = (await runCli(['handout', '--topic', 'psychotherapy', '--format', 'html'], { env: epoch })).stdout
-const fullHtml = (await runCli(['handout', '--topic', 'psychotherapy', '--format', 'html', '--full', '--style', 'vancouver'], { env: epoch })).stdout
+const fullHtml = (
+  await runCli(['handout', '--topic', 'psychotherapy', '--format', 'html', '--full', '--style', 'vancouver'], {
+    env: epoch,
+  })
+).stdout
 describe('kap-literature handout (HTML)', () => {
   it('is a complete page, brief by default and full with --full, each with the evidence map', () => {
     for (const page of [html, fullHtml]) {
@@ -87,7 +107,9 @@ describe('kap-literature handout (HTML)', () => {
       expect(page).toContain('generated 2026-01-01')
       expect(page).toMatch(/<section class="map" aria-label="Evidence map: Ketamine with psychotherapy">\n<svg /)
       for (const tag of ['html', 'head', 'body', 'main', 'section', 'ul', 'dl', 'footer', 'style', 'table', 'svg']) {
-        expect((page.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, tag).toBe((page.match(new RegExp(`</${tag}>`, 'g')) ?? []).length)
+        expect((page.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, tag).toBe(
+          (page.match(new RegExp(`</${tag}>`, 'g')) ?? []).length,
+        )
       }
     }
     expect(html).toContain('<table class="brief">')
@@ -106,24 +128,31 @@ describe('kap-literature handout (HTML)', () => {
   it('makes no external requests: no scripts, stylesheets, images, fonts or frames, and a CSP that forbids them', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`)
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|\bsrc=|url\(|@import/i)
-    for (const m of html.matchAll(/https?:\/\/[^\s"<]+/g)) expect(html.slice(Math.max(0, m.index! - 6), m.index)).toMatch(/href="|\(|>|\s|mlns="/)
+    for (const m of html.matchAll(/https?:\/\/[^\s"<]+/g))
+      expect(html.slice(Math.max(0, m.index! - 6), m.index)).toMatch(/href="|\(|>|\s|mlns="/)
   })
   it('escapes every text', () => {
     expect(html.replace(/&(amp|lt|gt|quot|#39|#x[0-9a-f]+|#\d+);/gi, '')).not.toContain('&')
   })
-  it.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')('loads in Chromium without a single network request', async () => {
-    const { chromium } = await import('playwright-core')
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
-    try {
-      const page = await browser.newPage()
-      const requests: string[] = []
-      page.on('request', (req) => requests.push(req.url()))
-      await page.setContent(fullHtml, { waitUntil: 'load' })
-      expect(await page.locator('h1').textContent()).toMatch(/^Ketamine with psychotherapy/)
-      expect(await page.locator('article.claim').count()).toBe(ofTopic('psychotherapy').length)
-      expect(requests).toEqual([])
-    } finally {
-      await browser.close()
-    }
-  })
+  it.skipIf(!existsSync('/usr/bin/chromium') && process.env.CI !== 'true')(
+    'loads in Chromium without a single network request',
+    async () => {
+      const { chromium } = await import('playwright-core')
+      const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      })
+      try {
+        const page = await browser.newPage()
+        const requests: string[] = []
+        page.on('request', (req) => requests.push(req.url()))
+        await page.setContent(fullHtml, { waitUntil: 'load' })
+        expect(await page.locator('h1').textContent()).toMatch(/^Ketamine with psychotherapy/)
+        expect(await page.locator('article.claim').count()).toBe(ofTopic('psychotherapy').length)
+        expect(requests).toEqual([])
+      } finally {
+        await browser.close()
+      }
+    },
+  )
 })

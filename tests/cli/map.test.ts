@@ -14,9 +14,23 @@ describe('kap-literature map', () => {
     expect(readFileSync(file, 'utf8')).toBe(evidenceMap({ topic: 'psychotherapy', format: 'svg' }))
   })
   it('prints HTML and chosen claims to standard output', async () => {
-    const r = await runCli(['map', '--claims', 'ketamine-relief-within-hours,standalone-ketamine-relief-short-lived', '--format', 'html', '--title', 'How fast?'])
+    const r = await runCli([
+      'map',
+      '--claims',
+      'ketamine-relief-within-hours,standalone-ketamine-relief-short-lived',
+      '--format',
+      'html',
+      '--title',
+      'How fast?',
+    ])
     expect(r.code).toBe(0)
-    expect(r.stdout).toBe(evidenceMap({ claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'], format: 'html', title: 'How fast?' }))
+    expect(r.stdout).toBe(
+      evidenceMap({
+        claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'],
+        format: 'html',
+        title: 'How fast?',
+      }),
+    )
   })
   it('an unknown topic exits 1 with the closest topic; a bad format or stray word is an error', async () => {
     const r = await runCli(['map', '--topic', 'efficacyy'])

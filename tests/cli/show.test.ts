@@ -7,7 +7,7 @@ const samadhiClaims = claims.filter((c) => c.madeBy.some((m) => m.source === 'sa
 
 describe('kap-literature show', () => {
   it('shows a claim with its verdict and evidence', async () => {
-    const r = (await runCli(['show', 'without-therapy-ketamine-effects-fade-faster']))
+    const r = await runCli(['show', 'without-therapy-ketamine-effects-fade-faster'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(`Verdict: ${fading.verdict} - `)
     // Study ids are printed as citations, with the id after each study of the evidence list.
@@ -17,35 +17,43 @@ describe('kap-literature show', () => {
     expect(r.stderr).toBe('')
   })
   it('shows a study with its DOI link and the claims citing it', async () => {
-    const r = (await runCli(['show', 'dore-2019']))
+    const r = await runCli(['show', 'dore-2019'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('DOI: https://doi.org/10.1080/02791072.2019.1587556')
     expect(r.stdout).toContain('dore-2019-significant-lasting-improvements')
   })
   it('prints JSON with --json', async () => {
-    const r = (await runCli(['show', 'grunebaum-2018', '--json']))
+    const r = await runCli(['show', 'grunebaum-2018', '--json'])
     const parsed = JSON.parse(r.stdout) as { type: string; record: { id: string }; claims: string[] }
     expect(parsed.type).toBe('study')
     expect(parsed.record.id).toBe('grunebaum-2018')
     expect(parsed.claims).toContain('without-therapy-ketamine-effects-fade-faster')
   })
   it('shows a source page with the claims it makes, and prints claims and sources as JSON', async () => {
-    const r = (await runCli(['show', 'samadhi-kap-vs-infusions']))
+    const r = await runCli(['show', 'samadhi-kap-vs-infusions'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(`Claims it makes (${samadhiClaims.length}):`)
     expect(r.stdout).toContain(`  [${fading.verdict}] without-therapy-ketamine-effects-fade-faster`)
-    const source = JSON.parse((await runCli(['show', 'samadhi-kap-vs-infusions', '--json'])).stdout) as { type: string; record: { id: string }; claims: string[] }
+    const source = JSON.parse((await runCli(['show', 'samadhi-kap-vs-infusions', '--json'])).stdout) as {
+      type: string
+      record: { id: string }
+      claims: string[]
+    }
     expect(source.type).toBe('source')
     expect(source.claims).toHaveLength(samadhiClaims.length)
-    const claim = JSON.parse((await runCli(['show', 'without-therapy-ketamine-effects-fade-faster', '--json'])).stdout) as { type: string; record: { verdict: string }; evidence: { relation: string; study: { id: string } }[] }
+    const claim = JSON.parse(
+      (await runCli(['show', 'without-therapy-ketamine-effects-fade-faster', '--json'])).stdout,
+    ) as { type: string; record: { verdict: string }; evidence: { relation: string; study: { id: string } }[] }
     expect(claim.type).toBe('claim')
     expect(claim.record.verdict).toBe(fading.verdict)
     expect(claim.evidence.map((e) => [e.study.id, e.relation])).toContainEqual(['wilkinson-2021', 'partly-supports'])
   })
   it('exits 1 with a suggestion for an unknown id, without a stack trace', async () => {
-    const r = (await runCli(['show', 'dore-2091']))
+    const r = await runCli(['show', 'dore-2091'])
     expect(r.code).toBe(1)
-    expect(r.stderr.trim()).toBe('kap-literature: no study, claim or source has the id "dore-2091" (did you mean "dore-2019"?)')
+    expect(r.stderr.trim()).toBe(
+      'kap-literature: no study, claim or source has the id "dore-2091" (did you mean "dore-2019"?)',
+    )
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/)
   })
   it('exits 2 on usage errors', async () => {
@@ -59,7 +67,7 @@ describe('kap-literature show', () => {
     expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
   it('lists records', async () => {
-    const r = (await runCli(['list', 'claims', '--json']))
+    const r = await runCli(['list', 'claims', '--json'])
     const rows = JSON.parse(r.stdout) as { id: string; text: string }[]
     expect(rows.some((x) => x.id === 'ketamine-plus-therapy-stronger-outcomes')).toBe(true)
     expect((await runCli(['list', 'nonsense'])).code).toBe(2)

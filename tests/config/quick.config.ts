@@ -9,7 +9,14 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: ['tests/package/**', 'tests/browser/**', 'tests/cite/**', 'tests/citations/live.test.ts', 'tests/sources/**', 'node_modules/**'],
+      exclude: [
+        'tests/package/**',
+        'tests/browser/**',
+        'tests/cite/**',
+        'tests/citations/live.test.ts',
+        'tests/sources/**',
+        'node_modules/**',
+      ],
       testNamePattern: '^(?!.*\\[bin\\])',
       outputFile: { json: '.tmp/vitest-quick.json' },
     },

@@ -1,7 +1,16 @@
 // Every `@example` in the TSDoc of src/ runs: each fenced block is written to .tmp/examples as a module whose
 // `kap-literature…` imports point at the sources, and imported. A block that throws fails its test, so the examples in
 // the API reference cannot drift from the code. Type-only blocks run too (their types are stripped).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -19,7 +28,12 @@ const ENTRIES: Record<string, string> = {
   'kap-literature/details': 'details/index.ts',
   'kap-literature/jsonld': 'jsonld/index.ts',
   'kap-literature/map': 'map/index.ts',
-  ...Object.fromEntries(['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => [`kap-literature/citations/${s}`, `citations/${s}.ts`])),
+  ...Object.fromEntries(
+    ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => [
+      `kap-literature/citations/${s}`,
+      `citations/${s}.ts`,
+    ]),
+  ),
 }
 
 interface Example {
@@ -32,7 +46,13 @@ function files(dir: string): string[] {
     .sort()
     .flatMap((n) => {
       const p = join(dir, n)
-      return statSync(p).isDirectory() ? (n === 'generated' ? [] : files(p)) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : []
+      return statSync(p).isDirectory()
+        ? n === 'generated'
+          ? []
+          : files(p)
+        : p.endsWith('.ts') && !p.endsWith('.d.ts')
+          ? [p]
+          : []
     })
 }
 
@@ -40,7 +60,9 @@ function examples(): Example[] {
   const list: Example[] = []
   for (const file of files(src)) {
     const text = readFileSync(file, 'utf8')
-    for (const m of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum|abstract class)?\s*([\w$]*)/g)) {
+    for (const m of text.matchAll(
+      /\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum|abstract class)?\s*([\w$]*)/g,
+    )) {
       const body = m[1]!
         .split('\n')
         .map((l) => l.replace(/^\s*\* ?/, ''))
@@ -48,7 +70,10 @@ function examples(): Example[] {
       const line = text.slice(0, m.index).split('\n').length
       let k = 0
       for (const e of body.matchAll(/@example[^\n]*\n```(?:ts|typescript|js)?\n([\s\S]*?)```/g)) {
-        list.push({ name: `${relative(root, file)}:${line} ${m[2] || '(module)'}${k > 0 ? ` #${k + 1}` : ''}`, code: e[1]! })
+        list.push({
+          name: `${relative(root, file)}:${line} ${m[2] || '(module)'}${k > 0 ? ` #${k + 1}` : ''}`,
+          code: e[1]!,
+        })
         k++
       }
     }
@@ -72,8 +97,14 @@ const all = examples()
 beforeAll(() => {
   rmSync(out, { recursive: true, force: true })
   mkdirSync(out, { recursive: true })
-  copyFileSync(join(reference, 'csl-styles', 'american-medical-association.csl'), join(out, 'american-medical-association.csl'))
-  const enGb = readFileSync(join(reference, 'locales-en-US.xml'), 'utf8').replace('xml:lang="en-US"', 'xml:lang="en-GB"')
+  copyFileSync(
+    join(reference, 'csl-styles', 'american-medical-association.csl'),
+    join(out, 'american-medical-association.csl'),
+  )
+  const enGb = readFileSync(join(reference, 'locales-en-US.xml'), 'utf8').replace(
+    'xml:lang="en-US"',
+    'xml:lang="en-GB"',
+  )
   writeFileSync(join(out, 'locales-en-GB.xml'), enGb)
 })
 const cwd = process.cwd()
@@ -83,13 +114,16 @@ afterAll(() => {
 })
 
 /** Examples that read Debian's citation-style-language-styles: skipped locally without it, never in CI (.ci/run installs it). */
-const debian = existsSync('/usr/share/citation-style-language/styles/american-medical-association.csl') || process.env.CI === 'true'
+const debian =
+  existsSync('/usr/share/citation-style-language/styles/american-medical-association.csl') || process.env.CI === 'true'
 const needsDebian = (code: string) => /loadSystemStyle\(/.test(code)
 
 describe('TSDoc examples', () => {
   it('every package entry is mapped, and there are examples to run', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
-    const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => (k === '.' ? 'kap-literature' : `kap-literature/${k.slice(2)}`))
+    const subpaths = Object.keys(pkg.exports)
+      .filter((k) => k !== './package.json')
+      .map((k) => (k === '.' ? 'kap-literature' : `kap-literature/${k.slice(2)}`))
     expect(subpaths.filter((s) => ENTRIES[s] === undefined)).toEqual([])
     expect(all.length).toBeGreaterThan(100)
   })

@@ -37,9 +37,15 @@ describe('held-out evaluation', () => {
   })
 
   it('the metrics themselves can fail', () => {
-    const perfect = scoreSearch(() => ['study:dore-2019'], [{ id: 'q', persona: 'writer', natural: false, query: 'x', relevant: { 'study:dore-2019': 3 } }])
+    const perfect = scoreSearch(
+      () => ['study:dore-2019'],
+      [{ id: 'q', persona: 'writer', natural: false, query: 'x', relevant: { 'study:dore-2019': 3 } }],
+    )
     expect([perfect.mrr, perfect.ndcg10]).toEqual([1, 1])
-    const miss = scoreSearch(() => ['study:x'], [{ id: 'q', persona: 'writer', natural: true, query: 'x', relevant: { 'study:dore-2019': 3 } }])
+    const miss = scoreSearch(
+      () => ['study:x'],
+      [{ id: 'q', persona: 'writer', natural: true, query: 'x', relevant: { 'study:dore-2019': 3 } }],
+    )
     expect([miss.mrr, miss.ndcg10, miss.naturalMrr]).toEqual([0, 0, 0])
   })
 })

@@ -35,7 +35,13 @@ export function validStudy(): Record<string, unknown> {
     status: { retracted: false, corrections: [] },
     verification: {
       checked: '2026-01-01',
-      sources: [{ url: 'https://example.org/record', kind: 'index', fields: ['title', 'author', 'container-title', 'issued', 'volume', 'page', 'DOI', 'PMID'] }],
+      sources: [
+        {
+          url: 'https://example.org/record',
+          kind: 'index',
+          fields: ['title', 'author', 'container-title', 'issued', 'volume', 'page', 'DOI', 'PMID'],
+        },
+      ],
       missing: [],
     },
   }
@@ -62,7 +68,11 @@ export function validSource(): Record<string, unknown> {
     file: 'example.txt',
     csl: { type: 'webpage', title: 'Example page', URL: 'https://example.org/page' },
     sections: ['Intro'],
-    verification: { checked: '2026-01-01', sources: [{ url: 'https://example.org/page', kind: 'publisher', fields: ['title', 'URL'] }], missing: [] },
+    verification: {
+      checked: '2026-01-01',
+      sources: [{ url: 'https://example.org/page', kind: 'publisher', fields: ['title', 'URL'] }],
+      missing: [],
+    },
   }
 }
 
@@ -97,7 +107,10 @@ export function runOn(files: FixtureFiles = {}): PipelineResult {
 }
 
 /** Returns a deep copy of `record` with `mutate` applied. */
-export function variant(record: Record<string, unknown>, mutate: (r: Record<string, any>) => void): Record<string, unknown> {
+export function variant(
+  record: Record<string, unknown>,
+  mutate: (r: Record<string, any>) => void,
+): Record<string, unknown> {
   const copy = structuredClone(record)
   mutate(copy)
   return copy

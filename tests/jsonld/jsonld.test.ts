@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { KapLiteratureError, vocabularies } from '../../src/index'
 import type { CslItem } from '../../src/index'
-import { fullClaims, fullSources, fullStudies, getDetails, type Claim, type Source, type Study } from '../../src/details/index'
+import {
+  fullClaims,
+  fullSources,
+  fullStudies,
+  getDetails,
+  type Claim,
+  type Source,
+  type Study,
+} from '../../src/details/index'
 
 const studies = fullStudies()
 const claims = fullClaims()
@@ -79,7 +87,14 @@ describe('toJsonLd: every shipped study', () => {
     expect(toJsonLd('fda-esketamine-2019')['@type']).toBe('WebPage') // regulatory decision
     for (const s of studies) {
       // A regulator's letter without a public page (CSL document) is a CreativeWork.
-      const expected = s.design === 'regulatory-decision' ? (s.csl.type === 'webpage' ? 'WebPage' : 'CreativeWork') : s.design === 'preclinical' ? 'ScholarlyArticle' : 'MedicalScholarlyArticle'
+      const expected =
+        s.design === 'regulatory-decision'
+          ? s.csl.type === 'webpage'
+            ? 'WebPage'
+            : 'CreativeWork'
+          : s.design === 'preclinical'
+            ? 'ScholarlyArticle'
+            : 'MedicalScholarlyArticle'
       expect(toJsonLd(s.id)['@type'], s.id).toBe(expected)
     }
   })
@@ -93,11 +108,20 @@ describe('toJsonLd: every shipped study', () => {
       isPartOf: {
         '@type': 'PublicationVolume',
         volumeNumber: '90',
-        isPartOf: { '@type': 'Periodical', name: 'Psychotherapy and Psychosomatics', alternateName: 'Psychother Psychosom' },
+        isPartOf: {
+          '@type': 'Periodical',
+          name: 'Psychotherapy and Psychosomatics',
+          alternateName: 'Psychother Psychosom',
+        },
       },
     })
     expect([doc.pagination, doc.pageStart, doc.pageEnd]).toEqual(['318-327', '318', '327'])
-    expect(asNodes(doc.author)[0]).toEqual({ '@type': 'Person', name: 'Samuel T. Wilkinson', givenName: 'Samuel T.', familyName: 'Wilkinson' })
+    expect(asNodes(doc.author)[0]).toEqual({
+      '@type': 'Person',
+      name: 'Samuel T. Wilkinson',
+      givenName: 'Samuel T.',
+      familyName: 'Wilkinson',
+    })
     expect(asNodes(doc.author)).toHaveLength(10)
     expect(doc.sameAs).toEqual(['https://doi.org/10.1159/000517074', 'https://pubmed.ncbi.nlm.nih.gov/34186531/'])
     expect(doc.identifier).toEqual([
@@ -118,9 +142,15 @@ describe('toJsonLd: every shipped study', () => {
     expect(studyNode(study({ csl: { issue: undefined } })).isPartOf).toEqual({
       '@type': 'PublicationVolume',
       volumeNumber: '90',
-      isPartOf: { '@type': 'Periodical', name: 'Psychotherapy and Psychosomatics', alternateName: 'Psychother Psychosom' },
+      isPartOf: {
+        '@type': 'Periodical',
+        name: 'Psychotherapy and Psychosomatics',
+        alternateName: 'Psychother Psychosom',
+      },
     })
-    expect(studyNode(study({ csl: { volume: undefined, issue: '3', 'container-title-short': undefined } })).isPartOf).toEqual({
+    expect(
+      studyNode(study({ csl: { volume: undefined, issue: '3', 'container-title-short': undefined } })).isPartOf,
+    ).toEqual({
       '@type': 'PublicationIssue',
       issueNumber: '3',
       isPartOf: { '@type': 'Periodical', name: 'Psychotherapy and Psychosomatics' },
@@ -206,7 +236,11 @@ describe('toJsonLd: every shipped claim', () => {
 
   it('lists each source page and study once even when a claim repeats them', () => {
     const base = claims.find((c) => c.id === 'without-therapy-ketamine-effects-fade-faster')!
-    const doubled: Claim = { ...base, madeBy: [...base.madeBy, ...base.madeBy], evidence: [...base.evidence, base.evidence[0]!] }
+    const doubled: Claim = {
+      ...base,
+      madeBy: [...base.madeBy, ...base.madeBy],
+      evidence: [...base.evidence, base.evidence[0]!],
+    }
     const doc = claimNode(doubled)
     expect(asNodes((doc.itemReviewed as JsonLdNode).appearance)).toHaveLength(1)
     expect(asNodes(doc.citation)).toHaveLength(base.evidence.length)
@@ -214,7 +248,11 @@ describe('toJsonLd: every shipped claim', () => {
 
   it('refuses a verdict outside the vocabulary instead of inventing a rating', () => {
     const base = claims[0]!
-    expectError(() => claimNode({ ...base, verdict: 'mostly-true' as never }), 'INVALID_RECORD', /verdict "mostly-true"/)
+    expectError(
+      () => claimNode({ ...base, verdict: 'mostly-true' as never }),
+      'INVALID_RECORD',
+      /verdict "mostly-true"/,
+    )
   })
 })
 
@@ -233,20 +271,29 @@ describe('toJsonLd: every shipped source', () => {
     expect(doc).toEqual({
       '@context': 'https://schema.org',
       '@type': 'WebPage',
-      identifier: [{ '@type': 'PropertyValue', propertyID: 'kap-literature', value: 'kap-series-part-2-how-kap-works' }],
+      identifier: [
+        { '@type': 'PropertyValue', propertyID: 'kap-literature', value: 'kap-series-part-2-how-kap-works' },
+      ],
     })
   })
 
   it('names the site and author where known', () => {
     const page = sourceNode(sources.find((s) => s.id === 'samadhi-kap-vs-infusions') as Source)
     expect(page.isPartOf).toEqual({ '@type': 'WebSite', name: 'Samadhi Therapy Associates' })
-    expect(page.author).toEqual([{ '@type': 'Person', name: 'Seaghan Coleman', givenName: 'Seaghan', familyName: 'Coleman' }])
+    expect(page.author).toEqual([
+      { '@type': 'Person', name: 'Seaghan Coleman', givenName: 'Seaghan', familyName: 'Coleman' },
+    ])
   })
 })
 
 describe('toJsonLd: lists and bad input', () => {
   it('gives a @graph of nodes without their own @context, in order, each id once', () => {
-    const graph = toJsonLd(['grunebaum-2018', 'without-therapy-ketamine-effects-fade-faster', 'grunebaum-2018', 'samadhi-kap-vs-infusions'])
+    const graph = toJsonLd([
+      'grunebaum-2018',
+      'without-therapy-ketamine-effects-fade-faster',
+      'grunebaum-2018',
+      'samadhi-kap-vs-infusions',
+    ])
     expect(Object.keys(graph)).toEqual(['@context', '@graph'])
     expect(graph['@context']).toBe('https://schema.org')
     expect(graph['@graph'].map((n) => n['@type'])).toEqual(['MedicalScholarlyArticle', 'ClaimReview', 'WebPage'])
@@ -257,7 +304,9 @@ describe('toJsonLd: lists and bad input', () => {
 
   it('gives an empty @graph for an empty list', () => {
     expect(toJsonLd([])).toEqual({ '@context': 'https://schema.org', '@graph': [] })
-    expect(toJsonLdScript([])).toBe('<script type="application/ld+json">{"@context":"https://schema.org","@graph":[]}</script>')
+    expect(toJsonLdScript([])).toBe(
+      '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[]}</script>',
+    )
   })
 
   it('matches ids after trimming and lower-casing, like the accessors', () => {
@@ -273,11 +322,19 @@ describe('toJsonLd: lists and bad input', () => {
   })
 
   it('throws UNKNOWN_ID with the closest id of any kind as hint', () => {
-    const e = expectError(() => toJsonLd('dore-2091' as never), 'UNKNOWN_ID', /unknown record id "dore-2091" \(did you mean "dore-2019"\?\)/)
+    const e = expectError(
+      () => toJsonLd('dore-2091' as never),
+      'UNKNOWN_ID',
+      /unknown record id "dore-2091" \(did you mean "dore-2019"\?\)/,
+    )
     expect(e.hint).toBe('dore-2019')
     expect(e.value).toBe('dore-2091')
-    expect(expectError(() => toJsonLd('samadhi-kap-vs-infusion' as never), 'UNKNOWN_ID').hint).toBe('samadhi-kap-vs-infusions')
-    expect(expectError(() => toJsonLdScript('indication-anxeity' as never), 'UNKNOWN_ID').hint).toBe('indication-anxiety')
+    expect(expectError(() => toJsonLd('samadhi-kap-vs-infusion' as never), 'UNKNOWN_ID').hint).toBe(
+      'samadhi-kap-vs-infusions',
+    )
+    expect(expectError(() => toJsonLdScript('indication-anxeity' as never), 'UNKNOWN_ID').hint).toBe(
+      'indication-anxiety',
+    )
     const far = expectError(() => toJsonLd('zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' as never), 'UNKNOWN_ID')
     expect(far.hint).toBeUndefined()
     expect(far.message).not.toMatch(/did you mean/)
@@ -289,7 +346,11 @@ describe('toJsonLd: lists and bad input', () => {
       expectError(() => toJsonLd(bad as never), 'INVALID_ARGUMENT', /the id must be a record id string/)
       expectError(() => toJsonLdScript(bad as never), 'INVALID_ARGUMENT')
     }
-    expectError(() => toJsonLd(['dore-2019', 7] as never), 'INVALID_ARGUMENT', /ids\[1\] must be a record id string, got number 7/)
+    expectError(
+      () => toJsonLd(['dore-2019', 7] as never),
+      'INVALID_ARGUMENT',
+      /ids\[1\] must be a record id string, got number 7/,
+    )
     expectError(() => toJsonLd(['dore-2019', 'nope-2019'] as never), 'UNKNOWN_ID', /"nope-2019"/)
   })
 })
@@ -332,11 +393,18 @@ describe('conversion helpers', () => {
       givenName: 'Vincent',
       familyName: 'van Gogh',
     })
-    expect(agent({ family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' })?.name).toBe('Ludwig van Beethoven')
+    expect(agent({ family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' })?.name).toBe(
+      'Ludwig van Beethoven',
+    )
     expect(agent({ family: 'Plato' })).toEqual({ '@type': 'Person', name: 'Plato', familyName: 'Plato' })
-    expect(agent({ literal: ' World Health Organization ' })).toEqual({ '@type': 'Organization', name: 'World Health Organization' })
+    expect(agent({ literal: ' World Health Organization ' })).toEqual({
+      '@type': 'Organization',
+      name: 'World Health Organization',
+    })
     expect(agent({ given: ' ', family: '' })).toBeUndefined()
-    expect(studyNode(study({ csl: { author: [{ family: '' }, { literal: 'A Group' }] } })).author).toEqual([{ '@type': 'Organization', name: 'A Group' }])
+    expect(studyNode(study({ csl: { author: [{ family: '' }, { literal: 'A Group' }] } })).author).toEqual([
+      { '@type': 'Organization', name: 'A Group' },
+    ])
   })
 
   it('writes DOI URLs that keep the DOI in the path', () => {
@@ -347,19 +415,54 @@ describe('conversion helpers', () => {
   })
 
   it('never emits blank text: a blank title or publisher is left out', () => {
-    const node = studyNode(study({ csl: { title: '  ', publisher: '', 'container-title': ' ', volume: '', issue: ' ', DOI: ' ', URL: '' } }))
+    const node = studyNode(
+      study({ csl: { title: '  ', publisher: '', 'container-title': ' ', volume: '', issue: ' ', DOI: ' ', URL: '' } }),
+    )
     for (const key of ['name', 'headline', 'publisher', 'isPartOf', '@id']) expect(node, key).not.toHaveProperty(key)
     expect(node.url).toBe('https://pubmed.ncbi.nlm.nih.gov/34186531/')
     expectWellFormed(node, 'blank title')
   })
 
   it('maps every CSL type to a schema.org type', () => {
-    const types = ['article-journal', 'article', 'review', 'report', 'webpage', 'regulation', 'document', 'post-weblog', 'chapter', 'book', 'dataset'] as const
+    const types = [
+      'article-journal',
+      'article',
+      'review',
+      'report',
+      'webpage',
+      'regulation',
+      'document',
+      'post-weblog',
+      'chapter',
+      'book',
+      'dataset',
+    ] as const
     const got = types.map((type) => studyType(study({ design: 'preclinical', csl: { type } })))
-    expect(got).toEqual(['ScholarlyArticle', 'ScholarlyArticle', 'ScholarlyArticle', 'Report', 'WebPage', 'Legislation', 'CreativeWork', 'BlogPosting', 'Chapter', 'Book', 'Dataset'])
-    expect(studyNode(study({ csl: { type: 'webpage', 'container-title': 'Some Site' } })).isPartOf).toEqual({ '@type': 'WebSite', name: 'Some Site' })
-    expect(studyNode(study({ csl: { type: 'chapter', 'container-title': 'A Book' } })).isPartOf).toEqual({ '@type': 'Book', name: 'A Book' })
-    expect(studyNode(study({ csl: { type: 'article', 'container-title': 'medRxiv' } })).isPartOf).toEqual({ '@type': 'CreativeWork', name: 'medRxiv' })
+    expect(got).toEqual([
+      'ScholarlyArticle',
+      'ScholarlyArticle',
+      'ScholarlyArticle',
+      'Report',
+      'WebPage',
+      'Legislation',
+      'CreativeWork',
+      'BlogPosting',
+      'Chapter',
+      'Book',
+      'Dataset',
+    ])
+    expect(studyNode(study({ csl: { type: 'webpage', 'container-title': 'Some Site' } })).isPartOf).toEqual({
+      '@type': 'WebSite',
+      name: 'Some Site',
+    })
+    expect(studyNode(study({ csl: { type: 'chapter', 'container-title': 'A Book' } })).isPartOf).toEqual({
+      '@type': 'Book',
+      name: 'A Book',
+    })
+    expect(studyNode(study({ csl: { type: 'article', 'container-title': 'medRxiv' } })).isPartOf).toEqual({
+      '@type': 'CreativeWork',
+      name: 'medRxiv',
+    })
   })
 })
 

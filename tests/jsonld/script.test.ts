@@ -41,25 +41,36 @@ const nasty = fc.string({
 
 describe('escapeJsonForHtml', () => {
   it('escapes exactly <, >, &, U+2028 and U+2029', () => {
-    expect(escapeJsonForHtml('"a</script><!-- & \u2028\u2029 b"')).toBe('"a\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 b"')
+    expect(escapeJsonForHtml('"a</script><!-- & \u2028\u2029 b"')).toBe(
+      '"a\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 b"',
+    )
     expect(escapeJsonForHtml('{"plain":"text é ✓"}')).toBe('{"plain":"text é ✓"}')
   })
 
   it('never leaves </script or <!-- in any string, in any case (property)', () => {
-    fc.assert(fc.property(nasty, (s) => expectNoBreakout(escapeJsonForHtml(s))), { numRuns: 2000 })
+    fc.assert(
+      fc.property(nasty, (s) => expectNoBreakout(escapeJsonForHtml(s))),
+      { numRuns: 2000 },
+    )
   })
 
   it('keeps JSON meaning: parse(escape(stringify(s))) === s for any string (property)', () => {
-    fc.assert(fc.property(nasty, (s) => {
-      expect(JSON.parse(escapeJsonForHtml(JSON.stringify(s)))).toBe(s)
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(nasty, (s) => {
+        expect(JSON.parse(escapeJsonForHtml(JSON.stringify(s)))).toBe(s)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('keeps JSON meaning for any JSON value (property)', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const text = JSON.stringify(v)
-      expect(JSON.parse(escapeJsonForHtml(text))).toEqual(JSON.parse(text))
-    }), { numRuns: 500 })
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = JSON.stringify(v)
+        expect(JSON.parse(escapeJsonForHtml(text))).toEqual(JSON.parse(text))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
@@ -86,26 +97,36 @@ describe('toJsonLdScript', () => {
     expect(html).not.toContain('Johnson & Johnson')
   })
 
-  it('stays safe when a record\'s own text tries to close the script (property, study and claim)', () => {
+  it("stays safe when a record's own text tries to close the script (property, study and claim)", () => {
     const baseStudy = studies.find((s) => s.id === 'dore-2019')!
     const baseClaim = claims.find((c) => c.id === 'without-therapy-ketamine-effects-fade-faster')!
-    fc.assert(fc.property(nasty, nasty, nasty, (title, statement, note) => {
-      const s: Study = { ...baseStudy, csl: { ...baseStudy.csl, title, author: [{ family: note, given: title }] }, status: { retracted: false, corrections: [note] } }
-      const c: Claim = { ...baseClaim, statement, verdictNote: note }
-      for (const node of [studyNode(s), claimNode(c)]) {
-        const html = scriptElement({ '@context': 'https://schema.org', ...node })
-        const content = inner(html)
-        expectNoBreakout(content)
-        expect(html.toLowerCase().indexOf('</script')).toBe(html.length - CLOSE.length)
-        expect(JSON.parse(content)).toEqual({ '@context': 'https://schema.org', ...node })
-      }
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(nasty, nasty, nasty, (title, statement, note) => {
+        const s: Study = {
+          ...baseStudy,
+          csl: { ...baseStudy.csl, title, author: [{ family: note, given: title }] },
+          status: { retracted: false, corrections: [note] },
+        }
+        const c: Claim = { ...baseClaim, statement, verdictNote: note }
+        for (const node of [studyNode(s), claimNode(c)]) {
+          const html = scriptElement({ '@context': 'https://schema.org', ...node })
+          const content = inner(html)
+          expectNoBreakout(content)
+          expect(html.toLowerCase().indexOf('</script')).toBe(html.length - CLOSE.length)
+          expect(JSON.parse(content)).toEqual({ '@context': 'https://schema.org', ...node })
+        }
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
 describe('jsonLdToScript', () => {
   it('serialises a caller-extended object with the same escaping', () => {
-    const review = { ...toJsonLd('without-therapy-ketamine-effects-fade-faster'), url: 'https://example.org/x?a=1&b=</script>' }
+    const review = {
+      ...toJsonLd('without-therapy-ketamine-effects-fade-faster'),
+      url: 'https://example.org/x?a=1&b=</script>',
+    }
     const html = jsonLdToScript(review)
     expectNoBreakout(inner(html))
     expect(JSON.parse(inner(html))).toEqual(review)
@@ -128,11 +149,14 @@ describe('jsonLdToScript', () => {
   })
 
   it('never lets caller text break out (property)', () => {
-    fc.assert(fc.property(fc.dictionary(nasty, nasty), (extra) => {
-      const doc = { '@context': 'https://schema.org', '@type': 'Thing', ...extra }
-      const content = inner(jsonLdToScript(doc))
-      expectNoBreakout(content)
-      expect(JSON.parse(content)).toEqual(JSON.parse(JSON.stringify(doc)))
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(fc.dictionary(nasty, nasty), (extra) => {
+        const doc = { '@context': 'https://schema.org', '@type': 'Thing', ...extra }
+        const content = inner(jsonLdToScript(doc))
+        expectNoBreakout(content)
+        expect(JSON.parse(content)).toEqual(JSON.parse(JSON.stringify(doc)))
+      }),
+      { numRuns: 300 },
+    )
   })
 })

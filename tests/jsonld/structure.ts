@@ -11,7 +11,8 @@ export function problems(value: unknown, path = '$'): string[] {
   if (typeof value === 'string') return value.trim() === '' ? [`${path} is a blank string`] : []
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} is ${value}`]
   if (typeof value === 'boolean') return []
-  if (Array.isArray(value)) return value.length === 0 ? [`${path} is an empty list`] : value.flatMap((v, i) => problems(v, `${path}[${i}]`))
+  if (Array.isArray(value))
+    return value.length === 0 ? [`${path} is an empty list`] : value.flatMap((v, i) => problems(v, `${path}[${i}]`))
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const entries = Object.entries(value)
     if (entries.length === 0) return [`${path} is an empty object`]
@@ -24,7 +25,10 @@ export function problems(value: unknown, path = '$'): string[] {
 export function collect(value: unknown, key: string): JsonLdValue[] {
   if (Array.isArray(value)) return value.flatMap((v) => collect(v, key))
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => [...(k === key ? (Array.isArray(v) ? v : [v]) : []), ...collect(v, key)])
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(k === key ? (Array.isArray(v) ? v : [v]) : []),
+      ...collect(v, key),
+    ])
   }
   return []
 }

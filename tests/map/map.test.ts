@@ -10,7 +10,9 @@ const error = kapError
 function wellFormed(xml: string): boolean {
   const stack: string[] = []
   const body = xml.replace(/^<\?xml[^>]*>\s*/, '')
-  for (const m of body.matchAll(/<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|#39|#\d+);)/g)) {
+  for (const m of body.matchAll(
+    /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|#39|#\d+);)/g,
+  )) {
     if (m[2] === undefined) return false
     if (m[1] === '/') {
       if (stack.pop() !== m[2]) return false
@@ -46,7 +48,9 @@ describe('evidenceMap (SVG)', () => {
     const rows = [...svg.matchAll(/<g class="kap-map-row" data-claim="([^"]+)">/g)].map((m) => m[1])
     expect(rows.sort()).toEqual(expected.map((c) => c.id).sort())
     const order = vocabularies.verdicts.map((v) => v.id)
-    const inOrder = [...svg.matchAll(/<g class="kap-map-row" data-claim="([^"]+)">/g)].map((m) => order.indexOf(expected.find((c) => c.id === m[1])!.verdict))
+    const inOrder = [...svg.matchAll(/<g class="kap-map-row" data-claim="([^"]+)">/g)].map((m) =>
+      order.indexOf(expected.find((c) => c.id === m[1])!.verdict),
+    )
     expect(inOrder).toEqual([...inOrder].sort((a, b) => a - b))
     for (const c of expected) {
       const row = svg.slice(svg.indexOf(`data-claim="${c.id}"`))
@@ -60,7 +64,8 @@ describe('evidenceMap (SVG)', () => {
     const marks = [...svg.matchAll(/<g class="kap-map-mark" data-study="([^"]+)" data-relation="([^"]+)">/g)]
     expect(marks).toHaveLength(entries.length)
     const shape = (relation: string) => svg.slice(svg.indexOf(`data-relation="${relation}"`)).split('</g>')[0]!
-    if (entries.some((e) => e.relation === 'supports')) expect(shape('supports')).toMatch(/<circle [^>]*fill="#1a1a1a"\/>$/)
+    if (entries.some((e) => e.relation === 'supports'))
+      expect(shape('supports')).toMatch(/<circle [^>]*fill="#1a1a1a"\/>$/)
     if (entries.some((e) => e.relation === 'does-not-test')) expect(shape('does-not-test')).toMatch(/<rect /)
   })
 
@@ -94,7 +99,10 @@ describe('evidenceMap (SVG)', () => {
 
 describe('evidenceMap (HTML)', () => {
   it('is a figure with the SVG, a caption and the same facts as a table', () => {
-    const html = evidenceMap({ claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'], format: 'html' })
+    const html = evidenceMap({
+      claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'],
+      format: 'html',
+    })
     expect(html.startsWith('<figure class="kap-evidence-map-figure">\n<svg ')).toBe(true)
     expect(html).toContain('<figcaption>')
     expect([...html.matchAll(/<tr><th scope="row">/g)]).toHaveLength(2)
@@ -109,7 +117,9 @@ describe('evidenceMap bad input', () => {
     expect(e.message).toBe('kap-literature: unknown topic "efficacyy" (did you mean "efficacy"?)')
   })
   it('rejects an unknown claim, format or option, and a non-object', () => {
-    expect(error(() => evidenceMap({ claims: ['ketamine-relief-within-hour' as ClaimId], format: 'svg' })).hint).toBe('ketamine-relief-within-hours')
+    expect(error(() => evidenceMap({ claims: ['ketamine-relief-within-hour' as ClaimId], format: 'svg' })).hint).toBe(
+      'ketamine-relief-within-hours',
+    )
     expect(error(() => evidenceMap({ format: 'png' as never })).code).toBe('UNKNOWN_FORMAT')
     expect(error(() => evidenceMap({ format: 'svg', topc: 'efficacy' } as never)).hint).toBe('topic')
     expect(error(() => evidenceMap(null as never)).code).toBe('INVALID_ARGUMENT')

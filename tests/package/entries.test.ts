@@ -7,16 +7,31 @@ function node(args: string[]): { code: number; out: string; err: string } {
   return { code: r.status ?? -1, out: r.stdout.trim(), err: r.stderr }
 }
 
-const entries = ['kap-literature', 'kap-literature/citations', ...['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => `kap-literature/citations/${s}`), 'kap-literature/search', 'kap-literature/cite', 'kap-literature/jsonld', 'kap-literature/map']
+const entries = [
+  'kap-literature',
+  'kap-literature/citations',
+  ...['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => `kap-literature/citations/${s}`),
+  'kap-literature/search',
+  'kap-literature/cite',
+  'kap-literature/jsonld',
+  'kap-literature/map',
+]
 
 describe('built package entries (self-referenced by name)', () => {
   it('loads the data entry from ESM', () => {
-    const r = node(['--input-type=module', '-e', "import { getStudy, dataVersion, studies } from 'kap-literature'; console.log(getStudy('wilkinson-2021').csl.PMID, typeof dataVersion, studies.length > 0)"])
+    const r = node([
+      '--input-type=module',
+      '-e',
+      "import { getStudy, dataVersion, studies } from 'kap-literature'; console.log(getStudy('wilkinson-2021').csl.PMID, typeof dataVersion, studies.length > 0)",
+    ])
     expect(r.err).toBe('')
     expect(r.out).toBe('34186531 string true')
   })
   it('loads the data entry from CommonJS', () => {
-    const r = node(['-e', "const k = require('kap-literature'); console.log(k.getStudy('wilkinson-2021').csl.PMID, k.KapLiteratureError.name, Object.isFrozen(k.studies))"])
+    const r = node([
+      '-e',
+      "const k = require('kap-literature'); console.log(k.getStudy('wilkinson-2021').csl.PMID, k.KapLiteratureError.name, Object.isFrozen(k.studies))",
+    ])
     expect(r.err).toBe('')
     expect(r.out).toBe('34186531 KapLiteratureError true')
   })
@@ -30,14 +45,21 @@ describe('built package entries (self-referenced by name)', () => {
     expect(r.out).toBe('false true true')
   })
   it('ESM and CJS report the same data version and records', () => {
-    const esm = node(['--input-type=module', '-e', "import { dataVersion, studyIds } from 'kap-literature'; console.log(dataVersion, studyIds.join(','))"])
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      "import { dataVersion, studyIds } from 'kap-literature'; console.log(dataVersion, studyIds.join(','))",
+    ])
     const cjs = node(['-e', "const k = require('kap-literature'); console.log(k.dataVersion, k.studyIds.join(','))"])
     expect(esm.out).toBe(cjs.out)
     expect(esm.out.length).toBeGreaterThan(10)
   })
   it('every subpath entry loads in ESM and CJS', () => {
     for (const e of entries) {
-      expect(node(['--input-type=module', '-e', `import * as m from '${e}'; console.log(Object.keys(m).length > 0)`]).out, e).toBe('true')
+      expect(
+        node(['--input-type=module', '-e', `import * as m from '${e}'; console.log(Object.keys(m).length > 0)`]).out,
+        e,
+      ).toBe('true')
       expect(node(['-e', `console.log(Object.keys(require('${e}')).length > 0)`]).out, e).toBe('true')
     }
   })

@@ -25,7 +25,11 @@ const entries: [string, Record<string, unknown>, Calls][] = [
       getStudy: () => data.getStudy('dore-2019'),
       getClaim: () => data.getClaim('without-therapy-ketamine-effects-fade-faster'),
       getSource: () => data.getSource('samadhi-kap-vs-infusions'),
-      findStudy: () => [data.findStudy({ doi }), data.findStudy({ doi: 'https://example.org/10.1/x' }), data.findStudy({ pmid: '30917760' })],
+      findStudy: () => [
+        data.findStudy({ doi }),
+        data.findStudy({ doi: 'https://example.org/10.1/x' }),
+        data.findStudy({ pmid: '30917760' }),
+      ],
       normalizeDoi: () => data.normalizeDoi(doi),
       claimsCiting: () => data.claimsCiting('grunebaum-2018'),
       evidenceFor: () => data.evidenceFor('without-therapy-ketamine-effects-fade-faster'),
@@ -63,7 +67,11 @@ const entries: [string, Record<string, unknown>, Calls][] = [
     {
       formatReference: () => cite.formatReference('dore-2019', { style: 'apa', format: 'html' }),
       formatCitation: () => cite.formatCitation(['dore-2019'], { style: 'vancouver', format: 'text' }),
-      formatBibliography: () => cite.formatBibliography(['dore-2019', { id: 'my-1', type: 'article-journal', title: 'Mine', DOI: '10.1234/abc' }], { style: 'harvard', format: 'text' }),
+      formatBibliography: () =>
+        cite.formatBibliography(
+          ['dore-2019', { id: 'my-1', type: 'article-journal', title: 'Mine', DOI: '10.1234/abc' }],
+          { style: 'harvard', format: 'text' },
+        ),
       registerStyle: () => expect(() => cite.registerStyle('x-net', doi)).toThrow(),
       loadSystemStyle: () => {
         try {
@@ -110,8 +118,16 @@ describe('every public function runs without the network', () => {
     expect(blocked).toEqual([])
   })
   it('the data entry source has no network APIs', () => {
-    for (const f of ['src/index.ts', 'src/data/lookup.ts', 'src/data/find.ts', 'src/citations/engine.ts', 'src/search/index.ts']) {
-      expect(readFileSync(join(import.meta.dirname, '..', '..', f), 'utf8'), f).not.toMatch(/\bfetch\(|XMLHttpRequest|node:http|node:net/)
+    for (const f of [
+      'src/index.ts',
+      'src/data/lookup.ts',
+      'src/data/find.ts',
+      'src/citations/engine.ts',
+      'src/search/index.ts',
+    ]) {
+      expect(readFileSync(join(import.meta.dirname, '..', '..', f), 'utf8'), f).not.toMatch(
+        /\bfetch\(|XMLHttpRequest|node:http|node:net/,
+      )
     }
   })
 })

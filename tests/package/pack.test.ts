@@ -15,7 +15,12 @@ import { root } from '../helpers/paths'
 import { budgetCases, budgets } from './budgets'
 import { getFullStudy } from '../../src/details/index'
 
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; exports: Record<string, unknown>; dependencies?: Record<string, string> }
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string
+  version: string
+  exports: Record<string, unknown>
+  dependencies?: Record<string, string>
+}
 const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json')
 const specifiers = subpaths.map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`))
 let consumer = ''
@@ -47,7 +52,16 @@ beforeAll(() => {
 describe('the packed tarball', () => {
   it('contains only what users need', () => {
     const tops = [...new Set(packedFiles.map((f) => f.split('/')[0]))].sort()
-    expect(tops).toEqual(['CHANGELOG.md', 'DATA-LICENSE.md', 'LICENSE', 'NOTICE', 'README.md', 'dist', 'docs', 'package.json'])
+    expect(tops).toEqual([
+      'CHANGELOG.md',
+      'DATA-LICENSE.md',
+      'LICENSE',
+      'NOTICE',
+      'README.md',
+      'dist',
+      'docs',
+      'package.json',
+    ])
     // The guides README links to ship; the generated API reference does not.
     expect(packedFiles.filter((f) => f.startsWith('docs/')).every((f) => /^docs\/[\w-]+\.md$/.test(f))).toBe(true)
     expect(packedFiles).toContain('docs/data-policy.md')
@@ -57,15 +71,22 @@ describe('the packed tarball', () => {
     expect(pkg.dependencies ?? {}).toEqual({})
   })
   it('has no install scripts', () => {
-    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
-    for (const s of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack']) expect(scripts[s], s).toBeUndefined()
+    const scripts = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts
+    for (const s of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack'])
+      expect(scripts[s], s).toBeUndefined()
   })
 })
 
 describe('installed package', () => {
   it('every entry imports from ESM and requires from CJS', () => {
     for (const spec of specifiers) {
-      const esm = run(process.execPath, ['--input-type=module', '-e', `import * as m from '${spec}'; console.log(Object.keys(m).length)`], consumer)
+      const esm = run(
+        process.execPath,
+        ['--input-type=module', '-e', `import * as m from '${spec}'; console.log(Object.keys(m).length)`],
+        consumer,
+      )
       expect(esm.code, `${spec} ESM: ${esm.out}`).toBe(0)
       expect(Number(esm.out.trim())).toBeGreaterThan(0)
       const cjs = run(process.execPath, ['-e', `console.log(Object.keys(require('${spec}')).length)`], consumer)
@@ -74,11 +95,23 @@ describe('installed package', () => {
     }
   })
   it('gives real results from the main entries', () => {
-    const r = run(process.execPath, ['--input-type=module', '-e', `import { getStudy } from 'kap-literature'; import { formatCitation } from 'kap-literature/citations'; console.log(getStudy('wilkinson-2021').csl.PMID, formatCitation('dore-2019'))`], consumer)
+    const r = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { getStudy } from 'kap-literature'; import { formatCitation } from 'kap-literature/citations'; console.log(getStudy('wilkinson-2021').csl.PMID, formatCitation('dore-2019'))`,
+      ],
+      consumer,
+    )
     expect(r.out.trim()).toBe('34186531 (Dore et al., 2019)')
   })
   it('runs the bin', () => {
-    const r = run(process.execPath, [join(consumer, 'node_modules', pkg.name, 'dist', 'cli.js'), 'show', 'dore-2019', '--json'], consumer)
+    const r = run(
+      process.execPath,
+      [join(consumer, 'node_modules', pkg.name, 'dist', 'cli.js'), 'show', 'dore-2019', '--json'],
+      consumer,
+    )
     expect(r.code, r.out).toBe(0)
     expect((JSON.parse(r.out) as { record: { id: string } }).record.id).toBe('dore-2019')
   })
@@ -112,7 +145,19 @@ export const out = [s.csl.title, full.limitations, getClaim(claim).verdict, stud
       const module = resolution === 'node16' ? 'node16' : resolution === 'node10' ? 'commonjs' : 'esnext'
       writeFileSync(
         join(dir, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module, moduleResolution: resolution, target: 'es2022', types: [], ...(resolution === 'node10' ? { ignoreDeprecations: '6.0' } : {}) }, files }),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            types: [],
+            ...(resolution === 'node10' ? { ignoreDeprecations: '6.0' } : {}),
+          },
+          files,
+        }),
       )
       const r = run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir)
       expect(r.out).toBe('')
@@ -135,7 +180,10 @@ describe('browser bundles', () => {
         write: false,
         logLevel: 'silent',
       })
-      expect(result.warnings.map((w) => w.text), spec).toEqual([])
+      expect(
+        result.warnings.map((w) => w.text),
+        spec,
+      ).toEqual([])
       const code = result.outputFiles[0]!.text
       expect(code, spec).not.toMatch(/from\s*["']node:/)
       sizes[spec] = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
@@ -164,7 +212,11 @@ describe('browser bundles', () => {
   })
   it('a page that loads details on demand does not bundle them up front', async () => {
     const result = await build({
-      stdin: { contents: `import { loadDetails } from '${pkg.name}/details'; loadDetails('dore-2019').then(console.log)`, resolveDir: consumer, loader: 'js' },
+      stdin: {
+        contents: `import { loadDetails } from '${pkg.name}/details'; loadDetails('dore-2019').then(console.log)`,
+        resolveDir: consumer,
+        loader: 'js',
+      },
       bundle: true,
       splitting: true,
       outdir: join(consumer, 'split-out'),
@@ -188,7 +240,19 @@ describe('package linting', () => {
     expect(r.out, r.out).toMatch(/All good/)
   })
   it('attw (node16 profile) finds no problems', () => {
-    const r = run(process.execPath, [join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), '--pack', '.', '--profile', 'node16', '--format', 'ascii'], root)
+    const r = run(
+      process.execPath,
+      [
+        join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'),
+        '--pack',
+        '.',
+        '--profile',
+        'node16',
+        '--format',
+        'ascii',
+      ],
+      root,
+    )
     expect(r.code, r.out).toBe(0)
   })
 })
@@ -196,5 +260,6 @@ describe('package linting', () => {
 // Keep the list of files in dist/ honest: every entry in the exports map exists.
 it('every exports target exists in dist', () => {
   const dist = readdirSync(join(root, 'dist'), { recursive: true }).map(String)
-  for (const target of JSON.stringify(pkg.exports).match(/\.\/dist\/[^"]+/g) ?? []) expect(dist, target).toContain(target.slice('./dist/'.length))
+  for (const target of JSON.stringify(pkg.exports).match(/\.\/dist\/[^"]+/g) ?? [])
+    expect(dist, target).toContain(target.slice('./dist/'.length))
 })

@@ -10,7 +10,11 @@ function build(dataDir: string) {
   const out = mkdtempSync(join(tmpdir(), 'kap-out-'))
   const docs = mkdtempSync(join(tmpdir(), 'kap-docs-'))
   try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build-data.ts'), '--data', dataDir, '--out', out, '--docs', docs], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+    const stdout = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'scripts/build-data.ts'), '--data', dataDir, '--out', out, '--docs', docs],
+      { cwd: root, encoding: 'utf8', stdio: 'pipe' },
+    )
     return { code: 0, stdout, stderr: '', out, docs }
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string }
@@ -33,9 +37,15 @@ describe('scripts/build-data.ts', () => {
     expect(readFileSync(join(r.docs, 'coverage.md'), 'utf8')).toMatch(/\| Overstated \(`overstated`\) \| 1 \|/)
   })
   it('stops on a bad DOI, names file, field, rule and fix, and writes nothing', () => {
-    const r = build(makeDataDir({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.csl.DOI = 'doi:10.5555/example.2020')) }))
+    const r = build(
+      makeDataDir({
+        'studies/example-2020.yaml': variant(validStudy(), (s) => (s.csl.DOI = 'doi:10.5555/example.2020')),
+      }),
+    )
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('data/studies/example-2020.yaml: csl.DOI: [doi-format] "doi:10.5555/example.2020" is not a bare DOI')
+    expect(r.stderr).toContain(
+      'data/studies/example-2020.yaml: csl.DOI: [doi-format] "doi:10.5555/example.2020" is not a bare DOI',
+    )
     expect(r.stderr).toContain('Fix: Write it without the prefix: 10.5555/example.2020')
     expect(r.stderr).toMatch(/1 problem\(s\) in .*; nothing was written\./)
     expect(readdirSync(r.out)).toEqual([])

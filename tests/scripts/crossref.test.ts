@@ -22,21 +22,40 @@ const studies = fullStudies()
 import type { Study } from '../../src/types.ts'
 import { root } from '../helpers/paths.ts'
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'crossref', `${name}.json`), 'utf8'))
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'crossref', `${name}.json`), 'utf8'))
 /**
  * The Crossref fixtures were written against dore-2019 and anand-2023 as those records stood in data version 0.1.0
  * (commit 5383322). The live records have since dropped fields the stricter provenance rules could not keep, so the
  * tests of the comparison logic pin the 0.1.0 values: they test the tool, not today's data.
  */
 const PINNED: Record<string, Partial<Study['csl']>> = {
-  'dore-2019': { 'container-title': 'Journal of Psychoactive Drugs', issued: { 'date-parts': [[2019]] }, volume: '51', issue: '2', page: '189-198', PMID: '30917760' },
-  'anand-2023': { 'container-title': 'New England Journal of Medicine', issued: { 'date-parts': [[2023, 6, 22]] }, volume: '388', issue: '25', page: '2315-2325', PMID: '37224232' },
+  'dore-2019': {
+    'container-title': 'Journal of Psychoactive Drugs',
+    issued: { 'date-parts': [[2019]] },
+    volume: '51',
+    issue: '2',
+    page: '189-198',
+    PMID: '30917760',
+  },
+  'anand-2023': {
+    'container-title': 'New England Journal of Medicine',
+    issued: { 'date-parts': [[2023, 6, 22]] },
+    volume: '388',
+    issue: '25',
+    page: '2315-2325',
+    PMID: '37224232',
+  },
 }
 const study = (id: string): Study => {
   const s = studies.find((x) => x.id === id)!
   return PINNED[id] === undefined ? s : { ...s, csl: { ...s.csl, ...PINNED[id] } }
 }
-const work = (message: Record<string, unknown>): unknown => ({ status: 'ok', 'message-type': 'work', message: { DOI: '10.5555/x', ...message } })
+const work = (message: Record<string, unknown>): unknown => ({
+  status: 'ok',
+  'message-type': 'work',
+  message: { DOI: '10.5555/x', ...message },
+})
 
 /** A fictional study matching tests/fixtures/crossref/retracted.json apart from its retraction status. */
 function exampleStudy(status: Study['status'] = { retracted: false, corrections: [] }): Study {
@@ -68,7 +87,8 @@ describe('parseCrossrefWork', () => {
     expect(w).toMatchObject({
       doi: '10.1080/02791072.2019.1587556',
       type: 'journal-article',
-      title: 'Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy',
+      title:
+        'Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy',
       containerTitles: ['Journal of Psychoactive Drugs'],
       years: [2019],
       volume: '51',
@@ -88,7 +108,11 @@ describe('parseCrossrefWork', () => {
     expect(w.doi).toBe('10.1056/nejmoa2302399')
     expect(w.years).toEqual([2023])
     expect(w.containerTitles).toEqual(['New England Journal of Medicine', 'N Engl J Med'])
-    expect(parseCrossrefWork(work({ issued: { 'date-parts': [[2018, 12, 1]] }, 'published-print': { 'date-parts': [[2019, 1]] } })).years).toEqual([2018, 2019])
+    expect(
+      parseCrossrefWork(
+        work({ issued: { 'date-parts': [[2018, 12, 1]] }, 'published-print': { 'date-parts': [[2019, 1]] } }),
+      ).years,
+    ).toEqual([2018, 2019])
   })
 
   it('reads a preprint: the server as container, the posted date, the published-version relation (yermus-2023 fixture)', () => {
@@ -103,23 +127,51 @@ describe('parseCrossrefWork', () => {
     const w = parseCrossrefWork(fixture('retracted'))
     expect(w.titleSaysRetracted).toBe(true)
     expect(w.updatedBy).toEqual([
-      { doi: '10.5555/example.2020.retraction', type: 'retraction', label: 'Retraction', source: 'publisher', date: '2021-06-01' },
-      { doi: '10.5555/example.2020.retraction', type: 'retraction', label: 'Retraction', source: 'retraction-watch', date: '2021-06-01', recordId: '12345' },
-      { doi: '10.5555/example.2020.correction', type: 'correction', label: 'Correction', source: 'retraction-watch', date: '2020-09-15', recordId: '12001' },
-      { doi: '10.5555/example.2020.eoc', type: 'expression_of_concern', label: 'Expression of concern', source: 'publisher', date: '2021-01-10' },
+      {
+        doi: '10.5555/example.2020.retraction',
+        type: 'retraction',
+        label: 'Retraction',
+        source: 'publisher',
+        date: '2021-06-01',
+      },
+      {
+        doi: '10.5555/example.2020.retraction',
+        type: 'retraction',
+        label: 'Retraction',
+        source: 'retraction-watch',
+        date: '2021-06-01',
+        recordId: '12345',
+      },
+      {
+        doi: '10.5555/example.2020.correction',
+        type: 'correction',
+        label: 'Correction',
+        source: 'retraction-watch',
+        date: '2020-09-15',
+        recordId: '12001',
+      },
+      {
+        doi: '10.5555/example.2020.eoc',
+        type: 'expression_of_concern',
+        label: 'Expression of concern',
+        source: 'publisher',
+        date: '2021-01-10',
+      },
     ])
   })
 
   it('reads a notice (update-to), title variants with subtitles, group authors, and unknown dates', () => {
-    const w = parseCrossrefWork(work({
-      title: ['Main'],
-      subtitle: ['A sub'],
-      author: [{ name: 'The Example Consortium', sequence: 'first' }],
-      issued: { 'date-parts': [[null]] },
-      'update-to': [{ DOI: '10.5555/Original', type: 'Expression of Concern', updated: { 'date-parts': [[2022]] } }],
-      'record-id': 7,
-      volume: 12,
-    }))
+    const w = parseCrossrefWork(
+      work({
+        title: ['Main'],
+        subtitle: ['A sub'],
+        author: [{ name: 'The Example Consortium', sequence: 'first' }],
+        issued: { 'date-parts': [[null]] },
+        'update-to': [{ DOI: '10.5555/Original', type: 'Expression of Concern', updated: { 'date-parts': [[2022]] } }],
+        'record-id': 7,
+        volume: 12,
+      }),
+    )
     expect(w.titles).toEqual(['Main', 'Main: A sub'])
     expect(w.authors).toEqual([{ name: 'The Example Consortium', sequence: 'first' }])
     expect(w.years).toEqual([])
@@ -129,7 +181,9 @@ describe('parseCrossrefWork', () => {
 
   it('rejects the malformed fixture with a message naming the field', () => {
     expect(() => parseCrossrefWork(fixture('malformed'))).toThrow(CrossrefFormatError)
-    expect(() => parseCrossrefWork(fixture('malformed'))).toThrow(/message\.title should be a list of strings, got number 42/)
+    expect(() => parseCrossrefWork(fixture('malformed'))).toThrow(
+      /message\.title should be a list of strings, got number 42/,
+    )
   })
 
   it('rejects every other malformed shape with a CrossrefFormatError', () => {
@@ -158,16 +212,36 @@ describe('parseCrossrefWork', () => {
   })
 
   it('never fails with anything but CrossrefFormatError, whatever the JSON (property)', () => {
-    const messages = fc.record({ DOI: fc.oneof(fc.string(), fc.jsonValue()), title: fc.jsonValue(), author: fc.jsonValue(), issued: fc.jsonValue(), 'updated-by': fc.jsonValue(), relation: fc.jsonValue(), page: fc.jsonValue() }, { requiredKeys: [] })
-    fc.assert(fc.property(fc.oneof(fc.jsonValue(), messages.map((message) => ({ status: 'ok', message }))), (input) => {
-      try {
-        const w = parseCrossrefWork(input)
-        expect(typeof w.doi).toBe('string')
-        compareWithStudy(study('dore-2019'), w)
-      } catch (e) {
-        expect(e).toBeInstanceOf(CrossrefFormatError)
-      }
-    }), { numRuns: 1000 })
+    const messages = fc.record(
+      {
+        DOI: fc.oneof(fc.string(), fc.jsonValue()),
+        title: fc.jsonValue(),
+        author: fc.jsonValue(),
+        issued: fc.jsonValue(),
+        'updated-by': fc.jsonValue(),
+        relation: fc.jsonValue(),
+        page: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          messages.map((message) => ({ status: 'ok', message })),
+        ),
+        (input) => {
+          try {
+            const w = parseCrossrefWork(input)
+            expect(typeof w.doi).toBe('string')
+            compareWithStudy(study('dore-2019'), w)
+          } catch (e) {
+            expect(e).toBeInstanceOf(CrossrefFormatError)
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    )
   })
 })
 
@@ -179,7 +253,14 @@ describe('compareWithStudy', () => {
 
   it('notes the published version of a preprint without failing (yermus-2023)', () => {
     expect(compareWithStudy(study('yermus-2023'), parseCrossrefWork(fixture('yermus-2023')))).toEqual([
-      { study: 'yermus-2023', field: 'relation', severity: 'info', record: 'article', crossref: 'is-preprint-of 10.1089/psymed.2023.0021', note: 'a published version exists' },
+      {
+        study: 'yermus-2023',
+        field: 'relation',
+        severity: 'info',
+        record: 'article',
+        crossref: 'is-preprint-of 10.1089/psymed.2023.0021',
+        note: 'a published version exists',
+      },
     ])
   })
 
@@ -201,19 +282,31 @@ describe('compareWithStudy', () => {
     expect(by('author')).toMatchObject({ record: '10 authors', crossref: '2 authors' })
     expect(by('volume')).toMatchObject({ record: '51', crossref: '52' })
     expect(by('page')).toMatchObject({ record: '189-198', crossref: '201-210' })
-    expect(by('container-title')).toMatchObject({ record: 'Journal of Psychoactive Drugs / J Psychoactive Drugs', crossref: 'Journal of Psychoactive Substances / J Psychoact Subst' })
+    expect(by('container-title')).toMatchObject({
+      record: 'Journal of Psychoactive Drugs / J Psychoactive Drugs',
+      crossref: 'Journal of Psychoactive Substances / J Psychoact Subst',
+    })
   })
 
   it('reports a retraction, an unrecorded correction and an expression of concern, each notice once (retracted fixture)', () => {
     const found = compareWithStudy(exampleStudy(), parseCrossrefWork(fixture('retracted')))
     expect(fields(found)).toEqual(['mismatch:status.retracted', 'mismatch:status.corrections', 'mismatch:status'])
-    expect(found[0]).toMatchObject({ record: 'false', crossref: 'retraction 10.5555/example.2020.retraction (2021-06-01) [publisher]' })
-    expect(found[1]).toMatchObject({ record: '0 listed', crossref: 'correction 10.5555/example.2020.correction (2020-09-15) [retraction-watch]' })
+    expect(found[0]).toMatchObject({
+      record: 'false',
+      crossref: 'retraction 10.5555/example.2020.retraction (2021-06-01) [publisher]',
+    })
+    expect(found[1]).toMatchObject({
+      record: '0 listed',
+      crossref: 'correction 10.5555/example.2020.correction (2020-09-15) [retraction-watch]',
+    })
     expect(found[2]!.crossref).toMatch(/^expression_of_concern 10\.5555\/example\.2020\.eoc/)
   })
 
   it('is satisfied once the record marks the retraction and lists the correction; the concern still needs a note', () => {
-    const found = compareWithStudy(exampleStudy({ retracted: true, corrections: ['Correction, 2020.'] }), parseCrossrefWork(fixture('retracted')))
+    const found = compareWithStudy(
+      exampleStudy({ retracted: true, corrections: ['Correction, 2020.'] }),
+      parseCrossrefWork(fixture('retracted')),
+    )
     expect(fields(found)).toEqual(['mismatch:status'])
   })
 
@@ -222,26 +315,66 @@ describe('compareWithStudy', () => {
     expect(fields(compareWithStudy(exampleStudy(), titled))).toEqual(['mismatch:status.retracted'])
     const clean = parseCrossrefWork(work({ DOI: '10.5555/example.2020', title: ['An example trial'] }))
     expect(compareWithStudy(exampleStudy({ retracted: true, corrections: [] }), clean)).toEqual([
-      { study: 'example-2020', field: 'status.retracted', severity: 'mismatch', record: 'true', crossref: 'no retraction notice', note: 'the record says retracted; Crossref has no notice' },
+      {
+        study: 'example-2020',
+        field: 'status.retracted',
+        severity: 'mismatch',
+        record: 'true',
+        crossref: 'no retraction notice',
+        note: 'the record says retracted; Crossref has no notice',
+      },
     ])
   })
 
   it('reports a DOI that is itself a notice, a different DOI, a different work type and other updates', () => {
-    const notice = parseCrossrefWork(work({ DOI: '10.5555/example.2020', 'update-to': [{ DOI: '10.5555/orig', type: 'correction' }] }))
+    const notice = parseCrossrefWork(
+      work({ DOI: '10.5555/example.2020', 'update-to': [{ DOI: '10.5555/orig', type: 'correction' }] }),
+    )
     expect(compareWithStudy(exampleStudy(), notice)).toEqual([
-      { study: 'example-2020', field: 'DOI', severity: 'mismatch', record: '10.5555/example.2020', crossref: 'a correction notice for 10.5555/orig', note: 'this DOI is a notice, not the work itself' },
+      {
+        study: 'example-2020',
+        field: 'DOI',
+        severity: 'mismatch',
+        record: '10.5555/example.2020',
+        crossref: 'a correction notice for 10.5555/orig',
+        note: 'this DOI is a notice, not the work itself',
+      },
     ])
-    expect(fields(compareWithStudy(exampleStudy(), parseCrossrefWork(work({ DOI: '10.5555/other' }))))).toEqual(['mismatch:DOI'])
-    expect(fields(compareWithStudy(exampleStudy(), parseCrossrefWork(work({ DOI: '10.5555/example.2020', type: 'posted-content' }))))).toEqual(['mismatch:type'])
-    const newVersion = parseCrossrefWork(work({ DOI: '10.5555/example.2020', 'updated-by': [{ DOI: '10.5555/v2', type: 'new_version' }] }))
+    expect(fields(compareWithStudy(exampleStudy(), parseCrossrefWork(work({ DOI: '10.5555/other' }))))).toEqual([
+      'mismatch:DOI',
+    ])
+    expect(
+      fields(
+        compareWithStudy(
+          exampleStudy(),
+          parseCrossrefWork(work({ DOI: '10.5555/example.2020', type: 'posted-content' })),
+        ),
+      ),
+    ).toEqual(['mismatch:type'])
+    const newVersion = parseCrossrefWork(
+      work({ DOI: '10.5555/example.2020', 'updated-by': [{ DOI: '10.5555/v2', type: 'new_version' }] }),
+    )
     expect(fields(compareWithStudy(exampleStudy(), newVersion))).toEqual(['info:status'])
   })
 
   it('notes fields Crossref has and the record lacks, without failing', () => {
-    const bare: Study = { ...exampleStudy(), csl: { id: 'example-2020', type: 'article-journal', DOI: '10.5555/example.2020' } }
+    const bare: Study = {
+      ...exampleStudy(),
+      csl: { id: 'example-2020', type: 'article-journal', DOI: '10.5555/example.2020' },
+    }
     const full = parseCrossrefWork(fixture('retracted'))
-    const found = compareWithStudy({ ...bare, status: { retracted: true, corrections: ['x'] } }, full).filter((f) => f.field !== 'status')
-    expect(fields(found)).toEqual(['info:title', 'info:issued', 'info:container-title', 'info:author', 'info:volume', 'info:issue', 'info:page'])
+    const found = compareWithStudy({ ...bare, status: { retracted: true, corrections: ['x'] } }, full).filter(
+      (f) => f.field !== 'status',
+    )
+    expect(fields(found)).toEqual([
+      'info:title',
+      'info:issued',
+      'info:container-title',
+      'info:author',
+      'info:volume',
+      'info:issue',
+      'info:page',
+    ])
     expect(found.every((f) => f.record === '—')).toBe(true)
     expect(found.find((f) => f.field === 'page')?.crossref).toBe('1-10')
   })
@@ -249,20 +382,28 @@ describe('compareWithStudy', () => {
   it('ignores differences of case, punctuation, markup, diacritics, "The" and abbreviated page ranges', () => {
     const s: Study = {
       ...exampleStudy(),
-      csl: { ...exampleStudy().csl, title: 'Ketamine & the brain: a “new” look', author: [{ family: 'Müller', given: 'Jörg' }], 'container-title': 'New England Journal of Medicine', page: '189-198' },
+      csl: {
+        ...exampleStudy().csl,
+        title: 'Ketamine & the brain: a “new” look',
+        author: [{ family: 'Müller', given: 'Jörg' }],
+        'container-title': 'New England Journal of Medicine',
+        page: '189-198',
+      },
     }
-    const w = parseCrossrefWork(work({
-      DOI: '10.5555/EXAMPLE.2020',
-      type: 'journal-article',
-      title: ['<i>Ketamine</i> and the Brain &#39;—&#39; A &quot;New&quot; Look.'],
-      author: [{ family: 'Muller', given: 'J.', sequence: 'first' }],
-      'container-title': ['The New England Journal of Medicine'],
-      page: '189–98',
-      issued: { 'date-parts': [[2019, 12]] },
-      'published-print': { 'date-parts': [[2020, 1]] },
-      volume: '1',
-      issue: '4',
-    }))
+    const w = parseCrossrefWork(
+      work({
+        DOI: '10.5555/EXAMPLE.2020',
+        type: 'journal-article',
+        title: ['<i>Ketamine</i> and the Brain &#39;—&#39; A &quot;New&quot; Look.'],
+        author: [{ family: 'Muller', given: 'J.', sequence: 'first' }],
+        'container-title': ['The New England Journal of Medicine'],
+        page: '189–98',
+        issued: { 'date-parts': [[2019, 12]] },
+        'published-print': { 'date-parts': [[2020, 1]] },
+        volume: '1',
+        issue: '4',
+      }),
+    )
     expect(compareWithStudy(s, w)).toEqual([])
   })
 
@@ -298,18 +439,30 @@ interface Call {
   signal: AbortSignal
 }
 
-function fakeFetch(answers: readonly ((url: string) => { status: number; body?: string; headers?: Record<string, string> } | Error)[]) {
+function fakeFetch(
+  answers: readonly ((url: string) => { status: number; body?: string; headers?: Record<string, string> } | Error)[],
+) {
   const calls: Call[] = []
   const fetch: FetchLike = async (url, init) => {
     calls.push({ url, headers: init.headers, signal: init.signal })
     const answer = answers[Math.min(calls.length - 1, answers.length - 1)]!(url)
     if (answer instanceof Error) throw answer
-    return { status: answer.status, headers: { get: (n: string) => answer.headers?.[n.toLowerCase()] ?? null }, text: async () => answer.body ?? '' }
+    return {
+      status: answer.status,
+      headers: { get: (n: string) => answer.headers?.[n.toLowerCase()] ?? null },
+      text: async () => answer.body ?? '',
+    }
   }
   return { fetch, calls }
 }
-const ok = (name: string) => () => ({ status: 200, body: readFileSync(join(root, 'tests', 'fixtures', 'crossref', `${name}.json`), 'utf8') })
-const offline = () => new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.crossref.org'), { code: 'ENOTFOUND' }) })
+const ok = (name: string) => () => ({
+  status: 200,
+  body: readFileSync(join(root, 'tests', 'fixtures', 'crossref', `${name}.json`), 'utf8'),
+})
+const offline = () =>
+  new TypeError('fetch failed', {
+    cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.crossref.org'), { code: 'ENOTFOUND' }),
+  })
 const base = { timeoutMs: 5000, userAgent: 'kap-literature-verify-online/test', sleep: async () => {} }
 
 describe('lookupDoi', () => {
@@ -318,23 +471,37 @@ describe('lookupDoi', () => {
     const r = await lookupDoi('10.1080/02791072.2019.1587556', { ...base, fetch, mailto: 'maint@example.org' })
     expect(r.kind).toBe('ok')
     expect(calls).toHaveLength(1)
-    expect(calls[0]!.url).toBe('https://api.crossref.org/works/10.1080/02791072.2019.1587556?mailto=maint%40example.org')
+    expect(calls[0]!.url).toBe(
+      'https://api.crossref.org/works/10.1080/02791072.2019.1587556?mailto=maint%40example.org',
+    )
     expect(calls[0]!.headers).toEqual({ 'User-Agent': 'kap-literature-verify-online/test', Accept: 'application/json' })
     expect(calls[0]!.signal).toBeInstanceOf(AbortSignal)
   })
 
   it('encodes what would break the URL path but keeps the DOI slash', () => {
-    expect(crossrefWorkUrl('10.1016/S0740-5472(02)00275-1')).toBe('https://api.crossref.org/works/10.1016/S0740-5472(02)00275-1')
+    expect(crossrefWorkUrl('10.1016/S0740-5472(02)00275-1')).toBe(
+      'https://api.crossref.org/works/10.1016/S0740-5472(02)00275-1',
+    )
     expect(crossrefWorkUrl('10.5555/a?b#c d')).toBe('https://api.crossref.org/works/10.5555/a%3Fb%23c%20d')
   })
 
   it('classifies 404, server errors, bad bodies, timeouts and network failures', async () => {
-    const run = async (answer: Parameters<typeof fakeFetch>[0][number]) => lookupDoi('10.5555/x', { ...base, fetch: fakeFetch([answer]).fetch })
+    const run = async (answer: Parameters<typeof fakeFetch>[0][number]) =>
+      lookupDoi('10.5555/x', { ...base, fetch: fakeFetch([answer]).fetch })
     expect(await run(() => ({ status: 404, body: 'Resource not found.' }))).toEqual({ kind: 'not-found' })
     expect(await run(() => ({ status: 503 }))).toEqual({ kind: 'http-error', status: 503 })
-    expect(await run(() => ({ status: 200, body: '<html>' }))).toMatchObject({ kind: 'bad-response', message: expect.stringMatching(/^not JSON/) })
-    expect(await run(() => ({ status: 200, body: JSON.stringify(fixture('malformed')) }))).toMatchObject({ kind: 'bad-response', message: expect.stringMatching(/message\.title/) })
-    expect(await run(() => new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toEqual({ kind: 'unreachable', message: 'timed out' })
+    expect(await run(() => ({ status: 200, body: '<html>' }))).toMatchObject({
+      kind: 'bad-response',
+      message: expect.stringMatching(/^not JSON/),
+    })
+    expect(await run(() => ({ status: 200, body: JSON.stringify(fixture('malformed')) }))).toMatchObject({
+      kind: 'bad-response',
+      message: expect.stringMatching(/message\.title/),
+    })
+    expect(await run(() => new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toEqual({
+      kind: 'unreachable',
+      message: 'timed out',
+    })
     expect(await run(offline)).toEqual({ kind: 'unreachable', message: 'fetch failed: ENOTFOUND' })
   })
 
@@ -345,7 +512,10 @@ describe('lookupDoi', () => {
     expect(sleep).toHaveBeenCalledWith(3000)
     expect(calls).toHaveLength(2)
     const twice = fakeFetch([() => ({ status: 429 })])
-    expect(await lookupDoi('10.5555/x', { ...base, fetch: twice.fetch, sleep })).toEqual({ kind: 'http-error', status: 429 })
+    expect(await lookupDoi('10.5555/x', { ...base, fetch: twice.fetch, sleep })).toEqual({
+      kind: 'http-error',
+      status: 429,
+    })
     expect(twice.calls).toHaveLength(2)
   })
 })
@@ -362,18 +532,38 @@ describe('verifyStudies', () => {
     const sleep = vi.fn(async () => {})
     const { fetch, calls } = fakeFetch([byDoi])
     const r = await verifyStudies(three, { ...base, fetch, sleep, delayMs: 250 })
-    expect(r).toMatchObject({ exitCode: 0, checked: ['dore-2019', 'anand-2023', 'yermus-2023'], withoutDoi: ['fda-esketamine-2019'], unreachable: [] })
+    expect(r).toMatchObject({
+      exitCode: 0,
+      checked: ['dore-2019', 'anand-2023', 'yermus-2023'],
+      withoutDoi: ['fda-esketamine-2019'],
+      unreachable: [],
+    })
     expect(fields(r.findings)).toEqual(['info:relation'])
     expect(calls).toHaveLength(3)
     expect(sleep.mock.calls).toEqual([[250], [250]])
   })
 
   it('exits 1 on a mismatch, and on a DOI Crossref does not know', async () => {
-    const mismatch = await verifyStudies([study('dore-2019')], { ...base, fetch: fakeFetch([ok('mismatch-dore-2019')]).fetch, delayMs: 0 })
+    const mismatch = await verifyStudies([study('dore-2019')], {
+      ...base,
+      fetch: fakeFetch([ok('mismatch-dore-2019')]).fetch,
+      delayMs: 0,
+    })
     expect(mismatch.exitCode).toBe(1)
-    const missing = await verifyStudies([study('dore-2019')], { ...base, fetch: fakeFetch([() => ({ status: 404 })]).fetch, delayMs: 0 })
-    expect(missing).toMatchObject({ exitCode: 1, findings: [{ study: 'dore-2019', field: 'DOI', crossref: 'not found (404)' }] })
-    const garbled = await verifyStudies([study('dore-2019')], { ...base, fetch: fakeFetch([() => ({ status: 200, body: '{' })]).fetch, delayMs: 0 })
+    const missing = await verifyStudies([study('dore-2019')], {
+      ...base,
+      fetch: fakeFetch([() => ({ status: 404 })]).fetch,
+      delayMs: 0,
+    })
+    expect(missing).toMatchObject({
+      exitCode: 1,
+      findings: [{ study: 'dore-2019', field: 'DOI', crossref: 'not found (404)' }],
+    })
+    const garbled = await verifyStudies([study('dore-2019')], {
+      ...base,
+      fetch: fakeFetch([() => ({ status: 200, body: '{' })]).fetch,
+      delayMs: 0,
+    })
     expect(garbled).toMatchObject({ exitCode: 1, findings: [{ field: 'response', crossref: 'unreadable response' }] })
   })
 
@@ -389,7 +579,10 @@ describe('verifyStudies', () => {
     const partial = await verifyStudies(three, { ...base, fetch: fakeFetch([byDoi, offline, byDoi]).fetch, delayMs: 0 })
     expect(partial).toMatchObject({ exitCode: 2, checked: ['dore-2019', 'yermus-2023'], unreachable: ['anand-2023'] })
     expect(partial.networkDown).toBeUndefined()
-    const many = [study('dore-2019'), ...studies.filter((s) => s.csl.DOI !== undefined && s.id !== 'dore-2019').slice(0, 5)]
+    const many = [
+      study('dore-2019'),
+      ...studies.filter((s) => s.csl.DOI !== undefined && s.id !== 'dore-2019').slice(0, 5),
+    ]
     const { fetch, calls } = fakeFetch([ok('dore-2019'), offline])
     const stopped = await verifyStudies(many, { ...base, fetch, delayMs: 0 })
     expect(calls).toHaveLength(4)
@@ -432,11 +625,21 @@ describe('scripts/verify-online.ts', () => {
     expect(spy).not.toHaveBeenCalled()
   })
 
-  async function run(argv: string[], fetch: FetchLike = fakeFetch([ok('dore-2019')]).fetch, env: Record<string, string> = {}) {
+  async function run(
+    argv: string[],
+    fetch: FetchLike = fakeFetch([ok('dore-2019')]).fetch,
+    env: Record<string, string> = {},
+  ) {
     const { main } = await import('../../scripts/verify-online.ts')
     const out: string[] = []
     const err: string[] = []
-    const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), fetch, env, sleep: async () => {} })
+    const code = await main(argv, {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      fetch,
+      env,
+      sleep: async () => {},
+    })
     return { code, out: out.join('\n'), err: err.join('\n') }
   }
 
@@ -445,8 +648,12 @@ describe('scripts/verify-online.ts', () => {
     expect(r.code).toBe(1) // a DOI Crossref does not know is a finding
     const live = await run(['dore-2019'])
     expect(live.code).toBe(0)
-    expect(live.out).toContain('| info | dore-2019 | volume | — | 51 | Crossref has this; the record does not (verify before adding) |')
-    expect(live.out.split('\n').at(-1)).toMatch(/^verify-online: 1 DOI\(s\) checked against Crossref; 0 mismatch\(es\); \d+ note\(s\); 0 studies without a DOI skipped$/)
+    expect(live.out).toContain(
+      '| info | dore-2019 | volume | — | 51 | Crossref has this; the record does not (verify before adding) |',
+    )
+    expect(live.out.split('\n').at(-1)).toMatch(
+      /^verify-online: 1 DOI\(s\) checked against Crossref; 0 mismatch\(es\); \d+ note\(s\); 0 studies without a DOI skipped$/,
+    )
   })
 
   it('exits 1 and prints the table on mismatches', async () => {
@@ -466,14 +673,19 @@ describe('scripts/verify-online.ts', () => {
     const f = fakeFetch([ok('dore-2019')])
     await run(['dore-2019'], f.fetch, { CROSSREF_MAILTO: 'maint@example.org' })
     expect(f.calls[0]!.url).toMatch(/\?mailto=maint%40example\.org$/)
-    expect(f.calls[0]!.headers['User-Agent']).toMatch(/^kap-literature-verify-online\/\d+\.\d+\.\d+ \(.*mailto:maint@example\.org\)$/)
+    expect(f.calls[0]!.headers['User-Agent']).toMatch(
+      /^kap-literature-verify-online\/\d+\.\d+\.\d+ \(.*mailto:maint@example\.org\)$/,
+    )
   })
 
   it('prints help, and exits 3 on bad arguments without any request', async () => {
     const f = fakeFetch([ok('dore-2019')])
     expect((await run(['--help'], f.fetch)).out).toMatch(/^Usage: npm run verify:online/)
     const unknown = await run(['dore-2091'], f.fetch)
-    expect(unknown).toMatchObject({ code: 3, err: 'verify-online: unknown study "dore-2091" (did you mean "dore-2019"?)' })
+    expect(unknown).toMatchObject({
+      code: 3,
+      err: 'verify-online: unknown study "dore-2091" (did you mean "dore-2019"?)',
+    })
     expect((await run(['--timeout', 'soon'], f.fetch)).code).toBe(3)
     expect((await run(['--delay'], f.fetch)).code).toBe(3)
     expect((await run(['--bogus'], f.fetch)).code).toBe(3)

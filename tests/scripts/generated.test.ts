@@ -14,11 +14,17 @@ describe('generated files', () => {
     expect(result.issues).toEqual([])
     const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
     const fresh = coverageReport(result.dataset!, version)
-    expect(readFileSync(join(root, 'docs', 'coverage.md'), 'utf8') === fresh, 'docs/coverage.md is stale: run `npm run build:coverage` and commit it').toBe(true)
+    expect(
+      readFileSync(join(root, 'docs', 'coverage.md'), 'utf8') === fresh,
+      'docs/coverage.md is stale: run `npm run build:coverage` and commit it',
+    ).toBe(true)
   })
 
   it('nothing built is tracked by git', () => {
-    const tracked = execFileSync('git', ['ls-files', 'src/generated', 'dist', 'docs/api'], { cwd: root, encoding: 'utf8' })
+    const tracked = execFileSync('git', ['ls-files', 'src/generated', 'dist', 'docs/api'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(tracked).toBe('')
   })
 })

@@ -21,12 +21,16 @@ function study(id: string, design: string, year = 2020, n = 80): Record<string, 
 /** Runs the pipeline with the example claim changed by `mutate` and the extra studies given. */
 function run(mutate: (c: Record<string, any>) => void, studies: Record<string, unknown>[] = []) {
   // The example study is a randomised trial; 80 people make it full-sized (validStudy has 10, a small trial).
-  const files: Record<string, unknown> = { 'claims/example-claim.yaml': variant(validClaim(), mutate), 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.n = 80)) }
+  const files: Record<string, unknown> = {
+    'claims/example-claim.yaml': variant(validClaim(), mutate),
+    'studies/example-2020.yaml': variant(validStudy(), (s) => (s.n = 80)),
+  }
   for (const s of studies) files[`studies/${String(s.id)}.yaml`] = s
   return runOn(files)
 }
 
-const ok = (r: ReturnType<typeof runOn>) => expect(r.issues, r.issues.map((i) => `${i.rule} ${i.field} ${i.message}`).join('\n')).toEqual([])
+const ok = (r: ReturnType<typeof runOn>) =>
+  expect(r.issues, r.issues.map((i) => `${i.rule} ${i.field} ${i.message}`).join('\n')).toEqual([])
 
 describe('verdict rules (decision table, docs/data-policy.md)', () => {
   it('verdict-needs-support: accurate or oversimplified needs supports or partly-supports; does-not-test and context never count', () => {
@@ -35,12 +39,37 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
         c.evidence[0].relation = relation
         c.verdict = 'accurate'
       })
-      const line = expectIssue(r, 'verdict-needs-support', CLAIM, 'verdict', /is "accurate", but no evidence entry supports/)
+      const line = expectIssue(
+        r,
+        'verdict-needs-support',
+        CLAIM,
+        'verdict',
+        /is "accurate", but no evidence entry supports/,
+      )
       expect(line).toContain('docs/data-policy.md')
     }
-    expectIssue(run((c) => { c.evidence[0].relation = 'context'; c.verdict = 'oversimplified' }), 'verdict-needs-support', CLAIM, 'verdict', /"oversimplified"/)
-    ok(run((c) => { c.evidence[0].relation = 'partly-supports'; c.verdict = 'oversimplified'; c.verdictNote = 'Limit left out (example-2020).' }))
-    ok(run((c) => { c.evidence[0].relation = 'context' })) // untested and plain: overstated is allowed
+    expectIssue(
+      run((c) => {
+        c.evidence[0].relation = 'context'
+        c.verdict = 'oversimplified'
+      }),
+      'verdict-needs-support',
+      CLAIM,
+      'verdict',
+      /"oversimplified"/,
+    )
+    ok(
+      run((c) => {
+        c.evidence[0].relation = 'partly-supports'
+        c.verdict = 'oversimplified'
+        c.verdictNote = 'Limit left out (example-2020).'
+      }),
+    )
+    ok(
+      run((c) => {
+        c.evidence[0].relation = 'context'
+      }),
+    ) // untested and plain: overstated is allowed
   })
 
   it('verdict-established-untested: an untested "studies show" is inaccurate, every time', () => {
@@ -52,63 +81,202 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
       })
       expectIssue(r, 'verdict-established-untested', CLAIM, 'verdict', /present the claim as a research finding/)
     }
-    ok(run((c) => { c.wording = 'established'; c.evidence[0].relation = 'does-not-test'; c.verdict = 'inaccurate' }))
+    ok(
+      run((c) => {
+        c.wording = 'established'
+        c.evidence[0].relation = 'does-not-test'
+        c.verdict = 'inaccurate'
+      }),
+    )
     // ...and a partly supported one is overstated, not inaccurate: one verdict for one situation.
     expectIssue(
-      run((c) => { c.wording = 'established'; c.evidence[0].relation = 'partly-supports'; c.verdict = 'inaccurate' }),
-      'verdict-established-untested', CLAIM, 'verdict', /example-2020 supports the claim at least in part/,
+      run((c) => {
+        c.wording = 'established'
+        c.evidence[0].relation = 'partly-supports'
+        c.verdict = 'inaccurate'
+      }),
+      'verdict-established-untested',
+      CLAIM,
+      'verdict',
+      /example-2020 supports the claim at least in part/,
     )
   })
 
   it('verdict-established-evidence: an established claim supported only by uncontrolled, animal or healthy-volunteer studies cannot be accurate', () => {
-    for (const design of ['open-label-trial', 'retrospective-cohort', 'preclinical', 'healthy-volunteer-study', 'narrative-review']) {
-      const r = run((c) => { c.wording = 'established'; c.evidence[0].study = 'weak-2020'; c.verdict = 'accurate' }, [study('weak-2020', design), { ...validStudy(), n: 80, unusedReason: 'fixture' }])
-      const line = expectIssue(r, 'verdict-established-evidence', CLAIM, 'verdict', new RegExp(`best support is weak-2020 \\(supports, ${design}\\)`))
+    for (const design of [
+      'open-label-trial',
+      'retrospective-cohort',
+      'preclinical',
+      'healthy-volunteer-study',
+      'narrative-review',
+    ]) {
+      const r = run(
+        (c) => {
+          c.wording = 'established'
+          c.evidence[0].study = 'weak-2020'
+          c.verdict = 'accurate'
+        },
+        [study('weak-2020', design), { ...validStudy(), n: 80, unusedReason: 'fixture' }],
+      )
+      const line = expectIssue(
+        r,
+        'verdict-established-evidence',
+        CLAIM,
+        'verdict',
+        new RegExp(`best support is weak-2020 \\(supports, ${design}\\)`),
+      )
       expect(line).toContain('overstated')
     }
     // partly-supports from a randomised trial is not enough either (row 6).
-    expectIssue(run((c) => { c.wording = 'established'; c.evidence[0].relation = 'partly-supports'; c.verdict = 'oversimplified' }), 'verdict-established-evidence', CLAIM, 'verdict', /needs a "supports" from a controlled trial/)
-    ok(run((c) => { c.wording = 'established'; c.verdict = 'accurate' })) // supports from a randomised trial
+    expectIssue(
+      run((c) => {
+        c.wording = 'established'
+        c.evidence[0].relation = 'partly-supports'
+        c.verdict = 'oversimplified'
+      }),
+      'verdict-established-evidence',
+      CLAIM,
+      'verdict',
+      /needs a "supports" from a controlled trial/,
+    )
+    ok(
+      run((c) => {
+        c.wording = 'established'
+        c.verdict = 'accurate'
+      }),
+    ) // supports from a randomised trial
     // A small randomised trial counts as uncontrolled evidence.
     expectIssue(
-      run((c) => { c.wording = 'established'; c.evidence[0].study = 'tiny-2020'; c.verdict = 'accurate' }, [study('tiny-2020', 'randomized-controlled-trial', 2020, 28), { ...validStudy(), n: 80, unusedReason: 'fixture' }]),
-      'verdict-established-evidence', CLAIM, 'verdict', /tiny-2020 \(supports, randomized-controlled-trial with n=28, a small trial\)/,
+      run(
+        (c) => {
+          c.wording = 'established'
+          c.evidence[0].study = 'tiny-2020'
+          c.verdict = 'accurate'
+        },
+        [
+          study('tiny-2020', 'randomized-controlled-trial', 2020, 28),
+          { ...validStudy(), n: 80, unusedReason: 'fixture' },
+        ],
+      ),
+      'verdict-established-evidence',
+      CLAIM,
+      'verdict',
+      /tiny-2020 \(supports, randomized-controlled-trial with n=28, a small trial\)/,
     )
-    ok(run((c) => { c.wording = 'established'; c.evidence[0].study = 'cross-2020'; c.verdict = 'accurate' }, [study('cross-2020', 'randomized-crossover-trial', 2020, 20), { ...validStudy(), n: 80, unusedReason: 'fixture' }]))
-    ok(run((c) => { c.wording = 'established'; c.evidence[0].study = 'weak-2020' }, [study('weak-2020', 'preclinical'), { ...validStudy(), n: 80, unusedReason: 'fixture' }]))
+    ok(
+      run(
+        (c) => {
+          c.wording = 'established'
+          c.evidence[0].study = 'cross-2020'
+          c.verdict = 'accurate'
+        },
+        [
+          study('cross-2020', 'randomized-crossover-trial', 2020, 20),
+          { ...validStudy(), n: 80, unusedReason: 'fixture' },
+        ],
+      ),
+    )
+    ok(
+      run(
+        (c) => {
+          c.wording = 'established'
+          c.evidence[0].study = 'weak-2020'
+        },
+        [study('weak-2020', 'preclinical'), { ...validStudy(), n: 80, unusedReason: 'fixture' }],
+      ),
+    )
   })
 
   it('verdict-strong-contradiction: a contradicting randomised trial or regulatory decision rules out accurate', () => {
     const against = study('against-2021', 'randomized-controlled-trial', 2021)
     const withContradiction = (verdict: string, relation = 'partly-supports') =>
-      run((c) => {
-        c.evidence[0].relation = relation
-        c.evidence.push({ study: 'against-2021', relation: 'contradicts', note: 'Found no effect.' })
-        c.verdict = verdict
-        c.verdictNote = 'against-2021 found otherwise.'
-      }, [against])
-    expectIssue(withContradiction('accurate', 'supports'), 'verdict-strong-contradiction', CLAIM, 'verdict', /against-2021 \(randomized-controlled-trial\) contradicts the claim/)
+      run(
+        (c) => {
+          c.evidence[0].relation = relation
+          c.evidence.push({ study: 'against-2021', relation: 'contradicts', note: 'Found no effect.' })
+          c.verdict = verdict
+          c.verdictNote = 'against-2021 found otherwise.'
+        },
+        [against],
+      )
+    expectIssue(
+      withContradiction('accurate', 'supports'),
+      'verdict-strong-contradiction',
+      CLAIM,
+      'verdict',
+      /against-2021 \(randomized-controlled-trial\) contradicts the claim/,
+    )
     // Without a support of that strength the verdict is inaccurate (row 1)...
-    const line = expectIssue(withContradiction('contested'), 'verdict-strong-contradiction', CLAIM, 'verdict', /no study of that strength supports it/)
+    const line = expectIssue(
+      withContradiction('contested'),
+      'verdict-strong-contradiction',
+      CLAIM,
+      'verdict',
+      /no study of that strength supports it/,
+    )
     expect(line).toContain('inaccurate')
     ok(withContradiction('inaccurate'))
     // ...with one, contested (row 2).
     ok(withContradiction('contested', 'supports'))
     const regulator = study('agency-2023', 'regulatory-decision', 2023)
     expectIssue(
-      run((c) => { c.evidence.push({ study: 'agency-2023', relation: 'contradicts', note: 'Not approved.' }); c.verdict = 'oversimplified'; c.verdictNote = 'agency-2023.' }, [regulator]),
-      'verdict-strong-contradiction', CLAIM, 'verdict', /agency-2023 \(regulatory-decision\)/,
+      run(
+        (c) => {
+          c.evidence.push({ study: 'agency-2023', relation: 'contradicts', note: 'Not approved.' })
+          c.verdict = 'oversimplified'
+          c.verdictNote = 'agency-2023.'
+        },
+        [regulator],
+      ),
+      'verdict-strong-contradiction',
+      CLAIM,
+      'verdict',
+      /agency-2023 \(regulatory-decision\)/,
     )
     // An animal study against the claim does not bind the verdict.
-    ok(run((c) => { c.evidence.push({ study: 'mice-2019', relation: 'contradicts', note: 'Mice.' }); c.verdict = 'accurate' }, [study('mice-2019', 'preclinical', 2019)]))
+    ok(
+      run(
+        (c) => {
+          c.evidence.push({ study: 'mice-2019', relation: 'contradicts', note: 'Mice.' })
+          c.verdict = 'accurate'
+        },
+        [study('mice-2019', 'preclinical', 2019)],
+      ),
+    )
   })
 
   it('verdict-hedged-randomised: a hedged claim with randomised support is not overstated merely for being hedged', () => {
-    const line = expectIssue(run((c) => { c.wording = 'hedged' }), 'verdict-hedged-randomised', CLAIM, 'verdict', /is "overstated", but the claim is hedged and example-2020/)
+    const line = expectIssue(
+      run((c) => {
+        c.wording = 'hedged'
+      }),
+      'verdict-hedged-randomised',
+      CLAIM,
+      'verdict',
+      /is "overstated", but the claim is hedged and example-2020/,
+    )
     expect(line).toContain('accurate or oversimplified')
-    ok(run((c) => { c.wording = 'hedged'; c.verdict = 'oversimplified' }))
-    ok(run((c) => { c.wording = 'hedged'; c.evidence[0].relation = 'partly-supports' })) // partial support: the curator judges
-    ok(run((c) => { c.wording = 'hedged'; c.evidence[0].study = 'open-2020' }, [study('open-2020', 'open-label-trial'), { ...validStudy(), n: 80, unusedReason: 'fixture' }]))
+    ok(
+      run((c) => {
+        c.wording = 'hedged'
+        c.verdict = 'oversimplified'
+      }),
+    )
+    ok(
+      run((c) => {
+        c.wording = 'hedged'
+        c.evidence[0].relation = 'partly-supports'
+      }),
+    ) // partial support: the curator judges
+    ok(
+      run(
+        (c) => {
+          c.wording = 'hedged'
+          c.evidence[0].study = 'open-2020'
+        },
+        [study('open-2020', 'open-label-trial'), { ...validStudy(), n: 80, unusedReason: 'fixture' }],
+      ),
+    )
   })
 
   it('verdict-citation-problem: a right direction with a bad citation is overstated; with nothing else, inaccurate', () => {
@@ -119,13 +287,37 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
         c.verdict = verdict
         c.verdictNote = 'example-2020 did not test it.'
       })
-    expectIssue(cited('accurate', 'partly-supports', 'overstated-finding'), 'verdict-citation-problem', CLAIM, 'verdict', /rests the claim on a study that does not show it: example-2020 \(overstated-finding\)/)
+    expectIssue(
+      cited('accurate', 'partly-supports', 'overstated-finding'),
+      'verdict-citation-problem',
+      CLAIM,
+      'verdict',
+      /rests the claim on a study that does not show it: example-2020 \(overstated-finding\)/,
+    )
     ok(cited('overstated', 'partly-supports', 'overstated-finding'))
-    expectIssue(cited('inaccurate', 'partly-supports', 'overstated-finding'), 'verdict-citation-problem', CLAIM, 'verdict', /only its citation is bad/)
-    expectIssue(cited('overstated', 'does-not-test'), 'verdict-citation-problem', CLAIM, 'verdict', /nothing else supports it/)
+    expectIssue(
+      cited('inaccurate', 'partly-supports', 'overstated-finding'),
+      'verdict-citation-problem',
+      CLAIM,
+      'verdict',
+      /only its citation is bad/,
+    )
+    expectIssue(
+      cited('overstated', 'does-not-test'),
+      'verdict-citation-problem',
+      CLAIM,
+      'verdict',
+      /nothing else supports it/,
+    )
     ok(cited('inaccurate', 'does-not-test'))
     // A wrong year alone does not move the verdict.
-    ok(run((c) => { c.wording = 'hedged'; c.verdict = 'accurate'; c.citationProblems = [{ study: 'example-2020', problem: 'year-mismatch', note: 'Cited as 2021.' }] }))
+    ok(
+      run((c) => {
+        c.wording = 'hedged'
+        c.verdict = 'accurate'
+        c.citationProblems = [{ study: 'example-2020', problem: 'year-mismatch', note: 'Cited as 2021.' }]
+      }),
+    )
   })
 
   it('citation-recorded: a cited study that did not test the claim, or a wrong cited year, must be recorded', () => {
@@ -134,13 +326,31 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
         c.madeBy[0].citedAs = [citedAs]
         mutate(c)
       })
-    const line = expectIssue(cite('Example et al., 2022'), 'citation-recorded', CLAIM, 'madeBy[0].citedAs[0]', /with the year 2022, but example-2020 was published in 2020/)
+    const line = expectIssue(
+      cite('Example et al., 2022'),
+      'citation-recorded',
+      CLAIM,
+      'madeBy[0].citedAs[0]',
+      /with the year 2022, but example-2020 was published in 2020/,
+    )
     expect(line).toContain('year-mismatch')
     ok(cite('Example et al., 2020'))
-    ok(cite('Example et al., 2022', (c) => (c.citationProblems = [{ study: 'example-2020', problem: 'year-mismatch', note: 'Cited as 2022.' }])))
+    ok(
+      cite(
+        'Example et al., 2022',
+        (c) => (c.citationProblems = [{ study: 'example-2020', problem: 'year-mismatch', note: 'Cited as 2022.' }]),
+      ),
+    )
     expectIssue(
-      cite('Example et al., 2020', (c) => { c.evidence[0].relation = 'does-not-test'; c.verdict = 'inaccurate'; c.verdictNote = 'example-2020.' }),
-      'citation-recorded', CLAIM, 'madeBy[0].citedAs[0]', /marked does-not-test, but no did-not-test citation problem/,
+      cite('Example et al., 2020', (c) => {
+        c.evidence[0].relation = 'does-not-test'
+        c.verdict = 'inaccurate'
+        c.verdictNote = 'example-2020.'
+      }),
+      'citation-recorded',
+      CLAIM,
+      'madeBy[0].citedAs[0]',
+      /marked does-not-test, but no did-not-test citation problem/,
     )
     ok(cite('Other et al., 2022')) // names no study in the evidence
   })

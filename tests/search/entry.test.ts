@@ -20,7 +20,10 @@ async function browserBundle(): Promise<{ code: string; inputs: string[] }> {
     metafile: true,
     logLevel: 'silent',
   })
-  return { code: out.outputFiles[0]!.text, inputs: Object.keys(out.metafile.inputs).map((p) => relative(root, join(process.cwd(), p))) }
+  return {
+    code: out.outputFiles[0]!.text,
+    inputs: Object.keys(out.metafile.inputs).map((p) => relative(root, join(process.cwd(), p))),
+  }
 }
 
 describe('the search entry', () => {
@@ -33,7 +36,11 @@ describe('the search entry', () => {
   it('bundles for browsers without Node built-ins, with no dependency (lunr’s stemmer is copied) and no records', async () => {
     const { code, inputs } = await browserBundle()
     expect(code).not.toMatch(/from\s*["']node:|require\(["'](?:node:)?(?:fs|path|url|crypto|os|module)["']\)/)
-    const packages = new Set(inputs.filter((p) => p.includes('node_modules')).map((p) => p.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')))
+    const packages = new Set(
+      inputs
+        .filter((p) => p.includes('node_modules'))
+        .map((p) => p.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')),
+    )
     expect([...packages]).toEqual([])
     expect(inputs.some((p) => p.includes('generated/core') || p.includes('generated/details'))).toBe(false)
     expect(inputs).toContain('data/search/synonyms.json')

@@ -29,7 +29,8 @@ function expectSorted(f: Facets): void {
       const a = values[i - 1]!
       const b = values[i]!
       expect(a.count >= b.count, `${name} sorted by count`).toBe(true)
-      if (a.count === b.count) expect(vocab.findIndex((v) => v.id === a.value)).toBeLessThan(vocab.findIndex((v) => v.id === b.value))
+      if (a.count === b.count)
+        expect(vocab.findIndex((v) => v.id === a.value)).toBeLessThan(vocab.findIndex((v) => v.id === b.value))
     }
     for (const v of values) expect(v.count).toBeGreaterThan(0)
   }
@@ -50,7 +51,9 @@ describe('facets', () => {
     expect(count(f.withPsychotherapy, true)).toBe(studies.filter((s) => s.intervention.withPsychotherapy).length)
     expect(count(f.condition, 'ptsd')).toBe(studies.filter((s) => s.conditions.includes('ptsd')).length)
     expect(count(f.topic, 'safety')).toBe(claims.filter((c) => c.topics.includes('safety')).length)
-    expect(count(f.route, 'intravenous')).toBe(studies.filter((s) => s.intervention.routes.includes('intravenous')).length)
+    expect(count(f.route, 'intravenous')).toBe(
+      studies.filter((s) => s.intervention.routes.includes('intravenous')).length,
+    )
     expect(count(f.year, 2019)).toBe(studies.filter((s) => s.csl.issued?.['date-parts'][0]?.[0] === 2019).length)
     expectSorted(f)
   })
@@ -58,7 +61,9 @@ describe('facets', () => {
   it('labels values from the vocabularies', () => {
     const f = facets()
     expect(f.design.find((v) => v.value === 'meta-analysis')?.label).toBe('Meta-analysis')
-    expect(f.condition.find((v) => v.value === 'ptsd')?.label).toBe(vocabularies.conditions.find((t) => t.id === 'ptsd')!.label)
+    expect(f.condition.find((v) => v.value === 'ptsd')?.label).toBe(
+      vocabularies.conditions.find((t) => t.id === 'ptsd')!.label,
+    )
     expect(f.withPsychotherapy.map((v) => v.label).sort()).toEqual(['With psychotherapy', 'Without psychotherapy'])
     expect(f.year.every((y) => y.label === String(y.value))).toBe(true)
   })
@@ -109,7 +114,9 @@ describe('facets', () => {
     const f = facets(undefined, { yearFrom: 2019, yearTo: 2020, withPsychotherapy: true })
     expect(f.year.length).toBeGreaterThan(2) // year ignores its own bounds
     expect(total(f.design)).toBe(
-      studies.filter((s) => s.intervention.withPsychotherapy && [2019, 2020].includes(s.csl.issued?.['date-parts'][0]?.[0] ?? 0)).length,
+      studies.filter(
+        (s) => s.intervention.withPsychotherapy && [2019, 2020].includes(s.csl.issued?.['date-parts'][0]?.[0] ?? 0),
+      ).length,
     )
   })
 
@@ -125,6 +132,8 @@ describe('facets', () => {
       expect(e).toBeInstanceOf(KapLiteratureError)
       expect((e as KapLiteratureError).message).toMatch(/^kap-literature: facets: unknown option "limit"/)
     }
-    expect(() => facets(undefined, { condition: 'PTSD' as never })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', hint: 'ptsd' }))
+    expect(() => facets(undefined, { condition: 'PTSD' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', hint: 'ptsd' }),
+    )
   })
 })

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { highlightRanges, makeSnippet, SNIPPET_LENGTH, tokenizeText, type MatchedTerms } from '../../src/search/highlight'
+import {
+  highlightRanges,
+  makeSnippet,
+  SNIPPET_LENGTH,
+  tokenizeText,
+  type MatchedTerms,
+} from '../../src/search/highlight'
 import { termOf } from '../../src/search/text'
 
-const matched = (words: string[], concepts: string[] = []): MatchedTerms => ({ terms: new Set(words.map(termOf)), concepts })
+const matched = (words: string[], concepts: string[] = []): MatchedTerms => ({
+  terms: new Set(words.map(termOf)),
+  concepts,
+})
 const list = (texts: ReturnType<typeof tokenizeText>[]) => (i: number) => texts[i]
 const show = (text: string, ranges: [number, number][]) => ranges.map(([s, e]) => text.slice(s, e))
 
@@ -58,7 +67,9 @@ describe('makeSnippet', () => {
   })
 
   it('takes the first candidate text with a match, else the first, and tokenizes no further than needed', () => {
-    const texts = ['first text about dosing', 'second text about midazolam', 'third midazolam and midazolam'].map(tokenizeText)
+    const texts = ['first text about dosing', 'second text about midazolam', 'third midazolam and midazolam'].map(
+      tokenizeText,
+    )
     const asked: number[] = []
     const get = (i: number) => {
       asked.push(i)

@@ -17,16 +17,68 @@ import { facets, search } from '../../src/search/index'
 import { MAX_QUERY_LENGTH, MAX_UNITS, parseQuery } from '../../src/search/query'
 
 const pieces = [
-  ':', '~', '^', '*', '+', '-', '"', "'", '(', ')', '[', ']', '{', '}', '\\', '/', '?', '!', ' ', '  ', '\t', '\n',
-  'ketamine', 'ketamin', 'PTSD', 'trd', 'title:', 'foo~2', 'a^10', '10.1080/02791072.2019.1587556', 'doi:', 'https://',
-  'PMID', '30917760', 'NCT03113968', 'é', 'Grünebaum', '2018', '%', '%2F', '%E0', '\u0000', '\uD800', '\uDC00', '💊', 'ß',
-  '<b>', '&amp;', 'constructor', '__proto__', 'ps', 'k', 'the', 'et al.',
+  ':',
+  '~',
+  '^',
+  '*',
+  '+',
+  '-',
+  '"',
+  "'",
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\\',
+  '/',
+  '?',
+  '!',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  'ketamine',
+  'ketamin',
+  'PTSD',
+  'trd',
+  'title:',
+  'foo~2',
+  'a^10',
+  '10.1080/02791072.2019.1587556',
+  'doi:',
+  'https://',
+  'PMID',
+  '30917760',
+  'NCT03113968',
+  'é',
+  'Grünebaum',
+  '2018',
+  '%',
+  '%2F',
+  '%E0',
+  '\u0000',
+  '\uD800',
+  '\uDC00',
+  '💊',
+  'ß',
+  '<b>',
+  '&amp;',
+  'constructor',
+  '__proto__',
+  'ps',
+  'k',
+  'the',
+  'et al.',
 ]
 const queryish = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 120 }),
   fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join('')),
-  fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 30 }).map((a) => a.join(' ')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 30 })
+    .map((a) => a.join(' ')),
 )
 const huge = fc
   .tuple(fc.oneof(queryish, fc.constantFrom(...pieces)), fc.integer({ min: 1_000, max: 100_000 }))
@@ -73,9 +125,14 @@ describe('search never throws on text', () => {
 
   it('returns [] whenever the query has no searchable word', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(':', '~', '^', '*', '+', '-', '"', ' ', '?', '💊', '\u0000', 'the', 'of'), { maxLength: 50 }), (a) => {
-        expect(search(a.join(' '))).toEqual([])
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(':', '~', '^', '*', '+', '-', '"', ' ', '?', '💊', '\u0000', 'the', 'of'), {
+          maxLength: 50,
+        }),
+        (a) => {
+          expect(search(a.join(' '))).toEqual([])
+        },
+      ),
     )
   })
 

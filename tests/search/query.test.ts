@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_QUERY_LENGTH, MAX_UNITS, MAX_WORD_LENGTH, parseQuery, unitsOf, type QueryUnit } from '../../src/search/query'
+import {
+  MAX_QUERY_LENGTH,
+  MAX_UNITS,
+  MAX_WORD_LENGTH,
+  parseQuery,
+  unitsOf,
+  type QueryUnit,
+} from '../../src/search/query'
 
-const words = (units: readonly QueryUnit[]) => units.map((u) => (u.kind === 'word' ? `${u.folded}${u.prefix ? '*' : ''}` : u.concept))
+const words = (units: readonly QueryUnit[]) =>
+  units.map((u) => (u.kind === 'word' ? `${u.folded}${u.prefix ? '*' : ''}` : u.concept))
 
 describe('parseQuery: identifiers', () => {
   const doi = '10.1080/02791072.2019.1587556'
@@ -19,7 +27,10 @@ describe('parseQuery: identifiers', () => {
   })
 
   it('keeps a closing parenthesis that may belong to the DOI', () => {
-    expect(parseQuery('10.1016/S0740-5472(02)00275-1)').identifiers.dois).toEqual(['10.1016/s0740-5472(02)00275-1', '10.1016/s0740-5472(02)00275-1)'])
+    expect(parseQuery('10.1016/S0740-5472(02)00275-1)').identifiers.dois).toEqual([
+      '10.1016/s0740-5472(02)00275-1',
+      '10.1016/s0740-5472(02)00275-1)',
+    ])
   })
 
   it.each([
@@ -48,7 +59,9 @@ describe('parseQuery: identifiers', () => {
 
   it('finds PMCIDs and page URLs', () => {
     expect(parseQuery('PMC6123456').identifiers.pmcids).toEqual(['PMC6123456'])
-    expect(parseQuery('https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6123456/').identifiers.pmcids).toEqual(['PMC6123456'])
+    expect(parseQuery('https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6123456/').identifiers.pmcids).toEqual([
+      'PMC6123456',
+    ])
     expect(parseQuery('https://www.houston-therapy.com/kap/').identifiers.urls).toEqual(['houston-therapy.com/kap'])
   })
 
@@ -99,7 +112,8 @@ describe('unitsOf', () => {
   })
 
   it('returns nothing for empty, punctuation-only or stop-word-only text', () => {
-    for (const q of ['', '   ', '*', '?!', '"', 'foo:'.slice(3), 'the of and', '-', '~', '^', '💊']) expect(unitsOf(q), q).toEqual([])
+    for (const q of ['', '   ', '*', '?!', '"', 'foo:'.slice(3), 'the of and', '-', '~', '^', '💊'])
+      expect(unitsOf(q), q).toEqual([])
   })
 })
 

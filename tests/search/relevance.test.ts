@@ -44,7 +44,8 @@ describe('relevance', () => {
     for (const c of relevanceCases) {
       for (const e of c.expect) {
         const [type, id] = e.split(':') as [string, string]
-        const record = type === 'study' ? getStudy(id as never) : type === 'claim' ? getClaim(id as never) : getSource(id as never)
+        const record =
+          type === 'study' ? getStudy(id as never) : type === 'claim' ? getClaim(id as never) : getSource(id as never)
         expect(record.id).toBe(id)
       }
     }
@@ -61,7 +62,10 @@ describe('relevance', () => {
     const all = metrics(outcomes)
     rows.push(`| all | ${outcomes.length} | ${all.mrr.toFixed(3)} | ${all.recall.toFixed(3)} |`)
     const misses = outcomes.filter((o) => o.ranks.some((r) => r === 0 || r > 3))
-    for (const o of misses) rows.push(`miss: ${JSON.stringify(o.c.query)} expected ${o.c.expect.join(', ')} got ${o.top.slice(0, 3).join(', ')}`)
+    for (const o of misses)
+      rows.push(
+        `miss: ${JSON.stringify(o.c.query)} expected ${o.c.expect.join(', ')} got ${o.top.slice(0, 3).join(', ')}`,
+      )
     console.log(`search relevance (shipped data)\n${rows.join('\n')}`)
     expect(all.mrr).toBeGreaterThanOrEqual(MRR_FLOOR)
     expect(all.recall).toBeGreaterThanOrEqual(RECALL_AT_3_FLOOR)

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { findStudy, KapLiteratureError } from '../../src/index'
-import { fullClaims, fullSources, fullStudies, getFullClaim as getClaim, getFullSource as getSource, getFullStudy as getStudy } from '../../src/details/index'
+import {
+  fullClaims,
+  fullSources,
+  fullStudies,
+  getFullClaim as getClaim,
+  getFullSource as getSource,
+  getFullStudy as getStudy,
+} from '../../src/details/index'
 
 const studies = fullStudies()
 const claims = fullClaims()
@@ -66,7 +73,10 @@ describe('search: results', () => {
           : r.type === 'claim'
             ? [getClaim(r.id).verdictNote]
             : [getSource(r.id).sections.join('; ')]
-      expect(texts.some((t) => t.includes(body)), `${r.id}: ${r.snippet}`).toBe(true)
+      expect(
+        texts.some((t) => t.includes(body)),
+        `${r.id}: ${r.snippet}`,
+      ).toBe(true)
       expect(r.snippet.length).toBeLessThanOrEqual(200)
     }
   })
@@ -90,7 +100,11 @@ describe('search: results', () => {
     const both = results.findIndex((r) => r.id === 'dakwar-2020')
     expect(both).toBeLessThan(3)
     // Records about ketamine but not alcohol are not listed when some match both words.
-    expect(results.every((r) => /alcohol|AUD|drink/i.test(`${r.title} ${r.snippet}`) || r.type !== 'study' || r.highlights.length > 0)).toBe(true)
+    expect(
+      results.every(
+        (r) => /alcohol|AUD|drink/i.test(`${r.title} ${r.snippet}`) || r.type !== 'study' || r.highlights.length > 0,
+      ),
+    ).toBe(true)
     expect(results.length).toBeLessThan(search('ketamine', { limit: 200 }).length)
   })
 
@@ -156,20 +170,28 @@ describe('search: exact lookups', () => {
     expect(results[0]!.score).toBeGreaterThan(results[1]?.score ?? 0)
   })
 
-  it.each(['PMID: 34186531', '34186531', 'https://pubmed.ncbi.nlm.nih.gov/34186531/'])('%s finds wilkinson-2021 first', (q) => {
-    const results = search(q)
-    expect(ids(results)[0]).toBe('study:wilkinson-2021')
-  })
+  it.each(['PMID: 34186531', '34186531', 'https://pubmed.ncbi.nlm.nih.gov/34186531/'])(
+    '%s finds wilkinson-2021 first',
+    (q) => {
+      const results = search(q)
+      expect(ids(results)[0]).toBe('study:wilkinson-2021')
+    },
+  )
 
   it('agrees with findStudy for every shipped DOI and PMID, in the forms people paste', () => {
     let checked = 0
     for (const s of studies) {
       const forms = [
-        ...(s.csl.DOI === undefined ? [] : [s.csl.DOI, `https://doi.org/${s.csl.DOI}`, `doi: ${s.csl.DOI.toUpperCase()}`]),
+        ...(s.csl.DOI === undefined
+          ? []
+          : [s.csl.DOI, `https://doi.org/${s.csl.DOI}`, `doi: ${s.csl.DOI.toUpperCase()}`]),
         ...(s.csl.PMID === undefined ? [] : [`PMID ${s.csl.PMID}`, `https://pubmed.ncbi.nlm.nih.gov/${s.csl.PMID}/`]),
       ]
       for (const q of forms) {
-        const expected = q.toLowerCase().includes('pmid') || q.includes('pubmed') ? findStudy({ pmid: s.csl.PMID! }) : findStudy({ doi: q })
+        const expected =
+          q.toLowerCase().includes('pmid') || q.includes('pubmed')
+            ? findStudy({ pmid: s.csl.PMID! })
+            : findStudy({ doi: q })
         expect(expected?.id).toBe(s.id)
         expect(first(q), q).toBe(`study:${s.id}`)
         checked++
@@ -250,9 +272,12 @@ describe('search: never breaks on text', () => {
     expectWellFormed(results)
   })
 
-  it.each(['', ' ', '\n\t', '*', '**', '?', '...', '"', '-+~^:', '💊💊', 'the', 'of and the', 'a'])('%j returns []', (q) => {
-    expect(search(q)).toEqual([])
-  })
+  it.each(['', ' ', '\n\t', '*', '**', '?', '...', '"', '-+~^:', '💊💊', 'the', 'of and the', 'a'])(
+    '%j returns []',
+    (q) => {
+      expect(search(q)).toEqual([])
+    },
+  )
 
   it('reads syntax characters as spaces', () => {
     expect(ids(search('(ketamine)'))).toEqual(ids(search('ketamine')))
@@ -287,7 +312,9 @@ describe('search: options', () => {
 
   it('restricts record types', () => {
     expect(new Set(search('ketamine', { types: 'claim', limit: 200 }).map((r) => r.type))).toEqual(new Set(['claim']))
-    expect(new Set(search('kap', { types: ['study', 'source'], limit: 200 }).map((r) => r.type))).toEqual(new Set(['study', 'source']))
+    expect(new Set(search('kap', { types: ['study', 'source'], limit: 200 }).map((r) => r.type))).toEqual(
+      new Set(['study', 'source']),
+    )
     expect(search('ketamine', { types: [] }).length).toBe(DEFAULT_LIMIT)
   })
 
@@ -313,14 +340,24 @@ describe('search: options', () => {
         expect(test(r.id), `${r.id} ${JSON.stringify(options)}`).toBe(true)
       }
     }
-    check({ design: 'randomized-controlled-trial' }, (id) => getStudy(id as never).design === 'randomized-controlled-trial')
-    check({ design: ['meta-analysis', 'systematic-review'] }, (id) => ['meta-analysis', 'systematic-review'].includes(getStudy(id as never).design))
+    check(
+      { design: 'randomized-controlled-trial' },
+      (id) => getStudy(id as never).design === 'randomized-controlled-trial',
+    )
+    check({ design: ['meta-analysis', 'systematic-review'] }, (id) =>
+      ['meta-analysis', 'systematic-review'].includes(getStudy(id as never).design),
+    )
     check({ condition: 'ptsd' }, (id) => getStudy(id as never).conditions.includes('ptsd'))
-    check({ route: ['sublingual', 'intramuscular'] }, (id) => getStudy(id as never).intervention.routes.some((r) => r === 'sublingual' || r === 'intramuscular'))
+    check({ route: ['sublingual', 'intramuscular'] }, (id) =>
+      getStudy(id as never).intervention.routes.some((r) => r === 'sublingual' || r === 'intramuscular'),
+    )
     check({ withPsychotherapy: true }, (id) => getStudy(id as never).intervention.withPsychotherapy)
     check({ withPsychotherapy: false }, (id) => !getStudy(id as never).intervention.withPsychotherapy)
     check({ certainty: 'moderate' }, (id) => getStudy(id as never).certainty === 'moderate')
-    check({ condition: 'ptsd', withPsychotherapy: true }, (id) => getStudy(id as never).conditions.includes('ptsd') && getStudy(id as never).intervention.withPsychotherapy)
+    check(
+      { condition: 'ptsd', withPsychotherapy: true },
+      (id) => getStudy(id as never).conditions.includes('ptsd') && getStudy(id as never).intervention.withPsychotherapy,
+    )
   })
 
   it('filters claims by verdict and topic', () => {
@@ -348,12 +385,22 @@ describe('search: options', () => {
     ['a non-string filter value', { route: 5 }, /option route must be one of/, undefined],
     ['a fractional year', { yearFrom: 2018.5 }, /yearFrom must be a whole year/, undefined],
     ['a string year', { yearTo: '2019' }, /yearTo must be a whole year/, undefined],
-    ['yearFrom after yearTo', { yearFrom: 2020, yearTo: 2010 }, /yearFrom \(2020\) is after yearTo \(2010\)/, undefined],
+    [
+      'yearFrom after yearTo',
+      { yearFrom: 2020, yearTo: 2010 },
+      /yearFrom \(2020\) is after yearTo \(2010\)/,
+      undefined,
+    ],
     ['a zero limit', { limit: 0 }, /limit must be a positive integer/, undefined],
     ['a fractional limit', { limit: 2.5 }, /limit must be a positive integer/, undefined],
     ['a string limit', { limit: '10' }, /limit must be a positive integer/, undefined],
     ['an infinite limit', { limit: Infinity }, /limit must be a positive integer/, undefined],
-    ['a non-boolean psychotherapy flag', { withPsychotherapy: 'yes' }, /withPsychotherapy must be true or false/, undefined],
+    [
+      'a non-boolean psychotherapy flag',
+      { withPsychotherapy: 'yes' },
+      /withPsychotherapy must be true or false/,
+      undefined,
+    ],
   ]
   it.each(bad)('throws INVALID_ARGUMENT for %s', (_, options, message, hint) => {
     try {
@@ -374,15 +421,18 @@ describe('search: options', () => {
 })
 
 describe('search: non-string queries', () => {
-  it.each([undefined, null, 42, true, {}, [], ['ketamine'], Symbol('q'), () => 'ketamine'])('throws INVALID_ARGUMENT for %s', (q) => {
-    try {
-      search(q as never)
-      expect.unreachable()
-    } catch (e) {
-      expect(e).toBeInstanceOf(KapLiteratureError)
-      expect((e as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
-      expect((e as KapLiteratureError).value).toBe(q)
-      expect((e as KapLiteratureError).hint).toContain('search(input.value)')
-    }
-  })
+  it.each([undefined, null, 42, true, {}, [], ['ketamine'], Symbol('q'), () => 'ketamine'])(
+    'throws INVALID_ARGUMENT for %s',
+    (q) => {
+      try {
+        search(q as never)
+        expect.unreachable()
+      } catch (e) {
+        expect(e).toBeInstanceOf(KapLiteratureError)
+        expect((e as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
+        expect((e as KapLiteratureError).value).toBe(q)
+        expect((e as KapLiteratureError).hint).toContain('search(input.value)')
+      }
+    },
+  )
 })

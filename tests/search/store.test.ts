@@ -4,8 +4,24 @@ import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 import { KapLiteratureError, vocabularies } from '../../src/index'
 import { fullClaims, fullSources, fullStudies } from '../../src/details/index'
-import { buildDocuments, compactDocuments, documentsFromCompact, FIELDS, type SearchDoc } from '../../src/search/documents'
-import { analyze, BOOSTS, buildIndexData, fingerprint, INDEX_FORMAT, INDEX_FORMAT_VERSION, loadStore, Postings, serializeStore } from '../../src/search/store'
+import {
+  buildDocuments,
+  compactDocuments,
+  documentsFromCompact,
+  FIELDS,
+  type SearchDoc,
+} from '../../src/search/documents'
+import {
+  analyze,
+  BOOSTS,
+  buildIndexData,
+  fingerprint,
+  INDEX_FORMAT,
+  INDEX_FORMAT_VERSION,
+  loadStore,
+  Postings,
+  serializeStore,
+} from '../../src/search/store'
 import { root } from '../helpers/paths'
 
 const corpus = { studies: fullStudies(), claims: fullClaims(), sources: fullSources(), vocabularies }
@@ -84,7 +100,10 @@ describe('index store', () => {
 
   it('ships a store that is current with data/ and the analyzer (rebuild: npm run build:data)', () => {
     const fresh = serializeStore(compact, vocabularies)
-    expect(readFileSync(shippedPath, 'utf8') === fresh, 'src/generated/search-index.json is stale: run `npm run build:data`').toBe(true)
+    expect(
+      readFileSync(shippedPath, 'utf8') === fresh,
+      'src/generated/search-index.json is stale: run `npm run build:data`',
+    ).toBe(true)
   })
 
   it('holds only what search ranks, displays and highlights: no record detail', () => {
@@ -145,7 +164,13 @@ describe('index store', () => {
   })
 
   it('analyzes field text into stems, without stop words, with synonym concepts', () => {
-    expect(analyze('The Treatment-Resistant Depression trials')).toEqual(['treatment', 'resist', 'depress', 'trial', '_trd'])
+    expect(analyze('The Treatment-Resistant Depression trials')).toEqual([
+      'treatment',
+      'resist',
+      'depress',
+      'trial',
+      '_trd',
+    ])
     expect(analyze('Dore et al., 2019')).toEqual(['dore', '2019'])
     expect(analyze('')).toEqual([])
   })

@@ -48,7 +48,8 @@ describe('data/search/synonyms.json', () => {
 
   it('covers the abbreviations the issue names', () => {
     const ids = synonymData.groups.map((g) => g.id)
-    for (const id of ['trd', 'ptsd', 'ocd', 'gad', 'si', 'kap', 'iv', 'im', 'sublingual', 'esketamine', 'nmda']) expect(ids).toContain(id)
+    for (const id of ['trd', 'ptsd', 'ocd', 'gad', 'si', 'kap', 'iv', 'im', 'sublingual', 'esketamine', 'nmda'])
+      expect(ids).toContain(id)
   })
 })
 
@@ -91,7 +92,9 @@ describe('synonym matching', () => {
     const hit = results.find((r) => `${r.type}:${r.id}` === expected)
     expect(hit, `${query} → ${results.map((r) => r.id).join(', ')}`).toBeDefined()
     if (titleWords !== '') {
-      const highlighted = hit!.highlights.filter((h) => h.field === 'title').map((h) => hit!.title.slice(h.start, h.end))
+      const highlighted = hit!.highlights
+        .filter((h) => h.field === 'title')
+        .map((h) => hit!.title.slice(h.start, h.end))
       expect(highlighted.join(' | ')).toContain(titleWords)
     }
   })

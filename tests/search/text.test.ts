@@ -24,13 +24,30 @@ describe('tokenize', () => {
   it('splits on punctuation, hyphens and apostrophes, keeping offsets into the original text', () => {
     const text = 'Grünebaum et al. (2018): treatment-resistant O’Brien'
     const tokens = tokenize(text)
-    expect(tokens.map((t) => t.folded)).toEqual(['grunebaum', 'et', 'al', '2018', 'treatment', 'resistant', 'o', 'brien'])
+    expect(tokens.map((t) => t.folded)).toEqual([
+      'grunebaum',
+      'et',
+      'al',
+      '2018',
+      'treatment',
+      'resistant',
+      'o',
+      'brien',
+    ])
     for (const t of tokens) expect(foldWord(text.slice(t.start, t.end))).toBe(t.folded)
     expect(text.slice(tokens[0]!.start, tokens[0]!.end)).toBe('Grünebaum')
   })
 
   it('treats query syntax as separators', () => {
-    expect(tokenize('title:ketamine~2 ^10 +foo -bar "baz" *').map((t) => t.folded)).toEqual(['title', 'ketamine', '2', '10', 'foo', 'bar', 'baz'])
+    expect(tokenize('title:ketamine~2 ^10 +foo -bar "baz" *').map((t) => t.folded)).toEqual([
+      'title',
+      'ketamine',
+      '2',
+      '10',
+      'foo',
+      'bar',
+      'baz',
+    ])
   })
 
   it('returns nothing for text without letters or digits', () => {

@@ -14,19 +14,65 @@ import * as jsonld from '../../src/jsonld/index'
 import * as map from '../../src/map/index'
 import * as search from '../../src/search/index'
 
-const throwingToString = { toString: () => { throw new Error('toString called') } }
+const throwingToString = {
+  toString: () => {
+    throw new Error('toString called')
+  },
+}
 /** Values of the wrong type, or of the right type and hostile. */
 export const BAD: readonly unknown[] = [
-  null, undefined, 0, -1, NaN, Infinity, true, '', ' ', 'constructor', '__proto__', 'x'.repeat(100_000), {}, [], [null], [42], [{}], [[]],
-  Symbol('s'), () => 1, Object.create(null), throwingToString, { style: null }, { style: {} }, { format: 42 }, { narrative: 'yes' }, { lang: 42 },
-  { details: 42 }, { details: [null] }, { limit: -1 }, { type: 42 }, { topic: 42 }, { claims: 'x' }, new Date(0), /x/, new Map(),
+  null,
+  undefined,
+  0,
+  -1,
+  NaN,
+  Infinity,
+  true,
+  '',
+  ' ',
+  'constructor',
+  '__proto__',
+  'x'.repeat(100_000),
+  {},
+  [],
+  [null],
+  [42],
+  [{}],
+  [[]],
+  Symbol('s'),
+  () => 1,
+  Object.create(null),
+  throwingToString,
+  { style: null },
+  { style: {} },
+  { format: 42 },
+  { narrative: 'yes' },
+  { lang: 42 },
+  { details: 42 },
+  { details: [null] },
+  { limit: -1 },
+  { type: 42 },
+  { topic: 42 },
+  { claims: 'x' },
+  new Date(0),
+  /x/,
+  new Map(),
 ]
 
 /** A valid first argument, for functions whose later arguments are swept. */
 const GOOD_FIRST: Readonly<Record<string, unknown>> = {
-  formatReference: 'dore-2019', formatCitation: ['dore-2019'], formatBibliography: ['dore-2019'], citeProse: 'See dore-2019.',
-  search: 'ketamine', facets: 'ketamine', toJsonLd: 'dore-2019', toJsonLdScript: 'dore-2019', registerStyle: 'x-style',
-  loadSystemStyle: 'ama', registerLocale: 'en-GB', evidenceMap: { topic: 'duration' },
+  formatReference: 'dore-2019',
+  formatCitation: ['dore-2019'],
+  formatBibliography: ['dore-2019'],
+  citeProse: 'See dore-2019.',
+  search: 'ketamine',
+  facets: 'ketamine',
+  toJsonLd: 'dore-2019',
+  toJsonLdScript: 'dore-2019',
+  registerStyle: 'x-style',
+  loadSystemStyle: 'ama',
+  registerLocale: 'en-GB',
+  evidenceMap: { topic: 'duration' },
 }
 
 type Fn = (...args: unknown[]) => unknown
@@ -39,18 +85,39 @@ async function probe(label: string, fn: () => unknown): Promise<string | undefin
     return undefined
   } catch (e) {
     if (root.isKapLiteratureError(e)) {
-      if (typeof e.code !== 'string' || !e.message.startsWith('kap-literature: ')) return `${label}: malformed KapLiteratureError ${e.message}`
+      if (typeof e.code !== 'string' || !e.message.startsWith('kap-literature: '))
+        return `${label}: malformed KapLiteratureError ${e.message}`
       return undefined
     }
     return `${label}: ${e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e)}`.slice(0, 300)
   }
 }
 
-const describeBad = (v: unknown) => (typeof v === 'symbol' ? 'Symbol' : typeof v === 'function' ? 'function' : typeof v === 'string' && v.length > 20 ? `"${v.slice(0, 5)}…"(${v.length})` : (() => { try { return JSON.stringify(v) ?? String(v) } catch { return String(typeof v) } })())
+const describeBad = (v: unknown) =>
+  typeof v === 'symbol'
+    ? 'Symbol'
+    : typeof v === 'function'
+      ? 'function'
+      : typeof v === 'string' && v.length > 20
+        ? `"${v.slice(0, 5)}…"(${v.length})`
+        : (() => {
+            try {
+              return JSON.stringify(v) ?? String(v)
+            } catch {
+              return String(typeof v)
+            }
+          })()
 
-async function sweep(entry: string, module: Record<string, unknown>, extra: Record<string, Fn> = {}): Promise<string[]> {
+async function sweep(
+  entry: string,
+  module: Record<string, unknown>,
+  extra: Record<string, Fn> = {},
+): Promise<string[]> {
   const problems: string[] = []
-  const fns = { ...Object.fromEntries(Object.entries(module).filter(([n, v]) => typeof v === 'function' && !/^[A-Z]/.test(n))), ...extra } as Record<string, Fn>
+  const fns = {
+    ...Object.fromEntries(Object.entries(module).filter(([n, v]) => typeof v === 'function' && !/^[A-Z]/.test(n))),
+    ...extra,
+  } as Record<string, Fn>
   for (const [name, fn] of Object.entries(fns)) {
     for (const bad of BAD) {
       const p1 = await probe(`${entry}.${name}(${describeBad(bad)})`, () => fn(bad))
@@ -83,7 +150,19 @@ describe('wrong argument types give a documented value or a KapLiteratureError',
       }),
     ).toEqual([])
   }, 120_000)
-  it('kap-literature/citations/apa', async () => expect(await sweep('kap-literature/citations/apa', apa, { 'apa.formatReference': (a, b) => apa.apa.formatReference(a as never, b as never), 'apa.formatCitation': (a, b) => apa.apa.formatCitation(a as never, b as never), 'apa.formatBibliography': (a, b) => apa.apa.formatBibliography(a as never, b as never), 'apa.cite': (a, b) => apa.apa.createCitationSession().cite(a as never, b as never) })).toEqual([]), 120_000)
+  it(
+    'kap-literature/citations/apa',
+    async () =>
+      expect(
+        await sweep('kap-literature/citations/apa', apa, {
+          'apa.formatReference': (a, b) => apa.apa.formatReference(a as never, b as never),
+          'apa.formatCitation': (a, b) => apa.apa.formatCitation(a as never, b as never),
+          'apa.formatBibliography': (a, b) => apa.apa.formatBibliography(a as never, b as never),
+          'apa.cite': (a, b) => apa.apa.createCitationSession().cite(a as never, b as never),
+        }),
+      ).toEqual([]),
+    120_000,
+  )
   it('kap-literature/search', async () => expect(await sweep('kap-literature/search', search)).toEqual([]), 120_000)
   it('kap-literature/cite', async () => expect(await sweep('kap-literature/cite', cite)).toEqual([]), 300_000)
   it('kap-literature/details', async () => expect(await sweep('kap-literature/details', details)).toEqual([]), 120_000)

@@ -22,23 +22,66 @@ const KB = 1024
 describe('check runs in linear time', () => {
   for (const [name, make] of Object.entries(drafts)) {
     it(`${name}: 8× the input takes at most 20× the time`, () => {
-      const g = growth((size) => {
-        const text = make(size)
-        return () => findMatches(text)
-      }, 32 * KB, 256 * KB)
+      const g = growth(
+        (size) => {
+          const text = make(size)
+          return () => findMatches(text)
+        },
+        32 * KB,
+        256 * KB,
+      )
       expect(g.ratio, `32 KB ${g.small.toFixed(1)} ms, 256 KB ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
     }, 120_000)
   }
 
   it('any mix of Markdown syntax: 8× the input takes at most 20× the time (property)', () => {
-    const piece = fc.constantFrom('<!--', '-->', '![', '[', ']', '(', ')', '[^', '<a ', '<http:', '`', '*', '_', '.', '...', '!', '?', ' ', '\n', '# ', '- ', '1. ', '> ', '|', 'ketamine ', 'lasts weeks ', 'e.g. ', 'A', 'http://x/', '"', '\u2026', '---\n', '```\n')
+    const piece = fc.constantFrom(
+      '<!--',
+      '-->',
+      '![',
+      '[',
+      ']',
+      '(',
+      ')',
+      '[^',
+      '<a ',
+      '<http:',
+      '`',
+      '*',
+      '_',
+      '.',
+      '...',
+      '!',
+      '?',
+      ' ',
+      '\n',
+      '# ',
+      '- ',
+      '1. ',
+      '> ',
+      '|',
+      'ketamine ',
+      'lasts weeks ',
+      'e.g. ',
+      'A',
+      'http://x/',
+      '"',
+      '\u2026',
+      '---\n',
+      '```\n',
+    )
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
         const unit = parts.join('')
-        const g = growth((size) => {
-          const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
-          return () => findMatches(text)
-        }, 16 * KB, 128 * KB, 3)
+        const g = growth(
+          (size) => {
+            const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
+            return () => findMatches(text)
+          },
+          16 * KB,
+          128 * KB,
+          3,
+        )
         expect(g.ratio, JSON.stringify(unit)).toBeLessThanOrEqual(MAX_RATIO)
       }),
       { numRuns: 15 },
@@ -58,10 +101,17 @@ const work = mkdtempSync(join(tmpdir(), 'kap-check-input-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 /** Runs the built CLI with stdin from a file (or /dev/zero), with a hard timeout; returns code, stderr and time. */
-function runBinWith(args: string[], stdinFile?: string): Promise<{ code: number | null; stderr: string; ms: number; timedOut: boolean }> {
+function runBinWith(
+  args: string[],
+  stdinFile?: string,
+): Promise<{ code: number | null; stderr: string; ms: number; timedOut: boolean }> {
   return new Promise((resolve) => {
     const t0 = performance.now()
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: [stdinFile === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: [stdinFile === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    })
     let stderr = ''
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
     if (stdinFile !== undefined) {
@@ -86,7 +136,9 @@ describe('check reads no more than its limit', () => {
     const r = await runBinWith(['check', '/dev/zero'])
     expect(r.timedOut).toBe(false)
     expect(r.code).toBe(1)
-    expect(r.stderr.trimEnd().split('\n')).toEqual(['kap-literature: "/dev/zero" is larger than 5 MB; check reads drafts up to 5 MB'])
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'kap-literature: "/dev/zero" is larger than 5 MB; check reads drafts up to 5 MB',
+    ])
   }, 60_000)
 
   it('refuses an endless standard input at the limit', async () => {

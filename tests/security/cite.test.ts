@@ -18,18 +18,37 @@ const thrown = kapError
 describe('narrative formatCitation is linear in records', () => {
   it('8× the records take at most 20× the time', () => {
     formatCitation(userRecords(2), { style: 'apa', format: 'text', narrative: true })
-    const g = growth((n) => {
-      const records = userRecords(n)
-      return () => formatCitation(records, { style: 'apa', format: 'text', narrative: true })
-    }, 20, 160, 3)
+    const g = growth(
+      (n) => {
+        const records = userRecords(n)
+        return () => formatCitation(records, { style: 'apa', format: 'text', narrative: true })
+      },
+      20,
+      160,
+      3,
+    )
     expect(g.ratio, `${g.small.toFixed(0)} ms → ${g.large.toFixed(0)} ms`).toBeLessThanOrEqual(MAX_RATIO)
   }, 300_000)
 
   it('disambiguates as a citation of the whole list does', () => {
-    const a = { id: 'smith-a', type: 'article-journal', title: 'A', author: [{ family: 'Smith', given: 'Ann' }], issued: { 'date-parts': [[2019]] } }
-    const b = { id: 'smith-b', type: 'article-journal', title: 'B', author: [{ family: 'Smith', given: 'Bob' }], issued: { 'date-parts': [[2019]] } }
+    const a = {
+      id: 'smith-a',
+      type: 'article-journal',
+      title: 'A',
+      author: [{ family: 'Smith', given: 'Ann' }],
+      issued: { 'date-parts': [[2019]] },
+    }
+    const b = {
+      id: 'smith-b',
+      type: 'article-journal',
+      title: 'B',
+      author: [{ family: 'Smith', given: 'Bob' }],
+      issued: { 'date-parts': [[2019]] },
+    }
     expect(formatCitation([a, b], { style: 'apa', format: 'text' })).toBe('(A. Smith, 2019; B. Smith, 2019)')
-    expect(formatCitation([a, b], { style: 'apa', format: 'text', narrative: true })).toBe('A. Smith (2019); B. Smith (2019)')
+    expect(formatCitation([a, b], { style: 'apa', format: 'text', narrative: true })).toBe(
+      'A. Smith (2019); B. Smith (2019)',
+    )
   })
 })
 
@@ -38,35 +57,58 @@ describe('user record limits', () => {
 
   it('refuses the 16,000-word author name of the report at once, with LIMIT_EXCEEDED naming the field', () => {
     const name = Array.from({ length: 16_000 }, (_, i) => `w${i % 50}`).join(' ')
-    const e = thrown(() => formatReference({ ...base, id: 'long', author: [{ family: name, given: 'A' }] }, { style: 'apa', format: 'text' }))
+    const e = thrown(() =>
+      formatReference(
+        { ...base, id: 'long', author: [{ family: name, given: 'A' }] },
+        { style: 'apa', format: 'text' },
+      ),
+    )
     expect(e.code).toBe('LIMIT_EXCEEDED')
     expect(e.message).toContain('author[0].family is longer than 1,000 characters')
   })
 
   it('formats a name part at the limit, and refuses one character more (property over fields)', () => {
     const at = 'a'.repeat(RECORD_LIMITS.namePart)
-    expect(formatReference({ ...base, id: 'at', author: [{ family: at }] }, { style: 'apa', format: 'text' })).toContain(at)
+    expect(
+      formatReference({ ...base, id: 'at', author: [{ family: at }] }, { style: 'apa', format: 'text' }),
+    ).toContain(at)
     fc.assert(
-      fc.property(fc.constantFrom('title', 'container-title', 'publisher', 'URL', 'DOI', 'volume', 'page'), fc.integer({ min: 1, max: 1000 }), (field, extra) => {
-        const e = thrown(() => formatReference({ ...base, id: 'x', author: [{ family: 'S' }], [field]: 'x'.repeat(RECORD_LIMITS.text + extra) }, { style: 'apa', format: 'text' }))
-        expect(e.code).toBe('LIMIT_EXCEEDED')
-        expect(e.message).toContain(`${field} is longer than`)
-      }),
+      fc.property(
+        fc.constantFrom('title', 'container-title', 'publisher', 'URL', 'DOI', 'volume', 'page'),
+        fc.integer({ min: 1, max: 1000 }),
+        (field, extra) => {
+          const e = thrown(() =>
+            formatReference(
+              { ...base, id: 'x', author: [{ family: 'S' }], [field]: 'x'.repeat(RECORD_LIMITS.text + extra) },
+              { style: 'apa', format: 'text' },
+            ),
+          )
+          expect(e.code).toBe('LIMIT_EXCEEDED')
+          expect(e.message).toContain(`${field} is longer than`)
+        },
+      ),
       { numRuns: 25 },
     )
   })
 
   it('refuses more than 1,000 names in one variable', () => {
     const author = Array.from({ length: RECORD_LIMITS.names + 1 }, (_, i) => ({ family: `F${i}` }))
-    expect(thrown(() => formatReference({ ...base, id: 'many', author }, { style: 'apa', format: 'text' })).code).toBe('LIMIT_EXCEEDED')
+    expect(thrown(() => formatReference({ ...base, id: 'many', author }, { style: 'apa', format: 'text' })).code).toBe(
+      'LIMIT_EXCEEDED',
+    )
   })
 
   it(`a formatting call takes at most ${MAX_FORMAT_ITEMS} items, an export ${MAX_EXPORT_ITEMS}`, () => {
     const e = thrown(() => formatBibliography(userRecords(MAX_FORMAT_ITEMS + 1), { style: 'apa', format: 'text' }))
     expect(e.code).toBe('LIMIT_EXCEEDED')
     expect(e.hint).toContain('Worker')
-    expect(thrown(() => formatCitation(userRecords(MAX_FORMAT_ITEMS + 1), { style: 'apa', format: 'text', narrative: true })).code).toBe('LIMIT_EXCEEDED')
-    expect(thrown(() => toBibTeX(Array.from({ length: MAX_EXPORT_ITEMS + 1 }, () => 'dore-2019'))).code).toBe('LIMIT_EXCEEDED')
+    expect(
+      thrown(() => formatCitation(userRecords(MAX_FORMAT_ITEMS + 1), { style: 'apa', format: 'text', narrative: true }))
+        .code,
+    ).toBe('LIMIT_EXCEEDED')
+    expect(thrown(() => toBibTeX(Array.from({ length: MAX_EXPORT_ITEMS + 1 }, () => 'dore-2019'))).code).toBe(
+      'LIMIT_EXCEEDED',
+    )
     expect(toBibTeX(userRecords(MAX_FORMAT_ITEMS + 1))).toContain('@article{u1000,')
   }, 60_000)
 })

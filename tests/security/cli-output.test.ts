@@ -22,7 +22,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 describe('terminal output escapes control characters', () => {
   it('check: excerpts and the file name', async () => {
     const file = join(work, `draft\u001b[2J\u009b.md`)
-    writeFileSync(file, `# Notes\n\nKetamine can lift depression within hours of a single infusion. \u001b]0;pwned\u0007 \u001b[31mred\u001b[0m\u202e\n`)
+    writeFileSync(
+      file,
+      `# Notes\n\nKetamine can lift depression within hours of a single infusion. \u001b]0;pwned\u0007 \u001b[31mred\u001b[0m\u202e\n`,
+    )
     const r = await runCli(['check', file])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('infusion. \\u001b]0;pwned\\u0007 \\u001b[31mred\\u001b[0m\\u202e')
@@ -35,13 +38,22 @@ describe('terminal output escapes control characters', () => {
 
   it('echoed arguments in errors, for any argument (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('show', 'cite', 'search', 'handout', 'frobnicate', 'check', 'map'), fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string()), { minLength: 1, maxLength: 4 }), async (command, parts) => {
-        const word = parts.join('')
-        const args = command === 'handout' ? ['handout', '--topic', word] : command === 'map' ? ['map', '--topic', word] : [command, word]
-        const r = await runCli(args)
-        expect(r.stderr).not.toMatch(UNSAFE)
-        expect(r.stdout).not.toMatch(UNSAFE)
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('show', 'cite', 'search', 'handout', 'frobnicate', 'check', 'map'),
+        fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string()), { minLength: 1, maxLength: 4 }),
+        async (command, parts) => {
+          const word = parts.join('')
+          const args =
+            command === 'handout'
+              ? ['handout', '--topic', word]
+              : command === 'map'
+                ? ['map', '--topic', word]
+                : [command, word]
+          const r = await runCli(args)
+          expect(r.stderr).not.toMatch(UNSAFE)
+          expect(r.stdout).not.toMatch(UNSAFE)
+        },
+      ),
       { numRuns: 150 },
     )
   }, 120_000)
@@ -53,16 +65,29 @@ describe('output that cannot be written exits non-zero', () => {
     it(`${args.join(' ')} > /dev/full`, () => {
       const full = openSync('/dev/full', 'w')
       try {
-        const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: 'A draft about nothing in particular.\n', stdio: ['pipe', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 })
+        const r = spawnSync(process.execPath, [bin, ...args], {
+          cwd: root,
+          input: 'A draft about nothing in particular.\n',
+          stdio: ['pipe', full, 'pipe'],
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+          timeout: 30_000,
+        })
         expect(r.status).toBe(1)
-        expect(r.stderr.trim()).toBe('kap-literature: cannot write the output (ENOSPC); nothing, or only part, was written')
+        expect(r.stderr.trim()).toBe(
+          'kap-literature: cannot write the output (ENOSPC); nothing, or only part, was written',
+        )
       } finally {
         closeSync(full)
       }
     })
   }
   it('a closed pipe is still not an error', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(bin)} export | head -c 10 > /dev/null`], { cwd: root, encoding: 'utf8', timeout: 30_000 })
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; node ${JSON.stringify(bin)} export | head -c 10 > /dev/null`],
+      { cwd: root, encoding: 'utf8', timeout: 30_000 },
+    )
     expect(r.status).toBe(0)
   })
 })

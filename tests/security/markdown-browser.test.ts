@@ -9,7 +9,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { engineShippedMarkdown, handoutMarkdown, PAYLOADS, renderers, shippedMarkdown, userMarkdown } from './markdown-corpus'
+import {
+  engineShippedMarkdown,
+  handoutMarkdown,
+  PAYLOADS,
+  renderers,
+  shippedMarkdown,
+  userMarkdown,
+} from './markdown-corpus'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
@@ -19,7 +26,8 @@ let server: Server
 let origin = ''
 let browser: Browser
 
-const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>markdown</title></head><body>${body}</body></html>`
+const page = (body: string) =>
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>markdown</title></head><body>${body}</body></html>`
 
 /** Loads a page and reports what ran (calls of alert) and every URL requested. */
 async function visit(path: string): Promise<{ ran: string[]; requests: string[] }> {
@@ -44,7 +52,8 @@ describe.skipIf(!available && !ci)('Markdown output in Chromium', () => {
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), 'Debian chromium must be installed in CI').toBe(true)
     const markdown = [...shippedMarkdown(), ...engineShippedMarkdown(), ...userMarkdown(), await handoutMarkdown()]
-    for (const [name, render] of Object.entries(renderers)) pages.set(`/${encodeURIComponent(name)}.html`, page(markdown.map(render).join('\n<hr>\n')))
+    for (const [name, render] of Object.entries(renderers))
+      pages.set(`/${encodeURIComponent(name)}.html`, page(markdown.map(render).join('\n<hr>\n')))
     // The control: the payloads escaped the pre-fix way (a backslash before `<`) in marked.
     const oldEscape = (t: string) => t.replace(/[\\`*_[\]<>#|~^&]/g, (c) => `\\${c}`)
     pages.set('/control.html', page(PAYLOADS.map((p) => renderers.marked!(`S. (2020). T. ${oldEscape(p)}`)).join('\n')))
@@ -55,7 +64,11 @@ describe.skipIf(!available && !ci)('Markdown output in Chromium', () => {
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
   }, 180_000)
 
   afterAll(async () => {

@@ -7,7 +7,14 @@
 import MarkdownIt from 'markdown-it'
 import { marked } from 'marked'
 import { sources, studies } from '../../src/index'
-import { citationStyles, citeProse, createCitationSession, formatBibliography, formatCitation, formatReference } from '../../src/citations/index'
+import {
+  citationStyles,
+  citeProse,
+  createCitationSession,
+  formatBibliography,
+  formatCitation,
+  formatReference,
+} from '../../src/citations/index'
 import * as cite from '../../src/cite/index'
 import { runCli } from '../helpers/run-cli'
 
@@ -36,7 +43,14 @@ export const FIELDS = ['URL', 'DOI', 'title', 'container-title', 'author'] as co
 
 /** A user record with `payload` in one field. */
 export function hostileRecord(field: (typeof FIELDS)[number], payload: string, n: number): cite.CiteRecord {
-  const base = { id: `u${n}`, type: 'article-journal', title: 'T', author: [{ family: 'S', given: 'A' }], 'container-title': 'J', issued: { 'date-parts': [[2020]] } }
+  const base = {
+    id: `u${n}`,
+    type: 'article-journal',
+    title: 'T',
+    author: [{ family: 'S', given: 'A' }],
+    'container-title': 'J',
+    issued: { 'date-parts': [[2020]] },
+  }
   if (field === 'author') return { ...base, author: [{ family: payload, given: payload }] }
   return { ...base, [field]: payload }
 }
@@ -61,7 +75,13 @@ export function shippedMarkdown(): string[] {
     }
     out.push(formatBibliography(citable, { style, format: 'markdown' }))
     const session = createCitationSession({ style, format: 'markdown' })
-    out.push(citeProse(`See ${citable.slice(0, 3).join(' and ')}; <img src=x onerror=alert(1)> [x](javascript:alert(1)).`, session, 'markdown'))
+    out.push(
+      citeProse(
+        `See ${citable.slice(0, 3).join(' and ')}; <img src=x onerror=alert(1)> [x](javascript:alert(1)).`,
+        session,
+        'markdown',
+      ),
+    )
   }
   return out
 }
@@ -100,7 +120,9 @@ export function userMarkdown(payloads: readonly string[] = PAYLOADS): string[] {
 
 /** A full handout in Markdown, as the CLI prints it. */
 export async function handoutMarkdown(): Promise<string> {
-  const r = await runCli(['handout', '--topic', 'duration', '--full', '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '1767225600' } })
+  const r = await runCli(['handout', '--topic', 'duration', '--full', '--format', 'md'], {
+    env: { SOURCE_DATE_EPOCH: '1767225600' },
+  })
   return r.stdout
 }
 
@@ -115,7 +137,28 @@ export const renderers: Readonly<Record<string, (md: string) => string>> = {
   'markdown-it (linkify)': (md) => mditDefault.render(md),
 }
 
-const ALLOWED_TAGS = new Set(['p', 'em', 'strong', 'a', 'del', 's', 'br', 'code', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'hr', 'blockquote', 'pre'])
+const ALLOWED_TAGS = new Set([
+  'p',
+  'em',
+  'strong',
+  'a',
+  'del',
+  's',
+  'br',
+  'code',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'hr',
+  'blockquote',
+  'pre',
+])
 
 /**
  * What in a piece of rendered HTML could execute or load something: any element outside the plain-text set (p, em,

@@ -9,11 +9,23 @@ import { describe, expect, it } from 'vitest'
 import * as cite from '../../src/cite/index'
 import { escapeMarkdown } from '../../src/escape'
 import { markdownLinkTarget, renderStyledRuns } from '../../src/runs'
-import { engineShippedMarkdown, FIELDS, handoutMarkdown, hostileRecord, liveMarkup, PAYLOADS, renderers, shippedMarkdown, userMarkdown } from './markdown-corpus'
+import {
+  engineShippedMarkdown,
+  FIELDS,
+  handoutMarkdown,
+  hostileRecord,
+  liveMarkup,
+  PAYLOADS,
+  renderers,
+  shippedMarkdown,
+  userMarkdown,
+} from './markdown-corpus'
 
 function expectInert(markdown: readonly string[]): void {
   for (const [name, render] of Object.entries(renderers)) {
-    const problems = markdown.flatMap((md) => liveMarkup(render(md)).map((p) => `${name}: ${p}\n  from ${md.slice(0, 200)}`))
+    const problems = markdown.flatMap((md) =>
+      liveMarkup(render(md)).map((p) => `${name}: ${p}\n  from ${md.slice(0, 200)}`),
+    )
     expect(problems.slice(0, 5)).toEqual([])
   }
 }
@@ -27,8 +39,17 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
     expect(liveMarkup(renderers.marked!('http://x/\\<img src=x onerror=alert(1)//>'))).not.toEqual([])
   })
 
-  it('the issue\'s reproduction: a URL with an <img> payload', () => {
-    const md = cite.formatReference({ id: 'u1', type: 'article-journal', title: 'T', author: [{ family: 'S' }], URL: 'http://x/<img src=x onerror=alert(1)//>' }, { style: 'apa', format: 'markdown' })
+  it("the issue's reproduction: a URL with an <img> payload", () => {
+    const md = cite.formatReference(
+      {
+        id: 'u1',
+        type: 'article-journal',
+        title: 'T',
+        author: [{ family: 'S' }],
+        URL: 'http://x/<img src=x onerror=alert(1)//>',
+      },
+      { style: 'apa', format: 'markdown' },
+    )
     expect(md).toContain('&lt;img')
     expect(md).not.toMatch(/\\</)
     expectInert([md])
@@ -53,7 +74,34 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
   }, 60_000)
 
   it('escapeMarkdown output is inert for any text (property)', () => {
-    const piece = fc.oneof(fc.constantFrom(...PAYLOADS, '<', '>', '&', '\\', '`', '[', ']', '(', ')', '!', '*', '_', 'http://', 'https://', 'www.', ' ', '\n', '#', '- ', '1. ', 'on', '='), fc.string())
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ...PAYLOADS,
+        '<',
+        '>',
+        '&',
+        '\\',
+        '`',
+        '[',
+        ']',
+        '(',
+        ')',
+        '!',
+        '*',
+        '_',
+        'http://',
+        'https://',
+        'www.',
+        ' ',
+        '\n',
+        '#',
+        '- ',
+        '1. ',
+        'on',
+        '=',
+      ),
+      fc.string(),
+    )
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const md = escapeMarkdown(parts.join(''))
@@ -64,13 +112,23 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
   })
 
   it('user text in any field of a record renders inert (property)', () => {
-    const payload = fc.array(fc.constantFrom(...PAYLOADS, '<', '>', '&', 'http://a.b/', 'www.c.de/', ' ', '"', "'", '\\'), { minLength: 1, maxLength: 5 }).map((a) => a.join(''))
+    const payload = fc
+      .array(fc.constantFrom(...PAYLOADS, '<', '>', '&', 'http://a.b/', 'www.c.de/', ' ', '"', "'", '\\'), {
+        minLength: 1,
+        maxLength: 5,
+      })
+      .map((a) => a.join(''))
     let n = 0
     fc.assert(
-      fc.property(fc.constantFrom(...FIELDS), payload, fc.constantFrom('apa', 'vancouver', 'harvard'), (field, text, style) => {
-        const md = cite.formatReference(hostileRecord(field, text, n++), { style, format: 'markdown' })
-        for (const render of Object.values(renderers)) expect(liveMarkup(render(md))).toEqual([])
-      }),
+      fc.property(
+        fc.constantFrom(...FIELDS),
+        payload,
+        fc.constantFrom('apa', 'vancouver', 'harvard'),
+        (field, text, style) => {
+          const md = cite.formatReference(hostileRecord(field, text, n++), { style, format: 'markdown' })
+          for (const render of Object.values(renderers)) expect(liveMarkup(render(md))).toEqual([])
+        },
+      ),
       { numRuns: 60 },
     )
   }, 120_000)
@@ -85,6 +143,8 @@ describe('link targets', () => {
     expect(markdownLinkTarget('https://x.org/<img>')).toBe('https://x.org/%3Cimg%3E')
     const link = { href: 'http://x.org/a', kind: 'url' as const }
     expect(renderStyledRuns([{ text: 'http://x.org/a', flags: '', link }], 'markdown')).toBe('http://x.org/a')
-    expect(renderStyledRuns([{ text: 'x', flags: 'i', link: { href: 'https://x.org/a', kind: 'url' } }], 'markdown')).toBe('[*x*](https://x.org/a)')
+    expect(
+      renderStyledRuns([{ text: 'x', flags: 'i', link: { href: 'https://x.org/a', kind: 'url' } }], 'markdown'),
+    ).toBe('[*x*](https://x.org/a)')
   })
 })

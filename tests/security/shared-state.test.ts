@@ -37,7 +37,8 @@ const firstStudyCited = () => root.studyIds.find((id) => root.claimsCiting(id).l
 
 const accessors: Record<string, () => unknown> = {
   claimsCiting: () => root.claimsCiting(firstStudyCited()),
-  'claimsCiting (none)': () => root.claimsCiting(root.studyIds.find((id) => root.claimsCiting(id).length === 0) ?? root.studyIds[0]),
+  'claimsCiting (none)': () =>
+    root.claimsCiting(root.studyIds.find((id) => root.claimsCiting(id).length === 0) ?? root.studyIds[0]),
   evidenceFor: () => root.evidenceFor(root.claimIds[0]),
   getStudy: () => root.getStudy(root.studyIds[0]),
   getClaim: () => root.getClaim(root.claimIds[0]),
@@ -94,7 +95,9 @@ describe('returned collections cannot be changed for other callers', () => {
 describe('exported id and term arrays are frozen', () => {
   const arrays = Object.entries(root).filter(([name, value]) => Array.isArray(value) && /(Ids|Terms)$/.test(name))
   it('there are the three id lists and the term lists', () => {
-    expect(arrays.map(([n]) => n)).toEqual(expect.arrayContaining(['studyIds', 'claimIds', 'sourceIds', 'topicsTerms', 'verdictsTerms', 'designsTerms']))
+    expect(arrays.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['studyIds', 'claimIds', 'sourceIds', 'topicsTerms', 'verdictsTerms', 'designsTerms']),
+    )
   })
   for (const [name, value] of arrays) {
     it(name, () => {

@@ -37,7 +37,12 @@ export function fastest(fn: () => unknown, runs = 5): number {
  * How much longer `run(large)` takes than `run(small)`, each the fastest of several batched runs, with a floor of
  * 1 ms under the small time so that sub-millisecond noise cannot inflate the ratio.
  */
-export function growth(run: (size: number) => () => unknown, small: number, large: number, runs = 5): { ratio: number; small: number; large: number } {
+export function growth(
+  run: (size: number) => () => unknown,
+  small: number,
+  large: number,
+  runs = 5,
+): { ratio: number; small: number; large: number } {
   const fSmall = run(small)
   const fLarge = run(large)
   fSmall()

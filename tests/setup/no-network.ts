@@ -43,7 +43,17 @@ const originalPromiseLookup = dns.promises.lookup
   if (!LOOPBACK.has(host)) deny(`DNS lookup of ${host}`)
   return (originalPromiseLookup as (...a: unknown[]) => unknown)(host, ...rest)
 }
-for (const name of ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveTxt', 'resolveMx', 'resolveCname', 'resolveSrv', 'resolveNs'] as const) {
+for (const name of [
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveTxt',
+  'resolveMx',
+  'resolveCname',
+  'resolveSrv',
+  'resolveNs',
+] as const) {
   ;(dns as Record<string, unknown>)[name] = (host: string) => deny(`DNS ${name} of ${host}`)
   ;(dns.promises as Record<string, unknown>)[name] = (host: string) => deny(`DNS ${name} of ${host}`)
 }

@@ -20,14 +20,20 @@ describe('the clinic pages', () => {
   })
 
   it('are the pages the records point at, one record per page', () => {
-    const files = readdirSync(sourceDir).filter((f) => f.endsWith('.txt')).sort()
+    const files = readdirSync(sourceDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
     expect(sources.map((s) => s.file).sort()).toEqual(files)
   })
 
   it('match the committed hashes of their 10-word runs (re-run `npm run hash-sources` if a page changed)', () => {
-    const fixture = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'source-runs.json'), 'utf8')) as { runLength: number; runs: string[] }
+    const fixture = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'source-runs.json'), 'utf8')) as {
+      runLength: number
+      runs: string[]
+    }
     const all = new Set<string>()
-    for (const f of readdirSync(sourceDir).sort()) for (const h of runHashes(readFileSync(join(sourceDir, f), 'utf8'))) all.add(h)
+    for (const f of readdirSync(sourceDir).sort())
+      for (const h of runHashes(readFileSync(join(sourceDir, f), 'utf8'))) all.add(h)
     expect(fixture.runLength).toBe(RUN_LENGTH)
     expect(fixture.runs).toEqual([...all].sort())
   })
@@ -41,6 +47,8 @@ describe('the clinic pages', () => {
       lines.push(`| ${s.id} | ${expected.size} | ${found.size} | ${tp} | ${(tp / expected.size).toFixed(2)} |`)
       expect(tp / expected.size, s.id).toBeGreaterThanOrEqual(0.7)
     }
-    console.log(`\nClaim checker on the clinic pages (in-sample: the cues were written from these pages)\n\n${lines.join('\n')}\n`)
+    console.log(
+      `\nClaim checker on the clinic pages (in-sample: the cues were written from these pages)\n\n${lines.join('\n')}\n`,
+    )
   })
 })

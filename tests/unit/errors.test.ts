@@ -32,7 +32,8 @@ describe('isKapLiteratureError', () => {
 
 describe('describeValue', () => {
   it('never says "undefined"', () => {
-    for (const v of [undefined, null, 1, true, 'x', [], {}, () => 1, Symbol('s'), 10n]) expect(describeValue(v)).not.toContain('undefined')
+    for (const v of [undefined, null, 1, true, 'x', [], {}, () => 1, Symbol('s'), 10n])
+      expect(describeValue(v)).not.toContain('undefined')
     expect(describeValue(undefined)).toBe('nothing')
     expect(describeValue('a'.repeat(100))).toBe(`"${'a'.repeat(77)}..."`)
   })

@@ -52,7 +52,11 @@ describe('import rules between src/ folders', () => {
         if (to === from || LEAVES.has(to)) continue
         const where = `${relative(root, file)} → ${m[1]}`
         if (!(ALLOWED[from] ?? []).includes(to)) bad.push(`${where}: ${from} may not import ${to}`)
-        else if (!['root', 'generated'].includes(to) && !/\/index$/.test(relative(src, target)) && !(from === 'generated' && to === 'data'))
+        else if (
+          !['root', 'generated'].includes(to) &&
+          !/\/index$/.test(relative(src, target)) &&
+          !(from === 'generated' && to === 'data')
+        )
           bad.push(`${where}: import ${to} through its index.ts`)
       }
     }

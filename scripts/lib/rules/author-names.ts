@@ -12,11 +12,23 @@ export const authorNames: RecordRule = {
       const family = typeof a.family === 'string' && a.family.trim() !== ''
       const literal = typeof a.literal === 'string' && a.literal.trim() !== ''
       if (!family && !literal) {
-        out.push({ field: `csl.author[${i}]`, message: 'has no family name.', fix: 'Give every person author a `family` name (institutions use `literal`).' })
+        out.push({
+          field: `csl.author[${i}]`,
+          message: 'has no family name.',
+          fix: 'Give every person author a `family` name (institutions use `literal`).',
+        })
       } else if (family && literal) {
-        out.push({ field: `csl.author[${i}]`, message: 'has both `family` and `literal`.', fix: 'Use `family`/`given` for a person or `literal` for an institution.' })
+        out.push({
+          field: `csl.author[${i}]`,
+          message: 'has both `family` and `literal`.',
+          fix: 'Use `family`/`given` for a person or `literal` for an institution.',
+        })
       } else if (literal && a.given !== undefined) {
-        out.push({ field: `csl.author[${i}]`, message: 'has `given` with `literal`.', fix: 'An institution takes only `literal`.' })
+        out.push({
+          field: `csl.author[${i}]`,
+          message: 'has `given` with `literal`.',
+          fix: 'An institution takes only `literal`.',
+        })
       }
     })
     return out

@@ -13,10 +13,18 @@ export const authorsComplete: RecordRule = {
     const flag = record.authorsComplete
     const out: Finding[] = []
     if (flag !== undefined && count === 0) {
-      out.push({ field: 'authorsComplete', message: 'is set, but the record has no authors.', fix: 'Remove authorsComplete, or add the confirmed authors.' })
+      out.push({
+        field: 'authorsComplete',
+        message: 'is set, but the record has no authors.',
+        fix: 'Remove authorsComplete, or add the confirmed authors.',
+      })
     }
     if (flag === true) {
-      out.push({ field: 'authorsComplete', message: 'is true, which is the default.', fix: 'Remove the line: a list is complete unless marked `authorsComplete: false`.' })
+      out.push({
+        field: 'authorsComplete',
+        message: 'is true, which is the default.',
+        fix: 'Remove the line: a list is complete unless marked `authorsComplete: false`.',
+      })
     }
     const sources = (record.verification as { sources?: { authorCount?: unknown }[] } | undefined)?.sources ?? []
     sources.forEach((s, i) => {

@@ -17,7 +17,10 @@ export const doiFormat: RecordRule = {
       {
         field: 'csl.DOI',
         message: `"${shown}" is not a bare DOI (expected 10.NNNN/suffix without spaces, quotes or angle brackets).`,
-        fix: bare !== shown && DOI_PATTERN.test(bare) ? `Write it without the prefix: ${bare}` : 'Copy the DOI exactly from the publisher or PubMed page, without https://doi.org/.',
+        fix:
+          bare !== shown && DOI_PATTERN.test(bare)
+            ? `Write it without the prefix: ${bare}`
+            : 'Copy the DOI exactly from the publisher or PubMed page, without https://doi.org/.',
       },
     ]
   },

@@ -20,20 +20,34 @@ export const fieldProvenance: RecordRule = {
     const out: Finding[] = []
     for (const field of Object.keys(csl).sort()) {
       if (!DERIVED_FIELDS.has(field) && !confirmed.has(field)) {
-        out.push({ field: `csl.${field}`, message: 'is not confirmed by any verification source.', fix: `Add "${field}" to the fields of the page that confirms it, or remove the field and list it under verification.missing.` })
+        out.push({
+          field: `csl.${field}`,
+          message: 'is not confirmed by any verification source.',
+          fix: `Add "${field}" to the fields of the page that confirms it, or remove the field and list it under verification.missing.`,
+        })
       }
     }
     ;(v?.sources ?? []).forEach((s, i) => {
       for (const field of s.fields ?? []) {
-        const present = RECORD_FIELDS.has(field) ? (record[field] as unknown[] | undefined)?.length : csl[field] !== undefined
+        const present = RECORD_FIELDS.has(field)
+          ? (record[field] as unknown[] | undefined)?.length
+          : csl[field] !== undefined
         if (!present) {
-          out.push({ field: `verification.sources[${i}].fields`, message: `names "${field}", which the record does not have.`, fix: `Remove "${field}" from the list or add the confirmed value.` })
+          out.push({
+            field: `verification.sources[${i}].fields`,
+            message: `names "${field}", which the record does not have.`,
+            fix: `Remove "${field}" from the list or add the confirmed value.`,
+          })
         }
       }
     })
     for (const field of v?.missing ?? []) {
       if (csl[field] !== undefined) {
-        out.push({ field: 'verification.missing', message: `lists "${field}", but csl has it.`, fix: `Remove "${field}" from missing if it was confirmed, or delete the unconfirmed value.` })
+        out.push({
+          field: 'verification.missing',
+          message: `lists "${field}", but csl has it.`,
+          fix: `Remove "${field}" from missing if it was confirmed, or delete the unconfirmed value.`,
+        })
       }
     }
     return out

@@ -16,7 +16,9 @@ function checkUrl(field: string, value: unknown, mirror = false): Finding[] {
     {
       field,
       message: `"${String(value)}" is not an https URL.`,
-      fix: mirror ? 'Use the http(s):// address of the page, without spaces or quotes.' : 'Use the https:// address of the page, without spaces or quotes (only a page of kind `mirror` may be served over http).',
+      fix: mirror
+        ? 'Use the http(s):// address of the page, without spaces or quotes.'
+        : 'Use the https:// address of the page, without spaces or quotes (only a page of kind `mirror` may be served over http).',
     },
   ]
 }
@@ -29,7 +31,8 @@ export const httpsUrls: RecordRule = {
     const out: Finding[] = []
     const url = cslOf(record).URL
     if (url !== undefined) out.push(...checkUrl('csl.URL', url))
-    const sources = (record.verification as { sources?: { url?: unknown; kind?: unknown }[] } | undefined)?.sources ?? []
+    const sources =
+      (record.verification as { sources?: { url?: unknown; kind?: unknown }[] } | undefined)?.sources ?? []
     sources.forEach((s, i) => out.push(...checkUrl(`verification.sources[${i}].url`, s.url, s.kind === 'mirror')))
     return out
   },

@@ -7,6 +7,12 @@ export const idMatchesFile: RecordRule = {
   check(record, ctx) {
     return record.id === ctx.fileName
       ? []
-      : [{ field: 'id', message: `"${String(record.id)}" differs from the file name "${ctx.fileName}".`, fix: `Rename the file to ${String(record.id)}.yaml or set id: ${ctx.fileName}.` }]
+      : [
+          {
+            field: 'id',
+            message: `"${String(record.id)}" differs from the file name "${ctx.fileName}".`,
+            fix: `Rename the file to ${String(record.id)}.yaml or set id: ${ctx.fileName}.`,
+          },
+        ]
   },
 }

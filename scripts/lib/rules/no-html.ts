@@ -10,7 +10,12 @@ export const noHtml: RecordRule = {
   check(record) {
     const out: Finding[] = []
     eachString(record, (path, text) => {
-      if (TAG.test(text)) out.push({ field: path, message: 'contains HTML or markup.', fix: 'Write plain text; use words instead of tags (for "<" in numbers write "less than").' })
+      if (TAG.test(text))
+        out.push({
+          field: path,
+          message: 'contains HTML or markup.',
+          fix: 'Write plain text; use words instead of tags (for "<" in numbers write "less than").',
+        })
     })
     return out
   },

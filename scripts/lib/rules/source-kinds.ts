@@ -16,7 +16,13 @@ interface SourceLike {
 const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gov', 'net', 'org', 'nhs', 'nih'])
 
 /** Hosts where each account publishes its own material: there the site is the host plus the account. */
-const ACCOUNT_HOSTS = new Set(['github.com', 'raw.githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org'])
+const ACCOUNT_HOSTS = new Set([
+  'github.com',
+  'raw.githubusercontent.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'codeberg.org',
+])
 
 /**
  * The site a URL belongs to, for telling independent pages apart: `qa00.mdedge.com` and `www.mdedge.com` are one site;
@@ -35,7 +41,9 @@ export function siteOf(url: string): string {
   }
   if (ACCOUNT_HOSTS.has(host.replace(/^www\./, ''))) {
     const account = path.split('/').filter(Boolean)[0]?.toLowerCase()
-    return account === undefined ? host.replace(/^www\./, '') : `${host.replace(/^www\./, '').replace('raw.githubusercontent.com', 'github.com')}/${account}`
+    return account === undefined
+      ? host.replace(/^www\./, '')
+      : `${host.replace(/^www\./, '').replace('raw.githubusercontent.com', 'github.com')}/${account}`
   }
   const labels = host.split('.')
   const take = labels.length >= 3 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels.at(-2)!) ? 3 : 2
@@ -64,9 +72,14 @@ export const sourceKinds: RecordRule = {
   name: 'source-kinds',
   kinds: ['study', 'source'],
   check(record) {
-    const sources = ((record.verification as { sources?: SourceLike[] } | undefined)?.sources ?? []).filter((s) => typeof s === 'object' && s !== null)
+    const sources = ((record.verification as { sources?: SourceLike[] } | undefined)?.sources ?? []).filter(
+      (s) => typeof s === 'object' && s !== null,
+    )
     const csl = cslOf(record)
-    const fields = [...Object.keys(csl).filter((f) => !DERIVED_FIELDS.has(f)), ...(Array.isArray(record.registrations) && record.registrations.length > 0 ? ['registrations'] : [])]
+    const fields = [
+      ...Object.keys(csl).filter((f) => !DERIVED_FIELDS.has(f)),
+      ...(Array.isArray(record.registrations) && record.registrations.length > 0 ? ['registrations'] : []),
+    ]
     const out: Finding[] = []
     for (const field of fields.sort()) {
       const confirming = sources.filter((s) => Array.isArray(s.fields) && s.fields.includes(field))

@@ -15,15 +15,33 @@ export const yearPlausible: RecordRule = {
     const checked = (record.verification as { checked?: string } | undefined)?.checked ?? ctx.today
     const lastYear = Number(checked.slice(0, 4))
     if (year === undefined || year < EARLIEST_YEAR || year > lastYear) {
-      return [{ field: 'csl.issued', message: `year ${String(year)} is not between ${EARLIEST_YEAR} and ${lastYear}.`, fix: 'Check the publication year on the publisher or PubMed page.' }]
+      return [
+        {
+          field: 'csl.issued',
+          message: `year ${String(year)} is not between ${EARLIEST_YEAR} and ${lastYear}.`,
+          fix: 'Check the publication year on the publisher or PubMed page.',
+        },
+      ]
     }
     if (month !== undefined && (month < 1 || month > 12)) {
-      return [{ field: 'csl.issued', message: `month ${month} is not 1–12.`, fix: 'Write date-parts as [[year, month, day]].' }]
+      return [
+        {
+          field: 'csl.issued',
+          message: `month ${month} is not 1–12.`,
+          fix: 'Write date-parts as [[year, month, day]].',
+        },
+      ]
     }
     if (month !== undefined && day !== undefined) {
       const d = new Date(Date.UTC(year, month - 1, day))
       if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
-        return [{ field: 'csl.issued', message: `${year}-${month}-${day} is not a calendar date.`, fix: 'Write date-parts as [[year, month, day]].' }]
+        return [
+          {
+            field: 'csl.issued',
+            message: `${year}-${month}-${day} is not a calendar date.`,
+            fix: 'Write date-parts as [[year, month, day]].',
+          },
+        ]
       }
     }
     return []

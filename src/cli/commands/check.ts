@@ -3,7 +3,8 @@ import { checkDraft } from '../../check/index'
 import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 import { readText } from '../read'
 
-export const summary = 'Find passages of a draft that make a claim this library tracks, with verdicts and studies to cite.'
+export const summary =
+  'Find passages of a draft that make a claim this library tracks, with verdicts and studies to cite.'
 
 export const help = `Usage: kap-literature check <file|-> [--json]
 
@@ -40,13 +41,19 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     io.out(json(matches))
     return 0
   }
-  const footer = paint(io, 'dim', 'kap-literature check finds the claims this library tracks; it is not a fact checker. More: kap-literature show <claim-id>')
+  const footer = paint(
+    io,
+    'dim',
+    'kap-literature check finds the claims this library tracks; it is not a fact checker. More: kap-literature show <claim-id>',
+  )
   if (matches.length === 0) {
     io.out(`${name}: no tracked claims found.\n${footer}`)
     return 0
   }
   const distinct = new Set(matches.map((m) => m.claim)).size
-  const out = [`${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ${distinct} tracked claim${distinct === 1 ? '' : 's'}.`]
+  const out = [
+    `${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ${distinct} tracked claim${distinct === 1 ? '' : 's'}.`,
+  ]
   for (const m of matches) {
     const lines = m.lines.start === m.lines.end ? `line ${m.lines.start}` : `lines ${m.lines.start}-${m.lines.end}`
     out.push(
@@ -57,7 +64,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${m.verdictNote}`,
       ...(m.cite.length > 0
         ? [`  Cite: ${m.citation}`, `  Studies: ${m.cite.map((c) => `${c.id} (${c.relation})`).join(', ')}`]
-        : [`  Cite: no study in this library tests this claim directly; see the background evidence with kap-literature show ${m.claim}`]),
+        : [
+            `  Cite: no study in this library tests this claim directly; see the background evidence with kap-literature show ${m.claim}`,
+          ]),
     )
   }
   out.push('', footer)

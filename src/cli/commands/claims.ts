@@ -26,9 +26,26 @@ export const flags: FlagSpec = { booleans: ['json'], values: ['verdict', 'topic'
 const more = '; see kap-literature claims --help for the values'
 
 export function run(args: Parsed, io: Io): number {
-  if (args.positional.length > 0) throw new UsageError(`claims takes no arguments, only --verdict, --topic and --source (got "${args.positional[0]}")`)
-  const verdicts = listFlag(args, 'verdict').map((v) => oneOf('--verdict', v, vocabularies.verdicts.map((t) => t.id), more))
-  const topics = listFlag(args, 'topic').map((v) => oneOf('--topic', v, vocabularies.topics.map((t) => t.id), more))
+  if (args.positional.length > 0)
+    throw new UsageError(
+      `claims takes no arguments, only --verdict, --topic and --source (got "${args.positional[0]}")`,
+    )
+  const verdicts = listFlag(args, 'verdict').map((v) =>
+    oneOf(
+      '--verdict',
+      v,
+      vocabularies.verdicts.map((t) => t.id),
+      more,
+    ),
+  )
+  const topics = listFlag(args, 'topic').map((v) =>
+    oneOf(
+      '--topic',
+      v,
+      vocabularies.topics.map((t) => t.id),
+      more,
+    ),
+  )
   const pages = listFlag(args, 'source').map((v) => oneOf('--source', v, sourceIds, more))
   const found = claims.filter(
     (c) =>
@@ -46,7 +63,9 @@ export function run(args: Parsed, io: Io): number {
   }
   io.out(
     [
-      ...found.map((c) => `[${paint(io, verdictColor(c.verdict), c.verdict)}] ${paint(io, 'bold', c.id)}\n    ${c.statement}`),
+      ...found.map(
+        (c) => `[${paint(io, verdictColor(c.verdict), c.verdict)}] ${paint(io, 'bold', c.id)}\n    ${c.statement}`,
+      ),
       '',
       `${found.length} of ${claims.length} claims. Details: kap-literature show <claim-id>`,
     ].join('\n'),

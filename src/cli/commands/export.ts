@@ -25,7 +25,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const ids = args.positional.length > 0 ? citableIds(args.positional) : allCitableIds()
   // Loaded on demand: citation-js is only needed here.
   const cite = await import('../../cite/index')
-  const content = { csljson: cite.toCSLJSON, bibtex: cite.toBibTeX, biblatex: cite.toBibLaTeX, ris: cite.toRIS }[format](ids)
+  const content = { csljson: cite.toCSLJSON, bibtex: cite.toBibTeX, biblatex: cite.toBibLaTeX, ris: cite.toRIS }[
+    format
+  ](ids)
   if (args.flags.has('json')) io.out(json({ format, ids: [...new Set(ids)], content }))
   else if (content !== '') io.out(content.replace(/\n$/, ''))
   return 0

@@ -1,6 +1,12 @@
 import { dataVersion, getStudy, vocabularies, type StudyId, type Topic, type VocabularyTerm } from '../../index'
 import { fullClaims } from '../../details/index'
-import { citeProse, createCitationSession, cslCredit, type CitationFormat, type CitationStyle } from '../../citations/index'
+import {
+  citeProse,
+  createCitationSession,
+  cslCredit,
+  type CitationFormat,
+  type CitationStyle,
+} from '../../citations/index'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
 import { closest, flag, InputError, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
@@ -80,7 +86,13 @@ interface Handout {
 
 const label = (terms: readonly VocabularyTerm[], id: string) => terms.find((t) => t.id === id)?.label ?? id
 const used = (terms: readonly VocabularyTerm[], ids: ReadonlySet<string>) => terms.filter((t) => ids.has(t.id))
-const RELATION_WEIGHT: Readonly<Record<string, number>> = { supports: 0, contradicts: 1, 'partly-supports': 2, 'does-not-test': 3, context: 4 }
+const RELATION_WEIGHT: Readonly<Record<string, number>> = {
+  supports: 0,
+  contradicts: 1,
+  'partly-supports': 2,
+  'does-not-test': 3,
+  context: 4,
+}
 const rankOf = (design: string) => {
   const d = vocabularies.designs.find((t) => t.id === design)
   return d === undefined ? 99 : (d.band === 'record' ? 10 : 0) + (d.rank ?? 9)
@@ -98,7 +110,13 @@ function firstSentence(note: string): string {
  * The handout's content. In the brief form only the key studies are cited (so the reading list stays short); the
  * full form cites every study of every claim. Notes are escaped for `format` with their study ids as citations.
  */
-function build(topic: VocabularyTerm, style: CitationStyle, format: CitationFormat, date: string, full: boolean): Handout {
+function build(
+  topic: VocabularyTerm,
+  style: CitationStyle,
+  format: CitationFormat,
+  date: string,
+  full: boolean,
+): Handout {
   const session = createCitationSession({ style, format })
   const prose = (text: string) => citeProse(text, session, format, { link: true })
   // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
@@ -114,12 +132,19 @@ function build(topic: VocabularyTerm, style: CitationStyle, format: CitationForm
   const sections: ClaimSection[] = chosen.map((c) => {
     const key = [...c.evidence]
       .filter((e) => e.relation !== 'context' && e.relation !== 'does-not-test')
-      .sort((a, b) => RELATION_WEIGHT[a.relation]! - RELATION_WEIGHT[b.relation]! || rankOf(getStudy(a.study).design) - rankOf(getStudy(b.study).design) || a.study.localeCompare(b.study))
+      .sort(
+        (a, b) =>
+          RELATION_WEIGHT[a.relation]! - RELATION_WEIGHT[b.relation]! ||
+          rankOf(getStudy(a.study).design) - rankOf(getStudy(b.study).design) ||
+          a.study.localeCompare(b.study),
+      )
       .slice(0, 2)
     const whyText = firstSentence(c.verdictNote)
     const why = prose(whyText)
     // Key studies the one line does not already cite.
-    const keyStudies = key.filter((e) => !new RegExp(`(^|[^a-z0-9-])${e.study}([^a-z0-9-]|$)`).test(whyText)).map((e) => cite(e.study))
+    const keyStudies = key
+      .filter((e) => !new RegExp(`(^|[^a-z0-9-])${e.study}([^a-z0-9-]|$)`).test(whyText))
+      .map((e) => cite(e.study))
     const evidence = full
       ? c.evidence.map((e) => {
           const study = getStudy(e.study)
@@ -161,9 +186,15 @@ function build(topic: VocabularyTerm, style: CitationStyle, format: CitationForm
     bibliography,
     terms: [
       { heading: 'Verdicts', terms: used(vocabularies.verdicts, new Set(sections.map((s) => s.verdict))) },
-      { heading: 'How a study bears on a claim', terms: used(vocabularies.relations, new Set(evidence.map((e) => e.relation))) },
+      {
+        heading: 'How a study bears on a claim',
+        terms: used(vocabularies.relations, new Set(evidence.map((e) => e.relation))),
+      },
       { heading: 'Study designs', terms: used(vocabularies.designs, new Set(evidence.map((e) => e.design))) },
-      { heading: 'Certainty of the evidence', terms: used(vocabularies.certainty, new Set(evidence.map((e) => e.certainty))) },
+      {
+        heading: 'Certainty of the evidence',
+        terms: used(vocabularies.certainty, new Set(evidence.map((e) => e.certainty))),
+      },
     ].filter((g) => g.terms.length > 0),
     credit: cslCredit,
     licence: 'Claims, verdicts and notes: kap-literature (CC BY 4.0). For information; not medical advice.',
@@ -185,13 +216,19 @@ function toMarkdown(h: Handout, full: boolean): string {
   const out = [`# ${md(h.title)}`, '', `*${md(h.topic.description)}*`, '', md(intro(h, full))]
   h.claims.forEach((c, i) => {
     if (!full) {
-      out.push('', `**${i + 1}. ${md(c.statement)}** — *${md(c.verdictLabel)}.* ${c.why}${c.keyStudies.length > 0 ? ` Key studies: ${c.keyStudies.join('; ')}.` : ''}`)
+      out.push(
+        '',
+        `**${i + 1}. ${md(c.statement)}** — *${md(c.verdictLabel)}.* ${c.why}${c.keyStudies.length > 0 ? ` Key studies: ${c.keyStudies.join('; ')}.` : ''}`,
+      )
       return
     }
     out.push('', `## ${i + 1}. ${md(c.statement)}`, '', `**Verdict: ${md(c.verdictLabel)}.** ${c.verdictNote}`, '')
     out.push(`Made by ${c.pages} of the recorded clinic pages. Evidence:`, '')
     if (c.evidence.length === 0) out.push('- No study is recorded for this claim.')
-    for (const e of c.evidence) out.push(`- **${md(e.relationLabel)}**: ${e.note} ${e.citation} (${md(e.designLabel)}; certainty: ${md(e.certaintyLabel.toLowerCase())})`)
+    for (const e of c.evidence)
+      out.push(
+        `- **${md(e.relationLabel)}**: ${e.note} ${e.citation} (${md(e.designLabel)}; certainty: ${md(e.certaintyLabel.toLowerCase())})`,
+      )
   })
   if (h.studies.length > 0) out.push('', '## Reading list', '', h.bibliography)
   if (full) {
@@ -201,7 +238,10 @@ function toMarkdown(h: Handout, full: boolean): string {
       for (const t of g.terms) out.push(`- **${md(t.label)}**: ${md(t.description)}`)
     }
   }
-  out.push('', `The evidence map of this topic: \`kap-literature map --topic ${h.topic.id} --out ${h.topic.id}-map.svg\`.`)
+  out.push(
+    '',
+    `The evidence map of this topic: \`kap-literature map --topic ${h.topic.id} --out ${h.topic.id}-map.svg\`.`,
+  )
   out.push('', '---', '', `${md(footerText(h))} ${md(h.credit)} ${md(h.licence)}`)
   return out.join('\n')
 }
@@ -269,7 +309,11 @@ function toHtml(h: Handout, full: boolean): string {
     `<p>${escapeHtml(intro(h, full))}</p>`,
   ]
   if (!full && h.claims.length > 0) {
-    out.push('<table class="brief">', '<thead><tr><th scope="col"></th><th scope="col">Claim</th><th scope="col">Verdict</th><th scope="col">Why, and the key studies</th></tr></thead>', '<tbody>')
+    out.push(
+      '<table class="brief">',
+      '<thead><tr><th scope="col"></th><th scope="col">Claim</th><th scope="col">Verdict</th><th scope="col">Why, and the key studies</th></tr></thead>',
+      '<tbody>',
+    )
     h.claims.forEach((c, i) =>
       out.push(
         `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><td>${escapeHtml(c.statement)}</td><td><span class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span></td><td><span class="why">${c.why}</span>${c.keyStudies.length > 0 ? ` <span class="key">Key: ${c.keyStudies.join('; ')}</span>` : ''}</td></tr>`,
@@ -288,33 +332,56 @@ function toHtml(h: Handout, full: boolean): string {
         `<p class="meta">Made by ${c.pages} of the recorded clinic pages.</p>`,
         '<ul>',
         ...(c.evidence.length === 0 ? ['<li>No study is recorded for this claim.</li>'] : []),
-        ...c.evidence.map((e) => `<li><strong>${escapeHtml(e.relationLabel)}</strong>: ${e.note} ${e.citation} <span class="meta">(${escapeHtml(e.designLabel)}; certainty: ${escapeHtml(e.certaintyLabel.toLowerCase())})</span></li>`),
+        ...c.evidence.map(
+          (e) =>
+            `<li><strong>${escapeHtml(e.relationLabel)}</strong>: ${e.note} ${e.citation} <span class="meta">(${escapeHtml(e.designLabel)}; certainty: ${escapeHtml(e.certaintyLabel.toLowerCase())})</span></li>`,
+        ),
         '</ul>',
         '</article>',
       )
     })
     if (h.claims.length > 0) out.push('</section>')
   }
-  if (h.studies.length > 0) out.push(`<section class="${full ? 'reading' : 'reading-brief'}">`, '<h2>Reading list</h2>', h.bibliography, '</section>')
+  if (h.studies.length > 0)
+    out.push(
+      `<section class="${full ? 'reading' : 'reading-brief'}">`,
+      '<h2>Reading list</h2>',
+      h.bibliography,
+      '</section>',
+    )
   if (full) {
     out.push('<section>', '<h2>Terms used</h2>')
-    for (const g of h.terms) out.push(`<h3>${escapeHtml(g.heading)}</h3>`, '<dl>', ...g.terms.map((t) => `<dt>${escapeHtml(t.label)}</dt><dd>${escapeHtml(t.description)}</dd>`), '</dl>')
+    for (const g of h.terms)
+      out.push(
+        `<h3>${escapeHtml(g.heading)}</h3>`,
+        '<dl>',
+        ...g.terms.map((t) => `<dt>${escapeHtml(t.label)}</dt><dd>${escapeHtml(t.description)}</dd>`),
+        '</dl>',
+      )
     out.push('</section>')
   }
   out.push(`<footer><p>${escapeHtml(footerText(h))} ${escapeHtml(h.credit)} ${escapeHtml(h.licence)}</p></footer>`)
-  if (h.claims.length > 0) out.push(`<section class="map" aria-label="Evidence map: ${escapeHtml(h.topic.label)}">`, evidenceMap({ topic: h.topic.id as Topic, format: 'svg' }).trimEnd(), '</section>')
+  if (h.claims.length > 0)
+    out.push(
+      `<section class="map" aria-label="Evidence map: ${escapeHtml(h.topic.label)}">`,
+      evidenceMap({ topic: h.topic.id as Topic, format: 'svg' }).trimEnd(),
+      '</section>',
+    )
   out.push('</main>', '</body>', '</html>')
   return out.join('\n')
 }
 
 export function run(args: Parsed, io: Io): number {
-  if (args.positional.length > 0) throw new UsageError(`handout takes --topic, not a word (got "${args.positional[0]}")`)
+  if (args.positional.length > 0)
+    throw new UsageError(`handout takes --topic, not a word (got "${args.positional[0]}")`)
   const topicId = flag(args, 'topic')
   if (topicId === undefined) throw new UsageError(`handout needs --topic (topics: ${topicIds.join(', ')})`)
   const topic = vocabularies.topics.find((t) => t.id === topicId)
   if (topic === undefined) {
     const hint = closest(topicId, topicIds)
-    throw new InputError(`unknown topic ${quote(topicId)}${hint ? ` (did you mean "${hint}"?)` : ''}; topics: ${topicIds.join(', ')}`)
+    throw new InputError(
+      `unknown topic ${quote(topicId)}${hint ? ` (did you mean "${hint}"?)` : ''}; topics: ${topicIds.join(', ')}`,
+    )
   }
   const formatName = flag(args, 'format') ?? 'md'
   const format = oneOf('--format', formatName === 'markdown' ? 'md' : formatName, ['md', 'html'] as const)

@@ -20,9 +20,11 @@ export function run(args: Parsed, io: Io): number {
   const [what = 'studies', ...rest] = args.positional
   if (rest.length > 0) throw new UsageError('list takes at most one word: studies, claims or sources')
   let rows: { id: string; text: string }[]
-  if (what === 'studies') rows = studies.map((s) => ({ id: s.id, text: `${s.csl.title ?? '(title not confirmed)'} (${s.design})` }))
+  if (what === 'studies')
+    rows = studies.map((s) => ({ id: s.id, text: `${s.csl.title ?? '(title not confirmed)'} (${s.design})` }))
   else if (what === 'claims') rows = claims.map((c) => ({ id: c.id, text: `[${c.verdict}] ${c.statement}` }))
-  else if (what === 'sources') rows = sources.map((s) => ({ id: s.id, text: s.csl.title ?? s.documentTitle ?? s.csl.URL ?? '' }))
+  else if (what === 'sources')
+    rows = sources.map((s) => ({ id: s.id, text: s.csl.title ?? s.documentTitle ?? s.csl.URL ?? '' }))
   else throw new UsageError(`unknown list "${what}" (use studies, claims or sources)`)
   io.out(args.flags.has('json') ? json(rows) : rows.map((r) => `${r.id}  ${r.text}`).join('\n'))
   return 0

@@ -3,7 +3,8 @@ import { topicsTerms, type ClaimId, type Topic } from '../../index'
 import { evidenceMap } from '../../map/index'
 import { InputError, terminalSafe, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 
-export const summary = 'Draw the evidence map of a topic: claims by verdict, studies by design and relation (SVG or HTML).'
+export const summary =
+  'Draw the evidence map of a topic: claims by verdict, studies by design and relation (SVG or HTML).'
 
 export const help = `Usage: kap-literature map [--topic <topic>] [--claims <id,id,…>] [--format svg|html] [--title <text>] [--out <file>]
 
@@ -39,7 +40,12 @@ export function run(args: Parsed, io: Io): number {
     .map((s) => s.trim())
     .filter(Boolean) as ClaimId[] | undefined
   const title = value('title')
-  const out = evidenceMap({ format, ...(value('topic') === undefined ? {} : { topic: value('topic') as Topic }), ...(claims === undefined ? {} : { claims }), ...(title === undefined ? {} : { title }) })
+  const out = evidenceMap({
+    format,
+    ...(value('topic') === undefined ? {} : { topic: value('topic') as Topic }),
+    ...(claims === undefined ? {} : { claims }),
+    ...(title === undefined ? {} : { title }),
+  })
   const file = value('out')
   if (file === undefined) {
     io.out(out.replace(/\n$/, ''))

@@ -1,5 +1,18 @@
 import { getClaim, vocabularies, type VocabularyTerm } from '../../index'
-import { flag, InputError, json, listFlag, oneOf, paint, quote, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
+import {
+  flag,
+  InputError,
+  json,
+  listFlag,
+  oneOf,
+  paint,
+  quote,
+  UsageError,
+  verdictColor,
+  type FlagSpec,
+  type Io,
+  type Parsed,
+} from '../io'
 
 export const summary = 'Search studies, claims and sources, with filters.'
 
@@ -50,7 +63,8 @@ function yearRange(value: string): { yearFrom?: number; yearTo?: number } {
   }
   const from = m[1] === undefined ? undefined : Number(m[1])
   const to = m[2] === undefined ? from : m[3] === undefined ? undefined : Number(m[3])
-  if (from !== undefined && to !== undefined && from > to) throw new InputError(`bad --year range ${quote(value)}: the first year is after the second`)
+  if (from !== undefined && to !== undefined && from > to)
+    throw new InputError(`bad --year range ${quote(value)}: the first year is after the second`)
   return { ...(from === undefined ? {} : { yearFrom: from }), ...(to === undefined ? {} : { yearTo: to }) }
 }
 
@@ -70,9 +84,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const query = args.positional.join(' ').trim()
   if (query === '') throw new UsageError('search needs a query, e.g. kap-literature search ketamine ptsd')
   const limitText = flag(args, 'limit') ?? '10'
-  if (!/^\d{1,6}$/.test(limitText) || Number(limitText) < 1) throw new InputError(`bad --limit value ${quote(limitText)}; use a positive whole number`)
+  if (!/^\d{1,6}$/.test(limitText) || Number(limitText) < 1)
+    throw new InputError(`bad --limit value ${quote(limitText)}; use a positive whole number`)
   const psychotherapy = flag(args, 'psychotherapy')
-  const withPsychotherapy = psychotherapy === undefined ? undefined : oneOf('--psychotherapy', psychotherapy, ['yes', 'no'] as const) === 'yes'
+  const withPsychotherapy =
+    psychotherapy === undefined ? undefined : oneOf('--psychotherapy', psychotherapy, ['yes', 'no'] as const) === 'yes'
   const types = listFlag(args, 'type').map((t) => oneOf('--type', t, ['study', 'claim', 'source'] as const))
   const year = flag(args, 'year')
   const options = {
@@ -107,7 +123,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   results.forEach((r, n) => {
     const titleRanges = r.highlights.filter((h) => h.field === 'title')
     const snippetRanges = r.highlights.filter((h) => h.field === 'snippet')
-    const verdict = r.type === 'claim' ? ` [${paint(io, verdictColor(getClaim(r.id).verdict), getClaim(r.id).verdict)}]` : ''
+    const verdict =
+      r.type === 'claim' ? ` [${paint(io, verdictColor(getClaim(r.id).verdict), getClaim(r.id).verdict)}]` : ''
     lines.push(`${String(n + 1).padStart(2)}. ${paint(io, 'cyan', r.type)} ${paint(io, 'bold', r.id)}${verdict}`)
     lines.push(`    ${highlight(io, r.title, titleRanges)}`)
     if (r.snippet !== '') lines.push(`    ${highlight(io, r.snippet, snippetRanges)}`)

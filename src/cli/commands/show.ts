@@ -63,7 +63,8 @@ function claimText(io: Io, claim: Claim): string {
     lines.push('', paint(io, 'bold', 'Evidence:'))
     for (const e of evidence) lines.push(`  [${e.relation}] ${prose(e.study.id)} [${e.study.id}]: ${prose(e.note)}`)
   }
-  for (const p of claim.citationProblems ?? []) lines.push(`Citation problem (${p.problem}, ${prose(p.study)}): ${prose(p.note)}`)
+  for (const p of claim.citationProblems ?? [])
+    lines.push(`Citation problem (${p.problem}, ${prose(p.study)}): ${prose(p.note)}`)
   return lines.join('\n')
 }
 
@@ -87,15 +88,27 @@ export function run(args: Parsed, io: Io): number {
   const asJson = args.flags.has('json')
   if (isStudyId(id)) {
     const study = getFullStudy(id)
-    io.out(asJson ? json({ type: 'study', record: study, claims: claimsCiting(id).map((c) => c.id) }) : studyText(io, study))
+    io.out(
+      asJson ? json({ type: 'study', record: study, claims: claimsCiting(id).map((c) => c.id) }) : studyText(io, study),
+    )
   } else if (isClaimId(id)) {
     const claim = getFullClaim(id)
     io.out(asJson ? json({ type: 'claim', record: claim, evidence: fullEvidenceFor(id) }) : claimText(io, claim))
   } else if (isSourceId(id)) {
-    io.out(asJson ? json({ type: 'source', record: getFullSource(id), claims: claims.filter((c) => c.madeBy.some((m) => m.source === id)).map((c) => c.id) }) : sourceText(io, id))
+    io.out(
+      asJson
+        ? json({
+            type: 'source',
+            record: getFullSource(id),
+            claims: claims.filter((c) => c.madeBy.some((m) => m.source === id)).map((c) => c.id),
+          })
+        : sourceText(io, id),
+    )
   } else {
     const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
-    throw new InputError(`no study, claim or source has the id "${id}"${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies|claims|sources'}`)
+    throw new InputError(
+      `no study, claim or source has the id "${id}"${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies|claims|sources'}`,
+    )
   }
   return 0
 }

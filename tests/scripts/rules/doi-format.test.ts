@@ -7,7 +7,9 @@ const ctx = { fileName: 'x', today: '2026-11-22' }
 
 describe('doi-format', () => {
   it('rejects a DOI written as a URL and suggests the bare form', () => {
-    const r = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.csl.DOI = 'https://doi.org/10.5555/example.2020')) })
+    const r = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) => (s.csl.DOI = 'https://doi.org/10.5555/example.2020')),
+    })
     const line = expectIssue(r, 'doi-format', 'data/studies/example-2020.yaml', 'csl.DOI', /is not a bare DOI/)
     expect(line).toContain('Write it without the prefix: 10.5555/example.2020')
   })

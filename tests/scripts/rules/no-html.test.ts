@@ -7,7 +7,9 @@ const ctx = { fileName: 'x', today: '2026-11-22' }
 
 describe('no-html', () => {
   it('rejects markup in a claim note', () => {
-    const r = runOn({ 'claims/example-claim.yaml': variant(validClaim(), (c) => (c.evidence[0].note = 'See <script>alert(1)</script>')) })
+    const r = runOn({
+      'claims/example-claim.yaml': variant(validClaim(), (c) => (c.evidence[0].note = 'See <script>alert(1)</script>')),
+    })
     expectIssue(r, 'no-html', 'data/claims/example-claim.yaml', 'evidence[0].note', /contains HTML/)
   })
   it('allows comparisons such as p<0.05 and "<10%"', () => {

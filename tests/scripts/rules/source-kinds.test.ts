@@ -3,44 +3,108 @@ import { siteOf } from '../../../scripts/lib/rules/source-kinds.ts'
 import { runOn, validStudy, variant } from '../../helpers/fixture-data.ts'
 import { expectIssue } from './expect-issue.ts'
 
-const secondary = (url: string, fields: string[], extra: Record<string, unknown> = {}) => ({ url, kind: 'secondary', fields, ...extra })
+const secondary = (url: string, fields: string[], extra: Record<string, unknown> = {}) => ({
+  url,
+  kind: 'secondary',
+  fields,
+  ...extra,
+})
 const FIELDS = ['title', 'author', 'container-title', 'issued', 'volume', 'page', 'DOI', 'PMID']
 
 describe('source-kinds', () => {
   it('rejects a field confirmed by one secondary page only', () => {
-    const r = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources = [secondary('https://blog.example.net/post', FIELDS)])) })
-    const line = expectIssue(r, 'source-kinds', 'data/studies/example-2020.yaml', 'csl.DOI', /confirmed only by secondary pages \(example\.net\)/)
+    const r = runOn({
+      'studies/example-2020.yaml': variant(
+        validStudy(),
+        (s) => (s.verification.sources = [secondary('https://blog.example.net/post', FIELDS)]),
+      ),
+    })
+    const line = expectIssue(
+      r,
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'csl.DOI',
+      /confirmed only by secondary pages \(example\.net\)/,
+    )
     expect(line).toContain('second independent secondary page')
   })
   it('rejects two secondary pages of one site, or a declared copy', () => {
     const sameSite = runOn({
-      'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources = [secondary('https://qa00.mdedge.com/a', FIELDS), secondary('https://www.mdedge.com/b', FIELDS)])),
+      'studies/example-2020.yaml': variant(
+        validStudy(),
+        (s) =>
+          (s.verification.sources = [
+            secondary('https://qa00.mdedge.com/a', FIELDS),
+            secondary('https://www.mdedge.com/b', FIELDS),
+          ]),
+      ),
     })
     expectIssue(sameSite, 'source-kinds', 'data/studies/example-2020.yaml', 'csl.title', /mdedge\.com, mdedge\.com/)
     const copy = runOn({
-      'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources = [secondary('https://a.example.org/x', FIELDS), secondary('https://mirror.test/y', FIELDS, { independentOf: 'example.org' })])),
+      'studies/example-2020.yaml': variant(
+        validStudy(),
+        (s) =>
+          (s.verification.sources = [
+            secondary('https://a.example.org/x', FIELDS),
+            secondary('https://mirror.test/y', FIELDS, { independentOf: 'example.org' }),
+          ]),
+      ),
     })
-    expectIssue(copy, 'source-kinds', 'data/studies/example-2020.yaml', 'csl.title', /without a second, independent one/)
+    expectIssue(
+      copy,
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'csl.title',
+      /without a second, independent one/,
+    )
     const sameFeed = runOn({
       'studies/example-2020.yaml': variant(
         validStudy(),
-        (s) => (s.verification.sources = [secondary('https://a.example.org/x', FIELDS, { independentOf: 'crossref' }), secondary('https://b.test/y', FIELDS, { independentOf: 'crossref' })]),
+        (s) =>
+          (s.verification.sources = [
+            secondary('https://a.example.org/x', FIELDS, { independentOf: 'crossref' }),
+            secondary('https://b.test/y', FIELDS, { independentOf: 'crossref' }),
+          ]),
       ),
     })
-    expectIssue(sameFeed, 'source-kinds', 'data/studies/example-2020.yaml', 'csl.title', /without a second, independent one/)
+    expectIssue(
+      sameFeed,
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'csl.title',
+      /without a second, independent one/,
+    )
   })
   it('accepts two independent secondary pages, or one page of any other kind', () => {
-    const two = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources = [secondary('https://a.example.org/x', FIELDS), secondary('https://b.test/y', FIELDS)])) })
+    const two = runOn({
+      'studies/example-2020.yaml': variant(
+        validStudy(),
+        (s) =>
+          (s.verification.sources = [
+            secondary('https://a.example.org/x', FIELDS),
+            secondary('https://b.test/y', FIELDS),
+          ]),
+      ),
+    })
     expect(two.issues).toEqual([])
     for (const kind of ['publisher', 'index', 'registry', 'repository', 'mirror']) {
-      const one = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources = [{ url: 'https://x.test/r', kind, fields: FIELDS }])) })
+      const one = runOn({
+        'studies/example-2020.yaml': variant(
+          validStudy(),
+          (s) => (s.verification.sources = [{ url: 'https://x.test/r', kind, fields: FIELDS }]),
+        ),
+      })
       expect(one.issues, kind).toEqual([])
     }
   })
   it('rejects an unknown or missing kind at the schema layer', () => {
-    const r = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources[0].kind = 'blog')) })
+    const r = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources[0].kind = 'blog')),
+    })
     expect(r.issues.map((i) => i.field)).toContain('verification.sources[0].kind')
-    const m = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => delete s.verification.sources[0].kind) })
+    const m = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) => delete s.verification.sources[0].kind),
+    })
     expect(m.issues.map((i) => i.field)).toContain('verification.sources[0].kind')
   })
   it('groups hosts into sites', () => {
@@ -57,10 +121,25 @@ describe('source-kinds', () => {
 
 describe('https-urls and mirrors', () => {
   it('accepts http only for a mirror page', () => {
-    const mirror = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => Object.assign(s.verification.sources[0], { url: 'http://mirror.test/123', kind: 'mirror' })) })
+    const mirror = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) =>
+        Object.assign(s.verification.sources[0], { url: 'http://mirror.test/123', kind: 'mirror' }),
+      ),
+    })
     expect(mirror.issues).toEqual([])
-    const index = runOn({ 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources[0].url = 'http://mirror.test/123')) })
-    const line = expectIssue(index, 'https-urls', 'data/studies/example-2020.yaml', 'verification.sources[0].url', /is not an https URL/)
+    const index = runOn({
+      'studies/example-2020.yaml': variant(
+        validStudy(),
+        (s) => (s.verification.sources[0].url = 'http://mirror.test/123'),
+      ),
+    })
+    const line = expectIssue(
+      index,
+      'https-urls',
+      'data/studies/example-2020.yaml',
+      'verification.sources[0].url',
+      /is not an https URL/,
+    )
     expect(line).toContain('only a page of kind `mirror` may be served over http')
   })
 })
