@@ -135,7 +135,7 @@ describe('toJsonLd: every shipped study', () => {
     expect(toJsonLd('domino-2010').datePublished).toBe('2010-09')
     expect(toJsonLd('dakwar-2019').datePublished).toBe('2019-11-01')
     expect(toJsonLd('anand-2023').datePublished).toBe('2023')
-    expect(toJsonLd('murrough-2013')).not.toHaveProperty('datePublished')
+    expect(toJsonLd('holmes-2022')).not.toHaveProperty('datePublished')
   })
 
   it('skips missing levels of the issue → volume → periodical chain', () => {
