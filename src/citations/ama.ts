@@ -14,7 +14,13 @@ import table from './data/ama.json'
 
 export type { StyleCitations } from './bind'
 export type { CitableId } from './ids'
-export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+export type {
+  CitationFormat,
+  CitationsCitationOptions,
+  CitationSession,
+  CitationStyle,
+  CitationsFormatOptions,
+} from './engine'
 
 /**
  * AMA 11th edition citations of the shipped records.

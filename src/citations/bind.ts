@@ -3,10 +3,10 @@ import { describeValue, KapLiteratureError } from '../errors'
 import {
   createStyleFormatter,
   type CitationFormat,
-  type CitationOptions,
+  type CitationsCitationOptions,
   type CitationSession,
   type CitationStyle,
-  type FormatOptions,
+  type CitationsFormatOptions,
   type StyleTable,
 } from './engine'
 import { resolveIds, type CitableId } from './ids'
@@ -34,7 +34,7 @@ export interface StyleCitations {
    * @returns the formatted reference; HTML is escaped, with the DOI as a link
    * @throws KapLiteratureError `UNKNOWN_ID` (with a suggestion) or `UNKNOWN_FORMAT`
    */
-  formatReference(id: CitableId, options?: FormatOptions): string
+  formatReference(id: CitableId, options?: CitationsFormatOptions): string
   /**
    * An in-text citation of one or more records: `(Dore et al., 2019)`, narrative `Dore et al. (2019)`, or numbers in
    * numeric styles (numbered in the order given; use a session for a whole document).
@@ -43,7 +43,7 @@ export interface StyleCitations {
    * @returns the citation ('' for an empty list)
    * @throws KapLiteratureError `UNKNOWN_ID` or `UNKNOWN_FORMAT`
    */
-  formatCitation(ids: CitableId | readonly CitableId[], options?: CitationOptions): string
+  formatCitation(ids: CitableId | readonly CitableId[], options?: CitationsCitationOptions): string
   /**
    * A bibliography: sorted as the style sorts (author-date styles) or numbered in the order given (numeric styles).
    * @param ids - the records; repeats are dropped
@@ -51,7 +51,7 @@ export interface StyleCitations {
    * @returns one entry per line (text, Markdown) or an HTML list ('' for an empty list)
    * @throws KapLiteratureError `UNKNOWN_ID` or `UNKNOWN_FORMAT`
    */
-  formatBibliography(ids: readonly CitableId[], options?: FormatOptions): string
+  formatBibliography(ids: readonly CitableId[], options?: CitationsFormatOptions): string
   /**
    * A document session: numbers follow the order of first citation across the whole document.
    * @param options - output format
@@ -104,7 +104,7 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
     style,
     title: table.title,
     source: `${table.source} (${table.license})`,
-    formatReference(id: CitableId, opts?: FormatOptions) {
+    formatReference(id: CitableId, opts?: CitationsFormatOptions) {
       const o = options(opts)
       checkStyle(o.style, style)
       if (typeof id !== 'string')
@@ -113,12 +113,12 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
         })
       return f().formatReference(id, o.format as CitationFormat | undefined)
     },
-    formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationOptions) {
+    formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationsCitationOptions) {
       const o = options(opts, ['style', 'format', 'narrative'])
       checkStyle(o.style, style)
       return f().formatCitation(ids, o.format as CitationFormat | undefined, o.narrative === true)
     },
-    formatBibliography(ids: readonly CitableId[], opts?: FormatOptions) {
+    formatBibliography(ids: readonly CitableId[], opts?: CitationsFormatOptions) {
       const o = options(opts)
       checkStyle(o.style, style)
       return f().formatBibliography(ids, o.format as CitationFormat | undefined)

@@ -79,11 +79,11 @@ export interface StyleTable {
  * Options for one formatting call.
  * @example
  * ```ts
- * import type { FormatOptions } from 'kap-literature/citations'
- * const o: FormatOptions = { style: 'apa', format: 'html' }
+ * import type { CitationsFormatOptions } from 'kap-literature/citations'
+ * const o: CitationsFormatOptions = { style: 'apa', format: 'html' }
  * ```
  */
-export interface FormatOptions {
+export interface CitationsFormatOptions {
   /** Style key; default `apa`. Ignored by the per-style entries such as `kap-literature/citations/apa`. */
   readonly style?: CitationStyle
   /** Output format; default `text`. */
@@ -94,11 +94,11 @@ export interface FormatOptions {
  * Options for an in-text citation.
  * @example
  * ```ts
- * import type { CitationOptions } from 'kap-literature/citations'
- * const o: CitationOptions = { style: 'apa', narrative: true } // Dore et al. (2019)
+ * import type { CitationsCitationOptions } from 'kap-literature/citations'
+ * const o: CitationsCitationOptions = { style: 'apa', narrative: true } // Dore et al. (2019)
  * ```
  */
-export interface CitationOptions extends FormatOptions {
+export interface CitationsCitationOptions extends CitationsFormatOptions {
   /** Narrative form (`Dore et al. (2019)`) instead of parenthetical (`(Dore et al., 2019)`). */
   readonly narrative?: boolean
 }

@@ -14,7 +14,13 @@ import table from './data/harvard.json'
 
 export type { StyleCitations } from './bind'
 export type { CitableId } from './ids'
-export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+export type {
+  CitationFormat,
+  CitationsCitationOptions,
+  CitationSession,
+  CitationStyle,
+  CitationsFormatOptions,
+} from './engine'
 
 /**
  * Harvard (Cite Them Right) citations of the shipped records.

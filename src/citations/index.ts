@@ -19,10 +19,10 @@ import { describeValue, KapLiteratureError } from '../errors'
 import { bindStyle, type StyleCitations } from './bind'
 import type {
   CitationFormat,
-  CitationOptions,
+  CitationsCitationOptions,
   CitationSession,
   CitationStyle,
-  FormatOptions,
+  CitationsFormatOptions,
   StyleTable,
 } from './engine'
 import type { CitableId } from './ids'
@@ -36,10 +36,10 @@ import vancouver from './data/vancouver.json'
 export {
   citationFormats,
   type CitationFormat,
-  type CitationOptions,
+  type CitationsCitationOptions,
   type CitationSession,
   type CitationStyle,
-  type FormatOptions,
+  type CitationsFormatOptions,
 } from './engine'
 export type { StyleCitations } from './bind'
 export type { CitableId } from './ids'
@@ -163,7 +163,7 @@ function styleOf(options: unknown): { style: StyleCitations; rest: Record<string
  * formatReference('wilkinson-2021', { style: 'vancouver' })
  * ```
  */
-export function formatReference(id: CitableId, options?: FormatOptions): string {
+export function formatReference(id: CitableId, options?: CitationsFormatOptions): string {
   const { style, rest } = styleOf(options)
   return style.formatReference(id, rest)
 }
@@ -182,7 +182,7 @@ export function formatReference(id: CitableId, options?: FormatOptions): string 
  * formatCitation(['wilkinson-2017', 'wilkinson-2018'], { style: 'apa' }) // '(Wilkinson et al., 2017, 2018)'
  * ```
  */
-export function formatCitation(ids: CitableId | readonly CitableId[], options?: CitationOptions): string {
+export function formatCitation(ids: CitableId | readonly CitableId[], options?: CitationsCitationOptions): string {
   const { style, rest } = styleOf(options)
   return style.formatCitation(ids, rest)
 }
@@ -199,7 +199,7 @@ export function formatCitation(ids: CitableId | readonly CitableId[], options?: 
  * console.log(formatBibliography(['wilkinson-2021', 'dore-2019', 'wilkinson-2021'], { style: 'apa' }))
  * ```
  */
-export function formatBibliography(ids: readonly CitableId[], options?: FormatOptions): string {
+export function formatBibliography(ids: readonly CitableId[], options?: CitationsFormatOptions): string {
   const { style, rest } = styleOf(options)
   return style.formatBibliography(ids, rest)
 }

@@ -14,7 +14,13 @@ import table from './data/mla.json'
 
 export type { StyleCitations } from './bind'
 export type { CitableId } from './ids'
-export type { CitationFormat, CitationOptions, CitationSession, CitationStyle, FormatOptions } from './engine'
+export type {
+  CitationFormat,
+  CitationsCitationOptions,
+  CitationSession,
+  CitationStyle,
+  CitationsFormatOptions,
+} from './engine'
 
 /**
  * MLA 9th edition citations of the shipped records.

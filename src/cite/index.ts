@@ -93,11 +93,11 @@ export type BuiltInStyle = 'apa' | 'vancouver' | 'harvard'
  * Options of {@link formatReference} and {@link formatBibliography}.
  * @example
  * ```ts
- * import type { FormatOptions } from 'kap-literature/cite'
- * const o: FormatOptions = { style: 'apa', format: 'html', lang: 'en-US' }
+ * import type { CiteFormatOptions } from 'kap-literature/cite'
+ * const o: CiteFormatOptions = { style: 'apa', format: 'html', lang: 'en-US' }
  * ```
  */
-export interface FormatOptions {
+export interface CiteFormatOptions {
   /** A built-in style key or a registered style name. */
   readonly style: BuiltInStyle | (string & Record<never, never>)
   /** `text`, `html` or `markdown`. */
@@ -113,11 +113,11 @@ export interface FormatOptions {
  * Options of {@link formatCitation}.
  * @example
  * ```ts
- * import type { CitationOptions } from 'kap-literature/cite'
- * const o: CitationOptions = { style: 'apa', format: 'text', narrative: true }
+ * import type { CiteCitationOptions } from 'kap-literature/cite'
+ * const o: CiteCitationOptions = { style: 'apa', format: 'text', narrative: true }
  * ```
  */
-export interface CitationOptions extends FormatOptions {
+export interface CiteCitationOptions extends CiteFormatOptions {
   /**
    * `true` for the narrative form used in running text, "Dore et al. (2019)", instead of "(Dore et al., 2019)".
    * For numeric styles, whose citations print no names, the name part is the first author's family name (with
@@ -151,7 +151,7 @@ export interface CitationOptions extends FormatOptions {
  *   { style: 'apa', format: 'markdown' }) // 'Smith, A. (2024). *A book*.'
  * ```
  */
-export function formatReference(idOrRecord: CiteItem, options: FormatOptions): string {
+export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions): string {
   return formatReferenceImpl(idOrRecord, options)
 }
 
@@ -171,7 +171,7 @@ export function formatReference(idOrRecord: CiteItem, options: FormatOptions): s
  * formatCitation(['dore-2019'], { style: 'apa', format: 'text', narrative: true }) // 'Dore et al. (2019)'
  * ```
  */
-export function formatCitation(items: readonly CiteItem[], options: CitationOptions): string {
+export function formatCitation(items: readonly CiteItem[], options: CiteCitationOptions): string {
   return formatCitationImpl(items, options)
 }
 
@@ -192,7 +192,7 @@ export function formatCitation(items: readonly CiteItem[], options: CitationOpti
  * // '<div class="kap-bibliography kap-style-apa"><div class="kap-ref" data-kap-id="dore-2019">Dore, J., …'
  * ```
  */
-export function formatBibliography(items: readonly CiteItem[], options: FormatOptions): string {
+export function formatBibliography(items: readonly CiteItem[], options: CiteFormatOptions): string {
   return formatBibliographyImpl(items, options)
 }
 
