@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { describeValue, KapLiteratureError } from '../errors'
+import type { SearchDoc } from './documents'
 import type { SearchEngine } from './engine'
 import { compileOptions, passes } from './filters'
 import { parseQuery, type ParsedQuery } from './query'
@@ -18,7 +19,8 @@ function hasAnything(parsed: ParsedQuery): boolean {
   )
 }
 
-const round = (n: number): number => Math.round(n * 1e4) / 1e4
+// Four significant digits: short in JSON, and a small positive score never rounds to 0.
+const round = (n: number): number => Number(n.toPrecision(4))
 
 /**
  * {@link search} over an engine.
@@ -38,7 +40,10 @@ export function searchWith(engine: SearchEngine, query: unknown, options: unknow
   const { filter, limit } = compileOptions('search', options)
   const parsed = parseQuery(query)
   if (!hasAnything(parsed)) return []
-  const outcome = engine.run(parsed, (doc) => passes(doc.facets, filter))
+  const accept = (doc: SearchDoc): boolean => passes(doc.facets, filter)
+  // A word no record contains (even allowing one slip) is searched as the closest word the records do contain.
+  const corrected = engine.correct(parsed.units)
+  const outcome = engine.run(corrected === undefined ? parsed : { ...parsed, units: corrected }, accept)
   const results: SearchResult[] = []
   for (const hit of outcome.hits.slice(0, limit)) {
     const doc = engine.docs[hit.doc]!
@@ -119,4 +124,31 @@ export function facetsWith(engine: SearchEngine, query: unknown, options: unknow
     ]),
     certainty: ordered('certainty', vocab('certainty')),
   } as Facets
+}
+
+/**
+ * {@link didYouMean} over an engine.
+ * @internal
+ */
+export function didYouMeanWith(engine: SearchEngine, query: unknown): string | undefined {
+  if (typeof query !== 'string') {
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `didYouMean expects the query as a string, got ${describeValue(query)}`,
+      { value: query, hint: 'pass the text of the search box, e.g. didYouMean(input.value)' },
+    )
+  }
+  const parsed = parseQuery(query)
+  if (!hasAnything(parsed)) return undefined
+  const units = engine.correct(parsed.units) ?? parsed.units
+  let changed = units !== parsed.units
+  const words = units.map((u) => {
+    if (u.kind === 'concept') return u.written
+    const spelled = engine.spelledAs(u)
+    if (spelled === undefined || spelled === u.folded) return u.folded
+    changed = true
+    return spelled
+  })
+  if (!changed || engine.run({ ...parsed, units }).hits.length === 0) return undefined
+  return words.join(' ')
 }

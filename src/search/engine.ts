@@ -8,12 +8,15 @@ import { FIELDS, type SearchDoc } from './documents'
 import { FACET_NAMES, NO_FILTER, passes, type CompiledFilter, type FacetName } from './filters'
 import { highlightRanges, makeSnippet, tokenizeText, type MatchedTerms, type TokenizedText } from './highlight'
 import type { ParsedQuery, QueryUnit } from './query'
+import { isFillerWord, isStopWord, tokenize } from './text'
 import { buildIndexData, Postings, type StoreVocabularies } from './store'
-import { CONCEPT_PREFIX } from './synonyms'
+import { CONCEPT_PREFIX, relatedTerms } from './synonyms'
 import type { Highlight, SearchableType } from './types'
 
 /** Weight of an index term reached by a typo (edit distance 1) or a year one off, relative to an exact match. */
 export const FUZZY_WEIGHT = 0.35
+/** Weight of a wider or neighbouring idea reached through a synonym group's `related` list, relative to the group. */
+export const RELATED_WEIGHT = 0.5
 /** Weight of a prefix completion, scaled by how much of the word was typed. */
 export const PREFIX_WEIGHT = 0.6
 /** Words shorter than this get no typo tolerance. */
@@ -31,7 +34,18 @@ export const MAX_FUZZY_EXPANSIONS = 24
  * "grunebaum 2018" puts Grunebaum 2018 above claims that merely cite it.
  */
 export const AUTHOR_YEAR_BOOST = 2
+/** Exponent of the coordination factor (the idf-weighted share of the query's units a record matches). */
+export const COORDINATION_POWER = 2
 const CITE_BIT = 1 << FIELDS.indexOf('cite')
+/** Words of a query with no match are corrected to an indexed word at most this many edits away. */
+export const MAX_CORRECTION_DISTANCE = 2
+/** Shorter words are never corrected ("ps" is not a slip for "use"). */
+export const MIN_CORRECTION_LENGTH = 4
+
+/** Edits allowed when correcting a word: one for words of four or five letters, {@link MAX_CORRECTION_DISTANCE} above. */
+function correctionLimit(folded: string): number {
+  return folded.length < 6 ? 1 : MAX_CORRECTION_DISTANCE
+}
 /** At most this many vocabulary terms are scanned for one prefix. */
 const MAX_PREFIX_SCAN = 5000
 /** Expanded query units kept for reuse (search as you type repeats them). */
@@ -75,7 +89,7 @@ export interface Hit {
 export interface QueryOutcome {
   readonly parsed: ParsedQuery
   readonly expanded: readonly ExpandedUnit[]
-  /** Ranked: exact matches, then by coverage, score, type and id. */
+  /** Ranked: exact matches, then by score (with the coordination factor), type and id. */
   readonly hits: readonly Hit[]
 }
 
@@ -101,14 +115,6 @@ function popcount(n: number): number {
 }
 
 /**
- * How many of `units` query units a record must match: all of one or two, then one may be missing per three.
- * @internal
- */
-export function requiredCoverage(units: number): number {
-  return Math.max(1, units - Math.floor(units / 3))
-}
-
-/**
  * A search engine over search documents (from the shipped store, or built from a corpus of full records). The index
  * is built on first use. Queries are synchronous.
  * @internal
@@ -123,6 +129,8 @@ export class SearchEngine {
   private exactKeys: Map<string, number[]> | undefined
   private readonly expansions = new Map<string, ReadonlyMap<string, number>>()
   private readonly display = new Map<number, (TokenizedText | undefined)[]>()
+  private surface: Map<string, string> | undefined
+  private readonly corrections = new Map<string, QueryUnit | null>()
   private readonly scores: Float64Array
   private readonly masks: Uint32Array
   private readonly citeMasks: Uint32Array
@@ -206,6 +214,7 @@ export class SearchEngine {
     const terms = new Map<string, number>()
     if (unit.kind === 'concept') {
       terms.set(unit.concept, 1)
+      for (const t of relatedTerms(unit.concept)) if (!terms.has(t)) terms.set(t, RELATED_WEIGHT)
       return terms
     }
     terms.set(unit.term, 1)
@@ -296,30 +305,32 @@ export class SearchEngine {
       }
     })
     for (const d of touched) if (popcount(citeMasks[d]!) >= 2) scores[d]! *= AUTHOR_YEAR_BOOST
-    const accepted: number[] = []
-    let best = 0
-    for (const d of touched) {
-      if (accept(this.docs[d]!)) {
-        accepted.push(d)
-        best = Math.max(best, popcount(masks[d]!))
-      }
-    }
-    const threshold = Math.min(requiredCoverage(expanded.length), best)
+    // Every accepted record that matches any query unit is a hit: no cliff between "all words" and "some words".
+    // The coordination factor — the share of the query's information the record covers, each unit weighted by its
+    // idf, squared — puts records covering more of the query first: missing a rare word ("alcohol") costs much,
+    // missing a word nearly every record has ("ketamine") costs little.
+    const df = new Array<number>(expanded.length).fill(0)
+    for (const d of touched) for (let bit = 0; bit < expanded.length; bit++) if ((masks[d]! >> bit) & 1) df[bit]!++
+    const N = this.docs.length
+    const idf = df.map((f) => Math.log(1 + (N - f + 0.5) / (f + 0.5)))
+    const total = idf.reduce((a, b) => a + b, 0) || 1
     const text: Hit[] = []
     let top = 0
-    for (const d of accepted) {
+    for (const d of touched) {
+      if (exact.includes(d) || !accept(this.docs[d]!)) continue
       const coverage = popcount(masks[d]!)
-      if (coverage >= threshold && !exact.includes(d)) {
-        text.push({ doc: d, score: scores[d]!, coverage, exact: false })
-        top = Math.max(top, scores[d]!)
-      }
+      let covered = 0
+      for (let bit = 0; bit < expanded.length; bit++) if ((masks[d]! >> bit) & 1) covered += idf[bit]!
+      const score = scores[d]! * (covered / total) ** COORDINATION_POWER
+      text.push({ doc: d, score, coverage, exact: false })
+      top = Math.max(top, score)
     }
     for (const d of touched) {
       scores[d] = 0
       masks[d] = 0
       citeMasks[d] = 0
     }
-    text.sort((a, b) => b.coverage - a.coverage || b.score - a.score || this.compareDocs(a.doc, b.doc))
+    text.sort((a, b) => b.score - a.score || this.compareDocs(a.doc, b.doc))
     const hits: Hit[] = exact.map((doc) => ({ doc, score: top + 1, coverage: expanded.length, exact: true }))
     return { parsed, expanded, hits: hits.concat(text) }
   }
@@ -328,6 +339,101 @@ export class SearchEngine {
     const da = this.docs[a]!
     const db = this.docs[b]!
     return TYPE_ORDER[da.type] - TYPE_ORDER[db.type] || (da.id < db.id ? -1 : da.id > db.id ? 1 : 0)
+  }
+
+  /** Whether a unit, expanded, reaches at least one record. */
+  private reaches(unit: QueryUnit): boolean {
+    for (const term of this.expand([unit])[0]!.terms.keys()) if (this.postings.get(term).docs.length > 0) return true
+    return false
+  }
+
+  /** Readable words of the records by index term (the most frequent written form), built on the first correction. */
+  private surfaceWords(): Map<string, string> {
+    if (this.surface !== undefined) return this.surface
+    const counts = new Map<string, Map<string, number>>()
+    for (const d of this.docs) {
+      for (const field of FIELDS) {
+        for (const t of tokenize(d.fields[field])) {
+          if (/\d/.test(t.folded) || t.folded.length < 3 || isFillerWord(t.folded) || isStopWord(t.folded)) continue
+          const forms = counts.get(t.term) ?? new Map<string, number>()
+          forms.set(t.folded, (forms.get(t.folded) ?? 0) + 1)
+          counts.set(t.term, forms)
+        }
+      }
+    }
+    const surface = new Map<string, string>()
+    for (const [term, forms] of counts) {
+      let best = ''
+      let n = 0
+      for (const [form, c] of forms) if (c > n || (c === n && form < best)) [best, n] = [form, c]
+      surface.set(term, best)
+    }
+    this.surface = surface
+    return surface
+  }
+
+  /**
+   * Each word unit of {@link MIN_CORRECTION_LENGTH}+ letters that reaches no record (even with its typo variants and
+   * completions), replaced by the closest readable word of the records (one edit for words of four or five letters,
+   * at most {@link MAX_CORRECTION_DISTANCE} above; fewest edits, then the word in the most records, then
+   * alphabetical). Returns `undefined` when no word could be corrected. Bounded: words are at most 40 letters and at
+   * most 8 per query, and each comparison stops as soon as it exceeds the distance.
+   */
+  correct(units: readonly QueryUnit[]): QueryUnit[] | undefined {
+    let changed = false
+    const out = units.map((unit): QueryUnit => {
+      if (unit.kind !== 'word' || unit.folded.length < MIN_CORRECTION_LENGTH || this.reaches(unit)) return unit
+      const cached = this.corrections.get(unit.folded)
+      const fixed =
+        cached !== undefined
+          ? cached
+          : remember(this.corrections, unit.folded, this.closest(unit.folded), EXPANSION_CACHE_SIZE)
+      if (fixed === null) return unit
+      changed = true
+      return fixed
+    })
+    return changed ? out : undefined
+  }
+
+  /** The closest readable word of the records to a folded word, as a word unit, or `null`. */
+  private closest(folded: string): QueryUnit | null {
+    const limit = correctionLimit(folded)
+    let best: { word: string; term: string; distance: number; records: number } | undefined
+    for (const [term, word] of this.surfaceWords()) {
+      if (Math.abs(word.length - folded.length) > limit) continue
+      const distance = boundedDistance(folded, word, limit)
+      if (distance > limit) continue
+      const records = this.postings.get(term).docs.length
+      if (
+        best === undefined ||
+        distance < best.distance ||
+        (distance === best.distance && (records > best.records || (records === best.records && word < best.word)))
+      )
+        best = { word, term, distance, records }
+    }
+    return best === undefined ? null : { kind: 'word', folded: best.word, term: best.term, prefix: false }
+  }
+
+  /**
+   * How a word unit is written in the records: itself when the records contain it; otherwise the readable form of the
+   * typo variant (one slip away) found in the most records; `undefined` when it reaches nothing that way.
+   */
+  spelledAs(unit: QueryUnit & { kind: 'word' }): string | undefined {
+    if (this.postings.get(unit.term).docs.length > 0) return unit.folded
+    let best: { word: string; distance: number; records: number } | undefined
+    for (const [term, weight] of this.expand([{ ...unit, prefix: false }])[0]!.terms) {
+      const records = this.postings.get(term).docs.length
+      const word = this.surfaceWords().get(term)
+      if (weight >= 1 || records === 0 || word === undefined) continue
+      const distance = boundedDistance(unit.folded, word, correctionLimit(unit.folded))
+      if (
+        best === undefined ||
+        distance < best.distance ||
+        (distance === best.distance && (records > best.records || (records === best.records && word < best.word)))
+      )
+        best = { word, distance, records }
+    }
+    return best?.word
   }
 
   /** What a record matched, for highlighting. */
@@ -389,4 +495,30 @@ export class SearchEngine {
     }
     return counts
   }
+}
+
+/**
+ * Edit distance between `a` and `b` counting insertions, deletions, substitutions and swaps of neighbouring letters
+ * (optimal string alignment), or `limit + 1` as soon as it is known to exceed `limit`.
+ * @internal
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let before: number[] = []
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
+      current.push(v)
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > limit) return limit + 1
+    before = previous
+    previous = current
+  }
+  return Math.min(previous[b.length]!, limit + 1)
 }

@@ -15,7 +15,7 @@
  * ```
  * @packageDocumentation
  */
-import { facetsWith, searchWith } from './api'
+import { didYouMeanWith, facetsWith, searchWith } from './api'
 import { documentsFromCompact } from './documents'
 import { SearchEngine } from './engine'
 import { loadStore } from './store'
@@ -102,4 +102,23 @@ export function search(query: string, options?: SearchOptions): SearchResult[] {
  */
 export function facets(query?: string, options?: FacetOptions): Facets {
   return facetsWith(engine(), query, options)
+}
+
+/**
+ * The query as {@link search} actually ran it, when it had to correct a word: each word that no record contains
+ * (even allowing one slip), replaced by the closest word the records do contain (at most two slips away). Show it as
+ * "Showing results for …" or "Did you mean …?" so the visitor sees what was searched.
+ * @param query - the text of the search box
+ * @returns the corrected query (its words folded to lower case, stop words left out), or `undefined` when every word
+ * is found as typed, no word could be corrected, or the correction finds nothing either
+ * @throws `KapLiteratureError` `INVALID_ARGUMENT` when `query` is not a string
+ * @example
+ * ```ts
+ * import { didYouMean } from 'kap-literature/search'
+ * didYouMean('psilocibyn tharapy') // 'psilocybin therapy'
+ * didYouMean('ketamine')           // undefined: every word is found as typed
+ * ```
+ */
+export function didYouMean(query: string): string | undefined {
+  return didYouMeanWith(engine(), query)
 }

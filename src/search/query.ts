@@ -8,7 +8,7 @@
 import { normalizeDoi } from '../doi'
 import { normalizeUrl } from './documents'
 import { greedyConcepts } from './synonyms'
-import { isStopWord, tokenize } from './text'
+import { isFillerWord, isStopWord, tokenize } from './text'
 
 /** Characters of a query that are read; the rest is ignored. */
 export const MAX_QUERY_LENGTH = 256
@@ -24,7 +24,12 @@ export const MAX_WORD_LENGTH = 40
  */
 export type QueryUnit =
   | { readonly kind: 'word'; readonly folded: string; readonly term: string; readonly prefix: boolean }
-  | { readonly kind: 'concept'; readonly concept: string }
+  | {
+      readonly kind: 'concept'
+      readonly concept: string
+      /** The words of the query that named the group, folded. */
+      readonly written: string
+    }
 
 /**
  * Identifiers found in a query, normalised for lookup.
@@ -136,7 +141,8 @@ export function parseQuery(input: string): ParsedQuery {
 /**
  * The search units of a text: synonym groups (found on the whole word sequence, stop words included, so
  * "food and drug administration" is one unit), then the remaining words without stop words, one-letter words and
- * over-long words; duplicates removed; at most {@link MAX_UNITS}. Only the last word, if the text ends inside it
+ * over-long words; question and filler words ({@link isFillerWord}) only when nothing else is left; duplicates removed;
+ * at most {@link MAX_UNITS}. Only the last word, if the text ends inside it
  * (search as you type), is marked for prefix matching.
  * @internal
  */
@@ -145,12 +151,17 @@ export function unitsOf(text: string): QueryUnit[] {
   const concepts = greedyConcepts(tokens.map((t) => t.term))
   const conceptAt = new Map(concepts.map((c) => [c.from, c]))
   const units: QueryUnit[] = []
+  const fillers: QueryUnit[] = []
   const seen = new Set<string>()
   const lastEnd = text.replace(/\s+$/u, '').length === text.length ? text.length : -1
   for (let i = 0; i < tokens.length && units.length < MAX_UNITS;) {
     const c = conceptAt.get(i)
     if (c !== undefined) {
-      if (!seen.has(c.concept)) units.push({ kind: 'concept', concept: c.concept })
+      const written = tokens
+        .slice(c.from, c.to)
+        .map((t) => t.folded)
+        .join(' ')
+      if (!seen.has(c.concept)) units.push({ kind: 'concept', concept: c.concept, written })
       seen.add(c.concept)
       i = c.to
       continue
@@ -161,7 +172,15 @@ export function unitsOf(text: string): QueryUnit[] {
       continue
     if (seen.has(t.term)) continue
     seen.add(t.term)
-    units.push({ kind: 'word', folded: t.folded, term: t.term, prefix: i === tokens.length && t.end === lastEnd })
+    const unit: QueryUnit = {
+      kind: 'word',
+      folded: t.folded,
+      term: t.term,
+      prefix: i === tokens.length && t.end === lastEnd,
+    }
+    // A filler word being typed may still become a real one ("help" → "helplessness"): it is kept as a prefix.
+    if (isFillerWord(t.folded) && !unit.prefix) fillers.push(unit)
+    else units.push(unit)
   }
-  return units
+  return units.length > 0 ? units : fillers.slice(0, MAX_UNITS)
 }

@@ -28,6 +28,13 @@ export const CONCEPT_PREFIX = '_'
 interface Compiled {
   readonly byFirstTerm: ReadonlyMap<string, readonly Variant[]>
   readonly byConcept: ReadonlyMap<string, readonly (readonly string[])[]>
+  readonly related: ReadonlyMap<string, readonly string[]>
+}
+
+interface Group {
+  readonly id: string
+  readonly terms: readonly string[]
+  readonly related?: readonly string[]
 }
 let compiled: Compiled | undefined
 
@@ -36,8 +43,17 @@ function table(): Compiled {
   if (compiled !== undefined) return compiled
   const byFirstTerm = new Map<string, Variant[]>()
   const byConcept = new Map<string, (readonly string[])[]>()
-  for (const group of synonymData.groups) {
+  const related = new Map<string, readonly string[]>()
+  for (const group of synonymData.groups as readonly Group[]) {
     const concept = `${CONCEPT_PREFIX}${group.id}`
+    if (group.related !== undefined) {
+      related.set(
+        concept,
+        group.related.flatMap((w) =>
+          w.startsWith('#') ? [`${CONCEPT_PREFIX}${w.slice(1)}`] : tokenize(w).map((t) => t.term),
+        ),
+      )
+    }
     const list: Variant[] = []
     for (const written of group.terms) {
       const terms = tokenize(written).map((t) => t.term)
@@ -59,7 +75,7 @@ function table(): Compiled {
       (a, b) => b.terms.length - a.terms.length || (a.concept < b.concept ? -1 : a.concept > b.concept ? 1 : 0),
     )
   }
-  compiled = { byFirstTerm, byConcept }
+  compiled = { byFirstTerm, byConcept, related }
   return compiled
 }
 
@@ -115,4 +131,13 @@ export function greedyConcepts(terms: readonly string[]): ConceptMatch[] {
  */
 export function conceptVariants(concept: string): readonly (readonly string[])[] {
   return table().byConcept.get(concept) ?? []
+}
+
+/**
+ * The index terms a concept also reaches at a lower weight: its group's `related` list, a word ("SSRI" →
+ * "antidepressant") or another group (`#synaptogenesis`).
+ * @internal
+ */
+export function relatedTerms(concept: string): readonly string[] {
+  return table().related.get(concept) ?? []
 }

@@ -101,3 +101,57 @@ const EXTRA_STOP_WORDS = new Set(['al', 'et', 'etc', 'eg', 'ie', 'vs', 'versus']
 export function isStopWord(folded: string): boolean {
   return EXTRA_STOP_WORDS.has(folded) || englishStopWords.has(folded)
 }
+
+/**
+ * Question and filler words ("does ketamine help PTSD?", "who should not take it", "how long does it last"): they
+ * tell how a visitor asks, not what about. A query keeps them only when it has nothing else; otherwise they neither
+ * count as required nor add to a record's score. Negations ("not", "no") are not here: they change what is asked.
+ * @internal
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set([
+  'actually',
+  'anyone',
+  'anything',
+  'better',
+  'doe',
+  'doing',
+  'done',
+  'gets',
+  'getting',
+  'give',
+  'good',
+  'help',
+  'helps',
+  'helped',
+  'helpful',
+  'know',
+  'long',
+  'make',
+  'makes',
+  'many',
+  'mean',
+  'much',
+  'need',
+  'please',
+  'really',
+  'take',
+  'takes',
+  'taking',
+  'tell',
+  'thing',
+  'things',
+  'use',
+  'used',
+  'using',
+  'want',
+  'way',
+  'whats',
+])
+
+/**
+ * Whether a folded word is a question or filler word ({@link FILLER_WORDS}).
+ * @internal
+ */
+export function isFillerWord(folded: string): boolean {
+  return FILLER_WORDS.has(folded)
+}

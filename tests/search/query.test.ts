@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { boundedDistance } from '../../src/search/engine'
+import { isFillerWord } from '../../src/search/text'
 import {
   MAX_QUERY_LENGTH,
   MAX_UNITS,
@@ -123,5 +125,34 @@ describe('parseQuery: bounds', () => {
     expect(words(p.units)).not.toContain('ketamine')
     const huge = parseQuery(`ketamine ${'x'.repeat(100_000)}`)
     expect(words(huge.units)).toEqual(['ketamine'])
+  })
+})
+
+describe('boundedDistance', () => {
+  it.each([
+    ['ketamine', 'ketamine', 0],
+    ['ketamin', 'ketamine', 1],
+    ['spary', 'spray', 1],
+    ['tharapy', 'therapy', 1],
+    ['psilocibyn', 'psilocybin', 2],
+    ['abc', 'xyz', 3],
+    ['', 'abcdef', 3],
+  ])('%s → %s is %i (capped at 2 + 1)', (a, b, d) => {
+    expect(boundedDistance(a, b, 2)).toBe(d)
+  })
+})
+
+describe('question and filler words', () => {
+  it('are dropped when the query has other words, kept when it has none', () => {
+    expect(unitsOf('does ketamine help ptsd').map((u) => (u.kind === 'word' ? u.folded : u.written))).toEqual([
+      'ketamine',
+      'ptsd',
+    ])
+    expect(unitsOf('help ').map((u) => (u.kind === 'word' ? u.folded : ''))).toEqual(['help'])
+    // A filler word still being typed may become a real word ("help" → "helplessness").
+    expect(unitsOf('ketamine help').map((u) => (u.kind === 'word' ? u.folded : ''))).toEqual(['ketamine', 'help'])
+  })
+  it('never include negations, which change what is asked', () => {
+    for (const w of ['not', 'no', 'never', 'without']) expect(isFillerWord(w)).toBe(false)
   })
 })

@@ -17,7 +17,8 @@ export const relevanceCases: readonly RelevanceCase[] = [
   {
     group: 'visitor',
     query: 'how long do the effects last',
-    expect: ['claim:acute-effects-45-min-to-hours-route-dependent'],
+    // Both claims answer the question (one says 45–90 minutes, the other 45 minutes to hours by route).
+    expect: ['claim:acute-effects-45-min-to-hours-route-dependent', 'claim:acute-effects-last-45-to-90-minutes'],
   },
   { group: 'visitor', query: 'ketamine side effects', expect: ['study:short-2018'] },
   { group: 'visitor', query: 'is KAP risky', expect: ['claim:kap-has-risks-and-side-effects'] },

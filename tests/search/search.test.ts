@@ -12,7 +12,7 @@ import {
 const studies = fullStudies()
 const claims = fullClaims()
 const sources = fullSources()
-import { search, searchableTypes, type SearchOptions, type SearchResult } from '../../src/search/index'
+import { didYouMean, search, searchableTypes, type SearchOptions, type SearchResult } from '../../src/search/index'
 import { DEFAULT_LIMIT } from '../../src/search/filters'
 
 const ids = (results: readonly SearchResult[]) => results.map((r) => `${r.type}:${r.id}`)
@@ -95,23 +95,86 @@ describe('search: results', () => {
     expect(search('ketamine depression')[0]!.title).not.toBe('changed')
   })
 
-  it('ranks records matching every word above records matching fewer', () => {
-    const results = search('ketamine alcohol', { limit: 100 })
-    const both = results.findIndex((r) => r.id === 'dakwar-2020')
-    expect(both).toBeLessThan(3)
-    // Records about ketamine but not alcohol are not listed when some match both words.
-    expect(
-      results.every(
-        (r) => /alcohol|AUD|drink/i.test(`${r.title} ${r.snippet}`) || r.type !== 'study' || r.highlights.length > 0,
-      ),
-    ).toBe(true)
-    expect(results.length).toBeLessThan(search('ketamine', { limit: 200 }).length)
+  it('ranks records matching every word above records matching fewer, and still lists the partial matches', () => {
+    const results = search('ketamine alcohol', { limit: 200 })
+    const alcohol = ids(search('alcohol', { limit: 200 }))
+    expect(alcohol.length).toBeGreaterThanOrEqual(2)
+    // The records on alcohol come first; records about ketamine alone follow them instead of vanishing.
+    expect(new Set(ids(results).slice(0, alcohol.length))).toEqual(new Set(alcohol))
+    expect(ids(results)).toContain('study:dakwar-2020')
+    const union = new Set([...ids(search('ketamine', { limit: 200 })), ...alcohol])
+    expect(new Set(ids(results))).toEqual(union)
+  })
+
+  it('has no cliff: one record matching every word does not hide the studies matching most of them', () => {
+    const results = search('ketamine psychotherapy relapse', { limit: 20 })
+    expect(results.length).toBe(20)
+    const studies = results.filter((r) => r.type === 'study').map((r) => r.id)
+    expect(studies).toEqual(expect.arrayContaining(['grabski-2022', 'daly-2019']))
   })
 
   it('falls back to the best partial matches when no record matches every word', () => {
     const results = search('ketamine zyxwvut')
     expect(results.length).toBeGreaterThan(0)
     expect(ids(results)).toEqual(ids(search('ketamine')))
+  })
+
+  it('weighs the coordination factor by how rare each word is', () => {
+    const score = (q: string, id: string) => search(q, { limit: 200 }).find((r) => r.id === id)?.score ?? NaN
+    // A record with both words keeps its full score: the sum of what each word scores alone.
+    expect(score('ketamine alcohol', 'dakwar-2020')).toBeCloseTo(
+      score('ketamine', 'dakwar-2020') + score('alcohol', 'dakwar-2020'),
+      2,
+    )
+    // A record missing the rare word keeps well under a tenth of its score: "alcohol" is most of the information.
+    expect(score('ketamine alcohol', 'zanos-2018')).toBeLessThan(score('ketamine', 'zanos-2018') / 10)
+  })
+})
+
+describe('search: how people ask', () => {
+  it('ignores question and filler words when the query has other words', () => {
+    expect(ids(search('does ketamine help ptsd?'))).toEqual(ids(search('ketamine ptsd')))
+    expect(search('does ketamine help ptsd?')[0]?.id).toBe('feder-2021')
+  })
+
+  it('keeps filler words when they are all the query has', () => {
+    expect(search('help').length).toBeGreaterThan(0)
+    expect(ids(search('help'))).not.toEqual([])
+  })
+
+  it('finds the contraindications claim for "who should not take ketamine"', () => {
+    expect(search('who should not take ketamine')[0]?.id).toBe('contraindications-psychosis-bipolar-medical')
+    expect(search('is KAP not suitable for everyone')[0]?.id).toBe('contraindications-psychosis-bipolar-medical')
+  })
+
+  it('links neuroplasticity and synapse growth both ways', () => {
+    const a = ids(search('neuroplasticity', { limit: 5 }))
+    const b = ids(search('synapse growth', { limit: 5 }))
+    expect(a).toContain('claim:ketamine-promotes-rapid-neuroplasticity')
+    expect(b).toContain('claim:ketamine-promotes-rapid-neuroplasticity')
+    // The groups are linked, not merged: each ranks its own words above the other's.
+    expect(a.indexOf('study:li-2010')).toBeGreaterThan(b.indexOf('study:li-2010'))
+  })
+
+  it('reaches a wider class for a narrow term no record uses: SSRI finds antidepressant records', () => {
+    const results = search('SSRI', { limit: 5 })
+    expect(results.length).toBeGreaterThan(0)
+    for (const r of results) expect(`${r.title} ${r.snippet}`, r.id).toMatch(/antidepress/i)
+  })
+
+  it('corrects a word no record contains and says so with didYouMean', () => {
+    expect(didYouMean('psilocibyn tharapy')).toBe('psilocybin therapy')
+    expect(didYouMean('heroin adiction')).toBe('heroin addiction')
+    expect(ids(search('psilocibyn'))).toEqual(ids(search('psilocybin')))
+    expect(didYouMean('ketamine')).toBeUndefined()
+    expect(didYouMean('')).toBeUndefined()
+    expect(didYouMean('xqzzyv')).toBeUndefined()
+  })
+
+  it('didYouMean rejects a non-string with a typed error', () => {
+    expect(() => didYouMean(42 as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', value: 42 }) as Error,
+    )
   })
 })
 

@@ -11,10 +11,16 @@ describe('data/search/synonyms.json', () => {
     expect(synonymData.formatVersion).toBe(1)
     expect(typeof synonymData.$comment).toBe('string')
     expect(synonymData.groups.length).toBeGreaterThanOrEqual(20)
+    const ids = synonymData.groups.map((g) => g.id)
     for (const g of synonymData.groups) {
       expect(g.id, g.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
       expect(g.terms.length, g.id).toBeGreaterThanOrEqual(2)
-      expect(Object.keys(g).sort(), g.id).toEqual(['id', 'terms'])
+      const keys = Object.keys(g).sort()
+      expect(keys, g.id).toEqual('related' in g ? ['id', 'related', 'terms'] : ['id', 'terms'])
+      for (const r of (g as { related?: string[] }).related ?? []) {
+        if (r.startsWith('#')) expect(ids, `${g.id}: ${r}`).toContain(r.slice(1))
+        else expect(terms(r).length, `${g.id}: ${r}`).toBe(1)
+      }
       for (const t of g.terms) expect(terms(t).length, `${g.id}: ${t}`).toBeGreaterThan(0)
     }
   })
@@ -86,6 +92,9 @@ describe('synonym matching', () => {
     ['ketamine assisted psychotherapy', 'claim:kap-three-phase-structure', 'KAP'],
     ['alcohol use disorder', 'study:dakwar-2020', 'Alcohol Use Disorder'],
     ['ECT', 'study:anand-2023', 'ECT'],
+    ['who should not take it', 'claim:contraindications-psychosis-bipolar-medical', 'not suitable'],
+    ['synaptogenesis', 'claim:ketamine-promotes-rapid-neuroplasticity', ''],
+    ['selective serotonin reuptake inhibitor', 'study:berman-2000', ''],
   ]
   it.each(pairs)('%s finds %s', (query, expected, titleWords) => {
     const results = search(query, { limit: 50 })
