@@ -63,7 +63,11 @@ const cases: Case[] = [
     message: /check needs a file name, or - to read standard input\. See kap-literature check --help\.$/,
   },
   { args: ['check', 'a.md', 'b.md'], code: 2, message: /check takes one file at a time/ },
-  { args: ['check', '--jsn', 'a.md'], code: 2, message: /unknown option --jsn \(this command takes --json\)/ },
+  {
+    args: ['check', '--jsn', 'a.md'],
+    code: 2,
+    message: /unknown option --jsn \(this command takes --json, --verbose\)/,
+  },
   // show
   {
     args: ['show', 'grunebaum-2081'],

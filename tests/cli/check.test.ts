@@ -33,8 +33,22 @@ interface Match {
 }
 
 describe('kap-literature check', () => {
-  it('reports each passage with its lines, claim, verdict and studies to cite', async () => {
+  it('leads with a short table: line, claim, verdict, what to cite', async () => {
     const r = await runCli(['check', draft])
+    expect(r.code).toBe(0)
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      `${draft}: 2 passages make 2 tracked claims.`,
+      '',
+      'line  claim                                         verdict     cite',
+      '5     without-therapy-ketamine-effects-fade-faster  Overstated  (Wilkinson et al., 2021)',
+      '7     ketamine-acts-on-nmda-glutamate               Accurate    (Autry et al., 2011; Zanos et al., 2018)',
+    ])
+    expect(r.stdout).toContain('add --verbose')
+    expect(r.stdout).not.toContain('Verdict:')
+    expect(r.stdout).not.toContain('Philippa')
+  })
+  it('reports each passage with its lines, claim, verdict and studies to cite with --verbose', async () => {
+    const r = await runCli(['check', draft, '--verbose'])
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout).toContain(`${draft}: 2 passages make 2 tracked claims.`)
@@ -77,7 +91,7 @@ describe('kap-literature check', () => {
   it('reads standard input with -', async () => {
     const r = await runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' })
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('<stdin>:line 1  ketamine-is-anesthetic-dissociative-class')
+    expect(r.stdout).toMatch(/^1     ketamine-is-anesthetic-dissociative-class  /m)
     const j = JSON.parse(
       (await runCli(['check', '-', '--json'], { input: 'Ketamine is classed as a dissociative anaesthetic.' })).stdout,
     ) as Match[]

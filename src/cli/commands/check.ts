@@ -1,30 +1,35 @@
 import { claims, vocabularies } from '../../index'
-import { checkDraft } from '../../check/index'
+import { checkDraft, type CheckMatch } from '../../check/index'
 import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 import { readText } from '../read'
 
 export const summary =
   'Find passages of a draft that make a claim this library tracks, with verdicts and studies to cite.'
 
-export const help = `Usage: kap-literature check <file|-> [--json]
+export const help = `Usage: kap-literature check <file|-> [--verbose] [--json]
 
-Reads a draft (Markdown or plain text; - reads standard input) and reports each
-passage that makes one of the ${claims.length} claims this library tracks: its lines, a short
-excerpt (at most 120 characters; nothing else of the draft is printed), the claim,
-our verdict and the studies to cite (supporting evidence, APA in-text).
+Reads a draft (Markdown or plain text; - reads standard input) and finds each
+passage that makes one of the ${claims.length} claims this library tracks. It prints a short
+table first: the line, the claim, our verdict and what to cite (supporting
+evidence, APA in-text).
 
 It finds the claims we track; it is not a fact checker. A passage it does not
 report may still need a source. How it works: docs/claim-checker.md.
 
 Options:
-  --json   print a JSON array, one object per match:
-           { claim, statement, verdict, verdictNote, lines: { start, end }, excerpt, cues, cite, citation }
+  --verbose  after the table, each passage in full: its lines, a short excerpt
+             (at most 120 characters; nothing else of the draft is printed),
+             the claim statement, the verdict note and the studies to cite
+  --json     print a JSON array, one object per match:
+             { claim, statement, verdict, verdictNote, lines: { start, end },
+               excerpt, cues, cite, citation }
 
 Examples:
   kap-literature check draft.md
+  kap-literature check draft.md --verbose
   pandoc post.docx -t markdown | kap-literature check - --json`
 
-export const flags: FlagSpec = { booleans: ['json'], values: [] }
+export const flags: FlagSpec = { booleans: ['json', 'verbose'], values: [] }
 
 const verdictLabel = new Map(vocabularies.verdicts.map((v) => [v.id, v.label]))
 
@@ -53,12 +58,18 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const distinct = new Set(matches.map((m) => m.claim)).size
   const out = [
     `${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ${distinct} tracked claim${distinct === 1 ? '' : 's'}.`,
+    '',
+    ...summaryTable(matches, io),
   ]
+  if (!args.flags.has('verbose')) {
+    out.push('', paint(io, 'dim', 'Each passage, the claim and the verdict note: add --verbose.'), footer)
+    io.out(out.join('\n'))
+    return 0
+  }
   for (const m of matches) {
-    const lines = m.lines.start === m.lines.end ? `line ${m.lines.start}` : `lines ${m.lines.start}-${m.lines.end}`
     out.push(
       '',
-      `${paint(io, 'bold', `${name}:${lines}`)}  ${m.claim}`,
+      `${paint(io, 'bold', `${name}:${lineRange(m)}`)}  ${m.claim}`,
       `  > ${terminalSafe(m.excerpt)}`,
       `  Claim: ${m.statement}`,
       `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${m.verdictNote}`,
@@ -72,4 +83,30 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   out.push('', footer)
   io.out(out.join('\n'))
   return 0
+}
+
+function lineRange(m: CheckMatch): string {
+  return m.lines.start === m.lines.end ? `line ${m.lines.start}` : `lines ${m.lines.start}-${m.lines.end}`
+}
+
+/** One row per passage, columns padded to their widest cell (colour codes added after padding). */
+function summaryTable(matches: readonly CheckMatch[], io: Io): string[] {
+  const rows = matches.map((m) => ({
+    line: m.lines.start === m.lines.end ? String(m.lines.start) : `${m.lines.start}-${m.lines.end}`,
+    claim: m.claim,
+    verdict: verdictLabel.get(m.verdict) ?? m.verdict,
+    color: verdictColor(m.verdict),
+    cite: m.cite.length > 0 ? m.citation : `no direct evidence (kap-literature show ${m.claim})`,
+  }))
+  const width = (key: 'line' | 'claim' | 'verdict', title: string): number =>
+    Math.max(title.length, ...rows.map((r) => r[key].length))
+  const [wl, wc, wv] = [width('line', 'line'), width('claim', 'claim'), width('verdict', 'verdict')]
+  const header = `${'line'.padEnd(wl)}  ${'claim'.padEnd(wc)}  ${'verdict'.padEnd(wv)}  cite`
+  return [
+    paint(io, 'bold', header),
+    ...rows.map(
+      (r) =>
+        `${r.line.padEnd(wl)}  ${r.claim.padEnd(wc)}  ${paint(io, r.color, r.verdict)}${' '.repeat(wv - r.verdict.length)}  ${r.cite}`,
+    ),
+  ]
 }
