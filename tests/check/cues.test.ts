@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { claimIds } from '../../src/index'
 import { compileGroup, matchGroup } from '../../src/check/cue-syntax'
 import { cueMacros, cues } from '../../src/check/cues'
 import { compiledCues } from '../../src/check/match'
 import { tokenize } from '../../src/check/text'
+import { root } from '../helpers/paths'
 
 describe('cue table', () => {
   it('has at least one compiled group for every tracked claim, and no other keys', () => {
@@ -51,5 +54,22 @@ describe('cue language', () => {
     )
     expect(() => compileGroup('$NOPE', cueMacros, 'claim-y')).toThrow(/claim-y: unknown macro \$NOPE/)
     expect(() => compileGroup('ok + ', cueMacros, 'claim-z')).toThrow(/claim-z/)
+  })
+})
+
+describe('where the cues live', () => {
+  it('come from the claim YAML files and never reach the records pages import', () => {
+    const core = readFileSync(join(root, 'src', 'generated', 'core.ts'), 'utf8')
+    const dir = join(root, 'src', 'generated', 'details')
+    const details = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.json') || f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n')
+    expect(details.length).toBeGreaterThan(10_000)
+    const sample = 'eyeshade*|eye shade*'
+    expect(JSON.stringify(cues)).toContain(sample)
+    expect(core).not.toContain(sample)
+    expect(details).not.toContain(sample)
+    expect(core).not.toMatch(/"cues"/)
   })
 })

@@ -53,6 +53,7 @@ export function validClaim(): Record<string, unknown> {
     id: 'example-claim',
     statement: 'Ketamine helps.',
     wording: 'plain',
+    cues: ['$K + help*'],
     topics: ['efficacy'],
     madeBy: [{ source: 'example-page', section: 'Intro' }],
     evidence: [{ study: 'example-2020', relation: 'supports', note: 'It tested this.' }],

@@ -1,5 +1,6 @@
 import { authorNames } from './author-names.ts'
 import { authorsComplete } from './authors-complete.ts'
+import { claimCues } from './claim-cues.ts'
 import { doiFormat } from './doi-format.ts'
 import { fieldProvenance } from './field-provenance.ts'
 import { httpsUrls } from './https-urls.ts'
@@ -24,4 +25,5 @@ export const recordRules: readonly RecordRule[] = [
   sourceKinds,
   authorsComplete,
   noHtml,
+  claimCues,
 ]
