@@ -13,7 +13,7 @@ mkdirSync(outdir, { recursive: true })
 await build({
   stdin: {
     contents: `export { getClaim, getStudy, isCitable, vocabularies, dataVersion } from 'kap-literature'
-export { search, facets } from 'kap-literature/search'
+export { search, facets, didYouMean } from 'kap-literature/search'
 export { apa } from 'kap-literature/citations/apa'
 export { cslCredit } from 'kap-literature/citations'
 export { toJsonLd } from 'kap-literature/jsonld'

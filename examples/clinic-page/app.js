@@ -3,6 +3,7 @@
 // user input; the only HTML inserted is kap-literature's own escaped citation HTML.
 import {
   search,
+  didYouMean,
   facets,
   getClaim,
   getStudy,
@@ -107,8 +108,12 @@ function update() {
   // A clinic page lists only what it can cite: studies kept as leads (details unconfirmed) are left out.
   const results = search(q.value, options).filter((r) => r.type !== 'study' || isCitable(getStudy(r.id)))
   list.replaceChildren(...results.map(renderResult))
+  // When a word had to be corrected, say what was searched.
+  const corrected = didYouMean(q.value)
   status.textContent =
-    q.value.trim() === '' ? 'Type to search.' : `${results.length} result${results.length === 1 ? '' : 's'}`
+    q.value.trim() === ''
+      ? 'Type to search.'
+      : `${results.length} result${results.length === 1 ? '' : 's'}${corrected === undefined ? '' : ` for “${corrected}”`}`
 }
 form.addEventListener('submit', (e) => e.preventDefault())
 for (const input of [q, typeSelect, verdictSelect]) input.addEventListener('input', update)

@@ -94,6 +94,13 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     expect(href).toBe('https://doi.org/10.1080/02791072.2019.1587556')
   })
 
+  it('says what it searched when it corrected a word', async () => {
+    const r = await query('psilocibyn tharapy')
+    expect(r.count).toBeGreaterThan(0)
+    expect(r.status).toMatch(/ results? for “psilocybin therapy”$/)
+    expect((await query('psilocybin')).status).not.toContain(' for “')
+  })
+
   it('shows claim verdict badges and notes', async () => {
     const badge = await page.textContent('#claims li[data-claim="without-therapy-ketamine-effects-fade-faster"] .badge')
     expect(badge).toBe('Overstated')
