@@ -4,7 +4,11 @@
 import { getClaim, type ClaimId, type Relation, type StudyId, type Verdict } from '../index'
 import { getDetails } from '../details/index'
 import { formatCitation } from '../citations/index'
-import { findMatches } from './match'
+import { findMatches, type RawMatch } from './match'
+import { stanceOf, type Stance } from './stance'
+import type { Sentence } from './segment'
+
+export type { Stance } from './stance'
 
 /** The longest excerpt of the draft a report may show. @internal */
 export const EXCERPT_MAX = 120
@@ -33,6 +37,16 @@ export interface CheckMatch {
   readonly cite: readonly CiteSuggestion[]
   /** All of `cite` as one APA in-text citation ('' when nothing supports the claim). */
   readonly citation: string
+  /**
+   * How the passage puts the claim: `asserted`, or labelled `question`, `negated` (denied or doubted) or `reported`
+   * (what others say). Labelled passages are still reported, so a writer sees them, but are not claims the draft makes.
+   */
+  readonly stance: Stance
+}
+
+/** The stance of a raw match: its sentences, with the sentence introducing its list ("Clinics claim it helps with:"). */
+function stanceOfMatch(m: RawMatch, sentences: readonly Sentence[]): Stance {
+  return stanceOf(m.sentences.map((i) => sentences[i]!.text))
 }
 
 /**
@@ -90,6 +104,14 @@ function citationsFor(claim: ClaimId): { cite: CiteSuggestion[]; citation: strin
  */
 export function checkDraft(text: string): CheckMatch[] {
   const { sentences, matches } = findMatches(text)
+  // One passage can make several claims: its stance is worked out once.
+  const stances = new Map<string, Stance>()
+  const stance = (m: RawMatch): Stance => {
+    const key = m.sentences.join(',')
+    let st = stances.get(key)
+    if (st === undefined) stances.set(key, (st = stanceOfMatch(m, sentences)))
+    return st
+  }
   return matches.map((m) => {
     const parts = m.sentences.map((i) => sentences[i]!)
     const consecutive = m.sentences.every((i, n) => n === 0 || i === m.sentences[n - 1]! + 1)
@@ -110,12 +132,14 @@ export function checkDraft(text: string): CheckMatch[] {
       ),
       cues: m.cues,
       ...citationsFor(m.claim),
+      stance: stance(m),
     }
   })
 }
 
 /**
- * The distinct claims a draft makes, sorted: what the evaluation compares with the labels.
+ * The distinct claims a draft names, sorted: what the evaluation compares with the labels. A labelled passage
+ * (question, denial, reported speech) still names its claim, so it counts.
  * @param text - the draft
  * @returns claim ids, sorted
  * @internal

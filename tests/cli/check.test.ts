@@ -47,6 +47,25 @@ describe('kap-literature check', () => {
     expect(r.stdout).not.toContain('Verdict:')
     expect(r.stdout).not.toContain('Philippa')
   })
+  it('labels questions, denials and reported speech in an "as written" column', async () => {
+    const text = [
+      'Does ketamine relieve depression within hours?',
+      '',
+      'Clinics claim that ketamine relieves depression within hours.',
+    ].join('\n')
+    const r = await runCli(['check', '-'], { input: text })
+    expect(r.code).toBe(0)
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      '<stdin>: 2 passages make 1 tracked claim. Not asserted by the draft: 1 question, 1 reported (see "as written").',
+      '',
+      'line  claim                         as written  verdict         cite',
+      '1     ketamine-relief-within-hours  question    Oversimplified  (Berman et al., 2000; Murrough et al., 2013; Wilkinson et al., 2018)',
+      '3     ketamine-relief-within-hours  reported    Oversimplified  (Berman et al., 2000; Murrough et al., 2013; Wilkinson et al., 2018)',
+    ])
+    const verbose = await runCli(['check', '-', '--verbose'], { input: text })
+    expect(verbose.stdout).toContain('  As written: a question; the draft asks rather than asserts.')
+    expect(verbose.stdout).toContain('  As written: reported speech')
+  })
   it('reports each passage with its lines, claim, verdict and studies to cite with --verbose', async () => {
     const r = await runCli(['check', draft, '--verbose'])
     expect(r.code).toBe(0)
@@ -78,10 +97,12 @@ describe('kap-literature check', () => {
       'cues',
       'excerpt',
       'lines',
+      'stance',
       'statement',
       'verdict',
       'verdictNote',
     ])
+    expect(nmda.stance).toBe('asserted')
     expect(nmda.verdict).toBe('accurate')
     expect(nmda.excerpt).toBe('Ketamine acts on NMDA receptors in the glutamate system.')
     expect(nmda.cite.map((c) => c.id)).toEqual(['zanos-2018', 'autry-2011'])

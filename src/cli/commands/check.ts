@@ -1,5 +1,5 @@
 import { claims, vocabularies } from '../../index'
-import { checkDraft, type CheckMatch } from '../../check/index'
+import { checkDraft, type CheckMatch, type Stance } from '../../check/index'
 import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 import { readText } from '../read'
 
@@ -22,7 +22,9 @@ Options:
              the claim statement, the verdict note and the studies to cite
   --json     print a JSON array, one object per match:
              { claim, statement, verdict, verdictNote, lines: { start, end },
-               excerpt, cues, cite, citation }
+               excerpt, cues, cite, citation, stance }
+             stance: asserted, question, negated (denied or doubted) or
+             reported (what others say); every passage is listed either way
 
 Examples:
   kap-literature check draft.md
@@ -56,8 +58,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     return 0
   }
   const distinct = new Set(matches.map((m) => m.claim)).size
+  const labelled = (['question', 'negated', 'reported'] as const)
+    .map((st) => [matches.filter((m) => m.stance === st).length, STANCE_LABEL[st]] as const)
+    .filter(([n]) => n > 0)
   const out = [
-    `${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ${distinct} tracked claim${distinct === 1 ? '' : 's'}.`,
+    `${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ${distinct} tracked claim${distinct === 1 ? '' : 's'}.` +
+      (labelled.length === 0
+        ? ''
+        : ` Not asserted by the draft: ${labelled.map(([n, label]) => `${n} ${label}`).join(', ')} (see "as written").`),
     '',
     ...summaryTable(matches, io),
   ]
@@ -71,6 +79,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       '',
       `${paint(io, 'bold', `${name}:${lineRange(m)}`)}  ${m.claim}`,
       `  > ${terminalSafe(m.excerpt)}`,
+      ...(m.stance === 'asserted' ? [] : [`  As written: ${STANCE_NOTE[m.stance]}`]),
       `  Claim: ${m.statement}`,
       `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${m.verdictNote}`,
       ...(m.cite.length > 0
@@ -85,6 +94,18 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   return 0
 }
 
+const STANCE_LABEL: Readonly<Record<Stance, string>> = {
+  asserted: 'asserted',
+  question: 'question',
+  negated: 'denied',
+  reported: 'reported',
+}
+const STANCE_NOTE: Readonly<Record<Exclude<Stance, 'asserted'>, string>> = {
+  question: 'a question; the draft asks rather than asserts.',
+  negated: 'denied or doubted ("no evidence that…"); check that the denial is itself supported.',
+  reported: 'reported speech ("clinics claim that…"); the draft attributes the claim to others.',
+}
+
 function lineRange(m: CheckMatch): string {
   return m.lines.start === m.lines.end ? `line ${m.lines.start}` : `lines ${m.lines.start}-${m.lines.end}`
 }
@@ -94,19 +115,23 @@ function summaryTable(matches: readonly CheckMatch[], io: Io): string[] {
   const rows = matches.map((m) => ({
     line: m.lines.start === m.lines.end ? String(m.lines.start) : `${m.lines.start}-${m.lines.end}`,
     claim: m.claim,
+    as: STANCE_LABEL[m.stance],
     verdict: verdictLabel.get(m.verdict) ?? m.verdict,
     color: verdictColor(m.verdict),
     cite: m.cite.length > 0 ? m.citation : `no direct evidence (kap-literature show ${m.claim})`,
   }))
-  const width = (key: 'line' | 'claim' | 'verdict', title: string): number =>
+  const width = (key: 'line' | 'claim' | 'as' | 'verdict', title: string): number =>
     Math.max(title.length, ...rows.map((r) => r[key].length))
   const [wl, wc, wv] = [width('line', 'line'), width('claim', 'claim'), width('verdict', 'verdict')]
-  const header = `${'line'.padEnd(wl)}  ${'claim'.padEnd(wc)}  ${'verdict'.padEnd(wv)}  cite`
+  // The "as written" column appears only when some passage is not an assertion.
+  const wa = rows.some((r) => r.as !== STANCE_LABEL.asserted) ? width('as', 'as written') : 0
+  const as = (text: string): string => (wa === 0 ? '' : `${text.padEnd(wa)}  `)
+  const header = `${'line'.padEnd(wl)}  ${'claim'.padEnd(wc)}  ${as('as written')}${'verdict'.padEnd(wv)}  cite`
   return [
     paint(io, 'bold', header),
     ...rows.map(
       (r) =>
-        `${r.line.padEnd(wl)}  ${r.claim.padEnd(wc)}  ${paint(io, r.color, r.verdict)}${' '.repeat(wv - r.verdict.length)}  ${r.cite}`,
+        `${r.line.padEnd(wl)}  ${r.claim.padEnd(wc)}  ${as(r.as)}${paint(io, r.color, r.verdict)}${' '.repeat(wv - r.verdict.length)}  ${r.cite}`,
     ),
   ]
 }
