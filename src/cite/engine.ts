@@ -29,16 +29,6 @@ export function makeCite(items: readonly CslObject[]): Cite {
   )
 }
 
-/** The plugins registered on the shared citation-js core (for the no-fetching-plugin test). @internal */
-export function registeredPlugins(): string[] {
-  return plugins.list()
-}
-
-/** Whether citation-js has a style under this internal key. @internal */
-export function engineHasStyle(key: string): boolean {
-  return csl().styles.has(key)
-}
-
 /** Adds a style to citation-js under an internal key; with `compile`, compiles it now so errors surface here. @internal */
 export function engineAddStyle(key: string, xml: string, compile: boolean): void {
   csl().styles.add(key, xml)

@@ -6,6 +6,7 @@ import { KapLiteratureError } from '../index'
 import { describeValue } from './describe'
 import { exportWith, type CslObject } from './engine'
 import { allShipped, MAX_EXPORT_ITEMS, resolveItems, type Resolved } from './records'
+import type { CiteItem } from './types'
 
 function records(items: unknown, fn: string): Resolved[] {
   return (items === undefined ? allShipped() : resolveItems(items, fn, MAX_EXPORT_ITEMS)).map(withoutPlaceholders)
@@ -42,8 +43,20 @@ function andOthers(bib: string, list: readonly Resolved[]): string {
   return out
 }
 
-/** See the public `toCSLJSON`. @internal */
-export function toCslJsonImpl(items: unknown): string {
+/**
+ * Exports items as CSL-JSON, the format Zotero, Pandoc (`--bibliography refs.json`) and citation-js read. Shipped
+ * records are exported as they are; your records as validated.
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
+ * @returns a JSON array, pretty-printed, ending in a newline
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 10,000 items
+ * @example
+ * ```ts
+ * import { toCSLJSON } from 'kap-literature/cite'
+ * const json = toCSLJSON(['dore-2019'])
+ * JSON.parse(json)[0].DOI // '10.1080/02791072.2019.1587556'
+ * ```
+ */
+export function toCSLJSON(items?: readonly CiteItem[]): string {
   return `${JSON.stringify(
     records(items, 'toCSLJSON').map((r) => r.csl),
     null,
@@ -214,13 +227,36 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   }
 }
 
-/** See the public `toBibTeX`. @internal */
-export function toBibTexImpl(items: unknown): string {
+/**
+ * Exports items as BibTeX. Citation keys are the ids (`@article{dore-2019, …`); LaTeX's special characters
+ * (`& % $ # _ { } ~ ^ \`) are escaped and accented letters written as LaTeX commands; page ranges use `--`; the DOI is
+ * kept in `doi`, and the PubMed ids in `note` (`PMID: …; PMCID: …`), since BibTeX has no field for them.
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
+ * @returns BibTeX entries, ending in a newline (`''` for an empty list)
+ * @throws {@link index!KapLiteratureError} as {@link toCSLJSON}; `INVALID_RECORD` for a DOI containing `{`, `}` or `\`
+ * @example
+ * ```ts
+ * import { toBibTeX } from 'kap-literature/cite'
+ * toBibTeX(['dore-2019']) // '@article{dore-2019,\n\tauthor = {Dore, Jennifer and …'
+ * ```
+ */
+export function toBibTeX(items?: readonly CiteItem[]): string {
   return bibtexLike(items, 'toBibTeX', 'bibtex')
 }
 
-/** See the public `toBibLaTeX`. @internal */
-export function toBibLaTexImpl(items: unknown): string {
+/**
+ * Exports items as BibLaTeX (for biber): as {@link toBibTeX}, with BibLaTeX's types and fields (`journaltitle`,
+ * `date`, `@online` for web pages) and the PubMed id as `eprint` with `eprinttype = {pubmed}`.
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
+ * @returns BibLaTeX entries, ending in a newline (`''` for an empty list)
+ * @throws {@link index!KapLiteratureError} as {@link toBibTeX}
+ * @example
+ * ```ts
+ * import { toBibLaTeX } from 'kap-literature/cite'
+ * toBibLaTeX(['dore-2019']) // '@article{dore-2019,\n\tauthor = {Dore, Jennifer and …'
+ * ```
+ */
+export function toBibLaTeX(items?: readonly CiteItem[]): string {
   return bibtexLike(items, 'toBibLaTeX', 'biblatex')
 }
 
@@ -283,8 +319,20 @@ function forRis(r: Resolved): CslObject {
   return copy as CslObject
 }
 
-/** See the public `toRIS`. @internal */
-export function toRisImpl(items: unknown): string {
+/**
+ * Exports items as RIS (Zotero, EndNote, Mendeley). One line per tag, never wrapped; `TY` is `JOUR` for journal
+ * articles and `ELEC` (web page) for web pages; `ID` holds the id; page ranges are split into `SP` and `EP`; every
+ * record ends with `ER  - `. Lines end with `\n`.
+ * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
+ * @returns RIS records, ending in a newline (`''` for an empty list)
+ * @throws {@link index!KapLiteratureError} as {@link toCSLJSON}
+ * @example
+ * ```ts
+ * import { toRIS } from 'kap-literature/cite'
+ * toRIS(['dore-2019']).split('\n')[0] // 'TY  - JOUR'
+ * ```
+ */
+export function toRIS(items?: readonly CiteItem[]): string {
   const list = records(items, 'toRIS')
   if (list.length === 0) return ''
   // citation-js cuts ID to the 20 characters of the 2001 specification; ids are keys, so the full id is written.

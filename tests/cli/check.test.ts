@@ -30,6 +30,7 @@ interface Match {
   cues: string[]
   cite: { id: string; relation: string; citation: string }[]
   citation: string
+  stance: string
 }
 
 describe('kap-literature check', () => {
