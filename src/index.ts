@@ -26,17 +26,17 @@ export * from './data/index'
 export { isKapLiteratureError, KapLiteratureError, type ErrorCode, type KapLiteratureErrorOptions } from './errors'
 export {
   certaintyTerms,
-  citationProblemsTerms,
+  citationProblemTerms,
   claimIds,
-  conditionsTerms,
-  designsTerms,
-  relationsTerms,
-  routesTerms,
+  conditionTerms,
+  designTerms,
+  relationTerms,
+  routeTerms,
   sourceIds,
   studyIds,
-  substancesTerms,
-  topicsTerms,
-  verdictsTerms,
+  substanceTerms,
+  topicTerms,
+  verdictTerms,
 } from './generated/ids'
 export type * from './types'
 

@@ -20,7 +20,7 @@ import {
   getStudy,
   isClaimId,
   KapLiteratureError,
-  topicsTerms,
+  topicTerms,
   vocabularies,
 } from '../index'
 import type {
@@ -44,7 +44,7 @@ import { closest } from '../suggest'
  * ```
  */
 export interface EvidenceMapOptions {
-  /** The claims of one topic (see `topicsTerms`); without `topic` and `claims`, every claim. */
+  /** The claims of one topic (see `topicTerms`); without `topic` and `claims`, every claim. */
   readonly topic?: Topic
   /** These claims, in this set (combined with `topic`, the claims of the topic that are listed here). */
   readonly claims?: readonly ClaimId[]
@@ -182,12 +182,12 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       { value: o.format, hint: 'svg or html' },
     )
   }
-  if (o.topic !== undefined && (typeof o.topic !== 'string' || !(topicsTerms as readonly string[]).includes(o.topic))) {
-    const hint = typeof o.topic === 'string' ? closest(o.topic, topicsTerms) : undefined
+  if (o.topic !== undefined && (typeof o.topic !== 'string' || !(topicTerms as readonly string[]).includes(o.topic))) {
+    const hint = typeof o.topic === 'string' ? closest(o.topic, topicTerms) : undefined
     throw new KapLiteratureError(
       'UNKNOWN_ID',
       `unknown topic ${typeof o.topic === 'string' ? `"${o.topic}"` : typeof o.topic}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-      { value: o.topic, hint: hint ?? `topics: ${topicsTerms.join(', ')}` },
+      { value: o.topic, hint: hint ?? `topics: ${topicTerms.join(', ')}` },
     )
   }
   if (o.claims !== undefined) {

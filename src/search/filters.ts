@@ -7,11 +7,11 @@
 import { describeValue, KapLiteratureError } from '../errors'
 import {
   certaintyTerms,
-  conditionsTerms,
-  designsTerms,
-  routesTerms,
-  topicsTerms,
-  verdictsTerms,
+  conditionTerms,
+  designTerms,
+  routeTerms,
+  topicTerms,
+  verdictTerms,
 } from '../generated/ids'
 import type { DocFacets } from './documents'
 import { searchableTypes } from './types'
@@ -81,11 +81,11 @@ export const NO_FILTER: CompiledFilter = {
 
 const listOptions = {
   types: searchableTypes,
-  design: designsTerms,
-  condition: conditionsTerms,
-  topic: topicsTerms,
-  verdict: verdictsTerms,
-  route: routesTerms,
+  design: designTerms,
+  condition: conditionTerms,
+  topic: topicTerms,
+  verdict: verdictTerms,
+  route: routeTerms,
   certainty: certaintyTerms,
 } as const satisfies Record<string, readonly string[]>
 

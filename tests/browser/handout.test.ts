@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { topicsTerms } from '../../src/index'
+import { topicTerms } from '../../src/index'
 import { root } from '../helpers/paths'
 import { runCli } from '../helpers/run-cli'
 
@@ -36,7 +36,7 @@ describe.skipIf(!available && !ci)('handouts in Chromium', () => {
 
   it('the brief handout of every topic is at most two A4 pages, then the evidence map on a page of its own', async () => {
     const counts: Record<string, [number, number]> = {}
-    for (const topic of topicsTerms) {
+    for (const topic of topicTerms) {
       const page = await browser.newPage()
       await page.setContent(await handout(['--topic', topic]))
       const withMap = pageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { claims, KapLiteratureError, topicsTerms, vocabularies, type ClaimId } from '../../src/index'
+import { claims, KapLiteratureError, topicTerms, vocabularies, type ClaimId } from '../../src/index'
 import { evidenceMap } from '../../src/map/index'
 import { kapError } from '../helpers/errors'
 
@@ -84,7 +84,7 @@ describe('evidenceMap (SVG)', () => {
   })
 
   it('draws every topic, all claims, and any subset of claims as well-formed SVG', () => {
-    for (const topic of topicsTerms) expect(wellFormed(evidenceMap({ topic, format: 'svg' })), topic).toBe(true)
+    for (const topic of topicTerms) expect(wellFormed(evidenceMap({ topic, format: 'svg' })), topic).toBe(true)
     const all = evidenceMap({ format: 'svg' })
     expect([...all.matchAll(/class="kap-map-row"/g)]).toHaveLength(claims.length)
     fc.assert(

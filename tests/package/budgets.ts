@@ -33,7 +33,9 @@ export const budgetCases: readonly BudgetCase[] = [
   {
     label: '`search(q)`',
     code: `import { search } from 'PKG/search'; console.log(search('ketamine ptsd'))`,
-    budget: 35 * KB,
+    // 35 KB held at 32.3 KB; restored leads (issue 11, ~2.5 KB of index) and ranking without cliffs with word
+    // correction and didYouMean (issue 14, ~1.4 KB of code) bring it to 35.7 KB. The issue 15 goal is ≤ 40 KB.
+    budget: 38 * KB,
     before: 128.4 * KB,
   },
   {
@@ -41,7 +43,8 @@ export const budgetCases: readonly BudgetCase[] = [
     code: `import { search } from 'PKG/search'; import { apa } from 'PKG/citations/apa'; console.log(search('ketamine ptsd'), apa.formatReference('dore-2019'))`,
     // 45 KB was met (43.9 KB) at 118 records; the re-verified dataset has 131 (13 new records: the evidence of issue
     // 12), and bench/growth.ts measures ~20 KB per 100 records for this pair, so the budget moves with the data.
-    budget: 48 * KB,
+    // 48 KB → 50 KB with the search changes of issue 14 and the restored leads of issue 11 (measured 48.1 KB).
+    budget: 50 * KB,
     before: 140.7 * KB,
   },
   {

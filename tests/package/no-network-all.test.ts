@@ -59,6 +59,7 @@ const entries: [string, Record<string, unknown>, Calls][] = [
     {
       search: () => [search.search(doi), search.search('https://example.org/refs.bib'), search.search('ketamine')],
       facets: () => search.facets('ptsd'),
+      didYouMean: () => search.didYouMean('psilocibyn https://example.org/x'),
     },
   ],
   [

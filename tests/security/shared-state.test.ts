@@ -96,7 +96,7 @@ describe('exported id and term arrays are frozen', () => {
   const arrays = Object.entries(root).filter(([name, value]) => Array.isArray(value) && /(Ids|Terms)$/.test(name))
   it('there are the three id lists and the term lists', () => {
     expect(arrays.map(([n]) => n)).toEqual(
-      expect.arrayContaining(['studyIds', 'claimIds', 'sourceIds', 'topicsTerms', 'verdictsTerms', 'designsTerms']),
+      expect.arrayContaining(['studyIds', 'claimIds', 'sourceIds', 'topicTerms', 'verdictTerms', 'designTerms']),
     )
   })
   for (const [name, value] of arrays) {
@@ -105,7 +105,7 @@ describe('exported id and term arrays are frozen', () => {
     })
   }
   it('search still validates filters against the true list after an attempt to change it', () => {
-    expect(() => (root.verdictsTerms as unknown as string[]).push('made-up')).toThrow(TypeError)
+    expect(() => (root.verdictTerms as unknown as string[]).push('made-up')).toThrow(TypeError)
     expect(() => search.search('ketamine', { verdict: ['made-up' as never] })).toThrow(/unknown verdict|made-up/)
   })
 })

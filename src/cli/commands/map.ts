@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { topicsTerms, type ClaimId, type Topic } from '../../index'
+import { topicTerms, type ClaimId, type Topic } from '../../index'
 import { evidenceMap } from '../../map/index'
 import { InputError, terminalSafe, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 
@@ -15,7 +15,7 @@ shaped by its relation: filled circle supports, half-filled partly supports, cro
 test the claim, open diamond context. The SVG is deterministic and self-contained (no fonts or scripts from outside).
 
 Options:
-  --topic    one of: ${topicsTerms.join(', ')}
+  --topic    one of: ${topicTerms.join(', ')}
   --claims   comma-separated claim ids (with --topic: those of the topic)
   --format   svg (default) or html (a figure with the same facts as a table)
   --title    the heading (default "Evidence map: <topic>")
