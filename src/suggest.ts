@@ -1,3 +1,5 @@
+import { describeValue, KapLiteratureError } from './errors'
+
 /**
  * Levenshtein edit distance between two strings.
  * @internal
@@ -33,4 +35,25 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(needle.length / 2)) ? best : undefined
+}
+
+/**
+ * Rejects an options object with a key the function does not take (a misspelt key such as `stlye` would otherwise be
+ * ignored silently): a `KapLiteratureError` `INVALID_ARGUMENT` naming the key, the closest known key ("did you mean")
+ * as `hint`, and the known keys. The one check every entry uses.
+ * @param fn - the function's name, for the message
+ * @param options - the options object (already known to be an object)
+ * @param allowed - the keys the function takes
+ * @internal
+ */
+export function checkOptionKeys(fn: string, options: object, allowed: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (allowed.includes(key)) continue
+    const hint = closest(key, allowed)
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `${fn}: unknown option ${describeValue(key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}; the options are ${allowed.join(', ')}`,
+      { value: key, hint: hint ?? `use one of ${allowed.join(', ')}` },
+    )
+  }
 }

@@ -1,4 +1,4 @@
-import { closest } from '../suggest'
+import { checkOptionKeys } from '../suggest'
 import { describeValue, KapLiteratureError } from '../errors'
 import {
   createStyleFormatter,
@@ -74,22 +74,17 @@ function checkStyle(style: unknown, expected: CitationStyle): void {
  * Checks an options object: an object, with only the keys the function takes (a misspelt key such as `stlye` would
  * otherwise be ignored silently); an unknown key is an error with the closest known key as hint.
  */
-function options(value: unknown, allowed: readonly string[] = ['style', 'format']): Record<string, unknown> {
+function options(
+  fn: string,
+  value: unknown,
+  allowed: readonly string[] = ['style', 'format'],
+): Record<string, unknown> {
   if (value === undefined) return {}
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new KapLiteratureError('INVALID_ARGUMENT', `options must be an object, got ${describeValue(value)}`, {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn}: options must be an object, got ${describeValue(value)}`, {
       value,
     })
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) {
-      const hint = closest(key, allowed)
-      throw new KapLiteratureError(
-        'INVALID_ARGUMENT',
-        `unknown option ${describeValue(key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}; the options are ${allowed.join(', ')}`,
-        { value: key, hint: hint ?? allowed.join(', ') },
-      )
-    }
-  }
+  checkOptionKeys(fn, value, allowed)
   return value as Record<string, unknown>
 }
 
@@ -105,7 +100,7 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
     title: table.title,
     source: `${table.source} (${table.license})`,
     formatReference(id: CitableId, opts?: CitationsFormatOptions) {
-      const o = options(opts)
+      const o = options('formatReference', opts)
       checkStyle(o.style, style)
       if (typeof id !== 'string')
         throw new KapLiteratureError('INVALID_ARGUMENT', `formatReference expects one id, got ${describeValue(id)}`, {
@@ -114,17 +109,19 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
       return f().formatReference(id, o.format as CitationFormat | undefined)
     },
     formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationsCitationOptions) {
-      const o = options(opts, ['style', 'format', 'narrative'])
+      const o = options('formatCitation', opts, ['style', 'format', 'narrative'])
       checkStyle(o.style, style)
       return f().formatCitation(ids, o.format as CitationFormat | undefined, o.narrative === true)
     },
     formatBibliography(ids: readonly CitableId[], opts?: CitationsFormatOptions) {
-      const o = options(opts)
+      const o = options('formatBibliography', opts)
       checkStyle(o.style, style)
       return f().formatBibliography(ids, o.format as CitationFormat | undefined)
     },
     createCitationSession(opts?: { readonly format?: CitationFormat }) {
-      return f().createCitationSession(options(opts, ['style', 'format']).format as CitationFormat | undefined)
+      return f().createCitationSession(
+        options('createCitationSession', opts, ['style', 'format']).format as CitationFormat | undefined,
+      )
     },
   })
 }

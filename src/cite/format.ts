@@ -1,5 +1,6 @@
 // Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
 import { KapLiteratureError } from '../index'
+import { checkOptionKeys } from '../suggest'
 import { describeValue } from './describe'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
 import { resolveItem, resolveItems, type Resolved } from './records'
@@ -28,6 +29,11 @@ export function checkOptions(options: unknown, fn: string): Checked {
       },
     )
   }
+  checkOptionKeys(
+    fn,
+    options,
+    fn === 'formatCitation' ? ['style', 'format', 'lang', 'narrative'] : ['style', 'format', 'lang'],
+  )
   const o = options as { style?: unknown; format?: unknown; lang?: unknown; narrative?: unknown }
   const style = resolveStyle(o.style)
   if (typeof o.format !== 'string' || !(FORMATS as readonly string[]).includes(o.format)) {

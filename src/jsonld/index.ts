@@ -18,7 +18,7 @@
 import { describeValue, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId } from '../data/index'
-import { closest } from '../suggest'
+import { checkOptionKeys, closest } from '../suggest'
 import { claimNode, SCHEMA_ORG, sourceNode, studyNode } from './convert'
 import { scriptElement } from './script'
 import type { JsonLdDocument, JsonLdGraph, JsonLdNode, JsonLdRecordId } from './types'
@@ -56,16 +56,7 @@ function notesFrom(options: unknown): ReadonlyMap<string, string> {
       { value: options },
     )
   }
-  for (const key of Object.keys(options)) {
-    if (!(optionKeys as readonly string[]).includes(key)) {
-      const hint = closest(key, optionKeys)
-      throw new KapLiteratureError(
-        'INVALID_ARGUMENT',
-        `unknown toJsonLd option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-        { value: key, hint },
-      )
-    }
-  }
+  checkOptionKeys('toJsonLd', options, optionKeys)
   const details = (options as { details?: unknown }).details
   if (details === undefined) return new Map()
   if (!Array.isArray(details)) {

@@ -32,7 +32,7 @@ import type {
   Verdict,
   VocabularyTerm,
 } from '../index'
-import { closest } from '../suggest'
+import { checkOptionKeys, closest } from '../suggest'
 
 /**
  * What to draw and in which form.
@@ -165,16 +165,7 @@ function checkOptions(options: unknown): EvidenceMapOptions {
     )
   }
   const o = options as Record<string, unknown>
-  for (const key of Object.keys(o)) {
-    if (!(OPTION_KEYS as readonly string[]).includes(key)) {
-      const hint = closest(key, OPTION_KEYS)
-      throw new KapLiteratureError(
-        'INVALID_ARGUMENT',
-        `evidenceMap has no option "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-        { value: key, hint: hint === undefined ? `options: ${OPTION_KEYS.join(', ')}` : hint },
-      )
-    }
-  }
+  checkOptionKeys('evidenceMap', o, OPTION_KEYS)
   if (o.format !== 'svg' && o.format !== 'html') {
     throw new KapLiteratureError(
       'UNKNOWN_FORMAT',

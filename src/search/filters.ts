@@ -5,17 +5,10 @@
  * @packageDocumentation
  */
 import { describeValue, KapLiteratureError } from '../errors'
-import {
-  certaintyTerms,
-  conditionTerms,
-  designTerms,
-  routeTerms,
-  topicTerms,
-  verdictTerms,
-} from '../generated/ids'
+import { certaintyTerms, conditionTerms, designTerms, routeTerms, topicTerms, verdictTerms } from '../generated/ids'
 import type { DocFacets } from './documents'
 import { searchableTypes } from './types'
-import { editDistance } from '../suggest'
+import { checkOptionKeys, editDistance } from '../suggest'
 
 /**
  * Default number of results.
@@ -161,15 +154,7 @@ export function compileOptions(fn: 'search' | 'facets', options: unknown): { fil
   }
   const o = options as Record<string, unknown>
   const known: readonly string[] = fn === 'search' ? [...FILTER_KEYS, 'limit'] : FILTER_KEYS
-  for (const key of Object.keys(o)) {
-    if (!known.includes(key))
-      throw invalid(
-        fn,
-        `unknown option ${JSON.stringify(key)}; options are ${known.join(', ')}`,
-        key,
-        closest(key, known),
-      )
-  }
+  checkOptionKeys(fn, o, known)
   let limit = DEFAULT_LIMIT
   if (o.limit !== undefined) {
     if (typeof o.limit !== 'number' || !Number.isSafeInteger(o.limit) || o.limit < 1) {

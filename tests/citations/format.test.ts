@@ -216,12 +216,43 @@ describe('options', () => {
     const misspelt = e(() => formatReference('dore-2019', { stlye: 'ama' } as never))
     expect([misspelt.code, misspelt.value, misspelt.hint]).toEqual(['INVALID_ARGUMENT', 'stlye', 'style'])
     expect(misspelt.message).toBe(
-      'kap-literature: unknown option "stlye" (did you mean "style"?); the options are style, format',
+      'kap-literature: formatReference: unknown option "stlye" (did you mean "style"?); the options are style, format',
     )
     expect(e(() => formatCitation('dore-2019', { narative: true } as never)).hint).toBe('narrative')
     expect(e(() => formatBibliography(['dore-2019'], { narrative: true } as never)).code).toBe('INVALID_ARGUMENT')
     expect(e(() => apa.formatReference('dore-2019', { fromat: 'html' } as never)).hint).toBe('format')
     expect(e(() => createCitationSession({ styles: 'ama' } as never)).hint).toBe('style')
     expect(formatCitation('dore-2019', { narrative: true, style: 'apa', format: 'text' })).toBe('Dore et al. (2019)')
+  })
+
+  it('uses the one shared check in every entry that takes options', async () => {
+    const { formatReference: citeReference } = await import('../../src/cite/index')
+    const { search, facets } = await import('../../src/search/index')
+    const { evidenceMap } = await import('../../src/map/index')
+    const { toJsonLd } = await import('../../src/jsonld/index')
+    const cases: [() => unknown, string, string][] = [
+      [
+        () => citeReference('dore-2019', { style: 'apa', format: 'text', stlye: 'ama' } as never),
+        'formatReference',
+        'style',
+      ],
+      [() => search('ketamine', { limt: 3 } as never), 'search', 'limit'],
+      [() => facets('ketamine', { topc: 'efficacy' } as never), 'facets', 'topic'],
+      [() => evidenceMap({ topic: 'efficacy', format: 'svg', titel: 'x' } as never), 'evidenceMap', 'title'],
+      [() => toJsonLd('dore-2019', { detail: [] } as never), 'toJsonLd', 'details'],
+    ]
+    for (const [call, fn, hint] of cases) {
+      let error: KapLiteratureError | undefined
+      try {
+        call()
+      } catch (x) {
+        error = x as KapLiteratureError
+      }
+      expect(error?.code, fn).toBe('INVALID_ARGUMENT')
+      expect(error?.hint, fn).toBe(hint)
+      expect(error?.message, fn).toMatch(
+        new RegExp(`^kap-literature: ${fn}: unknown option ".+" \\(did you mean "${hint}"\\?\\); the options are `),
+      )
+    }
   })
 })

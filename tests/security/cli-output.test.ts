@@ -26,7 +26,7 @@ describe('terminal output escapes control characters', () => {
       file,
       `# Notes\n\nKetamine can lift depression within hours of a single infusion. \u001b]0;pwned\u0007 \u001b[31mred\u001b[0m\u202e\n`,
     )
-    const r = await runCli(['check', file])
+    const r = await runCli(['check', file, '--verbose'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('infusion. \\u001b]0;pwned\\u0007 \\u001b[31mred\\u001b[0m\\u202e')
     expect(r.stdout).toContain('draft\\u001b[2J\\u009b.md')
