@@ -67,7 +67,7 @@ export function facetsWith(engine: SearchEngine, query: unknown, options: unknow
   if (query !== undefined && typeof query !== 'string') {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
-      `facets expects the query as a string or undefined, got ${describeValue(query)}`,
+      `facets expects the query as a string (or no query at all), got ${describeValue(query)}`,
       {
         value: query,
       },

@@ -2,7 +2,8 @@
  * Issue 13, finding 10: a public function given an argument of the wrong type returns its documented value
  * (`undefined`, `false`, `''`) or throws a KapLiteratureError (INVALID_ARGUMENT, UNKNOWN_ID, … with the bad value);
  * never a raw TypeError from inside. Every exported function of every entry is called with hostile values in each
- * argument position, and the methods of the objects they return too (citation sessions, style formatters).
+ * argument position, and the methods of the objects they return too (citation sessions, style formatters). Issue 16:
+ * no message says "undefined" or "[object Object]".
  */
 import { describe, expect, it } from 'vitest'
 import * as root from '../../src/index'
@@ -87,6 +88,8 @@ async function probe(label: string, fn: () => unknown): Promise<string | undefin
     if (root.isKapLiteratureError(e)) {
       if (typeof e.code !== 'string' || !e.message.startsWith('kap-literature: '))
         return `${label}: malformed KapLiteratureError ${e.message}`
+      // Issue 16: a message names the bad value in words ("nothing", "an object"), never as "undefined".
+      if (/\bundefined\b|\[object \w+\]/.test(e.message)) return `${label}: message says ${e.message}`
       return undefined
     }
     return `${label}: ${e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e)}`.slice(0, 300)
