@@ -14,27 +14,11 @@ import {
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { ENTRIES, toModule } from '../helpers/examples'
 import { reference, root } from '../helpers/paths'
 
 const src = join(root, 'src')
 const out = join(root, '.tmp', 'examples')
-
-/** Package subpaths → the source module behind them (tsup.config.ts builds each from that file). */
-const ENTRIES: Record<string, string> = {
-  'kap-literature': 'index.ts',
-  'kap-literature/citations': 'citations/index.ts',
-  'kap-literature/search': 'search/index.ts',
-  'kap-literature/cite': 'cite/index.ts',
-  'kap-literature/details': 'details/index.ts',
-  'kap-literature/jsonld': 'jsonld/index.ts',
-  'kap-literature/map': 'map/index.ts',
-  ...Object.fromEntries(
-    ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => [
-      `kap-literature/citations/${s}`,
-      `citations/${s}.ts`,
-    ]),
-  ),
-}
 
 interface Example {
   name: string
@@ -79,16 +63,6 @@ function examples(): Example[] {
     }
   }
   return list
-}
-
-/** The example as a module: package imports point at the sources. */
-function toModule(code: string): string {
-  const rewritten = code.replace(/from '(kap-literature(?:\/[\w/-]+)?)'/g, (whole, spec: string) => {
-    const target = ENTRIES[spec]
-    if (target === undefined) throw new Error(`example imports ${spec}, which is not a package entry`)
-    return `from ${JSON.stringify(pathToFileURL(join(src, target)).href)}`
-  })
-  return `${rewritten}\nexport {}\n`
 }
 
 const all = examples()
