@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -54,10 +54,12 @@ describe('the packed tarball', () => {
     const tops = [...new Set(packedFiles.map((f) => f.split('/')[0]))].sort()
     expect(tops).toEqual([
       'CHANGELOG.md',
+      'CONTRIBUTING.md',
       'DATA-LICENSE.md',
       'LICENSE',
       'NOTICE',
       'README.md',
+      'SECURITY.md',
       'dist',
       'docs',
       'package.json',
@@ -66,6 +68,19 @@ describe('the packed tarball', () => {
     expect(packedFiles.filter((f) => f.startsWith('docs/')).every((f) => /^docs\/[\w-]+\.md$/.test(f))).toBe(true)
     expect(packedFiles).toContain('docs/data-policy.md')
     expect(packedFiles.some((f) => f.startsWith('dist/') && f.endsWith('.map'))).toBe(false)
+  })
+  it('every relative link in a packed Markdown file points at a packed file (issue 16)', () => {
+    const dead: string[] = []
+    for (const file of packedFiles.filter((f) => f.endsWith('.md'))) {
+      const text = readFileSync(join(root, file), 'utf8').replace(/```[\s\S]*?```|`[^`\n]*`/g, '')
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!.split('#')[0]!
+        if (target === '' || /^[a-z]+:/i.test(target)) continue
+        const resolved = posix.normalize(posix.join(posix.dirname(file), target)).replace(/\/$/, '')
+        if (!packedFiles.some((f) => f === resolved || f.startsWith(`${resolved}/`))) dead.push(`${file} → ${m[1]}`)
+      }
+    }
+    expect(dead).toEqual([])
   })
   it('has no runtime dependencies: citation-js is bundled into dist/cite.* with its unused fetch modules shimmed', () => {
     expect(pkg.dependencies ?? {}).toEqual({})
