@@ -65,13 +65,22 @@ try {
   citeSize = undefined
 }
 
+const coldRow =
+  `| cold: fresh process prints the APA bibliography of 3 page-cited studies ` +
+  `| ${ms(a.median)} ms (${ms(a.min)}–${ms(a.max)}) | ${ms(b.median)} ms (${ms(b.min)}–${ms(b.max)}) ` +
+  `| ${(b.median / a.median).toFixed(1)}× faster |`
+const warmRow =
+  `| warm: one reference, HTML (p50 / p99) | ${ms(median(warmOurs))} / ${ms(percentile(warmOurs, 99))} ms ` +
+  `| ${ms(median(warmTheirs))} / ${ms(percentile(warmTheirs, 99))} ms ` +
+  `| ${(median(warmTheirs) / median(warmOurs)).toFixed(0)}× faster |`
+
 console.log(`## Citations (Node ${process.version}, ${runs} cold runs each, median)
 
 | measure | kap-literature/citations | citation-js (core + plugin-csl 0.8.2) | ratio |
 |---|---|---|---|
-| cold: fresh process prints the APA bibliography of 3 page-cited studies | ${ms(a.median)} ms (${ms(a.min)}–${ms(a.max)}) | ${ms(b.median)} ms (${ms(b.min)}–${ms(b.max)}) | ${(b.median / a.median).toFixed(1)}× faster |
+${coldRow}
 | cold: against a bare \`node -e 0\` (${ms(bare.median)} ms) | ${(a.median / bare.median).toFixed(2)}× | ${(b.median / bare.median).toFixed(2)}× | |
-| warm: one reference, HTML (p50 / p99) | ${ms(median(warmOurs))} / ${ms(percentile(warmOurs, 99))} ms | ${ms(median(warmTheirs))} / ${ms(percentile(warmTheirs, 99))} ms | ${(median(warmTheirs) / median(warmOurs)).toFixed(0)}× faster |
+${warmRow}
 
 | browser bundle (esbuild, minified) | min | gzip |
 |---|---|---|

@@ -45,7 +45,8 @@ function table(
   for (const size of sizes) {
     const { ms, refused } = time(run(size), runs)
     console.log(
-      `| ${size.toLocaleString('en-US')} | ${ms.toFixed(ms < 10 ? 2 : 0)} | ${previous === undefined ? '' : (ms / Math.max(previous, 0.01)).toFixed(1)} | ${refused === undefined ? 'ok' : `refused (${refused})`} |`,
+      `| ${size.toLocaleString('en-US')} | ${ms.toFixed(ms < 10 ? 2 : 0)} | ` +
+        `${previous === undefined ? '' : (ms / Math.max(previous, 0.01)).toFixed(1)} | ${refused === undefined ? 'ok' : `refused (${refused})`} |`,
     )
     previous = ms
     if (ms > CAP) {

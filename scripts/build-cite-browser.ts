@@ -99,7 +99,8 @@ async function main(): Promise<void> {
   console.log('| browser bundle of src/cite/index.ts (esbuild, esm, minify) | result | minified | gzip -9 |')
   console.log('|---|---|---|---|')
   console.log(
-    `| without node-fetch alias | ${plain.errors.length} errors (${[...new Set(plain.errors.map((e) => /"([^"]+)"/.exec(e.text)?.[1] ?? e.text))].join(', ')}) | – | – |`,
+    `| without node-fetch alias | ${plain.errors.length} errors ` +
+      `(${[...new Set(plain.errors.map((e) => /"([^"]+)"/.exec(e.text)?.[1] ?? e.text))].join(', ')}) | – | – |`,
   )
   const standalone = await bundleCiteForBrowser({ standalone: true })
   console.log(

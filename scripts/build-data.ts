@@ -60,5 +60,6 @@ if (checkCoverage) {
   }
 }
 console.log(
-  `build-data: ${data.studies.length} studies, ${data.claims.length} claims, ${data.sources.length} sources${checkOnly ? ' (checked, nothing written)' : ` → ${outDir}`}`,
+  `build-data: ${data.studies.length} studies, ${data.claims.length} claims, ${data.sources.length} ` +
+    `sources${checkOnly ? ' (checked, nothing written)' : ` → ${outDir}`}`,
 )

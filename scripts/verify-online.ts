@@ -106,7 +106,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   })
   if (report.networkDown !== undefined) {
     io.err(
-      `verify-online: cannot reach api.crossref.org (${report.networkDown}). Check the network connection or proxy and run it again; nothing was compared${report.checked.length > 0 ? ' after that point' : ''}.`,
+      `verify-online: cannot reach api.crossref.org (${report.networkDown}). Check the network connection or proxy ` +
+        `and run it again; nothing was compared${report.checked.length > 0 ? ' after that point' : ''}.`,
     )
   }
   const table = formatFindings(report.findings)

@@ -23,11 +23,10 @@ export function withEtAlPlaceholders(item: CslItem, authorsComplete: boolean | u
 
 /** One placeholder as a style may print it: "Etalplaceholdera, Q.", "Q. Etalplaceholdera", "Etalplaceholdera Q", "ETALPLACEHOLDERA". */
 const ONE = String.raw`(?:Q\.?(?:&#160;|\u00a0|\s)+)?Etalplaceholder[abc](?:,?(?:&#160;|\u00a0|\s)+Q\b\.?)?`
+/** A separator before a name: an optional comma or semicolon, then an optional "and" in any form or language. */
+const SEP = String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?`
 /** The run of placeholders with the separators before and between them, and an "et al." a style may already add. */
-const RUN = new RegExp(
-  String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE}(?:(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?\s*${ONE})*(?:,?\s*et al\.?)?`,
-  'gi',
-)
+const RUN = new RegExp(String.raw`${SEP}\s*${ONE}(?:${SEP}\s*${ONE})*(?:,?\s*et al\.?)?`, 'gi')
 
 /**
  * Replaces the printed placeholders (and the separators before them) with ", et al.", and removes the full stop a

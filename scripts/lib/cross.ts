@@ -142,7 +142,9 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
           field: `evidence[${i}].study`,
           rule: 'evidence-citable',
           message: `uses "${e.study}", which cannot be cited: its record has no confirmed ${lacking.join(', ')}.`,
-          fix: `Confirm ${lacking.join(', ')} for data/studies/${e.study}.yaml on a public page, or remove it from this claim's evidence (keep the study with an unusedReason as a lead).`,
+          fix:
+            `Confirm ${lacking.join(', ')} for data/studies/${e.study}.yaml on a public page, or remove it from ` +
+            `this claim's evidence (keep the study with an unusedReason as a lead).`,
         })
       }
     })

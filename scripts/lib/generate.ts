@@ -33,7 +33,11 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
 
 function idList(name: string, type: string, ids: string[], listDoc: string, typeDoc: string): string {
   const list = ids.length === 0 ? '[]' : `[\n${ids.map((id) => `  '${id}',`).join('\n')}\n]`
-  return `/** ${listDoc} Frozen: the library validates ids and filters against it, so no caller may change it. */\nexport const ${name} = /* @__PURE__ */ Object.freeze(${list} as const)\n\n/** ${typeDoc} A typo is a compile error. */\nexport type ${type} = (typeof ${name})[number]\n`
+  return (
+    `/** ${listDoc} Frozen: the library validates ids and filters against it, so no caller may change it. ` +
+    `*/\nexport const ${name} = /* @__PURE__ */ Object.freeze(${list} as const)\n\n/** ${typeDoc} A typo is a compile ` +
+    `error. */\nexport type ${type} = (typeof ${name})[number]\n`
+  )
 }
 
 /** Source of `src/generated/ids.ts`: id arrays and literal unions for records and vocabulary terms. */

@@ -114,7 +114,8 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
         'verdict',
         'verdict-needs-support',
         `is "${verdict}", but no evidence entry supports or partly supports the claim (does-not-test and context never count).`,
-        `Add the study that supports it (relation supports or partly-supports), or change the verdict by the table in ${TABLE} (untested: overstated, or inaccurate if the wording is established).`,
+        `Add the study that supports it (relation supports or partly-supports), or change the verdict by the table in ` +
+          `${TABLE} (untested: overstated, or inaccurate if the wording is established).`,
       )
     }
 
@@ -146,7 +147,12 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
       const best = support
         .map(
           (e) =>
-            `${e.study} (${e.relation}, ${gradedDesign(e.study) === 'small-trial' ? `${designOf(e.study)} with n=${studies.get(e.study)?.n}, a small trial` : (designOf(e.study) ?? 'unknown design')})`,
+            `${e.study} (${e.relation}, ` +
+            `${
+              gradedDesign(e.study) === 'small-trial'
+                ? `${designOf(e.study)} with n=${studies.get(e.study)?.n}, a small trial`
+                : (designOf(e.study) ?? 'unknown design')
+            })`,
         )
         .join(', ')
       push(
@@ -203,7 +209,8 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
           'verdict',
           'verdict-citation-problem',
           `is "inaccurate", but the claim's direction has support (${support.map((e) => e.study).join(', ')}); only its citation is bad (${cited}).`,
-          `Make the verdict overstated (row 4 of the table in ${TABLE}): a right direction with a bad citation is overstated, with the problem recorded in citationProblems.`,
+          `Make the verdict overstated (row 4 of the table in ${TABLE}): a right direction with a bad citation is ` +
+            `overstated, with the problem recorded in citationProblems.`,
         )
       } else if (support.length === 0 && verdict !== 'inaccurate') {
         push(

@@ -185,7 +185,9 @@ export function addStyle(name: unknown, xml: unknown, origin?: string): void {
       `style "${name}" cannot be used: ${cost.problem}`,
       {
         value: name,
-        hint: `published CSL styles make at most ~1,300 macro calls per entry and never call a macro from itself; the limit is ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} (docs/limits.md)`,
+        hint:
+          `published CSL styles make at most ~1,300 macro calls per entry and never call a macro from itself; the ` +
+          `limit is ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} (docs/limits.md)`,
       },
     )
   }

@@ -103,7 +103,8 @@ export async function readText(path: string, io: Io): Promise<{ name: string; te
   }
   if (bytes.includes(0))
     throw new InputError(
-      `${name === '<stdin>' ? 'standard input' : quote(name)} looks like a binary file (it contains NUL bytes); check reads Markdown or plain text, so export your document as .md or .txt first`,
+      `${name === '<stdin>' ? 'standard input' : quote(name)} looks like a binary file (it contains NUL bytes); check ` +
+        `reads Markdown or plain text, so export your document as .md or .txt first`,
     )
   let text: string
   try {

@@ -3,7 +3,7 @@ import { deepFreeze } from '../freeze'
 import type { CslItem, SourceCore, StudyCore } from '../types'
 
 /** The note added when a source page's title comes from its own heading. */
-export const DOCUMENT_TITLE_NOTE = "Title as shown on the page itself; no public copy of the page confirmed it."
+export const DOCUMENT_TITLE_NOTE = 'Title as shown on the page itself; no public copy of the page confirmed it.'
 
 const cache = new WeakMap<object, CslItem>()
 
@@ -24,10 +24,14 @@ const cache = new WeakMap<object, CslItem>()
 export function citationCsl(record: StudyCore | SourceCore): CslItem {
   const given: unknown = record !== null && typeof record === 'object' ? (record as { csl?: unknown }).csl : undefined
   if (given === null || typeof given !== 'object' || typeof (record as { id?: unknown }).id !== 'string') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `citationCsl expects a shipped study or source record, got ${describeValue(record)}`, {
-      value: record,
-      hint: "pass getStudy('dore-2019') or getSource(id), not an id",
-    })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `citationCsl expects a shipped study or source record, got ${describeValue(record)}`,
+      {
+        value: record,
+        hint: "pass getStudy('dore-2019') or getSource(id), not an id",
+      },
+    )
   }
   const hit = cache.get(record)
   if (hit !== undefined) return hit
@@ -45,7 +49,13 @@ export function citationCsl(record: StudyCore | SourceCore): CslItem {
  * journal article the journal. Empty for a citable study. The build uses the same rule (`evidence-citable`).
  * @internal
  */
-export function uncitableFields(csl: { readonly type?: string; readonly author?: readonly unknown[]; readonly title?: string; readonly issued?: unknown; readonly 'container-title'?: string }): string[] {
+export function uncitableFields(csl: {
+  readonly type?: string
+  readonly author?: readonly unknown[]
+  readonly title?: string
+  readonly issued?: unknown
+  readonly 'container-title'?: string
+}): string[] {
   const missing: string[] = []
   if (!Array.isArray(csl.author) || csl.author.length === 0) missing.push('author')
   if (csl.title === undefined) missing.push('title')
@@ -68,7 +78,11 @@ export function uncitableFields(csl: { readonly type?: string; readonly author?:
  */
 export function isCitable(record: StudyCore | SourceCore): boolean {
   if (record === null || typeof record !== 'object' || record.csl === null || typeof record.csl !== 'object') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `isCitable needs a shipped study or source record, got ${describeValue(record)}`, { value: record, hint: 'pass getStudy(id) or getSource(id)' })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `isCitable needs a shipped study or source record, got ` + `${describeValue(record)}`,
+      { value: record, hint: 'pass getStudy(id) or getSource(id)' },
+    )
   }
   return 'sections' in record || uncitableFields(record.csl).length === 0
 }

@@ -13,12 +13,15 @@ export { normalizeDoi }
  * const byPmid: StudyQuery = { pmid: '30917760' }
  * ```
  */
-export type StudyQuery = { readonly doi: string; readonly pmid?: undefined } | { readonly pmid: string | number; readonly doi?: undefined }
+export type StudyQuery =
+  { readonly doi: string; readonly pmid?: undefined } | { readonly pmid: string | number; readonly doi?: undefined }
 
 let byDoi: Map<string, StudyCore> | undefined
 let byPmid: Map<string, StudyCore> | undefined
-const doiMap = () => (byDoi ??= new Map(studyCoreRecords.filter((s) => s.csl.DOI !== undefined).map((s) => [s.csl.DOI!.toLowerCase(), s])))
-const pmidMap = () => (byPmid ??= new Map(studyCoreRecords.filter((s) => s.csl.PMID !== undefined).map((s) => [s.csl.PMID!, s])))
+const doiMap = () =>
+  (byDoi ??= new Map(studyCoreRecords.filter((s) => s.csl.DOI !== undefined).map((s) => [s.csl.DOI!.toLowerCase(), s])))
+const pmidMap = () =>
+  (byPmid ??= new Map(studyCoreRecords.filter((s) => s.csl.PMID !== undefined).map((s) => [s.csl.PMID!, s])))
 
 /**
  * Finds a study by DOI (any common form, case-insensitive) or PubMed id.
@@ -35,7 +38,11 @@ const pmidMap = () => (byPmid ??= new Map(studyCoreRecords.filter((s) => s.csl.P
  */
 export function findStudy(query: StudyQuery): StudyCore | undefined {
   if (query === null || typeof query !== 'object') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy expects { doi } or { pmid }, got ${describeValue(query)}`, { value: query })
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `findStudy expects { doi } or { pmid }, got ${describeValue(query)}`,
+      { value: query },
+    )
   }
   const { doi, pmid } = query as { doi?: unknown; pmid?: unknown }
   if ((doi === undefined) === (pmid === undefined)) {
@@ -45,12 +52,20 @@ export function findStudy(query: StudyQuery): StudyCore | undefined {
     })
   }
   if (doi !== undefined) {
-    if (typeof doi !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy: doi must be a string, got ${describeValue(doi)}`, { value: doi })
+    if (typeof doi !== 'string')
+      throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy: doi must be a string, got ${describeValue(doi)}`, {
+        value: doi,
+      })
     const key = normalizeDoi(doi)
     return key === undefined ? undefined : doiMap().get(key)
   }
   if (typeof pmid === 'number') return Number.isSafeInteger(pmid) && pmid > 0 ? pmidMap().get(String(pmid)) : undefined
-  if (typeof pmid !== 'string') throw new KapLiteratureError('INVALID_ARGUMENT', `findStudy: pmid must be a string of digits, got ${describeValue(pmid)}`, { value: pmid })
+  if (typeof pmid !== 'string')
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `findStudy: pmid must be a string of ` + `digits, got ${describeValue(pmid)}`,
+      { value: pmid },
+    )
   const digits = pmid.trim().replace(/^pmid:\s*/i, '')
   return /^\d{1,9}$/.test(digits) ? pmidMap().get(digits.replace(/^0+/, '')) : undefined
 }

@@ -13,25 +13,44 @@ type AnyCore = StudyCore | ClaimCore | SourceCore
 let maps: { readonly [K in Kind]: ReadonlyMap<string, AnyCore> } | undefined
 /** The records by id, per kind; built on first use, so importing the entry does no work. */
 function byKindMaps(): { readonly [K in Kind]: ReadonlyMap<string, AnyCore> } {
-  return (maps ??= { study: indexById(studyCoreRecords), claim: indexById(claimCoreRecords), source: indexById(sourceCoreRecords) })
+  return (maps ??= {
+    study: indexById(studyCoreRecords),
+    claim: indexById(claimCoreRecords),
+    source: indexById(sourceCoreRecords),
+  })
 }
 
-const otherKinds: Record<Kind, Kind[]> = { study: ['claim', 'source'], claim: ['study', 'source'], source: ['study', 'claim'] }
+const otherKinds: Record<Kind, Kind[]> = {
+  study: ['claim', 'source'],
+  claim: ['study', 'source'],
+  source: ['study', 'claim'],
+}
 
 /** @internal */
 export function lookup(kind: Kind, id: unknown): AnyCore {
   const byKind = byKindMaps()
   if (typeof id !== 'string') {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `a ${kind} id must be a string, got ${describeValue(id)}`, { value: id })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `a ${kind} id must be a string, got ${describeValue(id)}`, {
+      value: id,
+    })
   }
   const found = byKind[kind].get(id) ?? byKind[kind].get(id.trim().toLowerCase())
   if (found !== undefined) return found
   const wrongKind = otherKinds[kind].find((k) => byKind[k].has(id))
   if (wrongKind !== undefined) {
-    throw new KapLiteratureError('UNKNOWN_ID', `unknown ${kind} ${describeValue(id)} (it is a ${wrongKind} id; use get${wrongKind[0]!.toUpperCase()}${wrongKind.slice(1)})`, { value: id })
+    throw new KapLiteratureError(
+      'UNKNOWN_ID',
+      `unknown ${kind} ${describeValue(id)} (it is a ${wrongKind} id; use ` +
+        `get${wrongKind[0]!.toUpperCase()}${wrongKind.slice(1)})`,
+      { value: id },
+    )
   }
   const hint = closest(id, byKind[kind].keys())
-  throw new KapLiteratureError('UNKNOWN_ID', `unknown ${kind} ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`, { value: id, hint })
+  throw new KapLiteratureError(
+    'UNKNOWN_ID',
+    `unknown ${kind} ` + `${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+    { value: id, hint },
+  )
 }
 
 /**

@@ -48,5 +48,7 @@ export function claimsCiting(studyId: StudyId): readonly ClaimCore[] {
  * ```
  */
 export function evidenceFor(claimId: ClaimId): readonly ResolvedEvidenceCore[] {
-  return Object.freeze(getClaim(claimId).evidence.map((e) => Object.freeze({ relation: e.relation, study: getStudy(e.study) })))
+  return Object.freeze(
+    getClaim(claimId).evidence.map((e) => Object.freeze({ relation: e.relation, study: getStudy(e.study) })),
+  )
 }

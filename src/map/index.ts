@@ -146,13 +146,25 @@ function mark(relation: Relation, x: number, y: number): string {
     case 'supports':
       return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${fmt(r)}" fill="${c}"/>`
     case 'partly-supports':
-      return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${fmt(r - 0.75)}" fill="#fff" stroke="${c}" stroke-width="1.5"/><path d="M${fmt(x)} ${fmt(y - r + 0.75)}A${fmt(r - 0.75)} ${fmt(r - 0.75)} 0 0 0 ${fmt(x)} ${fmt(y + r - 0.75)}Z" fill="${c}"/>`
+      return (
+        `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="${fmt(r - 0.75)}" fill="#fff" stroke="${c}" ` +
+        `stroke-width="1.5"/><path d="M${fmt(x)} ${fmt(y - r + 0.75)}A${fmt(r - 0.75)} ${fmt(r - 0.75)} 0 0 0 ${fmt(x)} ${fmt(y + r - 0.75)}Z" fill="${c}"/>`
+      )
     case 'contradicts':
-      return `<path d="M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}M${fmt(x + r)} ${fmt(y - r)}L${fmt(x - r)} ${fmt(y + r)}" stroke="${c}" stroke-width="3" stroke-linecap="round"/>`
+      return (
+        `<path d="M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}M${fmt(x + r)} ` +
+        `${fmt(y - r)}L${fmt(x - r)} ${fmt(y + r)}" stroke="${c}" stroke-width="3" stroke-linecap="round"/>`
+      )
     case 'does-not-test':
-      return `<rect x="${fmt(x - r + 0.75)}" y="${fmt(y - r + 0.75)}" width="${fmt(MARK - 1.5)}" height="${fmt(MARK - 1.5)}" fill="#fff" stroke="${c}" stroke-width="1.5"/>`
+      return (
+        `<rect x="${fmt(x - r + 0.75)}" y="${fmt(y - r + 0.75)}" width="${fmt(MARK - 1.5)}" ` +
+        `height="${fmt(MARK - 1.5)}" fill="#fff" stroke="${c}" stroke-width="1.5"/>`
+      )
     case 'context':
-      return `<path d="M${fmt(x)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y)}L${fmt(x)} ${fmt(y + r)}L${fmt(x - r)} ${fmt(y)}Z" fill="#fff" stroke="${c}" stroke-width="1.5"/>`
+      return (
+        `<path d="M${fmt(x)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y)}L${fmt(x)} ${fmt(y + r)}L${fmt(x - r)} ` +
+        `${fmt(y)}Z" fill="#fff" stroke="${c}" stroke-width="1.5"/>`
+      )
   }
 }
 
@@ -169,7 +181,8 @@ function checkOptions(options: unknown): EvidenceMapOptions {
   if (o.format !== 'svg' && o.format !== 'html') {
     throw new KapLiteratureError(
       'UNKNOWN_FORMAT',
-      `evidenceMap format must be "svg" or "html", got ${typeof o.format === 'string' ? `"${o.format}"` : String(o.format === undefined ? 'nothing' : typeof o.format)}`,
+      `evidenceMap format must be "svg" or "html", got ` +
+        `${typeof o.format === 'string' ? `"${o.format}"` : String(o.format === undefined ? 'nothing' : typeof o.format)}`,
       { value: o.format, hint: 'svg or html' },
     )
   }
@@ -290,7 +303,11 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
     `<title id="${id}-title">${escapeHtml(title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(
-      `${claims.length} claims made by clinic pages about ketamine-assisted psychotherapy (${counts}), with the ${studyCount} studies and records that bear on them. Each row is a claim with its verdict; each mark is a study, placed in a column by design (strongest designs on the left; regulatory and consensus records on the right) and shaped by what it shows: filled circle supports, half-filled circle partly supports, cross contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ${dataVersion}.`,
+      `${claims.length} claims made by clinic pages about ketamine-assisted psychotherapy (${counts}), with the ` +
+        `${studyCount} studies and records that bear on them. Each row is a claim with its verdict; each mark is a ` +
+        `study, placed in a column by design (strongest designs on the left; regulatory and consensus records on the ` +
+        `right) and shaped by what it shows: filled circle supports, half-filled circle partly supports, cross ` +
+        `contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ${dataVersion}.`,
     )}</desc>`,
     `<rect width="${WIDTH}" height="${fmt(height)}" fill="#fff"/>`,
     text(TEXT_X, 30, title, ' font-size="20" font-weight="700" fill="#1a1a1a"'),
@@ -354,7 +371,8 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         const y = row.y + 15 + Math.floor(k / perLine) * (MARK + 4)
         const relationLabel = relations.find((r) => r.id === m.relation)?.label ?? m.relation
         parts.push(
-          `<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)}: ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`,
+          `<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" ` +
+            `data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)}: ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`,
         )
       })
     })
@@ -411,12 +429,22 @@ function tableOf(claims: readonly Claim[]): string {
       .map((e) => {
         const s = getStudy(e.study)
         const design = vocabularies.designs.find((d) => d.id === s.design)?.label ?? s.design
-        return `<li>${escapeHtml(shortLabel(s))} (${escapeHtml(design.toLowerCase())}): ${escapeHtml((relations.find((r) => r.id === e.relation)?.label ?? e.relation).toLowerCase())}</li>`
+        return (
+          `<li>${escapeHtml(shortLabel(s))} (${escapeHtml(design.toLowerCase())}): ` +
+          `${escapeHtml((relations.find((r) => r.id === e.relation)?.label ?? e.relation).toLowerCase())}</li>`
+        )
       })
       .join('')
-    return `<tr><th scope="row">${escapeHtml(c.statement)}</th><td>${escapeHtml(verdicts.find((v) => v.id === c.verdict)?.label ?? c.verdict)}</td><td><ul>${evidence}</ul></td></tr>`
+    return (
+      `<tr><th scope="row">${escapeHtml(c.statement)}</th>` +
+      `<td>${escapeHtml(verdicts.find((v) => v.id === c.verdict)?.label ?? c.verdict)}</td>` +
+      `<td><ul>${evidence}</ul></td></tr>`
+    )
   })
-  return `<table class="kap-map-table"><thead><tr><th scope="col">Claim</th><th scope="col">Verdict</th><th scope="col">Studies and what they show</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return (
+    `<table class="kap-map-table"><thead><tr><th scope="col">Claim</th><th scope="col">Verdict</th><th ` +
+    `scope="col">Studies and what they show</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  )
 }
 
 /**
@@ -440,5 +468,9 @@ export function evidenceMap(options: EvidenceMapOptions): string {
   const svg = svgOf(o, claims)
   if (o.format === 'svg') return svg
   const caption = `Each row is a claim with its verdict; each mark a study, placed by design and shaped by what it shows. Data version ${dataVersion}.`
-  return `<figure class="kap-evidence-map-figure">\n${svg}<figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The same as a table</summary>${tableOf(claims)}</details>\n</figure>\n`
+  return (
+    `<figure ` +
+    `class="kap-evidence-map-figure">\n${svg}<figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The ` +
+    `same as a table</summary>${tableOf(claims)}</details>\n</figure>\n`
+  )
 }

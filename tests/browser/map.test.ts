@@ -24,11 +24,16 @@ const pages: Record<string, { type: string; body: string }> = {
   '/psychotherapy.svg': { type: 'image/svg+xml', body: evidenceMap({ topic: 'psychotherapy', format: 'svg' }) },
   '/psychotherapy.html': {
     type: 'text/html',
-    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Psychotherapy map</title></head><body>${evidenceMap({ topic: 'psychotherapy', format: 'svg' })}<img alt="The same map as an image" src="/psychotherapy.svg"></body></html>`,
+    body:
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Psychotherapy ` +
+      `map</title></head><body>${evidenceMap({ topic: 'psychotherapy', format: 'svg' })}<img alt="The same map as an ` +
+      `image" src="/psychotherapy.svg"></body></html>`,
   },
   '/efficacy.html': {
     type: 'text/html',
-    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Efficacy map</title></head><body>${evidenceMap({ topic: 'efficacy', format: 'html' })}</body></html>`,
+    body:
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Efficacy ` +
+      `map</title></head><body>${evidenceMap({ topic: 'efficacy', format: 'html' })}</body></html>`,
   },
   '/hostile.svg': {
     type: 'image/svg+xml',

@@ -52,7 +52,8 @@ function table(): string {
   ]
   for (const r of rows)
     lines.push(
-      `| ${r.set} | ${r.name} | ${r.expected.size} | ${r.found.size} | ${tp(r)} | ${fp(r)} | ${fmt(ratio(tp(r), r.found.size))} | ${fmt(ratio(tp(r), r.expected.size))} |`,
+      `| ${r.set} | ${r.name} | ${r.expected.size} | ${r.found.size} | ${tp(r)} | ${fp(r)} | ` +
+        `${fmt(ratio(tp(r), r.found.size))} | ${fmt(ratio(tp(r), r.expected.size))} |`,
     )
   for (const set of ['negative', 'paraphrase', 'holdout'] as const) {
     const t = totals(rows.filter((r) => r.set === set))

@@ -71,7 +71,10 @@ describe('checkDraft', () => {
   })
   it('never shows more of the draft than a 120-character excerpt of each matched passage', () => {
     const secret = 'The zebra-coloured umbrella belongs to Ms Quillfeather of 12 Larkspur Lane.'
-    const draft = `${secret}\n\n${'Ketamine works on the glutamate system and NMDA receptors, which is why many people describe a very long and winding story here. '.repeat(3)}\n\n${secret}`
+    const filler =
+      'Ketamine works on the glutamate system and NMDA receptors, which is why many people describe a very long ' +
+      'and winding story here. '
+    const draft = `${secret}\n\n${filler.repeat(3)}\n\n${secret}`
     const matches = checkDraft(draft)
     expect(matches.length).toBeGreaterThan(0)
     const printed = JSON.stringify(matches)

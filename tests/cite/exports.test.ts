@@ -71,14 +71,16 @@ describe('toBibTeX / toBibLaTeX', () => {
     expect(toBibTeX(['wilkinson-2021'])).toBe(
       [
         '@article{wilkinson-2021,',
-        '\tauthor = {Wilkinson, Samuel T. and Rhee, Taeho Greg and Joormann, Jutta and Webler, Ryan and Ortiz Lopez, Mayra and Kitay, Brandon and Fasula, Madonna and Elder, Christina and Fenton, Lisa and Sanacora, Gerard},',
+        '\tauthor = {Wilkinson, Samuel T. and Rhee, Taeho Greg and Joormann, Jutta and Webler, Ryan and Ortiz Lopez, ' +
+          'Mayra and Kitay, Brandon and Fasula, Madonna and Elder, Christina and Fenton, Lisa and Sanacora, Gerard},',
         '\tjournal = {Psychotherapy and Psychosomatics},',
         '\tdoi = {10.1159/000517074},',
         '\tnumber = {5},',
         '\tyear = {2021},',
         '\tnote = {PMID: 34186531},',
         '\tpages = {318--327},',
-        '\ttitle = {Cognitive {Behavioral} {Therapy} to {Sustain} the {Antidepressant} {Effects} of {Ketamine} in {Treatment}-{Resistant} {Depression}: A {Randomized} {Clinical} {Trial}},',
+        '\ttitle = {Cognitive {Behavioral} {Therapy} to {Sustain} the {Antidepressant} {Effects} of {Ketamine} in ' +
+          '{Treatment}-{Resistant} {Depression}: A {Randomized} {Clinical} {Trial}},',
         '\tvolume = {90},',
         '}',
         '',
@@ -104,7 +106,8 @@ describe('toBibTeX / toBibLaTeX', () => {
   it('escapes what LaTeX needs, in titles, journals, and organisation names', () => {
     const bib = toBibTeX([special])
     expect(bib).toContain(
-      'title = {Costs \\& 50\\% of \\textdollar{}5 \\#1 a\\textunderscore{}b \\textbraceleft{}x\\textbraceright{} \\textasciitilde{}y \\textasciicircum{}z \\textbackslash{}w}',
+      'title = {Costs \\& 50\\% of \\textdollar{}5 \\#1 a\\textunderscore{}b \\textbraceleft{}x\\textbraceright{} ' +
+        '\\textasciitilde{}y \\textasciicircum{}z \\textbackslash{}w}',
     )
     expect(bib).toContain('journal = {J. of R\\&D}')
     expect(bib).toContain('{Johnson \\& Johnson}')
@@ -164,7 +167,8 @@ describe('toRIS', () => {
       .find((l) => l.startsWith('TI  - '))!
     expect(long.length).toBeGreaterThan(200)
     expect(long).toBe(
-      'TI  - Ketamine-assisted psychotherapy provides lasting and effective results in the treatment of depression, anxiety and post traumatic stress disorder at 3 and 6 months: Findings from a large single-arm retrospective effectiveness trial',
+      'TI  - Ketamine-assisted psychotherapy provides lasting and effective results in the treatment of depression, ' +
+        'anxiety and post traumatic stress disorder at 3 and 6 months: Findings from a large single-arm retrospective effectiveness trial',
     )
   })
 

@@ -35,7 +35,8 @@ describe('registerStyle', () => {
     registerStyle('tiny', TINY)
     expect(listStyles()).toEqual(['apa', 'harvard', 'tiny', 'vancouver'])
     expect(formatCitation(['dore-2019'], { style: 'tiny', format: 'text' })).toBe(
-      '[Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy]',
+      '[Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large ' +
+        'Practices Administering Ketamine with Psychotherapy]',
     )
     expect(formatReference('dore-2019', { style: 'tiny', format: 'html' })).toBe(
       '<div class="kap-ref kap-style-tiny" data-kap-id="dore-2019"><i>Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy</i> / <a class="kap-ref-doi" href="https://doi.org/10.1080/02791072.2019.1587556">10.1080/02791072.2019.1587556</a></div>',
@@ -178,7 +179,8 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
     expect(formatCitation(['dore-2019'], { style: 'chicago', format: 'text' })).toBe('(Dore et al. 2019)')
     expect(formatCitation(['dore-2019'], { style: 'mla', format: 'text' })).toBe('(Dore et al.)')
     expect(formatReference('wilkinson-2021', { style: 'ama', format: 'text' })).toBe(
-      '1. Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. Psychother Psychosom. 2021;90(5):318-327. doi:10.1159/000517074',
+      '1. Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive Behavioral Therapy to Sustain the Antidepressant ' +
+        'Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. Psychother Psychosom. 2021;90(5):318-327. doi:10.1159/000517074',
     )
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'ama', format: 'html', narrative: true })).toBe(
       '<span class="kap-citation kap-style-ama">Dore et al.<sup>1</sup>; Feder et al.<sup>2</sup></span>',

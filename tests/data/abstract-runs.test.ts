@@ -13,13 +13,23 @@ const dir = join(root, 'tests', 'fixtures', 'abstract-runs')
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as { study: string; runLength: number; pages: string[]; runs: string[] }) }))
+  .map((f) => ({
+    file: f,
+    ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+      study: string
+      runLength: number
+      pages: string[]
+      runs: string[]
+    }),
+  }))
 const hashes = new Set(fixtures.flatMap((f) => f.runs))
 
 /** Every own-words text of a record: everything but csl, URLs and the verification block. */
 function texts(where: string, v: unknown, out: [string, string][] = []): [string, string][] {
   if (typeof v === 'string') out.push([where, v])
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!['csl', 'url', 'URL', 'verification'].includes(k)) texts(`${where}.${k}`, x, out)
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v))
+      if (!['csl', 'url', 'URL', 'verification'].includes(k)) texts(`${where}.${k}`, x, out)
   return out
 }
 
@@ -36,13 +46,17 @@ describe('own words against the abstracts read', () => {
   })
   it('no study or claim text repeats 8 consecutive words of an abstract', () => {
     const offenders: string[] = []
-    for (const r of [...studies, ...claims]) for (const [where, text] of texts(r.id, r)) for (const run of copiedRuns(text, hashes, ABSTRACT_RUN_LENGTH)) offenders.push(`${where}: "${run}"`)
+    for (const r of [...studies, ...claims])
+      for (const [where, text] of texts(r.id, r))
+        for (const run of copiedRuns(text, hashes, ABSTRACT_RUN_LENGTH)) offenders.push(`${where}: "${run}"`)
     expect(offenders).toEqual([])
   })
   it('the check catches a copied run (it can fail)', () => {
     const sample = 'ketamine was given to adults with depression in a trial'
     const w = words(sample)
     const planted = new Set([hashRun(w.slice(0, ABSTRACT_RUN_LENGTH).join(' '))])
-    expect(copiedRuns(`Here ${sample} again.`, planted, ABSTRACT_RUN_LENGTH)).toEqual([w.slice(0, ABSTRACT_RUN_LENGTH).join(' ')])
+    expect(copiedRuns(`Here ${sample} again.`, planted, ABSTRACT_RUN_LENGTH)).toEqual([
+      w.slice(0, ABSTRACT_RUN_LENGTH).join(' '),
+    ])
   })
 })

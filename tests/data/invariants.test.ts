@@ -15,7 +15,11 @@ const studyIdSet = new Set<string>(studyIds)
 describe('claims', () => {
   it('each has at least one madeBy and every page has claims', () => {
     for (const c of claims) expect(c.madeBy.length, c.id).toBeGreaterThan(0)
-    for (const s of sources) expect(claims.some((c) => c.madeBy.some((m) => m.source === s.id)), s.id).toBe(true)
+    for (const s of sources)
+      expect(
+        claims.some((c) => c.madeBy.some((m) => m.source === s.id)),
+        s.id,
+      ).toBe(true)
   })
   it('every evidence and citation-problem study exists', () => {
     for (const c of claims) {
@@ -25,7 +29,10 @@ describe('claims', () => {
   })
   it('every non-accurate verdict names an existing study id in its note', () => {
     for (const c of claims.filter((x) => x.verdict !== 'accurate')) {
-      expect(studyIds.some((id) => c.verdictNote.includes(id)), c.id).toBe(true)
+      expect(
+        studyIds.some((id) => c.verdictNote.includes(id)),
+        c.id,
+      ).toBe(true)
     }
   })
   it('a study cited by the page that did not test the claim is never counted as support', () => {
@@ -43,7 +50,9 @@ describe('claims', () => {
 
 describe('studies', () => {
   it('every study is used by a claim or says why not', () => {
-    const used = new Set(claims.flatMap((c) => [...c.evidence.map((e) => e.study), ...(c.citationProblems ?? []).map((p) => p.study)]))
+    const used = new Set(
+      claims.flatMap((c) => [...c.evidence.map((e) => e.study), ...(c.citationProblems ?? []).map((p) => p.study)]),
+    )
     for (const s of studies) expect(used.has(s.id) || s.unusedReason !== undefined, s.id).toBe(true)
   })
   it('every verification page has a kind and is https (a mirror may be http), and every record a check date', () => {
@@ -76,7 +85,10 @@ describe('studies', () => {
 })
 
 describe('own words', () => {
-  const fixture = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'source-runs.json'), 'utf8')) as { runLength: number; runs: string[] }
+  const fixture = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'source-runs.json'), 'utf8')) as {
+    runLength: number
+    runs: string[]
+  }
   const runs = new Set(fixture.runs)
   it('the fixture holds hashes, not text, of the source documents', () => {
     expect(fixture.runLength).toBe(RUN_LENGTH)
@@ -95,7 +107,8 @@ describe('own words', () => {
     // URLs are identifiers, not prose: a page's address may spell out its title.
     const walk = (where: string, v: unknown): void => {
       if (typeof v === 'string') check(where, v)
-      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'url' && k !== 'URL') walk(`${where}.${k}`, x)
+      else if (v !== null && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) if (k !== 'url' && k !== 'URL') walk(`${where}.${k}`, x)
     }
     for (const r of [...studies, ...claims, ...sources]) walk(r.id, r)
     expect(offenders.join('\n')).toBe('')
@@ -121,13 +134,16 @@ describe('vocabularies', () => {
   }
   it('every term used is defined', () => {
     for (const [name, set] of Object.entries(used)) {
-      const defined = new Set((vocabularies[name as keyof typeof vocabularies] as readonly VocabularyTerm[]).map((t) => t.id))
+      const defined = new Set(
+        (vocabularies[name as keyof typeof vocabularies] as readonly VocabularyTerm[]).map((t) => t.id),
+      )
       for (const term of set) expect(defined.has(term), `${name}: ${term}`).toBe(true)
     }
   })
   it('every defined term is used or justified', () => {
     for (const [name, terms] of Object.entries(vocabularies)) {
-      for (const t of terms as readonly VocabularyTerm[]) expect(used[name]!.has(t.id) || t.justification !== undefined, `${name}: ${t.id}`).toBe(true)
+      for (const t of terms as readonly VocabularyTerm[])
+        expect(used[name]!.has(t.id) || t.justification !== undefined, `${name}: ${t.id}`).toBe(true)
     }
   })
   it('every term has a label and a one-line description', () => {

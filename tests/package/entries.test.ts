@@ -22,7 +22,8 @@ describe('built package entries (self-referenced by name)', () => {
     const r = node([
       '--input-type=module',
       '-e',
-      "import { getStudy, dataVersion, studies } from 'kap-literature'; console.log(getStudy('wilkinson-2021').csl.PMID, typeof dataVersion, studies.length > 0)",
+      "import { getStudy, dataVersion, studies } from 'kap-literature'; " +
+        "console.log(getStudy('wilkinson-2021').csl.PMID, typeof dataVersion, studies.length > 0)",
     ])
     expect(r.err).toBe('')
     expect(r.out).toBe('34186531 string true')
@@ -39,7 +40,10 @@ describe('built package entries (self-referenced by name)', () => {
     const r = node([
       '--input-type=module',
       '-e',
-      "import { createRequire } from 'node:module'; import * as esm from 'kap-literature'; const cjs = createRequire(import.meta.url)('kap-literature'); const err = (m) => { try { m.getStudy('x') } catch (e) { return e } }; const a = err(esm), b = err(cjs); console.log(a instanceof cjs.KapLiteratureError, cjs.isKapLiteratureError(a), esm.isKapLiteratureError(b))",
+      "import { createRequire } from 'node:module'; import * as esm from 'kap-literature'; const cjs = " +
+        "createRequire(import.meta.url)('kap-literature'); const err = (m) => { try { m.getStudy('x') } catch (e) { " +
+        'return e } }; const a = err(esm), b = err(cjs); console.log(a instanceof cjs.KapLiteratureError, ' +
+        'cjs.isKapLiteratureError(a), esm.isKapLiteratureError(b))',
     ])
     expect(r.err).toBe('')
     expect(r.out).toBe('false true true')

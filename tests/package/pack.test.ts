@@ -115,7 +115,8 @@ describe('installed package', () => {
       [
         '--input-type=module',
         '-e',
-        `import { getStudy } from 'kap-literature'; import { formatCitation } from 'kap-literature/citations'; console.log(getStudy('wilkinson-2021').csl.PMID, formatCitation('dore-2019'))`,
+        `import { getStudy } from 'kap-literature'; import { formatCitation } from 'kap-literature/citations'; ` +
+          `console.log(getStudy('wilkinson-2021').csl.PMID, formatCitation('dore-2019'))`,
       ],
       consumer,
     )
@@ -153,7 +154,11 @@ export const later = loadDetails(claim).then((d) => d.verdictNote)
 const style: CitationStyle = 'vancouver'
 // @ts-expect-error a typo in an id is a compile error
 getStudy('dore-2091')
-export const out = [s.csl.title, full.limitations, getClaim(claim).verdict, studies.length, formatReference(id, { style }), apa.formatReference(id), Object.keys(search).length, Object.keys(cite).length, toJsonLd(id), evidenceMap({ topic: 'efficacy', format: 'svg' })]
+export const out = [
+  s.csl.title, full.limitations, getClaim(claim).verdict, studies.length, formatReference(id, { style }),
+  apa.formatReference(id), Object.keys(search).length, Object.keys(cite).length, toJsonLd(id),
+  evidenceMap({ topic: 'efficacy', format: 'svg' }),
+]
 `
       const files = resolution === 'node10' ? ['index.ts'] : ['esm.mts', 'cjs.cts']
       for (const f of files) writeFileSync(join(dir, f), uses)

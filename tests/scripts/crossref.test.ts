@@ -88,7 +88,8 @@ describe('parseCrossrefWork', () => {
       doi: '10.1080/02791072.2019.1587556',
       type: 'journal-article',
       title:
-        'Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large Practices Administering Ketamine with Psychotherapy',
+        'Ketamine Assisted Psychotherapy (KAP): Patient Demographics, Clinical Data and Outcomes in Three Large ' +
+        'Practices Administering Ketamine with Psychotherapy',
       containerTitles: ['Journal of Psychoactive Drugs'],
       years: [2019],
       volume: '51',

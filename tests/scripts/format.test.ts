@@ -40,6 +40,26 @@ describe('Prettier formatting', () => {
     expect(unformatted).toEqual([])
   }, 60_000)
 
+  it('formats src/, scripts/, tests/ and bench/ (a bare `data` in .prettierignore once skipped every data/ folder)', async () => {
+    for (const file of ['src/data/lookup.ts', 'tests/data/abstract-runs.test.ts', 'scripts/build-data.ts']) {
+      const info = await prettier.getFileInfo(join(root, file), { ignorePath: join(root, '.prettierignore') })
+      expect(info.ignored, file).toBe(false)
+    }
+  })
+
+  it('no source line is longer than 160 characters, except one holding a URL (issue 16)', () => {
+    const long: string[] = []
+    for (const file of trackedFiles().filter((f) => /^(src|scripts|tests|bench|examples)\//.test(f))) {
+      if (file.includes('/vendor/') || file.startsWith('src/generated/')) continue
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if ([...line].length > 160 && !/https?:\/\//.test(line)) long.push(`${file}:${i + 1}`)
+        })
+    }
+    expect(long).toEqual([])
+  })
+
   it('the check notices an unformatted file', async () => {
     const options = (await prettier.resolveConfig(join(root, 'src', 'index.ts'))) ?? {}
     expect(await prettier.check('const  x = {a:1}\n', { ...options, filepath: 'x.ts' })).toBe(false)

@@ -41,7 +41,9 @@ describe('highlightRanges', () => {
 })
 
 describe('makeSnippet', () => {
-  const long = `${'Background words without interest. '.repeat(12)}The key result: midazolam was the comparator and midazolam sedates. ${'Trailing filler sentence. '.repeat(12)}`
+  const long =
+    `${'Background words without interest. '.repeat(12)}The key result: midazolam was the comparator and ` +
+    `midazolam sedates. ${'Trailing filler sentence. '.repeat(12)}`
 
   it('returns short texts whole, with their ranges', () => {
     const s = makeSnippet(list([tokenizeText('Ketamine versus midazolam.')]), 0, matched(['midazolam']))

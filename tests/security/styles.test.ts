@@ -29,7 +29,11 @@ function wideStyle(count: number): string {
     (_, i) => `<!-- macro ${i} --><macro name="m${i}"><text variable="title"/></macro>`,
   ).join('')
   const calls = Array.from({ length: count }, (_, i) => `<text macro="m${i}"/>`).join('')
-  return `<style xmlns="${NS}" class="in-text" version="1.0"><info><title>w</title><id>w</id><updated>2020-01-01T00:00:00+00:00</updated></info>${macros}<citation><layout><group delimiter=" ">${calls}</group></layout></citation></style>`
+  return (
+    `<style xmlns="${NS}" class="in-text" ` +
+    `version="1.0"><info><title>w</title><id>w</id><updated>2020-01-01T00:00:00+00:00</updated></info>${macros}` +
+    `<citation><layout><group delimiter=" ">${calls}</group></layout></citation></style>`
+  )
 }
 
 describe('registerStyle is linear in the style', () => {
@@ -124,7 +128,9 @@ describe('registerStyle limits', () => {
   })
 
   it('refuses a macro that calls itself, directly or through others (INVALID_ARGUMENT)', () => {
-    const loop = `<style xmlns="${NS}" version="1.0"><macro name="a"><text macro="b"/></macro><macro name="b"><text macro="a"/></macro><citation><layout><text macro="a"/></layout></citation></style>`
+    const loop =
+      `<style xmlns="${NS}" version="1.0"><macro name="a"><text macro="b"/></macro><macro name="b"><text ` +
+      `macro="a"/></macro><citation><layout><text macro="a"/></layout></citation></style>`
     const e = thrown(() => registerStyle(fresh(), loop))
     expect(e.code).toBe('INVALID_ARGUMENT')
     expect(e.message).toContain('macro "a" calls itself (through a → b → a)')

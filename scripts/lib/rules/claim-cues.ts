@@ -32,7 +32,9 @@ export const claimCues: RecordRule = {
         out.push({
           field: `cues[${i}]`,
           message: `cue "${written}" of claim "${String(record.id)}" does not compile: ${(e as Error).message}.`,
-          fix: 'Slots are joined by " + ", alternatives by "|"; words are letters and digits, a trailing * (3+ letters) matches any ending, and $NAME must be a macro of data/check/cues.json.',
+          fix:
+            'Slots are joined by " + ", alternatives by "|"; words are letters and digits, a trailing * (3+ ' +
+            'letters) matches any ending, and $NAME must be a macro of data/check/cues.json.',
         })
       }
     })

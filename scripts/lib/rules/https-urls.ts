@@ -23,7 +23,10 @@ function checkUrl(field: string, value: unknown, mirror = false): Finding[] {
   ]
 }
 
-/** Every URL (`csl.URL` and each verification source) is an https address; a verification page of kind `mirror` (a verbatim copy of an index record) may also be plain http. */
+/**
+ * Every URL (`csl.URL` and each verification source) is an https address; a verification page of kind `mirror` (a
+ * verbatim copy of an index record) may also be plain http.
+ */
 export const httpsUrls: RecordRule = {
   name: 'https-urls',
   kinds: ['study', 'source'],

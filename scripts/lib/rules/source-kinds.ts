@@ -90,7 +90,9 @@ export const sourceKinds: RecordRule = {
         out.push({
           field: `csl.${field}`.replace('csl.registrations', 'registrations'),
           message: `is confirmed only by secondary pages (${where}) without a second, independent one that agrees.`,
-          fix: 'Find a publisher, index (PubMed, PMC, Europe PMC, Crossref), registry, repository or mirror page that shows it, or a second independent secondary page; otherwise remove the field and list it under verification.missing.',
+          fix:
+            'Find a publisher, index (PubMed, PMC, Europe PMC, Crossref), registry, repository or mirror page that ' +
+            'shows it, or a second independent secondary page; otherwise remove the field and list it under verification.missing.',
         })
       }
     }

@@ -40,7 +40,9 @@ export const verificationPresent: RecordRule = {
       out.push({
         field: 'verification.sources',
         message: 'lists no page.',
-        fix: 'Add the https page(s) each field was checked against (a source document that no page confirms may list none, if its notes say what was searched).',
+        fix:
+          'Add the https page(s) each field was checked against (a source document that no page confirms may list ' +
+          'none, if its notes say what was searched).',
       })
     }
     return out

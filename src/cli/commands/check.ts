@@ -62,7 +62,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     .map((st) => [matches.filter((m) => m.stance === st).length, STANCE_LABEL[st]] as const)
     .filter(([n]) => n > 0)
   const out = [
-    `${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ${distinct} tracked claim${distinct === 1 ? '' : 's'}.` +
+    `${name}: ${matches.length} passage${matches.length === 1 ? '' : 's'} make${matches.length === 1 ? 's' : ''} ` +
+      `${distinct} tracked claim${distinct === 1 ? '' : 's'}.` +
       (labelled.length === 0
         ? ''
         : ` Not asserted by the draft: ${labelled.map(([n, label]) => `${n} ${label}`).join(', ')} (see "as written").`),

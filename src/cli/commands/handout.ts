@@ -205,8 +205,10 @@ function intro(h: Handout, full: boolean): string {
   const n = h.claims.length
   if (n === 0) return 'None of the clinic pages this library records makes a claim on this topic yet.'
   return full
-    ? `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our verdict, and every study that bears on it, with how it bears on the claim and what it actually tested.`
-    : `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our verdict, why in one line, and the key studies. Verdicts follow written decision rules; the full handout (--full) gives every study and note.`
+    ? `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our ` +
+        `verdict, and every study that bears on it, with how it bears on the claim and what it actually tested.`
+    : `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our ` +
+        `verdict, why in one line, and the key studies. Verdicts follow written decision rules; the full handout (--full) gives every study and note.`
 }
 
 const footerText = (h: Handout) => `kap-literature data ${h.dataVersion}, generated ${h.date}.`
@@ -316,7 +318,9 @@ function toHtml(h: Handout, full: boolean): string {
     )
     h.claims.forEach((c, i) =>
       out.push(
-        `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><td>${escapeHtml(c.statement)}</td><td><span class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span></td><td><span class="why">${c.why}</span>${c.keyStudies.length > 0 ? ` <span class="key">Key: ${c.keyStudies.join('; ')}</span>` : ''}</td></tr>`,
+        `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><td>${escapeHtml(c.statement)}</td><td><span ` +
+          `class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span></td><td><span ` +
+          `class="why">${c.why}</span>${c.keyStudies.length > 0 ? ` <span class="key">Key: ${c.keyStudies.join('; ')}</span>` : ''}</td></tr>`,
       ),
     )
     out.push('</tbody>', '</table>')
@@ -334,7 +338,8 @@ function toHtml(h: Handout, full: boolean): string {
         ...(c.evidence.length === 0 ? ['<li>No study is recorded for this claim.</li>'] : []),
         ...c.evidence.map(
           (e) =>
-            `<li><strong>${escapeHtml(e.relationLabel)}</strong>: ${e.note} ${e.citation} <span class="meta">(${escapeHtml(e.designLabel)}; certainty: ${escapeHtml(e.certaintyLabel.toLowerCase())})</span></li>`,
+            `<li><strong>${escapeHtml(e.relationLabel)}</strong>: ${e.note} ${e.citation} <span ` +
+            `class="meta">(${escapeHtml(e.designLabel)}; certainty: ${escapeHtml(e.certaintyLabel.toLowerCase())})</span></li>`,
         ),
         '</ul>',
         '</article>',

@@ -31,7 +31,8 @@ function studyText(io: Io, study: Study): string {
   const c = study.csl
   const lines = [
     paint(io, 'bold', `${study.id}: ${c.title ?? '(title not confirmed)'}`),
-    `${authors(study)} (${year(study)}). ${c['container-title'] ?? ''}${c.volume ? ` ${c.volume}` : ''}${c.issue ? `(${c.issue})` : ''}${c.page ? `:${c.page}` : ''}`,
+    `${authors(study)} (${year(study)}). ` +
+      `${c['container-title'] ?? ''}${c.volume ? ` ${c.volume}` : ''}${c.issue ? `(${c.issue})` : ''}${c.page ? `:${c.page}` : ''}`,
     c.DOI ? `DOI: https://doi.org/${c.DOI}` : c.URL ? `URL: ${c.URL}` : '',
     `Design: ${study.design}${study.n ? `, n = ${study.n}` : ''}; certainty: ${study.certainty}`,
     `Findings: ${study.findings}`,

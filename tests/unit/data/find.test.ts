@@ -46,23 +46,27 @@ describe('findStudy', () => {
     }
   })
   it('never throws for any string DOI (property)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => {
-      const r = findStudy({ doi: s })
-      expect(r === undefined || typeof r.id === 'string').toBe(true)
-    }))
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const r = findStudy({ doi: s })
+        expect(r === undefined || typeof r.id === 'string').toBe(true)
+      }),
+    )
   })
 })
 
 describe('normalizeDoi', () => {
   it('is idempotent and lower-case on anything it accepts (property)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
-      const n = normalizeDoi(s)
-      if (n !== undefined) {
-        expect(n).toBe(n.toLowerCase())
-        expect(normalizeDoi(n)).toBe(n)
-        expect(n).toMatch(/^10\.\d{4,9}\//)
-      }
-    }))
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const n = normalizeDoi(s)
+        if (n !== undefined) {
+          expect(n).toBe(n.toLowerCase())
+          expect(normalizeDoi(n)).toBe(n)
+          expect(n).toMatch(/^10\.\d{4,9}\//)
+        }
+      }),
+    )
   })
   it('rejects malformed percent-encoding instead of throwing', () => {
     expect(normalizeDoi('10.1000/%E0%A4%A')).toBeUndefined()

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { claims, getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId, KapLiteratureError, sources, studies, studyIds } from '../../../src/index'
+import {
+  claims,
+  getClaim,
+  getSource,
+  getStudy,
+  isClaimId,
+  isSourceId,
+  isStudyId,
+  KapLiteratureError,
+  sources,
+  studies,
+  studyIds,
+} from '../../../src/index'
 
 function caught(fn: () => unknown): KapLiteratureError {
   try {
@@ -22,7 +34,12 @@ describe('getStudy / getClaim / getSource', () => {
     expect(studies.map((s) => s.id)).toEqual([...studyIds])
     expect([...studyIds]).toEqual([...studyIds].sort())
     expect(claims.length).toBeGreaterThan(3)
-    expect(sources.map((s) => s.id)).toEqual(['houston-therapy-kap', 'kap-series-part-2-how-kap-works', 'rosadinelli-kap-unique', 'samadhi-kap-vs-infusions'])
+    expect(sources.map((s) => s.id)).toEqual([
+      'houston-therapy-kap',
+      'kap-series-part-2-how-kap-works',
+      'rosadinelli-kap-unique',
+      'samadhi-kap-vs-infusions',
+    ])
   })
   it('throws UNKNOWN_ID with the closest id for a typo', () => {
     const e = caught(() => getStudy('dore-2091' as never))
@@ -37,7 +54,9 @@ describe('getStudy / getClaim / getSource', () => {
     expect(e.message).toMatch(/it is a source id; use getSource/)
   })
   it('gives no hint for an id far from every id', () => {
-    const e = caught(() => getClaim('zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' as never))
+    const e = caught(() =>
+      getClaim('zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' as never),
+    )
     expect(e.hint).toBeUndefined()
     expect(e.message).not.toMatch(/did you mean/)
   })

@@ -14,7 +14,11 @@ describe('claimsCiting', () => {
   })
   it('agrees with a scan of all claims for every study', () => {
     for (const s of studies) {
-      const expected = claims.filter((c) => c.evidence.some((e) => e.study === s.id) || (c.citationProblems ?? []).some((p) => p.study === s.id)).map((c) => c.id)
+      const expected = claims
+        .filter(
+          (c) => c.evidence.some((e) => e.study === s.id) || (c.citationProblems ?? []).some((p) => p.study === s.id),
+        )
+        .map((c) => c.id)
       expect(claimsCiting(s.id).map((c) => c.id)).toEqual(expected)
     }
   })
@@ -29,7 +33,9 @@ describe('evidenceFor', () => {
     const e = evidenceFor('without-therapy-ketamine-effects-fade-faster')
     expect(e[0]?.study).toBe(getStudy('wilkinson-2021'))
     expect(e[0]?.relation).toBe('partly-supports')
-    expect(e.map((x) => x.study.id)).toEqual(claims.find((c) => c.id === 'without-therapy-ketamine-effects-fade-faster')!.evidence.map((x) => x.study))
+    expect(e.map((x) => x.study.id)).toEqual(
+      claims.find((c) => c.id === 'without-therapy-ketamine-effects-fade-faster')!.evidence.map((x) => x.study),
+    )
   })
   it('throws UNKNOWN_ID for an unknown claim', () => {
     expect(() => evidenceFor('no-such-claim' as never)).toThrow(/unknown claim "no-such-claim"/)
