@@ -25,6 +25,7 @@ export default defineConfig([
       details: 'src/details/index.ts',
       jsonld: 'src/jsonld/index.ts',
       map: 'src/map/index.ts',
+      elements: 'src/elements/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

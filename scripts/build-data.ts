@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { coreModule, coverageReport, cuesModule, detailFiles, idsModule } from './lib/generate.ts'
+import { coreModule, coverageReport, cuesModule, detailFiles, factsModule, idsModule } from './lib/generate.ts'
 import { formatIssue } from './lib/issues.ts'
 import { runPipeline } from './lib/pipeline.ts'
 
@@ -46,6 +46,7 @@ if (!checkOnly) {
   write(join(outDir, 'ids.ts'), idsModule(data))
   write(join(outDir, 'core.ts'), coreModule(data, version))
   write(join(outDir, 'cues.ts'), cuesModule(data))
+  write(join(outDir, 'facts.ts'), factsModule(data))
   // Detail chunks: rewritten as a set, so a removed record leaves no stale file behind.
   rmSync(join(outDir, 'details'), { recursive: true, force: true })
   for (const [path, text] of detailFiles(data)) write(join(outDir, path), text)

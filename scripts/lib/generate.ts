@@ -1,3 +1,4 @@
+import { uncitableFields } from '../../src/data/citable.ts'
 import type { Dataset } from './pipeline.ts'
 
 const HEADER =
@@ -362,5 +363,35 @@ export const claimCues: {
 } = {
 ${rows.join('\n')}
 }
+`
+}
+
+/**
+ * Source of `src/generated/facts.ts`: the few facts the web components need before anything else (which studies can
+ * be cited, their design, n and certainty; each claim's verdict; the labels of those terms), so `<kap-cite>` and
+ * `<kap-reference>` need not load the record cores.
+ */
+export function factsModule(data: Dataset): string {
+  const studies = Object.fromEntries(
+    data.studies
+      .filter((s) => uncitableFields(s.csl as Parameters<typeof uncitableFields>[0]).length === 0)
+      .map((s) => [s.id, [s.design, s.n ?? null, s.certainty]]),
+  )
+  const verdicts = Object.fromEntries(data.claims.map((c) => [c.id, c.verdict]))
+  const labels = Object.fromEntries(
+    ['designs', 'certainty', 'verdicts', 'relations'].map((name) => [
+      name,
+      Object.fromEntries((data.vocab.get(name) ?? []).map((t) => [t.id, t.label])),
+    ]),
+  )
+  return `${HEADER}
+/** Citable studies: [design, n, certainty]. @internal */
+export const studyFacts: Readonly<Record<string, readonly [string, number | null, string]>> = ${JSON.stringify(studies)}
+
+/** Each claim's verdict. @internal */
+export const claimVerdicts: Readonly<Record<string, string>> = ${JSON.stringify(verdicts)}
+
+/** Labels of the designs, certainty levels, verdicts and relations. @internal */
+export const factLabels: Readonly<Record<'designs' | 'certainty' | 'verdicts' | 'relations', Readonly<Record<string, string>>>> = ${JSON.stringify(labels)}
 `
 }

@@ -13,6 +13,7 @@ export const ENTRIES: Record<string, string> = {
   'kap-literature/details': 'details/index.ts',
   'kap-literature/jsonld': 'jsonld/index.ts',
   'kap-literature/map': 'map/index.ts',
+  'kap-literature/elements': 'elements/index.ts',
   ...Object.fromEntries(
     ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((s) => [
       `kap-literature/citations/${s}`,

@@ -11,6 +11,7 @@ import * as cite from '../../src/cite/index'
 import * as data from '../../src/index'
 import * as jsonld from '../../src/jsonld/index'
 import * as map from '../../src/map/index'
+import * as elements from '../../src/elements/index'
 import * as search from '../../src/search/index'
 import { blocked } from '../setup/no-network'
 
@@ -99,6 +100,15 @@ const entries: [string, Record<string, unknown>, Calls][] = [
     },
   ],
   ['kap-literature/map', map, { evidenceMap: () => map.evidenceMap({ topic: 'efficacy', format: 'html' }) }],
+  [
+    'kap-literature/elements',
+    elements,
+    {
+      defineElements: () => elements.defineElements(),
+      loadStyle: () => elements.loadStyle('vancouver'),
+      parseIds: () => expect(() => elements.parseIds('dore-2019 https://example.org/x')).toThrow(/unknown study/),
+    },
+  ],
 ]
 
 describe('every public function runs without the network', () => {

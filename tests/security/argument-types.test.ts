@@ -13,6 +13,7 @@ import * as cite from '../../src/cite/index'
 import * as details from '../../src/details/index'
 import * as jsonld from '../../src/jsonld/index'
 import * as map from '../../src/map/index'
+import * as elements from '../../src/elements/index'
 import * as search from '../../src/search/index'
 
 const throwingToString = {
@@ -171,6 +172,11 @@ describe('wrong argument types give a documented value or a KapLiteratureError',
   it('kap-literature/details', async () => expect(await sweep('kap-literature/details', details)).toEqual([]), 120_000)
   it('kap-literature/jsonld', async () => expect(await sweep('kap-literature/jsonld', jsonld)).toEqual([]), 120_000)
   it('kap-literature/map', async () => expect(await sweep('kap-literature/map', map)).toEqual([]), 120_000)
+  it(
+    'kap-literature/elements',
+    async () => expect(await sweep('kap-literature/elements', elements)).toEqual([]),
+    120_000,
+  )
 
   it('the two cases of the report', () => {
     expect(root.normalizeDoi(null as never)).toBeUndefined()

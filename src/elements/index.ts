@@ -1,0 +1,449 @@
+/**
+ * Drop-in web components for pages that can only paste a script tag: `<kap-reference>`, `<kap-cite>`, `<kap-claim>`,
+ * `<kap-search>` and `<kap-evidence-map>`. Standard custom elements with shadow DOM, no framework, no network.
+ *
+ * Importing this entry defines the elements when the page has a `customElements` registry, and does nothing at all
+ * in Node (server rendering is safe). It is browser ESM only: there is no CommonJS build of it. The style tables, the
+ * search index, the verdict notes and the evidence map are loaded on demand, each from its own chunk.
+ *
+ * Every piece of record text reaches the page as a text node or inside kap-literature's own escaped HTML (references
+ * and the evidence map); nothing uses inline scripts or `style` attributes, and the elements' styles are constructed
+ * stylesheets, so a strict Content-Security-Policy needs no `unsafe-inline`. Theme them with CSS custom properties
+ * (`--kap-accent`, `--kap-font`, `--kap-radius`, `--kap-popover-bg`) and `::part()` (`citation`, `popover`, `badge`,
+ * `list`, `statement`, `note`, `input`, `results`, `error`). A bad attribute (an unknown id, style or topic) shows a
+ * visible one-line error in the element, sets its `error` property to the `KapLiteratureError` and fires a
+ * `kap-error` event; it never throws into the page.
+ * @example
+ * ```ts
+ * import { defineElements, elementNames } from 'kap-literature/elements'
+ * defineElements() // already done on import in a browser; a no-op in Node
+ * console.log(elementNames.join(', ')) // 'kap-reference, kap-cite, kap-claim, kap-search, kap-evidence-map'
+ * ```
+ * @packageDocumentation
+ */
+import { describeValue, KapLiteratureError } from '../errors'
+import { claimVerdicts, factLabels, studyFacts } from '../generated/facts'
+import { claimIds, studyIds, type ClaimId, type StudyId } from '../generated/ids'
+import type { CitationStyle, StyleCitations } from '../citations/index'
+import { closest } from '../suggest'
+
+/**
+ * The tag names this entry defines.
+ * @example
+ * ```ts
+ * import { elementNames } from 'kap-literature/elements'
+ * elementNames.includes('kap-cite') // true
+ * ```
+ */
+export const elementNames = Object.freeze([
+  'kap-reference',
+  'kap-cite',
+  'kap-claim',
+  'kap-search',
+  'kap-evidence-map',
+] as const)
+
+/** The styles the elements' `style-name` attribute accepts. */
+const STYLE_LOADERS: Readonly<Record<CitationStyle, () => Promise<StyleCitations>>> = {
+  apa: () => import('../citations/apa').then((m) => m.apa),
+  ama: () => import('../citations/ama').then((m) => m.ama),
+  vancouver: () => import('../citations/vancouver').then((m) => m.vancouver),
+  harvard: () => import('../citations/harvard').then((m) => m.harvard),
+  chicago: () => import('../citations/chicago').then((m) => m.chicago),
+  mla: () => import('../citations/mla').then((m) => m.mla),
+}
+
+/**
+ * Loads the citation table of a style for the elements, or fails with a typed error naming the closest style.
+ * @param name - the `style-name` attribute (default `apa`)
+ * @returns the style's formatter
+ * @throws `KapLiteratureError` `UNKNOWN_STYLE` for a style the elements do not know
+ * @example
+ * ```ts
+ * import { loadStyle } from 'kap-literature/elements'
+ * const apa = await loadStyle('apa')
+ * apa.formatCitation('dore-2019') // '(Dore et al., 2019)'
+ * ```
+ */
+export async function loadStyle(name: string | null | undefined): Promise<StyleCitations> {
+  if (name !== null && name !== undefined && typeof name !== 'string')
+    throw new KapLiteratureError('INVALID_ARGUMENT', `a style name must be text, got ${describeValue(name)}`, {
+      value: name,
+    })
+  const style = (name ?? 'apa').trim().toLowerCase() || 'apa'
+  const loader = Object.hasOwn(STYLE_LOADERS, style) ? STYLE_LOADERS[style as CitationStyle] : undefined
+  if (loader === undefined) {
+    const hint = closest(style, Object.keys(STYLE_LOADERS))
+    throw new KapLiteratureError(
+      'UNKNOWN_STYLE',
+      `unknown style "${style.slice(0, 40)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+      { value: style, hint: hint ?? `use one of ${Object.keys(STYLE_LOADERS).join(', ')}` },
+    )
+  }
+  return loader()
+}
+
+/**
+ * The study ids of an `ids` attribute (space- or comma-separated), each checked: a shipped study that can be cited.
+ * @param value - the attribute's text
+ * @returns the ids, in order, without repeats
+ * @throws `KapLiteratureError` `UNKNOWN_ID` for an id that is no study (with the closest as hint), `INVALID_RECORD`
+ * for a study kept as a lead, `INVALID_ARGUMENT` for an empty list
+ * @example
+ * ```ts
+ * import { parseIds } from 'kap-literature/elements'
+ * parseIds('dore-2019, wilkinson-2021') // ['dore-2019', 'wilkinson-2021']
+ * ```
+ */
+export function parseIds(value: string | null | undefined): StudyId[] {
+  if (value !== null && value !== undefined && typeof value !== 'string')
+    throw new KapLiteratureError('INVALID_ARGUMENT', `the ids attribute must be text, got ${describeValue(value)}`, {
+      value,
+    })
+  const words = (value ?? '').split(/[\s,]+/).filter((w) => w !== '')
+  if (words.length === 0)
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'the ids attribute names no study', {
+      value: value ?? '',
+      hint: 'e.g. ids="dore-2019 wilkinson-2021"',
+    })
+  const out: StudyId[] = []
+  for (const w of words.slice(0, 100)) {
+    const id = w.toLowerCase()
+    if (!Object.hasOwn(studyFacts, id)) {
+      if ((studyIds as readonly string[]).includes(id))
+        throw new KapLiteratureError('INVALID_RECORD', `study "${id}" cannot be cited: its details are incomplete`, {
+          value: id,
+        })
+      const hint = closest(id, Object.keys(studyFacts))
+      throw new KapLiteratureError(
+        'UNKNOWN_ID',
+        `unknown study "${id.slice(0, 60)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+        { value: id, hint },
+      )
+    }
+    if (!out.includes(id as StudyId)) out.push(id as StudyId)
+  }
+  return out
+}
+
+const BASE_CSS = `:host{font-family:var(--kap-font,inherit);color:inherit}
+.error{display:block;margin:0;padding:.25em .5em;border-left:3px solid #b3261e;background:#fdecea;color:#5f1411;font-size:.9em}
+a{color:var(--kap-accent,#0b57d0)}
+.badge{display:inline-block;padding:.05em .5em;border-radius:var(--kap-radius,.75em);font-size:.8em;font-weight:600;border:1px solid currentColor}
+.badge[data-verdict=accurate]{color:#0b6b2f}.badge[data-verdict=oversimplified]{color:#7a4f00}
+.badge[data-verdict=overstated]{color:#8a3b00}.badge[data-verdict=contested]{color:#5b2a86}
+.badge[data-verdict=inaccurate]{color:#9b1c1c}
+button{font:inherit;cursor:pointer}
+:focus-visible{outline:2px solid var(--kap-accent,#0b57d0);outline-offset:2px}
+.kap-bibliography .kap-ref{margin:.25em 0 .5em;padding-left:2em;text-indent:-2em}
+.kap-bibliography .kap-ref.kap-numeric{padding-left:0;text-indent:0}`
+
+let sheets: Map<string, CSSStyleSheet | undefined> | undefined
+
+/** A constructed stylesheet (no `<style>` element, so no `unsafe-inline`), shared by every element of a kind. */
+function sheet(key: string, css: string): CSSStyleSheet | undefined {
+  sheets ??= new Map()
+  if (!sheets.has(key)) {
+    let s: CSSStyleSheet | undefined
+    try {
+      s = new CSSStyleSheet()
+      s.replaceSync(`${BASE_CSS}\n${css}`)
+    } catch {
+      s = undefined
+    }
+    sheets.set(key, s)
+  }
+  return sheets.get(key)
+}
+
+/** Creates an element with attributes and text children (never HTML). */
+function h(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag)
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
+  e.append(...children)
+  return e
+}
+
+/** Inserts HTML that kap-literature generated and escaped itself (references, the evidence map). */
+function ownHtml(html: string): DocumentFragment {
+  return document.createRange().createContextualFragment(html)
+}
+
+const label = (kind: keyof typeof factLabels, id: string | undefined): string =>
+  id === undefined ? '' : (factLabels[kind][id] ?? id)
+
+let defined = false
+
+/**
+ * Defines the elements in the page's `customElements` registry; does nothing where there is none (Node, workers) or
+ * when they are defined already. The entry calls it on import.
+ * @returns whether the elements are defined now
+ * @example
+ * ```ts
+ * import { defineElements } from 'kap-literature/elements'
+ * defineElements() // false in Node: nothing to define into
+ * ```
+ */
+export function defineElements(): boolean {
+  if (typeof customElements === 'undefined' || typeof HTMLElement === 'undefined') return false
+  if (defined) return true
+  defined = true
+
+  abstract class KapElement extends HTMLElement {
+    /** The error of the last render, for programmatic use; `undefined` when it rendered. */
+    error: KapLiteratureError | undefined
+    protected readonly root: ShadowRoot
+    private renderId = 0
+
+    constructor(css: string, key: string) {
+      super()
+      this.root = this.attachShadow({ mode: 'open' })
+      const s = sheet(key, css)
+      if (s !== undefined) this.root.adoptedStyleSheets = [s]
+    }
+    connectedCallback(): void {
+      void this.update()
+    }
+    attributeChangedCallback(): void {
+      if (this.isConnected) void this.update()
+    }
+    /** Renders; a KapLiteratureError (or anything else) becomes the visible one-line error. */
+    private async update(): Promise<void> {
+      const mine = ++this.renderId
+      try {
+        const nodes = await this.render()
+        if (mine !== this.renderId) return
+        this.error = undefined
+        this.root.replaceChildren(...nodes)
+      } catch (e) {
+        if (mine !== this.renderId) return
+        const error =
+          e instanceof KapLiteratureError
+            ? e
+            : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, { value: undefined })
+        this.error = error
+        this.root.replaceChildren(h('p', { part: 'error', class: 'error', role: 'alert' }, error.message))
+        this.dispatchEvent(new CustomEvent('kap-error', { detail: error, bubbles: true, composed: true }))
+      }
+    }
+    protected abstract render(): Promise<Node[]>
+  }
+
+  class KapReference extends KapElement {
+    static readonly observedAttributes = ['ids', 'style-name']
+    constructor() {
+      super('', 'reference')
+    }
+    protected async render(): Promise<Node[]> {
+      const ids = parseIds(this.getAttribute('ids'))
+      const style = await loadStyle(this.getAttribute('style-name'))
+      return [h('div', { part: 'list' }, ownHtml(style.formatBibliography(ids, { format: 'html' })))]
+    }
+  }
+
+  const POPOVER_CSS = `:host{display:inline;position:relative}
+button.cite{background:none;border:0;padding:0;color:var(--kap-accent,#0b57d0);text-decoration:underline dotted}
+.popover{position:absolute;z-index:10;left:0;top:1.6em;width:min(32em,90vw);padding:.75em 1em;border:1px solid #999;
+border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color:#111;box-shadow:0 4px 16px #0003;font-size:.95em}
+.popover[hidden]{display:none}.meta{font-size:.9em;color:#444;margin:.25em 0 .75em}
+.close{float:right;background:none;border:0;font-size:1.1em;line-height:1}`
+
+  class KapCite extends KapElement {
+    static readonly observedAttributes = ['ids', 'style-name']
+    private button: HTMLButtonElement | undefined
+    private panel: HTMLElement | undefined
+    constructor() {
+      super(POPOVER_CSS, 'cite')
+      this.root.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Escape' && this.panel !== undefined && !this.panel.hidden) {
+          e.stopPropagation()
+          this.toggle(false)
+        }
+      })
+    }
+    private toggle(open: boolean): void {
+      if (this.button === undefined || this.panel === undefined) return
+      this.panel.hidden = !open
+      this.button.setAttribute('aria-expanded', String(open))
+      if (open) this.panel.focus()
+      else this.button.focus()
+    }
+    protected async render(): Promise<Node[]> {
+      const ids = parseIds(this.getAttribute('ids'))
+      const style = await loadStyle(this.getAttribute('style-name'))
+      const popoverId = 'kap-cite-popover'
+      const button = h(
+        'button',
+        { part: 'citation', class: 'cite', type: 'button', 'aria-expanded': 'false', 'aria-controls': popoverId },
+        style.formatCitation(ids),
+      ) as HTMLButtonElement
+      const entries = ids.flatMap((id) => {
+        const [design, n, certainty] = studyFacts[id]!
+        const facts = [
+          label('designs', design),
+          n === null ? '' : `n = ${n}`,
+          `certainty: ${label('certainty', certainty).toLowerCase()}`,
+        ].filter((x) => x !== '')
+        return [
+          h('div', { class: 'ref' }, ownHtml(style.formatReference(id, { format: 'html' }))),
+          h('p', { class: 'meta' }, facts.join(' · ')),
+        ]
+      })
+      const close = h('button', { class: 'close', type: 'button', 'aria-label': 'Close' }, '×')
+      const panel = h(
+        'div',
+        { part: 'popover', class: 'popover', id: popoverId, role: 'dialog', 'aria-label': 'Reference', tabindex: '-1' },
+        close,
+        ...entries,
+      )
+      panel.hidden = true
+      button.addEventListener('click', () => this.toggle(panel.hidden === true))
+      close.addEventListener('click', () => this.toggle(false))
+      this.button = button
+      this.panel = panel
+      return [button, panel]
+    }
+  }
+
+  const CLAIM_CSS = `:host{display:block}.statement{margin:.25em 0}.studies{margin:.25em 0;padding-left:1.25em}
+.note{margin:.5em 0;font-size:.95em}details summary{cursor:pointer}`
+
+  class KapClaim extends KapElement {
+    static readonly observedAttributes = ['claim', 'style-name']
+    constructor() {
+      super(CLAIM_CSS, 'claim')
+    }
+    protected async render(): Promise<Node[]> {
+      const raw = (this.getAttribute('claim') ?? '').trim().toLowerCase()
+      if (!(claimIds as readonly string[]).includes(raw)) {
+        const hint = closest(raw, claimIds)
+        throw new KapLiteratureError(
+          'UNKNOWN_ID',
+          `unknown claim "${raw.slice(0, 60)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+          { value: raw, hint },
+        )
+      }
+      // The record cores are loaded only by the elements that need a claim's statement and evidence.
+      const [{ getClaim }, style] = await Promise.all([import('../index'), loadStyle(this.getAttribute('style-name'))])
+      const claim = getClaim(raw as ClaimId)
+      const studies = claim.evidence
+        .filter((e) => studyFacts[e.study] !== undefined)
+        .map((e) =>
+          h(
+            'li',
+            {},
+            `${style.formatCitation(e.study, { narrative: true })}: ${label('relations', e.relation).toLowerCase()}`,
+          ),
+        )
+      const note = h('div', { part: 'note', class: 'note' })
+      const details = h('details', {}, h('summary', {}, 'Why this verdict'), note)
+      details.addEventListener(
+        'toggle',
+        () => {
+          void (async () => {
+            const [{ loadDetails }, { citeProse }] = await Promise.all([
+              import('../details/index'),
+              import('../citations/prose'),
+            ])
+            const detail = await loadDetails(claim.id)
+            const session = style.createCitationSession({ format: 'html' })
+            note.replaceChildren(ownHtml(citeProse(detail.verdictNote, session, 'html')))
+          })()
+        },
+        { once: true },
+      )
+      return [
+        h(
+          'p',
+          { part: 'statement', class: 'statement' },
+          h('span', { part: 'badge', class: 'badge', 'data-verdict': claim.verdict }, label('verdicts', claim.verdict)),
+          ' ',
+          claim.statement,
+        ),
+        details,
+        ...(studies.length > 0 ? [h('ul', { part: 'list', class: 'studies' }, ...studies)] : []),
+      ]
+    }
+  }
+
+  class KapEvidenceMap extends KapElement {
+    static readonly observedAttributes = ['topic']
+    constructor() {
+      super(':host{display:block}svg{max-width:100%;height:auto}', 'map')
+    }
+    protected async render(): Promise<Node[]> {
+      const { evidenceMap } = await import('../map/index')
+      const topic = (this.getAttribute('topic') ?? '').trim().toLowerCase()
+      return [h('div', { part: 'map' }, ownHtml(evidenceMap({ topic: topic as never, format: 'svg' })))]
+    }
+  }
+
+  const SEARCH_CSS = `:host{display:block}input{font:inherit;padding:.3em .5em;width:100%;box-sizing:border-box}
+ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;color:#555;text-transform:uppercase;letter-spacing:.04em}
+mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}`
+
+  class KapSearch extends KapElement {
+    static readonly observedAttributes = ['style-name', 'placeholder']
+    constructor() {
+      super(SEARCH_CSS, 'search')
+    }
+    protected async render(): Promise<Node[]> {
+      const style = await loadStyle(this.getAttribute('style-name'))
+      const input = h('input', {
+        part: 'input',
+        type: 'search',
+        'aria-label': 'Search the research',
+        placeholder: this.getAttribute('placeholder') ?? 'e.g. PTSD, esketamine, Dore 2019',
+        maxlength: '256',
+      }) as HTMLInputElement
+      const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
+      const results = h('ol', { part: 'results' })
+      const run = async (): Promise<void> => {
+        const { search, didYouMean } = await import('../search/index')
+        const q = input.value
+        // Studies kept as leads (their details are incomplete) are not listed: a page shows only what it can cite.
+        const hits = (q.trim() === '' ? [] : search(q, { limit: 20 }))
+          .filter((r) => r.type !== 'study' || studyFacts[r.id] !== undefined)
+          .slice(0, 10)
+        results.replaceChildren(
+          ...hits.map((r) => {
+            const title = h('span', { class: 'title' })
+            let at = 0
+            for (const hl of r.highlights.filter((x) => x.field === 'title')) {
+              title.append(r.title.slice(at, hl.start), h('mark', {}, r.title.slice(hl.start, hl.end)))
+              at = hl.end
+            }
+            title.append(r.title.slice(at))
+            const extra: Node[] = []
+            if (r.type === 'study' && studyFacts[r.id] !== undefined)
+              extra.push(h('div', {}, ownHtml(style.formatReference(r.id as StudyId, { format: 'html' }))))
+            const verdict = r.type === 'claim' ? claimVerdicts[r.id] : undefined
+            if (verdict !== undefined)
+              extra.push(h('span', { class: 'badge', 'data-verdict': verdict }, label('verdicts', verdict)))
+            return h('li', {}, h('div', { class: 'type' }, r.type), title, ...extra)
+          }),
+        )
+        const corrected = q.trim() === '' ? undefined : didYouMean(q)
+        status.textContent =
+          q.trim() === ''
+            ? ''
+            : `${hits.length} result${hits.length === 1 ? '' : 's'}${corrected === undefined ? '' : ` for “${corrected}”`}`
+      }
+      input.addEventListener('input', () => void run())
+      return [input, status, results]
+    }
+  }
+
+  const classes: Record<(typeof elementNames)[number], CustomElementConstructor> = {
+    'kap-reference': KapReference,
+    'kap-cite': KapCite,
+    'kap-claim': KapClaim,
+    'kap-search': KapSearch,
+    'kap-evidence-map': KapEvidenceMap,
+  }
+  for (const name of elementNames)
+    if (customElements.get(name) === undefined) customElements.define(name, classes[name])
+  return true
+}
+
+defineElements()

@@ -1,0 +1,201 @@
+/**
+ * The web components in Debian's Chromium (playwright-core): a plain HTML page with one `<script type="module">` line
+ * and the elements, served from 127.0.0.1 with a strict Content-Security-Policy (`default-src 'self'`), loading the
+ * script-tag build (dist/elements, built by `npm run build`). Screenshots are saved under test-results/.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { root } from '../helpers/paths'
+
+const CHROMIUM = '/usr/bin/chromium'
+const ci = process.env.CI === 'true'
+const available = existsSync(CHROMIUM)
+const built = join(root, 'dist', 'elements')
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kap-literature elements</title>
+<script type="module" src="/elements/kap-elements.js"></script>
+<link rel="stylesheet" href="/page.css"></head>
+<body>
+<h1>Elements</h1>
+<p>A trial found benefits <kap-cite id="cite" ids="dore-2019 wilkinson-2021"></kap-cite>, and more text follows.</p>
+<kap-reference id="refs" ids="dore-2019 wilkinson-2021" style-name="vancouver"></kap-reference>
+<kap-claim id="claim" claim="without-therapy-ketamine-effects-fade-faster"></kap-claim>
+<kap-search id="search"></kap-search>
+<kap-reference id="bad" ids="dore-2091"></kap-reference>
+<kap-reference id="badstyle" ids="dore-2019" style-name="vancover"></kap-reference>
+<kap-evidence-map id="map" topic="onset"></kap-evidence-map>
+</body></html>`
+
+let server: Server
+let origin = ''
+let browser: Browser
+let page: Page
+const requests: string[] = []
+const problems: string[] = []
+
+describe.skipIf(!available && !ci)('web components in Chromium', () => {
+  beforeAll(async () => {
+    expect(existsSync(join(built, 'kap-elements.js')), 'run npm run build first').toBe(true)
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
+      const headers = { 'content-security-policy': "default-src 'self'" }
+      if (path === '/' || path === '/index.html') {
+        res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(PAGE)
+        return
+      }
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end()
+        return
+      }
+      if (path === '/page.css') {
+        res
+          .writeHead(200, { ...headers, 'content-type': 'text/css' })
+          .end('body{font-family:sans-serif;max-width:50em;margin:1em auto}')
+        return
+      }
+      const file = join(built, path.replace(/^\/elements\//, '/'))
+      if (!path.startsWith('/elements/') || !file.startsWith(built) || !existsSync(file)) {
+        res.writeHead(404).end('not found')
+        return
+      }
+      res
+        .writeHead(200, { ...headers, 'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/plain' })
+        .end(readFileSync(file))
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    })
+    page = await browser.newPage({ viewport: { width: 900, height: 900 } })
+    page.on('request', (r) => requests.push(r.url()))
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(`console: ${m.text()}`)
+    })
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    await page.goto(`${origin}/`)
+    await page.waitForFunction(() => {
+      const refs = document.getElementById('refs')?.shadowRoot
+      const map = document.getElementById('map')?.shadowRoot
+      return refs?.querySelector('.kap-bibliography') && map?.querySelector('svg')
+    })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()))
+  })
+
+  const shadowText = (id: string, selector: string) =>
+    page.evaluate(
+      ([i, s]) => document.getElementById(i!)?.shadowRoot?.querySelector(s!)?.textContent ?? null,
+      [id, selector],
+    )
+
+  it('renders references with DOI links and an in-text citation', async () => {
+    expect((await shadowText('refs', '.kap-bibliography'))?.trim()).toMatch(
+      /^Dore J, Turnipseed B.*\s+Wilkinson ST, Rhee TG/s,
+    )
+    const href = await page.evaluate(
+      () => document.getElementById('refs')!.shadowRoot!.querySelector('a.kap-ref-doi')?.getAttribute('href') ?? null,
+    )
+    expect(href).toBe('https://doi.org/10.1080/02791072.2019.1587556')
+    expect(await shadowText('cite', 'button')).toBe('(Dore et al., 2019; Wilkinson et al., 2021)')
+  })
+
+  it('opens and closes the citation popover from the keyboard, with aria-expanded and focus', async () => {
+    await page.evaluate(() =>
+      (document.getElementById('cite')!.shadowRoot!.querySelector('button') as HTMLElement).focus(),
+    )
+    await page.keyboard.press('Enter')
+    const open = await page.evaluate(() => {
+      const r = document.getElementById('cite')!.shadowRoot!
+      return {
+        expanded: r.querySelector('button.cite')!.getAttribute('aria-expanded'),
+        hidden: (r.querySelector('[role=dialog]') as HTMLElement).hidden,
+        focused: r.activeElement?.getAttribute('role') ?? null,
+        text: r.querySelector('[role=dialog]')!.textContent,
+      }
+    })
+    expect(open).toMatchObject({ expanded: 'true', hidden: false, focused: 'dialog' })
+    expect(open.text).toMatch(/certainty: /)
+    expect(open.text).toMatch(/n = \d+/)
+    mkdirSync(join(root, 'test-results'), { recursive: true })
+    const shot = join(root, 'test-results', 'elements-cite-popover.png')
+    await page.screenshot({ path: shot })
+    console.log(`elements screenshot: ${shot}`)
+    await page.keyboard.press('Escape')
+    const closed = await page.evaluate(() => {
+      const r = document.getElementById('cite')!.shadowRoot!
+      return {
+        expanded: r.querySelector('button.cite')!.getAttribute('aria-expanded'),
+        hidden: (r.querySelector('[role=dialog]') as HTMLElement).hidden,
+        focused: r.activeElement?.className ?? null,
+      }
+    })
+    expect(closed).toEqual({ expanded: 'false', hidden: true, focused: 'cite' })
+  })
+
+  it('shows a claim with its verdict badge, its studies, and the verdict note on demand', async () => {
+    expect(await shadowText('claim', '.badge')).toBe('Overstated')
+    await page.evaluate(() =>
+      (document.getElementById('claim')!.shadowRoot!.querySelector('summary') as HTMLElement).click(),
+    )
+    await page.waitForFunction(
+      () => (document.getElementById('claim')!.shadowRoot!.querySelector('.note')?.textContent ?? '') !== '',
+    )
+    const note = (await shadowText('claim', '.note')) ?? ''
+    expect(note.length).toBeGreaterThan(100)
+    expect(note).not.toMatch(/\b[a-z]+-(19|20)\d\d\b/)
+  })
+
+  it('searches as the visitor types, from the keyboard', async () => {
+    await page.evaluate(() =>
+      (document.getElementById('search')!.shadowRoot!.querySelector('input') as HTMLElement).focus(),
+    )
+    await page.keyboard.type('ketamine ptsd')
+    await page.waitForFunction(
+      () => (document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length ?? 0) > 0,
+    )
+    expect(await shadowText('search', '.title')).toMatch(/Posttraumatic Stress Disorder/)
+    // Studies kept as leads (details incomplete) are never listed: no placeholder reaches a reader.
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('holmes 2022 fda mdma')
+    await page.waitForTimeout(100)
+    const texts = await page.evaluate(() =>
+      [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent ?? ''),
+    )
+    expect(texts.filter((t) => /not confirmed/.test(t))).toEqual([])
+  })
+
+  it('shows a visible one-line error for an unknown id or style, and a typed error for scripts', async () => {
+    expect(await shadowText('bad', '[role=alert]')).toBe(
+      'kap-literature: unknown study "dore-2091" (did you mean "dore-2019"?)',
+    )
+    expect(await shadowText('badstyle', '[role=alert]')).toMatch(
+      /unknown style "vancover" \(did you mean "vancouver"\?\)/,
+    )
+    const code = await page.evaluate(
+      () => (document.getElementById('bad') as unknown as { error?: { code: string } }).error?.code,
+    )
+    expect(code).toBe('UNKNOWN_ID')
+  })
+
+  it('draws the evidence map, loads nothing from outside 127.0.0.1 and breaks no CSP rule; saves a screenshot', async () => {
+    expect(
+      await page.evaluate(() => document.getElementById('map')!.shadowRoot!.querySelector('svg title')?.textContent),
+    ).toMatch(/onset|Speed/i)
+    const shot = join(root, 'test-results', 'elements-page.png')
+    await page.screenshot({ path: shot, fullPage: true })
+    console.log(`elements screenshot: ${shot}`)
+    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([])
+    expect(problems).toEqual([])
+  })
+})
