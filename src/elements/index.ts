@@ -201,11 +201,21 @@ export function defineElements(): boolean {
       const s = sheet(key, css)
       if (s !== undefined) this.root.adoptedStyleSheets = [s]
     }
+    private queued = false
     connectedCallback(): void {
-      void this.update()
+      this.schedule()
     }
     attributeChangedCallback(): void {
-      if (this.isConnected) void this.update()
+      if (this.isConnected) this.schedule()
+    }
+    /** One render for all the attribute changes of a task (an upgrade reports each attribute, then connects). */
+    private schedule(): void {
+      if (this.queued) return
+      this.queued = true
+      queueMicrotask(() => {
+        this.queued = false
+        void this.update()
+      })
     }
     /** Renders; a KapLiteratureError (or anything else) becomes the visible one-line error. */
     private async update(): Promise<void> {
@@ -398,8 +408,12 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}`
       }) as HTMLInputElement
       const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
       const results = h('ol', { part: 'results' })
+      let latest = 0
       const run = async (): Promise<void> => {
+        const mine = ++latest
         const { search, didYouMean } = await import('../search/index')
+        // Keystrokes outrun the first load of the index: only the newest query may render.
+        if (mine !== latest) return
         const q = input.value
         // Studies kept as leads (their details are incomplete) are not listed: a page shows only what it can cite.
         const hits = (q.trim() === '' ? [] : search(q, { limit: 20 }))
