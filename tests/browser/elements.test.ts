@@ -1,9 +1,12 @@
 /**
  * The web components in Debian's Chromium (playwright-core): a plain HTML page with one `<script type="module">` line
  * and the elements, served from 127.0.0.1 with a strict Content-Security-Policy (`default-src 'self'`), loading the
- * script-tag build (dist/elements, built by `npm run build`). Screenshots are saved under test-results/.
+ * script-tag build as a package CDN would serve it: `package/dist/elements/` of the tarball `npm pack` makes (after
+ * `npm run build`). Screenshots are saved under test-results/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
@@ -14,7 +17,7 @@ import { root } from '../helpers/paths'
 const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
 const available = existsSync(CHROMIUM)
-const built = join(root, 'dist', 'elements')
+let built = ''
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>kap-literature elements</title>
@@ -29,6 +32,7 @@ const PAGE = `<!doctype html>
 <kap-reference id="bad" ids="dore-2091"></kap-reference>
 <kap-reference id="badstyle" ids="dore-2019" style-name="vancover"></kap-reference>
 <kap-evidence-map id="map" topic="onset"></kap-evidence-map>
+<kap-evidence-map id="badmap" topic="onsett"></kap-evidence-map>
 </body></html>`
 
 let server: Server
@@ -40,7 +44,13 @@ const problems: string[] = []
 
 describe.skipIf(!available && !ci)('web components in Chromium', () => {
   beforeAll(async () => {
-    expect(existsSync(join(built, 'kap-elements.js')), 'run npm run build first').toBe(true)
+    expect(existsSync(join(root, 'dist', 'elements', 'kap-elements.js')), 'run npm run build first').toBe(true)
+    const work = mkdtempSync(join(tmpdir(), 'kap-elements-'))
+    const [{ filename }] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+    ) as [{ filename: string }]
+    execFileSync('tar', ['-xzf', join(work, filename), '-C', work])
+    built = join(work, 'package', 'dist', 'elements')
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
       const headers = { 'content-security-policy': "default-src 'self'" }
@@ -191,6 +201,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     expect(await shadowText('badstyle', '[role=alert]')).toMatch(
       /unknown style "vancover" \(did you mean "vancouver"\?\)/,
     )
+    expect(await shadowText('badmap', '[role=alert]')).toMatch(/unknown topic "onsett" \(did you mean "onset"\?\)/)
     const code = await page.evaluate(
       () => (document.getElementById('bad') as unknown as { error?: { code: string } }).error?.code,
     )
