@@ -13,8 +13,9 @@ import { search } from '../../src/search/index'
 // evidence only (the blind grades were written against the earlier records): MRR 0.864, nDCG@10 0.703, natural MRR
 // 0.70. After search ranking without cliffs (issue 14, 2026-12-04: every record matching any meaningful word, an
 // idf-weighted coordination factor, question and filler words dropped, linked concept groups, correction of unknown
-// words): MRR 0.888, nDCG@10 0.788, natural MRR 0.779. The floors sit at these values.
-const FLOORS = { mrr: 0.88, ndcg10: 0.78, naturalMrr: 0.77, precision: 0.63, recall: 0.54 }
+// words): MRR 0.888, nDCG@10 0.786, natural MRR 0.779; with the paraphrases issue 14 names added to the cues (not
+// taken from these sets): checker precision 0.645, recall 0.566. The floors sit at these values.
+const FLOORS = { mrr: 0.88, ndcg10: 0.78, naturalMrr: 0.77, precision: 0.64, recall: 0.56 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {
