@@ -12,15 +12,7 @@ import { bindStyle, type StyleCitations } from './bind'
 import type { StyleTable } from './engine'
 import table from './data/apa.json'
 
-export type { StyleCitations } from './bind'
-export type { CitableId } from './ids'
-export type {
-  CitationFormat,
-  CitationsCitationOptions,
-  CitationSession,
-  CitationStyle,
-  CitationsFormatOptions,
-} from './engine'
+export type * from './style-types'
 
 /**
  * APA 7th edition citations of the shipped records.

@@ -12,15 +12,7 @@ import { bindStyle, type StyleCitations } from './bind'
 import type { StyleTable } from './engine'
 import table from './data/vancouver.json'
 
-export type { StyleCitations } from './bind'
-export type { CitableId } from './ids'
-export type {
-  CitationFormat,
-  CitationsCitationOptions,
-  CitationSession,
-  CitationStyle,
-  CitationsFormatOptions,
-} from './engine'
+export type * from './style-types'
 
 /**
  * Vancouver / NLM citations of the shipped records.

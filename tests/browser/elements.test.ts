@@ -39,8 +39,8 @@ let server: Server
 let origin = ''
 let browser: Browser
 let page: Page
-const requests: string[] = []
-const problems: string[] = []
+/** Every URL the page requested, and every console error, page error or CSP report. */
+const seen = { requests: [] as string[], problems: [] as string[] }
 
 describe.skipIf(!available && !ci)('web components in Chromium', () => {
   beforeAll(async () => {
@@ -91,11 +91,11 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
     })
     page = await browser.newPage({ viewport: { width: 900, height: 900 } })
-    page.on('request', (r) => requests.push(r.url()))
+    page.on('request', (r) => seen.requests.push(r.url()))
     page.on('console', (m) => {
-      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(`console: ${m.text()}`)
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) seen.problems.push(`console: ${m.text()}`)
     })
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    page.on('pageerror', (e) => seen.problems.push(`pageerror: ${e.message}`))
     await page.goto(`${origin}/`)
     await page.waitForFunction(() => {
       const refs = document.getElementById('refs')?.shadowRoot
@@ -233,7 +233,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     const shot = join(root, 'test-results', 'elements-page.png')
     await page.screenshot({ path: shot, fullPage: true })
     console.log(`elements screenshot: ${shot}`)
-    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([])
-    expect(problems).toEqual([])
+    expect(seen.requests.filter((u) => !u.startsWith(origin))).toEqual([])
+    expect(seen.problems).toEqual([])
   })
 })
