@@ -1,25 +1,21 @@
-// Word normalisation shared by the draft and the cues: lower case, diacritics folded, a few British/American
-// spellings folded, split into ASCII letter/digit words, plural endings folded (the light stemmer).
+// Word normalisation shared by the draft and the cues: the folding search uses (src/fold.ts), split into ASCII
+// letter/digit words, plural endings folded (the checker's light stemmer: cues match whole words or prefixes).
+import { foldWord, spelled, WORD } from '../fold'
 
-const SPELLING: readonly (readonly [RegExp, string])[] = [
-  [/aesth/g, 'esth'], // anaesthetic → anesthetic
-  [/iour/g, 'ior'], // behaviour → behavior
-  [/oedema/g, 'edema'],
-  [/haem/g, 'hem'],
-]
+/** A word of the text: letters, marks and digits (the one word pattern of src/fold.ts). */
+const WORD_RUN = new RegExp(WORD.source, 'gu')
 
 /**
- * Lower-cases, folds diacritics and typographic apostrophes, and folds a few British spellings to American ones.
+ * Folds every word of a text with the one folding search uses (src/fold.ts: lower case, diacritics and compatibility
+ * forms flattened, British spellings to American), leaving everything between words as it is; typographic
+ * apostrophes become `'`. The cue compiler keeps its `*` and `|` this way.
  * @internal
  */
 export function foldText(text: string): string {
-  let t = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  return text
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(WORD_RUN, (w) => spelled(foldWord(w)))
     .toLowerCase()
-  t = t.replace(/[\u2018\u2019\u02bc`]/g, "'")
-  for (const [re, to] of SPELLING) t = t.replace(re, to)
-  return t
 }
 
 /**

@@ -4,13 +4,15 @@
  * @internal
  * @packageDocumentation
  */
-import synonymData from '../../data/search/synonyms.json'
+import { foldWord, spelled, WORD } from '../fold'
 import { englishStopWords, porterStemmer } from './stemmer'
 
 /**
  * A word of a text, with its place in the original string (UTF-16 offsets, `end` exclusive).
  * @internal
  */
+export { foldWord } from '../fold'
+
 export interface WordToken {
   /** The folded form: lower case, no diacritics, only letters and digits; never empty. */
   readonly folded: string
@@ -19,43 +21,6 @@ export interface WordToken {
   readonly start: number
   readonly end: number
 }
-
-/** Runs of letters, marks and digits; everything else (punctuation, symbols, spaces, emoji) separates words. */
-const WORD = /[\p{L}\p{M}\p{N}]+/gu
-const ASCII_WORD = /^[a-z0-9]+$/
-const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/gu
-const MARKS = /\p{M}+/gu
-/** Letters NFKD does not decompose. */
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-}
-const SPECIAL_LETTER = /[ßæœøđðłþıħ]/g
-
-/**
- * Folds a word: lower case, diacritics removed (`Grünebaum` → `grunebaum`), compatibility forms flattened, and
- * anything that is not a letter or digit dropped, so the result can never contain query syntax such as `*`.
- * @internal
- */
-export function foldWord(word: string): string {
-  const lower = word.toLowerCase()
-  if (ASCII_WORD.test(lower)) return lower
-  return lower
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(SPECIAL_LETTER, (c) => SPECIAL_LETTERS[c] ?? c)
-    .replace(NOT_WORD_CHAR, '')
-}
-
-const spelling: ReadonlyMap<string, string> = new Map(Object.entries(synonymData.spelling))
 
 const STEM_CACHE_LIMIT = 20_000
 const stemCache = new Map<string, string>()
@@ -68,8 +33,8 @@ const stemCache = new Map<string, string>()
 export function termOf(folded: string): string {
   const cached = stemCache.get(folded)
   if (cached !== undefined) return cached
-  const spelled = spelling.get(folded) ?? folded
-  const stemmed = /\d/.test(spelled) ? spelled : porterStemmer(spelled)
+  const form = spelled(folded)
+  const stemmed = /\d/.test(form) ? form : porterStemmer(form)
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear()
   stemCache.set(folded, stemmed)
   return stemmed
