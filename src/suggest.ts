@@ -57,3 +57,29 @@ export function checkOptionKeys(fn: string, options: object, allowed: readonly s
     )
   }
 }
+
+/**
+ * Edit distance between `a` and `b` counting insertions, deletions, substitutions and swaps of neighbouring letters
+ * (optimal string alignment), or `limit + 1` as soon as it is known to exceed `limit`.
+ * @internal
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let before: number[] = []
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
+      current.push(v)
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > limit) return limit + 1
+    before = previous
+    previous = current
+  }
+  return Math.min(previous[b.length]!, limit + 1)
+}

@@ -1,9 +1,9 @@
 // Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
+import { describeValue } from '../errors'
 import { plugins } from '@citation-js/core'
 import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
-import { describeValue } from './describe'
 import { exportWith, type CslObject } from './engine'
 import { allShipped, MAX_EXPORT_ITEMS, resolveItems, type Resolved } from './records'
 import type { CiteItem } from './types'

@@ -1,7 +1,7 @@
 // Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
+import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
-import { describeValue } from './describe'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
 import { resolveItem, resolveItems, type Resolved } from './records'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'

@@ -1,6 +1,6 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
-import { notCitableError } from '../errors'
+import { describeValue, notCitableError } from '../errors'
 import {
   citationCsl,
   findStudy,
@@ -16,7 +16,6 @@ import {
   studies,
 } from '../index'
 import { withEtAlPlaceholders } from '../etal'
-import { describeValue } from './describe'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
 import type { CslObject } from './engine'
 

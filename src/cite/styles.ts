@@ -1,7 +1,7 @@
 // The style and locale registry: built-in keys, styles the caller registers, locales, and the Debian style loader.
+import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag } from './csl-scan'
-import { describeValue } from './describe'
 import {
   engineAddLocale,
   engineAddStyle,

@@ -53,6 +53,25 @@ const STYLE_LOADERS: Readonly<Record<CitationStyle, () => Promise<StyleCitations
   mla: () => import('../citations/mla').then((m) => m.mla),
 }
 
+/** The error for an attribute naming no known style, study or claim, with the closest known one as hint. */
+function unknownError(
+  code: 'UNKNOWN_STYLE' | 'UNKNOWN_ID',
+  kind: string,
+  value: string,
+  known: readonly string[],
+): KapLiteratureError {
+  const hint = closest(value, known)
+  return new KapLiteratureError(
+    code,
+    `unknown ${kind} "${value.slice(0, 60)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+    {
+      value,
+      // A style's list is short enough to offer; ids are too many, so an id without a close match gets no hint.
+      hint: hint ?? (code === 'UNKNOWN_STYLE' ? `use one of ${known.join(', ')}` : undefined),
+    },
+  )
+}
+
 /**
  * Loads the citation table of a style for the elements, or fails with a typed error naming the closest style.
  * @param name - the `style-name` attribute (default `apa`)
@@ -72,14 +91,7 @@ export async function loadStyle(name: string | null | undefined): Promise<StyleC
     })
   const style = (name ?? 'apa').trim().toLowerCase() || 'apa'
   const loader = Object.hasOwn(STYLE_LOADERS, style) ? STYLE_LOADERS[style as CitationStyle] : undefined
-  if (loader === undefined) {
-    const hint = closest(style, Object.keys(STYLE_LOADERS))
-    throw new KapLiteratureError(
-      'UNKNOWN_STYLE',
-      `unknown style "${style.slice(0, 40)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-      { value: style, hint: hint ?? `use one of ${Object.keys(STYLE_LOADERS).join(', ')}` },
-    )
-  }
+  if (loader === undefined) throw unknownError('UNKNOWN_STYLE', 'style', style, Object.keys(STYLE_LOADERS))
   return loader()
 }
 
@@ -114,12 +126,7 @@ export function parseIds(value: string | null | undefined): StudyId[] {
         throw new KapLiteratureError('INVALID_RECORD', `study "${id}" cannot be cited: its details are incomplete`, {
           value: id,
         })
-      const hint = closest(id, Object.keys(studyFacts))
-      throw new KapLiteratureError(
-        'UNKNOWN_ID',
-        `unknown study "${id.slice(0, 60)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-        { value: id, hint },
-      )
+      throw unknownError('UNKNOWN_ID', 'study', id, Object.keys(studyFacts))
     }
     if (!out.includes(id as StudyId)) out.push(id as StudyId)
   }
@@ -325,14 +332,7 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
     }
     protected async render(): Promise<Node[]> {
       const raw = (this.getAttribute('claim') ?? '').trim().toLowerCase()
-      if (!(claimIds as readonly string[]).includes(raw)) {
-        const hint = closest(raw, claimIds)
-        throw new KapLiteratureError(
-          'UNKNOWN_ID',
-          `unknown claim "${raw.slice(0, 60)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-          { value: raw, hint },
-        )
-      }
+      if (!(claimIds as readonly string[]).includes(raw)) throw unknownError('UNKNOWN_ID', 'claim', raw, claimIds)
       // The record cores are loaded only by the elements that need a claim's statement and evidence.
       const [{ getClaim }, style] = await Promise.all([import('../index'), loadStyle(this.getAttribute('style-name'))])
       const claim = getClaim(raw as ClaimId)

@@ -10,6 +10,7 @@ import { highlightRanges, makeSnippet, tokenizeText, type MatchedTerms, type Tok
 import type { ParsedQuery, QueryUnit } from './query'
 import { isFillerWord, isStopWord, tokenize } from './text'
 import { buildIndexData, Postings, type StoreVocabularies } from './store'
+import { boundedDistance } from '../suggest'
 import { CONCEPT_PREFIX, relatedTerms } from './synonyms'
 import type { Highlight, SearchableType } from './types'
 
@@ -41,6 +42,23 @@ const CITE_BIT = 1 << FIELDS.indexOf('cite')
 export const MAX_CORRECTION_DISTANCE = 2
 /** Shorter words are never corrected ("ps" is not a slip for "use"). */
 export const MIN_CORRECTION_LENGTH = 4
+
+/** A readable word of the records considered as a correction. */
+interface Candidate {
+  readonly word: string
+  readonly term: string
+  readonly distance: number
+  /** How many records contain it. */
+  readonly records: number
+}
+
+/** The order of corrections: fewest edits, then the word in the most records, then alphabetical. */
+function closerCandidate(a: Candidate, b: Candidate): boolean {
+  return (
+    a.distance < b.distance ||
+    (a.distance === b.distance && (a.records > b.records || (a.records === b.records && a.word < b.word)))
+  )
+}
 
 /** Edits allowed when correcting a word: one for words of four or five letters, {@link MAX_CORRECTION_DISTANCE} above. */
 function correctionLimit(folded: string): number {
@@ -398,18 +416,14 @@ export class SearchEngine {
   /** The closest readable word of the records to a folded word, as a word unit, or `null`. */
   private closest(folded: string): QueryUnit | null {
     const limit = correctionLimit(folded)
-    let best: { word: string; term: string; distance: number; records: number } | undefined
+    let best: Candidate | undefined
     for (const [term, word] of this.surfaceWords()) {
       if (Math.abs(word.length - folded.length) > limit) continue
       const distance = boundedDistance(folded, word, limit)
       if (distance > limit) continue
       const records = this.postings.get(term).docs.length
-      if (
-        best === undefined ||
-        distance < best.distance ||
-        (distance === best.distance && (records > best.records || (records === best.records && word < best.word)))
-      )
-        best = { word, term, distance, records }
+      const candidate = { word, term, distance, records }
+      if (best === undefined || closerCandidate(candidate, best)) best = candidate
     }
     return best === undefined ? null : { kind: 'word', folded: best.word, term: best.term, prefix: false }
   }
@@ -420,18 +434,14 @@ export class SearchEngine {
    */
   spelledAs(unit: QueryUnit & { kind: 'word' }): string | undefined {
     if (this.postings.get(unit.term).docs.length > 0) return unit.folded
-    let best: { word: string; distance: number; records: number } | undefined
+    let best: Candidate | undefined
     for (const [term, weight] of this.expand([{ ...unit, prefix: false }])[0]!.terms) {
       const records = this.postings.get(term).docs.length
       const word = this.surfaceWords().get(term)
       if (weight >= 1 || records === 0 || word === undefined) continue
       const distance = boundedDistance(unit.folded, word, correctionLimit(unit.folded))
-      if (
-        best === undefined ||
-        distance < best.distance ||
-        (distance === best.distance && (records > best.records || (records === best.records && word < best.word)))
-      )
-        best = { word, distance, records }
+      const candidate = { word, term, distance, records }
+      if (best === undefined || closerCandidate(candidate, best)) best = candidate
     }
     return best?.word
   }
@@ -495,30 +505,4 @@ export class SearchEngine {
     }
     return counts
   }
-}
-
-/**
- * Edit distance between `a` and `b` counting insertions, deletions, substitutions and swaps of neighbouring letters
- * (optimal string alignment), or `limit + 1` as soon as it is known to exceed `limit`.
- * @internal
- */
-export function boundedDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let before: number[] = []
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    let rowMin = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
-      current.push(v)
-      if (v < rowMin) rowMin = v
-    }
-    if (rowMin > limit) return limit + 1
-    before = previous
-    previous = current
-  }
-  return Math.min(previous[b.length]!, limit + 1)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boundedDistance } from '../../src/search/engine'
+import { boundedDistance } from '../../src/suggest'
 import { isFillerWord } from '../../src/search/text'
 import {
   MAX_QUERY_LENGTH,
