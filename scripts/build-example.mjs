@@ -15,7 +15,7 @@ await build({
     contents: `export { getClaim, getStudy, isCitable, vocabularies, dataVersion } from 'kap-literature'
 export { search, facets, didYouMean } from 'kap-literature/search'
 export { apa } from 'kap-literature/citations/apa'
-export { cslCredit } from 'kap-literature/citations'
+export { cslCredit, citeProse } from 'kap-literature/citations'
 export { toJsonLd } from 'kap-literature/jsonld'
 export { loadDetails } from 'kap-literature/details'`,
     resolveDir: root,

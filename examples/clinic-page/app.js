@@ -13,6 +13,7 @@ import {
   loadDetails,
   vocabularies,
   cslCredit,
+  citeProse,
   dataVersion,
 } from './vendor/kap.js'
 
@@ -144,10 +145,15 @@ const ld = el('script', { type: 'application/ld+json' })
 ld.textContent = JSON.stringify(toJsonLd(FEATURED))
 document.head.append(ld)
 const notesShown = details.then((list) => {
-  list.forEach((d, i) => {
+  // Study ids in a note become the APA citations a reader can look up; the same text is the JSON-LD reviewBody.
+  const readable = list.map((d) => ({
+    ...d,
+    verdictNote: citeProse(d.verdictNote, apa.createCitationSession(), 'text'),
+  }))
+  readable.forEach((d, i) => {
     claimList.querySelector(`li[data-claim="${FEATURED[i]}"] .verdict-note`).textContent = d.verdictNote
   })
-  ld.textContent = JSON.stringify(toJsonLd(FEATURED, { details: list }))
+  ld.textContent = JSON.stringify(toJsonLd(FEATURED, { details: readable }))
 })
 
 document.getElementById('credit').textContent = cslCredit
