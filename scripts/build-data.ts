@@ -10,7 +10,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { coreModule, coverageReport, cuesModule, detailFiles, factsModule, idsModule } from './lib/generate.ts'
+import {
+  claimFactsModule,
+  claimStatementsModule,
+  coreModule,
+  leadLabelsModule,
+  mapFactsModule,
+  coverageReport,
+  cuesModule,
+  detailFiles,
+  factsModule,
+  idsModule,
+} from './lib/generate.ts'
 import { formatIssue } from './lib/issues.ts'
 import { runPipeline } from './lib/pipeline.ts'
 
@@ -47,8 +58,13 @@ if (!checkOnly) {
   write(join(outDir, 'core.ts'), coreModule(data, version))
   write(join(outDir, 'cues.ts'), cuesModule(data))
   write(join(outDir, 'facts.ts'), factsModule(data))
+  write(join(outDir, 'claim-facts.ts'), claimFactsModule(data))
+  write(join(outDir, 'map-facts.ts'), mapFactsModule(data, version))
+  write(join(outDir, 'lead-labels.ts'), leadLabelsModule(data))
+  write(join(outDir, 'claim-statements.ts'), claimStatementsModule(data))
   // Detail chunks: rewritten as a set, so a removed record leaves no stale file behind.
   rmSync(join(outDir, 'details'), { recursive: true, force: true })
+  rmSync(join(outDir, 'detail-loaders'), { recursive: true, force: true })
   for (const [path, text] of detailFiles(data)) write(join(outDir, path), text)
   rmSync(join(outDir, 'records.ts'), { force: true })
   if (docsDir !== undefined) write(join(docsDir, 'coverage.md'), coverageReport(data, version))

@@ -40,3 +40,18 @@ export function cleanEtAl(text: string): string {
     .replace(/, et al\.\./g, ', et al.')
     .replace(/^, et al\./, 'et al.')
 }
+
+/**
+ * The short author label of a reference: "Nichols", "Krupitsky and Grinenko" or "Dore et al."; always the "et al."
+ * form when the list is partial (`authorsComplete` false). The one rule for narrative labels outside the styles.
+ * @returns the label, or `undefined` when no author has a name
+ * @internal
+ */
+export function shortAuthors(authors: readonly CslName[] | undefined, authorsComplete?: boolean): string | undefined {
+  const names = (authors ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
+  if (names.length === 0) return undefined
+  const complete = authorsComplete !== false
+  if (names.length === 1 && complete) return names[0]
+  if (names.length === 2 && complete) return `${names[0]} and ${names[1]}`
+  return `${names[0]} et al.`
+}

@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import synonymData from '../data/search/synonyms.json'
+import { spelling as spellingTable } from '../data/search/synonyms.json'
 
 /**
  * Runs of letters, marks and digits; everything else (punctuation, symbols, spaces, emoji) separates words.
@@ -45,7 +45,7 @@ export function foldWord(word: string): string {
     .replace(NOT_WORD_CHAR, '')
 }
 
-const spelling: ReadonlyMap<string, string> = new Map(Object.entries(synonymData.spelling))
+const spelling: ReadonlyMap<string, string> = new Map(Object.entries(spellingTable))
 
 /**
  * A folded word in the spelling the index and the cues use (`behaviour` → `behavior`); other words unchanged.

@@ -4,7 +4,7 @@ import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type { Run } from '../../src/citations/runs.ts'
 import { runsToText } from '../../src/citations/runs.ts'
-import { cleanEtAl, withEtAlPlaceholders } from '../../src/etal.ts'
+import { cleanEtAl, shortAuthors, withEtAlPlaceholders } from '../../src/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
 import type { CslItem } from '../../src/types.ts'
@@ -300,11 +300,7 @@ const NO_FORM = '[NO_PRINTED_FORM]'
 
 /** "Dore et al.", "Krupitsky and Grinenko", "Nichols" or an institution's name: the narrative form numeric styles lack. */
 export function shortAuthor(item: CslItem): string | undefined {
-  const names = (item.author ?? []).map((a) => a.literal ?? a.family ?? '').filter((n) => n !== '')
-  if (names.length === 0) return undefined
-  if (names.length === 1) return names[0]
-  if (names.length === 2) return `${names[0]} and ${names[1]}`
-  return `${names[0]} et al.`
+  return shortAuthors(item.author)
 }
 
 /** Formats every record in one style with citation-js and returns the table the runtime ships. */

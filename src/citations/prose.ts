@@ -1,7 +1,7 @@
 import { escapeHtml, escapeMarkdown } from '../escape'
 import { describeValue, KapLiteratureError } from '../errors'
 import { sourceIds, studyIds } from '../generated/ids'
-import { getStudy, isStudyId } from '../index'
+import { leadLabels } from '../generated/lead-labels'
 import type { CitationFormat, CitationSession } from './engine'
 
 /** Every citable id, longest first, so `feder-2014` never matches inside a longer id. */
@@ -10,25 +10,6 @@ const ID_PATTERN = new RegExp(
   `(?<![a-z0-9-])(${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`,
   'g',
 )
-
-/** What a reader can be told of a study that cannot be cited: "Holmes et al. (2022)", or its title in quotes. */
-function leadLabel(id: string): string {
-  if (!isStudyId(id)) return id
-  const { csl, authorsComplete } = getStudy(id)
-  const names = (csl.author ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
-  const year = csl.issued?.['date-parts'][0]?.[0]
-  if (names.length > 0) {
-    const who =
-      names.length === 1 && authorsComplete !== false
-        ? names[0]
-        : names.length === 2 && authorsComplete !== false
-          ? `${names[0]} and ${names[1]}`
-          : `${names[0]} et al.`
-    return year === undefined ? `${who} (a study whose details are incomplete)` : `${who} (${year})`
-  }
-  if (csl.title !== undefined) return `the study “${csl.title}”${year === undefined ? '' : ` (${year})`}`
-  return 'a study whose authors and title could not be confirmed'
-}
 
 /**
  * Turns a note written with record ids ("…as krupitsky-2002 found…") into text a reader can follow: each study or
@@ -92,7 +73,7 @@ export function citeProse(
       cited = session.cite(id, { narrative: true })
     } catch (e) {
       if (e instanceof KapLiteratureError && e.code === 'INVALID_RECORD') {
-        out += escape(leadLabel(id))
+        out += escape(leadLabels[id] ?? id)
         continue
       }
       throw e

@@ -20,10 +20,11 @@
  * @packageDocumentation
  */
 import { getClaim, getSource, getStudy } from '../data/index'
-import { describeValue, KapLiteratureError } from '../errors'
-import { closest } from '../suggest'
 import { claimIds, sourceIds, studyIds } from '../generated/ids'
-import { claimDetailRecords, detailLoaders, sourceDetailRecords, studyDetailRecords } from '../generated/details'
+import { claimDetailRecords, sourceDetailRecords, studyDetailRecords } from '../generated/details'
+import { loadDetails, resolve } from './load'
+
+export { loadDetails }
 import { deepFreeze } from '../freeze'
 import type {
   Claim,
@@ -42,7 +43,7 @@ import type {
   StudyId,
 } from '../types'
 
-type Kind = 'study' | 'claim' | 'source'
+import type { Kind } from './load'
 
 /** Full-record key order (the order of the YAML records and of every earlier release). */
 const keyOrder: Readonly<Record<Kind, readonly string[]>> = {
@@ -69,28 +70,6 @@ const keyOrder: Readonly<Record<Kind, readonly string[]>> = {
   ],
   claim: ['id', 'statement', 'topics', 'madeBy', 'evidence', 'verdict', 'verdictNote', 'citationProblems'],
   source: ['id', 'file', 'documentTitle', 'csl', 'sections', 'verification', 'notes'],
-}
-
-/** The kind and canonical id of a record id (trimmed and lower-cased, as the data entry accepts it). */
-function resolve(id: unknown, caller: string): { kind: Kind; id: string } {
-  if (typeof id !== 'string') {
-    throw new KapLiteratureError(
-      'INVALID_ARGUMENT',
-      `${caller} expects a record id as a string, got ${describeValue(id)}`,
-      { value: id },
-    )
-  }
-  for (const key of [id, id.trim().toLowerCase()]) {
-    if (Object.hasOwn(studyDetailRecords, key)) return { kind: 'study', id: key }
-    if (Object.hasOwn(claimDetailRecords, key)) return { kind: 'claim', id: key }
-    if (Object.hasOwn(sourceDetailRecords, key)) return { kind: 'source', id: key }
-  }
-  const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
-  throw new KapLiteratureError(
-    'UNKNOWN_ID',
-    `unknown record ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-    { value: id, hint },
-  )
 }
 
 function coreOf(kind: Kind, id: string): StudyCore | ClaimCore | SourceCore {
@@ -253,29 +232,6 @@ export function fullClaims(): readonly Claim[] {
  */
 export function fullSources(): readonly Source[] {
   return sourceIds.map((id) => getFullSource(id))
-}
-
-/**
- * Loads the detail of one record on demand: each record's detail is its own small chunk, fetched (in a browser
- * bundle) only when this is called. Works in Node too.
- * @param id - a study, claim or source id
- * @returns a promise of the frozen detail: {@link StudyDetail}, {@link ClaimDetail} or {@link SourceDetail}
- * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT` (the promise rejects)
- * @example
- * ```ts
- * import { loadDetails } from 'kap-literature/details'
- * const detail = await loadDetails('dore-2019')
- * console.log(detail.findings)
- * ```
- */
-export async function loadDetails(id: StudyId): Promise<StudyDetail>
-export async function loadDetails(id: ClaimId): Promise<ClaimDetail>
-export async function loadDetails(id: SourceId): Promise<SourceDetail>
-export async function loadDetails(id: StudyId | ClaimId | SourceId): Promise<RecordDetail>
-export async function loadDetails(id: StudyId | ClaimId | SourceId): Promise<RecordDetail> {
-  const r = resolve(id, 'loadDetails')
-  const module = await detailLoaders[r.id]!()
-  return deepFreeze(module.default as RecordDetail)
 }
 
 /**

@@ -22,9 +22,10 @@
  * @packageDocumentation
  */
 import { describeValue, KapLiteratureError } from '../errors'
-import { claimVerdicts, factLabels, studyFacts } from '../generated/facts'
+import { factLabels, studyFacts } from '../generated/facts'
 import { claimIds, studyIds, type ClaimId, type StudyId } from '../generated/ids'
 import type { CitationStyle, StyleCitations } from '../citations/index'
+import type { ClaimDetail } from '../types'
 import { closest } from '../suggest'
 
 /**
@@ -333,16 +334,21 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
     protected async render(): Promise<Node[]> {
       const raw = (this.getAttribute('claim') ?? '').trim().toLowerCase()
       if (!(claimIds as readonly string[]).includes(raw)) throw unknownError('UNKNOWN_ID', 'claim', raw, claimIds)
-      // The record cores are loaded only by the elements that need a claim's statement and evidence.
-      const [{ getClaim }, style] = await Promise.all([import('../index'), loadStyle(this.getAttribute('style-name'))])
-      const claim = getClaim(raw as ClaimId)
+      // Claims' statements and evidence links load only with the elements that show them (not the record cores).
+      const [{ claimFacts }, { claimStatements }, style] = await Promise.all([
+        import('../generated/claim-facts'),
+        import('../generated/claim-statements'),
+        loadStyle(this.getAttribute('style-name')),
+      ])
+      const id = raw as ClaimId
+      const claim = claimFacts[id]
       const studies = claim.evidence
-        .filter((e) => studyFacts[e.study] !== undefined)
-        .map((e) =>
+        .filter(([study]) => studyFacts[study] !== undefined)
+        .map(([study, relation]) =>
           h(
             'li',
             {},
-            `${style.formatCitation(e.study, { narrative: true })}: ${label('relations', e.relation).toLowerCase()}`,
+            `${style.formatCitation(study, { narrative: true })}: ${label('relations', relation).toLowerCase()}`,
           ),
         )
       const note = h('div', { part: 'note', class: 'note' })
@@ -351,11 +357,12 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
         'toggle',
         () => {
           void (async () => {
-            const [{ loadDetails }, { citeProse }] = await Promise.all([
-              import('../details/index'),
+            // Only this claim's detail chunk (and the claims' loader table), not the details entry.
+            const [{ claimDetailLoaders }, { citeProse }] = await Promise.all([
+              import('../generated/detail-loaders/claim'),
               import('../citations/prose'),
             ])
-            const detail = await loadDetails(claim.id)
+            const detail = (await claimDetailLoaders[id]!()).default as ClaimDetail
             const session = style.createCitationSession({ format: 'html' })
             note.replaceChildren(ownHtml(citeProse(detail.verdictNote, session, 'html')))
           })()
@@ -368,7 +375,7 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
           { part: 'statement', class: 'statement' },
           h('span', { part: 'badge', class: 'badge', 'data-verdict': claim.verdict }, label('verdicts', claim.verdict)),
           ' ',
-          claim.statement,
+          claimStatements[claimIds.indexOf(id)]!,
         ),
         details,
         ...(studies.length > 0 ? [h('ul', { part: 'list', class: 'studies' }, ...studies)] : []),
@@ -411,7 +418,10 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}`
       let latest = 0
       const run = async (): Promise<void> => {
         const mine = ++latest
-        const { search, didYouMean } = await import('../search/index')
+        const [{ search, didYouMean }, { claimFacts }] = await Promise.all([
+          import('../search/index'),
+          import('../generated/claim-facts'),
+        ])
         // Keystrokes outrun the first load of the index: only the newest query may render.
         if (mine !== latest) return
         const q = input.value
@@ -431,7 +441,7 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}`
             const extra: Node[] = []
             if (r.type === 'study' && studyFacts[r.id] !== undefined)
               extra.push(h('div', {}, ownHtml(style.formatReference(r.id as StudyId, { format: 'html' }))))
-            const verdict = r.type === 'claim' ? claimVerdicts[r.id] : undefined
+            const verdict = r.type === 'claim' ? claimFacts[r.id].verdict : undefined
             if (verdict !== undefined)
               extra.push(h('span', { class: 'badge', 'data-verdict': verdict }, label('verdicts', verdict)))
             return h('li', {}, h('div', { class: 'type' }, r.type), title, ...extra)

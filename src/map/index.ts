@@ -14,24 +14,24 @@
  * @packageDocumentation
  */
 import { escapeHtml } from '../escape'
+import { KapLiteratureError } from '../errors'
+import { claimFacts, type ClaimFact } from '../generated/claim-facts'
 import {
-  claims as allClaims,
-  dataVersion,
-  getStudy,
-  isClaimId,
-  KapLiteratureError,
+  factTerms as vocabularies,
+  mapDataVersion as dataVersion,
+  studyMarks,
+  type FactTerm,
+} from '../generated/map-facts'
+import { claimStatements } from '../generated/claim-statements'
+import {
+  claimIds,
   topicTerms,
-  vocabularies,
-} from '../index'
-import type {
-  ClaimCore as Claim,
-  ClaimId,
-  Relation,
-  StudyCore as Study,
-  Topic,
-  Verdict,
-  VocabularyTerm,
-} from '../index'
+  type ClaimId,
+  type Relation,
+  type StudyId,
+  type Topic,
+  type Verdict,
+} from '../generated/ids'
 import { checkOptionKeys, closest } from '../suggest'
 
 /**
@@ -85,7 +85,7 @@ interface Column {
 }
 
 /** The columns: one per design rank in the evidence band, strongest first, then one per rank of the record band. */
-function columns(designs: readonly VocabularyTerm[]): Column[] {
+function columns(designs: readonly FactTerm[]): Column[] {
   const out: Column[] = []
   for (const band of ['evidence', 'record'] as const) {
     const ranked = designs
@@ -99,22 +99,6 @@ function columns(designs: readonly VocabularyTerm[]): Column[] {
     }
   }
   return out
-}
-
-/** "Dore et al. 2019": a short label for a mark's tooltip and the table. */
-function shortLabel(study: Study): string {
-  const names = (study.csl.author ?? []).map((a) => a.family ?? a.literal ?? '').filter((n) => n !== '')
-  const partial = study.authorsComplete === false
-  const who =
-    names.length === 0
-      ? (study.csl.title ?? 'A study whose authors and title could not be confirmed')
-      : names.length === 1 && !partial
-        ? names[0]!
-        : names.length === 2 && !partial
-          ? `${names[0]} and ${names[1]}`
-          : `${names[0]} et al.`
-  const year = study.csl.issued?.['date-parts'][0]?.[0]
-  return year === undefined ? who : `${who} ${year}`
 }
 
 /** Greedy word wrap into lines of at most `max` characters; the last kept line ends in "…" when text is left over. */
@@ -200,14 +184,8 @@ function checkOptions(options: unknown): EvidenceMapOptions {
         value: o.claims,
       })
     for (const id of o.claims) {
-      if (!isClaimId(id)) {
-        const hint =
-          typeof id === 'string'
-            ? closest(
-                id,
-                allClaims.map((c) => c.id),
-              )
-            : undefined
+      if (typeof id !== 'string' || !Object.hasOwn(claimFacts, id)) {
+        const hint = typeof id === 'string' ? closest(id, claimIds) : undefined
         throw new KapLiteratureError(
           'UNKNOWN_ID',
           `unknown claim ${typeof id === 'string' ? `"${id}"` : typeof id}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
@@ -224,6 +202,21 @@ function checkOptions(options: unknown): EvidenceMapOptions {
   return o as unknown as EvidenceMapOptions
 }
 
+/** A claim as drawn: its facts and its id. */
+type Claim = ClaimFact & { readonly id: ClaimId; readonly statement: string }
+
+/** A study as a mark: its id, design and short label ("Dore et al. 2019"). */
+interface Study {
+  readonly id: StudyId
+  readonly design: string
+  readonly label: string
+}
+
+const studyOf = (id: StudyId): Study => {
+  const [design, label] = studyMarks[id]!
+  return { id, design, label }
+}
+
 interface Row {
   readonly claim: Claim
   readonly lines: readonly string[]
@@ -236,7 +229,8 @@ interface Row {
 function selectClaims(o: EvidenceMapOptions): Claim[] {
   const wanted = o.claims === undefined ? undefined : new Set<string>(o.claims)
   const verdictOrder = vocabularies.verdicts.map((v) => v.id)
-  return allClaims
+  return (Object.keys(claimFacts) as ClaimId[])
+    .map((id): Claim => ({ ...claimFacts[id], id, statement: claimStatements[claimIds.indexOf(id)]! }))
     .filter(
       (c) =>
         (o.topic === undefined || (c.topics as readonly string[]).includes(o.topic)) &&
@@ -252,12 +246,12 @@ function layout(claims: readonly Claim[], cols: readonly Column[], top: number):
   let y = top
   for (const claim of claims) {
     const cells = new Map<string, { study: Study; relation: Relation }[]>()
-    for (const e of claim.evidence) {
-      const study = getStudy(e.study)
+    for (const [id, relation] of claim.evidence) {
+      const study = studyOf(id)
       const col = cols.find((c) => c.designs.has(study.design))
       if (col === undefined) continue
       const list = cells.get(col.key) ?? []
-      list.push({ study, relation: e.relation })
+      list.push({ study, relation })
       cells.set(col.key, list)
     }
     for (const list of cells.values()) list.sort((a, b) => a.study.id.localeCompare(b.study.id))
@@ -288,7 +282,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   const { rows, bottom } = layout(claims, cols, headerBottom)
   const colWidth = (WIDTH - GRID_X - 16) / cols.length
   const perLine = Math.max(1, Math.floor((colWidth - 4) / (MARK + 3)))
-  const studyCount = new Set(claims.flatMap((c) => c.evidence.map((e) => e.study))).size
+  const studyCount = new Set(claims.flatMap((c) => c.evidence.map(([id]) => id))).size
   const counts = verdicts
     .map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`)
     .join(', ')
@@ -372,7 +366,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         const relationLabel = relations.find((r) => r.id === m.relation)?.label ?? m.relation
         parts.push(
           `<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" ` +
-            `data-relation="${m.relation}"><title>${escapeHtml(`${shortLabel(m.study)}: ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`,
+            `data-relation="${m.relation}"><title>${escapeHtml(`${m.study.label}: ${relationLabel.toLowerCase()}`)}</title>${mark(m.relation, x, y)}</g>`,
         )
       })
     })
@@ -426,12 +420,12 @@ function tableOf(claims: readonly Claim[]): string {
   const verdicts = vocabularies.verdicts
   const rows = claims.map((c) => {
     const evidence = c.evidence
-      .map((e) => {
-        const s = getStudy(e.study)
+      .map(([id, relation]) => {
+        const s = studyOf(id)
         const design = vocabularies.designs.find((d) => d.id === s.design)?.label ?? s.design
         return (
-          `<li>${escapeHtml(shortLabel(s))} (${escapeHtml(design.toLowerCase())}): ` +
-          `${escapeHtml((relations.find((r) => r.id === e.relation)?.label ?? e.relation).toLowerCase())}</li>`
+          `<li>${escapeHtml(s.label)} (${escapeHtml(design.toLowerCase())}): ` +
+          `${escapeHtml((relations.find((r) => r.id === relation)?.label ?? relation).toLowerCase())}</li>`
         )
       })
       .join('')

@@ -19,6 +19,7 @@ import { didYouMeanWith, facetsWith, searchWith } from './api'
 import { documentsFromCompact } from './documents'
 import { SearchEngine } from './engine'
 import { loadStore } from './store'
+import { claimStatements } from '../generated/claim-statements'
 import shippedStore from '../generated/search-index.json'
 import type { FacetOptions, Facets, SearchOptions, SearchResult } from './types'
 
@@ -42,7 +43,7 @@ export {
 let shipped: SearchEngine | undefined
 function engine(): SearchEngine {
   if (shipped === undefined) {
-    const store = loadStore(shippedStore)
+    const store = loadStore(shippedStore, claimStatements)
     shipped = new SearchEngine(documentsFromCompact(store.docs), store.vocabularies)
   }
   return shipped

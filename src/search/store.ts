@@ -246,9 +246,16 @@ export interface SerializedStore {
 /**
  * Serializes a store to the versioned JSON text shipped as src/generated/search-index.json (one record per line, so
  * a data change shows as a small diff).
+ * @param claimStatements - the statements the reader of the store will have (src/generated/claim-statements.ts), in
+ *   the order of the store's claims: a claim whose title is its statement there is written without it, so a page
+ *   that also shows claims downloads them once
  * @internal
  */
-export function serializeStore(docs: readonly CompactDoc[], vocabularies: SearchVocabularies): string {
+export function serializeStore(
+  docs: readonly CompactDoc[],
+  vocabularies: SearchVocabularies,
+  claimStatements?: readonly string[],
+): string {
   const labels = Object.fromEntries(VOCABULARY_NAMES.map((n) => [n, vocabularies[n].map((t) => [t.id, t.label])]))
   const head = {
     format: INDEX_FORMAT,
@@ -258,7 +265,14 @@ export function serializeStore(docs: readonly CompactDoc[], vocabularies: Search
     labels,
   }
   const lines = Object.entries(head).map(([k, v]) => ` ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-  return `{\n${lines.join(',\n')},\n "docs": [\n${docs.map((d) => `  ${JSON.stringify(d)}`).join(',\n')}\n ]\n}\n`
+  // A claim whose statement the reader already has (from `claimStatements`) is stored without its title.
+  let k = 0
+  const stored = docs.map((d) => {
+    if (d.type !== 'claim' || claimStatements?.[k++] !== d.title) return d
+    const { title: _shared, ...rest } = d
+    return rest
+  })
+  return `{\n${lines.join(',\n')},\n "docs": [\n${stored.map((d) => `  ${JSON.stringify(d)}`).join(',\n')}\n ]\n}\n`
 }
 
 function mismatch(message: string, value: unknown, cause?: unknown): KapLiteratureError {
@@ -271,11 +285,16 @@ function mismatch(message: string, value: unknown, cause?: unknown): KapLiteratu
 
 /**
  * Reads a serialized store.
+ * @param claimStatements - the titles of claims stored without one, in the order of the store's claims (see
+ *   {@link serializeStore})
  * @throws `KapLiteratureError` `FORMAT_VERSION_MISMATCH` when `json` is not a store of this format version, or is
  * damaged (its fingerprint does not match its content)
  * @internal
  */
-export function loadStore(json: unknown): {
+export function loadStore(
+  json: unknown,
+  claimStatements?: readonly string[],
+): {
   readonly docs: readonly CompactDoc[]
   readonly vocabularies: StoreVocabularies
 } {
@@ -303,7 +322,17 @@ export function loadStore(json: unknown): {
         ]
       }),
     ) as unknown as StoreVocabularies
-    for (const d of s.docs as unknown[]) {
+    // Claims stored without their title take it from `claimStatements`; the fingerprint then checks the result.
+    let k = 0
+    const docs = (s.docs as unknown[]).map((d) => {
+      const doc = d as Partial<CompactDoc> | null
+      if (doc === null || typeof doc !== 'object' || doc.type !== 'claim') return d
+      const title = claimStatements?.[k++]
+      if (doc.title !== undefined || title === undefined) return d
+      // In the key order the builder writes (type, id, title, …), which the fingerprint hashes.
+      return { type: doc.type, id: doc.id, title, ...doc }
+    })
+    for (const d of docs) {
       const doc = d as Partial<CompactDoc> | null
       if (
         doc === null ||
@@ -315,8 +344,9 @@ export function loadStore(json: unknown): {
         throw new Error('bad document')
       }
     }
-    if (s.fingerprint !== fingerprint(s.docs, vocabularies)) throw new Error('fingerprint does not match the content')
-    return { docs: s.docs, vocabularies }
+    const complete = docs as CompactDoc[]
+    if (s.fingerprint !== fingerprint(complete, vocabularies)) throw new Error('fingerprint does not match the content')
+    return { docs: complete, vocabularies }
   } catch (cause) {
     throw mismatch('damaged index data', undefined, cause)
   }

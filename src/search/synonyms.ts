@@ -3,7 +3,7 @@
  * @internal
  * @packageDocumentation
  */
-import synonymData from '../../data/search/synonyms.json'
+import { groups as synonymGroups } from '../../data/search/synonyms.json'
 import { tokenize } from './text'
 
 /**
@@ -44,7 +44,7 @@ function table(): Compiled {
   const byFirstTerm = new Map<string, Variant[]>()
   const byConcept = new Map<string, (readonly string[])[]>()
   const related = new Map<string, readonly string[]>()
-  for (const group of synonymData.groups as readonly Group[]) {
+  for (const group of synonymGroups as readonly Group[]) {
     const concept = `${CONCEPT_PREFIX}${group.id}`
     if (group.related !== undefined) {
       related.set(

@@ -22,6 +22,7 @@ import {
   Postings,
   serializeStore,
 } from '../../src/search/store'
+import { claimStatements } from '../../src/generated/claim-statements'
 import { root } from '../helpers/paths'
 
 const corpus = { studies: fullStudies(), claims: fullClaims(), sources: fullSources(), vocabularies }
@@ -98,8 +99,32 @@ describe('index store', () => {
     expect(loaded.vocabularies.verdicts.map((t) => t.id)).toEqual(vocabularies.verdicts.map((t) => t.id))
   })
 
+  it('stores claims without the statements the reader already has, and restores them on load', () => {
+    const text = serializeStore(compact, vocabularies, claimStatements)
+    const json = JSON.parse(text) as { docs: Record<string, unknown>[] }
+    const claims = json.docs.filter((d) => d.type === 'claim')
+    expect(claims.length).toBe(corpus.claims.length)
+    expect(claims.filter((d) => 'title' in d)).toEqual([])
+    expect(text.includes(corpus.claims[0]!.statement)).toBe(false)
+    expect(loadStore(json, claimStatements).docs).toEqual(compact)
+    // A claim whose statement differs from the shared one keeps its own title.
+    const changed = ['Another statement', ...claimStatements.slice(1)]
+    const kept = JSON.parse(serializeStore(compact, vocabularies, changed)) as { docs: Record<string, unknown>[] }
+    expect(kept.docs.find((d) => d.id === corpus.claims[0]!.id)?.title).toBe(corpus.claims[0]!.statement)
+    expect(loadStore(kept, changed).docs).toEqual(compact)
+    // Without the statements, or with other ones, the store is incomplete or damaged: a typed error, not wrong titles.
+    for (const statements of [undefined, changed]) {
+      try {
+        loadStore(json, statements)
+        expect.unreachable()
+      } catch (e) {
+        expect((e as KapLiteratureError).code).toBe('FORMAT_VERSION_MISMATCH')
+      }
+    }
+  })
+
   it('ships a store that is current with data/ and the analyzer (rebuild: npm run build:data)', () => {
-    const fresh = serializeStore(compact, vocabularies)
+    const fresh = serializeStore(compact, vocabularies, claimStatements)
     expect(
       readFileSync(shippedPath, 'utf8') === fresh,
       'src/generated/search-index.json is stale: run `npm run build:data`',

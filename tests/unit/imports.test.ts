@@ -21,7 +21,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   cite: ['root', 'citations'],
   jsonld: ['root', 'data', 'generated'],
   check: ['root', 'citations', 'details', 'generated'], // generated/cues.ts: the cues, for the checker only
-  map: ['root'],
+  map: ['generated'], // claim-facts, claim-statements, map-facts: the map draws without the record cores
   cli: ['root', 'citations', 'search', 'cite', 'jsonld', 'check', 'details', 'map'],
   elements: ['root', 'citations', 'details', 'map', 'search', 'generated'], // generated/facts.ts: what <kap-cite> needs
 }
