@@ -6,10 +6,10 @@ import type { CitationFormat, CitationSession } from './engine'
 
 /** Every citable id, longest first, so `feder-2014` never matches inside a longer id. */
 const IDS = [...studyIds, ...sourceIds].sort((a, b) => b.length - a.length || a.localeCompare(b))
-const ID_PATTERN = new RegExp(
-  `(?<![a-z0-9-])(${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`,
-  'g',
-)
+const ID = `(?<![a-z0-9-])(?:${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`
+const ONE_ID = new RegExp(ID, 'g')
+/** A parenthesis holding only ids, "(feder-2014; feder-2021)" (group 1), or one id in running text (group 2). */
+const ID_PATTERN = new RegExp(`\\(\\s*(${ID}(?:\\s*[,;]\\s*${ID})*)\\s*\\)|(${ID})`, 'g')
 
 /**
  * Turns a note written with record ids ("…as krupitsky-2002 found…") into text a reader can follow: each study or
@@ -64,24 +64,45 @@ export function citeProse(
   const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
   let out = ''
   let last = 0
+  const linked = (ids: readonly string[], cited: string) =>
+    format === 'html' && options.link === true && ids.length === 1
+      ? `<a class="kap-ref-link" href="#ref-${escapeHtml(ids[0]!)}">${cited}</a>`
+      : cited
   for (const m of text.matchAll(ID_PATTERN)) {
-    const id = m[1]!
-    out += escape(text.slice(last, m.index))
-    last = m.index + id.length
+    if (m[1] !== undefined) {
+      // Ids alone in parentheses read as a parenthetical citation: "(Feder et al., 2014, 2021)", "[3,4]".
+      const ids = m[1].split(/\s*[,;]\s*/)
+      let cited: string | undefined
+      try {
+        cited = session.cite(ids)
+      } catch (e) {
+        if (!(e instanceof KapLiteratureError && e.code === 'INVALID_RECORD')) throw e
+      }
+      if (cited !== undefined) {
+        out += escape(text.slice(last, m.index)) + linked(ids, cited)
+        last = m.index + m[0].length
+        continue
+      }
+    }
+    // Otherwise (running text, or a parenthesis naming a study that cannot be cited) each id is named in place.
+    const at = m[1] === undefined ? m.index : m.index + m[0].indexOf(m[1])
+    const group = m[1] ?? m[2]!
+    for (const n of group.matchAll(ONE_ID)) {
+      out += escape(text.slice(last, at + n.index))
+      last = at + n.index + n[0].length
+      out += narrative(n[0])
+    }
+  }
+  return out + escape(text.slice(last))
+
+  function narrative(id: string): string {
     let cited: string
     try {
       cited = session.cite(id, { narrative: true })
     } catch (e) {
-      if (e instanceof KapLiteratureError && e.code === 'INVALID_RECORD') {
-        out += escape(leadLabels[id] ?? id)
-        continue
-      }
+      if (e instanceof KapLiteratureError && e.code === 'INVALID_RECORD') return escape(leadLabels[id] ?? id)
       throw e
     }
-    out +=
-      format === 'html' && options.link === true
-        ? `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${cited}</a>`
-        : cited
+    return linked([id], cited)
   }
-  return out + escape(text.slice(last))
 }
