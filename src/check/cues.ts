@@ -8,9 +8,10 @@
 // it, and a qualifier). Run `npx vitest run tests/check` to see precision and recall after any change.
 import cueData from '../../data/check/cues.json'
 import { claimCues } from '../generated/cues'
+import { withConcepts } from './concepts'
 
-/** Named alternative lists, used in cues as `$NAME`. @internal */
-export const cueMacros: Readonly<Record<string, string>> = cueData.macros
+/** Named alternative lists, used in cues as `$NAME`: the checker's own and the synonym table's concepts. @internal */
+export const cueMacros: Readonly<Record<string, string>> = withConcepts(cueData.macros)
 
 /** A draft must name one of these somewhere before any claim is looked for. @internal */
 export const subjectTerms: string = cueData.subject

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { claimIds } from '../../src/index'
 import { compileGroup, matchGroup } from '../../src/check/cue-syntax'
 import { cueMacros, cues } from '../../src/check/cues'
+import { withConcepts } from '../../src/check/concepts'
 import { compiledCues } from '../../src/check/match'
 import { tokenize } from '../../src/check/text'
 import { root } from '../helpers/paths'
@@ -47,6 +48,20 @@ describe('cue language', () => {
     expect(
       match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for injured trauma patients.'),
     ).toBeUndefined()
+  })
+  it('reads a synonym-table group id as a concept class: $ptsd is every way the table writes PTSD', () => {
+    expect(match('$ptsd + $K', 'Ketamine for post-traumatic stress disorder.')).toEqual([
+      'post-traumatic stress disorder',
+      'ketamine',
+    ])
+    expect(match('$ocd', 'People with obsessive-compulsive disorder')).toEqual(['obsessive-compulsive disorder'])
+    expect(match('$contraindication', 'It is not suitable for everyone.')).toEqual(['not suitable'])
+    expect(match('$ptsd', 'Trauma care in the emergency room.')).toBeUndefined()
+  })
+  it('keeps the checker macros and the concept classes apart', () => {
+    expect(() => withConcepts({ ptsd: 'x' })).toThrow(/macro \$ptsd is also a concept of the synonym table/)
+    expect(withConcepts({ K: 'ketamine' }).K).toBe('ketamine')
+    expect(withConcepts({}).iv).toContain('intravenous')
   })
   it('rejects bad cues with a message naming the claim', () => {
     expect(() => compileGroup('a* + b', cueMacros, 'claim-x')).toThrow(

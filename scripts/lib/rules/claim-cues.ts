@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compileGroup, type CueGroup } from '../../../src/check/cue-syntax.ts'
+import { withConcepts } from '../../../src/check/concepts.ts'
 import type { Finding, RecordRule } from './rule.ts'
 
 const macrosFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'check', 'cues.json')
@@ -22,7 +23,7 @@ export const claimCues: RecordRule = {
         },
       ]
     }
-    macros ??= (JSON.parse(readFileSync(macrosFile, 'utf8')) as { macros: Record<string, string> }).macros
+    macros ??= withConcepts((JSON.parse(readFileSync(macrosFile, 'utf8')) as { macros: Record<string, string> }).macros)
     const out: Finding[] = []
     cues.forEach((group, i) => {
       try {
@@ -34,7 +35,8 @@ export const claimCues: RecordRule = {
           message: `cue "${written}" of claim "${String(record.id)}" does not compile: ${(e as Error).message}.`,
           fix:
             'Slots are joined by " + ", alternatives by "|"; words are letters and digits, a trailing * (3+ ' +
-            'letters) matches any ending, and $NAME must be a macro of data/check/cues.json.',
+            'letters) matches any ending, and $NAME must be a macro of data/check/cues.json or a group id of ' +
+            'data/search/synonyms.json.',
         })
       }
     })
