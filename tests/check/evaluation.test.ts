@@ -89,8 +89,9 @@ describe('claim checker evaluation', () => {
   it('holds its floors on the paraphrase and holdout sets', () => {
     expect(totals(rows.filter((r) => r.set === 'paraphrase')).recall).toBeGreaterThanOrEqual(0.7)
     const holdout = totals(rows.filter((r) => r.set === 'holdout'))
-    expect(holdout.precision).toBeGreaterThanOrEqual(0.8)
-    // Low on purpose: the holdout measures wording the cues have never seen. Raise it only with new holdout texts.
-    expect(holdout.recall).toBeGreaterThanOrEqual(0.4)
+    // At the measured values (precision 1.00, recall 12/23 = 0.52 since the concept classes): the holdout measures
+    // wording the cues have never seen, so it rises only with changes made without looking at it.
+    expect(holdout.precision).toBeGreaterThanOrEqual(1)
+    expect(holdout.recall).toBeGreaterThanOrEqual(0.52)
   })
 })
