@@ -32,6 +32,7 @@ interface ClaimLike {
   madeBy: { source: string; section: string; citedAs?: string[] }[]
   evidence: { study: string; relation: string }[]
   citationProblems?: { study: string; problem: string }[]
+  cuesYieldTo?: string[]
 }
 interface SourceLike {
   id: string
@@ -99,7 +100,30 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
   const sourceIds = [...sourceMap.keys()].sort()
   const usedStudies = new Set<string>()
   const usedSources = new Set<string>()
+  const claimIds = input.claims.map((c) => c.record.id).sort()
+  const yields = new Map(input.claims.map((c) => [c.record.id, c.record.cuesYieldTo ?? []]))
   for (const { file, record: claim } of input.claims) {
+    ;(claim.cuesYieldTo ?? []).forEach((other, i) => {
+      const field = `cuesYieldTo[${i}]`
+      if (!yields.has(other)) {
+        const hint = closest(other, claimIds)
+        issues.push({
+          file,
+          field,
+          rule: 'cues-yield-to',
+          message: `names claim "${other}", which does not exist.`,
+          fix: hint === undefined ? 'Use the id of a claim in data/claims.' : `Did you mean "${hint}"?`,
+        })
+      } else if (other === claim.id || (yields.get(other) ?? []).includes(claim.id)) {
+        issues.push({
+          file,
+          field,
+          rule: 'cues-yield-to',
+          message: `"${claim.id}" and "${other}" would each yield to the other (or a claim to itself), so neither would be the best claim.`,
+          fix: 'Keep the yield on the more general claim only.',
+        })
+      }
+    })
     claim.madeBy.forEach((m, i) => {
       const source = sourceMap.get(m.source)
       if (source === undefined) {

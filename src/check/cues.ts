@@ -7,7 +7,7 @@
 // Writing cues: prefer two or three slots that only co-occur when the claim is made (a subject, what is claimed about
 // it, and a qualifier). Run `npx vitest run tests/check` to see precision and recall after any change.
 import cueData from '../../data/check/cues.json'
-import { claimCues } from '../generated/cues'
+import { claimCues, claimCuesYieldTo } from '../generated/cues'
 import { withConcepts } from './concepts'
 
 /** Named alternative lists, used in cues as `$NAME`: the checker's own and the synonym table's concepts. @internal */
@@ -18,3 +18,6 @@ export const subjectTerms: string = cueData.subject
 
 /** The cue groups per claim: a passage makes the claim if any one group matches it. @internal */
 export const cues = claimCues
+
+/** Per claim, the more specific claims it yields to in a passage they both match. @internal */
+export const cuesYieldTo = claimCuesYieldTo

@@ -42,6 +42,11 @@ export interface CheckMatch {
    * (what others say). Labelled passages are still reported, so a writer sees them, but are not claims the draft makes.
    */
   readonly stance: Stance
+  /**
+   * More general claims the passage also matched but which yield to this one (their `cuesYieldTo`), so they are not
+   * reported on their own here: the neighbouring claims the writer may also have meant. Usually empty.
+   */
+  readonly runnersUp: readonly ClaimId[]
 }
 
 /** The stance of a raw match: its sentences, with the sentence introducing its list ("Clinics claim it helps with:"). */
@@ -133,6 +138,7 @@ export function checkDraft(text: string): CheckMatch[] {
       cues: m.cues,
       ...citationsFor(m.claim),
       stance: stance(m),
+      runnersUp: m.runnersUp,
     }
   })
 }

@@ -1,7 +1,7 @@
 // Finds the passages of a draft that match a claim's cue groups.
 import type { ClaimId } from '../index'
 import { compileGroup, termOccurs, type CompiledGroup, type Term } from './cue-syntax'
-import { cueMacros, cues, subjectTerms } from './cues'
+import { cueMacros, cues, cuesYieldTo, subjectTerms } from './cues'
 import { segment, type Sentence } from './segment'
 import { tokenize, type Token } from './text'
 
@@ -12,6 +12,11 @@ export interface RawMatch {
   readonly sentences: readonly number[]
   /** The cue alternatives found, one per slot of each matching group. */
   readonly cues: readonly string[]
+  /**
+   * More general claims the passage also matched, which yield to this one (their `cuesYieldTo`): the neighbouring
+   * claims a writer may also have meant. They are not findings of their own here.
+   */
+  readonly runnersUp: readonly ClaimId[]
 }
 
 let compiled: { claim: ClaimId; groups: CompiledGroup[] }[] | undefined
@@ -164,7 +169,9 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   const cue = cueIndex()
   const memo = new Map<string, readonly number[]>()
   const present = tokens.map((t) => termsIn(t, cue, memo))
-  const hits: { u: number[]; cues: string[] }[][] = cue.claims.map(() => [])
+  const hits: { u: number[]; cues: string[]; runnersUp: ClaimId[] }[][] = cue.claims.map(() => [])
+  /** Per claim, the passages (sorted sentence indexes as a key) where it yielded to a more specific claim. */
+  const yielded: Set<string>[] = cue.claims.map(() => new Set())
   // Per-passage scratch space, reused: a term or group counts for the current passage when its stamp is the passage's.
   const termStamp = new Int32Array(cue.terms.length).fill(-1)
   const groupStamp = new Int32Array(cue.groups.length).fill(-1)
@@ -200,19 +207,33 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       if (current === undefined || group.order < current.order) best.set(group.claim, group)
     }
     if (best === undefined) continue
-    for (const [c, group] of best)
-      hits[c]!.push({ u, cues: group.slots.map((slot) => slot.find((t) => has(t.id))!.source) })
+    // One best claim per passage: a claim whose more specific claim (cuesYieldTo) matched here too is its runner-up.
+    const runnersUp = new Map<number, ClaimId[]>()
+    for (const c of best.keys()) {
+      const winner = (cuesYieldTo[cue.claims[c]!] ?? []).map((id) => cue.claims.indexOf(id)).find((w) => best.has(w))
+      if (winner === undefined) continue
+      yielded[c]!.add(passageKey(u))
+      runnersUp.set(winner, [...(runnersUp.get(winner) ?? []), cue.claims[c]!])
+    }
+    for (const [c, group] of best) {
+      if (yielded[c]!.has(passageKey(u))) continue
+      const cuesFound = group.slots.map((slot) => slot.find((t) => has(t.id))!.source)
+      hits[c]!.push({ u, cues: cuesFound, runnersUp: runnersUp.get(c) ?? [] })
+    }
   }
 
   const matches: RawMatch[] = []
   cue.claims.forEach((claim, c) => {
-    const claimHits = hits[c]!
+    // A passage that contains one where the claim yielded is no finding of it either.
+    const lost = yielded[c]!
+    const claimHits = hits[c]!.filter(
+      (h) => lost.size === 0 || !properSubsets(h.u).some((sub) => lost.has(passageKey(sub))),
+    )
     if (claimHits.length === 0) return
     // Keep the smallest passages: drop a passage that contains another matching passage (a passage has at most three
     // sentences, so its proper subsets are few).
-    const keyOf = (u: readonly number[]) => [...u].sort((x, y) => x - y).join(',')
-    const hitKeys = new Set(claimHits.map((h) => keyOf(h.u)))
-    const minimal = claimHits.filter((h) => !properSubsets(h.u).some((sub) => hitKeys.has(keyOf(sub))))
+    const hitKeys = new Set(claimHits.map((h) => passageKey(h.u)))
+    const minimal = claimHits.filter((h) => !properSubsets(h.u).some((sub) => hitKeys.has(passageKey(sub))))
     // Merge passages that share a sentence (connected components, by union-find over sentence indexes).
     const parent = new Map<number, number>()
     const find = (x: number): number => {
@@ -233,25 +254,30 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
         if (a !== b) parent.set(Math.max(a, b), Math.min(a, b))
       }
     }
-    const groups = new Map<number, { set: Set<number>; cues: Set<string> }>()
+    const groups = new Map<number, { set: Set<number>; cues: Set<string>; runnersUp: Set<ClaimId> }>()
     for (const h of minimal) {
       const root = find(h.u[0]!)
       let g = groups.get(root)
-      if (g === undefined) groups.set(root, (g = { set: new Set(), cues: new Set() }))
+      if (g === undefined) groups.set(root, (g = { set: new Set(), cues: new Set(), runnersUp: new Set() }))
       for (const i of h.u) g.set.add(i)
       for (const cueWord of h.cues) g.cues.add(cueWord)
+      for (const r of h.runnersUp) g.runnersUp.add(r)
     }
     const ordered = [...groups.values()].map((g) => ({
       sentences: [...g.set].sort((x, y) => x - y),
       cues: [...g.cues].sort(),
+      runnersUp: [...g.runnersUp].sort(),
     }))
     ordered.sort((a, b) => a.sentences[0]! - b.sentences[0]!)
-    for (const g of ordered) matches.push({ claim, sentences: g.sentences, cues: g.cues })
+    for (const g of ordered) matches.push({ claim, ...g })
   })
   const key = (m: RawMatch) => sentences[m.sentences[0]!]!.startLine
   matches.sort((a, b) => key(a) - key(b) || (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0))
   return { sentences, matches }
 }
+
+/** A passage as a key: its sentence indexes, sorted. */
+const passageKey = (u: readonly number[]): string => [...u].sort((x, y) => x - y).join(',')
 
 /** The non-empty proper subsets of a passage (at most three sentences, so at most six). */
 function properSubsets(u: readonly number[]): number[][] {

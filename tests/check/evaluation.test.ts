@@ -1,6 +1,9 @@
 // Precision and recall of the claim checker on a labelled set:
 // texts written for this test (tests/check/fixtures, labels in labels.json): unrelated health and ketamine texts
-//     (false alarms), paraphrases (used while tuning) and a holdout set never used for tuning (the honest estimate).
+//     (false alarms), paraphrases (used while tuning), voices (ten drafts by a blogger, a clinic marketer, a
+//     journalist, a student and a patient, written and labelled blind by a helper who never saw the cues; measured at
+//     0.75 precision / 0.64 recall before any cue was changed, then used for tuning) and a holdout set never used for
+//     tuning (the honest estimate, with bench/eval/blind).
 // Prints a Markdown table; re-run with `npx vitest run tests/check/evaluation.test.ts`.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +18,7 @@ const labels = JSON.parse(readFileSync(join(fixtures, 'labels.json'), 'utf8')) a
 >
 
 interface Row {
-  set: 'negative' | 'paraphrase' | 'holdout'
+  set: 'negative' | 'paraphrase' | 'voices' | 'holdout'
   name: string
   expected: Set<string>
   found: Set<string>
@@ -55,7 +58,7 @@ function table(): string {
       `| ${r.set} | ${r.name} | ${r.expected.size} | ${r.found.size} | ${tp(r)} | ${fp(r)} | ` +
         `${fmt(ratio(tp(r), r.found.size))} | ${fmt(ratio(tp(r), r.expected.size))} |`,
     )
-  for (const set of ['negative', 'paraphrase', 'holdout'] as const) {
+  for (const set of ['negative', 'paraphrase', 'voices', 'holdout'] as const) {
     const t = totals(rows.filter((r) => r.set === set))
     lines.push(
       `| **${set} (all)** | | ${t.expected} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${fmt(t.precision)} | ${fmt(t.recall)} |`,
@@ -88,6 +91,10 @@ describe('claim checker evaluation', () => {
 
   it('holds its floors on the paraphrase and holdout sets', () => {
     expect(totals(rows.filter((r) => r.set === 'paraphrase')).recall).toBeGreaterThanOrEqual(0.7)
+    // Tuned on, so near 1: the floors guard against a cue change that undoes a fix (measured 1.00 / 1.00).
+    const voices = totals(rows.filter((r) => r.set === 'voices'))
+    expect(voices.precision).toBeGreaterThanOrEqual(0.95)
+    expect(voices.recall).toBeGreaterThanOrEqual(0.95)
     const holdout = totals(rows.filter((r) => r.set === 'holdout'))
     // At the measured values (precision 1.00, recall 12/23 = 0.52 since the concept classes): the holdout measures
     // wording the cues have never seen, so it rises only with changes made without looking at it.

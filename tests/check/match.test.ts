@@ -22,6 +22,21 @@ describe('checkDraft', () => {
     expect(m!.cite.find((c) => c.id === 'berman-2000')!.citation).toBe('(Berman et al., 2000)')
     expect(m!.citation).toContain('Berman et al., 2000')
   })
+  it('reports one best claim per passage: a general claim that gives way to a specific one is its runner-up', () => {
+    const draft =
+      'Proponents cite Wilkinson and colleagues, who found that adding psychotherapy makes ketamine work better in ' +
+      'treatment-resistant depression.'
+    const found = checkDraft(draft)
+    expect(found.map((m) => [m.claim, m.runnersUp])).toEqual([
+      ['wilkinson-therapy-strengthens-ketamine-in-trd', ['indication-treatment-resistant-depression']],
+    ])
+    // Without the specific claim in the passage, the general one is a finding of its own again.
+    const alone = checkDraft('KAP is offered to people with treatment-resistant depression.')
+    expect(alone.map((m) => [m.claim, m.runnersUp])).toEqual([['indication-treatment-resistant-depression', []]])
+    // A longer passage that contains the sentence where it gave way does not bring it back either.
+    const two = checkDraft(`${draft} Ketamine therapy is used for it.`)
+    expect(two.map((m) => m.claim)).not.toContain('indication-treatment-resistant-depression')
+  })
   it('cites only supporting evidence, and nothing when no study supports the claim', () => {
     const m = checkDraft('Without therapy, the benefits of ketamine fade more quickly than with it.').find(
       (x) => x.claim === 'without-therapy-ketamine-effects-fade-faster',

@@ -31,6 +31,7 @@ interface Match {
   cite: { id: string; relation: string; citation: string }[]
   citation: string
   stance: string
+  runnersUp: string[]
 }
 
 describe('kap-literature check', () => {
@@ -82,6 +83,16 @@ describe('kap-literature check', () => {
     expect(r.stdout).toContain('it is not a fact checker')
     expect(r.stdout).not.toContain('Philippa')
   })
+  it('names the general claims a passage gave way to as "Also close" with --verbose', async () => {
+    const text =
+      'Proponents cite Wilkinson and colleagues, who found that adding psychotherapy makes ketamine work better in ' +
+      'treatment-resistant depression.\n'
+    const r = await runCli(['check', '-', '--verbose'], { input: text })
+    expect(r.stdout).toContain('<stdin>: 1 passage makes 1 tracked claim.')
+    expect(r.stdout).toContain(
+      '  Also close: indication-treatment-resistant-depression (more general; not listed apart)',
+    )
+  })
   it('prints a JSON array, one object per match, with --json', async () => {
     const r = await runCli(['check', draft, '--json'])
     expect(r.code).toBe(0)
@@ -98,12 +109,14 @@ describe('kap-literature check', () => {
       'cues',
       'excerpt',
       'lines',
+      'runnersUp',
       'stance',
       'statement',
       'verdict',
       'verdictNote',
     ])
     expect(nmda.stance).toBe('asserted')
+    expect(nmda.runnersUp).toEqual([])
     expect(nmda.verdict).toBe('accurate')
     expect(nmda.excerpt).toBe('Ketamine acts on NMDA receptors in the glutamate system.')
     expect(nmda.cite.map((c) => c.id)).toEqual(['zanos-2018', 'autry-2011'])

@@ -14,8 +14,10 @@ import { search } from '../../src/search/index'
 // 0.70. After search ranking without cliffs (issue 14, 2026-12-04: every record matching any meaningful word, an
 // idf-weighted coordination factor, question and filler words dropped, linked concept groups, correction of unknown
 // words): MRR 0.888, nDCG@10 0.786, natural MRR 0.779; with the paraphrases issue 14 names added to the cues (not
-// taken from these sets): checker precision 0.645, recall 0.566. The floors sit at these values.
-const FLOORS = { mrr: 0.88, ndcg10: 0.78, naturalMrr: 0.77, precision: 0.64, recall: 0.56 }
+// taken from these sets): checker precision 0.645, recall 0.566. After the concept classes, cues tuned on a second
+// blind-written set (tests/check/fixtures/voices, never on these) and one best claim per passage (cuesYieldTo),
+// 2026-12-04: precision 0.696 (64 of 92), recall 0.604 (64 of 106), no alarms. The floors sit at these values.
+const FLOORS = { mrr: 0.88, ndcg10: 0.78, naturalMrr: 0.77, precision: 0.69, recall: 0.6 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {

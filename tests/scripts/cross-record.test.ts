@@ -35,6 +35,29 @@ describe('cross-record rules', () => {
     )
     expect(line).toContain('Did you mean "example-2020"?')
   })
+  it('checks cuesYieldTo: an unknown claim (with the closest id) and a claim that gives way to itself', () => {
+    const unknown = runOn({
+      'claims/example-claim.yaml': variant(validClaim(), (c) => (c.cuesYieldTo = ['example-clam'])),
+    })
+    const line = expectIssue(
+      unknown,
+      'cues-yield-to',
+      'data/claims/example-claim.yaml',
+      'cuesYieldTo[0]',
+      /names claim "example-clam", which does not exist/,
+    )
+    expect(line).toContain('Did you mean "example-claim"?')
+    const self = runOn({
+      'claims/example-claim.yaml': variant(validClaim(), (c) => (c.cuesYieldTo = ['example-claim'])),
+    })
+    expectIssue(
+      self,
+      'cues-yield-to',
+      'data/claims/example-claim.yaml',
+      'cuesYieldTo[0]',
+      /would each yield to the other/,
+    )
+  })
   it('rejects a dangling source reference', () => {
     const r = runOn({
       'claims/example-claim.yaml': variant(validClaim(), (c) => (c.madeBy[0].source = 'no-such-page')),

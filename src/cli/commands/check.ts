@@ -22,9 +22,11 @@ Options:
              the claim statement, the verdict note and the studies to cite
   --json     print a JSON array, one object per match:
              { claim, statement, verdict, verdictNote, lines: { start, end },
-               excerpt, cues, cite, citation, stance }
+               excerpt, cues, cite, citation, stance, runnersUp }
              stance: asserted, question, negated (denied or doubted) or
              reported (what others say); every passage is listed either way
+             runnersUp: more general claims the passage also matches, which
+             give way to the more specific claim (usually empty)
 
 Examples:
   kap-literature check draft.md
@@ -82,6 +84,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       `  > ${terminalSafe(m.excerpt)}`,
       ...(m.stance === 'asserted' ? [] : [`  As written: ${STANCE_NOTE[m.stance]}`]),
       `  Claim: ${m.statement}`,
+      ...(m.runnersUp.length === 0 ? [] : [`  Also close: ${m.runnersUp.join(', ')} (more general; not listed apart)`]),
       `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${m.verdictNote}`,
       ...(m.cite.length > 0
         ? [`  Cite: ${m.citation}`, `  Studies: ${m.cite.map((c) => `${c.id} (${c.relation})`).join(', ')}`]
