@@ -1,6 +1,9 @@
 import { cslOf, type Finding, type RecordRule } from './rule.ts'
 
-/** Every author is a person with a family name or an institution written as `literal`, never both or neither. */
+/**
+ * Every author is a person with a family name or an institution written as `literal`, never both or neither; a
+ * person's initials are written apart ("S. A.", not PubMed's "SA").
+ */
 export const authorNames: RecordRule = {
   name: 'author-names',
   kinds: ['study', 'source'],
@@ -28,6 +31,13 @@ export const authorNames: RecordRule = {
           field: `csl.author[${i}]`,
           message: 'has `given` with `literal`.',
           fix: 'An institution takes only `literal`.',
+        })
+      } else if (typeof a.given === 'string' && /^[A-Z]{2,4}$/.test(a.given)) {
+        // PubMed's "Irwin SA": citation styles would read "SA" as one name and print "S.", dropping an initial.
+        out.push({
+          field: `csl.author[${i}].given`,
+          message: `is the run-together initials "${a.given}", which citation styles read as one name.`,
+          fix: `Write the initials apart: "${a.given.split('').join('. ')}."`,
         })
       }
     })

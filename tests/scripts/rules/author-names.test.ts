@@ -14,6 +14,13 @@ describe('author-names', () => {
     expect(authorNames.check({ csl: { author: [{ family: 'A', literal: 'B' }] } }, ctx)[0]?.message).toMatch(/both/)
     expect(authorNames.check({ csl: { author: [{ literal: 'FDA', given: 'x' }] } }, ctx)[0]?.message).toMatch(/given/)
   })
+  it('rejects run-together initials, which styles would print as one initial, and says how to write them', () => {
+    const [finding] = authorNames.check({ csl: { author: [{ family: 'Irwin', given: 'SA' }] } }, ctx)
+    expect(finding?.message).toMatch(/run-together initials "SA"/)
+    expect(finding?.fix).toBe('Write the initials apart: "S. A."')
+    expect(authorNames.check({ csl: { author: [{ family: 'Irwin', given: 'S. A.' }] } }, ctx)).toEqual([])
+    expect(authorNames.check({ csl: { author: [{ family: 'Lo', given: 'Jo' }] } }, ctx)).toEqual([])
+  })
   it('accepts institutions as literal', () => {
     expect(authorNames.check({ csl: { author: [{ literal: 'U.S. Food and Drug Administration' }] } }, ctx)).toEqual([])
   })
