@@ -6,6 +6,7 @@
  * @internal
  * @packageDocumentation
  */
+import { shortAuthors } from '../etal'
 import type { Claim, CslItem, CslName, Source, Study } from '../types'
 import { isStopWord, tokenize } from './text'
 import type { SearchableType } from './types'
@@ -187,7 +188,8 @@ export const LEAD_LENGTH = 150
  * @internal
  */
 export function leadAndRest(text: string): [lead: string, rest: string] {
-  const first = /^.*?[.!?](?=\s+[A-Z0-9(]|\s*$)/s.exec(text)?.[0] ?? text
+  // A sentence does not end at the full stop of "et al." ("Feder et al. 2014 found…").
+  const first = /^.*?(?<!\bet al)[.!?](?=\s+[A-Z0-9(]|\s*$)/s.exec(text)?.[0] ?? text
   if (first.length <= LEAD_LENGTH) return [first, text.slice(first.length).trim()]
   const cut = text.lastIndexOf(' ', LEAD_LENGTH - 1)
   const at = cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH - 1
@@ -196,6 +198,29 @@ export function leadAndRest(text: string): [lead: string, rest: string] {
 
 /** Words (hyphenated compounds kept whole, such as TRANSFORM-2) of a text, in order. */
 const COMPOUND = /[\p{L}\p{M}\p{N}]+(?:[-‐–][\p{L}\p{M}\p{N}]+)*/gu
+
+/**
+ * Claims' notes name studies by record id ("feder-2014"); a snippet shows them as a reader would write them:
+ * "Feder et al. 2014", or the title's first words when no author is known.
+ * @internal
+ */
+export function readableIds(studies: readonly Study[]): (text: string) => string {
+  const labels = new Map(
+    studies.map((s) => {
+      const year = s.csl.issued?.['date-parts'][0]?.[0]
+      const who =
+        shortAuthors(s.csl.author, s.authorsComplete) ?? s.csl.title?.split(/\s+/).slice(0, 4).join(' ') ?? s.id
+      return [s.id, year === undefined ? who : `${who} ${year}`]
+    }),
+  )
+  const ids = [...labels.keys()].sort((a, b) => b.length - a.length)
+  if (ids.length === 0) return (text) => text
+  const pattern = new RegExp(
+    `(?<![a-z0-9-])(?:${ids.map((id) => id.replace(/-/g, '\\-')).join('|')})(?![a-z0-9-])`,
+    'g',
+  )
+  return (text) => text.replace(pattern, (id) => labels.get(id as Study['id']) ?? id)
+}
 
 /**
  * Builds the compact documents of a corpus: studies, then claims, then sources, each in the corpus order.
@@ -211,6 +236,7 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
   const verdict = labeller(v.verdicts)
   const sourceById = new Map(corpus.sources.map((s) => [s.id as string, s]))
 
+  const readable = readableIds(corpus.studies)
   // Leads and rests of every summary, and in how many records each index term of them occurs.
   const summaries = [
     ...corpus.studies.map((s) => {
@@ -218,7 +244,7 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
       return { lead, rest: joined([rest, s.population, s.comparator]) }
     }),
     ...corpus.claims.map((c) => {
-      const [lead, rest] = leadAndRest(c.verdictNote)
+      const [lead, rest] = leadAndRest(readable(c.verdictNote))
       return { lead, rest }
     }),
     ...corpus.sources.map((s) => {

@@ -14,6 +14,7 @@ const claims = fullClaims()
 const sources = fullSources()
 import { didYouMean, search, searchableTypes, type SearchOptions, type SearchResult } from '../../src/search/index'
 import { DEFAULT_LIMIT } from '../../src/search/filters'
+import { readableIds } from '../../src/search/documents'
 
 const ids = (results: readonly SearchResult[]) => results.map((r) => `${r.type}:${r.id}`)
 const first = (query: string, options?: SearchOptions) => ids(search(query, options))[0]
@@ -65,13 +66,15 @@ describe('search: results', () => {
   })
 
   it('snippets come from the lead of findings (studies), verdict notes (claims) and sections (sources)', () => {
+    // Claims' notes with their study ids written as "Feder et al. 2014".
+    const readable = readableIds(fullStudies())
     for (const r of search('integration', { limit: 50 })) {
       const body = r.snippet.replace(/^…|…$/g, '')
       const texts =
         r.type === 'study'
           ? [getStudy(r.id).findings, getStudy(r.id).population, getStudy(r.id).comparator]
           : r.type === 'claim'
-            ? [getClaim(r.id).verdictNote]
+            ? [readable(getClaim(r.id).verdictNote)]
             : [getSource(r.id).sections.join('; ')]
       expect(
         texts.some((t) => t.includes(body)),
@@ -111,6 +114,17 @@ describe('search: results', () => {
     expect(results.length).toBe(20)
     const studies = results.filter((r) => r.type === 'study').map((r) => r.id)
     expect(studies).toEqual(expect.arrayContaining(['grabski-2022', 'daly-2019']))
+  })
+
+  it("shows claims' snippets with studies named as a reader writes them, not by record id", () => {
+    const claims = search('ketamine', { types: 'claim', limit: 100 })
+    expect(claims.length).toBeGreaterThan(30)
+    for (const r of claims)
+      expect(r.snippet, r.id).not.toMatch(/(?<![a-z0-9-])[a-z]+(?:-[a-z]+)*-(19|20)\d\d(?![a-z0-9-])/)
+    const hit = search('acute experience needed', { types: 'claim' }).find(
+      (r) => r.id === 'acute-experience-needed-for-transformation',
+    )
+    expect(hit?.snippet).toContain('(Joneborg et al. 2022)')
   })
 
   it('falls back to the best partial matches when no record matches every word', () => {

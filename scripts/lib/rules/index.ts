@@ -1,5 +1,6 @@
 import { authorNames } from './author-names.ts'
 import { authorsComplete } from './authors-complete.ts'
+import { brokenWords } from './broken-words.ts'
 import { claimCues } from './claim-cues.ts'
 import { doiFormat } from './doi-format.ts'
 import { fieldProvenance } from './field-provenance.ts'
@@ -25,5 +26,6 @@ export const recordRules: readonly RecordRule[] = [
   sourceKinds,
   authorsComplete,
   noHtml,
+  brokenWords,
   claimCues,
 ]
