@@ -35,6 +35,16 @@ describe('claims', () => {
       ).toBe(true)
     }
   })
+  it('notes name other claims in words, never by claim id (readers see study ids as citations, claim ids as noise)', () => {
+    const ids = claims.map((c) => c.id)
+    for (const c of claims)
+      for (const text of [
+        c.verdictNote,
+        ...c.evidence.map((e) => e.note),
+        ...(c.citationProblems ?? []).map((p) => p.note),
+      ])
+        for (const id of ids) expect(text.includes(id), `${c.id} names ${id}`).toBe(false)
+  })
   it('a study cited by the page that did not test the claim is never counted as support', () => {
     for (const c of claims) {
       for (const p of c.citationProblems ?? []) {
