@@ -208,8 +208,12 @@ export function readableIds(studies: readonly Study[]): (text: string) => string
   const labels = new Map(
     studies.map((s) => {
       const year = s.csl.issued?.['date-parts'][0]?.[0]
+      const title = s.csl.title?.split(/\s+/)
       const who =
-        shortAuthors(s.csl.author, s.authorsComplete) ?? s.csl.title?.split(/\s+/).slice(0, 4).join(' ') ?? s.id
+        shortAuthors(s.csl.author, s.authorsComplete) ??
+        (title === undefined
+          ? 'a study whose details are unconfirmed'
+          : `“${title.slice(0, 4).join(' ')}${title.length > 4 ? '…' : ''}”`)
       return [s.id, year === undefined ? who : `${who} ${year}`]
     }),
   )
@@ -219,7 +223,13 @@ export function readableIds(studies: readonly Study[]): (text: string) => string
     `(?<![a-z0-9-])(?:${ids.map((id) => id.replace(/-/g, '\\-')).join('|')})(?![a-z0-9-])`,
     'g',
   )
-  return (text) => text.replace(pattern, (id) => labels.get(id as Study['id']) ?? id)
+  // "Feder et al. 2014, Feder et al. 2021" → "Feder et al. 2014, 2021", as a reader would write it.
+  const SAME_AUTHORS = /(\b[\p{L}'-]+(?: and [\p{L}'-]+| et al\.)?) (\d{4}), \1 (?=\d{4})/gu
+  return (text) => {
+    let out = text.replace(pattern, (id) => labels.get(id as Study['id']) ?? id)
+    for (let before = ''; before !== out;) [before, out] = [out, out.replace(SAME_AUTHORS, '$1 $2, ')]
+    return out
+  }
 }
 
 /**
