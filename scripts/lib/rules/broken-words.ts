@@ -1,5 +1,4 @@
-import { eachString } from '../text.ts'
-import type { Finding, RecordRule } from './rule.ts'
+import { textRule } from './rule.ts'
 
 /**
  * A word split by a line break after its hyphen: YAML folds `non-` + newline + `significant` into "non- significant"
@@ -9,21 +8,12 @@ import type { Finding, RecordRule } from './rule.ts'
 const BROKEN = /[A-Za-z]- (?!(?:and|or|to|nor)\b)[A-Za-z]/
 
 /** No text field holds a word broken at a line end. */
-export const brokenWords: RecordRule = {
-  name: 'broken-words',
-  kinds: ['study', 'claim', 'source'],
-  check(record) {
-    const out: Finding[] = []
-    eachString(record, (path, text) => {
-      if (path.startsWith('cues')) return
-      const m = BROKEN.exec(text)
-      if (m !== null)
-        out.push({
-          field: path,
-          message: `breaks a hyphenated word at a line end: "${text.slice(Math.max(0, m.index - 12), m.index + 14)}".`,
-          fix: 'Keep a hyphenated word (or record id) on one line of the YAML; a folded line break becomes a space.',
-        })
-    })
-    return out
-  },
-}
+export const brokenWords = textRule('broken-words', (text) => {
+  const m = BROKEN.exec(text)
+  return m === null
+    ? undefined
+    : {
+        message: `breaks a hyphenated word at a line end: "${text.slice(Math.max(0, m.index - 12), m.index + 14)}".`,
+        fix: 'Keep a hyphenated word (or record id) on one line of the YAML; a folded line break becomes a space.',
+      }
+})

@@ -1,3 +1,4 @@
+import { eachString } from '../text.ts'
 import type { Issue } from '../issues.ts'
 import type { RecordKind } from '../load.ts'
 
@@ -23,4 +24,24 @@ export interface RecordRule {
 export function cslOf(record: Record<string, unknown>): Record<string, unknown> {
   const csl = record.csl
   return csl !== null && typeof csl === 'object' ? (csl as Record<string, unknown>) : {}
+}
+
+/**
+ * A rule over every text field of studies, claims and sources (cues excepted: they are a pattern language, not
+ * prose): `check` returns the finding for one field, or nothing.
+ */
+export function textRule(name: string, check: (text: string) => Omit<Finding, 'field'> | undefined): RecordRule {
+  return {
+    name,
+    kinds: ['study', 'claim', 'source'],
+    check(record) {
+      const out: Finding[] = []
+      eachString(record, (path, text) => {
+        if (path.startsWith('cues')) return
+        const finding = check(text)
+        if (finding !== undefined) out.push({ field: path, ...finding })
+      })
+      return out
+    },
+  }
 }
