@@ -424,16 +424,14 @@ export function claimFactsModule(data: Dataset): string {
   // In the order of claimIds (data.claims is sorted by id, as the id list is), so the ids are not repeated here.
   const claims = data.claims.map((c) => ({
     verdict: c.verdict,
-    topics: c.topics,
     evidence: (c.evidence as Link[]).map((e) => [e.study, e.relation]),
   }))
   return `${HEADER}import { claimIds } from './ids'
-import type { ClaimId, Relation, StudyId, Topic, Verdict } from '../types'
+import type { ClaimId, Relation, StudyId, Verdict } from '../types'
 
 /** A claim as the evidence map and \`<kap-claim>\` draw it (its statement is in \`claimStatements\`). @internal */
 export interface ClaimFact {
   readonly verdict: Verdict
-  readonly topics: readonly Topic[]
   /** [study, relation] per evidence link, in the record's order. */
   readonly evidence: readonly (readonly [StudyId, Relation])[]
 }
@@ -473,10 +471,14 @@ export function mapFactsModule(data: Dataset, version: string): string {
       }),
     ]),
   )
-  return `${HEADER}import type { Design } from '../types'
+  const topics = data.claims.map((c) => c.topics) // in the order of claimIds
+  return `${HEADER}import type { Design, Topic } from '../types'
 
 /** The data version these facts were built from. @internal */
 export const mapDataVersion = ${JSON.stringify(version)}
+
+/** Each claim's topics, in the order of \`claimIds\` (only the map selects claims by topic). @internal */
+export const claimTopics: readonly (readonly Topic[])[] = ${JSON.stringify(topics)}
 
 /** Each study a claim links to: [design, short label such as "Dore et al. 2019"]. @internal */
 export const studyMarks: Readonly<Record<string, readonly [Design, string]>> = ${JSON.stringify(marks)}

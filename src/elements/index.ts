@@ -10,7 +10,7 @@
  * and the evidence map); nothing uses inline scripts or `style` attributes, and the elements' styles are constructed
  * stylesheets, so a strict Content-Security-Policy needs no `unsafe-inline`. Theme them with CSS custom properties
  * (`--kap-accent`, `--kap-font`, `--kap-radius`, `--kap-popover-bg`) and `::part()` (`citation`, `popover`, `badge`,
- * `list`, `statement`, `note`, `input`, `results`, `error`). A bad attribute (an unknown id, style or topic) shows a
+ * `list`, `statement`, `note`, `input`, `filter`, `results`, `error`). A bad attribute (an unknown id, style or topic) shows a
  * visible one-line error in the element, sets its `error` property to the `KapLiteratureError` and fires a
  * `kap-error` event; it never throws into the page.
  * @example
@@ -23,7 +23,7 @@
  */
 import { describeValue, KapLiteratureError } from '../errors'
 import { factLabels, studyFacts } from '../generated/facts'
-import { claimIds, studyIds, type ClaimId, type StudyId } from '../generated/ids'
+import { claimIds, studyIds, topicTerms, type ClaimId, type StudyId, type Topic } from '../generated/ids'
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import type { ClaimDetail } from '../types'
 import { closest } from '../suggest'
@@ -397,15 +397,29 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
 
   const SEARCH_CSS = `:host{display:block}input{font:inherit;padding:.3em .5em;width:100%;box-sizing:border-box}
 ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;color:#555;text-transform:uppercase;letter-spacing:.04em}
-mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}`
+mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}
+.controls{display:flex;gap:.5em;align-items:center}select{font:inherit;padding:.25em}`
 
   class KapSearch extends KapElement {
-    static readonly observedAttributes = ['style-name', 'placeholder']
+    static readonly observedAttributes = ['style-name', 'placeholder', 'topic']
     constructor() {
       super(SEARCH_CSS, 'search')
     }
     protected async render(): Promise<Node[]> {
+      // A page may keep the box to one topic (topic="safety"); the visitor narrows by kind of record.
+      const topicAttr = this.getAttribute('topic')
+      const topic = topicAttr === null ? undefined : topicAttr.trim().toLowerCase()
+      if (topic !== undefined && !(topicTerms as readonly string[]).includes(topic))
+        throw unknownError('UNKNOWN_ID', 'topic', topic, topicTerms)
       const style = await loadStyle(this.getAttribute('style-name'))
+      const kind = h(
+        'select',
+        { part: 'filter', 'aria-label': 'Show' },
+        h('option', { value: '' }, 'Everything'),
+        h('option', { value: 'study' }, 'Studies'),
+        h('option', { value: 'claim' }, 'Claims'),
+        h('option', { value: 'source' }, 'Clinic pages'),
+      ) as HTMLSelectElement
       const input = h('input', {
         part: 'input',
         type: 'search',
@@ -426,7 +440,13 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}`
         if (mine !== latest) return
         const q = input.value
         // Studies kept as leads (their details are incomplete) are not listed: a page shows only what it can cite.
-        const hits = (q.trim() === '' ? [] : search(q, { limit: 20 }))
+        const types = kind.value === '' ? undefined : (kind.value as 'study' | 'claim' | 'source')
+        const options = {
+          limit: 20,
+          ...(types === undefined ? {} : { types }),
+          ...(topic === undefined ? {} : { topic: topic as Topic }),
+        }
+        const hits = (q.trim() === '' ? [] : search(q, options))
           .filter((r) => r.type !== 'study' || studyFacts[r.id] !== undefined)
           .slice(0, 10)
         results.replaceChildren(
@@ -454,7 +474,8 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}`
             : `${hits.length} result${hits.length === 1 ? '' : 's'}${corrected === undefined ? '' : ` for “${corrected}”`}`
       }
       input.addEventListener('input', () => void run())
-      return [input, status, results]
+      kind.addEventListener('change', () => void run())
+      return [h('div', { class: 'controls' }, input, kind), status, results]
     }
   }
 

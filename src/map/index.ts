@@ -19,6 +19,7 @@ import { claimFacts, type ClaimFact } from '../generated/claim-facts'
 import {
   factTerms as vocabularies,
   mapDataVersion as dataVersion,
+  claimTopics,
   studyMarks,
   type FactTerm,
 } from '../generated/map-facts'
@@ -233,7 +234,7 @@ function selectClaims(o: EvidenceMapOptions): Claim[] {
     .map((id): Claim => ({ ...claimFacts[id], id, statement: claimStatements[claimIds.indexOf(id)]! }))
     .filter(
       (c) =>
-        (o.topic === undefined || (c.topics as readonly string[]).includes(o.topic)) &&
+        (o.topic === undefined || (claimTopics[claimIds.indexOf(c.id)] as readonly string[]).includes(o.topic)) &&
         (wanted === undefined || wanted.has(c.id)),
     )
     .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) || a.id.localeCompare(b.id))

@@ -29,6 +29,8 @@ const PAGE = `<!doctype html>
 <kap-reference id="refs" ids="dore-2019 wilkinson-2021" style-name="vancouver"></kap-reference>
 <kap-claim id="claim" claim="without-therapy-ketamine-effects-fade-faster"></kap-claim>
 <kap-search id="search"></kap-search>
+<kap-search id="topical" topic="safety"></kap-search>
+<kap-search id="badtopic" topic="safty"></kap-search>
 <kap-reference id="bad" ids="dore-2091"></kap-reference>
 <kap-reference id="badstyle" ids="dore-2019" style-name="vancover"></kap-reference>
 <kap-evidence-map id="map" topic="onset"></kap-evidence-map>
@@ -192,6 +194,40 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent ?? ''),
     )
     expect(texts.filter((t) => /not confirmed/.test(t))).toEqual([])
+  })
+
+  it('filters the results by kind of record from the keyboard, and keeps a topic set by the page', async () => {
+    await page.evaluate(() =>
+      (document.getElementById('search')!.shadowRoot!.querySelector('input') as HTMLElement).focus(),
+    )
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('ketamine therapy')
+    await page.keyboard.press('Tab') // to the filter
+    expect(await page.evaluate(() => document.getElementById('search')!.shadowRoot!.activeElement?.tagName)).toBe(
+      'SELECT',
+    )
+    await page.keyboard.press('ArrowDown') // Studies
+    await page.keyboard.press('ArrowDown') // Claims
+    await page.waitForTimeout(150)
+    const kinds = () =>
+      page.evaluate(() => [
+        ...new Set(
+          [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li .type')].map((e) => e.textContent),
+        ),
+      ])
+    expect(await kinds()).toEqual(['claim'])
+    const topical = await page.evaluate(async () => {
+      const el = document.getElementById('topical')!
+      const input = el.shadowRoot!.querySelector('input')!
+      input.value = 'ketamine'
+      input.dispatchEvent(new Event('input'))
+      await new Promise((r) => setTimeout(r, 300))
+      return el.shadowRoot!.querySelectorAll('li').length
+    })
+    expect(topical).toBeGreaterThan(0)
+    expect(await shadowText('badtopic', '[role=alert]')).toBe(
+      'kap-literature: unknown topic "safty" (did you mean "safety"?)',
+    )
   })
 
   it('shows a visible one-line error for an unknown id or style, and a typed error for scripts', async () => {

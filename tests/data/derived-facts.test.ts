@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { claimIds, claims, dataVersion, getStudy, studies, vocabularies } from '../../src/index'
 import { claimFacts } from '../../src/generated/claim-facts'
 import { claimStatements } from '../../src/generated/claim-statements'
-import { factTerms, mapDataVersion, studyMarks } from '../../src/generated/map-facts'
+import { claimTopics, factTerms, mapDataVersion, studyMarks } from '../../src/generated/map-facts'
 import { leadLabels } from '../../src/generated/lead-labels'
 import { isCitable } from '../../src/data/citable'
 
@@ -14,11 +14,8 @@ describe('tables derived from the records', () => {
     expect(claimStatements.length).toBe(claimIds.length)
     for (const c of claims) {
       expect(claimStatements[claimIds.indexOf(c.id)]).toBe(c.statement)
-      expect(claimFacts[c.id]).toEqual({
-        verdict: c.verdict,
-        topics: c.topics,
-        evidence: c.evidence.map((e) => [e.study, e.relation]),
-      })
+      expect(claimFacts[c.id]).toEqual({ verdict: c.verdict, evidence: c.evidence.map((e) => [e.study, e.relation]) })
+      expect(claimTopics[claimIds.indexOf(c.id)]).toEqual(c.topics)
     }
   })
 
