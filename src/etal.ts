@@ -55,3 +55,15 @@ export function shortAuthors(authors: readonly CslName[] | undefined, authorsCom
   if (names.length === 2 && complete) return `${names[0]} and ${names[1]}`
   return `${names[0]} et al.`
 }
+
+/**
+ * "Dore et al. 2019": a record's short author label and year, with `noAuthor` in place of the authors when none is
+ * named (a title, or a phrase). The one short label of a study outside the citation styles (evidence map, search
+ * snippets).
+ * @internal
+ */
+export function authorYear(csl: CslItem, authorsComplete: boolean | undefined, noAuthor: string): string {
+  const who = shortAuthors(csl.author, authorsComplete) ?? noAuthor
+  const year = csl.issued?.['date-parts'][0]?.[0]
+  return typeof year === 'number' ? `${who} ${year}` : who
+}

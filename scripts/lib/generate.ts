@@ -1,5 +1,5 @@
 import { uncitableFields } from '../../src/data/citable.ts'
-import { shortAuthors } from '../../src/etal.ts'
+import { authorYear, shortAuthors } from '../../src/etal.ts'
 import type { CslItem } from '../../src/types.ts'
 import type { Dataset, Term } from './pipeline.ts'
 
@@ -456,10 +456,8 @@ export function mapFactsModule(data: Dataset, version: string): string {
       .filter((s) => linked.has(s.id as string))
       .map((s) => {
         const csl = s.csl as CslItem
-        const who = shortAuthors(csl.author, s.authorsComplete as boolean | undefined) ?? csl.title
-        const year = csl.issued?.['date-parts'][0]?.[0]
-        const label = who === undefined ? 'A study whose authors and title could not be confirmed' : who
-        return [s.id, [s.design, year === undefined ? label : `${label} ${year}`]]
+        const noAuthor = csl.title ?? 'A study whose authors and title could not be confirmed'
+        return [s.id, [s.design, authorYear(csl, s.authorsComplete as boolean | undefined, noAuthor)]]
       }),
   )
   const terms = Object.fromEntries(

@@ -73,6 +73,8 @@ interface CueIndex {
   readonly slotsOf: readonly (readonly { readonly group: number; readonly slot: number }[])[]
   /** The longest prefix word: a token contributes its prefixes up to this length. */
   readonly maxPrefix: number
+  /** Claim index → the indexes of the claims it yields to (its `cuesYieldTo`), resolved once. */
+  readonly yieldTo: readonly (readonly number[])[]
 }
 
 let index: CueIndex | undefined
@@ -114,7 +116,9 @@ function cueIndex(): CueIndex {
       groups.push({ claim: c, order, slots, unless: g.unless.map(idOf), full: 2 ** g.slots.length - 1 })
     })
   })
-  index = { terms, byFirstKey, claims: compiledList.map((c) => c.claim), groups, slotsOf, maxPrefix }
+  const claims = compiledList.map((c) => c.claim)
+  const yieldTo = claims.map((claim) => (cuesYieldTo[claim] ?? []).map((id) => claims.indexOf(id)))
+  index = { terms, byFirstKey, claims, groups, slotsOf, maxPrefix, yieldTo }
   return index
 }
 
@@ -209,14 +213,16 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
     if (best === undefined) continue
     // One best claim per passage: a claim whose more specific claim (cuesYieldTo) matched here too is its runner-up.
     const runnersUp = new Map<number, ClaimId[]>()
+    const losers = new Set<number>()
     for (const c of best.keys()) {
-      const winner = (cuesYieldTo[cue.claims[c]!] ?? []).map((id) => cue.claims.indexOf(id)).find((w) => best.has(w))
+      const winner = cue.yieldTo[c]!.find((w) => best.has(w))
       if (winner === undefined) continue
+      losers.add(c)
       yielded[c]!.add(passageKey(u))
       runnersUp.set(winner, [...(runnersUp.get(winner) ?? []), cue.claims[c]!])
     }
     for (const [c, group] of best) {
-      if (yielded[c]!.has(passageKey(u))) continue
+      if (losers.has(c)) continue
       const cuesFound = group.slots.map((slot) => slot.find((t) => has(t.id))!.source)
       hits[c]!.push({ u, cues: cuesFound, runnersUp: runnersUp.get(c) ?? [] })
     }

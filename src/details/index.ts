@@ -22,10 +22,8 @@
 import { getClaim, getSource, getStudy } from '../data/index'
 import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { claimDetailRecords, sourceDetailRecords, studyDetailRecords } from '../generated/details'
-import { loadDetails, resolve } from './load'
-
-export { loadDetails }
 import { deepFreeze } from '../freeze'
+import { loadDetails, resolve, type Kind } from './load'
 import type {
   Claim,
   ClaimCore,
@@ -43,7 +41,7 @@ import type {
   StudyId,
 } from '../types'
 
-import type { Kind } from './load'
+export { loadDetails }
 
 /** Full-record key order (the order of the YAML records and of every earlier release). */
 const keyOrder: Readonly<Record<Kind, readonly string[]>> = {

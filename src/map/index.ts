@@ -203,8 +203,8 @@ function checkOptions(options: unknown): EvidenceMapOptions {
   return o as unknown as EvidenceMapOptions
 }
 
-/** A claim as drawn: its facts and its id. */
-type Claim = ClaimFact & { readonly id: ClaimId; readonly statement: string }
+/** A claim as drawn: its facts, id, statement and topics. */
+type Claim = ClaimFact & { readonly id: ClaimId; readonly statement: string; readonly topics: readonly Topic[] }
 
 /** A study as a mark: its id, design and short label ("Dore et al. 2019"). */
 interface Study {
@@ -230,11 +230,11 @@ interface Row {
 function selectClaims(o: EvidenceMapOptions): Claim[] {
   const wanted = o.claims === undefined ? undefined : new Set<string>(o.claims)
   const verdictOrder = vocabularies.verdicts.map((v) => v.id)
-  return (Object.keys(claimFacts) as ClaimId[])
-    .map((id): Claim => ({ ...claimFacts[id], id, statement: claimStatements[claimIds.indexOf(id)]! }))
+  return claimIds
+    .map((id, i): Claim => ({ ...claimFacts[id], id, statement: claimStatements[i]!, topics: claimTopics[i]! }))
     .filter(
       (c) =>
-        (o.topic === undefined || (claimTopics[claimIds.indexOf(c.id)] as readonly string[]).includes(o.topic)) &&
+        (o.topic === undefined || (c.topics as readonly string[]).includes(o.topic)) &&
         (wanted === undefined || wanted.has(c.id)),
     )
     .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) || a.id.localeCompare(b.id))

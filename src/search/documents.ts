@@ -6,7 +6,7 @@
  * @internal
  * @packageDocumentation
  */
-import { shortAuthors } from '../etal'
+import { authorYear } from '../etal'
 import type { Claim, CslItem, CslName, Source, Study } from '../types'
 import { isStopWord, tokenize } from './text'
 import type { SearchableType } from './types'
@@ -207,14 +207,12 @@ const COMPOUND = /[\p{L}\p{M}\p{N}]+(?:[-‐–][\p{L}\p{M}\p{N}]+)*/gu
 export function readableIds(studies: readonly Study[]): (text: string) => string {
   const labels = new Map(
     studies.map((s) => {
-      const year = s.csl.issued?.['date-parts'][0]?.[0]
       const title = s.csl.title?.split(/\s+/)
-      const who =
-        shortAuthors(s.csl.author, s.authorsComplete) ??
-        (title === undefined
+      const noAuthor =
+        title === undefined
           ? 'a study whose details are unconfirmed'
-          : `“${title.slice(0, 4).join(' ')}${title.length > 4 ? '…' : ''}”`)
-      return [s.id, year === undefined ? who : `${who} ${year}`]
+          : `“${title.slice(0, 4).join(' ')}${title.length > 4 ? '…' : ''}”`
+      return [s.id, authorYear(s.csl, s.authorsComplete, noAuthor)]
     }),
   )
   const ids = [...labels.keys()].sort((a, b) => b.length - a.length)
