@@ -20,8 +20,9 @@ import { search } from '../../src/search/index'
 // rounds (30 drafts in all) and more cuesYieldTo: precision 0.755 (71 of 94), recall 0.670 (71 of 106), no alarms;
 // after a fourth round (50 drafts): precision 0.766 (72 of 94), recall 0.679 (72 of 106); after a fifth (60 drafts):
 // precision 0.777 (73 of 94), recall 0.689 (73 of 106); after a seventh (78 drafts): precision 0.787 (74 of 94),
-// recall 0.698 (74 of 106), no alarms. The floors sit at these values.
-const FLOORS = { mrr: 0.88, ndcg10: 0.78, naturalMrr: 0.77, precision: 0.78, recall: 0.69 }
+// recall 0.698 (74 of 106), no alarms; after a ninth (110 drafts):
+// precision 0.804 (78 of 97), recall 0.736 (78 of 106), no alarms. The floors sit at these values.
+const FLOORS = { mrr: 0.88, ndcg10: 0.78, naturalMrr: 0.77, precision: 0.8, recall: 0.73 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {
