@@ -647,10 +647,10 @@ describe('scripts/verify-online.ts', () => {
   it('exits 0 when nothing contradicts the record, listing as notes the fields Crossref has and the record lacks', async () => {
     const r = await run(['wilkinson-2021'], fakeFetch([() => ({ status: 404 })]).fetch)
     expect(r.code).toBe(1) // a DOI Crossref does not know is a finding
-    const live = await run(['dore-2019'])
+    const live = await run(['anand-2023'], fakeFetch([ok('anand-2023')]).fetch)
     expect(live.code).toBe(0)
     expect(live.out).toContain(
-      '| info | dore-2019 | volume | — | 51 | Crossref has this; the record does not (verify before adding) |',
+      '| info | anand-2023 | volume | — | 388 | Crossref has this; the record does not (verify before adding) |',
     )
     expect(live.out.split('\n').at(-1)).toMatch(
       /^verify-online: 1 DOI\(s\) checked against Crossref; 0 mismatch\(es\); \d+ note\(s\); 0 studies without a DOI skipped$/,
