@@ -19,6 +19,7 @@ import lunr from 'lunr'
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch'
 import { vocabularies } from '../src/index'
 import { fullClaims, fullSources, fullStudies } from '../src/details/index'
+import layTermData from '../data/search/lay-terms.json'
 import { engineForCorpus } from '../src/search/corpus'
 import { searchWith } from '../src/search/api'
 import {
@@ -39,7 +40,7 @@ const root = join(fileURLToPath(import.meta.url), '..', '..')
 const studies = fullStudies()
 const claims = fullClaims()
 const sources = fullSources()
-const shippedCorpus: SearchCorpus = { studies, claims, sources, vocabularies }
+const shippedCorpus: SearchCorpus = { studies, claims, sources, vocabularies, layTerms: layTermData.records }
 const shippedIndexPath = join(root, 'src', 'generated', 'search-index.json')
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,21 +1,21 @@
 /**
  * Search documents. At build time, full records become *compact documents* (scripts/build-search-index.ts ships them
  * as the search store): only what search ranks, displays and highlights — titles, author names, tags, a short
- * snippet text, the rare words of the rest of the summaries, filter values and identifiers. At run time the compact
+ * snippet text, a few words of the record's lay terms, filter values and identifiers. At run time the compact
  * documents become the flat documents the engine indexes.
  * @internal
  * @packageDocumentation
  */
 import { authorYear } from '../etal'
 import type { Claim, CslItem, CslName, Source, Study } from '../types'
-import { isStopWord, tokenize } from './text'
+import { isFillerWord, isStopWord, tokenize } from './text'
 import type { SearchableType } from './types'
 
 /**
  * Indexed fields: title (a claim's statement), cite (first author and year, as a citation names a study), authors
- * (every author, and the year), tags (design, conditions, routes, journal, topics, verdict, how pages cite it …)
- * and body (a short summary — the first sentence of a study's findings or a claim's verdict note — plus the rare words
- * of the rest of the summaries; a source's sections).
+ * (every author, and the year), tags (design, conditions, routes, journal, topics, verdict, how pages cite it …, and
+ * the words of the record's lay terms: what visitors type for it that its text does not say) and body (a short
+ * summary: the first sentence of a study's findings, a claim's verdict note or a source's sections).
  * @internal
  */
 export const FIELDS = ['title', 'cite', 'authors', 'tags', 'body'] as const
@@ -96,6 +96,11 @@ export interface SearchCorpus {
   readonly claims: readonly Claim[]
   readonly sources: readonly Source[]
   readonly vocabularies: SearchVocabularies
+  /**
+   * Lay terms per record (`study:<id>`, `claim:<id>`, `source:<id>`): words a visitor might type for it that its own
+   * text does not use (data/search/lay-terms.json). Indexed with the tags, never shown.
+   */
+  readonly layTerms?: Readonly<Record<string, readonly string[]>>
 }
 
 /**
@@ -113,10 +118,10 @@ export interface CompactDoc {
   /** Every author's family name (with particles) or institution name. */
   readonly names?: readonly string[]
   readonly tags?: string
+  /** The words of the record's lay terms that its title and tags lack: indexed with the tags, never shown. */
+  readonly lay?: string
   /** Texts a snippet is cut from (and indexed). */
   readonly snippets?: readonly string[]
-  /** Rare words of the rest of the record's summaries: indexed, never shown. */
-  readonly keywords?: string
   readonly year?: number
   readonly design?: string
   readonly condition?: readonly string[]
@@ -177,14 +182,17 @@ function joined(parts: readonly (string | undefined)[]): string {
   return parts.filter((p): p is string => p !== undefined && p !== '').join('; ')
 }
 
-/** Words of the summaries a keyword may come from: at most this many records hold it. */
-export const MAX_KEYWORD_RECORDS = 2
+/**
+ * At most this many words of a record's lay terms are indexed (the first ones its title, tags and snippet lack, in
+ * the order the terms are listed): the search store must keep the search element's page within its budget.
+ */
+export const LAY_WORDS_PER_RECORD = 9
 /** Longest snippet text in characters: about one snippet's length ({@link SNIPPET_LENGTH} of highlight.ts). */
 export const LEAD_LENGTH = 150
 
 /**
  * Splits a summary into its lead (the first sentence, cut at a word with `…` if longer than {@link LEAD_LENGTH};
- * shown as the snippet) and the rest (mined for keywords).
+ * shown as the snippet) and the rest.
  * @internal
  */
 export function leadAndRest(text: string): [lead: string, rest: string] {
@@ -195,9 +203,6 @@ export function leadAndRest(text: string): [lead: string, rest: string] {
   const at = cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH - 1
   return [`${text.slice(0, at).replace(/[\s,;:]+$/, '')}…`, text.slice(at).trim()]
 }
-
-/** Words (hyphenated compounds kept whole, such as TRANSFORM-2) of a text, in order. */
-const COMPOUND = /[\p{L}\p{M}\p{N}]+(?:[-‐–][\p{L}\p{M}\p{N}]+)*/gu
 
 /**
  * Claims' notes name studies by record id ("feder-2014"); a snippet shows them as a reader would write them:
@@ -245,40 +250,12 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
   const sourceById = new Map(corpus.sources.map((s) => [s.id as string, s]))
 
   const readable = readableIds(corpus.studies)
-  // Leads and rests of every summary, and in how many records each index term of them occurs.
-  const summaries = [
-    ...corpus.studies.map((s) => {
-      const [lead, rest] = leadAndRest(s.findings)
-      return { lead, rest: joined([rest, s.population, s.comparator]) }
-    }),
-    ...corpus.claims.map((c) => {
-      const [lead, rest] = leadAndRest(readable(c.verdictNote))
-      return { lead, rest }
-    }),
-    ...corpus.sources.map((s) => {
-      const [lead, rest] = leadAndRest(joined(s.sections))
-      return { lead, rest }
-    }),
+  // The lead of every summary: the snippet a result shows.
+  const leads = [
+    ...corpus.studies.map((s) => leadAndRest(s.findings)[0]),
+    ...corpus.claims.map((c) => leadAndRest(readable(c.verdictNote))[0]),
+    ...corpus.sources.map((s) => leadAndRest(joined(s.sections))[0]),
   ]
-  const records = new Map<string, number>()
-  for (const { lead, rest } of summaries)
-    for (const t of new Set(tokenize(`${lead} ${rest}`).map((w) => w.term))) records.set(t, (records.get(t) ?? 0) + 1)
-  const keywords = ({ lead, rest }: { lead: string; rest: string }): string => {
-    const known = new Set(tokenize(lead).map((w) => w.term))
-    const out: string[] = []
-    for (const word of rest.match(COMPOUND) ?? []) {
-      const tokens = tokenize(word)
-      if (
-        tokens.every(
-          (t) => isStopWord(t.folded) || known.has(t.term) || (records.get(t.term) ?? 0) > MAX_KEYWORD_RECORDS,
-        )
-      )
-        continue
-      for (const t of tokens) known.add(t.term)
-      out.push(word)
-    }
-    return out.join(' ')
-  }
 
   const docs: CompactDoc[] = []
   corpus.studies.forEach((s, i) => {
@@ -301,8 +278,7 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
         ...s.registrations,
         s.status.retracted ? 'retracted' : undefined,
       ]),
-      snippets: [summaries[i]!.lead],
-      keywords: keywords(summaries[i]!),
+      snippets: [leads[i]!],
       year: yearOf(csl),
       design: s.design,
       condition: s.conditions,
@@ -317,7 +293,6 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
     })
   })
   corpus.claims.forEach((c, i) => {
-    const summary = summaries[corpus.studies.length + i]!
     docs.push({
       type: 'claim',
       id: c.id,
@@ -328,14 +303,12 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
         ...c.madeBy.flatMap((m) => m.citedAs ?? []),
         ...c.madeBy.map((m) => sourceById.get(m.source)?.csl['container-title']),
       ]),
-      snippets: [summary.lead],
-      keywords: keywords(summary),
+      snippets: [leads[corpus.studies.length + i]!],
       topic: c.topics,
       verdict: c.verdict,
     })
   })
   corpus.sources.forEach((s, i) => {
-    const summary = summaries[corpus.studies.length + corpus.claims.length + i]!
     const csl = s.csl
     docs.push({
       type: 'source',
@@ -344,14 +317,30 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
       ...(csl.title === undefined ? { titleText: s.documentTitle ?? '' } : {}),
       ...people(csl),
       tags: joined([csl['container-title'], csl.publisher, host(csl.URL)]),
-      snippets: [summary.lead],
-      keywords: keywords(summary),
+      snippets: [leads[corpus.studies.length + corpus.claims.length + i]!],
       year: yearOf(csl),
       doi: csl.DOI?.toLowerCase(),
       url: csl.URL === undefined ? undefined : normalizeUrl(csl.URL),
     })
   })
-  return docs.map(prune)
+  return docs.map((d) => prune(withLay(d, corpus.layTerms?.[`${d.type}:${d.id}`])))
+}
+
+/**
+ * Adds the words of a record's lay terms that its title, tags and snippet lack (stop and question words left out),
+ * each once, at most {@link LAY_WORDS_PER_RECORD}.
+ */
+function withLay(doc: CompactDoc, terms: readonly string[] | undefined): CompactDoc {
+  if (terms === undefined) return doc
+  const known = new Set(tokenize(`${doc.title} ${doc.tags ?? ''} ${(doc.snippets ?? []).join(' ')}`).map((w) => w.term))
+  const words: string[] = []
+  for (const w of tokenize(terms.join(' '))) {
+    if (words.length === LAY_WORDS_PER_RECORD) break
+    if (isStopWord(w.folded) || isFillerWord(w.folded) || known.has(w.term)) continue
+    known.add(w.term)
+    words.push(w.folded)
+  }
+  return { ...doc, lay: words.join(' ') }
 }
 
 function people(csl: CslItem): { names?: string[] } {
@@ -410,8 +399,8 @@ export function documentsFromCompact(compact: readonly CompactDoc[]): SearchDoc[
       title: c.titleText ?? c.title,
       cite: c.type === 'claim' ? '' : joined([c.names?.[0], yearText, c.id]),
       authors: joined([...(c.names ?? []), yearText]),
-      tags: c.tags ?? '',
-      body: joined([...snippets, c.keywords]),
+      tags: joined([c.tags, c.lay]),
+      body: joined(snippets),
     }))
   })
 }

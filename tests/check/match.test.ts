@@ -18,7 +18,12 @@ describe('checkDraft', () => {
     expect(m!.statement).toBe(getClaim('ketamine-relief-within-hours').statement)
     expect(m!.verdictNote).toBe(getClaim('ketamine-relief-within-hours').verdictNote)
     expect(m!.cite.map((c) => c.id)).toEqual(['berman-2000', 'murrough-2013', 'wilkinson-2018', 'grunebaum-2018'])
-    expect(m!.cite.map((c) => c.relation)).toEqual(['partly-supports', 'partly-supports', 'partly-supports', 'partly-supports'])
+    expect(m!.cite.map((c) => c.relation)).toEqual([
+      'partly-supports',
+      'partly-supports',
+      'partly-supports',
+      'partly-supports',
+    ])
     expect(m!.cite.find((c) => c.id === 'berman-2000')!.citation).toBe('(Berman et al., 2000)')
     expect(m!.citation).toContain('Berman et al., 2000')
   })

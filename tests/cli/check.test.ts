@@ -61,8 +61,10 @@ describe('kap-literature check', () => {
       '<stdin>: 2 passages make 1 tracked claim. Not asserted by the draft: 1 question, 1 reported (see "as written").',
       '',
       'line  claim                         as written  verdict         cite',
-      '1     ketamine-relief-within-hours  question    Oversimplified  (Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Wilkinson et al., 2018)',
-      '3     ketamine-relief-within-hours  reported    Oversimplified  (Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Wilkinson et al., 2018)',
+      '1     ketamine-relief-within-hours  question    Oversimplified  ' +
+        '(Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Wilkinson et al., 2018)',
+      '3     ketamine-relief-within-hours  reported    Oversimplified  ' +
+        '(Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Wilkinson et al., 2018)',
     ])
     const verbose = await runCli(['check', '-', '--verbose'], { input: text })
     expect(verbose.stdout).toContain('  As written: a question; the draft asks rather than asserts.')

@@ -8,8 +8,13 @@ import { getClaim, getSource, getStudy } from '../../src/index'
 import { search } from '../../src/search/index'
 import { relevanceCases, type RelevanceCase } from './relevance-queries'
 
-/** Floors: the measured values when the cases were written (MRR 0.984, recall@3 1.000), less a small margin. */
-const MRR_FLOOR = 0.95
+/**
+ * Floors: the measured values when the cases were written (MRR 0.984, recall@3 1.000), less a small margin. With the
+ * lay terms (issue 14) MRR is 0.948 and recall@3 1.000: for "NMDA glutamate" and "AMPA metabolite" the primary study
+ * (autry-2011, zanos-2016) now ranks above the claim, which stays in the top 3, as the issue asks of a study that is
+ * the topic; the MRR floor sits at 0.94.
+ */
+const MRR_FLOOR = 0.94
 const RECALL_AT_3_FLOOR = 0.98
 const GROUP_MRR_FLOOR = 0.9
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 import { KapLiteratureError, vocabularies } from '../../src/index'
-import { fullClaims, fullSources, fullStudies } from '../../src/details/index'
+import { shippedCorpus } from '../../scripts/lib/search-corpus'
 import {
   buildDocuments,
   compactDocuments,
@@ -25,7 +25,7 @@ import {
 import { claimStatements } from '../../src/generated/claim-statements'
 import { root } from '../helpers/paths'
 
-const corpus = { studies: fullStudies(), claims: fullClaims(), sources: fullSources(), vocabularies }
+const corpus = shippedCorpus()
 const compact = compactDocuments(corpus)
 const docs = buildDocuments(corpus)
 const data = buildIndexData(docs)
