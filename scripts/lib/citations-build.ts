@@ -190,7 +190,7 @@ export function linkify(runs: Run[], item: CslItem): Run[] {
       }
       if (best === undefined) break
       if (best.at > 0) out.push(rest.slice(0, best.at))
-      out.push(['a', best.href, best.text])
+      out.push(best.text === best.href ? ['a', best.href] : ['a', best.href, best.text])
       rest = rest.slice(best.at + best.text.length)
     }
     if (rest !== '') out.push(rest)

@@ -10,18 +10,20 @@ export { markdownLinkTarget } from '../runs'
  * - a string: plain text
  * - `[flags, text]`: styled text; flags is a combination of `i` (italic), `b` (bold), `^` (superscript),
  *   `_` (subscript) and `c` (small caps), e.g. `"i"` or `"ib"`
- * - `["a", href, text]`: a link we built (a DOI or https URL), never from citeproc's own link output
+ * - `["a", href, text]`: a link we built (a DOI or https URL), never from citeproc's own link output; `["a", href]`
+ *   when the text is the address itself (`a` is never a style flag)
  * @internal
  */
-export type Run = string | readonly [string, string] | readonly ['a', string, string]
+export type Run = string | readonly [string, string] | readonly ['a', string] | readonly ['a', string, string]
 
-const isLink = (run: Run): run is readonly ['a', string, string] => typeof run !== 'string' && run.length === 3
+const isLink = (run: Run): run is readonly ['a', string] | readonly ['a', string, string] =>
+  typeof run !== 'string' && run[0] === 'a'
 
 function styled(run: Run): StyledRun {
   if (typeof run === 'string') return { text: run, flags: '' }
   if (isLink(run))
     return {
-      text: run[2],
+      text: run[2] ?? run[1],
       flags: '',
       link: { href: run[1], kind: run[1].startsWith('https://doi.org/') ? 'doi' : 'url' },
     }

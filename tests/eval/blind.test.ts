@@ -24,8 +24,8 @@ import { search } from '../../src/search/index'
 // precision 0.804 (78 of 97), recall 0.736 (78 of 106), no alarms; after a tenth (126 drafts): precision 0.796
 // (78 of 98), recall 0.736, no alarms — that round raised the tuning set and cost one false alarm here. Search with
 // lay terms (data/search/lay-terms.json: per record, the words visitors type for it, written blind from the list of
-// records by a helper who saw neither these queries nor the tuning set; nine new words per record, the most the search
-// page's budget allows, replacing the rare words of the summaries): MRR 0.911, nDCG@10 0.824, natural MRR 0.805.
+// records by a helper who saw neither these queries nor the tuning set; eight new words per record, the most the search
+// page's budget allows, replacing the rare words of the summaries): MRR 0.911, nDCG@10 0.825, natural MRR 0.809.
 // The floors sit at these values.
 const FLOORS = { mrr: 0.91, ndcg10: 0.82, naturalMrr: 0.8, precision: 0.79, recall: 0.73 }
 

@@ -25,7 +25,7 @@ describe('data/search/lay-terms.json', () => {
     expect(Object.keys(layTermData.records)).toHaveLength(131)
   })
 
-  it('indexes at most nine new words per record, each from its own terms, never shown', () => {
+  it('indexes at most eight new words per record, each from its own terms, never shown', () => {
     const compact = compactDocuments(corpus)
     for (const d of compact) {
       const terms = (layTermData.records as Record<string, string[]>)[`${d.type}:${d.id}`] ?? []

@@ -85,9 +85,10 @@ describe('search: results', () => {
   })
 
   it('says so when a study’s title could not be confirmed', () => {
-    const hit = search('Krystal 1994')[0]
-    expect(hit?.id).toBe('krystal-1994')
-    expect(hit?.title).toBe('krystal-1994: title not confirmed (1994)')
+    const hit = search('Holmes 2022')[0]
+    expect(hit?.id).toBe('holmes-2022')
+    expect(hit?.title).toBe('holmes-2022: title not confirmed')
+    expect(search('fda-esketamine-2019')[0]?.title).toBe('fda-esketamine-2019: title not confirmed (2019)')
   })
 
   it('is deterministic and returns fresh objects', () => {
