@@ -118,7 +118,7 @@ export interface CompactDoc {
   /** Every author's family name (with particles) or institution name. */
   readonly names?: readonly string[]
   readonly tags?: string
-  /** The words of the record's lay terms that its title and tags lack: indexed with the tags, never shown. */
+  /** The words of the record's lay terms that its title, tags and snippet lack: indexed with the tags, never shown. */
   readonly lay?: string
   /** Texts a snippet is cut from (and indexed). */
   readonly snippets?: readonly string[]
