@@ -17,9 +17,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import lunr from 'lunr'
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch'
-import { vocabularies } from '../src/index'
-import { fullClaims, fullSources, fullStudies } from '../src/details/index'
-import layTermData from '../data/search/lay-terms.json'
+import { shippedCorpus as loadShippedCorpus } from '../scripts/lib/search-corpus'
 import { engineForCorpus } from '../src/search/corpus'
 import { searchWith } from '../src/search/api'
 import {
@@ -37,10 +35,8 @@ import { relevanceCases } from '../tests/search/relevance-queries'
 import { syntheticCorpus, workload } from './synthetic'
 
 const root = join(fileURLToPath(import.meta.url), '..', '..')
-const studies = fullStudies()
-const claims = fullClaims()
-const sources = fullSources()
-const shippedCorpus: SearchCorpus = { studies, claims, sources, vocabularies, layTerms: layTermData.records }
+const shippedCorpus: SearchCorpus = loadShippedCorpus()
+const { studies, claims, sources } = shippedCorpus
 const shippedIndexPath = join(root, 'src', 'generated', 'search-index.json')
 
 // ---------------------------------------------------------------------------------------------------------------

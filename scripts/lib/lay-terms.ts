@@ -3,6 +3,8 @@
  * names something (a capitalised word or a number: a person, place, product, trial, dose) names what the record's own
  * text names, so lay terms stay vocabulary and never add a fact about a study.
  */
+import synonymData from '../../data/search/synonyms.json' with { type: 'json' }
+import type { SearchCorpus } from '../../src/search/documents.ts'
 import { closest } from '../../src/suggest.ts'
 import type { Issue } from './issues.ts'
 
@@ -40,6 +42,22 @@ export interface LayRecord {
   readonly text: string
 }
 
+/** The records of a corpus as the check sees them, their text lower-cased. */
+export function layRecords(corpus: Pick<SearchCorpus, 'studies' | 'claims' | 'sources'>): LayRecord[] {
+  const of = (type: string, r: { id: string }): LayRecord => ({
+    key: `${type}:${r.id}`,
+    text: JSON.stringify(r).toLowerCase(),
+  })
+  return [
+    ...corpus.studies.map((r) => of('study', r)),
+    ...corpus.claims.map((r) => of('claim', r)),
+    ...corpus.sources.map((r) => of('source', r)),
+  ]
+}
+
+/** The synonym table's text, lower-cased: a name it lists is vocabulary. */
+const SYNONYM_TEXT = JSON.stringify(synonymData).toLowerCase()
+
 function issue(field: string, rule: string, message: string, fix: string): Issue {
   return { file: LAY_TERMS_FILE, field, rule, message, fix }
 }
@@ -60,10 +78,10 @@ function unsupportedNames(term: string, text: string, synonyms: string): string[
 /**
  * The issues of a lay-terms file.
  * @param data - the parsed file
- * @param records - every record, with its text lower-cased
- * @param synonyms - the synonym table's JSON text, lower-cased
+ * @param records - every record, with its text lower-cased ({@link layRecords})
+ * @param synonyms - the synonym table's JSON text, lower-cased (data/search/synonyms.json by default)
  */
-export function layTermIssues(data: unknown, records: readonly LayRecord[], synonyms: string): Issue[] {
+export function layTermIssues(data: unknown, records: readonly LayRecord[], synonyms = SYNONYM_TEXT): Issue[] {
   const issues: Issue[] = []
   const shape = (message: string): Issue[] => [
     issue(

@@ -7,6 +7,9 @@ import { fullClaims, fullSources, fullStudies } from '../../src/details/index.ts
 import { vocabularies } from '../../src/index.ts'
 import type { SearchCorpus } from '../../src/search/documents.ts'
 
+/** The lay-terms file as shipped, for the build's check (scripts/lib/lay-terms.ts). */
+export const layTermFile: unknown = layTermData
+
 /** The shipped corpus, read fresh on each call. */
 export function shippedCorpus(): SearchCorpus {
   return {

@@ -1,27 +1,19 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import layTermData from '../../data/search/lay-terms.json'
-import { COMMON_NAMES, layTermIssues, type LayRecord } from '../../scripts/lib/lay-terms'
+import { COMMON_NAMES, layRecords, layTermIssues } from '../../scripts/lib/lay-terms'
 import { shippedCorpus } from '../../scripts/lib/search-corpus'
 import { compactDocuments, LAY_WORDS_PER_RECORD } from '../../src/search/documents'
 import { search } from '../../src/search/index'
 import { tokenize } from '../../src/search/text'
-import { root } from '../helpers/paths'
 
 const corpus = shippedCorpus()
-const records: LayRecord[] = [
-  ...corpus.studies.map((r) => ({ key: `study:${r.id}`, text: JSON.stringify(r).toLowerCase() })),
-  ...corpus.claims.map((r) => ({ key: `claim:${r.id}`, text: JSON.stringify(r).toLowerCase() })),
-  ...corpus.sources.map((r) => ({ key: `source:${r.id}`, text: JSON.stringify(r).toLowerCase() })),
-]
-const synonyms = readFileSync(join(root, 'data', 'search', 'synonyms.json'), 'utf8').toLowerCase()
-const check = (recordsField: unknown) => layTermIssues({ formatVersion: 1, records: recordsField }, records, synonyms)
+const records = layRecords(corpus)
+const check = (recordsField: unknown) => layTermIssues({ formatVersion: 1, records: recordsField }, records)
 const top = (query: string, n = 3) => search(query, { limit: n }).map((r) => `${r.type}:${r.id}`)
 
 describe('data/search/lay-terms.json', () => {
   it('passes the build check: known records, short plain phrases, no name the record does not name', () => {
-    expect(layTermIssues(layTermData, records, synonyms)).toEqual([])
+    expect(layTermIssues(layTermData, records)).toEqual([])
     expect(Object.keys(layTermData.records)).toHaveLength(131)
   })
 
@@ -85,10 +77,8 @@ describe('the lay-terms check', () => {
     expect(rules(['x'.repeat(61)])).toEqual(['lay-terms-term'])
     expect(rules(['<img src=x onerror=alert(1)>'])).toEqual(['lay-terms-term'])
     expect(rules(['chart review', 'chart review'])).toEqual(['lay-terms-term'])
-    expect(layTermIssues(null, records, synonyms).map((i) => i.rule)).toEqual(['lay-terms-shape'])
-    expect(layTermIssues({ formatVersion: 2, records: {} }, records, synonyms)[0]!.message).toBe(
-      'has formatVersion 2, not 1.',
-    )
-    expect(layTermIssues({ formatVersion: 1 }, records, synonyms)[0]!.message).toBe('has no "records" object.')
+    expect(layTermIssues(null, records).map((i) => i.rule)).toEqual(['lay-terms-shape'])
+    expect(layTermIssues({ formatVersion: 2, records: {} }, records)[0]!.message).toBe('has formatVersion 2, not 1.')
+    expect(layTermIssues({ formatVersion: 1 }, records)[0]!.message).toBe('has no "records" object.')
   })
 })
