@@ -191,17 +191,17 @@ export const LAY_WORDS_PER_RECORD = 8
 export const LEAD_LENGTH = 150
 
 /**
- * Splits a summary into its lead (the first sentence, cut at a word with `…` if longer than {@link LEAD_LENGTH};
- * shown as the snippet) and the rest.
+ * The lead of a summary, shown as the snippet: its first sentence, cut at a word with `…` if longer than
+ * {@link LEAD_LENGTH}.
  * @internal
  */
-export function leadAndRest(text: string): [lead: string, rest: string] {
+export function leadOf(text: string): string {
   // A sentence does not end at the full stop of "et al." ("Feder et al. 2014 found…").
   const first = /^.*?(?<!\bet al)[.!?](?=\s+[A-Z0-9(]|\s*$)/s.exec(text)?.[0] ?? text
-  if (first.length <= LEAD_LENGTH) return [first, text.slice(first.length).trim()]
+  if (first.length <= LEAD_LENGTH) return first
   const cut = text.lastIndexOf(' ', LEAD_LENGTH - 1)
   const at = cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH - 1
-  return [`${text.slice(0, at).replace(/[\s,;:]+$/, '')}…`, text.slice(at).trim()]
+  return `${text.slice(0, at).replace(/[\s,;:]+$/, '')}…`
 }
 
 /**
@@ -252,9 +252,9 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
   const readable = readableIds(corpus.studies)
   // The lead of every summary: the snippet a result shows.
   const leads = [
-    ...corpus.studies.map((s) => leadAndRest(s.findings)[0]),
-    ...corpus.claims.map((c) => leadAndRest(readable(c.verdictNote))[0]),
-    ...corpus.sources.map((s) => leadAndRest(joined(s.sections))[0]),
+    ...corpus.studies.map((s) => leadOf(s.findings)),
+    ...corpus.claims.map((c) => leadOf(readable(c.verdictNote))),
+    ...corpus.sources.map((s) => leadOf(joined(s.sections))),
   ]
 
   const docs: CompactDoc[] = []
