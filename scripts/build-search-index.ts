@@ -9,6 +9,7 @@ import { compactDocuments } from '../src/search/documents.ts'
 import { layTermFile, shippedCorpus } from './lib/search-corpus.ts'
 import { serializeStore } from '../src/search/store.ts'
 import { claimStatements } from '../src/generated/claim-statements.ts'
+import { claimIds, sourceIds, studyIds } from '../src/generated/ids.ts'
 import { formatIssue } from './lib/issues.ts'
 import { LAY_TERMS_FILE, layRecords, layTermIssues } from './lib/lay-terms.ts'
 
@@ -23,7 +24,10 @@ if (issues.length > 0) {
   process.exit(1)
 }
 const docs = compactDocuments(corpus)
-const text = serializeStore(docs, vocabularies, claimStatements)
+const text = serializeStore(docs, vocabularies, {
+  claimStatements,
+  ids: { study: studyIds, claim: claimIds, source: sourceIds },
+})
 if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
   writeFileSync(file, text)
   console.log('build-search-index: wrote src/generated/search-index.json')

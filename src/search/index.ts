@@ -20,6 +20,7 @@ import { documentsFromCompact } from './documents'
 import { SearchEngine } from './engine'
 import { loadStore } from './store'
 import { claimStatements } from '../generated/claim-statements'
+import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import shippedStore from '../generated/search-index.json'
 import type { FacetOptions, Facets, SearchOptions, SearchResult } from './types'
 
@@ -43,7 +44,10 @@ export {
 let shipped: SearchEngine | undefined
 function engine(): SearchEngine {
   if (shipped === undefined) {
-    const store = loadStore(shippedStore, claimStatements)
+    const store = loadStore(shippedStore, {
+      claimStatements,
+      ids: { study: studyIds, claim: claimIds, source: sourceIds },
+    })
     shipped = new SearchEngine(documentsFromCompact(store.docs), store.vocabularies)
   }
   return shipped

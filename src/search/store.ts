@@ -23,12 +23,13 @@ import {
   type SearchVocabularies,
 } from './documents'
 import { allConcepts } from './synonyms'
+import { searchableTypes, type SearchableType } from './types'
 import { isStopWord, tokenize } from './text'
 
 /** Name written into serialized search stores. */
 export const INDEX_FORMAT = 'kap-literature-search-index'
 /** Version of the serialized layout; a reader accepts only its own. */
-export const INDEX_FORMAT_VERSION = 2
+export const INDEX_FORMAT_VERSION = 3
 /** Field boosts: title or statement, then authors (first author and year, all authors), then tags, then findings. */
 export const BOOSTS: Readonly<Record<FieldName, number>> = { title: 8, cite: 5, authors: 4, tags: 3, body: 1 }
 /** lunr's BM25 parameters (lunr.Builder defaults). */
@@ -240,37 +241,59 @@ export interface SerializedStore {
   readonly fingerprint: string
   /** Per vocabulary, `[id, label]` pairs in vocabulary order. */
   readonly labels: Readonly<Record<(typeof VOCABULARY_NAMES)[number], readonly (readonly [string, string])[]>>
+  /** Records of each type (studies, claims, sources) when they are stored by position, without type and id. */
+  readonly counts?: readonly number[]
   readonly docs: readonly CompactDoc[]
+}
+
+/**
+ * What the reader of a store already has, so that the store need not hold it again (a page that shows claims and
+ * searches downloads each text once).
+ * @internal
+ */
+export interface SharedTexts {
+  /** The claim statements (src/generated/claim-statements.ts), in the order of the store's claims. */
+  readonly claimStatements?: readonly string[]
+  /** The record ids by type (src/generated/ids.ts), each list in the order of the store's records of that type. */
+  readonly ids?: Readonly<Record<SearchableType, readonly string[]>>
+}
+
+/** Whether the store's records are the shared ids in order: studies, then claims, then sources. */
+function idsMatch(docs: readonly CompactDoc[], ids: SharedTexts['ids']): boolean {
+  if (ids === undefined) return false
+  const order = searchableTypes.flatMap((t) => ids[t].map((id) => `${t}:${id}`))
+  return order.length === docs.length && docs.every((d, i) => order[i] === `${d.type}:${d.id}`)
 }
 
 /**
  * Serializes a store to the versioned JSON text shipped as src/generated/search-index.json (one record per line, so
  * a data change shows as a small diff).
- * @param claimStatements - the statements the reader of the store will have (src/generated/claim-statements.ts), in
- *   the order of the store's claims: a claim whose title is its statement there is written without it, so a page
- *   that also shows claims downloads them once
+ * @param shared - what the reader will have: a claim whose title is its statement there is written without it, and
+ *   when the records are exactly the shared ids in order, each is written without its type and id (the store then
+ *   says how many records of each type it holds, `counts`)
  * @internal
  */
 export function serializeStore(
   docs: readonly CompactDoc[],
   vocabularies: SearchVocabularies,
-  claimStatements?: readonly string[],
+  shared: SharedTexts = {},
 ): string {
   const labels = Object.fromEntries(VOCABULARY_NAMES.map((n) => [n, vocabularies[n].map((t) => [t.id, t.label])]))
+  const byPosition = idsMatch(docs, shared.ids)
   const head = {
     format: INDEX_FORMAT,
     formatVersion: INDEX_FORMAT_VERSION,
     fields: FIELDS,
     fingerprint: fingerprint(docs, vocabularies),
     labels,
+    ...(byPosition ? { counts: searchableTypes.map((t) => shared.ids![t].length) } : {}),
   }
   const lines = Object.entries(head).map(([k, v]) => ` ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-  // A claim whose statement the reader already has (from `claimStatements`) is stored without its title.
   let k = 0
   const stored = docs.map((d) => {
-    if (d.type !== 'claim' || claimStatements?.[k++] !== d.title) return d
-    const { title: _shared, ...rest } = d
-    return rest
+    const sharedTitle = d.type === 'claim' && shared.claimStatements?.[k++] === d.title
+    const { type, id, title, ...rest } = d
+    return { ...(byPosition ? {} : { type, id }), ...(sharedTitle ? {} : { title }), ...rest }
   })
   return `{\n${lines.join(',\n')},\n "docs": [\n${stored.map((d) => `  ${JSON.stringify(d)}`).join(',\n')}\n ]\n}\n`
 }
@@ -285,15 +308,14 @@ function mismatch(message: string, value: unknown, cause?: unknown): KapLiteratu
 
 /**
  * Reads a serialized store.
- * @param claimStatements - the titles of claims stored without one, in the order of the store's claims (see
- *   {@link serializeStore})
+ * @param shared - the texts the store was written without (see {@link serializeStore})
  * @throws `KapLiteratureError` `FORMAT_VERSION_MISMATCH` when `json` is not a store of this format version, or is
- * damaged (its fingerprint does not match its content)
+ * damaged or incomplete (its fingerprint does not match its content once the shared texts are restored)
  * @internal
  */
 export function loadStore(
   json: unknown,
-  claimStatements?: readonly string[],
+  shared: SharedTexts = {},
 ): {
   readonly docs: readonly CompactDoc[]
   readonly vocabularies: StoreVocabularies
@@ -322,13 +344,27 @@ export function loadStore(
         ]
       }),
     ) as unknown as StoreVocabularies
-    // Claims stored without their title take it from `claimStatements`; the fingerprint then checks the result.
+    // Records stored by position take their type and id from the shared ids.
+    let keys: { type: SearchableType; id: string }[] | undefined
+    if (s.counts !== undefined) {
+      const { ids } = shared
+      if (
+        ids === undefined ||
+        !Array.isArray(s.counts) ||
+        searchableTypes.some((t, i) => s.counts![i] !== ids[t].length)
+      )
+        throw new Error(`records stored by position: counts ${JSON.stringify(s.counts)} do not match the ids`)
+      keys = searchableTypes.flatMap((type) => ids[type].map((id) => ({ type, id })))
+      if (keys.length !== s.docs.length) throw new Error('records stored by position: wrong number of records')
+    }
+    // Claims stored without their title take it from the shared statements; the fingerprint then checks the result.
     let k = 0
-    const docs = (s.docs as unknown[]).map((d) => {
-      const doc = d as Partial<CompactDoc> | null
-      if (doc === null || typeof doc !== 'object' || doc.type !== 'claim') return d
-      const title = claimStatements?.[k++]
-      if (doc.title !== undefined || title === undefined) return d
+    const docs = (s.docs as unknown[]).map((d, i) => {
+      if (d === null || typeof d !== 'object') return d
+      const doc = (keys === undefined ? d : { ...keys[i], ...d }) as Partial<CompactDoc>
+      if (doc.type !== 'claim') return doc
+      const title = shared.claimStatements?.[k++]
+      if (doc.title !== undefined || title === undefined) return doc
       // In the key order the builder writes (type, id, title, …), which the fingerprint hashes.
       return { type: doc.type, id: doc.id, title, ...doc }
     })

@@ -15,7 +15,7 @@ import { buildElements } from '../../scripts/build-elements'
 import { claimStatements } from '../../src/generated/claim-statements'
 import { fingerprint, loadStore, type SerializedStore } from '../../src/search/store'
 import type { CompactDoc } from '../../src/search/documents'
-import { claimIds, getStudy } from '../../src/index'
+import { claimIds, getStudy, sourceIds, studyIds } from '../../src/index'
 import { root } from '../helpers/paths'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -35,16 +35,18 @@ const swapJson = (text: string, from: string, to: string) =>
 /** The shipped search store with the hostile title and statement, and a fingerprint that matches them. */
 function hostileStore(statements: readonly string[]): string {
   const json = JSON.parse(readFileSync(join(root, 'src', 'generated', 'search-index.json'), 'utf8')) as SerializedStore
-  const docs = json.docs.map((d) => (d.id === 'dore-2019' ? { ...d, title: HOSTILE_TITLE } : d))
-  const { vocabularies } = loadStore(json, claimStatements)
-  // Claims are stored without their statement; the fingerprint covers them with it, in the builder's key order.
-  let k = 0
-  const complete = docs.map((d): CompactDoc => {
-    if (d.type !== 'claim') return d
-    const { type, id, ...rest } = d as Omit<CompactDoc, 'title'>
-    return { type, id, title: statements[k++]!, ...rest }
+  const ids = { study: studyIds, claim: claimIds, source: sourceIds }
+  // Records are stored by position (no type or id) and claims without their statement; the fingerprint covers the
+  // complete records, in the builder's key order.
+  const { docs: complete, vocabularies } = loadStore(json, { claimStatements, ids })
+  const at = studyIds.indexOf('dore-2019')
+  const docs = json.docs.map((d, i) => (i === at ? { ...d, title: HOSTILE_TITLE } : d))
+  const changed = complete.map((d): CompactDoc => {
+    if (d.type === 'study' && d.id === 'dore-2019') return { ...d, title: HOSTILE_TITLE }
+    if (d.type === 'claim') return { ...d, title: statements[claimIds.indexOf(d.id as (typeof claimIds)[number])]! }
+    return d
   })
-  return JSON.stringify({ ...json, docs, fingerprint: fingerprint(complete, vocabularies) })
+  return JSON.stringify({ ...json, docs, fingerprint: fingerprint(changed, vocabularies) })
 }
 
 const hostile: Plugin = {

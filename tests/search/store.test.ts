@@ -23,6 +23,7 @@ import {
   serializeStore,
 } from '../../src/search/store'
 import { claimStatements } from '../../src/generated/claim-statements'
+import { claimIds, sourceIds, studyIds } from '../../src/generated/ids'
 import { root } from '../helpers/paths'
 
 const corpus = shippedCorpus()
@@ -30,6 +31,7 @@ const compact = compactDocuments(corpus)
 const docs = buildDocuments(corpus)
 const data = buildIndexData(docs)
 const shippedPath = join(root, 'src', 'generated', 'search-index.json')
+const ids = { study: studyIds, claim: claimIds, source: sourceIds }
 
 /** The same documents indexed by lunr.Builder itself: the reference for our weights. */
 function lunrReference(list: readonly SearchDoc[]): lunr.Index {
@@ -100,22 +102,24 @@ describe('index store', () => {
   })
 
   it('stores claims without the statements the reader already has, and restores them on load', () => {
-    const text = serializeStore(compact, vocabularies, claimStatements)
+    const text = serializeStore(compact, vocabularies, { claimStatements })
     const json = JSON.parse(text) as { docs: Record<string, unknown>[] }
     const claims = json.docs.filter((d) => d.type === 'claim')
     expect(claims.length).toBe(corpus.claims.length)
     expect(claims.filter((d) => 'title' in d)).toEqual([])
     expect(text.includes(corpus.claims[0]!.statement)).toBe(false)
-    expect(loadStore(json, claimStatements).docs).toEqual(compact)
+    expect(loadStore(json, { claimStatements }).docs).toEqual(compact)
     // A claim whose statement differs from the shared one keeps its own title.
     const changed = ['Another statement', ...claimStatements.slice(1)]
-    const kept = JSON.parse(serializeStore(compact, vocabularies, changed)) as { docs: Record<string, unknown>[] }
+    const kept = JSON.parse(serializeStore(compact, vocabularies, { claimStatements: changed })) as {
+      docs: Record<string, unknown>[]
+    }
     expect(kept.docs.find((d) => d.id === corpus.claims[0]!.id)?.title).toBe(corpus.claims[0]!.statement)
-    expect(loadStore(kept, changed).docs).toEqual(compact)
+    expect(loadStore(kept, { claimStatements: changed }).docs).toEqual(compact)
     // Without the statements, or with other ones, the store is incomplete or damaged: a typed error, not wrong titles.
     for (const statements of [undefined, changed]) {
       try {
-        loadStore(json, statements)
+        loadStore(json, { claimStatements: statements })
         expect.unreachable()
       } catch (e) {
         expect((e as KapLiteratureError).code).toBe('FORMAT_VERSION_MISMATCH')
@@ -123,8 +127,34 @@ describe('index store', () => {
     }
   })
 
+  it('stores records by position when the reader has their ids in the same order, and restores type and id', () => {
+    const text = serializeStore(compact, vocabularies, { claimStatements, ids })
+    const json = JSON.parse(text) as { counts: number[]; docs: Record<string, unknown>[] }
+    expect(json.counts).toEqual([studyIds.length, claimIds.length, sourceIds.length])
+    expect(json.docs.filter((d) => 'id' in d || 'type' in d)).toEqual([])
+    expect(text.includes('"id":"grunebaum-2018"')).toBe(false)
+    const loaded = loadStore(json, { claimStatements, ids })
+    expect(loaded.docs).toEqual(compact)
+    expect(loaded.docs[studyIds.length]).toMatchObject({ type: 'claim', id: claimIds[0] })
+    // Without the ids, with a list of another length, or with two ids swapped: a typed error, never records under
+    // the wrong id (the fingerprint covers type and id).
+    const swapped = { ...ids, study: [studyIds[1]!, studyIds[0]!, ...studyIds.slice(2)] }
+    for (const other of [undefined, { ...ids, source: sourceIds.slice(1) }, swapped]) {
+      try {
+        loadStore(json, { claimStatements, ...(other === undefined ? {} : { ids: other }) })
+        expect.unreachable()
+      } catch (e) {
+        expect((e as KapLiteratureError).code).toBe('FORMAT_VERSION_MISMATCH')
+      }
+    }
+    // Records that are not the shared ids in order keep their type and id, and need no ids to load.
+    const own = JSON.parse(serializeStore(compact, vocabularies, { ids: swapped })) as Record<string, unknown>
+    expect('counts' in own).toBe(false)
+    expect(loadStore(own).docs).toEqual(compact)
+  })
+
   it('ships a store that is current with data/ and the analyzer (rebuild: npm run build:data)', () => {
-    const fresh = serializeStore(compact, vocabularies, claimStatements)
+    const fresh = serializeStore(compact, vocabularies, { claimStatements, ids })
     expect(
       readFileSync(shippedPath, 'utf8') === fresh,
       'src/generated/search-index.json is stale: run `npm run build:data`',
