@@ -186,7 +186,7 @@ function joined(parts: readonly (string | undefined)[]): string {
  * At most this many words of a record's lay terms are indexed (the first ones its title, tags and snippet lack, in
  * the order the terms are listed): the search store must keep the search element's page within its budget.
  */
-export const LAY_WORDS_PER_RECORD = 8
+export const LAY_WORDS_PER_RECORD = 10
 /** Longest snippet text in characters: about one snippet's length ({@link SNIPPET_LENGTH} of highlight.ts). */
 export const LEAD_LENGTH = 150
 

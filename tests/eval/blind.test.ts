@@ -26,8 +26,11 @@ import { search } from '../../src/search/index'
 // lay terms (data/search/lay-terms.json: per record, the words visitors type for it, written blind from the list of
 // records by a helper who saw neither these queries nor the tuning set; eight new words per record, the most the search
 // page's budget allows, replacing the rare words of the summaries): MRR 0.911, nDCG@10 0.825, natural MRR 0.809.
+// Records stored by position in the search store (2026-12-04, their ids come from the id lists the page already
+// loads) freed 1.5 KB, which took the cap to ten words per record, chosen on the tuning set with 1 KB of the page
+// budget left for data growth: MRR 0.921, nDCG@10 0.825, natural MRR 0.838.
 // The floors sit at these values.
-const FLOORS = { mrr: 0.91, ndcg10: 0.82, naturalMrr: 0.8, precision: 0.79, recall: 0.73 }
+const FLOORS = { mrr: 0.92, ndcg10: 0.82, naturalMrr: 0.83, precision: 0.79, recall: 0.73 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {

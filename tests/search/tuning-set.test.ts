@@ -7,7 +7,8 @@
  * values and rise only with changes that also hold on the held-out set. Restoring two studies as evidence (issue 11,
  * data version 0.2.0, later the same day) lengthened some claims' evidence notes and moved the set to 0.821 / 0.733 /
  * 0.672 (held-out set unchanged). The lay terms (data/search/lay-terms.json, written blind from the record list,
- * then capped at eight words per record by the page budget) raised it to 0.903 / 0.841 / 0.807; the floors sit there.
+ * then capped at eight words per record by the page budget) raised it to 0.903 / 0.841 / 0.807; ten words per record
+ * (the search store got smaller) to 0.915 / 0.845 / 0.834; the floors sit there.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -26,7 +27,7 @@ interface TuningQuery {
 const queries = JSON.parse(readFileSync(join(root, 'tests', 'search', 'tuning-queries.json'), 'utf8')) as TuningQuery[]
 
 describe('search tuning set', () => {
-  it('holds its floors (MRR 0.90, nDCG@10 0.84, natural-question MRR 0.80)', () => {
+  it('holds its floors (MRR 0.91, nDCG@10 0.84, natural-question MRR 0.83)', () => {
     const rows = queries.map((q) => ({
       q,
       ...rankMetrics(
@@ -40,8 +41,8 @@ describe('search tuning set', () => {
     const natural = mean(rows.filter((r) => r.q.natural).map((r) => r.rr))
     console.log(`tuning set: MRR ${mrr.toFixed(3)}, nDCG@10 ${ndcg.toFixed(3)}, natural MRR ${natural.toFixed(3)}`)
     expect(queries.length).toBe(70)
-    expect(mrr).toBeGreaterThanOrEqual(0.9)
+    expect(mrr).toBeGreaterThanOrEqual(0.91)
     expect(ndcg).toBeGreaterThanOrEqual(0.84)
-    expect(natural).toBeGreaterThanOrEqual(0.8)
+    expect(natural).toBeGreaterThanOrEqual(0.83)
   })
 })
