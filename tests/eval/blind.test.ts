@@ -28,9 +28,12 @@ import { search } from '../../src/search/index'
 // page's budget allows, replacing the rare words of the summaries): MRR 0.911, nDCG@10 0.825, natural MRR 0.809.
 // Records stored by position in the search store (2026-12-04, their ids come from the id lists the page already
 // loads) freed 1.5 KB, which took the cap to ten words per record, chosen on the tuning set with 1 KB of the page
-// budget left for data growth: MRR 0.921, nDCG@10 0.825, natural MRR 0.838.
+// budget left for data growth: MRR 0.921, nDCG@10 0.825, natural MRR 0.838; with more conversational filler words
+// (keep, usually, basically, stuff …) and the verdict notes rewritten without their dated history: 0.923 / 0.825 /
+// 0.835. After an eleventh round of blind drafts (24 texts from three helpers): precision 0.800 (80 of 100), recall
+// 0.755 (80 of 106), no alarms.
 // The floors sit at these values.
-const FLOORS = { mrr: 0.92, ndcg10: 0.82, naturalMrr: 0.83, precision: 0.79, recall: 0.73 }
+const FLOORS = { mrr: 0.92, ndcg10: 0.82, naturalMrr: 0.83, precision: 0.8, recall: 0.75 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {
