@@ -148,7 +148,10 @@ export function parseQuery(input: string): ParsedQuery {
  */
 export function unitsOf(text: string): QueryUnit[] {
   const tokens = tokenize(text)
-  const concepts = greedyConcepts(tokens.map((t) => t.term))
+  // "im" typed in lower or title case is "I'm" written without its apostrophe ("im bipolar"), not the abbreviation
+  // for intramuscular, which is written "IM": it is read as the stop word it stands for.
+  const contraction = tokens.map((t) => t.folded === 'im' && text.slice(t.start, t.end) !== 'IM')
+  const concepts = greedyConcepts(tokens.map((t, k) => (contraction[k] ? '' : t.term)))
   const conceptAt = new Map(concepts.map((c) => [c.from, c]))
   const units: QueryUnit[] = []
   const fillers: QueryUnit[] = []
@@ -168,7 +171,12 @@ export function unitsOf(text: string): QueryUnit[] {
     }
     const t = tokens[i]!
     i++
-    if (t.folded.length > MAX_WORD_LENGTH || isStopWord(t.folded) || (t.folded.length === 1 && !/\d/.test(t.folded)))
+    if (
+      contraction[i - 1] ||
+      t.folded.length > MAX_WORD_LENGTH ||
+      isStopWord(t.folded) ||
+      (t.folded.length === 1 && !/\d/.test(t.folded))
+    )
       continue
     if (seen.has(t.term)) continue
     seen.add(t.term)

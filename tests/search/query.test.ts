@@ -103,6 +103,13 @@ describe('unitsOf', () => {
     expect(words(unitsOf('treatment resist'))).toEqual(['treatment', 'resist*'])
   })
 
+  it('reads "im" as "I\'m" written without its apostrophe, and only "IM" as intramuscular', () => {
+    expect(words(unitsOf('im bipolar, am i allowed to do ketamine'))).toEqual(['bipolar', 'allowed', 'ketamine*'])
+    expect(words(unitsOf('Im scared of ketamine'))).toEqual(['scared', 'ketamine*'])
+    expect(words(unitsOf('IM ketamine'))).toEqual(['_im', 'ketamine*'])
+    expect(words(unitsOf('intramuscular ketamine'))).toEqual(['_im', 'ketamine*'])
+  })
+
   it(`keeps at most ${MAX_UNITS} units`, () => {
     const many = Array.from({ length: 50 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(' ')
     expect(unitsOf(many)).toHaveLength(MAX_UNITS)
