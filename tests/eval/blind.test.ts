@@ -33,9 +33,10 @@ import { search } from '../../src/search/index'
 // 0.835. After an eleventh round of blind drafts (24 texts from three helpers): precision 0.800 (80 of 100), recall
 // 0.755 (80 of 106), no alarms. Search reading twelve query units instead of eight, a cap on a word's weight in the
 // coordination factor, three synonym additions and a second tuning set (all chosen on the tuning sets, never on
-// this one): MRR 0.938, nDCG@10 0.831, natural MRR 0.871.
+// this one): MRR 0.938, nDCG@10 0.831, natural MRR 0.871. After a twelfth checker round (24 drafts): precision
+// 0.802 (81 of 101), recall 0.764 (81 of 106), no alarms.
 // The floors sit at these values.
-const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.8, recall: 0.75 }
+const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.8, recall: 0.76 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {
