@@ -9,7 +9,17 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { coreModule, detailFiles, idsModule } from '../scripts/lib/generate.ts'
+import {
+  claimFactsModule,
+  claimStatementsModule,
+  coreModule,
+  cuesModule,
+  detailFiles,
+  factsModule,
+  idsModule,
+  leadLabelsModule,
+  mapFactsModule,
+} from '../scripts/lib/generate.ts'
 import { fullClaims, fullStudies } from '../src/details/index'
 import { vocabularies } from '../src/index'
 import { compactDocuments } from '../src/search/documents'
@@ -60,10 +70,27 @@ function sourceTree(n: number): { dir: string; records: number } {
     mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, text)
   }
+  // Every module scripts/build-data.ts generates, so each entry bundles as it does from the shipped data.
   write(join(gen, 'ids.ts'), idsModule(data))
   write(join(gen, 'core.ts'), coreModule(data, version))
+  write(join(gen, 'cues.ts'), cuesModule(data))
+  write(join(gen, 'facts.ts'), factsModule(data))
+  write(join(gen, 'claim-facts.ts'), claimFactsModule(data))
+  write(join(gen, 'map-facts.ts'), mapFactsModule(data, version))
+  write(join(gen, 'lead-labels.ts'), leadLabelsModule(data))
+  write(join(gen, 'claim-statements.ts'), claimStatementsModule(data))
   for (const [path, text] of detailFiles(data)) write(join(gen, path), text)
-  write(join(gen, 'search-index.json'), serializeStore(compactDocuments({ ...corpus, claims }), vocabularies))
+  // Written as the shipped store is: without what the page already has (claim statements, ids in sorted order).
+  const sorted = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1))
+  const shared = {
+    claimStatements: sorted(claims).map((c) => c.statement),
+    ids: {
+      study: sorted(corpus.studies).map((r) => r.id),
+      claim: sorted(claims).map((r) => r.id),
+      source: sorted(corpus.sources).map((r) => r.id),
+    },
+  }
+  write(join(gen, 'search-index.json'), serializeStore(compactDocuments({ ...corpus, claims }), vocabularies, shared))
   // Each entry keeps a shipped entry's shape (italics, links, ranks) with this record's own authors, year and title,
   // so the table compresses like real references rather than like copies.
   const entries = Object.fromEntries(

@@ -31,6 +31,7 @@ import {
 import { FUZZY_MIN_LENGTH, FUZZY_WEIGHT, PREFIX_MIN_LENGTH, PREFIX_WEIGHT, SearchEngine } from '../src/search/engine'
 import { parseQuery } from '../src/search/query'
 import { analyze, BOOSTS, loadStore, serializeStore } from '../src/search/store'
+import { shippedSharedTexts } from '../src/search/shipped-texts'
 import { relevanceCases } from '../tests/search/relevance-queries'
 import { syntheticCorpus, workload } from './synthetic'
 
@@ -51,7 +52,8 @@ function ours(corpus: SearchCorpus, serialized?: string): Runner {
   let engine: SearchEngine
   if (serialized === undefined) engine = engineForCorpus(corpus)
   else {
-    const store = loadStore(JSON.parse(serialized))
+    // The shipped store needs the texts the page has already; a store written without them ignores them.
+    const store = loadStore(JSON.parse(serialized), shippedSharedTexts)
     engine = new SearchEngine(documentsFromCompact(store.docs), store.vocabularies)
   }
   engine.postings // load or build now, as the first search would

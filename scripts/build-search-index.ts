@@ -8,8 +8,7 @@ import { vocabularies } from '../src/index.ts'
 import { compactDocuments } from '../src/search/documents.ts'
 import { layTermFile, shippedCorpus } from './lib/search-corpus.ts'
 import { serializeStore } from '../src/search/store.ts'
-import { claimStatements } from '../src/generated/claim-statements.ts'
-import { claimIds, sourceIds, studyIds } from '../src/generated/ids.ts'
+import { shippedSharedTexts } from '../src/search/shipped-texts.ts'
 import { formatIssue } from './lib/issues.ts'
 import { LAY_TERMS_FILE, layRecords, layTermIssues } from './lib/lay-terms.ts'
 
@@ -24,10 +23,7 @@ if (issues.length > 0) {
   process.exit(1)
 }
 const docs = compactDocuments(corpus)
-const text = serializeStore(docs, vocabularies, {
-  claimStatements,
-  ids: { study: studyIds, claim: claimIds, source: sourceIds },
-})
+const text = serializeStore(docs, vocabularies, shippedSharedTexts)
 if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
   writeFileSync(file, text)
   console.log('build-search-index: wrote src/generated/search-index.json')

@@ -19,8 +19,7 @@ import { didYouMeanWith, facetsWith, searchWith } from './api'
 import { documentsFromCompact } from './documents'
 import { SearchEngine } from './engine'
 import { loadStore } from './store'
-import { claimStatements } from '../generated/claim-statements'
-import { claimIds, sourceIds, studyIds } from '../generated/ids'
+import { shippedSharedTexts } from './shipped-texts'
 import shippedStore from '../generated/search-index.json'
 import type { FacetOptions, Facets, SearchOptions, SearchResult } from './types'
 
@@ -44,10 +43,7 @@ export {
 let shipped: SearchEngine | undefined
 function engine(): SearchEngine {
   if (shipped === undefined) {
-    const store = loadStore(shippedStore, {
-      claimStatements,
-      ids: { study: studyIds, claim: claimIds, source: sourceIds },
-    })
+    const store = loadStore(shippedStore, shippedSharedTexts)
     shipped = new SearchEngine(documentsFromCompact(store.docs), store.vocabularies)
   }
   return shipped
