@@ -9,17 +9,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  claimFactsModule,
-  claimStatementsModule,
-  coreModule,
-  cuesModule,
-  detailFiles,
-  factsModule,
-  idsModule,
-  leadLabelsModule,
-  mapFactsModule,
-} from '../scripts/lib/generate.ts'
+import { detailFiles, generatedModules } from '../scripts/lib/generate.ts'
 import { fullClaims, fullStudies } from '../src/details/index'
 import { vocabularies } from '../src/index'
 import { compactDocuments } from '../src/search/documents'
@@ -71,14 +61,7 @@ function sourceTree(n: number): { dir: string; records: number } {
     writeFileSync(path, text)
   }
   // Every module scripts/build-data.ts generates, so each entry bundles as it does from the shipped data.
-  write(join(gen, 'ids.ts'), idsModule(data))
-  write(join(gen, 'core.ts'), coreModule(data, version))
-  write(join(gen, 'cues.ts'), cuesModule(data))
-  write(join(gen, 'facts.ts'), factsModule(data))
-  write(join(gen, 'claim-facts.ts'), claimFactsModule(data))
-  write(join(gen, 'map-facts.ts'), mapFactsModule(data, version))
-  write(join(gen, 'lead-labels.ts'), leadLabelsModule(data))
-  write(join(gen, 'claim-statements.ts'), claimStatementsModule(data))
+  for (const [file, text] of generatedModules(data, version)) write(join(gen, file), text)
   for (const [path, text] of detailFiles(data)) write(join(gen, path), text)
   // Written as the shipped store is: without what the page already has (claim statements, ids in sorted order).
   const sorted = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1))

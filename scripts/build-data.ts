@@ -10,18 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  claimFactsModule,
-  claimStatementsModule,
-  coreModule,
-  leadLabelsModule,
-  mapFactsModule,
-  coverageReport,
-  cuesModule,
-  detailFiles,
-  factsModule,
-  idsModule,
-} from './lib/generate.ts'
+import { coverageReport, detailFiles, generatedModules } from './lib/generate.ts'
 import { formatIssue } from './lib/issues.ts'
 import { runPipeline } from './lib/pipeline.ts'
 
@@ -54,14 +43,7 @@ if (!checkOnly) {
     writeFileSync(`${path}.tmp`, text)
     renameSync(`${path}.tmp`, path)
   }
-  write(join(outDir, 'ids.ts'), idsModule(data))
-  write(join(outDir, 'core.ts'), coreModule(data, version))
-  write(join(outDir, 'cues.ts'), cuesModule(data))
-  write(join(outDir, 'facts.ts'), factsModule(data))
-  write(join(outDir, 'claim-facts.ts'), claimFactsModule(data))
-  write(join(outDir, 'map-facts.ts'), mapFactsModule(data, version))
-  write(join(outDir, 'lead-labels.ts'), leadLabelsModule(data))
-  write(join(outDir, 'claim-statements.ts'), claimStatementsModule(data))
+  for (const [file, text] of generatedModules(data, version)) write(join(outDir, file), text)
   // Detail chunks: rewritten as a set, so a removed record leaves no stale file behind.
   rmSync(join(outDir, 'details'), { recursive: true, force: true })
   rmSync(join(outDir, 'detail-loaders'), { recursive: true, force: true })

@@ -540,3 +540,20 @@ export function leadLabelsModule(data: Dataset): string {
 export const leadLabels: Readonly<Record<string, string>> = ${JSON.stringify(labels)}
 `
 }
+
+/**
+ * Every top-level module of src/generated, as [file name, text]: what scripts/build-data.ts writes (with the detail
+ * files of {@link detailFiles}) and what bench/growth.ts writes for its synthetic datasets, so both stay the same list.
+ */
+export function generatedModules(data: Dataset, version: string): [string, string][] {
+  return [
+    ['ids.ts', idsModule(data)],
+    ['core.ts', coreModule(data, version)],
+    ['cues.ts', cuesModule(data)],
+    ['facts.ts', factsModule(data)],
+    ['claim-facts.ts', claimFactsModule(data)],
+    ['map-facts.ts', mapFactsModule(data, version)],
+    ['lead-labels.ts', leadLabelsModule(data)],
+    ['claim-statements.ts', claimStatementsModule(data)],
+  ]
+}
