@@ -134,9 +134,10 @@ console.log(
 )
 console.log(`|---|${factors.map(() => '---|').join('')}---|---|`)
 for (const r of rows) {
-  const per100 = ((r.sizes.at(-1)! - r.sizes[0]!) / (counts.at(-1)! - counts[0]!)) * 100
+  // One factor alone gives no growth to report.
+  const per100 = counts.length < 2 ? undefined : ((r.sizes.at(-1)! - r.sizes[0]!) / (counts.at(-1)! - counts[0]!)) * 100
   const ok = r.sizes[0]! <= r.budget ? '✓' : '✗'
   console.log(
-    `| ${r.label} | ${r.sizes.map((s) => `${kb(s)} KB`).join(' | ')} | ${kb(per100)} KB | ${kb(r.budget)} KB ${ok} |`,
+    `| ${r.label} | ${r.sizes.map((s) => `${kb(s)} KB`).join(' | ')} | ${per100 === undefined ? '—' : `${kb(per100)} KB`} | ${kb(r.budget)} KB ${ok} |`,
   )
 }
