@@ -63,14 +63,14 @@ function sourceTree(n: number): { dir: string; records: number } {
   // Every module scripts/build-data.ts generates, so each entry bundles as it does from the shipped data.
   for (const [file, text] of generatedModules(data, version)) write(join(gen, file), text)
   for (const [path, text] of detailFiles(data)) write(join(gen, path), text)
-  // Written as the shipped store is: without what the page already has (claim statements, ids in sorted order).
-  const sorted = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1))
+  // Written as the shipped store is: without what the page already has — the ids and claim statements of the
+  // generated modules above, which list the records in the dataset's order.
   const shared = {
-    claimStatements: sorted(claims).map((c) => c.statement),
+    claimStatements: claims.map((c) => c.statement),
     ids: {
-      study: sorted(corpus.studies).map((r) => r.id),
-      claim: sorted(claims).map((r) => r.id),
-      source: sorted(corpus.sources).map((r) => r.id),
+      study: corpus.studies.map((r) => r.id),
+      claim: claims.map((r) => r.id),
+      source: corpus.sources.map((r) => r.id),
     },
   }
   write(join(gen, 'search-index.json'), serializeStore(compactDocuments({ ...corpus, claims }), vocabularies, shared))

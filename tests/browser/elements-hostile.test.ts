@@ -14,8 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildElements } from '../../scripts/build-elements'
 import { claimStatements } from '../../src/generated/claim-statements'
 import { fingerprint, loadStore, type SerializedStore } from '../../src/search/store'
+import { shippedSharedTexts } from '../../src/search/shipped-texts'
 import type { CompactDoc } from '../../src/search/documents'
-import { claimIds, getStudy, sourceIds, studyIds } from '../../src/index'
+import { claimIds, getStudy, studyIds } from '../../src/index'
 import { root } from '../helpers/paths'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -35,10 +36,9 @@ const swapJson = (text: string, from: string, to: string) =>
 /** The shipped search store with the hostile title and statement, and a fingerprint that matches them. */
 function hostileStore(statements: readonly string[]): string {
   const json = JSON.parse(readFileSync(join(root, 'src', 'generated', 'search-index.json'), 'utf8')) as SerializedStore
-  const ids = { study: studyIds, claim: claimIds, source: sourceIds }
   // Records are stored by position (no type or id) and claims without their statement; the fingerprint covers the
   // complete records, in the builder's key order.
-  const { docs: complete, vocabularies } = loadStore(json, { claimStatements, ids })
+  const { docs: complete, vocabularies } = loadStore(json, shippedSharedTexts)
   const at = studyIds.indexOf('dore-2019')
   const docs = json.docs.map((d, i) => (i === at ? { ...d, title: HOSTILE_TITLE } : d))
   const changed = complete.map((d): CompactDoc => {

@@ -24,6 +24,7 @@ import {
 } from '../../src/search/store'
 import { claimStatements } from '../../src/generated/claim-statements'
 import { claimIds, sourceIds, studyIds } from '../../src/generated/ids'
+import { shippedSharedTexts } from '../../src/search/shipped-texts'
 import { root } from '../helpers/paths'
 
 const corpus = shippedCorpus()
@@ -31,7 +32,7 @@ const compact = compactDocuments(corpus)
 const docs = buildDocuments(corpus)
 const data = buildIndexData(docs)
 const shippedPath = join(root, 'src', 'generated', 'search-index.json')
-const ids = { study: studyIds, claim: claimIds, source: sourceIds }
+const ids = shippedSharedTexts.ids!
 
 /** The same documents indexed by lunr.Builder itself: the reference for our weights. */
 function lunrReference(list: readonly SearchDoc[]): lunr.Index {
@@ -128,12 +129,12 @@ describe('index store', () => {
   })
 
   it('stores records by position when the reader has their ids in the same order, and restores type and id', () => {
-    const text = serializeStore(compact, vocabularies, { claimStatements, ids })
+    const text = serializeStore(compact, vocabularies, shippedSharedTexts)
     const json = JSON.parse(text) as { counts: number[]; docs: Record<string, unknown>[] }
     expect(json.counts).toEqual([studyIds.length, claimIds.length, sourceIds.length])
     expect(json.docs.filter((d) => 'id' in d || 'type' in d)).toEqual([])
     expect(text.includes('"id":"grunebaum-2018"')).toBe(false)
-    const loaded = loadStore(json, { claimStatements, ids })
+    const loaded = loadStore(json, shippedSharedTexts)
     expect(loaded.docs).toEqual(compact)
     expect(loaded.docs[studyIds.length]).toMatchObject({ type: 'claim', id: claimIds[0] })
     // Without the ids, with a list of another length, or with two ids swapped: a typed error, never records under
@@ -154,7 +155,7 @@ describe('index store', () => {
   })
 
   it('ships a store that is current with data/ and the analyzer (rebuild: npm run build:data)', () => {
-    const fresh = serializeStore(compact, vocabularies, { claimStatements, ids })
+    const fresh = serializeStore(compact, vocabularies, shippedSharedTexts)
     expect(
       readFileSync(shippedPath, 'utf8') === fresh,
       'src/generated/search-index.json is stale: run `npm run build:data`',
