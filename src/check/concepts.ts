@@ -10,7 +10,14 @@ import { groups } from '../../data/search/synonyms.json'
  * @internal
  */
 export function withConcepts(own: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
-  const concepts = Object.fromEntries(groups.map((g) => [g.id, g.terms.join('|')]))
+  // Cues match without regard to case, so an abbreviation that stands for its group only in capitals ("DID") is left
+  // out of the macro: it would match the everyday word.
+  const concepts = Object.fromEntries(
+    groups.map((g) => {
+      const capitalsOnly = new Set<string>('capitalsOnly' in g ? g.capitalsOnly : [])
+      return [g.id, g.terms.filter((t) => !capitalsOnly.has(t)).join('|')]
+    }),
+  )
   for (const name of Object.keys(own))
     if (Object.hasOwn(concepts, name)) throw new Error(`check: macro $${name} is also a concept of the synonym table`)
   return { ...concepts, ...own }

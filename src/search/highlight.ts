@@ -4,7 +4,7 @@
  * @internal
  * @packageDocumentation
  */
-import { conceptVariants } from './synonyms'
+import { conceptTerms, conceptVariants } from './synonyms'
 import { tokenize } from './text'
 
 /** Target snippet length in characters (before the `…` marks). */
@@ -30,6 +30,8 @@ type Range = [start: number, end: number]
 export interface TokenizedText {
   readonly text: string
   readonly terms: readonly string[]
+  /** The terms as synonym groups match them ({@link conceptTerms}). */
+  readonly conceptTerms: readonly string[]
   readonly starts: Uint32Array
   readonly ends: Uint32Array
 }
@@ -43,6 +45,7 @@ export function tokenizeText(text: string): TokenizedText {
   return {
     text,
     terms: tokens.map((t) => t.term),
+    conceptTerms: conceptTerms(tokens, text),
     starts: Uint32Array.from(tokens, (t) => t.start),
     ends: Uint32Array.from(tokens, (t) => t.end),
   }
@@ -60,7 +63,7 @@ function countMatches(t: TokenizedText, matched: MatchedTerms): number {
   for (let i = 0; i < t.terms.length; i++) if (matched.terms.has(t.terms[i]!)) n++
   for (const concept of matched.concepts) {
     for (const variant of conceptVariants(concept))
-      for (let i = 0; i < t.terms.length; i++) if (conceptMatchAt(t.terms, i, variant)) n++
+      for (let i = 0; i < t.terms.length; i++) if (conceptMatchAt(t.conceptTerms, i, variant)) n++
   }
   return n
 }
@@ -70,14 +73,14 @@ function countMatches(t: TokenizedText, matched: MatchedTerms): number {
  * @internal
  */
 export function highlightRanges(t: TokenizedText, matched: MatchedTerms): Range[] {
-  const { terms, starts, ends } = t
+  const { terms, conceptTerms: conceptSeq, starts, ends } = t
   const ranges: Range[] = []
   for (let i = 0; i < terms.length; i++) if (matched.terms.has(terms[i]!)) ranges.push([starts[i]!, ends[i]!])
   if (matched.concepts.length === 0) return ranges // word ranges come in text order and never overlap
   for (const concept of matched.concepts) {
     for (const variant of conceptVariants(concept)) {
       for (let i = 0; i < terms.length; i++)
-        if (conceptMatchAt(terms, i, variant)) ranges.push([starts[i]!, ends[i + variant.length - 1]!])
+        if (conceptMatchAt(conceptSeq, i, variant)) ranges.push([starts[i]!, ends[i + variant.length - 1]!])
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])

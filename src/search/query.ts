@@ -7,7 +7,7 @@
  */
 import { normalizeDoi } from '../doi'
 import { normalizeUrl } from './documents'
-import { greedyConcepts } from './synonyms'
+import { conceptTerms, greedyConcepts } from './synonyms'
 import { isFillerWord, isStopWord, tokenize } from './text'
 
 /** Characters of a query that are read; the rest is ignored. */
@@ -151,7 +151,7 @@ export function unitsOf(text: string): QueryUnit[] {
   // "im" typed in lower or title case is "I'm" written without its apostrophe ("im bipolar"), not the abbreviation
   // for intramuscular, which is written "IM": it is read as the stop word it stands for.
   const contraction = tokens.map((t) => t.folded === 'im' && text.slice(t.start, t.end) !== 'IM')
-  const concepts = greedyConcepts(tokens.map((t, k) => (contraction[k] ? '' : t.term)))
+  const concepts = greedyConcepts(conceptTerms(tokens, text).map((term, k) => (contraction[k] ? '' : term)))
   const conceptAt = new Map(concepts.map((c) => [c.from, c]))
   const units: QueryUnit[] = []
   const fillers: QueryUnit[] = []

@@ -22,7 +22,7 @@ import {
   type SearchDoc,
   type SearchVocabularies,
 } from './documents'
-import { allConcepts } from './synonyms'
+import { allConcepts, conceptTerms } from './synonyms'
 import { searchableTypes, type SearchableType } from './types'
 import { isStopWord, tokenize } from './text'
 
@@ -60,7 +60,7 @@ export function analyze(text: string): string[] {
   const tokens = tokenize(text)
   const out: string[] = []
   for (const t of tokens) if (!isStopWord(t.folded)) out.push(t.term)
-  for (const c of allConcepts(tokens.map((t) => t.term))) out.push(c.concept)
+  for (const c of allConcepts(conceptTerms(tokens, text))) out.push(c.concept)
   return out
 }
 

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { groups as synonymGroups } from '../../data/search/synonyms.json'
-import { tokenize } from './text'
+import { tokenize, type WordToken } from './text'
 
 /**
  * A place in a token sequence where a synonym-group term occurs: tokens `from` (inclusive) to `to` (exclusive).
@@ -29,12 +29,15 @@ interface Compiled {
   readonly byFirstTerm: ReadonlyMap<string, readonly Variant[]>
   readonly byConcept: ReadonlyMap<string, readonly (readonly string[])[]>
   readonly related: ReadonlyMap<string, readonly string[]>
+  /** Folded words that stand for their group only when written in capitals ("DID", not "did"). */
+  readonly capitalsOnly: ReadonlySet<string>
 }
 
 interface Group {
   readonly id: string
   readonly terms: readonly string[]
   readonly related?: readonly string[]
+  readonly capitalsOnly?: readonly string[]
 }
 let compiled: Compiled | undefined
 
@@ -44,8 +47,10 @@ function table(): Compiled {
   const byFirstTerm = new Map<string, Variant[]>()
   const byConcept = new Map<string, (readonly string[])[]>()
   const related = new Map<string, readonly string[]>()
+  const capitalsOnly = new Set<string>()
   for (const group of synonymGroups as readonly Group[]) {
     const concept = `${CONCEPT_PREFIX}${group.id}`
+    for (const word of group.capitalsOnly ?? []) for (const t of tokenize(word)) capitalsOnly.add(t.folded)
     if (group.related !== undefined) {
       related.set(
         concept,
@@ -75,8 +80,23 @@ function table(): Compiled {
       (a, b) => b.terms.length - a.terms.length || (a.concept < b.concept ? -1 : a.concept > b.concept ? 1 : 0),
     )
   }
-  compiled = { byFirstTerm, byConcept, related }
+  compiled = { byFirstTerm, byConcept, related, capitalsOnly }
   return compiled
+}
+
+/**
+ * The terms of a text's tokens as synonym matching reads them: a word the table marks as an abbreviation only in
+ * capitals (`capitalsOnly`: "DID" for dissociative identity disorder) becomes `''` wherever it is written otherwise,
+ * so the everyday word ("did", "Did") never stands for the group. Index, query and highlighting all read it this way.
+ * @param tokens - the tokens of `text`
+ * @param text - the text the tokens' offsets point into
+ * @internal
+ */
+export function conceptTerms(tokens: readonly WordToken[], text: string): string[] {
+  const { capitalsOnly } = table()
+  return tokens.map((t) =>
+    capitalsOnly.has(t.folded) && text.slice(t.start, t.end) !== t.folded.toUpperCase() ? '' : t.term,
+  )
 }
 
 function matchesAt(terms: readonly string[], at: number, variant: Variant): boolean {

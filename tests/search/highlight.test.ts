@@ -34,6 +34,14 @@ describe('highlightRanges', () => {
     for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBeGreaterThan(ranges[i - 1]![1])
   })
 
+  it('marks an abbreviation that stands for its group only in capitals where it is written so', () => {
+    const text = 'It did not help, Did it? DID, or dissociative identity disorder'
+    expect(show(text, highlightRanges(tokenizeText(text), matched([], ['_did'])))).toEqual([
+      'DID',
+      'dissociative identity disorder',
+    ])
+  })
+
   it('marks nothing when nothing matches', () => {
     expect(highlightRanges(tokenizeText('no match here'), matched(['ketamine']))).toEqual([])
     expect(highlightRanges(tokenizeText(''), matched(['ketamine']))).toEqual([])

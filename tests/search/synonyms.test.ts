@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import synonymData from '../../data/search/synonyms.json'
 import { search } from '../../src/search/index'
-import { allConcepts, conceptVariants, greedyConcepts } from '../../src/search/synonyms'
+import { withConcepts } from '../../src/check/concepts'
+import { unitsOf } from '../../src/search/query'
+import { allConcepts, conceptTerms, conceptVariants, greedyConcepts } from '../../src/search/synonyms'
 import { foldWord, tokenize } from '../../src/search/text'
 
 const terms = (text: string) => tokenize(text).map((t) => t.term)
@@ -16,7 +18,12 @@ describe('data/search/synonyms.json', () => {
       expect(g.id, g.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
       expect(g.terms.length, g.id).toBeGreaterThanOrEqual(2)
       const keys = Object.keys(g).sort()
-      expect(keys, g.id).toEqual('related' in g ? ['id', 'related', 'terms'] : ['id', 'terms'])
+      const optional = ['capitalsOnly', 'related'].filter((k) => k in g)
+      expect(keys, g.id).toEqual(['id', ...optional, 'terms'].sort())
+      for (const word of (g as { capitalsOnly?: string[] }).capitalsOnly ?? []) {
+        expect(g.terms, `${g.id}: capitalsOnly ${word}`).toContain(word)
+        expect(word, `${g.id}: capitalsOnly ${word}`).toMatch(/^[A-Z]+$/)
+      }
       for (const r of (g as { related?: string[] }).related ?? []) {
         if (r.startsWith('#')) expect(ids, `${g.id}: ${r}`).toContain(r.slice(1))
         else expect(terms(r).length, `${g.id}: ${r}`).toBe(1)
@@ -70,6 +77,21 @@ describe('synonym matching', () => {
     expect(greedyConcepts(terms('nothing here'))).toEqual([])
   })
 
+  it('reads an abbreviation marked capitalsOnly as the group only when written in capitals', () => {
+    const seq = (text: string) => conceptTerms(tokenize(text), text)
+    expect(allConcepts(seq('a history of DID')).map((c) => c.concept)).toEqual(['_did'])
+    expect(allConcepts(seq('it did not help; Did it?'))).toEqual([])
+    expect(seq('DID did Did')).toEqual(['did', '', ''])
+    expect(unitsOf('i have DID').map((u) => (u.kind === 'concept' ? u.concept : u.term))).toEqual(['_did'])
+    expect(unitsOf('did ketamine help with PTSD?').map((u) => (u.kind === 'concept' ? u.concept : u.term))).toEqual([
+      'ketamin',
+      '_ptsd',
+    ])
+    // Not in the checker's macro, whose cues match without regard to case.
+    expect(withConcepts({}).did!.split('|')).not.toContain('DID')
+    expect(withConcepts({}).did!.split('|')).toContain('dissociative identity disorder')
+  })
+
   it('lists the term sequences of a group for highlighting', () => {
     expect(conceptVariants('_iv')).toContainEqual(terms('intravenous'))
     expect(conceptVariants('_nonexistent')).toEqual([])
@@ -95,6 +117,8 @@ describe('synonym matching', () => {
     ['who should not take it', 'claim:contraindications-psychosis-bipolar-medical', 'not suitable'],
     ['synaptogenesis', 'claim:ketamine-promotes-rapid-neuroplasticity', ''],
     ['selective serotonin reuptake inhibitor', 'study:berman-2000', ''],
+    ['DID', 'claim:kap-for-complex-dissociation-and-did', 'dissociative identity disorder'],
+    ['what are the downsides', 'claim:kap-has-risks-and-side-effects', 'side effects'],
   ]
   it.each(pairs)('%s finds %s', (query, expected, titleWords) => {
     const results = search(query, { limit: 50 })

@@ -24,7 +24,9 @@
  * code at the start of that day. The day's search changes, chosen on the second set, did not carry over to this one
  * (they raised the held-out set), so the gain they showed on the set they were chosen on is partly fitted to it; with
  * ~30 natural questions per set a difference of 0.05 is within noise. Reading a lower-case "im" as "I'm" rather than
- * intramuscular ("im bipolar …") then took it to 0.813 / 0.736 / 0.678; the floors sit there.
+ * intramuscular ("im bipolar …") then took it to 0.813 / 0.736 / 0.678. Two synonym groups for words any visitor uses
+ * (side effects / downside / drawback; DID, read as dissociative identity disorder only in capitals) took it to
+ * 0.824 / 0.751 / 0.696 (first set 0.912 / 0.845 / 0.829, second 0.851 / 0.734 / 0.768); the floors sit there.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -43,7 +45,7 @@ interface TuningQuery {
 const SETS = [
   { file: 'tuning-queries.json', size: 70, floors: { mrr: 0.91, ndcg: 0.84, natural: 0.82 } },
   { file: 'tuning-queries-2.json', size: 45, floors: { mrr: 0.85, ndcg: 0.73, natural: 0.76 } },
-  { file: 'tuning-queries-3.json', size: 50, floors: { mrr: 0.81, ndcg: 0.73, natural: 0.67 } },
+  { file: 'tuning-queries-3.json', size: 50, floors: { mrr: 0.82, ndcg: 0.75, natural: 0.69 } },
 ] as const
 
 describe('search tuning sets', () => {
