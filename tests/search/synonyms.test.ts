@@ -119,6 +119,7 @@ describe('synonym matching', () => {
     ['selective serotonin reuptake inhibitor', 'study:berman-2000', ''],
     ['DID', 'claim:kap-for-complex-dissociation-and-did', 'dissociative identity disorder'],
     ['what are the downsides', 'claim:kap-has-risks-and-side-effects', 'side effects'],
+    ['how quickly does it work', 'claim:ketamine-relief-within-hours', 'within hours'],
   ]
   it.each(pairs)('%s finds %s', (query, expected, titleWords) => {
     const results = search(query, { limit: 50 })
