@@ -34,9 +34,12 @@ import { search } from '../../src/search/index'
 // 0.755 (80 of 106), no alarms. Search reading twelve query units instead of eight, a cap on a word's weight in the
 // coordination factor, three synonym additions and a second tuning set (all chosen on the tuning sets, never on
 // this one): MRR 0.938, nDCG@10 0.831, natural MRR 0.871. After a twelfth checker round (24 drafts): precision
-// 0.802 (81 of 101), recall 0.764 (81 of 106), no alarms.
+// 0.802 (81 of 101), recall 0.764 (81 of 106), no alarms. Synonym groups for side effects, DID and speed (chosen on
+// the tuning sets): MRR 0.938, nDCG@10 0.832, natural MRR 0.871. After a thirteenth checker round (24 drafts; the
+// bare 'treat*' out of the $FOR macro, more specific cues, one more cuesYieldTo): precision 0.816 (84 of 103), recall
+// 0.792 (84 of 106), no alarms.
 // The floors sit at these values.
-const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.8, recall: 0.76 }
+const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.81, recall: 0.79 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {
