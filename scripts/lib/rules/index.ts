@@ -6,6 +6,7 @@ import { doiFormat } from './doi-format.ts'
 import { fieldProvenance } from './field-provenance.ts'
 import { httpsUrls } from './https-urls.ts'
 import { idMatchesFile } from './id-matches-file.ts'
+import { journalFullName } from './journal-full-name.ts'
 import { noHtml } from './no-html.ts'
 import { pmidFormat } from './pmid-format.ts'
 import type { RecordRule } from './rule.ts'
@@ -25,6 +26,7 @@ export const recordRules: readonly RecordRule[] = [
   fieldProvenance,
   sourceKinds,
   authorsComplete,
+  journalFullName,
   noHtml,
   brokenWords,
   claimCues,
