@@ -232,8 +232,13 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   cue.claims.forEach((claim, c) => {
     // A passage that contains one where the claim yielded is no finding of it either.
     const lost = yielded[c]!
+    // Nor is a passage inside one where it yielded: the specific claim's passage covers it.
+    const lostPassages = [...lost].map((k) => new Set(k.split(',').map(Number)))
     const claimHits = hits[c]!.filter(
-      (h) => lost.size === 0 || !properSubsets(h.u).some((sub) => lost.has(passageKey(sub))),
+      (h) =>
+        lost.size === 0 ||
+        (!properSubsets(h.u).some((sub) => lost.has(passageKey(sub))) &&
+          !lostPassages.some((p) => h.u.every((i) => p.has(i)))),
     )
     if (claimHits.length === 0) return
     // Keep the smallest passages: drop a passage that contains another matching passage (a passage has at most three

@@ -41,6 +41,13 @@ describe('checkDraft', () => {
     // A longer passage that contains the sentence where it gave way does not bring it back either.
     const two = checkDraft(`${draft} Ketamine therapy is used for it.`)
     expect(two.map((m) => m.claim)).not.toContain('indication-treatment-resistant-depression')
+    // Nor does a sentence inside the passage where it gave way, when the specific claim's cue words sit in the
+    // sentence before (the general claim would otherwise come back on the second sentence alone).
+    const split = checkDraft(
+      'Wilkinson and colleagues gave a course of CBT after the infusions. Does adding therapy really make ketamine ' +
+        'work better in treatment-resistant depression?',
+    )
+    expect(split.map((m) => m.claim)).toEqual(['wilkinson-therapy-strengthens-ketamine-in-trd'])
   })
   it('cites only supporting evidence, and nothing when no study supports the claim', () => {
     const m = checkDraft('Without therapy, the benefits of ketamine fade more quickly than with it.').find(
@@ -51,6 +58,14 @@ describe('checkDraft', () => {
     const after = untested.find((x) => x.claim === 'ketamine-intensity-more-predictable')!
     expect(after.cite).toEqual([])
     expect(after.citation).toBe('')
+  })
+  it('tells relief that fades without therapy (absolute) from relief that fades sooner than with it (comparison)', () => {
+    expect(
+      claimsIn('When ketamine infusions are given with no therapy at all, the improvement tends to fade within weeks.'),
+    ).toEqual(['standalone-ketamine-relief-short-lived'])
+    expect(claimsIn('Without therapy, the benefits of ketamine fade more quickly than with it.')).toEqual([
+      'without-therapy-ketamine-effects-fade-faster',
+    ])
   })
   it('matches across two neighbouring sentences and reports both lines', () => {
     const [m] = checkDraft('Antidepressants are slow.\nThey can take several weeks to work, unlike ketamine.')
