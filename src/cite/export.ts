@@ -316,6 +316,17 @@ function forRis(r: Resolved): CslObject {
           : v
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
+  // citation-js writes only `family, given` and would drop a particle ("aan het Rot"): RIS keeps it in the last name.
+  for (const role of ['author', 'editor', 'translator', 'container-author']) {
+    const names = copy[role]
+    if (!Array.isArray(names)) continue
+    copy[role] = names.map((n: Record<string, unknown>) => {
+      const particle = n['non-dropping-particle']
+      if (typeof particle !== 'string' || typeof n.family !== 'string') return n
+      const { 'non-dropping-particle': _p, ...rest } = n
+      return { ...rest, family: `${particle} ${n.family}` }
+    })
+  }
   return copy as CslObject
 }
 

@@ -192,6 +192,17 @@ describe('toRIS', () => {
     )
   })
 
+  it('keeps a name particle in the last name ("aan het Rot"), which citation-js alone drops', () => {
+    expect(toRIS(['feder-2014'])).toContain('AU  - aan het Rot, Marije\n')
+    const user: CiteRecord = {
+      id: 'user-particle',
+      type: 'article-journal',
+      title: 'A test record',
+      author: [{ family: 'Beethoven', 'non-dropping-particle': 'van', given: 'Ludwig' }],
+      issued: { 'date-parts': [[2020]] },
+    }
+    expect(toRIS([user])).toContain('AU  - van Beethoven, Ludwig\n')
+  })
   it('puts a value with line breaks on one line', () => {
     const out = toRIS([{ id: 'nl-1', type: 'book', title: 'Line one\nline two\r\n  three' }])
     expect(out.split('\n')).toContain('TI  - Line one line two three')
