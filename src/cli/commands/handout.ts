@@ -288,7 +288,7 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
   .reading-brief .kap-ref { font-size: 6.6pt; line-height: 1.15; margin-top: .5pt; margin-bottom: .5pt; break-inside: avoid; }
   .map { break-before: page; margin-top: 0; }
   .map svg { display: block; width: auto; max-width: 100%; max-height: 255mm; margin: 0 auto; }
-  footer { margin-top: 1rem; font-size: 7.5pt; }
+  footer { margin-top: 4pt; padding-top: 3pt; font-size: 6.6pt; } footer p { margin: 0; }
 }
 `.trim()
 
