@@ -1,18 +1,21 @@
 /**
  * Writes src/generated/search-index.json (the search store: versioned, fingerprinted) from the built records and the
- * lay terms (data/search/lay-terms.json, checked here: a bad term fails the build with file, field, rule and fix).
+ * lay terms (data/search/lay-terms.json, checked here: a bad term fails the build with file, field, rule and fix),
+ * and src/generated/search-full-text.json (the rare words of each record's full text, which `loadFullText()` adds).
  * Run by `npm run build:data` after scripts/build-data.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { vocabularies } from '../src/index.ts'
-import { compactDocuments } from '../src/search/documents.ts'
+import { compactDocuments, fullTextWords } from '../src/search/documents.ts'
 import { layTermFile, shippedCorpus } from './lib/search-corpus.ts'
-import { serializeStore } from '../src/search/store.ts'
+import { loadStore, serializeStore } from '../src/search/store.ts'
+import { serializeFullText } from '../src/search/full-text-format.ts'
 import { shippedSharedTexts } from '../src/search/shipped-texts.ts'
 import { formatIssue } from './lib/issues.ts'
 import { LAY_TERMS_FILE, layRecords, layTermIssues } from './lib/lay-terms.ts'
 
 const file = new URL('../src/generated/search-index.json', import.meta.url)
+const fullTextFile = new URL('../src/generated/search-full-text.json', import.meta.url)
 const corpus = shippedCorpus()
 const issues = layTermIssues(layTermFile, layRecords(corpus))
 if (issues.length > 0) {
@@ -24,7 +27,16 @@ if (issues.length > 0) {
 }
 const docs = compactDocuments(corpus)
 const text = serializeStore(docs, vocabularies, shippedSharedTexts)
-if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
-  writeFileSync(file, text)
-  console.log('build-search-index: wrote src/generated/search-index.json')
+const fullText = serializeFullText(
+  fullTextWords(corpus, docs),
+  loadStore(JSON.parse(text), shippedSharedTexts).fingerprint,
+)
+for (const [target, content, name] of [
+  [file, text, 'search-index.json'],
+  [fullTextFile, fullText, 'search-full-text.json'],
+] as const) {
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== content) {
+    writeFileSync(target, content)
+    console.log(`build-search-index: wrote src/generated/${name}`)
+  }
 }

@@ -432,10 +432,13 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}
       let latest = 0
       const run = async (): Promise<void> => {
         const mine = ++latest
-        const [{ search, didYouMean }, { claimFacts }] = await Promise.all([
+        const [{ search, didYouMean, loadFullText }, { claimFacts }] = await Promise.all([
           import('../search/index'),
           import('../generated/claim-facts'),
         ])
+        // full-text: the rare words of every record's findings and notes as well (one more file, loaded once; from
+        // then on every search box of the page uses them).
+        if (this.hasAttribute('full-text')) await loadFullText()
         // Keystrokes outrun the first load of the index: only the newest query may render.
         if (mine !== latest) return
         const q = input.value

@@ -122,6 +122,11 @@ export interface CompactDoc {
   readonly lay?: string
   /** Texts a snippet is cut from (and indexed). */
   readonly snippets?: readonly string[]
+  /**
+   * The rarest words of the record's full text that the rest of the document lacks (added by `loadFullText()` from
+   * the full-text supplement, never part of the search store itself): indexed with the body, never shown.
+   */
+  readonly words?: string
   readonly year?: number
   readonly design?: string
   readonly condition?: readonly string[]
@@ -326,6 +331,43 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
   return docs.map((d) => prune(withLay(d, corpus.layTerms?.[`${d.type}:${d.id}`])))
 }
 
+/** At most this many words of a record's full text join its document in the full-text supplement. */
+export const FULL_TEXT_WORDS_PER_RECORD = 40
+
+/**
+ * The full-text supplement of a corpus: per compact document (same order), the words of the record's full text —
+ * a study's findings, limitations and population, a claim's verdict note and evidence notes, a source's sections —
+ * that the document does not already hold, rarest in the corpus first (then alphabetical), at most
+ * {@link FULL_TEXT_WORDS_PER_RECORD}; stop words, question words and bare numbers left out. Rare words are what a
+ * searcher types for a detail ("bladder", "midazolam") and what tells one record from another.
+ * @param docs - the corpus's compact documents ({@link compactDocuments})
+ * @internal
+ */
+export function fullTextWords(corpus: SearchCorpus, docs: readonly CompactDoc[]): string[] {
+  const texts = [
+    ...corpus.studies.map((s) => joined([s.population, s.findings, s.limitations])),
+    ...corpus.claims.map((c) => joined([c.verdictNote, ...c.evidence.map((e) => e.note)])),
+    ...corpus.sources.map((s) => joined(s.sections)),
+  ]
+  const words = texts.map((t) =>
+    tokenize(t).filter((w) => !isStopWord(w.folded) && !isFillerWord(w.folded) && !/^\d+$/.test(w.folded)),
+  )
+  const df = new Map<string, number>()
+  for (const list of words) for (const term of new Set(list.map((w) => w.term))) df.set(term, (df.get(term) ?? 0) + 1)
+  return docs.map((d, i) => {
+    const known = new Set(
+      tokenize(joined([d.titleText ?? d.title, d.tags, d.lay, ...(d.snippets ?? [])])).map((w) => w.term),
+    )
+    const first = new Map<string, string>()
+    for (const w of words[i] ?? []) if (!known.has(w.term) && !first.has(w.term)) first.set(w.term, w.folded)
+    return [...first.keys()]
+      .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, FULL_TEXT_WORDS_PER_RECORD)
+      .map((term) => first.get(term)!)
+      .join(' ')
+  })
+}
+
 /**
  * Adds the words of a record's lay terms that its title, tags and snippet lack (stop and question words left out),
  * each once, at most {@link LAY_WORDS_PER_RECORD}.
@@ -400,7 +442,7 @@ export function documentsFromCompact(compact: readonly CompactDoc[]): SearchDoc[
       cite: c.type === 'claim' ? '' : joined([c.names?.[0], yearText, c.id]),
       authors: joined([...(c.names ?? []), yearText]),
       tags: joined([c.tags, c.lay]),
-      body: joined(snippets),
+      body: joined([...snippets, c.words]),
     }))
   })
 }

@@ -49,6 +49,39 @@ function engine(): SearchEngine {
   return shipped
 }
 
+let fullText: Promise<void> | undefined
+
+/**
+ * Makes {@link search}, {@link facets} and {@link didYouMean} also match the rare words of every record's full text —
+ * a study's findings, limitations and population, a claim's verdict and evidence notes — not only its title, tags
+ * and summary: "bladder", "vertigo" or "dysgeusia" then find the records that mention them in passing. It loads
+ * a separate file of about 14 KB (gzip) once; a page that never calls it never downloads it. Searches made before
+ * the promise resolves use the smaller index, later ones the full one. Calling it again returns the same promise.
+ * @returns a promise that resolves when the full-text words are in the index
+ * @throws (the promise rejects with) `KapLiteratureError` `FORMAT_VERSION_MISMATCH` when the full-text file does not
+ * belong to this version's search index; search then keeps working without it
+ * @example
+ * ```ts
+ * import { loadFullText, search } from 'kap-literature/search'
+ * const found = () => search('ketamine bladder').some((r) => r.id === 'fda-compounded-ketamine-2023')
+ * found() // false: only the FDA statement's findings mention bladder problems
+ * await loadFullText()
+ * found() // true
+ * ```
+ */
+export function loadFullText(): Promise<void> {
+  fullText ??= import('./full-text')
+    .then(({ shippedFullText }) => {
+      const store = loadStore(shippedStore, shippedSharedTexts)
+      shipped = new SearchEngine(documentsFromCompact(shippedFullText(store)), store.vocabularies)
+    })
+    .catch((error: unknown) => {
+      fullText = undefined
+      throw error
+    })
+  return fullText
+}
+
 /**
  * Searches studies, claims and sources. Any string is a valid query: syntax characters (`: ~ ^ * + - "`) are read
  * as spaces, input beyond 256 characters and search words beyond the twelfth are ignored, and a query without a searchable

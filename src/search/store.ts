@@ -319,6 +319,8 @@ export function loadStore(
 ): {
   readonly docs: readonly CompactDoc[]
   readonly vocabularies: StoreVocabularies
+  /** The store's fingerprint, which its full-text supplement names. */
+  readonly fingerprint: string
 } {
   const s = json as Partial<SerializedStore> | null
   if (s === null || typeof s !== 'object' || s.format !== INDEX_FORMAT) throw mismatch(`not a ${INDEX_FORMAT}`, json)
@@ -382,7 +384,7 @@ export function loadStore(
     }
     const complete = docs as CompactDoc[]
     if (s.fingerprint !== fingerprint(complete, vocabularies)) throw new Error('fingerprint does not match the content')
-    return { docs: complete, vocabularies }
+    return { docs: complete, vocabularies, fingerprint: s.fingerprint }
   } catch (cause) {
     throw mismatch('damaged index data', undefined, cause)
   }

@@ -31,6 +31,7 @@ const PAGE = `<!doctype html>
 <kap-search id="search"></kap-search>
 <kap-search id="topical" topic="safety"></kap-search>
 <kap-search id="badtopic" topic="safty"></kap-search>
+<kap-search id="fulltext" full-text></kap-search>
 <kap-reference id="bad" ids="dore-2091"></kap-reference>
 <kap-reference id="badstyle" ids="dore-2019" style-name="vancover"></kap-reference>
 <kap-evidence-map id="map" topic="onset"></kap-evidence-map>
@@ -228,6 +229,20 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     expect(await shadowText('badtopic', '[role=alert]')).toBe(
       'kap-literature: unknown topic "safty" (did you mean "safety"?)',
     )
+  })
+
+  it("with full-text, also finds words that only a record's findings or notes hold", async () => {
+    const titles = await page.evaluate(async () => {
+      const el = document.getElementById('fulltext')!
+      const input = el.shadowRoot!.querySelector('input')!
+      input.value = 'dysgeusia'
+      input.dispatchEvent(new Event('input'))
+      for (let i = 0; i < 50 && el.shadowRoot!.querySelectorAll('li').length === 0; i++)
+        await new Promise((r) => setTimeout(r, 100))
+      return [...el.shadowRoot!.querySelectorAll('li .title')].map((t) => t.textContent ?? '')
+    })
+    expect(titles.length).toBeGreaterThan(0)
+    expect(titles.join(' ')).toMatch(/esketamine|Esketamine|Spravato|Flexibly Dosed/)
   })
 
   it('shows a visible one-line error for an unknown id or style, and a typed error for scripts', async () => {

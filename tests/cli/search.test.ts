@@ -47,13 +47,17 @@ describe('kap-literature search', () => {
     expect(await ids(['ketamine', '--condition', 'ptsd', '--type', 'study'])).toEqual(
       expect.arrayContaining(['feder-2014', 'feder-2021']),
     )
+    // The command searches with the full-text words: the esketamine decisions mention ketamine in their findings.
     expect((await ids(['ketamine', '--route', 'intranasal'])).sort()).toEqual([
       'andrade-2017',
       'fda-compounded-nasal-ketamine-2022',
+      'fda-esketamine-2020',
+      'fda-esketamine-monotherapy-2025',
     ])
     expect(await ids(['ketamine', '--psychotherapy', 'yes'])).toContain('dore-2019')
     expect(await ids(['ketamine', '--psychotherapy', 'no'])).not.toContain('dore-2019')
     expect((await ids(['esketamine', '--certainty', 'not-applicable'])).sort()).toEqual([
+      'fda-compounded-nasal-ketamine-2022',
       'fda-esketamine-2019',
       'fda-esketamine-2020',
       'fda-esketamine-monotherapy-2025',

@@ -27,8 +27,8 @@ async function browserBundle(): Promise<{ code: string; inputs: string[] }> {
 }
 
 describe('the search entry', () => {
-  it('exports search, facets, didYouMean and searchableTypes, and nothing internal', () => {
-    expect(Object.keys(entry).sort()).toEqual(['didYouMean', 'facets', 'search', 'searchableTypes'])
+  it('exports search, facets, didYouMean, loadFullText and searchableTypes, and nothing internal', () => {
+    expect(Object.keys(entry).sort()).toEqual(['didYouMean', 'facets', 'loadFullText', 'search', 'searchableTypes'])
     expect(entry.searchableTypes).toEqual(['study', 'claim', 'source'])
     expect(Object.isFrozen(entry.searchableTypes)).toBe(true)
   })

@@ -22,7 +22,8 @@ export const help = `Usage: kap-literature search <query> [filters] [--limit n] 
 
 ${summary}
 Typos, plurals, abbreviations (TRD, PTSD, IV), author + year ("grunebaum 2018")
-and pasted DOIs, PMIDs or URLs all work. Several words in the query need no quotes.
+and pasted DOIs, PMIDs or URLs all work; rare words of every record's full text
+(findings, notes) count too. Several words in the query need no quotes.
 A filter takes one value or several separated by commas (any of them matches).
 
 Filters:
@@ -108,8 +109,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     const values = vocabFilter(args, name, terms)
     if (values !== undefined) options[name] = values
   }
-  // Loaded on demand: only this command needs the search index.
-  const { search } = await import('../../search/index')
+  // Loaded on demand: only this command needs the search index. A terminal pays nothing for the full-text words,
+  // so the command always searches with them.
+  const { loadFullText, search } = await import('../../search/index')
+  await loadFullText()
   const results = search(query, options as Parameters<typeof search>[1])
   if (args.flags.has('json')) {
     io.out(json(results))
