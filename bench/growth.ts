@@ -12,9 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { detailFiles, generatedModules } from '../scripts/lib/generate.ts'
 import { fullClaims, fullStudies } from '../src/details/index'
 import { vocabularies } from '../src/index'
-import { compactDocuments, fullTextWords } from '../src/search/documents'
-import { loadStore, serializeStore } from '../src/search/store'
-import { serializeFullText } from '../src/search/full-text-format'
+import { searchFiles } from '../scripts/lib/search-files.ts'
 import { budgetCases } from '../tests/package/budgets'
 import { bundleSize } from './lib'
 import { rng, syntheticCorpus } from './synthetic'
@@ -74,12 +72,8 @@ function sourceTree(n: number): { dir: string; records: number } {
       source: corpus.sources.map((r) => r.id),
     },
   }
-  const compact = compactDocuments({ ...corpus, claims })
-  const store = serializeStore(compact, vocabularies, shared)
-  write(join(gen, 'search-index.json'), store)
   // The full-text supplement too (loaded only by loadFullText(), so no page case below pays for it).
-  const words = fullTextWords({ ...corpus, claims }, compact)
-  write(join(gen, 'search-full-text.json'), serializeFullText(words, loadStore(JSON.parse(store), shared).fingerprint))
+  for (const [file, text] of searchFiles({ ...corpus, claims }, vocabularies, shared)) write(join(gen, file), text)
   // Each entry keeps a shipped entry's shape (italics, links, ranks) with this record's own authors, year and title,
   // so the table compresses like real references rather than like copies.
   const entries = Object.fromEntries(

@@ -6,16 +6,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { vocabularies } from '../src/index.ts'
-import { compactDocuments, fullTextWords } from '../src/search/documents.ts'
 import { layTermFile, shippedCorpus } from './lib/search-corpus.ts'
-import { loadStore, serializeStore } from '../src/search/store.ts'
-import { serializeFullText } from '../src/search/full-text-format.ts'
+import { searchFiles } from './lib/search-files.ts'
 import { shippedSharedTexts } from '../src/search/shipped-texts.ts'
 import { formatIssue } from './lib/issues.ts'
 import { LAY_TERMS_FILE, layRecords, layTermIssues } from './lib/lay-terms.ts'
 
-const file = new URL('../src/generated/search-index.json', import.meta.url)
-const fullTextFile = new URL('../src/generated/search-full-text.json', import.meta.url)
 const corpus = shippedCorpus()
 const issues = layTermIssues(layTermFile, layRecords(corpus))
 if (issues.length > 0) {
@@ -25,16 +21,8 @@ if (issues.length > 0) {
   )
   process.exit(1)
 }
-const docs = compactDocuments(corpus)
-const text = serializeStore(docs, vocabularies, shippedSharedTexts)
-const fullText = serializeFullText(
-  fullTextWords(corpus, docs),
-  loadStore(JSON.parse(text), shippedSharedTexts).fingerprint,
-)
-for (const [target, content, name] of [
-  [file, text, 'search-index.json'],
-  [fullTextFile, fullText, 'search-full-text.json'],
-] as const) {
+for (const [name, content] of searchFiles(corpus, vocabularies, shippedSharedTexts)) {
+  const target = new URL(`../src/generated/${name}`, import.meta.url)
   if (!existsSync(target) || readFileSync(target, 'utf8') !== content) {
     writeFileSync(target, content)
     console.log(`build-search-index: wrote src/generated/${name}`)

@@ -230,16 +230,11 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
 
   const matches: RawMatch[] = []
   cue.claims.forEach((claim, c) => {
-    // A passage that contains one where the claim yielded is no finding of it either.
-    const lost = yielded[c]!
-    // Nor is a passage inside one where it yielded: the specific claim's passage covers it.
-    const lostPassages = [...lost].map((k) => new Set(k.split(',').map(Number)))
-    const claimHits = hits[c]!.filter(
-      (h) =>
-        lost.size === 0 ||
-        (!properSubsets(h.u).some((sub) => lost.has(passageKey(sub))) &&
-          !lostPassages.some((p) => h.u.every((i) => p.has(i)))),
-    )
+    // A passage that contains one where the claim yielded, or lies inside one (the specific claim's passage covers
+    // it), is no finding of it either.
+    const lost = [...yielded[c]!].map((k) => k.split(',').map(Number))
+    const within = (a: readonly number[], b: readonly number[]) => a.every((i) => b.includes(i))
+    const claimHits = hits[c]!.filter((h) => !lost.some((p) => within(p, h.u) || within(h.u, p)))
     if (claimHits.length === 0) return
     // Keep the smallest passages: drop a passage that contains another matching passage (a passage has at most three
     // sentences, so its proper subsets are few).

@@ -40,12 +40,13 @@ export {
   type StudyResult,
 } from './types'
 
+let loaded: ReturnType<typeof loadStore> | undefined
+/** The shipped store, read and checked once for the engine and for the full-text words. */
+const store = () => (loaded ??= loadStore(shippedStore, shippedSharedTexts))
+
 let shipped: SearchEngine | undefined
 function engine(): SearchEngine {
-  if (shipped === undefined) {
-    const store = loadStore(shippedStore, shippedSharedTexts)
-    shipped = new SearchEngine(documentsFromCompact(store.docs), store.vocabularies)
-  }
+  if (shipped === undefined) shipped = new SearchEngine(documentsFromCompact(store().docs), store().vocabularies)
   return shipped
 }
 
@@ -72,8 +73,7 @@ let fullText: Promise<void> | undefined
 export function loadFullText(): Promise<void> {
   fullText ??= import('./full-text')
     .then(({ shippedFullText }) => {
-      const store = loadStore(shippedStore, shippedSharedTexts)
-      shipped = new SearchEngine(documentsFromCompact(shippedFullText(store)), store.vocabularies)
+      shipped = new SearchEngine(documentsFromCompact(shippedFullText(store())), store().vocabularies)
     })
     .catch((error: unknown) => {
       fullText = undefined
