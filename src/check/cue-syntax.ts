@@ -2,7 +2,8 @@
 // (one sentence, two neighbouring sentences, or a list item with the sentence that introduces the list). A slot
 // lists alternatives joined by `|`; an alternative is one word or a phrase of consecutive words; a word ending in `*`
 // matches any word that starts with it (`fad*`: fade, faded, fading), other words match after plural folding
-// (`receptor` matches receptors). `$NAME` stands for the alternatives of a macro. A group may carry `unless`
+// (`receptor` matches receptors). `$NAME` stands for the alternatives of a macro; inside a phrase (`$KAP is a`) it
+// makes one phrase per alternative, so a word can be tied to the words next to it. A group may carry `unless`
 // alternatives: the group does not fire on a passage that contains any of them.
 import { foldText, stem, type Token } from './text'
 
@@ -47,7 +48,16 @@ function compileAlternatives(text: string, macros: Readonly<Record<string, strin
   const out: Term[] = []
   for (const raw of text.split('|')) {
     const alt = raw.trim()
-    if (alt.startsWith('$')) {
+    const inner = /\$([A-Za-z0-9_]+)/.exec(alt)
+    if (inner !== null && inner[0] !== alt) {
+      // A macro inside a phrase (`$KAP is a`): one phrase per alternative of the macro, in the same place.
+      const macro = macros[inner[1]!]
+      if (macro === undefined) throw new Error(`${where}: unknown macro ${inner[0]}`)
+      for (const m of macro.split('|')) {
+        const phrase = alt.slice(0, inner.index) + m.trim() + alt.slice(inner.index + inner[0].length)
+        out.push(...compileAlternatives(phrase, macros, `${where} (${inner[0]})`))
+      }
+    } else if (alt.startsWith('$')) {
       const macro = macros[alt.slice(1)]
       if (macro === undefined) throw new Error(`${where}: unknown macro ${alt}`)
       out.push(...compileAlternatives(macro, macros, `${where} (${alt})`))

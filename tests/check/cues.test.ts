@@ -49,6 +49,19 @@ describe('cue language', () => {
       match({ all: 'trauma + ketamine', unless: 'injur*' }, 'Ketamine for injured trauma patients.'),
     ).toBeUndefined()
   })
+  it('expands a $macro inside a phrase in place, so a word is tied to its neighbour', () => {
+    expect(match('$KAP is a + treatment', 'Ketamine-assisted therapy is a treatment.')).toEqual([
+      'assisted therapy is a',
+      'treatment',
+    ])
+    expect(match('$KAP is a + treatment', 'KAP (ketamine therapy) is a treatment.')).toEqual([
+      'ketamine therapy is a',
+      'treatment',
+    ])
+    // Every word present, but "is a" does not follow a name of KAP.
+    expect(match('$KAP is a + treatment', 'This forum is a place to talk about KAP treatment.')).toBeUndefined()
+    expect(() => compileGroup('$NOPE is a', cueMacros, 'claim-w')).toThrow(/claim-w: unknown macro \$NOPE/)
+  })
   it('reads a synonym-table group id as a concept class: $ptsd is every way the table writes PTSD', () => {
     expect(match('$ptsd + $K', 'Ketamine for post-traumatic stress disorder.')).toEqual([
       'post-traumatic stress disorder',
