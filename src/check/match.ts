@@ -34,7 +34,12 @@ export function compiledCues(): { claim: ClaimId; groups: CompiledGroup[] }[] {
   return compiled
 }
 
-/** The passages tried: one sentence, two neighbouring sentences, list items with the sentence introducing the list. */
+/**
+ * The passages tried: one sentence; two neighbouring sentences of one paragraph, or a heading or a question with the
+ * sentence that follows it (its answer), even in the next paragraph; list items with the sentence introducing the
+ * list. Two paragraphs are otherwise two thoughts: on text written blind, a claim pieced together from the end of
+ * one paragraph and the start of the next was wrong more often than right.
+ */
 function units(sentences: readonly Sentence[]): number[][] {
   const out: number[][] = []
   sentences.forEach((s, i) => {
@@ -44,10 +49,13 @@ function units(sentences: readonly Sentence[]): number[][] {
     if (next === undefined) return
     if (s.kind === 'item') {
       if (next.block === s.block) out.push([...context, i, i + 1])
-    } else if (next.kind !== 'item') out.push([i, i + 1])
+    } else if (next.kind !== 'item' && (next.block === s.block || introducesNext(s))) out.push([i, i + 1])
   })
   return out
 }
+
+/** Whether a sentence leads into the next paragraph: a heading, or a question that the next paragraph answers. */
+const introducesNext = (s: Sentence): boolean => s.kind === 'heading' || /\?[\s"'\u201d\u2019)*_]*$/.test(s.text)
 
 /** A cue term's words as index keys: `s:<stem>` for a whole word, `p:<prefix>` for a prefix word. */
 const wordKey = (w: { readonly text: string; readonly prefix: boolean }): string => `${w.prefix ? 'p' : 's'}:${w.text}`

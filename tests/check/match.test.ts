@@ -71,6 +71,14 @@ describe('checkDraft', () => {
     const [m] = checkDraft('Antidepressants are slow.\nThey can take several weeks to work, unlike ketamine.')
     expect(m).toMatchObject({ claim: 'conventional-antidepressants-slow-onset', lines: { start: 1, end: 2 } })
   })
+  it('pairs sentences across paragraphs only after a heading or a question', () => {
+    const claim = 'conventional-antidepressants-slow-onset'
+    // Two paragraphs, two thoughts: the end of one and the start of the next do not make a claim together.
+    expect(claimsIn('We talked about antidepressants.\n\nThey can take several weeks, she said, unlike ketamine.')).not.toContain(claim)
+    // A question and the paragraph that answers it do.
+    expect(claimsIn('What about antidepressants?\n\nThey can take several weeks, unlike ketamine.')).toContain(claim)
+    expect(claimsIn('## Antidepressants\n\nThey can take several weeks, unlike ketamine.')).toContain(claim)
+  })
   it('reads a list item with the sentence that introduces the list', () => {
     const matches = checkDraft(
       'Ketamine-assisted psychotherapy may be a good fit for people experiencing:\n\n- depression\n- generalised anxiety\n',

@@ -37,9 +37,13 @@ import { search } from '../../src/search/index'
 // 0.802 (81 of 101), recall 0.764 (81 of 106), no alarms. Synonym groups for side effects, DID and speed (chosen on
 // the tuning sets): MRR 0.938, nDCG@10 0.832, natural MRR 0.871. After a thirteenth checker round (24 drafts; the
 // bare 'treat*' out of the $FOR macro, more specific cues, one more cuesYieldTo): precision 0.816 (84 of 103), recall
-// 0.792 (84 of 106), no alarms.
+// 0.792 (84 of 106), no alarms. Passages no longer join the end of one paragraph to the start of the next (only a
+// heading or a question is read with the paragraph after it), chosen on two fresh blind sets measured before any
+// change (precision/recall 0.847 / 0.857 with cross-paragraph passages, 0.899 / 0.845 without): here precision 0.879
+// (80 of 91), recall 0.755 (80 of 106), no alarms — a trade of recall for precision, F1 0.804 → 0.812. The sixteenth
+// round's cue work left these figures unchanged.
 // The floors sit at these values.
-const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.81, recall: 0.79 }
+const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.87, recall: 0.75 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {
