@@ -74,7 +74,9 @@ describe('checkDraft', () => {
   it('pairs sentences across paragraphs only after a heading or a question', () => {
     const claim = 'conventional-antidepressants-slow-onset'
     // Two paragraphs, two thoughts: the end of one and the start of the next do not make a claim together.
-    expect(claimsIn('We talked about antidepressants.\n\nThey can take several weeks, she said, unlike ketamine.')).not.toContain(claim)
+    expect(
+      claimsIn('We talked about antidepressants.\n\nThey can take several weeks, she said, unlike ketamine.'),
+    ).not.toContain(claim)
     // A question and the paragraph that answers it do.
     expect(claimsIn('What about antidepressants?\n\nThey can take several weeks, unlike ketamine.')).toContain(claim)
     expect(claimsIn('## Antidepressants\n\nThey can take several weeks, unlike ketamine.')).toContain(claim)
