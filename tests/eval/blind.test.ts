@@ -41,9 +41,10 @@ import { search } from '../../src/search/index'
 // heading or a question is read with the paragraph after it), chosen on two fresh blind sets measured before any
 // change (precision/recall 0.847 / 0.857 with cross-paragraph passages, 0.899 / 0.845 without): here precision 0.879
 // (80 of 91), recall 0.755 (80 of 106), no alarms — a trade of recall for precision, F1 0.804 → 0.812. The sixteenth
-// round's cue work left these figures unchanged.
+// round's cue work left these figures unchanged; after the seventeenth: precision 0.880 (81 of 92), recall 0.764 (81
+// of 106), no alarms.
 // The floors sit at these values.
-const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.87, recall: 0.75 }
+const FLOORS = { mrr: 0.93, ndcg10: 0.83, naturalMrr: 0.87, precision: 0.87, recall: 0.76 }
 
 describe('held-out evaluation', () => {
   it('the blind sets are present and large enough to mean something', () => {
