@@ -1,11 +1,11 @@
 // The cue language. A cue group is a string of slots joined by ` + `; every slot must be found in the same passage
 // (one sentence, two neighbouring sentences of a paragraph or a heading or question with the sentence after it, or a
-// list item with the sentence that introduces the list). A slot
-// lists alternatives joined by `|`; an alternative is one word or a phrase of consecutive words; a word ending in `*`
-// matches any word that starts with it (`fad*`: fade, faded, fading), other words match after plural folding
-// (`receptor` matches receptors). `$NAME` stands for the alternatives of a macro; inside a phrase (`$KAP is a`) it
-// makes one phrase per alternative, so a word can be tied to the words next to it. A group may carry `unless`
-// alternatives: the group does not fire on a passage that contains any of them.
+// list item with the sentence that introduces the list). A slot lists alternatives joined by `|`; an alternative is
+// one word or a phrase of consecutive words; a word ending in `*` matches any word that starts with it (`fad*`: fade,
+// faded, fading), other words match after plural folding (`receptor` matches receptors). `$NAME` stands for the
+// alternatives of a macro; inside a phrase (`$KAP is a`) it makes one phrase per alternative, so a word can be tied to
+// the words next to it. A group may carry `unless` alternatives: the group does not fire on a passage that contains
+// any of them.
 import { foldText, stem, type Token } from './text'
 
 /** A cue group as written in the cue table: a string, or a string with vetoes. @internal */
