@@ -1,6 +1,6 @@
 // Precision and recall of the claim checker on a labelled set:
 // texts written for this test (tests/check/fixtures, labels in labels.json): unrelated health and ketamine texts
-//     (false alarms), paraphrases (used while tuning), voices (two hundred and eighty-six drafts in about a
+//     (false alarms), paraphrases (used while tuning), voices (two hundred and ninety-four drafts in about a
 //     hundred and sixty-five voices — bloggers, clinic marketers, FAQ pages and press releases, journalists and a TV segment,
 //     students, forum, Reddit and X posts, podcasts, newsletters, testimonials, a nurse, a GP leaflet, an insurer, a
 //     pharmacist, sceptics, a TikTok script — written and labelled blind by helpers who never saw the cues, in
@@ -13,7 +13,7 @@
 //     rule, 0.82/0.88 and 0.88/0.83 with passages across paragraphs, 0.90/0.86 and 0.90/0.83 without), then used
 //     for tuning; round seventeen, written after that work and measured before any change, 0.93/0.93 and 0.93/0.95,
 //     against 0.90/0.88 and 0.88/0.93 on the cues of the day before; round eighteen, one set with most passages
-//     reported, questioned or denied, 0.90/0.83) and
+//     reported, questioned or denied, 0.90/0.83 and 0.84/0.88) and
 //     a holdout set never used for tuning (the honest estimate, with bench/eval/blind). Three voices texts (a
 //     testimonial, a diary, an app guide), one of round eleven (a consent-form explainer) and two of round fourteen (a
 //     client's review, a voice note) never name ketamine or
@@ -108,7 +108,7 @@ describe('claim checker evaluation', () => {
     expect(totals(rows.filter((r) => r.set === 'paraphrase')).recall).toBeGreaterThanOrEqual(0.7)
     // Tuned on: the floors guard against a cue change that undoes a fix (measured 0.90 / 0.86 after round twelve, 0.91 /
     // 0.86 after round thirteen, 0.91 / 0.87 after round fourteen, 0.909 / 0.875 with round fifteen added untuned,
-    // 0.927 / 0.875 after round sixteen and the one-paragraph passage rule, 0.928 / 0.881 with round seventeen, 0.929 / 0.885 with round eighteen).
+    // 0.927 / 0.875 after round sixteen and the one-paragraph passage rule, 0.928 / 0.881 with round seventeen, 0.926 / 0.886 with round eighteen).
     const voices = totals(rows.filter((r) => r.set === 'voices'))
     expect(voices.precision).toBeGreaterThanOrEqual(0.92)
     expect(voices.recall).toBeGreaterThanOrEqual(0.88)
