@@ -50,18 +50,15 @@ function compileAlternatives(text: string, macros: Readonly<Record<string, strin
   for (const raw of text.split('|')) {
     const alt = raw.trim()
     const inner = /\$([A-Za-z0-9_]+)/.exec(alt)
-    if (inner !== null && inner[0] !== alt) {
-      // A macro inside a phrase (`$KAP is a`): one phrase per alternative of the macro, in the same place.
+    if (inner !== null) {
+      // A macro, alone (`$K`) or inside a phrase (`$KAP is a`): one alternative per alternative of the macro, written
+      // in its place.
       const macro = macros[inner[1]!]
       if (macro === undefined) throw new Error(`${where}: unknown macro ${inner[0]}`)
       for (const m of macro.split('|')) {
         const phrase = alt.slice(0, inner.index) + m.trim() + alt.slice(inner.index + inner[0].length)
         out.push(...compileAlternatives(phrase, macros, `${where} (${inner[0]})`))
       }
-    } else if (alt.startsWith('$')) {
-      const macro = macros[alt.slice(1)]
-      if (macro === undefined) throw new Error(`${where}: unknown macro ${alt}`)
-      out.push(...compileAlternatives(macro, macros, `${where} (${alt})`))
     } else out.push(compileTerm(alt, where))
   }
   return out

@@ -182,8 +182,8 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   const memo = new Map<string, readonly number[]>()
   const present = tokens.map((t) => termsIn(t, cue, memo))
   const hits: { u: number[]; cues: string[]; runnersUp: ClaimId[] }[][] = cue.claims.map(() => [])
-  /** Per claim, the passages (sorted sentence indexes as a key) where it yielded to a more specific claim. */
-  const yielded: Set<string>[] = cue.claims.map(() => new Set())
+  /** Per claim, the passages where it yielded to a more specific claim, by key (sorted sentence indexes). */
+  const yielded: Map<string, readonly number[]>[] = cue.claims.map(() => new Map())
   // Per-passage scratch space, reused: a term or group counts for the current passage when its stamp is the passage's.
   const termStamp = new Int32Array(cue.terms.length).fill(-1)
   const groupStamp = new Int32Array(cue.groups.length).fill(-1)
@@ -226,7 +226,7 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       const winner = cue.yieldTo[c]!.find((w) => best.has(w))
       if (winner === undefined) continue
       losers.add(c)
-      yielded[c]!.add(passageKey(u))
+      yielded[c]!.set(passageKey(u), u)
       runnersUp.set(winner, [...(runnersUp.get(winner) ?? []), cue.claims[c]!])
     }
     for (const [c, group] of best) {
@@ -240,7 +240,7 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   cue.claims.forEach((claim, c) => {
     // A passage that contains one where the claim yielded, or lies inside one (the specific claim's passage covers
     // it), is no finding of it either.
-    const lost = [...yielded[c]!].map((k) => k.split(',').map(Number))
+    const lost = [...yielded[c]!.values()]
     const within = (a: readonly number[], b: readonly number[]) => a.every((i) => b.includes(i))
     const claimHits = hits[c]!.filter((h) => !lost.some((p) => within(p, h.u) || within(h.u, p)))
     if (claimHits.length === 0) return
