@@ -355,9 +355,7 @@ export function fullTextWords(corpus: SearchCorpus, docs: readonly CompactDoc[])
   const df = new Map<string, number>()
   for (const list of words) for (const term of new Set(list.map((w) => w.term))) df.set(term, (df.get(term) ?? 0) + 1)
   return docs.map((d, i) => {
-    const known = new Set(
-      tokenize(joined([d.titleText ?? d.title, d.tags, d.lay, ...(d.snippets ?? [])])).map((w) => w.term),
-    )
+    const known = termsOf([d.titleText ?? d.title, d.tags, d.lay, ...(d.snippets ?? [])])
     const first = new Map<string, string>()
     for (const w of words[i] ?? []) if (!known.has(w.term) && !first.has(w.term)) first.set(w.term, w.folded)
     return [...first.keys()]
@@ -374,7 +372,7 @@ export function fullTextWords(corpus: SearchCorpus, docs: readonly CompactDoc[])
  */
 function withLay(doc: CompactDoc, terms: readonly string[] | undefined): CompactDoc {
   if (terms === undefined) return doc
-  const known = new Set(tokenize(`${doc.title} ${doc.tags ?? ''} ${(doc.snippets ?? []).join(' ')}`).map((w) => w.term))
+  const known = termsOf([doc.title, doc.tags, ...(doc.snippets ?? [])])
   const words: string[] = []
   for (const w of tokenize(terms.join(' '))) {
     if (words.length === LAY_WORDS_PER_RECORD) break
@@ -383,6 +381,11 @@ function withLay(doc: CompactDoc, terms: readonly string[] | undefined): Compact
     words.push(w.folded)
   }
   return { ...doc, lay: words.join(' ') }
+}
+
+/** The index terms of some texts: what a document already holds, so that extra words never repeat it. */
+function termsOf(texts: readonly (string | undefined)[]): Set<string> {
+  return new Set(tokenize(joined(texts)).map((w) => w.term))
 }
 
 function people(csl: CslItem): { names?: string[] } {
