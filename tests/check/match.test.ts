@@ -102,6 +102,10 @@ describe('checkDraft', () => {
       'indication-ptsd-and-trauma',
     )
   })
+  it('does not read "health" as a form of "heal"', () => {
+    expect(claimsIn('The public health emergency rules for ketamine prescribing are now permanent.')).toEqual([])
+    expect(claimsIn('Ketamine therapy can bring lasting healing.')).toEqual(['kap-produces-lasting-relief-and-change'])
+  })
   it('finds nothing in a draft that never names ketamine, KAP or esketamine', () => {
     expect(checkDraft('Antidepressants take several weeks to work. Integration sessions afterwards help.')).toEqual([])
   })
