@@ -4,6 +4,7 @@ import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type { Run } from '../../src/citations/runs.ts'
 import { runsToText } from '../../src/citations/runs.ts'
+import { entryCite } from '../../src/citations/engine.ts'
 import { cleanEtAl, shortAuthors, withEtAlPlaceholders } from '../../src/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
@@ -13,7 +14,7 @@ import type { CslItem } from '../../src/types.ts'
 export const DEBIAN_STYLES = '/usr/share/citation-style-language/styles'
 
 /** Version of the committed citation tables' format; the runtime refuses tables of another version. */
-export const CITATION_FORMAT_VERSION = 1
+export const CITATION_FORMAT_VERSION = 2
 
 /** The six styles and where their CSL comes from: plugin-csl's built-ins or Debian's package (never copied into the tree). */
 export const STYLE_SOURCES = {
@@ -56,7 +57,10 @@ export interface EntryTable {
   ref: Run[]
   /** Position in the style's bibliography order over all shipped records. */
   bibRank: number
-  /** Parenthetical in-text citation without the style's prefix and suffix (author-date styles). */
+  /**
+   * Parenthetical in-text citation without the style's prefix and suffix (author-date styles); left out of the
+   * shipped table when it is exactly author + sep + year, which the runtime rebuilds (`entryCite`).
+   */
   cite?: Run[]
   /** The author part of the in-text citation, when the style prints one. */
   author?: Run[]
@@ -447,6 +451,14 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
       entries[id]!.citeRank = rank
     })
   }
+  // The in-text form is left out where the runtime can rebuild it from the author form, separator and year
+  // (entryCite): the same runs once adjacent text is joined, so the same output in every format.
+  for (const entry of Object.values(entries)) {
+    if (entry.cite === undefined || entry.author === undefined || entry.sep === undefined || entry.year === undefined)
+      continue
+    const rebuilt = joinText(entryCite({ author: entry.author, sep: entry.sep, year: entry.year }))
+    if (JSON.stringify(joinText(entry.cite)) === JSON.stringify(rebuilt)) delete entry.cite
+  }
   const src = STYLE_SOURCES[key]
   return {
     formatVersion: CITATION_FORMAT_VERSION,
@@ -463,6 +475,17 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     entries,
     variants,
   }
+}
+
+/** A run list with adjacent plain-text runs joined. */
+function joinText(runs: readonly Run[]): Run[] {
+  const out: Run[] = []
+  for (const r of runs) {
+    const last = out[out.length - 1]
+    if (typeof r === 'string' && typeof last === 'string') out[out.length - 1] = last + r
+    else out.push(r)
+  }
+  return out
 }
 
 /** Serialises a table deterministically (sorted ids, stable key order). */

@@ -32,7 +32,22 @@ export type CitationStyle = 'apa' | 'ama' | 'vancouver' | 'harvard' | 'chicago' 
 export const citationFormats: readonly CitationFormat[] = Object.freeze(['text', 'html', 'markdown'] as const)
 
 /** Version of the precomputed table format this code reads. @internal */
-export const CITATION_TABLE_VERSION = 1
+export const CITATION_TABLE_VERSION = 2
+
+/**
+ * The in-text form of a table entry. A table leaves out `cite` when it is just the author form, the separator and the
+ * year ("Dore et al." + ", " + "2019"), and this puts it back; an entry without any in-text form has none.
+ * @internal
+ */
+export function entryCite(e: {
+  readonly cite?: readonly Run[]
+  readonly author?: readonly Run[]
+  readonly year?: string
+  readonly sep?: string
+}): readonly Run[] {
+  if (e.cite !== undefined) return e.cite
+  return e.author !== undefined && e.sep !== undefined && e.year !== undefined ? [...e.author, `${e.sep}${e.year}`] : []
+}
 
 interface EntryTable {
   readonly ref: readonly Run[]
@@ -247,7 +262,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       const e = entry(id)
       const members = e.group === undefined ? [] : byGroup.get(e.group)!
       const variant = members.length > 1 ? table.variants[[...members].sort().join('+')]?.[id] : undefined
-      out.set(id, variant ?? { cite: e.cite ?? [], author: e.author, year: e.year, sep: e.sep })
+      out.set(id, variant ?? { cite: entryCite(e), author: e.author, year: e.year, sep: e.sep })
     }
     return out
   }

@@ -3,9 +3,9 @@
  *
  * The store (src/generated/search-index.json, written by scripts/build-search-index.ts) holds only what search
  * ranks, displays and highlights: per record the display title, author names, tags, a short snippet text, the rare
- * words of the rest of its summaries, filter values and identifiers, plus the labels of the filter vocabularies. It
- * is versioned and fingerprinted. The search entry imports it instead of the records, so a page with a search box
- * ships no record detail.
+ * words of the rest of its summaries, filter values and identifiers, plus the labels of the filter vocabularies (the
+ * tags are stored without the labels those give, which the reader restores). It is versioned and fingerprinted.
+ * The search entry imports it instead of the records, so a page with a search box ships no record detail.
  *
  * The index — lunr's inverted index in a compact form (per term, the documents, fields and term frequencies) and its
  * BM25 weights, computed exactly as `lunr.Builder` computes its field vectors (tests compare them) — is built from the
@@ -29,7 +29,7 @@ import { isStopWord, tokenize } from './text'
 /** Name written into serialized search stores. */
 export const INDEX_FORMAT = 'kap-literature-search-index'
 /** Version of the serialized layout; a reader accepts only its own. */
-export const INDEX_FORMAT_VERSION = 3
+export const INDEX_FORMAT_VERSION = 4
 /** Field boosts: title or statement, then authors (first author and year, all authors), then tags, then findings. */
 export const BOOSTS: Readonly<Record<FieldName, number>> = { title: 8, cite: 5, authors: 4, tags: 3, body: 1 }
 /** lunr's BM25 parameters (lunr.Builder defaults). */
@@ -208,7 +208,10 @@ export function fnv1a(parts: readonly string[]): string {
   return (h >>> 0).toString(16).padStart(8, '0')
 }
 
-/** The vocabularies whose labels search shows (facets); tags are labelled at build time. */
+/**
+ * The vocabularies whose labels search shows (facets). Tags are labelled at build time; the labels they begin with
+ * that these vocabularies give (design, conditions, routes, topics, verdict) are not stored again but restored on load.
+ */
 const VOCABULARY_NAMES = ['certainty', 'conditions', 'designs', 'routes', 'topics', 'verdicts'] as const
 
 /**
@@ -293,9 +296,53 @@ export function serializeStore(
   const stored = docs.map((d) => {
     const sharedTitle = d.type === 'claim' && shared.claimStatements?.[k++] === d.title
     const { type, id, title, ...rest } = d
-    return { ...(byPosition ? {} : { type, id }), ...(sharedTitle ? {} : { title }), ...rest }
+    return {
+      ...(byPosition ? {} : { type, id }),
+      ...(sharedTitle ? {} : { title }),
+      ...rest,
+      ...storedTags(d, vocabularies),
+    }
   })
   return `{\n${lines.join(',\n')},\n "docs": [\n${stored.map((d) => `  ${JSON.stringify(d)}`).join(',\n')}\n ]\n}\n`
+}
+
+/** Marks a stored document whose tags are written whole, because they do not begin with its derived labels. */
+const WHOLE_TAGS = 'tagsWhole'
+
+/**
+ * The labels a document's tags begin with that the store can derive from its filter values and vocabularies: a
+ * study's design, conditions and routes, a claim's topics and verdict (documents.ts writes them first, in this order).
+ */
+function derivedTags(d: Partial<CompactDoc>, vocabularies: StoreVocabularies): string {
+  const label = (terms: LabelledTerms, id: string) => terms.find((t) => t.id === id)?.label ?? id
+  return [
+    ...(typeof d.design === 'string' ? [label(vocabularies.designs, d.design)] : []),
+    ...(Array.isArray(d.condition) ? d.condition.map((c) => label(vocabularies.conditions, c)) : []),
+    ...(Array.isArray(d.route) ? d.route.map((r) => label(vocabularies.routes, r)) : []),
+    ...(Array.isArray(d.topic) ? d.topic.map((t) => label(vocabularies.topics, t)) : []),
+    ...(typeof d.verdict === 'string' ? [label(vocabularies.verdicts, d.verdict)] : []),
+  ].join('; ')
+}
+
+/** The tags as stored: without the derived labels they begin with (the rest, or '' when nothing is left). */
+function storedTags(d: CompactDoc, vocabularies: StoreVocabularies): Record<string, unknown> {
+  const derived = derivedTags(d, vocabularies)
+  if (d.tags === undefined || derived === '') return {}
+  if (d.tags === derived) return { tags: '' }
+  if (d.tags.startsWith(`${derived}; `)) return { tags: d.tags.slice(derived.length + 2) }
+  return { [WHOLE_TAGS]: true }
+}
+
+/** Restores the tags of a stored document (in place of its stored tags, so the key order is the builder's). */
+function restoredTags(d: Record<string, unknown>, vocabularies: StoreVocabularies): Record<string, unknown> {
+  if (WHOLE_TAGS in d) {
+    const whole = { ...d }
+    delete whole[WHOLE_TAGS]
+    return whole
+  }
+  if (typeof d.tags !== 'string') return d
+  const derived = derivedTags(d as Partial<CompactDoc>, vocabularies)
+  return { ...d, tags: [derived, d.tags].filter((p) => p !== '').join('; ') }
 }
 
 function mismatch(message: string, value: unknown, cause?: unknown): KapLiteratureError {
@@ -363,7 +410,10 @@ export function loadStore(
     let k = 0
     const docs = (s.docs as unknown[]).map((d, i) => {
       if (d === null || typeof d !== 'object') return d
-      const doc = (keys === undefined ? d : { ...keys[i], ...d }) as Partial<CompactDoc>
+      const doc = restoredTags(
+        (keys === undefined ? d : { ...keys[i], ...d }) as Record<string, unknown>,
+        vocabularies,
+      ) as Partial<CompactDoc>
       if (doc.type !== 'claim') return doc
       const title = shared.claimStatements?.[k++]
       if (doc.title !== undefined || title === undefined) return doc

@@ -102,6 +102,44 @@ describe('index store', () => {
     expect(loaded.vocabularies.verdicts.map((t) => t.id)).toEqual(vocabularies.verdicts.map((t) => t.id))
   })
 
+  it('stores tags without the labels its vocabularies give, and restores them in place on load', () => {
+    const json = JSON.parse(serializeStore(compact, vocabularies)) as { docs: Record<string, unknown>[] }
+    const label = (list: readonly { id: string; label: string }[], id: string) => list.find((t) => t.id === id)!.label
+    const grune = compact.find((d) => d.id === 'grunebaum-2018')!
+    const stored = json.docs.find((d) => d.id === 'grunebaum-2018')!
+    // The full tags begin with the design, condition and route labels; the stored ones hold only the rest (substance,
+    // journal …), which the store has no vocabulary for.
+    const derived = [
+      label(vocabularies.designs, grune.design!),
+      ...grune.condition!.map((c) => label(vocabularies.conditions, c)),
+      ...grune.route!.map((r) => label(vocabularies.routes, r)),
+    ].join('; ')
+    expect(grune.tags!.startsWith(`${derived}; `)).toBe(true)
+    expect(stored.tags).toBe(grune.tags!.slice(derived.length + 2))
+    expect(String(stored.tags)).toMatch(/^Ketamine \(racemic\); American Journal of Psychiatry/)
+    const claim = compact.find((d) => d.type === 'claim')!
+    const storedClaim = json.docs.find((d) => d.id === claim.id)!
+    expect(String(storedClaim.tags)).not.toContain(label(vocabularies.verdicts, claim.verdict!))
+    // Restored at the same key position, so the loaded documents (and the fingerprint) are the built ones.
+    const loaded = loadStore(json).docs
+    expect(loaded).toEqual(compact)
+    expect(Object.keys(loaded.find((d) => d.id === 'grunebaum-2018')!)).toEqual(Object.keys(grune))
+    // Tags that do not begin with the derived labels (a hand-made document) are stored whole and come back unchanged.
+    const odd = compact.map((d) => (d.id === grune.id ? { ...d, tags: 'Journal first; Randomised' } : d))
+    const oddJson = JSON.parse(serializeStore(odd, vocabularies)) as { docs: Record<string, unknown>[] }
+    expect(oddJson.docs.find((d) => d.id === grune.id)!.tags).toBe('Journal first; Randomised')
+    expect(loadStore(oddJson).docs).toEqual(odd)
+    // Tags that are exactly the derived labels are stored empty and restored in full.
+    const bare = compact.map((d) =>
+      d.id === claim.id ? { ...d, tags: label(vocabularies.verdicts, claim.verdict!) } : d,
+    )
+    const bareClaim = { ...bare.find((d) => d.id === claim.id)!, topic: [] as string[] }
+    const bareDocs = bare.map((d) => (d.id === claim.id ? bareClaim : d))
+    const bareJson = JSON.parse(serializeStore(bareDocs, vocabularies)) as { docs: Record<string, unknown>[] }
+    expect(bareJson.docs.find((d) => d.id === claim.id)!.tags).toBe('')
+    expect(loadStore(bareJson).docs).toEqual(bareDocs)
+  })
+
   it('stores claims without the statements the reader already has, and restores them on load', () => {
     const text = serializeStore(compact, vocabularies, { claimStatements })
     const json = JSON.parse(text) as { docs: Record<string, unknown>[] }
