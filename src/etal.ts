@@ -25,8 +25,10 @@ export function withEtAlPlaceholders(item: CslItem, authorsComplete: boolean | u
 const ONE = String.raw`(?:Q\.?(?:&#160;|\u00a0|\s)+)?Etalplaceholder[abc](?:,?(?:&#160;|\u00a0|\s)+Q\b\.?)?`
 /** A separator before a name: an optional comma or semicolon, then an optional "and" in any form or language. */
 const SEP = String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?`
+/** An "et al." a style set in italics in HTML output: `<i>et al.</i>`, `<em>et al.</em>` or a styled span. */
+const TAGGED = String.raw`(?:<i>|<em>|<span[^>]*>)et al\.?(?:<\/i>|<\/em>|<\/span>)`
 /** The run of placeholders with the separators before and between them, and an "et al." a style may already add. */
-const RUN = new RegExp(String.raw`${SEP}\s*${ONE}(?:${SEP}\s*${ONE})*(?:,?\s*et al\.?)?`, 'gi')
+const RUN = new RegExp(String.raw`${SEP}\s*${ONE}(?:${SEP}\s*${ONE})*(?:,?\s*(et al\.?|${TAGGED}))?`, 'gi')
 
 /**
  * Replaces the printed placeholders (and the separators before them) with ", et al.", and removes the full stop a
@@ -36,7 +38,7 @@ const RUN = new RegExp(String.raw`${SEP}\s*${ONE}(?:${SEP}\s*${ONE})*(?:,?\s*et 
 export function cleanEtAl(text: string): string {
   if (!/etalplaceholder/i.test(text)) return text
   return text
-    .replace(RUN, ', et al.')
+    .replace(RUN, (_run, etAl: string | undefined) => (etAl?.startsWith('<') === true ? `, ${etAl}` : ', et al.'))
     .replace(/, et al\.\./g, ', et al.')
     .replace(/^, et al\./, 'et al.')
 }

@@ -426,11 +426,14 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     }
   }
   if (!info.numeric && info.citation.sorted) {
-    // Rank by the style's own citation sort: ask citeproc to order each pair (ties keep the writer's order).
+    // Rank by the style's own citation sort: ask citeproc to order each pair (ties keep the writer's order). Two
+    // records that print alike alone ("Dakwar et al., 2019" twice) are told apart when cited together, and citeproc
+    // sorts them by those fuller forms, so the pair's own forms are looked for.
     const firstOf = (a: string, b: string) => {
       const out = cite.format('citation', { style: name, format: 'text', entry: [a, b] })
-      const ta = runsToText(entries[a]!.cite!)
-      const tb = runsToText(entries[b]!.cite!)
+      const pair = variants[[a, b].sort().join('+')]
+      const ta = runsToText(entryCite(pair?.[a] ?? entries[a]!))
+      const tb = runsToText(entryCite(pair?.[b] ?? entries[b]!))
       const ia = out.indexOf(ta)
       const ib = out.indexOf(tb)
       if (ia >= 0 && ib >= 0) return ia < ib ? a : b

@@ -40,6 +40,17 @@ describe('et al. for partial author lists', () => {
     expect(cleanEtAl('No placeholder here, and others.')).toBe('No placeholder here, and others.')
   })
 
+  it('keeps a style\'s italic "et al." after the placeholders once, in its own markup', () => {
+    // Harvard, disambiguating two "Dakwar et al., 2019" cites, prints the first placeholder and then its own et al.
+    expect(cleanEtAl('(Dakwar, Etalplaceholdera, <i>et al.</i>, 2019)')).toBe('(Dakwar, <i>et al.</i>, 2019)')
+    expect(cleanEtAl('(Dakwar, Etalplaceholdera, <em>et al.</em>, 2019)')).toBe('(Dakwar, <em>et al.</em>, 2019)')
+    expect(cleanEtAl('Dakwar, Etalplaceholdera, <span style="font-style:italic;">et al.</span> 2019')).toBe(
+      'Dakwar, <span style="font-style:italic;">et al.</span> 2019',
+    )
+    // Plain text keeps the single plain form.
+    expect(cleanEtAl('(Dakwar, Etalplaceholdera, et al., 2019)')).toBe('(Dakwar, et al., 2019)')
+  })
+
   for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
     it.skipIf(!styleAvailable(key) && !ci)(
       `${key}: reference and in-text forms say "et al." and never show a placeholder`,

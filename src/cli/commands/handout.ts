@@ -274,7 +274,7 @@ ol.kap-bibliography { padding-left: 2.2rem; } ol.kap-bibliography .kap-ref { mar
 dt { font-weight: 600; margin-top: .5rem; } dd { margin: 0 0 .25rem 0; }
 .map { margin-top: 2rem; } .map svg { max-width: 100%; height: auto; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
