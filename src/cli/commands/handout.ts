@@ -4,6 +4,7 @@ import {
   citeProse,
   createCitationSession,
   cslCredit,
+  type CitableId,
   type CitationFormat,
   type CitationStyle,
 } from '../../citations/index'
@@ -109,6 +110,9 @@ function firstSentence(note: string): string {
 /**
  * The handout's content. In the brief form only the key studies are cited (so the reading list stays short); the
  * full form cites every study of every claim. Notes are escaped for `format` with their study ids as citations.
+ * A handout is a finished document, so every citation is told apart from every other one in it, the first one too:
+ * the content is built once to learn which studies it cites, then again in a session that knows them all from the
+ * start (in the same order, so numbers do not change).
  */
 function build(
   topic: VocabularyTerm,
@@ -117,7 +121,20 @@ function build(
   date: string,
   full: boolean,
 ): Handout {
+  const first = buildOnce(topic, style, format, date, full, [])
+  return buildOnce(topic, style, format, date, full, first.studies)
+}
+
+function buildOnce(
+  topic: VocabularyTerm,
+  style: CitationStyle,
+  format: CitationFormat,
+  date: string,
+  full: boolean,
+  known: readonly string[],
+): Handout {
   const session = createCitationSession({ style, format })
+  for (const id of known) session.cite(id as CitableId)
   const prose = (text: string) => citeProse(text, session, format, { link: true })
   // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
   const cite = (id: string) => {
