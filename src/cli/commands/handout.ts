@@ -2,12 +2,12 @@ import { dataVersion, getStudy, vocabularies, type StudyId, type Topic, type Voc
 import { fullClaims } from '../../details/index'
 import {
   citeProse,
-  createCitationSession,
   cslCredit,
-  type CitableId,
   type CitationFormat,
+  type CitationSession,
   type CitationStyle,
 } from '../../citations/index'
+import { renderDocument } from '../document'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
 import { closest, flag, InputError, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
@@ -109,10 +109,8 @@ function firstSentence(note: string): string {
 
 /**
  * The handout's content. In the brief form only the key studies are cited (so the reading list stays short); the
- * full form cites every study of every claim. Notes are escaped for `format` with their study ids as citations.
- * A handout is a finished document, so every citation is told apart from every other one in it, the first one too:
- * the content is built once to learn which studies it cites, then again in a session that knows them all from the
- * start (in the same order, so numbers do not change).
+ * full form cites every study of every claim. Notes are escaped for `format` with their study ids as citations. A
+ * handout is a finished document, so its citations are told apart across all of it ({@link renderDocument}).
  */
 function build(
   topic: VocabularyTerm,
@@ -121,20 +119,17 @@ function build(
   date: string,
   full: boolean,
 ): Handout {
-  const first = buildOnce(topic, style, format, date, full, [])
-  return buildOnce(topic, style, format, date, full, first.studies)
+  return renderDocument(style, format, (session) => buildWith(session, topic, style, date, full, format))
 }
 
-function buildOnce(
+function buildWith(
+  session: CitationSession,
   topic: VocabularyTerm,
   style: CitationStyle,
-  format: CitationFormat,
   date: string,
   full: boolean,
-  known: readonly string[],
+  format: CitationFormat,
 ): Handout {
-  const session = createCitationSession({ style, format })
-  for (const id of known) session.cite(id as CitableId)
   const prose = (text: string) => citeProse(text, session, format, { link: true })
   // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
   const cite = (id: string) => {

@@ -1,6 +1,7 @@
 import { claimIds, claims, claimsCiting, isClaimId, isSourceId, isStudyId, sourceIds, studyIds } from '../../index'
 import { fullEvidenceFor, getFullClaim, getFullSource, getFullStudy, type Claim, type Study } from '../../details/index'
-import { citeProse, createCitationSession } from '../../citations/index'
+import { citeProse, type CitationSession } from '../../citations/index'
+import { renderDocument } from '../document'
 import { closest, InputError, json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 
 export const summary = 'Show one study, claim or source record.'
@@ -48,8 +49,12 @@ function studyText(io: Io, study: Study): string {
 }
 
 function claimText(io: Io, claim: Claim): string {
-  // Study ids in notes are printed as APA citations, with the id after each study in the evidence list for look-ups.
-  const session = createCitationSession({ style: 'apa', format: 'text' })
+  // Study ids in notes are printed as APA citations, with the id after each study in the evidence list for look-ups;
+  // the claim is one finished document, so same-author, same-year studies are told apart from their first citation.
+  return renderDocument('apa', 'text', (session) => claimTextWith(io, claim, session))
+}
+
+function claimTextWith(io: Io, claim: Claim, session: CitationSession): string {
   const prose = (text: string) => citeProse(text, session, 'text')
   const lines = [
     paint(io, 'bold', claim.id),
