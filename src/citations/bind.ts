@@ -54,10 +54,15 @@ export interface StyleCitations {
   formatBibliography(ids: readonly CitableId[], options?: CitationsFormatOptions): string
   /**
    * A document session: numbers follow the order of first citation across the whole document.
-   * @param options - output format
+   * @param options - output format, and `cites`: the records the document will cite, so that in-text citations are told
+   *   apart against all of them from the first one (as in a finished document)
    * @returns a new session
+   * @throws KapLiteratureError `UNKNOWN_FORMAT`, `UNKNOWN_ID`, `INVALID_RECORD` or `INVALID_ARGUMENT`
    */
-  createCitationSession(options?: { readonly format?: CitationFormat }): CitationSession
+  createCitationSession(options?: {
+    readonly format?: CitationFormat
+    readonly cites?: readonly CitableId[]
+  }): CitationSession
 }
 
 function checkStyle(style: unknown, expected: CitationStyle): void {
@@ -118,10 +123,16 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
       checkStyle(o.style, style)
       return f().formatBibliography(ids, o.format as CitationFormat | undefined)
     },
-    createCitationSession(opts?: { readonly format?: CitationFormat }) {
-      return f().createCitationSession(
-        options('createCitationSession', opts, ['style', 'format']).format as CitationFormat | undefined,
-      )
+    createCitationSession(opts?: { readonly format?: CitationFormat; readonly cites?: readonly CitableId[] }) {
+      const o = options('createCitationSession', opts, ['style', 'format', 'cites'])
+      checkStyle(o.style, style)
+      if (o.cites !== undefined && !Array.isArray(o.cites))
+        throw new KapLiteratureError(
+          'INVALID_ARGUMENT',
+          `createCitationSession: options.cites must be an array of ids, got ${describeValue(o.cites)}`,
+          { value: o.cites, hint: "cites: ['dakwar-2019', 'dakwar-2020']" },
+        )
+      return f().createCitationSession(o.format as CitationFormat | undefined, o.cites)
     },
   })
 }

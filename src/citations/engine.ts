@@ -153,7 +153,7 @@ export interface StyleFormatter {
   formatReference(id: string, format?: CitationFormat): string
   formatCitation(ids: string | readonly string[], format?: CitationFormat, narrative?: boolean): string
   formatBibliography(ids: string | readonly string[], format?: CitationFormat): string
-  createCitationSession(format?: CitationFormat): CitationSession
+  createCitationSession(format?: CitationFormat, cites?: unknown): CitationSession
 }
 
 /** Validates and de-duplicates ids against the known citable ids. @internal */
@@ -362,9 +362,13 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       const f = checkFormat(format)
       return table.numeric ? bibliographyOf(list, f, true) : bibliographyOf(byBibRank(list), f, false)
     },
-    createCitationSession(format = 'text') {
+    createCitationSession(format = 'text', cites?: unknown) {
       const f = checkFormat(format)
       const numbers = new Map<string, number>()
+      // Records the document will cite: in-text forms are told apart against them from the first citation on, as in a
+      // finished document. They get no number and no bibliography entry until they are cited.
+      const declared = cites === undefined ? [] : resolve(cites)
+      for (const id of declared) entry(id)
       return {
         style: styleKey,
         cite(ids, options) {
@@ -389,7 +393,10 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
           for (const id of list) entry(id)
           for (const id of list) if (!numbers.has(id)) numbers.set(id, numbers.size + 1)
           if (list.length === 0) return ''
-          if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...numbers.keys()])
+          if (!table.numeric)
+            return authorDateCitation(list, f, options.narrative === true, [
+              ...new Set([...declared, ...numbers.keys()]),
+            ])
           const pairs = list.map((id) => [id, numbers.get(id)!] as [string, number])
           return options.narrative === true
             ? numericNarrative(pairs, f)

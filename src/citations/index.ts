@@ -205,10 +205,13 @@ export function formatBibliography(ids: readonly CitableId[], options?: Citation
 }
 
 /**
- * Starts a document: numbers follow the order of first citation and stay stable across every `cite` call.
- * @param options - `style` (default `apa`) and `format`
+ * Starts a document: numbers follow the order of first citation and stay stable across every `cite` call. Author-date
+ * styles tell records apart against those cited so far; pass `cites` (the records the document will cite) to tell
+ * them apart from the first citation on, as in a finished document. Declared records get no number and no
+ * bibliography entry until they are cited.
+ * @param options - `style` (default `apa`), `format`, and `cites`
  * @returns a {@link CitationSession}
- * @throws KapLiteratureError `UNKNOWN_STYLE` or `UNKNOWN_FORMAT`
+ * @throws KapLiteratureError `UNKNOWN_STYLE`, `UNKNOWN_FORMAT`, `UNKNOWN_ID`, `INVALID_RECORD` or `INVALID_ARGUMENT`
  * @example
  * ```ts
  * import { createCitationSession } from 'kap-literature/citations'
@@ -216,11 +219,16 @@ export function formatBibliography(ids: readonly CitableId[], options?: Citation
  * doc.cite('dore-2019')                          // '<sup class="kap-cite">1</sup>'
  * doc.cite(['wilkinson-2021', 'dore-2019'])      // '<sup class="kap-cite">1,2</sup>'
  * const references = doc.bibliography()
+ *
+ * // Two papers by Dakwar and colleagues dated 2019: declared up front, even the first citation says which one.
+ * const draft = createCitationSession({ style: 'apa', cites: ['dakwar-2019', 'dakwar-2020'] })
+ * draft.cite('dakwar-2019') // '(Dakwar, et al., 2019)'
  * ```
  */
 export function createCitationSession(options?: {
   readonly style?: CitationStyle
   readonly format?: CitationFormat
+  readonly cites?: readonly CitableId[]
 }): CitationSession {
   const { style, rest } = styleOf(options)
   return style.createCitationSession(rest)

@@ -161,6 +161,30 @@ describe('citation sessions', () => {
     expect(doc.bibliography().startsWith('Dore')).toBe(true)
     expect(doc.bibliography()).toContain('\n\nWilkinson, S. T.')
   })
+  it('tell records apart from the first citation on when the document declares what it cites', () => {
+    // Without `cites` the first of two same-author 2019 papers cannot yet be told apart from the second.
+    const plain = createCitationSession({ style: 'apa' })
+    expect(plain.cite('dakwar-2019')).toBe('(Dakwar et al., 2019)')
+    expect(plain.cite('dakwar-2020')).toBe('(Dakwar, Levin, et al., 2019)')
+    const doc = createCitationSession({ style: 'apa', cites: ['dakwar-2020', 'dakwar-2019', 'dore-2019'] })
+    expect(doc.cite('dakwar-2019')).toBe('(Dakwar, et al., 2019)')
+    expect(doc.cited()).toEqual(['dakwar-2019'])
+    expect(doc.bibliography().split('\n')).toHaveLength(1)
+    expect(doc.cite(['dakwar-2020', 'dakwar-2019'], { narrative: true })).toBe(
+      'Dakwar, Levin, et al. (2019) and Dakwar, et al. (2019)',
+    )
+    // Declared records get no number until they are cited.
+    const numeric = createCitationSession({ style: 'ama', cites: ['dore-2019', 'feder-2014'] })
+    expect(numeric.cite('feder-2014')).toBe('1')
+    expect(numeric.numberOf('dore-2019')).toBeUndefined()
+  })
+  it('refuse a bad cites list with a typed error', () => {
+    expect(code(() => createCitationSession({ style: 'apa', cites: 'dore-2019' as never }))).toBe('INVALID_ARGUMENT')
+    expect(code(() => createCitationSession({ style: 'apa', cites: ['dore-2091' as never] }))).toBe('UNKNOWN_ID')
+    if (leads.length > 0)
+      expect(code(() => createCitationSession({ style: 'apa', cites: [leads[0]! as never] }))).toBe('INVALID_RECORD')
+    expect(code(() => createCitationSession({ style: 'apa', cite: ['dore-2019'] } as never))).toBe('INVALID_ARGUMENT')
+  })
 })
 
 describe('bad input', () => {
