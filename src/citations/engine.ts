@@ -367,8 +367,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       const numbers = new Map<string, number>()
       // Records the document will cite: in-text forms are told apart against them from the first citation on, as in a
       // finished document. They get no number and no bibliography entry until they are cited.
-      const declared = cites === undefined ? [] : resolve(cites)
-      for (const id of declared) entry(id)
+      // The records the document is known to cite (declared or cited so far), for telling cites apart.
+      const known = new Set(cites === undefined ? [] : resolve(cites))
+      for (const id of known) entry(id)
       return {
         style: styleKey,
         cite(ids, options) {
@@ -391,12 +392,12 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
           const list = resolve(ids)
           // A record that cannot be cited throws here, before it gets a number or a place in the bibliography.
           for (const id of list) entry(id)
-          for (const id of list) if (!numbers.has(id)) numbers.set(id, numbers.size + 1)
+          for (const id of list) {
+            if (!numbers.has(id)) numbers.set(id, numbers.size + 1)
+            known.add(id)
+          }
           if (list.length === 0) return ''
-          if (!table.numeric)
-            return authorDateCitation(list, f, options.narrative === true, [
-              ...new Set([...declared, ...numbers.keys()]),
-            ])
+          if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...known])
           const pairs = list.map((id) => [id, numbers.get(id)!] as [string, number])
           return options.narrative === true
             ? numericNarrative(pairs, f)

@@ -1,5 +1,6 @@
 import {
   createCitationSession,
+  type CitableId,
   type CitationFormat,
   type CitationSession,
   type CitationStyle,
@@ -20,5 +21,5 @@ export function renderDocument<T>(
 ): T {
   const first = createCitationSession({ style, format })
   render(first)
-  return render(createCitationSession({ style, format, cites: first.cited() as never }))
+  return render(createCitationSession({ style, format, cites: first.cited() as readonly CitableId[] }))
 }

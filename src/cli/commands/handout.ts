@@ -119,16 +119,16 @@ function build(
   date: string,
   full: boolean,
 ): Handout {
-  return renderDocument(style, format, (session) => buildWith(session, topic, style, date, full, format))
+  return renderDocument(style, format, (session) => buildWith(session, topic, style, format, date, full))
 }
 
 function buildWith(
   session: CitationSession,
   topic: VocabularyTerm,
   style: CitationStyle,
+  format: CitationFormat,
   date: string,
   full: boolean,
-  format: CitationFormat,
 ): Handout {
   const prose = (text: string) => citeProse(text, session, format, { link: true })
   // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
