@@ -118,18 +118,9 @@ function build(
   format: CitationFormat,
   date: string,
   full: boolean,
+  session?: CitationSession,
 ): Handout {
-  return renderDocument(style, format, (session) => buildWith(session, topic, style, format, date, full))
-}
-
-function buildWith(
-  session: CitationSession,
-  topic: VocabularyTerm,
-  style: CitationStyle,
-  format: CitationFormat,
-  date: string,
-  full: boolean,
-): Handout {
+  if (session === undefined) return renderDocument(style, format, (s) => build(topic, style, format, date, full, s))
   const prose = (text: string) => citeProse(text, session, format, { link: true })
   // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
   const cite = (id: string) => {
