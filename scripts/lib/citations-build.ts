@@ -427,7 +427,7 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
   }
   if (!info.numeric && info.citation.sorted) {
     // Rank by the style's own citation sort: ask citeproc to order each pair (ties keep the writer's order). Two
-    // records that print alike alone ("Dakwar et al., 2019" twice) are told apart when cited together, and citeproc
+    // records that print alike alone ("Dakwar et al." twice in MLA) are told apart when cited together, and citeproc
     // sorts them by those fuller forms, so the pair's own forms are looked for.
     const firstOf = (a: string, b: string) => {
       const out = cite.format('citation', { style: name, format: 'text', entry: [a, b] })

@@ -220,9 +220,10 @@ export function formatBibliography(ids: readonly CitableId[], options?: Citation
  * doc.cite(['wilkinson-2021', 'dore-2019'])      // '<sup class="kap-cite">1,2</sup>'
  * const references = doc.bibliography()
  *
- * // Two papers by Dakwar and colleagues dated 2019: declared up front, even the first citation says which one.
- * const draft = createCitationSession({ style: 'apa', cites: ['dakwar-2019', 'dakwar-2020'] })
- * draft.cite('dakwar-2019') // '(Dakwar, et al., 2019)'
+ * // Two papers by Dakwar and colleagues, which MLA cites by author alone: declared up front, even the first
+ * // citation says which one.
+ * const draft = createCitationSession({ style: 'mla', cites: ['dakwar-2019', 'dakwar-2020'] })
+ * draft.cite('dakwar-2019') // '(Dakwar, et al.)'
  * ```
  */
 export function createCitationSession(options?: {

@@ -162,17 +162,22 @@ describe('citation sessions', () => {
     expect(doc.bibliography()).toContain('\n\nWilkinson, S. T.')
   })
   it('tell records apart from the first citation on when the document declares what it cites', () => {
-    // Without `cites` the first of two same-author 2019 papers cannot yet be told apart from the second.
-    const plain = createCitationSession({ style: 'apa' })
-    expect(plain.cite('dakwar-2019')).toBe('(Dakwar et al., 2019)')
-    expect(plain.cite('dakwar-2020')).toBe('(Dakwar, Levin, et al., 2019)')
-    const doc = createCitationSession({ style: 'apa', cites: ['dakwar-2020', 'dakwar-2019', 'dore-2019'] })
-    expect(doc.cite('dakwar-2019')).toBe('(Dakwar, et al., 2019)')
+    // MLA cites by author alone: without `cites` the first of two papers led by Dakwar cannot yet be told apart from
+    // the second.
+    const plain = createCitationSession({ style: 'mla' })
+    expect(plain.cite('dakwar-2019')).toBe('(Dakwar et al.)')
+    expect(plain.cite('dakwar-2020')).toBe('(Dakwar, Levin, et al.)')
+    const doc = createCitationSession({ style: 'mla', cites: ['dakwar-2020', 'dakwar-2019', 'dore-2019'] })
+    expect(doc.cite('dakwar-2019')).toBe('(Dakwar, et al.)')
     expect(doc.cited()).toEqual(['dakwar-2019'])
     expect(doc.bibliography().split('\n')).toHaveLength(1)
     expect(doc.cite(['dakwar-2020', 'dakwar-2019'], { narrative: true })).toBe(
-      'Dakwar, Levin, et al. (2019) and Dakwar, et al. (2019)',
+      'Dakwar, Levin, et al. and Dakwar, et al.',
     )
+    // APA adds the first author's initials when two first authors share a surname but not their given names.
+    const apa = createCitationSession({ style: 'apa', cites: ['krupitsky-2007', 'krupitsky-2002'] })
+    expect(apa.cite('krupitsky-2002')).toBe('(E. Krupitsky et al., 2002)')
+    expect(createCitationSession({ style: 'apa' }).cite('krupitsky-2002')).toBe('(Krupitsky et al., 2002)')
     // Declared records get no number until they are cited.
     const numeric = createCitationSession({ style: 'ama', cites: ['dore-2019', 'feder-2014'] })
     expect(numeric.cite('feder-2014')).toBe('1')

@@ -16,12 +16,13 @@ describe('kap-literature show', () => {
     expect(r.stdout).toContain('cites Grunebaum et al., 2018')
     expect(r.stderr).toBe('')
   })
-  it('tells two same-author, same-year studies apart from their first citation on', async () => {
-    // This claim's note and evidence cite both Dakwar 2019 papers.
-    const r = await runCli(['show', 'kap-effective-for-certain-conditions'])
-    expect(r.stdout).toMatch(/\[[a-z-]+\] Dakwar, et al\. \(2019\) \[dakwar-2019\]: /)
-    expect(r.stdout).toMatch(/\[[a-z-]+\] Dakwar, Levin, et al\. \(2019\) \[dakwar-2020\]: /)
-    expect(r.stdout).not.toContain('Dakwar et al. (2019)')
+  it('tells two studies whose first authors share a surname apart from their first citation on', async () => {
+    // This claim's verdict and evidence cite two papers whose first authors share a surname but not their recorded
+    // given names (E. and E. M.): APA gives both the initials, from the first citation on.
+    const r = await runCli(['show', 'kap-produces-lasting-relief-and-change'])
+    expect(r.stdout).toContain('(E. Krupitsky et al., 2002; E. M. Krupitsky et al., 2007)')
+    expect(r.stdout).toMatch(/\[[a-z-]+\] E\. Krupitsky et al\. \(2002\) \[krupitsky-2002\]: /)
+    expect(r.stdout).not.toMatch(/[^.] Krupitsky et al\./)
   })
   it('shows a study with its DOI link and the claims citing it', async () => {
     const r = await runCli(['show', 'dore-2019'])
