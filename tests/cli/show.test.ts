@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { claims, getClaim } from '../../src/index'
+import { claims, getClaim, isCitable, studies } from '../../src/index'
+import { getFullStudy } from '../../src/details/index'
 import { runCli } from '../helpers/run-cli'
 
 const fading = getClaim('without-therapy-ketamine-effects-fade-faster')
@@ -29,6 +30,26 @@ describe('kap-literature show', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('DOI: https://doi.org/10.1080/02791072.2019.1587556')
     expect(r.stdout).toContain('dore-2019-significant-lasting-improvements')
+  })
+  it('shows a study with its APA reference: "et al." after a partial author list, never a list posing as complete', async () => {
+    const r = await runCli(['show', 'dakwar-2019'])
+    expect(r.stdout).toContain('Reference (APA): Dakwar, E., et al. (2019). A Single Ketamine Infusion')
+    expect(r.stdout).not.toMatch(/^Dakwar \(2019\)/m)
+  })
+  it('shows a lead as a lead: why it is not cited, and no reference with placeholders or "n.d."', async () => {
+    const leads = studies.filter((s) => !isCitable(s))
+    expect(leads.length).toBeGreaterThan(0)
+    for (const lead of leads) {
+      const r = await runCli(['show', lead.id])
+      expect(r.code).toBe(0)
+      const [heading, status] = r.stdout.split('\n')
+      expect(heading, lead.id).not.toMatch(/not confirmed|n\.d\./)
+      expect(status, lead.id).toBe(`Status: ${getFullStudy(lead.id).unusedReason}`)
+      expect(r.stdout, lead.id).not.toMatch(/\(n\.d\.\)|Reference \(APA\)/)
+    }
+    expect((await runCli(['show', 'fda-esketamine-2019'])).stdout).toMatch(
+      /^fda-esketamine-2019: U\.S\. Food and Drug Administration \(2019\)$/m,
+    )
   })
   it('prints JSON with --json', async () => {
     const r = await runCli(['show', 'grunebaum-2018', '--json'])

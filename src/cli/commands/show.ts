@@ -1,6 +1,17 @@
-import { claimIds, claims, claimsCiting, isClaimId, isSourceId, isStudyId, sourceIds, studyIds } from '../../index'
+import {
+  claimIds,
+  claims,
+  claimsCiting,
+  isCitable,
+  isClaimId,
+  isSourceId,
+  isStudyId,
+  sourceIds,
+  studyIds,
+} from '../../index'
 import { fullEvidenceFor, getFullClaim, getFullSource, getFullStudy, type Claim, type Study } from '../../details/index'
-import { citeProse, type CitationSession } from '../../citations/index'
+import { citeProse, formatReference, type CitationSession } from '../../citations/index'
+import { leadLabels } from '../../generated/lead-labels'
 import { renderDocument } from '../document'
 import { closest, InputError, json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 
@@ -18,22 +29,16 @@ Examples:
   kap-literature show dore-2019
   kap-literature show without-therapy-ketamine-effects-fade-faster --json`
 
-function authors(study: Study): string {
-  const names = (study.csl.author ?? []).map((a) => a.literal ?? a.family ?? '')
-  if (names.length === 0) return '(authors not confirmed)'
-  return names.length > 3 ? `${names.slice(0, 3).join(', ')} et al.` : names.join(', ')
-}
-
-function year(study: Study): string {
-  return String(study.csl.issued?.['date-parts'][0]?.[0] ?? 'n.d.')
-}
-
 function studyText(io: Io, study: Study): string {
   const c = study.csl
+  // A citable study shows its APA reference (the one renderer, which says "et al." after a partial author list); a
+  // lead shows what it is and why it is not cited, never a reference with placeholders or "n.d.".
+  const citable = isCitable(study)
   const lines = [
-    paint(io, 'bold', `${study.id}: ${c.title ?? '(title not confirmed)'}`),
-    `${authors(study)} (${year(study)}). ` +
-      `${c['container-title'] ?? ''}${c.volume ? ` ${c.volume}` : ''}${c.issue ? `(${c.issue})` : ''}${c.page ? `:${c.page}` : ''}`,
+    paint(io, 'bold', `${study.id}: ${c.title ?? leadLabels[study.id] ?? study.id}`),
+    citable
+      ? `Reference (APA): ${formatReference(study.id, { style: 'apa', format: 'text' })}`
+      : `Status: ${study.unusedReason ?? 'kept as a lead, not cited as evidence: its authors, title or date could not be confirmed.'}`,
     c.DOI ? `DOI: https://doi.org/${c.DOI}` : c.URL ? `URL: ${c.URL}` : '',
     `Design: ${study.design}${study.n ? `, n = ${study.n}` : ''}; certainty: ${study.certainty}`,
     `Findings: ${study.findings}`,
