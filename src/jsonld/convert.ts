@@ -2,6 +2,7 @@
  * Record → schema.org node conversion. Internal: the public surface is `toJsonLd` in ./index.
  */
 import { KapLiteratureError } from '../errors'
+import { shortAuthors } from '../etal'
 import { getSource, getStudy } from '../data/index'
 import { vocabularyLabels } from '../generated/core'
 import type { ClaimCore, CslItem, CslName, CslType, Design, SourceCore, StudyCore } from '../types'
@@ -254,6 +255,8 @@ export function studyNode(study: StudyCore): JsonLdNode {
     name: text(csl.title),
     headline: text(csl.title),
     author: agents(csl.author),
+    // schema.org has no "and others": a partial list keeps the confirmed first authors and says so in creditText.
+    creditText: study.authorsComplete === false ? shortAuthors(csl.author, false) : undefined,
     datePublished: isoDate(csl.issued?.['date-parts'][0]),
     isPartOf: container(csl),
     ...pages(csl.page),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KapLiteratureError, vocabularies } from '../../src/index'
+import { isCitable, KapLiteratureError, vocabularies } from '../../src/index'
 import type { CslItem } from '../../src/index'
 import {
   fullClaims,
@@ -129,6 +129,16 @@ describe('toJsonLd: every shipped study', () => {
       { '@type': 'PropertyValue', propertyID: 'PMID', value: '34186531' },
       { '@type': 'PropertyValue', propertyID: 'kap-literature', value: 'wilkinson-2021' },
     ])
+  })
+
+  it('says "et al." in creditText for a partial author list, and only there', () => {
+    expect(toJsonLd('dakwar-2019')).toMatchObject({ creditText: 'Dakwar et al.' })
+    expect(asNodes(toJsonLd('dakwar-2019').author)).toHaveLength(1)
+    for (const s of studies.filter((x) => isCitable(x))) {
+      const doc = toJsonLd(s.id)
+      if (s.authorsComplete === false) expect(doc.creditText, s.id).toBe(`${s.csl.author![0]!.family} et al.`)
+      else expect(doc, s.id).not.toHaveProperty('creditText')
+    }
   })
 
   it('keeps the date parts a record has, and only those', () => {
