@@ -28,6 +28,10 @@ function withoutPlaceholders(r: Resolved): Resolved {
   return out
 }
 
+/** The note a RIS entry with a partial author list carries. @internal */
+export const PARTIAL_NOTE =
+  'Author list incomplete: the authors after those listed could not be confirmed (kap-literature).'
+
 /** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
 function andOthers(bib: string, list: readonly Resolved[]): string {
   let out = bib
@@ -316,6 +320,8 @@ function forRis(r: Resolved): CslObject {
           : v
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
+  // RIS has no "and others": a partial author list says so in a note (N1), which reference managers keep with the item.
+  if (partialLists.has(r)) copy.note = PARTIAL_NOTE
   // citation-js writes only `family, given` and would drop a particle ("aan het Rot"): RIS keeps it in the last name.
   for (const role of ['author', 'editor', 'translator', 'container-author']) {
     const names = copy[role]
@@ -333,7 +339,7 @@ function forRis(r: Resolved): CslObject {
 /**
  * Exports items as RIS (Zotero, EndNote, Mendeley). One line per tag, never wrapped; `TY` is `JOUR` for journal
  * articles and `ELEC` (web page) for web pages; `ID` holds the id; page ranges are split into `SP` and `EP`; every
- * record ends with `ER  - `. Lines end with `\n`.
+ * record ends with `ER  - `. Lines end with `\n`. A study whose author list is partial carries a note (`N1`) saying so.
  * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns RIS records, ending in a newline (`''` for an empty list)
  * @throws {@link index!KapLiteratureError} as {@link toCSLJSON}

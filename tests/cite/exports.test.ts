@@ -4,7 +4,7 @@ import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { isCitable, KapLiteratureError, sources, studies } from '../../src/index'
 import { exportFormats, toBibLaTeX, toBibTeX, toCSLJSON, toRIS, type CiteRecord } from '../../src/cite/index'
-import { escapeLatex, unwrapRis } from '../../src/cite/export'
+import { escapeLatex, PARTIAL_NOTE, unwrapRis } from '../../src/cite/export'
 import { reference } from '../helpers/paths'
 
 /** Every citable shipped record (leads, whose authors, title or date are unconfirmed, are never exported). */
@@ -100,7 +100,10 @@ describe('toBibTeX / toBibLaTeX', () => {
         expect(bib).not.toMatch(/etalplaceholder/i)
       }
       expect(toRIS([s.id]) + toCSLJSON([s.id])).not.toMatch(/etalplaceholder/i)
+      // RIS has no "and others": the entry says so in a note.
+      expect(toRIS([s.id]), s.id).toContain(`\nN1  - ${PARTIAL_NOTE}\n`)
     }
+    expect(toRIS(['dore-2019'])).not.toContain('N1  - ')
   })
 
   it('escapes what LaTeX needs, in titles, journals, and organisation names', () => {
