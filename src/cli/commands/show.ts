@@ -10,8 +10,7 @@ import {
   studyIds,
 } from '../../index'
 import { fullEvidenceFor, getFullClaim, getFullSource, getFullStudy, type Claim, type Study } from '../../details/index'
-import { citeProse, formatReference, type CitationSession } from '../../citations/index'
-import { leadLabels } from '../../generated/lead-labels'
+import { citeProse, createCitationSession, formatReference, type CitationSession } from '../../citations/index'
 import { renderDocument } from '../document'
 import { closest, InputError, json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 
@@ -35,7 +34,12 @@ function studyText(io: Io, study: Study): string {
   // lead shows what it is and why it is not cited, never a reference with placeholders or "n.d.".
   const citable = isCitable(study)
   const lines = [
-    paint(io, 'bold', `${study.id}: ${c.title ?? leadLabels[study.id] ?? study.id}`),
+    // Without a title, the label prose gives a study ("U.S. Food and Drug Administration (2019)" for a lead).
+    paint(
+      io,
+      'bold',
+      `${study.id}: ${c.title ?? citeProse(study.id, createCitationSession({ style: 'apa' }), 'text')}`,
+    ),
     citable
       ? `Reference (APA): ${formatReference(study.id, { style: 'apa', format: 'text' })}`
       : `Status: ${study.unusedReason ?? 'kept as a lead, not cited as evidence: its authors, title or date could not be confirmed.'}`,
