@@ -28,9 +28,15 @@ function withoutPlaceholders(r: Resolved): Resolved {
   return out
 }
 
-/** The note a RIS entry with a partial author list carries. @internal */
+/** The note a CSL-JSON or RIS entry with a partial author list carries. @internal */
 export const PARTIAL_NOTE =
   'Author list incomplete: the authors after those listed could not be confirmed (kap-literature).'
+
+/** A record with the partial-list note added to its `note` (CSL-JSON and RIS have no "and others"). */
+function withPartialNote(csl: CslObject): CslObject {
+  const note = typeof csl.note === 'string' && csl.note !== '' ? `${csl.note}\n${PARTIAL_NOTE}` : PARTIAL_NOTE
+  return { ...csl, note }
+}
 
 /** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
 function andOthers(bib: string, list: readonly Resolved[]): string {
@@ -49,7 +55,8 @@ function andOthers(bib: string, list: readonly Resolved[]): string {
 
 /**
  * Exports items as CSL-JSON, the format Zotero, Pandoc (`--bibliography refs.json`) and citation-js read. Shipped
- * records are exported as they are; your records as validated.
+ * records are exported as they are, except that a study whose author list is partial gets a `note` saying so (CSL-JSON
+ * has no "and others"); your records as validated.
  * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns a JSON array, pretty-printed, ending in a newline
  * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 10,000 items
@@ -62,7 +69,7 @@ function andOthers(bib: string, list: readonly Resolved[]): string {
  */
 export function toCSLJSON(items?: readonly CiteItem[]): string {
   return `${JSON.stringify(
-    records(items, 'toCSLJSON').map((r) => r.csl),
+    records(items, 'toCSLJSON').map((r) => (partialLists.has(r) ? withPartialNote(r.csl) : r.csl)),
     null,
     2,
   )}\n`
@@ -321,7 +328,7 @@ function forRis(r: Resolved): CslObject {
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
   // RIS has no "and others": a partial author list says so in a note (N1), which reference managers keep with the item.
-  if (partialLists.has(r)) copy.note = PARTIAL_NOTE
+  if (partialLists.has(r)) copy.note = String(withPartialNote(copy as CslObject).note).replace(/\s*\n\s*/g, '; ')
   // citation-js writes only `family, given` and would drop a particle ("aan het Rot"): RIS keeps it in the last name.
   for (const role of ['author', 'editor', 'translator', 'container-author']) {
     const names = copy[role]

@@ -100,10 +100,12 @@ describe('toBibTeX / toBibLaTeX', () => {
         expect(bib).not.toMatch(/etalplaceholder/i)
       }
       expect(toRIS([s.id]) + toCSLJSON([s.id])).not.toMatch(/etalplaceholder/i)
-      // RIS has no "and others": the entry says so in a note.
+      // RIS and CSL-JSON have no "and others": the entry says so in a note.
       expect(toRIS([s.id]), s.id).toContain(`\nN1  - ${PARTIAL_NOTE}\n`)
+      expect((JSON.parse(toCSLJSON([s.id])) as { note?: string }[])[0]!.note, s.id).toBe(PARTIAL_NOTE)
     }
     expect(toRIS(['dore-2019'])).not.toContain('N1  - ')
+    expect(JSON.parse(toCSLJSON(['dore-2019']))[0]).not.toHaveProperty('note')
   })
 
   it('escapes what LaTeX needs, in titles, journals, and organisation names', () => {
