@@ -32,10 +32,9 @@ function withoutPlaceholders(r: Resolved): Resolved {
 export const PARTIAL_NOTE =
   'Author list incomplete: the authors after those listed could not be confirmed (kap-literature).'
 
-/** A record with the partial-list note added to its `note` (CSL-JSON and RIS have no "and others"). */
-function withPartialNote(csl: CslObject): CslObject {
-  const note = typeof csl.note === 'string' && csl.note !== '' ? `${csl.note}\n${PARTIAL_NOTE}` : PARTIAL_NOTE
-  return { ...csl, note }
+/** A record's `note` with the partial-list note after it (CSL-JSON and RIS have no "and others"). */
+function withPartialNote(note: unknown, separator: string): string {
+  return typeof note === 'string' && note !== '' ? `${note}${separator}${PARTIAL_NOTE}` : PARTIAL_NOTE
 }
 
 /** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
@@ -69,7 +68,9 @@ function andOthers(bib: string, list: readonly Resolved[]): string {
  */
 export function toCSLJSON(items?: readonly CiteItem[]): string {
   return `${JSON.stringify(
-    records(items, 'toCSLJSON').map((r) => (partialLists.has(r) ? withPartialNote(r.csl) : r.csl)),
+    records(items, 'toCSLJSON').map((r) =>
+      partialLists.has(r) ? { ...r.csl, note: withPartialNote(r.csl.note, '\n') } : r.csl,
+    ),
     null,
     2,
   )}\n`
@@ -328,7 +329,7 @@ function forRis(r: Resolved): CslObject {
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
   // RIS has no "and others": a partial author list says so in a note (N1), which reference managers keep with the item.
-  if (partialLists.has(r)) copy.note = String(withPartialNote(copy as CslObject).note).replace(/\s*\n\s*/g, '; ')
+  if (partialLists.has(r)) copy.note = withPartialNote(copy.note, '; ')
   // citation-js writes only `family, given` and would drop a particle ("aan het Rot"): RIS keeps it in the last name.
   for (const role of ['author', 'editor', 'translator', 'container-author']) {
     const names = copy[role]
