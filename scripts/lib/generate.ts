@@ -316,7 +316,10 @@ export function coverageReport(data: Dataset, version: string): string {
   }
   const pages = data.sources.map((s) => {
     const n = data.claims.filter((c) => (c.madeBy as { source: string }[]).some((m) => m.source === s.id)).length
-    const title = (s.csl as { title?: string }).title ?? '(title not confirmed)'
+    const heading = typeof s.documentTitle === 'string' ? s.documentTitle : undefined
+    const title =
+      (s.csl as { title?: string }).title ??
+      (heading === undefined ? '(no title)' : `${heading} (the document's own heading; no public copy found)`)
     return `| \`${String(s.id)}\` | ${title} | ${n} |`
   })
   return `# Dataset coverage

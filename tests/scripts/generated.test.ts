@@ -20,6 +20,17 @@ describe('generated files', () => {
     ).toBe(true)
   })
 
+  it('names a page without a confirmed title by its own heading, saying where that heading comes from', () => {
+    const result = runPipeline(join(root, 'data'), { schemaDir: join(root, 'data', 'schema') })
+    const report = coverageReport(result.dataset!, '0.0.0')
+    const row = report.split('\n').find((line) => line.startsWith('| `kap-series-part-2-how-kap-works` |'))
+    const heading = 'Part 2: How Does Ketamine Assisted Psychotherapy (KAP) Work?'
+    expect(row).toBe(
+      `| \`kap-series-part-2-how-kap-works\` | ${heading} (the document's own heading; no public copy found) | 32 |`,
+    )
+    expect(report).not.toContain('title not confirmed')
+  })
+
   it('nothing built is tracked by git', () => {
     const tracked = execFileSync('git', ['ls-files', 'src/generated', 'dist', 'docs/api'], {
       cwd: root,
