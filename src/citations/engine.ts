@@ -365,9 +365,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     createCitationSession(format = 'text', cites?: unknown) {
       const f = checkFormat(format)
       const numbers = new Map<string, number>()
-      // Records the document will cite: in-text forms are told apart against them from the first citation on, as in a
-      // finished document. They get no number and no bibliography entry until they are cited.
-      // The records the document is known to cite (declared or cited so far), for telling cites apart.
+      // The records the document is known to cite (declared in `cites`, or cited so far): in-text forms are told apart
+      // against them, from the first citation on when declared. A declared record gets no number and no bibliography
+      // entry until it is cited.
       const known = new Set(cites === undefined ? [] : resolve(cites))
       for (const id of known) entry(id)
       return {
