@@ -250,7 +250,8 @@ function completenessSection(data: Dataset): string {
     id: string
     csl: Record<string, unknown>
     authorsComplete?: boolean
-    verification: { sources: Src[] }
+    unusedReason?: string
+    verification: { sources: Src[]; missing: string[] }
   }[]
   const types = [...new Set(studies.map((s) => String(s.csl.type)))].sort()
   const pct = (n: number, of: number) => (of === 0 ? '–' : `${n}/${of} (${Math.round((100 * n) / of)}%)`)
@@ -275,6 +276,16 @@ function completenessSection(data: Dataset): string {
     (k) => `| ${k} | ${studies.flatMap((s) => s.verification.sources).filter((v) => v.kind === k).length} |`,
   )
   const partial = studies.filter((s) => s.authorsComplete === false).map((s) => `\`${s.id}\``)
+  // Journal articles split by use: a lead (`unusedReason`) is never cited, so its gaps reach no reader.
+  const articles = studies.filter((s) => s.csl.type === 'article-journal')
+  const evidence = articles.filter((s) => s.unusedReason === undefined)
+  const leads = articles.filter((s) => s.unusedReason !== undefined)
+  const byUse = COMPLETENESS_FIELDS.filter((f) => f !== 'URL').map(
+    (f) =>
+      `| \`${f}\` | ${[evidence, leads].map((l) => pct(l.filter((s) => s.csl[f] !== undefined).length, l.length)).join(' | ')} |`,
+  )
+  const leadRows = leads.map((s) => `| \`${s.id}\` | ${s.verification.missing.join(', ') || 'nothing'} |`)
+  const withoutPmid = articles.filter((s) => s.csl.PMID === undefined)
   return `## Completeness of study references
 
 Studies that have each field, by CSL type. A field is present only when a public page confirmed it
@@ -285,6 +296,22 @@ Studies that have each field, by CSL type. A field is present only when a public
 ${byType.join('\n')}
 
 Partial author lists (\`authorsComplete: false\`, printed with "et al."): ${partial.length === 0 ? 'none' : partial.join(', ')}.
+
+### Journal articles: evidence and leads
+
+Journal articles used as evidence must be citable (authors, title, journal and date; the build's
+\`evidence-citable\` rule). Leads carry an \`unusedReason\` saying what they wait for (missing fields, or a check of
+their findings) and are cited nowhere, so their gaps reach no reader.
+
+| field | used as evidence | leads |
+|---|---:|---:|
+${byUse.join('\n')}
+
+| lead | fields still missing |
+|---|---|
+${leadRows.join('\n')}
+
+Journal articles without a PMID: ${pct(withoutPmid.length, articles.length)}${withoutPmid.length === 0 ? '' : ` (${withoutPmid.map((s) => `\`${s.id}\``).join(', ')})`}.
 
 ## Verification pages by kind
 

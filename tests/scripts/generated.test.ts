@@ -31,6 +31,29 @@ describe('generated files', () => {
     expect(report).not.toContain('title not confirmed')
   })
 
+  it('splits journal articles into evidence and leads, listing what each lead still lacks', () => {
+    const result = runPipeline(join(root, 'data'), { schemaDir: join(root, 'data', 'schema') })
+    const studies = result.dataset!.studies as {
+      id: string
+      csl: { type: string; author?: unknown; PMID?: string }
+      unusedReason?: string
+      verification: { missing: string[] }
+    }[]
+    const report = coverageReport(result.dataset!, '0.0.0')
+    const articles = studies.filter((s) => s.csl.type === 'article-journal')
+    const evidence = articles.filter((s) => s.unusedReason === undefined)
+    const leads = articles.filter((s) => s.unusedReason !== undefined)
+    expect(leads.length).toBeGreaterThan(0)
+    // Every study used as evidence has its authors (evidence-citable), so the evidence column is complete.
+    expect(report).toContain(`| \`author\` | ${evidence.length}/${evidence.length} (100%) |`)
+    for (const lead of leads) {
+      expect(report).toContain(`| \`${lead.id}\` | ${lead.verification.missing.join(', ') || 'nothing'} |`)
+    }
+    const withoutPmid = articles.filter((s) => s.csl.PMID === undefined).map((s) => `\`${s.id}\``)
+    expect(report).toContain(`Journal articles without a PMID: ${withoutPmid.length}/${articles.length}`)
+    expect(report).toContain(withoutPmid.join(', '))
+  })
+
   it('nothing built is tracked by git', () => {
     const tracked = execFileSync('git', ['ls-files', 'src/generated', 'dist', 'docs/api'], {
       cwd: root,
