@@ -286,6 +286,7 @@ function completenessSection(data: Dataset): string {
   )
   const leadRows = leads.map((s) => `| \`${s.id}\` | ${s.verification.missing.join(', ') || 'nothing'} |`)
   const withoutPmid = articles.filter((s) => s.csl.PMID === undefined)
+  const withoutPmidList = withoutPmid.length === 0 ? '' : ` (${withoutPmid.map((s) => `\`${s.id}\``).join(', ')})`
   return `## Completeness of study references
 
 Studies that have each field, by CSL type. A field is present only when a public page confirmed it
@@ -311,7 +312,7 @@ ${byUse.join('\n')}
 |---|---|
 ${leadRows.join('\n')}
 
-Journal articles without a PMID: ${pct(withoutPmid.length, articles.length)}${withoutPmid.length === 0 ? '' : ` (${withoutPmid.map((s) => `\`${s.id}\``).join(', ')})`}.
+Journal articles without a PMID: ${pct(withoutPmid.length, articles.length)}${withoutPmidList}.
 
 ## Verification pages by kind
 

@@ -17,8 +17,15 @@ describe('checkDraft', () => {
     })
     expect(m!.statement).toBe(getClaim('ketamine-relief-within-hours').statement)
     expect(m!.verdictNote).toBe(getClaim('ketamine-relief-within-hours').verdictNote)
-    expect(m!.cite.map((c) => c.id)).toEqual(['berman-2000', 'murrough-2013', 'wilkinson-2018', 'grunebaum-2018'])
+    expect(m!.cite.map((c) => c.id)).toEqual([
+      'berman-2000',
+      'murrough-2013',
+      'wilkinson-2018',
+      'grunebaum-2018',
+      'phillips-2019',
+    ])
     expect(m!.cite.map((c) => c.relation)).toEqual([
+      'partly-supports',
       'partly-supports',
       'partly-supports',
       'partly-supports',

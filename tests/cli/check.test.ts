@@ -62,9 +62,9 @@ describe('kap-literature check', () => {
       '',
       'line  claim                         as written  verdict         cite',
       '1     ketamine-relief-within-hours  question    Oversimplified  ' +
-        '(Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Wilkinson et al., 2018)',
+        '(Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Phillips et al., 2019; Wilkinson et al., 2018)',
       '3     ketamine-relief-within-hours  reported    Oversimplified  ' +
-        '(Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Wilkinson et al., 2018)',
+        '(Berman et al., 2000; Grunebaum et al., 2018; Murrough et al., 2013; Phillips et al., 2019; Wilkinson et al., 2018)',
     ])
     const verbose = await runCli(['check', '-', '--verbose'], { input: text })
     expect(verbose.stdout).toContain('  As written: a question; the draft asks rather than asserts.')
