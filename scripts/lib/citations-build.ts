@@ -373,8 +373,9 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     const identifiable = sourceIds.has(id)
       ? item.title !== undefined || (item.author ?? []).length > 0
       : uncitableFields(item).length === 0
-    const ref = identifiable ? linkify(htmlToRuns(inner.trim()), item) : []
-    const text = identifiable ? liveReferenceText(cite, key, id) : ''
+    if (!identifiable) continue
+    const ref = linkify(htmlToRuns(inner.trim()), item)
+    const text = liveReferenceText(cite, key, id)
     if (runsToText(ref) !== text)
       throw new Error(`build-citations: ${key} ${id}: runs do not reproduce citeproc text\n${runsToText(ref)}\n${text}`)
     const entry: EntryTable = { ref, bibRank: order.indexOf(id) }
@@ -447,7 +448,7 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
       const ba = firstOf(b, a)
       return ab === a && ba === a ? -1 : ab === b && ba === b ? 1 : 0
     }
-    const sorted = [...order].sort(cmp)
+    const sorted = order.filter((id) => entries[id] !== undefined).sort(cmp)
     let rank = 0
     sorted.forEach((id, i) => {
       if (i > 0 && cmp(sorted[i - 1]!, id) !== 0) rank = i

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   citationStyles,
@@ -10,6 +12,7 @@ import {
 } from '../../src/citations/index'
 import { apa } from '../../src/citations/apa'
 import { vancouver } from '../../src/citations/vancouver'
+import { root } from '../helpers/paths'
 import { isCitable, KapLiteratureError, sources, studies } from '../../src/index'
 
 const WILKINSON_APA =
@@ -63,6 +66,20 @@ describe('formatReference', () => {
             `href="https://doi.org/${r.csl.DOI}"`,
           )
       }
+    }
+  })
+  it('ships no table entry, and so no placeholder text, for a study that cannot be cited', () => {
+    expect(leads.length).toBeGreaterThan(0)
+    for (const s of citationStyles) {
+      const table = JSON.parse(readFileSync(join(root, 'src', 'citations', 'data', `${s.key}.json`), 'utf8')) as {
+        entries: Record<string, unknown>
+        variants?: Record<string, unknown>
+      }
+      for (const id of leads) {
+        expect(table.entries[id], `${s.key} ${id}`).toBeUndefined()
+        for (const combo of Object.keys(table.variants ?? {})) expect(combo.split('+'), combo).not.toContain(id)
+      }
+      for (const r of studies.filter((x) => !leads.includes(x.id))) expect(table.entries[r.id], r.id).toBeDefined()
     }
   })
   it('never prints a placeholder or "n.d." for a study: a lead that cannot be cited is refused with a typed error', () => {
