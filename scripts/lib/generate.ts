@@ -255,11 +255,16 @@ function completenessSection(data: Dataset): string {
   }[]
   const types = [...new Set(studies.map((s) => String(s.csl.type)))].sort()
   const pct = (n: number, of: number) => (of === 0 ? '–' : `${n}/${of} (${Math.round((100 * n) / of)}%)`)
+  /** How many of `list` have field `f`, as "n/of (p%)". */
+  const having = (list: typeof studies, f: string) =>
+    pct(list.filter((s) => s.csl[f] !== undefined).length, list.length)
   const byType = COMPLETENESS_FIELDS.map((f) => {
-    const cells = types.map((t) => {
-      const list = studies.filter((s) => s.csl.type === t)
-      return pct(list.filter((s) => s.csl[f] !== undefined).length, list.length)
-    })
+    const cells = types.map((t) =>
+      having(
+        studies.filter((s) => s.csl.type === t),
+        f,
+      ),
+    )
     return `| \`${f}\` | ${cells.join(' | ')} |`
   })
   const byKind = COMPLETENESS_FIELDS.map((f) => {
@@ -281,8 +286,7 @@ function completenessSection(data: Dataset): string {
   const evidence = articles.filter((s) => s.unusedReason === undefined)
   const leads = articles.filter((s) => s.unusedReason !== undefined)
   const byUse = COMPLETENESS_FIELDS.filter((f) => f !== 'URL').map(
-    (f) =>
-      `| \`${f}\` | ${[evidence, leads].map((l) => pct(l.filter((s) => s.csl[f] !== undefined).length, l.length)).join(' | ')} |`,
+    (f) => `| \`${f}\` | ${having(evidence, f)} | ${having(leads, f)} |`,
   )
   const leadRows = leads.map((s) => `| \`${s.id}\` | ${s.verification.missing.join(', ') || 'nothing'} |`)
   const withoutPmid = articles.filter((s) => s.csl.PMID === undefined)

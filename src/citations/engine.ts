@@ -212,7 +212,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   const c = table.citation
   const entry = (id: string): EntryTable => {
     const found = table.entries[id]
-    if (found === undefined || found.ref.length === 0) {
+    if (found === undefined) {
       // A study whose authors, title or date could not be confirmed is kept as a lead and has no entry: it is never
       // printed as a placeholder or an "n.d." reference.
       throw notCitableError(id)
