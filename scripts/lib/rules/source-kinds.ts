@@ -50,6 +50,12 @@ export function siteOf(url: string): string {
   return labels.slice(-take).join('.')
 }
 
+/**
+ * Sites whose record pages republish PubMed records (title, authors, citation line, PMID). A secondary page there is a
+ * copy of the PubMed feed, so it must say so (`independentOf: pubmed`): two such pages never confirm a field together.
+ */
+export const PUBMED_REPUBLISHERS = new Set(['qxmd.com', 'litmetric.com', 'metajournal.com'])
+
 /** Whether two secondary pages count as independent: different sites, and neither declared a copy of the other or of one shared feed. */
 function independent(a: SourceLike, b: SourceLike): boolean {
   const sa = siteOf(String(a.url))
@@ -81,6 +87,16 @@ export const sourceKinds: RecordRule = {
       ...(Array.isArray(record.registrations) && record.registrations.length > 0 ? ['registrations'] : []),
     ]
     const out: Finding[] = []
+    for (const s of sources) {
+      const site = siteOf(String(s.url))
+      if (s.kind === 'secondary' && PUBMED_REPUBLISHERS.has(site) && s.independentOf !== 'pubmed') {
+        out.push({
+          field: 'verification.sources',
+          message: `lists a page of ${site}, which republishes PubMed records, without independentOf: pubmed.`,
+          fix: 'Add independentOf: pubmed to that source (or, for a verbatim copy of the whole PubMed record, kind: mirror).',
+        })
+      }
+    }
     for (const field of fields.sort()) {
       const confirming = sources.filter((s) => Array.isArray(s.fields) && s.fields.includes(field))
       if (confirming.length === 0 || confirming.some((s) => s.kind !== 'secondary')) continue

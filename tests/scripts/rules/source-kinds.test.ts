@@ -97,6 +97,47 @@ describe('source-kinds', () => {
       expect(one.issues, kind).toEqual([])
     }
   })
+  it('requires a page of a site that republishes PubMed records to say it copies PubMed', () => {
+    const unmarked = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) =>
+        s.verification.sources.push(secondary('https://read.qxmd.com/read/12345678/a-title', ['title'])),
+      ),
+    })
+    const line = expectIssue(
+      unmarked,
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'verification.sources',
+      /a page of qxmd\.com, which republishes PubMed records, without independentOf: pubmed/,
+    )
+    expect(line).toContain('Add independentOf: pubmed')
+    const marked = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) =>
+        s.verification.sources.push(
+          secondary('https://litmetric.com/detail/12345678/a-title', ['title'], { independentOf: 'pubmed' }),
+        ),
+      ),
+    })
+    expect(marked.issues).toEqual([])
+    // Two such copies never confirm a field together.
+    const twoCopies = runOn({
+      'studies/example-2020.yaml': variant(
+        validStudy(),
+        (s) =>
+          (s.verification.sources = [
+            secondary('https://read.qxmd.com/read/1/t', FIELDS, { independentOf: 'pubmed' }),
+            secondary('https://metajournal.com/articles/1/t', FIELDS, { independentOf: 'pubmed' }),
+          ]),
+      ),
+    })
+    expectIssue(
+      twoCopies,
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'csl.PMID',
+      /without a second, independent one/,
+    )
+  })
   it('rejects an unknown or missing kind at the schema layer', () => {
     const r = runOn({
       'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources[0].kind = 'blog')),
