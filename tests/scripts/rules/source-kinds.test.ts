@@ -11,6 +11,14 @@ const secondary = (url: string, fields: string[], extra: Record<string, unknown>
 })
 const FIELDS = ['title', 'author', 'container-title', 'issued', 'volume', 'page', 'DOI', 'PMID']
 
+/** Asserts that these sources leave `field` confirmed by secondary pages without an independent pair. */
+function expectUnpaired(sources: ReturnType<typeof secondary>[], field: string) {
+  const r = runOn({
+    'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources = sources)),
+  })
+  expectIssue(r, 'source-kinds', 'data/studies/example-2020.yaml', field, /without a second, independent one/)
+}
+
 describe('source-kinds', () => {
   it('rejects a field confirmed by one secondary page only', () => {
     const r = runOn({
@@ -40,39 +48,19 @@ describe('source-kinds', () => {
       ),
     })
     expectIssue(sameSite, 'source-kinds', 'data/studies/example-2020.yaml', 'csl.title', /mdedge\.com, mdedge\.com/)
-    const copy = runOn({
-      'studies/example-2020.yaml': variant(
-        validStudy(),
-        (s) =>
-          (s.verification.sources = [
-            secondary('https://a.example.org/x', FIELDS),
-            secondary('https://mirror.test/y', FIELDS, { independentOf: 'example.org' }),
-          ]),
-      ),
-    })
-    expectIssue(
-      copy,
-      'source-kinds',
-      'data/studies/example-2020.yaml',
+    expectUnpaired(
+      [
+        secondary('https://a.example.org/x', FIELDS),
+        secondary('https://mirror.test/y', FIELDS, { independentOf: 'example.org' }),
+      ],
       'csl.title',
-      /without a second, independent one/,
     )
-    const sameFeed = runOn({
-      'studies/example-2020.yaml': variant(
-        validStudy(),
-        (s) =>
-          (s.verification.sources = [
-            secondary('https://a.example.org/x', FIELDS, { independentOf: 'crossref' }),
-            secondary('https://b.test/y', FIELDS, { independentOf: 'crossref' }),
-          ]),
-      ),
-    })
-    expectIssue(
-      sameFeed,
-      'source-kinds',
-      'data/studies/example-2020.yaml',
+    expectUnpaired(
+      [
+        secondary('https://a.example.org/x', FIELDS, { independentOf: 'crossref' }),
+        secondary('https://b.test/y', FIELDS, { independentOf: 'crossref' }),
+      ],
       'csl.title',
-      /without a second, independent one/,
     )
   })
   it('accepts two independent secondary pages, or one page of any other kind', () => {
@@ -120,22 +108,12 @@ describe('source-kinds', () => {
     })
     expect(marked.issues).toEqual([])
     // Two such copies never confirm a field together.
-    const twoCopies = runOn({
-      'studies/example-2020.yaml': variant(
-        validStudy(),
-        (s) =>
-          (s.verification.sources = [
-            secondary('https://read.qxmd.com/read/1/t', FIELDS, { independentOf: 'pubmed' }),
-            secondary('https://metajournal.com/articles/1/t', FIELDS, { independentOf: 'pubmed' }),
-          ]),
-      ),
-    })
-    expectIssue(
-      twoCopies,
-      'source-kinds',
-      'data/studies/example-2020.yaml',
+    expectUnpaired(
+      [
+        secondary('https://read.qxmd.com/read/1/t', FIELDS, { independentOf: 'pubmed' }),
+        secondary('https://metajournal.com/articles/1/t', FIELDS, { independentOf: 'pubmed' }),
+      ],
       'csl.PMID',
-      /without a second, independent one/,
     )
   })
   it('rejects an unknown or missing kind at the schema layer', () => {
