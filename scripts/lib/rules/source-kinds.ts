@@ -54,7 +54,7 @@ export function siteOf(url: string): string {
  * Sites whose record pages republish PubMed records (title, authors, citation line, PMID). A secondary page there is a
  * copy of the PubMed feed, so it must say so (`independentOf: pubmed`): two such pages never confirm a field together.
  */
-export const PUBMED_REPUBLISHERS = new Set(['qxmd.com', 'litmetric.com', 'metajournal.com'])
+const PUBMED_REPUBLISHERS = new Set(['qxmd.com', 'litmetric.com', 'metajournal.com'])
 
 /** Whether two secondary pages count as independent: different sites, and neither declared a copy of the other or of one shared feed. */
 function independent(a: SourceLike, b: SourceLike): boolean {
@@ -89,7 +89,11 @@ export const sourceKinds: RecordRule = {
     const out: Finding[] = []
     for (const s of sources) {
       const site = siteOf(String(s.url))
-      if (s.kind === 'secondary' && PUBMED_REPUBLISHERS.has(site) && s.independentOf !== 'pubmed') {
+      if (
+        s.kind === 'secondary' &&
+        PUBMED_REPUBLISHERS.has(site) &&
+        String(s.independentOf).toLowerCase() !== 'pubmed'
+      ) {
         out.push({
           field: 'verification.sources',
           message: `lists a page of ${site}, which republishes PubMed records, without independentOf: pubmed.`,
