@@ -98,7 +98,7 @@ export function loadSystemStyle(name: string, options?: { readonly as?: string; 
  * @example
  * ```ts
  * import { listStyles } from 'kap-literature/cite'
- * console.log(listStyles()) // ['apa', 'harvard', 'vancouver']
+ * console.log(listStyles()) // […, 'apa', 'harvard', 'vancouver', …]: the built-ins and any you registered
  * ```
  */
 export function listStyles(): string[] {

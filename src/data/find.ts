@@ -32,7 +32,7 @@ const pmidMap = () =>
  * ```ts
  * import { findStudy } from 'kap-literature'
  * findStudy({ doi: 'doi:10.1080/02791072.2019.1587556' })?.id // 'dore-2019'
- * findStudy({ pmid: '30917760' })?.id // 'dore-2019'
+ * findStudy({ pmid: '34186531' })?.id // 'wilkinson-2021'
  * findStudy({ doi: '10.1000/unknown' }) // undefined
  * ```
  */

@@ -146,7 +146,7 @@ function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonL
  * const article = toJsonLd('dore-2019')
  * console.log(article['@type'], article.sameAs) // 'MedicalScholarlyArticle' [ 'https://doi.org/10.1080/…', … ]
  * const review = toJsonLd('without-therapy-ketamine-effects-fade-faster')
- * console.log(review.reviewRating) // { '@type': 'Rating', ratingValue: 1, …, alternateName: 'Inaccurate' }
+ * console.log(review.reviewRating) // { '@type': 'Rating', ratingValue: 2, …, alternateName: 'Overstated' }
  * ```
  */
 export function toJsonLd(id: JsonLdRecordId, options?: JsonLdOptions): JsonLdDocument

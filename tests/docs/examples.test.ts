@@ -1,6 +1,7 @@
 // Every `@example` in the TSDoc of src/ runs: each fenced block is written to .tmp/examples as a module whose
 // `kap-literature…` imports point at the sources, and imported. A block that throws fails its test, so the examples in
-// the API reference cannot drift from the code. Type-only blocks run too (their types are stripped).
+// the API reference cannot drift from the code, and a trailing comment that shows a value (`x // 'value'`) is
+// checked against it (tests/helpers/value-comments.ts). Type-only blocks run too (their types are stripped).
 import {
   copyFileSync,
   existsSync,
@@ -105,7 +106,7 @@ describe('TSDoc examples', () => {
   it.each(all.map((e, i) => [e.name, i] as const))('%s', async (_name, i) => {
     if (needsDebian(all[i]!.code) && !debian) return
     const file = join(out, `example-${String(i).padStart(3, '0')}.ts`)
-    writeFileSync(file, toModule(all[i]!.code))
+    writeFileSync(file, toModule(all[i]!.code, all[i]!.name))
     process.chdir(out)
     vi.spyOn(console, 'log').mockImplementation(() => {})
     vi.spyOn(console, 'table').mockImplementation(() => {})

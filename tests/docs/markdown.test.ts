@@ -1,11 +1,12 @@
 // The code in the docs runs (issue 16). Every fenced block of README.md, CONTRIBUTING.md and docs/*.md in a language
 // that can run (ts, js, sh, console) says whether it does: `ts run`, `console run`, `sh run`, or `… no-run` for
 // install steps, network use and browser-only code. A `ts run` block is run as a module (package imports point at the
-// sources); a `console run` block runs each `$ kap-literature …` line through the CLI's in-process `main(argv, io)` in
-// a scratch folder and compares the lines that follow it with what the command prints (`…` stands for any text, and a
-// line of only `…` for any number of lines); a `sh run` block runs each `kap-literature …` line and expects exit 0.
-// A block tagged `file=<name>` (e.g. ```md file=draft.md) is written into the scratch folder first, so the commands
-// that follow can read it. CONTRIBUTING.md ("Code in the docs") describes the convention.
+// sources; value comments like `x // 'value'` are checked); a `console run` block runs each `$ kap-literature …` line
+// through the CLI's in-process `main(argv, io)` in a scratch folder and compares the lines that follow it with what
+// the command prints (`…` stands for any text, and a line of only `…` for any number of lines); a `sh run` block runs
+// each `kap-literature …` line and expects exit 0. A block tagged `file=<name>` (e.g. ```md file=draft.md) is written
+// into the scratch folder first, so the commands that follow can read it. CONTRIBUTING.md ("Code in the docs")
+// describes the convention.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -186,7 +187,7 @@ describe('code in the docs', () => {
       process.chdir(scratch)
       if (b.lang === 'ts' || b.lang === 'typescript' || b.lang === 'js' || b.lang === 'javascript') {
         const file = join(scratch, `block-${String(i).padStart(3, '0')}.ts`)
-        writeFileSync(file, toModule(b.code))
+        writeFileSync(file, toModule(b.code, name(b)))
         vi.spyOn(console, 'log').mockImplementation(() => {})
         await import(pathToFileURL(file).href)
         return

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { root } from './paths'
+import { valueComments } from './value-comments'
 
 const src = join(root, 'src')
 
@@ -22,12 +23,18 @@ export const ENTRIES: Record<string, string> = {
   ),
 }
 
-/** The example as a module: package imports point at the sources. */
-export function toModule(code: string): string {
-  const rewritten = code.replace(/from '(kap-literature(?:\/[\w/-]+)?)'/g, (whole, spec: string) => {
-    const target = ENTRIES[spec]
-    if (target === undefined) throw new Error(`example imports ${spec}, which is not a package entry`)
-    return `from ${JSON.stringify(pathToFileURL(join(src, target)).href)}`
-  })
+/**
+ * The example as a module: package imports point at the sources, and value comments (`x // 'value'`) are checked
+ * (`value-comments.ts`); `where` names the example in the message of a failed check.
+ */
+export function toModule(code: string, where: string): string {
+  const rewritten = valueComments(code, where).replace(
+    /from '(kap-literature(?:\/[\w/-]+)?)'/g,
+    (whole, spec: string) => {
+      const target = ENTRIES[spec]
+      if (target === undefined) throw new Error(`example imports ${spec}, which is not a package entry`)
+      return `from ${JSON.stringify(pathToFileURL(join(src, target)).href)}`
+    },
+  )
   return `${rewritten}\nexport {}\n`
 }
