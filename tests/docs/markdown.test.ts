@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { toModule } from '../helpers/examples'
 import { root } from '../helpers/paths'
 import { runCli } from '../helpers/run-cli'
+import { claims, sources } from '../../src/index'
 
 const RUNNABLE = new Set(['ts', 'typescript', 'js', 'javascript', 'sh', 'bash', 'shell', 'console'])
 const scratch = join(root, '.tmp', 'docblocks')
@@ -162,6 +163,20 @@ describe('code in the docs', () => {
       .map(name)
     expect(untagged).toEqual([])
     expect(blocks.filter((b) => b.tags.includes('run')).length).toBeGreaterThan(20)
+  })
+
+  it('counts of the shipped claims and clinic pages in the prose match the data', () => {
+    // A count written into prose ("one of the 71 claims") goes stale when claims are added; the test names each one.
+    const wrong = docFiles().flatMap((f) =>
+      readFileSync(join(root, f), 'utf8')
+        .split('\n')
+        .flatMap((l, k) =>
+          [...l.matchAll(/\b(\d+) (claims|clinic pages)\b/g)]
+            .filter((m) => Number(m[1]) !== (m[2] === 'claims' ? claims.length : sources.length))
+            .map((m) => `${f}:${k + 1}: ${m[0]}`),
+        ),
+    )
+    expect(wrong).toEqual([])
   })
 
   it('the helpers read commands and compare output as documented', () => {
