@@ -136,10 +136,11 @@ export interface CitationSession {
   /**
    * Cites one or more records at this point of the document.
    * @param ids - study or source ids
-   * @param options - `narrative` for the narrative form
+   * @param options - `narrative` for the narrative form; `link`, in HTML, to make each record's part of the citation
+   * a link to `#ref-<id>` (give the document's reading-list entries those ids), the text unchanged
    * @returns the in-text citation
    */
-  cite(ids: string | readonly string[], options?: { readonly narrative?: boolean }): string
+  cite(ids: string | readonly string[], options?: { readonly narrative?: boolean; readonly link?: boolean }): string
   /** The number a record got, if it has been cited (numeric styles), else `undefined`. */
   numberOf(id: string): number | undefined
   /** The records cited so far, in order of first citation. */
@@ -183,19 +184,29 @@ function render(runs: readonly Run[], format: CitationFormat): string {
 
 const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079'
 
-/** Collapses sorted citation numbers into ranges of three or more: [1,2,3,5] → "1–3,5". */
-function numberList(numbers: readonly number[], delimiter: string): string {
+/**
+ * A citation number list, ranges of three or more collapsed ([1,2,3,5] → "1–3,5"): its pieces, each number with its
+ * position in `numbers` (delimiters and dashes have none).
+ */
+function numberItems(numbers: readonly number[], delimiter: string): { text: string; at?: number }[] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b)
-  const out: string[] = []
+  const item = (n: number) => ({ text: String(n), at: numbers.indexOf(n) })
+  const out: { text: string; at?: number }[] = []
   for (let i = 0; i < sorted.length;) {
     let j = i
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
-    if (j - i >= 2) out.push(`${sorted[i]}\u2013${sorted[j]}`)
-    else for (let k = i; k <= j; k++) out.push(String(sorted[k]))
+    const run = j - i >= 2 ? [sorted[i]!, -1, sorted[j]!] : sorted.slice(i, j + 1)
+    for (const n of run) {
+      if (out.length > 0 && n !== -1 && out[out.length - 1]!.text !== '\u2013') out.push({ text: delimiter })
+      out.push(n === -1 ? { text: '\u2013' } : item(n))
+    }
     i = j + 1
   }
-  return out.join(delimiter)
+  return out
 }
+
+/** A link from an in-text citation to the record's entry in the document's reading list (`id="ref-<id>"`). */
+const refLink = (id: string, html: string) => `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${html}</a>`
 
 /**
  * Builds the formatting functions for one precomputed style table.
@@ -221,18 +232,24 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   }
   const refRuns = (id: string): readonly Run[] => entry(id).ref
 
-  function numericCitation(numbers: number[], format: CitationFormat): string {
-    const list = numberList(numbers, c.delimiter)
-    const text = `${c.prefix}${list}${c.suffix}`
-    if (format === 'html')
-      return c.superscript
-        ? `<sup class="kap-cite">${escapeHtml(text)}</sup>`
-        : `<span class="kap-cite">${escapeHtml(text)}</span>`
+  /** `ids[i]` is the record numbered `numbers[i]`; given in HTML, each number links to its reading-list entry. */
+  function numericCitation(numbers: number[], format: CitationFormat, ids?: readonly string[]): string {
+    const items = numberItems(numbers, c.delimiter)
+    const text = `${c.prefix}${items.map((i) => i.text).join('')}${c.suffix}`
+    if (format === 'html') {
+      const inner =
+        ids === undefined
+          ? escapeHtml(text)
+          : escapeHtml(c.prefix) +
+            items.map((i) => (i.at === undefined ? escapeHtml(i.text) : refLink(ids[i.at]!, i.text))).join('') +
+            escapeHtml(c.suffix)
+      return c.superscript ? `<sup class="kap-cite">${inner}</sup>` : `<span class="kap-cite">${inner}</span>`
+    }
     if (format === 'markdown') return c.superscript ? `^${escapeMarkdown(text)}^` : escapeMarkdown(text)
     return text
   }
 
-  function numericNarrative(pairs: [string, number][], format: CitationFormat): string {
+  function numericNarrative(pairs: [string, number][], format: CitationFormat, link = false): string {
     const parts = pairs.map(([id, n]) => {
       const author = entry(id).author
       // Plain text cannot raise a number, so superscript styles use Unicode superscript digits there.
@@ -240,8 +257,8 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         format === 'text' && c.superscript
           ? String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!)
           : numericCitation([n], format)
-      if (author === undefined) return num
-      return `${render(author, format)}${c.superscript ? '' : ' '}${num}`
+      const part = author === undefined ? num : `${render(author, format)}${c.superscript ? '' : ' '}${num}`
+      return link && format === 'html' ? refLink(id, part) : part
     })
     return parts.length <= 1
       ? (parts[0] ?? '')
@@ -267,13 +284,19 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     return out
   }
 
+  /**
+   * Author-date in-text citation. With `link` (HTML only), each record's part — its author and year, or a year of a
+   * collapsed group — links to the record's reading-list entry; the text is the same as without.
+   */
   function authorDateCitation(
     ids: string[],
     format: CitationFormat,
     narrative: boolean,
     context: readonly string[] = ids,
+    link = false,
   ): string {
     if (ids.length === 0) return ''
+    const linking = link && format === 'html'
     const forms = formsFor(ids, context)
     if (narrative) {
       const parts = ids.map((id) => {
@@ -282,7 +305,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         if (e.author !== undefined) return [...e.author]
         return [c.prefix, ...(e.cite ?? []), c.suffix]
       })
-      const out = render(ordinalJoin(parts), format)
+      const out = linking
+        ? ordinalJoin(parts.map((p, i) => [refLink(ids[i]!, render(p, format))])).join('')
+        : render(ordinalJoin(parts), format)
       return format === 'html' ? `<span class="kap-cite kap-cite-narrative">${out}</span>` : out
     }
     const ordered = c.sorted ? [...ids].sort((a, b) => (entry(a).citeRank ?? 0) - (entry(b).citeRank ?? 0)) : ids
@@ -300,17 +325,28 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       if (group !== undefined) group.members.push(id)
       else groups.push({ author: key !== undefined ? e.author : undefined, sep: e.sep, members: [id] })
     }
-    const runs: Run[] = [c.prefix]
+    // Each record's part (its cite, or its year in a collapsed group) with its id; punctuation without one.
+    const parts: [Run[], string?][] = [[[c.prefix]]]
     groups.forEach((g, i) => {
-      if (i > 0) runs.push(groups[i - 1]!.members.length > 1 ? c.afterCollapseDelimiter : c.delimiter)
-      if (g.members.length === 1) runs.push(...forms.get(g.members[0]!)!.cite)
-      else runs.push(...g.author!, g.sep!, g.members.map((id) => forms.get(id)!.year).join(c.yearDelimiter))
+      if (i > 0) parts.push([[groups[i - 1]!.members.length > 1 ? c.afterCollapseDelimiter : c.delimiter]])
+      g.members.forEach((id, k) => {
+        const year = forms.get(id)!.year!
+        if (k > 0) parts.push([[c.yearDelimiter]])
+        parts.push([
+          g.members.length === 1 ? [...forms.get(id)!.cite] : k === 0 ? [...g.author!, g.sep!, year] : [year],
+          id,
+        ])
+      })
     })
-    runs.push(c.suffix)
-    const out = render(
-      runs.filter((r) => r !== ''),
-      format,
-    )
+    parts.push([[c.suffix]])
+    const show = (runs: Run[]) =>
+      render(
+        runs.filter((r) => r !== ''),
+        format,
+      )
+    const out = linking
+      ? parts.map(([runs, id]) => (id === undefined ? show(runs) : refLink(id, show(runs)))).join('')
+      : show(parts.flatMap((p) => p[0]))
     return format === 'html' ? `<span class="kap-cite">${out}</span>` : out
   }
 
@@ -380,15 +416,19 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
               { value: options, hint: 'omit it, or pass { narrative: true }' },
             )
           }
-          const narrative = (options as { narrative?: unknown } | undefined)?.narrative
-          if (narrative !== undefined && typeof narrative !== 'boolean') {
-            throw new KapLiteratureError(
-              'INVALID_ARGUMENT',
-              `options.narrative must be a boolean, got ${describeValue(narrative)}`,
-              { value: narrative },
-            )
+          const given = options as { narrative?: unknown; link?: unknown } | undefined
+          for (const key of ['narrative', 'link'] as const) {
+            const value = given?.[key]
+            if (value !== undefined && typeof value !== 'boolean') {
+              throw new KapLiteratureError(
+                'INVALID_ARGUMENT',
+                `options.${key} must be a boolean, got ${describeValue(value)}`,
+                { value },
+              )
+            }
           }
-          options = { narrative: narrative === true }
+          const link = given?.link === true
+          options = { narrative: given?.narrative === true }
           const list = resolve(ids)
           // A record that cannot be cited throws here, before it gets a number or a place in the bibliography.
           for (const id of list) entry(id)
@@ -397,13 +437,14 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
             known.add(id)
           }
           if (list.length === 0) return ''
-          if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...known])
+          if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...known], link)
           const pairs = list.map((id) => [id, numbers.get(id)!] as [string, number])
           return options.narrative === true
-            ? numericNarrative(pairs, f)
+            ? numericNarrative(pairs, f, link)
             : numericCitation(
                 pairs.map((p) => p[1]),
                 f,
+                link ? pairs.map((p) => p[0]) : undefined,
               )
         },
         numberOf(id) {

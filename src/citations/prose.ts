@@ -14,14 +14,15 @@ const ID_PATTERN = new RegExp(`\\(\\s*(${ID}(?:\\s*[,;]\\s*${ID})*)\\s*\\)|(${ID
 /**
  * Turns a note written with record ids ("…as krupitsky-2002 found…") into text a reader can follow: each study or
  * source id becomes its in-text citation from `session` (so it is numbered and listed in the session's
- * bibliography), and in HTML a link to the reading-list entry `#ref-<id>` when `link` is set. The rest of the text is
+ * bibliography), and in HTML, when `link` is set, each record's part of a citation links to its reading-list entry
+ * `#ref-<id>` (a parenthesis of several ids links each of them). The rest of the text is
  * escaped for `format`. Citations are narrative ("Grunebaum et al. (2018)", "Grunebaum et al.¹"), as ids stand
  * in the sentence as names. A study kept only as a lead (its authors, title or date could not be confirmed, so it
  * cannot be cited) is named by what is known of it — its first author and year, or its title — without a citation.
  * @param text - plain text, such as a claim's `verdictNote` or an evidence `note`
  * @param session - the document's citation session (its style and format decide the citation form)
  * @param format - the session's format: `text`, `html` or `markdown`
- * @param options - `link`: in HTML, wrap each citation in a link to `#ref-<id>`
+ * @param options - `link`: in HTML, link each cited record to `#ref-<id>`
  * @returns the text with citations, safe to insert into a document of that format
  * @example
  * ```ts
@@ -64,22 +65,20 @@ export function citeProse(
   const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
   let out = ''
   let last = 0
-  const linked = (ids: readonly string[], cited: string) =>
-    format === 'html' && options.link === true && ids.length === 1
-      ? `<a class="kap-ref-link" href="#ref-${escapeHtml(ids[0]!)}">${cited}</a>`
-      : cited
+  // In HTML with `link`, the session links each record's part of a citation to its reading-list entry.
+  const link = format === 'html' && options.link === true
   for (const m of text.matchAll(ID_PATTERN)) {
     if (m[1] !== undefined) {
       // Ids alone in parentheses read as a parenthetical citation: "(Feder et al., 2014, 2021)", "[3,4]".
       const ids = m[1].split(/\s*[,;]\s*/)
       let cited: string | undefined
       try {
-        cited = session.cite(ids)
+        cited = session.cite(ids, { link })
       } catch (e) {
         if (!(e instanceof KapLiteratureError && e.code === 'INVALID_RECORD')) throw e
       }
       if (cited !== undefined) {
-        out += escape(text.slice(last, m.index)) + linked(ids, cited)
+        out += escape(text.slice(last, m.index)) + cited
         last = m.index + m[0].length
         continue
       }
@@ -98,11 +97,11 @@ export function citeProse(
   function narrative(id: string): string {
     let cited: string
     try {
-      cited = session.cite(id, { narrative: true })
+      cited = session.cite(id, { narrative: true, link })
     } catch (e) {
       if (e instanceof KapLiteratureError && e.code === 'INVALID_RECORD') return escape(leadLabels[id] ?? id)
       throw e
     }
-    return linked([id], cited)
+    return cited
   }
 }

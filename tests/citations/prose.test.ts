@@ -32,13 +32,85 @@ describe('citeProse', () => {
     )
   })
 
-  it('escapes the text around citations and links each single citation in HTML when asked', () => {
+  it('escapes the text around citations and links each cited record in HTML when asked', () => {
     const session = createCitationSession({ style: 'apa', format: 'html' })
     const html = citeProse('<b>x</b> (dore-2019) & dore-2019', session, 'html', { link: true })
     expect(html).toBe(
-      '&lt;b&gt;x&lt;/b&gt; <a class="kap-ref-link" href="#ref-dore-2019"><span class="kap-cite">(Dore et al., 2019)' +
-        '</span></a> &amp; <a class="kap-ref-link" href="#ref-dore-2019"><span class="kap-cite kap-cite-narrative">' +
-        'Dore et al. (2019)</span></a>',
+      '&lt;b&gt;x&lt;/b&gt; <span class="kap-cite">(<a class="kap-ref-link" href="#ref-dore-2019">Dore et al., 2019' +
+        '</a>)</span> &amp; <span class="kap-cite kap-cite-narrative"><a class="kap-ref-link" href="#ref-dore-2019">' +
+        'Dore et al. (2019)</a></span>',
+    )
+  })
+
+  it('links every record of a parenthesis of several ids, and changes no text', () => {
+    const note = 'Defined as practitioners use it (dore-2019; mathai-2022), and tested twice (feder-2014, feder-2021).'
+    const session = () => createCitationSession({ style: 'apa', format: 'html' })
+    const linked = citeProse(note, session(), 'html', { link: true })
+    expect(linked).toContain(
+      '<span class="kap-cite">(<a class="kap-ref-link" href="#ref-dore-2019">Dore et al., 2019</a>; ' +
+        '<a class="kap-ref-link" href="#ref-mathai-2022">Mathai et al., 2022</a>)</span>',
+    )
+    // A collapsed group links its author and first year to the first record and each later year to its own.
+    expect(linked).toContain(
+      '(<a class="kap-ref-link" href="#ref-feder-2014">Feder et al., 2014</a>, ' +
+        '<a class="kap-ref-link" href="#ref-feder-2021">2021</a>)',
+    )
+    const strip = (html: string) => html.replace(/<\/?a[^>]*>/g, '')
+    expect(strip(linked)).toBe(citeProse(note, session(), 'html'))
+  })
+})
+
+describe('linked citations from a session', () => {
+  const ids = ['wilkinson-2021', 'dore-2019', 'feder-2014', 'feder-2021', 'mathai-2022']
+  const hrefs = (html: string) => [...html.matchAll(/href="#ref-([^"]+)"/g)].map((m) => m[1])
+
+  it('numbers link one by one, and a range links its two ends', () => {
+    const doc = createCitationSession({ style: 'vancouver', format: 'html' })
+    expect(doc.cite(['wilkinson-2021', 'dore-2019'], { link: true })).toBe(
+      '<span class="kap-cite">(<a class="kap-ref-link" href="#ref-wilkinson-2021">1</a>,' +
+        '<a class="kap-ref-link" href="#ref-dore-2019">2</a>)</span>',
+    )
+    const range = doc.cite(['feder-2014', 'dore-2019', 'wilkinson-2021'], { link: true })
+    expect(range.replace(/<[^>]+>/g, '')).toBe('(1–3)')
+    expect(hrefs(range)).toEqual(['wilkinson-2021', 'feder-2014'])
+    const sup = createCitationSession({ style: 'ama', format: 'html' })
+    expect(sup.cite('dore-2019', { link: true })).toBe(
+      '<sup class="kap-cite"><a class="kap-ref-link" href="#ref-dore-2019">1</a></sup>',
+    )
+  })
+
+  it('narrative citations of several records link each author', () => {
+    for (const style of ['apa', 'vancouver'] as const) {
+      const doc = createCitationSession({ style, format: 'html' })
+      expect(hrefs(doc.cite(['dore-2019', 'mathai-2022'], { narrative: true, link: true }))).toEqual([
+        'dore-2019',
+        'mathai-2022',
+      ])
+    }
+  })
+
+  it('gives the same text with and without links, in every style and format', () => {
+    for (const style of ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'] as const)
+      for (const format of ['text', 'html', 'markdown'] as const)
+        for (const narrative of [false, true]) {
+          const plain = createCitationSession({ style, format }).cite(ids, { narrative })
+          const linked = createCitationSession({ style, format }).cite(ids, { narrative, link: true })
+          expect(format === 'html' ? linked.replace(/<\/?a[^>]*>/g, '') : linked, `${style} ${format}`).toBe(plain)
+          if (format !== 'html') expect(linked).not.toContain('<a')
+          // Every record links, except the inner numbers of a collapsed range ("1–5" links 1 and 5).
+          else if ((style === 'ama' || style === 'vancouver') && !narrative)
+            expect(hrefs(linked)).toEqual(['wilkinson-2021', 'mathai-2022'])
+          else expect(new Set(hrefs(linked))).toEqual(new Set(ids))
+        }
+  })
+
+  it('rejects a link option that is not a boolean', () => {
+    const doc = createCitationSession({ style: 'apa', format: 'html' })
+    expect(() => doc.cite('dore-2019', { link: 'yes' as unknown as boolean })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('options.link must be a boolean'),
+      }),
     )
   })
 })

@@ -125,8 +125,7 @@ function build(
   // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
   const cite = (id: string) => {
     try {
-      const c = session.cite(id)
-      return format === 'html' ? `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${c}</a>` : c
+      return session.cite(id, { link: true })
     } catch {
       return citeProse(id, session, format)
     }
