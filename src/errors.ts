@@ -40,11 +40,13 @@ const BRAND = Symbol.for('kap-literature.error')
  * @example
  * ```ts
  * import { getStudy, KapLiteratureError } from 'kap-literature'
+ * let hint: string | undefined
  * try {
  *   getStudy('dore-2091' as never)
  * } catch (e) {
- *   if (e instanceof KapLiteratureError && e.code === 'UNKNOWN_ID') console.log(e.hint) // 'dore-2019'
+ *   if (e instanceof KapLiteratureError && e.code === 'UNKNOWN_ID') hint = e.hint
  * }
+ * hint // 'dore-2019'
  * ```
  */
 export class KapLiteratureError extends Error {
@@ -79,11 +81,13 @@ export class KapLiteratureError extends Error {
  * @example
  * ```ts
  * import { getStudy, isKapLiteratureError } from 'kap-literature'
+ * let code: string | undefined
  * try {
  *   getStudy('dore-2091' as never)
  * } catch (e) {
- *   if (isKapLiteratureError(e)) console.log(e.code, e.hint) // 'UNKNOWN_ID' 'dore-2019'
+ *   if (isKapLiteratureError(e)) code = e.code
  * }
+ * code // 'UNKNOWN_ID'
  * ```
  */
 export function isKapLiteratureError(value: unknown): value is KapLiteratureError {

@@ -144,7 +144,8 @@ function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonL
  * ```ts
  * import { toJsonLd } from 'kap-literature/jsonld'
  * const article = toJsonLd('dore-2019')
- * console.log(article['@type'], article.sameAs) // 'MedicalScholarlyArticle' [ 'https://doi.org/10.1080/…', … ]
+ * article['@type'] // 'MedicalScholarlyArticle'
+ * article.sameAs // ['https://doi.org/10.1080/…', …]
  * const review = toJsonLd('without-therapy-ketamine-effects-fade-faster')
  * console.log(review.reviewRating) // { '@type': 'Rating', ratingValue: 2, …, alternateName: 'Overstated' }
  * ```

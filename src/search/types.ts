@@ -28,8 +28,8 @@ export type SearchableType = (typeof searchableTypes)[number]
  * ```ts
  * import { search } from 'kap-literature/search'
  * const [hit] = search('midazolam')
- * const h = hit?.highlights[0]
- * if (hit && h) console.log(hit[h.field].slice(h.start, h.end)) // 'Midazolam' (as the record writes it)
+ * const h = hit!.highlights[0]!
+ * hit![h.field].slice(h.start, h.end) // 'Midazolam': the word as the record writes it
  * ```
  */
 export interface Highlight {
