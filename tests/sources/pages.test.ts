@@ -50,5 +50,13 @@ describe('the clinic pages', () => {
     console.log(
       `\nClaim checker on the clinic pages (in-sample: the cues were written from these pages)\n\n${lines.join('\n')}\n`,
     )
+    // docs/claim-checker.md shows the same rows (without the header) in its per-page table.
+    const doc = readFileSync(join(root, 'docs', 'claim-checker.md'), 'utf8')
+    for (const row of lines.slice(2)) {
+      const [, id, expected, found, tp, recall] = row.split('|').map((c) => c.trim())
+      expect(doc, `docs/claim-checker.md per-page row for ${id}`).toContain(
+        `| ${id} | ${expected} | ${found} | ${tp} | ${recall} |`,
+      )
+    }
   })
 })
