@@ -182,3 +182,48 @@ describe('truncate', () => {
     fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 200 }), (s, n) => truncate(s, n).length <= n))
   })
 })
+
+// Generic phrasings from the errors of the twentieth blind round (docs/claim-checker.md, bench/README.md), in our own
+// words: each is read as its claim, and each trap is not.
+describe('cue fixes of round 20', () => {
+  it.each([
+    [
+      'Ketamine helps, and the benefits last longer when therapy is added.',
+      'without-therapy-ketamine-effects-fade-faster',
+    ],
+    ['Many clinics now offer ketamine for PTSD.', 'indication-ptsd-and-trauma'],
+    ['Relief from ketamine alone does not always stick for long.', 'standalone-ketamine-relief-short-lived'],
+    [
+      'In ketamine therapy we meet twice before your first medicine day, and I ask about your history.',
+      'preparation-sets-intentions-and-educates',
+    ],
+    [
+      'People think ketamine is about checking out. It is the opposite: you finally face it.',
+      'kap-helps-face-reality-not-escape',
+    ],
+    [
+      'Ketamine-assisted therapy was my last stop because nothing else has worked.',
+      'kap-for-people-not-helped-by-standard-treatment',
+    ],
+    [
+      'After a ketamine session, therapy in that window gets more traction than ordinary counselling.',
+      'therapy-in-plasticity-window-more-effective',
+    ],
+  ])('%s → %s', (text, claim) => {
+    expect(claimsIn(text)).toContain(claim)
+  })
+
+  it.each([
+    [
+      'At our ketamine clinic, therapists do not prepare or give the medication.',
+      'preparation-sets-intentions-and-educates',
+    ],
+    ['Before the day, I explain exactly how a ketamine session runs.', 'ketamine-mechanism-incompletely-understood'],
+    [
+      'He has taken ketamine pills for two months; several friends asked why.',
+      'conventional-antidepressants-slow-onset',
+    ],
+  ])('%s is not %s', (text, claim) => {
+    expect(claimsIn(text)).not.toContain(claim)
+  })
+})
