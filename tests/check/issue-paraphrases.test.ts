@@ -1,10 +1,10 @@
 // The paraphrases issue 14 names as missed (written in the issue, not taken from the held-out sets): each is now
 // found, and as the claim it makes.
-import { describe, expect, it } from 'vitest'
-import { claimsIn } from '../../src/check/index'
+import { describe } from 'vitest'
+import { itFindsEach } from '../helpers/check-cases'
 
 describe('paraphrases named in issue 14', () => {
-  it.each([
+  itFindsEach([
     [
       'Ketamine therapy is also offered to people troubled by intrusive thoughts or rituals.',
       'indication-obsessive-thoughts-or-behaviours',
@@ -21,7 +21,5 @@ describe('paraphrases named in issue 14', () => {
       'Ketamine is the only psychedelic-type drug the FDA has signed off on for mental health.',
       'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
     ],
-  ])('%s → %s', (text, claim) => {
-    expect(claimsIn(text)).toContain(claim)
-  })
+  ])
 })

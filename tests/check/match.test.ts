@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkDraft, claimsIn, EXCERPT_MAX, truncate } from '../../src/check/index'
 import { getFullClaim as getClaim } from '../../src/details/index'
+import { itFindsEach } from '../helpers/check-cases'
 
 describe('checkDraft', () => {
   it('reports the claim, its verdict, the lines and the studies to cite', () => {
@@ -186,7 +187,7 @@ describe('truncate', () => {
 // Generic phrasings from the errors of the twentieth blind round (docs/claim-checker.md, bench/README.md), in our own
 // words: each is read as its claim, and each trap is not.
 describe('cue fixes of round 20', () => {
-  it.each([
+  itFindsEach([
     [
       'Ketamine helps, and the benefits last longer when therapy is added.',
       'without-therapy-ketamine-effects-fade-faster',
@@ -209,9 +210,7 @@ describe('cue fixes of round 20', () => {
       'After a ketamine session, therapy in that window gets more traction than ordinary counselling.',
       'therapy-in-plasticity-window-more-effective',
     ],
-  ])('%s → %s', (text, claim) => {
-    expect(claimsIn(text)).toContain(claim)
-  })
+  ])
 
   it.each([
     [
