@@ -1,7 +1,7 @@
 // Precision and recall of the claim checker on a labelled set:
 // texts written for this test (tests/check/fixtures, labels in labels.json): unrelated health and ketamine texts
-//     (false alarms), paraphrases (used while tuning), voices (three hundred and forty-two drafts in about a
-//     hundred and eighty voices — bloggers, clinic marketers, FAQ pages and press releases, journalists and a TV segment,
+//     (false alarms), paraphrases (used while tuning), voices (three hundred and forty-two drafts in about two
+//     hundred voices — bloggers, clinic marketers, FAQ pages and press releases, journalists and a TV segment,
 //     students, forum, Reddit and X posts, podcasts, newsletters, testimonials, a nurse, a GP leaflet, an insurer, a
 //     pharmacist, sceptics, a TikTok script — written and labelled blind by helpers who never saw the cues, in
 //     twenty-one rounds; each round was measured before any cue changed (precision/recall 0.75/0.64, 0.71/0.64,
