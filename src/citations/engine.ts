@@ -195,11 +195,13 @@ function numberItems(numbers: readonly number[], delimiter: string): { text: str
   for (let i = 0; i < sorted.length;) {
     let j = i
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
-    const run = j - i >= 2 ? [sorted[i]!, -1, sorted[j]!] : sorted.slice(i, j + 1)
-    for (const n of run) {
-      if (out.length > 0 && n !== -1 && out[out.length - 1]!.text !== '\u2013') out.push({ text: delimiter })
-      out.push(n === -1 ? { text: '\u2013' } : item(n))
-    }
+    // A range of three or more prints its two ends joined by a dash; shorter runs print every number.
+    const range = j - i >= 2
+    const run = range ? [sorted[i]!, sorted[j]!] : sorted.slice(i, j + 1)
+    run.forEach((n, k) => {
+      if (out.length > 0) out.push({ text: range && k > 0 ? '\u2013' : delimiter })
+      out.push(item(n))
+    })
     i = j + 1
   }
   return out
@@ -232,7 +234,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   }
   const refRuns = (id: string): readonly Run[] => entry(id).ref
 
-  /** `ids[i]` is the record numbered `numbers[i]`; given in HTML, each number links to its reading-list entry. */
+  /** `ids[i]` is the record numbered `numbers[i]`; given (HTML only), each number links to its reading-list entry. */
   function numericCitation(numbers: number[], format: CitationFormat, ids?: readonly string[]): string {
     const items = numberItems(numbers, c.delimiter)
     const text = `${c.prefix}${items.map((i) => i.text).join('')}${c.suffix}`
@@ -258,7 +260,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
           ? String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!)
           : numericCitation([n], format)
       const part = author === undefined ? num : `${render(author, format)}${c.superscript ? '' : ' '}${num}`
-      return link && format === 'html' ? refLink(id, part) : part
+      return link ? refLink(id, part) : part
     })
     return parts.length <= 1
       ? (parts[0] ?? '')
@@ -285,7 +287,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   }
 
   /**
-   * Author-date in-text citation. With `link` (HTML only), each record's part — its author and year, or a year of a
+   * Author-date in-text citation. With `link` (the caller passes it only for HTML), each record's part — its author and year, or a year of a
    * collapsed group — links to the record's reading-list entry; the text is the same as without.
    */
   function authorDateCitation(
@@ -296,7 +298,6 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     link = false,
   ): string {
     if (ids.length === 0) return ''
-    const linking = link && format === 'html'
     const forms = formsFor(ids, context)
     if (narrative) {
       const parts = ids.map((id) => {
@@ -305,7 +306,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         if (e.author !== undefined) return [...e.author]
         return [c.prefix, ...(e.cite ?? []), c.suffix]
       })
-      const out = linking
+      const out = link
         ? ordinalJoin(parts.map((p, i) => [refLink(ids[i]!, render(p, format))])).join('')
         : render(ordinalJoin(parts), format)
       return format === 'html' ? `<span class="kap-cite kap-cite-narrative">${out}</span>` : out
@@ -344,7 +345,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         runs.filter((r) => r !== ''),
         format,
       )
-    const out = linking
+    const out = link
       ? parts.map(([runs, id]) => (id === undefined ? show(runs) : refLink(id, show(runs)))).join('')
       : show(parts.flatMap((p) => p[0]))
     return format === 'html' ? `<span class="kap-cite">${out}</span>` : out
@@ -427,7 +428,8 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
               )
             }
           }
-          const link = given?.link === true
+          // Links exist only in HTML; decided here, once, for every form below.
+          const link = given?.link === true && f === 'html'
           options = { narrative: given?.narrative === true }
           const list = resolve(ids)
           // A record that cannot be cited throws here, before it gets a number or a place in the bibliography.

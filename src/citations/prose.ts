@@ -65,8 +65,9 @@ export function citeProse(
   const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
   let out = ''
   let last = 0
-  // In HTML with `link`, the session links each record's part of a citation to its reading-list entry.
-  const link = format === 'html' && options.link === true
+  // With `link`, the session links each record's part of a citation to its reading-list entry (in HTML; other
+  // formats have no links).
+  const link = options.link === true
   for (const m of text.matchAll(ID_PATTERN)) {
     if (m[1] !== undefined) {
       // Ids alone in parentheses read as a parenthetical citation: "(Feder et al., 2014, 2021)", "[3,4]".
