@@ -26,6 +26,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { claimsIn } from '../../src/check/index'
+import { docTableRow } from '../helpers/doc-table'
 import { root } from '../helpers/paths'
 
 const fixtures = join(root, 'tests', 'check', 'fixtures')
@@ -108,16 +109,11 @@ describe('claim checker evaluation', () => {
 
   it('matches the table in docs/claim-checker.md', () => {
     // The page writers read shows these same figures; a cue change that moves them updates the page too.
-    const doc = readFileSync(join(root, 'docs', 'claim-checker.md'), 'utf8')
     const labelOf = { negative: 'unrelated', paraphrase: 'paraphrases', voices: 'voices', holdout: 'holdout' } as const
     for (const [set, label] of Object.entries(labelOf)) {
       const mine = rows.filter((r) => r.set === set)
       const t = totals(mine)
-      const line = doc.split('\n').find((l) => l.startsWith(`| ${label} `))
-      const cells = line
-        ?.split('|')
-        .slice(2, 9)
-        .map((c) => c.trim())
+      const cells = docTableRow('claim-checker.md', `| ${label} `)
       expect(cells, `docs/claim-checker.md row for ${set}`).toEqual(
         [mine.length, t.expected, t.tp + t.fp, t.tp, t.fp, fmt(t.precision), fmt(t.recall)].map(String),
       )

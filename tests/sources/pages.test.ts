@@ -10,6 +10,7 @@ import { claims } from '../../src/index'
 import { fullSources } from '../../src/details/index'
 
 const sources = fullSources()
+import { docTableRow } from '../helpers/doc-table'
 import { root } from '../helpers/paths'
 
 const sourceDir = resolve(process.env.KAP_SOURCE_DOCUMENTS ?? join(root, '..', 'shared', 'source-documents'))
@@ -50,12 +51,11 @@ describe('the clinic pages', () => {
     console.log(
       `\nClaim checker on the clinic pages (in-sample: the cues were written from these pages)\n\n${lines.join('\n')}\n`,
     )
-    // docs/claim-checker.md shows the same rows (without the header) in its per-page table.
-    const doc = readFileSync(join(root, 'docs', 'claim-checker.md'), 'utf8')
+    // docs/claim-checker.md shows the same rows in its per-page table.
     for (const row of lines.slice(2)) {
-      const [, id, expected, found, tp, recall] = row.split('|').map((c) => c.trim())
-      expect(doc, `docs/claim-checker.md per-page row for ${id}`).toContain(
-        `| ${id} | ${expected} | ${found} | ${tp} | ${recall} |`,
+      const [, id, ...figures] = row.split('|').map((c) => c.trim())
+      expect(docTableRow('claim-checker.md', `| ${id} `), `docs/claim-checker.md per-page row for ${id}`).toEqual(
+        figures.slice(0, -1),
       )
     }
   })

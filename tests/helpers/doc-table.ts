@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { root } from './paths'
+
+/**
+ * The cells after the first of the Markdown table row in `docs/<file>` that starts with `start` (e.g. `| voices `),
+ * trimmed and without emphasis markers, or `undefined` when the page has no such row. Tests that keep a page's
+ * figures in step with what they measure compare against it.
+ */
+export function docTableRow(file: string, start: string): string[] | undefined {
+  const line = readFileSync(join(root, 'docs', file), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(start))
+  return line
+    ?.split('|')
+    .slice(2, -1)
+    .map((c) => c.trim().replace(/\*/g, ''))
+}
