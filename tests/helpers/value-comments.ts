@@ -16,6 +16,8 @@
 // one-line form, white space aside, and `…` in it stands for any further items. Comments that start with a word are
 // prose and stay unchecked.
 
+import { inspect } from 'node:util'
+
 const LITERAL = /^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null|undefined)(?=$|[\s:;,(—…])/
 /** What may follow a bracketed display (`// ['a', 'b']`, `// { a: 1, … }`): the end, or a separator before prose. */
 const AFTER_DISPLAY = /^(?:$|[\s:;,—])/
@@ -99,28 +101,42 @@ export function valueComments(code: string, where: string): string {
     checks++
   }
   if (checks === 0) return code
-  return `${lines.join('\n')}\nimport { inspect as __kapInspect } from 'node:util'\n${CHECK}`
+  return `${lines.join('\n')}\nimport { valueCheck as __kapCheck } from ${JSON.stringify(import.meta.url)}\n`
 }
 
-/** The check the rewritten lines call; a function declaration, so it is hoisted above them. */
-const CHECK = String.raw`function __kapCheck(actual: unknown, expected: unknown, display: boolean, where: string): unknown {
+/**
+ * The check the rewritten lines call (imported into each example as `__kapCheck`): the actual value, returned unchanged,
+ * or an error naming the example's line, what its comment says and what the code gives.
+ */
+export function valueCheck(actual: unknown, expected: unknown, display: boolean, where: string): unknown {
   // A display is compared with util.inspect's one-line form, all white space aside.
-  const inspected = __kapInspect(actual, { breakLength: Infinity, depth: null })
+  const inspected = inspect(actual, { breakLength: Infinity, depth: null })
   const shown = display ? inspected.replace(/\s+/g, '') : actual
   const wanted = display ? String(expected).replace(/\s+/g, '') : expected
-  const escape = (t: string) => t.replace(/[.*+?^${'$'}{}()|[\]\\]/g, '\\$&')
-  const part = (p: string) =>
-    p === ',…' ? '(?:,[\\s\\S]*)?'
-    : p === '…,' ? '(?:[\\s\\S]*,)?'
-    : p === '…' ? '[\\s\\S]*'
-    : escape(p).replace(/ /g, '\\s+')
-  const pattern = (text: string) => new RegExp('^' + text.split(/(,…|…,|…)/).map(part).join('') + '$')
   const ok =
     typeof wanted === 'string' && typeof shown === 'string' && (display || wanted.includes('…'))
-      ? pattern(wanted).test(shown)
+      ? ellipsisPattern(wanted).test(shown)
       : Object.is(shown, wanted)
   const said = display ? String(expected) : JSON.stringify(expected)
   const gave = display ? inspected : JSON.stringify(actual)
-  if (!ok) throw new Error(where + ': the comment says ' + said + ', the code gives ' + gave)
+  if (!ok) throw new Error(`${where}: the comment says ${said}, the code gives ${gave}`)
   return actual
-}`
+}
+
+/** `…` is any text (`, …` and `…,` also none at all), a space any white space; the rest is literal. */
+function ellipsisPattern(text: string): RegExp {
+  const part = (p: string) =>
+    p === ',…'
+      ? '(?:,[\\s\\S]*)?'
+      : p === '…,'
+        ? '(?:[\\s\\S]*,)?'
+        : p === '…'
+          ? '[\\s\\S]*'
+          : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
+  return new RegExp(
+    `^${text
+      .split(/(,…|…,|…)/)
+      .map(part)
+      .join('')}$`,
+  )
+}
