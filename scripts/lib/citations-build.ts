@@ -8,6 +8,7 @@ import { entryCite } from '../../src/citations/engine.ts'
 import { cleanEtAl, shortAuthors, withEtAlPlaceholders } from '../../src/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
+import { builtInFixNote, fixBuiltInStyle } from '../../src/cite/style-fixes.ts'
 import type { CslItem } from '../../src/types.ts'
 
 /** Where the Debian package citation-style-language-styles puts its styles. */
@@ -42,12 +43,23 @@ export function styleAvailable(key: StyleKey): boolean {
 
 const cfg = plugins.config.get('@csl')
 
-/** The citeproc name of a style, registering a Debian style on first use. */
+/** The tables' note on a built-in style's fix (src/cite/style-fixes.ts), or nothing. */
+function fixNote(builtIn: string): string {
+  const note = builtInFixNote(builtIn)
+  return note === undefined ? '' : ` with one fix: ${note} (src/cite/style-fixes.ts)`
+}
+
+/** The citeproc name of a style, registering it (with its fix, for a built-in one) on first use. */
 function engineName(key: StyleKey): string {
   const src = STYLE_SOURCES[key]
-  if ('builtin' in src) return src.builtin
   const name = `kap-${key}`
-  if (!cfg.styles.has(name)) cfg.styles.add(name, readFileSync(join(DEBIAN_STYLES, src.debian), 'utf8'))
+  if (!cfg.styles.has(name)) {
+    const xml =
+      'builtin' in src
+        ? fixBuiltInStyle(src.builtin, cfg.styles.get(src.builtin))
+        : readFileSync(join(DEBIAN_STYLES, src.debian), 'utf8')
+    cfg.styles.add(name, xml)
+  }
   return name
 }
 
@@ -471,7 +483,7 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     updated: info.updated,
     source:
       'builtin' in src
-        ? `@citation-js/plugin-csl 0.8.2 built-in style "${src.builtin}"`
+        ? `@citation-js/plugin-csl 0.8.2 built-in style "${src.builtin}"${fixNote(src.builtin)}`
         : `Debian package citation-style-language-styles, ${src.debian}`,
     license: info.license,
     numeric: info.numeric,

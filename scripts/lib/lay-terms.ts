@@ -7,6 +7,7 @@ import synonymData from '../../data/search/synonyms.json' with { type: 'json' }
 import type { SearchCorpus } from '../../src/search/documents.ts'
 import { closest } from '../../src/suggest.ts'
 import type { Issue } from './issues.ts'
+import { escapeRegExp } from './text.ts'
 
 /** The file the issues name. */
 export const LAY_TERMS_FILE = 'data/search/lay-terms.json'
@@ -68,7 +69,7 @@ function unsupportedNames(term: string, text: string, synonyms: string): string[
   for (const word of term.split(/[^\p{L}\p{N}&'-]+/u)) {
     if (!/[\p{Lu}\p{N}]/u.test(word)) continue
     const w = word.toLowerCase()
-    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const escaped = escapeRegExp(w)
     const inText = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text)
     if (!inText && !COMMON_NAMES.has(w) && !synonyms.includes(`"${w}"`)) out.push(word)
   }

@@ -6,3 +6,8 @@ export function eachString(value: unknown, visit: (path: string, text: string) =
     for (const [k, v] of Object.entries(value)) eachString(v, visit, path === '' ? k : `${path}.${k}`)
   }
 }
+
+/** Escapes the characters that have a meaning in a regular expression, so `text` matches only itself. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,5 +1,6 @@
 // Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
 import { describeValue } from '../errors'
+import { escapeHtml } from '../escape'
 import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
@@ -185,7 +186,7 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
   const [entry] = entries([record], checked)
   if (entry === undefined) return ''
   return checked.format === 'html'
-    ? `<div class="kap-ref kap-style-${checked.style.name}" data-kap-id="${escapeAttr(entry.id)}">${entry.body}</div>`
+    ? `<div class="kap-ref kap-style-${checked.style.name}" data-kap-id="${escapeHtml(entry.id)}">${entry.body}</div>`
     : entry.body
 }
 
@@ -214,11 +215,9 @@ export function formatBibliography(items: readonly CiteItem[], options: CiteForm
   const list = entries(records, checked)
   if (checked.format === 'text') return list.map((e) => e.body).join('\n')
   if (checked.format === 'markdown') return list.map((e) => e.body).join('\n\n')
-  const body = list.map((e) => `<div class="kap-ref" data-kap-id="${escapeAttr(e.id)}">${e.body}</div>`).join('')
+  const body = list.map((e) => `<div class="kap-ref" data-kap-id="${escapeHtml(e.id)}">${e.body}</div>`).join('')
   return `<div class="kap-bibliography kap-style-${checked.style.name}">${body}</div>`
 }
-
-const escapeAttr = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** An author label for narrative citations in styles whose citations print no names (numeric styles). */
 function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {

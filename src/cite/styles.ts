@@ -2,6 +2,7 @@
 import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag } from './csl-scan'
+import { fixBuiltInStyle } from './style-fixes'
 import {
   engineAddLocale,
   engineAddStyle,
@@ -39,7 +40,7 @@ const newKey = (name: string): string => `kap-literature/${name}/${++generation}
 /** The internal citation-js key of a style, registering its XML on first use (compiled by citeproc when first formatted). @internal */
 export function styleKey(entry: StyleEntry): string {
   if (entry.key !== undefined) return entry.key
-  if (typeof entry.xml !== 'string') entry.xml = engineStyleXml(entry.xml.builtIn)
+  if (typeof entry.xml !== 'string') entry.xml = fixBuiltInStyle(entry.xml.builtIn, engineStyleXml(entry.xml.builtIn))
   const key = newKey(entry.name)
   engineAddStyle(key, entry.xml, false)
   entry.key = key

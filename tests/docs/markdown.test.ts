@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { escapeRegExp } from '../../scripts/lib/text'
 import { toModule } from '../helpers/examples'
 import { root } from '../helpers/paths'
 import { runCli } from '../helpers/run-cli'
@@ -87,7 +88,7 @@ export function outputMatches(expected: readonly string[], actual: readonly stri
     new RegExp(
       `^${e
         .split('…')
-        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .map(escapeRegExp)
         .join('.*')}$`,
       'u',
     )

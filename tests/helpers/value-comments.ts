@@ -17,6 +17,7 @@
 // prose and stay unchecked.
 
 import { inspect } from 'node:util'
+import { escapeRegExp } from '../../scripts/lib/text'
 
 const LITERAL = /^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null|undefined)(?=$|[\s:;,(—…])/
 /** What may follow a bracketed display (`// ['a', 'b']`, `// { a: 1, … }`): the end, or a separator before prose. */
@@ -132,7 +133,7 @@ function ellipsisPattern(text: string): RegExp {
         ? '(?:[\\s\\S]*,)?'
         : p === '…'
           ? '[\\s\\S]*'
-          : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
+          : escapeRegExp(p).replace(/ /g, '\\s+')
   return new RegExp(
     `^${text
       .split(/(,…|…,|…)/)
