@@ -410,7 +410,7 @@ import type { ClaimId } from './ids'
 
 /** The cue groups per claim (src/check/cue-syntax.ts): a passage makes the claim if any one group matches it. @internal */
 export const claimCues: {
-  readonly [K in ClaimId]: readonly (string | { readonly all: string; readonly unless: string })[]
+  readonly [K in ClaimId]: readonly (string | { readonly all: string; readonly unless?: string; readonly denies?: true })[]
 } = {
 ${rows.join('\n')}
 }

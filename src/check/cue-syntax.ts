@@ -5,11 +5,12 @@
 // faded, fading), other words match after plural folding (`receptor` matches receptors). `$NAME` stands for the
 // alternatives of a macro; inside a phrase (`$KAP is a`) it makes one phrase per alternative, so a word can be tied to
 // the words next to it. A group may carry `unless` alternatives: the group does not fire on a passage that contains
-// any of them.
+// any of them. A group marked `denies` finds passages that say the opposite of the claim ("ketamine is completely
+// safe" for the claim that it carries risks): they are reported with the stance flipped (see stance.ts).
 import { foldText, stem, type Token } from './text'
 
-/** A cue group as written in the cue table: a string, or a string with vetoes. @internal */
-export type CueGroup = string | { readonly all: string; readonly unless: string }
+/** A cue group as written in the cue table: a string, or a string with vetoes, a mark that it denies the claim, or both. @internal */
+export type CueGroup = string | { readonly all: string; readonly unless?: string; readonly denies?: true }
 
 interface Word {
   readonly text: string
@@ -27,6 +28,8 @@ export interface Term {
 export interface CompiledGroup {
   readonly slots: readonly (readonly Term[])[]
   readonly unless: readonly Term[]
+  /** Whether the group finds passages that deny the claim rather than make it. */
+  readonly denies: boolean
   readonly source: string
 }
 
@@ -72,8 +75,12 @@ export function compileGroup(group: CueGroup, macros: Readonly<Record<string, st
   const all = typeof group === 'string' ? group : group.all
   const slots = all.split(' + ').map((slot) => compileAlternatives(slot, macros, where))
   if (slots.length === 0) throw new Error(`${where}: empty group`)
-  const unless = typeof group === 'string' ? [] : compileAlternatives(group.unless, macros, where)
-  return { slots, unless, source: all }
+  if (typeof group !== 'string' && group.unless === undefined && group.denies !== true) {
+    throw new Error(`${where}: a group written as an object needs unless, denies: true, or both`)
+  }
+  const unless =
+    typeof group === 'string' || group.unless === undefined ? [] : compileAlternatives(group.unless, macros, where)
+  return { slots, unless, denies: typeof group !== 'string' && group.denies === true, source: all }
 }
 
 function wordMatches(w: Word, t: Token): boolean {

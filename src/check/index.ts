@@ -49,9 +49,16 @@ export interface CheckMatch {
   readonly runnersUp: readonly ClaimId[]
 }
 
-/** The stance of a raw match: its sentences, with the sentence introducing its list ("Clinics claim it helps with:"). */
+/**
+ * The stance of a raw match: its sentences, with the sentence introducing its list ("Clinics claim it helps with:").
+ * A passage found by groups that deny the claim ("ketamine is completely safe", of the claim that it has risks) says
+ * the opposite: asserted becomes negated, and a denial of it ("it is a myth that ketamine is risk-free") asserts the
+ * claim.
+ */
 function stanceOfMatch(m: RawMatch, sentences: readonly Sentence[]): Stance {
-  return stanceOf(m.sentences.map((i) => sentences[i]!.text))
+  const stance = stanceOf(m.sentences.map((i) => sentences[i]!.text))
+  if (!m.denies) return stance
+  return stance === 'asserted' ? 'negated' : stance === 'negated' ? 'asserted' : stance
 }
 
 /**
@@ -112,7 +119,7 @@ export function checkDraft(text: string): CheckMatch[] {
   // One passage can make several claims: its stance is worked out once.
   const stances = new Map<string, Stance>()
   const stance = (m: RawMatch): Stance => {
-    const key = m.sentences.join(',')
+    const key = `${m.sentences.join(',')}${m.denies ? ' denies' : ''}`
     let st = stances.get(key)
     if (st === undefined) stances.set(key, (st = stanceOfMatch(m, sentences)))
     return st

@@ -17,6 +17,8 @@ export interface RawMatch {
    * claims a writer may also have meant. They are not findings of their own here.
    */
   readonly runnersUp: readonly ClaimId[]
+  /** Whether only groups marked `denies` found the passage: it says the opposite of the claim. */
+  readonly denies: boolean
 }
 
 let compiled: { claim: ClaimId; groups: CompiledGroup[] }[] | undefined
@@ -67,6 +69,7 @@ interface IndexedGroup {
   readonly order: number
   readonly slots: readonly (readonly { readonly id: number; readonly source: string }[])[]
   readonly unless: readonly number[]
+  readonly denies: boolean
   /** The bit mask with one bit per slot: a passage can match when every slot has a term. */
   readonly full: number
 }
@@ -121,7 +124,14 @@ function cueIndex(): CueIndex {
           return { id, source: term.source }
         }),
       )
-      groups.push({ claim: c, order, slots, unless: g.unless.map(idOf), full: 2 ** g.slots.length - 1 })
+      groups.push({
+        claim: c,
+        order,
+        slots,
+        unless: g.unless.map(idOf),
+        denies: g.denies,
+        full: 2 ** g.slots.length - 1,
+      })
     })
   })
   const claims = compiledList.map((c) => c.claim)
@@ -181,7 +191,7 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   const cue = cueIndex()
   const memo = new Map<string, readonly number[]>()
   const present = tokens.map((t) => termsIn(t, cue, memo))
-  const hits: { u: number[]; cues: string[]; runnersUp: ClaimId[] }[][] = cue.claims.map(() => [])
+  const hits: { u: number[]; cues: string[]; runnersUp: ClaimId[]; denies: boolean }[][] = cue.claims.map(() => [])
   /** Per claim, the passages where it yielded to a more specific claim, by key (sorted sentence indexes). */
   const yielded: Map<string, readonly number[]>[] = cue.claims.map(() => new Map())
   // Per-passage scratch space, reused: a term or group counts for the current passage when its stamp is the passage's.
@@ -232,7 +242,7 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
     for (const [c, group] of best) {
       if (losers.has(c)) continue
       const cuesFound = group.slots.map((slot) => slot.find((t) => has(t.id))!.source)
-      hits[c]!.push({ u, cues: cuesFound, runnersUp: runnersUp.get(c) ?? [] })
+      hits[c]!.push({ u, cues: cuesFound, runnersUp: runnersUp.get(c) ?? [], denies: group.denies })
     }
   }
 
@@ -268,19 +278,22 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
         if (a !== b) parent.set(Math.max(a, b), Math.min(a, b))
       }
     }
-    const groups = new Map<number, { set: Set<number>; cues: Set<string>; runnersUp: Set<ClaimId> }>()
+    const groups = new Map<number, { set: Set<number>; cues: Set<string>; runnersUp: Set<ClaimId>; denies: boolean }>()
     for (const h of minimal) {
       const root = find(h.u[0]!)
       let g = groups.get(root)
-      if (g === undefined) groups.set(root, (g = { set: new Set(), cues: new Set(), runnersUp: new Set() }))
+      if (g === undefined)
+        groups.set(root, (g = { set: new Set(), cues: new Set(), runnersUp: new Set(), denies: true }))
       for (const i of h.u) g.set.add(i)
       for (const cueWord of h.cues) g.cues.add(cueWord)
       for (const r of h.runnersUp) g.runnersUp.add(r)
+      g.denies &&= h.denies
     }
     const ordered = [...groups.values()].map((g) => ({
       sentences: [...g.set].sort((x, y) => x - y),
       cues: [...g.cues].sort(),
       runnersUp: [...g.runnersUp].sort(),
+      denies: g.denies,
     }))
     ordered.sort((a, b) => a.sentences[0]! - b.sentences[0]!)
     for (const g of ordered) matches.push({ claim, ...g })

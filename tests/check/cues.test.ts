@@ -62,6 +62,16 @@ describe('cue language', () => {
     expect(match('$KAP is a + treatment', 'This forum is a place to talk about KAP treatment.')).toBeUndefined()
     expect(() => compileGroup('$NOPE is a', cueMacros, 'claim-w')).toThrow(/claim-w: unknown macro \$NOPE/)
   })
+  it('compiles a group marked denies, with or without vetoes, and refuses an object that is only `all`', () => {
+    expect(compileGroup({ all: '$K + completely safe', denies: true }, cueMacros, 'claim-d').denies).toBe(true)
+    const vetoed = compileGroup({ all: '$K + safe', unless: 'not', denies: true }, cueMacros, 'claim-d')
+    expect([vetoed.denies, vetoed.unless.map((t) => t.source)]).toEqual([true, ['not']])
+    expect(compileGroup({ all: '$K + safe', unless: 'not' }, cueMacros, 'claim-d').denies).toBe(false)
+    expect(compileGroup('$K + safe', cueMacros, 'claim-d').denies).toBe(false)
+    expect(() => compileGroup({ all: '$K + safe' }, cueMacros, 'claim-e')).toThrow(
+      /claim-e: a group written as an object needs unless, denies: true, or both/,
+    )
+  })
   it('reads a synonym-table group id as a concept class: $ptsd is every way the table writes PTSD', () => {
     expect(match('$ptsd + $K', 'Ketamine for post-traumatic stress disorder.')).toEqual([
       'post-traumatic stress disorder',

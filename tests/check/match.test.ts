@@ -226,3 +226,13 @@ describe('cue fixes of round 20', () => {
     expect(claimsIn(text)).not.toContain(claim)
   })
 })
+
+describe('blunt one-line claims a writer tried first (2026-12-06)', () => {
+  itFindsEach([
+    ['Ketamine is FDA approved for depression.', 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health'],
+    ['Ketamine regrows brain connections.', 'depression-involves-synapse-loss-ketamine-may-reverse'],
+    ['Ketamine restores lost synapses.', 'depression-involves-synapse-loss-ketamine-may-reverse'],
+    ['Ketamine is completely safe and non-addictive.', 'kap-has-risks-and-side-effects'],
+    ['Ketamine is not completely safe.', 'kap-has-risks-and-side-effects'],
+  ])
+})

@@ -51,3 +51,34 @@ describe('stance: how a passage puts a claim', () => {
     expect(reported?.stance).toBe('reported')
   })
 })
+
+describe('cue groups that deny their claim (denies: true)', () => {
+  const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
+  const RISKS = 'kap-has-risks-and-side-effects'
+  const FDA = 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health'
+
+  it.each([
+    // Saying the opposite of "KAP carries risks and side effects" denies it.
+    ['Ketamine is completely safe and non-addictive.', RISKS, 'negated'],
+    ['KAP has no side effects.', RISKS, 'negated'],
+    // A denial of the opposite asserts the claim; a question stays a question; reported speech stays reported.
+    ["It's a myth that ketamine is risk-free.", RISKS, 'asserted'],
+    ['Is ketamine completely safe?', RISKS, 'question'],
+    ['Clinics claim ketamine is completely safe.', RISKS, 'reported'],
+    // "not completely safe" is the claim itself, found by an ordinary group.
+    ['Ketamine is not completely safe.', RISKS, 'asserted'],
+    ['No drug is completely safe, ketamine included.', RISKS, 'asserted'],
+    // A denying group listed first wins over an ordinary group that matches the same passage.
+    ['Ketamine is not FDA approved for depression; only esketamine is.', FDA, 'negated'],
+    ['Ketamine is FDA approved for depression.', FDA, 'asserted'],
+  ])('%s → %s %s', (text, claim, stance) => {
+    expect(stanceFor(text, claim)).toBe(stance)
+  })
+
+  it('does not read an approval of esketamine, or the anaesthetic licence, as the claim about ketamine', () => {
+    expect(stanceFor('Esketamine is FDA approved for depression.', FDA)).toBeUndefined()
+    expect(
+      stanceFor('Ketamine is approved by the FDA as an anesthetic and used off label for depression.', FDA),
+    ).toBeUndefined()
+  })
+})

@@ -84,14 +84,7 @@ export function shellWords(line: string): string[] {
 
 /** Whether printed output matches the doc's expected lines (`…` is any text; a line of only `…` is any lines). */
 export function outputMatches(expected: readonly string[], actual: readonly string[]): boolean {
-  const line = (e: string) =>
-    new RegExp(
-      `^${e
-        .split('…')
-        .map(escapeRegExp)
-        .join('.*')}$`,
-      'u',
-    )
+  const line = (e: string) => new RegExp(`^${e.split('…').map(escapeRegExp).join('.*')}$`, 'u')
   const memo = new Map<string, boolean>()
   const go = (i: number, j: number): boolean => {
     const key = `${i},${j}`

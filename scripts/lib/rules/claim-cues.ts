@@ -29,7 +29,10 @@ export const claimCues: RecordRule = {
       try {
         compileGroup(group, macros!, `claim ${String(record.id)}`)
       } catch (e) {
-        const written = typeof group === 'string' ? group : `${group.all} (unless ${group.unless})`
+        const written =
+          typeof group === 'string'
+            ? group
+            : `${group.all}${group.unless === undefined ? '' : ` (unless ${group.unless})`}${group.denies === true ? ' (denies)' : ''}`
         out.push({
           field: `cues[${i}]`,
           message: `cue "${written}" of claim "${String(record.id)}" does not compile: ${(e as Error).message}.`,

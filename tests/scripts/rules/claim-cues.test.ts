@@ -5,10 +5,15 @@ import { expectIssue } from './expect-issue.ts'
 const file = 'data/claims/example-claim.yaml'
 
 describe('claim-cues', () => {
-  it('accepts cues that compile, strings and {all, unless} groups', () => {
+  it('accepts cues that compile, strings and {all, unless, denies} groups', () => {
     const r = runOn({
       'claims/example-claim.yaml': variant(validClaim(), (c) => {
-        c.cues = ['$K + help*', { all: 'relief + hour*', unless: 'surg*' }]
+        c.cues = [
+          '$K + help*',
+          { all: 'relief + hour*', unless: 'surg*' },
+          { all: '$K + completely safe', denies: true },
+          { all: '$K + risk free', unless: 'not', denies: true },
+        ]
       }),
     })
     expect(r.issues).toEqual([])
@@ -33,8 +38,24 @@ describe('claim-cues', () => {
     })
     expectIssue(r, 'claim-cues', file, 'cues[0]', /unknown macro \$X/)
   })
-  it('refuses a cue of the wrong shape through the schema', () => {
-    const r = runOn({ 'claims/example-claim.yaml': variant(validClaim(), (c) => (c.cues = [{ all: 'relief' }])) })
+  it('names the denies mark of a group that does not compile', () => {
+    const r = runOn({
+      'claims/example-claim.yaml': variant(validClaim(), (c) => (c.cues = [{ all: '$X + safe', denies: true }])),
+    })
+    expectIssue(
+      r,
+      'claim-cues',
+      file,
+      'cues[0]',
+      /cue "\$X \+ safe \(denies\)" of claim "example-claim" does not compile/,
+    )
+  })
+  it.each([
+    ['only all', { all: 'relief' }],
+    ['denies other than true', { all: 'relief', denies: false }],
+    ['an unknown key', { all: 'relief', negates: true }],
+  ])('refuses a cue of the wrong shape through the schema: %s', (_, cue) => {
+    const r = runOn({ 'claims/example-claim.yaml': variant(validClaim(), (c) => (c.cues = [cue])) })
     expect(r.dataset).toBeUndefined()
     expect(r.issues.some((i) => i.file === file && i.field.startsWith('cues'))).toBe(true)
   })
