@@ -18,8 +18,15 @@ const FIXES: Readonly<Record<string, StyleFix>> = {
    */
   apa: {
     note: 'no "Retrieved" without a retrieval date',
-    pattern:
-      /<text term="retrieved" text-case="capitalize-first"\/>\s*<group delimiter=", ">\s*<date form="text" variable="accessed"\/>\s*<text term="from"\/>\s*<\/group>/,
+    pattern: new RegExp(
+      [
+        '<text term="retrieved" text-case="capitalize-first"/>',
+        '<group delimiter=", ">',
+        '<date form="text" variable="accessed"/>',
+        '<text term="from"/>',
+        '</group>',
+      ].join('\\s*'),
+    ),
     replace: (found) => `<group delimiter=" ">${found}</group>`,
   },
 }
