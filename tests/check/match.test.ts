@@ -236,3 +236,42 @@ describe('blunt one-line claims a writer tried first (2026-12-06)', () => {
     ['Ketamine is not completely safe.', 'kap-has-risks-and-side-effects'],
   ])
 })
+
+describe('cue fixes of round 22', () => {
+  itFindsEach([
+    ['Like anything else, ketamine has got its downsides.', 'kap-has-risks-and-side-effects'],
+    ['Ketamine made me sick to my stomach and my blood pressure went up.', 'kap-has-risks-and-side-effects'],
+    ['KAP runs in three phases, starting with a couple of prep meetings.', 'kap-three-phase-structure'],
+    [
+      'After a ketamine dose the brain stays plastic for a while, so therapy works better.',
+      'therapy-in-plasticity-window-more-effective',
+    ],
+    ['Ketamine therapy is not a flight from your life.', 'kap-helps-face-reality-not-escape'],
+    ['Throughout the ketamine ceremony a therapist remains at your side.', 'therapist-present-during-dosing'],
+    ['On ketamine I felt floaty and chilled.', 'typical-acute-subjective-effects'],
+    [
+      'Ketamine must only be given by licensed doctors.',
+      'kap-requires-licensed-professionals-and-regulatory-compliance',
+    ],
+    [
+      "Ketamine's neuroplasticity helps regrow lost connections.",
+      'depression-involves-synapse-loss-ketamine-may-reverse',
+    ],
+    [
+      'For those who have gone numb and feel nothing, ketamine therapy can help.',
+      'indication-emotional-numbness-disconnection',
+    ],
+    [
+      'The ketamine clinic vetted me hard: a full physical and a psychiatrist.',
+      'thorough-screening-is-standard-and-essential',
+    ],
+  ])
+
+  it('reads "hope for people who ran out of options" as the breakthrough claim, not as who KAP is for', () => {
+    const found = checkDraft('Ketamine therapy is a breakthrough: real hope for people who have run out of options.')
+    // Nor is "ketamine therapy is a breakthrough" a definition of KAP (the definition's "is a" group has a veto).
+    expect(found.map((m) => [m.claim, m.runnersUp])).toEqual([
+      ['kap-breakthrough-cutting-edge-promising', ['kap-for-people-not-helped-by-standard-treatment']],
+    ])
+  })
+})
