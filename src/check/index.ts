@@ -13,10 +13,10 @@ export type { Stance } from './stance'
 /** The longest excerpt of the draft a report may show. @internal */
 export const EXCERPT_MAX = 120
 
-/** A study to cite for a matched claim. @internal */
+/** A study to cite for a matched claim, or against it. @internal */
 export interface CiteSuggestion {
   readonly id: StudyId
-  readonly relation: Extract<Relation, 'supports' | 'partly-supports'>
+  readonly relation: Extract<Relation, 'supports' | 'partly-supports' | 'contradicts'>
   /** APA 7 in-text citation, e.g. `(Dore et al., 2019)`. */
   readonly citation: string
 }
@@ -37,6 +37,10 @@ export interface CheckMatch {
   readonly cite: readonly CiteSuggestion[]
   /** All of `cite` as one APA in-text citation ('' when nothing supports the claim). */
   readonly citation: string
+  /** Evidence that contradicts the claim, in record order (usually none). */
+  readonly against: readonly CiteSuggestion[]
+  /** All of `against` as one APA in-text citation ('' when nothing contradicts the claim). */
+  readonly againstCitation: string
   /**
    * How the passage puts the claim: `asserted`, or labelled `question`, `negated` (denied or doubted) or `reported`
    * (what others say). Labelled passages are still reported, so a writer sees them, but are not claims the draft makes.
@@ -81,28 +85,43 @@ function excerptOf(parts: readonly string[], consecutive: boolean): string {
   return `${truncate(parts[0]!, EXCERPT_MAX - last.length - 3)} … ${last}`
 }
 
-const citeCache = new Map<ClaimId, { cite: CiteSuggestion[]; citation: string }>()
+interface Citations {
+  readonly cite: readonly CiteSuggestion[]
+  readonly citation: string
+  readonly against: readonly CiteSuggestion[]
+  readonly againstCitation: string
+}
 
-function citationsFor(claim: ClaimId): { cite: CiteSuggestion[]; citation: string } {
-  let hit = citeCache.get(claim)
-  if (hit === undefined) {
-    const evidence = getClaim(claim).evidence
-    const cite = (['supports', 'partly-supports'] as const).flatMap((relation) =>
+const citeCache = new Map<ClaimId, Citations>()
+
+/** The claim's evidence of the given relations, in that order and then in record order, each with its APA citation. */
+function suggestions(claim: ClaimId, relations: readonly CiteSuggestion['relation'][]): readonly CiteSuggestion[] {
+  const evidence = getClaim(claim).evidence
+  return Object.freeze(
+    relations.flatMap((relation) =>
       evidence
         .filter((e) => e.relation === relation)
-        .map((e) => ({ id: e.study, relation, citation: formatCitation([e.study], { style: 'apa' }) })),
-    )
+        .map((e) => Object.freeze({ id: e.study, relation, citation: formatCitation([e.study], { style: 'apa' }) })),
+    ),
+  )
+}
+
+/** One APA in-text citation of every suggestion ('' for none). */
+const together = (list: readonly CiteSuggestion[]): string =>
+  list.length > 0
+    ? formatCitation(
+        list.map((c) => c.id),
+        { style: 'apa' },
+      )
+    : ''
+
+function citationsFor(claim: ClaimId): Citations {
+  let hit = citeCache.get(claim)
+  if (hit === undefined) {
+    const cite = suggestions(claim, ['supports', 'partly-supports'])
+    const against = suggestions(claim, ['contradicts'])
     // Frozen: every match of this claim, in every call, shares these objects.
-    hit = Object.freeze({
-      cite: Object.freeze(cite.map((c) => Object.freeze(c))) as CiteSuggestion[],
-      citation:
-        cite.length > 0
-          ? formatCitation(
-              cite.map((c) => c.id),
-              { style: 'apa' },
-            )
-          : '',
-    })
+    hit = Object.freeze({ cite, citation: together(cite), against, againstCitation: together(against) })
     citeCache.set(claim, hit)
   }
   return hit

@@ -30,6 +30,8 @@ interface Match {
   cues: string[]
   cite: { id: string; relation: string; citation: string }[]
   citation: string
+  against: { id: string; relation: string; citation: string }[]
+  againstCitation: string
   stance: string
   runnersUp: string[]
 }
@@ -85,6 +87,31 @@ describe('kap-literature check', () => {
     expect(r.stdout).toContain('it is not a fact checker')
     expect(r.stdout).not.toContain('Philippa')
   })
+  it('names the evidence against a claim after "against:" in the table, and as Against with --verbose and --json', async () => {
+    const text = 'Ketamine is FDA approved for depression.\n\nKetamine is completely safe.\n'
+    const r = await runCli(['check', '-'], { input: text })
+    expect(r.stdout.split('\n').slice(2, 5)).toEqual([
+      'line  claim                                                          as written  verdict     cite',
+      '1     only-fda-approved-psychedelic-adjacent-drug-for-mental-health  asserted    Inaccurate  ' +
+        '(Johnson & Johnson, 2025); against: (U.S. Food and Drug Administration, 2023)',
+      '3     kap-has-risks-and-side-effects                                 denied      Accurate    ' +
+        '(Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
+    ])
+    const verbose = await runCli(['check', '-', '--verbose'], { input: text })
+    expect(verbose.stdout).toContain(
+      '  Against: (U.S. Food and Drug Administration, 2023)\n  Studies: fda-compounded-ketamine-2023 (contradicts)\n',
+    )
+    const [fda, risks] = JSON.parse((await runCli(['check', '-', '--json'], { input: text })).stdout) as Match[]
+    expect(fda!.against).toEqual([
+      {
+        id: 'fda-compounded-ketamine-2023',
+        relation: 'contradicts',
+        citation: '(U.S. Food and Drug Administration, 2023)',
+      },
+    ])
+    expect(fda!.againstCitation).toBe('(U.S. Food and Drug Administration, 2023)')
+    expect([risks!.stance, risks!.against]).toEqual(['negated', []])
+  })
   it('names the general claims a passage gave way to as "Also close" with --verbose', async () => {
     const text =
       'Proponents cite Wilkinson and colleagues, who found that adding psychotherapy makes ketamine work better in ' +
@@ -105,6 +132,8 @@ describe('kap-literature check', () => {
     ])
     const nmda = matches[1]!
     expect(Object.keys(nmda).sort()).toEqual([
+      'against',
+      'againstCitation',
       'citation',
       'cite',
       'claim',
@@ -123,6 +152,7 @@ describe('kap-literature check', () => {
     expect(nmda.excerpt).toBe('Ketamine acts on NMDA receptors in the glutamate system.')
     expect(nmda.cite.map((c) => c.id)).toEqual(['zanos-2018', 'autry-2011'])
     expect(nmda.citation).toMatch(/^\(.*\)$/)
+    expect([nmda.against, nmda.againstCitation]).toEqual([[], ''])
     expect(r.stdout).not.toContain('Philippa')
   })
   it('reads standard input with -', async () => {

@@ -11,7 +11,7 @@ export const help = `Usage: kap-literature check <file|-> [--verbose] [--json]
 Reads a draft (Markdown or plain text; - reads standard input) and finds each
 passage that makes one of the ${claims.length} claims this library tracks. It prints a short
 table first: the line, the claim, our verdict and what to cite (supporting
-evidence, APA in-text).
+evidence, APA in-text; evidence that contradicts the claim follows "against:").
 
 It finds the claims we track; it is not a fact checker. A passage it does not
 report may still need a source. How it works: docs/claim-checker.md.
@@ -20,9 +20,13 @@ Options:
   --verbose  after the table, each passage in full: its lines, a short excerpt
              (at most 120 characters; nothing else of the draft is printed),
              the claim statement, the verdict note and the studies to cite
+             (and those against it)
   --json     print a JSON array, one object per match:
              { claim, statement, verdict, verdictNote, lines: { start, end },
-               excerpt, cues, cite, citation, stance, runnersUp }
+               excerpt, cues, cite, citation, against, againstCitation,
+               stance, runnersUp }
+             cite/against: the evidence that supports or partly supports the
+             claim, and the evidence that contradicts it
              stance: asserted, question, negated (denied or doubted) or
              reported (what others say); every passage is listed either way
              runnersUp: more general claims the passage also matches, which
@@ -91,6 +95,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         : [
             `  Cite: no study in this library tests this claim directly; see the background evidence with kap-literature show ${m.claim}`,
           ]),
+      ...(m.against.length > 0
+        ? [
+            `  Against: ${m.againstCitation}`,
+            `  Studies: ${m.against.map((c) => `${c.id} (${c.relation})`).join(', ')}`,
+          ]
+        : []),
     )
   }
   out.push('', footer)
@@ -114,6 +124,13 @@ function lineRange(m: CheckMatch): string {
   return m.lines.start === m.lines.end ? `line ${m.lines.start}` : `lines ${m.lines.start}-${m.lines.end}`
 }
 
+/** The table's cite cell: supporting evidence, then what contradicts the claim after "against:". */
+function citeCell(m: CheckMatch): string {
+  const against = m.against.length > 0 ? `against: ${m.againstCitation}` : ''
+  if (m.cite.length > 0) return against === '' ? m.citation : `${m.citation}; ${against}`
+  return against === '' ? `no direct evidence (kap-literature show ${m.claim})` : against
+}
+
 /** One row per passage, columns padded to their widest cell (colour codes added after padding). */
 function summaryTable(matches: readonly CheckMatch[], io: Io): string[] {
   const rows = matches.map((m) => ({
@@ -122,7 +139,7 @@ function summaryTable(matches: readonly CheckMatch[], io: Io): string[] {
     as: STANCE_LABEL[m.stance],
     verdict: verdictLabel.get(m.verdict) ?? m.verdict,
     color: verdictColor(m.verdict),
-    cite: m.cite.length > 0 ? m.citation : `no direct evidence (kap-literature show ${m.claim})`,
+    cite: citeCell(m),
   }))
   const width = (key: 'line' | 'claim' | 'as' | 'verdict', title: string): number =>
     Math.max(title.length, ...rows.map((r) => r[key].length))
