@@ -27,6 +27,19 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
     expect(brief.stdout).toContain('kap-literature map --topic duration')
     expect(brief.stdout).toMatch(/kap-literature data \d+\.\d+\.\d+, generated 2026-01-01\./)
   })
+  it('says how the key studies bear on each claim: for, partly for, against', async () => {
+    const regulation = (await runCli(['handout', '--topic', 'regulation'], { env: epoch })).stdout
+    expect(regulation).toContain(
+      'Key studies: partly for (Johnson &amp; Johnson, 2025); against (U.S. Food and Drug Administration, 2023).',
+    )
+    const html = (await runCli(['handout', '--topic', 'regulation', '--format', 'html'], { env: epoch })).stdout
+    expect(html).toMatch(
+      /<span class="key">Key: partly for <span class="kap-cite">\(<a class="kap-ref-link" href="#ref-fda-esketamine-monotherapy-2025">Johnson &amp; Johnson, 2025<\/a>\)<\/span>; against <span class="kap-cite">\(<a class="kap-ref-link" href="#ref-fda-compounded-ketamine-2023">/,
+    )
+    // One citation per relation: two supporting studies share one parenthesis.
+    const safety = (await runCli(['handout', '--topic', 'safety'], { env: epoch })).stdout
+    expect(safety).toContain('Key studies: for (Anand et al., 2023; Short et al., 2018).')
+  })
   it('is much shorter than the full handout', () => {
     expect(brief.stdout.length * 2).toBeLessThan(full.stdout.length)
   })
@@ -38,8 +51,8 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
     // either names enough authors to say which, and the numbers of a numeric style still follow the order of first
     // citation.
     const mla = (await runCli(['handout', '--topic', 'psychotherapy', '--style', 'mla'], { env: epoch })).stdout
-    expect(mla).toContain('(Dakwar, Levin, et al.)')
-    expect(mla).toContain('(Dakwar, et al.)')
+    expect(mla).toContain('Dakwar, Levin, et al.)')
+    expect(mla).toContain('(Dakwar, et al.')
     expect(mla).not.toContain('(Dakwar et al.)')
     const ama = (await runCli(['handout', '--topic', 'psychotherapy', '--style', 'ama'], { env: epoch })).stdout
     const numbers = [...ama.slice(0, ama.indexOf('## Reading list')).matchAll(/\^(\d+(?:[,–-]\d+)*)\^/g)].flatMap((m) =>

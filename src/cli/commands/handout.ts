@@ -67,8 +67,12 @@ interface ClaimSection {
   why: string
   pages: number
   evidence: EvidenceLine[]
-  /** Citations of the key studies: those that support, contradict or partly support it, strongest design first. */
-  keyStudies: string[]
+  /**
+   * The key studies and how they bear on the claim ("for (Anand et al., 2023; Short et al., 2018); against (U.S. Food
+   * and Drug Administration, 2023)"), or '' when none: at most two of the studies that support, contradict or partly
+   * support the claim, strongest design first.
+   */
+  keyStudies: string
 }
 
 interface Handout {
@@ -97,6 +101,28 @@ const RELATION_WEIGHT: Readonly<Record<string, number>> = {
 const rankOf = (design: string) => {
   const d = vocabularies.designs.find((t) => t.id === design)
   return d === undefined ? 99 : (d.band === 'record' ? 10 : 0) + (d.rank ?? 9)
+}
+
+/** How key studies bear on a claim, as the word before their citation (short: the brief handout has two pages). */
+const KEY_LABELS = {
+  supports: 'for',
+  'partly-supports': 'partly for',
+  contradicts: 'against',
+} as const
+
+/**
+ * The key studies as one citation per relation, each after its label, in the order supports, partly supports,
+ * contradicts: "for (Anand et al., 2023; Short et al., 2018); against (U.S. Food and Drug Administration, 2023)".
+ */
+function keyStudiesLine(
+  key: readonly { readonly study: string; readonly relation: string }[],
+  citeGroup: (ids: readonly string[]) => string,
+): string {
+  return (Object.keys(KEY_LABELS) as (keyof typeof KEY_LABELS)[])
+    .map((relation) => [relation, key.filter((e) => e.relation === relation).map((e) => e.study)] as const)
+    .filter(([, ids]) => ids.length > 0)
+    .map(([relation, ids]) => `${KEY_LABELS[relation]} ${citeGroup(ids)}`)
+    .join('; ')
 }
 
 /** The first sentence of a note (up to ~110 characters, cut at a word): the one line a brief handout gives. */
@@ -130,6 +156,13 @@ function build(
       return citeProse(id, session, format)
     }
   }
+  const citeGroup = (ids: readonly string[]) => {
+    try {
+      return session.cite(ids, { link: true })
+    } catch {
+      return ids.map((id) => citeProse(id, session, format)).join('; ')
+    }
+  }
   const chosen = fullClaims().filter((c) => (c.topics as readonly string[]).includes(topic.id))
   const sections: ClaimSection[] = chosen.map((c) => {
     const key = [...c.evidence]
@@ -144,9 +177,10 @@ function build(
     const whyText = firstSentence(c.verdictNote)
     const why = prose(whyText)
     // Key studies the one line does not already cite.
-    const keyStudies = key
-      .filter((e) => !new RegExp(`(^|[^a-z0-9-])${e.study}([^a-z0-9-]|$)`).test(whyText))
-      .map((e) => cite(e.study))
+    const keyStudies = keyStudiesLine(
+      key.filter((e) => !new RegExp(`(^|[^a-z0-9-])${e.study}([^a-z0-9-]|$)`).test(whyText)),
+      citeGroup,
+    )
     const evidence = full
       ? c.evidence.map((e) => {
           const study = getStudy(e.study)
@@ -222,7 +256,7 @@ function toMarkdown(h: Handout, full: boolean): string {
     if (!full) {
       out.push(
         '',
-        `**${i + 1}. ${md(c.statement)}** — *${md(c.verdictLabel)}.* ${c.why}${c.keyStudies.length > 0 ? ` Key studies: ${c.keyStudies.join('; ')}.` : ''}`,
+        `**${i + 1}. ${md(c.statement)}** — *${md(c.verdictLabel)}.* ${c.why}${c.keyStudies !== '' ? ` Key studies: ${c.keyStudies}.` : ''}`,
       )
       return
     }
@@ -322,7 +356,7 @@ function toHtml(h: Handout, full: boolean): string {
       out.push(
         `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><td>${escapeHtml(c.statement)}</td><td><span ` +
           `class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span></td><td><span ` +
-          `class="why">${c.why}</span>${c.keyStudies.length > 0 ? ` <span class="key">Key: ${c.keyStudies.join('; ')}</span>` : ''}</td></tr>`,
+          `class="why">${c.why}</span>${c.keyStudies !== '' ? ` <span class="key">Key: ${c.keyStudies}</span>` : ''}</td></tr>`,
       ),
     )
     out.push('</tbody>', '</table>')
