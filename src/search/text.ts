@@ -22,11 +22,19 @@ export interface WordToken {
   readonly end: number
 }
 
+/**
+ * Words whose Porter stem would merge two ideas a visitor keeps apart: "addictive" (a risk of the drug) and
+ * "addiction" (the disorder some trials treat) both stem to "addict". Such a word (and its longer forms, such as
+ * "addictiveness") is an index term of its own.
+ */
+const KEPT_APART = /^(addictive)/
+
 const STEM_CACHE_LIMIT = 20_000
 const stemCache = new Map<string, string>()
 
 /**
- * The index term for a folded word: British spellings mapped to one form, then lunr's English (Porter) stemmer.
+ * The index term for a folded word: British spellings mapped to one form, then lunr's English (Porter) stemmer (except
+ * for the few words {@link KEPT_APART}).
  * Cached; the cache is bounded so a stream of junk queries cannot grow it without limit.
  * @internal
  */
@@ -34,7 +42,7 @@ export function termOf(folded: string): string {
   const cached = stemCache.get(folded)
   if (cached !== undefined) return cached
   const form = spelled(folded)
-  const stemmed = /\d/.test(form) ? form : porterStemmer(form)
+  const stemmed = KEPT_APART.exec(form)?.[1] ?? (/\d/.test(form) ? form : porterStemmer(form))
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear()
   stemCache.set(folded, stemmed)
   return stemmed

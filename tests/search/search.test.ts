@@ -164,6 +164,18 @@ describe('search: how people ask', () => {
     expect(search('is KAP not suitable for everyone')[0]?.id).toBe('contraindications-psychosis-bipolar-medical')
   })
 
+  it('reads "is ketamine addictive" as a question about misuse, not about treating addiction', () => {
+    const addictive = ids(search('is ketamine addictive', { limit: 3 }))
+    expect(addictive.slice(0, 2).sort()).toEqual([
+      'claim:kap-has-risks-and-side-effects',
+      'study:fda-compounded-ketamine-2023',
+    ])
+    expect(ids(search('can you get hooked on ketamine', { limit: 2 }))).toContain('study:fda-compounded-ketamine-2023')
+    const treating = ids(search('ketamine for addiction', { limit: 5 }))
+    expect(treating[0]).toBe('study:krupitsky-2002')
+    expect(treating).not.toContain('study:fda-compounded-ketamine-2023')
+  })
+
   it('links neuroplasticity and synapse growth both ways', () => {
     const a = ids(search('neuroplasticity', { limit: 5 }))
     const b = ids(search('synapse growth', { limit: 5 }))

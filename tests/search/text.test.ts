@@ -70,6 +70,13 @@ describe('termOf', () => {
     expect(termOf('anaesthetic')).toBe(termOf('anesthetic'))
   })
 
+  it('keeps "addictive" apart from "addiction", which the stemmer would merge', () => {
+    expect(termOf('addictive')).toBe('addictive')
+    expect(termOf('addictiveness')).toBe('addictive')
+    expect(termOf('addiction')).toBe('addict')
+    expect(termOf('addicted')).toBe('addict')
+  })
+
   it('leaves words with digits alone', () => {
     expect(termOf('2018')).toBe('2018')
     expect(termOf('5ht2a')).toBe('5ht2a')

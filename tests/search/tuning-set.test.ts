@@ -39,6 +39,13 @@
  * (×1.3: sets two to four up, the held-out set down), a synonym group for "alone / on its own / without therapy"
  * (flat). The full-text words of loadFullText() (tests/search/full-text.test.ts), chosen on all five sets, take them
  * to 0.932 / 0.804 / 0.856 and 0.809 / 0.713 / 0.692; the floors below are for the default index.
+ *
+ * On 2026-12-06 the fifth set's "ketamine addictive? getting hooked" found the trials of ketamine for addiction, because
+ * the stemmer reads "addictive" as "addiction". "addictive" is now an index term of its own (`KEPT_APART` in
+ * src/search/text.ts), a synonym group joins it with misuse, "habit forming" and "getting hooked", and "addictive" is a
+ * lay term of the risks claim and the FDA's 2023 warning, which names abuse and misuse. The sets moved to 0.912 /
+ * 0.846 / 0.829, 0.862 / 0.738 / 0.785, 0.851 / 0.762 / 0.742, 0.917 / 0.791 / 0.819 and 0.779 / 0.689 / 0.608; the
+ * held-out set is unchanged (0.938 / 0.831 / 0.871). The third and fifth floors rise with them.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -57,9 +64,9 @@ interface TuningQuery {
 const SETS = [
   { file: 'tuning-queries.json', size: 70, floors: { mrr: 0.91, ndcg: 0.84, natural: 0.82 } },
   { file: 'tuning-queries-2.json', size: 45, floors: { mrr: 0.86, ndcg: 0.73, natural: 0.78 } },
-  { file: 'tuning-queries-3.json', size: 50, floors: { mrr: 0.83, ndcg: 0.75, natural: 0.71 } },
+  { file: 'tuning-queries-3.json', size: 50, floors: { mrr: 0.85, ndcg: 0.76, natural: 0.74 } },
   { file: 'tuning-queries-4.json', size: 50, floors: { mrr: 0.91, ndcg: 0.79, natural: 0.81 } },
-  { file: 'tuning-queries-5.json', size: 50, floors: { mrr: 0.75, ndcg: 0.67, natural: 0.6 } },
+  { file: 'tuning-queries-5.json', size: 50, floors: { mrr: 0.77, ndcg: 0.68, natural: 0.6 } },
 ] as const
 
 describe('search tuning sets', () => {
