@@ -21,10 +21,27 @@ function compiled(): { negated: readonly Term[]; reported: readonly Term[] } {
   return patterns
 }
 
+const QUOTE_MARK = /["“”]/g
+
 /**
- * The stance of a passage from its sentences (a list item's with the sentence introducing its list): a question when its last
- * sentence ends with a question mark; otherwise negated, then reported, when one of their words occurs; otherwise
- * asserted. Linear in the passage's length.
+ * Whether a sentence is a quotation, or the first or last sentence of one: it opens with a double quotation mark and
+ * closes with one (an ad line, `"Relief within hours."`, also after a list marker or number), or holds a single mark at
+ * its start or end (a quotation that runs over several sentences). Linear; no pattern can backtrack.
+ */
+function isQuotation(sentence: string): boolean {
+  // A list marker or a number before the quotation ("1. \"The only …\"") does not count.
+  const t = sentence.trim().replace(/^(?:[-*+>]|\d{1,3}[.)])\s+/, '')
+  const opens = /^["“]/.test(t)
+  const closes = /["”][.!?,;:)*_]*$/.test(t)
+  const marks = t.match(QUOTE_MARK)?.length ?? 0
+  return (opens && closes && marks === 2) || ((opens || closes) && marks === 1)
+}
+
+/**
+ * The stance of a passage from its sentences (a list item's with the sentence introducing its list): a question when
+ * its last sentence ends with a question mark; otherwise negated when one of the denial words occurs; otherwise
+ * reported when a reporting word occurs or a sentence is a quotation; otherwise asserted. Linear in the passage's
+ * length.
  * @internal
  */
 export function stanceOf(sentences: readonly string[]): Stance {
@@ -33,6 +50,6 @@ export function stanceOf(sentences: readonly string[]): Stance {
   const tokens = tokenize(sentences.join(' '))
   const { negated, reported } = compiled()
   if (negated.some((t) => termOccurs(t, tokens))) return 'negated'
-  if (reported.some((t) => termOccurs(t, tokens))) return 'reported'
+  if (reported.some((t) => termOccurs(t, tokens)) || sentences.some(isQuotation)) return 'reported'
   return 'asserted'
 }

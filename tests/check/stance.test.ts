@@ -82,3 +82,57 @@ describe('cue groups that deny their claim (denies: true)', () => {
     ).toBeUndefined()
   })
 })
+
+describe('reported speech and quotations (round 23)', () => {
+  it.each([
+    ["My friend's therapist told her that ketamine relieves depression within hours.", 'reported'],
+    ['The clinic leaflet says ketamine relieves depression within hours.', 'reported'],
+    ['A long Reddit post saying ketamine relieves depression within hours.', 'reported'],
+    ['1. "Ketamine relieves depression within hours."', 'reported'],
+    ['- “Ketamine relieves depression within hours.”', 'reported'],
+    ['Jo flatly rejects the idea that ketamine relieves depression within hours.', 'negated'],
+    ['I am not aware of any trial where ketamine relieved depression within hours.', 'negated'],
+    // Not a quotation: a quoted word inside the draft's own sentence.
+    ['Ketamine can relieve "treatment-resistant" depression within hours.', 'asserted'],
+    // A gerund that reports nothing.
+    ['I would add a sentence saying plainly that ketamine relieves depression within hours.', 'asserted'],
+  ])('%s → %s', (text, stance) => {
+    expect(stanceOf([text])).toBe(stance)
+  })
+
+  it('reads a quotation that runs over several sentences as reported, from either end', () => {
+    expect(stanceOf(['"Ketamine is a breakthrough.', 'It relieves depression within hours."'])).toBe('reported')
+  })
+})
+
+describe('denials by the opposite (round 23)', () => {
+  const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
+  it.each([
+    [
+      "Ketamine? It's basically magic mushrooms, colours and visions.",
+      'ketamine-experience-dissociative-not-psychedelic',
+    ],
+    [
+      'Ketamine is every bit as unpredictable as psilocybin in how hard it hits.',
+      'ketamine-intensity-more-predictable',
+    ],
+    ['KAP and an infusion are the same thing in the brain.', 'kap-vs-infusion-different-aims'],
+    ['With ketamine you are unconscious the whole time, like a nap.', 'typical-acute-subjective-effects'],
+    ['Ketamine therapy is escapism with a prescription.', 'kap-helps-face-reality-not-escape'],
+    ['Six ketamine infusions give relief that holds for months.', 'standalone-ketamine-relief-short-lived'],
+  ])('%s → denies %s', (text, claim) => {
+    expect(stanceFor(text, claim)).toBe('negated')
+  })
+
+  it('leaves the negated forms of the opposite alone', () => {
+    expect(
+      stanceFor('Ketamine is not like magic mushrooms.', 'ketamine-experience-dissociative-not-psychedelic'),
+    ).not.toBe('negated')
+    expect(
+      stanceFor(
+        'Under anaesthesia with ketamine you are unconscious during surgery.',
+        'typical-acute-subjective-effects',
+      ),
+    ).toBeUndefined()
+  })
+})
