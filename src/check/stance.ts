@@ -11,13 +11,18 @@ import { tokenize } from './text'
  */
 export type Stance = 'asserted' | 'question' | 'negated' | 'reported'
 
-let patterns: { negated: readonly Term[]; reported: readonly Term[] } | undefined
+interface StancePatterns {
+  readonly negated: readonly Term[]
+  readonly questioned: readonly Term[]
+  readonly reported: readonly Term[]
+}
 
-function compiled(): { negated: readonly Term[]; reported: readonly Term[] } {
-  patterns ??= {
-    negated: compileGroup(cueData.stance.negated, cueData.macros, 'stance negated').slots[0]!,
-    reported: compileGroup(cueData.stance.reported, cueData.macros, 'stance reported').slots[0]!,
-  }
+let patterns: StancePatterns | undefined
+
+function compiled(): StancePatterns {
+  const words = (kind: keyof StancePatterns) =>
+    compileGroup(cueData.stance[kind], cueData.macros, `stance ${kind}`).slots[0]!
+  patterns ??= { negated: words('negated'), questioned: words('questioned'), reported: words('reported') }
   return patterns
 }
 
@@ -29,8 +34,12 @@ const QUOTE_MARK = /["“”]/g
  * its start or end (a quotation that runs over several sentences). Linear; no pattern can backtrack.
  */
 function isQuotation(sentence: string): boolean {
-  // A list marker or a number before the quotation ("1. \"The only …\"") does not count.
-  const t = sentence.trim().replace(/^(?:[-*+>]|\d{1,3}[.)])\s+/, '')
+  // A list marker or a number before the quotation ("1. \"The only …\""), or a short label ending in a colon
+  // ("Claim: \"…\"", "[WAS: \"…\""), does not count.
+  const t = sentence
+    .trim()
+    .replace(/^(?:[-*+>]|\d{1,3}[.)])\s+/, '')
+    .replace(/^\[?[^"“:\n]{1,40}:\s*(?=["“])/, '')
   const opens = /^["“]/.test(t)
   const closes = /["”][.!?,;:)*_]*$/.test(t)
   const marks = t.match(QUOTE_MARK)?.length ?? 0
@@ -39,17 +48,18 @@ function isQuotation(sentence: string): boolean {
 
 /**
  * The stance of a passage from its sentences (a list item's with the sentence introducing its list): a question when
- * its last sentence ends with a question mark; otherwise negated when one of the denial words occurs; otherwise
- * reported when a reporting word occurs or a sentence is a quotation; otherwise asserted. Linear in the passage's
- * length.
+ * its last sentence ends with a question mark; otherwise negated when one of the denial words occurs; otherwise a
+ * question when it asks indirectly ("asked whether"); otherwise reported when a reporting word occurs or a sentence is
+ * a quotation; otherwise asserted. Linear in the passage's length.
  * @internal
  */
 export function stanceOf(sentences: readonly string[]): Stance {
   const last = sentences[sentences.length - 1] ?? ''
   if (/\?["'”’)\]*_\s]*$/u.test(last)) return 'question'
   const tokens = tokenize(sentences.join(' '))
-  const { negated, reported } = compiled()
+  const { negated, questioned, reported } = compiled()
   if (negated.some((t) => termOccurs(t, tokens))) return 'negated'
+  if (questioned.some((t) => termOccurs(t, tokens))) return 'question'
   if (reported.some((t) => termOccurs(t, tokens)) || sentences.some(isQuotation)) return 'reported'
   return 'asserted'
 }

@@ -136,3 +136,49 @@ describe('denials by the opposite (round 23)', () => {
     ).toBeUndefined()
   })
 })
+
+describe('indirect questions and labelled quotations (round 24)', () => {
+  it.each([
+    ['One parent asked whether ketamine relieves depression within hours.', 'question'],
+    ['She wondered if ketamine relieves depression within hours.', 'question'],
+    ['Claim: "Ketamine relieves depression within hours."', 'reported'],
+    ['[WAS: "Ketamine relieves depression within hours."', 'reported'],
+    ['I read that ketamine relieves depression within hours.', 'reported'],
+    // A denial word still wins over an indirect question.
+    ['He asked whether there is no evidence that ketamine relieves depression within hours.', 'negated'],
+  ])('%s → %s', (text, stance) => {
+    expect(stanceOf([text])).toBe(stance)
+  })
+})
+
+describe('denials by the opposite (round 24)', () => {
+  const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
+  it.each([
+    ["Ketamine? It's basically a turbo SSRI, same serotonin thing as Lexapro.", 'ketamine-acts-on-nmda-glutamate'],
+    [
+      'Ketamine therapy is the same drug the kids take at parties.',
+      'kap-differs-from-recreational-use-by-intentionality',
+    ],
+    ['With ketamine a therapist is optional; you do not need anybody in the room.', 'therapist-present-during-dosing'],
+    [
+      'Patients get the same result from ketamine alone, without the therapy.',
+      'ketamine-plus-therapy-stronger-outcomes',
+    ],
+    ["One ketamine drip on its own and he's been right as rain for years.", 'standalone-ketamine-relief-short-lived'],
+  ])('%s → denies %s', (text, claim) => {
+    expect(stanceFor(text, claim)).toBe('negated')
+  })
+
+  it('does not read a contrast with SSRIs, or "shouldn\'t expect the same outcomes", as a denial', () => {
+    const nmda = 'ketamine-acts-on-nmda-glutamate'
+    expect(stanceFor('SSRIs, which act on serotonin, take weeks, whereas ketamine acts on glutamate.', nmda)).not.toBe(
+      'negated',
+    )
+    expect(
+      stanceFor(
+        "An infusion on its own eases symptoms while KAP digs deeper, so don't expect the same outcomes from ketamine alone.",
+        'ketamine-plus-therapy-stronger-outcomes',
+      ),
+    ).not.toBe('negated')
+  })
+})
