@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import { checkDraft, claimsIn } from '../../src/check/index'
-import { stanceOf } from '../../src/check/stance'
+import { stanceOf, type Stance } from '../../src/check/stance'
+
+/** The stance of the first passage in which the checker finds `claim`, or undefined when it finds none. */
+const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
+
+/** One test per `[sentence, stance]` pair: the stance words read that sentence so. */
+function itReadsStance(cases: readonly (readonly [string, Stance])[]): void {
+  it.each(cases)('%s → %s', (text, stance) => {
+    expect(stanceOf([text])).toBe(stance)
+  })
+}
+
+/** One test per `[text, claim]` pair: the checker finds the claim there, denied (a group that finds its opposite). */
+function itFindsDenial(cases: readonly (readonly [string, string])[]): void {
+  it.each(cases)('%s → denies %s', (text, claim) => {
+    expect(stanceFor(text, claim)).toBe('negated')
+  })
+}
 
 describe('stance: how a passage puts a claim', () => {
-  it.each([
+  itReadsStance([
     ['Ketamine can relieve depression within hours.', 'asserted'],
     ['Does ketamine relieve depression within hours?', 'question'],
     ['Can it really work that fast?"', 'question'],
@@ -16,9 +33,7 @@ describe('stance: how a passage puts a claim', () => {
     // Research findings are the claim itself, stated as established: asserted.
     ['Studies show that ketamine relieves depression within hours.', 'asserted'],
     ['Without therapy, the effects of ketamine fade faster.', 'asserted'],
-  ])('%s → %s', (text, stance) => {
-    expect(stanceOf([text])).toBe(stance)
-  })
+  ])
 
   it('labels each passage of a draft and still names its claim', () => {
     const draft = [
@@ -53,7 +68,6 @@ describe('stance: how a passage puts a claim', () => {
 })
 
 describe('cue groups that deny their claim (denies: true)', () => {
-  const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
   const RISKS = 'kap-has-risks-and-side-effects'
   const FDA = 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health'
 
@@ -84,7 +98,7 @@ describe('cue groups that deny their claim (denies: true)', () => {
 })
 
 describe('reported speech and quotations (round 23)', () => {
-  it.each([
+  itReadsStance([
     ["My friend's therapist told her that ketamine relieves depression within hours.", 'reported'],
     ['The clinic leaflet says ketamine relieves depression within hours.', 'reported'],
     ['A long Reddit post saying ketamine relieves depression within hours.', 'reported'],
@@ -96,9 +110,7 @@ describe('reported speech and quotations (round 23)', () => {
     ['Ketamine can relieve "treatment-resistant" depression within hours.', 'asserted'],
     // A gerund that reports nothing.
     ['I would add a sentence saying plainly that ketamine relieves depression within hours.', 'asserted'],
-  ])('%s → %s', (text, stance) => {
-    expect(stanceOf([text])).toBe(stance)
-  })
+  ])
 
   it('reads a quotation that runs over several sentences as reported, from either end', () => {
     expect(stanceOf(['"Ketamine is a breakthrough.', 'It relieves depression within hours."'])).toBe('reported')
@@ -106,8 +118,7 @@ describe('reported speech and quotations (round 23)', () => {
 })
 
 describe('denials by the opposite (round 23)', () => {
-  const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
-  it.each([
+  itFindsDenial([
     [
       "Ketamine? It's basically magic mushrooms, colours and visions.",
       'ketamine-experience-dissociative-not-psychedelic',
@@ -120,9 +131,7 @@ describe('denials by the opposite (round 23)', () => {
     ['With ketamine you are unconscious the whole time, like a nap.', 'typical-acute-subjective-effects'],
     ['Ketamine therapy is escapism with a prescription.', 'kap-helps-face-reality-not-escape'],
     ['Six ketamine infusions give relief that holds for months.', 'standalone-ketamine-relief-short-lived'],
-  ])('%s → denies %s', (text, claim) => {
-    expect(stanceFor(text, claim)).toBe('negated')
-  })
+  ])
 
   it('leaves the negated forms of the opposite alone', () => {
     expect(
@@ -138,7 +147,7 @@ describe('denials by the opposite (round 23)', () => {
 })
 
 describe('indirect questions and labelled quotations (round 24)', () => {
-  it.each([
+  itReadsStance([
     ['One parent asked whether ketamine relieves depression within hours.', 'question'],
     ['She wondered if ketamine relieves depression within hours.', 'question'],
     ['Claim: "Ketamine relieves depression within hours."', 'reported'],
@@ -146,14 +155,11 @@ describe('indirect questions and labelled quotations (round 24)', () => {
     ['I read that ketamine relieves depression within hours.', 'reported'],
     // A denial word still wins over an indirect question.
     ['He asked whether there is no evidence that ketamine relieves depression within hours.', 'negated'],
-  ])('%s → %s', (text, stance) => {
-    expect(stanceOf([text])).toBe(stance)
-  })
+  ])
 })
 
 describe('denials by the opposite (round 24)', () => {
-  const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
-  it.each([
+  itFindsDenial([
     ["Ketamine? It's basically a turbo SSRI, same serotonin thing as Lexapro.", 'ketamine-acts-on-nmda-glutamate'],
     [
       'Ketamine therapy is the same drug the kids take at parties.',
@@ -165,9 +171,7 @@ describe('denials by the opposite (round 24)', () => {
       'ketamine-plus-therapy-stronger-outcomes',
     ],
     ["One ketamine drip on its own and he's been right as rain for years.", 'standalone-ketamine-relief-short-lived'],
-  ])('%s → denies %s', (text, claim) => {
-    expect(stanceFor(text, claim)).toBe('negated')
-  })
+  ])
 
   it('does not read a contrast with SSRIs, or "shouldn\'t expect the same outcomes", as a denial', () => {
     const nmda = 'ketamine-acts-on-nmda-glutamate'
