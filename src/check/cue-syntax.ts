@@ -94,12 +94,75 @@ function wordMatches(w: Word, t: Token): boolean {
  * @internal
  */
 export function termOccurs(term: Term, tokens: readonly Token[]): boolean {
+  return termStarts(term, tokens, 1).length > 0
+}
+
+/**
+ * Where an alternative occurs in a token list: the index of its first word at each occurrence, at most `limit` of them.
+ * @internal
+ */
+export function termStarts(term: Term, tokens: readonly Token[], limit = Infinity): number[] {
   const n = term.words.length
-  outer: for (let i = 0; i + n <= tokens.length; i++) {
+  const starts: number[] = []
+  outer: for (let i = 0; i + n <= tokens.length && starts.length < limit; i++) {
     for (let j = 0; j < n; j++) if (!wordMatches(term.words[j]!, tokens[i + j]!)) continue outer
-    return true
+    starts.push(i)
   }
-  return false
+  return starts
+}
+
+/**
+ * Whether a group is one whose slots could be filled by the same words: an alternative of one slot occurs inside a
+ * longer alternative of another ("therapy" in "ketamine therapy is a"). Only such groups need {@link slotsApart}.
+ * @internal
+ */
+export function slotsCanNest(group: CompiledGroup): boolean {
+  const inside = (short: Term, long: Term) => {
+    for (let i = 0; i + short.words.length <= long.words.length; i++) {
+      const fits = short.words.every((w, j) => {
+        const l = long.words[i + j]!
+        return w.prefix ? l.text.startsWith(w.text) : !l.prefix && l.text === w.text
+      })
+      if (fits) return true
+    }
+    return false
+  }
+  return group.slots.some((slot, a) =>
+    group.slots.some(
+      (other, b) => a !== b && slot.some((s) => other.some((o) => o.words.length > s.words.length && inside(s, o))),
+    ),
+  )
+}
+
+/** The most placements {@link slotsApart} tries before it gives the benefit of the doubt. @internal */
+export const APART_STEPS = 2_000
+
+/**
+ * Whether every slot of a group can be filled by words of its own in a token list: one occurrence per slot, no two
+ * sharing a word. A passage that only says "ketamine therapy is a breakthrough" fills "ketamine therapy is a" but
+ * leaves no separate word for a slot "therapy". Tries the slots in turn, at most {@link APART_STEPS} placements in
+ * all (beyond that it answers yes, as if slots could share words), so a hostile passage costs no more than a normal
+ * one; it is run only for groups whose slots can nest ({@link slotsCanNest}).
+ * @internal
+ */
+export function slotsApart(group: CompiledGroup, tokens: readonly Token[]): boolean {
+  const spans = group.slots.map((slot) =>
+    slot.flatMap((term) => termStarts(term, tokens, 8).map((start) => [start, start + term.words.length] as const)),
+  )
+  const used: (readonly [number, number])[] = []
+  let steps = 0
+  const place = (s: number): boolean => {
+    if (s === spans.length) return true
+    for (const span of spans[s]!) {
+      if (++steps > APART_STEPS) return true
+      if (used.some(([a, b]) => span[0] < b && a < span[1])) continue
+      used.push(span)
+      if (place(s + 1)) return true
+      used.pop()
+    }
+    return false
+  }
+  return place(0)
 }
 
 /**

@@ -1,9 +1,12 @@
 // Finds the passages of a draft that match a claim's cue groups.
 import type { ClaimId } from '../index'
-import { compileGroup, termOccurs, type CompiledGroup, type Term } from './cue-syntax'
+import { compileGroup, slotsApart, slotsCanNest, termOccurs, type CompiledGroup, type Term } from './cue-syntax'
 import { cueMacros, cues, cuesYieldTo, subjectTerms } from './cues'
 import { segment, type Sentence } from './segment'
 import { tokenize, type Token } from './text'
+
+/** A sentence boundary in a passage's joined words: matches no cue word. */
+const EMPTY_TOKEN: Token = { word: '', stem: '' }
 
 /** A passage that matched a claim: which sentences, and the cue alternatives that were found. @internal */
 export interface RawMatch {
@@ -70,6 +73,8 @@ interface IndexedGroup {
   readonly slots: readonly (readonly { readonly id: number; readonly source: string }[])[]
   readonly unless: readonly number[]
   readonly denies: boolean
+  /** The compiled group, kept for the word-level check of a group whose slots can nest (else undefined). */
+  readonly nested: CompiledGroup | undefined
   /** The bit mask with one bit per slot: a passage can match when every slot has a term. */
   readonly full: number
 }
@@ -130,6 +135,7 @@ function cueIndex(): CueIndex {
         slots,
         unless: g.unless.map(idOf),
         denies: g.denies,
+        nested: slotsCanNest(g) ? g : undefined,
         full: 2 ** g.slots.length - 1,
       })
     })
@@ -219,11 +225,16 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       }
     }
     const has = (id: number) => termStamp[id] === passage
+    // The passage's words, sentences joined with an empty token (phrases never cross it); built only when needed.
+    const passageTokens = (sentenceIds: readonly number[]): Token[] =>
+      sentenceIds.flatMap((i, n) => (n === 0 ? tokens[i]! : [EMPTY_TOKEN, ...tokens[i]!]))
     // Per claim, the first group (in the cue table's order) whose slots are all filled and that no veto stops.
     let best: Map<number, IndexedGroup> | undefined
     for (const g of touched) {
       const group = cue.groups[g]!
       if (groupMask[g] !== group.full || group.unless.some(has)) continue
+      // A group whose slots can nest must find each slot in words of its own.
+      if (group.nested !== undefined && !slotsApart(group.nested, passageTokens(u))) continue
       best ??= new Map()
       const current = best.get(group.claim)
       if (current === undefined || group.order < current.order) best.set(group.claim, group)

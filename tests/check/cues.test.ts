@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { claimIds } from '../../src/index'
-import { compileGroup, matchGroup } from '../../src/check/cue-syntax'
+import { APART_STEPS, compileGroup, matchGroup, slotsApart, slotsCanNest } from '../../src/check/cue-syntax'
+import { claimsIn } from '../../src/check/index'
 import { cueMacros, cues } from '../../src/check/cues'
 import { withConcepts } from '../../src/check/concepts'
 import { compiledCues } from '../../src/check/match'
@@ -109,5 +110,44 @@ describe('where the cues live', () => {
     expect(core).not.toContain(sample)
     expect(details).not.toContain(sample)
     expect(core).not.toMatch(/"cues"/)
+  })
+})
+
+describe('slots in words of their own', () => {
+  const group = (g: Parameters<typeof compileGroup>[0]) => compileGroup(g, cueMacros, 'test')
+  it('knows which groups have a slot whose alternative lies inside another slot’s', () => {
+    expect(slotsCanNest(group('$KAP is a + therapy'))).toBe(true)
+    expect(slotsCanNest(group('still depressed + depress*'))).toBe(true)
+    expect(slotsCanNest(group('$K + relief + hour*'))).toBe(false)
+  })
+  it('fills each slot with words no other slot uses', () => {
+    const nested = group('ketamine therapy is a + therap*')
+    expect(slotsApart(nested, tokenize('Ketamine therapy is a breakthrough.'))).toBe(false)
+    expect(slotsApart(nested, tokenize('Ketamine therapy is a treatment that pairs the drug with therapy.'))).toBe(true)
+  })
+  it('stops after a bounded number of tries, so a hostile passage stays cheap', () => {
+    // Every word fills every slot: the first placement works at once.
+    const text = tokenize('therapy '.repeat(600))
+    const started = performance.now()
+    expect(slotsApart(group('ther* + therapy + therapy therapy'), text)).toBe(true)
+    // Four one-word slots and one eight-word slot over eight words: no placement works, and trying them all would take
+    // more than the step budget, so the answer is the benefit of the doubt.
+    const eight = tokenize('therapy '.repeat(8))
+    const hard = group(
+      'therapy + therapy + therapy + therapy + therapy therapy therapy therapy therapy therapy therapy therapy',
+    )
+    expect(slotsApart(hard, eight)).toBe(true)
+    expect(slotsApart(group('therapy + therapy therapy therapy therapy therapy therapy therapy therapy'), eight)).toBe(
+      false,
+    )
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(APART_STEPS).toBe(2_000)
+  })
+  it('keeps the definition of KAP from firing on "ketamine therapy is a …" alone in a draft', () => {
+    const definition = 'kap-definition-ketamine-plus-psychotherapy'
+    expect(claimsIn('Ketamine therapy is a hot topic this year.')).not.toContain(definition)
+    expect(claimsIn('Ketamine therapy is a form of treatment that pairs the drug with talk sessions.')).toContain(
+      definition,
+    )
   })
 })

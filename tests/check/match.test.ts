@@ -275,3 +275,27 @@ describe('cue fixes of round 22', () => {
     ])
   })
 })
+
+describe('cue fixes of round 25', () => {
+  itFindsEach([
+    [
+      'Depression wears away the connections between nerve cells and ketamine grows them back.',
+      'depression-involves-synapse-loss-ketamine-may-reverse',
+    ],
+    [
+      "At the ketamine clinic a doctor gives the dose, and my therapist doesn't give any medication.",
+      'kap-care-team-prescriber-and-therapist',
+    ],
+    ['Is ketamine therapy the great leap forward for psychiatry?', 'kap-breakthrough-cutting-edge-promising'],
+    ['On ketamine the running commentary in her head went quiet.', 'acute-state-loosens-thinking-patterns'],
+    ['Does the ketamine wear off quicker if you skip the therapy?', 'without-therapy-ketamine-effects-fade-faster'],
+    [
+      'With ketamine the dose does not change anything; same trip whatever amount.',
+      'ketamine-dose-range-shapes-experience',
+    ],
+    [
+      "Ketamine in a clinic is the same high as in a club, it's a party drug.",
+      'kap-differs-from-recreational-use-by-intentionality',
+    ],
+  ])
+})
