@@ -6,7 +6,6 @@ import { getDetails } from '../details/index'
 import { formatCitation } from '../citations/index'
 import { findMatches, type RawMatch } from './match'
 import { stanceOf, type Stance } from './stance'
-import type { Sentence } from './segment'
 
 export type { Stance } from './stance'
 
@@ -54,14 +53,12 @@ export interface CheckMatch {
 }
 
 /**
- * The stance of a raw match: its sentences, with the sentence introducing its list ("Clinics claim it helps with:").
- * A passage found by groups that deny the claim ("ketamine is completely safe", of the claim that it has risks) says
- * the opposite: asserted becomes negated, and a denial of it ("it is a myth that ketamine is risk-free") asserts the
- * claim.
+ * The stance of a match whose passage reads `stance`. A passage found by groups that deny the claim ("ketamine is
+ * completely safe", of the claim that it has risks) says the opposite: asserted becomes negated, and a denial of it
+ * ("it is a myth that ketamine is risk-free") asserts the claim.
  */
-function stanceOfMatch(m: RawMatch, sentences: readonly Sentence[]): Stance {
-  const stance = stanceOf(m.sentences.map((i) => sentences[i]!.text))
-  if (!m.denies) return stance
+function turnedRound(stance: Stance, denies: boolean): Stance {
+  if (!denies) return stance
   return stance === 'asserted' ? 'negated' : stance === 'negated' ? 'asserted' : stance
 }
 
@@ -135,13 +132,14 @@ function citationsFor(claim: ClaimId): Citations {
  */
 export function checkDraft(text: string): CheckMatch[] {
   const { sentences, matches } = findMatches(text)
-  // One passage can make several claims: its stance is worked out once.
+  // One passage can make several claims: its stance is worked out once (from its sentences, with the sentence
+  // introducing its list), then turned round for a match that denies its claim.
   const stances = new Map<string, Stance>()
   const stance = (m: RawMatch): Stance => {
-    const key = `${m.sentences.join(',')}${m.denies ? ' denies' : ''}`
+    const key = m.sentences.join(',')
     let st = stances.get(key)
-    if (st === undefined) stances.set(key, (st = stanceOfMatch(m, sentences)))
-    return st
+    if (st === undefined) stances.set(key, (st = stanceOf(m.sentences.map((i) => sentences[i]!.text))))
+    return turnedRound(st, m.denies)
   }
   return matches.map((m) => {
     const parts = m.sentences.map((i) => sentences[i]!)

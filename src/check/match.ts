@@ -225,16 +225,17 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       }
     }
     const has = (id: number) => termStamp[id] === passage
-    // The passage's words, sentences joined with an empty token (phrases never cross it); built only when needed.
-    const passageTokens = (sentenceIds: readonly number[]): Token[] =>
-      sentenceIds.flatMap((i, n) => (n === 0 ? tokens[i]! : [EMPTY_TOKEN, ...tokens[i]!]))
+    // The passage's words, sentences joined with an empty token (phrases never cross it); built once, when needed.
+    let joined: Token[] | undefined
+    const passageTokens = (): Token[] =>
+      (joined ??= u.flatMap((i, n) => (n === 0 ? tokens[i]! : [EMPTY_TOKEN, ...tokens[i]!])))
     // Per claim, the first group (in the cue table's order) whose slots are all filled and that no veto stops.
     let best: Map<number, IndexedGroup> | undefined
     for (const g of touched) {
       const group = cue.groups[g]!
       if (groupMask[g] !== group.full || group.unless.some(has)) continue
       // A group whose slots can nest must find each slot in words of its own.
-      if (group.nested !== undefined && !slotsApart(group.nested, passageTokens(u))) continue
+      if (group.nested !== undefined && !slotsApart(group.nested, passageTokens())) continue
       best ??= new Map()
       const current = best.get(group.claim)
       if (current === undefined || group.order < current.order) best.set(group.claim, group)

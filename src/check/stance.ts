@@ -19,10 +19,15 @@ interface StancePatterns {
 
 let patterns: StancePatterns | undefined
 
+const stanceWords = (kind: keyof StancePatterns): readonly Term[] =>
+  compileGroup(cueData.stance[kind], cueData.macros, `stance ${kind}`).slots[0]!
+
 function compiled(): StancePatterns {
-  const words = (kind: keyof StancePatterns) =>
-    compileGroup(cueData.stance[kind], cueData.macros, `stance ${kind}`).slots[0]!
-  patterns ??= { negated: words('negated'), questioned: words('questioned'), reported: words('reported') }
+  patterns ??= {
+    negated: stanceWords('negated'),
+    questioned: stanceWords('questioned'),
+    reported: stanceWords('reported'),
+  }
   return patterns
 }
 

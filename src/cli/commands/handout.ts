@@ -149,13 +149,6 @@ function build(
   if (session === undefined) return renderDocument(style, format, (s) => build(topic, style, format, date, full, s))
   const prose = (text: string) => citeProse(text, session, format, { link: true })
   // Evidence never uses a study that cannot be cited (the build enforces it); should one slip through, its id is shown.
-  const cite = (id: string) => {
-    try {
-      return session.cite(id, { link: true })
-    } catch {
-      return citeProse(id, session, format)
-    }
-  }
   const citeGroup = (ids: readonly string[]) => {
     try {
       return session.cite(ids, { link: true })
@@ -189,7 +182,7 @@ function build(
             relation: e.relation,
             relationLabel: label(vocabularies.relations, e.relation),
             note: prose(e.note),
-            citation: cite(e.study),
+            citation: citeGroup([e.study]),
             design: study.design,
             designLabel: label(vocabularies.designs, study.design),
             certainty: study.certainty,
