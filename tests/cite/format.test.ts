@@ -56,7 +56,7 @@ describe('formatReference', () => {
 
   it('writes Markdown with *italics*, escaped specials and [text](href) links', () => {
     const md = formatReference('wilkinson-2021', { style: 'apa', format: 'markdown' })
-    expect(md).toContain('Fenton, L., &amp; Sanacora, G. (2021).')
+    expect(md).toContain('Fenton, L., & Sanacora, G. (2021).')
     expect(md).toContain('*Psychotherapy and Psychosomatics*, *90*(5), 318–327.')
     expect(md.endsWith('[https://doi.org/10.1159/000517074](https://doi.org/10.1159/000517074)')).toBe(true)
   })

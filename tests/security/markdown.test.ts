@@ -111,6 +111,51 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
     )
   })
 
+  it('escapeMarkdown output reads back as the same text (property), with `&` left bare unless it starts a reference', () => {
+    const decode = (html: string): string =>
+      html
+        .replace(/<[^>]*>/g, '')
+        .replace(
+          /&(lt|gt|quot|#39|amp);/g,
+          (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
+        )
+        .replace(/\s+/g, ' ')
+        .trim()
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '&',
+        '&amp;',
+        '&copy;',
+        '&#65;',
+        '&#x41;',
+        '&nbsp',
+        '#',
+        ';',
+        '<',
+        '>',
+        ' ',
+        '*',
+        '_',
+        'Johnson ',
+        '- ',
+        '+ ',
+        '1. ',
+        '\n',
+      ),
+      fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }), (parts) => {
+        const text = parts.join('')
+        const md = escapeMarkdown(text)
+        for (const render of Object.values(renderers)) expect(decode(render(md))).toBe(text.replace(/\s+/g, ' ').trim())
+      }),
+      { numRuns: 300 },
+    )
+    expect(escapeMarkdown('Fenton, L., & Sanacora, G.')).toBe('Fenton, L., & Sanacora, G.')
+    expect(escapeMarkdown('AT&T; &copy; &#65; R&D')).toBe('AT&amp;T; &amp;copy; &amp;\\#65; R&D')
+  })
+
   it('user text in any field of a record renders inert (property)', () => {
     const payload = fc
       .array(fc.constantFrom(...PAYLOADS, '<', '>', '&', 'http://a.b/', 'www.c.de/', ' ', '"', "'", '\\'), {
