@@ -166,7 +166,8 @@ export function slotsApart(group: CompiledGroup, tokens: readonly Token[]): bool
 }
 
 /**
- * Tries a group on a passage: the alternative found for each slot, or `undefined` when a slot is missing or a veto occurs.
+ * Tries a group on a passage as the checker does: the alternative found for each slot, or `undefined` when a slot is
+ * missing, a veto occurs, or slots that can nest find no words of their own ({@link slotsApart}).
  * @internal
  */
 export function matchGroup(group: CompiledGroup, tokens: readonly Token[]): string[] | undefined {
@@ -177,5 +178,6 @@ export function matchGroup(group: CompiledGroup, tokens: readonly Token[]): stri
     if (hit === undefined) return undefined
     found.push(hit.source)
   }
+  if (slotsCanNest(group) && !slotsApart(group, tokens)) return undefined
   return found
 }

@@ -124,6 +124,12 @@ describe('slots in words of their own', () => {
     const nested = group('ketamine therapy is a + therap*')
     expect(slotsApart(nested, tokenize('Ketamine therapy is a breakthrough.'))).toBe(false)
     expect(slotsApart(nested, tokenize('Ketamine therapy is a treatment that pairs the drug with therapy.'))).toBe(true)
+    // matchGroup applies the same rule as the checker.
+    expect(matchGroup(nested, tokenize('Ketamine therapy is a breakthrough.'))).toBeUndefined()
+    expect(matchGroup(nested, tokenize('Ketamine therapy is a treatment that pairs the drug with therapy.'))).toEqual([
+      'ketamine therapy is a',
+      'therap*',
+    ])
   })
   it('stops after a bounded number of tries, so a hostile passage stays cheap', () => {
     // Every word fills every slot: the first placement works at once.
