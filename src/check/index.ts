@@ -5,7 +5,7 @@ import { getClaim, type ClaimId, type Relation, type StudyId, type Verdict } fro
 import { getDetails } from '../details/index'
 import { formatCitation } from '../citations/index'
 import { findMatches, type RawMatch } from './match'
-import { stanceOf, type Stance } from './stance'
+import { insideQuotations, stanceOf, type Stance } from './stance'
 
 export type { Stance } from './stance'
 
@@ -135,10 +135,24 @@ export function checkDraft(text: string): CheckMatch[] {
   // One passage can make several claims: its stance is worked out once (from its sentences, with the sentence
   // introducing its list), then turned round for a match that denies its claim.
   const stances = new Map<string, Stance>()
+  let quoted: boolean[] | undefined
   const stance = (m: RawMatch): Stance => {
     const key = m.sentences.join(',')
     let st = stances.get(key)
-    if (st === undefined) stances.set(key, (st = stanceOf(m.sentences.map((i) => sentences[i]!.text))))
+    if (st === undefined) {
+      quoted ??= insideQuotations(sentences)
+      const lastIndex = m.sentences[m.sentences.length - 1]!
+      const after = sentences[lastIndex + 1]
+      const next = after !== undefined && after.block === sentences[lastIndex]!.block ? after.text : undefined
+      const context = { quoted: m.sentences.some((i) => quoted![i]!), next }
+      stances.set(
+        key,
+        (st = stanceOf(
+          m.sentences.map((i) => sentences[i]!.text),
+          context,
+        )),
+      )
+    }
     return turnedRound(st, m.denies)
   }
   return matches.map((m) => {

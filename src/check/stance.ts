@@ -15,6 +15,7 @@ interface StancePatterns {
   readonly negated: readonly Term[]
   readonly questioned: readonly Term[]
   readonly reported: readonly Term[]
+  readonly refuted: readonly Term[]
 }
 
 let patterns: StancePatterns | undefined
@@ -27,6 +28,7 @@ function compiled(): StancePatterns {
     negated: stanceWords('negated'),
     questioned: stanceWords('questioned'),
     reported: stanceWords('reported'),
+    refuted: stanceWords('refuted'),
   }
   return patterns
 }
@@ -51,20 +53,67 @@ function isQuotation(sentence: string): boolean {
   return (opens && closes && marks === 2) || ((opens || closes) && marks === 1)
 }
 
+/** The most words a sentence after a passage may have to count as a verdict on it ("This is simply wrong."). */
+const VERDICT_WORDS = 8
+
 /**
- * The stance of a passage from its sentences (a list item's with the sentence introducing its list): a question when
- * its last sentence ends with a question mark; otherwise negated when one of the denial words occurs; otherwise a
- * question when it asks indirectly ("asked whether"); otherwise reported when a reporting word occurs or a sentence is
- * a quotation; otherwise asserted. Linear in the passage's length.
+ * What a passage's surroundings say about how it is put: it lies inside a quotation that runs over several sentences
+ * (`quoted`), and the sentence after it in the same block (`next`), which may be a short verdict on it.
  * @internal
  */
-export function stanceOf(sentences: readonly string[]): Stance {
+export interface StanceContext {
+  readonly quoted?: boolean
+  readonly next?: string
+}
+
+/**
+ * The stance of a passage from its sentences (a list item's with the sentence introducing its list): a question when
+ * its last sentence ends with a question mark; otherwise negated when one of the denial words occurs, or when the
+ * sentence after it is a short verdict against it ("This is simply wrong."); otherwise a question when it asks
+ * indirectly ("asked whether"); otherwise reported when a reporting word occurs, a sentence is a quotation or the
+ * passage lies inside one; otherwise asserted. Linear in the passage's length.
+ * @internal
+ */
+export function stanceOf(sentences: readonly string[], context: StanceContext = {}): Stance {
   const last = sentences[sentences.length - 1] ?? ''
   if (/\?["'”’)\]*_\s]*$/u.test(last)) return 'question'
   const tokens = tokenize(sentences.join(' '))
-  const { negated, questioned, reported } = compiled()
+  const { negated, questioned, reported, refuted } = compiled()
   if (negated.some((t) => termOccurs(t, tokens))) return 'negated'
+  if (context.next !== undefined) {
+    const next = tokenize(context.next)
+    if (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next))) return 'negated'
+  }
   if (questioned.some((t) => termOccurs(t, tokens))) return 'question'
-  if (reported.some((t) => termOccurs(t, tokens)) || sentences.some(isQuotation)) return 'reported'
+  if (reported.some((t) => termOccurs(t, tokens)) || context.quoted === true || sentences.some(isQuotation))
+    return 'reported'
   return 'asserted'
+}
+
+/**
+ * Which sentences lie inside a quotation that an earlier sentence of the same block opened (up to the one that closes
+ * it): the middle of a reply quoted in full in an email. The opening sentence is left to `isQuotation`. Straight marks
+ * toggle; curly marks open and close. A block whose marks do not balance marks nothing, so a stray mark cannot make
+ * the rest of a paragraph reported. Linear.
+ * @param sentences - each sentence's text and block
+ * @returns one flag per sentence
+ * @internal
+ */
+export function insideQuotations(sentences: readonly { readonly text: string; readonly block: number }[]): boolean[] {
+  const inside = sentences.map(() => false)
+  let start = 0
+  while (start < sentences.length) {
+    let end = start
+    while (end < sentences.length && sentences[end]!.block === sentences[start]!.block) end++
+    let open = false
+    const openAtStart: boolean[] = []
+    for (let i = start; i < end; i++) {
+      openAtStart.push(open)
+      for (const mark of sentences[i]!.text.match(QUOTE_MARK) ?? [])
+        open = mark === '“' ? true : mark === '”' ? false : !open
+    }
+    if (!open) for (let i = start; i < end; i++) inside[i] = openAtStart[i - start]!
+    start = end
+  }
+  return inside
 }

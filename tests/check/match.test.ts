@@ -299,3 +299,53 @@ describe('cue fixes of round 25', () => {
     ],
   ])
 })
+
+describe('cue fixes of round 26', () => {
+  itFindsEach([
+    ['Nobody can yet say exactly how ketamine lifts mood.', 'ketamine-mechanism-incompletely-understood'],
+    ['The ad says ketamine resets the wiring of your brain.', 'ketamine-reshapes-pathways-and-habits'],
+    ['Will the lift from a ketamine drip on its own really last?', 'standalone-ketamine-relief-short-lived'],
+    ['Is a ketamine trip shorter than shrooms?', 'acute-effects-last-45-to-90-minutes'],
+    [
+      'Does therapy add anything, or is it the ketamine drug doing the work?',
+      'ketamine-plus-therapy-stronger-outcomes',
+    ],
+    ['My cousin says ketamine kicks in within a few hours.', 'ketamine-relief-within-hours'],
+    ['People with a history of psychosis shouldn\u2019t take ketamine.', 'contraindications-psychosis-bipolar-medical'],
+    ['Without therapy, the effects of ketamine fade within weeks.', 'standalone-ketamine-relief-short-lived'],
+    [
+      'Is it legal for a doctor to prescribe ketamine for depression?',
+      'ketamine-approved-anesthetic-prescribed-off-label',
+    ],
+    [
+      'Does the ketamine prep session explain what the trip will feel like?',
+      'preparation-sets-intentions-and-educates',
+    ],
+    [
+      'Ketamine clients in therapy hold gains longer; drip only patients wear off sooner.',
+      'without-therapy-ketamine-effects-fade-faster',
+    ],
+    [
+      'Good ketamine clinics do a proper psych assessment before you start.',
+      'thorough-screening-is-standard-and-essential',
+    ],
+  ])
+  it('does not read look-alikes as claims', () => {
+    // Feeling detached from one's body is an acute effect, not emotional numbness.
+    expect(claimsIn('On ketamine he felt detached from his body and his feelings were calm.')).not.toContain(
+      'indication-emotional-numbness-disconnection',
+    )
+    // Approved only as an anaesthetic is not the claim that ketamine is the one approved psychedelic.
+    expect(claimsIn('Ketamine was only approved as an anaesthetic, so is it legal for depression?')).not.toContain(
+      'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
+    )
+    // "KAP is an appropriate next step" is not a definition of KAP.
+    expect(claimsIn('My doctor wrote that KAP is an appropriate next step after talk therapy.')).not.toContain(
+      'kap-definition-ketamine-plus-psychotherapy',
+    )
+    // Naming PTSD among conditions without FDA approval is not the PTSD indication.
+    expect(claimsIn('Ketamine holds no FDA approval for depression or PTSD, patients should know.')).not.toContain(
+      'indication-ptsd-and-trauma',
+    )
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkDraft, claimsIn } from '../../src/check/index'
-import { stanceOf, type Stance } from '../../src/check/stance'
+import { insideQuotations, stanceOf, type Stance } from '../../src/check/stance'
 
 /** The stance of the first passage in which the checker finds `claim`, or undefined when it finds none. */
 const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
@@ -185,4 +185,89 @@ describe('denials by the opposite (round 24)', () => {
       ),
     ).not.toBe('negated')
   })
+})
+
+describe('verdicts after a passage, quotations over several sentences and study critiques (round 26)', () => {
+  itReadsStance([
+    ['The small pilot did not establish that therapy improves ketamine.', 'negated'],
+    ['The chart review does not show a lasting benefit.', 'negated'],
+    ['The old idea that a therapist must sit through every dose is outdated.', 'negated'],
+    ['There is zero evidence any of this lasts.', 'negated'],
+    ['Is it true that ketamine lifts depression in hours', 'question'],
+    ['Witnesses told you that ketamine works within hours.', 'reported'],
+    ['In her words, the effect would last.', 'reported'],
+  ])
+
+  it('reads a short verdict right after a passage as a denial of it', () => {
+    const draft =
+      'Some sites state that ketamine is the only FDA approved psychedelic for mental health. This is simply wrong.'
+    expect(stanceFor(draft, 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health')).toBe('negated')
+    expect(stanceOf(['Ketamine lifts mood within hours.'], { next: 'That is false.' })).toBe('negated')
+    // A long next sentence is not a verdict, and neither is a next sentence in another paragraph.
+    expect(
+      stanceOf(['Ketamine lifts mood within hours.'], {
+        next: 'It was wrong of me to doubt it for so many months before trying.',
+      }),
+    ).toBe('asserted')
+    const apart = 'Ketamine can lift depression within hours.\n\nThat is wrong.'
+    expect(stanceFor(apart, 'ketamine-relief-within-hours')).toBe('asserted')
+  })
+
+  it('reads the sentences after the first of a quotation that runs over several sentences as reported', () => {
+    const draft = [
+      'She wrote back:',
+      '',
+      '"Please listen. A psychiatrist prescribes and monitors the ketamine, and a separate licensed therapist ' +
+        'who never gives medication does the therapy. The clinic follows every rule. See you Thursday."',
+    ].join('\n')
+    expect(stanceFor(draft, 'kap-care-team-prescriber-and-therapist')).toBe('reported')
+    expect(
+      insideQuotations([
+        { text: '"One.', block: 0 },
+        { text: 'Two.', block: 0 },
+        { text: 'Three."', block: 0 },
+      ]),
+    ).toEqual([false, true, true])
+    // Marks that do not balance within a block mark nothing.
+    expect(
+      insideQuotations([
+        { text: '"One.', block: 0 },
+        { text: 'Two.', block: 0 },
+        { text: 'Three.', block: 1 },
+      ]),
+    ).toEqual([false, false, false])
+    // Curly marks open and close.
+    expect(
+      insideQuotations([
+        { text: '“One.', block: 0 },
+        { text: 'Two.', block: 0 },
+        { text: 'Three.”', block: 0 },
+      ]),
+    ).toEqual([false, true, true])
+  })
+})
+
+describe('denials by the opposite (round 26)', () => {
+  itFindsDenial([
+    [
+      'Relax, this medicine is totally harmless, no side effects at all, and ketamine is gentle.',
+      'kap-has-risks-and-side-effects',
+    ],
+    [
+      'At our ketamine retreat everyone is welcome, regardless of diagnosis.',
+      'contraindications-psychosis-bipolar-medical',
+    ],
+    ['Ketamine journeys are a holiday from everyday life.', 'kap-helps-face-reality-not-escape'],
+    ['Ketamine therapy is not a breakthrough.', 'kap-breakthrough-cutting-edge-promising'],
+    ['Ketamine is not approved for anything; it is a club drug.', 'ketamine-approved-anesthetic-prescribed-off-label'],
+    ['With ketamine, the infusion alone is enough.', 'ketamine-plus-therapy-stronger-outcomes'],
+    [
+      'Ketamine is a psychedelic, the same as mushrooms, full of fractals.',
+      'ketamine-experience-dissociative-not-psychedelic',
+    ],
+    [
+      'For my ketamine course, integration was an upsell that made no difference.',
+      'integration-most-important-determines-durability',
+    ],
+  ])
 })
