@@ -53,7 +53,10 @@ function isQuotation(sentence: string): boolean {
   return (opens && closes && marks === 2) || ((opens || closes) && marks === 1)
 }
 
-/** The most words a sentence after a passage may have to count as a verdict on it ("This is simply wrong."). */
+/**
+ * The most words a sentence after a passage may have to count as a verdict on it ("This is simply wrong."); a sentence
+ * of one or two words counts when it says "wrong" or "false" ("Wrong.", "Totally false.").
+ */
 const VERDICT_WORDS = 8
 
 /**
@@ -82,7 +85,8 @@ export function stanceOf(sentences: readonly string[], context: StanceContext = 
   if (negated.some((t) => termOccurs(t, tokens))) return 'negated'
   if (context.next !== undefined) {
     const next = tokenize(context.next)
-    if (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next))) return 'negated'
+    const verdict = next.length <= 2 && next.some((t) => t.word === 'wrong' || t.word === 'false')
+    if (verdict || (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next)))) return 'negated'
   }
   if (questioned.some((t) => termOccurs(t, tokens))) return 'question'
   if (reported.some((t) => termOccurs(t, tokens)) || context.quoted === true || sentences.some(isQuotation))

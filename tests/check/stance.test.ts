@@ -203,6 +203,10 @@ describe('verdicts after a passage, quotations over several sentences and study 
       'Some sites state that ketamine is the only FDA approved psychedelic for mental health. This is simply wrong.'
     expect(stanceFor(draft, 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health')).toBe('negated')
     expect(stanceOf(['Ketamine lifts mood within hours.'], { next: 'That is false.' })).toBe('negated')
+    expect(stanceOf(['Ketamine lifts mood within hours.'], { next: 'Wrong.' })).toBe('negated')
+    // "wrong" alone in a longer sentence is not a verdict.
+    expect(stanceOf(['Ketamine therapy carries risks.'], { next: 'Nothing went wrong for me.' })).toBe('asserted')
+    expect(stanceOf(['Ketamine is completely safe.'], { next: 'What could go wrong?' })).toBe('asserted')
     // A long next sentence is not a verdict, and neither is a next sentence in another paragraph.
     expect(
       stanceOf(['Ketamine lifts mood within hours.'], {
