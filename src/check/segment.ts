@@ -196,11 +196,13 @@ function lineEndsSentence(line: string, next: string | undefined): boolean {
 export const MAX_SENTENCE = 1000
 
 /**
- * A sentence boundary: end punctuation, closing quotes or brackets, space, then a capital or digit. The lookbehind
- * and the lookahead-with-backreference (an atomic group) make a run of end punctuation one attempt that never
- * backtracks, so 80 KB of dots is linear.
+ * A sentence boundary: end punctuation, closing quotes or brackets, space, then a capital or digit, or after a
+ * question mark any letter (informal writing runs on after a question: "does that rule her out? like surely…"). The
+ * lookbehind and the lookahead-with-backreference (an atomic group) make a run of end punctuation one attempt that
+ * never backtracks, so 80 KB of dots is linear.
  */
-const BOUNDARY_RE = /(?<![.!?\u2026])(?=([.!?\u2026]+))\1(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9])/g
+const BOUNDARY_RE =
+  /(?<![.!?\u2026])(?=([.!?\u2026]+))\1(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?([A-Za-z0-9]))/g
 
 /** The word (letters and dots) that ends `text` before `end`, lower-cased: a backwards scan, not a `$`-anchored regex. */
 function lastWordBefore(text: string, end: number): string | undefined {
@@ -235,6 +237,8 @@ function splitSentences(text: string): string[] {
   const re = new RegExp(BOUNDARY_RE.source, 'g')
   let start = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    // A lower-case letter starts a new sentence only after a question mark.
+    if (/[a-z]/.test(m[4]!) && !m[1]!.includes('?')) continue
     const lastWord = lastWordBefore(text, m.index)
     if (m[1] === '.' && lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))) continue
     const end = m.index + m[1]!.length + m[2]!.length

@@ -70,24 +70,25 @@ export interface StanceContext {
 }
 
 /**
- * The stance of a passage from its sentences (a list item's with the sentence introducing its list): a question when
- * its last sentence ends with a question mark; otherwise negated when one of the denial words occurs, or when the
- * sentence after it is a short verdict against it ("This is simply wrong."); otherwise a question when it asks
+ * The stance of a passage from its sentences (a list item's with the sentence introducing its list): negated when the
+ * sentence after it is a short verdict against it ("This is simply wrong.", also after a question: "… pitch?
+ * Nonsense."); otherwise a question when its last sentence ends with a question mark; otherwise negated when one of
+ * the denial words occurs; otherwise a question when it asks
  * indirectly ("asked whether"); otherwise reported when a reporting word occurs, a sentence is a quotation or the
  * passage lies inside one; otherwise asserted. Linear in the passage's length.
  * @internal
  */
 export function stanceOf(sentences: readonly string[], context: StanceContext = {}): Stance {
-  const last = sentences[sentences.length - 1] ?? ''
-  if (/\?["'”’)\]*_\s]*$/u.test(last)) return 'question'
-  const tokens = tokenize(sentences.join(' '))
   const { negated, questioned, reported, refuted } = compiled()
-  if (negated.some((t) => termOccurs(t, tokens))) return 'negated'
   if (context.next !== undefined) {
     const next = tokenize(context.next)
     const verdict = next.length <= 2 && next.some((t) => t.word === 'wrong' || t.word === 'false')
     if (verdict || (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next)))) return 'negated'
   }
+  const last = sentences[sentences.length - 1] ?? ''
+  if (/\?["'”’)\]*_\s]*$/u.test(last)) return 'question'
+  const tokens = tokenize(sentences.join(' '))
+  if (negated.some((t) => termOccurs(t, tokens))) return 'negated'
   if (questioned.some((t) => termOccurs(t, tokens))) return 'question'
   if (reported.some((t) => termOccurs(t, tokens)) || context.quoted === true || sentences.some(isQuotation))
     return 'reported'

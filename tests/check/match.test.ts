@@ -349,3 +349,39 @@ describe('cue fixes of round 26', () => {
     )
   })
 })
+
+describe('cue fixes of round 27', () => {
+  itFindsEach([
+    ['With ketamine, will a therapist be sitting with me while I\u2019m on it?', 'therapist-present-during-dosing'],
+    [
+      'Is the ketamine trip really over in an hour and a half, quicker than a mushroom journey?',
+      'acute-effects-last-45-to-90-minutes',
+    ],
+    ['With ketamine, do we actually know how it helps depression?', 'ketamine-mechanism-incompletely-understood'],
+    ['My doctor said ketamine might make me feel sick and raise my blood pressure.', 'kap-has-risks-and-side-effects'],
+    [
+      'Will ketamine therapy give me something that actually lasts, a real change?',
+      'kap-produces-lasting-relief-and-change',
+    ],
+    [
+      'Does ketamine change the brain areas for emotion and your sense of self?',
+      'ketamine-alters-emotion-and-self-awareness-networks',
+    ],
+    [
+      "Aren't people with psychosis supposed to stay away from ketamine?",
+      'contraindications-psychosis-bipolar-medical',
+    ],
+  ])
+  it('does not read look-alikes as claims', () => {
+    // A waiting room is not the wait for psychedelic approval.
+    expect(
+      claimsIn('Ketamine has no psychiatric approval, whatever the posters in the waiting room imply.'),
+    ).not.toContain('kap-available-now-while-psilocybin-mdma-await-approval')
+    // Benefits that "do not diminish more quickly" are not fast relief.
+    expect(
+      claimsIn(
+        'With ketamine the benefits are not expected to diminish more quickly without therapy, nor the response.',
+      ),
+    ).not.toContain('ketamine-relief-within-hours')
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkDraft, claimsIn } from '../../src/check/index'
+import { segment } from '../../src/check/segment'
 import { insideQuotations, stanceOf, type Stance } from '../../src/check/stance'
 
 /** The stance of the first passage in which the checker finds `claim`, or undefined when it finds none. */
@@ -272,6 +273,60 @@ describe('denials by the opposite (round 26)', () => {
     [
       'For my ketamine course, integration was an upsell that made no difference.',
       'integration-most-important-determines-durability',
+    ],
+  ])
+})
+
+describe('verdicts after questions, run-on questions and more denial words (round 27)', () => {
+  itReadsStance([
+    ['That therapy beats ketamine alone is simply not established.', 'negated'],
+    ['Calling it the only approved psychedelic is not accurate.', 'negated'],
+    ['As she put it, ketamine lifts depression within hours.', 'reported'],
+    ['The clinic calls its infusions a breakthrough.', 'reported'],
+  ])
+
+  it('reads a short verdict after a question as a denial ("… pitch? Nonsense.")', () => {
+    expect(stanceOf(['And the window into the subconscious?'], { next: 'Nonsense.' })).toBe('negated')
+    expect(stanceOf(['And the window into the subconscious?'], { next: 'Let me explain how it works for me.' })).toBe(
+      'question',
+    )
+  })
+
+  it('ends a sentence at a question mark even when a lower-case word follows', () => {
+    const draft =
+      'does therapy after a ketamine dose really work better because of a plasticity window? or is that a slogan'
+    expect(stanceFor(draft, 'therapy-in-plasticity-window-more-effective')).toBe('question')
+    // After a full stop a lower-case word still continues the sentence.
+    expect(segment('Ketamine acts fast. and then it fades.').map((s) => s.text)).toEqual([
+      'Ketamine acts fast. and then it fades.',
+    ])
+    expect(segment('Does it work? like really work?').map((s) => s.text)).toEqual([
+      'Does it work?',
+      'like really work?',
+    ])
+  })
+})
+
+describe('denials by the opposite (round 27)', () => {
+  itFindsDenial([
+    ['Ketamine does not transform your soul.', 'kap-holistic-spiritual-transformation'],
+    [
+      'With ketamine infusions and no therapy attached, patients stay well for months.',
+      'standalone-ketamine-relief-short-lived',
+    ],
+    ['Ketamine tops up serotonin, the same brain chemical as my old tablets.', 'ketamine-acts-on-nmda-glutamate'],
+    [
+      "Ketamine clinics aside, regular antidepressants aren't actually slow.",
+      'conventional-antidepressants-slow-onset',
+    ],
+    ['For ketamine, a long intake evaluation is overkill.', 'thorough-screening-is-standard-and-essential'],
+    ['In our ketamine program no therapist is present during the dosing session.', 'therapist-present-during-dosing'],
+    ['Ketamine benefits do not fade without psychotherapy.', 'without-therapy-ketamine-effects-fade-faster'],
+    ['Ketamine does not unlock anything hidden in the subconscious.', 'kap-accesses-hard-to-reach-emotional-material'],
+    ["KAP isn't an effective treatment, it's placebo.", 'kap-effective-for-certain-conditions'],
+    [
+      'Ketamine is not some FDA approved psychedelic medicine for mental illness.',
+      'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
     ],
   ])
 })
