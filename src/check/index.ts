@@ -5,7 +5,7 @@ import { getClaim, type ClaimId, type Relation, type StudyId, type Verdict } fro
 import { getDetails } from '../details/index'
 import { formatCitation } from '../citations/index'
 import { findMatches, type RawMatch } from './match'
-import { insideQuotations, stanceOf, type Stance } from './stance'
+import { insideQuotations, stanceOf, type Stance, type StanceContext } from './stance'
 
 export type { Stance } from './stance'
 
@@ -135,23 +135,24 @@ export function checkDraft(text: string): CheckMatch[] {
   // One passage can make several claims: its stance is worked out once (from its sentences, with the sentence
   // introducing its list), then turned round for a match that denies its claim.
   const stances = new Map<string, Stance>()
-  let quoted: boolean[] | undefined
+  let quoted: readonly boolean[] | undefined
+  // What surrounds a passage: whether it lies inside a longer quotation, and the sentence after it in its block.
+  const contextOf = (indices: readonly number[]): StanceContext => {
+    quoted ??= insideQuotations(sentences)
+    const last = indices[indices.length - 1]!
+    const after = sentences[last + 1]
+    const next = after !== undefined && after.block === sentences[last]!.block ? after.text : undefined
+    return { quoted: indices.some((i) => quoted![i]!), next }
+  }
   const stance = (m: RawMatch): Stance => {
     const key = m.sentences.join(',')
     let st = stances.get(key)
     if (st === undefined) {
-      quoted ??= insideQuotations(sentences)
-      const lastIndex = m.sentences[m.sentences.length - 1]!
-      const after = sentences[lastIndex + 1]
-      const next = after !== undefined && after.block === sentences[lastIndex]!.block ? after.text : undefined
-      const context = { quoted: m.sentences.some((i) => quoted![i]!), next }
-      stances.set(
-        key,
-        (st = stanceOf(
-          m.sentences.map((i) => sentences[i]!.text),
-          context,
-        )),
+      st = stanceOf(
+        m.sentences.map((i) => sentences[i]!.text),
+        contextOf(m.sentences),
       )
+      stances.set(key, st)
     }
     return turnedRound(st, m.denies)
   }

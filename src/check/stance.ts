@@ -73,9 +73,9 @@ export interface StanceContext {
  * The stance of a passage from its sentences (a list item's with the sentence introducing its list): negated when the
  * sentence after it is a short verdict against it ("This is simply wrong.", also after a question: "… pitch?
  * Nonsense."); otherwise a question when its last sentence ends with a question mark; otherwise negated when one of
- * the denial words occurs; otherwise a question when it asks
- * indirectly ("asked whether"); otherwise reported when a reporting word occurs, a sentence is a quotation or the
- * passage lies inside one; otherwise asserted. Linear in the passage's length.
+ * the denial words occurs; otherwise a question when it asks indirectly ("asked whether"); otherwise reported when a
+ * reporting word occurs, a sentence is a quotation or the passage lies inside one; otherwise asserted. Linear in the
+ * passage's length.
  * @internal
  */
 export function stanceOf(sentences: readonly string[], context: StanceContext = {}): Stance {
