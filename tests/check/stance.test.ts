@@ -226,29 +226,14 @@ describe('verdicts after a passage, quotations over several sentences and study 
         'who never gives medication does the therapy. The clinic follows every rule. See you Thursday."',
     ].join('\n')
     expect(stanceFor(draft, 'kap-care-team-prescriber-and-therapist')).toBe('reported')
-    expect(
-      insideQuotations([
-        { text: '"One.', block: 0 },
-        { text: 'Two.', block: 0 },
-        { text: 'Three."', block: 0 },
-      ]),
-    ).toEqual([false, true, true])
+    // Three sentences in one block (or the last in another), as [text, block]: which lie inside a quotation.
+    const inside = (...parts: (readonly [string, number])[]) =>
+      insideQuotations(parts.map(([text, block]) => ({ text, block })))
+    expect(inside(['"One.', 0], ['Two.', 0], ['Three."', 0])).toEqual([false, true, true])
     // Marks that do not balance within a block mark nothing.
-    expect(
-      insideQuotations([
-        { text: '"One.', block: 0 },
-        { text: 'Two.', block: 0 },
-        { text: 'Three.', block: 1 },
-      ]),
-    ).toEqual([false, false, false])
+    expect(inside(['"One.', 0], ['Two.', 0], ['Three.', 1])).toEqual([false, false, false])
     // Curly marks open and close.
-    expect(
-      insideQuotations([
-        { text: '“One.', block: 0 },
-        { text: 'Two.', block: 0 },
-        { text: 'Three.”', block: 0 },
-      ]),
-    ).toEqual([false, true, true])
+    expect(inside(['“One.', 0], ['Two.', 0], ['Three.”', 0])).toEqual([false, true, true])
   })
 })
 
