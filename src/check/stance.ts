@@ -55,9 +55,12 @@ function isQuotation(sentence: string): boolean {
 
 /**
  * The most words a sentence after a passage may have to count as a verdict on it ("This is simply wrong."); a sentence
- * of one or two words counts when it says "wrong" or "false" ("Wrong.", "Totally false.").
+ * of one or two words counts when it is one of the {@link VERDICTS} ("Wrong.", "Totally false.", "None.").
  */
 const VERDICT_WORDS = 8
+
+/** Words that make a sentence of one or two words a verdict against the passage before it. */
+const VERDICTS: ReadonlySet<string> = new Set(['wrong', 'false', 'none', 'nope'])
 
 /**
  * What a passage's surroundings say about how it is put: it lies inside a quotation that runs over several sentences
@@ -82,7 +85,7 @@ export function stanceOf(sentences: readonly string[], context: StanceContext = 
   const { negated, questioned, reported, refuted } = compiled()
   if (context.next !== undefined) {
     const next = tokenize(context.next)
-    const verdict = next.length <= 2 && next.some((t) => t.word === 'wrong' || t.word === 'false')
+    const verdict = next.length <= 2 && next.some((t) => VERDICTS.has(t.word))
     if (verdict || (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next)))) return 'negated'
   }
   const last = sentences[sentences.length - 1] ?? ''

@@ -385,3 +385,42 @@ describe('cue fixes of round 27', () => {
     ).not.toContain('ketamine-relief-within-hours')
   })
 })
+
+describe('cue fixes of round 28', () => {
+  itFindsEach([
+    [
+      'What we cannot yet tell you is exactly how ketamine lifts depression.',
+      'ketamine-mechanism-incompletely-understood',
+    ],
+    ['How ketamine relieves depression remains unresolved.', 'ketamine-mechanism-incompletely-understood'],
+    ['The nurse said ketamine lasts 45 mins to an hour and half.', 'acute-effects-last-45-to-90-minutes'],
+    [
+      'Depression kills the connections in your brain and ketamine grows them back.',
+      'depression-involves-synapse-loss-ketamine-may-reverse',
+    ],
+    [
+      'Is there a window after a dose of ketamine where therapy hits harder?',
+      'therapy-in-plasticity-window-more-effective',
+    ],
+    [
+      'New ketamine-like pills work without the trip, but does the trip itself matter?',
+      'acute-experience-needed-for-transformation',
+    ],
+  ])
+  it('does not read look-alikes as claims', () => {
+    // "An open question" about fit is not the mechanism claim.
+    expect(claimsIn('Whether ketamine therapy suits chronic pain is an open question.')).not.toContain(
+      'ketamine-mechanism-incompletely-understood',
+    )
+    // A document "prepared by" someone is not the preparation phase.
+    expect(claimsIn('Ketamine FAQ for therapists, prepared by our nurse practitioner.')).not.toContain(
+      'preparation-sets-intentions-and-educates',
+    )
+    // Outcomes reported by Dore and colleagues are the Dore claim, not an indication.
+    expect(
+      claimsIn(
+        'Dore and colleagues (2019) reported that KAP patients showed significant and sustained improvements in anxiety.',
+      ),
+    ).not.toContain('indication-anxiety')
+  })
+})

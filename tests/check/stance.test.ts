@@ -315,3 +315,35 @@ describe('denials by the opposite (round 27)', () => {
     ],
   ])
 })
+
+describe('quiz items, alternative questions and attributions (round 28)', () => {
+  itReadsStance([
+    ['True or false: ketamine lifts depression within hours.', 'question'],
+    ['do people feel it lift within hours or is that just what the ads say.', 'question'],
+    ['The New York Times reported that ketamine lifts depression within hours.', 'reported'],
+    ['In her telling, ketamine lifts depression within hours.', 'reported'],
+    ['Right now the plasticity window is a hypothesis, not a finding.', 'negated'],
+  ])
+
+  it('reads a one-word verdict or "That isn\u2019t …" after a passage as a denial', () => {
+    expect(stanceOf(['KAP brings soul-level transformation.'], { next: 'None.' })).toBe('negated')
+    expect(stanceOf(['The retreat offers soul retrieval.'], { next: "That isn't healing." })).toBe('negated')
+    expect(stanceOf(['Therapy makes ketamine work better.'], { next: 'This is not established.' })).toBe('negated')
+  })
+})
+
+describe('denials by the opposite (round 28)', () => {
+  itFindsDenial([
+    [
+      'Our ketamine clinic does not accept patients with dissociative identity disorder.',
+      'kap-for-complex-dissociation-and-did',
+    ],
+    ["On the infusion-only track the ketamine relief isn't a brief bump.", 'standalone-ketamine-relief-short-lived'],
+    [
+      'Ketamine did all the heavy lifting; the talking part is basically optional.',
+      'kap-is-tool-within-therapy-not-standalone-cure',
+    ],
+    ['Ketamine is not going to unlock buried feelings.', 'kap-accesses-hard-to-reach-emotional-material'],
+    ['How hard ketamine hits is all over the place.', 'ketamine-intensity-more-predictable'],
+  ])
+})
