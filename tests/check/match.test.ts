@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkDraft, claimsIn, EXCERPT_MAX, truncate } from '../../src/check/index'
 import { getFullClaim as getClaim } from '../../src/details/index'
-import { itFindsEach } from '../helpers/check-cases'
+import { itFindsEach, itIgnoresLookAlikes } from '../helpers/check-cases'
 
 describe('checkDraft', () => {
   it('reports the claim, its verdict, the lines and the studies to cite', () => {
@@ -330,24 +330,28 @@ describe('cue fixes of round 26', () => {
       'thorough-screening-is-standard-and-essential',
     ],
   ])
-  it('does not read look-alikes as claims', () => {
-    // Feeling detached from one's body is an acute effect, not emotional numbness.
-    expect(claimsIn('On ketamine he felt detached from his body and his feelings were calm.')).not.toContain(
+  itIgnoresLookAlikes([
+    [
+      'On ketamine he felt detached from his body and his feelings were calm.',
       'indication-emotional-numbness-disconnection',
-    )
-    // Approved only as an anaesthetic is not the claim that ketamine is the one approved psychedelic.
-    expect(claimsIn('Ketamine was only approved as an anaesthetic, so is it legal for depression?')).not.toContain(
+      'an acute effect, not emotional numbness',
+    ],
+    [
+      'Ketamine was only approved as an anaesthetic, so is it legal for depression?',
       'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
-    )
-    // "KAP is an appropriate next step" is not a definition of KAP.
-    expect(claimsIn('My doctor wrote that KAP is an appropriate next step after talk therapy.')).not.toContain(
+      'approval as an anaesthetic only',
+    ],
+    [
+      'My doctor wrote that KAP is an appropriate next step after talk therapy.',
       'kap-definition-ketamine-plus-psychotherapy',
-    )
-    // Naming PTSD among conditions without FDA approval is not the PTSD indication.
-    expect(claimsIn('Ketamine holds no FDA approval for depression or PTSD, patients should know.')).not.toContain(
+      'a recommendation, not a definition',
+    ],
+    [
+      'Ketamine holds no FDA approval for depression or PTSD, patients should know.',
       'indication-ptsd-and-trauma',
-    )
-  })
+      'PTSD named among conditions without approval',
+    ],
+  ])
 })
 
 describe('cue fixes of round 27', () => {
@@ -372,18 +376,18 @@ describe('cue fixes of round 27', () => {
       'contraindications-psychosis-bipolar-medical',
     ],
   ])
-  it('does not read look-alikes as claims', () => {
-    // A waiting room is not the wait for psychedelic approval.
-    expect(
-      claimsIn('Ketamine has no psychiatric approval, whatever the posters in the waiting room imply.'),
-    ).not.toContain('kap-available-now-while-psilocybin-mdma-await-approval')
-    // Benefits that "do not diminish more quickly" are not fast relief.
-    expect(
-      claimsIn(
-        'With ketamine the benefits are not expected to diminish more quickly without therapy, nor the response.',
-      ),
-    ).not.toContain('ketamine-relief-within-hours')
-  })
+  itIgnoresLookAlikes([
+    [
+      'Ketamine has no psychiatric approval, whatever the posters in the waiting room imply.',
+      'kap-available-now-while-psilocybin-mdma-await-approval',
+      'a waiting room, not a wait for approval',
+    ],
+    [
+      'With ketamine the benefits are not expected to diminish more quickly without therapy, nor the response.',
+      'ketamine-relief-within-hours',
+      'benefits that do not diminish, not fast relief',
+    ],
+  ])
 })
 
 describe('cue fixes of round 28', () => {
@@ -407,20 +411,21 @@ describe('cue fixes of round 28', () => {
       'acute-experience-needed-for-transformation',
     ],
   ])
-  it('does not read look-alikes as claims', () => {
-    // "An open question" about fit is not the mechanism claim.
-    expect(claimsIn('Whether ketamine therapy suits chronic pain is an open question.')).not.toContain(
+  itIgnoresLookAlikes([
+    [
+      'Whether ketamine therapy suits chronic pain is an open question.',
       'ketamine-mechanism-incompletely-understood',
-    )
-    // A document "prepared by" someone is not the preparation phase.
-    expect(claimsIn('Ketamine FAQ for therapists, prepared by our nurse practitioner.')).not.toContain(
+      'an open question about fit, not about how it works',
+    ],
+    [
+      'Ketamine FAQ for therapists, prepared by our nurse practitioner.',
       'preparation-sets-intentions-and-educates',
-    )
-    // Outcomes reported by Dore and colleagues are the Dore claim, not an indication.
-    expect(
-      claimsIn(
-        'Dore and colleagues (2019) reported that KAP patients showed significant and sustained improvements in anxiety.',
-      ),
-    ).not.toContain('indication-anxiety')
-  })
+      'a document prepared by someone',
+    ],
+    [
+      'Dore and colleagues (2019) reported that KAP patients showed significant and sustained improvements in anxiety.',
+      'indication-anxiety',
+      'the Dore claim, not an indication',
+    ],
+  ])
 })

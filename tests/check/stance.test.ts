@@ -20,6 +20,13 @@ function itFindsDenial(cases: readonly (readonly [string, string])[]): void {
   })
 }
 
+/** One test per `[passage, next sentence, stance]`: the stance of a one-sentence passage followed by that sentence. */
+function itReadsWithNext(cases: readonly (readonly [string, string, Stance])[]): void {
+  it.each(cases)('%s + %s → %s', (text, next, stance) => {
+    expect(stanceOf([text], { next })).toBe(stance)
+  })
+}
+
 describe('stance: how a passage puts a claim', () => {
   itReadsStance([
     ['Ketamine can relieve depression within hours.', 'asserted'],
@@ -188,7 +195,7 @@ describe('denials by the opposite (round 24)', () => {
   })
 })
 
-describe('verdicts after a passage, quotations over several sentences and study critiques (round 26)', () => {
+describe('verdicts after a passage, quotations over several sentences, stance words of rounds 26 to 28', () => {
   itReadsStance([
     ['The small pilot did not establish that therapy improves ketamine.', 'negated'],
     ['The chart review does not show a lasting benefit.', 'negated'],
@@ -197,26 +204,46 @@ describe('verdicts after a passage, quotations over several sentences and study 
     ['Is it true that ketamine lifts depression in hours', 'question'],
     ['Witnesses told you that ketamine works within hours.', 'reported'],
     ['In her words, the effect would last.', 'reported'],
+    // Round 27.
+    ['That therapy beats ketamine alone is simply not established.', 'negated'],
+    ['Calling it the only approved psychedelic is not accurate.', 'negated'],
+    ['As she put it, ketamine lifts depression within hours.', 'reported'],
+    ['The clinic calls its infusions a breakthrough.', 'reported'],
+    // Round 28.
+    ['True or false: ketamine lifts depression within hours.', 'question'],
+    ['do people feel it lift within hours or is that just what the ads say.', 'question'],
+    ['The New York Times reported that ketamine lifts depression within hours.', 'reported'],
+    ['In her telling, ketamine lifts depression within hours.', 'reported'],
+    ['Right now the plasticity window is a hypothesis, not a finding.', 'negated'],
   ])
 
   it('reads a short verdict right after a passage as a denial of it', () => {
     const draft =
       'Some sites state that ketamine is the only FDA approved psychedelic for mental health. This is simply wrong.'
     expect(stanceFor(draft, 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health')).toBe('negated')
-    expect(stanceOf(['Ketamine lifts mood within hours.'], { next: 'That is false.' })).toBe('negated')
-    expect(stanceOf(['Ketamine lifts mood within hours.'], { next: 'Wrong.' })).toBe('negated')
-    // "wrong" alone in a longer sentence is not a verdict.
-    expect(stanceOf(['Ketamine therapy carries risks.'], { next: 'Nothing went wrong for me.' })).toBe('asserted')
-    expect(stanceOf(['Ketamine is completely safe.'], { next: 'What could go wrong?' })).toBe('asserted')
-    // A long next sentence is not a verdict, and neither is a next sentence in another paragraph.
-    expect(
-      stanceOf(['Ketamine lifts mood within hours.'], {
-        next: 'It was wrong of me to doubt it for so many months before trying.',
-      }),
-    ).toBe('asserted')
+    // A next sentence in another paragraph is not a verdict.
     const apart = 'Ketamine can lift depression within hours.\n\nThat is wrong.'
     expect(stanceFor(apart, 'ketamine-relief-within-hours')).toBe('asserted')
   })
+
+  itReadsWithNext([
+    ['Ketamine lifts mood within hours.', 'That is false.', 'negated'],
+    ['Ketamine lifts mood within hours.', 'Wrong.', 'negated'],
+    // "wrong" in a longer sentence, or in a long one, is not a verdict.
+    ['Ketamine therapy carries risks.', 'Nothing went wrong for me.', 'asserted'],
+    ['Ketamine is completely safe.', 'What could go wrong?', 'asserted'],
+    [
+      'Ketamine lifts mood within hours.',
+      'It was wrong of me to doubt it for so many months before trying.',
+      'asserted',
+    ],
+    // After a question (round 27), and one-word verdicts or "That isn't …" (round 28).
+    ['And the window into the subconscious?', 'Nonsense.', 'negated'],
+    ['And the window into the subconscious?', 'Let me explain how it works for me.', 'question'],
+    ['KAP brings soul-level transformation.', 'None.', 'negated'],
+    ['The retreat offers soul retrieval.', "That isn't healing.", 'negated'],
+    ['Therapy makes ketamine work better.', 'This is not established.', 'negated'],
+  ])
 
   it('reads the sentences after the first of a quotation that runs over several sentences as reported', () => {
     const draft = [
@@ -234,6 +261,20 @@ describe('verdicts after a passage, quotations over several sentences and study 
     expect(inside(['"One.', 0], ['Two.', 0], ['Three.', 1])).toEqual([false, false, false])
     // Curly marks open and close.
     expect(inside(['“One.', 0], ['Two.', 0], ['Three.”', 0])).toEqual([false, true, true])
+  })
+
+  it('ends a sentence at a question mark even when a lower-case word follows', () => {
+    const draft =
+      'does therapy after a ketamine dose really work better because of a plasticity window? or is that a slogan'
+    expect(stanceFor(draft, 'therapy-in-plasticity-window-more-effective')).toBe('question')
+    // After a full stop a lower-case word still continues the sentence.
+    expect(segment('Ketamine acts fast. and then it fades.').map((s) => s.text)).toEqual([
+      'Ketamine acts fast. and then it fades.',
+    ])
+    expect(segment('Does it work? like really work?').map((s) => s.text)).toEqual([
+      'Does it work?',
+      'like really work?',
+    ])
   })
 })
 
@@ -262,36 +303,6 @@ describe('denials by the opposite (round 26)', () => {
   ])
 })
 
-describe('verdicts after questions, run-on questions and more denial words (round 27)', () => {
-  itReadsStance([
-    ['That therapy beats ketamine alone is simply not established.', 'negated'],
-    ['Calling it the only approved psychedelic is not accurate.', 'negated'],
-    ['As she put it, ketamine lifts depression within hours.', 'reported'],
-    ['The clinic calls its infusions a breakthrough.', 'reported'],
-  ])
-
-  it('reads a short verdict after a question as a denial ("… pitch? Nonsense.")', () => {
-    expect(stanceOf(['And the window into the subconscious?'], { next: 'Nonsense.' })).toBe('negated')
-    expect(stanceOf(['And the window into the subconscious?'], { next: 'Let me explain how it works for me.' })).toBe(
-      'question',
-    )
-  })
-
-  it('ends a sentence at a question mark even when a lower-case word follows', () => {
-    const draft =
-      'does therapy after a ketamine dose really work better because of a plasticity window? or is that a slogan'
-    expect(stanceFor(draft, 'therapy-in-plasticity-window-more-effective')).toBe('question')
-    // After a full stop a lower-case word still continues the sentence.
-    expect(segment('Ketamine acts fast. and then it fades.').map((s) => s.text)).toEqual([
-      'Ketamine acts fast. and then it fades.',
-    ])
-    expect(segment('Does it work? like really work?').map((s) => s.text)).toEqual([
-      'Does it work?',
-      'like really work?',
-    ])
-  })
-})
-
 describe('denials by the opposite (round 27)', () => {
   itFindsDenial([
     ['Ketamine does not transform your soul.', 'kap-holistic-spiritual-transformation'],
@@ -314,22 +325,6 @@ describe('denials by the opposite (round 27)', () => {
       'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
     ],
   ])
-})
-
-describe('quiz items, alternative questions and attributions (round 28)', () => {
-  itReadsStance([
-    ['True or false: ketamine lifts depression within hours.', 'question'],
-    ['do people feel it lift within hours or is that just what the ads say.', 'question'],
-    ['The New York Times reported that ketamine lifts depression within hours.', 'reported'],
-    ['In her telling, ketamine lifts depression within hours.', 'reported'],
-    ['Right now the plasticity window is a hypothesis, not a finding.', 'negated'],
-  ])
-
-  it('reads a one-word verdict or "That isn\u2019t …" after a passage as a denial', () => {
-    expect(stanceOf(['KAP brings soul-level transformation.'], { next: 'None.' })).toBe('negated')
-    expect(stanceOf(['The retreat offers soul retrieval.'], { next: "That isn't healing." })).toBe('negated')
-    expect(stanceOf(['Therapy makes ketamine work better.'], { next: 'This is not established.' })).toBe('negated')
-  })
 })
 
 describe('denials by the opposite (round 28)', () => {
