@@ -429,3 +429,30 @@ describe('cue fixes of round 28', () => {
     ],
   ])
 })
+
+describe('cue fixes of round 29', () => {
+  itFindsEach([
+    [
+      "If you've had a psychotic episode, I'd steer well clear of ketamine.",
+      'contraindications-psychosis-bipolar-medical',
+    ],
+    [
+      'The ketamine clinic wanted a full physical and a long sit-down with a psychiatrist.',
+      'thorough-screening-is-standard-and-essential',
+    ],
+    [
+      'Will someone be in the room with me the whole time while I\u2019m out of it on ketamine?',
+      'therapist-present-during-dosing',
+    ],
+    ['I did IV ketamine by itself and crashed after 10 days.', 'standalone-ketamine-relief-short-lived'],
+    [
+      'Your synapses shrivel when you are depressed for years and ketamine grows them back.',
+      'depression-involves-synapse-loss-ketamine-may-reverse',
+    ],
+    [
+      'Dore 2019 does not show that ketamine patients got durably better.',
+      'dore-2019-significant-lasting-improvements',
+    ],
+    ['On ketamine the narrator in my head just shut up.', 'acute-state-loosens-thinking-patterns'],
+  ])
+})

@@ -342,3 +342,23 @@ describe('denials by the opposite (round 28)', () => {
     ['How hard ketamine hits is all over the place.', 'ketamine-intensity-more-predictable'],
   ])
 })
+
+describe('denials by the opposite (round 29)', () => {
+  itFindsDenial([
+    [
+      'Once people finish a course of ketamine infusions the improvement tends to stick.',
+      'standalone-ketamine-relief-short-lived',
+    ],
+    ["With ketamine you don't need therapy alongside for it to last.", 'without-therapy-ketamine-effects-fade-faster'],
+    [
+      'During the ketamine journey you are alone in your room; the facilitator is not with you.',
+      'therapist-present-during-dosing',
+    ],
+    ['Ketamine is working on the serotonin of the brain.', 'ketamine-acts-on-nmda-glutamate'],
+    ["Ketamine therapy? It doesn't actually treat anything.", 'kap-effective-for-certain-conditions'],
+    [
+      'Ketamine at a clinic is the same stuff people take at raves.',
+      'kap-differs-from-recreational-use-by-intentionality',
+    ],
+  ])
+})
