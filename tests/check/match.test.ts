@@ -456,3 +456,22 @@ describe('cue fixes of round 29', () => {
     ['On ketamine the narrator in my head just shut up.', 'acute-state-loosens-thinking-patterns'],
   ])
 })
+
+describe('cue fixes of round 30', () => {
+  itFindsEach([
+    [
+      'Would the ketamine dose be the same amount they use to put people under for surgery?',
+      'kap-uses-lower-than-anesthetic-dose',
+    ],
+    ['We do not yet understand how ketamine relieves depression.', 'ketamine-mechanism-incompletely-understood'],
+    ['Nobody has fully worked out how ketamine eases depression.', 'ketamine-mechanism-incompletely-understood'],
+    ['Is it better to do therapy too, or is the ketamine enough?', 'ketamine-plus-therapy-stronger-outcomes'],
+  ])
+  itIgnoresLookAlikes([
+    [
+      'Regular ketamine use at parties can cause bladder damage.',
+      'kap-has-risks-and-side-effects',
+      'harms of recreational use, not the risks of treatment',
+    ],
+  ])
+})

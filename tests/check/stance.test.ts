@@ -362,3 +362,25 @@ describe('denials by the opposite (round 29)', () => {
     ],
   ])
 })
+
+describe('denials by the opposite (round 30)', () => {
+  itFindsDenial([
+    ["It's a chemical buzz from ketamine; nothing actually changes.", 'kap-produces-lasting-relief-and-change'],
+    [
+      'Talking about the ketamine trip afterwards doesn\u2019t make anything stick.',
+      'integration-most-important-determines-durability',
+    ],
+    ["Don't let anyone tell you ketamine is predictable.", 'ketamine-intensity-more-predictable'],
+    [
+      'Once they make ketamine without the trip, it will work just as well.',
+      'acute-experience-needed-for-transformation',
+    ],
+    [
+      'No long assessments: answer 3 quick questions and start ketamine this week.',
+      'thorough-screening-is-standard-and-essential',
+    ],
+    ['Ketamine is not licensed for use on people for anything.', 'ketamine-approved-anesthetic-prescribed-off-label'],
+    ['The ketamine is expected to cure her on its own.', 'kap-is-tool-within-therapy-not-standalone-cure'],
+    ['Nor is this some breakthrough in ketamine psychiatry.', 'kap-breakthrough-cutting-edge-promising'],
+  ])
+})
