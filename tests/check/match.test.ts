@@ -475,3 +475,13 @@ describe('cue fixes of round 30', () => {
     ],
   ])
 })
+
+describe('cue fixes of round 31', () => {
+  itFindsEach([
+    ['How ketamine works is genuinely unresolved.', 'ketamine-mechanism-incompletely-understood'],
+    [
+      'Ketamine seems to quickly boost the brain\u2019s ability to grow and repair connections.',
+      'ketamine-promotes-rapid-neuroplasticity',
+    ],
+  ])
+})

@@ -384,3 +384,24 @@ describe('denials by the opposite (round 30)', () => {
     ['Nor is this some breakthrough in ketamine psychiatry.', 'kap-breakthrough-cutting-edge-promising'],
   ])
 })
+
+describe('denials by the opposite (round 31)', () => {
+  itFindsDenial([
+    [
+      "For ketamine sessions you don't really need anyone licensed in the room.",
+      'kap-requires-licensed-professionals-and-regulatory-compliance',
+    ],
+    [
+      'At our ketamine clinic intake screening is basically a formality.',
+      'thorough-screening-is-standard-and-essential',
+    ],
+    ['The ketamine is doing all the heavy lifting.', 'kap-is-tool-within-therapy-not-standalone-cure'],
+    ['During the ketamine session your therapist is not in the room.', 'therapist-present-during-dosing'],
+    ['Scientists have pinned down exactly how ketamine lifts mood.', 'ketamine-mechanism-incompletely-understood'],
+    [
+      'Ketamine therapy is not the revolution in psychiatry some make it out to be.',
+      'kap-breakthrough-cutting-edge-promising',
+    ],
+    ['Ketamine therapy is a legal high with a waiting room.', 'kap-effective-for-certain-conditions'],
+  ])
+})
