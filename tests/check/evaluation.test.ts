@@ -177,7 +177,7 @@ describe('claim checker evaluation', () => {
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
     expect(judged).toBeGreaterThanOrEqual(650)
-    expect(right / judged).toBeGreaterThanOrEqual(0.76)
+    expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 
   it('holds its floors on the paraphrase and holdout sets', () => {
