@@ -17,9 +17,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
 }
 
-// An ampersand that could begin a character reference: word characters, or `#` and word characters, then `;` (the
-// lookahead may also catch a non-reference such as `&a_b;`, which is then escaped needlessly but shown the same). Linear:
-// `&` is not a word character, so each lookahead scans only the run of word characters after its own ampersand.
+// An ampersand that could begin a character reference: word characters, or `#` and word characters, then `;`. The
+// lookahead may also catch a non-reference such as `&a_b;`, which is then escaped needlessly but shown the same.
+// Linear: `&` is not a word character, so each lookahead scans only the run of word characters after its own `&`.
 const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
 
 /**

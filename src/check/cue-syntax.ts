@@ -9,7 +9,10 @@
 // safe" for the claim that it carries risks): they are reported with the stance flipped (see stance.ts).
 import { foldText, stem, type Token } from './text'
 
-/** A cue group as written in the cue table: a string, or a string with vetoes, a mark that it denies the claim, or both. @internal */
+/**
+ * A cue group as written in the cue table: a string, or a string with vetoes, a mark that it denies the claim, or both.
+ * @internal
+ */
 export type CueGroup = string | { readonly all: string; readonly unless?: string; readonly denies?: true }
 
 interface Word {

@@ -287,8 +287,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   }
 
   /**
-   * Author-date in-text citation. With `link` (the caller passes it only for HTML), each record's part — its author and year, or a year of a
-   * collapsed group — links to the record's reading-list entry; the text is the same as without.
+   * Author-date in-text citation. With `link` (the caller passes it only for HTML), each record's part — its author
+   * and year, or a year of a collapsed group — links to the record's reading-list entry; the text is the same as
+   * without.
    */
   function authorDateCitation(
     ids: string[],
