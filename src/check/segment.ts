@@ -28,6 +28,14 @@ const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/
 const LIST_ITEM = /^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u25cf\u2043]|\d{1,3}[.)])\s+/
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
+/**
+ * A line that opens a new turn of a chat log or transcript: a time stamp (`[21:02] name:`, `21:02 name`) or a
+ * speaker's name of up to four capitalised words and a colon (`**ANCHOR (DANA PRICE):**`, `Dr Lee:`), after optional
+ * bold marks. Each turn is its own block, so a passage never runs from one speaker into the next. Linear: every part
+ * is a bounded run of one character class.
+ */
+const TURN =
+  /^\s{0,3}(?:\*\*)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]|\d{1,2}:\d{2}\s|[A-Z][\w'.-]{0,30}(?:\s[A-Z(][\w'.()-]{0,30}){0,3}:(?:\*\*)?\s)/
 
 const ABBREVIATIONS = new Set([
   'al',
@@ -175,7 +183,7 @@ function toBlocks(text: string): Block[] {
     if (cleaned === '') continue
     // Plain text from web pages puts a paragraph (or a heading) on each line: a line that ends a sentence, or a
     // short line without end punctuation followed by a capitalised line, ends the sentence.
-    if (current === undefined || current.kind === 'heading') {
+    if (current === undefined || current.kind === 'heading' || TURN.test(raw)) {
       close()
       current = { kind: 'paragraph', lines: [] }
     }
@@ -240,7 +248,10 @@ function splitSentences(text: string): string[] {
     // A lower-case letter starts a new sentence only after a question mark.
     if (/[a-z]/.test(m[4]!) && !m[1]!.includes('?')) continue
     const lastWord = lastWordBefore(text, m.index)
-    if (m[1] === '.' && lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))) continue
+    // An abbreviation or an initial ("J. Smith") does not end a sentence; the letter after an apostrophe ("isn't.")
+    // is not an initial.
+    const initial = lastWord !== undefined && /^[a-z]$/.test(lastWord) && !/['\u2019]/.test(text[m.index - 2] ?? '')
+    if (m[1] === '.' && lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || initial)) continue
     const end = m.index + m[1]!.length + m[2]!.length
     out.push(...cutLong(text.slice(start, end).trim()))
     start = end + m[3]!.length

@@ -63,6 +63,13 @@ const VERDICT_WORDS = 8
 const VERDICTS: ReadonlySet<string> = new Set(['wrong', 'false', 'none', 'nope'])
 
 /**
+ * A bare contradiction after a passage: a pronoun and a negated verb with nothing after it ("It isn't.", "They
+ * don't.", "That is not."), matched on the folded words.
+ */
+const BARE_DENIAL =
+  /^(?:it|that|this|they) (?:(?:is|are|was|does|do|did|can|will) not|(?:isn|aren|wasn|doesn|don|didn|can|won) t)$/
+
+/**
  * What a passage's surroundings say about how it is put: it lies inside a quotation that runs over several sentences
  * (`quoted`), and the sentence after it in the same block (`next`), which may be a short verdict on it.
  * @internal
@@ -75,7 +82,7 @@ export interface StanceContext {
 /**
  * The stance of a passage from its sentences (a list item's with the sentence introducing its list): negated when the
  * sentence after it is a short verdict against it ("This is simply wrong.", also after a question: "… pitch?
- * Nonsense."); otherwise a question when its last sentence ends with a question mark; otherwise negated when one of
+ * Nonsense.") or a bare contradiction ("It isn't."); otherwise a question when its last sentence ends with a question mark; otherwise negated when one of
  * the denial words occurs; otherwise a question when it asks indirectly ("asked whether"); otherwise reported when a
  * reporting word occurs, a sentence is a quotation or the passage lies inside one; otherwise asserted. Linear in the
  * passage's length.
@@ -85,7 +92,9 @@ export function stanceOf(sentences: readonly string[], context: StanceContext = 
   const { negated, questioned, reported, refuted } = compiled()
   if (context.next !== undefined) {
     const next = tokenize(context.next)
-    const verdict = next.length <= 2 && next.some((t) => VERDICTS.has(t.word))
+    const verdict =
+      (next.length <= 2 && next.some((t) => VERDICTS.has(t.word))) ||
+      BARE_DENIAL.test(next.map((t) => t.word).join(' '))
     if (verdict || (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next)))) return 'negated'
   }
   const last = sentences[sentences.length - 1] ?? ''

@@ -6,15 +6,51 @@ import { foldWord, spelled, WORD } from '../fold'
 const WORD_RUN = new RegExp(WORD.source, 'gu')
 
 /**
+ * Chat spellings written out, so that a cue matches "doesnt" and "u" as it matches "doesn't" and "you". Only forms
+ * that are not also words ("its", "wont", "ill" and "hed" are left alone, and "im", which cues read as intramuscular).
+ */
+const INFORMAL: ReadonlyMap<string, string> = new Map([
+  ...[
+    'don',
+    'doesn',
+    'didn',
+    'isn',
+    'wasn',
+    'aren',
+    'weren',
+    'can',
+    'couldn',
+    'wouldn',
+    'shouldn',
+    'haven',
+    'hasn',
+  ].map((w): [string, string] => [`${w}t`, `${w} t`]),
+  ['ive', 'i ve'],
+  ['thats', 'that s'],
+  ['theres', 'there s'],
+  ['whats', 'what s'],
+  ['u', 'you'],
+  ['ur', 'your'],
+  ['r', 'are'],
+  ['thru', 'through'],
+  ['tho', 'though'],
+  ['ppl', 'people'],
+])
+
+/**
  * Folds every word of a text with the one folding search uses (src/fold.ts: lower case, diacritics and compatibility
- * forms flattened, British spellings to American), leaving everything between words as it is; typographic
- * apostrophes become `'`. The cue compiler keeps its `*` and `|` this way.
+ * forms flattened, British spellings to American) and writes out chat spellings ({@link INFORMAL}), leaving
+ * everything between words as it is; typographic apostrophes become `'`. The cue compiler keeps its `*` and `|` this
+ * way.
  * @internal
  */
 export function foldText(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(WORD_RUN, (w) => spelled(foldWord(w)))
+    .replace(WORD_RUN, (w) => {
+      const folded = spelled(foldWord(w)).toLowerCase()
+      return INFORMAL.get(folded) ?? folded
+    })
     .toLowerCase()
 }
 

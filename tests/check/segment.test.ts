@@ -8,6 +8,15 @@ describe('text normalisation', () => {
     expect(foldText('Kétamine’s Anaesthetic BEHAVIOUR')).toBe("ketamine's anesthetic behavior")
     expect(tokenize('Ketamine-assisted it’s').map((t) => t.word)).toEqual(['ketamine', 'assisted', 'it', 's'])
   })
+  it('writes out chat spellings, leaving words that are also words', () => {
+    expect(
+      tokenize('u r sure ur therapist doesnt dose thru it? theres no way')
+        .map((t) => t.word)
+        .join(' '),
+    ).toBe('you are sure your therapist doesn t dose through it there s no way')
+    // "its", "wont", "ill" are words; "im" is how cues write intramuscular.
+    expect(tokenize('its IM dose, ill wont').map((t) => t.word)).toEqual(['its', 'im', 'dose', 'ill', 'wont'])
+  })
   it('stems plural endings only', () => {
     expect(stem('receptors')).toBe('receptor')
     expect(stem('studies')).toBe('study')
@@ -66,6 +75,28 @@ describe('segment', () => {
   it('treats a short unpunctuated line before a capitalised line as a heading-like break', () => {
     const s = segment('How Ketamine Works\nKetamine acts on NMDA receptors.')
     expect(s.map((x) => x.text)).toEqual(['How Ketamine Works', 'Ketamine acts on NMDA receptors.'])
+  })
+  it('does not take the letter after an apostrophe for an initial', () => {
+    expect(segment("It isn't. No points. Ask J. Smith.").map((x) => x.text)).toEqual([
+      "It isn't.",
+      'No points.',
+      'Ask J. Smith.',
+    ])
+  })
+  it('starts a new block at each turn of a chat log or transcript', () => {
+    const chat = [
+      '**[21:02] mossyfrog:** does it kick in within hours',
+      '**[21:05] kev:** nah its basically a turbo ssri',
+      'ANCHOR (DANA PRICE): Ketamine clinics are opening',
+      'REPORTER VO: In a strip mall off Route 9',
+      'Dr Lee: yes',
+    ].join('\n')
+    const s = segment(chat)
+    expect(s.map((x) => x.startLine)).toEqual([1, 2, 3, 4, 5])
+    expect(new Set(s.map((x) => x.block)).size).toBe(5)
+    // A wrapped line of prose that merely contains a colon stays in its paragraph.
+    const prose = segment('The study had one aim\nin mind: to test whether it works.')
+    expect(prose.map((x) => x.block)).toEqual([0])
   })
   it('handles CRLF line endings', () => {
     expect(segment('One.\r\nTwo.').map((x) => [x.text, x.startLine])).toEqual([

@@ -237,6 +237,10 @@ describe('verdicts after a passage, quotations over several sentences, stance wo
       'It was wrong of me to doubt it for so many months before trying.',
       'asserted',
     ],
+    // A bare contradiction (round 32); "It isn't cheap." is not one.
+    ['Ketamine is the only approved psychedelic.', "It isn't.", 'negated'],
+    ['Ketamine lifts mood within hours.', 'They do not.', 'negated'],
+    ['Ketamine lifts mood within hours.', "It isn't cheap.", 'asserted'],
     // After a question (round 27), and one-word verdicts or "That isn't …" (round 28).
     ['And the window into the subconscious?', 'Nonsense.', 'negated'],
     ['And the window into the subconscious?', 'Let me explain how it works for me.', 'question'],
@@ -404,4 +408,40 @@ describe('denials by the opposite (round 31)', () => {
     ],
     ['Ketamine therapy is a legal high with a waiting room.', 'kap-effective-for-certain-conditions'],
   ])
+})
+
+describe('stance words and denials by the opposite (round 32)', () => {
+  itReadsStance([
+    ['Apparently there are two prep sessions before the ketamine dose.', 'reported'],
+    ['She called it the most exciting frontier in psychiatry.', 'reported'],
+    ['Some investigators have proposed that a ketamine metabolite does the work.', 'reported'],
+    ['Ketamine regrows synapses → NOT demonstrated in people.', 'negated'],
+    ['The plasticity window idea is unsupported.', 'negated'],
+    ['A central unresolved question is whether ketamine effects fade without therapy.', 'question'],
+  ])
+  itFindsDenial([
+    [
+      'Like fluoxetine, ketamine acts by increasing the serotonin levels in the brain.',
+      'ketamine-acts-on-nmda-glutamate',
+    ],
+    ['ketamine? fun fact its basically a turbo ssri. works on ur serotonin', 'ketamine-acts-on-nmda-glutamate'],
+    [
+      'ketamine isnt even really a dissociative, its a straight up psychedelic trip',
+      'ketamine-experience-dissociative-not-psychedelic',
+    ],
+    ['How hard ketamine hits a person is no more predictable than LSD.', 'ketamine-intensity-more-predictable'],
+    [
+      "Your psychologist won't be on the call while the ketamine lozenge is working.",
+      'therapist-present-during-dosing',
+    ],
+  ])
+  it('finds claims written in chat spellings and British turns of phrase', () => {
+    expect(claimsIn('the ketamine doses r a fraction of what i give to put a patient to sleep')).toContain(
+      'kap-uses-lower-than-anesthetic-dose',
+    )
+    expect(claimsIn('Nor is it benign: ketamine pushes up blood pressure.')).toContain('kap-has-risks-and-side-effects')
+    expect(
+      claimsIn('Patients say the weight starts lifting within a few hours of their first ketamine infusion.'),
+    ).toContain('ketamine-relief-within-hours')
+  })
 })
