@@ -337,7 +337,13 @@ export interface ClaimCore {
  */
 export interface ClaimDetail {
   readonly id: ClaimId
+  /** Why the claim got its verdict, in plain words, naming the studies by id (`citeProse` turns ids into citations). */
   readonly verdictNote: string
+  /**
+   * The row of the decision table (docs/data-policy.md) that gave the verdict, and the evidence it weighed:
+   * `established wording, best evidence C (wilkinson-2021, partly-supports, small RCT), row 6`.
+   */
+  readonly verdictRule: string
   readonly evidence: readonly EvidenceEntry[]
   readonly citationProblems?: readonly CitationProblem[]
 }

@@ -66,7 +66,17 @@ const keyOrder: Readonly<Record<Kind, readonly string[]>> = {
     'notes',
     'unusedReason',
   ],
-  claim: ['id', 'statement', 'topics', 'madeBy', 'evidence', 'verdict', 'verdictNote', 'citationProblems'],
+  claim: [
+    'id',
+    'statement',
+    'topics',
+    'madeBy',
+    'evidence',
+    'verdict',
+    'verdictNote',
+    'verdictRule',
+    'citationProblems',
+  ],
   source: ['id', 'file', 'documentTitle', 'csl', 'sections', 'verification', 'notes'],
 }
 

@@ -346,7 +346,7 @@ export const FULL_TEXT_WORDS_PER_RECORD = 40
 export function fullTextWords(corpus: SearchCorpus, docs: readonly CompactDoc[]): string[] {
   const texts = [
     ...corpus.studies.map((s) => joined([s.population, s.findings, s.limitations])),
-    ...corpus.claims.map((c) => joined([c.verdictNote, ...c.evidence.map((e) => e.note)])),
+    ...corpus.claims.map((c) => joined([c.verdictNote, c.verdictRule, ...c.evidence.map((e) => e.note)])),
     ...corpus.sources.map((s) => joined(s.sections)),
   ]
   const words = texts.map((t) =>

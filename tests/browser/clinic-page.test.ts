@@ -110,7 +110,7 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     )
     expect(note?.length).toBeGreaterThan(40)
     // Study ids in the note are shown as citations a reader can look up (issue 16).
-    expect(note).toContain('Wilkinson et al. (2021)')
+    expect(note).toContain('Wilkinson et al., 2021')
     expect(note).not.toMatch(/\bwilkinson-2021\b/)
     expect(
       requests.some((u) => u.startsWith(`${origin}/vendor/chunks/without-therapy-ketamine-effects-fade-faster-`)),

@@ -81,6 +81,10 @@ describe('kap-literature check', () => {
       `${draft}:line 5  without-therapy-ketamine-effects-fade-faster\n  > Research suggests that without therapy`,
     )
     expect(r.stdout).toContain('  Verdict: Overstated. ')
+    // The verdict note names its studies as citations, as show does, never by id.
+    const verdicts = r.stdout.split('\n').filter((l) => l.startsWith('  Verdict: '))
+    expect(verdicts.join('\n')).toContain('(Grunebaum et al., 2018)')
+    expect(verdicts.join('\n')).not.toMatch(/\b[a-z]+-(19|20)\d\d\b/)
     expect(r.stdout).toContain('  Cite: (Wilkinson et al., 2021)')
     expect(r.stdout).toContain(`${draft}:line 7  ketamine-acts-on-nmda-glutamate`)
     expect(r.stdout).toContain('  Studies: zanos-2018 (supports), autry-2011 (partly-supports)')

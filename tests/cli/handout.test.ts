@@ -70,6 +70,9 @@ describe('kap-literature handout --full (Markdown)', () => {
   it('has every claim with its verdict and evidence with relation, note, citation, design and certainty', () => {
     expect(full.stdout.match(/^## \d+\. /gm)).toHaveLength(durationClaims.length)
     expect(full.stdout).toMatch(/^\*\*Verdict: (Accurate|Oversimplified|Overstated|Contested|Inaccurate)\.\*\* /m)
+    // The row of the decision table that gave each verdict, apart from the note, which never names it.
+    expect(full.stdout.match(/^\*Decision rule:\* .*\brow \d+\b.*\.$/gm)).toHaveLength(durationClaims.length)
+    expect(full.stdout).not.toContain('Decision table:')
     expect(full.stdout).toMatch(
       /^- \*\*(Supports|Partly supports|Contradicts|Does not test|Context)\*\*: .+ \(.+ et al\., \d{4}\) \(.+; certainty: [a-z -]+\)$/m,
     )

@@ -15,6 +15,9 @@ describe('kap-literature show', () => {
     expect(r.stdout).toMatch(/\[partly-supports\] Wilkinson et al\. \(2021\) \[wilkinson-2021\]: /)
     expect(r.stdout.split('Made by:')[0]).not.toMatch(/(?<![\w[-])(grunebaum-2018|wilkinson-2021)(?![\w\]-])/)
     expect(r.stdout).toContain('cites Grunebaum et al., 2018')
+    // The note in plain words, then the row of the decision table that gave the verdict, on a line of its own.
+    expect(r.stdout).toMatch(/^Decision rule \(docs\/data-policy\.md\): .*Wilkinson et al\. \(2021\).*, row 4\.$/m)
+    expect(r.stdout).not.toContain('Decision table:')
     expect(r.stderr).toBe('')
   })
   it('tells two studies whose first authors share a surname apart from their first citation on', async () => {

@@ -27,12 +27,18 @@ describe('claims', () => {
       for (const p of c.citationProblems ?? []) expect(studyIdSet.has(p.study), `${c.id} → ${p.study}`).toBe(true)
     }
   })
-  it('every non-accurate verdict names an existing study id in its note', () => {
+  it('every non-accurate verdict names an existing study id in its note or its rule', () => {
     for (const c of claims.filter((x) => x.verdict !== 'accurate')) {
       expect(
-        studyIds.some((id) => c.verdictNote.includes(id)),
+        studyIds.some((id) => c.verdictNote.includes(id) || c.verdictRule.includes(id)),
         c.id,
       ).toBe(true)
+    }
+  })
+  it('every verdict says which row of the decision table gave it, apart from the note a page shows', () => {
+    for (const c of claims) {
+      expect(c.verdictRule, c.id).toMatch(/\brow \d+\b/)
+      expect(c.verdictNote, c.id).not.toMatch(/Decision table:/)
     }
   })
   it('notes name other claims in words, never by claim id (readers see study ids as citations, claim ids as noise)', () => {

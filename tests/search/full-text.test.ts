@@ -47,7 +47,7 @@ describe('fullTextWords', () => {
     // counted here independently.
     const texts = [
       ...corpus.studies.map((s) => [s.population, s.findings, s.limitations].join(' ')),
-      ...corpus.claims.map((c) => [c.verdictNote, ...c.evidence.map((e) => e.note)].join(' ')),
+      ...corpus.claims.map((c) => [c.verdictNote, c.verdictRule, ...c.evidence.map((e) => e.note)].join(' ')),
       ...corpus.sources.map((s) => s.sections.join(' ')),
     ]
     const df = new Map<string, number>()

@@ -2,6 +2,8 @@ import { claims, vocabularies } from '../../index'
 import { checkDraft, type CheckMatch, type Stance } from '../../check/index'
 import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 import { readText } from '../read'
+import { citeProse } from '../../citations/index'
+import { renderDocument } from '../document'
 
 export const summary =
   'Find passages of a draft that make a claim this library tracks, with verdicts and studies to cite.'
@@ -81,7 +83,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     io.out(out.join('\n'))
     return 0
   }
-  for (const m of matches) {
+  // Study ids in the verdict notes are printed as APA citations, told apart across the whole report.
+  const notes = renderDocument('apa', 'text', (session) =>
+    matches.map((m) => citeProse(m.verdictNote, session, 'text')),
+  )
+  for (const [i, m] of matches.entries()) {
     out.push(
       '',
       `${paint(io, 'bold', `${name}:${lineRange(m)}`)}  ${m.claim}`,
@@ -89,7 +95,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       ...(m.stance === 'asserted' ? [] : [`  As written: ${STANCE_NOTE[m.stance]}`]),
       `  Claim: ${m.statement}`,
       ...(m.runnersUp.length === 0 ? [] : [`  Also close: ${m.runnersUp.join(', ')} (more general; not listed apart)`]),
-      `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${m.verdictNote}`,
+      `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${notes[i]}`,
       ...(m.cite.length > 0
         ? [`  Cite: ${m.citation}`, `  Studies: ${m.cite.map((c) => `${c.id} (${c.relation})`).join(', ')}`]
         : [

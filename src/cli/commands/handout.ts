@@ -63,6 +63,8 @@ interface ClaimSection {
   verdictLabel: string
   /** The verdict note, with study ids as citations (escaped for the handout's format). */
   verdictNote: string
+  /** The row of the decision table that gave the verdict, with citations (full handout only). */
+  verdictRule: string
   /** The first sentence of the verdict note, with citations: the brief handout's "why". */
   why: string
   pages: number
@@ -196,6 +198,7 @@ function build(
       verdict: c.verdict,
       verdictLabel: label(vocabularies.verdicts, c.verdict),
       verdictNote: full ? prose(c.verdictNote) : '',
+      verdictRule: full ? prose(c.verdictRule) : '',
       why,
       pages: new Set(c.madeBy.map((m) => m.source)).size,
       evidence,
@@ -253,7 +256,15 @@ function toMarkdown(h: Handout, full: boolean): string {
       )
       return
     }
-    out.push('', `## ${i + 1}. ${md(c.statement)}`, '', `**Verdict: ${md(c.verdictLabel)}.** ${c.verdictNote}`, '')
+    out.push(
+      '',
+      `## ${i + 1}. ${md(c.statement)}`,
+      '',
+      `**Verdict: ${md(c.verdictLabel)}.** ${c.verdictNote}`,
+      '',
+      `*Decision rule:* ${c.verdictRule}.`,
+      '',
+    )
     out.push(`Made by ${c.pages} of the recorded clinic pages. Evidence:`, '')
     if (c.evidence.length === 0) out.push('- No study is recorded for this claim.')
     for (const e of c.evidence)
@@ -361,6 +372,7 @@ function toHtml(h: Handout, full: boolean): string {
         `<article class="claim" id="claim-${escapeHtml(c.id)}">`,
         `<h3>${i + 1}. ${escapeHtml(c.statement)}</h3>`,
         `<p><span class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span> ${c.verdictNote}</p>`,
+        `<p class="meta">Decision rule: ${c.verdictRule}.</p>`,
         `<h4>Evidence</h4>`,
         `<p class="meta">Made by ${c.pages} of the recorded clinic pages.</p>`,
         '<ul>',

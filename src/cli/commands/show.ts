@@ -69,6 +69,7 @@ function claimTextWith(io: Io, claim: Claim, session: CitationSession): string {
     paint(io, 'bold', claim.id),
     claim.statement,
     `Verdict: ${paint(io, verdictColor(claim.verdict), claim.verdict)} - ${prose(claim.verdictNote)}`,
+    `Decision rule (docs/data-policy.md): ${prose(claim.verdictRule)}.`,
     '',
     paint(io, 'bold', 'Made by:'),
     ...claim.madeBy.map((m) => `  ${m.source}, ${m.section}${m.citedAs ? ` (cites ${m.citedAs.join('; ')})` : ''}`),
