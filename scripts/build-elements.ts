@@ -104,7 +104,7 @@ export function gzipBytes(dir: string, files: readonly string[]): number {
 }
 
 const APA = /citations[\\/]apa\.ts$/
-const CLAIMS = [/generated[\\/]claim-facts\.ts$/, /generated[\\/]claim-statements\.ts$/]
+const CLAIMS = [/elements[\\/]claim-data\.ts$/]
 const SEARCH = /search[\\/]index\.ts$/
 const NOTE = [/^kap:claim-notes$/, /citations[\\/]prose\.ts$/]
 const MAP = /map[\\/]index\.ts$/

@@ -440,27 +440,32 @@ export const claimCuesYieldTo: { readonly [K in ClaimId]?: readonly ClaimId[] } 
 
 /**
  * Source of `src/generated/facts.ts`: the few facts the web components need before anything else (which studies can
- * be cited, their design, n and certainty; each claim's verdict; the labels of those terms), so `<kap-cite>` and
+ * be cited, their design and certainty by label, and n; the labels of verdicts and relations), so `<kap-cite>` and
  * `<kap-reference>` need not load the record cores.
  */
 export function factsModule(data: Dataset): string {
+  const labelOf = (name: string, id: string) => (data.vocab.get(name) ?? []).find((t) => t.id === id)?.label ?? id
+  // The popover shows the design and certainty by label only: the labels stand in for the ids (fewer bytes).
   const studies = Object.fromEntries(
     data.studies
       .filter((s) => uncitableFields(s.csl as Parameters<typeof uncitableFields>[0]).length === 0)
-      .map((s) => [s.id, [s.design, s.n ?? null, s.certainty]]),
+      .map((s) => [
+        s.id,
+        [labelOf('designs', String(s.design)), s.n ?? null, labelOf('certainty', String(s.certainty)).toLowerCase()],
+      ]),
   )
   const labels = Object.fromEntries(
-    ['designs', 'certainty', 'verdicts', 'relations'].map((name) => [
+    ['verdicts', 'relations'].map((name) => [
       name,
       Object.fromEntries((data.vocab.get(name) ?? []).map((t) => [t.id, t.label])),
     ]),
   )
   return `${HEADER}
-/** Citable studies: [design, n, certainty]. @internal */
+/** Citable studies: [design label, n, certainty label in lower case]. @internal */
 export const studyFacts: Readonly<Record<string, readonly [string, number | null, string]>> = ${JSON.stringify(studies)}
 
-/** Labels of the designs, certainty levels, verdicts and relations. @internal */
-export const factLabels: Readonly<Record<'designs' | 'certainty' | 'verdicts' | 'relations', Readonly<Record<string, string>>>> = ${JSON.stringify(labels)}
+/** Labels of the verdicts and relations. @internal */
+export const factLabels: Readonly<Record<'verdicts' | 'relations', Readonly<Record<string, string>>>> = ${JSON.stringify(labels)}
 `
 }
 

@@ -54,6 +54,9 @@ const STYLE_LOADERS: Readonly<Record<CitationStyle, () => Promise<StyleCitations
   mla: () => import('../citations/mla').then((m) => m.mla),
 }
 
+/** The styles whose in-text citations are numbers, shared by every element of the page (see ./numbering). */
+const NUMERIC: ReadonlySet<string> = new Set(['ama', 'vancouver'])
+
 /** The error for an attribute naming no known style, study or claim, with the closest known one as hint. */
 function unknownError(
   code: 'UNKNOWN_STYLE' | 'UNKNOWN_ID',
@@ -181,6 +184,8 @@ const label = (kind: keyof typeof factLabels, id: string | undefined): string =>
   id === undefined ? '' : (factLabels[kind][id] ?? id)
 
 let defined = false
+/** Set by ./numbering once the page uses a numeric style: told when an element comes, goes or changes. */
+let renumber: ((element: Element) => void) | undefined
 
 /**
  * Defines the elements in the page's `customElements` registry; does nothing where there is none (Node, workers) or
@@ -212,12 +217,19 @@ export function defineElements(): boolean {
     private queued = false
     connectedCallback(): void {
       this.schedule()
+      renumber?.(this)
+    }
+    disconnectedCallback(): void {
+      renumber?.(this)
     }
     attributeChangedCallback(): void {
-      if (this.isConnected) this.schedule()
+      if (this.isConnected) {
+        this.schedule()
+        renumber?.(this)
+      }
     }
     /** One render for all the attribute changes of a task (an upgrade reports each attribute, then connects). */
-    private schedule(): void {
+    schedule(): void {
       if (this.queued) return
       this.queued = true
       queueMicrotask(() => {
@@ -247,6 +259,15 @@ export function defineElements(): boolean {
     protected abstract render(): Promise<Node[]>
   }
 
+  /** The page's numbering in a numeric style (its own chunk, loaded only by a page that uses one). */
+  const numbering = async (style: StyleCitations) =>
+    (await import('./numbering')).pageNumbering(
+      style,
+      parseIds,
+      (id) => studyFacts[id as StudyId] !== undefined,
+      (hook) => (renumber = hook),
+    )
+
   class KapReference extends KapElement {
     static readonly observedAttributes = ['ids', 'style-name']
     constructor() {
@@ -255,7 +276,11 @@ export function defineElements(): boolean {
     protected async render(): Promise<Node[]> {
       const ids = parseIds(this.getAttribute('ids'))
       const style = await loadStyle(this.getAttribute('style-name'))
-      return [h('div', { part: 'list' }, ownHtml(style.formatBibliography(ids, { format: 'html' })))]
+      if (!NUMERIC.has(style.style))
+        return [h('div', { part: 'list' }, ownHtml(style.formatBibliography(ids, { format: 'html' })))]
+      // Numbered as the page cites them.
+      const [page, { numberedList }] = await Promise.all([numbering(style), import('./numbering')])
+      return [h('div', { part: 'list' }, numberedList(page, ids))]
     }
   }
 
@@ -290,18 +315,15 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
       const ids = parseIds(this.getAttribute('ids'))
       const style = await loadStyle(this.getAttribute('style-name'))
       const popoverId = 'kap-cite-popover'
+      const numbered = NUMERIC.has(style.style) ? (await numbering(style)).citations.get(this) : undefined
       const button = h(
         'button',
         { part: 'citation', class: 'cite', type: 'button', 'aria-expanded': 'false', 'aria-controls': popoverId },
-        style.formatCitation(ids),
+        numbered === undefined ? style.formatCitation(ids) : ownHtml(numbered),
       ) as HTMLButtonElement
       const entries = ids.flatMap((id) => {
         const [design, n, certainty] = studyFacts[id]!
-        const facts = [
-          label('designs', design),
-          n === null ? '' : `n = ${n}`,
-          `certainty: ${label('certainty', certainty).toLowerCase()}`,
-        ].filter((x) => x !== '')
+        const facts = [design, n === null ? '' : `n = ${n}`, `certainty: ${certainty}`].filter((x) => x !== '')
         return [
           h('div', { class: 'ref' }, ownHtml(style.formatReference(id, { format: 'html' }))),
           h('p', { class: 'meta' }, facts.join(' · ')),
@@ -335,20 +357,25 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
       const raw = (this.getAttribute('claim') ?? '').trim().toLowerCase()
       if (!(claimIds as readonly string[]).includes(raw)) throw unknownError('UNKNOWN_ID', 'claim', raw, claimIds)
       // Claims' statements and evidence links load only with the elements that show them (not the record cores).
-      const [{ claimFacts }, { claimStatements }, style] = await Promise.all([
-        import('../generated/claim-facts'),
-        import('../generated/claim-statements'),
+      const [{ claimFacts, claimStatements }, style] = await Promise.all([
+        import('./claim-data'),
         loadStyle(this.getAttribute('style-name')),
       ])
       const id = raw as ClaimId
       const claim = claimFacts[id]
+      // In a numeric style, the page's numbers (the session has cited this claim's studies already).
+      const numbered = NUMERIC.has(style.style) ? await numbering(style) : undefined
+      const page = numbered?.session
       const studies = claim.evidence
         .filter(([study]) => studyFacts[study] !== undefined)
         .map(([study, relation]) =>
           h(
             'li',
             {},
-            `${style.formatCitation(study, { narrative: true })}: ${label('relations', relation).toLowerCase()}`,
+            page === undefined
+              ? style.formatCitation(study, { narrative: true })
+              : ownHtml(page.cite(study, { narrative: true })),
+            `: ${label('relations', relation).toLowerCase()}`,
           ),
         )
       const note = h('div', { part: 'note', class: 'note' })
@@ -363,7 +390,7 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
               import('../citations/prose'),
             ])
             const detail = (await claimDetailLoaders[id]!()).default as ClaimDetail
-            const session = style.createCitationSession({ format: 'html' })
+            const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
             note.replaceChildren(ownHtml(citeProse(detail.verdictNote, session, 'html')))
           })()
         },
@@ -434,7 +461,7 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}
         const mine = ++latest
         const [{ search, didYouMean, loadFullText }, { claimFacts }] = await Promise.all([
           import('../search/index'),
-          import('../generated/claim-facts'),
+          import('./claim-data'),
         ])
         // full-text: the rare words of every record's findings and notes as well (one more file, loaded once; from
         // then on every search box of the page uses them).

@@ -38,6 +38,18 @@ const PAGE = `<!doctype html>
 <kap-evidence-map id="badmap" topic="onsett"></kap-evidence-map>
 </body></html>`
 
+/** A page cited in Vancouver and AMA: numbers run across the page, and the reference list keeps them. */
+const NUMBERED_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>numbered citations</title>
+<script type="module" src="/elements/kap-elements.js"></script></head>
+<body>
+<p id="para">First <kap-cite id="v1" ids="wilkinson-2021" style-name="vancouver"></kap-cite>, then
+<kap-cite id="v2" ids="dore-2019 wilkinson-2021" style-name="vancouver"></kap-cite>; in AMA
+<kap-cite id="a1" ids="dore-2019" style-name="ama"></kap-cite>.</p>
+<kap-claim id="vclaim" claim="without-therapy-ketamine-effects-fade-faster" style-name="vancouver"></kap-claim>
+<kap-reference id="vrefs" ids="dore-2019 wilkinson-2021 krystal-1994" style-name="vancouver"></kap-reference>
+</body></html>`
+
 let server: Server
 let origin = ''
 let browser: Browser
@@ -57,8 +69,10 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
       const headers = { 'content-security-policy': "default-src 'self'" }
-      if (path === '/' || path === '/index.html') {
-        res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(PAGE)
+      if (path === '/' || path === '/index.html' || path === '/numbered.html') {
+        res
+          .writeHead(200, { ...headers, 'content-type': 'text/html' })
+          .end(path === '/numbered.html' ? NUMBERED_PAGE : PAGE)
         return
       }
       if (path === '/axe.min.js') {
@@ -128,6 +142,60 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     )
     expect(href).toBe('https://doi.org/10.1080/02791072.2019.1587556')
     expect(await shadowText('cite', 'button')).toBe('(Dore et al., 2019; Wilkinson et al., 2021)')
+  })
+
+  it('numbers AMA and Vancouver citations across the page, in page order, and keeps the numbers when one is added', async () => {
+    const numbered = await browser.newPage()
+    try {
+      await numbered.goto(`${origin}/numbered.html`)
+      const text = (id: string, selector: string) =>
+        numbered.evaluate(
+          ([i, s]) =>
+            [...(document.getElementById(i!)?.shadowRoot?.querySelectorAll(s!) ?? [])].map((e) => e.textContent ?? ''),
+          [id, selector],
+        )
+      const values = () =>
+        numbered.evaluate(() =>
+          [...document.getElementById('vrefs')!.shadowRoot!.querySelectorAll('li[data-kap-id]')].map(
+            (li) => `${li.getAttribute('value')} ${li.getAttribute('data-kap-id')}`,
+          ),
+        )
+      await numbered.waitForFunction(
+        () => (document.getElementById('vrefs')?.shadowRoot?.querySelectorAll('li').length ?? 0) > 0,
+      )
+      expect(await text('v1', 'button.cite')).toEqual(['(1)'])
+      expect(await text('v2', 'button.cite')).toEqual(['(1,2)'])
+      // AMA numbers on its own, as a superscript.
+      expect(await text('a1', 'button.cite sup')).toEqual(['1'])
+      // The claim's studies: Wilkinson 2021 and Grunebaum 2018 come after the two cited above them.
+      const studies = await text('vclaim', '.studies li')
+      expect(studies.find((s) => s.startsWith('Wilkinson et al. (1)'))).toBeDefined()
+      expect(studies.every((s) => /\(\d+\): /.test(s))).toBe(true)
+      // The list keeps the page's numbers; a study the page does not cite is numbered after all the page cites.
+      const refs = await values()
+      expect(refs.slice(0, 2)).toEqual(['1 wilkinson-2021', '2 dore-2019'])
+      expect(refs[2]).toMatch(/^\d+ krystal-1994$/)
+      expect(Number(refs[2]!.split(' ')[0])).toBeGreaterThan(studies.length)
+      // A citation added before the others moves every number after it.
+      await numbered.evaluate(() => {
+        const cite = document.createElement('kap-cite')
+        cite.setAttribute('ids', 'krystal-1994')
+        cite.setAttribute('style-name', 'vancouver')
+        document.getElementById('para')!.prepend(cite)
+      })
+      await numbered.waitForFunction(
+        () => document.getElementById('v1')?.shadowRoot?.querySelector('button.cite')?.textContent === '(2)',
+      )
+      expect(await text('v2', 'button.cite')).toEqual(['(2,3)'])
+      await numbered.waitForFunction(
+        () =>
+          document.getElementById('vrefs')?.shadowRoot?.querySelector('li[value="1"]')?.getAttribute('data-kap-id') ===
+          'krystal-1994',
+      )
+      expect((await values()).slice(0, 3)).toEqual(['1 krystal-1994', '2 wilkinson-2021', '3 dore-2019'])
+    } finally {
+      await numbered.close()
+    }
   })
 
   it('opens and closes the citation popover from the keyboard, with aria-expanded and focus', async () => {

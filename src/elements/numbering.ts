@@ -1,0 +1,103 @@
+// Page-wide numbers for the numeric styles (AMA, Vancouver). Each element renders on its own, but a numbered
+// citation means something only against the page's reference list: the first study cited on the page is 1, the next
+// new one 2, in the order the elements stand in the page. This chunk loads only on a page that uses such a style.
+import type { StyleCitations } from '../citations/index'
+import type { CitationSession } from '../citations/index'
+
+/** One numbered style's citations on the page, built from every element that cites in it, in page order. */
+export interface PageNumbering {
+  /** The session every citation of the page went through: `numberOf`, narrative citations, the bibliography. */
+  readonly session: CitationSession
+  /** The in-text citation (kap-literature's own escaped HTML) of each `<kap-cite>`. */
+  readonly citations: ReadonlyMap<Element, string>
+  /**
+   * A new session that has cited what the page cites, in the same order: for a reference list or a verdict note,
+   * which cite more without moving the page's numbers.
+   */
+  readonly fork: () => CitationSession
+}
+
+/** Counts changes of the page's elements: the numbering is worked out again after each. */
+let version = 0
+let cache: { version: number; style: string; value: PageNumbering }[] = []
+
+/** An element's style as `loadStyle` reads it. */
+const styleOf = (e: Element): string => (e.getAttribute('style-name') ?? '').trim().toLowerCase() || 'apa'
+
+/** The elements whose output depends on the page's numbering. */
+const NUMBERED = /^(?:ama|vancouver)$/
+
+/**
+ * Numbers the page's citations in one numeric style: every `<kap-cite>` and `<kap-claim>` of the document in that
+ * style, in document order, cites its studies through one session (elements inside another element's shadow root are
+ * not seen and number on their own). Worked out once per change of the page: the first call hooks into the elements,
+ * which from then on report every element that comes, goes or changes, and every numbered element renders again.
+ * @param style - the style's citation table
+ * @param parseIds - reads a `<kap-cite>`'s `ids` (throws on a bad one, which then cites nothing)
+ * @param citable - whether a study can be cited (a lead cannot)
+ * @param hook - installs the elements' change report
+ * @returns the session and each `<kap-cite>`'s citation
+ * @internal
+ */
+export async function pageNumbering(
+  style: StyleCitations,
+  parseIds: (value: string | null) => readonly string[],
+  citable: (id: string) => boolean,
+  hook: (report: (element: Element) => void) => void,
+): Promise<PageNumbering> {
+  hook((changed) => {
+    version++
+    for (const e of document.querySelectorAll<Element & { schedule?: () => void }>('kap-cite,kap-claim,kap-reference'))
+      if (e !== changed && NUMBERED.test(styleOf(e))) e.schedule?.()
+  })
+  const { claimFacts } = await import('./claim-data')
+  const hit = cache.find((c) => c.version === version && c.style === style.style)
+  if (hit !== undefined) return hit.value
+  const idsOf = (e: Element): readonly string[] => {
+    try {
+      if (e.localName === 'kap-cite') return parseIds(e.getAttribute('ids'))
+      const claim = (claimFacts as Record<string, (typeof claimFacts)[keyof typeof claimFacts] | undefined>)[
+        (e.getAttribute('claim') ?? '').trim().toLowerCase()
+      ]
+      return (claim?.evidence ?? []).map(([study]) => study as string).filter(citable)
+    } catch {
+      return []
+    }
+  }
+  const session = style.createCitationSession({ format: 'html' })
+  const citations = new Map<Element, string>()
+  for (const element of document.querySelectorAll('kap-cite,kap-claim')) {
+    if (styleOf(element) !== style.style) continue
+    const ids = idsOf(element)
+    if (ids.length === 0) continue
+    if (element.localName === 'kap-cite') citations.set(element, session.cite(ids))
+    else session.cite(ids)
+  }
+  const cited = session.cited()
+  const fork = (): CitationSession => {
+    const copy = style.createCitationSession({ format: 'html' })
+    if (cited.length > 0) copy.cite(cited)
+    return copy
+  }
+  const value = { session, citations, fork }
+  cache = [...cache.filter((c) => c.version === version), { version, style: style.style, value }]
+  return value
+}
+
+/**
+ * A numbered reference list of `ids` that keeps the page's numbers: the studies the page cites keep theirs, the
+ * others follow, numbered on; only `ids` are listed.
+ * @param page - the page's numbering in the list's style
+ * @param ids - the studies to list
+ * @returns the list, as a fragment of kap-literature's own escaped HTML
+ * @internal
+ */
+export function numberedList(page: PageNumbering, ids: readonly string[]): DocumentFragment {
+  const session = page.fork()
+  const uncited = ids.filter((id) => session.numberOf(id) === undefined)
+  if (uncited.length > 0) session.cite(uncited)
+  const list = document.createRange().createContextualFragment(session.bibliography())
+  for (const li of list.querySelectorAll('li[data-kap-id]'))
+    if (!ids.includes(li.getAttribute('data-kap-id') ?? '')) li.remove()
+  return list
+}
