@@ -251,9 +251,11 @@ export class SearchEngine {
     }
     // Typo tolerance for a word the index does not know or holds in only a few records: a common word is taken as
     // meant ("trial" is not "trail"), a rare one may be a slip or a variant ("risky" for "risks").
+    // The variants are of the stem, so the stem must be long enough too: one slip from "eat" (eating) is "rat".
     if (
       !/\d/.test(unit.folded) &&
       unit.folded.length >= FUZZY_MIN_LENGTH &&
+      unit.term.length >= FUZZY_MIN_LENGTH - 1 &&
       this.postings.get(unit.term).docs.length <= FUZZY_MAX_RECORDS
     ) {
       for (const t of this.fuzzy(unit.term)) if (!terms.has(t)) terms.set(t, FUZZY_WEIGHT)
@@ -426,7 +428,8 @@ export class SearchEngine {
     const limit = correctionLimit(folded)
     let best: Candidate | undefined
     for (const [term, word] of this.surfaceWords()) {
-      if (Math.abs(word.length - folded.length) > limit) continue
+      // A slip rarely touches the first letter; a word that differs there is another word ("rating" for "eating").
+      if (word[0] !== folded[0] || Math.abs(word.length - folded.length) > limit) continue
       const distance = boundedDistance(folded, word, limit)
       if (distance > limit) continue
       const records = this.postings.get(term).docs.length
@@ -446,7 +449,7 @@ export class SearchEngine {
     for (const [term, weight] of this.expand([{ ...unit, prefix: false }])[0]!.terms) {
       const records = this.postings.get(term).docs.length
       const word = this.surfaceWords().get(term)
-      if (weight >= 1 || records === 0 || word === undefined) continue
+      if (weight >= 1 || records === 0 || word === undefined || word[0] !== unit.folded[0]) continue
       const distance = boundedDistance(unit.folded, word, correctionLimit(unit.folded))
       const candidate = { word, term, distance, records }
       if (best === undefined || closerCandidate(candidate, best)) best = candidate

@@ -200,6 +200,26 @@ describe('search: how people ask', () => {
     expect(didYouMean('xqzzyv')).toBeUndefined()
   })
 
+  it('never swaps a real word for another one that differs in its first letter, or in a short stem', () => {
+    // "eating" stems to "eat", one slip from "rat"; "cover" is one letter from "over"; "older" from "order" is a
+    // slip that keeps the first letter, so only records decide (a word they contain is never corrected).
+    expect(didYouMean('eating disorder')).toBeUndefined()
+    expect(didYouMean('does insurance cover it')).toBeUndefined()
+    expect(
+      search('eating disorder').some(
+        (r) => /\brats?\b/i.test(`${r.title} ${r.snippet}`) && !/disorder/i.test(`${r.title} ${r.snippet}`),
+      ),
+    ).toBe(false)
+    // A slip in the first letters' order is still a slip.
+    expect(didYouMean('psycotherapy')).toBe('psychotherapy')
+  })
+
+  it('finds the anxiety records for the adjective a visitor types', () => {
+    const anxious = ids(search('anxious', { limit: 20 }))
+    expect(anxious).toContain('claim:indication-anxiety')
+    expect(anxious).toEqual(ids(search('anxiety', { limit: 20 })))
+  })
+
   it('didYouMean rejects a non-string with a typed error', () => {
     expect(() => didYouMean(42 as never)).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT', value: 42 }) as Error,
