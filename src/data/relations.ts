@@ -29,8 +29,8 @@ const NONE: readonly ClaimCore[] = Object.freeze([])
  * ```
  */
 export function claimsCiting(studyId: StudyId): readonly ClaimCore[] {
-  getStudy(studyId)
-  return citingMap().get(studyId) ?? NONE
+  // The record's own id: getStudy also accepts 'DORE-2019' or ' dore-2019 ', which must not find nothing here.
+  return citingMap().get(getStudy(studyId).id) ?? NONE
 }
 
 /**

@@ -22,6 +22,12 @@ describe('claimsCiting', () => {
       expect(claimsCiting(s.id).map((c) => c.id)).toEqual(expected)
     }
   })
+  it('reads an id as getStudy does: in any case, with spaces around it', () => {
+    const expected = claimsCiting('dore-2019').map((c) => c.id)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(claimsCiting('DORE-2019' as never).map((c) => c.id)).toEqual(expected)
+    expect(claimsCiting(' dore-2019 ' as never).map((c) => c.id)).toEqual(expected)
+  })
   it('throws UNKNOWN_ID for an unknown study', () => {
     expect(() => claimsCiting('grunebaum-2081' as never)).toThrow(KapLiteratureError)
     expect(() => claimsCiting('grunebaum-2081' as never)).toThrow(/did you mean "grunebaum-2018"/)
