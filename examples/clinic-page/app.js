@@ -124,7 +124,8 @@ for (const input of [q, typeSelect, verdictSelect]) input.addEventListener('inpu
 const claimList = document.getElementById('claims')
 for (const id of FEATURED) {
   const claim = getClaim(id)
-  const cites = claim.evidence.map((e) => apa.formatCitation(e.study))
+  // One citation for all the studies, as APA groups them: "(Price et al., 2022; Wilkinson et al., 2017, 2021)".
+  const cites = apa.formatCitation(claim.evidence.map((e) => e.study))
   const note = el('span', { class: 'note verdict-note' }, '')
   claimList.append(
     el(
@@ -133,7 +134,7 @@ for (const id of FEATURED) {
       badge(claim.verdict),
       el('strong', {}, claim.statement),
       note,
-      el('span', { class: 'note' }, `Evidence: ${cites.join('; ')}`),
+      el('span', { class: 'note' }, `Evidence: ${cites}`),
     ),
   )
 }

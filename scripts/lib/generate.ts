@@ -446,13 +446,12 @@ export const claimCuesYieldTo: { readonly [K in ClaimId]?: readonly ClaimId[] } 
 export function factsModule(data: Dataset): string {
   const labelOf = (name: string, id: string) => (data.vocab.get(name) ?? []).find((t) => t.id === id)?.label ?? id
   // The popover shows the design and certainty by label only: the labels stand in for the ids (fewer bytes).
-  const studies = Object.fromEntries(
-    data.studies
-      .filter((s) => uncitableFields(s.csl as Parameters<typeof uncitableFields>[0]).length === 0)
-      .map((s) => [
-        s.id,
-        [labelOf('designs', String(s.design)), s.n ?? null, labelOf('certainty', String(s.certainty)).toLowerCase()],
-      ]),
+  // One row per study in the order of studyIds (idsModule lists data.studies in the same order), no id repeated as
+  // a key; 0 for a study that cannot be cited.
+  const rows = data.studies.map((s) =>
+    uncitableFields(s.csl as Parameters<typeof uncitableFields>[0]).length === 0
+      ? [labelOf('designs', String(s.design)), s.n ?? null, labelOf('certainty', String(s.certainty)).toLowerCase()]
+      : 0,
   )
   const labels = Object.fromEntries(
     ['verdicts', 'relations'].map((name) => [
@@ -461,8 +460,15 @@ export function factsModule(data: Dataset): string {
     ]),
   )
   return `${HEADER}
+import { studyIds } from './ids'
+
+type Fact = readonly [string, number | null, string]
+const rows: readonly (Fact | 0)[] = ${JSON.stringify(rows)}
+
 /** Citable studies: [design label, n, certainty label in lower case]. @internal */
-export const studyFacts: Readonly<Record<string, readonly [string, number | null, string]>> = ${JSON.stringify(studies)}
+export const studyFacts: Readonly<Record<string, Fact>> = Object.fromEntries(
+  studyIds.flatMap((id, i) => (rows[i] === 0 ? [] : [[id, rows[i]!]])),
+)
 
 /** Labels of the verdicts and relations. @internal */
 export const factLabels: Readonly<Record<'verdicts' | 'relations', Readonly<Record<string, string>>>> = ${JSON.stringify(labels)}

@@ -9,8 +9,8 @@
  * Every piece of record text reaches the page as a text node or inside kap-literature's own escaped HTML (references
  * and the evidence map); nothing uses inline scripts or `style` attributes, and the elements' styles are constructed
  * stylesheets, so a strict Content-Security-Policy needs no `unsafe-inline`. Theme them with CSS custom properties
- * (`--kap-accent`, `--kap-font`, `--kap-radius`, `--kap-popover-bg`) and `::part()` (`citation`, `popover`, `badge`,
- * `list`, `statement`, `note`, `input`, `filter`, `results`, `error`). A bad attribute (an unknown id, style or topic) shows a
+ * (`--kap-accent`, `--kap-font`, `--kap-radius`, `--kap-popover-bg`, `--kap-popover-color`) and `::part()`
+ * (`citation`, `popover`, `badge`, `list`, `statement`, `note`, `input`, `filter`, `results`, `error`). A bad attribute (an unknown id, style or topic) shows a
  * visible one-line error in the element, sets its `error` property to the `KapLiteratureError` and fires a
  * `kap-error` event; it never throws into the page.
  * @example
@@ -23,7 +23,16 @@
  */
 import { describeValue, KapLiteratureError } from '../errors'
 import { factLabels, studyFacts } from '../generated/facts'
-import { claimIds, studyIds, topicTerms, type ClaimId, type StudyId, type Topic } from '../generated/ids'
+import {
+  claimIds,
+  sourceIds,
+  studyIds,
+  topicTerms,
+  type ClaimId,
+  type SourceId,
+  type StudyId,
+  type Topic,
+} from '../generated/ids'
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import type { ClaimDetail } from '../types'
 import { closest } from '../suggest'
@@ -64,6 +73,16 @@ function unknownError(
   value: string,
   known: readonly string[],
 ): KapLiteratureError {
+  // An id of the other kind (a claim in ids=, a study in claim=, a clinic page): say which element shows it.
+  const other = claimIds.includes(value as ClaimId)
+    ? 'a claim: use <kap-claim claim=…>'
+    : studyIds.includes(value as StudyId) || Object.hasOwn(studyFacts, value)
+      ? 'a study: use <kap-cite ids=…> or <kap-reference ids=…>'
+      : sourceIds.includes(value as SourceId)
+        ? 'a clinic page, which the elements do not show'
+        : undefined
+  if (other !== undefined && code === 'UNKNOWN_ID')
+    return new KapLiteratureError('UNKNOWN_ID', `"${value}" is ${other}`, { value, hint: other })
   const hint = closest(value, known)
   return new KapLiteratureError(
     code,
@@ -140,14 +159,14 @@ export function parseIds(value: string | null | undefined): StudyId[] {
 const BASE_CSS = `:host{font-family:var(--kap-font,inherit);color:inherit}
 .error{display:block;margin:0;padding:.25em .5em;border-left:3px solid #b3261e;background:#fdecea;color:#5f1411;font-size:.9em}
 a{color:var(--kap-accent,#0b57d0)}
-.badge{display:inline-block;padding:.05em .5em;border-radius:var(--kap-radius,.75em);font-size:.8em;font-weight:600;border:1px solid currentColor}
+.badge{display:inline-block;padding:.05em .5em;border-radius:var(--kap-radius,.75em);font-size:.8em;font-weight:600;
+border:1px solid currentColor;background:#fff}
 .badge[data-verdict=accurate]{color:#0b6b2f}.badge[data-verdict=oversimplified]{color:#7a4f00}
 .badge[data-verdict=overstated]{color:#8a3b00}.badge[data-verdict=contested]{color:#5b2a86}
 .badge[data-verdict=inaccurate]{color:#9b1c1c}
 button{font:inherit;cursor:pointer}
 :focus-visible{outline:2px solid var(--kap-accent,#0b57d0);outline-offset:2px}
-.kap-bibliography .kap-ref{margin:.25em 0 .5em;padding-left:2em;text-indent:-2em}
-.kap-bibliography .kap-ref.kap-numeric{padding-left:0;text-indent:0}`
+.kap-ref{margin:.25em 0 .5em}div.kap-ref{padding-left:2em;text-indent:-2em}`
 
 let sheets: Map<string, CSSStyleSheet | undefined> | undefined
 
@@ -287,8 +306,9 @@ export function defineElements(): boolean {
   const POPOVER_CSS = `:host{display:inline;position:relative}
 button.cite{background:none;border:0;padding:0;color:var(--kap-accent,#0b57d0);text-decoration:underline dotted}
 .popover{position:absolute;z-index:10;left:0;top:1.6em;width:min(32em,90vw);padding:.75em 1em;border:1px solid #999;
-border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color:#111;box-shadow:0 4px 16px #0003;font-size:.95em}
-.popover[hidden]{display:none}.meta{font-size:.9em;color:#444;margin:.25em 0 .75em}
+border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color:var(--kap-popover-color,#111);box-shadow:0 4px 16px #0003;font-size:.95em}
+.popover[hidden]{display:none}.meta{font-size:.9em;opacity:.8;margin:.25em 0 .75em}
+@media(max-width:36em){.popover{position:fixed;left:.5em;right:.5em;top:auto;bottom:.5em;width:auto;max-height:70vh;overflow-y:auto}}
 .close{float:right;background:none;border:0;font-size:1.1em;line-height:1}`
 
   class KapCite extends KapElement {
@@ -413,7 +433,7 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
   class KapEvidenceMap extends KapElement {
     static readonly observedAttributes = ['topic']
     constructor() {
-      super(':host{display:block}svg{max-width:100%;height:auto}', 'map')
+      super(':host{display:block;overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
     }
     protected async render(): Promise<Node[]> {
       const { evidenceMap } = await import('../map/index')
@@ -423,8 +443,8 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
   }
 
   const SEARCH_CSS = `:host{display:block}input{font:inherit;padding:.3em .5em;width:100%;box-sizing:border-box}
-ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;color:#555;text-transform:uppercase;letter-spacing:.04em}
-mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}
+ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;opacity:.75;text-transform:uppercase;letter-spacing:.04em}
+mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{margin-left:.5em}
 .controls{display:flex;gap:.5em;align-items:center}select{font:inherit;padding:.25em}`
 
   class KapSearch extends KapElement {
@@ -472,13 +492,15 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}
         // Studies kept as leads (their details are incomplete) are not listed: a page shows only what it can cite.
         const types = kind.value === '' ? undefined : (kind.value as 'study' | 'claim' | 'source')
         const options = {
-          limit: 20,
+          limit: 1000,
           ...(types === undefined ? {} : { types }),
           ...(topic === undefined ? {} : { topic: topic as Topic }),
         }
-        const hits = (q.trim() === '' ? [] : search(q, options))
-          .filter((r) => r.type !== 'study' || studyFacts[r.id] !== undefined)
-          .slice(0, 10)
+        // Every match is counted; the first ten are shown.
+        const all = (q.trim() === '' ? [] : search(q, options)).filter(
+          (r) => r.type !== 'study' || studyFacts[r.id] !== undefined,
+        )
+        const hits = all.slice(0, 10)
         results.replaceChildren(
           ...hits.map((r) => {
             const title = h('span', { class: 'title' })
@@ -498,10 +520,11 @@ mark{background:#fff3b0;color:inherit}.status{font-size:.9em;color:#444}
           }),
         )
         const corrected = q.trim() === '' ? undefined : didYouMean(q)
+        const count = `${all.length} result${all.length === 1 ? '' : 's'}`
         status.textContent =
           q.trim() === ''
             ? ''
-            : `${hits.length} result${hits.length === 1 ? '' : 's'}${corrected === undefined ? '' : ` for “${corrected}”`}`
+            : `${count}${corrected === undefined ? '' : ` for “${corrected}”`}${all.length > 10 ? ', the first 10 shown' : ''}`
       }
       input.addEventListener('input', () => void run())
       kind.addEventListener('change', () => void run())

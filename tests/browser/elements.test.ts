@@ -33,6 +33,7 @@ const PAGE = `<!doctype html>
 <kap-search id="badtopic" topic="safty"></kap-search>
 <kap-search id="fulltext" full-text></kap-search>
 <kap-reference id="bad" ids="dore-2091"></kap-reference>
+<kap-claim id="studyclaim" claim="dore-2019"></kap-claim>
 <kap-reference id="badstyle" ids="dore-2019" style-name="vancover"></kap-reference>
 <kap-evidence-map id="map" topic="onset"></kap-evidence-map>
 <kap-evidence-map id="badmap" topic="onsett"></kap-evidence-map>
@@ -254,7 +255,16 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         document.getElementById('search')!.shadowRoot!.querySelector('.title')?.textContent ?? '',
       ),
     )
-    expect(await shadowText('search', '.status')).toMatch(/^\d+ results?$/)
+    // Every match is counted; ten are shown, and the status says so.
+    const status = (await shadowText('search', '.status')) ?? ''
+    const shown = await page.evaluate(
+      () => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length,
+    )
+    const total = Number(/^(\d+) results?/.exec(status)?.[1])
+    expect(shown).toBe(Math.min(total, 10))
+    expect(status).toBe(
+      total > 10 ? `${total} results, the first 10 shown` : `${total} result${total === 1 ? '' : 's'}`,
+    )
     // Studies kept as leads (details incomplete) are never listed: no placeholder reaches a reader.
     await page.keyboard.press('Control+A')
     await page.keyboard.type('holmes 2022 fda mdma')
@@ -319,6 +329,9 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     )
     expect(await shadowText('badstyle', '[role=alert]')).toMatch(
       /unknown style "vancover" \(did you mean "vancouver"\?\)/,
+    )
+    expect(await shadowText('studyclaim', '[role=alert]')).toBe(
+      'kap-literature: "dore-2019" is a study: use <kap-cite ids=…> or <kap-reference ids=…>',
     )
     expect(await shadowText('badmap', '[role=alert]')).toMatch(/unknown topic "onsett" \(did you mean "onset"\?\)/)
     const code = await page.evaluate(

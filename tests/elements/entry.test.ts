@@ -28,6 +28,16 @@ describe('kap-literature/elements in Node', () => {
     expect(unknown.message).toBe('kap-literature: unknown study "dore-2091" (did you mean "dore-2019"?)')
     const lead = await errorOf(() => parseIds('glue-2019'))
     expect([lead.code, lead.value]).toEqual(['INVALID_RECORD', 'glue-2019'])
+    // An id of another kind says which element shows it.
+    const claim = await errorOf(() => parseIds('indication-anxiety'))
+    expect([claim.code, claim.message]).toEqual([
+      'UNKNOWN_ID',
+      'kap-literature: "indication-anxiety" is a claim: use <kap-claim claim=…>',
+    ])
+    const page = await errorOf(() => parseIds('rosadinelli-kap-unique'))
+    expect(page.message).toBe(
+      'kap-literature: "rosadinelli-kap-unique" is a clinic page, which the elements do not show',
+    )
     expect((await errorOf(() => parseIds('  '))).code).toBe('INVALID_ARGUMENT')
     expect((await errorOf(() => parseIds(null))).code).toBe('INVALID_ARGUMENT')
   })
