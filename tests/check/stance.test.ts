@@ -445,3 +445,31 @@ describe('stance words and denials by the opposite (round 32)', () => {
     ).toContain('ketamine-relief-within-hours')
   })
 })
+
+describe('stance words and denials by the opposite (round 33)', () => {
+  itReadsStance([
+    ['My counsellor mentioned that clinics use ketamine therapy for PTSD.', 'reported'],
+    ['Their site sells it as a sacred ketamine ceremony.', 'reported'],
+    ['Every article calls KAP the biggest breakthrough in decades.', 'reported'],
+    ['I could not find a single trial showing that ketamine effects fade sooner without therapy.', 'negated'],
+  ])
+  itFindsDenial([
+    [
+      "My bipolar has nothing to do with this, ketamine's fine for anyone.",
+      'contraindications-psychosis-bipolar-medical',
+    ],
+    ['The ketamine itself is the cure, no therapy required.', 'kap-is-tool-within-therapy-not-standalone-cure'],
+    ['Ketamine is basically the same as a magic mushroom trip.', 'ketamine-experience-dissociative-not-psychedelic'],
+  ])
+  it('finds claims in the words of round 33', () => {
+    expect(claimsIn('Videos say ketamine can take away depression in just a few hours.')).toContain(
+      'ketamine-relief-within-hours',
+    )
+    expect(
+      claimsIn('The ketamine clinics are an IV chair and brain chemistry; nobody is talking through it.'),
+    ).toContain('standalone-infusions-iv-medical-model')
+    expect(claimsIn('Inside therapy, ketamine can open a door to feeling that is otherwise bolted shut.')).toContain(
+      'kap-accesses-hard-to-reach-emotional-material',
+    )
+  })
+})
