@@ -149,7 +149,10 @@ export function processIo(): Io {
       return bytes
     },
     stdinIsTTY: process.stdin.isTTY === true,
-    today: todayFromEnv(process.env),
+    // Read when a command prints a date: a malformed SOURCE_DATE_EPOCH fails that command only, with one line.
+    get today() {
+      return todayFromEnv(process.env)
+    },
   }
 }
 

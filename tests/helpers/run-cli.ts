@@ -32,7 +32,9 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     color: colorFromEnv(env, false),
     readStdin: async (limit) => new TextEncoder().encode(options.input ?? '').slice(0, limit + 1),
     stdinIsTTY: false,
-    today: todayFromEnv(env),
+    get today() {
+      return todayFromEnv(env)
+    },
   }
   const code = await main(args, io)
   return { code, stdout: out.join(''), stderr: err.join('') }

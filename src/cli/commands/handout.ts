@@ -35,7 +35,8 @@ Options:
   --style    citation style (default apa)
   --json     print the full handout's content as JSON instead (citations as plain text)
 
-The date is today's (UTC), or SOURCE_DATE_EPOCH's when that is set.
+The date is today's (UTC), or SOURCE_DATE_EPOCH's when that is set: whole seconds since 1970-01-01 UTC, as
+date +%s prints; any other value is an error (exit 1).
 
 Examples:
   kap-literature handout --topic duration --format html > duration.html
