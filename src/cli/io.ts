@@ -177,13 +177,24 @@ export function quote(value: string): string {
 }
 
 /**
- * Checks that a value is one of the allowed ones.
+ * Checks that a value is one of the allowed ones, letter case aside (`--format MD`, `--style APA`).
+ * @param option - the option's name for the message (`--style`)
+ * @param more - what to add when the values are too many to list and none is close
+ * @param aliases - other accepted spellings, listed after the values (`md` for markdown)
  * @throws InputError naming the option, the closest value and where the values are listed
  */
-export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], more = ''): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T
+export function oneOf<T extends string>(
+  option: string,
+  value: string,
+  allowed: readonly T[],
+  more = '',
+  aliases: readonly string[] = [],
+): T {
+  const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase())
+  if (found !== undefined) return found
   const hint = closest(value, allowed)
-  const list = allowed.length <= 8 ? ` (use ${allowed.join(', ')})` : hint ? '' : `${more}`
+  const values = [...allowed, ...aliases]
+  const list = allowed.length <= 8 ? ` (use ${values.join(', ')})` : hint ? '' : `${more}`
   throw new InputError(`unknown ${option} value ${quote(value)}${hint ? ` (did you mean "${hint}"?)` : ''}${list}`)
 }
 

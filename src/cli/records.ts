@@ -8,11 +8,25 @@ import {
   sources,
   studies,
   studyIds,
+  topicTerms,
+  type ClaimId,
   type SourceId,
   type StudyId,
+  type Topic,
 } from '../index'
 import { citationStyles, type CitationStyle } from '../citations/index'
-import { closest, InputError, oneOf, quote } from './io'
+import { closest, InputError, oneOf, quote, UsageError } from './io'
+
+/**
+ * The ids given on the command line: each word may hold several separated by commas (`dore-2019,wilkinson-2021`),
+ * as filter values do; spaces around a comma and empty items are dropped.
+ * @throws UsageError when words were given but hold no id at all (`,`)
+ */
+export function idWords(words: readonly string[]): string[] {
+  const ids = words.flatMap((w) => w.split(',')).flatMap((id) => (id.trim() === '' ? [] : [id.trim()]))
+  if (words.length > 0 && ids.length === 0) throw new UsageError(`${quote(words.join(' '))} holds no id`)
+  return ids
+}
 
 /**
  * Checks ids given on the command line: each must be a study or a source.
@@ -28,6 +42,40 @@ export function citableIds(ids: readonly string[]): (StudyId | SourceId)[] {
     const hint = closest(id, [...studyIds, ...sourceIds, ...claimIds])
     throw new InputError(
       `unknown study or source ${quote(id)}${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies'}`,
+    )
+  })
+}
+
+/**
+ * Checks a --topic value (letter case aside) against the topics.
+ * @throws InputError naming the closest topic and listing them all
+ */
+export function topicOption(value: string): Topic {
+  const topic = topicTerms.find((t) => t === value.toLowerCase())
+  if (topic !== undefined) return topic
+  const hint = closest(value, topicTerms)
+  throw new InputError(
+    `unknown topic ${quote(value)}${hint ? ` (did you mean "${hint}"?)` : ''}; topics: ${topicTerms.join(', ')}`,
+  )
+}
+
+/**
+ * Checks a list of claim ids (`--claims a,b`): each must be a claim.
+ * @throws InputError for a study or source id, or an unknown id (with the closest claim id)
+ */
+export function claimIdsOption(option: string, value: string): ClaimId[] {
+  const ids = value.split(',').flatMap((id) => (id.trim() === '' ? [] : [id.trim()]))
+  if (ids.length === 0)
+    throw new InputError(`${option} ${quote(value)} holds no claim id; list them with kap-literature list claims`)
+  return ids.map((id) => {
+    if (isClaimId(id)) return id
+    if (isStudyId(id) || isSourceId(id))
+      throw new InputError(
+        `${quote(id)} is a ${isStudyId(id) ? 'study' : 'source'}, not a claim; ${option} takes claim ids (list them with kap-literature list claims)`,
+      )
+    const hint = closest(id, claimIds)
+    throw new InputError(
+      `unknown claim ${quote(id)}${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list claims'}`,
     )
   })
 }
@@ -60,8 +108,8 @@ export type TextFormat = 'text' | 'html' | 'markdown'
  * @throws InputError listing the formats
  */
 export function textFormatOption(value: string | undefined): TextFormat {
-  if (value === 'md') return 'markdown'
-  return oneOf('--format', value ?? 'text', ['text', 'html', 'markdown'] as const)
+  if (value?.toLowerCase() === 'md') return 'markdown'
+  return oneOf('--format', value ?? 'text', ['text', 'html', 'markdown'] as const, '', ['md'])
 }
 
 /** The style list for help texts. */

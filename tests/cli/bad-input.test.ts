@@ -97,7 +97,25 @@ const cases: Case[] = [
   {
     args: ['cite', 'dore-2019', '--format', 'pdf'],
     code: 1,
-    message: /unknown --format value "pdf" \(use text, html, markdown\)$/,
+    message: /unknown --format value "pdf" \(use text, html, markdown, md\)$/,
+  },
+  // several ids in one word: a comma separates them, as in filter values; a word of commas holds none
+  {
+    args: ['cite', 'dore-2019,dore-2091'],
+    code: 1,
+    message: /unknown study or source "dore-2091" \(did you mean "dore-2019"\?\)$/,
+  },
+  {
+    args: ['cite', ',', '--json'],
+    code: 2,
+    message: /^kap-literature: "," holds no id\. See kap-literature cite --help\.$/,
+  },
+  { args: ['bib', ' , '], code: 2, message: /" , " holds no id\./ },
+  {
+    args: ['show', 'dore-2019,wilkinson-2021'],
+    code: 2,
+    message:
+      /^kap-literature: show takes one id at a time \(got 2: "dore-2019", "wilkinson-2021"\); run it once for each\. See kap-literature show --help\.$/,
   },
   { args: ['cite'], code: 2, message: /cite needs at least one study or source id/ },
   { args: ['cite', 'dore-2019', '--style'], code: 2, message: /option --style needs a value/ },
@@ -157,9 +175,73 @@ const cases: Case[] = [
   {
     args: ['handout', '--topic', 'duration', '--format', 'pdf'],
     code: 1,
-    message: /unknown --format value "pdf".*\(use md, html\)$/,
+    message: /unknown --format value "pdf".*\(use md, html, markdown\)$/,
   },
   { args: ['handout', '--topic', 'duration', '--style', 'ieee'], code: 1, message: /unknown --style value "ieee"/ },
+  {
+    args: ['handout', '--topic', 'duration', '--format', 'txt'],
+    code: 1,
+    message: /^kap-literature: unknown --format value "txt" \(use md, html, markdown\)$/,
+  },
+  // map
+  {
+    args: ['map', '--topic', 'foo'],
+    code: 1,
+    message:
+      /^kap-literature: unknown topic "foo"; topics: efficacy, duration, onset, mechanism, neuroplasticity, .*, marketing-language$/,
+  },
+  {
+    args: ['map', '--claims', 'ketamine-relief-withn-hours'],
+    code: 1,
+    message:
+      /^kap-literature: unknown claim "ketamine-relief-withn-hours" \(did you mean "ketamine-relief-within-hours"\?\)$/,
+  },
+  {
+    args: ['map', '--claims', 'zzzzzzzzzzzzzzzz'],
+    code: 1,
+    message: /^kap-literature: unknown claim "zzzzzzzzzzzzzzzz"; list ids with kap-literature list claims$/,
+  },
+  {
+    args: ['map', '--claims', 'dore-2019'],
+    code: 1,
+    message:
+      /^kap-literature: "dore-2019" is a study, not a claim; --claims takes claim ids \(list them with kap-literature list claims\)$/,
+  },
+  { args: ['map', '--claims', ','], code: 1, message: /^kap-literature: --claims "," holds no claim id; list them/ },
+  {
+    args: ['map', '--format', 'png'],
+    code: 1,
+    message: /^kap-literature: unknown --format value "png" .*\(use svg, html\)$/,
+  },
+  {
+    args: ['map', '--title', 'x'.repeat(201)],
+    code: 1,
+    message: /^kap-literature: --title is 201 characters long; a map title has at most 200$/,
+  },
+  { args: ['map', '--out='], code: 1, message: /^kap-literature: --out needs a file name, e\.g\. --out map\.svg$/ },
+  {
+    args: ['map', '--topic', 'safety', '--out', join(dir, 'no-such-folder', 'x.svg')],
+    code: 1,
+    message:
+      /^kap-literature: cannot write ".*no-such-folder\/x\.svg": the folder ".*no-such-folder" does not exist; create it or choose another path$/,
+  },
+  {
+    args: ['map', '--topic', 'safety', '--out', dir],
+    code: 1,
+    message:
+      /^kap-literature: cannot write ".*": it is a folder; give a file name, e\.g\. --out ".*\/safety-map\.svg"$/,
+  },
+  {
+    args: ['map', '--format', 'html', '--out', dir],
+    code: 1,
+    message: /e\.g\. --out ".*\/evidence-map\.html"$/,
+  },
+  {
+    args: ['map', '--out', join(empty, 'x.svg')],
+    code: 1,
+    message:
+      /^kap-literature: cannot write ".*empty\.md\/x\.svg": part of the path is a file, not a folder; choose another path$/,
+  },
   // the dispatcher
   {
     args: ['frobnicate'],

@@ -16,6 +16,31 @@ describe('kap-literature cite', () => {
     )
     expect((await runCli(['cite', 'dore-2019', 'wilkinson-2021', '--style', 'vancouver'])).stdout.trim()).toBe('(1,2)')
   })
+  it('takes ids separated by commas as well as by spaces, as filter values are', async () => {
+    const spaced = await runCli(['cite', 'dore-2019', 'wilkinson-2021'])
+    expect(await runCli(['cite', 'dore-2019,wilkinson-2021'])).toEqual(spaced)
+    expect(await runCli(['cite', 'dore-2019, wilkinson-2021'])).toEqual(spaced)
+    expect(await runCli(['cite', 'dore-2019,', 'wilkinson-2021'])).toEqual(spaced)
+    expect(JSON.parse((await runCli(['bib', 'wilkinson-2021,dore-2019', '--json'])).stdout).ids).toEqual([
+      'wilkinson-2021',
+      'dore-2019',
+    ])
+    expect((await runCli(['bib', 'dore-2019,wilkinson-2021', '--style', 'vancouver'])).stdout).toBe(
+      (await runCli(['bib', 'dore-2019', 'wilkinson-2021', '--style', 'vancouver'])).stdout,
+    )
+    expect((await runCli(['export', 'dore-2019,wilkinson-2021', '--format', 'ris'])).stdout).toBe(
+      (await runCli(['export', 'dore-2019', 'wilkinson-2021', '--format', 'ris'])).stdout,
+    )
+  })
+  it('takes --style and --format values in any letter case', async () => {
+    expect((await runCli(['cite', 'dore-2019', '--format', 'MD'])).stdout).toBe(
+      (await runCli(['cite', 'dore-2019', '--format', 'md'])).stdout,
+    )
+    expect((await runCli(['cite', 'dore-2019', '--style', 'APA', '--format', 'HTML'])).stdout).toBe(
+      '<span class="kap-cite">(Dore et al., 2019)</span>\n',
+    )
+    expect((await runCli(['export', 'dore-2019', '--format', 'BibTeX'])).stdout).toMatch(/^@article\{dore-2019,/)
+  })
   it('gives the narrative form', async () => {
     expect((await runCli(['cite', 'dore-2019', '--narrative'])).stdout.trim()).toBe('Dore et al. (2019)')
   })

@@ -1,6 +1,6 @@
 import { formatBibliography } from '../../citations/index'
 import { flag, json, type FlagSpec, type Io, type Parsed } from '../io'
-import { allCitableIds, citableIds, styleList, styleOption, textFormatOption } from '../records'
+import { allCitableIds, citableIds, idWords, styleList, styleOption, textFormatOption } from '../records'
 
 export const summary = 'Print a bibliography (reference list) of studies and sources.'
 
@@ -24,7 +24,8 @@ export const flags: FlagSpec = { booleans: ['json'], values: ['style', 'format']
 export function run(args: Parsed, io: Io): number {
   const style = styleOption(flag(args, 'style'))
   const format = textFormatOption(flag(args, 'format'))
-  const ids = args.positional.length > 0 ? citableIds(args.positional) : allCitableIds()
+  const words = idWords(args.positional)
+  const ids = words.length > 0 ? citableIds(words) : allCitableIds()
   const bibliography = formatBibliography(ids, { style, format })
   io.out(args.flags.has('json') ? json({ style, format, ids: [...new Set(ids)], bibliography }) : bibliography)
   return 0

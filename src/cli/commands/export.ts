@@ -1,5 +1,5 @@
 import { flag, json, oneOf, type FlagSpec, type Io, type Parsed } from '../io'
-import { allCitableIds, citableIds } from '../records'
+import { allCitableIds, citableIds, idWords } from '../records'
 
 export const summary = 'Export records as CSL-JSON, BibTeX, BibLaTeX or RIS for reference managers.'
 
@@ -22,7 +22,8 @@ export const flags: FlagSpec = { booleans: ['json'], values: ['format'] }
 
 export async function run(args: Parsed, io: Io): Promise<number> {
   const format = oneOf('--format', flag(args, 'format') ?? 'csljson', formats)
-  const ids = args.positional.length > 0 ? citableIds(args.positional) : allCitableIds()
+  const words = idWords(args.positional)
+  const ids = words.length > 0 ? citableIds(words) : allCitableIds()
   // Loaded on demand: citation-js is only needed here.
   const cite = await import('../../cite/index')
   const content = { csljson: cite.toCSLJSON, bibtex: cite.toBibTeX, biblatex: cite.toBibLaTeX, ris: cite.toRIS }[
