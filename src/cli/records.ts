@@ -1,5 +1,7 @@
 import {
   claimIds,
+  getSource,
+  getStudy,
   isCitable,
   isClaimId,
   isSourceId,
@@ -15,7 +17,7 @@ import {
   type Topic,
 } from '../index'
 import { citationStyles, type CitationStyle } from '../citations/index'
-import { closest, InputError, oneOf, quote, UsageError } from './io'
+import { closest, InputError, oneOf, quote, UsageError, type Io } from './io'
 
 /**
  * The ids given on the command line: each word may hold several separated by commas (`dore-2019,wilkinson-2021`),
@@ -34,7 +36,14 @@ export function idWords(words: readonly string[]): string[] {
  */
 export function citableIds(ids: readonly string[]): (StudyId | SourceId)[] {
   return ids.map((id) => {
-    if (isStudyId(id) || isSourceId(id)) return id
+    if (isStudyId(id) || isSourceId(id)) {
+      if (!isCitable(isStudyId(id) ? getStudy(id) : getSource(id)))
+        throw new InputError(
+          `${quote(id)} is a lead, not a work you can cite: its authors, title or date are not confirmed; ` +
+            `kap-literature show ${id} says what is missing`,
+        )
+      return id
+    }
     if (isClaimId(id))
       throw new InputError(
         `${quote(id)} is a claim, not a work you can cite; cite the studies behind it (see kap-literature show ${id})`,
@@ -86,6 +95,22 @@ export function allCitableIds(): (StudyId | SourceId)[] {
     .filter((r) => isCitable(r))
     .map((r) => r.id)
     .sort()
+}
+
+/**
+ * Says on standard error which records `bib` and `export` leave out without ids: the leads, whose authors, title or
+ * date are not confirmed, so they cannot be cited. Standard output stays the bibliography or export alone.
+ */
+export function noteLeadsLeftOut(io: Io): void {
+  const leads = [...studies, ...sources]
+    .filter((r) => !isCitable(r))
+    .map((r) => r.id)
+    .sort()
+  if (leads.length === 0) return
+  io.err(
+    `kap-literature: ${leads.length} lead${leads.length === 1 ? '' : 's'} left out (${leads.join(', ')}): records ` +
+      `whose authors, title or date are not confirmed, so they cannot be cited; kap-literature show <id> says what is missing`,
+  )
 }
 
 /**
