@@ -16,6 +16,12 @@ const latin1 = file(
   'latin1.txt',
   new Uint8Array([0x4b, 0x65, 0x74, 0x61, 0x6d, 0x69, 0x6e, 0x65, 0x20, 0xe9, 0x74, 0xe9, 0x0a]),
 )
+const utf32 = file('utf32.md', new Uint8Array([0xff, 0xfe, 0, 0, 0x4b, 0, 0, 0]))
+const oddUtf16 = file('odd.md', new Uint8Array([0xff, 0xfe, 0x4b, 0, 0x65]))
+const loneSurrogate = file('lone.md', new Uint8Array([0xff, 0xfe, 0x4b, 0, 0x00, 0xd8, 0x65, 0]))
+// NULs at odd offsets only, as in UTF-16 without a mark, but decoding to control characters: binary data.
+const utf16Shaped = file('data.bin', new Uint8Array([0x01, 0, 0x02, 0, 0x03, 0, 0x4b, 0]))
+const utf16Nul = file('nul16.md', new Uint8Array([0xff, 0xfe, 0x4b, 0, 0, 0, 0x65, 0]))
 const empty = file('empty.md', '')
 const blank = file('blank.md', '  \n\n\t\n')
 const unreadable = file('secret.md', 'Ketamine.')
@@ -49,6 +55,28 @@ const cases: Case[] = [
     message: /^kap-literature: standard input looks like a binary file/,
   },
   { args: ['check', latin1], code: 1, message: /is not UTF-8 text; save it as UTF-8 Markdown or plain text$/ },
+  {
+    args: ['check', utf32],
+    code: 1,
+    message: /utf32\.md" is UTF-32 text; save it as UTF-8 \(or UTF-16\) Markdown or plain text$/,
+  },
+  {
+    args: ['check', oddUtf16],
+    code: 1,
+    message:
+      /odd\.md" looks like UTF-16 text but is not valid UTF-16 \(an odd number of bytes\); save it as UTF-8 Markdown or plain text$/,
+  },
+  {
+    args: ['check', loneSurrogate],
+    code: 1,
+    message: /lone\.md" looks like UTF-16 text but is not valid UTF-16 \(a broken character\); save it as UTF-8/,
+  },
+  {
+    args: ['check', utf16Shaped],
+    code: 1,
+    message: /data\.bin" looks like a binary file \(it contains control characters\)/,
+  },
+  { args: ['check', utf16Nul], code: 1, message: /nul16\.md" looks like a binary file \(it contains NUL characters\)/ },
   { args: ['check', empty], code: 1, message: /empty\.md" is empty; nothing to check$/ },
   { args: ['check', blank], code: 1, message: /contains only whitespace; nothing to check$/ },
   {

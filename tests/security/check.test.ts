@@ -165,6 +165,19 @@ describe('check reads no more than its limit', () => {
     expect(at.code).toBe(0)
   }, 60_000)
 
+  it('applies the limit to the bytes of a UTF-16 draft, before decoding: its text is at most half as many characters', async () => {
+    const utf16 = (text: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))])
+    // 2 bytes of mark + 2 per character: one character more than fits is refused.
+    const fits = (MAX_INPUT_BYTES - 2) / 2
+    const over = await runCli(['check', '-'], { input: utf16(`ketamine ${'a'.repeat(fits)}`) })
+    expect([over.code, over.stderr]).toEqual([
+      1,
+      'kap-literature: standard input is larger than 5 MB; check reads drafts up to 5 MB\n',
+    ])
+    const at = await runCli(['check', '-', '--json'], { input: utf16('a '.repeat(fits / 2)) })
+    expect([at.code, at.stdout, at.stderr]).toEqual([0, '[]\n', ''])
+  }, 60_000)
+
   it('the built CLI exists (these tests run against dist/cli.js)', () => {
     expect(existsSync(bin)).toBe(true)
   })
