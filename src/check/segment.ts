@@ -1,7 +1,8 @@
 // Splits a draft (Markdown or plain text) into sentences that remember their line numbers. Markdown syntax is
-// dropped (headings, list markers, emphasis, links keep their text, code blocks and front matter are skipped), list
-// items remember the sentence that introduced the list, and a line that ends a sentence or looks like a heading
-// ends a sentence even without a blank line after it (pasted web pages put one paragraph per line).
+// dropped (headings, list markers, emphasis, links keep their text, code blocks and front matter are skipped, each
+// table row is a block of its own, footnotes are dropped or read apart). List items remember the sentence that
+// introduced the list, and a line that ends a sentence or looks like a heading ends a sentence even without a blank
+// line after it (pasted web pages put one paragraph per line).
 
 /** One sentence of the draft. @internal */
 export interface Sentence {
@@ -85,6 +86,10 @@ function dropComments(line: string): string {
 // (bracket text excludes `[`, a destination excludes `(`, a tag excludes `<`), so no text is scanned twice over.
 const IMAGE = /!\[([^\][]*)\]\([^()\s]*\)/g
 const FOOTNOTE = /\[\^[^\][]*\]/g
+/** An inline footnote, `^[the note's text]`: the note is not part of the sentence. */
+const INLINE_FOOTNOTE = /\^\[[^\][]*\]/g
+/** The label that opens a footnote definition, `[^1]: `; anchored, so one attempt per line. */
+const FOOTNOTE_DEFINITION = /^\s{0,3}\[\^[^\][]*\]:\s*/
 const INLINE_LINK = /\[([^\][]*)\]\([^()\s]*\)/g
 const REFERENCE_LINK = /\[([^\][]*)\]\[[^\][]*\]/g
 const AUTOLINK = /<https?:[^<>\s]*>/g
@@ -97,22 +102,42 @@ const INLINE_SYNTAX = /[<[\]!`*_>|]|https?:/
 /** Removes inline Markdown and HTML from one line, keeping the words people read. Linear in the line's length. */
 function cleanInline(line: string): string {
   // Most lines of prose hold no inline syntax at all: only their whitespace needs collapsing.
-  if (!INLINE_SYNTAX.test(line)) return line.replace(/\s+/g, ' ').trim()
-  return dropComments(line)
-    .replace(IMAGE, '$1')
-    .replace(FOOTNOTE, '')
-    .replace(INLINE_LINK, '$1')
-    .replace(REFERENCE_LINK, '$1')
-    .replace(AUTOLINK, ' ')
-    .replace(BARE_URL, ' ')
-    .replace(TAG, ' ')
-    .replace(CODE, '$1')
-    .replace(/(^|[\s(])[*_]{1,3}(?=\S)/g, '$1')
-    .replace(/(?<=\S)[*_]{1,3}(?=[\s).,;:!?]|$)/g, '')
-    .replace(/^\s{0,3}>\s?/, '')
-    .replace(/\|/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (INLINE_SYNTAX.test(line) ? dropMarkup(line) : line).replace(/\s+/g, ' ').trim()
+}
+
+/** Drops the Markdown and HTML of a line that has some (every replacement linear, see above). */
+function dropMarkup(line: string): string {
+  return (
+    dropComments(line)
+      .replace(FOOTNOTE_DEFINITION, '')
+      .replace(INLINE_FOOTNOTE, '')
+      .replace(IMAGE, '$1')
+      .replace(FOOTNOTE, '')
+      .replace(INLINE_LINK, '$1')
+      .replace(REFERENCE_LINK, '$1')
+      // An inline footnote whose note held a link: the link is text now.
+      .replace(INLINE_FOOTNOTE, '')
+      .replace(AUTOLINK, ' ')
+      .replace(BARE_URL, ' ')
+      .replace(TAG, ' ')
+      .replace(CODE, '$1')
+      .replace(/(^|[\s(])[*_]{1,3}(?=\S)/g, '$1')
+      .replace(/(?<=\S)[*_]{1,3}(?=[\s).,;:!?]|$)/g, '')
+      .replace(/^\s{0,3}>\s?/, '')
+      .replace(/\|/g, ' ')
+  )
+}
+
+/**
+ * Whether a line is a table's delimiter row (`| --- | :-: |`, `---|---`): cells of dashes with optional colons, at
+ * least one pipe. Split and tested cell by cell, each test linear in its cell.
+ */
+function isTableDelimiter(line: string): boolean {
+  if (!line.includes('|') || !line.includes('-')) return false
+  let inner = line.trim()
+  if (inner.startsWith('|')) inner = inner.slice(1)
+  if (inner.endsWith('|')) inner = inner.slice(0, -1)
+  return inner.split('|').every((cell) => /^\s*:?-+:?\s*$/.test(cell))
 }
 
 function toBlocks(text: string): Block[] {
@@ -121,6 +146,8 @@ function toBlocks(text: string): Block[] {
   let current: Block | undefined
   let fence: string | undefined
   let inComment = false
+  // Inside a table (after its delimiter row): each row is a block of its own, until a blank line.
+  let table = false
   const close = () => {
     if (current && current.lines.length > 0) blocks.push(current)
     current = undefined
@@ -155,7 +182,28 @@ function toBlocks(text: string): Block[] {
     }
     if (raw.trim() === '') {
       close()
+      table = false
       continue
+    }
+    if (isTableDelimiter(raw)) {
+      // The header row is the line just before: it leaves the paragraph it was read into, as a block of its own.
+      const header = current?.lines[current.lines.length - 1]
+      if (header?.line === lineNo - 1 && lines[i - 1]!.includes('|')) {
+        current!.lines.pop()
+        close()
+        blocks.push({ kind: 'paragraph', lines: [header] })
+      } else close()
+      table = true
+      continue
+    }
+    if (table) {
+      if (!ATX_HEADING.test(raw) && !LIST_ITEM.test(raw) && !THEMATIC_BREAK.test(raw)) {
+        close()
+        const row = cleanInline(raw)
+        if (row !== '') blocks.push({ kind: 'paragraph', lines: [{ text: row, line: lineNo }] })
+        continue
+      }
+      table = false
     }
     if (SETEXT_UNDERLINE.test(raw) && current?.kind === 'paragraph' && current.lines.length === 1) {
       current.kind = 'heading'
@@ -181,6 +229,12 @@ function toBlocks(text: string): Block[] {
     }
     const cleaned = cleanInline(raw)
     if (cleaned === '') continue
+    // A footnote definition (`[^1]: Murrough et al. …`) is a note of its own, never the end of the sentence before it.
+    if (FOOTNOTE_DEFINITION.test(raw)) {
+      close()
+      current = { kind: 'paragraph', lines: [{ text: cleaned, line: lineNo }] }
+      continue
+    }
     // Plain text from web pages puts a paragraph (or a heading) on each line: a line that ends a sentence, or a
     // short line without end punctuation followed by a capitalised line, ends the sentence.
     if (current === undefined || current.kind === 'heading' || TURN.test(raw)) {

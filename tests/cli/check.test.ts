@@ -218,4 +218,21 @@ describe('kap-literature check', () => {
       '',
     ])
   })
+  it('never shows Markdown footnote or table syntax in an excerpt (the audit of 2026-12)', async () => {
+    const excerpts = async (input: string) =>
+      (JSON.parse((await runCli(['check', '-', '--json'], { input })).stdout) as Match[]).map((m) => [
+        m.claim,
+        m.lines.start,
+        m.excerpt,
+      ])
+    expect(
+      await excerpts('Ketamine is good.[^1]\n\n[^1]: Ketamine acts on NMDA receptors in the glutamate system.\n'),
+    ).toEqual([['ketamine-acts-on-nmda-glutamate', 3, 'Ketamine acts on NMDA receptors in the glutamate system.']])
+    expect(
+      await excerpts('| Claim | Source |\n| --- | --- |\n| Ketamine acts on NMDA receptors. | Smith 2020 |\n'),
+    ).toEqual([['ketamine-acts-on-nmda-glutamate', 3, 'Ketamine acts on NMDA receptors.']])
+    expect(await excerpts('Ketamine acts on NMDA receptors^[in the brain].\n')).toEqual([
+      ['ketamine-acts-on-nmda-glutamate', 1, 'Ketamine acts on NMDA receptors.'],
+    ])
+  })
 })

@@ -69,6 +69,12 @@ describe('check runs in linear time', () => {
       '\u2026',
       '---\n',
       '```\n',
+      // footnotes and tables (read since the audit of 2026-12)
+      '^[',
+      '[^1]: ',
+      '| --- |',
+      '-|',
+      ':',
     )
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
@@ -87,6 +93,28 @@ describe('check runs in linear time', () => {
       { numRuns: 15 },
     )
   }, 300_000)
+
+  it('tables and footnotes: 8× the input takes at most 20× the time', () => {
+    for (const [name, unit] of [
+      ['table rows', '| Ketamine works within hours | Smith 2020 |\n'],
+      ['delimiter rows', '| --- | :-: |\n'],
+      ['one table row of pipes', '|'],
+      ['footnote definitions', '[^1]: Murrough et al. found this.\n'],
+      ['unclosed inline footnotes', 'ketamine ^[lasts '],
+    ] as const) {
+      const g = growth(
+        (size) => {
+          const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
+          return () => findMatches(text)
+        },
+        32 * KB,
+        256 * KB,
+      )
+      expect(g.ratio, `${name}: 32 KB ${g.small.toFixed(1)} ms, 256 KB ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(
+        MAX_RATIO,
+      )
+    }
+  }, 120_000)
 
   it('cuts text without punctuation into sentences of at most MAX_SENTENCE characters, keeping every word', () => {
     const text = 'ketamine helps depression fast '.repeat(2000)
