@@ -153,6 +153,27 @@ describe('segment', () => {
       ['Body.', 'paragraph'],
     ])
   })
+  it('removes invisible format characters inside words, keeping line numbers', () => {
+    for (const c of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'])
+      expect(
+        segment(`Intro.\nKeta${c}mine-assisted therapy has three stages.`).map((x) => [x.text, x.startLine]),
+        JSON.stringify(c),
+      ).toEqual([
+        ['Intro.', 1],
+        ['Ketamine-assisted therapy has three stages.', 2],
+      ])
+    // A line of only invisible characters is a blank line.
+    expect(segment('One\n\u200b\ntwo').map((x) => x.block)).toEqual([0, 1])
+  })
+  it('decodes HTML character references as a browser shows them', () => {
+    expect(
+      segment('Relief within&nbsp;hours &amp; &quot;fast&quot; &#39;a&#39; it&#8217;s it&#x2019;s it&#146;s.')[0]!.text,
+    ).toBe('Relief within hours & "fast" \'a\' it\u2019s it\u2019s it\u2019s.')
+    // Decoded last: an escaped tag is text, not a tag to drop; an unknown name stays; NUL and surrogates are U+FFFD.
+    expect(segment('Use &lt;b&gt; &foo; &#0; &#xD800; keta&shy;mine keta&#173;mine.')[0]!.text).toBe(
+      'Use <b> &foo; \ufffd \ufffd ketamine ketamine.',
+    )
+  })
   it('handles CRLF line endings', () => {
     expect(segment('One.\r\nTwo.').map((x) => [x.text, x.startLine])).toEqual([
       ['One.', 1],

@@ -235,4 +235,28 @@ describe('kap-literature check', () => {
       ['ketamine-acts-on-nmda-glutamate', 1, 'Ketamine acts on NMDA receptors.'],
     ])
   })
+  it('reads words split by invisible characters or written with HTML character references (the audit of 2026-12)', async () => {
+    const claims = async (input: string) =>
+      (JSON.parse((await runCli(['check', '-', '--json'], { input })).stdout) as Match[]).map((m) => [
+        m.claim,
+        m.lines.start,
+      ])
+    for (const c of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'])
+      expect(
+        await claims(
+          `# Notes\n\nKeta${c}mine-assisted therapy has three stages: preparation, dosing and integration.\n`,
+        ),
+        JSON.stringify(c),
+      ).toEqual([['kap-three-phase-structure', 3]])
+    const r = await runCli(['check', '-'], {
+      input: 'Keta\u00admine-assisted therapy has three stages: preparation, dosing and integration.\n',
+    })
+    expect(r.stdout.split('\n')[0]).toBe('<stdin>: 1 passage makes 1 tracked claim.')
+    expect(await claims('Ketamine can ease depression within&nbsp;hours.\n')).toEqual(
+      await claims('Ketamine can ease depression within hours.\n'),
+    )
+    expect((await claims('Ketamine can ease depression within hours.\n')).map(([c]) => c)).toContain(
+      'ketamine-relief-within-hours',
+    )
+  })
 })
