@@ -1,7 +1,9 @@
 // Splits a draft (Markdown or plain text) into sentences that remember their line numbers. Markdown syntax is
-// dropped (headings, list markers, emphasis, links keep their text, code blocks and front matter are skipped), list
-// items remember the sentence that introduced the list, and a line that ends a sentence or looks like a heading
-// ends a sentence even without a blank line after it (pasted web pages put one paragraph per line).
+// dropped (headings, list markers, emphasis, links keep their text, code blocks and front matter are skipped, each
+// table row is a block of its own, footnotes are dropped or read apart), invisible format characters are removed and
+// HTML character references decoded, as a reader sees them. List items remember the sentence that introduced the
+// list, and a line that ends a sentence or looks like a heading ends a sentence even without a blank line after it
+// (pasted web pages put one paragraph per line).
 
 /** One sentence of the draft. @internal */
 export interface Sentence {
@@ -85,6 +87,10 @@ function dropComments(line: string): string {
 // (bracket text excludes `[`, a destination excludes `(`, a tag excludes `<`), so no text is scanned twice over.
 const IMAGE = /!\[([^\][]*)\]\([^()\s]*\)/g
 const FOOTNOTE = /\[\^[^\][]*\]/g
+/** An inline footnote, `^[the note's text]`: the note is not part of the sentence. */
+const INLINE_FOOTNOTE = /\^\[[^\][]*\]/g
+/** The label that opens a footnote definition, `[^1]: `; anchored, so one attempt per line. */
+const FOOTNOTE_DEFINITION = /^\s{0,3}\[\^[^\][]*\]:\s*/
 const INLINE_LINK = /\[([^\][]*)\]\([^()\s]*\)/g
 const REFERENCE_LINK = /\[([^\][]*)\]\[[^\][]*\]/g
 const AUTOLINK = /<https?:[^<>\s]*>/g
@@ -94,33 +100,119 @@ const CODE = /`+([^`]*)`+/g
 /** Any character that starts inline syntax cleanInline removes (`h` for a bare URL, `>` for a quote). */
 const INLINE_SYNTAX = /[<[\]!`*_>|]|https?:/
 
+/**
+ * Unicode format characters that web pages leave inside words, invisible on screen: soft hyphen, Mongolian vowel
+ * separator, zero-width space, non-joiner and joiner, word joiner and the invisible operators, and the byte-order
+ * mark (zero-width no-break space). `Keta\u00admine` is ketamine to a reader, so it is to the checker.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/g
+
+/** An HTML character reference: named, decimal or hexadecimal. Bounded runs, so one attempt is at most 12 characters. */
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,9}));/g
+
+/** The named references pasted web text carries; others are left as written. */
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['nbsp', ' '],
+  ['ensp', ' '],
+  ['emsp', ' '],
+  ['thinsp', ' '],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['lsquo', '\u2018'],
+  ['rsquo', '\u2019'],
+  ['ldquo', '\u201c'],
+  ['rdquo', '\u201d'],
+  ['sbquo', '\u201a'],
+  ['bdquo', '\u201e'],
+  ['ndash', '\u2013'],
+  ['mdash', '\u2014'],
+  ['hellip', '\u2026'],
+  ['middot', '\u00b7'],
+  ['bull', '\u2022'],
+  ['deg', '\u00b0'],
+  ['plusmn', '\u00b1'],
+  ['times', '\u00d7'],
+  ['le', '\u2264'],
+  ['ge', '\u2265'],
+  ['micro', '\u00b5'],
+  ['copy', '\u00a9'],
+  ['reg', '\u00ae'],
+  ['trade', '\u2122'],
+  ['shy', ''],
+  ['zwsp', ''],
+  ['zwj', ''],
+  ['zwnj', ''],
+])
+
+/** What browsers show for `&#128;`…`&#159;`: the Windows-1252 characters of those bytes (WHATWG HTML). */
+const WINDOWS_1252 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+/** One character reference as the text a browser shows; an unknown name stays as written. */
+function decodeEntity(whole: string, decimal?: string, hex?: string, name?: string): string {
+  if (name !== undefined) return NAMED_ENTITIES.get(name) ?? NAMED_ENTITIES.get(name.toLowerCase()) ?? whole
+  const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16)
+  if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252[code - 0x80]!
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd'
+  return String.fromCodePoint(code).replace(INVISIBLE, '')
+}
+
 /** Removes inline Markdown and HTML from one line, keeping the words people read. Linear in the line's length. */
 function cleanInline(line: string): string {
   // Most lines of prose hold no inline syntax at all: only their whitespace needs collapsing.
-  if (!INLINE_SYNTAX.test(line)) return line.replace(/\s+/g, ' ').trim()
-  return dropComments(line)
-    .replace(IMAGE, '$1')
-    .replace(FOOTNOTE, '')
-    .replace(INLINE_LINK, '$1')
-    .replace(REFERENCE_LINK, '$1')
-    .replace(AUTOLINK, ' ')
-    .replace(BARE_URL, ' ')
-    .replace(TAG, ' ')
-    .replace(CODE, '$1')
-    .replace(/(^|[\s(])[*_]{1,3}(?=\S)/g, '$1')
-    .replace(/(?<=\S)[*_]{1,3}(?=[\s).,;:!?]|$)/g, '')
-    .replace(/^\s{0,3}>\s?/, '')
-    .replace(/\|/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  const text = INLINE_SYNTAX.test(line) ? dropMarkup(line) : line
+  // Character references last, so that `&lt;b&gt;` is read as the text "<b>", never as a tag to drop.
+  return (text.includes('&') ? text.replace(ENTITY, decodeEntity) : text).replace(/\s+/g, ' ').trim()
+}
+
+/** Drops the Markdown and HTML of a line that has some (every replacement linear, see above). */
+function dropMarkup(line: string): string {
+  return (
+    dropComments(line)
+      .replace(FOOTNOTE_DEFINITION, '')
+      .replace(INLINE_FOOTNOTE, '')
+      .replace(IMAGE, '$1')
+      .replace(FOOTNOTE, '')
+      .replace(INLINE_LINK, '$1')
+      .replace(REFERENCE_LINK, '$1')
+      // An inline footnote whose note held a link: the link is text now.
+      .replace(INLINE_FOOTNOTE, '')
+      .replace(AUTOLINK, ' ')
+      .replace(BARE_URL, ' ')
+      .replace(TAG, ' ')
+      .replace(CODE, '$1')
+      .replace(/(^|[\s(])[*_]{1,3}(?=\S)/g, '$1')
+      .replace(/(?<=\S)[*_]{1,3}(?=[\s).,;:!?]|$)/g, '')
+      .replace(/^\s{0,3}>\s?/, '')
+      .replace(/\|/g, ' ')
+  )
+}
+
+/**
+ * Whether a line is a table's delimiter row (`| --- | :-: |`, `---|---`): cells of dashes with optional colons, at
+ * least one pipe. Split and tested cell by cell, each test linear in its cell.
+ */
+function isTableDelimiter(line: string): boolean {
+  if (!line.includes('|') || !line.includes('-')) return false
+  let inner = line.trim()
+  if (inner.startsWith('|')) inner = inner.slice(1)
+  if (inner.endsWith('|')) inner = inner.slice(0, -1)
+  return inner.split('|').every((cell) => /^\s*:?-+:?\s*$/.test(cell))
 }
 
 function toBlocks(text: string): Block[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  // Invisible characters go first, from the whole text: none is a line break, so line numbers stay as they are.
+  const lines = text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').split('\n')
   const blocks: Block[] = []
   let current: Block | undefined
   let fence: string | undefined
   let inComment = false
+  // Inside a table (after its delimiter row): each row is a block of its own, until a blank line.
+  let table = false
   const close = () => {
     if (current && current.lines.length > 0) blocks.push(current)
     current = undefined
@@ -155,7 +247,28 @@ function toBlocks(text: string): Block[] {
     }
     if (raw.trim() === '') {
       close()
+      table = false
       continue
+    }
+    if (isTableDelimiter(raw)) {
+      // The header row is the line just before: it leaves the paragraph it was read into, as a block of its own.
+      const header = current?.lines[current.lines.length - 1]
+      if (header?.line === lineNo - 1 && lines[i - 1]!.includes('|')) {
+        current!.lines.pop()
+        close()
+        blocks.push({ kind: 'paragraph', lines: [header] })
+      } else close()
+      table = true
+      continue
+    }
+    if (table) {
+      if (!ATX_HEADING.test(raw) && !LIST_ITEM.test(raw) && !THEMATIC_BREAK.test(raw)) {
+        close()
+        const row = cleanInline(raw)
+        if (row !== '') blocks.push({ kind: 'paragraph', lines: [{ text: row, line: lineNo }] })
+        continue
+      }
+      table = false
     }
     if (SETEXT_UNDERLINE.test(raw) && current?.kind === 'paragraph' && current.lines.length === 1) {
       current.kind = 'heading'
@@ -181,6 +294,12 @@ function toBlocks(text: string): Block[] {
     }
     const cleaned = cleanInline(raw)
     if (cleaned === '') continue
+    // A footnote definition (`[^1]: Murrough et al. …`) is a note of its own, never the end of the sentence before it.
+    if (FOOTNOTE_DEFINITION.test(raw)) {
+      close()
+      current = { kind: 'paragraph', lines: [{ text: cleaned, line: lineNo }] }
+      continue
+    }
     // Plain text from web pages puts a paragraph (or a heading) on each line: a line that ends a sentence, or a
     // short line without end punctuation followed by a capitalised line, ends the sentence.
     if (current === undefined || current.kind === 'heading' || TURN.test(raw)) {

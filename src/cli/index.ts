@@ -52,7 +52,8 @@ ${Object.entries(commands)
   .join('\n')}
 
 Every command takes --help. Common options: --json (machine-readable output), --debug (stack traces on errors).
-Colour is used only when standard output is a terminal, and never when NO_COLOR is set.
+Ids and filter values may be separated by commas. --version prints the data version.
+Colour is used only when standard output is a terminal (or FORCE_COLOR is set), and never when NO_COLOR is set.
 Exit codes: 0 success, 1 not found or invalid input, 2 usage error.
 
 Examples:
@@ -149,7 +150,10 @@ export function processIo(): Io {
       return bytes
     },
     stdinIsTTY: process.stdin.isTTY === true,
-    today: todayFromEnv(process.env),
+    // Read when a command prints a date: a malformed SOURCE_DATE_EPOCH fails that command only, with one line.
+    get today() {
+      return todayFromEnv(process.env)
+    },
   }
 }
 

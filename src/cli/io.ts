@@ -12,8 +12,12 @@ export interface Io {
   readStdin(limit: number): Promise<Uint8Array>
   /** Whether standard input is a terminal (nothing piped in). */
   stdinIsTTY: boolean
-  /** Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that is set, for reproducible output. */
-  today: string
+  /**
+   * Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that is set, for reproducible output.
+   * Read only by the commands that print a date, so it may be a getter that throws {@link InputError} for a malformed
+   * SOURCE_DATE_EPOCH ({@link todayFromEnv}): a command that prints no date never fails on it.
+   */
+  readonly today: string
 }
 
 /**
@@ -27,14 +31,28 @@ export function colorFromEnv(env: Readonly<Record<string, string | undefined>>, 
   return (env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)) || stdoutIsTTY
 }
 
+/** The last second of 9999-12-31 UTC: the latest SOURCE_DATE_EPOCH with a four-digit year. */
+const MAX_EPOCH = 253402300799
+
 /**
- * Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that holds a plain number of seconds.
+ * Today's date as YYYY-MM-DD (UTC), or the date of SOURCE_DATE_EPOCH when that is set (an empty value counts as
+ * unset). The value must be what `date +%s` prints: a whole number of seconds since 1970-01-01 UTC. Anything else is
+ * refused rather than ignored, as the reproducible-builds.org specification asks, so a build never stamps today's
+ * date while its author believes the date is pinned.
  * @param env - the environment variables
+ * @throws InputError for a malformed SOURCE_DATE_EPOCH, naming the value and the expected form
  */
 export function todayFromEnv(env: Readonly<Record<string, string | undefined>>): string {
   const epoch = env.SOURCE_DATE_EPOCH
-  const date = epoch !== undefined && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()
-  return date.toISOString().slice(0, 10)
+  if (epoch === undefined || epoch === '') return new Date().toISOString().slice(0, 10)
+  if (!/^\d{1,15}$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
+    const millis = /^\d{13}$/.test(epoch) ? `; ${epoch} looks like milliseconds, use ${epoch.slice(0, 10)}` : ''
+    throw new InputError(
+      `SOURCE_DATE_EPOCH ${quote(epoch)} is not a date: use whole seconds since 1970-01-01 UTC, as date +%s ` +
+        `prints (e.g. 1767225600 for 2026-01-01)${millis}, or unset it`,
+    )
+  }
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10)
 }
 
 /** A usage mistake (unknown command or option, missing argument): the CLI exits 2 with this message. */
@@ -159,13 +177,24 @@ export function quote(value: string): string {
 }
 
 /**
- * Checks that a value is one of the allowed ones.
+ * Checks that a value is one of the allowed ones, letter case aside (`--format MD`, `--style APA`).
+ * @param option - the option's name for the message (`--style`)
+ * @param more - what to add when the values are too many to list and none is close
+ * @param aliases - other accepted spellings, listed after the values (`md` for markdown)
  * @throws InputError naming the option, the closest value and where the values are listed
  */
-export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], more = ''): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T
+export function oneOf<T extends string>(
+  option: string,
+  value: string,
+  allowed: readonly T[],
+  more = '',
+  aliases: readonly string[] = [],
+): T {
+  const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase())
+  if (found !== undefined) return found
   const hint = closest(value, allowed)
-  const list = allowed.length <= 8 ? ` (use ${allowed.join(', ')})` : hint ? '' : `${more}`
+  const values = [...allowed, ...aliases]
+  const list = allowed.length <= 8 ? ` (use ${values.join(', ')})` : hint ? '' : `${more}`
   throw new InputError(`unknown ${option} value ${quote(value)}${hint ? ` (did you mean "${hint}"?)` : ''}${list}`)
 }
 

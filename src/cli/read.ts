@@ -59,6 +59,74 @@ async function readFileLimited(path: string, limit: number): Promise<Uint8Array>
   }
 }
 
+/**
+ * The UTF-16 byte order of text without a byte-order mark, from where its NUL bytes fall: text mostly in Latin
+ * script has a NUL in one half of most code units, always the same half (the high byte: odd offsets in little-endian,
+ * even in big-endian). Binary files have NULs at both parities. Looks at the first 64 KiB only.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 64 * 1024) & ~1
+  if (n < 2 || bytes.length % 2 !== 0) return undefined
+  let even = 0
+  let odd = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++
+    if (bytes[i + 1] === 0) odd++
+  }
+  const units = n / 2
+  // At least a third of the code units have a NUL half, and every NUL lies in the same half.
+  if (odd >= units / 3 && even === 0) return 'utf-16le'
+  if (even >= units / 3 && odd === 0) return 'utf-16be'
+  return undefined
+}
+
+/**
+ * Decodes a draft: UTF-8 (with or without a byte-order mark), or UTF-16 with a byte-order mark, or UTF-16 without one
+ * when its NUL bytes say so (Windows tools such as Notepad and PowerShell's `>` save UTF-16). The size limit has
+ * already been applied to the bytes, so decoded UTF-16 text is at most half as many characters as the limit.
+ * @param shown - the name to use in messages
+ * @throws InputError for UTF-32, a binary file (NUL bytes that are not UTF-16) or bytes that are not valid text
+ */
+function decode(bytes: Uint8Array, shown: string): string {
+  const [b0, b1, b2, b3] = bytes
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff))
+    throw new InputError(`${shown} is UTF-32 text; save it as UTF-8 (or UTF-16) Markdown or plain text`)
+  const bom = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : undefined
+  const encoding = bom ?? (bytes.includes(0) ? utf16WithoutBom(bytes) : 'utf-8')
+  if (encoding === undefined)
+    throw new InputError(
+      `${shown} looks like a binary file (it contains NUL bytes); check reads Markdown or plain text, so export ` +
+        `your document as .md or .txt first`,
+    )
+  let text: string
+  try {
+    // The decoder drops a leading byte-order mark of its own encoding.
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes)
+  } catch {
+    if (encoding === 'utf-8')
+      throw new InputError(`${shown} is not UTF-8 text; save it as UTF-8 Markdown or plain text`)
+    const why = bytes.length % 2 === 1 ? 'an odd number of bytes' : 'a broken character'
+    throw new InputError(
+      `${shown} looks like UTF-16 text but is not valid UTF-16 (${why}); save it as UTF-8 Markdown or plain text`,
+    )
+  }
+  // UTF-16 found by its NULs alone must also read as text: control characters other than whitespace mean binary data.
+  const binary =
+    encoding === 'utf-8'
+      ? undefined
+      : text.includes('\u0000')
+        ? 'NUL characters'
+        : bom === undefined && /[\u0001-\u0008\u000e-\u001f]/.test(text)
+          ? 'control characters'
+          : undefined
+  if (binary !== undefined)
+    throw new InputError(
+      `${shown} looks like a binary file (it contains ${binary}); check reads Markdown or plain text, so export ` +
+        `your document as .md or .txt first`,
+    )
+  return text
+}
+
 function cannotRead(path: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code
   if (code === 'ENOENT' || code === 'ENOTDIR')
@@ -69,7 +137,7 @@ function cannotRead(path: string, e: unknown): InputError {
 }
 
 /**
- * Reads a text file, or standard input for `-`, and checks that it is non-empty UTF-8 text of at most
+ * Reads a text file, or standard input for `-`, and checks that it is non-empty UTF-8 or UTF-16 text of at most
  * {@link MAX_INPUT_BYTES} bytes. Bytes are counted while reading, from files of any kind and from standard input, and
  * reading stops at the limit: `/dev/zero`, an endless pipe or a 1 GB file costs no more than 5 MB.
  * @returns the name to show (`<stdin>` for standard input) and the text, without a byte-order mark
@@ -101,23 +169,9 @@ export async function readText(path: string, io: Io): Promise<{ name: string; te
     if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(quote(path))
     if (bytes.length === 0) throw new InputError(`${quote(path)} is empty; nothing to check`)
   }
-  if (bytes.includes(0))
-    throw new InputError(
-      `${name === '<stdin>' ? 'standard input' : quote(name)} looks like a binary file (it contains NUL bytes); check ` +
-        `reads Markdown or plain text, so export your document as .md or .txt first`,
-    )
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new InputError(
-      `${name === '<stdin>' ? 'standard input' : quote(name)} is not UTF-8 text; save it as UTF-8 Markdown or plain text`,
-    )
-  }
+  const shown = name === '<stdin>' ? 'standard input' : quote(name)
+  let text = decode(bytes, shown)
   text = text.replace(/^\uFEFF/, '')
-  if (text.trim() === '')
-    throw new InputError(
-      `${name === '<stdin>' ? 'standard input' : quote(name)} contains only whitespace; nothing to check`,
-    )
+  if (text.trim() === '') throw new InputError(`${shown} contains only whitespace; nothing to check`)
   return { name, text }
 }

@@ -1,5 +1,7 @@
 import {
   claimIds,
+  getSource,
+  getStudy,
   isCitable,
   isClaimId,
   isSourceId,
@@ -8,11 +10,25 @@ import {
   sources,
   studies,
   studyIds,
+  topicTerms,
+  type ClaimId,
   type SourceId,
   type StudyId,
+  type Topic,
 } from '../index'
 import { citationStyles, type CitationStyle } from '../citations/index'
-import { closest, InputError, oneOf, quote } from './io'
+import { closest, InputError, oneOf, quote, UsageError, type Io } from './io'
+
+/**
+ * The ids given on the command line: each word may hold several separated by commas (`dore-2019,wilkinson-2021`),
+ * as filter values do; spaces around a comma and empty items are dropped.
+ * @throws UsageError when words were given but hold no id at all (`,`)
+ */
+export function idWords(words: readonly string[]): string[] {
+  const ids = words.flatMap((w) => w.split(',')).flatMap((id) => (id.trim() === '' ? [] : [id.trim()]))
+  if (words.length > 0 && ids.length === 0) throw new UsageError(`${quote(words.join(' '))} holds no id`)
+  return ids
+}
 
 /**
  * Checks ids given on the command line: each must be a study or a source.
@@ -20,7 +36,14 @@ import { closest, InputError, oneOf, quote } from './io'
  */
 export function citableIds(ids: readonly string[]): (StudyId | SourceId)[] {
   return ids.map((id) => {
-    if (isStudyId(id) || isSourceId(id)) return id
+    if (isStudyId(id) || isSourceId(id)) {
+      if (!isCitable(isStudyId(id) ? getStudy(id) : getSource(id)))
+        throw new InputError(
+          `${quote(id)} is a lead, not a work you can cite: its authors, title or date are not confirmed; ` +
+            `kap-literature show ${id} says what is missing`,
+        )
+      return id
+    }
     if (isClaimId(id))
       throw new InputError(
         `${quote(id)} is a claim, not a work you can cite; cite the studies behind it (see kap-literature show ${id})`,
@@ -32,12 +55,62 @@ export function citableIds(ids: readonly string[]): (StudyId | SourceId)[] {
   })
 }
 
+/**
+ * Checks a --topic value (letter case aside) against the topics.
+ * @throws InputError naming the closest topic and listing them all
+ */
+export function topicOption(value: string): Topic {
+  const topic = topicTerms.find((t) => t === value.toLowerCase())
+  if (topic !== undefined) return topic
+  const hint = closest(value, topicTerms)
+  throw new InputError(
+    `unknown topic ${quote(value)}${hint ? ` (did you mean "${hint}"?)` : ''}; topics: ${topicTerms.join(', ')}`,
+  )
+}
+
+/**
+ * Checks a list of claim ids (`--claims a,b`): each must be a claim.
+ * @throws InputError for a study or source id, or an unknown id (with the closest claim id)
+ */
+export function claimIdsOption(option: string, value: string): ClaimId[] {
+  const ids = value.split(',').flatMap((id) => (id.trim() === '' ? [] : [id.trim()]))
+  if (ids.length === 0)
+    throw new InputError(`${option} ${quote(value)} holds no claim id; list them with kap-literature list claims`)
+  return ids.map((id) => {
+    if (isClaimId(id)) return id
+    if (isStudyId(id) || isSourceId(id))
+      throw new InputError(
+        `${quote(id)} is a ${isStudyId(id) ? 'study' : 'source'}, not a claim; ${option} takes claim ids (list them with kap-literature list claims)`,
+      )
+    const hint = closest(id, claimIds)
+    throw new InputError(
+      `unknown claim ${quote(id)}${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list claims'}`,
+    )
+  })
+}
+
 /** Every citable shipped study and source id, sorted: what `bib` and `export` cover by default (leads are left out). */
 export function allCitableIds(): (StudyId | SourceId)[] {
   return [...studies, ...sources]
     .filter((r) => isCitable(r))
     .map((r) => r.id)
     .sort()
+}
+
+/**
+ * Says on standard error which records `bib` and `export` leave out without ids: the leads, whose authors, title or
+ * date are not confirmed, so they cannot be cited. Standard output stays the bibliography or export alone.
+ */
+export function noteLeadsLeftOut(io: Io): void {
+  const leads = [...studies, ...sources]
+    .filter((r) => !isCitable(r))
+    .map((r) => r.id)
+    .sort()
+  if (leads.length === 0) return
+  io.err(
+    `kap-literature: ${leads.length} lead${leads.length === 1 ? '' : 's'} left out (${leads.join(', ')}): records ` +
+      `whose authors, title or date are not confirmed, so they cannot be cited; kap-literature show <id> says what is missing`,
+  )
 }
 
 /**
@@ -60,8 +133,8 @@ export type TextFormat = 'text' | 'html' | 'markdown'
  * @throws InputError listing the formats
  */
 export function textFormatOption(value: string | undefined): TextFormat {
-  if (value === 'md') return 'markdown'
-  return oneOf('--format', value ?? 'text', ['text', 'html', 'markdown'] as const)
+  if (value?.toLowerCase() === 'md') return 'markdown'
+  return oneOf('--format', value ?? 'text', ['text', 'html', 'markdown'] as const, '', ['md'])
 }
 
 /** The style list for help texts. */

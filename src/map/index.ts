@@ -77,6 +77,8 @@ const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sa
 const LINE = 14
 const MARK = 11
 const MAX_LINES = 5
+/** The height of the one empty row that holds "No claims match." when no claim is drawn. */
+const EMPTY_ROW = 36
 
 interface Column {
   readonly key: string
@@ -280,7 +282,9 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   const topicLabel = o.topic === undefined ? undefined : vocabularies.topics.find((t) => t.id === o.topic)?.label
   const title = o.title ?? (topicLabel === undefined ? 'Evidence map' : `Evidence map: ${topicLabel}`)
   const headerBottom = 112
-  const { rows, bottom } = layout(claims, cols, headerBottom)
+  const { rows, bottom: rowsBottom } = layout(claims, cols, headerBottom)
+  // An empty map keeps one empty row for its "No claims match." line, so the line never runs into the legend.
+  const bottom = rows.length === 0 ? headerBottom + EMPTY_ROW : rowsBottom
   const colWidth = (WIDTH - GRID_X - 16) / cols.length
   const perLine = Math.max(1, Math.floor((colWidth - 4) / (MARK + 3)))
   const studyCount = new Set(claims.flatMap((c) => c.evidence.map(([id]) => id))).size
@@ -383,7 +387,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     )
   }
   parts.push(`<line x1="8" y1="${fmt(bottom)}" x2="${WIDTH - 8}" y2="${fmt(bottom)}" stroke="#999" stroke-width="1"/>`)
-  if (rows.length === 0) parts.push(text(TEXT_X, headerBottom + 20, 'No claims match.', ' fill="#444"'))
+  if (rows.length === 0) parts.push(text(TEXT_X, headerBottom + 22, 'No claims match.', ' fill="#444"'))
   // Legend: relations (shapes) and verdicts (colours, always with their names).
   parts.push(text(TEXT_X, legendTop, 'Marks: what a study shows about the claim', ' font-weight="700" fill="#333"'))
   relations.forEach((r, i) => {

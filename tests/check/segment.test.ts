@@ -98,6 +98,82 @@ describe('segment', () => {
     const prose = segment('The study had one aim\nin mind: to test whether it works.')
     expect(prose.map((x) => x.block)).toEqual([0])
   })
+  it('reads a footnote definition without its label, as a paragraph of its own', () => {
+    const s = segment(
+      [
+        'Ketamine works fast.[^1] It helps.[^note]',
+        '',
+        '[^1]: Murrough et al. found a response within 24 hours.',
+        '[^note]: Another note',
+        '    continued on an indented line.',
+      ].join('\n'),
+    )
+    expect(s.map((x) => [x.text, x.startLine, x.endLine, x.block])).toEqual([
+      ['Ketamine works fast.', 1, 1, 0],
+      ['It helps.', 1, 1, 0],
+      ['Murrough et al. found a response within 24 hours.', 3, 3, 1],
+      ['Another note continued on an indented line.', 4, 5, 2],
+    ])
+  })
+  it('drops inline footnotes, also one holding a link', () => {
+    expect(
+      segment('Ketamine works^[see [Dore](https://x.org/a) for more] within hours^[a note].').map((x) => x.text),
+    ).toEqual(['Ketamine works within hours.'])
+  })
+  it('reads each table row as a block of its own, without pipes or the delimiter row', () => {
+    const s = segment(
+      [
+        'Intro text:',
+        '| Claim | Source |',
+        '|:---|---:|',
+        '| Ketamine works within hours. | Smith 2020 |',
+        '| Effects fade | Jones |',
+        '',
+        'Claim | Source',
+        '--- | ---',
+        'A | B',
+        '# After',
+        'Text.',
+      ].join('\n'),
+    )
+    expect(s.map((x) => [x.text, x.startLine, x.block])).toEqual([
+      ['Intro text:', 1, 0],
+      ['Claim Source', 2, 1],
+      ['Ketamine works within hours.', 4, 2],
+      ['Smith 2020', 4, 2],
+      ['Effects fade Jones', 5, 3],
+      ['Claim Source', 7, 4],
+      ['A B', 9, 5],
+      ['After', 10, 6],
+      ['Text.', 11, 7],
+    ])
+    // A line of dashes without a pipe is still a setext underline or a thematic break, not a table.
+    expect(segment('Title\n---\nBody.').map((x) => [x.text, x.kind])).toEqual([
+      ['Title', 'heading'],
+      ['Body.', 'paragraph'],
+    ])
+  })
+  it('removes invisible format characters inside words, keeping line numbers', () => {
+    for (const c of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'])
+      expect(
+        segment(`Intro.\nKeta${c}mine-assisted therapy has three stages.`).map((x) => [x.text, x.startLine]),
+        JSON.stringify(c),
+      ).toEqual([
+        ['Intro.', 1],
+        ['Ketamine-assisted therapy has three stages.', 2],
+      ])
+    // A line of only invisible characters is a blank line.
+    expect(segment('One\n\u200b\ntwo').map((x) => x.block)).toEqual([0, 1])
+  })
+  it('decodes HTML character references as a browser shows them', () => {
+    expect(
+      segment('Relief within&nbsp;hours &amp; &quot;fast&quot; &#39;a&#39; it&#8217;s it&#x2019;s it&#146;s.')[0]!.text,
+    ).toBe('Relief within hours & "fast" \'a\' it\u2019s it\u2019s it\u2019s.')
+    // Decoded last: an escaped tag is text, not a tag to drop; an unknown name stays; NUL and surrogates are U+FFFD.
+    expect(segment('Use &lt;b&gt; &foo; &#0; &#xD800; keta&shy;mine keta&#173;mine.')[0]!.text).toBe(
+      'Use <b> &foo; \ufffd \ufffd ketamine ketamine.',
+    )
+  })
   it('handles CRLF line endings', () => {
     expect(segment('One.\r\nTwo.').map((x) => [x.text, x.startLine])).toEqual([
       ['One.', 1],

@@ -16,6 +16,12 @@ const latin1 = file(
   'latin1.txt',
   new Uint8Array([0x4b, 0x65, 0x74, 0x61, 0x6d, 0x69, 0x6e, 0x65, 0x20, 0xe9, 0x74, 0xe9, 0x0a]),
 )
+const utf32 = file('utf32.md', new Uint8Array([0xff, 0xfe, 0, 0, 0x4b, 0, 0, 0]))
+const oddUtf16 = file('odd.md', new Uint8Array([0xff, 0xfe, 0x4b, 0, 0x65]))
+const loneSurrogate = file('lone.md', new Uint8Array([0xff, 0xfe, 0x4b, 0, 0x00, 0xd8, 0x65, 0]))
+// NULs at odd offsets only, as in UTF-16 without a mark, but decoding to control characters: binary data.
+const utf16Shaped = file('data.bin', new Uint8Array([0x01, 0, 0x02, 0, 0x03, 0, 0x4b, 0]))
+const utf16Nul = file('nul16.md', new Uint8Array([0xff, 0xfe, 0x4b, 0, 0, 0, 0x65, 0]))
 const empty = file('empty.md', '')
 const blank = file('blank.md', '  \n\n\t\n')
 const unreadable = file('secret.md', 'Ketamine.')
@@ -49,6 +55,28 @@ const cases: Case[] = [
     message: /^kap-literature: standard input looks like a binary file/,
   },
   { args: ['check', latin1], code: 1, message: /is not UTF-8 text; save it as UTF-8 Markdown or plain text$/ },
+  {
+    args: ['check', utf32],
+    code: 1,
+    message: /utf32\.md" is UTF-32 text; save it as UTF-8 \(or UTF-16\) Markdown or plain text$/,
+  },
+  {
+    args: ['check', oddUtf16],
+    code: 1,
+    message:
+      /odd\.md" looks like UTF-16 text but is not valid UTF-16 \(an odd number of bytes\); save it as UTF-8 Markdown or plain text$/,
+  },
+  {
+    args: ['check', loneSurrogate],
+    code: 1,
+    message: /lone\.md" looks like UTF-16 text but is not valid UTF-16 \(a broken character\); save it as UTF-8/,
+  },
+  {
+    args: ['check', utf16Shaped],
+    code: 1,
+    message: /data\.bin" looks like a binary file \(it contains control characters\)/,
+  },
+  { args: ['check', utf16Nul], code: 1, message: /nul16\.md" looks like a binary file \(it contains NUL characters\)/ },
   { args: ['check', empty], code: 1, message: /empty\.md" is empty; nothing to check$/ },
   { args: ['check', blank], code: 1, message: /contains only whitespace; nothing to check$/ },
   {
@@ -97,7 +125,25 @@ const cases: Case[] = [
   {
     args: ['cite', 'dore-2019', '--format', 'pdf'],
     code: 1,
-    message: /unknown --format value "pdf" \(use text, html, markdown\)$/,
+    message: /unknown --format value "pdf" \(use text, html, markdown, md\)$/,
+  },
+  // several ids in one word: a comma separates them, as in filter values; a word of commas holds none
+  {
+    args: ['cite', 'dore-2019,dore-2091'],
+    code: 1,
+    message: /unknown study or source "dore-2091" \(did you mean "dore-2019"\?\)$/,
+  },
+  {
+    args: ['cite', ',', '--json'],
+    code: 2,
+    message: /^kap-literature: "," holds no id\. See kap-literature cite --help\.$/,
+  },
+  { args: ['bib', ' , '], code: 2, message: /" , " holds no id\./ },
+  {
+    args: ['show', 'dore-2019,wilkinson-2021'],
+    code: 2,
+    message:
+      /^kap-literature: show takes one id at a time \(got 2: "dore-2019", "wilkinson-2021"\); run it once for each\. See kap-literature show --help\.$/,
   },
   { args: ['cite'], code: 2, message: /cite needs at least one study or source id/ },
   { args: ['cite', 'dore-2019', '--style'], code: 2, message: /option --style needs a value/ },
@@ -157,9 +203,73 @@ const cases: Case[] = [
   {
     args: ['handout', '--topic', 'duration', '--format', 'pdf'],
     code: 1,
-    message: /unknown --format value "pdf".*\(use md, html\)$/,
+    message: /unknown --format value "pdf".*\(use md, html, markdown\)$/,
   },
   { args: ['handout', '--topic', 'duration', '--style', 'ieee'], code: 1, message: /unknown --style value "ieee"/ },
+  {
+    args: ['handout', '--topic', 'duration', '--format', 'txt'],
+    code: 1,
+    message: /^kap-literature: unknown --format value "txt" \(use md, html, markdown\)$/,
+  },
+  // map
+  {
+    args: ['map', '--topic', 'foo'],
+    code: 1,
+    message:
+      /^kap-literature: unknown topic "foo"; topics: efficacy, duration, onset, mechanism, neuroplasticity, .*, marketing-language$/,
+  },
+  {
+    args: ['map', '--claims', 'ketamine-relief-withn-hours'],
+    code: 1,
+    message:
+      /^kap-literature: unknown claim "ketamine-relief-withn-hours" \(did you mean "ketamine-relief-within-hours"\?\)$/,
+  },
+  {
+    args: ['map', '--claims', 'zzzzzzzzzzzzzzzz'],
+    code: 1,
+    message: /^kap-literature: unknown claim "zzzzzzzzzzzzzzzz"; list ids with kap-literature list claims$/,
+  },
+  {
+    args: ['map', '--claims', 'dore-2019'],
+    code: 1,
+    message:
+      /^kap-literature: "dore-2019" is a study, not a claim; --claims takes claim ids \(list them with kap-literature list claims\)$/,
+  },
+  { args: ['map', '--claims', ','], code: 1, message: /^kap-literature: --claims "," holds no claim id; list them/ },
+  {
+    args: ['map', '--format', 'png'],
+    code: 1,
+    message: /^kap-literature: unknown --format value "png" .*\(use svg, html\)$/,
+  },
+  {
+    args: ['map', '--title', 'x'.repeat(201)],
+    code: 1,
+    message: /^kap-literature: --title is 201 characters long; a map title has at most 200$/,
+  },
+  { args: ['map', '--out='], code: 1, message: /^kap-literature: --out needs a file name, e\.g\. --out map\.svg$/ },
+  {
+    args: ['map', '--topic', 'safety', '--out', join(dir, 'no-such-folder', 'x.svg')],
+    code: 1,
+    message:
+      /^kap-literature: cannot write ".*no-such-folder\/x\.svg": the folder ".*no-such-folder" does not exist; create it or choose another path$/,
+  },
+  {
+    args: ['map', '--topic', 'safety', '--out', dir],
+    code: 1,
+    message:
+      /^kap-literature: cannot write ".*": it is a folder; give a file name, e\.g\. --out ".*\/safety-map\.svg"$/,
+  },
+  {
+    args: ['map', '--format', 'html', '--out', dir],
+    code: 1,
+    message: /e\.g\. --out ".*\/evidence-map\.html"$/,
+  },
+  {
+    args: ['map', '--out', join(empty, 'x.svg')],
+    code: 1,
+    message:
+      /^kap-literature: cannot write ".*empty\.md\/x\.svg": part of the path is a file, not a folder; choose another path$/,
+  },
   // the dispatcher
   {
     args: ['frobnicate'],

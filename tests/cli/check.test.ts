@@ -187,4 +187,76 @@ describe('kap-literature check', () => {
     const [m] = JSON.parse((await runCli(['check', file, '--json'])).stdout) as Match[]
     expect(m).toMatchObject({ claim: 'ketamine-acts-on-nmda-glutamate', lines: { start: 2, end: 2 } })
   })
+  it('reads UTF-16 (little- or big-endian, with or without a byte-order mark) as it reads UTF-8', async () => {
+    const text =
+      'First line.\r\n\r\nKetamine acts on NMDA receptors.\r\nIt is a dissociative anaesthetic, café-tested.\r\n'
+    const expected = (await runCli(['check', '-', '--json'], { input: text })).stdout
+    expect((JSON.parse(expected) as Match[]).map((m) => [m.claim, m.lines.start])).toEqual([
+      ['ketamine-acts-on-nmda-glutamate', 3],
+      ['ketamine-is-anesthetic-dissociative-class', 4],
+    ])
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'))
+    const be = new Uint8Array(le.length)
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!]
+    for (const [label, bytes] of [
+      ['UTF-16LE with a mark', new Uint8Array([0xff, 0xfe, ...le])],
+      ['UTF-16BE with a mark', new Uint8Array([0xfe, 0xff, ...be])],
+      ['UTF-16LE without a mark', le],
+      ['UTF-16BE without a mark', be],
+    ] as const) {
+      const file = join(dir, 'utf16.md')
+      writeFileSync(file, bytes)
+      const r = await runCli(['check', file, '--json'])
+      expect([r.code, r.stdout, r.stderr], label).toEqual([0, expected, ''])
+      expect(await runCli(['check', '-', '--json'], { input: bytes }), label).toEqual(r)
+    }
+    // The audit's case: a byte-order mark and "Ket" is a short draft with no claim, not a binary file.
+    const short = await runCli(['check', '-'], { input: new Uint8Array([0xff, 0xfe, 0x4b, 0, 0x65, 0, 0x74, 0]) })
+    expect([short.code, short.stdout.split('\n')[0], short.stderr]).toEqual([
+      0,
+      '<stdin>: no tracked claims found.',
+      '',
+    ])
+  })
+  it('never shows Markdown footnote or table syntax in an excerpt (the audit of 2026-12)', async () => {
+    const excerpts = async (input: string) =>
+      (JSON.parse((await runCli(['check', '-', '--json'], { input })).stdout) as Match[]).map((m) => [
+        m.claim,
+        m.lines.start,
+        m.excerpt,
+      ])
+    expect(
+      await excerpts('Ketamine is good.[^1]\n\n[^1]: Ketamine acts on NMDA receptors in the glutamate system.\n'),
+    ).toEqual([['ketamine-acts-on-nmda-glutamate', 3, 'Ketamine acts on NMDA receptors in the glutamate system.']])
+    expect(
+      await excerpts('| Claim | Source |\n| --- | --- |\n| Ketamine acts on NMDA receptors. | Smith 2020 |\n'),
+    ).toEqual([['ketamine-acts-on-nmda-glutamate', 3, 'Ketamine acts on NMDA receptors.']])
+    expect(await excerpts('Ketamine acts on NMDA receptors^[in the brain].\n')).toEqual([
+      ['ketamine-acts-on-nmda-glutamate', 1, 'Ketamine acts on NMDA receptors.'],
+    ])
+  })
+  it('reads words split by invisible characters or written with HTML character references (the audit of 2026-12)', async () => {
+    const claims = async (input: string) =>
+      (JSON.parse((await runCli(['check', '-', '--json'], { input })).stdout) as Match[]).map((m) => [
+        m.claim,
+        m.lines.start,
+      ])
+    for (const c of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'])
+      expect(
+        await claims(
+          `# Notes\n\nKeta${c}mine-assisted therapy has three stages: preparation, dosing and integration.\n`,
+        ),
+        JSON.stringify(c),
+      ).toEqual([['kap-three-phase-structure', 3]])
+    const r = await runCli(['check', '-'], {
+      input: 'Keta\u00admine-assisted therapy has three stages: preparation, dosing and integration.\n',
+    })
+    expect(r.stdout.split('\n')[0]).toBe('<stdin>: 1 passage makes 1 tracked claim.')
+    expect(await claims('Ketamine can ease depression within&nbsp;hours.\n')).toEqual(
+      await claims('Ketamine can ease depression within hours.\n'),
+    )
+    expect((await claims('Ketamine can ease depression within hours.\n')).map(([c]) => c)).toContain(
+      'ketamine-relief-within-hours',
+    )
+  })
 })

@@ -14,7 +14,18 @@ describe('kap-literature export', () => {
       .filter((r) => isCitable(r))
       .map((r) => r.id)
       .sort()
-    expect((JSON.parse((await runCli(['export'])).stdout) as { id: string }[]).map((i) => i.id)).toEqual(citable)
+    const r = await runCli(['export'])
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((i) => i.id)).toEqual(citable)
+    // Standard output is the export alone; the leads left out are named on standard error.
+    expect(r.stderr).toBe(
+      'kap-literature: 5 leads left out (azhari-2021, fda-esketamine-2019, fda-mdma-decision-2024, glue-2019, ' +
+        'holmes-2022): records whose authors, title or date are not confirmed, so they cannot be cited; ' +
+        'kap-literature show <id> says what is missing\n',
+    )
+    const bibtex = await runCli(['export', '--format', 'bibtex'])
+    expect(bibtex.stdout.match(/^@/gm)).toHaveLength(citable.length)
+    expect(bibtex.stderr).toBe(r.stderr)
+    expect((await runCli(['export', 'dore-2019', '--format', 'bibtex'])).stderr).toBe('')
   })
   it('exports BibTeX, BibLaTeX and RIS', async () => {
     expect((await runCli(['export', 'dore-2019', '--format', 'bibtex'])).stdout).toMatch(/^@article\{dore-2019,/)

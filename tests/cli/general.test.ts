@@ -104,6 +104,17 @@ describe('[bin] the built bin', () => {
   })
 })
 
+describe('[bin] SOURCE_DATE_EPOCH', () => {
+  it('a malformed value fails the command that prints a date with one line and exit 1, and no other', () => {
+    const bad = runBin(['handout', '--topic', 'safety'], { env: { SOURCE_DATE_EPOCH: 'abc' } })
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toBe('')
+    expect(bad.stderr).toMatch(/^kap-literature: SOURCE_DATE_EPOCH "abc" is not a date: use whole seconds since 1970/)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+    expect(runBin(['--version'], { env: { SOURCE_DATE_EPOCH: 'abc' } }).code).toBe(0)
+  })
+})
+
 describe('[bin] --debug', () => {
   it('adds a stack trace to an error message', () => {
     const plain = runBin(['cite', 'nonsense-1999'])

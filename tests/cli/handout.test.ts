@@ -114,6 +114,42 @@ describe('kap-literature handout --full (Markdown)', () => {
       'Certainty of the evidence',
     ])
   })
+  it('refuses a malformed SOURCE_DATE_EPOCH with one line naming the value and the expected form', async () => {
+    const form = 'use whole seconds since 1970-01-01 UTC, as date +%s prints (e.g. 1767225600 for 2026-01-01)'
+    for (const [value, extra] of [
+      ['abc', ''],
+      ['1767225600000', '; 1767225600000 looks like milliseconds, use 1767225600'],
+      ['-1', ''],
+      ['1767225600.5', ''],
+      [' 1767225600', ''],
+      ['253402300800', ''], // the first second of the year 10000
+    ] as const) {
+      const r = await runCli(['handout', '--topic', 'safety'], { env: { SOURCE_DATE_EPOCH: value } })
+      expect(r.code, value).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe(
+        `kap-literature: SOURCE_DATE_EPOCH ${JSON.stringify(value)} is not a date: ${form}${extra}, or unset it\n`,
+      )
+    }
+    const json = await runCli(['handout', '--topic', 'safety', '--json'], { env: { SOURCE_DATE_EPOCH: 'abc' } })
+    expect([json.code, json.stdout]).toEqual([1, ''])
+  })
+  it('takes the date of a valid SOURCE_DATE_EPOCH; an empty one counts as unset', async () => {
+    const date = async (value: string) =>
+      (
+        JSON.parse(
+          (await runCli(['handout', '--topic', 'safety', '--json'], { env: { SOURCE_DATE_EPOCH: value } })).stdout,
+        ) as { date: string }
+      ).date
+    expect(await date('0')).toBe('1970-01-01')
+    expect(await date('1767225599')).toBe('2025-12-31')
+    expect(await date('253402300799')).toBe('9999-12-31')
+    expect(await date('')).toBe(new Date().toISOString().slice(0, 10))
+  })
+  it('commands that print no date ignore SOURCE_DATE_EPOCH', async () => {
+    const r = await runCli(['cite', 'dore-2019'], { env: { SOURCE_DATE_EPOCH: 'abc' } })
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '(Dore et al., 2019)\n', ''])
+  })
   it('works for every topic, brief and full', async () => {
     for (const t of vocabularies.topics) {
       for (const extra of [[], ['--full'], ['--format', 'html']])

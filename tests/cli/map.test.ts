@@ -35,8 +35,20 @@ describe('kap-literature map', () => {
   it('an unknown topic exits 1 with the closest topic; a bad format or stray word is an error', async () => {
     const r = await runCli(['map', '--topic', 'efficacyy'])
     expect(r.code).toBe(1)
-    expect(r.stderr).toBe('kap-literature: unknown topic "efficacyy" (did you mean "efficacy"?)\n')
+    expect(r.stderr).toBe(
+      'kap-literature: unknown topic "efficacyy" (did you mean "efficacy"?); topics: efficacy, duration, onset, ' +
+        'mechanism, neuroplasticity, psychotherapy, protocol, route-and-dose, subjective-effects, regulation, safety, ' +
+        'indications, comparison, marketing-language\n',
+    )
     expect((await runCli(['map', '--format', 'png'])).code).toBe(1)
     expect((await runCli(['map', 'efficacy'])).code).toBe(2)
+  })
+  it('takes option values in any letter case, as the other commands do', async () => {
+    const r = await runCli(['map', '--topic', 'Psychotherapy', '--format', 'SVG'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(evidenceMap({ topic: 'psychotherapy', format: 'svg' }))
+  })
+  it('without --topic or --claims draws every claim', async () => {
+    expect((await runCli(['map'])).stdout).toBe(evidenceMap({ format: 'svg' }))
   })
 })

@@ -11,9 +11,9 @@ export interface CliResult {
   stderr: string
 }
 
-/** Options for a CLI run: standard input and environment variables (on top of NO_COLOR=1). */
+/** Options for a CLI run: standard input (text, sent as UTF-8, or bytes) and environment variables (on top of NO_COLOR=1). */
 export interface CliOptions {
-  input?: string
+  input?: string | Uint8Array
   env?: Record<string, string>
 }
 
@@ -30,9 +30,15 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     out: (t) => void out.push(`${t}\n`),
     err: (t) => void err.push(`${t}\n`),
     color: colorFromEnv(env, false),
-    readStdin: async (limit) => new TextEncoder().encode(options.input ?? '').slice(0, limit + 1),
+    readStdin: async (limit) =>
+      (typeof options.input === 'string' || options.input === undefined
+        ? new TextEncoder().encode(options.input ?? '')
+        : options.input
+      ).slice(0, limit + 1),
     stdinIsTTY: false,
-    today: todayFromEnv(env),
+    get today() {
+      return todayFromEnv(env)
+    },
   }
   const code = await main(args, io)
   return { code, stdout: out.join(''), stderr: err.join('') }

@@ -97,6 +97,24 @@ describe('evidenceMap (SVG)', () => {
   })
 })
 
+describe('evidenceMap with no claim', () => {
+  it('writes "No claims match." in a row of its own, clear of the legend below it', () => {
+    // duration and this claim share no topic, so nothing is drawn.
+    const out = evidenceMap({ topic: 'duration', claims: ['indication-anxiety'], format: 'svg' })
+    expect(wellFormed(out)).toBe(true)
+    expect(out).not.toContain('class="kap-map-row"')
+    const y = (text: string) => Number(new RegExp(`<text x="[\\d.]+" y="([\\d.]+)"[^>]*>${text}`).exec(out)![1])
+    const rule = [...out.matchAll(/<line x1="8" y1="([\d.]+)" x2="952"/g)].map((m) => Number(m[1]))
+    // Baselines of 12-pixel text: the message sits below the header (112), above the row's closing rule, and the
+    // legend heading's letters start below that rule.
+    expect(y('No claims match\\.')).toBe(134)
+    expect(rule).toEqual([148])
+    expect(y('Marks: what a study shows')).toBe(172)
+    expect(y('Marks: what a study shows') - 12).toBeGreaterThan(rule[0]!)
+    expect(out).toMatch(/viewBox="0 0 960 268"/)
+  })
+})
+
 describe('evidenceMap (HTML)', () => {
   it('is a figure with the SVG, a caption and the same facts as a table', () => {
     const html = evidenceMap({

@@ -69,6 +69,19 @@ describe('check runs in linear time', () => {
       '\u2026',
       '---\n',
       '```\n',
+      // footnotes, tables, character references and invisible characters (read since the audit of 2026-12)
+      '^[',
+      '[^1]: ',
+      '| --- |',
+      '-|',
+      ':',
+      '&',
+      '&#',
+      '&#x',
+      '&nbsp;',
+      '123;',
+      '\u00ad',
+      '\u200b',
     )
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
@@ -87,6 +100,30 @@ describe('check runs in linear time', () => {
       { numRuns: 15 },
     )
   }, 300_000)
+
+  it('tables, footnotes and character references: 8× the input takes at most 20× the time', () => {
+    for (const [name, unit] of [
+      ['table rows', '| Ketamine works within hours | Smith 2020 |\n'],
+      ['delimiter rows', '| --- | :-: |\n'],
+      ['one table row of pipes', '|'],
+      ['footnote definitions', '[^1]: Murrough et al. found this.\n'],
+      ['unclosed inline footnotes', 'ketamine ^[lasts '],
+      ['references', 'ketamine&nbsp;lasts &#8217;&#x2019;&amp;&foo &#'],
+      ['invisible characters', 'keta\u00admine\u200b '],
+    ] as const) {
+      const g = growth(
+        (size) => {
+          const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
+          return () => findMatches(text)
+        },
+        32 * KB,
+        256 * KB,
+      )
+      expect(g.ratio, `${name}: 32 KB ${g.small.toFixed(1)} ms, 256 KB ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(
+        MAX_RATIO,
+      )
+    }
+  }, 120_000)
 
   it('cuts text without punctuation into sentences of at most MAX_SENTENCE characters, keeping every word', () => {
     const text = 'ketamine helps depression fast '.repeat(2000)
@@ -163,6 +200,19 @@ describe('check reads no more than its limit', () => {
     expect(over.stderr.trim()).toBe('kap-literature: standard input is larger than 5 MB; check reads drafts up to 5 MB')
     const at = await runCli(['check', '-'], { input: 'a '.repeat(MAX_INPUT_BYTES / 2) })
     expect(at.code).toBe(0)
+  }, 60_000)
+
+  it('applies the limit to the bytes of a UTF-16 draft, before decoding: its text is at most half as many characters', async () => {
+    const utf16 = (text: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))])
+    // 2 bytes of mark + 2 per character: one character more than fits is refused.
+    const fits = (MAX_INPUT_BYTES - 2) / 2
+    const over = await runCli(['check', '-'], { input: utf16(`ketamine ${'a'.repeat(fits)}`) })
+    expect([over.code, over.stderr]).toEqual([
+      1,
+      'kap-literature: standard input is larger than 5 MB; check reads drafts up to 5 MB\n',
+    ])
+    const at = await runCli(['check', '-', '--json'], { input: utf16('a '.repeat(fits / 2)) })
+    expect([at.code, at.stdout, at.stderr]).toEqual([0, '[]\n', ''])
   }, 60_000)
 
   it('the built CLI exists (these tests run against dist/cli.js)', () => {

@@ -1,13 +1,23 @@
 import { formatBibliography } from '../../citations/index'
 import { flag, json, type FlagSpec, type Io, type Parsed } from '../io'
-import { allCitableIds, citableIds, styleList, styleOption, textFormatOption } from '../records'
+import {
+  allCitableIds,
+  citableIds,
+  idWords,
+  noteLeadsLeftOut,
+  styleList,
+  styleOption,
+  textFormatOption,
+} from '../records'
 
 export const summary = 'Print a bibliography (reference list) of studies and sources.'
 
 export const help = `Usage: kap-literature bib [ids...] [--style ${styleList}] [--format text|html|markdown] [--json]
 
 ${summary}
-Without ids: every shipped study and source. Entries are sorted as the style sorts
+Ids are separated by spaces or commas. Without ids: every citable study and source;
+the leads (records whose authors, title or date are not confirmed) are left out,
+and a line on standard error names them. Entries are sorted as the style sorts
 them; numeric styles number them in the order given.
 
 Options:
@@ -24,8 +34,11 @@ export const flags: FlagSpec = { booleans: ['json'], values: ['style', 'format']
 export function run(args: Parsed, io: Io): number {
   const style = styleOption(flag(args, 'style'))
   const format = textFormatOption(flag(args, 'format'))
-  const ids = args.positional.length > 0 ? citableIds(args.positional) : allCitableIds()
+  const words = idWords(args.positional)
+  const ids = words.length > 0 ? citableIds(words) : allCitableIds()
   const bibliography = formatBibliography(ids, { style, format })
   io.out(args.flags.has('json') ? json({ style, format, ids: [...new Set(ids)], bibliography }) : bibliography)
+  // After the output, where a reader at a terminal sees it.
+  if (words.length === 0) noteLeadsLeftOut(io)
   return 0
 }

@@ -1,14 +1,14 @@
 import { formatCitation } from '../../citations/index'
 import { flag, json, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
-import { citableIds, styleList, styleOption, textFormatOption } from '../records'
+import { citableIds, idWords, styleList, styleOption, textFormatOption } from '../records'
 
 export const summary = 'Print an in-text citation of studies or sources, in one of six styles.'
 
 export const help = `Usage: kap-literature cite <ids...> [--style ${styleList}] [--format text|html|markdown] [--narrative] [--json]
 
 ${summary}
-Several ids give one citation, ordered as the style orders them; numeric styles
-number them in the order given.
+Several ids (separated by spaces or commas) give one citation, ordered as the
+style orders them; numeric styles number them in the order given.
 
 Options:
   --style      citation style (default apa)
@@ -24,11 +24,12 @@ Examples:
 export const flags: FlagSpec = { booleans: ['json', 'narrative'], values: ['style', 'format'] }
 
 export function run(args: Parsed, io: Io): number {
-  if (args.positional.length === 0) throw new UsageError('cite needs at least one study or source id')
+  const words = idWords(args.positional)
+  if (words.length === 0) throw new UsageError('cite needs at least one study or source id')
   const style = styleOption(flag(args, 'style'))
   const format = textFormatOption(flag(args, 'format'))
   const narrative = args.flags.has('narrative')
-  const ids = citableIds(args.positional)
+  const ids = citableIds(words)
   const citation = formatCitation(ids, { style, format, narrative })
   io.out(args.flags.has('json') ? json({ style, format, narrative, ids: [...new Set(ids)], citation }) : citation)
   return 0

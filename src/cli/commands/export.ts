@@ -1,5 +1,5 @@
 import { flag, json, oneOf, type FlagSpec, type Io, type Parsed } from '../io'
-import { allCitableIds, citableIds } from '../records'
+import { allCitableIds, citableIds, idWords, noteLeadsLeftOut } from '../records'
 
 export const summary = 'Export records as CSL-JSON, BibTeX, BibLaTeX or RIS for reference managers.'
 
@@ -8,7 +8,9 @@ const formats = ['csljson', 'bibtex', 'biblatex', 'ris'] as const
 export const help = `Usage: kap-literature export [ids...] [--format ${formats.join('|')}] [--json]
 
 ${summary}
-Without ids: every shipped study and source, sorted by id. Citation keys are the ids.
+Ids are separated by spaces or commas. Without ids: every citable study and source, sorted by id;
+the leads (records whose authors, title or date are not confirmed) are left out, and a line on standard
+error names them. Citation keys are the ids.
 
 Options:
   --format   csljson (default; Zotero, Pandoc, citation-js), bibtex, biblatex (biber) or ris (Zotero, EndNote)
@@ -22,7 +24,8 @@ export const flags: FlagSpec = { booleans: ['json'], values: ['format'] }
 
 export async function run(args: Parsed, io: Io): Promise<number> {
   const format = oneOf('--format', flag(args, 'format') ?? 'csljson', formats)
-  const ids = args.positional.length > 0 ? citableIds(args.positional) : allCitableIds()
+  const words = idWords(args.positional)
+  const ids = words.length > 0 ? citableIds(words) : allCitableIds()
   // Loaded on demand: citation-js is only needed here.
   const cite = await import('../../cite/index')
   const content = { csljson: cite.toCSLJSON, bibtex: cite.toBibTeX, biblatex: cite.toBibLaTeX, ris: cite.toRIS }[
@@ -30,5 +33,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   ](ids)
   if (args.flags.has('json')) io.out(json({ format, ids: [...new Set(ids)], content }))
   else if (content !== '') io.out(content.replace(/\n$/, ''))
+  // After the output, where a reader at a terminal sees it.
+  if (words.length === 0) noteLeadsLeftOut(io)
   return 0
 }

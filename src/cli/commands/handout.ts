@@ -10,8 +10,8 @@ import {
 import { renderDocument } from '../document'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
-import { closest, flag, InputError, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
-import { styleList, styleOption } from '../records'
+import { flag, json, oneOf, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
+import { styleList, styleOption, topicOption } from '../records'
 
 export const summary = "Write an educator's handout for a topic: claims, verdicts, evidence and a reading list."
 
@@ -35,7 +35,8 @@ Options:
   --style    citation style (default apa)
   --json     print the full handout's content as JSON instead (citations as plain text)
 
-The date is today's (UTC), or SOURCE_DATE_EPOCH's when that is set.
+The date is today's (UTC), or SOURCE_DATE_EPOCH's when that is set: whole seconds since 1970-01-01 UTC, as
+date +%s prints; any other value is an error (exit 1).
 
 Examples:
   kap-literature handout --topic duration --format html > duration.html
@@ -422,15 +423,16 @@ export function run(args: Parsed, io: Io): number {
     throw new UsageError(`handout takes --topic, not a word (got "${args.positional[0]}")`)
   const topicId = flag(args, 'topic')
   if (topicId === undefined) throw new UsageError(`handout needs --topic (topics: ${topicIds.join(', ')})`)
-  const topic = vocabularies.topics.find((t) => t.id === topicId)
-  if (topic === undefined) {
-    const hint = closest(topicId, topicIds)
-    throw new InputError(
-      `unknown topic ${quote(topicId)}${hint ? ` (did you mean "${hint}"?)` : ''}; topics: ${topicIds.join(', ')}`,
-    )
-  }
+  const topicKey = topicOption(topicId)
+  const topic = vocabularies.topics.find((t) => t.id === topicKey)!
   const formatName = flag(args, 'format') ?? 'md'
-  const format = oneOf('--format', formatName === 'markdown' ? 'md' : formatName, ['md', 'html'] as const)
+  const format = oneOf(
+    '--format',
+    formatName.toLowerCase() === 'markdown' ? 'md' : formatName,
+    ['md', 'html'] as const,
+    '',
+    ['markdown'],
+  )
   const style = styleOption(flag(args, 'style'))
   const full = args.flags.has('full')
   if (args.flags.has('json')) {

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs'
-import { topicTerms, type ClaimId, type Topic } from '../../index'
+import { dirname, join } from 'node:path'
+import { topicTerms } from '../../index'
 import { evidenceMap } from '../../map/index'
-import { InputError, terminalSafe, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
+import { flag, InputError, oneOf, quote, terminalSafe, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
+import { claimIdsOption, topicOption } from '../records'
 
 export const summary =
   'Draw the evidence map of a topic: claims by verdict, studies by design and relation (SVG or HTML).'
@@ -13,6 +15,7 @@ Each claim is a row, grouped by verdict and labelled with it; each study that be
 column of its design (strongest designs on the left, regulatory and consensus records in a band of their own) and
 shaped by its relation: filled circle supports, half-filled partly supports, cross contradicts, open square does not
 test the claim, open diamond context. The SVG is deterministic and self-contained (no fonts or scripts from outside).
+Without --topic or --claims: every claim.
 
 Options:
   --topic    one of: ${topicTerms.join(', ')}
@@ -27,34 +30,49 @@ Examples:
 
 export const flags: FlagSpec = { booleans: [], values: ['topic', 'claims', 'format', 'title', 'out'] }
 
+/** A one-line message for a file that cannot be written, with the path and what to do. */
+function cannotWrite(file: string, e: unknown, example: string): InputError {
+  const code = (e as NodeJS.ErrnoException).code
+  const where = `cannot write ${quote(file)}`
+  if (code === 'ENOENT')
+    return new InputError(
+      `${where}: the folder ${quote(dirname(file))} does not exist; create it or choose another path`,
+    )
+  if (code === 'ENOTDIR')
+    return new InputError(`${where}: part of the path is a file, not a folder; choose another path`)
+  if (code === 'EISDIR')
+    return new InputError(`${where}: it is a folder; give a file name, e.g. --out ${quote(join(file, example))}`)
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new InputError(`${where}: permission denied; choose a folder you can write to`)
+  return new InputError(`${where} (${code ?? (e instanceof Error ? e.message : 'unknown error')})`)
+}
+
 export function run(args: Parsed, io: Io): number {
   if (args.positional.length > 0) throw new UsageError('map takes no words, only options (see --help)')
-  const value = (name: string): string | undefined => {
-    const v = args.flags.get(name)
-    return typeof v === 'string' ? v : undefined
-  }
-  const format = value('format') ?? 'svg'
-  if (format !== 'svg' && format !== 'html') throw new InputError(`--format must be svg or html, not "${format}"`)
-  const claims = value('claims')
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean) as ClaimId[] | undefined
-  const title = value('title')
+  const format = oneOf('--format', flag(args, 'format') ?? 'svg', ['svg', 'html'] as const)
+  const topicValue = flag(args, 'topic')
+  const topic = topicValue === undefined ? undefined : topicOption(topicValue)
+  const claimsValue = flag(args, 'claims')
+  const claims = claimsValue === undefined ? undefined : claimIdsOption('--claims', claimsValue)
+  const title = flag(args, 'title')
+  if (title !== undefined && title.length > 200)
+    throw new InputError(`--title is ${title.length} characters long; a map title has at most 200`)
   const out = evidenceMap({
     format,
-    ...(value('topic') === undefined ? {} : { topic: value('topic') as Topic }),
+    ...(topic === undefined ? {} : { topic }),
     ...(claims === undefined ? {} : { claims }),
     ...(title === undefined ? {} : { title }),
   })
-  const file = value('out')
+  const file = flag(args, 'out')
   if (file === undefined) {
     io.out(out.replace(/\n$/, ''))
     return 0
   }
+  if (file === '') throw new InputError('--out needs a file name, e.g. --out map.svg')
   try {
     writeFileSync(file, out)
   } catch (e) {
-    throw new InputError(`cannot write ${JSON.stringify(file)}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+    throw cannotWrite(file, e, `${topic ?? 'evidence'}-map.${format}`)
   }
   io.err(`kap-literature: wrote ${terminalSafe(file)}`)
   return 0

@@ -12,7 +12,18 @@ import {
 import { fullEvidenceFor, getFullClaim, getFullSource, getFullStudy, type Claim, type Study } from '../../details/index'
 import { citeProse, createCitationSession, formatReference, type CitationSession } from '../../citations/index'
 import { renderDocument } from '../document'
-import { closest, InputError, json, paint, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
+import {
+  closest,
+  InputError,
+  json,
+  paint,
+  quote,
+  UsageError,
+  verdictColor,
+  type FlagSpec,
+  type Io,
+  type Parsed,
+} from '../io'
 
 export const summary = 'Show one study, claim or source record.'
 
@@ -99,8 +110,13 @@ function sourceText(io: Io, id: Parameters<typeof getFullSource>[0]): string {
 export const flags: FlagSpec = { booleans: ['json'], values: [] }
 
 export function run(args: Parsed, io: Io): number {
-  const [id, ...rest] = args.positional
-  if (id === undefined || rest.length > 0) throw new UsageError('show takes exactly one id')
+  const ids = args.positional.flatMap((w) => w.split(',')).filter((w) => w.trim() !== '')
+  if (ids.length > 1)
+    throw new UsageError(
+      `show takes one id at a time (got ${ids.length}: ${ids.map(quote).join(', ')}); run it once for each`,
+    )
+  const id = ids[0]?.trim()
+  if (id === undefined) throw new UsageError('show takes exactly one id')
   const asJson = args.flags.has('json')
   if (isStudyId(id)) {
     const study = getFullStudy(id)
@@ -123,7 +139,7 @@ export function run(args: Parsed, io: Io): number {
   } else {
     const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
     throw new InputError(
-      `no study, claim or source has the id "${id}"${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies|claims|sources'}`,
+      `no study, claim or source has the id ${quote(id)}${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies|claims|sources'}`,
     )
   }
   return 0
