@@ -26,7 +26,8 @@ const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
  * Escapes text so every Markdown renderer (CommonMark, GFM with autolinks, markdown-it with linkify) shows it
  * literally and none can turn it into markup: `<` and `>` become entities (a backslash before `<` is not enough:
  * GFM autolinking ends a URL at the `<` and leaves the rest live), and the characters Markdown reads as syntax get a
- * backslash. A line-leading list or heading marker is escaped too. `&` becomes `&amp;` only where it would start a
+ * backslash. A line-leading list or heading marker is escaped too, and blanks before a line break shrink to one space
+ * (two would be a hard line break). `&` becomes `&amp;` only where it would start a
  * character reference (`&copy;`, `&#65;`); elsewhere Markdown shows it as it is, so "Fenton, L., & Sanacora, G."
  * stays readable in the Markdown source. Linear time: no pattern can backtrack. The one Markdown escaper of the
  * library.
@@ -37,4 +38,7 @@ export function escapeMarkdown(text: string): string {
     .replace(REFERENCE_START, (c) => HTML_ESCAPES[c]!)
     .replace(/[\\`*_[\]#|~^]/g, '\\$&')
     .replace(/^([ \t]*(?:\d{1,9}(?=\.\s)|(?=[+-]\s)))([+.-])/gm, '$1\\$2')
+    // Two or more spaces before a line break make a hard break (`<br>`): one space reads the same and breaks nothing.
+    // The lookbehind starts a match only at the start of a run of blanks, so a long run is scanned once.
+    .replace(/(?<![ \t])[ \t]{2,}(?=\n)/g, ' ')
 }

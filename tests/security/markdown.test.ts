@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import * as cite from '../../src/cite/index'
 import { escapeMarkdown } from '../../src/escape'
 import { markdownLinkTarget, renderStyledRuns } from '../../src/runs'
+import { MAX_RATIO, growth } from './timing'
 import {
   engineShippedMarkdown,
   FIELDS,
@@ -111,6 +112,20 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
     )
   })
 
+  it('escapeMarkdown runs in linear time on long runs of blanks, with and without line breaks', () => {
+    for (const unit of [' ', ' \t', '  \n', 'a  ']) {
+      const g = growth(
+        (size) => {
+          const text = unit.repeat(size)
+          return () => escapeMarkdown(text)
+        },
+        10_000,
+        80_000,
+      )
+      expect(g.ratio, JSON.stringify(unit)).toBeLessThanOrEqual(MAX_RATIO)
+    }
+  })
+
   it('escapeMarkdown output reads back as the same text (property), with `&` left bare unless it starts a reference', () => {
     const decode = (html: string): string =>
       html
@@ -153,6 +168,9 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
       { numRuns: 300 },
     )
     expect(escapeMarkdown('Fenton, L., & Sanacora, G.')).toBe('Fenton, L., & Sanacora, G.')
+    // Blanks before a line break would be a hard break (found by this property): one space is left.
+    expect(escapeMarkdown('Johnson  \n0')).toBe('Johnson \n0')
+    expect(escapeMarkdown('+ \t \na  b')).toBe('\\+ \na  b')
     expect(escapeMarkdown('AT&T; &copy; &#65; R&D')).toBe('AT&amp;T; &amp;copy; &amp;\\#65; R&D')
   })
 
