@@ -34,11 +34,13 @@ const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
  * @internal
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(REFERENCE_START, (c) => HTML_ESCAPES[c]!)
-    .replace(/[\\`*_[\]#|~^]/g, '\\$&')
-    .replace(/^([ \t]*(?:\d{1,9}(?=\.\s)|(?=[+-]\s)))([+.-])/gm, '$1\\$2')
-    // Two or more spaces before a line break make a hard break (`<br>`): one space reads the same and breaks nothing.
-    // The lookbehind starts a match only at the start of a run of blanks, so a long run is scanned once.
-    .replace(/(?<![ \t])[ \t]{2,}(?=\n)/g, ' ')
+  return (
+    text
+      .replace(REFERENCE_START, (c) => HTML_ESCAPES[c]!)
+      .replace(/[\\`*_[\]#|~^]/g, '\\$&')
+      .replace(/^([ \t]*(?:\d{1,9}(?=\.\s)|(?=[+-]\s)))([+.-])/gm, '$1\\$2')
+      // Two or more spaces before a line break make a hard break (`<br>`): one space reads the same and breaks nothing.
+      // The lookbehind starts a match only at the start of a run of blanks, so a long run is scanned once.
+      .replace(/(?<![ \t])[ \t]{2,}(?=\n)/g, ' ')
+  )
 }
