@@ -1,30 +1,70 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatReference as tableReference } from '../../src/citations/index'
-import { formatReference } from '../../src/cite/index'
+import { formatReference, loadSystemStyle, registerStyle } from '../../src/cite/index'
 import { engineStyleXml } from '../../src/cite/engine'
-import { builtInFixApplies, builtInFixNote, fixBuiltInStyle } from '../../src/cite/style-fixes'
+import { fixStyle, styleFixesApply, styleFixNotes } from '../../src/cite/style-fixes'
 import { sources } from '../../src/index'
 import { reference } from '../helpers/paths'
 
+const DEBIAN = '/usr/share/citation-style-language/styles'
+const debianXml = (file: string): string => readFileSync(join(DEBIAN, `${file}.csl`), 'utf8')
+// The Debian styles must be present in CI (.ci/run installs citation-style-language-styles); locally they may be absent.
+const haveDebian = existsSync(join(DEBIAN, 'american-medical-association.csl'))
+const debianIt = it.skipIf(!haveDebian && process.env.CI === undefined)
+
 const undated = { id: 'page-1', type: 'webpage', title: 'A page', URL: 'https://example.org/p' } as const
+/** A published journal article whose volume, issue and pages are not known. */
+const noVolume = {
+  id: 'jour-1',
+  type: 'article-journal',
+  title: 'A trial',
+  author: [{ family: 'Smith', given: 'Ana' }],
+  'container-title': 'New England Journal of Medicine',
+  'container-title-short': 'N Engl J Med',
+  issued: { 'date-parts': [[2023]] },
+  DOI: '10.1056/example',
+} as const
+const preprint = {
+  ...noVolume,
+  id: 'pre-1',
+  type: 'article',
+  'container-title': 'medRxiv',
+  'container-title-short': undefined,
+} as const
+
+describe('which styles have fixes', () => {
+  it('still finds every pattern in the styles citation-js ships and in the official files vendored for the tests', () => {
+    for (const name of ['apa', 'harvard1']) expect(styleFixesApply(name, engineStyleXml(name))).toBe(true)
+    const official = readFileSync(join(reference, 'csl-styles', 'apa.csl'), 'utf8')
+    expect(styleFixesApply('apa', official)).toBe(true)
+    expect(fixStyle('apa', official)).not.toBe(official)
+  })
+
+  debianIt('still finds every pattern in the Debian styles the tables use', () => {
+    expect(styleFixesApply('american-medical-association', debianXml('american-medical-association'))).toBe(true)
+  })
+
+  it('changes no other style, and names what each fix does', () => {
+    const mla = '<style><citation><layout/></citation></style>'
+    expect(fixStyle('modern-language-association', mla)).toBe(mla)
+    expect(styleFixNotes('modern-language-association')).toEqual([])
+    expect(styleFixNotes('apa')).toEqual(['no "Retrieved" without a retrieval date'])
+    expect(styleFixNotes('harvard1')).toEqual(['only a preprint (type article) is labelled "[Preprint]"'])
+    expect(styleFixNotes('american-medical-association')).toEqual([
+      'no "Published online" for a journal article; "Preprint posted online" for a preprint',
+    ])
+  })
+
+  it('leaves a style unchanged when a later version no longer has the pattern', () => {
+    const changed = engineStyleXml('harvard1').replace('value="Preprint"', 'term="preprint"')
+    expect(styleFixesApply('harvard1', changed)).toBe(false)
+    expect(fixStyle('harvard1', changed)).toBe(changed)
+  })
+})
 
 describe('the APA fix: "Retrieved" only with a retrieval date', () => {
-  it('still finds its pattern in the APA style citation-js ships and in the official apa.csl', () => {
-    expect(builtInFixApplies('apa', engineStyleXml('apa'))).toBe(true)
-    const official = readFileSync(join(reference, 'csl-styles', 'apa.csl'), 'utf8')
-    expect(builtInFixApplies('apa', official)).toBe(true)
-    expect(fixBuiltInStyle('apa', official)).not.toBe(official)
-  })
-
-  it('changes no other style', () => {
-    const harvard = engineStyleXml('harvard1')
-    expect(fixBuiltInStyle('harvard1', harvard)).toBe(harvard)
-    expect(builtInFixNote('harvard1')).toBeUndefined()
-    expect(builtInFixNote('apa')).toBe('no "Retrieved" without a retrieval date')
-  })
-
   it('prints an undated page without a retrieval date as title, n.d. and URL', () => {
     expect(formatReference(undated, { style: 'apa', format: 'text' })).toBe('A page. (n.d.). https://example.org/p')
   })
@@ -45,6 +85,76 @@ describe('the APA fix: "Retrieved" only with a retrieval date', () => {
       const text = tableReference(s.id, { style: 'apa', format: 'text' })
       expect(text).toContain(s.csl.URL)
       expect(text).not.toContain('Retrieved')
+    }
+  })
+})
+
+describe('the Harvard fix: "[Preprint]" only for a preprint', () => {
+  it('prints a journal article without volume or pages without the label, in the engine', () => {
+    expect(formatReference(noVolume, { style: 'harvard', format: 'text' })).toBe(
+      'Smith, A. (2023) \u201cA trial,\u201d New England Journal of Medicine. Available at: https://doi.org/10.1056/example.',
+    )
+  })
+
+  it('keeps the label for a preprint (CSL type article)', () => {
+    expect(formatReference(preprint, { style: 'harvard', format: 'text' })).toBe(
+      'Smith, A. (2023) \u201cA trial,\u201d medRxiv [Preprint]. Available at: https://doi.org/10.1056/example.',
+    )
+  })
+
+  it('reaches the shipped tables: the published articles without a volume, and the one preprint', () => {
+    expect(tableReference('anand-2023', { style: 'harvard' })).toBe(
+      'Anand, A. et al. (2023) \u201cKetamine versus ECT for Nonpsychotic Treatment-Resistant Major Depression,\u201d ' +
+        'New England Journal of Medicine. Available at: https://doi.org/10.1056/NEJMoa2302399.',
+    )
+    expect(tableReference('price-2022', { style: 'harvard' })).toContain(
+      'American Journal of Psychiatry. Available at:',
+    )
+    expect(tableReference('yermus-2023', { style: 'harvard' })).toContain('medRxiv [Preprint]. Available at:')
+  })
+})
+
+describe('the AMA fix: no "Published online" for a journal article', () => {
+  debianIt(
+    'prints the year alone for a journal article without volume, and "Preprint posted online" for a preprint',
+    () => {
+      const name = loadSystemStyle('ama', { as: 'ama-fixed' })
+      expect(formatReference(noVolume, { style: name, format: 'text' })).toBe(
+        '1. Smith A. A trial. N Engl J Med. 2023. doi:10.1056/example',
+      )
+      expect(formatReference(preprint, { style: name, format: 'text' })).toBe(
+        '1. Smith A. A trial. medRxiv. Preprint posted online 2023. doi:10.1056/example',
+      )
+    },
+  )
+
+  debianIt('fixes the style loaded by its file name too, but not the same XML passed to registerStyle', () => {
+    const byFile = loadSystemStyle('american-medical-association', { as: 'ama-by-file' })
+    expect(formatReference(noVolume, { style: byFile, format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023. doi:10.1056/example',
+    )
+    registerStyle('ama-as-is', debianXml('american-medical-association'))
+    expect(formatReference(noVolume, { style: 'ama-as-is', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. Published online 2023. doi:10.1056/example',
+    )
+  })
+
+  it('reaches the shipped tables', () => {
+    expect(tableReference('anand-2023', { style: 'ama' })).toContain('N Engl J Med. 2023. doi:10.1056/NEJMoa2302399')
+    expect(tableReference('price-2022', { style: 'ama' })).toContain(
+      'Am J Psychiatry. 2022. doi:10.1176/appi.ajp.20220216',
+    )
+    expect(tableReference('yermus-2023', { style: 'ama' })).toContain(
+      'medRxiv. Preprint posted online 2023. doi:10.1101/2023.01.11.23284248',
+    )
+  })
+
+  it('no shipped record but the preprint is called a preprint or "published online", in any style', () => {
+    for (const style of ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'] as const) {
+      for (const id of ['anand-2023', 'price-2022']) {
+        const text = tableReference(id, { style })
+        expect(text).not.toMatch(/preprint|published online/i)
+      }
     }
   })
 })
