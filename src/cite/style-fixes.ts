@@ -56,6 +56,19 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
     },
   ],
   /*
+   * NLM ends each note with a period: "doi:10.1159/000517074. PubMed PMID: 34186531." The style joins the DOI and the
+   * PubMed note with a space, so the DOI runs into "PubMed". Grouping the two with ". " puts the period between them
+   * and still leaves none after a DOI that ends the reference. The built-in style and the official
+   * nlm-citation-sequence.csl both have the pattern.
+   */
+  vancouver: [
+    {
+      note: 'a period between the DOI and "PubMed PMID"',
+      pattern: tags('<text macro="availability"/>', '<text macro="notes"/>'),
+      replace: () => '<group delimiter=". "><text macro="availability"/><text macro="notes"/></group>',
+    },
+  ],
+  /*
    * AMA prints "Published online <date>" for anything in its last branch without volume or issue: right for an article
    * published ahead of print, wrong for a journal article whose volume we could not confirm. A journal article gets the
    * year alone; a preprint (type article) gets AMA 11's "Preprint posted online", as the current official style does.

@@ -36,10 +36,12 @@ const preprint = {
 
 describe('which styles have fixes', () => {
   it('still finds every pattern in the styles citation-js ships and in the official files vendored for the tests', () => {
-    for (const name of ['apa', 'harvard1']) expect(styleFixesApply(name, engineStyleXml(name))).toBe(true)
+    for (const name of ['apa', 'harvard1', 'vancouver']) expect(styleFixesApply(name, engineStyleXml(name))).toBe(true)
     const official = readFileSync(join(reference, 'csl-styles', 'apa.csl'), 'utf8')
     expect(styleFixesApply('apa', official)).toBe(true)
     expect(fixStyle('apa', official)).not.toBe(official)
+    const nlm = readFileSync(join(reference, 'csl-styles', 'nlm-citation-sequence.csl'), 'utf8')
+    expect(styleFixesApply('vancouver', nlm)).toBe(true)
   })
 
   debianIt('still finds every pattern in the Debian styles the tables use', () => {
@@ -52,6 +54,7 @@ describe('which styles have fixes', () => {
     expect(styleFixNotes('modern-language-association')).toEqual([])
     expect(styleFixNotes('apa')).toEqual(['no "Retrieved" without a retrieval date'])
     expect(styleFixNotes('harvard1')).toEqual(['only a preprint (type article) is labelled "[Preprint]"'])
+    expect(styleFixNotes('vancouver')).toEqual(['a period between the DOI and "PubMed PMID"'])
     expect(styleFixNotes('american-medical-association')).toEqual([
       'no "Published online" for a journal article; "Preprint posted online" for a preprint',
     ])
@@ -156,5 +159,36 @@ describe('the AMA fix: no "Published online" for a journal article', () => {
         expect(text).not.toMatch(/preprint|published online/i)
       }
     }
+  })
+})
+
+describe('the Vancouver fix: a period between the DOI and the PubMed note', () => {
+  const withIds = { ...noVolume, volume: '90', issue: '5', page: '318-327', PMID: '34186531' }
+
+  it('ends the DOI with a period when the PubMed note follows, as NLM ends each note', () => {
+    expect(formatReference(withIds, { style: 'vancouver', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. doi:10.1056/example. PubMed PMID: 34186531.',
+    )
+  })
+
+  it('adds no period after a DOI that ends the reference, and none before a PubMed note without DOI', () => {
+    const { PMID: _pmid, ...noPmid } = withIds
+    expect(formatReference(noPmid, { style: 'vancouver', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. doi:10.1056/example',
+    )
+    const { DOI: _doi, ...noDoi } = withIds
+    expect(formatReference(noDoi, { style: 'vancouver', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. PubMed PMID: 34186531.',
+    )
+  })
+
+  it('reaches the shipped tables, PMCID notes too', () => {
+    expect(tableReference('wilkinson-2021', { style: 'vancouver' })).toMatch(
+      / Psychother Psychosom\. 2021;90\(5\):318–27\. doi:10\.1159\/000517074\. PubMed PMID: 34186531\.$/,
+    )
+    expect(tableReference('rodriguez-2013', { style: 'vancouver' })).toMatch(
+      /doi:10\.1038\/npp\.2013\.150\. PubMed Central PMCID: PMC3799067\.$/,
+    )
+    expect(tableReference('dore-2019', { style: 'vancouver' })).toMatch(/doi:10\.1080\/02791072\.2019\.1587556$/)
   })
 })
