@@ -99,6 +99,23 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
           ),
     },
   ],
+  /*
+   * Chicago author-date joins the years of one author with a comma: "(Dakwar et al. 2019, 2020)" (CMOS 15.29). The
+   * style sets no cite-group-delimiter (CSL's default is ", ") but sets after-collapse-delimiter="; ", the same as its
+   * layout delimiter; citeproc-js then uses "; " between the years too, and ignores a cite-group-delimiter while an
+   * after-collapse-delimiter is set. Dropping that redundant attribute (the default is the layout delimiter) and
+   * setting cite-group-delimiter=", " gives the comma, and still "; " after the group.
+   */
+  'chicago-author-date': [
+    {
+      note: 'years of one author joined by ", "',
+      pattern: /<citation\b(?![^>]*\bcite-group-delimiter=)[^>]*\bcollapse="year"[^>]*>/,
+      replace: (found) =>
+        found
+          .replace(/\s+after-collapse-delimiter="; "/, '')
+          .replace(/^<citation\b/, '<citation cite-group-delimiter=", "'),
+    },
+  ],
 }
 
 /**

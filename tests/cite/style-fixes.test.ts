@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatReference as tableReference } from '../../src/citations/index'
-import { formatReference, loadSystemStyle, registerStyle } from '../../src/cite/index'
+import { formatCitation as tableCitation, formatReference as tableReference } from '../../src/citations/index'
+import { formatCitation, formatReference, loadSystemStyle, registerStyle } from '../../src/cite/index'
 import { engineStyleXml } from '../../src/cite/engine'
 import { fixStyle, styleFixesApply, styleFixNotes } from '../../src/cite/style-fixes'
 import { sources } from '../../src/index'
@@ -45,7 +45,8 @@ describe('which styles have fixes', () => {
   })
 
   debianIt('still finds every pattern in the Debian styles the tables use', () => {
-    expect(styleFixesApply('american-medical-association', debianXml('american-medical-association'))).toBe(true)
+    for (const file of ['american-medical-association', 'chicago-author-date'])
+      expect(styleFixesApply(file, debianXml(file))).toBe(true)
   })
 
   it('changes no other style, and names what each fix does', () => {
@@ -55,6 +56,7 @@ describe('which styles have fixes', () => {
     expect(styleFixNotes('apa')).toEqual(['no "Retrieved" without a retrieval date'])
     expect(styleFixNotes('harvard1')).toEqual(['only a preprint (type article) is labelled "[Preprint]"'])
     expect(styleFixNotes('vancouver')).toEqual(['a period between the DOI and "PubMed PMID"'])
+    expect(styleFixNotes('chicago-author-date')).toEqual(['years of one author joined by ", "'])
     expect(styleFixNotes('american-medical-association')).toEqual([
       'no "Published online" for a journal article; "Preprint posted online" for a preprint',
     ])
@@ -190,5 +192,44 @@ describe('the Vancouver fix: a period between the DOI and the PubMed note', () =
       /doi:10\.1038\/npp\.2013\.150\. PubMed Central PMCID: PMC3799067\.$/,
     )
     expect(tableReference('dore-2019', { style: 'vancouver' })).toMatch(/doi:10\.1080\/02791072\.2019\.1587556$/)
+  })
+})
+
+describe('the Chicago fix: the years of one author joined by a comma (CMOS 15.29)', () => {
+  debianIt('groups the years with ", " and keeps "; " between authors, in the engine', () => {
+    const name = loadSystemStyle('chicago', { as: 'chicago-fixed' })
+    expect(formatCitation(['dakwar-2019', 'dakwar-2020'], { style: name, format: 'text' })).toBe(
+      '(Dakwar et al. 2019, 2020)',
+    )
+    expect(formatCitation(['dakwar-2019', 'dakwar-2020', 'feder-2014'], { style: name, format: 'text' })).toBe(
+      '(Dakwar et al. 2019, 2020; Feder et al. 2014)',
+    )
+  })
+
+  debianIt('adds the delimiter only where the style sets none', () => {
+    const xml = debianXml('chicago-author-date')
+    expect(styleFixesApply('chicago-author-date', xml)).toBe(true)
+    const fixed = fixStyle('chicago-author-date', xml)
+    const open = /<citation\b[^>]*>/.exec(fixed)?.[0]
+    expect(open).toMatch(/^<citation cite-group-delimiter=", " et-al-min="4"/)
+    expect(open).not.toContain('after-collapse-delimiter')
+    expect(/<citation\b[^>]*>/.exec(xml)?.[0]).toContain('after-collapse-delimiter="; "')
+    const withOwn = xml.replace('<citation ', '<citation cite-group-delimiter="; " ')
+    expect(styleFixesApply('chicago-author-date', withOwn)).toBe(false)
+    expect(fixStyle('chicago-author-date', withOwn)).toBe(withOwn)
+  })
+
+  it('reaches the shipped table', () => {
+    expect(tableCitation(['dakwar-2019', 'dakwar-2020'], { style: 'chicago' })).toBe('(Dakwar et al. 2019, 2020)')
+    expect(tableCitation(['dakwar-2019', 'dakwar-2020', 'feder-2014'], { style: 'chicago' })).toBe(
+      '(Dakwar et al. 2019, 2020; Feder et al. 2014)',
+    )
+    // Chicago keeps the writer's order: only neighbours are grouped, as citeproc does.
+    expect(tableCitation(['dakwar-2019', 'feder-2014', 'dakwar-2020'], { style: 'chicago' })).toBe(
+      '(Dakwar et al. 2019; Feder et al. 2014; Dakwar et al. 2020)',
+    )
+    expect(tableCitation(['wilkinson-2017', 'wilkinson-2018'], { style: 'chicago' })).toBe(
+      '(Wilkinson et al. 2017, 2018)',
+    )
   })
 })
