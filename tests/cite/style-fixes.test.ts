@@ -156,7 +156,7 @@ describe('the AMA fix: no "Published online" for a journal article', () => {
 
   it('no shipped record but the preprint is called a preprint or "published online", in any style', () => {
     for (const style of ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'] as const) {
-      for (const id of ['anand-2023', 'price-2022']) {
+      for (const id of ['anand-2023', 'price-2022'] as const) {
         const text = tableReference(id, { style })
         expect(text).not.toMatch(/preprint|published online/i)
       }
