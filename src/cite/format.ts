@@ -159,7 +159,8 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
  *
  * In `html`, the entry is wrapped as `<div class="kap-ref kap-style-<style>" data-kap-id="<id>">…</div>`; a valid
  * DOI becomes `<a class="kap-ref-doi" href="https://doi.org/…">` and an http(s) URL `<a class="kap-ref-url" href="…">`.
- * A DOI that does not match `^10\.\d{4,9}/[^\s"<>]+$`, and a URL of any other scheme, stay plain text. Numeric
+ * A DOI that does not match `^10\.\d{4,9}/[^\s"<>]+$`, and a URL of any other scheme, stay plain text (a user record's
+ * DOI is kept in its bare form, see {@link CiteRecord}). Numeric
  * styles keep their number ("1.").
  *
  * The first call in a style compiles it (about 0.9 s for APA, under 0.1 s for most styles).
