@@ -16,6 +16,7 @@ import {
   formatReference,
 } from '../../src/citations/index'
 import * as cite from '../../src/cite/index'
+import { bareDoi } from '../../src/doi'
 import { runCli } from '../helpers/run-cli'
 
 /** Payloads that ran script in marked or markdown-it before the fix (issue 13), and their relatives. */
@@ -43,7 +44,7 @@ export const FIELDS = ['URL', 'DOI', 'title', 'container-title', 'author'] as co
 
 /**
  * A user record with `payload` in one field. A DOI must be a DOI (anything else is refused), so the payload goes after
- * a DOI prefix there: `10.1234/<payload>`, which is refused only when the payload holds whitespace.
+ * a DOI prefix there: `10.1234/<payload>`, which is refused when the payload holds whitespace or is blank.
  */
 export function hostileRecord(field: (typeof FIELDS)[number], payload: string, n: number): cite.CiteRecord {
   const base = {
@@ -61,7 +62,9 @@ export function hostileRecord(field: (typeof FIELDS)[number], payload: string, n
 
 /** Whether the engine refuses `payload` in `field` as a bad record, not a rendering: a blank name, a DOI with a space. */
 export function refusedPayload(field: (typeof FIELDS)[number], payload: string): boolean {
-  return (field === 'author' && payload.trim() === '') || (field === 'DOI' && /\s/.test(payload.trim()))
+  return (
+    (field === 'author' && payload.trim() === '') || (field === 'DOI' && bareDoi(`10.1234/${payload}`) === undefined)
+  )
 }
 
 /** Markdown of every shipped record in every precomputed style, in every form. */
