@@ -730,6 +730,27 @@ export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMA
   return out
 }
 
+/**
+ * Refuses a user record that no style has anything to identify it by: no name in any name variable (author, editor,
+ * …) and no title. citeproc would print "(N.d.)." or a bare number for it. Shipped records are citable by construction.
+ * @internal
+ */
+export function requireIdentifiable(record: Resolved): void {
+  if (record.shipped) return
+  const csl = record.csl as Readonly<Record<string, unknown>>
+  const named = [...NAME_FIELDS].some((field) => Array.isArray(csl[field]) && (csl[field] as unknown[]).length > 0)
+  const titled = typeof csl.title === 'string' && csl.title.trim() !== ''
+  if (named || titled) return
+  throw new KapLiteratureError(
+    'INVALID_RECORD',
+    `record ${describeValue(record.id)} has no author, editor or title, so a style has nothing to cite it by`,
+    {
+      value: record.id,
+      hint: "add a title or an author, e.g. title: 'A book', author: [{ family: 'Smith', given: 'Ana' }]",
+    },
+  )
+}
+
 /** Every citable shipped study and source, sorted by id (the default for the exports; leads are left out). @internal */
 export function allShipped(): Resolved[] {
   const citable = new Set<string>([...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id))
