@@ -220,3 +220,73 @@ describe('toRIS', () => {
     expect(toRIS([])).toBe('')
   })
 })
+
+describe('a preprint (CSL type article) is exported as a preprint, not a journal article', () => {
+  const YERMUS_AUTHORS =
+    'Yermus, Ryan and Verbora, Michael and Kennedy, Sidney and McMaster, Robert and Kratina, Sarah and Wolfson, ' +
+    'Elizabeth and Medrano, Ben and Bryson, Nathan and Zaer, Nabid and Bottos, John and Setlur, Varun and Lo, Chris'
+  const YERMUS_TITLE =
+    'Ketamine-assisted psychotherapy provides lasting and effective results in the treatment of depression, anxiety ' +
+    'and post traumatic stress disorder at 3 and 6 months: Findings from a large single-arm retrospective ' +
+    'effectiveness trial'
+
+  it('BibTeX: @misc with the server in howpublished, no journal', () => {
+    expect(toBibTeX(['yermus-2023'])).toBe(
+      [
+        '@misc{yermus-2023,',
+        `\tauthor = {${YERMUS_AUTHORS}},`,
+        '\tdoi = {10.1101/2023.01.11.23284248},',
+        '\tyear = {2023},',
+        '\thowpublished = {medRxiv},',
+        `\ttitle = {${YERMUS_TITLE}},`,
+        '}',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('BibLaTeX: @misc with howpublished and pubstate = {preprint}', () => {
+    const bib = toBibLaTeX(['yermus-2023'])
+    expect(bib.startsWith('@misc{yermus-2023,\n')).toBe(true)
+    expect(bib).toContain('\n\thowpublished = {medRxiv},\n')
+    expect(bib.endsWith('\n\tpubstate = {preprint},\n}\n')).toBe(true)
+    expect(bib).not.toMatch(/journaltitle|publisher =/)
+  })
+
+  it('RIS: TY UNPB (unpublished work) with the server as PB, no T2', () => {
+    const lines = toRIS(['yermus-2023']).split('\n')
+    expect(lines[0]).toBe('TY  - UNPB')
+    expect(lines).toContain('PB  - medRxiv')
+    expect(lines.filter((l) => /^(T2|JO|JF)  - /.test(l))).toEqual([])
+    expect(lines.slice(-2)).toEqual(['ER  - ', ''])
+  })
+
+  it('a user preprint: its publisher is the server; without one, a bare @misc / UNPB; other types are unchanged', () => {
+    const mine: CiteRecord = {
+      id: 'pre-1',
+      type: 'article',
+      title: 'A preprint',
+      author: [{ family: 'Smith', given: 'Ana' }],
+      publisher: 'PsyArXiv',
+      issued: { 'date-parts': [[2024]] },
+    }
+    expect(toBibTeX([mine])).toBe(
+      '@misc{pre-1,\n\tauthor = {Smith, Ana},\n\tyear = {2024},\n\thowpublished = {PsyArXiv},\n\ttitle = {A preprint},\n}\n',
+    )
+    expect(toRIS([mine]).split('\n').slice(0, 2)).toEqual(['TY  - UNPB', 'AU  - Smith, Ana'])
+    const { publisher: _p, ...serverless } = mine
+    expect(toBibTeX([serverless])).toBe(
+      '@misc{pre-1,\n\tauthor = {Smith, Ana},\n\tyear = {2024},\n\ttitle = {A preprint},\n}\n',
+    )
+    expect(toRIS([serverless])).not.toMatch(/^PB {2}- /m)
+    expect(toRIS([mine, { ...mine, id: 'jour-1', type: 'article-journal', 'container-title': 'J' }])).toMatch(
+      /^TY {2}- UNPB\n[\s\S]*^ER {2}- \nTY {2}- JOUR\n/m,
+    )
+    expect(toBibTeX(['dore-2019'])).toMatch(/^@article\{dore-2019,\n/)
+  })
+
+  it('CSL-JSON keeps the record as it is: type article, the server as container-title', () => {
+    const [item] = JSON.parse(toCSLJSON(['yermus-2023'])) as Record<string, unknown>[]
+    expect([item!.type, item!['container-title'], item!.publisher]).toEqual(['article', 'medRxiv', undefined])
+  })
+})
