@@ -89,6 +89,18 @@ function preprintFields(bib: string, list: readonly Resolved[], flavour: 'bibtex
 }
 
 /**
+ * citation-js writes the URL of a record without publisher twice in BibTeX, as `url` and, LaTeX-escaped, as
+ * `howpublished` (for styles that print no `url`); Pandoc reads `howpublished` as the publisher and prints the URL
+ * twice. The URL is kept once, in `url`, which natbib's and biblatex's styles print. Runs before `preprintFields`, so
+ * the only `howpublished` holding a web address is the copy of the URL.
+ */
+function oneUrl(bib: string, list: readonly Resolved[]): string {
+  return editEntries(bib, list, (entry, r) =>
+    typeof r.csl.URL === 'string' ? entry.replace(/\n\thowpublished = \{https?:\/\/.*\},(?=\n|$)/, '') : entry,
+  )
+}
+
+/**
  * Exports items as CSL-JSON, the format Zotero, Pandoc (`--bibliography refs.json`) and citation-js read. Shipped
  * records are exported as they are, except that a study whose author list is partial gets a `note` saying so (CSL-JSON
  * has no "and others"); your records as validated.
@@ -259,10 +271,13 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   try {
     // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
     const out = preprintFields(
-      andOthers(
-        exportWith(copies, flavour)
-          .replace(/\s+$/, '')
-          .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
+      oneUrl(
+        andOthers(
+          exportWith(copies, flavour)
+            .replace(/\s+$/, '')
+            .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
+          list,
+        ),
         list,
       ),
       list,

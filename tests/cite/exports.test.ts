@@ -290,3 +290,40 @@ describe('a preprint (CSL type article) is exported as a preprint, not a journal
     expect([item!.type, item!['container-title'], item!.publisher]).toEqual(['article', 'medRxiv', undefined])
   })
 })
+
+describe('a web page keeps its URL once in BibTeX', () => {
+  it('writes the URL in url only, not again as howpublished (Pandoc printed it twice)', () => {
+    expect(toBibTeX(['houston-therapy-kap', 'rosadinelli-kap-unique'])).toBe(
+      [
+        '@misc{houston-therapy-kap,',
+        '\ttitle = {{{Ketamine}-{Assisted}} {Psychotherapy}: A {Breakthrough} in {Mental} {Health} {Treatment}},',
+        '\turl = {https://www.houston-therapy.com/kap},',
+        '}',
+        '@misc{rosadinelli-kap-unique,',
+        '\ttitle = {What {Makes} {Ketamine}-{Assisted} {Psychotherapy} {Unique} {Among} {Psychedelic} {Treatments}?},',
+        '\turl = {https://www.rosadinelli.com/blog/what-makes-ketamine-assisted-psychotherapy-unique-among-psychedelic-treatments},',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    expect(toBibTeX().match(/^\thowpublished = \{https?:/gm)).toBeNull()
+  })
+
+  it('drops the LaTeX-escaped copy of a URL with special characters too, and keeps a non-URL howpublished', () => {
+    const page: CiteRecord = { id: 'w-1', type: 'webpage', title: 'Page', URL: 'https://example.org/a_b?x=1&y=50%#f~z' }
+    expect(toBibTeX([page])).toBe(
+      '@misc{w-1,\n\ttitle = {Page},\n\turl = {https://example.org/a_b?x=1&y=50%#f~z},\n}\n',
+    )
+    const draft: CiteRecord = {
+      id: 'm-1',
+      type: 'manuscript',
+      title: 'Draft',
+      publisher: 'Lab',
+      URL: 'https://x.org/d',
+    }
+    expect(toBibTeX([draft])).toBe(
+      '@unpublished{m-1,\n\thowpublished = {Lab},\n\ttitle = {Draft},\n\turl = {https://x.org/d},\n}\n',
+    )
+    expect(toBibLaTeX(['houston-therapy-kap'])).not.toContain('howpublished')
+  })
+})
