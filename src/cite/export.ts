@@ -213,8 +213,12 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   asPreprint(copy)
   // citation-js braces capitalised words so BibTeX styles keep their case, except the first word of a title:
   // "FDA approves …" would print as "Fda approves …". Mark that word as CSL no-case, which it writes as {FDA}.
+  // It also misses a capital inside a word after a digit: "(2R,6R)-hydroxynorketamine" would print as "(2r,6r)".
+  // Such words are marked first (so the first-word rule, which stops at markup, never wraps them twice).
   if (typeof copy.title === 'string')
-    copy.title = copy.title.replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
+    copy.title = copy.title
+      .replace(/\b(?=\w*\d[A-Z])\w+/g, '<span class="nocase">$&</span>')
+      .replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
   // BibTeX has no PubMed fields: the ids go in `note`. BibLaTeX gets the PMID as eprint = {…}, eprinttype = {pubmed}
   // (citation-js does that) and the PMCID in `note`.
   const pmid =

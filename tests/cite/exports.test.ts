@@ -137,6 +137,32 @@ describe('toBibTeX / toBibLaTeX', () => {
     expect(toBibTeX(['fda-compounded-ketamine-2023'])).toContain('title = {{{FDA}} warns')
   })
 
+  it('keeps the case of a capital after a digit inside a word, as in (2R,6R)', () => {
+    const title =
+      'title = {Lack of {Antidepressant} {Effects} of ({2R},{6R})-{Hydroxynorketamine} in a {Rat} {Learned} ' +
+      '{Helplessness} {Model}: Comparison with ({R})-{Ketamine}},'
+    expect(toBibTeX(['shirayama-2018'])).toContain(`\t${title}\n`)
+    expect(toBibLaTeX(['shirayama-2018'])).toContain(`\t${title}\n`)
+    const titleOf = (t: string) => toBibTeX([{ id: 't-1', type: 'book', title: t }]).split('\n')[1]
+    expect(titleOf('5HT2A receptors and 2R6S')).toBe('\ttitle = {{5HT2A} receptors and {2R6S}},')
+    expect(titleOf('x4Y and A1c')).toBe('\ttitle = {{x4Y} and {A1c}},')
+    expect(titleOf('Level 3 evidence in 2020')).toBe('\ttitle = {Level 3 evidence in 2020},')
+  })
+
+  it('leaves no capital of a shipped title unprotected but the first letter and one after a colon', () => {
+    for (const line of toBibTeX().match(/^\ttitle = \{.*\},$/gm)!) {
+      let bare = line.slice('\ttitle = {'.length, -2)
+      for (let before = ''; before !== bare;) [before, bare] = [bare, bare.replace(/\{[^{}]*\}/g, '')]
+      expect(
+        bare
+          .split(/:\s*/)
+          .map((part) => part.slice(1))
+          .join(' '),
+        line,
+      ).not.toMatch(/[A-Z]/)
+    }
+  })
+
   it('refuses a DOI BibTeX cannot hold, and is empty for an empty list', () => {
     expect(() => toBibTeX([{ ...special, DOI: '10.5555/a}b' }])).toThrow(KapLiteratureError)
     expect(toBibTeX([])).toBe('')
