@@ -37,6 +37,25 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
       ),
       replace: (found) => `<group delimiter=" ">${found}</group>`,
     },
+    /*
+     * A preprint (CSL type article) whose server is its container-title falls to APA's monographic branch and prints
+     * "In medRxiv.", as if the server were an edited book. APA 7 names the archive alone: "Title. medRxiv. https://…".
+     */
+    {
+      note: 'a preprint\'s server without "In"',
+      pattern: tags(
+        '<else-if match="any" type="interview paper-conference">',
+        '<text macro="source-serial"/>',
+        '</else-if>',
+        '<else>',
+        '<text macro="source-monographic"/>',
+      ),
+      replace: (found) =>
+        found.replace(
+          /<else>(\s*)<text macro="source-monographic"\/>$/,
+          (tail) => `<else-if type="article"><text variable="container-title"/></else-if>${tail}`,
+        ),
+    },
   ],
   /*
    * Cite Them Right labels an `article` or `article-journal` without volume and pages "[Preprint]". A journal article

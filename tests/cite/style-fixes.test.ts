@@ -53,7 +53,10 @@ describe('which styles have fixes', () => {
     const mla = '<style><citation><layout/></citation></style>'
     expect(fixStyle('modern-language-association', mla)).toBe(mla)
     expect(styleFixNotes('modern-language-association')).toEqual([])
-    expect(styleFixNotes('apa')).toEqual(['no "Retrieved" without a retrieval date'])
+    expect(styleFixNotes('apa')).toEqual([
+      'no "Retrieved" without a retrieval date',
+      'a preprint\'s server without "In"',
+    ])
     expect(styleFixNotes('harvard1')).toEqual(['only a preprint (type article) is labelled "[Preprint]"'])
     expect(styleFixNotes('vancouver')).toEqual(['a period between the DOI and "PubMed PMID"'])
     expect(styleFixNotes('chicago-author-date')).toEqual(['years of one author joined by ", "'])
@@ -91,6 +94,42 @@ describe('the APA fix: "Retrieved" only with a retrieval date', () => {
       expect(text).toContain(s.csl.URL)
       expect(text).not.toContain('Retrieved')
     }
+  })
+})
+
+describe('the APA fix: a preprint names its server without "In"', () => {
+  it('prints the server as the archive, and a journal article as before, in the engine', () => {
+    expect(formatReference(preprint, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2023). A trial. medRxiv. https://doi.org/10.1056/example',
+    )
+    const { 'container-title': _server, ...withPublisher } = preprint
+    expect(formatReference({ ...withPublisher, publisher: 'medRxiv' }, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2023). A trial. medRxiv. https://doi.org/10.1056/example',
+    )
+    expect(formatReference(noVolume, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2023). A trial. New England Journal of Medicine. https://doi.org/10.1056/example',
+    )
+  })
+
+  it('keeps "In" for a chapter of an edited book', () => {
+    const chapter = {
+      id: 'ch-1',
+      type: 'chapter',
+      title: 'A chapter',
+      author: [{ family: 'Smith', given: 'Ana' }],
+      editor: [{ family: 'Jones', given: 'Bo' }],
+      'container-title': 'A book',
+      issued: { 'date-parts': [[2020]] },
+    }
+    expect(formatReference(chapter, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2020). A chapter. In B. Jones (Ed.), A book.',
+    )
+  })
+
+  it('reaches the shipped table', () => {
+    expect(tableReference('yermus-2023', { style: 'apa' })).toMatch(
+      / effectiveness trial\. medRxiv\. https:\/\/doi\.org\/10\.1101\/2023\.01\.11\.23284248$/,
+    )
   })
 })
 
