@@ -32,3 +32,26 @@ export function normalizeDoi(input: string): string | undefined {
     .trim()
   return /^10\.\d{4,9}\/[^\s"<>]+$/.test(s) ? s.toLowerCase() : undefined
 }
+
+/**
+ * The DOI in a value written as a DOI, in its bare form (`10.…/…`) with its case kept: trims, drops `https://doi.org/`
+ * (or `http://`, `dx.doi.org`, no scheme) and undoes that URL's percent-encoding, or drops `doi:`. Returns `undefined`
+ * when what is left is not a DOI: `10.`, a registrant code (digits, possibly in dot-separated parts), `/` and a suffix
+ * of at least one character, without whitespace (the DOI Handbook's syntax; `normalizeDoi` asks for 4 to 9 digits).
+ * Unlike {@link normalizeDoi} it does not lower-case, so a DOI is printed as it was written.
+ * @internal
+ */
+export function bareDoi(input: string): string | undefined {
+  if (typeof input !== 'string' || input.length > 2048) return undefined
+  let s = input.trim()
+  const url = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i.exec(s)
+  if (url !== null) {
+    s = s.slice(url[0].length)
+    try {
+      s = decodeURIComponent(s)
+    } catch {
+      return undefined
+    }
+  } else s = s.replace(/^doi:\s*/i, '')
+  return /^10\.\d+(?:\.\d+)*\/\S+$/.test(s) ? s : undefined
+}

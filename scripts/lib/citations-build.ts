@@ -8,7 +8,7 @@ import { entryCite } from '../../src/citations/engine.ts'
 import { cleanEtAl, shortAuthors, withEtAlPlaceholders } from '../../src/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
-import { builtInFixNote, fixBuiltInStyle } from '../../src/cite/style-fixes.ts'
+import { fixStyle, styleFixNotes } from '../../src/cite/style-fixes.ts'
 import type { CslItem } from '../../src/types.ts'
 
 /** Where the Debian package citation-style-language-styles puts its styles. */
@@ -43,22 +43,26 @@ export function styleAvailable(key: StyleKey): boolean {
 
 const cfg = plugins.config.get('@csl')
 
-/** The tables' note on a built-in style's fix (src/cite/style-fixes.ts), or nothing. */
-function fixNote(builtIn: string): string {
-  const note = builtInFixNote(builtIn)
-  return note === undefined ? '' : ` with one fix: ${note} (src/cite/style-fixes.ts)`
+/** The tables' note on a style's fixes (src/cite/style-fixes.ts), or nothing. */
+function fixNote(name: string): string {
+  const notes = styleFixNotes(name)
+  if (notes.length === 0) return ''
+  return ` with ${notes.length === 1 ? 'one fix' : `${notes.length} fixes`}: ${notes.join('; ')} (src/cite/style-fixes.ts)`
 }
 
-/** The citeproc name of a style, registering it (with its fix, for a built-in one) on first use. */
+/** The name style-fixes.ts knows a style by: the built-in's name or the Debian file's name without `.csl`. */
+function fixName(key: StyleKey): string {
+  const src = STYLE_SOURCES[key]
+  return 'builtin' in src ? src.builtin : src.debian.replace(/\.csl$/, '')
+}
+
+/** The citeproc name of a style, registering it (with its fixes) on first use. */
 function engineName(key: StyleKey): string {
   const src = STYLE_SOURCES[key]
   const name = `kap-${key}`
   if (!cfg.styles.has(name)) {
-    const xml =
-      'builtin' in src
-        ? fixBuiltInStyle(src.builtin, cfg.styles.get(src.builtin))
-        : readFileSync(join(DEBIAN_STYLES, src.debian), 'utf8')
-    cfg.styles.add(name, xml)
+    const xml = 'builtin' in src ? cfg.styles.get(src.builtin) : readFileSync(join(DEBIAN_STYLES, src.debian), 'utf8')
+    cfg.styles.add(name, fixStyle(fixName(key), xml))
   }
   return name
 }
@@ -483,8 +487,8 @@ export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): Sty
     updated: info.updated,
     source:
       'builtin' in src
-        ? `@citation-js/plugin-csl 0.8.2 built-in style "${src.builtin}"${fixNote(src.builtin)}`
-        : `Debian package citation-style-language-styles, ${src.debian}`,
+        ? `@citation-js/plugin-csl 0.8.2 built-in style "${src.builtin}"${fixNote(fixName(key))}`
+        : `Debian package citation-style-language-styles, ${src.debian}${fixNote(fixName(key))}`,
     license: info.license,
     numeric: info.numeric,
     citation: { ...info.citation },

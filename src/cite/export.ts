@@ -37,19 +37,67 @@ function withPartialNote(note: unknown, separator: string): string {
   return typeof note === 'string' && note !== '' ? `${note}${separator}${PARTIAL_NOTE}` : PARTIAL_NOTE
 }
 
-/** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
-function andOthers(bib: string, list: readonly Resolved[]): string {
+/** Rewrites the body of each record's BibTeX entry (from `{id,` to the line before its closing brace). */
+function editEntries(bib: string, list: readonly Resolved[], edit: (entry: string, r: Resolved) => string): string {
   let out = bib
   for (const r of list) {
-    if (!partialLists.has(r)) continue
     const start = out.indexOf(`{${r.id},\n`)
     if (start < 0) continue
     const end = out.indexOf('\n}', start)
-    const entry = out.slice(start, end)
-    const fixed = entry.replace(/^(\tauthor = \{.*)\},$/m, '$1 and others},')
-    out = out.slice(0, start) + fixed + out.slice(end)
+    out = out.slice(0, start) + edit(out.slice(start, end), r) + out.slice(end)
   }
   return out
+}
+
+/** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
+function andOthers(bib: string, list: readonly Resolved[]): string {
+  return editEntries(bib, list, (entry, r) =>
+    partialLists.has(r) ? entry.replace(/^(\tauthor = \{.*)\},$/m, '$1 and others},') : entry,
+  )
+}
+
+/**
+ * A preprint (CSL type `article`: "a preprint, working paper, or other prepublication material") is not a journal
+ * article, which citation-js would make it (`@article`, `journal = {medRxiv}`; RIS `JOUR`, `T2`). Its server (the
+ * record's `publisher`, or the `container-title` a record copied from a preprint page holds) is written where
+ * reference managers look for a preprint's repository: BibTeX and BibLaTeX `@misc` with `howpublished`, BibLaTeX also
+ * `pubstate = {preprint}`; RIS `TY  - UNPB` (unpublished work) with `PB`. Returns the server, or undefined for any
+ * other record.
+ */
+function preprintServer(csl: Readonly<Record<string, unknown>>): string | undefined {
+  if (csl.type !== 'article') return undefined
+  const server = typeof csl.publisher === 'string' ? csl.publisher : csl['container-title']
+  return typeof server === 'string' ? server : ''
+}
+
+/** Makes the CSL copy of a preprint one citation-js writes as `@misc` / `TY  - GEN` with its server as publisher. */
+function asPreprint(copy: Record<string, unknown>): void {
+  const server = preprintServer(copy)
+  if (server === undefined) return
+  copy.type = 'document'
+  delete copy['container-title']
+  if (server !== '') copy.publisher = server
+}
+
+/** In a preprint's `@misc` entry, the server as `howpublished` (what `@misc` prints) and, in BibLaTeX, its state. */
+function preprintFields(bib: string, list: readonly Resolved[], flavour: 'bibtex' | 'biblatex'): string {
+  return editEntries(bib, list, (entry, r) => {
+    if (preprintServer(r.csl) === undefined) return entry
+    const fixed = entry.replace(/^\tpublisher = /m, '\thowpublished = ')
+    return flavour === 'biblatex' ? `${fixed}\n\tpubstate = {preprint},` : fixed
+  })
+}
+
+/**
+ * citation-js writes the URL of a record without publisher twice in BibTeX, as `url` and, LaTeX-escaped, as
+ * `howpublished` (for styles that print no `url`); Pandoc reads `howpublished` as the publisher and prints the URL
+ * twice. The URL is kept once, in `url`, which natbib's and biblatex's styles print. Runs before `preprintFields`, so
+ * the only `howpublished` holding a web address is the copy of the URL.
+ */
+function oneUrl(bib: string, list: readonly Resolved[]): string {
+  return editEntries(bib, list, (entry, r) =>
+    typeof r.csl.URL === 'string' ? entry.replace(/\n\thowpublished = \{https?:\/\/.*\},(?=\n|$)/, '') : entry,
+  )
 }
 
 /**
@@ -162,10 +210,15 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   if (typeof copy.URL === 'string')
     copy.URL = copy.URL.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
   siteAsPublisher(copy)
+  asPreprint(copy)
   // citation-js braces capitalised words so BibTeX styles keep their case, except the first word of a title:
   // "FDA approves …" would print as "Fda approves …". Mark that word as CSL no-case, which it writes as {FDA}.
+  // It also misses a capital inside a word after a digit: "(2R,6R)-hydroxynorketamine" would print as "(2r,6r)".
+  // Such words are marked first (so the first-word rule, which stops at markup, never wraps them twice).
   if (typeof copy.title === 'string')
-    copy.title = copy.title.replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
+    copy.title = copy.title
+      .replace(/\b(?=\w*\d[A-Z])\w+/g, '<span class="nocase">$&</span>')
+      .replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
   // BibTeX has no PubMed fields: the ids go in `note`. BibLaTeX gets the PMID as eprint = {…}, eprinttype = {pubmed}
   // (citation-js does that) and the PMCID in `note`.
   const pmid =
@@ -221,11 +274,18 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   config.format.asciiOnly = true
   try {
     // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
-    const out = andOthers(
-      exportWith(copies, flavour)
-        .replace(/\s+$/, '')
-        .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
+    const out = preprintFields(
+      oneUrl(
+        andOthers(
+          exportWith(copies, flavour)
+            .replace(/\s+$/, '')
+            .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
+          list,
+        ),
+        list,
+      ),
       list,
+      flavour,
     )
     return `${flavour === 'bibtex' ? bibtexMonths(out) : out}\n`
   } catch (cause) {
@@ -242,7 +302,8 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
 /**
  * Exports items as BibTeX. Citation keys are the ids (`@article{dore-2019, …`); LaTeX's special characters
  * (`& % $ # _ { } ~ ^ \`) are escaped and accented letters written as LaTeX commands; page ranges use `--`; the DOI is
- * kept in `doi`, and the PubMed ids in `note` (`PMID: …; PMCID: …`), since BibTeX has no field for them.
+ * kept in `doi`, and the PubMed ids in `note` (`PMID: …; PMCID: …`), since BibTeX has no field for them. A preprint
+ * (CSL type `article`) is `@misc` with its server in `howpublished`, never `@article`.
  * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns BibTeX entries, ending in a newline (`''` for an empty list)
  * @throws {@link index!KapLiteratureError} as {@link toCSLJSON}; `INVALID_RECORD` for a DOI containing `{`, `}` or `\`
@@ -258,7 +319,8 @@ export function toBibTeX(items?: readonly CiteItem[]): string {
 
 /**
  * Exports items as BibLaTeX (for biber): as {@link toBibTeX}, with BibLaTeX's types and fields (`journaltitle`,
- * `date`, `@online` for web pages) and the PubMed id as `eprint` with `eprinttype = {pubmed}`.
+ * `date`, `@online` for web pages) and the PubMed id as `eprint` with `eprinttype = {pubmed}`; a preprint is `@misc`
+ * with `howpublished` and `pubstate = {preprint}`.
  * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns BibLaTeX entries, ending in a newline (`''` for an empty list)
  * @throws {@link index!KapLiteratureError} as {@link toBibTeX}
@@ -328,6 +390,7 @@ function forRis(r: Resolved): CslObject {
           : v
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
+  asPreprint(copy)
   // RIS has no "and others": a partial author list says so in a note (N1), which reference managers keep with the item.
   if (partialLists.has(r)) copy.note = withPartialNote(copy.note, '; ')
   // citation-js writes only `family, given` and would drop a particle ("aan het Rot"): RIS keeps it in the last name.
@@ -346,7 +409,8 @@ function forRis(r: Resolved): CslObject {
 
 /**
  * Exports items as RIS (Zotero, EndNote, Mendeley). One line per tag, never wrapped; `TY` is `JOUR` for journal
- * articles and `ELEC` (web page) for web pages; `ID` holds the id; page ranges are split into `SP` and `EP`; every
+ * articles, `ELEC` (web page) for web pages and `UNPB` (unpublished work) for a preprint (CSL type `article`, its
+ * server in `PB`); `ID` holds the id; page ranges are split into `SP` and `EP`; every
  * record ends with `ER  - `. Lines end with `\n`. A study whose author list is partial carries a note (`N1`) saying so.
  * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns RIS records, ending in a newline (`''` for an empty list)
@@ -361,9 +425,13 @@ export function toRIS(items?: readonly CiteItem[]): string {
   const list = records(items, 'toRIS')
   if (list.length === 0) return ''
   // citation-js cuts ID to the 20 characters of the 2001 specification; ids are keys, so the full id is written.
+  // A preprint, written by citation-js as a generic record (GEN), is an unpublished work (UNPB).
   let record = -1
   const lines = splitPages(unwrapRis(exportWith(list.map(forRis), 'ris'))).map((line) => {
-    if (line.startsWith('TY  - ')) record++
+    if (line.startsWith('TY  - ')) {
+      record++
+      if (list[record] !== undefined && preprintServer(list[record]!.csl) !== undefined) return 'TY  - UNPB'
+    }
     return line.startsWith('ID  - ') && list[record] !== undefined ? `ID  - ${list[record]!.id}` : line
   })
   const ends = lines.filter((l) => l.startsWith('ER  -')).length

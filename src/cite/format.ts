@@ -4,7 +4,7 @@ import { escapeHtml } from '../escape'
 import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
-import { resolveItem, resolveItems, type Resolved } from './records'
+import { requireIdentifiable, resolveItem, resolveItems, type Resolved } from './records'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
 import { resolveLang, resolveStyle, retireStyle, styleKey, type StyleEntry } from './styles'
 import type { CiteCitationOptions, CiteFormatOptions, CiteItem } from './types'
@@ -159,7 +159,8 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
  *
  * In `html`, the entry is wrapped as `<div class="kap-ref kap-style-<style>" data-kap-id="<id>">…</div>`; a valid
  * DOI becomes `<a class="kap-ref-doi" href="https://doi.org/…">` and an http(s) URL `<a class="kap-ref-url" href="…">`.
- * A DOI that does not match `^10\.\d{4,9}/[^\s"<>]+$`, and a URL of any other scheme, stay plain text. Numeric
+ * A DOI that does not match `^10\.\d{4,9}/[^\s"<>]+$`, and a URL of any other scheme, stay plain text (a user record's
+ * DOI is kept in its bare form, see {@link CiteRecord}). Numeric
  * styles keep their number ("1.").
  *
  * The first call in a style compiles it (about 0.9 s for APA, under 0.1 s for most styles).
@@ -167,9 +168,10 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
  * @param options - `{ style, format, lang? }`
  * @returns the formatted reference
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` for an unknown id (with the closest as `hint`), `INVALID_RECORD`
- * for a bad user record (naming the field), `LIMIT_EXCEEDED` for a record past its length limits (a name part over
- * 1,000 characters, a text variable over 10,000: see {@link CiteRecord}), `INVALID_ARGUMENT` for a DOI, URL or BibTeX
- * string or a bad option, `UNKNOWN_STYLE`, `UNKNOWN_FORMAT`
+ * for a bad user record (naming the field) or one with neither a title nor a name (author, editor, …),
+ * `LIMIT_EXCEEDED` for a record past its length limits (a name part over 1,000 characters, a text variable over
+ * 10,000: see {@link CiteRecord}), `INVALID_ARGUMENT` for a DOI, URL or BibTeX string or a bad option, `UNKNOWN_STYLE`,
+ * `UNKNOWN_FORMAT`
  * @example
  * ```ts
  * import { formatReference } from 'kap-literature/cite'
@@ -183,6 +185,7 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
   const checked = checkOptions(options, 'formatReference')
   requireBibliography(checked.style, 'formatReference')
   const record = resolveItem(idOrRecord)
+  requireIdentifiable(record)
   const [entry] = entries([record], checked)
   if (entry === undefined) return ''
   return checked.format === 'html'
@@ -211,6 +214,7 @@ export function formatBibliography(items: readonly CiteItem[], options: CiteForm
   const checked = checkOptions(options, 'formatBibliography')
   requireBibliography(checked.style, 'formatBibliography')
   const records = resolveItems(items, 'formatBibliography')
+  records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
   const list = entries(records, checked)
   if (checked.format === 'text') return list.map((e) => e.body).join('\n')
@@ -249,6 +253,7 @@ function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {
 export function formatCitation(items: readonly CiteItem[], options: CiteCitationOptions): string {
   const checked = checkOptions(options, 'formatCitation')
   const records = resolveItems(items, 'formatCitation')
+  records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
   const csls = records.map((r) => r.csl)
   const run = (cluster: CiteItemFlags[], before: CiteItemFlags[][]) =>

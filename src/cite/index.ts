@@ -72,7 +72,9 @@ export function registerStyle(name: string, xml: string): void {
  * so browser bundles contain no `node:fs`). It reads one local file and never uses the network. The default folder
  * is Debian's `/usr/share/citation-style-language/styles` (package `citation-style-language-styles`); `ama`,
  * `chicago` and `mla` are short for `american-medical-association`, `chicago-author-date` and
- * `modern-language-association`. The styles are the CSL project's (https://citationstyles.org/, CC BY-SA 3.0).
+ * `modern-language-association`. These three get the fixes the shipped citation tables have (docs/cite-engine.md,
+ * "Credits"), so both print the same; any other file is used as it is. The styles are the CSL project's
+ * (https://citationstyles.org/, CC BY-SA 3.0).
  * @param name - a style file name without `.csl`, or one of the short names `ama`, `chicago`, `mla`
  * @param options - `as`: the name to register it under (default `name`); `directory`: another folder of `.csl` files
  * @returns the registered style name

@@ -15,6 +15,7 @@ import {
   sources,
   studies,
 } from '../index'
+import { bareDoi } from '../doi'
 import { withEtAlPlaceholders } from '../etal'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
 import type { CslObject } from './engine'
@@ -249,8 +250,10 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
  * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part, a date's `literal`/`raw` and each of
  *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most
  *   10,000 characters, `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
- * - `DOI` is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$` (the bare DOI, no `https://doi.org/`), otherwise it is
- *   printed as text without a link; `URL` is linked only when it is an `http:` or `https:` URL, otherwise printed as text.
+ * - `DOI`: a DOI, kept in its bare form (`https://doi.org/10.1/x`, `dx.doi.org/…` and `doi:10.1/x` become `10.1/x`, case
+ *   kept), so that styles print it once; a value that is not a DOI (`10.`, registrant digits, `/`, a suffix without
+ *   whitespace) is refused. It is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$`, otherwise printed as text;
+ * - `URL` is linked only when it is an `http:` or `https:` URL, otherwise printed as text.
  * @example
  * ```ts
  * import type { CiteRecord } from 'kap-literature/cite'
@@ -405,6 +408,22 @@ function checkDate(id: string, field: string, date: unknown): void {
     invalid(id, field, "needs 'date-parts'", date, "e.g. { 'date-parts': [[2019]] }")
 }
 
+/**
+ * A record's DOI in its bare form (`https://doi.org/10.1/x` and `doi:10.1/x` become `10.1/x`, case kept), so that
+ * styles, which add their own `https://doi.org/` or `doi:`, print it once. A value that is not a DOI is refused.
+ */
+function checkDoi(id: string, value: string): string {
+  const doi = bareDoi(value)
+  if (doi !== undefined) return doi
+  const hint =
+    value.trim() === ''
+      ? 'leave DOI out when the record has none'
+      : /^[a-z][a-z0-9+.-]*:|^www\./i.test(value.trim())
+        ? 'a web address goes in URL; DOI holds only a DOI such as 10.1080/02791072.2019.1587556'
+        : 'write the DOI as 10.<registrant>/<suffix>, e.g. 10.1080/02791072.2019.1587556, or leave DOI out'
+  return invalid(id, 'DOI', `is not a DOI: ${describeValue(value)}`, value, hint)
+}
+
 /** The doi.org URL for a DOI, or undefined when it does not match the DOI pattern. @internal */
 export function doiHref(doi: unknown): string | undefined {
   if (typeof doi !== 'string' || !DOI_PATTERN.test(doi)) return undefined
@@ -468,7 +487,7 @@ export function validateRecord(record: unknown): CslObject {
     } else if (STRING_FIELDS.has(field)) {
       if (typeof value !== 'string') invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
       checkLength(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
-      clean[field] = value
+      clean[field] = field === 'DOI' ? checkDoi(id, value) : value
     } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
       if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value)))
         invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
@@ -709,6 +728,27 @@ export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMA
     out.push(r)
   }
   return out
+}
+
+/**
+ * Refuses a user record that no style has anything to identify it by: no name in any name variable (author, editor,
+ * …) and no title. citeproc would print "(N.d.)." or a bare number for it. Shipped records are citable by construction.
+ * @internal
+ */
+export function requireIdentifiable(record: Resolved): void {
+  if (record.shipped) return
+  const csl = record.csl as Readonly<Record<string, unknown>>
+  const named = [...NAME_FIELDS].some((field) => Array.isArray(csl[field]) && (csl[field] as unknown[]).length > 0)
+  const titled = typeof csl.title === 'string' && csl.title.trim() !== ''
+  if (named || titled) return
+  throw new KapLiteratureError(
+    'INVALID_RECORD',
+    `record ${describeValue(record.id)} has no author, editor or title, so a style has nothing to cite it by`,
+    {
+      value: record.id,
+      hint: "add a title or an author, e.g. title: 'A book', author: [{ family: 'Smith', given: 'Ana' }]",
+    },
+  )
 }
 
 /** Every citable shipped study and source, sorted by id (the default for the exports; leads are left out). @internal */

@@ -1,5 +1,7 @@
-// Fixes to citation-js's built-in styles, applied wherever citeproc first receives one: when the style tables are
-// built (scripts/lib/citations-build.ts) and when kap-literature/cite formats (styles.ts), so both print the same.
+// Fixes to the six styles the project ships, applied wherever citeproc first receives one: when the style tables are
+// built (scripts/lib/citations-build.ts) and when kap-literature/cite formats with a built-in style or loads one of the
+// three Debian styles by name (styles.ts), so both print the same. A style registered with registerStyle is used as
+// it is.
 
 interface StyleFix {
   /** What the fix changes, as the style tables' `source` line names it. */
@@ -9,45 +11,147 @@ interface StyleFix {
   readonly replace: (found: string) => string
 }
 
-const FIXES: Readonly<Record<string, StyleFix>> = {
+/** A regular expression for a run of XML tags, with any whitespace between them. */
+const tags = (...parts: readonly string[]): RegExp => new RegExp(parts.join('\\s*'))
+
+/**
+ * The fixes, by the name of the style they apply to: a citation-js built-in (`apa`, `harvard1`, `vancouver`) or the
+ * file name of a Debian style (`american-medical-association`, `chicago-author-date`).
+ */
+const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
   /*
    * APA's DOI-or-URL macro prints "Retrieved <date>, from <URL>" for an undated item, as APA 7 asks when the retrieval
    * date is known. Without one it should print the URL alone, but the group that drops out holds only the date and
    * "from", so the word stays: "Retrieved https://…". Wrapping the word and that group in one more group drops the
    * word with them. The style citation-js ships and the official apa.csl both have the pattern.
    */
-  apa: {
-    note: 'no "Retrieved" without a retrieval date',
-    pattern: new RegExp(
-      [
+  apa: [
+    {
+      note: 'no "Retrieved" without a retrieval date',
+      pattern: tags(
         '<text term="retrieved" text-case="capitalize-first"/>',
         '<group delimiter=", ">',
         '<date form="text" variable="accessed"/>',
         '<text term="from"/>',
         '</group>',
-      ].join('\\s*'),
-    ),
-    replace: (found) => `<group delimiter=" ">${found}</group>`,
-  },
+      ),
+      replace: (found) => `<group delimiter=" ">${found}</group>`,
+    },
+    /*
+     * A preprint (CSL type article) whose server is its container-title falls to APA's monographic branch and prints
+     * "In medRxiv.", as if the server were an edited book. APA 7 names the archive alone: "Title. medRxiv. https://…".
+     */
+    {
+      note: 'a preprint\'s server without "In"',
+      pattern: tags(
+        '<else-if match="any" type="interview paper-conference">',
+        '<text macro="source-serial"/>',
+        '</else-if>',
+        '<else>',
+        '<text macro="source-monographic"/>',
+      ),
+      replace: (found) =>
+        found.replace(
+          /<else>(\s*)<text macro="source-monographic"\/>$/,
+          (tail) => `<else-if type="article"><text variable="container-title"/></else-if>${tail}`,
+        ),
+    },
+  ],
+  /*
+   * Cite Them Right labels an `article` or `article-journal` without volume and pages "[Preprint]". A journal article
+   * whose volume or pages are not known to us is still a published article, so only an `article` (CSL's type for a
+   * preprint) keeps the label.
+   */
+  harvard1: [
+    {
+      note: 'only a preprint (type article) is labelled "[Preprint]"',
+      pattern: tags(
+        '<if type="article article-journal" match="any">',
+        '<choose>',
+        '<if match="none" variable="page volume">',
+        '<text value="Preprint" prefix="\\[" suffix="\\]"/>',
+      ),
+      replace: (found) => found.replace('<if type="article article-journal" match="any">', '<if type="article">'),
+    },
+  ],
+  /*
+   * NLM ends each note with a period: "doi:10.1159/000517074. PubMed PMID: 34186531." The style joins the DOI and the
+   * PubMed note with a space, so the DOI runs into "PubMed". Grouping the two with ". " puts the period between them
+   * and still leaves none after a DOI that ends the reference. The built-in style and the official
+   * nlm-citation-sequence.csl both have the pattern.
+   */
+  vancouver: [
+    {
+      note: 'a period between the DOI and "PubMed PMID"',
+      pattern: tags('<text macro="availability"/>', '<text macro="notes"/>'),
+      replace: () => '<group delimiter=". "><text macro="availability"/><text macro="notes"/></group>',
+    },
+  ],
+  /*
+   * AMA prints "Published online <date>" for anything in its last branch without volume or issue: right for an article
+   * published ahead of print, wrong for a journal article whose volume we could not confirm. A journal article gets the
+   * year alone; a preprint (type article) gets AMA 11's "Preprint posted online", as the current official style does.
+   */
+  'american-medical-association': [
+    {
+      note: 'no "Published online" for a journal article; "Preprint posted online" for a preprint',
+      pattern: tags(
+        '<if variable="issue volume" match="any">',
+        '<date variable="issued">',
+        '<date-part name="year"/>',
+        '</date>',
+        '</if>',
+        '<else>',
+        '<group delimiter=" ">',
+        '<text value="Published online"/>',
+      ),
+      replace: (found) =>
+        found
+          .replace(
+            '<if variable="issue volume" match="any">',
+            '<if type="article-journal" variable="issue volume" match="any">',
+          )
+          .replace(
+            '<text value="Published online"/>',
+            '<choose><if type="article"><text value="Preprint posted online"/></if>' +
+              '<else><text value="Published online"/></else></choose>',
+          ),
+    },
+  ],
+  /*
+   * Chicago author-date joins the years of one author with a comma: "(Dakwar et al. 2019, 2020)" (CMOS 15.29). The
+   * style sets no cite-group-delimiter (CSL's default is ", ") but sets after-collapse-delimiter="; ", the same as its
+   * layout delimiter; citeproc-js then uses "; " between the years too, and ignores a cite-group-delimiter while an
+   * after-collapse-delimiter is set. Dropping that redundant attribute (the default is the layout delimiter) and
+   * setting cite-group-delimiter=", " gives the comma, and still "; " after the group.
+   */
+  'chicago-author-date': [
+    {
+      note: 'years of one author joined by ", "',
+      pattern: /<citation\b(?![^>]*\bcite-group-delimiter=)[^>]*\bcollapse="year"[^>]*>/,
+      replace: (found) =>
+        found
+          .replace(/\s+after-collapse-delimiter="; "/, '')
+          .replace(/^<citation\b/, '<citation cite-group-delimiter=", "'),
+    },
+  ],
 }
 
 /**
- * The XML of a citation-js built-in style with this project's fix applied (unchanged for a style without one, or
- * when a later citation-js no longer has the pattern the fix replaces).
+ * The XML of a style with this project's fixes applied: `name` is a citation-js built-in or a Debian style's file name.
+ * Unchanged for a style without fixes, or for a fix whose pattern a later version of the style no longer has.
  * @internal
  */
-export function fixBuiltInStyle(builtIn: string, xml: string): string {
-  const fix = FIXES[builtIn]
-  return fix === undefined ? xml : xml.replace(fix.pattern, fix.replace)
+export function fixStyle(name: string, xml: string): string {
+  return (FIXES[name] ?? []).reduce((out, fix) => out.replace(fix.pattern, fix.replace), xml)
 }
 
-/** What the fix to a built-in style changes, or undefined when it has none. @internal */
-export function builtInFixNote(builtIn: string): string | undefined {
-  return FIXES[builtIn]?.note
+/** What the fixes to a style change, or an empty list when it has none. @internal */
+export function styleFixNotes(name: string): string[] {
+  return (FIXES[name] ?? []).map((fix) => fix.note)
 }
 
-/** Whether a built-in style's XML still has the pattern its fix replaces (a test watches citation-js upgrades). @internal */
-export function builtInFixApplies(builtIn: string, xml: string): boolean {
-  const fix = FIXES[builtIn]
-  return fix === undefined || fix.pattern.test(xml)
+/** Whether a style's XML still has every pattern its fixes replace (a test watches style upgrades). @internal */
+export function styleFixesApply(name: string, xml: string): boolean {
+  return (FIXES[name] ?? []).every((fix) => fix.pattern.test(xml))
 }

@@ -2,7 +2,7 @@
 import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag } from './csl-scan'
-import { fixBuiltInStyle } from './style-fixes'
+import { fixStyle } from './style-fixes'
 import {
   engineAddLocale,
   engineAddStyle,
@@ -40,7 +40,7 @@ const newKey = (name: string): string => `kap-literature/${name}/${++generation}
 /** The internal citation-js key of a style, registering its XML on first use (compiled by citeproc when first formatted). @internal */
 export function styleKey(entry: StyleEntry): string {
   if (entry.key !== undefined) return entry.key
-  if (typeof entry.xml !== 'string') entry.xml = fixBuiltInStyle(entry.xml.builtIn, engineStyleXml(entry.xml.builtIn))
+  if (typeof entry.xml !== 'string') entry.xml = fixStyle(entry.xml.builtIn, engineStyleXml(entry.xml.builtIn))
   const key = newKey(entry.name)
   engineAddStyle(key, entry.xml, false)
   entry.key = key
@@ -366,6 +366,7 @@ export function loadStyleFile(
       },
     )
   }
-  addStyle(as, xml, path)
+  // The three styles the citation tables use get the tables' fixes (src/cite/style-fixes.ts), so both print the same.
+  addStyle(as, Object.values(systemStyleAliases).includes(file) ? fixStyle(file, xml) : xml, path)
   return as
 }

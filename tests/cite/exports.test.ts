@@ -137,6 +137,32 @@ describe('toBibTeX / toBibLaTeX', () => {
     expect(toBibTeX(['fda-compounded-ketamine-2023'])).toContain('title = {{{FDA}} warns')
   })
 
+  it('keeps the case of a capital after a digit inside a word, as in (2R,6R)', () => {
+    const title =
+      'title = {Lack of {Antidepressant} {Effects} of ({2R},{6R})-{Hydroxynorketamine} in a {Rat} {Learned} ' +
+      '{Helplessness} {Model}: Comparison with ({R})-{Ketamine}},'
+    expect(toBibTeX(['shirayama-2018'])).toContain(`\t${title}\n`)
+    expect(toBibLaTeX(['shirayama-2018'])).toContain(`\t${title}\n`)
+    const titleOf = (t: string) => toBibTeX([{ id: 't-1', type: 'book', title: t }]).split('\n')[1]
+    expect(titleOf('5HT2A receptors and 2R6S')).toBe('\ttitle = {{5HT2A} receptors and {2R6S}},')
+    expect(titleOf('x4Y and A1c')).toBe('\ttitle = {{x4Y} and {A1c}},')
+    expect(titleOf('Level 3 evidence in 2020')).toBe('\ttitle = {Level 3 evidence in 2020},')
+  })
+
+  it('leaves no capital of a shipped title unprotected but the first letter and one after a colon', () => {
+    for (const line of toBibTeX().match(/^\ttitle = \{.*\},$/gm)!) {
+      let bare = line.slice('\ttitle = {'.length, -2)
+      for (let before = ''; before !== bare;) [before, bare] = [bare, bare.replace(/\{[^{}]*\}/g, '')]
+      expect(
+        bare
+          .split(/:\s*/)
+          .map((part) => part.slice(1))
+          .join(' '),
+        line,
+      ).not.toMatch(/[A-Z]/)
+    }
+  })
+
   it('refuses a DOI BibTeX cannot hold, and is empty for an empty list', () => {
     expect(() => toBibTeX([{ ...special, DOI: '10.5555/a}b' }])).toThrow(KapLiteratureError)
     expect(toBibTeX([])).toBe('')
@@ -218,5 +244,112 @@ describe('toRIS', () => {
     const wrapped = `TY  - JOUR\nTI  - ${value.replace(/(.{70})/g, '$1\n')}\nER  - `
     expect(unwrapRis(wrapped)).toEqual(['TY  - JOUR', `TI  - ${value}`, 'ER  - '])
     expect(toRIS([])).toBe('')
+  })
+})
+
+describe('a preprint (CSL type article) is exported as a preprint, not a journal article', () => {
+  const YERMUS_AUTHORS =
+    'Yermus, Ryan and Verbora, Michael and Kennedy, Sidney and McMaster, Robert and Kratina, Sarah and Wolfson, ' +
+    'Elizabeth and Medrano, Ben and Bryson, Nathan and Zaer, Nabid and Bottos, John and Setlur, Varun and Lo, Chris'
+  const YERMUS_TITLE =
+    'Ketamine-assisted psychotherapy provides lasting and effective results in the treatment of depression, anxiety ' +
+    'and post traumatic stress disorder at 3 and 6 months: Findings from a large single-arm retrospective ' +
+    'effectiveness trial'
+
+  it('BibTeX: @misc with the server in howpublished, no journal', () => {
+    expect(toBibTeX(['yermus-2023'])).toBe(
+      [
+        '@misc{yermus-2023,',
+        `\tauthor = {${YERMUS_AUTHORS}},`,
+        '\tdoi = {10.1101/2023.01.11.23284248},',
+        '\tyear = {2023},',
+        '\thowpublished = {medRxiv},',
+        `\ttitle = {${YERMUS_TITLE}},`,
+        '}',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('BibLaTeX: @misc with howpublished and pubstate = {preprint}', () => {
+    const bib = toBibLaTeX(['yermus-2023'])
+    expect(bib.startsWith('@misc{yermus-2023,\n')).toBe(true)
+    expect(bib).toContain('\n\thowpublished = {medRxiv},\n')
+    expect(bib.endsWith('\n\tpubstate = {preprint},\n}\n')).toBe(true)
+    expect(bib).not.toMatch(/journaltitle|publisher =/)
+  })
+
+  it('RIS: TY UNPB (unpublished work) with the server as PB, no T2', () => {
+    const lines = toRIS(['yermus-2023']).split('\n')
+    expect(lines[0]).toBe('TY  - UNPB')
+    expect(lines).toContain('PB  - medRxiv')
+    expect(lines.filter((l) => /^(T2|JO|JF)  - /.test(l))).toEqual([])
+    expect(lines.slice(-2)).toEqual(['ER  - ', ''])
+  })
+
+  it('a user preprint: its publisher is the server; without one, a bare @misc / UNPB; other types are unchanged', () => {
+    const mine: CiteRecord = {
+      id: 'pre-1',
+      type: 'article',
+      title: 'A preprint',
+      author: [{ family: 'Smith', given: 'Ana' }],
+      publisher: 'PsyArXiv',
+      issued: { 'date-parts': [[2024]] },
+    }
+    expect(toBibTeX([mine])).toBe(
+      '@misc{pre-1,\n\tauthor = {Smith, Ana},\n\tyear = {2024},\n\thowpublished = {PsyArXiv},\n\ttitle = {A preprint},\n}\n',
+    )
+    expect(toRIS([mine]).split('\n').slice(0, 2)).toEqual(['TY  - UNPB', 'AU  - Smith, Ana'])
+    const { publisher: _p, ...serverless } = mine
+    expect(toBibTeX([serverless])).toBe(
+      '@misc{pre-1,\n\tauthor = {Smith, Ana},\n\tyear = {2024},\n\ttitle = {A preprint},\n}\n',
+    )
+    expect(toRIS([serverless])).not.toMatch(/^PB {2}- /m)
+    expect(toRIS([mine, { ...mine, id: 'jour-1', type: 'article-journal', 'container-title': 'J' }])).toMatch(
+      /^TY {2}- UNPB\n[\s\S]*^ER {2}- \nTY {2}- JOUR\n/m,
+    )
+    expect(toBibTeX(['dore-2019'])).toMatch(/^@article\{dore-2019,\n/)
+  })
+
+  it('CSL-JSON keeps the record as it is: type article, the server as container-title', () => {
+    const [item] = JSON.parse(toCSLJSON(['yermus-2023'])) as Record<string, unknown>[]
+    expect([item!.type, item!['container-title'], item!.publisher]).toEqual(['article', 'medRxiv', undefined])
+  })
+})
+
+describe('a web page keeps its URL once in BibTeX', () => {
+  it('writes the URL in url only, not again as howpublished (Pandoc printed it twice)', () => {
+    expect(toBibTeX(['houston-therapy-kap', 'rosadinelli-kap-unique'])).toBe(
+      [
+        '@misc{houston-therapy-kap,',
+        '\ttitle = {{{Ketamine}-{Assisted}} {Psychotherapy}: A {Breakthrough} in {Mental} {Health} {Treatment}},',
+        '\turl = {https://www.houston-therapy.com/kap},',
+        '}',
+        '@misc{rosadinelli-kap-unique,',
+        '\ttitle = {What {Makes} {Ketamine}-{Assisted} {Psychotherapy} {Unique} {Among} {Psychedelic} {Treatments}?},',
+        '\turl = {https://www.rosadinelli.com/blog/what-makes-ketamine-assisted-psychotherapy-unique-among-psychedelic-treatments},',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    expect(toBibTeX().match(/^\thowpublished = \{https?:/gm)).toBeNull()
+  })
+
+  it('drops the LaTeX-escaped copy of a URL with special characters too, and keeps a non-URL howpublished', () => {
+    const page: CiteRecord = { id: 'w-1', type: 'webpage', title: 'Page', URL: 'https://example.org/a_b?x=1&y=50%#f~z' }
+    expect(toBibTeX([page])).toBe(
+      '@misc{w-1,\n\ttitle = {Page},\n\turl = {https://example.org/a_b?x=1&y=50%#f~z},\n}\n',
+    )
+    const draft: CiteRecord = {
+      id: 'm-1',
+      type: 'manuscript',
+      title: 'Draft',
+      publisher: 'Lab',
+      URL: 'https://x.org/d',
+    }
+    expect(toBibTeX([draft])).toBe(
+      '@unpublished{m-1,\n\thowpublished = {Lab},\n\ttitle = {Draft},\n\turl = {https://x.org/d},\n}\n',
+    )
+    expect(toBibLaTeX(['houston-therapy-kap'])).not.toContain('howpublished')
   })
 })

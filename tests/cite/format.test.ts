@@ -117,7 +117,7 @@ describe('escaping of hostile user records', () => {
     author: [{ family: '<img src=x onerror=alert(2)>', given: 'Eve' }],
     'container-title': '<img src=y onerror=alert(3)>',
     issued: { 'date-parts': [[2021]] },
-    DOI: '10.1234/x" onmouseover="alert(4)',
+    DOI: '10.1234/x"onmouseover="alert(4)',
     URL: 'javascript:alert(5)',
   }
 
@@ -129,7 +129,7 @@ describe('escaping of hostile user records', () => {
       expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;')
       // APA title-cases journal names ("Src", "Onerror"); the text is escaped whatever its case.
       expect(html).toMatch(/&lt;img src=y onerror=alert\(3\)&gt;/i)
-      // The invalid DOI (a quote, a space) is printed as text, never as a link.
+      // A DOI with a quote is printed as text, never as a link.
       expect(html).not.toContain('href=')
     }
   })
@@ -224,11 +224,12 @@ describe('formatCitation', () => {
     )
   })
 
-  it('refuses a narrative citation of a record with no names and no title', () => {
+  it('refuses a citation of a record with no names and no title, narrative or not', () => {
     const bare: CiteRecord = { id: 'bare-1', type: 'article-journal', 'container-title': 'Some Journal' }
-    expect(formatCitation([bare], { style: 'apa', format: 'text' })).toBe('(n.d.)')
-    const e = thrown(() => formatCitation(['dore-2019', bare], { style: 'apa', format: 'text', narrative: true }))
-    expect([e.code, e.value]).toEqual(['INVALID_RECORD', 'bare-1'])
+    for (const narrative of [false, true]) {
+      const e = thrown(() => formatCitation(['dore-2019', bare], { style: 'apa', format: 'text', narrative }))
+      expect([e.code, e.value]).toEqual(['INVALID_RECORD', 'bare-1'])
+    }
   })
 
   it('refuses a shipped study kept as a lead, as the precomputed citations do', () => {
@@ -241,6 +242,48 @@ describe('formatCitation', () => {
   it('cites a shipped item listed twice once, and returns "" for an empty list', () => {
     expect(formatCitation(['dore-2019', 'dore-2019'], { style: 'apa', format: 'text' })).toBe('(Dore et al., 2019)')
     expect(formatCitation([], { style: 'apa', format: 'html' })).toBe('')
+  })
+})
+
+describe('a record with nothing to cite it by', () => {
+  const empty: CiteRecord = { id: 'x-1', type: 'book' }
+  const message = 'kap-literature: record "x-1" has no author, editor or title, so a style has nothing to cite it by'
+
+  it.each(['apa', 'vancouver', 'harvard'])('is refused by every formatting function in %s', (style) => {
+    for (const fn of [
+      () => formatBibliography([empty], { style, format: 'text' }),
+      () => formatBibliography(['dore-2019', empty], { style, format: 'html' }),
+      () => formatReference(empty, { style, format: 'markdown' }),
+      () => formatCitation([empty], { style, format: 'text' }),
+      () => formatCitation([empty], { style, format: 'text', narrative: true }),
+    ]) {
+      const e = thrown(fn)
+      expect([e.code, e.message, e.value]).toEqual(['INVALID_RECORD', message, 'x-1'])
+      expect(e.hint).toBe("add a title or an author, e.g. title: 'A book', author: [{ family: 'Smith', given: 'Ana' }]")
+    }
+  })
+
+  it('counts a blank title as none, and a date, publisher or journal alone as nothing to cite by', () => {
+    for (const record of [
+      { ...empty, title: '  ' },
+      { ...empty, issued: { 'date-parts': [[2020]] }, publisher: 'P', 'container-title': 'J', DOI: '10.1000/x' },
+      { ...empty, author: [] },
+    ])
+      expect(thrown(() => formatReference(record, { style: 'apa', format: 'text' })).message).toBe(message)
+  })
+
+  it('formats a record with a title alone, an author alone or an editor alone', () => {
+    expect(formatReference({ ...empty, title: 'A book' }, { style: 'apa', format: 'text' })).toBe('A book. (n.d.).')
+    expect(formatReference({ ...empty, author: [{ family: 'Smith' }] }, { style: 'apa', format: 'text' })).toBe(
+      'Smith. (n.d.).',
+    )
+    expect(
+      formatReference(
+        { ...empty, editor: [{ family: 'Smith' }], issued: { 'date-parts': [[2020]] } },
+        { style: 'vancouver', format: 'text' },
+      ),
+    ).toBe('1. Smith, editor. 2020.')
+    expect(formatCitation([{ ...empty, title: 'A book' }], { style: 'vancouver', format: 'text' })).toBe('(1)')
   })
 })
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { KapLiteratureError } from '../../src/index'
-import { formatBibliography, formatReference, toCSLJSON } from '../../src/cite/index'
+import { formatBibliography, formatReference, toBibTeX, toCSLJSON, toRIS } from '../../src/cite/index'
+import { bareDoi } from '../../src/doi'
 import { doiHref, urlHref, validateRecord } from '../../src/cite/records'
 
 const base = {
@@ -120,6 +121,79 @@ describe('user record validation', () => {
       ),
       { numRuns: 100 },
     )
+  })
+})
+
+describe('DOIs in user records', () => {
+  const record = (DOI: string) => ({ ...base, id: 'x-1', DOI })
+
+  it.each([
+    ['https://doi.org/10.1/abc', '10.1/abc'],
+    ['http://dx.doi.org/10.1/abc', '10.1/abc'],
+    ['doi.org/10.1/abc', '10.1/abc'],
+    ['doi:10.1/abc', '10.1/abc'],
+    ['DOI: 10.1/abc', '10.1/abc'],
+    ['  10.1/abc  ', '10.1/abc'],
+    ['https://doi.org/10.1056/NEJMoa2302399', '10.1056/NEJMoa2302399'],
+    ['https://doi.org/10.1000/a%2Fb%3C1%3E', '10.1000/a/b<1>'],
+    ['10.5555/a%2Fb', '10.5555/a%2Fb'],
+    ['10.1000.10/x"y', '10.1000.10/x"y'],
+  ])('keeps %j as the bare DOI %j, its case unchanged', (written, bare) => {
+    expect(bareDoi(written)).toBe(bare)
+    expect(validateRecord(record(written)).DOI).toBe(bare)
+  })
+
+  it('prints a DOI written as a doi.org address or with doi: once, in every built-in style', () => {
+    for (const written of ['https://doi.org/10.1/abc', 'doi:10.1/abc']) {
+      const apa = formatBibliography([record(written)], { style: 'apa', format: 'text' })
+      expect(apa).toBe('Smith, A. (2020). T. https://doi.org/10.1/abc')
+      expect(formatBibliography([record(written)], { style: 'vancouver', format: 'text' })).toBe(
+        '1. Smith A. T. 2020. doi:10.1/abc',
+      )
+      expect(formatBibliography([record(written)], { style: 'harvard', format: 'text' })).toBe(
+        'Smith, A. (2020) \u201cT.\u201d Available at: https://doi.org/10.1/abc.',
+      )
+    }
+  })
+
+  it('links a DOI written as an address, and exports it bare', () => {
+    const mine = record('https://doi.org/10.1056/NEJMoa2302399')
+    expect(formatReference(mine, { style: 'apa', format: 'html' })).toContain(
+      '<a class="kap-ref-doi" href="https://doi.org/10.1056/NEJMoa2302399">https://doi.org/10.1056/NEJMoa2302399</a>',
+    )
+    expect((JSON.parse(toCSLJSON([mine])) as { DOI: string }[])[0]!.DOI).toBe('10.1056/NEJMoa2302399')
+    expect(toBibTeX([mine])).toContain('\tdoi = {10.1056/NEJMoa2302399},')
+    expect(toRIS([mine])).toContain('DO  - 10.1056/NEJMoa2302399\n')
+  })
+
+  it.each([
+    ['not a doi', 'write the DOI as 10.<registrant>/<suffix>'],
+    ['10.1/a b', 'write the DOI as 10.<registrant>/<suffix>'],
+    ['10.abc/x', 'write the DOI as 10.<registrant>/<suffix>'],
+    ['10.1234', 'write the DOI as 10.<registrant>/<suffix>'],
+    ['https://doi.org/', 'a web address goes in URL'],
+    ['https://doi.org/10.1/%E0%A4%A', 'a web address goes in URL'],
+    ['https://example.org/paper', 'a web address goes in URL'],
+    ['www.example.org/paper', 'a web address goes in URL'],
+    ['', 'leave DOI out when the record has none'],
+    ['   ', 'leave DOI out when the record has none'],
+  ])('refuses %j with a typed error, the value and a hint', (written, hint) => {
+    const e = invalid(record(written))
+    expect([e.code, e.message, e.value]).toEqual([
+      'INVALID_RECORD',
+      `kap-literature: record "x-1": DOI is not a DOI: ${JSON.stringify(written)}`,
+      written,
+    ])
+    expect(e.hint).toContain(hint)
+    expect(bareDoi(written)).toBeUndefined()
+    expect(() => formatBibliography([record(written)], { style: 'apa', format: 'text' })).toThrow('DOI is not a DOI')
+    expect(() => toBibTeX([record(written)])).toThrow('DOI is not a DOI')
+  })
+
+  it('bareDoi takes only strings of at most 2,048 characters', () => {
+    expect(bareDoi(5 as never)).toBeUndefined()
+    expect(bareDoi(`10.1/${'a'.repeat(2043)}`)).toBe(`10.1/${'a'.repeat(2043)}`)
+    expect(bareDoi(`10.1/${'a'.repeat(2044)}`)).toBeUndefined()
   })
 })
 

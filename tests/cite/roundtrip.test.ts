@@ -6,7 +6,7 @@ import '@citation-js/plugin-ris'
 import { BibLatexParser, RISParser } from 'biblatex-csl-converter'
 import { describe, expect, it } from 'vitest'
 import { citationCsl, isCitable, sources, studies, type CslItem } from '../../src/index'
-import { toBibLaTeX, toBibTeX, toCSLJSON, toRIS } from '../../src/cite/index'
+import { toBibLaTeX, toBibTeX, toCSLJSON, toRIS, type CiteItem } from '../../src/cite/index'
 
 /** The fields compared, normalised: dashes to '-', whitespace collapsed. */
 interface Fields {
@@ -42,9 +42,13 @@ const nameKey = (n: Name): string => {
   return `${norm(family) ?? ''}|${norm(n.given) ?? ''}`
 }
 
+/** Whether records of this CSL type are exported with their site or server as publisher: web pages and preprints. */
+const publishedBy = (type: string): boolean => type === 'webpage' || type === 'article'
+
 function expected(csl: CslItem): Fields {
-  // A web page's site name is exported as its publisher when it has none (citation-js drops container-title there).
-  const journal = csl.type === 'webpage' ? (csl.publisher ?? csl['container-title']) : csl['container-title']
+  // A web page's site name is exported as its publisher when it has none (citation-js drops container-title there);
+  // a preprint's server is exported where a preprint's repository goes (howpublished, RIS PB), read back as publisher.
+  const journal = publishedBy(csl.type) ? (csl.publisher ?? csl['container-title']) : csl['container-title']
   return {
     title: norm(csl.title),
     authors: (csl.author ?? []).map(nameKey),
@@ -59,7 +63,7 @@ function expected(csl: CslItem): Fields {
 
 /** citation-js's CSL-JSON back into the compared fields; `type` is the original record's type. */
 function fromCsl(item: Record<string, unknown>, type: string): Fields {
-  const journal = type === 'webpage' ? (item.publisher ?? item['container-title']) : item['container-title']
+  const journal = publishedBy(type) ? (item.publisher ?? item['container-title']) : item['container-title']
   const names = (item.author as Name[] | undefined) ?? []
   return {
     title: norm(item.title),
@@ -98,7 +102,12 @@ function fromConverter(
     .filter((p) => p !== undefined)
     .join('-')
   const date = typeof f.date === 'string' ? f.date : undefined
-  const journal = type === 'webpage' ? (f.publisher ?? f.organization ?? f.journaltitle) : f.journaltitle
+  const journal =
+    type === 'article'
+      ? (f.howpublished ?? f.publisher)
+      : type === 'webpage'
+        ? (f.publisher ?? f.organization ?? f.journaltitle)
+        : f.journaltitle
   return {
     title: text(f.title),
     authors: people.map((p) =>
@@ -173,6 +182,31 @@ describe('round trip through citation-js parsers', () => {
   it('RIS', () => {
     const parsed = new Cite(toRIS() as never).data as Record<string, unknown>[]
     compareAll(new Map(parsed.map((p) => [String(p.id), fromCsl(p, typeOf.get(String(p.id))!)])), 'citation-js ris')
+  })
+})
+
+describe('the preprint is read back as a preprint-like record, not a journal article', () => {
+  const preprints = records.filter((r) => r.type === 'article').map((r) => r.id as CiteItem)
+
+  it('is the one shipped preprint, yermus-2023', () => {
+    expect(preprints).toEqual(['yermus-2023'])
+  })
+
+  it('citation-js reads BibTeX and BibLaTeX @misc as a document and RIS UNPB as a manuscript, with the server as publisher', () => {
+    const read = (text: string) => (new Cite(text as never).data as Record<string, unknown>[])[0]!
+    const bibtex = read(toBibTeX(preprints))
+    const biblatex = read(toBibLaTeX(preprints))
+    const ris = read(toRIS(preprints))
+    expect([bibtex.type, bibtex.publisher, bibtex['container-title']]).toEqual(['document', 'medRxiv', undefined])
+    expect([biblatex.type, biblatex.publisher, biblatex.status]).toEqual(['document', 'medRxiv', 'preprint'])
+    expect([ris.type, ris.publisher, ris['container-title']]).toEqual(['manuscript', 'medRxiv', undefined])
+  })
+
+  it('biblatex-csl-converter reads @misc with howpublished', () => {
+    for (const bib of [toBibTeX(preprints), toBibLaTeX(preprints)]) {
+      const entry = Object.values(new BibLatexParser(bib).parse().entries)[0] as { bib_type: string }
+      expect(entry.bib_type).toBe('misc')
+    }
   })
 })
 

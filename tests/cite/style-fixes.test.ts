@@ -1,30 +1,78 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatReference as tableReference } from '../../src/citations/index'
-import { formatReference } from '../../src/cite/index'
+import { formatCitation as tableCitation, formatReference as tableReference } from '../../src/citations/index'
+import { formatCitation, formatReference, loadSystemStyle, registerStyle } from '../../src/cite/index'
 import { engineStyleXml } from '../../src/cite/engine'
-import { builtInFixApplies, builtInFixNote, fixBuiltInStyle } from '../../src/cite/style-fixes'
+import { fixStyle, styleFixesApply, styleFixNotes } from '../../src/cite/style-fixes'
 import { sources } from '../../src/index'
 import { reference } from '../helpers/paths'
 
+const DEBIAN = '/usr/share/citation-style-language/styles'
+const debianXml = (file: string): string => readFileSync(join(DEBIAN, `${file}.csl`), 'utf8')
+// The Debian styles must be present in CI (.ci/run installs citation-style-language-styles); locally they may be absent.
+const haveDebian = existsSync(join(DEBIAN, 'american-medical-association.csl'))
+const debianIt = it.skipIf(!haveDebian && process.env.CI === undefined)
+
 const undated = { id: 'page-1', type: 'webpage', title: 'A page', URL: 'https://example.org/p' } as const
+/** A published journal article whose volume, issue and pages are not known. */
+const noVolume = {
+  id: 'jour-1',
+  type: 'article-journal',
+  title: 'A trial',
+  author: [{ family: 'Smith', given: 'Ana' }],
+  'container-title': 'New England Journal of Medicine',
+  'container-title-short': 'N Engl J Med',
+  issued: { 'date-parts': [[2023]] },
+  DOI: '10.1056/example',
+} as const
+const preprint = {
+  ...noVolume,
+  id: 'pre-1',
+  type: 'article',
+  'container-title': 'medRxiv',
+  'container-title-short': undefined,
+} as const
+
+describe('which styles have fixes', () => {
+  it('still finds every pattern in the styles citation-js ships and in the official files vendored for the tests', () => {
+    for (const name of ['apa', 'harvard1', 'vancouver']) expect(styleFixesApply(name, engineStyleXml(name))).toBe(true)
+    const official = readFileSync(join(reference, 'csl-styles', 'apa.csl'), 'utf8')
+    expect(styleFixesApply('apa', official)).toBe(true)
+    expect(fixStyle('apa', official)).not.toBe(official)
+    const nlm = readFileSync(join(reference, 'csl-styles', 'nlm-citation-sequence.csl'), 'utf8')
+    expect(styleFixesApply('vancouver', nlm)).toBe(true)
+  })
+
+  debianIt('still finds every pattern in the Debian styles the tables use', () => {
+    for (const file of ['american-medical-association', 'chicago-author-date'])
+      expect(styleFixesApply(file, debianXml(file))).toBe(true)
+  })
+
+  it('changes no other style, and names what each fix does', () => {
+    const mla = '<style><citation><layout/></citation></style>'
+    expect(fixStyle('modern-language-association', mla)).toBe(mla)
+    expect(styleFixNotes('modern-language-association')).toEqual([])
+    expect(styleFixNotes('apa')).toEqual([
+      'no "Retrieved" without a retrieval date',
+      'a preprint\'s server without "In"',
+    ])
+    expect(styleFixNotes('harvard1')).toEqual(['only a preprint (type article) is labelled "[Preprint]"'])
+    expect(styleFixNotes('vancouver')).toEqual(['a period between the DOI and "PubMed PMID"'])
+    expect(styleFixNotes('chicago-author-date')).toEqual(['years of one author joined by ", "'])
+    expect(styleFixNotes('american-medical-association')).toEqual([
+      'no "Published online" for a journal article; "Preprint posted online" for a preprint',
+    ])
+  })
+
+  it('leaves a style unchanged when a later version no longer has the pattern', () => {
+    const changed = engineStyleXml('harvard1').replace('value="Preprint"', 'term="preprint"')
+    expect(styleFixesApply('harvard1', changed)).toBe(false)
+    expect(fixStyle('harvard1', changed)).toBe(changed)
+  })
+})
 
 describe('the APA fix: "Retrieved" only with a retrieval date', () => {
-  it('still finds its pattern in the APA style citation-js ships and in the official apa.csl', () => {
-    expect(builtInFixApplies('apa', engineStyleXml('apa'))).toBe(true)
-    const official = readFileSync(join(reference, 'csl-styles', 'apa.csl'), 'utf8')
-    expect(builtInFixApplies('apa', official)).toBe(true)
-    expect(fixBuiltInStyle('apa', official)).not.toBe(official)
-  })
-
-  it('changes no other style', () => {
-    const harvard = engineStyleXml('harvard1')
-    expect(fixBuiltInStyle('harvard1', harvard)).toBe(harvard)
-    expect(builtInFixNote('harvard1')).toBeUndefined()
-    expect(builtInFixNote('apa')).toBe('no "Retrieved" without a retrieval date')
-  })
-
   it('prints an undated page without a retrieval date as title, n.d. and URL', () => {
     expect(formatReference(undated, { style: 'apa', format: 'text' })).toBe('A page. (n.d.). https://example.org/p')
   })
@@ -46,5 +94,181 @@ describe('the APA fix: "Retrieved" only with a retrieval date', () => {
       expect(text).toContain(s.csl.URL)
       expect(text).not.toContain('Retrieved')
     }
+  })
+})
+
+describe('the APA fix: a preprint names its server without "In"', () => {
+  it('prints the server as the archive, and a journal article as before, in the engine', () => {
+    expect(formatReference(preprint, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2023). A trial. medRxiv. https://doi.org/10.1056/example',
+    )
+    const { 'container-title': _server, ...withPublisher } = preprint
+    expect(formatReference({ ...withPublisher, publisher: 'medRxiv' }, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2023). A trial. medRxiv. https://doi.org/10.1056/example',
+    )
+    expect(formatReference(noVolume, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2023). A trial. New England Journal of Medicine. https://doi.org/10.1056/example',
+    )
+  })
+
+  it('keeps "In" for a chapter of an edited book', () => {
+    const chapter = {
+      id: 'ch-1',
+      type: 'chapter',
+      title: 'A chapter',
+      author: [{ family: 'Smith', given: 'Ana' }],
+      editor: [{ family: 'Jones', given: 'Bo' }],
+      'container-title': 'A book',
+      issued: { 'date-parts': [[2020]] },
+    }
+    expect(formatReference(chapter, { style: 'apa', format: 'text' })).toBe(
+      'Smith, A. (2020). A chapter. In B. Jones (Ed.), A book.',
+    )
+  })
+
+  it('reaches the shipped table', () => {
+    expect(tableReference('yermus-2023', { style: 'apa' })).toMatch(
+      / effectiveness trial\. medRxiv\. https:\/\/doi\.org\/10\.1101\/2023\.01\.11\.23284248$/,
+    )
+  })
+})
+
+describe('the Harvard fix: "[Preprint]" only for a preprint', () => {
+  it('prints a journal article without volume or pages without the label, in the engine', () => {
+    expect(formatReference(noVolume, { style: 'harvard', format: 'text' })).toBe(
+      'Smith, A. (2023) \u201cA trial,\u201d New England Journal of Medicine. Available at: https://doi.org/10.1056/example.',
+    )
+  })
+
+  it('keeps the label for a preprint (CSL type article)', () => {
+    expect(formatReference(preprint, { style: 'harvard', format: 'text' })).toBe(
+      'Smith, A. (2023) \u201cA trial,\u201d medRxiv [Preprint]. Available at: https://doi.org/10.1056/example.',
+    )
+  })
+
+  it('reaches the shipped tables: the published articles without a volume, and the one preprint', () => {
+    expect(tableReference('anand-2023', { style: 'harvard' })).toBe(
+      'Anand, A. et al. (2023) \u201cKetamine versus ECT for Nonpsychotic Treatment-Resistant Major Depression,\u201d ' +
+        'New England Journal of Medicine. Available at: https://doi.org/10.1056/NEJMoa2302399.',
+    )
+    expect(tableReference('price-2022', { style: 'harvard' })).toContain(
+      'American Journal of Psychiatry. Available at:',
+    )
+    expect(tableReference('yermus-2023', { style: 'harvard' })).toContain('medRxiv [Preprint]. Available at:')
+  })
+})
+
+describe('the AMA fix: no "Published online" for a journal article', () => {
+  debianIt(
+    'prints the year alone for a journal article without volume, and "Preprint posted online" for a preprint',
+    () => {
+      const name = loadSystemStyle('ama', { as: 'ama-fixed' })
+      expect(formatReference(noVolume, { style: name, format: 'text' })).toBe(
+        '1. Smith A. A trial. N Engl J Med. 2023. doi:10.1056/example',
+      )
+      expect(formatReference(preprint, { style: name, format: 'text' })).toBe(
+        '1. Smith A. A trial. medRxiv. Preprint posted online 2023. doi:10.1056/example',
+      )
+    },
+  )
+
+  debianIt('fixes the style loaded by its file name too, but not the same XML passed to registerStyle', () => {
+    const byFile = loadSystemStyle('american-medical-association', { as: 'ama-by-file' })
+    expect(formatReference(noVolume, { style: byFile, format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023. doi:10.1056/example',
+    )
+    registerStyle('ama-as-is', debianXml('american-medical-association'))
+    expect(formatReference(noVolume, { style: 'ama-as-is', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. Published online 2023. doi:10.1056/example',
+    )
+  })
+
+  it('reaches the shipped tables', () => {
+    expect(tableReference('anand-2023', { style: 'ama' })).toContain('N Engl J Med. 2023. doi:10.1056/NEJMoa2302399')
+    expect(tableReference('price-2022', { style: 'ama' })).toContain(
+      'Am J Psychiatry. 2022. doi:10.1176/appi.ajp.20220216',
+    )
+    expect(tableReference('yermus-2023', { style: 'ama' })).toContain(
+      'medRxiv. Preprint posted online 2023. doi:10.1101/2023.01.11.23284248',
+    )
+  })
+
+  it('no shipped record but the preprint is called a preprint or "published online", in any style', () => {
+    for (const style of ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'] as const) {
+      for (const id of ['anand-2023', 'price-2022'] as const) {
+        const text = tableReference(id, { style })
+        expect(text).not.toMatch(/preprint|published online/i)
+      }
+    }
+  })
+})
+
+describe('the Vancouver fix: a period between the DOI and the PubMed note', () => {
+  const withIds = { ...noVolume, volume: '90', issue: '5', page: '318-327', PMID: '34186531' }
+
+  it('ends the DOI with a period when the PubMed note follows, as NLM ends each note', () => {
+    expect(formatReference(withIds, { style: 'vancouver', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. doi:10.1056/example. PubMed PMID: 34186531.',
+    )
+  })
+
+  it('adds no period after a DOI that ends the reference, and none before a PubMed note without DOI', () => {
+    const { PMID: _pmid, ...noPmid } = withIds
+    expect(formatReference(noPmid, { style: 'vancouver', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. doi:10.1056/example',
+    )
+    const { DOI: _doi, ...noDoi } = withIds
+    expect(formatReference(noDoi, { style: 'vancouver', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. PubMed PMID: 34186531.',
+    )
+  })
+
+  it('reaches the shipped tables, PMCID notes too', () => {
+    expect(tableReference('wilkinson-2021', { style: 'vancouver' })).toMatch(
+      / Psychother Psychosom\. 2021;90\(5\):318–27\. doi:10\.1159\/000517074\. PubMed PMID: 34186531\.$/,
+    )
+    expect(tableReference('rodriguez-2013', { style: 'vancouver' })).toMatch(
+      /doi:10\.1038\/npp\.2013\.150\. PubMed Central PMCID: PMC3799067\.$/,
+    )
+    expect(tableReference('dore-2019', { style: 'vancouver' })).toMatch(/doi:10\.1080\/02791072\.2019\.1587556$/)
+  })
+})
+
+describe('the Chicago fix: the years of one author joined by a comma (CMOS 15.29)', () => {
+  debianIt('groups the years with ", " and keeps "; " between authors, in the engine', () => {
+    const name = loadSystemStyle('chicago', { as: 'chicago-fixed' })
+    expect(formatCitation(['dakwar-2019', 'dakwar-2020'], { style: name, format: 'text' })).toBe(
+      '(Dakwar et al. 2019, 2020)',
+    )
+    expect(formatCitation(['dakwar-2019', 'dakwar-2020', 'feder-2014'], { style: name, format: 'text' })).toBe(
+      '(Dakwar et al. 2019, 2020; Feder et al. 2014)',
+    )
+  })
+
+  debianIt('adds the delimiter only where the style sets none', () => {
+    const xml = debianXml('chicago-author-date')
+    expect(styleFixesApply('chicago-author-date', xml)).toBe(true)
+    const fixed = fixStyle('chicago-author-date', xml)
+    const open = /<citation\b[^>]*>/.exec(fixed)?.[0]
+    expect(open).toMatch(/^<citation cite-group-delimiter=", " et-al-min="4"/)
+    expect(open).not.toContain('after-collapse-delimiter')
+    expect(/<citation\b[^>]*>/.exec(xml)?.[0]).toContain('after-collapse-delimiter="; "')
+    const withOwn = xml.replace('<citation ', '<citation cite-group-delimiter="; " ')
+    expect(styleFixesApply('chicago-author-date', withOwn)).toBe(false)
+    expect(fixStyle('chicago-author-date', withOwn)).toBe(withOwn)
+  })
+
+  it('reaches the shipped table', () => {
+    expect(tableCitation(['dakwar-2019', 'dakwar-2020'], { style: 'chicago' })).toBe('(Dakwar et al. 2019, 2020)')
+    expect(tableCitation(['dakwar-2019', 'dakwar-2020', 'feder-2014'], { style: 'chicago' })).toBe(
+      '(Dakwar et al. 2019, 2020; Feder et al. 2014)',
+    )
+    // Chicago keeps the writer's order: only neighbours are grouped, as citeproc does.
+    expect(tableCitation(['dakwar-2019', 'feder-2014', 'dakwar-2020'], { style: 'chicago' })).toBe(
+      '(Dakwar et al. 2019; Feder et al. 2014; Dakwar et al. 2020)',
+    )
+    expect(tableCitation(['wilkinson-2017', 'wilkinson-2018'], { style: 'chicago' })).toBe(
+      '(Wilkinson et al. 2017, 2018)',
+    )
   })
 })

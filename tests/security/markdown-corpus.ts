@@ -16,6 +16,7 @@ import {
   formatReference,
 } from '../../src/citations/index'
 import * as cite from '../../src/cite/index'
+import { bareDoi } from '../../src/doi'
 import { runCli } from '../helpers/run-cli'
 
 /** Payloads that ran script in marked or markdown-it before the fix (issue 13), and their relatives. */
@@ -41,7 +42,10 @@ export const PAYLOADS: readonly string[] = [
 /** The user-record fields the attack used. */
 export const FIELDS = ['URL', 'DOI', 'title', 'container-title', 'author'] as const
 
-/** A user record with `payload` in one field. */
+/**
+ * A user record with `payload` in one field. A DOI must be a DOI (anything else is refused), so the payload goes after
+ * a DOI prefix there: `10.1234/<payload>`, which is refused when the payload holds whitespace or is blank.
+ */
 export function hostileRecord(field: (typeof FIELDS)[number], payload: string, n: number): cite.CiteRecord {
   const base = {
     id: `u${n}`,
@@ -52,7 +56,15 @@ export function hostileRecord(field: (typeof FIELDS)[number], payload: string, n
     issued: { 'date-parts': [[2020]] },
   }
   if (field === 'author') return { ...base, author: [{ family: payload, given: payload }] }
+  if (field === 'DOI') return { ...base, DOI: `10.1234/${payload}` }
   return { ...base, [field]: payload }
+}
+
+/** Whether the engine refuses `payload` in `field` as a bad record, not a rendering: a blank name, a DOI with a space. */
+export function refusedPayload(field: (typeof FIELDS)[number], payload: string): boolean {
+  return (
+    (field === 'author' && payload.trim() === '') || (field === 'DOI' && bareDoi(`10.1234/${payload}`) === undefined)
+  )
 }
 
 /** Markdown of every shipped record in every precomputed style, in every form. */
@@ -102,7 +114,21 @@ export function engineShippedMarkdown(): string[] {
   return out
 }
 
-/** Markdown of hostile user records: every payload in every field, in every built-in style, each form. */
+/** Runs `fn` and throws unless it throws the typed INVALID_RECORD error. */
+function expectRefused(fn: () => unknown): void {
+  try {
+    fn()
+  } catch (e) {
+    if ((e as { code?: string }).code === 'INVALID_RECORD') return
+    throw e
+  }
+  throw new Error('expected INVALID_RECORD')
+}
+
+/**
+ * Markdown of hostile user records: every payload in every field, in every built-in style, each form (a payload the
+ * engine refuses as a bad record is checked to be refused instead).
+ */
 export function userMarkdown(payloads: readonly string[] = PAYLOADS): string[] {
   const out: string[] = []
   let n = 0
@@ -110,6 +136,10 @@ export function userMarkdown(payloads: readonly string[] = PAYLOADS): string[] {
     for (const field of FIELDS) {
       for (const payload of payloads) {
         const record = hostileRecord(field, payload, n++)
+        if (refusedPayload(field, payload)) {
+          expectRefused(() => cite.formatReference(record, { style, format: 'markdown' }))
+          continue
+        }
         out.push(cite.formatReference(record, { style, format: 'markdown' }))
         out.push(cite.formatCitation([record], { style, format: 'markdown', narrative: true }))
       }
