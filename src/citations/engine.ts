@@ -184,6 +184,11 @@ function render(runs: readonly Run[], format: CitationFormat): string {
 
 const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079'
 
+/** Digits as Unicode superscripts; commas and dashes stay as they are ("¹,²", "¹–³"). */
+function superscriptDigits(text: string): string {
+  return text.replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!)
+}
+
 /**
  * A citation number list, ranges of three or more collapsed ([1,2,3,5] → "1–3,5"): its pieces, each number with its
  * position in `numbers` (delimiters and dashes have none).
@@ -248,17 +253,15 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       return c.superscript ? `<sup class="kap-cite">${inner}</sup>` : `<span class="kap-cite">${inner}</span>`
     }
     if (format === 'markdown') return c.superscript ? `^${escapeMarkdown(text)}^` : escapeMarkdown(text)
-    return text
+    // Plain text cannot raise a number: superscript styles use Unicode superscript digits ("ketamine¹,²").
+    return c.superscript ? superscriptDigits(text) : text
   }
 
   function numericNarrative(pairs: [string, number][], format: CitationFormat, link = false): string {
     const parts = pairs.map(([id, n]) => {
       const author = entry(id).author
       // Plain text cannot raise a number, so superscript styles use Unicode superscript digits there.
-      const num =
-        format === 'text' && c.superscript
-          ? String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!)
-          : numericCitation([n], format)
+      const num = numericCitation([n], format)
       const part = author === undefined ? num : `${render(author, format)}${c.superscript ? '' : ' '}${num}`
       return link ? refLink(id, part) : part
     })

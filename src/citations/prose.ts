@@ -9,6 +9,8 @@ const IDS = [...studyIds, ...sourceIds].sort((a, b) => b.length - a.length || a.
 const ID = `(?<![a-z0-9-])(?:${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`
 const ONE_ID = new RegExp(ID, 'g')
 /** A parenthesis holding only ids, "(feder-2014; feder-2021)" (group 1), or one id in running text (group 2). */
+/** A citation printed as a raised number: HTML `<sup>`, Markdown `^…^`, or Unicode superscript digits. */
+const SUPERSCRIPT = /^(?:<sup\b|\^|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079])/
 const ID_PATTERN = new RegExp(`\\(\\s*(${ID}(?:\\s*[,;]\\s*${ID})*)\\s*\\)|(${ID})`, 'g')
 
 /**
@@ -79,7 +81,9 @@ export function citeProse(
         if (!(e instanceof KapLiteratureError && e.code === 'INVALID_RECORD')) throw e
       }
       if (cited !== undefined) {
-        out += escape(text.slice(last, m.index)) + cited
+        // A raised number follows its word directly ("use¹,²", not "use ¹,²").
+        const before = text.slice(last, m.index)
+        out += escape(SUPERSCRIPT.test(cited) ? before.replace(/\s+$/, '') : before) + cited
         last = m.index + m[0].length
         continue
       }

@@ -74,9 +74,15 @@ for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
         while (pick.size < size) pick.add(ids[Math.floor(random() * ids.length)]!)
         combos.push([...pick])
       }
+      // Plain text cannot raise a number: where citeproc's text has plain digits for a superscript style (AMA), ours
+      // has Unicode superscript digits, the only difference allowed.
+      const raised = (s: string) =>
+        key === 'ama'
+          ? s.replace(/\d/g, (d) => '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079'[Number(d)]!)
+          : s
       for (const combo of combos) {
         expect(formatCitation(combo as never, { style: key }), combo.join(',')).toBe(
-          liveCitation(cite, key, combo, 'text'),
+          raised(liveCitation(cite, key, combo, 'text')),
         )
       }
     })

@@ -5,6 +5,23 @@ const text = (t: string, style: 'apa' | 'vancouver' = 'apa') =>
   citeProse(t, createCitationSession({ style, format: 'text' }), 'text')
 
 describe('citeProse', () => {
+  it('puts a raised number right after its word, in every format of a superscript style', () => {
+    const text = 'It is in routine use (dore-2019, yermus-2023), as dore-2019 found.'
+    expect(citeProse(text, createCitationSession({ style: 'ama', format: 'text' }), 'text')).toBe(
+      'It is in routine use¹,², as Dore et al.¹ found.',
+    )
+    expect(citeProse(text, createCitationSession({ style: 'ama', format: 'markdown' }), 'markdown')).toMatch(
+      /^It is in routine use\^1,2\^, as /,
+    )
+    expect(citeProse(text, createCitationSession({ style: 'ama', format: 'html' }), 'html')).toMatch(
+      /^It is in routine use<sup class="kap-cite">1,2<\/sup>, as /,
+    )
+    // A bracketed number is not raised: it keeps its space.
+    expect(citeProse(text, createCitationSession({ style: 'vancouver', format: 'text' }), 'text')).toMatch(
+      /^It is in routine use \(1,2\), as /,
+    )
+  })
+
   it('names an id in running text as a narrative citation', () => {
     expect(text('As wilkinson-2021 found.')).toBe('As Wilkinson et al. (2021) found.')
   })
