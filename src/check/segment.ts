@@ -319,8 +319,13 @@ function lineEndsSentence(line: string, next: string | undefined): boolean {
   return line.length <= 80 && /^["'\u201c\u2018(]?[A-Z0-9]/.test(next) && !/[,(\-\u2013\u2014]$/.test(line)
 }
 
-/** The longest sentence the checker matches as one; longer ones (text without punctuation) are cut at spaces. */
-export const MAX_SENTENCE = 1000
+/**
+ * The longest sentence the checker matches as one; longer ones (text without punctuation, such as an auto-transcribed
+ * voicemail) are cut at spaces, so that words far apart in a run-on message do not pair up as one passage. 400
+ * characters hold the longest sentences of the evaluation drafts whole (1,000 let a 2,000-character voicemail pair a
+ * "Prozac" with a "weeks" many lines later).
+ */
+export const MAX_SENTENCE = 400
 
 /**
  * A sentence boundary: end punctuation, closing quotes or brackets, space, then a capital or digit, or after a
