@@ -73,6 +73,20 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
       ),
       replace: (found) => found.replace('<if type="article article-journal" match="any">', '<if type="article">'),
     },
+    /*
+     * Cite Them Right is a British style: 'Title', Journal — single quotation marks, the comma outside. The style keeps
+     * its British terms in a `<locale xml:lang="en-GB">` that applies only when the document's locale is British, and
+     * names no default locale, so it printed the American “Title,” Journal. The fix makes that block apply whatever
+     * the locale and adds the British quotation marks and punctuation.
+     */
+    {
+      note: "British quotation marks: 'Title', Journal",
+      pattern: /<locale xml:lang="en-GB">\s*<terms>/,
+      replace: () =>
+        '<locale><style-options punctuation-in-quote="false"/><terms>' +
+        '<term name="open-quote">\u2018</term><term name="close-quote">\u2019</term>' +
+        '<term name="open-inner-quote">\u201c</term><term name="close-inner-quote">\u201d</term>',
+    },
   ],
   /*
    * NLM ends each note with a period: "doi:10.1159/000517074. PubMed PMID: 34186531." The style joins the DOI and the

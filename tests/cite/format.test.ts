@@ -68,7 +68,7 @@ describe('formatReference', () => {
     expect(v).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">doi:10.1159/000517074</a>')
     const h = formatReference('wilkinson-2021', { style: 'harvard', format: 'text' })
     expect(h).toBe(
-      'Wilkinson, S.T. et al. (2021) “Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial,” Psychotherapy and Psychosomatics, 90(5), pp. 318–327. Available at: https://doi.org/10.1159/000517074.',
+      'Wilkinson, S.T. et al. (2021) ‘Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial’, Psychotherapy and Psychosomatics, 90(5), pp. 318–327. Available at: https://doi.org/10.1159/000517074.',
     )
   })
 

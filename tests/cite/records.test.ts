@@ -151,7 +151,7 @@ describe('DOIs in user records', () => {
         '1. Smith A. T. 2020. doi:10.1/abc',
       )
       expect(formatBibliography([record(written)], { style: 'harvard', format: 'text' })).toBe(
-        'Smith, A. (2020) \u201cT.\u201d Available at: https://doi.org/10.1/abc.',
+        'Smith, A. (2020) \u2018T\u2019. Available at: https://doi.org/10.1/abc.',
       )
     }
   })

@@ -57,7 +57,10 @@ describe('which styles have fixes', () => {
       'no "Retrieved" without a retrieval date',
       'a preprint\'s server without "In"',
     ])
-    expect(styleFixNotes('harvard1')).toEqual(['only a preprint (type article) is labelled "[Preprint]"'])
+    expect(styleFixNotes('harvard1')).toEqual([
+      'only a preprint (type article) is labelled "[Preprint]"',
+      "British quotation marks: 'Title', Journal",
+    ])
     expect(styleFixNotes('vancouver')).toEqual(['a period between the DOI and "PubMed PMID"'])
     expect(styleFixNotes('chicago-author-date')).toEqual(['years of one author joined by ", "'])
     expect(styleFixNotes('american-medical-association')).toEqual([
@@ -66,7 +69,9 @@ describe('which styles have fixes', () => {
   })
 
   it('leaves a style unchanged when a later version no longer has the pattern', () => {
-    const changed = engineStyleXml('harvard1').replace('value="Preprint"', 'term="preprint"')
+    const changed = engineStyleXml('harvard1')
+      .replace('value="Preprint"', 'term="preprint"')
+      .replace('<locale xml:lang="en-GB">', '<locale xml:lang="en-AU">')
     expect(styleFixesApply('harvard1', changed)).toBe(false)
     expect(fixStyle('harvard1', changed)).toBe(changed)
   })
@@ -133,22 +138,22 @@ describe('the APA fix: a preprint names its server without "In"', () => {
   })
 })
 
-describe('the Harvard fix: "[Preprint]" only for a preprint', () => {
+describe('the Harvard fixes: "[Preprint]" only for a preprint, British quotation marks', () => {
   it('prints a journal article without volume or pages without the label, in the engine', () => {
     expect(formatReference(noVolume, { style: 'harvard', format: 'text' })).toBe(
-      'Smith, A. (2023) \u201cA trial,\u201d New England Journal of Medicine. Available at: https://doi.org/10.1056/example.',
+      'Smith, A. (2023) \u2018A trial\u2019, New England Journal of Medicine. Available at: https://doi.org/10.1056/example.',
     )
   })
 
   it('keeps the label for a preprint (CSL type article)', () => {
     expect(formatReference(preprint, { style: 'harvard', format: 'text' })).toBe(
-      'Smith, A. (2023) \u201cA trial,\u201d medRxiv [Preprint]. Available at: https://doi.org/10.1056/example.',
+      'Smith, A. (2023) \u2018A trial\u2019, medRxiv [Preprint]. Available at: https://doi.org/10.1056/example.',
     )
   })
 
   it('reaches the shipped tables: the published articles without a volume, and the one preprint', () => {
     expect(tableReference('anand-2023', { style: 'harvard' })).toBe(
-      'Anand, A. et al. (2023) \u201cKetamine versus ECT for Nonpsychotic Treatment-Resistant Major Depression,\u201d ' +
+      'Anand, A. et al. (2023) \u2018Ketamine versus ECT for Nonpsychotic Treatment-Resistant Major Depression\u2019, ' +
         'New England Journal of Medicine. Available at: https://doi.org/10.1056/NEJMoa2302399.',
     )
     expect(tableReference('price-2022', { style: 'harvard' })).toContain(
