@@ -1,8 +1,7 @@
 // Page-wide numbers for the numeric styles (AMA, Vancouver). Each element renders on its own, but a numbered
 // citation means something only against the page's reference list: the first study cited on the page is 1, the next
 // new one 2, in the order the elements stand in the page. This chunk loads only on a page that uses such a style.
-import type { StyleCitations } from '../citations/index'
-import type { CitationSession } from '../citations/index'
+import type { CitationSession, StyleCitations } from '../citations/index'
 
 /** One numbered style's citations on the page, built from every element that cites in it, in page order. */
 export interface PageNumbering {
