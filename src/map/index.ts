@@ -411,7 +411,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     text(
       WIDTH - 16,
       legendTop + 92,
-      'Verdicts follow the decision rules in docs/data-policy.md. Not medical advice.',
+      "Verdicts follow the written decision rules of kap-literature's data policy. Not medical advice.",
       ' text-anchor="end" fill="#666" font-size="10"',
     ),
   )
