@@ -89,6 +89,11 @@ const IMAGE = /!\[([^\][]*)\]\([^()\s]*\)/g
 const FOOTNOTE = /\[\^[^\][]*\]/g
 /** An inline footnote, `^[the note's text]`: the note is not part of the sentence. */
 const INLINE_FOOTNOTE = /\^\[[^\][]*\]/g
+/**
+ * A link reference definition, `[1]: https://…` or `[label]: <url> "title"`: Markdown shows nothing of it, so neither
+ * does the checker. Anchored, and the label excludes brackets, so one attempt per line.
+ */
+const LINK_DEFINITION = /^\s{0,3}\[[^\]\[^][^\][]*\]:\s*<?(?:https?:\/\/|\/|#|mailto:|www\.)\S*/
 /** The label that opens a footnote definition, `[^1]: `; anchored, so one attempt per line. */
 const FOOTNOTE_DEFINITION = /^\s{0,3}\[\^[^\][]*\]:\s*/
 const INLINE_LINK = /\[([^\][]*)\]\([^()\s]*\)/g
@@ -290,6 +295,10 @@ function toBlocks(text: string): Block[] {
       close()
       const text = cleanInline(raw.slice(item[0].length))
       current = { kind: 'item', lines: text === '' ? [] : [{ text, line: lineNo }] }
+      continue
+    }
+    if (LINK_DEFINITION.test(raw)) {
+      close()
       continue
     }
     const cleaned = cleanInline(raw)

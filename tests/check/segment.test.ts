@@ -115,6 +115,20 @@ describe('segment', () => {
       ['Another note continued on an indented line.', 4, 5, 2],
     ])
   })
+  it('drops link reference definitions, which Markdown does not show', () => {
+    const s = segment(
+      [
+        'Ketamine works fast [1] and [the trial][t].',
+        '[1]: https://doi.org/10.1056/NEJMoa2302399',
+        '  [t]: <https://example.org/trial> "The trial"',
+        '[not a link]: just words after a bracket',
+      ].join('\n'),
+    )
+    expect(s.map((x) => [x.text, x.startLine])).toEqual([
+      ['Ketamine works fast [1] and the trial.', 1],
+      ['[not a link]: just words after a bracket', 4],
+    ])
+  })
   it('drops inline footnotes, also one holding a link', () => {
     expect(
       segment('Ketamine works^[see [Dore](https://x.org/a) for more] within hours^[a note].').map((x) => x.text),
