@@ -77,7 +77,7 @@ function unknownError(
   const other = claimIds.includes(value as ClaimId)
     ? 'a claim: use <kap-claim claim=…>'
     : studyIds.includes(value as StudyId) || Object.hasOwn(studyFacts, value)
-      ? 'a study: use <kap-cite ids=…> or <kap-reference ids=…>'
+      ? 'a study: use <kap-cite> or <kap-reference>'
       : sourceIds.includes(value as SourceId)
         ? 'a clinic page, which the elements do not show'
         : undefined

@@ -331,7 +331,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       /unknown style "vancover" \(did you mean "vancouver"\?\)/,
     )
     expect(await shadowText('studyclaim', '[role=alert]')).toBe(
-      'kap-literature: "dore-2019" is a study: use <kap-cite ids=…> or <kap-reference ids=…>',
+      'kap-literature: "dore-2019" is a study: use <kap-cite> or <kap-reference>',
     )
     expect(await shadowText('badmap', '[role=alert]')).toMatch(/unknown topic "onsett" \(did you mean "onset"\?\)/)
     const code = await page.evaluate(

@@ -214,6 +214,12 @@ describe('search: how people ask', () => {
     expect(didYouMean('psycotherapy')).toBe('psychotherapy')
   })
 
+  it('finds the depression records for the lay words a visitor types', () => {
+    const sad = ids(search('sad', { limit: 10 }))
+    expect(sad).toContain('claim:indication-treatment-resistant-depression')
+    expect(ids(search('feeling low', { limit: 10 }))).toEqual(sad)
+  })
+
   it('finds the anxiety records for the adjective a visitor types', () => {
     const anxious = ids(search('anxious', { limit: 20 }))
     expect(anxious).toContain('claim:indication-anxiety')
