@@ -1,10 +1,10 @@
 // Precision and recall of the claim checker on a labelled set:
 // texts written for this test (tests/check/fixtures, labels in labels.json): unrelated health and ketamine texts
-//     (false alarms), paraphrases (used while tuning), voices (five hundred and thirty-four drafts in about two
+//     (false alarms), paraphrases (used while tuning), voices (five hundred and fifty drafts in about two
 //     hundred voices — bloggers, clinic marketers, FAQ pages and press releases, journalists and a TV segment,
 //     students, forum, Reddit and X posts, podcasts, newsletters, testimonials, a nurse, a GP leaflet, an insurer, a
 //     pharmacist, sceptics, a TikTok script — written and labelled blind by helpers who never saw the cues, in
-//     thirty-three rounds; each round was measured before any cue changed (precision/recall 0.75/0.64, 0.71/0.64,
+//     thirty-four rounds; each round was measured before any cue changed (precision/recall 0.75/0.64, 0.71/0.64,
 //     0.73/0.69, 0.85/0.72, 0.79/0.62, 0.82/0.86, 0.79/0.62, 0.88/0.77, 0.76/0.64, 0.80/0.81; round eleven 0.86/0.74,
 //     0.88/0.53, 0.96/0.66 from three helpers; round twelve 0.88/0.73, 0.93/0.60, 0.85/0.69; round thirteen
 //     0.90/0.61, 0.96/0.59, 0.78/0.69, and 0.86/0.73 for a late fourth set added untuned; round fourteen 0.82/0.74,
@@ -21,7 +21,8 @@
 //     0.82/0.71 and 0.82/0.74; round twenty-seven 0.88/0.81 and 0.88/0.81; round
 //     twenty-eight 0.85/0.92 and 0.76/0.80; round twenty-nine 0.84/0.67 and 0.84/0.70;
 //     round thirty 0.82/0.77 and 0.87/0.68; round thirty-one 0.92/0.65 and 0.81/0.76; round
-//     thirty-two 0.74/0.69 and 0.83/0.78; round thirty-three 0.94/0.85 and 0.81/0.69) and
+//     thirty-two 0.74/0.69 and 0.83/0.78; round thirty-three 0.94/0.85 and 0.81/0.69; round thirty-four 0.87/0.75
+//     and 0.89/0.81) and
 //     a holdout set never used for tuning (the honest estimate, with bench/eval/blind). Three voices texts (a
 //     testimonial, a diary, an app guide), one of round eleven (a consent-form explainer) and two of round fourteen (a
 //     client's review, a voice note) never name ketamine or
@@ -178,10 +179,11 @@ describe('claim checker evaluation', () => {
     // spellings, a bare contradiction ("It isn't.") and more stance words: 54 of 70. All ten rounds: 572 of 724 (0.79).
     // Round 33, measured before any change: 41 of 55 (0.75; the same on the cues before round 32); after more reporting
     // and denial words: 53 of 63. All eleven rounds: 625 of 787 (0.79); 624 of 786 once each table row is a block of
-    // its own; 625 of 787 with run-on text cut into pieces of 400 characters.
+    // its own; 625 of 787 with run-on text cut into pieces of 400 characters. Round 34, measured before any change:
+    // 51 of 68 (0.75; 47 of 67 on the cues of c3f14e0); after: 55 of 73. All twelve rounds: 680 of 860 (0.79).
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
-    expect(judged).toBeGreaterThanOrEqual(780)
+    expect(judged).toBeGreaterThanOrEqual(850)
     expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 
@@ -198,7 +200,7 @@ describe('claim checker evaluation', () => {
     // 0.921 / 0.914 with round twenty-eight, 0.919 / 0.911 with round twenty-nine,
     // 0.917 / 0.909 with round thirty, 0.916 / 0.906 with round thirty-one, 0.915 / 0.903 with round thirty-two,
     // 0.915 / 0.902 with round thirty-three, 0.915 / 0.901 once each table row is a block of its own, 0.915 / 0.902 with
-    // run-on text cut into pieces of 400 characters).
+    // run-on text cut into pieces of 400 characters, 0.914 / 0.900 with round thirty-four).
     const voices = totals(rows.filter((r) => r.set === 'voices'))
     expect(voices.precision).toBeGreaterThanOrEqual(0.91)
     expect(voices.recall).toBeGreaterThanOrEqual(0.9)

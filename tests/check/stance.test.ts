@@ -473,3 +473,20 @@ describe('stance words and denials by the opposite (round 33)', () => {
     )
   })
 })
+
+describe('denials by the opposite (round 34)', () => {
+  itFindsDenial([
+    [
+      'Book your ketamine session: no long intake forms, no hoops to jump through.',
+      'thorough-screening-is-standard-and-essential',
+    ],
+    ['ketamine is basically acid tho, ur tripping on visuals', 'ketamine-experience-dissociative-not-psychedelic'],
+    ['That ketamine works on serotonin, same as lexapro.', 'ketamine-acts-on-nmda-glutamate'],
+    ['KAP is paying someone to help you check out of your own life.', 'kap-helps-face-reality-not-escape'],
+  ])
+  it('finds "tried the ordinary tablets … none of them did any good"', () => {
+    expect(
+      claimsIn('KAP is meant for people who tried the ordinary tablets, and none of them did any good.'),
+    ).toContain('kap-for-people-not-helped-by-standard-treatment')
+  })
+})
