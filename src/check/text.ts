@@ -48,7 +48,7 @@ export function foldText(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(WORD_RUN, (w) => {
-      const folded = spelled(foldWord(w)).toLowerCase()
+      const folded = spelled(foldWord(w))
       return INFORMAL.get(folded) ?? folded
     })
     .toLowerCase()

@@ -83,7 +83,7 @@ export function citeProse(
       if (cited !== undefined) {
         // A raised number follows its word directly ("use¹,²", not "use ¹,²").
         const before = text.slice(last, m.index)
-        out += escape(SUPERSCRIPT.test(cited) ? before.replace(/\s+$/, '') : before) + cited
+        out += escape(SUPERSCRIPT.test(cited) ? before.trimEnd() : before) + cited
         last = m.index + m[0].length
         continue
       }

@@ -76,7 +76,7 @@ function unknownError(
   // An id of the other kind (a claim in ids=, a study in claim=, a clinic page): say which element shows it.
   const other = claimIds.includes(value as ClaimId)
     ? 'a claim: use <kap-claim claim=…>'
-    : studyIds.includes(value as StudyId) || Object.hasOwn(studyFacts, value)
+    : studyIds.includes(value as StudyId)
       ? 'a study: use <kap-cite> or <kap-reference>'
       : sourceIds.includes(value as SourceId)
         ? 'a clinic page, which the elements do not show'
