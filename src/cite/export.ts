@@ -5,11 +5,15 @@ import { plugins } from '@citation-js/core'
 import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
 import { exportWith, type CslObject } from './engine'
-import { allShipped, MAX_EXPORT_ITEMS, resolveItems, type Resolved } from './records'
+import { allShipped, MAX_EXPORT_ITEMS, requireIdentifiable, resolveItems, type Resolved } from './records'
 import type { CiteItem } from './types'
 
+/** The records to export: every shipped one, or the items given; a user record with nothing to cite it by is refused. */
 function records(items: unknown, fn: string): Resolved[] {
-  return (items === undefined ? allShipped() : resolveItems(items, fn, MAX_EXPORT_ITEMS)).map(withoutPlaceholders)
+  if (items === undefined) return allShipped().map(withoutPlaceholders)
+  const list = resolveItems(items, fn, MAX_EXPORT_ITEMS)
+  list.forEach(requireIdentifiable)
+  return list.map(withoutPlaceholders)
 }
 
 const PLACEHOLDER_FAMILIES = new Set(ET_AL_PLACEHOLDERS.map((n) => n.family))

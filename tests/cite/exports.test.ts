@@ -60,6 +60,27 @@ describe('toCSLJSON', () => {
   })
 })
 
+describe('a user record with nothing to cite it by', () => {
+  it('is refused by every export (INVALID_RECORD, naming the id), as the formatters refuse it', () => {
+    const empty: CiteRecord = { id: 'x-1', type: 'book', publisher: 'P' }
+    for (const exportOf of [toCSLJSON, toBibTeX, toBibLaTeX, toRIS]) {
+      let error: unknown
+      try {
+        exportOf([empty])
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(KapLiteratureError)
+      expect((error as KapLiteratureError).code).toBe('INVALID_RECORD')
+      expect((error as KapLiteratureError).value).toBe('x-1')
+      expect((error as KapLiteratureError).hint).toMatch(/add a title or an author/)
+    }
+    // A title alone, or a name alone, is enough.
+    expect(toBibTeX([{ ...empty, title: 'A book' }])).toContain('title = {A book}')
+    expect(toRIS([{ ...empty, author: [{ literal: 'WHO' }] }])).toContain('AU  - WHO')
+  })
+})
+
 describe('toBibTeX / toBibLaTeX', () => {
   it('uses the ids as citation keys, for every shipped record, sorted', () => {
     const keys = [...toBibTeX().matchAll(/^@\w+\{([^,]+),$/gm)].map((m) => m[1])
