@@ -8,6 +8,7 @@ import { entryCite } from '../../src/citations/engine.ts'
 import { cleanEtAl, shortAuthors, withEtAlPlaceholders } from '../../src/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
+import { casedForStyle } from '../../src/cite/sentence-case.ts'
 import { fixStyle, styleFixNotes } from '../../src/cite/style-fixes.ts'
 import type { CslItem } from '../../src/types.ts'
 
@@ -323,8 +324,14 @@ export function shortAuthor(item: CslItem): string | undefined {
   return shortAuthors(item.author)
 }
 
+/** The items as a style prints them: titles in sentence case where the style asks for it (src/cite/sentence-case.ts). */
+export function styleItems(key: StyleKey, items: readonly CslItem[]): CslItem[] {
+  return items.map((item) => casedForStyle(item, fixName(key)))
+}
+
 /** Formats every record in one style with citation-js and returns the table the runtime ships. */
-export function computeStyleTable(key: StyleKey, items: readonly CslItem[]): StyleTable {
+export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): StyleTable {
+  const items = styleItems(key, shipped)
   const name = engineName(key)
   const info = styleInfo(cfg.styles.get(name))
   const cite = citeOf(items)

@@ -5,6 +5,7 @@ import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
 import { requireIdentifiable, resolveItem, resolveItems, type Resolved } from './records'
+import { casedForStyle } from './sentence-case'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
 import { resolveLang, resolveStyle, retireStyle, styleKey, type StyleEntry } from './styles'
 import type { CiteCitationOptions, CiteFormatOptions, CiteItem } from './types'
@@ -127,15 +128,17 @@ function unprintable(style: StyleEntry, id: string): KapLiteratureError {
   })
 }
 
+/**
+ * The CSL citeproc receives for each record: a shipped record's title in sentence case when the style asks for it
+ * (src/cite/sentence-case.ts), as in the precomputed tables; your records as you gave them.
+ */
+function cslsFor(records: readonly Resolved[], style: StyleEntry): CslObject[] {
+  return records.map((r) => (r.shipped ? casedForStyle(r.csl, style.fixName) : r.csl))
+}
+
 function entries(records: readonly Resolved[], checked: Checked): { id: string; body: string }[] {
   const byId = new Map(records.map((r) => [r.id, r]))
-  const html = citeproc(checked.style, (key) =>
-    bibliographyHtml(
-      records.map((r) => r.csl),
-      key,
-      checked.lang,
-    ),
-  )
+  const html = citeproc(checked.style, (key) => bibliographyHtml(cslsFor(records, checked.style), key, checked.lang))
   // citeproc silently leaves out an entry it cannot print (MLA, for a record without author and title).
   const missing = records.find((r) => !html.some(([id]) => id === r.id))
   if (missing !== undefined) throw unprintable(checked.style, missing.id)
@@ -255,7 +258,7 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
   const records = resolveItems(items, 'formatCitation')
   records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
-  const csls = records.map((r) => r.csl)
+  const csls = cslsFor(records, checked.style)
   const run = (cluster: CiteItemFlags[], before: CiteItemFlags[][]) =>
     htmlToRuns(citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)))
   let runs: Run[]

@@ -25,12 +25,20 @@ export interface StyleEntry {
   xml: string | { readonly builtIn: string }
   /** The current internal key; undefined until first use. */
   key: string | undefined
+  /** The name style-fixes.ts and sentence-case.ts know the style by, for the six styles the project ships. */
+  readonly fixName?: string
 }
 
 const builtIn: ReadonlyMap<string, StyleEntry> = new Map([
-  ['apa', { name: 'apa', hasBibliography: true, xml: { builtIn: 'apa' }, key: undefined }],
-  ['harvard', { name: 'harvard', hasBibliography: true, xml: { builtIn: 'harvard1' }, key: undefined }],
-  ['vancouver', { name: 'vancouver', hasBibliography: true, xml: { builtIn: 'vancouver' }, key: undefined }],
+  ['apa', { name: 'apa', hasBibliography: true, xml: { builtIn: 'apa' }, key: undefined, fixName: 'apa' }],
+  [
+    'harvard',
+    { name: 'harvard', hasBibliography: true, xml: { builtIn: 'harvard1' }, key: undefined, fixName: 'harvard1' },
+  ],
+  [
+    'vancouver',
+    { name: 'vancouver', hasBibliography: true, xml: { builtIn: 'vancouver' }, key: undefined, fixName: 'vancouver' },
+  ],
 ])
 const registered = new Map<string, StyleEntry>()
 let generation = 0
@@ -148,7 +156,7 @@ function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { ro
  * Validates and registers a CSL style under `name`, compiling it now. See the public `registerStyle`.
  * @internal
  */
-export function addStyle(name: unknown, xml: unknown, origin?: string): void {
+export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?: string): void {
   if (typeof name !== 'string' || !STYLE_NAME.test(name) || name.length > 64) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
@@ -206,7 +214,7 @@ export function addStyle(name: unknown, xml: unknown, origin?: string): void {
   }
   const previous = registered.get(name)
   if (previous !== undefined) retireStyle(previous)
-  registered.set(name, { name, key, hasBibliography: has('bibliography'), xml: root })
+  registered.set(name, { name, key, hasBibliography: has('bibliography'), xml: root, fixName })
 }
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
@@ -366,7 +374,9 @@ export function loadStyleFile(
       },
     )
   }
-  // The three styles the citation tables use get the tables' fixes (src/cite/style-fixes.ts), so both print the same.
-  addStyle(as, Object.values(systemStyleAliases).includes(file) ? fixStyle(file, xml) : xml, path)
+  // The three styles the citation tables use get the tables' fixes (src/cite/style-fixes.ts), so both print the same;
+  // they print the shipped records' titles as the tables do too (src/cite/sentence-case.ts).
+  const shipped = Object.values(systemStyleAliases).includes(file)
+  addStyle(as, shipped ? fixStyle(file, xml) : xml, path, shipped ? file : undefined)
   return as
 }

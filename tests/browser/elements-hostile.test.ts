@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildElements } from '../../scripts/build-elements'
 import { claimStatements } from '../../src/generated/claim-statements'
 import { fingerprint, loadStore, type SerializedStore } from '../../src/search/store'
+import { sentenceCase } from '../../src/cite/sentence-case'
 import { shippedSharedTexts } from '../../src/search/shipped-texts'
 import type { CompactDoc } from '../../src/search/documents'
 import { claimIds, getStudy, studyIds } from '../../src/index'
@@ -62,7 +63,11 @@ const hostile: Plugin = {
       loader: 'ts',
     }))
     build.onLoad({ filter: /citations[\\/]data[\\/][a-z]+\.json$/ }, (args) => ({
-      contents: swapJson(readFileSync(args.path, 'utf8'), TITLE, HOSTILE_TITLE),
+      // The tables print the title as their style cases it (src/cite/sentence-case.ts): swap every form.
+      contents: [TITLE, sentenceCase(TITLE, 'capital'), sentenceCase(TITLE, 'lower')].reduce(
+        (text, form) => swapJson(text, form, HOSTILE_TITLE),
+        readFileSync(args.path, 'utf8'),
+      ),
       loader: 'json',
     }))
   },

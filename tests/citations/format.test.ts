@@ -16,7 +16,7 @@ import { root } from '../helpers/paths'
 import { isCitable, KapLiteratureError, sources, studies } from '../../src/index'
 
 const WILKINSON_APA =
-  'Wilkinson, S. T., Rhee, T. G., Joormann, J., Webler, R., Ortiz Lopez, M., Kitay, B., Fasula, M., Elder, C., Fenton, L., & Sanacora, G. (2021). Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. Psychotherapy and Psychosomatics, 90(5), 318–327. https://doi.org/10.1159/000517074'
+  'Wilkinson, S. T., Rhee, T. G., Joormann, J., Webler, R., Ortiz Lopez, M., Kitay, B., Fasula, M., Elder, C., Fenton, L., & Sanacora, G. (2021). Cognitive behavioral therapy to sustain the antidepressant effects of ketamine in treatment-resistant depression: A randomized clinical trial. Psychotherapy and Psychosomatics, 90(5), 318–327. https://doi.org/10.1159/000517074'
 /** Studies kept only as leads (authors, title, date or journal unconfirmed) have no reference: they are never printed. */
 const leads: string[] = studies.filter((s) => !isCitable(s)).map((s) => s.id)
 
@@ -38,7 +38,7 @@ describe('formatReference', () => {
   it('builds the DOI link itself in HTML, with stable classes', () => {
     const html = formatReference('wilkinson-2021', { style: 'ama', format: 'html' })
     expect(html).toBe(
-      '<span class="kap-ref kap-style-ama" data-kap-id="wilkinson-2021">Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. <i>Psychother Psychosom</i>. 2021;90(5):318-327. <a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">doi:10.1159/000517074</a></span>',
+      '<span class="kap-ref kap-style-ama" data-kap-id="wilkinson-2021">Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive behavioral therapy to sustain the antidepressant effects of ketamine in treatment-resistant depression: a randomized clinical trial. <i>Psychother Psychosom</i>. 2021;90(5):318-327. <a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">doi:10.1159/000517074</a></span>',
     )
   })
   it('writes Markdown italics and links', () => {

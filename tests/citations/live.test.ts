@@ -13,6 +13,7 @@ import {
   liveCitation,
   serializeTable,
   shippedItems,
+  styleItems,
   STYLE_SOURCES,
   styleAvailable,
   type StyleKey,
@@ -65,7 +66,7 @@ for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
       expect(serializeTable(computeStyleTable(key, items))).toBe(committed)
     })
     it('multi-source citations match citeproc', () => {
-      const cite = citeOf(items)
+      const cite = citeOf(styleItems(key, items))
       const random = seeded(7 + key.length)
       const combos = [...fixedCombos]
       for (let n = 0; n < 25; n++) {

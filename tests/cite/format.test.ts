@@ -5,7 +5,7 @@ import { formatBibliography, formatCitation, formatReference, listStyles, type C
 
 const WILKINSON_APA =
   'Wilkinson, S. T., Rhee, T. G., Joormann, J., Webler, R., Ortiz Lopez, M., Kitay, B., Fasula, M., Elder, C., Fenton, L., & Sanacora, G. (2021). ' +
-  'Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. ' +
+  'Cognitive behavioral therapy to sustain the antidepressant effects of ketamine in treatment-resistant depression: A randomized clinical trial. ' +
   'Psychotherapy and Psychosomatics, 90(5), 318–327. https://doi.org/10.1159/000517074'
 
 const smith: CiteRecord = {
@@ -68,7 +68,7 @@ describe('formatReference', () => {
     expect(v).toContain('<a class="kap-ref-doi" href="https://doi.org/10.1159/000517074">doi:10.1159/000517074</a>')
     const h = formatReference('wilkinson-2021', { style: 'harvard', format: 'text' })
     expect(h).toBe(
-      'Wilkinson, S.T. et al. (2021) ‘Cognitive Behavioral Therapy to Sustain the Antidepressant Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial’, Psychotherapy and Psychosomatics, 90(5), pp. 318–327. Available at: https://doi.org/10.1159/000517074.',
+      'Wilkinson, S.T. et al. (2021) ‘Cognitive behavioral therapy to sustain the antidepressant effects of ketamine in treatment-resistant depression: a randomized clinical trial’, Psychotherapy and Psychosomatics, 90(5), pp. 318–327. Available at: https://doi.org/10.1159/000517074.',
     )
   })
 

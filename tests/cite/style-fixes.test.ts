@@ -153,7 +153,7 @@ describe('the Harvard fixes: "[Preprint]" only for a preprint, British quotation
 
   it('reaches the shipped tables: the published articles without a volume, and the one preprint', () => {
     expect(tableReference('anand-2023', { style: 'harvard' })).toBe(
-      'Anand, A. et al. (2023) \u2018Ketamine versus ECT for Nonpsychotic Treatment-Resistant Major Depression\u2019, ' +
+      'Anand, A. et al. (2023) \u2018Ketamine versus ECT for nonpsychotic treatment-resistant major depression\u2019, ' +
         'New England Journal of Medicine. Available at: https://doi.org/10.1056/NEJMoa2302399.',
     )
     expect(tableReference('price-2022', { style: 'harvard' })).toContain(

@@ -179,8 +179,8 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
     expect(formatCitation(['dore-2019'], { style: 'chicago', format: 'text' })).toBe('(Dore et al. 2019)')
     expect(formatCitation(['dore-2019'], { style: 'mla', format: 'text' })).toBe('(Dore et al.)')
     expect(formatReference('wilkinson-2021', { style: 'ama', format: 'text' })).toBe(
-      '1. Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive Behavioral Therapy to Sustain the Antidepressant ' +
-        'Effects of Ketamine in Treatment-Resistant Depression: A Randomized Clinical Trial. Psychother Psychosom. 2021;90(5):318-327. doi:10.1159/000517074',
+      '1. Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive behavioral therapy to sustain the antidepressant ' +
+        'effects of ketamine in treatment-resistant depression: a randomized clinical trial. Psychother Psychosom. 2021;90(5):318-327. doi:10.1159/000517074',
     )
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'ama', format: 'html', narrative: true })).toBe(
       '<span class="kap-citation kap-style-ama">Dore et al.<sup>1</sup>; Feder et al.<sup>2</sup></span>',

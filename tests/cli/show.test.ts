@@ -36,7 +36,7 @@ describe('kap-literature show', () => {
   })
   it('shows a study with its APA reference: "et al." after a partial author list, never a list posing as complete', async () => {
     const r = await runCli(['show', 'dakwar-2019'])
-    expect(r.stdout).toContain('Reference (APA): Dakwar, E., et al. (2019). A Single Ketamine Infusion')
+    expect(r.stdout).toContain('Reference (APA): Dakwar, E., et al. (2019). A single ketamine infusion')
     expect(r.stdout).not.toMatch(/^Dakwar \(2019\)/m)
   })
   it('shows a lead as a lead: why it is not cited, and no reference with placeholders or "n.d."', async () => {

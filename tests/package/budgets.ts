@@ -59,8 +59,10 @@ export const budgetCases: readonly BudgetCase[] = [
     label: '`kap-literature/cite` (citation-js engine, browser build)',
     code: `import * as cite from 'PKG/cite'; console.log(cite)`,
     // 195.9 KB at 118 records; with the 13 added records (~1.6 KB of data-entry core) and the hardening's input checks
-    // (~2.5 KB) it measures 200.0 KB, so the budget is 204 KB to leave room; see bench/README.md.
-    budget: 204 * KB,
+    // (~2.5 KB) it measures 200.0 KB, so the budget is 204 KB to leave room; see bench/README.md. 204 KB → 205 KB for
+    // the shipped titles in sentence case in APA, AMA, Vancouver and Harvard (src/cite/sentence-case.ts, ~0.4 KB),
+    // measured 204.07 KB.
+    budget: 205 * KB,
     before: 268 * KB,
   },
 ]
