@@ -25,6 +25,8 @@ export const drafts: Readonly<Record<string, (bytes: number) => string>> = {
   headings: (bytes) => '# Ketamine works fast\n'.repeat(Math.ceil(bytes / 22)).slice(0, bytes),
   'one line of unclosed `<!--`, `![`, `[^`, `<a`, `<http:`': (bytes) =>
     `ketamine --> ${'<!-- ![x [^y <a <http:z '.repeat(Math.ceil(bytes / 28))}`.slice(0, bytes),
+  'Pandoc keys with long runs of key punctuation': (bytes) =>
+    `ketamine [@${'a-.'.repeat(Math.ceil(bytes / 6))} @${'-'.repeat(Math.ceil(bytes / 2))}`.slice(0, bytes),
   'one line of words, no punctuation': (bytes) =>
     'ketamine helps depression fast '.repeat(Math.ceil(bytes / 31)).slice(0, bytes),
   'list under one long lead': (bytes) =>

@@ -100,10 +100,15 @@ const INLINE_LINK = /\[([^\][]*)\]\([^()\s]*\)/g
 const REFERENCE_LINK = /\[([^\][]*)\]\[[^\][]*\]/g
 const AUTOLINK = /<https?:[^<>\s]*>/g
 const BARE_URL = /https?:\/\/\S+/g
+/**
+ * A Pandoc citation key, `[@grunebaum-2018]`, `[see @dore-2019, p. 3]` or `@wilkinson-2021 found`: read as the words of
+ * the key ("grunebaum 2018"), as a reader sees the rendered citation's author and year, never as an e-mail address.
+ */
+const PANDOC_KEY = /(^|[\s([;])-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu
 const TAG = /<\/?[a-zA-Z][^<>]*>/g
 const CODE = /`+([^`]*)`+/g
 /** Any character that starts inline syntax cleanInline removes (`h` for a bare URL, `>` for a quote). */
-const INLINE_SYNTAX = /[<[\]!`*_>|]|https?:/
+const INLINE_SYNTAX = /[<[\]!`*_>|@]|https?:/
 
 /**
  * Unicode format characters that web pages leave inside words, invisible on screen: soft hyphen, Mongolian vowel
@@ -188,6 +193,10 @@ function dropMarkup(line: string): string {
       .replace(INLINE_FOOTNOTE, '')
       .replace(AUTOLINK, ' ')
       .replace(BARE_URL, ' ')
+      .replace(
+        PANDOC_KEY,
+        (_, before: string, key: string) => `${before}${key.replace(/[-_:.#$%&+?<>~/]+/g, ' ').trim()}`,
+      )
       .replace(TAG, ' ')
       .replace(CODE, '$1')
       .replace(/(^|[\s(])[*_]{1,3}(?=\S)/g, '$1')

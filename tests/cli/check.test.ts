@@ -91,6 +91,26 @@ describe('kap-literature check', () => {
     expect(r.stdout).toContain('it is not a fact checker')
     expect(r.stdout).not.toContain('Philippa')
   })
+  it('for a denial, puts the evidence against the claim first and the supporting evidence after "for the claim:"', async () => {
+    const text = 'Ketamine is only approved by the FDA as an anaesthetic; it is not approved for depression.\n'
+    const r = await runCli(['check', '-'], { input: text })
+    expect(r.stdout.split('\n')[4]).toBe(
+      '1     only-fda-approved-psychedelic-adjacent-drug-for-mental-health  denied      Inaccurate  ' +
+        'against: (U.S. Food and Drug Administration, 2023); for the claim: (Johnson & Johnson, 2025)',
+    )
+  })
+
+  it('reads a Pandoc citation key as the words of the key, never as a claim of its own', async () => {
+    const text =
+      'Grunebaum et al. (2018) found that one infusion eased suicidal thoughts more than midazolam [@grunebaum-2018].\n\n' +
+      'As @wilkinson-2021 showed, CBT after ketamine helped people hold on to their response.\n'
+    const matches = JSON.parse((await runCli(['check', '-', '--json'], { input: text })).stdout) as Match[]
+    expect(matches.map((m) => m.claim)).toEqual(['wilkinson-therapy-strengthens-ketamine-in-trd'])
+    expect(matches[0]!.excerpt).toBe(
+      'As wilkinson 2021 showed, CBT after ketamine helped people hold on to their response.',
+    )
+  })
+
   it('names the evidence against a claim after "against:" in the table, and as Against with --verbose and --json', async () => {
     const text = 'Ketamine is FDA approved for depression.\n\nKetamine is completely safe.\n'
     const r = await runCli(['check', '-'], { input: text })
@@ -99,7 +119,7 @@ describe('kap-literature check', () => {
       '1     only-fda-approved-psychedelic-adjacent-drug-for-mental-health  asserted    Inaccurate  ' +
         '(Johnson & Johnson, 2025); against: (U.S. Food and Drug Administration, 2023)',
       '3     kap-has-risks-and-side-effects                                 denied      Accurate    ' +
-        '(Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
+        'for the claim: (Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
     ])
     const verbose = await runCli(['check', '-', '--verbose'], { input: text })
     expect(verbose.stdout).toContain(

@@ -78,6 +78,11 @@ describe('check runs in linear time', () => {
       '&',
       '&#',
       '&#x',
+      // Pandoc citation keys (read as their words since round 35)
+      '@',
+      '[@a-1',
+      '-@',
+      '@b.-',
       '&nbsp;',
       '123;',
       '\u00ad',

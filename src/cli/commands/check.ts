@@ -130,9 +130,15 @@ function lineRange(m: CheckMatch): string {
   return m.lines.start === m.lines.end ? `line ${m.lines.start}` : `lines ${m.lines.start}-${m.lines.end}`
 }
 
-/** The table's cite cell: supporting evidence, then what contradicts the claim after "against:". */
+/**
+ * The table's cite cell: supporting evidence, then what contradicts the claim after "against:". For a passage that
+ * denies the claim, the evidence against it comes first (it is what backs the draft), and the supporting evidence
+ * follows after "for the claim:", so a writer is never pointed at the side the draft argues against as if it backed it.
+ */
 function citeCell(m: CheckMatch): string {
   const against = m.against.length > 0 ? `against: ${m.againstCitation}` : ''
+  if (m.stance === 'negated' && m.cite.length > 0)
+    return against === '' ? `for the claim: ${m.citation}` : `${against}; for the claim: ${m.citation}`
   if (m.cite.length > 0) return against === '' ? m.citation : `${m.citation}; ${against}`
   return against === '' ? `no direct evidence (kap-literature show ${m.claim})` : against
 }
