@@ -490,3 +490,47 @@ describe('denials by the opposite (round 34)', () => {
     ).toContain('kap-for-people-not-helped-by-standard-treatment')
   })
 })
+
+describe('round 35: reporting, denial and question words, and opposites', () => {
+  itReadsStance([
+    ["Dr. Patel's letter cites a study by Wilkinson and colleagues which found that CBT helped.", 'reported'],
+    ['As Dr. Patel explains in her letter, a thorough assessment is a basic requirement.', 'reported'],
+    ["One popular hypothesis: maybe it's a breakdown product of ketamine acting on AMPA receptors.", 'reported'],
+    ['The flyer describes ketamine-assisted psychotherapy as a true breakthrough.', 'reported'],
+    ["It's also not some miracle at the frontier of psychiatry.", 'negated'],
+    ['Nor is it true that ketamine is FDA-approved for depression.', 'negated'],
+    ['We also want to find out whether any improvement wears off sooner without therapy.', 'question'],
+  ])
+  itFindsDenial([
+    ["There's just no predicting how hard a ketamine session is going to land.", 'ketamine-intensity-more-predictable'],
+    ['The intensity of a ketamine session is all over the map.', 'ketamine-intensity-more-predictable'],
+    [
+      'Respectfully, not for me. KAP is checking out of reality for an hour in a recliner.',
+      'kap-helps-face-reality-not-escape',
+    ],
+    [
+      'Honestly, adding talk therapy to ketamine doesn’t change results much.',
+      'ketamine-plus-therapy-stronger-outcomes',
+    ],
+    [
+      'Ketamine is only approved by the FDA as an anaesthetic; it is not approved for depression.',
+      'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
+    ],
+  ])
+  it('finds the full name of PTSD, "offer KAP for:" lists and "about an hour"; not a bare author name', () => {
+    expect(claimsIn('Clinics advertise KAP for post-traumatic stress disorder.')).toEqual([
+      'indication-ptsd-and-trauma',
+    ])
+    expect(claimsIn('Clinics offer KAP for:\n\n- PTSD\n- severe anxiety\n')).toEqual([
+      'indication-anxiety',
+      'indication-ptsd-and-trauma',
+    ])
+    expect(claimsIn('The acute effects of ketamine wear off in about an hour.')).toEqual([
+      'acute-effects-last-45-to-90-minutes',
+    ])
+    expect(
+      claimsIn('Grunebaum et al. (2018) found that one ketamine infusion eased suicidal thoughts more than midazolam.'),
+    ).not.toContain('without-therapy-ketamine-effects-fade-faster')
+    expect(claimsIn('Spravato is the only form of ketamine approved for depression.')).toEqual([])
+  })
+})
