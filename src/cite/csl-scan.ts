@@ -98,9 +98,10 @@ export function scanCsl(xml: string, kind: 'style' | 'locale'): CslScan {
     if (inside.startsWith('!') || inside.startsWith('?')) continue
     const closing = inside.startsWith('/')
     const text = closing ? inside.slice(1) : inside
-    let n = 0
+    // An XML name starts with a letter or underscore: `<-->` or `<1>` is text, not a tag.
+    if (text === '' || !NAME_START.test(text[0]!)) continue
+    let n = 1
     while (n < text.length && NAME_CHAR.test(text[n]!)) n++
-    if (n === 0) continue
     tags.push({
       name: text.slice(0, n),
       attrs: closing ? new Map() : parseAttrs(text.slice(n)),

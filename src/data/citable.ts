@@ -18,7 +18,7 @@ const cache = new WeakMap<object, CslItem>()
  * ```ts
  * import { citationCsl, getSource } from 'kap-literature'
  * const page = getSource('kap-series-part-2-how-kap-works')
- * console.log(citationCsl(page).title) // the page's own heading, since no public copy confirmed a title
+ * citationCsl(page).title // 'Part 2: How Does Ketamine Assisted Psychotherapy (KAP) Work?'
  * ```
  */
 export function citationCsl(record: StudyCore | SourceCore): CslItem {

@@ -22,7 +22,14 @@ describe('generated files', () => {
 
   it('names a page without a confirmed title by its own heading, saying where that heading comes from', () => {
     const result = runPipeline(join(root, 'data'), { schemaDir: join(root, 'data', 'schema') })
-    const report = coverageReport(result.dataset!, '0.0.0')
+    // Every shipped page now has a confirmed title: take one away, as a record whose page is not found would be.
+    const dataset = structuredClone(result.dataset!) as unknown as {
+      sources: { id: string; csl: Record<string, unknown>; documentTitle?: string }[]
+    }
+    const page = dataset.sources.find((s) => s.id === 'kap-series-part-2-how-kap-works')!
+    page.documentTitle = page.csl.title as string
+    delete page.csl.title
+    const report = coverageReport(dataset as unknown as typeof result.dataset & object, '0.0.0')
     const row = report.split('\n').find((line) => line.startsWith('| `kap-series-part-2-how-kap-works` |'))
     const heading = 'Part 2: How Does Ketamine Assisted Psychotherapy (KAP) Work?'
     expect(row).toBe(
