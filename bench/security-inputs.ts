@@ -41,6 +41,8 @@ export const styles: Readonly<Record<string, (n: number) => string>> = {
   'unclosed `<!--` (n KB)': (n) => `${'<!--'.repeat(n * 256)}<style xmlns="http://purl.org/net/xbiblio/csl"/>`,
   '`<link` without rel (n KB)': (n) =>
     `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'<link '.repeat(n * 170)}</style>`,
+  '`<-->` runs, no element names (n KB)': (n) =>
+    `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'<-->'.repeat(n * 256)}</style>`,
   'valid style, one macro per 100 bytes, each called once (n KB)': (n) => wideStyle(n * 10),
   'macros calling the next twice (n macros)': (n) => macroBomb(n),
 }
