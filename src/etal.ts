@@ -5,11 +5,13 @@
 import type { CslItem, CslName } from './types'
 
 /**
- * The three placeholder authors added after a partial list. Their names cannot occur in real data.
+ * The three placeholder authors added after a partial list. Their names cannot occur in real data, and they sort after
+ * any real name, so a partial list (whose next author is unknown) follows the complete lists of the same first
+ * author in the styles that sort by name (APA, Harvard, Chicago).
  * @internal
  */
 export const ET_AL_PLACEHOLDERS: readonly CslName[] = Object.freeze(
-  ['a', 'b', 'c'].map((x) => Object.freeze({ family: `Etalplaceholder${x}`, given: 'Q' })),
+  ['a', 'b', 'c'].map((x) => Object.freeze({ family: `Zzzetalplaceholder${x}`, given: 'Q' })),
 )
 
 /**
@@ -21,8 +23,8 @@ export function withEtAlPlaceholders(item: CslItem, authorsComplete: boolean | u
   return { ...item, author: [...item.author, ...ET_AL_PLACEHOLDERS] }
 }
 
-/** One placeholder as a style may print it: "Etalplaceholdera, Q.", "Q. Etalplaceholdera", "Etalplaceholdera Q", "ETALPLACEHOLDERA". */
-const ONE = String.raw`(?:Q\.?(?:&#160;|\u00a0|\s)+)?Etalplaceholder[abc](?:,?(?:&#160;|\u00a0|\s)+Q\b\.?)?`
+/** One placeholder as a style may print it: "Zzzetalplaceholdera, Q.", "Q. Zzzetalplaceholdera", "Zzzetalplaceholdera Q", "ZZZETALPLACEHOLDERA". */
+const ONE = String.raw`(?:Q\.?(?:&#160;|\u00a0|\s)+)?Zzzetalplaceholder[abc](?:,?(?:&#160;|\u00a0|\s)+Q\b\.?)?`
 /** A separator before a name: an optional comma or semicolon, then an optional "and" in any form or language. */
 const SEP = String.raw`(?:\s*(?:,|;))?(?:\s*(?:&#38;|&#x26;|&amp;|&|and|y|et|und))?`
 /** An "et al." a style set in italics in HTML output: `<i>et al.</i>`, `<em>et al.</em>` or a styled span. */
@@ -36,7 +38,7 @@ const RUN = new RegExp(String.raw`${SEP}\s*${ONE}(?:${SEP}\s*${ONE})*(?:,?\s*(et
  * @internal
  */
 export function cleanEtAl(text: string): string {
-  if (!/etalplaceholder/i.test(text)) return text
+  if (!/zzzetalplaceholder/i.test(text)) return text
   return text
     .replace(RUN, (_run, etAl: string | undefined) => (etAl?.startsWith('<') === true ? `, ${etAl}` : ', et al.'))
     .replace(/, et al\.\./g, ', et al.')

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeStyleTable, STYLE_SOURCES, styleAvailable, type StyleKey } from '../../scripts/lib/citations-build'
 import { cleanEtAl, withEtAlPlaceholders } from '../../src/etal'
-import { formatCitation, formatReference } from '../../src/citations/index'
+import { formatBibliography, formatCitation, formatReference } from '../../src/citations/index'
 import { runsToText } from '../../src/citations/runs'
 import { entryCite } from '../../src/citations/engine'
 import { isCitable, studies, type CslItem } from '../../src/index'
@@ -29,26 +29,26 @@ describe('et al. for partial author lists', () => {
 
   it('replaces printed placeholders with the separators before them', () => {
     expect(
-      cleanEtAl('Dakwar, E., Etalplaceholdera, Q., Etalplaceholderb, Q., &#38; Etalplaceholderc, Q. (2019).'),
+      cleanEtAl('Dakwar, E., Zzzetalplaceholdera, Q., Zzzetalplaceholderb, Q., &#38; Zzzetalplaceholderc, Q. (2019).'),
     ).toBe('Dakwar, E., et al. (2019).')
-    expect(cleanEtAl('Dakwar E, Etalplaceholdera Q, Etalplaceholderb Q, Etalplaceholderc Q. A trial.')).toBe(
+    expect(cleanEtAl('Dakwar E, Zzzetalplaceholdera Q, Zzzetalplaceholderb Q, Zzzetalplaceholderc Q. A trial.')).toBe(
       'Dakwar E, et al. A trial.',
     )
-    expect(cleanEtAl('Dakwar, Elias, Q. Etalplaceholdera, Q. Etalplaceholderb, and Q. Etalplaceholderc. 2019.')).toBe(
-      'Dakwar, Elias, et al. 2019.',
-    )
+    expect(
+      cleanEtAl('Dakwar, Elias, Q. Zzzetalplaceholdera, Q. Zzzetalplaceholderb, and Q. Zzzetalplaceholderc. 2019.'),
+    ).toBe('Dakwar, Elias, et al. 2019.')
     expect(cleanEtAl('No placeholder here, and others.')).toBe('No placeholder here, and others.')
   })
 
   it('keeps a style\'s italic "et al." after the placeholders once, in its own markup', () => {
     // Harvard, disambiguating two "Dakwar et al., 2019" cites, prints the first placeholder and then its own et al.
-    expect(cleanEtAl('(Dakwar, Etalplaceholdera, <i>et al.</i>, 2019)')).toBe('(Dakwar, <i>et al.</i>, 2019)')
-    expect(cleanEtAl('(Dakwar, Etalplaceholdera, <em>et al.</em>, 2019)')).toBe('(Dakwar, <em>et al.</em>, 2019)')
-    expect(cleanEtAl('Dakwar, Etalplaceholdera, <span style="font-style:italic;">et al.</span> 2019')).toBe(
+    expect(cleanEtAl('(Dakwar, Zzzetalplaceholdera, <i>et al.</i>, 2019)')).toBe('(Dakwar, <i>et al.</i>, 2019)')
+    expect(cleanEtAl('(Dakwar, Zzzetalplaceholdera, <em>et al.</em>, 2019)')).toBe('(Dakwar, <em>et al.</em>, 2019)')
+    expect(cleanEtAl('Dakwar, Zzzetalplaceholdera, <span style="font-style:italic;">et al.</span> 2019')).toBe(
       'Dakwar, <span style="font-style:italic;">et al.</span> 2019',
     )
     // Plain text keeps the single plain form.
-    expect(cleanEtAl('(Dakwar, Etalplaceholdera, et al., 2019)')).toBe('(Dakwar, et al., 2019)')
+    expect(cleanEtAl('(Dakwar, Zzzetalplaceholdera, et al., 2019)')).toBe('(Dakwar, et al., 2019)')
   })
 
   for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
@@ -79,6 +79,17 @@ describe('et al. for partial author lists', () => {
         expect(ref).not.toMatch(/etalplaceholder/i)
       }
       expect(formatCitation([id], { style: 'apa', format: 'text' })).toMatch(/et al\./)
+    }
+  })
+})
+
+describe('a partial author list sorts after the complete lists of the same first author', () => {
+  it('APA and Chicago: the placeholders sort after every real name (its next author is unknown)', () => {
+    for (const style of ['apa', 'chicago'] as const) {
+      const entries = formatBibliography(['wilkinson-2017', 'wilkinson-2021', 'wilkinson-2018'], { style })
+        .split('\n')
+        .map((line) => line.match(/\b(20\d\d)\b/)?.[1])
+      expect(entries, style).toEqual(['2018', '2021', '2017'])
     }
   })
 })
