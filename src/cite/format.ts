@@ -226,6 +226,13 @@ export function formatBibliography(items: readonly CiteItem[], options: CiteForm
   return `<div class="kap-bibliography kap-style-${checked.style.name}">${body}</div>`
 }
 
+/** What comes before the `i`-th of `n` narrative citations: ", ", " and " or ", and " in English, "; " in other languages. */
+function narrativeSeparator(i: number, n: number, lang: string | undefined): string {
+  if (lang !== undefined && !lang.startsWith('en')) return '; '
+  if (i < n - 1) return ', '
+  return n === 2 ? ' and ' : ', and '
+}
+
 /** An author label for narrative citations in styles whose citations print no names (numeric styles). */
 function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {
   const names = (csl.author ?? csl.editor) as readonly { family?: string; literal?: string }[] | undefined
@@ -239,7 +246,7 @@ function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {
 
 /**
  * Formats an in-text citation of one or more items, such as "(Dore et al., 2019; Feder et al., 2014)", or with
- * `narrative: true` "Dore et al. (2019); Feder et al. (2014)". In `html` it is wrapped as
+ * `narrative: true` "Dore et al. (2019) and Feder et al. (2014)" (joined with "; " when `lang` is not English). In `html` it is wrapped as
  * `<span class="kap-citation kap-style-<style>">…</span>`. Numeric styles number the items in the order given.
  * A shipped item listed twice is cited once. An empty list gives `''`. Linear in the items, narrative or not.
  * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
@@ -310,7 +317,8 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
       // Styles whose citation is only the author (MLA without a page: "(Dore et al.)") leave nothing to add.
       const restText = textOf(rest)
       if (restText.trim() === '' || STYLE_ERROR.test(restText) || /^\(\s*\)$/.test(restText.trim())) rest = []
-      if (i > 0) runs.push({ text: '; ', flags: '' })
+      // Joined as the precomputed tables join them in English ("A (2014), B (2019), and C (2018)"); "; " otherwise.
+      if (i > 0) runs.push({ text: narrativeSeparator(i, records.length, checked.lang), flags: '' })
       // A superscript number follows the names directly (AMA: "Dore et al.¹"); anything else after a space.
       const gap = rest.length === 0 || rest[0]!.flags.includes('^') ? [] : [{ text: ' ', flags: '' }]
       runs.push(...author, ...gap, ...rest)

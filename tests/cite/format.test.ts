@@ -210,8 +210,15 @@ describe('formatCitation', () => {
       '<span class="kap-citation kap-style-apa">(Dore et al., 2019; Feder et al., 2014)</span>',
     )
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'text', narrative: true })).toBe(
-      'Dore et al. (2019); Feder et al. (2014)',
+      'Dore et al. (2019) and Feder et al. (2014)',
     )
+    expect(
+      formatCitation(['dore-2019', 'feder-2014', 'grunebaum-2018'], { style: 'apa', format: 'text', narrative: true }),
+    ).toBe('Dore et al. (2019), Feder et al. (2014), and Grunebaum et al. (2018)')
+    // In another language, "and" would be wrong: the citations are joined with "; ".
+    expect(
+      formatCitation(['dore-2019', 'feder-2014'], { style: 'apa', format: 'text', narrative: true, lang: 'de-DE' }),
+    ).toBe('Dore et al. (2019); Feder et al. (2014)')
     expect(formatCitation([smith], { style: 'harvard', format: 'text', narrative: true })).toBe(
       'Smith and Nguyen (2024)',
     )
@@ -220,7 +227,7 @@ describe('formatCitation', () => {
   it('numbers items in the order given in numeric styles, with a names fallback for narrative', () => {
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'vancouver', format: 'text' })).toBe('(1,2)')
     expect(formatCitation(['dore-2019', smith], { style: 'vancouver', format: 'text', narrative: true })).toBe(
-      'Dore et al. (1); Smith and Nguyen (2)',
+      'Dore et al. (1) and Smith and Nguyen (2)',
     )
   })
 

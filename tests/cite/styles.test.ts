@@ -183,11 +183,11 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
         'effects of ketamine in treatment-resistant depression: a randomized clinical trial. Psychother Psychosom. 2021;90(5):318-327. doi:10.1159/000517074',
     )
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'ama', format: 'html', narrative: true })).toBe(
-      '<span class="kap-citation kap-style-ama">Dore et al.<sup>1</sup>; Feder et al.<sup>2</sup></span>',
+      '<span class="kap-citation kap-style-ama">Dore et al.<sup>1</sup> and Feder et al.<sup>2</sup></span>',
     )
     // MLA citations without a page hold only the author, so the narrative form is the names.
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'mla', format: 'text', narrative: true })).toBe(
-      'Dore et al.; Feder et al.',
+      'Dore et al. and Feder et al.',
     )
   })
 
