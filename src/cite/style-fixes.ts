@@ -100,6 +100,17 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
       pattern: tags('<text macro="availability"/>', '<text macro="notes"/>'),
       replace: () => '<group delimiter=". "><text macro="availability"/><text macro="notes"/></group>',
     },
+    /*
+     * Citing Medicine joins the first and last page with a hyphen: "2021;90(5):318-27". CSL prints a page range with
+     * the locale's `page-range-delimiter` term (CSL 1.0.2), an en dash in every locale, and the style does not
+     * override it. A locale block without xml:lang applies in every language, so "[cited 2026 Nov 22]" and the other
+     * English terms of the style's own en block stay as they were; only the delimiter changes.
+     */
+    {
+      note: 'page ranges with a hyphen, "318-27"',
+      pattern: /<locale xml:lang="en">/,
+      replace: (found) => `<locale><terms><term name="page-range-delimiter">-</term></terms></locale>${found}`,
+    },
   ],
   /*
    * AMA prints "Published online <date>" for anything in its last branch without volume or issue: right for an article

@@ -5,7 +5,7 @@ import { formatCitation as tableCitation, formatReference as tableReference } fr
 import { formatCitation, formatReference, loadSystemStyle, registerStyle } from '../../src/cite/index'
 import { engineStyleXml } from '../../src/cite/engine'
 import { fixStyle, styleFixesApply, styleFixNotes } from '../../src/cite/style-fixes'
-import { sources } from '../../src/index'
+import { isCitable, sources, studies } from '../../src/index'
 import { reference } from '../helpers/paths'
 
 const DEBIAN = '/usr/share/citation-style-language/styles'
@@ -61,7 +61,10 @@ describe('which styles have fixes', () => {
       'only a preprint (type article) is labelled "[Preprint]"',
       "British quotation marks: 'Title', Journal",
     ])
-    expect(styleFixNotes('vancouver')).toEqual(['a period between the DOI and "PubMed PMID"'])
+    expect(styleFixNotes('vancouver')).toEqual([
+      'a period between the DOI and "PubMed PMID"',
+      'page ranges with a hyphen, "318-27"',
+    ])
     expect(styleFixNotes('chicago-author-date')).toEqual(['years of one author joined by ", "'])
     expect(styleFixNotes('american-medical-association')).toEqual([
       'no "Published online" for a journal article; "Preprint posted online" for a preprint',
@@ -213,29 +216,61 @@ describe('the Vancouver fix: a period between the DOI and the PubMed note', () =
 
   it('ends the DOI with a period when the PubMed note follows, as NLM ends each note', () => {
     expect(formatReference(withIds, { style: 'vancouver', format: 'text' })).toBe(
-      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. doi:10.1056/example. PubMed PMID: 34186531.',
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318-27. doi:10.1056/example. PubMed PMID: 34186531.',
     )
   })
 
   it('adds no period after a DOI that ends the reference, and none before a PubMed note without DOI', () => {
     const { PMID: _pmid, ...noPmid } = withIds
     expect(formatReference(noPmid, { style: 'vancouver', format: 'text' })).toBe(
-      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. doi:10.1056/example',
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318-27. doi:10.1056/example',
     )
     const { DOI: _doi, ...noDoi } = withIds
     expect(formatReference(noDoi, { style: 'vancouver', format: 'text' })).toBe(
-      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318–27. PubMed PMID: 34186531.',
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318-27. PubMed PMID: 34186531.',
     )
   })
 
   it('reaches the shipped tables, PMCID notes too', () => {
     expect(tableReference('wilkinson-2021', { style: 'vancouver' })).toMatch(
-      / Psychother Psychosom\. 2021;90\(5\):318–27\. doi:10\.1159\/000517074\. PubMed PMID: 34186531\.$/,
+      / Psychother Psychosom\. 2021;90\(5\):318-27\. doi:10\.1159\/000517074\. PubMed PMID: 34186531\.$/,
     )
     expect(tableReference('rodriguez-2013', { style: 'vancouver' })).toMatch(
       /doi:10\.1038\/npp\.2013\.150\. PubMed Central PMCID: PMC3799067\.$/,
     )
     expect(tableReference('dore-2019', { style: 'vancouver' })).toMatch(/doi:10\.1080\/02791072\.2019\.1587556$/)
+  })
+})
+
+describe('the Vancouver fix: page ranges with a hyphen (Citing Medicine)', () => {
+  const article = { ...noVolume, volume: '90', issue: '5', page: '318-327' }
+
+  it("joins the pages with a hyphen, in English and in the other locales, and keeps the style's English terms", () => {
+    expect(formatReference(article, { style: 'vancouver', format: 'text' })).toBe(
+      '1. Smith A. A trial. N Engl J Med. 2023;90(5):318-27. doi:10.1056/example',
+    )
+    expect(formatReference(article, { style: 'vancouver', format: 'text', lang: 'de-DE' })).toContain(
+      '2023;90(5):318-27.',
+    )
+    const page = { ...undated, accessed: { 'date-parts': [[2026, 11, 22]] } }
+    expect(formatReference(page, { style: 'vancouver', format: 'text' })).toBe(
+      '1. A page [Internet]. [cited 2026 Nov 22]. Available from: https://example.org/p',
+    )
+  })
+
+  it('changes only the delimiter: APA and Harvard keep the en dash', () => {
+    expect(formatReference(article, { style: 'apa', format: 'text' })).toContain('90(5), 318\u2013327.')
+    expect(formatReference(article, { style: 'harvard', format: 'text' })).toContain('pp. 318\u2013327.')
+  })
+
+  it('reaches the shipped table: no page range in any Vancouver entry has an en dash', () => {
+    expect(tableReference('wilkinson-2021', { style: 'vancouver' })).toContain(
+      'Psychother Psychosom. 2021;90(5):318-27.',
+    )
+    expect(tableReference('dore-2019', { style: 'vancouver' })).toContain('J Psychoactive Drugs. 2019;51(2):189-98.')
+    const withPages = studies.filter((s) => isCitable(s) && s.csl.page !== undefined)
+    expect(withPages.length).toBeGreaterThan(30)
+    for (const s of withPages) expect(tableReference(s.id, { style: 'vancouver' })).not.toMatch(/\d\u2013\d/)
   })
 })
 
