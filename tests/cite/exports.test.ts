@@ -244,6 +244,37 @@ describe('toRIS', () => {
     )
   })
 
+  it('keeps the PubMed ids in a note of their own (Zotero drops C2 and reads AN as "Loc. in Archive")', () => {
+    const trial = toRIS(['wilkinson-2021']).split('\n')
+    expect(trial.slice(-4)).toEqual(['VL  - 90', 'N1  - PMID: 34186531', 'ER  - ', ''])
+    // A PMCID alone: in C2, where the RIS specification puts it, and in the note, which every manager keeps.
+    const pmc = toRIS(['rodriguez-2013']).split('\n')
+    expect(pmc).toEqual(expect.arrayContaining(['C2  - PMC3799067', 'N1  - PMCID: PMC3799067']))
+    expect(pmc.filter((l) => l.startsWith('N1  - '))).toEqual(['N1  - PMCID: PMC3799067'])
+    // A partial author list keeps its own note; the ids come in a second one.
+    expect(
+      toRIS(['dakwar-2019'])
+        .split('\n')
+        .filter((l) => l.startsWith('N1  - ')),
+    ).toEqual([`N1  - ${PARTIAL_NOTE}`, 'N1  - PMID: 31230464'])
+    expect(toRIS([{ id: 'u-1', type: 'book', title: 'A book', PMID: '123', PMCID: 'PMC9' }])).toBe(
+      'TY  - BOOK\nID  - u-1\nTI  - A book\nN1  - PMID: 123; PMCID: PMC9\nER  - \n',
+    )
+  })
+
+  it('loses no PubMed id: every shipped record with a PMID has it in RIS, as in BibTeX, BibLaTeX and CSL-JSON', () => {
+    const withPmid = studies.filter((s) => isCitable(s) && s.csl.PMID !== undefined)
+    expect(withPmid.length).toBeGreaterThanOrEqual(30)
+    for (const s of withPmid) {
+      const note = `PMID: ${s.csl.PMID!}${s.csl.PMCID === undefined ? '' : `; PMCID: ${s.csl.PMCID}`}`
+      expect(toRIS([s.id]).split('\n'), s.id).toContain(`N1  - ${note}`)
+      expect(toBibTeX([s.id]), s.id).toContain(`note = {${note}}`)
+      expect(toBibLaTeX([s.id]), s.id).toContain(`eprint = {${s.csl.PMID!}}`)
+      expect(toCSLJSON([s.id]), s.id).toContain(`"PMID": "${s.csl.PMID!}"`)
+    }
+    expect(records.filter((r) => /^N1 {2}- PMID: /m.test(r))).toHaveLength(withPmid.length)
+  })
+
   it('keeps a name particle in the last name ("aan het Rot"), which citation-js alone drops', () => {
     expect(toRIS(['feder-2014'])).toContain('AU  - aan het Rot, Marije\n')
     const user: CiteRecord = {
