@@ -230,9 +230,37 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
       ? `PMID: ${String(copy.PMID)}`
       : ''
   const pmcid = typeof copy.PMCID === 'string' ? `PMCID: ${copy.PMCID}` : ''
-  if (pmid !== '' || pmcid !== '')
-    copy.note = [typeof copy.note === 'string' ? copy.note : '', pmid, pmcid].filter((s) => s !== '').join('; ')
+  // A web page's access date: BibLaTeX has `urldate` (citation-js writes it; see `oneAccessDate`). BibTeX has no field
+  // for it, and citation-js writes it as a note "[Online; accessed 2026-11-22]" only when the record has no other
+  // note; it is written here in that form, beside any other note, so that it is never lost.
+  const accessed = flavour === 'bibtex' ? isoDate(copy.accessed) : undefined
+  if (accessed !== undefined) delete copy.accessed
+  const online = accessed === undefined ? '' : `[Online; accessed ${accessed}]`
+  if (pmid !== '' || pmcid !== '' || online !== '')
+    copy.note = [typeof copy.note === 'string' ? copy.note : '', online, pmid, pmcid].filter((s) => s !== '').join('; ')
   return copy as CslObject
+}
+
+/** A CSL date of date-parts as `2026-11-22` (`2026-11`, `2026`), or undefined for any other form. */
+function isoDate(date: unknown): string | undefined {
+  const parts = (date as { 'date-parts'?: unknown } | undefined)?.['date-parts']
+  const first = Array.isArray(parts) ? (parts[0] as unknown) : undefined
+  if (!Array.isArray(first) || first.length === 0 || !first.every((n) => Number.isInteger(n))) return undefined
+  const [year, ...rest] = first as number[]
+  return [String(year).padStart(4, '0'), ...rest.map((n) => String(n).padStart(2, '0'))].join('-')
+}
+
+/**
+ * citation-js writes a web page's access date in BibLaTeX twice: as `urldate`, which biblatex's styles print ("visited
+ * on …"), and, when the record has no note, as `note = {[Online; accessed …]}`, which they would print again. The
+ * note is left out.
+ */
+function oneAccessDate(bib: string, list: readonly Resolved[]): string {
+  return editEntries(bib, list, (entry, r) =>
+    r.csl.accessed !== undefined && r.csl.note === undefined
+      ? entry.replace(/\n\tnote = \{\[Online; accessed [0-9-]+\]\},(?=\n|$)/, '')
+      : entry,
+  )
 }
 
 /**
@@ -291,7 +319,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
       list,
       flavour,
     )
-    return `${flavour === 'bibtex' ? bibtexMonths(out) : out}\n`
+    return `${flavour === 'bibtex' ? bibtexMonths(out) : oneAccessDate(out, list)}\n`
   } catch (cause) {
     throw new KapLiteratureError(
       'INVALID_RECORD',

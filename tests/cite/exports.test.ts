@@ -369,15 +369,51 @@ describe('a preprint (CSL type article) is exported as a preprint, not a journal
   })
 })
 
+describe('a web page keeps its access date, once, in every format', () => {
+  const page: CiteRecord = {
+    id: 'w-2',
+    type: 'webpage',
+    title: 'Page',
+    URL: 'https://example.org/p',
+    accessed: { 'date-parts': [[2026, 11, 22]] },
+  }
+
+  it('BibTeX, which has no field for it: a note, beside any other note and the PubMed id', () => {
+    expect(toBibTeX([page])).toBe(
+      '@misc{w-2,\n\tnote = {[Online; accessed 2026-11-22]},\n\ttitle = {Page},\n\turl = {https://example.org/p},\n}\n',
+    )
+    expect(toBibTeX([{ ...page, note: 'Seen twice', PMID: '12' }])).toContain(
+      '\tnote = {Seen twice; [Online; accessed 2026-11-22]; PMID: 12},',
+    )
+  })
+
+  it('BibLaTeX: urldate only (biblatex would print a note with the same date a second time)', () => {
+    expect(toBibLaTeX([page])).toBe(
+      '@online{w-2,\n\turldate = {2026-11-22},\n\ttitle = {Page},\n\turl = {https://example.org/p},\n}\n',
+    )
+    expect(toBibLaTeX(['houston-therapy-kap'])).toContain('\turldate = {2026-11-22},')
+    expect(toBibLaTeX(['houston-therapy-kap'])).not.toContain('accessed')
+  })
+
+  it('RIS: M1 of a web page, the access date in the RIS specification, which Zotero reads as such; CSL-JSON: accessed', () => {
+    expect(toRIS(['houston-therapy-kap']).split('\n')).toContain('M1  - 2026/11/22/')
+    expect(JSON.parse(toCSLJSON(['fda-esketamine-monotherapy-2025']))[0].accessed).toEqual({
+      'date-parts': [[2026, 12, 3]],
+    })
+  })
+})
+
 describe('a web page keeps its URL once in BibTeX', () => {
   it('writes the URL in url only, not again as howpublished (Pandoc printed it twice)', () => {
     expect(toBibTeX(['houston-therapy-kap', 'rosadinelli-kap-unique'])).toBe(
       [
         '@misc{houston-therapy-kap,',
+        '\tnote = {[Online; accessed 2026-11-22]},',
         '\ttitle = {{{Ketamine}-{Assisted}} {Psychotherapy}: A {Breakthrough} in {Mental} {Health} {Treatment}},',
         '\turl = {https://www.houston-therapy.com/kap},',
         '}',
         '@misc{rosadinelli-kap-unique,',
+        '\tnote = {[Online; accessed 2026-11-22]},',
         '\ttitle = {What {Makes} {Ketamine}-{Assisted} {Psychotherapy} {Unique} {Among} {Psychedelic} {Treatments}?},',
         '\turl = {https://www.rosadinelli.com/blog/what-makes-ketamine-assisted-psychotherapy-unique-among-psychedelic-treatments},',
         '}',

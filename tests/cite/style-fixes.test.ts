@@ -59,13 +59,16 @@ describe('which styles have fixes', () => {
     ])
     expect(styleFixNotes('harvard1')).toEqual([
       'only a preprint (type article) is labelled "[Preprint]"',
-      "British quotation marks: 'Title', Journal",
+      "British quotation marks and dates: 'Title', Journal; (Accessed: 22 November 2026)",
     ])
     expect(styleFixNotes('vancouver')).toEqual([
       'a period between the DOI and "PubMed PMID"',
       'page ranges with a hyphen, "318-27"',
     ])
-    expect(styleFixNotes('chicago-author-date')).toEqual(['years of one author joined by ", "'])
+    expect(styleFixNotes('chicago-author-date')).toEqual([
+      'a comma before "n.d." also for an undated page with an access date',
+      'years of one author joined by ", "',
+    ])
     expect(styleFixNotes('american-medical-association')).toEqual([
       'no "Published online" for a journal article; "Preprint posted online" for a preprint',
     ])
@@ -94,14 +97,22 @@ describe('the APA fix: "Retrieved" only with a retrieval date', () => {
     expect(formatReference(dated, { style: 'apa', format: 'text' })).toBe('A page. (2020). https://example.org/p')
   })
 
-  it('reaches the shipped tables: no clinic page prints a bare "Retrieved"', () => {
+  it('reaches the shipped tables: an undated clinic page says when it was read, a dated one does not, none is bare', () => {
     const withUrl = sources.filter((s) => s.csl.URL !== undefined)
     expect(withUrl.length).toBeGreaterThanOrEqual(3)
     for (const s of withUrl) {
       const text = tableReference(s.id, { style: 'apa', format: 'text' })
-      expect(text).toContain(s.csl.URL)
-      expect(text).not.toContain('Retrieved')
+      expect(text).toMatch(
+        s.csl.issued === undefined ? /\(n\.d\.\)\. Retrieved November 22, 2026, from https:/ : /\)\. /,
+      )
+      expect(text.endsWith(s.csl.URL!)).toBe(true)
+      expect(text).not.toMatch(/Retrieved https/)
+      if (s.csl.issued !== undefined) expect(text).not.toContain('Retrieved')
     }
+    expect(tableReference('houston-therapy-kap', { style: 'apa' })).toBe(
+      'Ketamine-assisted psychotherapy: A breakthrough in mental health treatment. (n.d.). ' +
+        'Retrieved November 22, 2026, from https://www.houston-therapy.com/kap',
+    )
   })
 })
 
@@ -151,6 +162,27 @@ describe('the Harvard fixes: "[Preprint]" only for a preprint, British quotation
   it('keeps the label for a preprint (CSL type article)', () => {
     expect(formatReference(preprint, { style: 'harvard', format: 'text' })).toBe(
       'Smith, A. (2023) \u2018A trial\u2019, medRxiv [Preprint]. Available at: https://doi.org/10.1056/example.',
+    )
+  })
+
+  it('writes dates day first, as a British style does: "(Accessed: 2 November 2026)", in every language', () => {
+    const page = { ...undated, accessed: { 'date-parts': [[2026, 11, 2]] } }
+    expect(formatReference(page, { style: 'harvard', format: 'text' })).toBe(
+      'A page (no date). Available at: https://example.org/p (Accessed: 2 November 2026).',
+    )
+    expect(formatReference(page, { style: 'harvard', format: 'text', lang: 'de-DE' })).toBe(
+      'A page (ohne Datum). Verf\u00fcgbar unter: https://example.org/p (Zugegriffen: 2 November 2026).',
+    )
+    const news = {
+      id: 'news-1',
+      type: 'article-newspaper',
+      title: 'Ketamine clinics',
+      author: [{ family: 'Smith', given: 'Ana' }],
+      'container-title': 'The Times',
+      issued: { 'date-parts': [[2020, 3, 4]] },
+    }
+    expect(formatReference(news, { style: 'harvard', format: 'text' })).toBe(
+      'Smith, A. (2020) \u2018Ketamine clinics\u2019, The Times, 4 March.',
     )
   })
 
@@ -285,6 +317,18 @@ describe('the Chicago fix: the years of one author joined by a comma (CMOS 15.29
     )
   })
 
+  debianIt('puts a comma before "n.d." for an undated page with an access date too', () => {
+    const name = loadSystemStyle('chicago', { as: 'chicago-nd' })
+    const accessed = { ...undated, accessed: { 'date-parts': [[2026, 11, 22]] } }
+    expect(formatCitation([undated], { style: name, format: 'text' })).toBe('(\u201cA Page,\u201d n.d.)')
+    expect(formatCitation([accessed], { style: name, format: 'text' })).toBe('(\u201cA Page,\u201d n.d.)')
+    expect(formatCitation([{ ...accessed, issued: { 'date-parts': [[2020]] } }], { style: name, format: 'text' })).toBe(
+      '(\u201cA Page\u201d 2020)',
+    )
+    registerStyle('chicago-as-is', debianXml('chicago-author-date'))
+    expect(formatCitation([accessed], { style: 'chicago-as-is', format: 'text' })).toBe('(\u201cA Page\u201d n.d.)')
+  })
+
   debianIt('adds the delimiter only where the style sets none', () => {
     const xml = debianXml('chicago-author-date')
     expect(styleFixesApply('chicago-author-date', xml)).toBe(true)
@@ -295,7 +339,8 @@ describe('the Chicago fix: the years of one author joined by a comma (CMOS 15.29
     expect(/<citation\b[^>]*>/.exec(xml)?.[0]).toContain('after-collapse-delimiter="; "')
     const withOwn = xml.replace('<citation ', '<citation cite-group-delimiter="; " ')
     expect(styleFixesApply('chicago-author-date', withOwn)).toBe(false)
-    expect(fixStyle('chicago-author-date', withOwn)).toBe(withOwn)
+    const ownOpen = /<citation\b[^>]*>/.exec(withOwn)?.[0]
+    expect(/<citation\b[^>]*>/.exec(fixStyle('chicago-author-date', withOwn))?.[0]).toBe(ownOpen)
   })
 
   it('reaches the shipped table', () => {
