@@ -1,6 +1,7 @@
 // The shipped records as each of the six styles prints them. Some of what a style manual asks cannot be said in CSL, or
 // is not said by the style files the project uses, and depends on the record rather than on the style's markup (that
-// part is style-fixes.ts): titles in sentence case, and an organisation that is both author and publisher named once.
+// part is style-fixes.ts): titles in sentence case, an organisation that is both author and publisher named once, and
+// (in every style) an initial in a given name with its full stop.
 // One transform per style, applied wherever citeproc receives a shipped record: when the style tables are built
 // (scripts/lib/citations-build.ts `styleItems`) and when kap-literature/cite formats one (format.ts `cslsFor`), so both
 // print the same. Your own records are printed as you give them.
@@ -81,13 +82,39 @@ function organisationOnce(csl: CslFields, rule: OrganisationAsPublisher | undefi
   return Object.fromEntries(Object.entries(csl).filter(([k]) => !(repeated as readonly string[]).includes(k)))
 }
 
+/** A lone capital in a given name, between the start or a space or hyphen and the end or a space or hyphen. */
+const BARE_INITIAL = /(^|[\s\u002d\u2010\u2011])(\p{Lu})(?=$|[\s\u002d\u2010\u2011])/gu
+
 /**
- * A shipped record's CSL as a style prints it (see the rules above), or the same object when the style changes
- * nothing. `styleName` is the name style-fixes.ts knows the style by; a style registered by the user has no rules.
+ * Given names with an initial written without its full stop ("Jennifer W", "Lawrence T") as every style expects an
+ * initial ("Jennifer W.", "Lawrence T."): the records keep each name as the source printed it (PubMed writes no
+ * stops), and styles that print given names in full (Chicago, MLA) would print "Jennifer W" beside "Samuel T.".
+ * Styles that initialise names print the same either way; citeproc does not double the stop before its own period.
+ */
+function initialsWithStops(csl: CslFields): CslFields {
+  const authors = csl.author
+  if (!Array.isArray(authors)) return csl
+  let changed = false
+  const named = authors.map((name: unknown) => {
+    const given = (name as { given?: unknown } | null)?.given
+    if (typeof given !== 'string') return name
+    const stopped = given.replace(BARE_INITIAL, '$1$2.')
+    if (stopped === given) return name
+    changed = true
+    return { ...(name as object), given: stopped }
+  })
+  return changed ? { ...csl, author: named } : csl
+}
+
+/**
+ * A shipped record's CSL as a style prints it (see the rules above), or the same object when nothing changes.
+ * `styleName` is the name style-fixes.ts knows the style by; a style registered by the user has no rules of its own,
+ * but its initials get their stops as in every style.
  * @internal
  */
 export function recordForStyle<T extends object>(csl: T, styleName: string | undefined): T {
   const rules = styleName === undefined ? undefined : RULES[styleName]
-  if (rules === undefined) return csl
-  return organisationOnce(casedTitle(csl as CslFields, rules.titles), rules.organisation) as T
+  const named = initialsWithStops(csl as CslFields)
+  if (rules === undefined) return named as T
+  return organisationOnce(casedTitle(named, rules.titles), rules.organisation) as T
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { formatReference as tableReference, formatCitation as tableCitation } from '../../src/citations/index'
 import { formatReference, loadSystemStyle } from '../../src/cite/index'
 import { recordForStyle } from '../../src/cite/style-records'
-import { citationCsl, studies } from '../../src/index'
+import { citationCsl, getStudy, isCitable, sources, studies } from '../../src/index'
 
 const haveDebian = existsSync('/usr/share/citation-style-language/styles/american-medical-association.csl')
 const debianIt = it.skipIf(!haveDebian && process.env.CI === undefined)
@@ -162,5 +162,70 @@ describe('the FDA statement and the Johnson & Johnson press release, in the tabl
         tableReference('fda-compounded-ketamine-2023', { style }),
       )
     }
+  })
+})
+
+describe('an initial in a given name carries its full stop when the record is cited', () => {
+  const evans = citationCsl(getStudy('evans-2018'))
+
+  it('adds the stop to a lone capital, in every style and in a style you register, and changes nothing else', () => {
+    const names = (csl: { author?: readonly { given?: string }[] }) => (csl.author ?? []).map((a) => a.given)
+    for (const name of [...STYLES, undefined])
+      expect(names(recordForStyle(evans, name)), String(name)).toEqual([
+        'Jennifer W.',
+        'Joanna',
+        'Nancy',
+        'Lawrence T.',
+        'Allison C.',
+        'Carlos A.',
+      ])
+    const odd = {
+      id: 'n',
+      type: 'book',
+      author: [
+        { family: 'A', given: 'A' },
+        { family: 'B', given: 'J-P' },
+        { family: 'C', given: 'JW' },
+        { family: 'D', given: 'Evgeny' },
+        { family: 'E', given: '\u00c9mile B' },
+        { literal: 'World Health Organization' },
+      ],
+    }
+    expect(names(recordForStyle(odd, 'apa'))).toEqual(['A.', 'J.-P.', 'JW', 'Evgeny', '\u00c9mile B.', undefined])
+    expect(recordForStyle(trial, undefined)).toBe(trial)
+  })
+
+  it('leaves the stored record as the source printed it', () => {
+    expect(getStudy('evans-2018').csl.author?.[0]?.given).toBe('Jennifer W')
+    expect(getStudy('irwin-2013').csl.author?.[1]?.given).toBe('A')
+    expect(getStudy('krupitsky-2002').csl.author?.[0]?.given).toBe('Evgeny')
+  })
+
+  it('prints "Jennifer W." beside "Joanna" in Chicago, and never a doubled stop in any style', () => {
+    expect(tableReference('evans-2018', { style: 'chicago' })).toBe(
+      'Evans, Jennifer W., Joanna Szczepanik, Nancy Brutsch\u00e9, Lawrence T. Park, Allison C. Nugent, and Carlos A. ' +
+        'Zarate Jr. 2018. \u201cDefault Mode Connectivity in Major Depressive Disorder Measured Up to 10 Days After ' +
+        'Ketamine Administration.\u201d Biological Psychiatry 84 (8): 582\u201390. https://doi.org/10.1016/j.biopsych.2018.01.027.',
+    )
+    expect(tableReference('irwin-2013', { style: 'chicago' })).toMatch(/^Irwin, S\. A\., A\. Iglewicz, R\. A\. Nelesen/)
+    expect(tableReference('evans-2018', { style: 'mla' })).toMatch(/^Evans, Jennifer W\., et al\. /)
+    const citable = [...studies, ...sources].filter((r) => isCitable(r))
+    for (const style of ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'] as const)
+      for (const r of citable)
+        expect(tableReference(r.id, { style }), `${style} ${r.id}`).not.toMatch(/[^.]\.\.(?!\.)|\. \./)
+  })
+
+  it('initialising styles print the same as before: "Evans JW", "Evans, J. W."', () => {
+    expect(tableReference('evans-2018', { style: 'vancouver' })).toMatch(
+      /^Evans JW, Szczepanik J, Brutsch\u00e9 N, Park LT, /,
+    )
+    expect(tableReference('evans-2018', { style: 'apa' })).toMatch(/^Evans, J\. W\., Szczepanik, J\., /)
+    expect(tableReference('evans-2018', { style: 'harvard' })).toMatch(/^Evans, J\.W\. et al\. /)
+  })
+
+  debianIt('kap-literature/cite prints the same with the system Chicago', () => {
+    const name = loadSystemStyle('chicago', { as: 'chicago-initials' })
+    for (const id of ['evans-2018', 'irwin-2013', 'daly-2019'] as const)
+      expect(formatReference(id, { style: name, format: 'text' })).toBe(tableReference(id, { style: 'chicago' }))
   })
 })
