@@ -103,6 +103,11 @@ export interface CslItem {
   readonly PMID?: string
   readonly PMCID?: string
   readonly URL?: string
+  /**
+   * When the project read the web page: added by the build, never authored, to a `webpage` whose own page confirmed
+   * its URL; the record's `verification.checked` (docs/data-policy.md, "Access dates").
+   */
+  readonly accessed?: CslDate
   readonly genre?: string
   readonly note?: string
   readonly language?: string

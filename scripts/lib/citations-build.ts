@@ -8,8 +8,8 @@ import { entryCite } from '../../src/citations/engine.ts'
 import { cleanEtAl, shortAuthors, withEtAlPlaceholders } from '../../src/etal.ts'
 import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
-import { casedForStyle } from '../../src/cite/sentence-case.ts'
 import { fixStyle, styleFixNotes } from '../../src/cite/style-fixes.ts'
+import { recordForStyle } from '../../src/cite/style-records.ts'
 import type { CslItem } from '../../src/types.ts'
 
 /** Where the Debian package citation-style-language-styles puts its styles. */
@@ -324,9 +324,9 @@ export function shortAuthor(item: CslItem): string | undefined {
   return shortAuthors(item.author)
 }
 
-/** The items as a style prints them: titles in sentence case where the style asks for it (src/cite/sentence-case.ts). */
+/** The items as a style prints them (src/cite/style-records.ts), as kap-literature/cite gives them to citeproc. */
 export function styleItems(key: StyleKey, items: readonly CslItem[]): CslItem[] {
-  return items.map((item) => casedForStyle(item, fixName(key)))
+  return items.map((item) => recordForStyle(item, fixName(key)))
 }
 
 /** Formats every record in one style with citation-js and returns the table the runtime ships. */
@@ -336,6 +336,7 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
   const info = styleInfo(cfg.styles.get(name))
   const cite = citeOf(items)
   const byId = new Map(items.map((i) => [i.id, i]))
+  const asShipped = new Map(shipped.map((i) => [i.id, i]))
   const bibHtml = cite.format('bibliography', { style: name, format: 'html' })
   const order = [...bibHtml.matchAll(/data-csl-entry-id="([^"]+)"/g)].map((m) => m[1]!)
   // A style may print nothing for a record with almost no confirmed fields; such records sort last, by id.
@@ -393,9 +394,11 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
     // A study that is not citable (no confirmed authors, title or date, or journal for an article) would print as
     // noise ("N.d.", a title-first entry); it ships no entry, and the runtime refuses it with a typed error. A source
     // page prints what is known (citationCsl gives it its own heading as title).
+    // Judged on the record as shipped: a style may leave out an author that is also the publisher (MLA).
+    const record = asShipped.get(id) ?? item
     const identifiable = sourceIds.has(id)
-      ? item.title !== undefined || (item.author ?? []).length > 0
-      : uncitableFields(item).length === 0
+      ? record.title !== undefined || (record.author ?? []).length > 0
+      : uncitableFields(record).length === 0
     if (!identifiable) continue
     const ref = linkify(htmlToRuns(inner.trim()), item)
     const text = liveReferenceText(cite, key, id)

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { accessedOf } from './accessed.ts'
 import { crossRecordIssues, type CrossInput } from './cross.ts'
 import { sortIssues, type Issue } from './issues.ts'
 import { loadDataDir, type LoadedFile } from './load.ts'
@@ -128,9 +129,11 @@ export function runPipeline(
   const errors = issues.filter((i) => !warnRules.has(i.rule))
   if (errors.length > 0) return { issues: sortIssues(errors), warnings }
 
+  // The shipped csl carries the record's id and, for a web page the project read, the date it read it (accessed.ts).
   const withCslId = (r: Record<string, unknown>) => {
     const { csl, ...rest } = r
-    return { id: r.id, ...rest, csl: { id: r.id, ...(csl as object) } }
+    const accessed = accessedOf(r)
+    return { id: r.id, ...rest, csl: { id: r.id, ...(csl as object), ...(accessed === undefined ? {} : { accessed }) } }
   }
   return {
     issues: [],

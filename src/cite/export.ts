@@ -230,9 +230,37 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
       ? `PMID: ${String(copy.PMID)}`
       : ''
   const pmcid = typeof copy.PMCID === 'string' ? `PMCID: ${copy.PMCID}` : ''
-  if (pmid !== '' || pmcid !== '')
-    copy.note = [typeof copy.note === 'string' ? copy.note : '', pmid, pmcid].filter((s) => s !== '').join('; ')
+  // A web page's access date: BibLaTeX has `urldate` (citation-js writes it; see `oneAccessDate`). BibTeX has no field
+  // for it, and citation-js writes it as a note "[Online; accessed 2026-11-22]" only when the record has no other
+  // note; it is written here in that form, beside any other note, so that it is never lost.
+  const accessed = flavour === 'bibtex' ? isoDate(copy.accessed) : undefined
+  if (accessed !== undefined) delete copy.accessed
+  const online = accessed === undefined ? '' : `[Online; accessed ${accessed}]`
+  if (pmid !== '' || pmcid !== '' || online !== '')
+    copy.note = [typeof copy.note === 'string' ? copy.note : '', online, pmid, pmcid].filter((s) => s !== '').join('; ')
   return copy as CslObject
+}
+
+/** A CSL date of date-parts as `2026-11-22` (`2026-11`, `2026`), or undefined for any other form. */
+function isoDate(date: unknown): string | undefined {
+  const parts = (date as { 'date-parts'?: unknown } | undefined)?.['date-parts']
+  const first = Array.isArray(parts) ? (parts[0] as unknown) : undefined
+  if (!Array.isArray(first) || first.length === 0 || !first.every((n) => Number.isInteger(n))) return undefined
+  const [year, ...rest] = first as number[]
+  return [String(year).padStart(4, '0'), ...rest.map((n) => String(n).padStart(2, '0'))].join('-')
+}
+
+/**
+ * citation-js writes a web page's access date in BibLaTeX twice: as `urldate`, which biblatex's styles print ("visited
+ * on …"), and, when the record has no note, as `note = {[Online; accessed …]}`, which they would print again. The
+ * note is left out.
+ */
+function oneAccessDate(bib: string, list: readonly Resolved[]): string {
+  return editEntries(bib, list, (entry, r) =>
+    r.csl.accessed !== undefined && r.csl.note === undefined
+      ? entry.replace(/\n\tnote = \{\[Online; accessed [0-9-]+\]\},(?=\n|$)/, '')
+      : entry,
+  )
 }
 
 /**
@@ -291,7 +319,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
       list,
       flavour,
     )
-    return `${flavour === 'bibtex' ? bibtexMonths(out) : out}\n`
+    return `${flavour === 'bibtex' ? bibtexMonths(out) : oneAccessDate(out, list)}\n`
   } catch (cause) {
     throw new KapLiteratureError(
       'INVALID_RECORD',
@@ -382,6 +410,18 @@ function splitPages(lines: string[]): string[] {
   })
 }
 
+/** "PMID: 34186531; PMCID: PMC…" for a record with PubMed ids (one line, as RIS needs), or undefined. */
+function pubmedNote(csl: CslObject): string | undefined {
+  const id = (field: 'PMID' | 'PMCID'): string | undefined => {
+    const v = (csl as Record<string, unknown>)[field]
+    return typeof v === 'string' || typeof v === 'number' ? String(v).replace(/\s+/g, ' ').trim() : undefined
+  }
+  const parts = [['PMID', id('PMID')] as const, ['PMCID', id('PMCID')] as const].filter(
+    ([, v]) => v !== undefined && v !== '',
+  )
+  return parts.length === 0 ? undefined : parts.map(([k, v]) => `${k}: ${v!}`).join('; ')
+}
+
 function forRis(r: Resolved): CslObject {
   // A value with a line break would end its RIS line early; RIS has no way to hold one.
   const flatten = (v: unknown): unknown =>
@@ -415,7 +455,9 @@ function forRis(r: Resolved): CslObject {
  * Exports items as RIS (Zotero, EndNote, Mendeley). One line per tag, never wrapped; `TY` is `JOUR` for journal
  * articles, `ELEC` (web page) for web pages and `UNPB` (unpublished work) for a preprint (CSL type `article`, its
  * server in `PB`); `ID` holds the id; page ranges are split into `SP` and `EP`; every
- * record ends with `ER  - `. Lines end with `\n`. A study whose author list is partial carries a note (`N1`) saying so.
+ * record ends with `ER  - `. Lines end with `\n`. A study whose author list is partial carries a note (`N1`) saying so;
+ * PubMed ids are written in a note of their own, `N1  - PMID: 34186531` (with `; PMCID: …` when there is one; the PMCID
+ * is also in `C2`), which Zotero, EndNote and Mendeley keep with the item.
  * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
  * @returns RIS records, ending in a newline (`''` for an empty list)
  * @throws {@link index!KapLiteratureError} as {@link toCSLJSON}
@@ -430,13 +472,19 @@ export function toRIS(items?: readonly CiteItem[]): string {
   if (list.length === 0) return ''
   // citation-js cuts ID to the 20 characters of the 2001 specification; ids are keys, so the full id is written.
   // A preprint, written by citation-js as a generic record (GEN), is an unpublished work (UNPB).
+  // RIS has no PubMed field that reference managers agree on (Zotero reads AN as "Loc. in Archive" and drops C2 for a
+  // journal article), so the ids also go in a note of their own, as in BibTeX's `note`: "N1  - PMID: …; PMCID: …".
   let record = -1
-  const lines = splitPages(unwrapRis(exportWith(list.map(forRis), 'ris'))).map((line) => {
+  const lines = splitPages(unwrapRis(exportWith(list.map(forRis), 'ris'))).flatMap((line) => {
     if (line.startsWith('TY  - ')) {
       record++
-      if (list[record] !== undefined && preprintServer(list[record]!.csl) !== undefined) return 'TY  - UNPB'
+      if (list[record] !== undefined && preprintServer(list[record]!.csl) !== undefined) return ['TY  - UNPB']
     }
-    return line.startsWith('ID  - ') && list[record] !== undefined ? `ID  - ${list[record]!.id}` : line
+    const current = list[record]
+    if (current === undefined) return [line]
+    if (line.startsWith('ID  - ')) return [`ID  - ${current.id}`]
+    const ids = pubmedNote(current.csl)
+    return line.startsWith('ER  -') && ids !== undefined ? [`N1  - ${ids}`, line] : [line]
   })
   const ends = lines.filter((l) => l.startsWith('ER  -')).length
   const starts = lines.filter((l) => l.startsWith('TY  -')).length

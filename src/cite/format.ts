@@ -5,8 +5,8 @@ import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
 import { requireIdentifiable, resolveItem, resolveItems, type Resolved } from './records'
-import { casedForStyle } from './sentence-case'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
+import { recordForStyle } from './style-records'
 import { resolveLang, resolveStyle, retireStyle, styleKey, type StyleEntry } from './styles'
 import type { CiteCitationOptions, CiteFormatOptions, CiteItem } from './types'
 
@@ -129,11 +129,11 @@ function unprintable(style: StyleEntry, id: string): KapLiteratureError {
 }
 
 /**
- * The CSL citeproc receives for each record: a shipped record's title in sentence case when the style asks for it
- * (src/cite/sentence-case.ts), as in the precomputed tables; your records as you gave them.
+ * The CSL citeproc receives for each record: a shipped record as its style prints it (src/cite/style-records.ts), as in
+ * the precomputed tables; your records as you gave them.
  */
 function cslsFor(records: readonly Resolved[], style: StyleEntry): CslObject[] {
-  return records.map((r) => (r.shipped ? casedForStyle(r.csl, style.fixName) : r.csl))
+  return records.map((r) => (r.shipped ? recordForStyle(r.csl, style.fixName) : r.csl))
 }
 
 function entries(records: readonly Resolved[], checked: Checked): { id: string; body: string }[] {

@@ -2,25 +2,7 @@
 // each title as its publisher printed it (often in headline case); APA 7, AMA 11, Vancouver (NLM) and Harvard (Cite
 // Them Right) capitalise only a title's first word, proper nouns and abbreviations, and CSL has no reliable conversion
 // (its text-case="sentence" leaves mixed-case text alone), so the styles printed whatever case the journal used.
-
-/** How a style writes titles: the item types it sentence-cases, and the case of a subtitle's first word. */
-interface TitleCasing {
-  /** CSL item types whose `title` is sentence-cased (undefined: every type). */
-  readonly types?: readonly string[]
-  /** APA capitalises the first word after a colon; AMA, Vancouver and Cite Them Right lower-case it. */
-  readonly subtitle: 'capital' | 'lower'
-}
-
-/**
- * The casing of each style, by the name style-fixes.ts knows it by (a citation-js built-in or a Debian file name).
- * AMA sentence-cases the titles of articles (AMA 11 §3.9.1) but writes documents and web pages in headline case.
- */
-const CASINGS: Readonly<Record<string, TitleCasing>> = {
-  apa: { subtitle: 'capital' },
-  harvard1: { subtitle: 'lower' },
-  vancouver: { subtitle: 'lower' },
-  'american-medical-association': { types: ['article-journal', 'article', 'chapter'], subtitle: 'lower' },
-}
+// Which styles and item types use it: style-records.ts.
 
 /**
  * Proper nouns of the shipped titles that are written with an initial capital only (so nothing else marks them):
@@ -66,18 +48,4 @@ export function sentenceCase(title: string, subtitle: 'capital' | 'lower'): stri
       })
       .join('')
   })
-}
-
-/**
- * A shipped record's CSL as a style prints it: its title in sentence case when the style asks for it, else the same
- * object. `styleName` is the name style-fixes.ts knows the style by; a registered style gets no casing.
- * @internal
- */
-export function casedForStyle<T extends object>(csl: T, styleName: string | undefined): T {
-  const casing = styleName === undefined ? undefined : CASINGS[styleName]
-  const { title, type } = csl as { readonly title?: unknown; readonly type?: unknown }
-  if (casing === undefined || typeof title !== 'string') return csl
-  if (casing.types !== undefined && !casing.types.includes(String(type))) return csl
-  const cased = sentenceCase(title, casing.subtitle)
-  return cased === title ? csl : { ...csl, title: cased }
 }

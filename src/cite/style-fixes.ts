@@ -74,16 +74,18 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
       replace: (found) => found.replace('<if type="article article-journal" match="any">', '<if type="article">'),
     },
     /*
-     * Cite Them Right is a British style: 'Title', Journal — single quotation marks, the comma outside. The style keeps
-     * its British terms in a `<locale xml:lang="en-GB">` that applies only when the document's locale is British, and
-     * names no default locale, so it printed the American “Title,” Journal. The fix makes that block apply whatever
-     * the locale and adds the British quotation marks and punctuation.
+     * Cite Them Right is a British style: 'Title', Journal — single quotation marks, the comma outside — and dates
+     * day first, "(Accessed: 22 November 2026)". The style keeps its British terms in a `<locale xml:lang="en-GB">`
+     * that applies only when the document's locale is British, and names no default locale, so it printed the
+     * American “Title,” Journal and "(Accessed: November 22, 2026)" (its date asks for the locale's text form). The
+     * fix makes that block apply whatever the locale and adds the British quotation marks, punctuation and date order.
      */
     {
-      note: "British quotation marks: 'Title', Journal",
+      note: "British quotation marks and dates: 'Title', Journal; (Accessed: 22 November 2026)",
       pattern: /<locale xml:lang="en-GB">\s*<terms>/,
       replace: () =>
-        '<locale><style-options punctuation-in-quote="false"/><terms>' +
+        '<locale><date form="text"><date-part name="day" suffix=" "/><date-part name="month" suffix=" "/>' +
+        '<date-part name="year"/></date><style-options punctuation-in-quote="false"/><terms>' +
         '<term name="open-quote">\u2018</term><term name="close-quote">\u2019</term>' +
         '<term name="open-inner-quote">\u201c</term><term name="close-inner-quote">\u201d</term>',
     },
@@ -99,6 +101,17 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
       note: 'a period between the DOI and "PubMed PMID"',
       pattern: tags('<text macro="availability"/>', '<text macro="notes"/>'),
       replace: () => '<group delimiter=". "><text macro="availability"/><text macro="notes"/></group>',
+    },
+    /*
+     * Citing Medicine joins the first and last page with a hyphen: "2021;90(5):318-27". CSL prints a page range with
+     * the locale's `page-range-delimiter` term (CSL 1.0.2), an en dash in every locale, and the style does not
+     * override it. A locale block without xml:lang applies in every language, so "[cited 2026 Nov 22]" and the other
+     * English terms of the style's own en block stay as they were; only the delimiter changes.
+     */
+    {
+      note: 'page ranges with a hyphen, "318-27"',
+      pattern: /<locale xml:lang="en">/,
+      replace: (found) => `<locale><terms><term name="page-range-delimiter">-</term></terms></locale>${found}`,
     },
   ],
   /*
@@ -140,6 +153,22 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
    * setting cite-group-delimiter=", " gives the comma, and still "; " after the group.
    */
   'chicago-author-date': [
+    /*
+     * CMOS puts a comma before "n.d." in a text citation: ("Title," n.d.), (Smith, n.d.). The style does, except when
+     * the item has an access date: its citation still tests `issued accessed`, from the time it printed the year
+     * accessed for an undated page, but now prints "n.d." for it, so a clinic page read on a known day lost the comma:
+     * ("Title" n.d.). Testing `issued` alone gives the comma to every undated item.
+     */
+    {
+      note: 'a comma before "n.d." also for an undated page with an access date',
+      pattern: tags(
+        '<layout prefix="\\(" suffix="\\)" delimiter="; ">',
+        '<group delimiter=", ">',
+        '<choose>',
+        '<if variable="issued accessed" match="any">',
+      ),
+      replace: (found) => found.replace('<if variable="issued accessed" match="any">', '<if variable="issued">'),
+    },
     {
       note: 'years of one author joined by ", "',
       pattern: /<citation\b(?![^>]*\bcite-group-delimiter=)[^>]*\bcollapse="year"[^>]*>/,

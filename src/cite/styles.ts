@@ -25,7 +25,7 @@ export interface StyleEntry {
   xml: string | { readonly builtIn: string }
   /** The current internal key; undefined until first use. */
   key: string | undefined
-  /** The name style-fixes.ts and sentence-case.ts know the style by, for the six styles the project ships. */
+  /** The name style-fixes.ts and style-records.ts know the style by, for the six styles the project ships. */
   readonly fixName?: string
 }
 
@@ -375,7 +375,7 @@ export function loadStyleFile(
     )
   }
   // The three styles the citation tables use get the tables' fixes (src/cite/style-fixes.ts), so both print the same;
-  // they print the shipped records' titles as the tables do too (src/cite/sentence-case.ts).
+  // they print the shipped records as the tables do too (src/cite/style-records.ts).
   const shipped = Object.values(systemStyleAliases).includes(file)
   addStyle(as, shipped ? fixStyle(file, xml) : xml, path, shipped ? file : undefined)
   return as

@@ -16,7 +16,7 @@ import {
   type StudyId,
   type Topic,
 } from '../index'
-import { citationStyles, type CitationStyle } from '../citations/index'
+import { citationStyles, formatBibliography, type CitationStyle } from '../citations/index'
 import { closest, InputError, oneOf, quote, UsageError, type Io } from './io'
 
 /**
@@ -95,6 +95,21 @@ export function allCitableIds(): (StudyId | SourceId)[] {
     .filter((r) => isCitable(r))
     .map((r) => r.id)
     .sort()
+}
+
+/**
+ * The ids a bibliography lists when none were named: every citable record, numbered in a numeric style (AMA,
+ * Vancouver) in the order of the author-date reference list, by author, then year, then title (APA's order, which its
+ * precomputed table ranks), since the whole library has no order of citation; in the order of `allCitableIds` (by id)
+ * otherwise, which an author-date style sorts itself. The order is read from the APA bibliography's `data-kap-id`s.
+ */
+export function bibliographyIds(style: CitationStyle): (StudyId | SourceId)[] {
+  const ids = allCitableIds()
+  if (citationStyles.find((s) => s.key === style)?.numeric !== true) return ids
+  const html = formatBibliography(ids, { style: 'apa', format: 'html' })
+  const order = [...html.matchAll(/ data-kap-id="([^"]+)"/g)].map((m) => m[1]!)
+  const rank = new Map(order.map((id, i) => [id, i]))
+  return [...ids].sort((a, b) => (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length))
 }
 
 /**

@@ -244,6 +244,37 @@ describe('toRIS', () => {
     )
   })
 
+  it('keeps the PubMed ids in a note of their own (Zotero drops C2 and reads AN as "Loc. in Archive")', () => {
+    const trial = toRIS(['wilkinson-2021']).split('\n')
+    expect(trial.slice(-4)).toEqual(['VL  - 90', 'N1  - PMID: 34186531', 'ER  - ', ''])
+    // A PMCID alone: in C2, where the RIS specification puts it, and in the note, which every manager keeps.
+    const pmc = toRIS(['rodriguez-2013']).split('\n')
+    expect(pmc).toEqual(expect.arrayContaining(['C2  - PMC3799067', 'N1  - PMCID: PMC3799067']))
+    expect(pmc.filter((l) => l.startsWith('N1  - '))).toEqual(['N1  - PMCID: PMC3799067'])
+    // A partial author list keeps its own note; the ids come in a second one.
+    expect(
+      toRIS(['dakwar-2019'])
+        .split('\n')
+        .filter((l) => l.startsWith('N1  - ')),
+    ).toEqual([`N1  - ${PARTIAL_NOTE}`, 'N1  - PMID: 31230464'])
+    expect(toRIS([{ id: 'u-1', type: 'book', title: 'A book', PMID: '123', PMCID: 'PMC9' }])).toBe(
+      'TY  - BOOK\nID  - u-1\nTI  - A book\nN1  - PMID: 123; PMCID: PMC9\nER  - \n',
+    )
+  })
+
+  it('loses no PubMed id: every shipped record with a PMID has it in RIS, as in BibTeX, BibLaTeX and CSL-JSON', () => {
+    const withPmid = studies.filter((s) => isCitable(s) && s.csl.PMID !== undefined)
+    expect(withPmid.length).toBeGreaterThanOrEqual(30)
+    for (const s of withPmid) {
+      const note = `PMID: ${s.csl.PMID!}${s.csl.PMCID === undefined ? '' : `; PMCID: ${s.csl.PMCID}`}`
+      expect(toRIS([s.id]).split('\n'), s.id).toContain(`N1  - ${note}`)
+      expect(toBibTeX([s.id]), s.id).toContain(`note = {${note}}`)
+      expect(toBibLaTeX([s.id]), s.id).toContain(`eprint = {${s.csl.PMID!}}`)
+      expect(toCSLJSON([s.id]), s.id).toContain(`"PMID": "${s.csl.PMID!}"`)
+    }
+    expect(records.filter((r) => /^N1 {2}- PMID: /m.test(r))).toHaveLength(withPmid.length)
+  })
+
   it('keeps a name particle in the last name ("aan het Rot"), which citation-js alone drops', () => {
     expect(toRIS(['feder-2014'])).toContain('AU  - aan het Rot, Marije\n')
     const user: CiteRecord = {
@@ -338,15 +369,51 @@ describe('a preprint (CSL type article) is exported as a preprint, not a journal
   })
 })
 
+describe('a web page keeps its access date, once, in every format', () => {
+  const page: CiteRecord = {
+    id: 'w-2',
+    type: 'webpage',
+    title: 'Page',
+    URL: 'https://example.org/p',
+    accessed: { 'date-parts': [[2026, 11, 22]] },
+  }
+
+  it('BibTeX, which has no field for it: a note, beside any other note and the PubMed id', () => {
+    expect(toBibTeX([page])).toBe(
+      '@misc{w-2,\n\tnote = {[Online; accessed 2026-11-22]},\n\ttitle = {Page},\n\turl = {https://example.org/p},\n}\n',
+    )
+    expect(toBibTeX([{ ...page, note: 'Seen twice', PMID: '12' }])).toContain(
+      '\tnote = {Seen twice; [Online; accessed 2026-11-22]; PMID: 12},',
+    )
+  })
+
+  it('BibLaTeX: urldate only (biblatex would print a note with the same date a second time)', () => {
+    expect(toBibLaTeX([page])).toBe(
+      '@online{w-2,\n\turldate = {2026-11-22},\n\ttitle = {Page},\n\turl = {https://example.org/p},\n}\n',
+    )
+    expect(toBibLaTeX(['houston-therapy-kap'])).toContain('\turldate = {2026-11-22},')
+    expect(toBibLaTeX(['houston-therapy-kap'])).not.toContain('accessed')
+  })
+
+  it('RIS: M1 of a web page, the access date in the RIS specification, which Zotero reads as such; CSL-JSON: accessed', () => {
+    expect(toRIS(['houston-therapy-kap']).split('\n')).toContain('M1  - 2026/11/22/')
+    expect(JSON.parse(toCSLJSON(['fda-esketamine-monotherapy-2025']))[0].accessed).toEqual({
+      'date-parts': [[2026, 12, 3]],
+    })
+  })
+})
+
 describe('a web page keeps its URL once in BibTeX', () => {
   it('writes the URL in url only, not again as howpublished (Pandoc printed it twice)', () => {
     expect(toBibTeX(['houston-therapy-kap', 'rosadinelli-kap-unique'])).toBe(
       [
         '@misc{houston-therapy-kap,',
+        '\tnote = {[Online; accessed 2026-11-22]},',
         '\ttitle = {{{Ketamine}-{Assisted}} {Psychotherapy}: A {Breakthrough} in {Mental} {Health} {Treatment}},',
         '\turl = {https://www.houston-therapy.com/kap},',
         '}',
         '@misc{rosadinelli-kap-unique,',
+        '\tnote = {[Online; accessed 2026-11-22]},',
         '\ttitle = {What {Makes} {Ketamine}-{Assisted} {Psychotherapy} {Unique} {Among} {Psychedelic} {Treatments}?},',
         '\turl = {https://www.rosadinelli.com/blog/what-makes-ketamine-assisted-psychotherapy-unique-among-psychedelic-treatments},',
         '}',

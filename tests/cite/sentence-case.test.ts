@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatReference as tableReference } from '../../src/citations/index'
-import { formatReference } from '../../src/cite/index'
-import { casedForStyle, sentenceCase } from '../../src/cite/sentence-case'
+import { sentenceCase } from '../../src/cite/sentence-case'
 import { citationCsl, sources, studies } from '../../src/index'
 
 /**
@@ -77,33 +75,5 @@ describe('sentenceCase', () => {
     time(1_000)
     const small = Math.max(time(20_000), 1)
     expect(time(160_000) / small).toBeLessThan(40)
-  })
-})
-
-describe('where titles are sentence-cased', () => {
-  const trial = citationCsl(studies.find((s) => s.id === 'wilkinson-2021')!)
-
-  it('APA, Harvard, Vancouver: every type; AMA: articles only; MLA, Chicago and registered styles: never', () => {
-    const page = { id: 'p', type: 'webpage', title: 'Understanding the Differences' }
-    expect(casedForStyle(page, 'apa').title).toBe('Understanding the differences')
-    expect(casedForStyle(page, 'vancouver').title).toBe('Understanding the differences')
-    expect(casedForStyle(page, 'american-medical-association')).toBe(page)
-    expect(casedForStyle(trial, 'american-medical-association').title).toMatch(
-      /^Cognitive behavioral therapy .*: a randomized/,
-    )
-    for (const name of ['modern-language-association', 'chicago-author-date', undefined])
-      expect(casedForStyle(trial, name)).toBe(trial)
-  })
-
-  it('the cite engine prints a shipped title as the tables do, and your own record as you gave it', () => {
-    for (const style of ['apa', 'harvard', 'vancouver'] as const) {
-      const text = formatReference('wilkinson-2021', { style, format: 'text' })
-      expect(text).toContain(
-        style === 'apa' ? 'depression: A randomized clinical trial' : 'depression: a randomized clinical trial',
-      )
-      expect(text.replace(/^1\. /, '')).toBe(tableReference('wilkinson-2021', { style, format: 'text' }))
-    }
-    const mine = { id: 'mine-1', type: 'book', title: 'My Title Case Book', author: [{ literal: 'WHO' }] } as const
-    expect(formatReference(mine, { style: 'apa', format: 'text' })).toContain('My Title Case Book')
   })
 })

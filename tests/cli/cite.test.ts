@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { isCitable, sources, studies } from '../../src/index'
+import { formatBibliography } from '../../src/citations/index'
+import { isCitable, sources, studies, type SourceId, type StudyId } from '../../src/index'
 import { runCli } from '../helpers/run-cli'
 
 const citable = [...studies, ...sources].filter((r) => isCitable(r))
+const citableIds = citable.map((r) => r.id as StudyId | SourceId)
 
 describe('kap-literature cite', () => {
   it('prints an APA in-text citation by default', async () => {
@@ -86,6 +88,45 @@ describe('kap-literature bib', () => {
     expect(out.bibliography.match(/\(n\.d\.\)/g) ?? []).toHaveLength(
       sources.filter((s) => s.csl.issued === undefined).length,
     )
+  })
+  it('numbers the whole library in a numeric style by author and year, as the APA list orders it, not by id', async () => {
+    const apaOrder = [
+      ...formatBibliography(citableIds, { style: 'apa', format: 'html' }).matchAll(/data-kap-id="([^"]+)"/g),
+    ].map((m) => m[1])
+    for (const style of ['ama', 'vancouver'] as const) {
+      const r = await runCli(['bib', '--style', style, '--json'])
+      const out = JSON.parse(r.stdout) as { ids: string[]; bibliography: string }
+      expect(out.ids, style).toEqual(apaOrder)
+      const lines = out.bibliography.split('\n')
+      expect(lines).toHaveLength(citableIds.length)
+      lines.forEach((line, i) => expect(line.startsWith(`${i + 1}. `)).toBe(true))
+    }
+    const ama = (await runCli(['bib', '--style', 'ama'])).stdout.split('\n').map((l) => l.slice(0, 40))
+    expect(ama.slice(0, 6)).toEqual([
+      '1. Anand A, Mathew SJ, Sanacora G, et al',
+      '2. Andrade C. Ketamine for depression, 4',
+      '3. Autry AE, Adachi M, Nosyreva E, et al',
+      '4. Berman RM, Cappiello A, Anand A, et a',
+      '5. Coleman S. Understanding the Differen',
+      '6. Dakwar E, Levin F, Hart CL, et al. A ',
+    ])
+    // The organisations and the untitled pages sit where their names put them, not where their ids do.
+    expect(ama.slice(20, 24)).toEqual([
+      '21. Janssen Pharmaceutical Companies of ',
+      '22. Johnson & Johnson. SPRAVATO® (esketa',
+      '23. Joneborg I, Lee Y, Di Vincenzo JD, e',
+      '24. Ketamine-Assisted Psychotherapy: A B',
+    ])
+    expect(ama.slice(44, 47)).toEqual([
+      '45. U.S. Food and Drug Administration. F',
+      '46. U.S. Food and Drug Administration. F',
+      '47. What Makes Ketamine-Assisted Psychot',
+    ])
+  })
+  it('keeps the order of the ids given, in a numeric style', async () => {
+    const r = await runCli(['bib', 'wilkinson-2021', 'dore-2019', '--style', 'vancouver', '--json'])
+    expect(JSON.parse(r.stdout).ids).toEqual(['wilkinson-2021', 'dore-2019'])
+    expect(JSON.parse(r.stdout).bibliography).toMatch(/^1\. Wilkinson ST, .*\n2\. Dore J, /s)
   })
   it('refuses a lead that cannot be cited, with a one-line reason', async () => {
     const lead = studies.find((s) => !isCitable(s))

@@ -92,11 +92,31 @@ describe('studies', () => {
     expect(new Set(pmids).size).toBe(pmids.length)
   })
   it('every csl field is backed by a named verification source', () => {
-    const derived = new Set(['id', 'type', 'title-short', 'container-title-short'])
+    // `accessed` is the build's, from the check itself (the next test).
+    const derived = new Set(['id', 'type', 'title-short', 'container-title-short', 'accessed'])
     for (const s of [...studies, ...sources]) {
       const confirmed = new Set(s.verification.sources.flatMap((v) => v.fields))
       for (const f of Object.keys(s.csl)) if (!derived.has(f)) expect(confirmed.has(f), `${s.id}: ${f}`).toBe(true)
     }
+  })
+  it('a web page read on its own site, and only such a page, has the date of that check as its access date', () => {
+    const read: string[] = []
+    for (const s of [...studies, ...sources]) {
+      const own = s.verification.sources.some((v) => v.kind === 'publisher' && v.fields.includes('URL'))
+      if (s.csl.type === 'webpage' && s.csl.URL !== undefined && own) {
+        read.push(s.id)
+        const [y, m, d] = s.verification.checked.split('-').map(Number)
+        expect(s.csl.accessed, s.id).toEqual({ 'date-parts': [[y, m, d]] })
+      } else expect(s.csl.accessed, s.id).toBeUndefined()
+    }
+    expect(read.sort()).toEqual([
+      'fda-esketamine-2020',
+      'fda-esketamine-monotherapy-2025',
+      'houston-therapy-kap',
+      'kap-series-part-2-how-kap-works',
+      'rosadinelli-kap-unique',
+      'samadhi-kap-vs-infusions',
+    ])
   })
 })
 

@@ -61,8 +61,10 @@ export const budgetCases: readonly BudgetCase[] = [
     // 195.9 KB at 118 records; with the 13 added records (~1.6 KB of data-entry core) and the hardening's input checks
     // (~2.5 KB) it measures 200.0 KB, so the budget is 204 KB to leave room; see bench/README.md. 204 KB → 205 KB for
     // the shipped titles in sentence case in APA, AMA, Vancouver and Harvard (src/cite/sentence-case.ts, ~0.4 KB),
-    // measured 204.07 KB.
-    budget: 205 * KB,
+    // measured 204.07 KB. 205 KB → 208 KB for the per-style record rules (src/cite/style-records.ts: an organisation
+    // named once, initials with stops), access dates of web pages, the Vancouver page-range fix and RIS PubMed notes
+    // (measured 205.01 KB), with room for the audit's record checks (round 35).
+    budget: 208 * KB,
     before: 268 * KB,
   },
 ]

@@ -1,7 +1,7 @@
 import { formatBibliography } from '../../citations/index'
 import { flag, json, type FlagSpec, type Io, type Parsed } from '../io'
 import {
-  allCitableIds,
+  bibliographyIds,
   citableIds,
   idWords,
   noteLeadsLeftOut,
@@ -18,7 +18,8 @@ ${summary}
 Ids are separated by spaces or commas. Without ids: every citable study and source;
 the leads (records whose authors, title or date are not confirmed) are left out,
 and a line on standard error names them. Entries are sorted as the style sorts
-them; numeric styles number them in the order given.
+them; numeric styles number them in the order given, or without ids in the
+order of the APA reference list (by author, then year).
 
 Options:
   --style    citation style (default apa)
@@ -35,7 +36,7 @@ export function run(args: Parsed, io: Io): number {
   const style = styleOption(flag(args, 'style'))
   const format = textFormatOption(flag(args, 'format'))
   const words = idWords(args.positional)
-  const ids = words.length > 0 ? citableIds(words) : allCitableIds()
+  const ids = words.length > 0 ? citableIds(words) : bibliographyIds(style)
   const bibliography = formatBibliography(ids, { style, format })
   io.out(args.flags.has('json') ? json({ style, format, ids: [...new Set(ids)], bibliography }) : bibliography)
   // After the output, where a reader at a terminal sees it.

@@ -1,0 +1,120 @@
+// The shipped records as each of the six styles prints them. Some of what a style manual asks cannot be said in CSL, or
+// is not said by the style files the project uses, and depends on the record rather than on the style's markup (that
+// part is style-fixes.ts): titles in sentence case, an organisation that is both author and publisher named once, and
+// (in every style) an initial in a given name with its full stop.
+// One transform per style, applied wherever citeproc receives a shipped record: when the style tables are built
+// (scripts/lib/citations-build.ts `styleItems`) and when kap-literature/cite formats one (format.ts `cslsFor`), so both
+// print the same. Your own records are printed as you give them.
+import { sentenceCase } from './sentence-case'
+
+/** How a style writes titles: the item types it sentence-cases, and the case of a subtitle's first word. */
+interface TitleCasing {
+  /** CSL item types whose `title` is sentence-cased (undefined: every type). */
+  readonly types?: readonly string[]
+  /** APA capitalises the first word after a colon; AMA, Vancouver and Cite Them Right lower-case it. */
+  readonly subtitle: 'capital' | 'lower'
+}
+
+/** What a style leaves out when one organisation is the work's only author and also its publisher or site. */
+interface OrganisationAsPublisher {
+  /** `publisher`: name it once, as author; `author`: begin with the title and name it as publisher only. */
+  readonly omit: 'publisher' | 'author'
+  /** CSL item types it applies to (undefined: every type). */
+  readonly types?: readonly string[]
+}
+
+interface StyleRules {
+  readonly titles?: TitleCasing
+  readonly organisation?: OrganisationAsPublisher
+}
+
+/**
+ * The rules of each style, by the name style-fixes.ts knows it by (a citation-js built-in or a Debian file name).
+ *
+ * Titles: AMA sentence-cases the titles of articles (AMA 11 §3.9.1) but writes documents and web pages in headline
+ * case; MLA and Chicago use headline case, which the records keep.
+ *
+ * An organisation as author and publisher: APA 7 omits the publisher or site name when it is the author (§9.24);
+ * MLA 9 begins the entry with the title and names the organisation as publisher only; Cite Them Right's web page has
+ * no publisher at all ("Organisation (Year) Title. Available at: URL (Accessed: date)"), and Chicago names a site's
+ * owner only when it is not the author, so Harvard and Chicago leave the repeated name out of a web page. Citing
+ * Medicine (Vancouver) repeats the organisation as publisher, and AMA prints no publisher for a web page.
+ */
+const RULES: Readonly<Record<string, StyleRules>> = {
+  apa: { titles: { subtitle: 'capital' }, organisation: { omit: 'publisher' } },
+  harvard1: { titles: { subtitle: 'lower' }, organisation: { omit: 'publisher', types: ['webpage'] } },
+  vancouver: { titles: { subtitle: 'lower' } },
+  'american-medical-association': { titles: { types: ['article-journal', 'article', 'chapter'], subtitle: 'lower' } },
+  'chicago-author-date': { organisation: { omit: 'publisher', types: ['webpage'] } },
+  'modern-language-association': { organisation: { omit: 'author' } },
+}
+
+type CslFields = { readonly [key: string]: unknown }
+
+/** A name compared for sameness: case, spacing and a leading "The" aside. */
+const sameName = (a: unknown, b: unknown): boolean => {
+  const norm = (s: unknown) =>
+    typeof s === 'string' ? s.replace(/\s+/g, ' ').trim().replace(/^the /i, '').toLowerCase() : undefined
+  const x = norm(a)
+  return x !== undefined && x !== '' && x === norm(b)
+}
+
+function casedTitle(csl: CslFields, casing: TitleCasing | undefined): CslFields {
+  if (casing === undefined || typeof csl.title !== 'string') return csl
+  if (casing.types !== undefined && !casing.types.includes(String(csl.type))) return csl
+  const cased = sentenceCase(csl.title, casing.subtitle)
+  return cased === csl.title ? csl : { ...csl, title: cased }
+}
+
+function organisationOnce(csl: CslFields, rule: OrganisationAsPublisher | undefined): CslFields {
+  if (rule === undefined || (rule.types !== undefined && !rule.types.includes(String(csl.type)))) return csl
+  const authors = csl.author
+  if (!Array.isArray(authors) || authors.length !== 1) return csl
+  const organisation = (authors[0] as { literal?: unknown } | null)?.literal
+  if (typeof organisation !== 'string') return csl
+  if (rule.omit === 'author') {
+    if (!sameName(organisation, csl.publisher)) return csl
+    const { author: _author, ...rest } = csl
+    return rest
+  }
+  const repeated = (['publisher', 'container-title'] as const).filter((k) => sameName(organisation, csl[k]))
+  if (repeated.length === 0) return csl
+  return Object.fromEntries(Object.entries(csl).filter(([k]) => !(repeated as readonly string[]).includes(k)))
+}
+
+/** A lone capital in a given name, between the start or a space or hyphen and the end or a space or hyphen. */
+const BARE_INITIAL = /(^|[\s\u002d\u2010\u2011])(\p{Lu})(?=$|[\s\u002d\u2010\u2011])/gu
+
+/**
+ * Given names with an initial written without its full stop ("Jennifer W", "Lawrence T") as every style expects an
+ * initial ("Jennifer W.", "Lawrence T."): the records keep each name as the source printed it (PubMed writes no
+ * stops), and styles that print given names in full (Chicago, MLA) would print "Jennifer W" beside "Samuel T.".
+ * Styles that initialise names print the same either way; citeproc does not double the stop before its own period.
+ */
+function initialsWithStops(csl: CslFields): CslFields {
+  const authors = csl.author
+  if (!Array.isArray(authors)) return csl
+  let changed = false
+  const named = authors.map((name: unknown) => {
+    const given = (name as { given?: unknown } | null)?.given
+    if (typeof given !== 'string') return name
+    const stopped = given.replace(BARE_INITIAL, '$1$2.')
+    if (stopped === given) return name
+    changed = true
+    return { ...(name as object), given: stopped }
+  })
+  return changed ? { ...csl, author: named } : csl
+}
+
+/**
+ * A shipped record's CSL as a style prints it (see the rules above), or the same object when nothing changes.
+ * `styleName` is the name style-fixes.ts knows the style by; a style registered by the user has no rules of its own,
+ * but its initials get their stops as in every style.
+ * @internal
+ */
+export function recordForStyle<T extends object>(csl: T, styleName: string | undefined): T {
+  const rules = styleName === undefined ? undefined : RULES[styleName]
+  const named = initialsWithStops(csl as CslFields)
+  if (rules === undefined) return named as T
+  return organisationOnce(casedTitle(named, rules.titles), rules.organisation) as T
+}
