@@ -48,7 +48,7 @@ describe('kap-literature check', () => {
       '7     ketamine-acts-on-nmda-glutamate               Accurate    (Autry et al., 2011; Zanos et al., 2018)',
     ])
     expect(r.stdout).toContain('add --verbose')
-    expect(r.stdout).not.toContain('Verdict:')
+    expect(r.stdout).not.toContain('Verdict')
     expect(r.stdout).not.toContain('Philippa')
   })
   it('labels questions, denials and reported speech in an "as written" column', async () => {
@@ -80,9 +80,22 @@ describe('kap-literature check', () => {
     expect(r.stdout).toContain(
       `${draft}:line 5  without-therapy-ketamine-effects-fade-faster\n  > Research suggests that without therapy`,
     )
-    expect(r.stdout).toContain('  Verdict: Overstated. ')
+    // The verdict and its note are about the claim as the clinic page made it, not about the draft (audit 35 B,
+    // entry 15): the report says so once, and on each verdict line.
+    expect(r.stdout).toContain(
+      '\nVerdicts and their notes below are about each claim as a clinic page made it (its wording, citations and ' +
+        'years), not about your draft.\n',
+    )
+    expect(r.stdout).toContain(
+      '  Verdict on this claim (as the clinic page put it): Overstated. The page credits the finding to a 2018 trial ',
+    )
+    // A claim several pages make says "pages".
+    expect(r.stdout).toContain(
+      '  Verdict on this claim (as the clinic pages put it): Accurate. Ketamine acts as an NMDA',
+    )
     // The verdict note names its studies as citations, as show does, never by id.
-    const verdicts = r.stdout.split('\n').filter((l) => l.startsWith('  Verdict: '))
+    const verdicts = r.stdout.split('\n').filter((l) => l.startsWith('  Verdict on this claim '))
+    expect(verdicts).toHaveLength(2)
     expect(verdicts.join('\n')).toContain('(Grunebaum et al., 2018)')
     expect(verdicts.join('\n')).not.toMatch(/\b[a-z]+-(19|20)\d\d\b/)
     expect(r.stdout).toContain('  Cite: (Wilkinson et al., 2021)')

@@ -1,4 +1,4 @@
-import { claims, vocabularies } from '../../index'
+import { claims, getClaim, vocabularies, type ClaimId } from '../../index'
 import { checkDraft, type CheckMatch, type Stance } from '../../check/index'
 import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 import { readText } from '../read'
@@ -21,8 +21,9 @@ report may still need a source. How it works: docs/claim-checker.md.
 Options:
   --verbose  after the table, each passage in full: its lines, a short excerpt
              (at most 120 characters; nothing else of the draft is printed),
-             the claim statement, the verdict note and the studies to cite
-             (and those against it)
+             the claim statement, our verdict on the claim as the clinic page
+             put it, with its note (about that page, not about the draft), and
+             the studies to cite (and those against it)
   --json     print a JSON array, one object per match:
              { claim, statement, verdict, verdictNote, lines: { start, end },
                excerpt, cues, cite, citation, against, againstCitation,
@@ -84,9 +85,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     return 0
   }
   // Study ids in the verdict notes are printed as APA citations, told apart across the whole report.
-  const notes = renderDocument('apa', 'text', (session) =>
-    matches.map((m) => citeProse(m.verdictNote, session, 'text')),
-  )
+  const notes = readableNotes(matches)
+  // A verdict note describes the clinic page that made the claim ("The page says…"), not the draft: say so once, and
+  // on each verdict line.
+  out.push('', paint(io, 'dim', ABOUT_THE_VERDICTS))
   for (const [i, m] of matches.entries()) {
     out.push(
       '',
@@ -95,7 +97,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       ...(m.stance === 'asserted' ? [] : [`  As written: ${STANCE_NOTE[m.stance]}`]),
       `  Claim: ${m.statement}`,
       ...(m.runnersUp.length === 0 ? [] : [`  Also close: ${m.runnersUp.join(', ')} (more general; not listed apart)`]),
-      `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${notes[i]}`,
+      `  ${verdictOn(m.claim)}: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${notes[i]}`,
       ...(m.cite.length > 0
         ? [`  Cite: ${m.citation}`, `  Studies: ${m.cite.map((c) => `${c.id} (${c.relation})`).join(', ')}`]
         : [
@@ -112,6 +114,25 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   out.push('', footer)
   io.out(out.join('\n'))
   return 0
+}
+
+/** What the verdicts of a `--verbose` report are about, printed once before its passages. */
+const ABOUT_THE_VERDICTS =
+  'Verdicts and their notes below are about each claim as a clinic page made it (its wording, citations and years), ' +
+  'not about your draft.'
+
+/** The label of a passage's verdict line: the verdict is on the claim as the clinic page (or pages) put it. */
+function verdictOn(claim: ClaimId): string {
+  const pages = new Set(getClaim(claim).madeBy.map((m) => m.source)).size
+  return `Verdict on this claim (as the clinic ${pages === 1 ? 'page' : 'pages'} put it)`
+}
+
+/**
+ * The verdict notes of a report with their study ids as APA citations ("(Krupitsky et al., 2002)"), told apart across
+ * the whole report, as `show` prints them.
+ */
+function readableNotes(matches: readonly CheckMatch[]): string[] {
+  return renderDocument('apa', 'text', (session) => matches.map((m) => citeProse(m.verdictNote, session, 'text')))
 }
 
 const STANCE_LABEL: Readonly<Record<Stance, string>> = {
