@@ -11,7 +11,7 @@ import { renderDocument } from '../document'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
 import { flag, json, oneOf, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
-import { styleList, styleOption, topicOption } from '../records'
+import { refusePdf, styleList, styleOption, topicOption } from '../records'
 import { whyOf } from '../why'
 
 export const summary = "Write an educator's handout for a topic: claims, verdicts, evidence and a reading list."
@@ -423,6 +423,7 @@ export function run(args: Parsed, io: Io): number {
   const topicKey = topicOption(topicId)
   const topic = vocabularies.topics.find((t) => t.id === topicKey)!
   const formatName = flag(args, 'format') ?? 'md'
+  refusePdf('handout', formatName, topicKey)
   const format = oneOf(
     '--format',
     formatName.toLowerCase() === 'markdown' ? 'md' : formatName,
