@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { claims, studyIds, vocabularies } from '../../src/index'
+import { claims, dataFingerprint, dataVersion, studyIds, vocabularies } from '../../src/index'
 import { runCli } from '../helpers/run-cli'
 
 const epoch = { SOURCE_DATE_EPOCH: '1767225600' } // 2026-01-01
@@ -25,7 +25,9 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
     expect(brief.stdout).toContain('## Reading list')
     expect(brief.stdout).not.toContain('## Terms used')
     expect(brief.stdout).toContain('kap-literature map --topic duration')
-    expect(brief.stdout).toMatch(/kap-literature data \d+\.\d+\.\d+, generated 2026-01-01\./)
+    expect(brief.stdout).toContain(
+      `kap-literature data ${dataVersion} (fingerprint ${dataFingerprint}), generated 2026-01-01.`,
+    )
   })
   it('says how the key studies bear on each claim: for, partly for, against', async () => {
     const mechanism = (await runCli(['handout', '--topic', 'mechanism'], { env: epoch })).stdout
@@ -111,7 +113,10 @@ describe('kap-literature handout --full (Markdown)', () => {
     expect(full.stdout).toContain('### Study designs')
     expect(full.stdout).toContain('### Certainty of the evidence')
     expect(full.stdout).toContain('Citation styles from the Citation Style Language project')
-    expect(full.stdout).toMatch(/kap-literature data \d+\.\d+\.\d+, generated 2026-01-01\./)
+    expect(full.stdout).toContain(
+      `kap-literature data ${dataVersion} (fingerprint ${dataFingerprint}), generated 2026-01-01.`,
+    )
+    expect(dataFingerprint).toMatch(/^[0-9a-f]{12}$/)
   })
   it('prints study ids in notes as citations in the chosen style', async () => {
     expect(full.stdout).not.toMatch(bareId)
@@ -125,12 +130,15 @@ describe('kap-literature handout --full (Markdown)', () => {
     const j = JSON.parse((await runCli(['handout', '--topic', 'duration', '--json'], { env: epoch })).stdout) as {
       topic: { id: string }
       date: string
+      dataVersion: string
+      dataFingerprint: string
       claims: { id: string; why: string; evidence: { study: string; citation: string }[] }[]
       studies: string[]
       terms: { heading: string }[]
     }
     expect(j.topic.id).toBe('duration')
     expect(j.date).toBe('2026-01-01')
+    expect([j.dataVersion, j.dataFingerprint]).toEqual([dataVersion, dataFingerprint])
     expect(j.claims.map((c) => c.id)).toEqual(durationClaims.map((c) => c.id))
     for (const c of j.claims) expect(c.why.length).toBeGreaterThan(10)
     expect(j.claims.flatMap((c) => c.evidence).every((e) => /^\(.+, \d{4}[a-z]?\)$/.test(e.citation))).toBe(true)
@@ -201,7 +209,10 @@ describe('kap-literature handout (HTML)', () => {
       expect(page.trim().endsWith('</html>')).toBe(true)
       expect(page).toContain('<title>Ketamine with psychotherapy: what clinic pages claim')
       expect(page).toContain('<h2>Reading list</h2>')
-      expect(page).toContain('generated 2026-01-01')
+      expect(page).toContain(`(fingerprint ${dataFingerprint}), generated 2026-01-01`)
+      expect(page).toContain(
+        `<meta name="generator" content="kap-literature ${dataVersion} (data fingerprint ${dataFingerprint})">`,
+      )
       expect(page).toMatch(/<section class="map" aria-label="Evidence map: Ketamine with psychotherapy">\n<svg /)
       for (const tag of ['html', 'head', 'body', 'main', 'section', 'ul', 'dl', 'footer', 'style', 'table', 'svg']) {
         expect((page.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, tag).toBe(

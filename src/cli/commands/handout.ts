@@ -1,4 +1,12 @@
-import { dataVersion, getStudy, vocabularies, type StudyId, type Topic, type VocabularyTerm } from '../../index'
+import {
+  dataFingerprint,
+  dataVersion,
+  getStudy,
+  vocabularies,
+  type StudyId,
+  type Topic,
+  type VocabularyTerm,
+} from '../../index'
 import { fullClaims } from '../../details/index'
 import {
   citeProse,
@@ -85,6 +93,8 @@ interface Handout {
   style: CitationStyle
   date: string
   dataVersion: string
+  /** {@link dataFingerprint}: pins the data where many data changes share one version. */
+  dataFingerprint: string
   claims: ClaimSection[]
   studies: string[]
   bibliography: string
@@ -207,6 +217,7 @@ function build(
     style,
     date,
     dataVersion,
+    dataFingerprint,
     claims: sections,
     studies: [...session.cited()],
     bibliography,
@@ -237,7 +248,8 @@ function intro(h: Handout, full: boolean): string {
         `verdict, why in a sentence, and the key studies. Verdicts follow written decision rules; the full handout (--full) gives every study and note.`
 }
 
-const footerText = (h: Handout) => `kap-literature data ${h.dataVersion}, generated ${h.date}.`
+const footerText = (h: Handout) =>
+  `kap-literature data ${h.dataVersion} (fingerprint ${h.dataFingerprint}), generated ${h.date}.`
 const md = escapeMarkdown
 
 function toMarkdown(h: Handout, full: boolean): string {
@@ -338,7 +350,7 @@ function toHtml(h: Handout, full: boolean): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<meta name="generator" content="kap-literature ${escapeHtml(h.dataVersion)}">`,
+    `<meta name="generator" content="kap-literature ${escapeHtml(h.dataVersion)} (data fingerprint ${escapeHtml(h.dataFingerprint)})">`,
     `<title>${escapeHtml(h.title)}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
