@@ -214,6 +214,21 @@ describe('kap-literature check', () => {
         .map((m) => m.claim),
     ).toEqual([])
   })
+  it('lists two sentences of one claim that share a line once, as one passage', async () => {
+    // Audit 35 B, entry 19: "27 kap-has-risks-and-side-effects" and "27-29 kap-has-risks-and-side-effects".
+    const input =
+      'Ketamine is not risk-free. Side effects during a session include dissociation, nausea\n' +
+      'and a rise in blood pressure.\n'
+    const r = await runCli(['check', '-'], { input })
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      '<stdin>: 1 passage makes 1 tracked claim.',
+      '',
+      'line  claim                           verdict   cite',
+      '1-2   kap-has-risks-and-side-effects  Accurate  ' +
+        '(Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
+      '',
+    ])
+  })
   it('reads standard input with -', async () => {
     const r = await runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' })
     expect(r.code).toBe(0)
