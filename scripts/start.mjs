@@ -1,6 +1,7 @@
-// `npm start -- <args>`: runs the CLI from source for development, rebuilding the generated data only when its inputs
-// changed (a stamp of their paths, sizes and modification times is kept in src/generated/.inputs). The published bin
-// (dist/cli.js, built by `npm run build`) is not involved.
+// `npm start --silent -- <args>`: runs the CLI from source for development, rebuilding the generated data only when its
+// inputs changed (a stamp of their paths, sizes and modification times is kept in src/generated/.inputs). `--silent`
+// keeps npm's own "> kap-literature@… start" banner off standard output, so the output can be redirected to a file.
+// The published bin (dist/cli.js, built by `npm run build`) is not involved.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'

@@ -15,6 +15,7 @@
  */
 import {
   claimCoreRecords,
+  generatedDataFingerprint,
   generatedDataVersion,
   sourceCoreRecords,
   studyCoreRecords,
@@ -100,3 +101,17 @@ export const vocabularies: {
  * ```
  */
 export const dataVersion: string = generatedDataVersion
+
+/**
+ * A short fingerprint of the shipped data: the first 12 hex digits of a SHA-256 hash of every record (studies, claims,
+ * sources) and vocabulary, computed when the data is built. Unlike {@link dataVersion}, which many data changes share
+ * until a release, it changes whenever any record does, so it pins the data a handout, map or course was made from.
+ * Handouts, evidence maps and `kap-literature --version` print it next to the version.
+ * @example
+ * ```ts
+ * import { dataFingerprint, dataVersion } from 'kap-literature'
+ * /^[0-9a-f]{12}$/.test(dataFingerprint) // true
+ * console.log(`kap-literature data ${dataVersion} (fingerprint ${dataFingerprint})`)
+ * ```
+ */
+export const dataFingerprint: string = generatedDataFingerprint

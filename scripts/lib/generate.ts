@@ -1,6 +1,7 @@
 import { uncitableFields } from '../../src/data/citable.ts'
 import { authorYear, shortAuthors } from '../../src/etal.ts'
 import type { CslItem } from '../../src/types.ts'
+import { dataFingerprint } from './fingerprint.ts'
 import type { Dataset, Term } from './pipeline.ts'
 
 const HEADER =
@@ -158,6 +159,9 @@ import type { ClaimCore, SourceCore, StudyCore, VocabularyTerm } from '../types'
 
 /** @internal */
 export const generatedDataVersion = ${json(version)}
+
+/** @internal */
+export const generatedDataFingerprint = ${json(dataFingerprint(data))}
 
 /** @internal */
 export const studyCoreRecords: readonly StudyCore[] = /* @__PURE__ */ deepFreeze(${json(data.studies.map((r) => coreOf('study', r)))})
@@ -508,7 +512,8 @@ export const claimFacts: Readonly<Record<ClaimId, ClaimFact>> = /* @__PURE__ */ 
 
 /**
  * src/generated/map-facts.ts: what only the evidence map needs besides the claims — each linked study's design and
- * short label ("Dore et al. 2019"), the labels (and design ranks) of the vocabularies it draws, and the data version.
+ * short label ("Dore et al. 2019"), the labels (and design ranks) of the vocabularies it draws, and the data version
+ * and fingerprint.
  */
 export function mapFactsModule(data: Dataset, version: string): string {
   const linked = new Set(data.claims.flatMap((c) => (c.evidence as Link[]).map((e) => e.study)))
@@ -535,6 +540,9 @@ export function mapFactsModule(data: Dataset, version: string): string {
 
 /** The data version these facts were built from. @internal */
 export const mapDataVersion = ${JSON.stringify(version)}
+
+/** The fingerprint of the data these facts were built from. @internal */
+export const mapDataFingerprint = ${JSON.stringify(dataFingerprint(data))}
 
 /** Each claim's topics, in the order of \`claimIds\` (only the map selects claims by topic). @internal */
 export const claimTopics: readonly (readonly Topic[])[] = ${JSON.stringify(topics)}

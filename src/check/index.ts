@@ -156,7 +156,16 @@ export function checkDraft(text: string): CheckMatch[] {
     }
     return turnedRound(st, m.denies)
   }
-  return matches.map((m) => {
+  const lineRange = (indices: readonly number[]) => ({
+    // reduce, not Math.min(...): a passage merged across a long list can hold more sentences than a call has arguments.
+    start: indices.reduce((a, i) => Math.min(a, sentences[i]!.startLine), Infinity),
+    end: indices.reduce((a, i) => Math.max(a, sentences[i]!.endLine), -Infinity),
+  })
+  const passages = mergeOverlapping(
+    matches.map((m) => ({ ...m, lines: lineRange(m.sentences), stance: stance(m) })),
+    lineRange,
+  )
+  return passages.map((m) => {
     const parts = m.sentences.map((i) => sentences[i]!)
     const consecutive = m.sentences.every((i, n) => n === 0 || i === m.sentences[n - 1]! + 1)
     const claim = getClaim(m.claim)
@@ -165,21 +174,67 @@ export function checkDraft(text: string): CheckMatch[] {
       statement: claim.statement,
       verdict: claim.verdict,
       verdictNote: getDetails(m.claim).verdictNote,
-      // reduce, not Math.min(...): a passage merged across a long list can hold more sentences than a call has arguments.
-      lines: {
-        start: parts.reduce((a, p) => Math.min(a, p.startLine), Infinity),
-        end: parts.reduce((a, p) => Math.max(a, p.endLine), -Infinity),
-      },
+      lines: m.lines,
       excerpt: excerptOf(
         parts.map((p) => p.text),
         consecutive,
       ),
       cues: m.cues,
       ...citationsFor(m.claim),
-      stance: stance(m),
+      stance: m.stance,
       runnersUp: m.runnersUp,
     }
   })
+}
+
+/** A matched passage with its line range and stance, before it becomes a {@link CheckMatch}. @internal */
+export interface Passage {
+  readonly claim: ClaimId
+  /** Indexes into the sentence list, ascending. */
+  readonly sentences: readonly number[]
+  readonly cues: readonly string[]
+  readonly runnersUp: readonly ClaimId[]
+  readonly lines: { readonly start: number; readonly end: number }
+  readonly stance: Stance
+}
+
+/**
+ * Merges the passages of one claim whose line ranges overlap, as docs/claim-checker.md (step 7) says: two sentences
+ * that share a line ("Ketamine is not risk-free. Side effects include…" on line 27, the second running to line 29)
+ * are found apart by the cues, but a writer sees one passage, so the report lists it once, as lines 27-29. The merged
+ * passage holds the sentences, cues and runners-up of both and keeps the stance of the first. Passages of different
+ * claims, and passages of one claim on lines of their own, stay apart.
+ * @param passages - in document order (by first line, then claim id)
+ * @param lineRange - the line range of a set of sentences
+ * @returns the passages, merged, in the same order
+ * @internal
+ */
+export function mergeOverlapping(
+  passages: readonly Passage[],
+  lineRange: (sentences: readonly number[]) => Passage['lines'],
+): Passage[] {
+  const out: Passage[] = []
+  // Per claim, the index in `out` of its last passage: in document order a later passage can only overlap that one.
+  const last = new Map<ClaimId, number>()
+  for (const p of passages) {
+    const at = last.get(p.claim)
+    const prev = at === undefined ? undefined : out[at]!
+    if (prev === undefined || p.lines.start > prev.lines.end) {
+      last.set(p.claim, out.length)
+      out.push(p)
+      continue
+    }
+    const sentences = [...new Set([...prev.sentences, ...p.sentences])].sort((a, b) => a - b)
+    out[at!] = {
+      claim: p.claim,
+      sentences,
+      cues: [...new Set([...prev.cues, ...p.cues])].sort(),
+      runnersUp: [...new Set([...prev.runnersUp, ...p.runnersUp])].sort(),
+      lines: lineRange(sentences),
+      stance: prev.stance,
+    }
+  }
+  return out
 }
 
 /**

@@ -1,4 +1,4 @@
-import { KapLiteratureError, dataVersion } from '../index'
+import { KapLiteratureError, dataFingerprint, dataVersion } from '../index'
 import { readLimited } from './read'
 import {
   colorFromEnv,
@@ -97,7 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0
     }
     if (name === '--version' || name === '-v') {
-      io.out(dataVersion)
+      io.out(`${dataVersion} (data fingerprint ${dataFingerprint})`)
       return 0
     }
     const command = commands[name]

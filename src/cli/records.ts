@@ -1,5 +1,6 @@
 import {
   claimIds,
+  findStudy,
   getSource,
   getStudy,
   isCitable,
@@ -16,6 +17,7 @@ import {
   type StudyId,
   type Topic,
 } from '../index'
+import { normalizeDoi } from '../doi'
 import { citationStyles, formatBibliography, type CitationStyle } from '../citations/index'
 import { closest, InputError, oneOf, quote, UsageError, type Io } from './io'
 
@@ -30,12 +32,35 @@ export function idWords(words: readonly string[]): string[] {
   return ids
 }
 
+/** A PubMed id as people write it: `PMID:` (or `pmid `) and digits, or five to nine digits alone (not a year). */
+const PMID = /^(?:pmid:?\s*(\d{1,9})|(\d{5,9}))$/i
+
 /**
- * Checks ids given on the command line: each must be a study or a source.
+ * A study id for a DOI (any common form: `10.1080/…`, `doi:10.1080/…`, `https://doi.org/10.1080/…`) or a PubMed id
+ * (`30917760`, `PMID:30917760`) of a shipped study, so that an id argument can be given as either; any other word is
+ * returned as it is.
+ * @throws InputError for a DOI or PubMed id that no shipped study has, saying that the command takes only shipped records
+ */
+export function recordWord(word: string): string {
+  const doi = normalizeDoi(word)
+  const digits = doi === undefined ? PMID.exec(word.trim()) : null
+  const pmid = digits?.[1] ?? digits?.[2]
+  if (doi === undefined && pmid === undefined) return word
+  const study = doi !== undefined ? findStudy({ doi }) : findStudy({ pmid: pmid! })
+  if (study !== undefined) return study.id
+  throw new InputError(
+    `no study in this library has the ${doi !== undefined ? `DOI ${quote(doi)}` : `PubMed id ${quote(pmid!)}`}; ` +
+      `kap-literature cites and shows only its own records (find them with kap-literature search <words>)`,
+  )
+}
+
+/**
+ * Checks ids given on the command line: each must be a study or a source, or the DOI or PubMed id of a shipped study
+ * ({@link recordWord}), which stands for its id.
  * @throws InputError for a claim id (with what to cite instead) or an unknown id (with the closest id)
  */
-export function citableIds(ids: readonly string[]): (StudyId | SourceId)[] {
-  return ids.map((id) => {
+export function citableIds(words: readonly string[]): (StudyId | SourceId)[] {
+  return words.map(recordWord).map((id) => {
     if (isStudyId(id) || isSourceId(id)) {
       if (!isCitable(isStudyId(id) ? getStudy(id) : getSource(id)))
         throw new InputError(
@@ -150,6 +175,25 @@ export type TextFormat = 'text' | 'html' | 'markdown'
 export function textFormatOption(value: string | undefined): TextFormat {
   if (value?.toLowerCase() === 'md') return 'markdown'
   return oneOf('--format', value ?? 'text', ['text', 'html', 'markdown'] as const, '', ['md'])
+}
+
+/**
+ * Refuses `--format pdf` with how to get a PDF: the commands write HTML (and SVG), which a browser prints to PDF.
+ * @param command - the command, for the message
+ * @param value - the --format value given
+ * @param topic - the --topic value, when it is known, for the example command
+ * @throws InputError when `value` is `pdf` (any letter case)
+ */
+export function refusePdf(command: 'handout' | 'map', value: string | undefined, topic?: Topic): void {
+  if (value?.toLowerCase() !== 'pdf') return
+  const example =
+    topic === undefined
+      ? `kap-literature ${command} … --format html > ${command}.html`
+      : `kap-literature ${command} --topic ${topic} --format html > ${topic}${command === 'map' ? '-map' : ''}.html`
+  throw new InputError(
+    `${command} writes no PDF itself: write the HTML (${example}), open it in a browser and print it to PDF on A4` +
+      (command === 'handout' ? ' (the evidence map prints on a page of its own)' : ''),
+  )
 }
 
 /** The style list for help texts. */

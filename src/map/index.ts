@@ -18,6 +18,7 @@ import { KapLiteratureError } from '../errors'
 import { claimFacts, type ClaimFact } from '../generated/claim-facts'
 import {
   factTerms as vocabularies,
+  mapDataFingerprint as dataFingerprint,
   mapDataVersion as dataVersion,
   claimTopics,
   studyMarks,
@@ -291,7 +292,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   const counts = verdicts
     .map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`)
     .join(', ')
-  const id = idPrefix(`${title}|${claims.map((c) => c.id).join(',')}|${dataVersion}`)
+  const id = idPrefix(`${title}|${claims.map((c) => c.id).join(',')}|${dataVersion}|${dataFingerprint}`)
   const legendTop = bottom + 24
   const height = legendTop + 96
   const parts: string[] = []
@@ -306,14 +307,15 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         `${studyCount} studies and records that bear on them. Each row is a claim with its verdict; each mark is a ` +
         `study, placed in a column by design (strongest designs on the left; regulatory and consensus records on the ` +
         `right) and shaped by what it shows: filled circle supports, half-filled circle partly supports, cross ` +
-        `contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ${dataVersion}.`,
+        `contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ` +
+        `${dataVersion} (fingerprint ${dataFingerprint}).`,
     )}</desc>`,
     `<rect width="${WIDTH}" height="${fmt(height)}" fill="#fff"/>`,
     text(TEXT_X, 30, title, ' font-size="20" font-weight="700" fill="#1a1a1a"'),
     text(
       TEXT_X,
       50,
-      `${claims.length} claims · ${studyCount} studies and records · kap-literature data ${dataVersion}`,
+      `${claims.length} claims · ${studyCount} studies and records · kap-literature data ${dataVersion} (fingerprint ${dataFingerprint})`,
       ' fill="#444"',
     ),
   )
@@ -466,7 +468,9 @@ export function evidenceMap(options: EvidenceMapOptions): string {
   const claims = selectClaims(o)
   const svg = svgOf(o, claims)
   if (o.format === 'svg') return svg
-  const caption = `Each row is a claim with its verdict; each mark a study, placed by design and shaped by what it shows. Data version ${dataVersion}.`
+  const caption =
+    'Each row is a claim with its verdict; each mark a study, placed by design and shaped by what it shows. ' +
+    `Data version ${dataVersion} (fingerprint ${dataFingerprint}).`
   return (
     `<figure ` +
     `class="kap-evidence-map-figure">\n${svg}<figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The ` +

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { escapeRegExp } from '../../scripts/lib/text'
 import { runCli } from '../helpers/run-cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'kap-bad-'))
@@ -27,6 +28,9 @@ const blank = file('blank.md', '  \n\n\t\n')
 const unreadable = file('secret.md', 'Ketamine.')
 chmodSync(unreadable, 0o000)
 const canChmod = process.getuid?.() !== 0
+
+/** A message that must be exactly `text` (one line). */
+const exactly = (text: string) => new RegExp(`^${escapeRegExp(text)}$`)
 
 interface Case {
   args: string[]
@@ -200,11 +204,45 @@ const cases: Case[] = [
     message: /unknown topic "dosing"; topics: efficacy, duration, onset,/,
   },
   { args: ['handout'], code: 2, message: /handout needs --topic \(topics: efficacy,/ },
+  // No PDF: say how to make one (audit 35 B, entry 23), not "did you mean md?".
   {
     args: ['handout', '--topic', 'duration', '--format', 'pdf'],
     code: 1,
-    message: /unknown --format value "pdf".*\(use md, html, markdown\)$/,
+    message: exactly(
+      'kap-literature: handout writes no PDF itself: write the HTML (kap-literature handout --topic duration --format ' +
+        'html > duration.html), open it in a browser and print it to PDF on A4 (the evidence map prints on a page of ' +
+        'its own)',
+    ),
   },
+  {
+    args: ['map', '--topic', 'onset', '--format', 'PDF'],
+    code: 1,
+    message: exactly(
+      'kap-literature: map writes no PDF itself: write the HTML (kap-literature map --topic onset --format html > ' +
+        'onset-map.html), open it in a browser and print it to PDF on A4',
+    ),
+  },
+  {
+    args: ['map', '--format', 'pdf'],
+    code: 1,
+    message:
+      /^kap-literature: map writes no PDF itself: write the HTML \(kap-literature map … --format html > map\.html\),/,
+  },
+  // A DOI or PubMed id that no shipped study has (a shipped one stands for its id: tests/cli/cite.test.ts).
+  {
+    args: ['cite', '10.1000/not-here'],
+    code: 1,
+    message: exactly(
+      'kap-literature: no study in this library has the DOI "10.1000/not-here"; kap-literature cites and shows only ' +
+        'its own records (find them with kap-literature search <words>)',
+    ),
+  },
+  {
+    args: ['show', 'PMID:123'],
+    code: 1,
+    message: /^kap-literature: no study in this library has the PubMed id "123";/,
+  },
+  { args: ['cite', '2019'], code: 1, message: /^kap-literature: unknown study or source "2019"; list ids with/ },
   { args: ['handout', '--topic', 'duration', '--style', 'ieee'], code: 1, message: /unknown --style value "ieee"/ },
   {
     args: ['handout', '--topic', 'duration', '--format', 'txt'],

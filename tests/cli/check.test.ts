@@ -1,8 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { claims, studyIds } from '../../src/index'
+import { root } from '../helpers/paths'
 import { runCli } from '../helpers/run-cli'
+
+/** A draft made of every claim's statement, one paragraph each. */
+const everyClaimDraft = claims.map((c) => c.statement).join('\n\n')
 
 const dir = mkdtempSync(join(tmpdir(), 'kap-check-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -25,6 +30,7 @@ interface Match {
   statement: string
   verdict: string
   verdictNote: string
+  verdictNoteStudies: string[]
   lines: { start: number; end: number }
   excerpt: string
   cues: string[]
@@ -48,7 +54,7 @@ describe('kap-literature check', () => {
       '7     ketamine-acts-on-nmda-glutamate               Accurate    (Autry et al., 2011; Zanos et al., 2018)',
     ])
     expect(r.stdout).toContain('add --verbose')
-    expect(r.stdout).not.toContain('Verdict:')
+    expect(r.stdout).not.toContain('Verdict')
     expect(r.stdout).not.toContain('Philippa')
   })
   it('labels questions, denials and reported speech in an "as written" column', async () => {
@@ -80,9 +86,22 @@ describe('kap-literature check', () => {
     expect(r.stdout).toContain(
       `${draft}:line 5  without-therapy-ketamine-effects-fade-faster\n  > Research suggests that without therapy`,
     )
-    expect(r.stdout).toContain('  Verdict: Overstated. ')
+    // The verdict and its note are about the claim as the clinic page made it, not about the draft (audit 35 B,
+    // entry 15): the report says so once, and on each verdict line.
+    expect(r.stdout).toContain(
+      '\nVerdicts and their notes below are about each claim as a clinic page made it (its wording, citations and ' +
+        'years), not about your draft.\n',
+    )
+    expect(r.stdout).toContain(
+      '  Verdict on this claim (as the clinic page put it): Overstated. The page credits the finding to a 2018 trial ',
+    )
+    // A claim several pages make says "pages".
+    expect(r.stdout).toContain(
+      '  Verdict on this claim (as the clinic pages put it): Accurate. Ketamine acts as an NMDA',
+    )
     // The verdict note names its studies as citations, as show does, never by id.
-    const verdicts = r.stdout.split('\n').filter((l) => l.startsWith('  Verdict: '))
+    const verdicts = r.stdout.split('\n').filter((l) => l.startsWith('  Verdict on this claim '))
+    expect(verdicts).toHaveLength(2)
     expect(verdicts.join('\n')).toContain('(Grunebaum et al., 2018)')
     expect(verdicts.join('\n')).not.toMatch(/\b[a-z]+-(19|20)\d\d\b/)
     expect(r.stdout).toContain('  Cite: (Wilkinson et al., 2021)')
@@ -169,6 +188,7 @@ describe('kap-literature check', () => {
       'statement',
       'verdict',
       'verdictNote',
+      'verdictNoteStudies',
     ])
     expect(nmda.stance).toBe('asserted')
     expect(nmda.runnersUp).toEqual([])
@@ -178,6 +198,56 @@ describe('kap-literature check', () => {
     expect(nmda.citation).toMatch(/^\(.*\)$/)
     expect([nmda.against, nmda.againstCitation]).toEqual([[], ''])
     expect(r.stdout).not.toContain('Philippa')
+  })
+  it('gives the verdict note as --verbose prints it, studies as APA citations, and their ids apart, with --json', async () => {
+    // Audit 35 B, entry 22: the JSON note held raw ids, "(krupitsky-2002)", where the text report prints citations.
+    const input =
+      'Ketamine-assisted therapy has three stages: preparation, dosing and integration.\n\n' +
+      'Wilkinson and colleagues showed that therapy makes ketamine work better.\n'
+    const [phases, wilkinson] = JSON.parse((await runCli(['check', '-', '--json'], { input })).stdout) as Match[]
+    expect(phases!.verdictNote).toBe(
+      'The preparation, dosing and integration sequence matches published KAP protocols, from the early Russian ' +
+        'trials (Krupitsky et al., 2002) to recent clinic programmes that pair dosing sessions with separate therapy ' +
+        'sessions (Yermus et al., 2023). Details differ greatly between programmes (Drozdz et al., 2022), and the ' +
+        'three-stage structure describes practice; it has not been tested against other ways of organising treatment.',
+    )
+    expect(phases!.verdictNoteStudies).toEqual(['krupitsky-2002', 'yermus-2023', 'drozdz-2022'])
+    expect(wilkinson!.verdictNote).toMatch(
+      /^The matching paper, Wilkinson et al\. \(2021\), appeared in 2021, not 2022,/,
+    )
+    expect(wilkinson!.verdictNoteStudies).toEqual(['wilkinson-2021'])
+    // The same text as the verbose report, word for word.
+    const verbose = (await runCli(['check', '-', '--verbose'], { input })).stdout
+    for (const m of [phases!, wilkinson!])
+      expect(verbose).toContain(`: ${m.verdict === 'accurate' ? 'Accurate' : 'Overstated'}. ${m.verdictNote}\n`)
+    // docs/cli.md shows the first object of this report in full, field for field.
+    const doc = readFileSync(join(root, 'docs', 'cli.md'), 'utf8')
+    const shown = /for `draft\.md` above, its first object is:\n\n```json\n([\s\S]*?)\n```/.exec(doc)
+    expect(shown, 'docs/cli.md shows the --json object').not.toBeNull()
+    expect(JSON.parse(shown![1]!)).toEqual(phases)
+    // No note of any claim keeps a bare study id.
+    const all = JSON.parse((await runCli(['check', '-', '--json'], { input: everyClaimDraft })).stdout) as Match[]
+    expect(new Set(all.map((m) => m.claim)).size).toBeGreaterThan(40)
+    expect(
+      all
+        .filter((m) => studyIds.some((id) => new RegExp(`(?<![a-z0-9-])${id}(?![a-z0-9-])`).test(m.verdictNote)))
+        .map((m) => m.claim),
+    ).toEqual([])
+  })
+  it('lists two sentences of one claim that share a line once, as one passage', async () => {
+    // Audit 35 B, entry 19: "27 kap-has-risks-and-side-effects" and "27-29 kap-has-risks-and-side-effects".
+    const input =
+      'Ketamine is not risk-free. Side effects during a session include dissociation, nausea\n' +
+      'and a rise in blood pressure.\n'
+    const r = await runCli(['check', '-'], { input })
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      '<stdin>: 1 passage makes 1 tracked claim.',
+      '',
+      'line  claim                           verdict   cite',
+      '1-2   kap-has-risks-and-side-effects  Accurate  ' +
+        '(Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
+      '',
+    ])
   })
   it('reads standard input with -', async () => {
     const r = await runCli(['check', '-'], { input: 'Ketamine is classed as a dissociative anaesthetic.\n' })

@@ -54,6 +54,25 @@ describe('kap-literature cite', () => {
       (await runCli(['cite', 'dore-2019', '--format', 'markdown'])).stdout.trim(),
     )
   })
+  it('takes the DOI or PubMed id of a shipped study for its id, in cite, bib, export and show', async () => {
+    // Audit 35 B, entry 23: the DOI of dore-2019 was "unknown study or source".
+    for (const doi of [
+      '10.1080/02791072.2019.1587556',
+      'doi:10.1080/02791072.2019.1587556',
+      'https://doi.org/10.1080/02791072.2019.1587556',
+      '10.1080/02791072.2019.1587556'.toUpperCase(),
+    ])
+      expect(await runCli(['cite', doi]), doi).toEqual({ code: 0, stdout: '(Dore et al., 2019)\n', stderr: '' })
+    expect(JSON.parse((await runCli(['cite', 'PMID:34186531,dore-2019', '--json'])).stdout).ids).toEqual([
+      'wilkinson-2021',
+      'dore-2019',
+    ])
+    expect((await runCli(['bib', '34186531'])).stdout).toBe((await runCli(['bib', 'wilkinson-2021'])).stdout)
+    expect((await runCli(['export', '10.1159/000517074', '--format', 'bibtex'])).stdout).toMatch(
+      /^@article\{wilkinson-2021,/,
+    )
+    expect(await runCli(['show', '10.1159/000517074'])).toEqual(await runCli(['show', 'wilkinson-2021']))
+  })
   it('prints JSON with --json', async () => {
     const r = await runCli(['cite', 'dore-2019', 'dore-2019', '--style', 'chicago', '--json'])
     expect(JSON.parse(r.stdout)).toEqual({

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dist, root } from '../helpers/paths'
+import { dataFingerprint, dataVersion } from '../../src/index'
 import { runBin, runCli } from '../helpers/run-cli'
 
 const commands = ['search', 'show', 'claims', 'cite', 'bib', 'export', 'check', 'handout', 'map', 'list']
@@ -31,8 +32,10 @@ describe('help and version', () => {
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/^kap-literature \d/)
   })
-  it('prints the version', async () => {
-    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  it('prints the version and the data fingerprint', async () => {
+    // The version alone is shared by every data change until a release (audit 35 B, entry 16).
+    expect((await runCli(['--version'])).stdout).toBe(`${dataVersion} (data fingerprint ${dataFingerprint})\n`)
+    expect((await runCli(['-v'])).stdout).toMatch(/^\d+\.\d+\.\d+ \(data fingerprint [0-9a-f]{12}\)\n$/)
   })
 })
 
@@ -95,7 +98,7 @@ describe('colour', () => {
 // process shows: exit codes, piped standard input, stack traces from the bundle.
 describe('[bin] the built bin', () => {
   it('exits with the code main returns, and reads piped standard input', () => {
-    expect(runBin(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(runBin(['--version']).stdout).toBe(`${dataVersion} (data fingerprint ${dataFingerprint})\n`)
     expect(runBin([]).code).toBe(2)
     expect(runBin(['show', 'no-such-claim']).code).toBe(1)
     const check = runBin(['check', '-', '--json'], { input: 'Ketamine acts on NMDA receptors.' })

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { claims, studyIds, vocabularies } from '../../src/index'
+import { claims, dataFingerprint, dataVersion, studyIds, vocabularies } from '../../src/index'
 import { runCli } from '../helpers/run-cli'
 
 const epoch = { SOURCE_DATE_EPOCH: '1767225600' } // 2026-01-01
@@ -25,23 +25,52 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
     expect(brief.stdout).toContain('## Reading list')
     expect(brief.stdout).not.toContain('## Terms used')
     expect(brief.stdout).toContain('kap-literature map --topic duration')
-    expect(brief.stdout).toMatch(/kap-literature data \d+\.\d+\.\d+, generated 2026-01-01\./)
+    expect(brief.stdout).toContain(
+      `kap-literature data ${dataVersion} (fingerprint ${dataFingerprint}), generated 2026-01-01.`,
+    )
   })
   it('says how the key studies bear on each claim: for, partly for, against', async () => {
-    const regulation = (await runCli(['handout', '--topic', 'regulation'], { env: epoch })).stdout
-    expect(regulation).toContain(
-      'Key studies: partly for (Johnson & Johnson, 2025); against (U.S. Food and Drug Administration, 2023).',
-    )
-    const html = (await runCli(['handout', '--topic', 'regulation', '--format', 'html'], { env: epoch })).stdout
+    const mechanism = (await runCli(['handout', '--topic', 'mechanism'], { env: epoch })).stdout
+    expect(mechanism).toContain('Key studies: partly for (Zanos et al., 2016); against (Shirayama & Hashimoto, 2018).')
+    const html = (await runCli(['handout', '--topic', 'mechanism', '--format', 'html'], { env: epoch })).stdout
     const key = (id: string, text: string) =>
       `<span class="kap-cite">(<a class="kap-ref-link" href="#ref-${id}">${text}</a>)</span>`
     expect(html).toContain(
-      `<span class="key">Key: partly for ${key('fda-esketamine-monotherapy-2025', 'Johnson &amp; Johnson, 2025')}; ` +
-        `against ${key('fda-compounded-ketamine-2023', 'U.S. Food and Drug Administration, 2023')}</span>`,
+      `<span class="key">Key: partly for ${key('zanos-2016', 'Zanos et al., 2016')}; ` +
+        `against ${key('shirayama-2018', 'Shirayama &amp; Hashimoto, 2018')}</span>`,
+    )
+    // A key study the "why" already cites is not named again: the FDA statement against the claim is in its reason.
+    const regulation = (await runCli(['handout', '--topic', 'regulation'], { env: epoch })).stdout
+    expect(regulation).toContain(
+      'unapproved (U.S. Food and Drug Administration (2023); for nasal sprays also U.S. Food and Drug Administration ' +
+        '(2022)). Key studies: partly for (Johnson & Johnson, 2025).',
     )
     // One citation per relation: two supporting studies share one parenthesis.
     const safety = (await runCli(['handout', '--topic', 'safety'], { env: epoch })).stdout
-    expect(safety).toContain('Key studies: for (Anand et al., 2023; Short et al., 2018).')
+    expect(safety).toContain(
+      'Key studies: partly for (Sanacora et al., 2017; U.S. Food and Drug Administration, 2023).',
+    )
+  })
+  it('gives why as a whole sentence of the verdict note, never cut mid-sentence, for every claim of every topic', async () => {
+    // Audit 35 B, entry 4: the why was cut at 109 characters with "…" for 66 of the 71 claims.
+    const whys = new Map<string, string>()
+    for (const t of vocabularies.topics) {
+      const j = JSON.parse((await runCli(['handout', '--topic', t.id, '--json'], { env: epoch })).stdout) as {
+        claims: { id: string; why: string }[]
+      }
+      for (const c of j.claims) whys.set(c.id, c.why)
+    }
+    expect(whys.size).toBe(claims.length)
+    expect([...whys].filter(([, why]) => !why.endsWith('.') || why.includes('…'))).toEqual([])
+    expect(whys.get('indication-anxiety')).toBe('Anxiety is not an established indication for ketamine.')
+    expect(whys.get('kap-routes-lozenge-im-nasal-iv')).toBe(
+      'Each route the pages list is documented, but only in part and by different records.',
+    )
+    expect(whys.get('dore-2019-significant-lasting-improvements')).toBe(
+      'Dore et al. (2019) did report statistically significant average drops in depression and anxiety scores, so ' +
+        '"significant improvement" is fair as a description of its data.',
+    )
+    expect(brief.stdout).toContain('For each: our verdict, why in a sentence, and the key studies.')
   })
   it('is much shorter than the full handout', () => {
     expect(brief.stdout.length * 2).toBeLessThan(full.stdout.length)
@@ -84,7 +113,10 @@ describe('kap-literature handout --full (Markdown)', () => {
     expect(full.stdout).toContain('### Study designs')
     expect(full.stdout).toContain('### Certainty of the evidence')
     expect(full.stdout).toContain('Citation styles from the Citation Style Language project')
-    expect(full.stdout).toMatch(/kap-literature data \d+\.\d+\.\d+, generated 2026-01-01\./)
+    expect(full.stdout).toContain(
+      `kap-literature data ${dataVersion} (fingerprint ${dataFingerprint}), generated 2026-01-01.`,
+    )
+    expect(dataFingerprint).toMatch(/^[0-9a-f]{12}$/)
   })
   it('prints study ids in notes as citations in the chosen style', async () => {
     expect(full.stdout).not.toMatch(bareId)
@@ -98,12 +130,15 @@ describe('kap-literature handout --full (Markdown)', () => {
     const j = JSON.parse((await runCli(['handout', '--topic', 'duration', '--json'], { env: epoch })).stdout) as {
       topic: { id: string }
       date: string
+      dataVersion: string
+      dataFingerprint: string
       claims: { id: string; why: string; evidence: { study: string; citation: string }[] }[]
       studies: string[]
       terms: { heading: string }[]
     }
     expect(j.topic.id).toBe('duration')
     expect(j.date).toBe('2026-01-01')
+    expect([j.dataVersion, j.dataFingerprint]).toEqual([dataVersion, dataFingerprint])
     expect(j.claims.map((c) => c.id)).toEqual(durationClaims.map((c) => c.id))
     for (const c of j.claims) expect(c.why.length).toBeGreaterThan(10)
     expect(j.claims.flatMap((c) => c.evidence).every((e) => /^\(.+, \d{4}[a-z]?\)$/.test(e.citation))).toBe(true)
@@ -174,7 +209,10 @@ describe('kap-literature handout (HTML)', () => {
       expect(page.trim().endsWith('</html>')).toBe(true)
       expect(page).toContain('<title>Ketamine with psychotherapy: what clinic pages claim')
       expect(page).toContain('<h2>Reading list</h2>')
-      expect(page).toContain('generated 2026-01-01')
+      expect(page).toContain(`(fingerprint ${dataFingerprint}), generated 2026-01-01`)
+      expect(page).toContain(
+        `<meta name="generator" content="kap-literature ${dataVersion} (data fingerprint ${dataFingerprint})">`,
+      )
       expect(page).toMatch(/<section class="map" aria-label="Evidence map: Ketamine with psychotherapy">\n<svg /)
       for (const tag of ['html', 'head', 'body', 'main', 'section', 'ul', 'dl', 'footer', 'style', 'table', 'svg']) {
         expect((page.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, tag).toBe(

@@ -96,7 +96,7 @@ describe('kap-literature show', () => {
   it('prints help and the version', async () => {
     expect((await runCli(['--help'])).stdout).toMatch(/Usage: kap-literature <command>/)
     expect((await runCli(['show', '--help'])).stdout).toMatch(/Usage: kap-literature show <id>/)
-    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+ \(data fingerprint [0-9a-f]{12}\)$/)
   })
   it('lists records', async () => {
     const r = await runCli(['list', 'claims', '--json'])

@@ -1,10 +1,10 @@
 // The small generated tables that let pages skip the record cores (src/generated/claim-facts.ts,
 // claim-statements.ts, map-facts.ts, lead-labels.ts) say exactly what the records say.
 import { describe, expect, it } from 'vitest'
-import { claimIds, claims, dataVersion, getStudy, studies, vocabularies } from '../../src/index'
+import { claimIds, claims, dataFingerprint, dataVersion, getStudy, studies, vocabularies } from '../../src/index'
 import { claimFacts } from '../../src/generated/claim-facts'
 import { claimStatements } from '../../src/generated/claim-statements'
-import { claimTopics, factTerms, mapDataVersion, studyMarks } from '../../src/generated/map-facts'
+import { claimTopics, factTerms, mapDataFingerprint, mapDataVersion, studyMarks } from '../../src/generated/map-facts'
 import { leadLabels } from '../../src/generated/lead-labels'
 import { isCitable } from '../../src/data/citable'
 
@@ -25,6 +25,7 @@ describe('tables derived from the records', () => {
     expect(studyMarks['dore-2019']).toEqual(['retrospective-cohort', 'Dore et al. 2019'])
     for (const id of linked) expect(studyMarks[id]![0]).toBe(getStudy(id).design)
     expect(mapDataVersion).toBe(dataVersion)
+    expect(mapDataFingerprint).toBe(dataFingerprint)
     for (const name of ['designs', 'relations', 'topics', 'verdicts'] as const)
       expect(factTerms[name].map((t) => [t.id, t.label])).toEqual(vocabularies[name].map((t) => [t.id, t.label]))
   })

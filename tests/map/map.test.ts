@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { claims, KapLiteratureError, topicTerms, vocabularies, type ClaimId } from '../../src/index'
+import {
+  claims,
+  dataFingerprint,
+  dataVersion,
+  KapLiteratureError,
+  topicTerms,
+  vocabularies,
+  type ClaimId,
+} from '../../src/index'
 import { evidenceMap } from '../../src/map/index'
 import { kapError } from '../helpers/errors'
 
@@ -73,7 +81,7 @@ describe('evidenceMap (SVG)', () => {
     const legend = svg.slice(svg.indexOf('Marks: what a study shows'))
     for (const r of vocabularies.relations) expect(legend).toContain(`>${r.label}</text>`)
     for (const v of vocabularies.verdicts) expect(legend).toContain(`>${v.label}</text>`)
-    expect(svg).toMatch(/kap-literature data \d+\.\d+\.\d+/)
+    expect(svg).toContain(`kap-literature data ${dataVersion} (fingerprint ${dataFingerprint})</text>`)
   })
 
   it('escapes every text it draws', () => {

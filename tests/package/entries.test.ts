@@ -48,14 +48,19 @@ describe('built package entries (self-referenced by name)', () => {
     expect(r.err).toBe('')
     expect(r.out).toBe('false true true')
   })
-  it('ESM and CJS report the same data version and records', () => {
+  it('ESM and CJS report the same data version, fingerprint and records', () => {
     const esm = node([
       '--input-type=module',
       '-e',
-      "import { dataVersion, studyIds } from 'kap-literature'; console.log(dataVersion, studyIds.join(','))",
+      "import { dataVersion, dataFingerprint, studyIds } from 'kap-literature'; " +
+        "console.log(dataVersion, dataFingerprint, studyIds.join(','))",
     ])
-    const cjs = node(['-e', "const k = require('kap-literature'); console.log(k.dataVersion, k.studyIds.join(','))"])
+    const cjs = node([
+      '-e',
+      "const k = require('kap-literature'); console.log(k.dataVersion, k.dataFingerprint, k.studyIds.join(','))",
+    ])
     expect(esm.out).toBe(cjs.out)
+    expect(esm.out.split(' ')[1]).toMatch(/^[0-9a-f]{12}$/)
     expect(esm.out.length).toBeGreaterThan(10)
   })
   it('every subpath entry loads in ESM and CJS', () => {

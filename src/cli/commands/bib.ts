@@ -15,7 +15,8 @@ export const summary = 'Print a bibliography (reference list) of studies and sou
 export const help = `Usage: kap-literature bib [ids...] [--style ${styleList}] [--format text|html|markdown] [--json]
 
 ${summary}
-Ids are separated by spaces or commas. Without ids: every citable study and source;
+Ids are separated by spaces or commas; a study's DOI or PubMed id stands for its id.
+Without ids: every citable study and source;
 the leads (records whose authors, title or date are not confirmed) are left out,
 and a line on standard error names them. Entries are sorted as the style sorts
 them; numeric styles number them in the order given, or without ids in the

@@ -1,4 +1,4 @@
-import { claims, vocabularies } from '../../index'
+import { claims, getClaim, studyIds, vocabularies, type ClaimId, type StudyId } from '../../index'
 import { checkDraft, type CheckMatch, type Stance } from '../../check/index'
 import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
 import { readText } from '../read'
@@ -21,12 +21,16 @@ report may still need a source. How it works: docs/claim-checker.md.
 Options:
   --verbose  after the table, each passage in full: its lines, a short excerpt
              (at most 120 characters; nothing else of the draft is printed),
-             the claim statement, the verdict note and the studies to cite
-             (and those against it)
+             the claim statement, our verdict on the claim as the clinic page
+             put it, with its note (about that page, not about the draft), and
+             the studies to cite (and those against it)
   --json     print a JSON array, one object per match:
-             { claim, statement, verdict, verdictNote, lines: { start, end },
-               excerpt, cues, cite, citation, against, againstCitation,
-               stance, runnersUp }
+             { claim, statement, verdict, verdictNote, verdictNoteStudies,
+               lines: { start, end }, excerpt, cues, cite, citation, against,
+               againstCitation, stance, runnersUp }
+             verdict, verdictNote: our verdict on the claim as the clinic page
+             made it, and its note with studies as APA citations (the ids
+             the note cites are in verdictNoteStudies)
              cite/against: the evidence that supports or partly supports the
              claim, and the evidence that contradicts it
              stance: asserted, question, negated (denied or doubted) or
@@ -53,7 +57,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const name = terminalSafe(read.name)
   const matches = checkDraft(text)
   if (args.flags.has('json')) {
-    io.out(json(matches))
+    io.out(json(jsonReport(matches)))
     return 0
   }
   const footer = paint(
@@ -84,9 +88,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     return 0
   }
   // Study ids in the verdict notes are printed as APA citations, told apart across the whole report.
-  const notes = renderDocument('apa', 'text', (session) =>
-    matches.map((m) => citeProse(m.verdictNote, session, 'text')),
-  )
+  const notes = readableNotes(matches)
+  // A verdict note describes the clinic page that made the claim ("The page says…"), not the draft: say so once, and
+  // on each verdict line.
+  out.push('', paint(io, 'dim', ABOUT_THE_VERDICTS))
   for (const [i, m] of matches.entries()) {
     out.push(
       '',
@@ -95,7 +100,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       ...(m.stance === 'asserted' ? [] : [`  As written: ${STANCE_NOTE[m.stance]}`]),
       `  Claim: ${m.statement}`,
       ...(m.runnersUp.length === 0 ? [] : [`  Also close: ${m.runnersUp.join(', ')} (more general; not listed apart)`]),
-      `  Verdict: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${notes[i]}`,
+      `  ${verdictOn(m.claim)}: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${notes[i]}`,
       ...(m.cite.length > 0
         ? [`  Cite: ${m.citation}`, `  Studies: ${m.cite.map((c) => `${c.id} (${c.relation})`).join(', ')}`]
         : [
@@ -112,6 +117,73 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   out.push('', footer)
   io.out(out.join('\n'))
   return 0
+}
+
+/** What the verdicts of a `--verbose` report are about, printed once before its passages. */
+const ABOUT_THE_VERDICTS =
+  'Verdicts and their notes below are about each claim as a clinic page made it (its wording, citations and years), ' +
+  'not about your draft.'
+
+/** The label of a passage's verdict line: the verdict is on the claim as the clinic page (or pages) put it. */
+function verdictOn(claim: ClaimId): string {
+  const pages = new Set(getClaim(claim).madeBy.map((m) => m.source)).size
+  return `Verdict on this claim (as the clinic ${pages === 1 ? 'page' : 'pages'} put it)`
+}
+
+/**
+ * The verdict notes of a report with their study ids as APA citations ("(Krupitsky et al., 2002)"), told apart across
+ * the whole report, as `show` prints them.
+ */
+function readableNotes(matches: readonly CheckMatch[]): string[] {
+  return renderDocument('apa', 'text', (session) => {
+    // A claim found in many passages has one note: render it once per report.
+    const done = new Map<ClaimId, string>()
+    return matches.map((m) => {
+      let note = done.get(m.claim)
+      if (note === undefined) done.set(m.claim, (note = citeProse(m.verdictNote, session, 'text')))
+      return note
+    })
+  })
+}
+
+/** Every study id, longest first, so that `feder-2014` is never found inside a longer id. */
+const STUDY_ID = new RegExp(
+  `(?<![a-z0-9-])(?:${[...studyIds].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|')})(?![a-z0-9-])`,
+  'g',
+)
+
+/** The studies a verdict note cites by id, in the order it first names them. */
+function studiesIn(note: string): StudyId[] {
+  return [...new Set([...note.matchAll(STUDY_ID)].map((m) => m[0] as StudyId))]
+}
+
+/** One match as `--json` prints it: the fields of {@link CheckMatch}, the note readable, its studies apart. */
+interface JsonMatch extends Omit<CheckMatch, 'verdictNote'> {
+  /** The verdict note with its study ids as APA citations, as `--verbose` prints it. */
+  readonly verdictNote: string
+  /** The ids of the studies the note cites, in the order it first names them. */
+  readonly verdictNoteStudies: readonly StudyId[]
+}
+
+/** The `--json` report: the matches in document order, each note as readable as in `--verbose`. */
+function jsonReport(matches: readonly CheckMatch[]): JsonMatch[] {
+  const notes = readableNotes(matches)
+  return matches.map((m, i) => ({
+    claim: m.claim,
+    statement: m.statement,
+    verdict: m.verdict,
+    verdictNote: notes[i]!,
+    verdictNoteStudies: studiesIn(m.verdictNote),
+    lines: m.lines,
+    excerpt: m.excerpt,
+    cues: m.cues,
+    cite: m.cite,
+    citation: m.citation,
+    against: m.against,
+    againstCitation: m.againstCitation,
+    stance: m.stance,
+    runnersUp: m.runnersUp,
+  }))
 }
 
 const STANCE_LABEL: Readonly<Record<Stance, string>> = {

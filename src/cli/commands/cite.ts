@@ -8,7 +8,8 @@ export const help = `Usage: kap-literature cite <ids...> [--style ${styleList}] 
 
 ${summary}
 Several ids (separated by spaces or commas) give one citation, ordered as the
-style orders them; numeric styles number them in the order given.
+style orders them; numeric styles number them in the order given. A study's DOI
+or PubMed id stands for its id (kap-literature cite 10.1080/02791072.2019.1587556).
 
 Options:
   --style      citation style (default apa)

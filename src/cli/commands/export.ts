@@ -8,7 +8,8 @@ const formats = ['csljson', 'bibtex', 'biblatex', 'ris'] as const
 export const help = `Usage: kap-literature export [ids...] [--format ${formats.join('|')}] [--json]
 
 ${summary}
-Ids are separated by spaces or commas. Without ids: every citable study and source, sorted by id;
+Ids are separated by spaces or commas; a study's DOI or PubMed id stands for its id.
+Without ids: every citable study and source, sorted by id;
 the leads (records whose authors, title or date are not confirmed) are left out, and a line on standard
 error names them. Citation keys are the ids.
 

@@ -1,4 +1,12 @@
-import { dataVersion, getStudy, vocabularies, type StudyId, type Topic, type VocabularyTerm } from '../../index'
+import {
+  dataFingerprint,
+  dataVersion,
+  getStudy,
+  vocabularies,
+  type StudyId,
+  type Topic,
+  type VocabularyTerm,
+} from '../../index'
 import { fullClaims } from '../../details/index'
 import {
   citeProse,
@@ -11,7 +19,8 @@ import { renderDocument } from '../document'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
 import { flag, json, oneOf, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
-import { styleList, styleOption, topicOption } from '../records'
+import { refusePdf, styleList, styleOption, topicOption } from '../records'
+import { whyOf } from '../why'
 
 export const summary = "Write an educator's handout for a topic: claims, verdicts, evidence and a reading list."
 
@@ -20,8 +29,8 @@ const topicIds = vocabularies.topics.map((t) => t.id)
 export const help = `Usage: kap-literature handout --topic <topic> [--full] [--format md|html] [--style ${styleList}] [--json]
 
 ${summary}
-By default a brief handout of at most two A4 pages: each claim clinic pages make on the topic, our verdict, one
-line on why, and the key studies, then a compact reading list and, in HTML, the topic's evidence map on a page of
+By default a brief handout of at most two A4 pages: each claim clinic pages make on the topic, our verdict, why in
+a sentence (the first of the verdict note, whole), and the key studies, then a compact reading list and, in HTML, the topic's evidence map on a page of
 its own. With --full: every study that bears on each claim (how, our note and its citation), the full verdict
 notes, a reading list, the vocabulary terms used, and the evidence map. Study ids in notes are printed as citations
 in the chosen style, linked to the reading list. HTML is one self-contained page (no external requests).
@@ -66,7 +75,7 @@ interface ClaimSection {
   verdictNote: string
   /** The row of the decision table that gave the verdict, with citations (full handout only). */
   verdictRule: string
-  /** The first sentence of the verdict note, with citations: the brief handout's "why". */
+  /** The first sentence of the verdict note ({@link whyOf}), with citations: the brief handout's "why". */
   why: string
   pages: number
   evidence: EvidenceLine[]
@@ -84,6 +93,8 @@ interface Handout {
   style: CitationStyle
   date: string
   dataVersion: string
+  /** {@link dataFingerprint}: pins the data where many data changes share one version. */
+  dataFingerprint: string
   claims: ClaimSection[]
   studies: string[]
   bibliography: string
@@ -128,14 +139,6 @@ function keyStudiesLine(
     .join('; ')
 }
 
-/** The first sentence of a note (up to ~110 characters, cut at a word): the one line a brief handout gives. */
-function firstSentence(note: string): string {
-  const m = /^(.+?[.!?])(?=\s+[A-Z(]|$)/s.exec(note.trim())
-  const sentence = (m?.[1] ?? note).trim()
-  if (sentence.length <= 110) return sentence
-  return `${sentence.slice(0, 109).replace(/[\s,;:]+\S*$/, '')}…`
-}
-
 /**
  * The handout's content. In the brief form only the key studies are cited (so the reading list stays short); the
  * full form cites every study of every claim. Notes are escaped for `format` with their study ids as citations. A
@@ -170,9 +173,9 @@ function build(
           a.study.localeCompare(b.study),
       )
       .slice(0, 2)
-    const whyText = firstSentence(c.verdictNote)
+    const whyText = whyOf(c.verdictNote)
     const why = prose(whyText)
-    // Key studies the one line does not already cite.
+    // Key studies the "why" does not already cite.
     const keyStudies = keyStudiesLine(
       key.filter((e) => !new RegExp(`(^|[^a-z0-9-])${e.study}([^a-z0-9-]|$)`).test(whyText)),
       citeGroup,
@@ -214,6 +217,7 @@ function build(
     style,
     date,
     dataVersion,
+    dataFingerprint,
     claims: sections,
     studies: [...session.cited()],
     bibliography,
@@ -241,10 +245,11 @@ function intro(h: Handout, full: boolean): string {
     ? `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our ` +
         `verdict, and every study that bears on it, with how it bears on the claim and what it actually tested.`
     : `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our ` +
-        `verdict, why in one line, and the key studies. Verdicts follow written decision rules; the full handout (--full) gives every study and note.`
+        `verdict, why in a sentence, and the key studies. Verdicts follow written decision rules; the full handout (--full) gives every study and note.`
 }
 
-const footerText = (h: Handout) => `kap-literature data ${h.dataVersion}, generated ${h.date}.`
+const footerText = (h: Handout) =>
+  `kap-literature data ${h.dataVersion} (fingerprint ${h.dataFingerprint}), generated ${h.date}.`
 const md = escapeMarkdown
 
 function toMarkdown(h: Handout, full: boolean): string {
@@ -322,11 +327,15 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
   h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 1rem; }
   a { color: inherit; text-decoration: none; }
   .brief-handout h1 { font-size: 12pt; } .brief-handout .topic, .brief-handout > p { font-size: 8pt; margin: 2pt 0; }
-  .brief { font-size: 7.4pt; line-height: 1.2; } .brief th, .brief td { padding: 1pt 2.5pt; }
-  .brief td:nth-child(2) { width: 44%; } .brief td:nth-child(3) { width: 12%; }
+  .brief { font-size: 7.4pt; line-height: 1.15; }
+  /* On paper each claim is one paragraph (number, claim in bold, verdict, why, key studies): columns would leave
+     blank space beside the shorter cells, and the brief handout must fit on two pages. */
+  .brief, .brief tbody, .brief tr { display: block; } .brief thead { display: none; }
+  .brief tr { padding: .5pt 0; border-bottom: 1px solid var(--line); }
+  .brief td { display: inline; padding: 0 2pt 0 0; border: 0; } .brief td:nth-child(2) { font-weight: 600; }
   .verdict { padding: 0 2pt; }
   .reading-brief { columns: 2; column-gap: 5mm; font-size: 6.6pt; } .reading-brief h2 { column-span: all; margin: 4pt 0 2pt; }
-  .reading-brief .kap-ref { font-size: 6.6pt; line-height: 1.15; margin-top: .5pt; margin-bottom: .5pt; break-inside: avoid; }
+  .reading-brief .kap-ref { font-size: 6.6pt; line-height: 1.1; margin-top: .5pt; margin-bottom: .5pt; orphans: 2; widows: 2; }
   .map { break-before: page; margin-top: 0; }
   .map svg { display: block; width: auto; max-width: 100%; max-height: 255mm; margin: 0 auto; }
   footer { margin-top: 4pt; padding-top: 3pt; font-size: 6.6pt; } footer p { margin: 0; }
@@ -341,7 +350,7 @@ function toHtml(h: Handout, full: boolean): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<meta name="generator" content="kap-literature ${escapeHtml(h.dataVersion)}">`,
+    `<meta name="generator" content="kap-literature ${escapeHtml(h.dataVersion)} (data fingerprint ${escapeHtml(h.dataFingerprint)})">`,
     `<title>${escapeHtml(h.title)}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
@@ -426,6 +435,7 @@ export function run(args: Parsed, io: Io): number {
   const topicKey = topicOption(topicId)
   const topic = vocabularies.topics.find((t) => t.id === topicKey)!
   const formatName = flag(args, 'format') ?? 'md'
+  refusePdf('handout', formatName, topicKey)
   const format = oneOf(
     '--format',
     formatName.toLowerCase() === 'markdown' ? 'md' : formatName,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { topicTerms } from '../../index'
 import { evidenceMap } from '../../map/index'
 import { flag, InputError, oneOf, quote, terminalSafe, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
-import { claimIdsOption, topicOption } from '../records'
+import { claimIdsOption, refusePdf, topicOption } from '../records'
 
 export const summary =
   'Draw the evidence map of a topic: claims by verdict, studies by design and relation (SVG or HTML).'
@@ -49,9 +49,10 @@ function cannotWrite(file: string, e: unknown, example: string): InputError {
 
 export function run(args: Parsed, io: Io): number {
   if (args.positional.length > 0) throw new UsageError('map takes no words, only options (see --help)')
-  const format = oneOf('--format', flag(args, 'format') ?? 'svg', ['svg', 'html'] as const)
   const topicValue = flag(args, 'topic')
   const topic = topicValue === undefined ? undefined : topicOption(topicValue)
+  refusePdf('map', flag(args, 'format'), topic)
+  const format = oneOf('--format', flag(args, 'format') ?? 'svg', ['svg', 'html'] as const)
   const claimsValue = flag(args, 'claims')
   const claims = claimsValue === undefined ? undefined : claimIdsOption('--claims', claimsValue)
   const title = flag(args, 'title')

@@ -24,13 +24,15 @@ import {
   type Io,
   type Parsed,
 } from '../io'
+import { recordWord } from '../records'
 
 export const summary = 'Show one study, claim or source record.'
 
 export const help = `Usage: kap-literature show <id> [--json]
 
 Shows one record: a study with the claims that cite it, a claim with its evidence
-and verdict, or a source document with its claims.
+and verdict, or a source document with its claims. A study's DOI or PubMed id
+stands for its id.
 
 Options:
   --json   print { type, record, ... } as JSON
@@ -115,8 +117,10 @@ export function run(args: Parsed, io: Io): number {
     throw new UsageError(
       `show takes one id at a time (got ${ids.length}: ${ids.map(quote).join(', ')}); run it once for each`,
     )
-  const id = ids[0]?.trim()
-  if (id === undefined) throw new UsageError('show takes exactly one id')
+  const word = ids[0]?.trim()
+  if (word === undefined) throw new UsageError('show takes exactly one id')
+  // A DOI or PubMed id of a shipped study stands for its id.
+  const id = recordWord(word)
   const asJson = args.flags.has('json')
   if (isStudyId(id)) {
     const study = getFullStudy(id)
