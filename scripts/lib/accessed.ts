@@ -8,8 +8,8 @@
  * and nowhere else, when the record shows that the project read the page itself. That is a record of CSL type
  * `webpage` with a `URL`, and a verification source of kind `publisher` (the page, on its own site) that confirmed
  * that URL; `verification.checked` is the date of that check, so it is the date the project read the page. A page
- * known only from other pages (the FDA statements, quoted by news sites) or only from the research document
- * (kap-series-part-2-how-kap-works) was never read at an address, and gets no access date. Journal articles get none:
+ * known only from other pages (the FDA statements, quoted by news sites) was never read at an address, and gets no
+ * access date. Journal articles get none:
  * they are cited by DOI and date, and their styles ask for no access date.
  */
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { accessedOf } from './accessed.ts'
+import { shortTitles } from './short-titles.ts'
 import { crossRecordIssues, type CrossInput } from './cross.ts'
 import { sortIssues, type Issue } from './issues.ts'
 import { loadDataDir, type LoadedFile } from './load.ts'
@@ -129,11 +130,25 @@ export function runPipeline(
   const errors = issues.filter((i) => !warnRules.has(i.rule))
   if (errors.length > 0) return { issues: sortIssues(errors), warnings }
 
-  // The shipped csl carries the record's id and, for a web page the project read, the date it read it (accessed.ts).
+  // The shipped csl carries the record's id, a short title for in-text citations (short-titles.ts) and, for a web page
+  // the project read, the date it read it (accessed.ts).
+  const short = shortTitles(
+    [...passed.study, ...passed.source].map((p) => p.record as { id: string; csl: { title?: unknown } }),
+  )
   const withCslId = (r: Record<string, unknown>) => {
     const { csl, ...rest } = r
     const accessed = accessedOf(r)
-    return { id: r.id, ...rest, csl: { id: r.id, ...(csl as object), ...(accessed === undefined ? {} : { accessed }) } }
+    const titleShort = (csl as { 'title-short'?: string })['title-short'] ?? short.get(r.id as string)
+    return {
+      id: r.id,
+      ...rest,
+      csl: {
+        id: r.id,
+        ...(csl as object),
+        ...(titleShort === undefined ? {} : { 'title-short': titleShort }),
+        ...(accessed === undefined ? {} : { accessed }),
+      },
+    }
   }
   return {
     issues: [],

@@ -223,7 +223,7 @@ export function formatBibliography(ids: readonly CitableId[], options?: Citation
  * // Two papers by Dakwar and colleagues, which MLA cites by author alone: declared up front, even the first
  * // citation says which one.
  * const draft = createCitationSession({ style: 'mla', cites: ['dakwar-2019', 'dakwar-2020'] })
- * draft.cite('dakwar-2019') // '(Dakwar, et al.)'
+ * draft.cite('dakwar-2019') // '(Dakwar et al., “Single Ketamine Infusion Combined With Mindfulness-Based”)'
  * ```
  */
 export function createCitationSession(options?: {

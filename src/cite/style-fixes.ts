@@ -178,6 +178,21 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
           .replace(/^<citation\b/, '<citation cite-group-delimiter=", "'),
     },
   ],
+  /*
+   * MLA 9 tells two works of the same author apart by a short title: (Dakwar et al., "Single Ketamine Infusion Combined
+   * with Mindfulness-Based"). The style asks citeproc to add names first (disambiguate-add-names, -add-givenname), which
+   * printed co-authors the works-cited list never names ("Dakwar, Levin, et al.") and, after a partial author list,
+   * "(Dakwar, et al.)". Without them citeproc goes straight to the style's own `disambiguate="true"` branch, which
+   * prints the short title (the build gives every record one: scripts/lib/short-titles.ts).
+   */
+  'modern-language-association': [
+    {
+      note: 'same-author works told apart by a short title, not by more names',
+      pattern: /<citation\b[^>]*\bdisambiguate-add-names="true"[^>]*>/,
+      replace: (found) =>
+        found.replace(/\s+disambiguate-add-names="true"/, '').replace(/\s+disambiguate-add-givenname="true"/, ''),
+    },
+  ],
 }
 
 /**

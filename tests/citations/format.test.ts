@@ -179,17 +179,17 @@ describe('citation sessions', () => {
     expect(doc.bibliography()).toContain('\n\nWilkinson, S. T.')
   })
   it('tell records apart from the first citation on when the document declares what it cites', () => {
-    // MLA cites by author alone: without `cites` the first of two papers led by Dakwar cannot yet be told apart from
-    // the second.
+    // MLA cites by author alone, and tells same-author works apart by a short title: without `cites` the first of two
+    // papers led by Dakwar cannot yet be told apart from the second.
     const plain = createCitationSession({ style: 'mla' })
     expect(plain.cite('dakwar-2019')).toBe('(Dakwar et al.)')
-    expect(plain.cite('dakwar-2020')).toBe('(Dakwar, Levin, et al.)')
+    expect(plain.cite('dakwar-2020')).toBe('(Dakwar et al., “Single Ketamine Infusion Combined With Motivational”)')
     const doc = createCitationSession({ style: 'mla', cites: ['dakwar-2020', 'dakwar-2019', 'dore-2019'] })
-    expect(doc.cite('dakwar-2019')).toBe('(Dakwar, et al.)')
+    expect(doc.cite('dakwar-2019')).toBe('(Dakwar et al., “Single Ketamine Infusion Combined With Mindfulness-Based”)')
     expect(doc.cited()).toEqual(['dakwar-2019'])
     expect(doc.bibliography().split('\n')).toHaveLength(1)
     expect(doc.cite(['dakwar-2020', 'dakwar-2019'], { narrative: true })).toBe(
-      'Dakwar, Levin, et al. and Dakwar, et al.',
+      'Dakwar et al. (“Single Ketamine Infusion Combined With Motivational”) and Dakwar et al. (“Single Ketamine Infusion Combined With Mindfulness-Based”)',
     )
     // APA adds the first author's initials when two first authors share a surname but not their given names.
     const apa = createCitationSession({ style: 'apa', cites: ['krupitsky-2007', 'krupitsky-2002'] })

@@ -52,7 +52,9 @@ describe('which styles have fixes', () => {
   it('changes no other style, and names what each fix does', () => {
     const mla = '<style><citation><layout/></citation></style>'
     expect(fixStyle('modern-language-association', mla)).toBe(mla)
-    expect(styleFixNotes('modern-language-association')).toEqual([])
+    expect(styleFixNotes('modern-language-association')).toEqual([
+      'same-author works told apart by a short title, not by more names',
+    ])
     expect(styleFixNotes('apa')).toEqual([
       'no "Retrieved" without a retrieval date',
       'a preprint\'s server without "In"',

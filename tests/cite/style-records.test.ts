@@ -115,7 +115,7 @@ describe('the FDA statement and the Johnson & Johnson press release, in the tabl
     expect(tableReference('fda-compounded-ketamine-2023', { style: 'mla' })).toBe(
       `${FDA_TITLE}. U.S. Food and Drug Administration, 10 Oct. 2023.`,
     )
-    expect(tableCitation('fda-compounded-ketamine-2023', { style: 'mla' })).toBe(`(${FDA_TITLE})`)
+    expect(tableCitation('fda-compounded-ketamine-2023', { style: 'mla' })).toBe('(FDA Warns Patients)')
   })
 
   it('Harvard and Chicago: the author once; Vancouver names the publisher as Citing Medicine does', () => {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { mainWords, shortTitles } from '../../scripts/lib/short-titles'
+import { sources, studies } from '../../src/index'
+
+const record = (id: string, title: string, family = 'Smith') => ({ id, csl: { title, author: [{ family }] } })
+
+describe('short titles (derived by the build for in-text citations)', () => {
+  it('keeps the main title before its subtitle, without a series label, an article or an abbreviation stop', () => {
+    expect(mainWords('Part 2: How Does KAP Work? A Guide')).toEqual(['How Does KAP Work?'])
+    expect(mainWords('Janssen Announces U.S. FDA Approval: More')).toEqual([
+      'Janssen',
+      'Announces',
+      'U.S.',
+      'FDA',
+      'Approval',
+    ])
+    expect(mainWords('The Effect of a Dose. Psychotomimetic Responses')).toEqual(['Effect', 'of', 'a', 'Dose'])
+  })
+
+  it('cuts at four words, or before a small word after two, and never ends on a small word', () => {
+    const short = shortTitles([
+      record('a', 'Default Mode Connectivity in Major Depressive Disorder'),
+      record('b', 'FDA warns patients and health care providers', 'FDA'),
+      record('c', 'A randomized trial of an N-methyl-D-aspartate antagonist', 'Zarate'),
+      record('d', 'mTOR-dependent synapse formation underlies the rapid effects', 'Li'),
+      record('e', 'Psychedelics', 'Nichols'),
+    ])
+    expect(Object.fromEntries(short)).toEqual({
+      a: 'Default Mode Connectivity',
+      b: 'FDA warns patients',
+      c: 'Randomized trial',
+      d: 'mTOR-dependent synapse formation underlies',
+    })
+  })
+
+  it('lengthens the short titles of one author’s works until they differ', () => {
+    const short = shortTitles([
+      record('x', 'A Single Ketamine Infusion Combined With Mindfulness for Cocaine', 'Dakwar'),
+      record('y', 'A Single Ketamine Infusion Combined With Motivational Therapy', 'Dakwar'),
+      record('z', 'A Single Ketamine Infusion Combined With Mindfulness for Cocaine', 'Other'),
+    ])
+    expect(short.get('x')).toBe('Single Ketamine Infusion Combined With Mindfulness')
+    expect(short.get('y')).toBe('Single Ketamine Infusion Combined With Motivational')
+    expect(short.get('z')).toBe('Single Ketamine Infusion Combined')
+  })
+
+  it('gives every shipped work of one first author a short title of its own', () => {
+    const byAuthor = new Map<string, string[]>()
+    for (const r of [...studies, ...sources]) {
+      const first = r.csl.author?.[0]
+      const key = (first?.family ?? first?.literal)?.toLowerCase()
+      const short = r.csl['title-short'] ?? r.csl.title
+      if (key === undefined || short === undefined) continue
+      byAuthor.set(key, [...(byAuthor.get(key) ?? []), short.toLowerCase()])
+    }
+    for (const [author, shorts] of byAuthor) expect(new Set(shorts).size, author).toBe(shorts.length)
+    expect(studies.find((s) => s.id === 'dakwar-2019')!.csl['title-short']).toBe(
+      'Single Ketamine Infusion Combined With Mindfulness-Based',
+    )
+  })
+})
