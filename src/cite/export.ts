@@ -251,12 +251,13 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * field, so the day is left out (BibLaTeX keeps the full date in `date`).
  */
 function bibtexMonths(bib: string): string {
+  // Anchored at a line's tab (citation-js indents every field with one): no pattern part can span a run of blanks.
   return bib.replace(
-    /^(\s*)month = \{(?:([a-z]{3})|(\d{1,2}))(?: \d{1,2})?\},$/gm,
-    (whole, indent: string, name?: string, num?: string) => {
+    /^\tmonth = \{(?:([a-z]{3})|(\d{1,2}))(?: \d{1,2})?\},$/gm,
+    (whole, name?: string, num?: string) => {
       const month = name ?? MONTHS[Number(num) - 1]
       if (month === undefined || !MONTHS.includes(month)) return whole
-      return `${indent}month = ${month},`
+      return `\tmonth = ${month},`
     },
   )
 }
@@ -282,7 +283,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
       oneUrl(
         andOthers(
           exportWith(copies, flavour)
-            .replace(/\s+$/, '')
+            .trimEnd()
             .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
           list,
         ),
@@ -383,10 +384,12 @@ function splitPages(lines: string[]): string[] {
 }
 
 function forRis(r: Resolved): CslObject {
-  // A value with a line break would end its RIS line early; RIS has no way to hold one.
+  // A value with a line break would end its RIS line early; RIS has no way to hold one. A run of blanks holding a line
+  // break becomes one space. Each run is matched once, whole (a pattern such as /\s*\n+\s*/ would rescan a long run
+  // of spaces from each of its positions).
   const flatten = (v: unknown): unknown =>
     typeof v === 'string'
-      ? v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+      ? v.replace(/\s+/g, (run) => (/[\r\n\u2028\u2029]/.test(run) ? ' ' : run))
       : Array.isArray(v)
         ? v.map(flatten)
         : v !== null && typeof v === 'object'
