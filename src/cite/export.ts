@@ -41,23 +41,40 @@ function withPartialNote(note: unknown, separator: string): string {
   return typeof note === 'string' && note !== '' ? `${note}${separator}${PARTIAL_NOTE}` : PARTIAL_NOTE
 }
 
-/** Rewrites the body of each record's BibTeX entry (from `{id,` to the line before its closing brace). */
-function editEntries(bib: string, list: readonly Resolved[], edit: (entry: string, r: Resolved) => string): string {
-  let out = bib
-  for (const r of list) {
-    const start = out.indexOf(`{${r.id},\n`)
-    if (start < 0) continue
-    const end = out.indexOf('\n}', start)
-    out = out.slice(0, start) + edit(out.slice(start, end), r) + out.slice(end)
+/**
+ * Splits citation-js's BibTeX into one entry per record, in the order of `list`, each from its `@` to the line before
+ * its closing brace: entries end with a line holding only `}`, which no value can hold (citation-js writes a brace in
+ * a value as `\textbraceright{}`). Every entry must begin with its record's key; anything else is an error, never a
+ * silent mix-up. One pass over the output, whatever the number of records.
+ */
+function splitEntries(bib: string, list: readonly Resolved[]): string[] {
+  const entries = bib.endsWith('\n}') ? bib.slice(0, -2).split('\n}\n') : []
+  const problem =
+    entries.length !== list.length
+      ? `citation-js wrote ${entries.length} BibTeX entries for ${list.length} items`
+      : undefined
+  const unkeyed = problem === undefined ? list.findIndex((r, i) => !keyedAs(entries[i]!, r.id)) : -1
+  if (problem !== undefined || unkeyed >= 0) {
+    throw new KapLiteratureError(
+      'INVALID_RECORD',
+      problem ?? `citation-js wrote BibTeX entry ${unkeyed + 1} without the key ${describeValue(list[unkeyed]!.id)}`,
+      { value: list.length },
+    )
   }
-  return out
+  return entries
 }
 
-/** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
-function andOthers(bib: string, list: readonly Resolved[]): string {
-  return editEntries(bib, list, (entry, r) =>
-    partialLists.has(r) ? entry.replace(/^(\tauthor = \{.*)\},$/m, '$1 and others},') : entry,
+/** Whether a BibTeX entry starts `@type{key,` on its first line. */
+function keyedAs(entry: string, key: string): boolean {
+  const brace = entry.indexOf('{')
+  return (
+    entry.startsWith('@') && brace > 0 && entry.startsWith(`{${key},\n`, brace) && !entry.slice(0, brace).includes('\n')
   )
+}
+
+/** Appends BibTeX's "and others" to the author field of an entry whose list is partial. */
+function andOthers(entry: string, r: Resolved): string {
+  return partialLists.has(r) ? entry.replace(/^(\tauthor = \{.*)\},$/m, '$1 and others},') : entry
 }
 
 /**
@@ -84,12 +101,11 @@ function asPreprint(copy: Record<string, unknown>): void {
 }
 
 /** In a preprint's `@misc` entry, the server as `howpublished` (what `@misc` prints) and, in BibLaTeX, its state. */
-function preprintFields(bib: string, list: readonly Resolved[], flavour: 'bibtex' | 'biblatex'): string {
-  return editEntries(bib, list, (entry, r) => {
-    if (preprintServer(r.csl) === undefined) return entry
-    const fixed = entry.replace(/^\tpublisher = /m, '\thowpublished = ')
-    return flavour === 'biblatex' ? `${fixed}\n\tpubstate = {preprint},` : fixed
-  })
+function preprintFields(entry: string, r: Resolved, flavour: 'bibtex' | 'biblatex'): string {
+  if (preprintServer(r.csl) === undefined) return entry
+  // `{` after the field name: a line of a value cannot match, since citation-js escapes the braces in values.
+  const fixed = entry.replace(/^\tpublisher = \{/m, '\thowpublished = {')
+  return flavour === 'biblatex' ? `${fixed}\n\tpubstate = {preprint},` : fixed
 }
 
 /**
@@ -98,10 +114,8 @@ function preprintFields(bib: string, list: readonly Resolved[], flavour: 'bibtex
  * twice. The URL is kept once, in `url`, which natbib's and biblatex's styles print. Runs before `preprintFields`, so
  * the only `howpublished` holding a web address is the copy of the URL.
  */
-function oneUrl(bib: string, list: readonly Resolved[]): string {
-  return editEntries(bib, list, (entry, r) =>
-    typeof r.csl.URL === 'string' ? entry.replace(/\n\thowpublished = \{https?:\/\/.*\},(?=\n|$)/, '') : entry,
-  )
+function oneUrl(entry: string, r: Resolved): string {
+  return typeof r.csl.URL === 'string' ? entry.replace(/\n\thowpublished = \{https?:\/\/.*\},(?=\n|$)/, '') : entry
 }
 
 /**
@@ -277,22 +291,9 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   config.format.checkLabel = false
   config.format.useIdAsLabel = false
   config.format.asciiOnly = true
+  let bib: string
   try {
-    // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
-    const out = preprintFields(
-      oneUrl(
-        andOthers(
-          exportWith(copies, flavour)
-            .trimEnd()
-            .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
-          list,
-        ),
-        list,
-      ),
-      list,
-      flavour,
-    )
-    return `${flavour === 'bibtex' ? bibtexMonths(out) : out}\n`
+    bib = exportWith(copies, flavour)
   } catch (cause) {
     throw new KapLiteratureError(
       'INVALID_RECORD',
@@ -302,6 +303,16 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   } finally {
     Object.assign(config.format, saved)
   }
+  // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
+  bib = bib.trimEnd().replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}')
+  // Each entry is edited on its own, so the work is linear in the number of records.
+  return splitEntries(bib, list)
+    .map((entry, i) => {
+      const r = list[i]!
+      const edited = preprintFields(oneUrl(andOthers(entry, r), r), r, flavour)
+      return `${flavour === 'bibtex' ? bibtexMonths(edited) : edited}\n}\n`
+    })
+    .join('')
 }
 
 /**

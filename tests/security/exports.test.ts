@@ -64,3 +64,55 @@ describe('exports are linear in runs of blanks (finding 4)', () => {
     )
   })
 })
+
+describe('BibTeX and BibLaTeX are linear in the number of records (finding 5)', () => {
+  /** `n` records as in the audit: a journal article, or (every third) a web page with a URL, or a preprint. */
+  const recordsOf = (n: number): CiteRecord[] =>
+    Array.from({ length: n }, (_, i) => {
+      const r = {
+        id: `r${i}`,
+        type: 'article-journal',
+        title: `Title ${'t'.repeat(100)}`,
+        author: [{ family: 'Smith', given: 'Ana' }],
+      }
+      if (i % 3 === 1)
+        return { ...r, type: 'webpage', URL: `https://example.org/${i}`, issued: { 'date-parts': [[2020, 4]] } }
+      if (i % 3 === 2) return { ...r, type: 'article', publisher: 'medRxiv', issued: { 'date-parts': [[2021]] } }
+      return { ...r, issued: { 'date-parts': [[2020]] } }
+    }) as CiteRecord[]
+
+  for (const [fn, name] of [
+    [toBibTeX, 'toBibTeX'],
+    [toBibLaTeX, 'toBibLaTeX'],
+  ] as const) {
+    it(`${name}: 8× the records take at most ${MAX_RATIO}× the time`, () => {
+      const g = growth(
+        (n) => {
+          const records = recordsOf(n)
+          return () => fn(records)
+        },
+        250,
+        2_000,
+        3,
+      )
+      expect(g.ratio, `${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
+    }, 120_000)
+  }
+
+  it('keeps each record in its own entry, in order, with its edits (URL once, preprint as @misc)', () => {
+    const bib = toBibTeX(recordsOf(6))
+    const entries = bib.split('\n}\n').filter((e) => e !== '')
+    expect(entries.map((e) => /^@(\w+)\{([^,]+),/.exec(e)!.slice(1).join(' '))).toEqual([
+      'article r0',
+      'misc r1',
+      'misc r2',
+      'article r3',
+      'misc r4',
+      'misc r5',
+    ])
+    expect(entries[1]).toContain('\turl = {https://example.org/1}')
+    expect(entries[1]).not.toContain('howpublished = {https')
+    expect(entries[2]).toContain('\thowpublished = {medRxiv},')
+    expect(entries[1]).toContain('\tmonth = apr,')
+  })
+})
