@@ -228,6 +228,7 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   if (typeof copy.URL === 'string')
     copy.URL = copy.URL.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
   siteAsPublisher(copy)
+  datePartsOnly(copy)
   asPreprint(copy)
   // citation-js braces capitalised words so BibTeX styles keep their case, except the first word of a title:
   // "FDA approves …" would print as "Fda approves …". Mark that word as CSL no-case, which it writes as {FDA}.
@@ -247,6 +248,23 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   if (pmid !== '' || pmcid !== '')
     copy.note = [typeof copy.note === 'string' ? copy.note : '', pmid, pmcid].filter((s) => s !== '').join('; ')
   return copy as CslObject
+}
+
+const DATE_VARIABLES = ['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted']
+
+/**
+ * BibTeX, BibLaTeX and RIS get a date only from its `date-parts`. citation-js leaves a date given only as `literal` or
+ * `raw` out of every field but one, `accessed`, which it wrote as "[Online; accessed undefined]" for a literal; a
+ * free-text date has no field in these formats, so it is left out of all of them (CSL-JSON keeps it as given).
+ */
+function datePartsOnly(copy: Record<string, unknown>): void {
+  for (const variable of DATE_VARIABLES) {
+    const date = copy[variable] as Record<string, unknown> | undefined
+    if (date === undefined) continue
+    const { literal: _literal, raw: _raw, ...rest } = date
+    if (rest['date-parts'] === undefined) delete copy[variable]
+    else copy[variable] = rest
+  }
 }
 
 /**
@@ -408,6 +426,7 @@ function forRis(r: Resolved): CslObject {
           : v
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
+  datePartsOnly(copy)
   asPreprint(copy)
   // RIS has no "and others": a partial author list says so in a note (N1), which reference managers keep with the item.
   if (partialLists.has(r)) copy.note = withPartialNote(copy.note, '; ')
