@@ -65,6 +65,9 @@ export function citeProse(
       { value: options },
     )
   const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
+  // Text just before a citation: in Markdown, a final "." is escaped too, so that "evil." and the cited name
+  // "Li et al." cannot read as the domain name evil.Li (markdown-it's linkify would link it).
+  const beforeCite = (s: string) => (format === 'markdown' ? escape(s).replace(/(?<!\\)\.$/, '\\.') : escape(s))
   let out = ''
   let last = 0
   // With `link`, the session links each record's part of a citation to its reading-list entry (in HTML; other
@@ -83,7 +86,7 @@ export function citeProse(
       if (cited !== undefined) {
         // A raised number follows its word directly ("use¹,²", not "use ¹,²").
         const before = text.slice(last, m.index)
-        out += escape(SUPERSCRIPT.test(cited) ? before.trimEnd() : before) + cited
+        out += beforeCite(SUPERSCRIPT.test(cited) ? before.trimEnd() : before) + cited
         last = m.index + m[0].length
         continue
       }
@@ -92,7 +95,7 @@ export function citeProse(
     const at = m[1] === undefined ? m.index : m.index + m[0].indexOf(m[1])
     const group = m[1] ?? m[2]!
     for (const n of group.matchAll(ONE_ID)) {
-      out += escape(text.slice(last, at + n.index))
+      out += beforeCite(text.slice(last, at + n.index))
       last = at + n.index + n[0].length
       out += narrative(n[0])
     }

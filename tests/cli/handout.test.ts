@@ -30,7 +30,7 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
   it('says how the key studies bear on each claim: for, partly for, against', async () => {
     const regulation = (await runCli(['handout', '--topic', 'regulation'], { env: epoch })).stdout
     expect(regulation).toContain(
-      'Key studies: partly for (Johnson & Johnson, 2025); against (U.S. Food and Drug Administration, 2023).',
+      'Key studies: partly for (Johnson & Johnson, 2025); against (U\\.S. Food and Drug Administration, 2023).',
     )
     const html = (await runCli(['handout', '--topic', 'regulation', '--format', 'html'], { env: epoch })).stdout
     const key = (id: string, text: string) =>
