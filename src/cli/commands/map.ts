@@ -57,6 +57,14 @@ export function run(args: Parsed, io: Io): number {
   const title = flag(args, 'title')
   if (title !== undefined && title.length > 200)
     throw new InputError(`--title is ${title.length} characters long; a map title has at most 200`)
+  // A control character (which an SVG cannot hold) or a bidirectional override (which would reorder the terminal's
+  // text when the map is printed) is refused, and the title shown with visible escapes.
+  const control = title === undefined ? null : /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(title)
+  if (control !== null)
+    throw new InputError(
+      `--title ${quote(title!)} contains U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, ` +
+        'a control or bidirectional formatting character; a map title is one line of plain text',
+    )
   const out = evidenceMap({
     format,
     ...(topic === undefined ? {} : { topic }),
