@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { topicTerms } from '../../index'
 import { evidenceMap } from '../../map/index'
@@ -42,9 +42,34 @@ function cannotWrite(file: string, e: unknown, example: string): InputError {
     return new InputError(`${where}: part of the path is a file, not a folder; choose another path`)
   if (code === 'EISDIR')
     return new InputError(`${where}: it is a folder; give a file name, e.g. --out ${quote(join(file, example))}`)
+  if (code === 'ENXIO' || code === 'FIFO')
+    return new InputError(
+      `${where}: it is a FIFO (named pipe) or socket, not a file; give a file name, or leave out --out to write to ` +
+        'standard output',
+    )
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new InputError(`${where}: permission denied; choose a folder you can write to`)
   return new InputError(`${where} (${code ?? (e instanceof Error ? e.message : 'unknown error')})`)
+}
+
+/**
+ * Writes `text` to a file, never waiting without end: the file is opened without blocking (open() of a FIFO would
+ * wait for a reader forever; without one it fails with ENXIO), and a FIFO or socket is refused (error code `FIFO`).
+ */
+function writeFile(file: string, text: string): void {
+  const fd = openSync(
+    file,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0),
+    0o666,
+  )
+  try {
+    const stat = fstatSync(fd)
+    if (stat.isFIFO() || stat.isSocket()) throw Object.assign(new Error(`${file} is a FIFO`), { code: 'FIFO' })
+    const bytes = Buffer.from(text)
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export function run(args: Parsed, io: Io): number {
@@ -78,7 +103,7 @@ export function run(args: Parsed, io: Io): number {
   }
   if (file === '') throw new InputError('--out needs a file name, e.g. --out map.svg')
   try {
-    writeFileSync(file, out)
+    writeFile(file, out)
   } catch (e) {
     throw cannotWrite(file, e, `${topic ?? 'evidence'}-map.${format}`)
   }
