@@ -113,6 +113,20 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * An option that is on or off: `true`, `false` or left out (false); anything else, such as `'yes'` or `1`, is an
+ * `INVALID_ARGUMENT` naming the option, never read as one or the other.
+ * @internal
+ */
+export function flagOption(value: unknown, name: string): boolean {
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new KapLiteratureError('INVALID_ARGUMENT', `options.${name} must be a boolean, got ${describeValue(value)}`, {
+      value,
+      hint: `${name}: true, or leave it out`,
+    })
+  return value === true
+}
+
+/**
  * The error for a shipped study kept as a lead (its authors, title or date could not be confirmed): it is never
  * formatted, exported or printed as a placeholder. One wording for the precomputed citations and the cite engine.
  * @internal

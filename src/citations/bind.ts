@@ -1,5 +1,5 @@
 import { checkOptionKeys } from '../suggest'
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, flagOption, KapLiteratureError } from '../errors'
 import {
   createStyleFormatter,
   type CitationFormat,
@@ -116,7 +116,7 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
     formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationsCitationOptions) {
       const o = options('formatCitation', opts, ['style', 'format', 'narrative'])
       checkStyle(o.style, style)
-      return f().formatCitation(ids, o.format as CitationFormat | undefined, o.narrative === true)
+      return f().formatCitation(ids, o.format as CitationFormat | undefined, flagOption(o.narrative, 'narrative'))
     },
     formatBibliography(ids: readonly CitableId[], opts?: CitationsFormatOptions) {
       const o = options('formatBibliography', opts)

@@ -1,7 +1,8 @@
 import { escapeHtml, escapeMarkdown } from '../escape'
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, flagOption, KapLiteratureError } from '../errors'
 import { sourceIds, studyIds } from '../generated/ids'
 import { leadLabels } from '../generated/lead-labels'
+import { checkOptionKeys } from '../suggest'
 import type { CitationFormat, CitationSession } from './engine'
 
 /** Every citable id, longest first, so `feder-2014` never matches inside a longer id. */
@@ -23,9 +24,11 @@ const ID_PATTERN = new RegExp(`\\(\\s*(${ID}(?:\\s*[,;]\\s*${ID})*)\\s*\\)|(${ID
  * cannot be cited) is named by what is known of it — its first author and year, or its title — without a citation.
  * @param text - plain text, such as a claim's `verdictNote` or an evidence `note`
  * @param session - the document's citation session (its style and format decide the citation form)
- * @param format - the session's format: `text`, `html` or `markdown`
- * @param options - `link`: in HTML, link each cited record to `#ref-<id>`
+ * @param format - the session's format (`session.format`): `text`, `html` or `markdown`
+ * @param options - `link` (a boolean): in HTML, link each cited record to `#ref-<id>`
  * @returns the text with citations, safe to insert into a document of that format
+ * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for text that is not a string, a value that is not a
+ * session, a format other than the session's, an unknown option or a `link` that is not a boolean; `UNKNOWN_FORMAT`
  * @example
  * ```ts
  * import { citeProse, createCitationSession } from 'kap-literature/citations'
@@ -58,21 +61,28 @@ export function citeProse(
       { value: format, hint: "the session's format" },
     )
   }
+  if (format !== session.format)
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `citeProse format ${describeValue(format)} is not the session's format ${describeValue(session.format)}`,
+      { value: format, hint: "pass the session's format, or create a session in this format" },
+    )
   if (options === null || typeof options !== 'object')
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `citeProse options must be an object, got ${describeValue(options)}`,
       { value: options },
     )
+  checkOptionKeys('citeProse', options, ['link'])
+  // With `link`, the session links each record's part of a citation to its reading-list entry (in HTML; other
+  // formats have no links).
+  const link = flagOption(options.link, 'link')
   const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
   // Text just before a citation: in Markdown, a final "." is escaped too, so that "evil." and the cited name
   // "Li et al." cannot read as the domain name evil.Li (markdown-it's linkify would link it).
   const beforeCite = (s: string) => (format === 'markdown' ? escape(s).replace(/(?<!\\)\.$/, '\\.') : escape(s))
   let out = ''
   let last = 0
-  // With `link`, the session links each record's part of a citation to its reading-list entry (in HTML; other
-  // formats have no links).
-  const link = options.link === true
   for (const m of text.matchAll(ID_PATTERN)) {
     if (m[1] !== undefined) {
       // Ids alone in parentheses read as a parenthetical citation: "(Feder et al., 2014, 2021)", "[3,4]".
