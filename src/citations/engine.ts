@@ -1,4 +1,4 @@
-import { describeValue, flagOption, KapLiteratureError, notCitableError } from '../errors'
+import { describeValue, flagOption, isList, KapLiteratureError, notCitableError } from '../errors'
 import { escapeHtml, escapeMarkdown, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
 
 /**
@@ -417,7 +417,10 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         style: styleKey,
         format: f,
         cite(ids, options) {
-          if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+          if (
+            options !== undefined &&
+            (options === null || typeof options !== 'object' || isList(options, 'cite options'))
+          ) {
             throw new KapLiteratureError(
               'INVALID_ARGUMENT',
               `cite options must be an object such as { narrative: true }, got ${describeValue(options)}`,

@@ -1,5 +1,5 @@
 import { escapeHtml, escapeMarkdown } from '../escape'
-import { describeValue, flagOption, KapLiteratureError } from '../errors'
+import { describeValue, flagOption, isList, KapLiteratureError } from '../errors'
 import { sourceIds, studyIds } from '../generated/ids'
 import { leadLabels } from '../generated/lead-labels'
 import { checkOptionKeys } from '../suggest'
@@ -47,7 +47,12 @@ export function citeProse(
     throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs text, got ${describeValue(text)}`, {
       value: text,
     })
-  if (session === null || typeof session !== 'object' || typeof (session as { cite?: unknown }).cite !== 'function') {
+  if (
+    session === null ||
+    typeof session !== 'object' ||
+    isList(session, 'citeProse session') ||
+    typeof (session as { cite?: unknown }).cite !== 'function'
+  ) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `citeProse needs a citation session, got ${describeValue(session)}`,
@@ -67,7 +72,7 @@ export function citeProse(
       `citeProse format ${describeValue(format)} is not the session's format ${describeValue(session.format)}`,
       { value: format, hint: "pass the session's format, or create a session in this format" },
     )
-  if (options === null || typeof options !== 'object')
+  if (options === null || typeof options !== 'object' || isList(options, 'citeProse options'))
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `citeProse options must be an object, got ${describeValue(options)}`,

@@ -1,6 +1,6 @@
 // Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
-import { describeValue } from '../errors'
+import { describeValue, isList } from '../errors'
 import { plugins } from '@citation-js/core'
 import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
@@ -11,6 +11,9 @@ import type { CiteItem } from './types'
 /** The records to export: every shipped one, or the items given; a user record with nothing to cite it by is refused. */
 function records(items: unknown, fn: string): Resolved[] {
   if (items === undefined) return allShipped().map(withoutPlaceholders)
+  // A revoked proxy, as the list or as an item of a list within the limit, is refused before anything reads it.
+  if (isList(items, `${fn} items`) && items.length <= MAX_EXPORT_ITEMS)
+    for (let i = 0; i < items.length; i++) isList(items[i], `${fn} items[${i}]`)
   const list = resolveItems(items, fn, MAX_EXPORT_ITEMS)
   list.forEach(requireIdentifiable)
   return list.map(withoutPlaceholders)

@@ -15,7 +15,7 @@
  * ```
  * @packageDocumentation
  */
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId } from '../data/index'
 import { checkOptionKeys, closest } from '../suggest'
@@ -49,7 +49,7 @@ const optionKeys = ['details'] as const
 
 function notesFrom(options: unknown): ReadonlyMap<string, string> {
   if (options === undefined) return new Map()
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === null || typeof options !== 'object' || isList(options, 'toJsonLd options')) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `toJsonLd options must be an object, got ${describeValue(options)}`,
@@ -59,7 +59,7 @@ function notesFrom(options: unknown): ReadonlyMap<string, string> {
   checkOptionKeys('toJsonLd', options, optionKeys)
   const details = (options as { details?: unknown }).details
   if (details === undefined) return new Map()
-  if (!Array.isArray(details)) {
+  if (!isList(details, 'toJsonLd option details')) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `toJsonLd option details must be a list of record details, got ${describeValue(details)}`,
@@ -112,7 +112,7 @@ function graphFor(ids: readonly unknown[], notes: ReadonlyMap<string, string>): 
 
 function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonLdGraph {
   const notes = notesFrom(options)
-  if (Array.isArray(idOrIds)) return graphFor(idOrIds, notes)
+  if (isList(idOrIds, 'the ids')) return graphFor(idOrIds, notes)
   const node = nodeFor(idOrIds, 'the id', notes)
   return { '@context': SCHEMA_ORG, ...node } as JsonLdDocument
 }

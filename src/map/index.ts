@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 import { escapeHtml } from '../escape'
-import { KapLiteratureError } from '../errors'
+import { isList, KapLiteratureError } from '../errors'
 import { claimFacts, type ClaimFact } from '../generated/claim-facts'
 import {
   factTerms as vocabularies,
@@ -174,7 +174,7 @@ const MAX_TITLE_LENGTH = 200
  * value and the drawing another), and `claims` is copied.
  */
 function checkOptions(options: unknown): EvidenceMapOptions {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === null || typeof options !== 'object' || isList(options, 'evidenceMap options')) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       'evidenceMap needs an options object such as { topic: "efficacy", format: "svg" }',
@@ -201,7 +201,7 @@ function checkOptions(options: unknown): EvidenceMapOptions {
   }
   let ids: ClaimId[] | undefined
   if (claims !== undefined) {
-    if (!Array.isArray(claims))
+    if (!isList(claims, 'evidenceMap claims'))
       throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap claims must be an array of claim ids', {
         value: claims,
       })
