@@ -91,25 +91,64 @@ export class KapLiteratureError extends Error {
  * ```
  */
 export function isKapLiteratureError(value: unknown): value is KapLiteratureError {
-  return (
-    value instanceof KapLiteratureError ||
-    (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true)
-  )
+  // Total: a revoked Proxy (or one whose traps throw) makes `instanceof` throw; it is no error of ours.
+  try {
+    return (
+      value instanceof KapLiteratureError ||
+      (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true)
+    )
+  } catch {
+    return false
+  }
 }
 
 /**
  * Renders a caller's value for an error message: strings quoted and shortened, other types named. Never prints the
- * word "undefined": a missing value is "nothing".
+ * word "undefined": a missing value is "nothing". Never throws, whatever the value (a revoked Proxy is "a revoked
+ * proxy").
  * @internal
  */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
   if (value === undefined) return 'nothing'
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
   if (typeof value === 'function') return 'a function'
   if (typeof value === 'symbol') return 'a symbol'
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`
+  if (typeof value !== 'object') return `${typeof value} ${String(value)}`
+  // Total: Array.isArray throws on a revoked Proxy.
+  try {
+    return Array.isArray(value) ? 'an array' : 'an object'
+  } catch {
+    return 'a revoked proxy'
+  }
+}
+
+/**
+ * `Array.isArray` of a caller's value, made total: on a revoked Proxy, where it (like every other operation but
+ * `typeof`) throws a raw TypeError, the value is refused with `INVALID_ARGUMENT` naming `what` instead. Entry points
+ * call it before they read an argument.
+ * @internal
+ */
+export function isList(value: unknown, what: string): value is readonly unknown[] {
+  try {
+    return Array.isArray(value)
+  } catch {
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${what} is a revoked proxy, which cannot be read`, { value })
+  }
+}
+
+/**
+ * An option that is on or off: `true`, `false` or left out (false); anything else, such as `'yes'` or `1`, is an
+ * `INVALID_ARGUMENT` naming the option, never read as one or the other.
+ * @internal
+ */
+export function flagOption(value: unknown, name: string): boolean {
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new KapLiteratureError('INVALID_ARGUMENT', `options.${name} must be a boolean, got ${describeValue(value)}`, {
+      value,
+      hint: `${name}: true, or leave it out`,
+    })
+  return value === true
 }
 
 /**

@@ -26,18 +26,24 @@ const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
  * Escapes text so every Markdown renderer (CommonMark, GFM with autolinks, markdown-it with linkify) shows it
  * literally and none can turn it into markup: `<` and `>` become entities (a backslash before `<` is not enough:
  * GFM autolinking ends a URL at the `<` and leaves the rest live), and the characters Markdown reads as syntax get a
- * backslash. A line-leading list or heading marker is escaped too, and blanks before a line break shrink to one space
- * (two would be a hard line break). `&` becomes `&amp;` only where it would start a
- * character reference (`&copy;`, `&#65;`); elsewhere Markdown shows it as it is, so "Fenton, L., & Sanacora, G."
- * stays readable in the Markdown source. Linear time: no pattern can backtrack. The one Markdown escaper of the
- * library.
+ * backslash. So do the joints of anything an autolinking renderer would make a link of: the `/` of `//` (in
+ * `http://`, `ftp://` or a bare `//host`), the `.` of `www.` and of a domain name before its ending (`evil\.com`),
+ * and the `@` of an e-mail address. A renderer shows `\.` as `.`, so the text reads the same but is never linked:
+ * the only links are those we build from DOIs and https URLs. A line-leading list or heading marker is escaped too,
+ * and blanks before a line break shrink to one space (two would be a hard line break). `&` becomes `&amp;` only where
+ * it would start a character reference (`&copy;`, `&#65;`); elsewhere Markdown shows it as it is, so "Fenton, L., &
+ * Sanacora, G." stays readable in the Markdown source. Linear time: no pattern can backtrack, and each lookaround
+ * reads at most three characters. The one Markdown escaper of the library.
  * @internal
  */
 export function escapeMarkdown(text: string): string {
   return (
     text
       .replace(REFERENCE_START, (c) => HTML_ESCAPES[c]!)
-      .replace(/[\\`*_[\]#|~^]/g, '\\$&')
+      // Markdown syntax, and the joints of what GFM (marked) and markdown-it's linkify would turn into a link: `//`
+      // (after `http:`, `ftp:` or alone), `www.`, `@` of an e-mail address and the `.` before a domain name's ending.
+      // A link's own text is escaped the same: a renderer that fails to parse the link would autolink its text.
+      .replace(/[\\`*_[\]#|~^@]|\/(?=\/)|\.(?=\p{L})|(?<=www)\./giu, '\\$&')
       .replace(/^([ \t]*(?:\d{1,9}(?=\.\s)|(?=[+-]\s)))([+.-])/gm, '$1\\$2')
       // Two or more spaces before a line break make a hard break (`<br>`): one space reads the same and breaks nothing.
       // The lookbehind starts a match only at the start of a run of blanks, so a long run is scanned once.

@@ -1,5 +1,5 @@
 import { checkOptionKeys } from '../suggest'
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, flagOption, isList, KapLiteratureError } from '../errors'
 import {
   createStyleFormatter,
   type CitationFormat,
@@ -85,7 +85,7 @@ function options(
   allowed: readonly string[] = ['style', 'format'],
 ): Record<string, unknown> {
   if (value === undefined) return {}
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
+  if (value === null || typeof value !== 'object' || isList(value, `${fn} options`))
     throw new KapLiteratureError('INVALID_ARGUMENT', `${fn}: options must be an object, got ${describeValue(value)}`, {
       value,
     })
@@ -116,7 +116,7 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
     formatCitation(ids: CitableId | readonly CitableId[], opts?: CitationsCitationOptions) {
       const o = options('formatCitation', opts, ['style', 'format', 'narrative'])
       checkStyle(o.style, style)
-      return f().formatCitation(ids, o.format as CitationFormat | undefined, o.narrative === true)
+      return f().formatCitation(ids, o.format as CitationFormat | undefined, flagOption(o.narrative, 'narrative'))
     },
     formatBibliography(ids: readonly CitableId[], opts?: CitationsFormatOptions) {
       const o = options('formatBibliography', opts)
@@ -126,7 +126,7 @@ export function bindStyle(style: CitationStyle, table: StyleTable): StyleCitatio
     createCitationSession(opts?: { readonly format?: CitationFormat; readonly cites?: readonly CitableId[] }) {
       const o = options('createCitationSession', opts, ['style', 'format', 'cites'])
       checkStyle(o.style, style)
-      if (o.cites !== undefined && !Array.isArray(o.cites))
+      if (o.cites !== undefined && !isList(o.cites, 'options.cites'))
         throw new KapLiteratureError(
           'INVALID_ARGUMENT',
           `createCitationSession: options.cites must be an array of ids, got ${describeValue(o.cites)}`,

@@ -1,4 +1,4 @@
-import { describeValue, KapLiteratureError, notCitableError } from '../errors'
+import { describeValue, flagOption, isList, KapLiteratureError, notCitableError } from '../errors'
 import { escapeHtml, escapeMarkdown, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
 
 /**
@@ -133,6 +133,8 @@ export interface CitationsCitationOptions extends CitationsFormatOptions {
 export interface CitationSession {
   /** The style this session formats in. */
   readonly style: CitationStyle
+  /** The output format of this session (`citeProse` must be given the same). */
+  readonly format: CitationFormat
   /**
    * Cites one or more records at this point of the document.
    * @param ids - study or source ids
@@ -413,28 +415,22 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       for (const id of known) entry(id)
       return {
         style: styleKey,
+        format: f,
         cite(ids, options) {
-          if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+          if (
+            options !== undefined &&
+            (options === null || typeof options !== 'object' || isList(options, 'cite options'))
+          ) {
             throw new KapLiteratureError(
               'INVALID_ARGUMENT',
               `cite options must be an object such as { narrative: true }, got ${describeValue(options)}`,
               { value: options, hint: 'omit it, or pass { narrative: true }' },
             )
           }
-          const given = options as { narrative?: unknown; link?: unknown } | undefined
-          for (const key of ['narrative', 'link'] as const) {
-            const value = given?.[key]
-            if (value !== undefined && typeof value !== 'boolean') {
-              throw new KapLiteratureError(
-                'INVALID_ARGUMENT',
-                `options.${key} must be a boolean, got ${describeValue(value)}`,
-                { value },
-              )
-            }
-          }
-          // Links exist only in HTML; decided here, once, for every form below.
-          const link = given?.link === true && f === 'html'
-          options = { narrative: given?.narrative === true }
+          // Each option read once; links exist only in HTML, decided here, once, for every form below.
+          const { narrative: n, link: l } = (options ?? {}) as { narrative?: unknown; link?: unknown }
+          const narrative = flagOption(n, 'narrative')
+          const link = flagOption(l, 'link') && f === 'html'
           const list = resolve(ids)
           // A record that cannot be cited throws here, before it gets a number or a place in the bibliography.
           for (const id of list) entry(id)
@@ -443,9 +439,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
             known.add(id)
           }
           if (list.length === 0) return ''
-          if (!table.numeric) return authorDateCitation(list, f, options.narrative === true, [...known], link)
+          if (!table.numeric) return authorDateCitation(list, f, narrative, [...known], link)
           const pairs = list.map((id) => [id, numbers.get(id)!] as [string, number])
-          return options.narrative === true
+          return narrative
             ? numericNarrative(pairs, f, link)
             : numericCitation(
                 pairs.map((p) => p[1]),

@@ -1,4 +1,4 @@
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds, type SourceId, type StudyId } from '../generated/ids'
 import { closest } from '../suggest'
 
@@ -23,7 +23,7 @@ const sortedCitable = [...citable].sort()
 export function resolveIds(ids: unknown): string[] {
   let list: readonly unknown[]
   if (typeof ids === 'string') list = [ids]
-  else if (Array.isArray(ids)) list = ids
+  else if (isList(ids, 'ids')) list = ids
   else
     throw new KapLiteratureError('INVALID_ARGUMENT', `expected an id or an array of ids, got ${describeValue(ids)}`, {
       value: ids,

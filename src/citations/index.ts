@@ -15,7 +15,7 @@
  * ```
  * @packageDocumentation
  */
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { bindStyle, type StyleCitations } from './bind'
 import type {
   CitationFormat,
@@ -147,6 +147,8 @@ function styleOf(options: unknown): { style: StyleCitations; rest: Record<string
       value: options,
     })
   }
+  // A revoked proxy is refused before it is read; an array goes on to the style's own check, which names the function.
+  isList(options, 'options')
   const { style = 'apa', ...rest } = (options ?? {}) as Record<string, unknown>
   return { style: styleCitations(style as CitationStyle), rest }
 }

@@ -1,7 +1,8 @@
 import { escapeHtml, escapeMarkdown } from '../escape'
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, flagOption, isList, KapLiteratureError } from '../errors'
 import { sourceIds, studyIds } from '../generated/ids'
 import { leadLabels } from '../generated/lead-labels'
+import { checkOptionKeys } from '../suggest'
 import type { CitationFormat, CitationSession } from './engine'
 
 /** Every citable id, longest first, so `feder-2014` never matches inside a longer id. */
@@ -23,9 +24,11 @@ const ID_PATTERN = new RegExp(`\\(\\s*(${ID}(?:\\s*[,;]\\s*${ID})*)\\s*\\)|(${ID
  * cannot be cited) is named by what is known of it — its first author and year, or its title — without a citation.
  * @param text - plain text, such as a claim's `verdictNote` or an evidence `note`
  * @param session - the document's citation session (its style and format decide the citation form)
- * @param format - the session's format: `text`, `html` or `markdown`
- * @param options - `link`: in HTML, link each cited record to `#ref-<id>`
+ * @param format - the session's format (`session.format`): `text`, `html` or `markdown`
+ * @param options - `link` (a boolean): in HTML, link each cited record to `#ref-<id>`
  * @returns the text with citations, safe to insert into a document of that format
+ * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for text that is not a string, a value that is not a
+ * session, a format other than the session's, an unknown option or a `link` that is not a boolean; `UNKNOWN_FORMAT`
  * @example
  * ```ts
  * import { citeProse, createCitationSession } from 'kap-literature/citations'
@@ -44,7 +47,12 @@ export function citeProse(
     throw new KapLiteratureError('INVALID_ARGUMENT', `citeProse needs text, got ${describeValue(text)}`, {
       value: text,
     })
-  if (session === null || typeof session !== 'object' || typeof (session as { cite?: unknown }).cite !== 'function') {
+  if (
+    session === null ||
+    typeof session !== 'object' ||
+    isList(session, 'citeProse session') ||
+    typeof (session as { cite?: unknown }).cite !== 'function'
+  ) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `citeProse needs a citation session, got ${describeValue(session)}`,
@@ -58,18 +66,28 @@ export function citeProse(
       { value: format, hint: "the session's format" },
     )
   }
-  if (options === null || typeof options !== 'object')
+  if (format !== session.format)
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `citeProse format ${describeValue(format)} is not the session's format ${describeValue(session.format)}`,
+      { value: format, hint: "pass the session's format, or create a session in this format" },
+    )
+  if (options === null || typeof options !== 'object' || isList(options, 'citeProse options'))
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `citeProse options must be an object, got ${describeValue(options)}`,
       { value: options },
     )
-  const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
-  let out = ''
-  let last = 0
+  checkOptionKeys('citeProse', options, ['link'])
   // With `link`, the session links each record's part of a citation to its reading-list entry (in HTML; other
   // formats have no links).
-  const link = options.link === true
+  const link = flagOption(options.link, 'link')
+  const escape = format === 'html' ? escapeHtml : format === 'markdown' ? escapeMarkdown : (s: string) => s
+  // Text just before a citation: in Markdown, a final "." is escaped too, so that "evil." and the cited name
+  // "Li et al." cannot read as the domain name evil.Li (markdown-it's linkify would link it).
+  const beforeCite = (s: string) => (format === 'markdown' ? escape(s).replace(/(?<!\\)\.$/, '\\.') : escape(s))
+  let out = ''
+  let last = 0
   for (const m of text.matchAll(ID_PATTERN)) {
     if (m[1] !== undefined) {
       // Ids alone in parentheses read as a parenthetical citation: "(Feder et al., 2014, 2021)", "[3,4]".
@@ -83,7 +101,7 @@ export function citeProse(
       if (cited !== undefined) {
         // A raised number follows its word directly ("use¹,²", not "use ¹,²").
         const before = text.slice(last, m.index)
-        out += escape(SUPERSCRIPT.test(cited) ? before.trimEnd() : before) + cited
+        out += beforeCite(SUPERSCRIPT.test(cited) ? before.trimEnd() : before) + cited
         last = m.index + m[0].length
         continue
       }
@@ -92,7 +110,7 @@ export function citeProse(
     const at = m[1] === undefined ? m.index : m.index + m[0].indexOf(m[1])
     const group = m[1] ?? m[2]!
     for (const n of group.matchAll(ONE_ID)) {
-      out += escape(text.slice(last, at + n.index))
+      out += beforeCite(text.slice(last, at + n.index))
       last = at + n.index + n[0].length
       out += narrative(n[0])
     }

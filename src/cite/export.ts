@@ -1,6 +1,6 @@
 // Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
-import { describeValue } from '../errors'
+import { describeValue, isList } from '../errors'
 import { plugins } from '@citation-js/core'
 import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
@@ -11,6 +11,9 @@ import type { CiteItem } from './types'
 /** The records to export: every shipped one, or the items given; a user record with nothing to cite it by is refused. */
 function records(items: unknown, fn: string): Resolved[] {
   if (items === undefined) return allShipped().map(withoutPlaceholders)
+  // A revoked proxy, as the list or as an item of a list within the limit, is refused before anything reads it.
+  if (isList(items, `${fn} items`) && items.length <= MAX_EXPORT_ITEMS)
+    for (let i = 0; i < items.length; i++) isList(items[i], `${fn} items[${i}]`)
   const list = resolveItems(items, fn, MAX_EXPORT_ITEMS)
   list.forEach(requireIdentifiable)
   return list.map(withoutPlaceholders)
@@ -41,23 +44,40 @@ function withPartialNote(note: unknown, separator: string): string {
   return typeof note === 'string' && note !== '' ? `${note}${separator}${PARTIAL_NOTE}` : PARTIAL_NOTE
 }
 
-/** Rewrites the body of each record's BibTeX entry (from `{id,` to the line before its closing brace). */
-function editEntries(bib: string, list: readonly Resolved[], edit: (entry: string, r: Resolved) => string): string {
-  let out = bib
-  for (const r of list) {
-    const start = out.indexOf(`{${r.id},\n`)
-    if (start < 0) continue
-    const end = out.indexOf('\n}', start)
-    out = out.slice(0, start) + edit(out.slice(start, end), r) + out.slice(end)
+/**
+ * Splits citation-js's BibTeX into one entry per record, in the order of `list`, each from its `@` to the line before
+ * its closing brace: entries end with a line holding only `}`, which no value can hold (citation-js writes a brace in
+ * a value as `\textbraceright{}`). Every entry must begin with its record's key; anything else is an error, never a
+ * silent mix-up. One pass over the output, whatever the number of records.
+ */
+function splitEntries(bib: string, list: readonly Resolved[]): string[] {
+  const entries = bib.endsWith('\n}') ? bib.slice(0, -2).split('\n}\n') : []
+  const problem =
+    entries.length !== list.length
+      ? `citation-js wrote ${entries.length} BibTeX entries for ${list.length} items`
+      : undefined
+  const unkeyed = problem === undefined ? list.findIndex((r, i) => !keyedAs(entries[i]!, r.id)) : -1
+  if (problem !== undefined || unkeyed >= 0) {
+    throw new KapLiteratureError(
+      'INVALID_RECORD',
+      problem ?? `citation-js wrote BibTeX entry ${unkeyed + 1} without the key ${describeValue(list[unkeyed]!.id)}`,
+      { value: list.length },
+    )
   }
-  return out
+  return entries
 }
 
-/** Appends BibTeX's "and others" to the author field of the entries whose list is partial. */
-function andOthers(bib: string, list: readonly Resolved[]): string {
-  return editEntries(bib, list, (entry, r) =>
-    partialLists.has(r) ? entry.replace(/^(\tauthor = \{.*)\},$/m, '$1 and others},') : entry,
+/** Whether a BibTeX entry starts `@type{key,` on its first line. */
+function keyedAs(entry: string, key: string): boolean {
+  const brace = entry.indexOf('{')
+  return (
+    entry.startsWith('@') && brace > 0 && entry.startsWith(`{${key},\n`, brace) && !entry.slice(0, brace).includes('\n')
   )
+}
+
+/** Appends BibTeX's "and others" to the author field of an entry whose list is partial. */
+function andOthers(entry: string, r: Resolved): string {
+  return partialLists.has(r) ? entry.replace(/^(\tauthor = \{.*)\},$/m, '$1 and others},') : entry
 }
 
 /**
@@ -84,12 +104,11 @@ function asPreprint(copy: Record<string, unknown>): void {
 }
 
 /** In a preprint's `@misc` entry, the server as `howpublished` (what `@misc` prints) and, in BibLaTeX, its state. */
-function preprintFields(bib: string, list: readonly Resolved[], flavour: 'bibtex' | 'biblatex'): string {
-  return editEntries(bib, list, (entry, r) => {
-    if (preprintServer(r.csl) === undefined) return entry
-    const fixed = entry.replace(/^\tpublisher = /m, '\thowpublished = ')
-    return flavour === 'biblatex' ? `${fixed}\n\tpubstate = {preprint},` : fixed
-  })
+function preprintFields(entry: string, r: Resolved, flavour: 'bibtex' | 'biblatex'): string {
+  if (preprintServer(r.csl) === undefined) return entry
+  // `{` after the field name: a line of a value cannot match, since citation-js escapes the braces in values.
+  const fixed = entry.replace(/^\tpublisher = \{/m, '\thowpublished = {')
+  return flavour === 'biblatex' ? `${fixed}\n\tpubstate = {preprint},` : fixed
 }
 
 /**
@@ -98,10 +117,8 @@ function preprintFields(bib: string, list: readonly Resolved[], flavour: 'bibtex
  * twice. The URL is kept once, in `url`, which natbib's and biblatex's styles print. Runs before `preprintFields`, so
  * the only `howpublished` holding a web address is the copy of the URL.
  */
-function oneUrl(bib: string, list: readonly Resolved[]): string {
-  return editEntries(bib, list, (entry, r) =>
-    typeof r.csl.URL === 'string' ? entry.replace(/\n\thowpublished = \{https?:\/\/.*\},(?=\n|$)/, '') : entry,
-  )
+function oneUrl(entry: string, r: Resolved): string {
+  return typeof r.csl.URL === 'string' ? entry.replace(/\n\thowpublished = \{https?:\/\/.*\},(?=\n|$)/, '') : entry
 }
 
 /**
@@ -214,6 +231,7 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   if (typeof copy.URL === 'string')
     copy.URL = copy.URL.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
   siteAsPublisher(copy)
+  datePartsOnly(copy)
   asPreprint(copy)
   // citation-js braces capitalised words so BibTeX styles keep their case, except the first word of a title:
   // "FDA approves …" would print as "Fda approves …". Mark that word as CSL no-case, which it writes as {FDA}.
@@ -255,12 +273,27 @@ function isoDate(date: unknown): string | undefined {
  * on …"), and, when the record has no note, as `note = {[Online; accessed …]}`, which they would print again. The
  * note is left out.
  */
-function oneAccessDate(bib: string, list: readonly Resolved[]): string {
-  return editEntries(bib, list, (entry, r) =>
-    r.csl.accessed !== undefined && r.csl.note === undefined
-      ? entry.replace(/\n\tnote = \{\[Online; accessed [0-9-]+\]\},(?=\n|$)/, '')
-      : entry,
-  )
+function oneAccessDate(entry: string, r: Resolved): string {
+  return r.csl.accessed !== undefined && r.csl.note === undefined
+    ? entry.replace(/\n\tnote = \{\[Online; accessed [0-9-]+\]\},(?=\n|$)/, '')
+    : entry
+}
+
+const DATE_VARIABLES = ['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted']
+
+/**
+ * BibTeX, BibLaTeX and RIS get a date only from its `date-parts`. citation-js leaves a date given only as `literal` or
+ * `raw` out of every field but one, `accessed`, which it wrote as "[Online; accessed undefined]" for a literal; a
+ * free-text date has no field in these formats, so it is left out of all of them (CSL-JSON keeps it as given).
+ */
+function datePartsOnly(copy: Record<string, unknown>): void {
+  for (const variable of DATE_VARIABLES) {
+    const date = copy[variable] as Record<string, unknown> | undefined
+    if (date === undefined) continue
+    const { literal: _literal, raw: _raw, ...rest } = date
+    if (rest['date-parts'] === undefined) delete copy[variable]
+    else copy[variable] = rest
+  }
 }
 
 /**
@@ -279,12 +312,13 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * field, so the day is left out (BibLaTeX keeps the full date in `date`).
  */
 function bibtexMonths(bib: string): string {
+  // Anchored at a line's tab (citation-js indents every field with one): no pattern part can span a run of blanks.
   return bib.replace(
-    /^(\s*)month = \{(?:([a-z]{3})|(\d{1,2}))(?: \d{1,2})?\},$/gm,
-    (whole, indent: string, name?: string, num?: string) => {
+    /^\tmonth = \{(?:([a-z]{3})|(\d{1,2}))(?: \d{1,2})?\},$/gm,
+    (whole, name?: string, num?: string) => {
       const month = name ?? MONTHS[Number(num) - 1]
       if (month === undefined || !MONTHS.includes(month)) return whole
-      return `${indent}month = ${month},`
+      return `\tmonth = ${month},`
     },
   )
 }
@@ -304,22 +338,9 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   config.format.checkLabel = false
   config.format.useIdAsLabel = false
   config.format.asciiOnly = true
+  let bib: string
   try {
-    // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
-    const out = preprintFields(
-      oneUrl(
-        andOthers(
-          exportWith(copies, flavour)
-            .replace(/\s+$/, '')
-            .replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}'),
-          list,
-        ),
-        list,
-      ),
-      list,
-      flavour,
-    )
-    return `${flavour === 'bibtex' ? bibtexMonths(out) : oneAccessDate(out, list)}\n`
+    bib = exportWith(copies, flavour)
   } catch (cause) {
     throw new KapLiteratureError(
       'INVALID_RECORD',
@@ -329,6 +350,16 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
   } finally {
     Object.assign(config.format, saved)
   }
+  // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
+  bib = bib.trimEnd().replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}')
+  // Each entry is edited on its own, so the work is linear in the number of records.
+  return splitEntries(bib, list)
+    .map((entry, i) => {
+      const r = list[i]!
+      const edited = preprintFields(oneUrl(andOthers(entry, r), r), r, flavour)
+      return `${flavour === 'bibtex' ? bibtexMonths(edited) : oneAccessDate(edited, r)}\n}\n`
+    })
+    .join('')
 }
 
 /**
@@ -423,10 +454,12 @@ function pubmedNote(csl: CslObject): string | undefined {
 }
 
 function forRis(r: Resolved): CslObject {
-  // A value with a line break would end its RIS line early; RIS has no way to hold one.
+  // A value with a line break would end its RIS line early; RIS has no way to hold one. A run of blanks holding a line
+  // break becomes one space. Each run is matched once, whole (a pattern such as /\s*\n+\s*/ would rescan a long run
+  // of spaces from each of its positions).
   const flatten = (v: unknown): unknown =>
     typeof v === 'string'
-      ? v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+      ? v.replace(/\s+/g, (run) => (/[\r\n\u2028\u2029]/.test(run) ? ' ' : run))
       : Array.isArray(v)
         ? v.map(flatten)
         : v !== null && typeof v === 'object'
@@ -434,6 +467,7 @@ function forRis(r: Resolved): CslObject {
           : v
   const copy = flatten(r.csl) as Record<string, unknown>
   siteAsPublisher(copy)
+  datePartsOnly(copy)
   asPreprint(copy)
   // RIS has no "and others": a partial author list says so in a note (N1), which reference managers keep with the item.
   if (partialLists.has(r)) copy.note = withPartialNote(copy.note, '; ')

@@ -27,6 +27,7 @@
  * ```
  * @packageDocumentation
  */
+import { isList } from '../errors'
 import { addLocale, addStyle, loadStyleFile, styleNames } from './styles'
 
 export type { CiteRecord } from './records'
@@ -90,6 +91,7 @@ export function registerStyle(name: string, xml: string): void {
  * ```
  */
 export function loadSystemStyle(name: string, options?: { readonly as?: string; readonly directory?: string }): string {
+  isList(options, 'loadSystemStyle options') // a revoked proxy is refused before it is read
   return loadStyleFile(name, options)
 }
 

@@ -280,12 +280,21 @@ interface FsLike {
 }
 
 /**
- * Reads at most `limit` bytes of a file, counting while reading (a path may name a device or a FIFO, whose size stat
- * does not know): undefined when the file holds more.
+ * Reads at most `limit` bytes of a file, counting while reading (a path may name a device, whose size stat does not
+ * know): undefined when the file holds more. Never waits: the file is opened without blocking (open() of a FIFO would
+ * wait for a writer without end), a FIFO or socket is refused as no style file, and a device with nothing to read at
+ * once is an error, not waited for.
  */
 function readBounded(fs: FsLike, path: string, limit: number): string | undefined {
-  const fd = fs.openSync(path, 'r')
+  const node = fs as unknown as {
+    constants: { O_RDONLY: number; O_NONBLOCK?: number }
+    openSync(path: string, flags: number): number
+    fstatSync(fd: number): { isFIFO(): boolean; isSocket(): boolean }
+  }
+  const fd = node.openSync(path, node.constants.O_RDONLY | (node.constants.O_NONBLOCK ?? 0))
   try {
+    const stat = node.fstatSync(fd)
+    if (stat.isFIFO() || stat.isSocket()) throw new Error(`${path} is a FIFO or socket, not a style file`)
     const parts: Uint8Array[] = []
     let total = 0
     for (;;) {

@@ -1,4 +1,4 @@
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { deepFreeze } from '../freeze'
 import type { CslItem, SourceCore, StudyCore } from '../types'
 
@@ -22,7 +22,10 @@ const cache = new WeakMap<object, CslItem>()
  * ```
  */
 export function citationCsl(record: StudyCore | SourceCore): CslItem {
-  const given: unknown = record !== null && typeof record === 'object' ? (record as { csl?: unknown }).csl : undefined
+  const given: unknown =
+    record !== null && typeof record === 'object' && !isList(record, 'the record')
+      ? (record as { csl?: unknown }).csl
+      : undefined
   if (given === null || typeof given !== 'object' || typeof (record as { id?: unknown }).id !== 'string') {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
@@ -77,7 +80,13 @@ export function uncitableFields(csl: {
  * ```
  */
 export function isCitable(record: StudyCore | SourceCore): boolean {
-  if (record === null || typeof record !== 'object' || record.csl === null || typeof record.csl !== 'object') {
+  if (
+    record === null ||
+    typeof record !== 'object' ||
+    isList(record, 'the record') ||
+    record.csl === null ||
+    typeof record.csl !== 'object'
+  ) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `isCitable needs a shipped study or source record, got ` + `${describeValue(record)}`,

@@ -1,4 +1,4 @@
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { normalizeDoi } from '../doi'
 import { studyCoreRecords } from '../generated/core'
 import type { StudyCore } from '../types'
@@ -37,7 +37,7 @@ const pmidMap = () =>
  * ```
  */
 export function findStudy(query: StudyQuery): StudyCore | undefined {
-  if (query === null || typeof query !== 'object') {
+  if (query === null || typeof query !== 'object' || isList(query, 'the findStudy query')) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `findStudy expects { doi } or { pmid }, got ${describeValue(query)}`,

@@ -15,7 +15,7 @@
  * ```
  * @packageDocumentation
  */
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId } from '../data/index'
 import { checkOptionKeys, closest } from '../suggest'
@@ -49,7 +49,7 @@ const optionKeys = ['details'] as const
 
 function notesFrom(options: unknown): ReadonlyMap<string, string> {
   if (options === undefined) return new Map()
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === null || typeof options !== 'object' || isList(options, 'toJsonLd options')) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `toJsonLd options must be an object, got ${describeValue(options)}`,
@@ -59,7 +59,7 @@ function notesFrom(options: unknown): ReadonlyMap<string, string> {
   checkOptionKeys('toJsonLd', options, optionKeys)
   const details = (options as { details?: unknown }).details
   if (details === undefined) return new Map()
-  if (!Array.isArray(details)) {
+  if (!isList(details, 'toJsonLd option details')) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `toJsonLd option details must be a list of record details, got ${describeValue(details)}`,
@@ -96,23 +96,42 @@ function nodeFor(id: unknown, where: string, notes: ReadonlyMap<string, string>)
   )
 }
 
+/** The most ids (repeats included) one call takes: far more than there are records, and about 0.1 s of work. */
+const MAX_IDS = 1_000_000
+
 function graphFor(ids: readonly unknown[], notes: ReadonlyMap<string, string>): JsonLdGraph {
+  // The length is read once and checked first: `new Array(2 ** 32 - 1)` costs nothing to make, but not to walk.
+  const length: unknown = ids.length
+  if (typeof length !== 'number' || !(length <= MAX_IDS)) {
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `toJsonLd takes at most ${MAX_IDS.toLocaleString('en-US')} ids; this list has ${String(length)}`,
+      { value: `${String(length)} ids`, hint: 'pass each record once; see docs/limits.md' },
+    )
+  }
   const seen = new Set<string>()
   const graph: JsonLdNode[] = []
-  ids.forEach((id, i) => {
+  for (let i = 0; i < length; i++) {
+    const id = ids[i]
+    // A hole of a sparse array ([, , ,]) is refused where it is, as `undefined` is; forEach would skip it silently.
+    if (id === undefined && !(i in ids))
+      throw new KapLiteratureError('INVALID_ARGUMENT', `ids[${i}] is an empty slot of a sparse array, not an id`, {
+        value: id,
+        hint: 'remove the empty slots, or build the list with push or map',
+      })
     // A repeated id is skipped before conversion: a list of 200,000 copies of one id converts it once.
     const key = typeof id === 'string' ? id.trim().toLowerCase() : undefined
-    if (key !== undefined && seen.has(key)) return
+    if (key !== undefined && seen.has(key)) continue
     const node = nodeFor(id, `ids[${i}]`, notes)
     seen.add(key!)
     graph.push(node)
-  })
+  }
   return { '@context': SCHEMA_ORG, '@graph': graph }
 }
 
 function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonLdGraph {
   const notes = notesFrom(options)
-  if (Array.isArray(idOrIds)) return graphFor(idOrIds, notes)
+  if (isList(idOrIds, 'the ids')) return graphFor(idOrIds, notes)
   const node = nodeFor(idOrIds, 'the id', notes)
   return { '@context': SCHEMA_ORG, ...node } as JsonLdDocument
 }
@@ -134,12 +153,14 @@ function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonL
  * - **Source** → `WebPage` with the title, address, author, site and date where known.
  *
  * Fields a record lacks are left out, never guessed; no property is ever `undefined` or an empty string.
- * In a list, repeated ids are kept once, in first-seen order; an empty list gives an empty `@graph`.
+ * In a list (at most 1,000,000 ids), repeated ids are kept once, in first-seen order; an empty list gives an empty
+ * `@graph`; an empty slot of a sparse array is refused, as `undefined` is.
  * @param id - a study, claim or source id (or a list of them); ids are matched case-insensitively after trimming
  * @param options - `details`: record details whose verdict notes become `reviewBody`
  * @returns a fresh JSON-LD object with `"@context": "https://schema.org"`
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) for an id that is no record, or
- * `INVALID_ARGUMENT` for a value that is not a string (or a list holding one)
+ * `INVALID_ARGUMENT` for a value that is not a string (or a list holding one, or an empty slot); `LIMIT_EXCEEDED`
+ * for a list of more than 1,000,000 ids
  * @example
  * ```ts
  * import { toJsonLd } from 'kap-literature/jsonld'
@@ -157,6 +178,7 @@ export function toJsonLd(id: JsonLdRecordId, options?: JsonLdOptions): JsonLdDoc
  * @param options - as for one id
  * @returns a fresh `{ "@context": "https://schema.org", "@graph": [...] }`
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` or `INVALID_ARGUMENT`, naming the position of the bad id
+ * (an empty slot too); `LIMIT_EXCEEDED` for more than 1,000,000 ids
  * @example
  * ```ts
  * import { toJsonLd } from 'kap-literature/jsonld'

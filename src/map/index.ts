@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 import { escapeHtml } from '../escape'
-import { KapLiteratureError } from '../errors'
+import { isList, KapLiteratureError } from '../errors'
 import { claimFacts, type ClaimFact } from '../generated/claim-facts'
 import {
   factTerms as vocabularies,
@@ -52,7 +52,11 @@ export interface EvidenceMapOptions {
   readonly claims?: readonly ClaimId[]
   /** `svg`: an SVG document; `html`: a `<figure>` with the SVG and a table of the same facts for screen readers. */
   readonly format: 'svg' | 'html'
-  /** The heading; default "Evidence map: <topic label>" or "Evidence map". */
+  /**
+   * The heading; default "Evidence map: <topic label>" or "Evidence map". At most 200 characters of one line: a
+   * control character (C0 such as a line break, DEL, C1), U+FFFE, U+FFFF or an unpaired surrogate, which XML cannot
+   * hold, is refused (`INVALID_ARGUMENT`).
+   */
   readonly title?: string
 }
 
@@ -156,38 +160,54 @@ function mark(relation: Relation, x: number, y: number): string {
   }
 }
 
+/**
+ * A character a map title cannot hold: a control character (C0, DEL, C1: not allowed in XML 1.0 or discouraged, and
+ * acted on by terminals), U+FFFE and U+FFFF (not XML characters) or half of a surrogate pair.
+ */
+const TITLE_UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** The maximum length of a map title, in UTF-16 code units. */
+const MAX_TITLE_LENGTH = 200
+
+/**
+ * Checks the options and returns a fresh copy of them: each option is read once (a getter cannot hand the check one
+ * value and the drawing another), and `claims` is copied.
+ */
 function checkOptions(options: unknown): EvidenceMapOptions {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === null || typeof options !== 'object' || isList(options, 'evidenceMap options')) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       'evidenceMap needs an options object such as { topic: "efficacy", format: "svg" }',
       { value: options },
     )
   }
-  const o = options as Record<string, unknown>
-  checkOptionKeys('evidenceMap', o, OPTION_KEYS)
-  if (o.format !== 'svg' && o.format !== 'html') {
+  checkOptionKeys('evidenceMap', options, OPTION_KEYS)
+  const { topic, claims, format, title } = options as Record<string, unknown>
+  if (format !== 'svg' && format !== 'html') {
     throw new KapLiteratureError(
       'UNKNOWN_FORMAT',
       `evidenceMap format must be "svg" or "html", got ` +
-        `${typeof o.format === 'string' ? `"${o.format}"` : String(o.format === undefined ? 'nothing' : typeof o.format)}`,
-      { value: o.format, hint: 'svg or html' },
+        `${typeof format === 'string' ? `"${format}"` : String(format === undefined ? 'nothing' : typeof format)}`,
+      { value: format, hint: 'svg or html' },
     )
   }
-  if (o.topic !== undefined && (typeof o.topic !== 'string' || !(topicTerms as readonly string[]).includes(o.topic))) {
-    const hint = typeof o.topic === 'string' ? closest(o.topic, topicTerms) : undefined
+  if (topic !== undefined && (typeof topic !== 'string' || !(topicTerms as readonly string[]).includes(topic))) {
+    const hint = typeof topic === 'string' ? closest(topic, topicTerms) : undefined
     throw new KapLiteratureError(
       'UNKNOWN_ID',
-      `unknown topic ${typeof o.topic === 'string' ? `"${o.topic}"` : typeof o.topic}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-      { value: o.topic, hint: hint ?? `topics: ${topicTerms.join(', ')}` },
+      `unknown topic ${typeof topic === 'string' ? `"${topic}"` : typeof topic}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+      { value: topic, hint: hint ?? `topics: ${topicTerms.join(', ')}` },
     )
   }
-  if (o.claims !== undefined) {
-    if (!Array.isArray(o.claims))
+  let ids: ClaimId[] | undefined
+  if (claims !== undefined) {
+    if (!isList(claims, 'evidenceMap claims'))
       throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap claims must be an array of claim ids', {
-        value: o.claims,
+        value: claims,
       })
-    for (const id of o.claims) {
+    ids = [...(claims as unknown[])] as ClaimId[]
+    for (const id of ids as unknown[]) {
       if (typeof id !== 'string' || !Object.hasOwn(claimFacts, id)) {
         const hint = typeof id === 'string' ? closest(id, claimIds) : undefined
         throw new KapLiteratureError(
@@ -198,12 +218,30 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       }
     }
   }
-  if (o.title !== undefined && (typeof o.title !== 'string' || o.title.length > 200)) {
-    throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap title must be a string of at most 200 characters', {
-      value: o.title,
-    })
+  if (title !== undefined) {
+    if (typeof title !== 'string' || title.length > MAX_TITLE_LENGTH) {
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `evidenceMap title must be a string of at most ${MAX_TITLE_LENGTH} characters`,
+        { value: title },
+      )
+    }
+    const bad = TITLE_UNSAFE.exec(title)
+    if (bad !== null) {
+      const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `evidenceMap title must be one line of text without control characters or unpaired surrogates; it has ${code} at position ${bad.index}`,
+        { value: title, hint: 'remove control characters (and line breaks) from the title' },
+      )
+    }
   }
-  return o as unknown as EvidenceMapOptions
+  return {
+    format,
+    ...(topic === undefined ? {} : { topic: topic as Topic }),
+    ...(ids === undefined ? {} : { claims: ids }),
+    ...(title === undefined ? {} : { title }),
+  }
 }
 
 /** A claim as drawn: its facts, id, statement and topics. */
@@ -455,6 +493,7 @@ function tableOf(claims: readonly Claim[]): string {
  * @returns the SVG document or the HTML fragment, ending in a newline
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` for an unknown topic or claim (with the closest as hint),
  * `UNKNOWN_FORMAT` for a format other than svg or html, `INVALID_ARGUMENT` for an unknown option or a bad value
+ * (such as a title with a control character)
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs'

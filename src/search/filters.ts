@@ -4,7 +4,7 @@
  * @internal
  * @packageDocumentation
  */
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { certaintyTerms, conditionTerms, designTerms, routeTerms, topicTerms, verdictTerms } from '../generated/ids'
 import type { DocFacets } from './documents'
 import { searchableTypes } from './types'
@@ -123,7 +123,7 @@ function invalid(fn: string, message: string, value: unknown, hint?: string): Ka
 function compileList(fn: string, key: keyof typeof listOptions, value: unknown): ReadonlySet<string> | undefined {
   if (value === undefined) return undefined
   const allowed = listOptions[key] as readonly string[]
-  const values: readonly unknown[] = Array.isArray(value) ? value : [value]
+  const values: readonly unknown[] = isList(value, 'a filter value') ? value : [value]
   for (const v of values) {
     if (typeof v !== 'string' || !allowed.includes(v)) {
       const hint = typeof v === 'string' ? closest(v, allowed) : undefined
@@ -149,7 +149,7 @@ function compileYear(fn: string, key: string, value: unknown): number | undefine
  */
 export function compileOptions(fn: 'search' | 'facets', options: unknown): { filter: CompiledFilter; limit: number } {
   if (options === undefined) return { filter: NO_FILTER, limit: DEFAULT_LIMIT }
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === null || typeof options !== 'object' || isList(options, `${fn} options`)) {
     throw invalid(fn, `options must be an object, got ${describeValue(options)}`, options)
   }
   const o = options as Record<string, unknown>

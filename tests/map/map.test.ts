@@ -153,3 +153,79 @@ describe('evidenceMap bad input', () => {
     expect(error(() => evidenceMap({ format: 'svg', title: 'x'.repeat(201) })).code).toBe('INVALID_ARGUMENT')
   })
 })
+
+/** Whether every character is one XML 1.0 allows (tab, line breaks, U+0020–U+D7FF, U+E000–U+FFFD, astral planes). */
+const xmlChars = (xml: string) => !/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.test(xml)
+
+describe('evidenceMap title and options (audit 35, A-11 and A-7)', () => {
+  it("refuses the audit's title with control characters, naming the first", () => {
+    const e = error(() => evidenceMap({ topic: 'onset', format: 'svg', title: 'A\u0000B\u0001C\u001bD' }))
+    expect(e.code).toBe('INVALID_ARGUMENT')
+    expect(e.message).toContain('U+0000 at position 1')
+    expect(e.value).toBe('A\u0000B\u0001C\u001bD')
+    expect(e.hint).toMatch(/control characters/)
+    for (const title of ['A\u0001B', 'line\nbreak', 'tab\there', 'del\u007f', 'csi\u009b31m', 'half\ud800', '\ufffe'])
+      expect(error(() => evidenceMap({ format: 'html', title })).code, JSON.stringify(title)).toBe('INVALID_ARGUMENT')
+  })
+
+  it('any title is refused or drawn as well-formed XML holding only XML characters (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('svg', 'html'), (title, format) => {
+        let out: string
+        try {
+          out = evidenceMap({ topic: 'onset', format: format as 'svg' | 'html', title })
+        } catch (e) {
+          expect((e as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
+          expect(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(title) || !xmlChars(title)).toBe(true)
+          return
+        }
+        expect(xmlChars(out)).toBe(true)
+        expect(wellFormed(format === 'svg' ? out : out.slice(out.indexOf('<svg'), out.indexOf('</svg>') + 6))).toBe(
+          true,
+        )
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('reads each option once: a getter cannot pass the check with one value and draw another', () => {
+    let reads = 0
+    const longer = {
+      format: 'svg',
+      get title() {
+        return ++reads <= 1 ? 'ok' : 'x'.repeat(5_000_000)
+      },
+    }
+    const svg = evidenceMap(longer as never)
+    expect(reads).toBe(1)
+    expect(svg).toContain('>ok</title>')
+    expect(svg.length).toBeLessThan(1_000_000)
+    let later = 0
+    const typed = {
+      format: 'svg',
+      get title() {
+        return ++later <= 1 ? 'ok' : 42
+      },
+    }
+    expect(evidenceMap(typed as never)).toContain('>ok</title>')
+    let topicReads = 0
+    const topic = {
+      format: 'svg',
+      get topic() {
+        return ++topicReads <= 1 ? 'onset' : 'nonsense'
+      },
+    }
+    expect(evidenceMap(topic as never)).toBe(evidenceMap({ topic: 'onset', format: 'svg' }))
+    // The claim list is copied when checked: changing it afterwards changes nothing.
+    const ids: string[] = ['ketamine-relief-within-hours']
+    const claimsReads = {
+      format: 'svg',
+      get claims() {
+        return ids
+      },
+    }
+    expect(evidenceMap(claimsReads as never)).toBe(
+      evidenceMap({ claims: ['ketamine-relief-within-hours'], format: 'svg' }),
+    )
+  })
+})

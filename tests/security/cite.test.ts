@@ -46,6 +46,7 @@ describe('narrative formatCitation is linear in records', () => {
       issued: { 'date-parts': [[2019]] },
     }
     expect(formatCitation([a, b], { style: 'apa', format: 'text' })).toBe('(A. Smith, 2019; B. Smith, 2019)')
+    // Narrative citations are joined as the precomputed tables join them (and / , and).
     expect(formatCitation([a, b], { style: 'apa', format: 'text', narrative: true })).toBe(
       'A. Smith (2019) and B. Smith (2019)',
     )

@@ -39,6 +39,22 @@ export const PAYLOADS: readonly string[] = [
   '<details open ontoggle=alert(1)>',
 ]
 
+/**
+ * Text that GFM (marked) and markdown-it's linkify turned into live links before audit 35 (A-10): bare addresses of
+ * any scheme but our own https links, `www.`, protocol-relative `//host`, e-mail addresses and bare domain names.
+ */
+export const LINK_PAYLOADS: readonly string[] = [
+  'ftp://evil.example/x',
+  'http://evil.example/x',
+  'www.evil.example/x',
+  'mailto:a@evil.example',
+  'see //evil.com/x and ftp://evil.com and http://evil.com and www.evil.com and a@b.co',
+  'HTTP://EVIL.COM/X WWW.EVIL.COM',
+  'https://evil.example/in-text',
+  'evil.com evil.co.uk пример.рф M.Sc',
+  'www.1.com //127.0.0.1/x http://localhost/x a@localhost',
+]
+
 /** The user-record fields the attack used. */
 export const FIELDS = ['URL', 'DOI', 'title', 'container-title', 'author'] as const
 
@@ -189,6 +205,20 @@ const ALLOWED_TAGS = new Set([
   'blockquote',
   'pre',
 ])
+
+/**
+ * The links in rendered HTML that the Markdown did not ask for: every `<a href>` must be one of the link targets
+ * `[text](target)` the library wrote itself (a DOI or an https URL); anything else is an autolink of text.
+ */
+export function foreignLinks(markdown: string, html: string): string[] {
+  const ours = new Set([...markdown.matchAll(/\]\((https:\/\/[^)\s]+)\)/g)].map((m) => m[1]!))
+  return [...html.matchAll(/<a\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter((tag) => {
+      const href = /href="([^"]*)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&')
+      return href === undefined || !ours.has(href)
+    })
+}
 
 /**
  * What in a piece of rendered HTML could execute or load something: any element outside the plain-text set (p, em,

@@ -7,14 +7,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as cite from '../../src/cite/index'
+import { citationStyles, citeProse, createCitationSession } from '../../src/citations/index'
 import { escapeMarkdown } from '../../src/escape'
 import { markdownLinkTarget, renderStyledRuns } from '../../src/runs'
 import { MAX_RATIO, growth } from './timing'
 import {
   engineShippedMarkdown,
   FIELDS,
+  foreignLinks,
   handoutMarkdown,
   hostileRecord,
+  LINK_PAYLOADS,
   liveMarkup,
   PAYLOADS,
   refusedPayload,
@@ -23,11 +26,37 @@ import {
   userMarkdown,
 } from './markdown-corpus'
 
+/** No live markup, and no link but those the library built (audit 35, A-10: autolinked text). */
+/** Pieces that an autolinking renderer could join into a link. */
+const AUTOLINK_PIECES = [
+  'http://',
+  'HTTPS://',
+  'ftp://',
+  'mailto:',
+  '//',
+  '/',
+  ':',
+  '.',
+  'www.',
+  'WWW.',
+  '@',
+  'evil',
+  '.com',
+  '.co',
+  '.org/x',
+  'localhost',
+  '127.0.0.1',
+  'xn--p1ai',
+  '.рф',
+  'пример',
+]
+
 function expectInert(markdown: readonly string[]): void {
   for (const [name, render] of Object.entries(renderers)) {
-    const problems = markdown.flatMap((md) =>
-      liveMarkup(render(md)).map((p) => `${name}: ${p}\n  from ${md.slice(0, 200)}`),
-    )
+    const problems = markdown.flatMap((md) => {
+      const html = render(md)
+      return [...liveMarkup(html), ...foreignLinks(md, html)].map((p) => `${name}: ${p}\n  from ${md.slice(0, 200)}`)
+    })
     expect(problems.slice(0, 5)).toEqual([])
   }
 }
@@ -71,6 +100,45 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
     expectInert(userMarkdown())
   }, 120_000)
 
+  it(`user records: ${LINK_PAYLOADS.length} autolink payloads × ${FIELDS.length} fields × 3 styles (audit 35, A-10)`, () => {
+    expectInert(userMarkdown(LINK_PAYLOADS))
+  }, 120_000)
+
+  it("the audit's reproduction: bare addresses of other schemes, www. and e-mail are text, not links", () => {
+    const title = 'see //evil.com/x and ftp://evil.com and http://evil.com and www.evil.com and a@b.co'
+    for (const URL of [
+      'ftp://evil.example/x',
+      'http://evil.example/x',
+      'www.evil.example/x',
+      'mailto:a@evil.example',
+    ]) {
+      const md = cite.formatReference(
+        { id: 'u', type: 'webpage', title, author: [{ family: 'S' }], URL },
+        { style: 'apa', format: 'markdown' },
+      )
+      for (const render of Object.values(renderers)) {
+        const html = render(md)
+        expect(html).not.toContain('<a')
+        // The text reads as it was given.
+        expect(html).toContain(URL)
+        expect(html).toContain('a@b.co')
+      }
+    }
+  })
+
+  it('a citeProse note: text around ids never joins a cited name into a link', () => {
+    const notes = [
+      'see evil.li-2010 and x.li-2010.',
+      'www.dore-2019 and //dore-2019 and a@dore-2019',
+      'ftp://x.org/dore-2019',
+    ]
+    const md = citationStyles.flatMap(({ key: style }) => {
+      const session = createCitationSession({ style, format: 'markdown' })
+      return notes.map((note) => citeProse(note, session, 'markdown'))
+    })
+    expectInert(md)
+  })
+
   it('a full handout', async () => {
     expectInert([await handoutMarkdown()])
   }, 60_000)
@@ -101,20 +169,27 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
         '1. ',
         'on',
         '=',
+        ...LINK_PAYLOADS,
+        ...AUTOLINK_PIECES,
       ),
       fc.string(),
     )
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const md = escapeMarkdown(parts.join(''))
-        for (const render of Object.values(renderers)) expect(liveMarkup(render(md))).toEqual([])
+        for (const render of Object.values(renderers)) {
+          const html = render(md)
+          expect(liveMarkup(html)).toEqual([])
+          // Text is never a link (audit 35, A-10): only the links the library builds itself are.
+          expect(html).not.toContain('<a')
+        }
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     )
   })
 
-  it('escapeMarkdown runs in linear time on long runs of blanks, with and without line breaks', () => {
-    for (const unit of [' ', ' \t', '  \n', 'a  ']) {
+  it('escapeMarkdown runs in linear time on long runs of blanks (with and without line breaks) and of link joints', () => {
+    for (const unit of [' ', ' \t', '  \n', 'a  ', 'www.', '/', 'a.b', '@', 'http://']) {
       const g = growth(
         (size) => {
           const text = unit.repeat(size)
@@ -157,6 +232,7 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
         '+ ',
         '1. ',
         '\n',
+        ...AUTOLINK_PIECES,
       ),
       fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
     )
@@ -177,10 +253,13 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
 
   it('user text in any field of a record renders inert (property)', () => {
     const payload = fc
-      .array(fc.constantFrom(...PAYLOADS, '<', '>', '&', 'http://a.b/', 'www.c.de/', ' ', '"', "'", '\\'), {
-        minLength: 1,
-        maxLength: 5,
-      })
+      .array(
+        fc.constantFrom(...PAYLOADS, ...LINK_PAYLOADS, '<', '>', '&', 'http://a.b/', 'www.c.de/', ' ', '"', "'", '\\'),
+        {
+          minLength: 1,
+          maxLength: 5,
+        },
+      )
       .map((a) => a.join(''))
     let n = 0
     fc.assert(
@@ -197,7 +276,11 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
             expect([refusedPayload(field, text), (e as { code?: string }).code]).toEqual([true, 'INVALID_RECORD'])
             return
           }
-          for (const render of Object.values(renderers)) expect(liveMarkup(render(md))).toEqual([])
+          for (const render of Object.values(renderers)) {
+            const html = render(md)
+            expect(liveMarkup(html)).toEqual([])
+            expect(foreignLinks(md, html)).toEqual([])
+          }
         },
       ),
       { numRuns: 60 },
@@ -213,7 +296,8 @@ describe('link targets', () => {
     expect(markdownLinkTarget('https://')).toBeUndefined()
     expect(markdownLinkTarget('https://x.org/<img>')).toBe('https://x.org/%3Cimg%3E')
     const link = { href: 'http://x.org/a', kind: 'url' as const }
-    expect(renderStyledRuns([{ text: 'http://x.org/a', flags: '', link }], 'markdown')).toBe('http://x.org/a')
+    // A link we do not build is its text alone, escaped so that no renderer links it either.
+    expect(renderStyledRuns([{ text: 'http://x.org/a', flags: '', link }], 'markdown')).toBe('http:\\//x\\.org/a')
     expect(
       renderStyledRuns([{ text: 'x', flags: 'i', link: { href: 'https://x.org/a', kind: 'url' } }], 'markdown'),
     ).toBe('[*x*](https://x.org/a)')

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getStudy, isKapLiteratureError, KapLiteratureError } from '../../src/index'
 import { describeValue } from '../../src/errors'
@@ -36,5 +37,64 @@ describe('describeValue', () => {
       expect(describeValue(v)).not.toContain('undefined')
     expect(describeValue(undefined)).toBe('nothing')
     expect(describeValue('a'.repeat(100))).toBe(`"${'a'.repeat(77)}..."`)
+  })
+})
+
+describe('a revoked Proxy (audit 35, A-18)', () => {
+  const revoke = <T extends object>(target: T): T => {
+    const r = Proxy.revocable(target, {})
+    r.revoke()
+    return r.proxy
+  }
+  /** Proxies on which every operation, or one that the checks use, throws. */
+  const hostile = [
+    revoke({}),
+    revoke([]),
+    revoke(() => 1),
+    new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error('trap')
+        },
+      },
+    ),
+    new Proxy(new Error('x'), {
+      get() {
+        throw new Error('trap')
+      },
+    }),
+  ]
+
+  it("the audit's reproduction: getStudy gives a KapLiteratureError, isKapLiteratureError false", () => {
+    const p = revoke({})
+    let caught: unknown
+    try {
+      getStudy(p as never)
+    } catch (e) {
+      caught = e
+    }
+    expect(isKapLiteratureError(caught)).toBe(true)
+    expect((caught as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
+    expect((caught as KapLiteratureError).message).toContain('a revoked proxy')
+    expect(isKapLiteratureError(p)).toBe(false)
+  })
+
+  it('describeValue and isKapLiteratureError never throw, whatever the value (property)', () => {
+    for (const v of hostile) {
+      expect(typeof describeValue(v)).toBe('string')
+      expect(isKapLiteratureError(v)).toBe(false)
+    }
+    expect(describeValue(revoke({}))).toBe('a revoked proxy')
+    expect(describeValue(revoke(() => 1))).toBe('a function')
+    fc.assert(
+      fc.property(fc.anything(), fc.nat(2 * hostile.length), (v, i) => {
+        // A hostile proxy or any other value (fast-check cannot hold a revoked proxy itself: it inspects its values).
+        v = i < hostile.length ? hostile[i] : v
+        expect(typeof describeValue(v)).toBe('string')
+        expect(isKapLiteratureError(v)).toBe(false)
+      }),
+      { numRuns: 300 },
+    )
   })
 })

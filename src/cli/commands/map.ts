@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { topicTerms } from '../../index'
 import { evidenceMap } from '../../map/index'
@@ -42,9 +42,34 @@ function cannotWrite(file: string, e: unknown, example: string): InputError {
     return new InputError(`${where}: part of the path is a file, not a folder; choose another path`)
   if (code === 'EISDIR')
     return new InputError(`${where}: it is a folder; give a file name, e.g. --out ${quote(join(file, example))}`)
+  if (code === 'ENXIO' || code === 'FIFO')
+    return new InputError(
+      `${where}: it is a FIFO (named pipe) or socket, not a file; give a file name, or leave out --out to write to ` +
+        'standard output',
+    )
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new InputError(`${where}: permission denied; choose a folder you can write to`)
   return new InputError(`${where} (${code ?? (e instanceof Error ? e.message : 'unknown error')})`)
+}
+
+/**
+ * Writes `text` to a file, never waiting without end: the file is opened without blocking (open() of a FIFO would
+ * wait for a reader forever; without one it fails with ENXIO), and a FIFO or socket is refused (error code `FIFO`).
+ */
+function writeFile(file: string, text: string): void {
+  const fd = openSync(
+    file,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0),
+    0o666,
+  )
+  try {
+    const stat = fstatSync(fd)
+    if (stat.isFIFO() || stat.isSocket()) throw Object.assign(new Error(`${file} is a FIFO`), { code: 'FIFO' })
+    const bytes = Buffer.from(text)
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export function run(args: Parsed, io: Io): number {
@@ -58,6 +83,14 @@ export function run(args: Parsed, io: Io): number {
   const title = flag(args, 'title')
   if (title !== undefined && title.length > 200)
     throw new InputError(`--title is ${title.length} characters long; a map title has at most 200`)
+  // A control character (which an SVG cannot hold) or a bidirectional override (which would reorder the terminal's
+  // text when the map is printed) is refused, and the title shown with visible escapes.
+  const control = title === undefined ? null : /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(title)
+  if (control !== null)
+    throw new InputError(
+      `--title ${quote(title!)} contains U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, ` +
+        'a control or bidirectional formatting character; a map title is one line of plain text',
+    )
   const out = evidenceMap({
     format,
     ...(topic === undefined ? {} : { topic }),
@@ -71,7 +104,7 @@ export function run(args: Parsed, io: Io): number {
   }
   if (file === '') throw new InputError('--out needs a file name, e.g. --out map.svg')
   try {
-    writeFileSync(file, out)
+    writeFile(file, out)
   } catch (e) {
     throw cannotWrite(file, e, `${topic ?? 'evidence'}-map.${format}`)
   }
