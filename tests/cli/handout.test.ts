@@ -42,13 +42,13 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
     // A key study the "why" already cites is not named again: the FDA statement against the claim is in its reason.
     const regulation = (await runCli(['handout', '--topic', 'regulation'], { env: epoch })).stdout
     expect(regulation).toContain(
-      'unapproved (U.S. Food and Drug Administration (2023); for nasal sprays also U.S. Food and Drug Administration ' +
+      'unapproved (U\\.S. Food and Drug Administration (2023); for nasal sprays also U\\.S. Food and Drug Administration ' +
         '(2022)). Key studies: partly for (Johnson & Johnson, 2025).',
     )
     // One citation per relation: two supporting studies share one parenthesis.
     const safety = (await runCli(['handout', '--topic', 'safety'], { env: epoch })).stdout
     expect(safety).toContain(
-      'Key studies: partly for (Sanacora et al., 2017; U.S. Food and Drug Administration, 2023).',
+      'Key studies: partly for (Sanacora et al., 2017; U\\.S. Food and Drug Administration, 2023).',
     )
   })
   it('gives why as a whole sentence of the verdict note, never cut mid-sentence, for every claim of every topic', async () => {
