@@ -47,7 +47,7 @@ describe('narrative formatCitation is linear in records', () => {
     }
     expect(formatCitation([a, b], { style: 'apa', format: 'text' })).toBe('(A. Smith, 2019; B. Smith, 2019)')
     expect(formatCitation([a, b], { style: 'apa', format: 'text', narrative: true })).toBe(
-      'A. Smith (2019); B. Smith (2019)',
+      'A. Smith (2019) and B. Smith (2019)',
     )
   })
 })
