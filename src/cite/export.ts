@@ -23,7 +23,7 @@ const partialLists = new WeakSet<Resolved>()
 /** Takes the et-al placeholders (formatting only) out of a record for export, remembering that its list is partial. */
 function withoutPlaceholders(r: Resolved): Resolved {
   const authors = r.csl.author as readonly { family?: string }[] | undefined
-  if (authors === undefined || !authors.some((a) => PLACEHOLDER_FAMILIES.has(a.family))) return r
+  if (r.partialAuthors !== true || authors === undefined) return r
   const out = {
     ...r,
     csl: { ...r.csl, author: authors.filter((a) => !PLACEHOLDER_FAMILIES.has(a.family)) } as CslObject,

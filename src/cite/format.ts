@@ -1,6 +1,7 @@
 // Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
 import { describeValue } from '../errors'
 import { escapeHtml } from '../escape'
+import { cleanEtAl } from '../etal'
 import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
@@ -117,6 +118,14 @@ function addLinks(runs: Run[], record: Resolved): Run[] {
   return out
 }
 
+/**
+ * citeproc's HTML for what `records` print, as runs: the et-al placeholders of a shipped partial author list
+ * (src/etal.ts) are printed as "et al." when one of the records has them; other text is never rewritten.
+ */
+function runsOf(html: string, records: readonly Resolved[]): Run[] {
+  return htmlToRuns(records.some((r) => r.partialAuthors === true) ? cleanEtAl(html) : html)
+}
+
 const STYLE_ERROR = /\[CSL STYLE ERROR|\[NO_PRINTED_FORM\]/
 const textOf = (runs: readonly Run[]): string => runs.map((r) => r.text).join('')
 
@@ -150,7 +159,7 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
         `citeproc returned an entry for an unknown id ${describeValue(id)}`,
         { value: id },
       )
-    const runs = htmlToRuns(entry)
+    const runs = runsOf(entry, [record])
     const text = textOf(runs)
     if (text.trim() === '' || STYLE_ERROR.test(text)) throw unprintable(checked.style, id)
     return { id, body: renderRuns(checked.format === 'text' ? runs : addLinks(runs, record), checked.format) }
@@ -267,7 +276,10 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
   if (records.length === 0) return ''
   const csls = cslsFor(records, checked.style)
   const run = (cluster: CiteItemFlags[], before: CiteItemFlags[][]) =>
-    htmlToRuns(citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)))
+    runsOf(
+      citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)),
+      records,
+    )
   let runs: Run[]
   if (!checked.narrative) {
     runs = run(
@@ -289,8 +301,8 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
           checked.lang,
         ),
       )
-      const culprit = suspects.find((_, i) => {
-        const text = textOf(htmlToRuns(alone[i]!))
+      const culprit = suspects.find((r, i) => {
+        const text = textOf(runsOf(alone[i]!, [r]))
         return text.trim() === '' || STYLE_ERROR.test(text)
       })
       if (culprit !== undefined) throw unprintable(checked.style, culprit.id)
@@ -306,14 +318,14 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
     const html = citeproc(checked.style, (key) => citationClustersHtml(csls, clusters, key, checked.lang))
     runs = []
     records.forEach((r, i) => {
-      let author = htmlToRuns(html[2 * i]!)
+      let author = runsOf(html[2 * i]!, [r])
       const authorText = textOf(author)
       if (authorText.trim() === '' || STYLE_ERROR.test(authorText)) {
         const label = fallbackAuthorLabel(r.csl, checked.lang)
         if (label.trim() === '') throw unprintable(checked.style, r.id)
         author = [{ text: label, flags: '' }]
       }
-      let rest = htmlToRuns(html[2 * i + 1]!)
+      let rest = runsOf(html[2 * i + 1]!, [r])
       // Styles whose citation is only the author (MLA without a page: "(Dore et al.)") leave nothing to add.
       const restText = textOf(rest)
       if (restText.trim() === '' || STYLE_ERROR.test(restText) || /^\(\s*\)$/.test(restText.trim())) rest = []

@@ -223,6 +223,21 @@ function checkLength(id: string, field: string, value: string, max: number): voi
   }
 }
 
+/**
+ * The et-al placeholders' family names (src/etal.ts) are reserved: a user record holding one could be mistaken for
+ * them, in the same citation as a shipped partial author list or in an export.
+ */
+function checkReserved(id: string, field: string, value: string): void {
+  if (/zzzetalplaceholder/i.test(value))
+    invalid(
+      id,
+      field,
+      'holds "Zzzetalplaceholder", a word kap-literature reserves for the "et al." of partial author lists',
+      value,
+      'remove the word',
+    )
+}
+
 /** What a user record id may look like: it becomes a BibTeX key, an RIS ID and an HTML attribute. @internal */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_:.-]{0,199}$/
 /**
@@ -292,6 +307,11 @@ export interface Resolved {
   readonly id: string
   readonly csl: CslObject
   readonly shipped: boolean
+  /**
+   * A shipped record with a partial author list, given the et-al placeholders for formatting (src/etal.ts): only its
+   * output is cleaned of them, and the exports take them out again.
+   */
+  readonly partialAuthors?: boolean
   /** `https://doi.org/…` when the DOI is valid. */
   readonly doiHref?: string
   /** The URL when it is http(s). */
@@ -337,6 +357,7 @@ function checkName(id: string, field: string, name: unknown, index: number): voi
       if (typeof value !== 'string')
         invalid(id, `${where}.${part}`, `must be a string, got ${describeValue(value)}`, value)
       checkLength(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
+      checkReserved(id, `${where}.${part}`, value)
       if (isPrototypeKey(value))
         invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
     } else if (NAME_FLAG_PARTS.has(part)) {
@@ -397,6 +418,7 @@ function checkDate(id: string, field: string, date: unknown): void {
     } else if (key === 'literal' || key === 'raw') {
       if (typeof value !== 'string') invalid(id, `${field}.${key}`, 'must be a string', value)
       checkLength(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
+      checkReserved(id, `${field}.${key}`, value)
     } else if (key === 'season' || key === 'circa') {
       if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean'))
         invalid(id, `${field}.${key}`, 'has the wrong type', value)
@@ -487,11 +509,15 @@ export function validateRecord(record: unknown): CslObject {
     } else if (STRING_FIELDS.has(field)) {
       if (typeof value !== 'string') invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
       checkLength(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
+      checkReserved(id, field, value)
       clean[field] = field === 'DOI' ? checkDoi(id, value) : value
     } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
       if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value)))
         invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
-      if (typeof value === 'string') checkLength(id, field, value, RECORD_LIMITS.text)
+      if (typeof value === 'string') {
+        checkLength(id, field, value, RECORD_LIMITS.text)
+        checkReserved(id, field, value)
+      }
       clean[field] = value
     } else if (NAME_FIELDS.has(field)) {
       if (!Array.isArray(value))
@@ -652,7 +678,7 @@ function resolvedShipped(id: string, csl: CslObject): Resolved {
   // A partial author list gets the et-al placeholders for formatting; the exports take them out again.
   const formatted =
     study?.authorsComplete === false ? (withEtAlPlaceholders(csl as never, false) as unknown as CslObject) : csl
-  return withLinks({ id, csl: formatted, shipped: true })
+  return withLinks({ id, csl: formatted, shipped: true, ...(formatted === csl ? {} : { partialAuthors: true }) })
 }
 
 function withLinks(r: Resolved): Resolved {
