@@ -8,7 +8,7 @@ import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlag
 import { requireIdentifiable, resolveItem, resolveItems, type Resolved } from './records'
 import { casedForStyle } from './sentence-case'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
-import { resolveLang, resolveStyle, retireStyle, styleKey, type StyleEntry } from './styles'
+import { resolveLang, resolveStyle, styleKey, type StyleEntry } from './styles'
 import type { CiteCitationOptions, CiteFormatOptions, CiteItem } from './types'
 
 const FORMATS: readonly Format[] = ['text', 'html', 'markdown']
@@ -60,15 +60,14 @@ export function checkOptions(options: unknown, fn: string): Checked {
 }
 
 /**
- * Runs citeproc, turning any error it throws into a KapLiteratureError with the original as `cause`. An engine that
- * threw midway may keep a broken state, so the style's engine is retired and the next call compiles a fresh one.
+ * Runs citeproc, turning any error it throws into a KapLiteratureError with the original as `cause`. The engine that
+ * threw has already been freed (engine.ts), so the next call compiles a fresh one under the same key.
  */
 function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
   try {
     return run(styleKey(style))
   } catch (cause) {
     if (cause instanceof KapLiteratureError) throw cause
-    retireStyle(style)
     const message = cause instanceof Error ? cause.message : String(cause)
     if (/Cannot find style/.test(message)) {
       throw new KapLiteratureError('UNKNOWN_STYLE', `style "${style.name}" is not available to citeproc`, {

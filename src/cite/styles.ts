@@ -14,8 +14,9 @@ import {
 
 /**
  * A style: our name, whether it can print a bibliography, its XML and the internal key citation-js knows it by.
- * Every style, built-in ones included, runs under a key of our own, so that an engine citeproc left in a broken
- * state (after throwing mid-format) can be retired: the next format compiles a fresh one.
+ * Every style, built-in ones included, runs under a key of our own, so that a style registered again under its name
+ * never reuses the engine compiled from its old XML (citation-js caches engines by key); the old key's engines are
+ * freed then. An engine that throws mid-format is freed on its own (engine.ts) and its key reused.
  * @internal
  */
 export interface StyleEntry {
@@ -55,7 +56,7 @@ export function styleKey(entry: StyleEntry): string {
   return key
 }
 
-/** Drops a style's engine after citeproc threw while using it; the next use compiles a fresh engine. @internal */
+/** Drops a style's key and frees its engines (when the name is registered again); the next use gets a new key. @internal */
 export function retireStyle(entry: StyleEntry): void {
   if (entry.key !== undefined) engineDeleteStyle(entry.key)
   entry.key = undefined
