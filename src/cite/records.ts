@@ -254,17 +254,19 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
 
 /**
  * A bibliographic record you supply yourself, as CSL-JSON (the format Zotero, Pandoc and citation-js read).
- * `id` and `type` are required; every other key must be a CSL 1.0.2 variable. Validation rules:
+ * `id` and `type` are required; every other key must be a CSL 1.0.2 variable. Each value is read once (a getter or
+ * Proxy cannot show the checks one value and the formatter another; one that cannot be read is refused). Rules:
  * - `id`: letters, digits and `_ : . -`, starting with a letter or digit (it becomes a BibTeX key and an HTML
  *   attribute), and not the id of a shipped study or source;
  * - `type`: a CSL item type such as `article-journal`, `book`, `chapter`, `report` or `webpage`;
- * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings; number variables
- *   (`volume`, `issue`, `page`, …): strings or finite numbers;
+ * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings, without the word
+ *   "Zzzetalplaceholder" (reserved for partial author lists);
+ * - number variables (`volume`, `issue`, `page`, …): strings or finite numbers;
  * - name variables (`author`, `editor`, …): arrays of `{ family, given }` or `{ literal }` objects with string parts;
  * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers (or `literal`/`raw`);
  * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part, a date's `literal`/`raw` and each of
- *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most
- *   10,000 characters, `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
+ *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most 10,000 characters,
+ *   `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
  * - `DOI`: a DOI, kept in its bare form (`https://doi.org/10.1/x`, `dx.doi.org/…` and `doi:10.1/x` become `10.1/x`, case
  *   kept), so that styles print it once; a value that is not a DOI (`10.`, registrant digits, `/`, a suffix without
  *   whitespace) is refused. It is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$`, otherwise printed as text;
@@ -343,8 +345,36 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null
 }
 
-function checkName(id: string, field: string, name: unknown, index: number): void {
-  const where = `${field}[${index}]`
+/**
+ * The elements of an array, each read once, after its length is read once and checked against `max` (a Proxy may
+ * report any length, and change it between reads).
+ */
+function readArray(id: string, field: string, value: unknown, max: number, what: string, hint?: string): unknown[] {
+  if (!Array.isArray(value)) return invalid(id, field, `must be ${what}, got ${describeValue(value)}`, value, hint)
+  const n: unknown = value.length
+  if (typeof n !== 'number' || n > max) {
+    // A date's parts have a fixed form; only name and category lists are long enough to be a size limit.
+    if (max < 10) invalid(id, field, `must be ${what}`, value, hint)
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `record ${describeValue(id)}: ${field} has more than ${max.toLocaleString('en-US')} entries`,
+      { value: `${String(n)} entries`, hint: 'see docs/limits.md' },
+    )
+  }
+  const out: unknown[] = []
+  for (let i = 0; i < n; i++) out.push(value[i])
+  return out
+}
+
+/** A text value of a record: a string within `max` characters, without the reserved word. */
+function checkText(id: string, field: string, value: unknown, max: number): string {
+  if (typeof value !== 'string') return invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
+  checkLength(id, field, value, max)
+  checkReserved(id, field, value)
+  return value
+}
+
+function checkName(id: string, where: string, name: unknown): Record<string, unknown> {
   if (!isPlainObject(name))
     invalid(
       id,
@@ -352,17 +382,16 @@ function checkName(id: string, field: string, name: unknown, index: number): voi
       `must be a name object such as { family: 'Smith', given: 'Ana' }, got ${describeValue(name)}`,
       name,
     )
+  const clean: Record<string, unknown> = {}
   for (const [part, value] of Object.entries(name)) {
     if (NAME_STRING_PARTS.has(part)) {
-      if (typeof value !== 'string')
-        invalid(id, `${where}.${part}`, `must be a string, got ${describeValue(value)}`, value)
-      checkLength(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
-      checkReserved(id, `${where}.${part}`, value)
-      if (isPrototypeKey(value))
+      clean[part] = checkText(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
+      if (isPrototypeKey(value as string))
         invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
     } else if (NAME_FLAG_PARTS.has(part)) {
       if (!['string', 'number', 'boolean'].includes(typeof value))
         invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value)
+      clean[part] = value
     } else {
       invalid(
         id,
@@ -373,19 +402,34 @@ function checkName(id: string, field: string, name: unknown, index: number): voi
       )
     }
   }
-  const has = (k: string) => typeof name[k] === 'string' && (name[k] as string).trim() !== ''
+  const has = (k: string) => typeof clean[k] === 'string' && (clean[k] as string).trim() !== ''
   if (!has('family') && !has('literal')) {
     invalid(
       id,
       where,
       'needs a family name, or a literal name for an organisation',
-      name,
+      clean,
       "e.g. { family: 'Smith', given: 'Ana' } or { literal: 'World Health Organization' }",
     )
   }
+  return clean
 }
 
-function checkDate(id: string, field: string, date: unknown): void {
+/** One [year, month?, day?] of a date, with integers. */
+function checkDatePart(id: string, where: string, value: unknown): number[] {
+  const part = readArray(id, where, value, 3, '[year], [year, month] or [year, month, day]')
+  if (part.length === 0) invalid(id, where, 'must be [year], [year, month] or [year, month, day]', part)
+  for (const [j, n] of part.entries()) {
+    if (typeof n !== 'number' || !Number.isInteger(n))
+      invalid(id, `${where}[${j}]`, `must be an integer, got ${describeValue(n)}`, n, 'write 2019, not "2019"')
+    const [min, max] = j === 0 ? [-9999, 9999] : j === 1 ? [1, 12] : [1, 31]
+    if (n < min || n > max) invalid(id, `${where}[${j}]`, `must be between ${min} and ${max}, got ${n}`, n)
+  }
+  return part as number[]
+}
+
+/** A date: `date-parts` (one date, or two for a range), `season`, `circa`, `literal`, `raw`. */
+function checkDate(id: string, field: string, date: unknown): Record<string, unknown> {
   if (!isPlainObject(date))
     invalid(
       id,
@@ -393,41 +437,36 @@ function checkDate(id: string, field: string, date: unknown): void {
       `must be a date object such as { 'date-parts': [[2019, 3, 27]] }, got ${describeValue(date)}`,
       date,
     )
+  const clean: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(date)) {
     if (key === 'date-parts') {
-      const parts = value
-      if (!Array.isArray(parts) || parts.length < 1 || parts.length > 2)
-        invalid(id, `${field}.date-parts`, 'must hold one [year, month?, day?] array (or two for a range)', value)
-      for (const [i, part] of parts.entries()) {
-        if (!Array.isArray(part) || part.length < 1 || part.length > 3)
-          invalid(id, `${field}.date-parts[${i}]`, 'must be [year], [year, month] or [year, month, day]', part)
-        for (const [j, n] of part.entries()) {
-          if (typeof n !== 'number' || !Number.isInteger(n))
-            invalid(
-              id,
-              `${field}.date-parts[${i}][${j}]`,
-              `must be an integer, got ${describeValue(n)}`,
-              n,
-              'write 2019, not "2019"',
-            )
-          const [min, max] = j === 0 ? [-9999, 9999] : j === 1 ? [1, 12] : [1, 31]
-          if (n < min || n > max)
-            invalid(id, `${field}.date-parts[${i}][${j}]`, `must be between ${min} and ${max}, got ${n}`, n)
-        }
-      }
+      const where = `${field}.date-parts`
+      const parts = readArray(id, where, value, 2, 'one [year, month?, day?] array (or two for a range)')
+      if (parts.length === 0) invalid(id, where, 'must hold one [year, month?, day?] array (or two for a range)', value)
+      const [from, to] = parts.map((p, i) => checkDatePart(id, `${where}[${i}]`, p)) as [number[], number[]?]
+      clean[key] = to === undefined ? [from] : [from, to]
     } else if (key === 'literal' || key === 'raw') {
-      if (typeof value !== 'string') invalid(id, `${field}.${key}`, 'must be a string', value)
-      checkLength(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
-      checkReserved(id, `${field}.${key}`, value)
+      clean[key] = checkText(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
     } else if (key === 'season' || key === 'circa') {
       if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean'))
         invalid(id, `${field}.${key}`, 'has the wrong type', value)
-    } else {
+      if (typeof value === 'string') checkText(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
+      clean[key] = value
+    } else if (value !== undefined) {
       invalid(id, `${field}.${key}`, 'is not a CSL date key', value, "use { 'date-parts': [[year, month, day]] }")
     }
   }
-  if (!('date-parts' in date) && !('literal' in date) && !('raw' in date))
+  if (!('date-parts' in clean) && !('literal' in clean) && !('raw' in clean))
     invalid(id, field, "needs 'date-parts'", date, "e.g. { 'date-parts': [[2019]] }")
+  return clean
+}
+
+/** A number variable (volume, issue, page, …): a string or a finite number. */
+function checkNumber(id: string, field: string, value: unknown): string | number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (typeof value !== 'string')
+    return invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
+  return checkText(id, field, value, RECORD_LIMITS.text)
 }
 
 /**
@@ -465,18 +504,34 @@ export function urlHref(url: unknown): string | undefined {
 }
 
 /**
- * Validates a user CSL-JSON record and returns a clean copy (same keys, same order).
+ * Validates a user CSL-JSON record and returns a clean copy (same keys, same order). Every value of the record is
+ * read once, into the copy that is validated and used: a getter or Proxy cannot show validation one value and
+ * formatting another. A record that cannot be read (a revoked Proxy, a trap or getter that throws) is INVALID_RECORD.
  * @internal
  */
 export function validateRecord(record: unknown): CslObject {
+  try {
+    return snapshot(record)
+  } catch (cause) {
+    if (cause instanceof KapLiteratureError) throw cause
+    throw new KapLiteratureError('INVALID_RECORD', 'a record could not be read', {
+      value: undefined,
+      cause,
+      hint: 'pass plain data (objects, arrays, strings, numbers), not a Proxy or getters that throw',
+    })
+  }
+}
+
+function snapshot(record: unknown): CslObject {
   if (!isPlainObject(record))
     invalid(undefined, 'value', `must be a plain CSL-JSON object, got ${describeValue(record)}`, record)
-  const rawId = record.id
+  const entries = Object.entries(record)
+  const read = new Map(entries)
+  const rawId = read.get('id')
   if (typeof rawId !== 'string') {
-    const hint =
-      'csl' in record
-        ? 'pass the shipped id, or record.csl of a shipped record'
-        : "give every record a string id such as 'smith-2024'"
+    const hint = read.has('csl')
+      ? 'pass the shipped id, or record.csl of a shipped record'
+      : "give every record a string id such as 'smith-2024'"
     invalid(undefined, 'id', `must be a string, got ${describeValue(rawId)}`, rawId, hint)
   }
   const id = rawId
@@ -492,65 +547,44 @@ export function validateRecord(record: unknown): CslObject {
       `pass the id '${id}' to use the shipped record, or give your record another id`,
     )
   }
-  if (typeof record.type !== 'string' || !cslTypes.includes(record.type)) {
+  const type = read.get('type')
+  if (typeof type !== 'string' || !cslTypes.includes(type)) {
     invalid(
       id,
       'type',
-      `must be a CSL item type, got ${describeValue(record.type)}`,
-      record.type,
+      `must be a CSL item type, got ${describeValue(type)}`,
+      type,
       'e.g. article-journal, book, chapter, report, webpage',
     )
   }
   const clean: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(record)) {
+  for (const [field, value] of entries) {
     if (value === undefined) continue
     if (field === 'id' || field === 'type') {
       clean[field] = value
     } else if (STRING_FIELDS.has(field)) {
-      if (typeof value !== 'string') invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
-      checkLength(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
-      checkReserved(id, field, value)
-      clean[field] = field === 'DOI' ? checkDoi(id, value) : value
+      const text = checkText(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
+      clean[field] = field === 'DOI' ? checkDoi(id, text) : text
     } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
-      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value)))
-        invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
-      if (typeof value === 'string') {
-        checkLength(id, field, value, RECORD_LIMITS.text)
-        checkReserved(id, field, value)
-      }
-      clean[field] = value
+      clean[field] = checkNumber(id, field, value)
     } else if (NAME_FIELDS.has(field)) {
-      if (!Array.isArray(value))
-        invalid(
-          id,
-          field,
-          `must be an array of names, got ${describeValue(value)}`,
-          value,
-          "e.g. [{ family: 'Smith', given: 'Ana' }]",
-        )
-      if (value.length > RECORD_LIMITS.names) {
-        throw new KapLiteratureError(
-          'LIMIT_EXCEEDED',
-          `record ${describeValue(id)}: ${field} has more than ${RECORD_LIMITS.names.toLocaleString('en-US')} names (${value.length})`,
-          { value: `${value.length} names`, hint: 'see docs/limits.md' },
-        )
-      }
-      value.forEach((name, i) => checkName(id, field, name, i))
-      clean[field] = value.map((name: Record<string, unknown>) => ({ ...name }))
+      const names = readArray(
+        id,
+        field,
+        value,
+        RECORD_LIMITS.names,
+        'an array of names',
+        "e.g. [{ family: 'Smith', given: 'Ana' }]",
+      )
+      clean[field] = names.map((name, i) => checkName(id, `${field}[${i}]`, name))
     } else if (DATE_FIELDS.has(field)) {
-      checkDate(id, field, value)
-      clean[field] = JSON.parse(JSON.stringify(value)) as unknown
+      clean[field] = checkDate(id, field, value)
     } else if (field === 'categories') {
-      if (!Array.isArray(value) || !value.every((c) => typeof c === 'string'))
-        invalid(id, field, 'must be an array of strings', value)
-      if (value.length > RECORD_LIMITS.categories)
-        throw new KapLiteratureError(
-          'LIMIT_EXCEEDED',
-          `record ${describeValue(id)}: categories has more than ${RECORD_LIMITS.categories} entries`,
-          { value: `${value.length} entries`, hint: 'see docs/limits.md' },
-        )
-      for (const c of value as string[]) checkLength(id, field, c, RECORD_LIMITS.namePart)
-      clean[field] = [...value]
+      const list = readArray(id, field, value, RECORD_LIMITS.categories, 'an array of strings')
+      clean[field] = list.map((c, i) => {
+        if (typeof c !== 'string') invalid(id, field, 'must be an array of strings', c)
+        return checkText(id, `${field}[${i}]`, c, RECORD_LIMITS.namePart)
+      })
     } else if (field === 'custom') {
       if (!isPlainObject(value)) invalid(id, field, 'must be a plain object', value)
       let json: string
@@ -693,7 +727,7 @@ export function resolveItem(item: unknown): Resolved {
   if (item !== null && typeof item === 'object') {
     const shippedId = shippedByObject.get(item)
     if (shippedId !== undefined) return resolvedShipped(shippedId, shippedCsl.get(shippedId)!)
-    if (Array.isArray(item)) {
+    if (isArray(item)) {
       throw new KapLiteratureError('INVALID_ARGUMENT', 'expected one item (an id or a CSL-JSON object), got an array', {
         value: item,
         hint: 'use formatBibliography or formatCitation for a list',
@@ -712,26 +746,50 @@ export function resolveItem(item: unknown): Resolved {
   )
 }
 
+/** Array.isArray, false for a revoked Proxy (where it throws). */
+function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
 /**
  * Resolves a list of items in order. A shipped record listed twice appears once; two different user records with the
  * same id are an error.
  * @internal
  */
 export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMAT_ITEMS): Resolved[] {
-  if (Array.isArray(items) && items.length > max) {
-    throw new KapLiteratureError(
-      'LIMIT_EXCEEDED',
-      `${fn} takes at most ${max.toLocaleString('en-US')} items per call, got ${items.length.toLocaleString('en-US')}`,
-      {
-        value: `${items.length} items`,
-        hint:
-          max === MAX_FORMAT_ITEMS
-            ? `citeproc formats about 1,000 references a second and blocks while it does; split the list, or format in a Worker (docs/limits.md)`
-            : 'split the list (docs/limits.md)',
-      },
-    )
+  // The list is read once: its length once, then each position once (a Proxy may report any length, or change it).
+  let list: unknown[] | undefined
+  try {
+    if (Array.isArray(items)) {
+      const length = Number(items.length)
+      if (length > max) {
+        throw new KapLiteratureError(
+          'LIMIT_EXCEEDED',
+          `${fn} takes at most ${max.toLocaleString('en-US')} items per call, got ${length.toLocaleString('en-US')}`,
+          {
+            value: `${length} items`,
+            hint:
+              max === MAX_FORMAT_ITEMS
+                ? `citeproc formats about 1,000 references a second and blocks while it does; split the list, or format in a Worker (docs/limits.md)`
+                : 'split the list (docs/limits.md)',
+          },
+        )
+      }
+      list = []
+      for (let i = 0; i < length; i++) list.push(items[i])
+    }
+  } catch (cause) {
+    if (cause instanceof KapLiteratureError) throw cause
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn} could not read its list of items`, {
+      cause,
+      hint: 'pass a plain array',
+    })
   }
-  if (!Array.isArray(items)) {
+  if (list === undefined) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `${fn} expects an array of ids or CSL-JSON objects, got ${describeValue(items)}`,
@@ -743,7 +801,7 @@ export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMA
   }
   const out: Resolved[] = []
   const seen = new Map<string, Resolved>()
-  for (const item of items as unknown[]) {
+  for (const item of list) {
     const r = resolveItem(item)
     const earlier = seen.get(r.id)
     if (earlier !== undefined) {

@@ -40,7 +40,7 @@ describe('the et-al cleanup is linear and never touches user text', () => {
       ['container-title', 'zzzetalplaceholderb'],
       ['volume', 'ZZZETALPLACEHOLDERC'],
       ['author', [{ family: 'Zzzetalplaceholdera', given: 'Q' }]],
-      ['issued', { literal: 'Zzzetalplaceholdera 2020' }],
+      ['issued', { 'date-parts': [[2020]], season: 'Zzzetalplaceholdera' }],
     ] as const) {
       const e = kapError(() => formatReference({ ...book('T'), [field]: value }, { style: 'apa', format: 'text' }))
       expect(e.code, field).toBe('INVALID_RECORD')

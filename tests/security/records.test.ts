@@ -1,0 +1,179 @@
+/**
+ * Audit 35/A, findings 7, 8, 13, 14, 15 and 16: what the record validator lets through. Values read twice (a getter
+ * validated with one value and used with another: RIS and BibTeX injection, a user record under a shipped id),
+ * values citeproc crashes on or silently changes (negative, fractional and huge numbers; date ranges of two forms or
+ * running backwards; year 0, February 31), records only a name the styles do not print identifies ("(N.d.)."), dates
+ * as free text and control characters the exports lose, and URLs citeproc leaves unescaped.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  formatBibliography,
+  formatCitation,
+  formatReference,
+  toBibLaTeX,
+  toBibTeX,
+  toCSLJSON,
+  toRIS,
+} from '../../src/cite/index'
+import { kapError } from '../helpers/errors'
+
+const STYLES = ['apa', 'vancouver', 'harvard'] as const
+const base = {
+  type: 'article-journal',
+  title: 'T',
+  author: [{ family: 'Smith' }],
+  'container-title': 'J',
+  issued: { 'date-parts': [[2020]] },
+}
+const ref = (extra: Record<string, unknown>, style: string = 'apa', format: 'text' | 'html' = 'text') =>
+  formatReference({ ...base, id: 'a', ...extra }, { style, format })
+/** The typed error of formatting a record with `extra` (and of exporting it), which must name `field`. */
+function refused(extra: Record<string, unknown>, field: string, code = 'INVALID_RECORD') {
+  const e = kapError(() => ref(extra))
+  expect(e.code, JSON.stringify(extra)).toBe(code)
+  expect(e.message).toContain(field)
+  expect(kapError(() => toCSLJSON([{ ...base, id: 'a', ...extra }])).code).toBe(code)
+  return e
+}
+
+describe('each value of a user record is read once (finding 7)', () => {
+  /** A record whose `key` is a getter returning `first` on its first read and `later` after; counts its reads. */
+  function twoFaced(key: string, first: unknown, later: unknown) {
+    const reads = { n: 0 }
+    const record = Object.defineProperty({ ...base } as typeof base & { id: string }, key, {
+      enumerable: true,
+      get: () => (++reads.n === 1 ? first : later),
+    })
+    return { record, reads }
+  }
+
+  it('the audit case: an id validated as "smith-2024" cannot inject RIS lines, BibTeX fields or a shipped id', () => {
+    const ris = twoFaced('id', 'smith-2024', 'x\nUR  - javascript:alert(1)\nER  - ')
+    const out = toRIS([ris.record])
+    expect(out).toContain('ID  - smith-2024')
+    expect(out).not.toContain('javascript')
+    expect(ris.reads.n).toBe(1)
+    const bib = twoFaced('id', 'smith-2024', 'x,\n\tnote = {injected}')
+    expect(toBibTeX([bib.record])).not.toContain('injected')
+    const shipped = twoFaced('id', 'smith-2024', 'dore-2019')
+    expect(formatReference(shipped.record, { style: 'apa', format: 'html' })).toContain('data-kap-id="smith-2024"')
+  })
+
+  it('a name part read once: a getter cannot pass the length limit with one value and format another', () => {
+    let n = 0
+    const name = Object.defineProperty({}, 'family', {
+      enumerable: true,
+      get: () => (++n <= 1 ? 'Smith' : 'x'.repeat(100_889)),
+    })
+    expect(ref({ author: [name] })).toBe('Smith. (2020). T. J.')
+    expect(n).toBe(1)
+  })
+
+  it('every value of a record of getters is read exactly once, and the output is that of the values read (property)', () => {
+    const value = fc.constantFrom<[string, unknown]>(
+      ['title', 'A title'],
+      ['container-title', 'A journal'],
+      ['volume', '12'],
+      ['page', 7],
+      ['URL', 'https://example.org/a'],
+      ['DOI', '10.1234/abc'],
+      ['issued', { 'date-parts': [[2019, 3]] }],
+      ['editor', [{ family: 'Jones', given: 'B' }]],
+      ['publisher', 'P'],
+    )
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(value, { selector: (v) => v[0], minLength: 1 }),
+        fc.constantFrom(...STYLES),
+        (pairs, style) => {
+          const reads = new Map<string, number>()
+          const plain: Record<string, unknown> = { id: 'g1', type: 'article-journal', author: [{ family: 'Smith' }] }
+          const getters: Record<string, unknown> = { ...plain }
+          for (const [key, v] of pairs) {
+            plain[key] = v
+            Object.defineProperty(getters, key, {
+              enumerable: true,
+              get: () => {
+                reads.set(key, (reads.get(key) ?? 0) + 1)
+                return reads.get(key) === 1 ? v : 'later <b>value</b>'
+              },
+            })
+          }
+          const options = { style, format: 'html' } as const
+          expect(formatReference(getters as never, options)).toBe(formatReference(plain as never, options))
+          expect([...reads.values()].every((n) => n === 1)).toBe(true)
+        },
+      ),
+      { numRuns: 40 },
+    )
+  })
+
+  it('a record, name, date or list that cannot be read is a typed error, never a raw TypeError', () => {
+    const revoked = () => {
+      const p = Proxy.revocable({}, {})
+      p.revoke()
+      return p.proxy
+    }
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new TypeError('trap')
+        },
+      },
+    )
+    const getterThrows = Object.defineProperty({ ...base, id: 'g' }, 'title', {
+      enumerable: true,
+      get: () => {
+        throw new RangeError('getter')
+      },
+    })
+    for (const record of [
+      revoked(),
+      throwing,
+      getterThrows,
+      { ...base, id: 'a', author: revoked() },
+      { ...base, id: 'a', author: [revoked()] },
+      { ...base, id: 'a', issued: revoked() },
+      { ...base, id: 'a', issued: { 'date-parts': [revoked()] } },
+      { ...base, id: 'a', title: () => 'T' },
+      { ...base, id: 'a', custom: throwing },
+    ]) {
+      for (const fn of [
+        () => formatReference(record as never, { style: 'apa', format: 'text' }),
+        () => toRIS([record as never]),
+      ])
+        expect(kapError(fn).code).toBe('INVALID_RECORD')
+    }
+    for (const list of [
+      revoked(),
+      new Proxy([], {
+        get: () => {
+          throw new Error('list')
+        },
+      }),
+    ]) {
+      expect(kapError(() => formatBibliography(list as never, { style: 'apa', format: 'text' })).code).toBe(
+        'INVALID_ARGUMENT',
+      )
+      expect(kapError(() => toBibTeX(list as never)).code).toBe('INVALID_ARGUMENT')
+    }
+  })
+
+  it('a Proxy array claiming a huge length is refused by its length, without reading its elements', () => {
+    let gets = 0
+    const huge = new Proxy([], {
+      get: (t, k) => {
+        if (k === 'length') return 1e9
+        gets++
+        return Reflect.get(t, k)
+      },
+    })
+    expect(kapError(() => ref({ author: huge })).code).toBe('LIMIT_EXCEEDED')
+    expect(kapError(() => formatBibliography(huge as never, { style: 'apa', format: 'text' })).code).toBe(
+      'LIMIT_EXCEEDED',
+    )
+    expect(gets).toBe(0)
+  })
+})
