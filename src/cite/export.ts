@@ -13,7 +13,24 @@ function records(items: unknown, fn: string): Resolved[] {
   if (items === undefined) return allShipped().map(withoutPlaceholders)
   const list = resolveItems(items, fn, MAX_EXPORT_ITEMS)
   list.forEach(requireIdentifiable)
+  if (fn !== 'toCSLJSON') list.forEach((r) => noSeason(r, fn))
   return list.map(withoutPlaceholders)
+}
+
+/**
+ * A season (CSL's month 13–16: spring, summer, autumn, winter) has no field in BibTeX, BibLaTeX or RIS, which
+ * citation-js would write as month 13: such a record is refused there (CSL-JSON keeps it).
+ */
+function noSeason(r: Resolved, fn: string): void {
+  for (const [field, date] of Object.entries(r.csl)) {
+    const parts = (date as { 'date-parts'?: unknown } | undefined)?.['date-parts']
+    if (Array.isArray(parts) && parts.some((p) => Array.isArray(p) && (p[1] as number) > 12))
+      throw new KapLiteratureError(
+        'INVALID_RECORD',
+        `record ${describeValue(r.id)}: ${field} has a season (month 13–16), which ${fn} cannot write`,
+        { value: r.id, hint: 'export it with toCSLJSON, or give the date without the season' },
+      )
+  }
 }
 
 const PLACEHOLDER_FAMILIES = new Set(ET_AL_PLACEHOLDERS.map((n) => n.family))

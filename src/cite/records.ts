@@ -261,9 +261,13 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
  * - `type`: a CSL item type such as `article-journal`, `book`, `chapter`, `report` or `webpage`;
  * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings, without the word
  *   "Zzzetalplaceholder" (reserved for partial author lists);
- * - number variables (`volume`, `issue`, `page`, …): strings or finite numbers;
+ * - number variables (`volume`, `issue`, `page`, `edition`, …): text that does not start with a hyphen or dash, or a
+ *   whole number from 0 to `Number.MAX_SAFE_INTEGER` (kept as its text: `12` becomes `'12'`);
  * - name variables (`author`, `editor`, …): arrays of `{ family, given }` or `{ literal }` objects with string parts;
- * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers (or `literal`/`raw`);
+ * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers: a year from
+ *   -9999 to 9999 other than 0 (negative years are BC), a month 1–12 or a season 13–16 (spring, summer, autumn,
+ *   winter; BibTeX, BibLaTeX and RIS cannot hold a season and refuse it), a day the month has; a range is two dates
+ *   of the same form, the second not before the first (or `literal`/`raw` text);
  * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part, a date's `literal`/`raw` and each of
  *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most 10,000 characters,
  *   `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
@@ -415,20 +419,37 @@ function checkName(id: string, where: string, name: unknown): Record<string, unk
   return clean
 }
 
-/** One [year, month?, day?] of a date, with integers. */
+/** Days in a month of the proleptic Gregorian calendar (year 1 BC is -1, so leap years are -1, -5, …). */
+const daysIn = (year: number, month: number): number =>
+  new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leap(year) ? 1 : 0)
+const leap = (y: number): boolean => {
+  const a = y < 0 ? y + 1 : y
+  return a % 4 === 0 && (a % 100 !== 0 || a % 400 === 0)
+}
+
+/** One [year, month?, day?] of a date: a year other than 0, a month 1–12 or a season 13–16, a day the month has. */
 function checkDatePart(id: string, where: string, value: unknown): number[] {
   const part = readArray(id, where, value, 3, '[year], [year, month] or [year, month, day]')
   if (part.length === 0) invalid(id, where, 'must be [year], [year, month] or [year, month, day]', part)
-  for (const [j, n] of part.entries()) {
+  const [year, month, day] = part.map((n, j) => {
     if (typeof n !== 'number' || !Number.isInteger(n))
-      invalid(id, `${where}[${j}]`, `must be an integer, got ${describeValue(n)}`, n, 'write 2019, not "2019"')
-    const [min, max] = j === 0 ? [-9999, 9999] : j === 1 ? [1, 12] : [1, 31]
-    if (n < min || n > max) invalid(id, `${where}[${j}]`, `must be between ${min} and ${max}, got ${n}`, n)
+      return invalid(id, `${where}[${j}]`, `must be an integer, got ${describeValue(n)}`, n, 'write 2019, not "2019"')
+    return n
+  }) as [number, number?, number?]
+  const bad = (j: number, problem: string, hint?: string) => invalid(id, `${where}[${j}]`, problem, part[j], hint)
+  if (year === 0 || year < -9999 || year > 9999)
+    bad(0, `must be a year from -9999 to 9999 other than 0, got ${year}`, 'CSL has no year 0: 1 BC is -1')
+  if (month !== undefined && (month < 1 || month > 16))
+    bad(1, `must be a month from 1 to 12 (or a season: 13 spring, 14 summer, 15 autumn, 16 winter), got ${month}`)
+  if (day !== undefined) {
+    if (month! > 12) bad(2, 'is a day, but a season (month 13–16) has no day')
+    const max = daysIn(year, month!)
+    if (day < 1 || day > max) bad(2, `must be a day from 1 to ${max} of ${year}-${month}, got ${day}`)
   }
   return part as number[]
 }
 
-/** A date: `date-parts` (one date, or two for a range), `season`, `circa`, `literal`, `raw`. */
+/** A date: `date-parts` (one date, or two of the same form for a range, not ending before it starts), `season`, `circa`. */
 function checkDate(id: string, field: string, date: unknown): Record<string, unknown> {
   if (!isPlainObject(date))
     invalid(
@@ -444,6 +465,15 @@ function checkDate(id: string, field: string, date: unknown): Record<string, unk
       const parts = readArray(id, where, value, 2, 'one [year, month?, day?] array (or two for a range)')
       if (parts.length === 0) invalid(id, where, 'must hold one [year, month?, day?] array (or two for a range)', value)
       const [from, to] = parts.map((p, i) => checkDatePart(id, `${where}[${i}]`, p)) as [number[], number[]?]
+      if (to !== undefined) {
+        const hint = 'write both ends alike: [[2019, 3], [2020, 4]], not [[2019, 3], [2020]]'
+        if (to.length !== from.length) invalid(id, where, 'is a range whose two ends have different parts', parts, hint)
+        if (from.length > 1 && from[1]! > 12 !== to[1]! > 12)
+          invalid(id, where, 'is a range from a month to a season', parts, hint)
+        const order = from.findIndex((n, j) => n !== to[j])
+        if (order !== -1 && from[order]! > to[order]!)
+          invalid(id, where, 'is a range that ends before it starts', parts)
+      }
       clean[key] = to === undefined ? [from] : [from, to]
     } else if (key === 'literal' || key === 'raw') {
       clean[key] = checkText(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
@@ -461,11 +491,32 @@ function checkDate(id: string, field: string, date: unknown): Record<string, unk
   return clean
 }
 
-/** A number variable (volume, issue, page, …): a string or a finite number. */
-function checkNumber(id: string, field: string, value: unknown): string | number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value
+/**
+ * A number variable (volume, issue, page, edition, …): text as given, or a whole number from 0 to
+ * Number.MAX_SAFE_INTEGER, kept as its decimal text (citeproc crashes on some numbers and drops others). Text that
+ * starts with a hyphen or dash is refused: citeproc reads it as an open range and drops the dash ("-1" printed "1").
+ */
+function checkNumber(id: string, field: string, value: unknown): string {
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && value >= 0) return String(value)
+    return invalid(
+      id,
+      field,
+      `must be a whole number from 0 up, got ${String(value)}`,
+      value,
+      `write other values as text, e.g. ${field}: '12-14' or 'S1'`,
+    )
+  }
   if (typeof value !== 'string')
     return invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
+  if (/^\s*[-\u2010-\u2013]/.test(value))
+    invalid(
+      id,
+      field,
+      `may not start with a hyphen or dash, got ${describeValue(value)}`,
+      value,
+      "citeproc would drop it; write a range as '12-14'",
+    )
   return checkText(id, field, value, RECORD_LIMITS.text)
 }
 

@@ -177,3 +177,137 @@ describe('each value of a user record is read once (finding 7)', () => {
     expect(gets).toBe(0)
   })
 })
+
+describe('values citeproc crashes on or alters are refused, naming the field (findings 8, 15)', () => {
+  it('the audit cases: volume -1, 1.5, 1e21; issue -2, page -1, edition -1', () => {
+    for (const [field, value] of [
+      ['volume', -1],
+      ['volume', 1.5],
+      ['volume', 1e21],
+      ['issue', -2],
+      ['page', -1],
+      ['edition', -1],
+      ['number-of-pages', 2 ** 53],
+    ] as const) {
+      const e = refused({ [field]: value }, field)
+      expect(e.message).toContain('whole number')
+    }
+  })
+
+  it('a whole number is printed as its text, in every style (APA crashed on any number in volume)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('volume', 'issue', 'page', 'edition', 'number', 'chapter-number'),
+        fc.oneof(fc.integer({ min: 0, max: 99999 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+        fc.constantFrom(...STYLES),
+        (field, n, style) => {
+          const type = field === 'edition' || field === 'chapter-number' ? 'chapter' : 'article-journal'
+          expect(ref({ type, [field]: n }, style)).toBe(ref({ type, [field]: String(n) }, style))
+        },
+      ),
+      { numRuns: 40 },
+    )
+  })
+
+  it('number text that starts with a hyphen or dash is refused (citeproc printed "-1" as "1", "--" as nothing)', () => {
+    for (const v of ['-1', '–5', ' - 3', '--', '-']) refused({ page: v }, 'page')
+    for (const v of ['12-14', 'e123', '1, 3-5', 'S1', '2nd', '−1'])
+      expect(ref({ page: v }, 'harvard')).toContain(v.replace(/-/g, '–'))
+  })
+
+  it('the audit cases: date ranges of two forms, running backwards, year 0, February 31', () => {
+    for (const [field, date, problem] of [
+      ['issued', [[2020, 1, 1], [2020]], 'different parts'],
+      ['original-date', [[2020, 1], [2021]], 'different parts'],
+      ['issued', [[2021], [2019]], 'ends before it starts'],
+      [
+        'issued',
+        [
+          [2020, 5, 2],
+          [2020, 5, 1],
+        ],
+        'ends before it starts',
+      ],
+      ['issued', [[0]], 'other than 0'],
+      ['issued', [[2019, 2, 31]], 'from 1 to 28'],
+      ['issued', [[2019, 2, 29]], 'from 1 to 28'],
+      ['accessed', [[2020, 4, 31]], 'from 1 to 30'],
+      ['issued', [[2020, 0]], 'month from 1 to 12'],
+      ['issued', [[2020, 17]], 'month from 1 to 12'],
+      ['issued', [[2020, 13, 5]], 'season'],
+      [
+        'issued',
+        [
+          [2020, 3],
+          [2020, 14],
+        ],
+        'month to a season',
+      ],
+    ] as const) {
+      const e = refused({ [field]: { 'date-parts': date } }, `${field}.date-parts`)
+      expect(e.message).toContain(problem)
+      // Vancouver does not print original-date, but citeproc failed on it all the same.
+      expect(kapError(() => ref({ [field]: { 'date-parts': date } }, 'vancouver')).code).toBe('INVALID_RECORD')
+    }
+  })
+
+  it('accepts leap days, years BC, seasons (CSL month 13–16) and ranges, and prints them', () => {
+    expect(ref({ issued: { 'date-parts': [[2020, 2, 29]] } }, 'vancouver')).toContain('2020 Feb 29')
+    expect(ref({ issued: { 'date-parts': [[-500]] } }, 'vancouver')).toContain('500 BC')
+    expect(ref({ issued: { 'date-parts': [[2020, 13]] } }, 'vancouver')).toContain('2020 Spring')
+    expect(ref({ issued: { 'date-parts': [[2020, 16]] } }, 'vancouver')).toContain('2020 Winter')
+    expect(ref({ issued: { 'date-parts': [[2019], [2021]] } })).toContain('(2019–2021)')
+    expect(toCSLJSON([{ ...base, id: 'a', issued: { 'date-parts': [[2020, 13]] } }])).toContain('13')
+    // BibTeX, BibLaTeX and RIS have no season: refused there, never written as month 13.
+    for (const fn of [toBibTeX, toBibLaTeX, toRIS])
+      expect(kapError(() => fn([{ ...base, id: 'a', issued: { 'date-parts': [[2020, 13]] } }])).message).toContain(
+        'season',
+      )
+  })
+
+  it('any date-parts either format in every style or are refused as INVALID_RECORD, never a citeproc error (property)', () => {
+    const part = fc.array(
+      fc.integer({ min: -10, max: 40 }).map((n) => n),
+      { minLength: 1, maxLength: 3 },
+    )
+    const year = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1990, max: 2030 }))
+    const date = fc.tuple(year, part).map(([y, p]) => [y, ...p.slice(1)])
+    fc.assert(
+      fc.property(
+        fc.array(date, { minLength: 1, maxLength: 2 }),
+        fc.constantFrom('issued', 'original-date', 'accessed'),
+        (parts, field) => {
+          for (const style of STYLES) {
+            try {
+              ref({ type: 'webpage', URL: 'https://e.org/', [field]: { 'date-parts': parts } }, style)
+            } catch (e) {
+              expect((e as { code?: string }).code, `${style} ${JSON.stringify(parts)}: ${String(e)}`).toBe(
+                'INVALID_RECORD',
+              )
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    )
+  }, 60_000)
+
+  it('any number in a number variable formats as its text or is refused, never a citeproc error (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('volume', 'issue', 'page', 'edition', 'number-of-pages', 'number'),
+        fc.oneof(fc.double(), fc.integer(), fc.string()),
+        (field, value) => {
+          for (const style of STYLES) {
+            try {
+              ref({ type: 'book', [field]: value }, style)
+            } catch (e) {
+              expect((e as { code?: string }).code, `${style} ${field} ${JSON.stringify(value)}`).toBe('INVALID_RECORD')
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    )
+  }, 60_000)
+})
