@@ -259,6 +259,8 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
  * - `id`: letters, digits and `_ : . -`, starting with a letter or digit (it becomes a BibTeX key and an HTML
  *   attribute), and not the id of a shipped study or source;
  * - `type`: a CSL item type such as `article-journal`, `book`, `chapter`, `report` or `webpage`;
+ * - a `title`, or a name in `author` or `editor`: the styles print other names (recipient, translator, …) only
+ *   beside these;
  * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings, without the word
  *   "Zzzetalplaceholder" (reserved for partial author lists);
  * - number variables (`volume`, `issue`, `page`, `edition`, …): text that does not start with a hyphen or dash, or a
@@ -866,22 +868,32 @@ export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMA
 }
 
 /**
- * Refuses a user record that no style has anything to identify it by: no name in any name variable (author, editor,
- * …) and no title. citeproc would print "(N.d.)." or a bare number for it. Shipped records are citable by construction.
+ * The name variables every built-in style (and AMA, Chicago and MLA) prints where a reference names its authors: a
+ * record needs a name in one of them, or a title. Other names (recipient, translator, container-author, …) are
+ * printed, if at all, only beside these: a letter with only a recipient came out as "(N.d.)." in APA.
+ */
+const IDENTIFYING_NAMES = ['author', 'editor']
+
+/**
+ * Refuses a user record that no style has anything to identify it by: no title and no author or editor. citeproc
+ * would print "(N.d.)." or a bare number for it. Shipped records are citable by construction.
  * @internal
  */
 export function requireIdentifiable(record: Resolved): void {
   if (record.shipped) return
   const csl = record.csl as Readonly<Record<string, unknown>>
-  const named = [...NAME_FIELDS].some((field) => Array.isArray(csl[field]) && (csl[field] as unknown[]).length > 0)
+  const named = IDENTIFYING_NAMES.some((field) => Array.isArray(csl[field]) && (csl[field] as unknown[]).length > 0)
   const titled = typeof csl.title === 'string' && csl.title.trim() !== ''
   if (named || titled) return
+  const others = [...NAME_FIELDS].filter((field) => Array.isArray(csl[field]))
   throw new KapLiteratureError(
     'INVALID_RECORD',
     `record ${describeValue(record.id)} has no author, editor or title, so a style has nothing to cite it by`,
     {
       value: record.id,
-      hint: "add a title or an author, e.g. title: 'A book', author: [{ family: 'Smith', given: 'Ana' }]",
+      hint:
+        (others.length > 0 ? `the styles print ${others.join(', ')} only beside an author, editor or title; ` : '') +
+        "add a title or an author, e.g. title: 'A book', author: [{ family: 'Smith', given: 'Ana' }]",
     },
   )
 }

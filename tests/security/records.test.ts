@@ -311,3 +311,27 @@ describe('values citeproc crashes on or alters are refused, naming the field (fi
     )
   }, 60_000)
 })
+
+describe('a record needs a title, an author or an editor (finding 13)', () => {
+  it('the audit case: a record naming only a recipient (or a container author, translator, interviewer) is refused', () => {
+    for (const field of ['recipient', 'container-author', 'translator', 'interviewer', 'reviewed-author', 'director']) {
+      const r = { id: 't1', type: 'book', [field]: [{ family: 'Smith' }] }
+      for (const style of STYLES) {
+        const e = kapError(() => formatReference(r, { style, format: 'text' }))
+        expect(e.code).toBe('INVALID_RECORD')
+        expect(e.hint).toContain(field)
+        expect(kapError(() => formatCitation([r], { style, format: 'text' })).code).toBe('INVALID_RECORD')
+      }
+      expect(kapError(() => toBibTeX([r])).code).toBe('INVALID_RECORD')
+    }
+  })
+
+  it('an editor alone, or a title alone, is enough', () => {
+    expect(
+      formatReference({ id: 'e1', type: 'book', editor: [{ family: 'Jones' }] }, { style: 'apa', format: 'text' }),
+    ).toContain('Jones')
+    expect(
+      formatReference({ id: 't2', type: 'book', title: 'Only a title' }, { style: 'apa', format: 'text' }),
+    ).toContain('Only a title')
+  })
+})
