@@ -261,17 +261,18 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
  * - `type`: a CSL item type such as `article-journal`, `book`, `chapter`, `report` or `webpage`;
  * - a `title`, or a name in `author` or `editor`: the styles print other names (recipient, translator, …) only
  *   beside these;
- * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings, without the word
- *   "Zzzetalplaceholder" (reserved for partial author lists);
+ * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings without control characters
+ *   other than tab and line breaks, and without the word "Zzzetalplaceholder" (reserved for partial author lists);
  * - number variables (`volume`, `issue`, `page`, `edition`, …): text that does not start with a hyphen or dash, or a
  *   whole number from 0 to `Number.MAX_SAFE_INTEGER` (kept as its text: `12` becomes `'12'`);
  * - name variables (`author`, `editor`, …): arrays of `{ family, given }` or `{ literal }` objects with string parts;
  * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers: a year from
  *   -9999 to 9999 other than 0 (negative years are BC), a month 1–12 or a season 13–16 (spring, summer, autumn,
  *   winter; BibTeX, BibLaTeX and RIS cannot hold a season and refuse it), a day the month has; a range is two dates
- *   of the same form, the second not before the first (or `literal`/`raw` text);
- * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part, a date's `literal`/`raw` and each of
- *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most 10,000 characters,
+ *   of the same form, the second not before the first. `season` and `circa` are allowed; `literal` and `raw` are
+ *   not (the exports cannot hold a date as text);
+ * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part and each of `categories` at most 1,000
+ *   characters; at most 1,000 names per name variable; text and number variables at most 10,000 characters,
  *   `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
  * - `DOI`: a DOI, kept in its bare form (`https://doi.org/10.1/x`, `dx.doi.org/…` and `doi:10.1/x` become `10.1/x`, case
  *   kept), so that styles print it once; a value that is not a DOI (`10.`, registrant digits, `/`, a suffix without
@@ -372,10 +373,22 @@ function readArray(id: string, field: string, value: unknown, max: number, what:
   return out
 }
 
-/** A text value of a record: a string within `max` characters, without the reserved word. */
+/** C0 control characters other than tab, line feed and carriage return: XML cannot hold them, BibTeX drops them. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
+
+/** A text value of a record: a string within `max` characters, without control characters or the reserved word. */
 function checkText(id: string, field: string, value: unknown, max: number): string {
   if (typeof value !== 'string') return invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
   checkLength(id, field, value, max)
+  const control = CONTROL.exec(value)
+  if (control !== null)
+    invalid(
+      id,
+      field,
+      `holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
+      value,
+      'remove control characters: XML and BibTeX cannot hold them (tabs and line breaks are fine)',
+    )
   checkReserved(id, field, value)
   return value
 }
@@ -478,7 +491,15 @@ function checkDate(id: string, field: string, date: unknown): Record<string, unk
       }
       clean[key] = to === undefined ? [from] : [from, to]
     } else if (key === 'literal' || key === 'raw') {
-      clean[key] = checkText(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
+      invalid(
+        id,
+        `${field}.${key}`,
+        'is not supported: the exports cannot hold a date as text',
+        value,
+        key === 'raw'
+          ? "write the date as { 'date-parts': [[2020, 5, 17]] }"
+          : "write it as date-parts: a season as month 13–16 ({ 'date-parts': [[2020, 13]] } is spring 2020), an uncertain date with circa: true",
+      )
     } else if (key === 'season' || key === 'circa') {
       if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean'))
         invalid(id, `${field}.${key}`, 'has the wrong type', value)
@@ -488,7 +509,7 @@ function checkDate(id: string, field: string, date: unknown): Record<string, unk
       invalid(id, `${field}.${key}`, 'is not a CSL date key', value, "use { 'date-parts': [[year, month, day]] }")
     }
   }
-  if (!('date-parts' in clean) && !('literal' in clean) && !('raw' in clean))
+  if (clean['date-parts'] === undefined)
     invalid(id, field, "needs 'date-parts'", date, "e.g. { 'date-parts': [[2019]] }")
   return clean
 }

@@ -60,11 +60,14 @@ export function hostileRecord(field: (typeof FIELDS)[number], payload: string, n
   return { ...base, [field]: payload }
 }
 
-/** Whether the engine refuses `payload` in `field` as a bad record, not a rendering: a blank name, a DOI with a space. */
+/**
+ * Whether the engine refuses `payload` in `field` as a bad record, not a rendering: a blank name, a DOI with a space,
+ * a control character.
+ */
 export function refusedPayload(field: (typeof FIELDS)[number], payload: string): boolean {
-  return (
-    (field === 'author' && payload.trim() === '') || (field === 'DOI' && bareDoi(`10.1234/${payload}`) === undefined)
-  )
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(payload)) return true
+  if (field === 'author') return payload.trim() === ''
+  return field === 'DOI' && bareDoi(`10.1234/${payload}`) === undefined
 }
 
 /** Markdown of every shipped record in every precomputed style, in every form. */

@@ -335,3 +335,34 @@ describe('a record needs a title, an author or an editor (finding 13)', () => {
     ).toContain('Only a title')
   })
 })
+
+describe('dates as free text and control characters are refused with a hint (finding 14)', () => {
+  it('the audit cases: an accessed literal, a raw date, an issued literal', () => {
+    for (const [field, date] of [
+      ['accessed', { literal: 'yesterday' }],
+      ['issued', { raw: '2020-05' }],
+      ['issued', { literal: 'Spring 2020' }],
+    ] as const) {
+      const e = refused({ type: 'webpage', URL: 'https://e.com', [field]: date }, `${field}.${Object.keys(date)[0]}`)
+      expect(e.hint).toMatch(/date-parts/)
+      for (const fn of [toBibTeX, toRIS])
+        expect(kapError(() => fn([{ ...base, id: 'a', [field]: date }])).code).toBe('INVALID_RECORD')
+    }
+  })
+
+  it('the audit case: a title of control characters; and any C0 control but tab and line breaks, in any text', () => {
+    expect(refused({ title: '\u0000\u0001\u001b' }, 'title').message).toContain('U+0000')
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 31 }).filter((c) => c !== 9 && c !== 10 && c !== 13),
+        fc.constantFrom('title', 'container-title', 'publisher', 'volume', 'note'),
+        (c, field) => {
+          refused({ [field]: `a${String.fromCharCode(c)}b` }, field)
+          refused({ author: [{ family: `a${String.fromCharCode(c)}b` }] }, 'author[0].family')
+        },
+      ),
+      { numRuns: 40 },
+    )
+    expect(ref({ title: 'Two\tlines\nof title' })).toContain('Two')
+  })
+})
