@@ -101,19 +101,30 @@ function addLinks(runs: Run[], record: Resolved): Run[] {
   let out = runs
   const doi = record.csl.DOI
   if (record.doiHref !== undefined && typeof doi === 'string') {
-    // citeproc prints straight apostrophes as typographic ones, also inside a DOI.
-    const forms = [...new Set([doi, doi.replace(/'/g, '\u2019')])]
-    const needles = forms.flatMap((d) => [
-      `https://doi.org/${d}`,
-      `http://dx.doi.org/${d}`,
-      `https://dx.doi.org/${d}`,
-      `doi:${d}`,
-      d,
-    ])
+    const needles = [
+      `https://doi.org/${doi}`,
+      `http://dx.doi.org/${doi}`,
+      `https://dx.doi.org/${doi}`,
+      `doi:${doi}`,
+      doi,
+    ]
     out = linkFirst(out, needles, record.doiHref, 'doi')
   }
-  if (record.urlHref !== undefined)
-    out = linkFirst(out, [...new Set([record.urlHref, record.urlHref.replace(/'/g, '\u2019')])], record.urlHref, 'url')
+  if (record.urlHref !== undefined) out = linkFirst(out, [record.urlHref], record.urlHref, 'url')
+  return out
+}
+
+/**
+ * citeproc prints the straight apostrophes of a DOI or URL as typographic ones ("a'b" as "a’b"): they are put back,
+ * so both print as given (and a link's text matches its address).
+ */
+function asGiven(runs: Run[], record: Resolved): Run[] {
+  let out = runs
+  for (const value of [record.csl.DOI, record.csl.URL]) {
+    if (typeof value !== 'string' || !value.includes("'")) continue
+    const curly = value.replace(/'/g, '\u2019')
+    out = out.map((r) => ({ ...r, text: r.text.split(curly).join(value) }))
+  }
   return out
 }
 
@@ -158,7 +169,7 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
         `citeproc returned an entry for an unknown id ${describeValue(id)}`,
         { value: id },
       )
-    const runs = runsOf(entry, [record])
+    const runs = asGiven(runsOf(entry, [record]), record)
     const text = textOf(runs)
     if (text.trim() === '' || STYLE_ERROR.test(text)) throw unprintable(checked.style, id)
     return { id, body: renderRuns(checked.format === 'text' ? runs : addLinks(runs, record), checked.format) }

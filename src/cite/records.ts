@@ -276,8 +276,10 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
  *   `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
  * - `DOI`: a DOI, kept in its bare form (`https://doi.org/10.1/x`, `dx.doi.org/…` and `doi:10.1/x` become `10.1/x`, case
  *   kept), so that styles print it once; a value that is not a DOI (`10.`, registrant digits, `/`, a suffix without
- *   whitespace) is refused. It is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$`, otherwise printed as text;
- * - `URL` is linked only when it is an `http:` or `https:` URL, otherwise printed as text.
+ *   whitespace), or one with `<` before a letter (which would print as markup), is refused. It is linked only when
+ *   it matches `^10\.\d{4,9}/[^\s"<>]+$`, otherwise printed as text;
+ * - `URL`: without whitespace, `"`, `<` or `>` (a valid URL percent-encodes them); linked only when it is an `http:`
+ *   or `https:` URL, otherwise printed as text.
  * @example
  * ```ts
  * import type { CiteRecord } from 'kap-literature/cite'
@@ -549,7 +551,12 @@ function checkNumber(id: string, field: string, value: unknown): string {
  */
 function checkDoi(id: string, value: string): string {
   const doi = bareDoi(value)
-  if (doi !== undefined) return doi
+  if (doi !== undefined) {
+    // citeproc leaves `<` in a DOI unescaped, so `<b>` would be read as markup; an SICI DOI's `<693::…>` is fine.
+    if (/<\/?[a-z]/i.test(doi))
+      invalid(id, 'DOI', `holds markup-like text: ${describeValue(value)}`, value, 'percent-encode < and > (%3C, %3E)')
+    return doi
+  }
   const hint =
     value.trim() === ''
       ? 'leave DOI out when the record has none'
@@ -638,6 +645,14 @@ function snapshot(record: unknown): CslObject {
       clean[field] = value
     } else if (STRING_FIELDS.has(field)) {
       const text = checkText(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
+      if (field === 'URL' && /[\s"<>]/.test(text))
+        invalid(
+          id,
+          field,
+          `holds a space, a quote or an angle bracket: ${describeValue(text)}`,
+          text,
+          'a valid URL percent-encodes them: %20, %22, %3C, %3E',
+        )
       clean[field] = field === 'DOI' ? checkDoi(id, text) : text
     } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
       clean[field] = checkNumber(id, field, value)

@@ -366,3 +366,47 @@ describe('dates as free text and control characters are refused with a hint (fin
     expect(ref({ title: 'Two\tlines\nof title' })).toContain('Two')
   })
 })
+
+describe('a URL that citeproc would print altered is refused (finding 16a)', () => {
+  it('the audit case: <b>…</b> in a URL; also quotes and spaces, which a valid URL percent-encodes', () => {
+    for (const URL of [
+      'https://e.com/<b>x</b>',
+      'https://e.com/<img src=x>',
+      'https://e.com/"q',
+      'https://e.com/a b',
+      'https://e.com/\tx',
+    ])
+      expect(refused({ URL }, 'URL').hint).toContain('%3C')
+    const encoded = 'https://e.com/%3Cb%3Ex%3C/b%3E%22q%20r'
+    expect(ref({ URL: encoded })).toContain(encoded)
+    expect(ref({ URL: encoded }, 'apa', 'html')).toContain(`href="${encoded}"`)
+  })
+
+  it('a DOI holding a tag-like <…> is refused; an SICI DOI with <693::…> is printed as given', () => {
+    expect(refused({ DOI: '10.1000/a<b>x</b>' }, 'DOI').hint).toContain('%3C')
+    const sici = '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0'
+    for (const style of STYLES) expect(ref({ DOI: sici }, style)).toContain(sici)
+  })
+
+  it('any URL either is refused or is printed exactly as given (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        fc.constantFrom('<b>', '"', ' ', '', '%20'),
+        (url, extra) => {
+          const URL = `${url}${extra}`
+          let out: string
+          try {
+            out = ref({ type: 'webpage', URL }, 'vancouver')
+          } catch (e) {
+            expect((e as { code?: string }).code).toBe('INVALID_RECORD')
+            expect(/[\s"<>]/.test(URL)).toBe(true)
+            return
+          }
+          expect(out).toContain(URL)
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+})
