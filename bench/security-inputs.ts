@@ -57,6 +57,25 @@ export function macroBomb(n: number): string {
   return `<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>bomb</title><id>bomb</id><updated>2020-01-01T00:00:00+00:00</updated></info>${macros}<citation><layout><text macro="m0"/></layout></citation><bibliography><layout><text macro="m0"/></layout></bibliography></style>`
 }
 
+/**
+ * The style of audit 35/A finding 3: four macros that each call the next ten times (11,111 calls, within the call
+ * limit) ending in a macro of `titles` `<text variable="title"/>`: 10,000 × titles elements per entry (8.5 KB for
+ * 300 titles, which took 25 s per reference).
+ */
+export function renderBomb(titles: number, fan = 10, depth = 4): string {
+  const macros = Array.from(
+    { length: depth },
+    (_, d) => `<macro name="m${d + 1}"><group>${`<text macro="m${d + 2}"/>`.repeat(fan)}</group></macro>`,
+  ).join('')
+  const last = `<macro name="m${depth + 1}"><group>${'<text variable="title"/>'.repeat(titles)}</group></macro>`
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" ` +
+    `version="1.0"><info><title>Boom</title><id>boom</id><updated>2020-01-01T00:00:00+00:00</updated></info>` +
+    `${macros}${last}<citation><layout><text variable="title"/></layout></citation><bibliography><layout>` +
+    `<text macro="m1"/></layout></bibliography></style>`
+  )
+}
+
 /** n distinct user records for citations. */
 export function userRecords(n: number): {
   id: string

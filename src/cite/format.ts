@@ -8,7 +8,7 @@ import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlag
 import { requireIdentifiable, resolveItem, resolveItems, type Resolved } from './records'
 import { casedForStyle } from './sentence-case'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
-import { resolveLang, resolveStyle, styleKey, type StyleEntry } from './styles'
+import { resolveLang, resolveStyle, styleKey, styleWork, type StyleEntry } from './styles'
 import type { CiteCitationOptions, CiteFormatOptions, CiteItem } from './types'
 
 const FORMATS: readonly Format[] = ['text', 'html', 'markdown']
@@ -81,6 +81,60 @@ function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
       { value: style.name, cause },
     )
   }
+}
+
+/**
+ * Bounds on one formatting call, beyond its 1,000 items (docs/limits.md). citeproc's work grows with what a style
+ * renders per entry, and its output with how often the style prints each field.
+ * @internal
+ */
+export const CALL_LIMITS = Object.freeze({
+  /** Rendering elements: the items times the style's elements per entry (1,000 entries of APA: 2.0 million). */
+  elements: 2_500_000,
+  /** Characters a call can print at most, counted from the style's work and the records' fields (1,000 APA entries like the shipped records: about 22 million). */
+  output: 50_000_000,
+})
+
+/** Refuses a call whose records would cost citeproc more than {@link CALL_LIMITS} in this style. */
+function checkWork(records: readonly Resolved[], style: StyleEntry): void {
+  const work = styleWork(style)
+  let output = 0
+  for (const r of records) {
+    output += work.text
+    for (const [variable, value] of Object.entries(r.csl)) {
+      const times = work.vars.get(variable) ?? 0
+      if (typeof value === 'string') output += times * value.length
+      else if (Array.isArray(value)) {
+        let chars = 0
+        for (const name of value as unknown[])
+          for (const part of typeof name === 'object' && name !== null ? Object.values(name) : [])
+            if (typeof part === 'string') chars += part.length
+        output += times * (chars + value.length * work.perName)
+      } else output += times * 64
+    }
+  }
+  const n = (x: number) => x.toLocaleString('en-US')
+  const refuse = (problem: string, count: number, limit: number, hint: string) => {
+    throw new KapLiteratureError('LIMIT_EXCEEDED', `${problem}, more than the ${n(limit)} one call may`, {
+      value: count,
+      hint: `${hint}; see docs/limits.md`,
+    })
+  }
+  const elements = records.length * work.elements
+  if (elements > CALL_LIMITS.elements)
+    refuse(
+      `${n(records.length)} entries of style "${style.name}" can render up to ${n(elements)} elements`,
+      elements,
+      CALL_LIMITS.elements,
+      `this style renders up to ${n(work.elements)} elements per entry; format fewer items per call`,
+    )
+  if (output > CALL_LIMITS.output)
+    refuse(
+      `style "${style.name}" could print up to ${n(output)} characters for these records`,
+      output,
+      CALL_LIMITS.output,
+      'format fewer items per call, or shorten their longest fields',
+    )
 }
 
 function requireBibliography(style: StyleEntry, fn: string): void {
@@ -208,6 +262,7 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
   requireBibliography(checked.style, 'formatReference')
   const record = resolveItem(idOrRecord)
   requireIdentifiable(record)
+  checkWork([record], checked.style)
   const [entry] = entries([record], checked)
   if (entry === undefined) return ''
   return checked.format === 'html'
@@ -224,7 +279,8 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
  * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
  * @param options - `{ style, format, lang? }`
  * @returns the formatted bibliography
- * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items, or
+ * more work than one call does (2.5 million rendering elements: docs/limits.md)
  * @example
  * ```ts
  * import { formatBibliography } from 'kap-literature/cite'
@@ -238,6 +294,7 @@ export function formatBibliography(items: readonly CiteItem[], options: CiteForm
   const records = resolveItems(items, 'formatBibliography')
   records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
+  checkWork(records, checked.style)
   const list = entries(records, checked)
   if (checked.format === 'text') return list.map((e) => e.body).join('\n')
   if (checked.format === 'markdown') return list.map((e) => e.body).join('\n\n')
@@ -271,7 +328,8 @@ function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {
  * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
  * @param options - `{ style, format, narrative?, lang? }`
  * @returns the formatted citation
- * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items, or
+ * more work than one call does (as {@link formatBibliography})
  * @example
  * ```ts
  * import { formatCitation } from 'kap-literature/cite'
@@ -284,6 +342,7 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
   const records = resolveItems(items, 'formatCitation')
   records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
+  checkWork(records, checked.style)
   const csls = cslsFor(records, checked.style)
   const run = (cluster: CiteItemFlags[], before: CiteItemFlags[][]) =>
     runsOf(

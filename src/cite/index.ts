@@ -50,11 +50,12 @@ export { toBibLaTeX, toBibTeX, toCSLJSON, toRIS } from './export'
  * @param name - lower-case letters, digits and hyphens, e.g. `'ama'`
  * @param xml - the text of an independent `.csl` style file
  * The XML is checked in one linear pass before citeproc sees it: at most 300,000 characters, no unclosed comment, no
- * macro that calls itself, and at most 20,000 macro calls to format one entry (published styles make at most ~1,300).
+ * macro that calls itself, and at most 20,000 macro calls and 10,000 rendering elements (along the costliest branch of
+ * each `<choose>`) to format one entry (published styles make at most ~1,300 and ~2,000).
  * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for a bad name, a built-in name, text that is not a CSL
  * `<style>` document, a dependent style (the hint names its parent), a recursive macro, or a style citeproc cannot
  * compile (the citeproc error is the `cause`); `LIMIT_EXCEEDED` for XML over 300,000 characters or macros that expand
- * beyond 20,000 calls
+ * beyond 20,000 calls or 10,000 rendering elements
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs'

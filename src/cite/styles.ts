@@ -1,7 +1,7 @@
 // The style and locale registry: built-in keys, styles the caller registers, locales, and the Debian style loader.
 import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
-import { macroCost, scanCsl, type CslTag } from './csl-scan'
+import { macroCost, scanCsl, type CslTag, type StyleWork } from './csl-scan'
 import { fixStyle } from './style-fixes'
 import {
   engineAddLocale,
@@ -28,6 +28,8 @@ export interface StyleEntry {
   key: string | undefined
   /** The name style-fixes.ts and sentence-case.ts know the style by, for the six styles the project ships. */
   readonly fixName?: string
+  /** What formatting one entry can cost (csl-scan.ts); counted at registration, or at first use for a built-in. */
+  work?: StyleWork
 }
 
 const builtIn: ReadonlyMap<string, StyleEntry> = new Map([
@@ -46,14 +48,30 @@ let generation = 0
 
 const newKey = (name: string): string => `kap-literature/${name}/${++generation}`
 
+/** A style's XML; a built-in's is taken from citation-js (with our fixes) at first use. */
+function styleXml(entry: StyleEntry): string {
+  if (typeof entry.xml !== 'string') entry.xml = fixStyle(entry.xml.builtIn, engineStyleXml(entry.xml.builtIn))
+  return entry.xml
+}
+
 /** The internal citation-js key of a style, registering its XML on first use (compiled by citeproc when first formatted). @internal */
 export function styleKey(entry: StyleEntry): string {
   if (entry.key !== undefined) return entry.key
-  if (typeof entry.xml !== 'string') entry.xml = fixStyle(entry.xml.builtIn, engineStyleXml(entry.xml.builtIn))
   const key = newKey(entry.name)
-  engineAddStyle(key, entry.xml, false)
+  engineAddStyle(key, styleXml(entry), false)
   entry.key = key
   return key
+}
+
+/** What formatting one entry in a style can cost (see `macroCost`). @internal */
+export function styleWork(entry: StyleEntry): StyleWork {
+  if (entry.work === undefined) {
+    const scan = scanCsl(styleXml(entry), 'style')
+    const cost = scan.ok ? macroCost(scan.tags, { calls: Infinity, elements: Infinity }) : undefined
+    if (cost?.ok !== true) throw new KapLiteratureError('INVALID_ARGUMENT', `style "${entry.name}" cannot be read`)
+    entry.work = cost.work
+  }
+  return entry.work
 }
 
 /** Drops a style's key and frees its engines (when the name is registered again); the next use gets a new key. @internal */
@@ -76,6 +94,13 @@ export const MAX_STYLE_CHARS = 300_000
  * @internal
  */
 export const MAX_MACRO_EXPANSIONS = 20_000
+/**
+ * The most rendering elements formatting one entry may expand to, along the costliest branch of each `<choose>`
+ * (see `macroCost`): 5× the most of any Debian style (1,991, `apa-cv`; APA 1,473, Chicago author-date 368). A style
+ * at the limit renders at most this many elements per entry, whatever its macros do.
+ * @internal
+ */
+export const MAX_RENDER_ELEMENTS = 10_000
 
 /** Every style name that formatting accepts, sorted. @internal */
 export function styleNames(): string[] {
@@ -188,16 +213,17 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
       },
     )
   }
-  const cost = macroCost(tags, MAX_MACRO_EXPANSIONS)
+  const cost = macroCost(tags, { calls: MAX_MACRO_EXPANSIONS, elements: MAX_RENDER_ELEMENTS })
   if (!cost.ok) {
     throw new KapLiteratureError(
-      cost.problem.includes('expand') ? 'LIMIT_EXCEEDED' : 'INVALID_ARGUMENT',
+      cost.limit === undefined ? 'INVALID_ARGUMENT' : 'LIMIT_EXCEEDED',
       `style "${name}" cannot be used: ${cost.problem}`,
       {
         value: name,
         hint:
-          `published CSL styles make at most ~1,300 macro calls per entry and never call a macro from itself; the ` +
-          `limit is ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} (docs/limits.md)`,
+          `published CSL styles make at most ~1,300 macro calls and ~2,000 rendering elements per entry and never ` +
+          `call a macro from itself; the limits are ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} and ` +
+          `${MAX_RENDER_ELEMENTS.toLocaleString('en-US')} (docs/limits.md)`,
       },
     )
   }
@@ -215,7 +241,7 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
   }
   const previous = registered.get(name)
   if (previous !== undefined) retireStyle(previous)
-  registered.set(name, { name, key, hasBibliography: has('bibliography'), xml: root, fixName })
+  registered.set(name, { name, key, hasBibliography: has('bibliography'), xml: root, fixName, work: cost.work })
 }
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/

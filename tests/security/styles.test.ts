@@ -4,16 +4,30 @@
  * resolves a name through Object.prototype. Before the fix the `<!--` strip took 13 s on 320 KB, the
  * independent-parent pattern 28 s on 480 KB, and a 1.5 KB style of 20 doubling macros 33 s at first use.
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { macroBomb, styles } from '../../bench/security-inputs'
-import { formatCitation, loadSystemStyle, registerStyle } from '../../src/cite/index'
-import { MAX_MACRO_EXPANSIONS, MAX_STYLE_CHARS } from '../../src/cite/styles'
+import { macroBomb, renderBomb, styles } from '../../bench/security-inputs'
+import { macroCost, scanCsl } from '../../src/cite/csl-scan'
+import { CALL_LIMITS } from '../../src/cite/format'
+import {
+  formatBibliography,
+  formatCitation,
+  formatReference,
+  loadSystemStyle,
+  registerStyle,
+} from '../../src/cite/index'
+import {
+  MAX_MACRO_EXPANSIONS,
+  MAX_RENDER_ELEMENTS,
+  MAX_STYLE_CHARS,
+  resolveStyle,
+  styleWork,
+} from '../../src/cite/styles'
 import { isKapLiteratureError, type KapLiteratureError } from '../../src/index'
-import { MAX_RATIO, growth } from './timing'
+import { MAX_RATIO, fastest, growth } from './timing'
 import { kapError } from '../helpers/errors'
 
 const NS = 'http://purl.org/net/xbiblio/csl'
@@ -171,4 +185,125 @@ describe('loadSystemStyle', () => {
       expect(e.message).toContain(`${name}.csl`)
     }
   })
+})
+
+describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
+  const record = { id: 'r1', type: 'book', title: 'Q' }
+  const ref = (style: string) => formatReference(record, { style, format: 'text' })
+
+  it('the audit case: chained macros ending in 300 titles (25 s per reference) are refused at registration', () => {
+    for (const titles of [300, 1]) {
+      const e = thrown(() => registerStyle(fresh(), renderBomb(titles)))
+      expect(e.code).toBe('LIMIT_EXCEEDED')
+      expect(e.message).toContain(`more than ${MAX_RENDER_ELEMENTS.toLocaleString('en-US')} rendering elements`)
+    }
+  })
+
+  it('a style at the limit formats an entry in at most 200× the time of an APA entry (it was 10,000×)', () => {
+    // 100 × 97 titles, and the groups and calls: just under the limit (98 titles are over it).
+    const name = fresh()
+    registerStyle(name, renderBomb(97, 10, 2))
+    expect(ref(name)).toBe('Q'.repeat(9700))
+    ref('apa')
+    const apa = fastest(() => ref('apa'), 3)
+    const bomb = fastest(() => ref(name), 3)
+    expect(bomb / Math.max(apa, 1), `APA ${apa.toFixed(1)} ms, at the limit ${bomb.toFixed(1)} ms`).toBeLessThan(200)
+    expect(thrown(() => registerStyle(fresh(), renderBomb(98, 10, 2))).code).toBe('LIMIT_EXCEEDED')
+  }, 60_000)
+
+  it('counts an upper bound of what renders: a title is never printed more often than counted (property)', () => {
+    // Random macro graphs of groups, chooses and calls (to later macros only), with titles at the leaves.
+    type Node = { kind: 'title' } | { kind: 'call'; to: number } | { kind: 'group' | 'choose'; children: Node[] }
+    const xml = (node: Node): string =>
+      node.kind === 'title'
+        ? '<text variable="title"/>'
+        : node.kind === 'call'
+          ? `<text macro="m${node.to}"/>`
+          : node.kind === 'group'
+            ? `<group>${node.children.map(xml).join('')}</group>`
+            : `<choose>${node.children
+                .map((c, i) =>
+                  i === 0
+                    ? `<if variable="title">${xml(c)}</if>`
+                    : i < node.children.length - 1
+                      ? `<else-if variable="title">${xml(c)}</else-if>`
+                      : `<else>${xml(c)}</else>`,
+                )
+                .join('')}</choose>`
+    const node = (macro: number, macros: number): fc.Arbitrary<Node> =>
+      fc.letrec<{ node: Node }>((tie) => ({
+        node: fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          fc.constant<Node>({ kind: 'title' }),
+          macro + 1 < macros
+            ? fc.integer({ min: macro + 1, max: macros - 1 }).map((to): Node => ({ kind: 'call', to }))
+            : fc.constant<Node>({ kind: 'title' }),
+          fc.array(tie('node'), { minLength: 1, maxLength: 6 }).map((children): Node => ({ kind: 'group', children })),
+          fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((children): Node => ({ kind: 'choose', children })),
+        ),
+      })).node
+    const styleArb = fc
+      .integer({ min: 1, max: 5 })
+      .chain((macros) => fc.tuple(...Array.from({ length: macros }, (_, m) => node(m, macros))))
+    fc.assert(
+      fc.property(styleArb, (bodies) => {
+        const macros = bodies.map((b, i) => `<macro name="m${i}"><group>${xml(b)}</group></macro>`).join('')
+        const style =
+          `<style xmlns="${NS}" class="in-text" version="1.0"><info><title>p</title><id>p</id>` +
+          `<updated>2020-01-01T00:00:00+00:00</updated></info>${macros}<citation><layout><text variable="title"/>` +
+          `</layout></citation><bibliography><layout><text macro="m0"/></layout></bibliography></style>`
+        const scan = scanCsl(style, 'style')
+        if (!scan.ok) throw new Error(scan.problem)
+        const cost = macroCost(scan.tags, { calls: Infinity, elements: Infinity })
+        if (!cost.ok) throw new Error(cost.problem)
+        const name = fresh()
+        try {
+          registerStyle(name, style)
+        } catch (e) {
+          expect(thrown(() => registerStyle(fresh(), style)).code).toBe('LIMIT_EXCEEDED')
+          expect(cost.work.elements).toBeGreaterThan(MAX_RENDER_ELEMENTS)
+          return
+        }
+        let printed: string
+        try {
+          printed = ref(name)
+        } catch (e) {
+          // Nothing printed at all (every branch empty) is refused as an unprintable record.
+          expect(thrown(() => ref(name)).code).toBe('INVALID_RECORD')
+          return
+        }
+        // The citation layout prints the title once too: both layouts are counted.
+        expect(printed.split('Q').length - 1).toBeLessThanOrEqual((cost.work.vars.get('title') ?? 0) - 1)
+      }),
+      { numRuns: 60 },
+    )
+  }, 120_000)
+
+  it('every Debian style is within the limits, with room to spare (the limits are 5× the most of any)', () => {
+    const dir = '/usr/share/citation-style-language/styles'
+    if (!existsSync(dir)) return
+    let most = { calls: 0, elements: 0 }
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl'))) {
+      const scan = scanCsl(readFileSync(join(dir, file), 'utf8'), 'style')
+      if (!scan.ok) continue
+      const cost = macroCost(scan.tags, { calls: Infinity, elements: Infinity })
+      if (!cost.ok) throw new Error(`${file}: ${cost.problem}`)
+      most = { calls: Math.max(most.calls, cost.work.calls), elements: Math.max(most.elements, cost.work.elements) }
+    }
+    expect(most.elements * 4).toBeLessThan(MAX_RENDER_ELEMENTS)
+    expect(most.calls * 4).toBeLessThan(MAX_MACRO_EXPANSIONS)
+    expect(most.elements * 1000).toBeLessThan(CALL_LIMITS.elements)
+  })
+
+  it('a call in a costly style takes fewer items: the elements of a call are bounded too', () => {
+    const name = fresh()
+    registerStyle(name, renderBomb(97, 10, 2))
+    const per = styleWork(resolveStyle(name)).elements
+    const fits = Math.floor(CALL_LIMITS.elements / per)
+    const records = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, type: 'book', title: 'Q' }))
+    const e = thrown(() => formatBibliography(records(fits + 1), { style: name, format: 'text' }))
+    expect(e.code).toBe('LIMIT_EXCEEDED')
+    expect(e.hint).toContain(`${per.toLocaleString('en-US')} elements per entry`)
+    expect(formatBibliography(records(1000), { style: 'apa', format: 'text' }).split('\n')).toHaveLength(1000)
+  }, 60_000)
 })
