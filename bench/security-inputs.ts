@@ -76,6 +76,24 @@ export function renderBomb(titles: number, fan = 10, depth = 4): string {
   )
 }
 
+/**
+ * The records of audit 35/A finding 6, each within every record limit: 21 authors and 21 editors whose name parts are
+ * 999 characters of one-letter words (`a a a …`), identical across records (40 took 90 s in one APA bibliography).
+ */
+export function nameHeavyRecords(n: number, names = 21): { id: string; type: string; title: string }[] {
+  const part = Array.from({ length: 500 }, () => 'a')
+    .join(' ')
+    .slice(0, 999)
+  const list = () => Array.from({ length: names }, () => ({ family: part, given: part }))
+  return Array.from({ length: n }, (_, i) => ({
+    id: `b${i}`,
+    type: 'book',
+    title: `T${i}`,
+    author: list(),
+    editor: list(),
+  }))
+}
+
 /** n distinct user records for citations. */
 export function userRecords(n: number): {
   id: string

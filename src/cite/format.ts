@@ -85,7 +85,8 @@ function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
 
 /**
  * Bounds on one formatting call, beyond its 1,000 items (docs/limits.md). citeproc's work grows with what a style
- * renders per entry, and its output with how often the style prints each field.
+ * renders per entry and with the words of the records' names (a bibliography of 40 records of 42 names of 500 short
+ * words took 90 s, mostly disambiguation), and its output with how often the style prints each field.
  * @internal
  */
 export const CALL_LIMITS = Object.freeze({
@@ -93,12 +94,15 @@ export const CALL_LIMITS = Object.freeze({
   elements: 2_500_000,
   /** Characters a call can print at most, counted from the style's work and the records' fields (1,000 APA entries like the shipped records: about 22 million). */
   output: 50_000_000,
+  /** Words (runs of non-blank characters) in the name parts of all the records (1,000 references of 6 authors: about 14,000). */
+  nameWords: 30_000,
 })
 
 /** Refuses a call whose records would cost citeproc more than {@link CALL_LIMITS} in this style. */
 function checkWork(records: readonly Resolved[], style: StyleEntry): void {
   const work = styleWork(style)
   let output = 0
+  let words = 0
   for (const r of records) {
     output += work.text
     for (const [variable, value] of Object.entries(r.csl)) {
@@ -108,7 +112,10 @@ function checkWork(records: readonly Resolved[], style: StyleEntry): void {
         let chars = 0
         for (const name of value as unknown[])
           for (const part of typeof name === 'object' && name !== null ? Object.values(name) : [])
-            if (typeof part === 'string') chars += part.length
+            if (typeof part === 'string') {
+              chars += part.length
+              words += part.match(/\S+/g)?.length ?? 0
+            }
         output += times * (chars + value.length * work.perName)
       } else output += times * 64
     }
@@ -127,6 +134,13 @@ function checkWork(records: readonly Resolved[], style: StyleEntry): void {
       elements,
       CALL_LIMITS.elements,
       `this style renders up to ${n(work.elements)} elements per entry; format fewer items per call`,
+    )
+  if (words > CALL_LIMITS.nameWords)
+    refuse(
+      `the names of these records hold ${n(words)} words`,
+      words,
+      CALL_LIMITS.nameWords,
+      "citeproc's work grows with the words of names; format fewer records per call, or shorten the names",
     )
   if (output > CALL_LIMITS.output)
     refuse(
@@ -280,7 +294,7 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
  * @param options - `{ style, format, lang? }`
  * @returns the formatted bibliography
  * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items, or
- * more work than one call does (2.5 million rendering elements: docs/limits.md)
+ * more work than one call does (30,000 words of names, 2.5 million rendering elements: docs/limits.md)
  * @example
  * ```ts
  * import { formatBibliography } from 'kap-literature/cite'
