@@ -137,6 +137,17 @@ export function engineAddLocale(lang: string, xml: string): void {
   csl().locales.add(lang, xml)
 }
 
+/** Removes a locale from citation-js, and frees the engines compiled with it for the given style keys. @internal */
+export function engineDeleteLocale(lang: string, keys: readonly string[]): void {
+  for (const key of keys) freeEngines(key, lang)
+  if (csl().locales.has(lang)) csl().locales.delete(lang)
+}
+
+/** Frees the engines compiled for a style key in one locale (a probe's). @internal */
+export function engineFree(key: string, lang: string): void {
+  freeEngines(key, lang)
+}
+
 /** The locales citation-js has, sorted. @internal */
 export function engineLocales(): string[] {
   return [...csl().locales.list()].sort()

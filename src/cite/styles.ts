@@ -4,12 +4,17 @@ import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag, type StyleWork } from './csl-scan'
 import { fixStyle } from './style-fixes'
 import {
+  bibliographyHtml,
+  citationHtml,
   engineAddLocale,
   engineAddStyle,
+  engineDeleteLocale,
   engineDeleteStyle,
+  engineFree,
   engineHasLocale,
   engineLocales,
   engineStyleXml,
+  type CslObject,
 } from './engine'
 
 /**
@@ -288,7 +293,79 @@ export function addLocale(lang: unknown, xml: unknown): void {
     )
   }
   engineAddLocale(lang, root)
+  // citeproc reads a locale only when it formats with it: format with it now, in every built-in style, so that a
+  // locale it cannot use fails here (and is taken out again) rather than on every later call in its language.
+  const keys = [...builtIn.values()].map(styleKey)
+  try {
+    for (const key of keys) {
+      bibliographyHtml(LOCALE_PROBE, key, lang)
+      citationHtml(
+        LOCALE_PROBE,
+        LOCALE_PROBE.map((r) => ({ id: r.id })),
+        [],
+        key,
+        lang,
+      )
+    }
+  } catch (cause) {
+    engineDeleteLocale(lang, keys)
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `locale "${lang}" cannot be used: citeproc failed with it (${cause instanceof Error ? cause.message : String(cause)})`,
+      {
+        value: lang,
+        cause,
+        hint: 'start from a published CSL locale file (https://github.com/citation-style-language/locales)',
+      },
+    )
+  }
+  // The probe's engines are not kept: a language is often used with one style only.
+  for (const key of keys) engineFree(key, lang)
 }
+
+/** Records that use the common terms, dates and name forms of a locale, for checking one at registration. */
+const LOCALE_PROBE: readonly CslObject[] = [
+  {
+    id: 'probe-1',
+    type: 'article-journal',
+    title: 'A',
+    author: [
+      { family: 'Smith', given: 'Ann' },
+      { family: 'Jones', given: 'Bo' },
+      { family: 'Lee', given: 'Cy' },
+    ],
+    'container-title': 'J',
+    issued: { 'date-parts': [[2020, 5, 17]] },
+    volume: '1',
+    issue: '2',
+    page: '3-4',
+    DOI: '10.1/x',
+  },
+  {
+    id: 'probe-2',
+    type: 'chapter',
+    title: 'B',
+    author: [{ family: 'Smith', given: 'Ann' }],
+    editor: [
+      { family: 'Roe', given: 'Di' },
+      { family: 'Poe', given: 'Ed' },
+    ],
+    'container-title': 'C',
+    publisher: 'P',
+    'publisher-place': 'Q',
+    edition: '2',
+    issued: { 'date-parts': [[2020], [2021]] },
+    page: '5',
+  },
+  {
+    id: 'probe-3',
+    type: 'webpage',
+    title: 'D',
+    author: [{ literal: 'Org' }],
+    URL: 'https://example.org/',
+    accessed: { 'date-parts': [[2021, 3, 4]] },
+  },
+]
 
 /** Where Debian's citation-style-language-styles package puts its styles. @internal */
 export const DEBIAN_STYLES = '/usr/share/citation-style-language/styles'

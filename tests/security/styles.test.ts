@@ -3,6 +3,8 @@
  * past the limits (size, macro recursion, macro expansion); loadSystemStyle never echoes a file's contents and never
  * resolves a name through Object.prototype. Before the fix the `<!--` strip took 13 s on 320 KB, the
  * independent-parent pattern 28 s on 480 KB, and a 1.5 KB style of 20 doubling macros 33 s at first use.
+ * Audit 35/A, findings 3, 9 and 20: rendering work per entry and per call, locales checked at registration, and
+ * loadSystemStyle's errors free of the file's text.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,11 +14,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { macroBomb, renderBomb, styles } from '../../bench/security-inputs'
 import { macroCost, scanCsl } from '../../src/cite/csl-scan'
 import { CALL_LIMITS } from '../../src/cite/format'
+import { compiledEngines } from '../../src/cite/engine'
 import {
   formatBibliography,
   formatCitation,
   formatReference,
   loadSystemStyle,
+  registerLocale,
   registerStyle,
 } from '../../src/cite/index'
 import {
@@ -26,9 +30,10 @@ import {
   resolveStyle,
   styleWork,
 } from '../../src/cite/styles'
-import { isKapLiteratureError, type KapLiteratureError } from '../../src/index'
+import { isCitable, isKapLiteratureError, sources, studies, type KapLiteratureError } from '../../src/index'
 import { MAX_RATIO, fastest, growth } from './timing'
 import { kapError } from '../helpers/errors'
+import { reference } from '../helpers/paths'
 
 const NS = 'http://purl.org/net/xbiblio/csl'
 let n = 0
@@ -306,4 +311,59 @@ describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
     expect(e.hint).toContain(`${per.toLocaleString('en-US')} elements per entry`)
     expect(formatBibliography(records(1000), { style: 'apa', format: 'text' }).split('\n')).toHaveLength(1000)
   }, 60_000)
+})
+
+describe('registerLocale checks a locale before keeping it (audit 35/A finding 9)', () => {
+  const enUs = readFileSync(join(reference, 'locales-en-US.xml'), 'utf8')
+  const locale = (lang: string, body: string) =>
+    `<locale xmlns="${NS}" version="1.0" xml:lang="${lang}">${body}</locale>`
+
+  it('the audit case: malformed locale XML is refused at registration, not kept, and can be corrected', () => {
+    const engines = compiledEngines()
+    const e = thrown(() => registerLocale('en-GB', locale('en-GB', '<terms><term name="and">x</term></terms><')))
+    expect(e.code).toBe('INVALID_ARGUMENT')
+    expect(e.message).toContain('locale "en-GB" cannot be used')
+    expect(compiledEngines()).toBe(engines)
+    // Not kept: the language is unknown, not broken, and a corrected locale registers under the same tag.
+    expect(
+      thrown(() => formatReference('wilkinson-2021', { style: 'apa', format: 'text', lang: 'en-GB' })).message,
+    ).toContain('unknown locale')
+    registerLocale('en-GB', enUs.replace('xml:lang="en-US"', 'xml:lang="en-GB"'))
+    expect(formatReference('wilkinson-2021', { style: 'vancouver', format: 'text', lang: 'en-GB' })).toContain(
+      'Wilkinson',
+    )
+  }, 60_000)
+
+  it('refuses a term citeproc cannot read (a form without text)', () => {
+    const bad = locale('en-CA', '<terms><term name="page" form="short"><single></single></term></terms>')
+    expect(thrown(() => registerLocale('en-CA', bad)).code).toBe('INVALID_ARGUMENT')
+  }, 60_000)
+
+  it('a damaged locale is refused at registration, or formats every shipped record in every built-in style (property)', () => {
+    const citable = [...studies, ...sources].filter((r) => isCitable(r)).map((r) => r.id)
+    let n = 0
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.integer({ min: 1, max: 400 }),
+        fc.constantFrom('', '<', '<term>', '</terms>', '<single>'),
+        (at, length, insert) => {
+          // A fresh, well-formed tag per run (en-AB, en-AC, …): registered ones stay registered.
+          const lang = `en-${String.fromCharCode(65 + Math.floor(++n / 26), 65 + (n % 26))}`
+          const body = enUs.replace('xml:lang="en-US"', `xml:lang="${lang}"`)
+          const start = body.indexOf('<terms>') + (at % 20_000)
+          const xml = body.slice(0, start) + insert + body.slice(start + length)
+          try {
+            registerLocale(lang, xml)
+          } catch (e) {
+            expect(isKapLiteratureError(e), String(e)).toBe(true)
+            return
+          }
+          for (const style of ['apa', 'vancouver', 'harvard'])
+            formatBibliography(citable, { style, format: 'text', lang })
+        },
+      ),
+      { numRuns: 8 },
+    )
+  }, 180_000)
 })
