@@ -80,7 +80,8 @@ export function registerStyle(name: string, xml: string): void {
  * @param options - `as`: the name to register it under (default `name`); `directory`: another folder of `.csl` files
  * @returns the registered style name
  * The file is read counting bytes, up to the size limit of {@link registerStyle} (a device or FIFO cannot make it read
- * without end); errors carry the file's path as `value`, never its contents.
+ * without end); errors carry the file's path and a generic reason, never its contents (no element or macro name from
+ * the file, no citeproc compile message).
  * @throws {@link index!KapLiteratureError} `UNKNOWN_STYLE` when the file does not exist (with an install hint),
  * `INVALID_ARGUMENT` outside Node or for a bad name or style, `LIMIT_EXCEEDED`, as {@link registerStyle}
  * @example

@@ -158,7 +158,10 @@ function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { ro
   if (!scan.ok) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
-      `not a CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: ${scan.problem}`,
+      `not a CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: ${
+        // A file's first element name is its text: from a file, only that the root is wrong.
+        origin === undefined ? scan.problem : scan.problem.replace(/, found <[^>]*>$/, '')
+      }`,
       {
         value: value(xml.slice(0, 80)),
         hint:
@@ -176,7 +179,7 @@ function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { ro
   if (!scan.root.trimEnd().endsWith(`</${kind}>`)) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
-      `not a complete CSL ${kind} document: it does not end with </${kind}>`,
+      `not a complete CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: it does not end with </${kind}>`,
       { value: value(scan.root.slice(-80)) },
     )
   }
@@ -212,9 +215,11 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
       {
         value: name,
         hint:
-          parentId === undefined || parentId === ''
-            ? 'pass an independent CSL style'
-            : `register its parent style "${parentId}" instead`,
+          origin !== undefined
+            ? 'load the independent style its <link rel="independent-parent"> names instead'
+            : parentId === undefined || parentId === ''
+              ? 'pass an independent CSL style'
+              : `register its parent style "${parentId}" instead`,
       },
     )
   }
@@ -222,7 +227,14 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
   if (!cost.ok) {
     throw new KapLiteratureError(
       cost.limit === undefined ? 'INVALID_ARGUMENT' : 'LIMIT_EXCEEDED',
-      `style "${name}" cannot be used: ${cost.problem}`,
+      `style "${name}" cannot be used: ${
+        // Macro names are a file's text: from a file, only what is wrong with them.
+        origin === undefined || cost.limit === true
+          ? cost.problem
+          : cost.problem.includes('defined twice')
+            ? 'a macro is defined twice'
+            : 'a macro calls itself'
+      }`,
       {
         value: name,
         hint:
@@ -240,8 +252,11 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
   } catch (cause) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
-      `style "${name}" could not be compiled by citeproc: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { value: name, cause },
+      `style "${name}" could not be compiled by citeproc${
+        // citeproc's message quotes the style; from a file, it is left out (and so is the cause that holds it).
+        origin === undefined ? `: ${cause instanceof Error ? cause.message : String(cause)}` : ''
+      }`,
+      origin === undefined ? { value: name, cause } : { value: origin },
     )
   }
   const previous = registered.get(name)

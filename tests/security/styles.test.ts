@@ -176,6 +176,71 @@ describe('loadSystemStyle', () => {
     expect(`${e.message} ${String(e.hint)}`).not.toContain('root:x')
   })
 
+  /** Every text a loadSystemStyle error carries: message, hint, value and cause. */
+  const said = (e: KapLiteratureError) =>
+    `${e.message} ${String(e.hint)} ${String(e.value)} ${e.cause instanceof Error ? e.cause.message : String(e.cause)}`
+  const wrap = (inner: string) =>
+    `<style xmlns="${NS}" class="in-text" version="1.0"><info><title>x</title><id>x</id>` +
+    `<updated>2020-01-01T00:00:00+00:00</updated></info>${inner}</style>`
+
+  it('the audit cases: no error echoes a first tag name, macro names, citeproc compile text or a parent id', () => {
+    const files: Record<string, string> = {
+      'first-tag': '<API_KEY_sk_live_51Hdeadbeef attr="1">\nsecret\n',
+      'twice-defined': wrap(
+        '<macro name="SECRET_A"><text value="x"/></macro><macro name="SECRET_A"><text value="y"/></macro>' +
+          '<citation><layout><text macro="SECRET_A"/></layout></citation>',
+      ),
+      recursive: wrap(
+        '<macro name="SECRET_B"><text macro="SECRET_B"/></macro><citation><layout><text macro="SECRET_B"/></layout></citation>',
+      ),
+      'compile-error': wrap('<citation><layout><SECRET_NODE/></layout></citation>'),
+      dependent: `<style xmlns="${NS}" version="1.0"><info><link rel="independent-parent" href="http://x/SECRET_PARENT"/></info></style>`,
+      'no-end': wrap('<citation><layout><text value="x"/></layout></citation>').replace('</style>', 'SECRET_TAIL'),
+    }
+    for (const [name, xml] of Object.entries(files)) {
+      writeFileSync(join(dir, `${name}.csl`), xml)
+      const e = thrown(() => loadSystemStyle(name, { directory: dir }))
+      expect(e.code, name).toBe('INVALID_ARGUMENT')
+      expect(said(e), name).not.toMatch(/SECRET|API_KEY|sk_live/)
+      expect(`${e.message} ${String(e.value)}`, name).toMatch(new RegExp(`${name}\\.csl|"${name}"`))
+    }
+    // The same texts passed to registerStyle are the caller's own, and are named to help them.
+    expect(thrown(() => registerStyle(fresh(), files['twice-defined']!)).message).toContain('macro "SECRET_A"')
+  })
+
+  it('any file with secrets in its names and values: errors never echo them (property)', () => {
+    const piece = fc.constantFrom(
+      '<SECRET_TAG>',
+      '<macro name="SECRET_M">',
+      '</macro>',
+      '<text macro="SECRET_M"/>',
+      '<text value="SECRET_V"/>',
+      '<SECRET_NODE/>',
+      '<link rel="independent-parent" href="x/SECRET_P"/>',
+      '<citation><layout>',
+      '</layout></citation>',
+      '<date variable="issued" form="SECRET_F"/>',
+      `<style xmlns="${NS}" version="1.0">`,
+      '</style>',
+      '<',
+      '>',
+    )
+    let k = 0
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
+        const name = `prop-${++k}`
+        writeFileSync(join(dir, `${name}.csl`), parts.join(''))
+        try {
+          loadSystemStyle(name, { directory: dir })
+        } catch (e) {
+          expect(isKapLiteratureError(e), String(e)).toBe(true)
+          expect(said(e as KapLiteratureError)).not.toContain('SECRET')
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+
   it('stops reading a device at the size limit', () => {
     symlinkSync('/dev/zero', join(dir, 'zero.csl'))
     const e = thrown(() => loadSystemStyle('zero', { directory: dir }))
