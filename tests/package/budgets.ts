@@ -61,8 +61,11 @@ export const budgetCases: readonly BudgetCase[] = [
     // 195.9 KB at 118 records; with the 13 added records (~1.6 KB of data-entry core) and the hardening's input checks
     // (~2.5 KB) it measures 200.0 KB, so the budget is 204 KB to leave room; see bench/README.md. 204 KB → 205 KB for
     // the shipped titles in sentence case in APA, AMA, Vancouver and Harvard (src/cite/sentence-case.ts, ~0.4 KB),
-    // measured 204.07 KB.
-    budget: 205 * KB,
+    // measured 204.07 KB. 205 KB → 208 KB for the hostile-input fixes of audit 35/A (~3.7 KB: the record snapshot and
+    // its number, date, URL and control-character rules, the style work counter and per-call bounds, the locale check,
+    // the engine cache release, the linear et-al scanner), measured 207.8 KB. citation-js's BibTeX *parser* (moo,
+    // plugin-bibtex input, ~6 KB gzip), which this entry never calls, is what could make room again.
+    budget: 208 * KB,
     before: 268 * KB,
   },
 ]
