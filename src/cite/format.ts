@@ -92,9 +92,12 @@ function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
 export const CALL_LIMITS = Object.freeze({
   /** Rendering elements: the items times the style's elements per entry (1,000 entries of APA: 2.0 million). */
   elements: 2_500_000,
-  /** Characters a call can print at most, counted from the style's work and the records' fields (1,000 APA entries like the shipped records: about 22 million). */
+  /**
+   * Characters a call can print at most, counted from the style's work and the records' fields (1,000 APA entries
+   * like the shipped records: about 22 million).
+   */
   output: 50_000_000,
-  /** Words (runs of non-blank characters) in the name parts of all the records (1,000 references of 6 authors: about 14,000). */
+  /** Words (runs of non-blank characters) in the name parts of all records (1,000 references of 6 authors: ~14,000). */
   nameWords: 30_000,
 })
 
