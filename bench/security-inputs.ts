@@ -44,6 +44,8 @@ export const styles: Readonly<Record<string, (n: number) => string>> = {
   '`<-->` runs, no element names (n KB)': (n) =>
     `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'<-->'.repeat(n * 256)}</style>`,
   'valid style, one macro per 100 bytes, each called once (n KB)': (n) => wideStyle(n * 10),
+  'open elements and stray closing tags, `</style><citation>>` (n KB)': (n) =>
+    `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'</style><citation>>'.repeat(n * 54)}</style>`,
   'macros calling the next twice (n macros)': (n) => macroBomb(n),
 }
 

@@ -153,29 +153,24 @@ const NO_WORK: StyleWork = { calls: 0, elements: 0, text: 0, vars: new Map(), pe
 /** Caps every count, so that no sum can grow without bound (a chain of doubling macros). */
 const CAP = 1e12
 
-function plus(a: StyleWork, b: StyleWork): StyleWork {
-  const vars = new Map(a.vars)
-  for (const [k, n] of b.vars) vars.set(k, Math.min((vars.get(k) ?? 0) + n, CAP))
-  return {
-    calls: Math.min(a.calls + b.calls, CAP),
-    elements: Math.min(a.elements + b.elements, CAP),
-    text: Math.min(a.text + b.text, CAP),
-    vars,
-    perName: 0,
-  }
+/** A running count, owned by one open element while it is counted (then kept as that element's work). */
+type Count = { calls: number; elements: number; text: number; vars: Map<string, number>; perName: number }
+const zero = (): Count => ({ calls: 0, elements: 0, text: 0, vars: new Map(), perName: 0 })
+
+/** Adds `b` to `a` in place: the work of two things rendered one after the other. Costs the variables of `b`. */
+function add(a: Count, b: StyleWork): void {
+  a.calls = Math.min(a.calls + b.calls, CAP)
+  a.elements = Math.min(a.elements + b.elements, CAP)
+  a.text = Math.min(a.text + b.text, CAP)
+  for (const [k, n] of b.vars) a.vars.set(k, Math.min((a.vars.get(k) ?? 0) + n, CAP))
 }
 
-/** The costlier of two branches of a choose, counted by part (every call counts: the sum). */
-function either(a: StyleWork, b: StyleWork): StyleWork {
-  const vars = new Map(a.vars)
-  for (const [k, n] of b.vars) vars.set(k, Math.max(vars.get(k) ?? 0, n))
-  return {
-    calls: Math.min(a.calls + b.calls, CAP),
-    elements: Math.max(a.elements, b.elements),
-    text: Math.max(a.text, b.text),
-    vars,
-    perName: 0,
-  }
+/** Makes `a` the costlier of two branches of a choose, part by part, in place (every call counts: the sum). */
+function atLeast(a: Count, b: StyleWork): void {
+  a.calls = Math.min(a.calls + b.calls, CAP)
+  a.elements = Math.max(a.elements, b.elements)
+  a.text = Math.max(a.text, b.text)
+  for (const [k, n] of b.vars) a.vars.set(k, Math.max(a.vars.get(k) ?? 0, n))
 }
 
 /**
@@ -187,7 +182,11 @@ function either(a: StyleWork, b: StyleWork): StyleWork {
  * is evaluated once, after the macros it calls.
  * @internal
  */
-export function macroCost(tags: readonly CslTag[], limits: { calls: number; elements: number }): MacroCost {
+export function macroCost(
+  tags: readonly CslTag[],
+  limits: { calls: number; elements: number },
+  variables: ReadonlySet<string>,
+): MacroCost {
   const bodies = new Map<string, CslTag[]>()
   const calls = new Map<string, string[]>()
   const root: CslTag[] = []
@@ -222,53 +221,58 @@ export function macroCost(tags: readonly CslTag[], limits: { calls: number; elem
   /** One run of tags (a macro's body, or everything outside macros), with the macros it calls already counted. */
   const evaluate = (run: readonly CslTag[]): StyleWork => {
     // A frame per open element: the work of its content so far; a choose keeps its costliest branch apart.
-    type Frame = { name: string; sum: StyleWork; best?: StyleWork; kind?: 'choose' | 'branch'; delimiter: number }
-    const stack: Frame[] = [{ name: '', sum: NO_WORK, delimiter: 0 }]
+    type Frame = { name: string; sum: Count; best?: Count; kind?: 'choose' | 'branch'; delimiter: number }
+    const stack: Frame[] = [{ name: '', sum: zero(), delimiter: 0 }]
+    // How many elements of each name are open: a closing tag with none open is skipped without searching the stack,
+    // so stray closing tags cannot make this quadratic.
+    const open = new Map<string, number>()
     const close = () => {
       const top = stack.pop()!
+      open.set(top.name, open.get(top.name)! - 1)
       const parent = stack[stack.length - 1]!
-      if (top.kind === 'branch') parent.best = parent.best === undefined ? top.sum : either(parent.best, top.sum)
-      else parent.sum = plus(parent.sum, top.kind === 'choose' ? plus(top.sum, top.best ?? NO_WORK) : top.sum)
+      if (top.kind === 'branch') {
+        if (parent.best === undefined) parent.best = top.sum
+        else atLeast(parent.best, top.sum)
+      } else {
+        add(parent.sum, top.sum)
+        if (top.best !== undefined) add(parent.sum, top.best)
+      }
     }
     for (const tag of run) {
       if (tag.closing) {
-        // Closes the innermost open element of that name (and any left open inside it); a stray closing tag is text.
-        let at = stack.length - 1
-        while (at > 0 && stack[at]!.name !== tag.name) at--
-        while (at > 0 && stack.length > at) close()
+        // Closes the innermost open element of that name and any left open inside it, each frame popped once.
+        if ((open.get(tag.name) ?? 0) === 0) continue
+        while (stack[stack.length - 1]!.name !== tag.name) close()
+        close()
         continue
       }
       const top = stack[stack.length - 1]!
       const attrs = tag.attrs
-      const variable = attrs.get('variable')
       const ref = attrs.get('macro')
-      const own: StyleWork = {
-        perName: 0,
-        calls: ref === undefined ? 0 : 1,
-        elements: 1,
-        text:
-          (attrs.get('value')?.length ?? 0) +
-          (attrs.get('prefix')?.length ?? 0) +
-          (attrs.get('suffix')?.length ?? 0) +
-          top.delimiter +
-          (PRINTS_TERMS.has(tag.name) && (tag.name !== 'text' || attrs.has('term')) ? termText : 0),
-        vars:
-          variable !== undefined && PRINTS_VARIABLE.has(tag.name)
-            ? new Map(variable.split(/\s+/).map((v) => [v, 1]))
-            : NO_WORK.vars,
-      }
-      const work = ref === undefined ? own : plus(own, cost.get(ref) ?? NO_WORK)
-      if (tag.selfClosing) {
-        if (top.kind === 'choose' && BRANCHES.has(tag.name))
-          top.best = top.best === undefined ? work : either(top.best, work)
-        else top.sum = plus(top.sum, work)
-        continue
-      }
+      const work = zero()
+      work.calls = ref === undefined ? 0 : 1
+      work.elements = 1
+      work.text =
+        (attrs.get('value')?.length ?? 0) +
+        (attrs.get('prefix')?.length ?? 0) +
+        (attrs.get('suffix')?.length ?? 0) +
+        top.delimiter +
+        (PRINTS_TERMS.has(tag.name) && (tag.name !== 'text' || attrs.has('term')) ? termText : 0)
+      // Only the variables a record can hold can print anything (and so a style naming thousands costs no more).
+      if (PRINTS_VARIABLE.has(tag.name))
+        for (const v of (attrs.get('variable') ?? '').split(/\s+/)) if (variables.has(v)) work.vars.set(v, 1)
+      if (ref !== undefined) add(work, cost.get(ref) ?? NO_WORK)
       const kind =
         tag.name === 'choose' ? 'choose' : top.kind === 'choose' && BRANCHES.has(tag.name) ? 'branch' : undefined
-      // A delimiter is printed between the children of its element: each child counts its parent's once.
-      const delimiter = kind === undefined ? (attrs.get('delimiter')?.length ?? 0) : top.delimiter
-      stack.push({ name: tag.name, sum: work, kind, delimiter })
+      if (!tag.selfClosing) {
+        // A delimiter is printed between the children of its element: each child counts its parent's once.
+        const delimiter = kind === undefined ? (attrs.get('delimiter')?.length ?? 0) : top.delimiter
+        stack.push({ name: tag.name, sum: work, kind, delimiter })
+        open.set(tag.name, (open.get(tag.name) ?? 0) + 1)
+      } else if (kind === 'branch') {
+        if (top.best === undefined) top.best = work
+        else atLeast(top.best, work)
+      } else add(top.sum, work)
     }
     // An element left open (the style would not compile) counts as closed.
     while (stack.length > 1) close()

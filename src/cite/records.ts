@@ -172,6 +172,19 @@ const NAME_FIELDS = new Set([
   'translator',
 ])
 const DATE_FIELDS = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted'])
+/**
+ * Every variable a record may hold, with `id` and `type`, which citeproc prints if a style asks (a style that prints
+ * any other variable prints nothing for it).
+ * @internal
+ */
+export const CSL_VARIABLES: ReadonlySet<string> = new Set([
+  'id',
+  'type',
+  ...STRING_FIELDS,
+  ...STRING_OR_NUMBER_FIELDS,
+  ...NAME_FIELDS,
+  ...DATE_FIELDS,
+])
 const NAME_STRING_PARTS = new Set([
   'family',
   'given',

@@ -2,6 +2,7 @@
 import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag, type StyleWork } from './csl-scan'
+import { CSL_VARIABLES } from './records'
 import { fixStyle } from './style-fixes'
 import {
   bibliographyHtml,
@@ -72,7 +73,7 @@ export function styleKey(entry: StyleEntry): string {
 export function styleWork(entry: StyleEntry): StyleWork {
   if (entry.work === undefined) {
     const scan = scanCsl(styleXml(entry), 'style')
-    const cost = scan.ok ? macroCost(scan.tags, { calls: Infinity, elements: Infinity }) : undefined
+    const cost = scan.ok ? macroCost(scan.tags, { calls: Infinity, elements: Infinity }, CSL_VARIABLES) : undefined
     if (cost?.ok !== true) throw new KapLiteratureError('INVALID_ARGUMENT', `style "${entry.name}" cannot be read`)
     entry.work = cost.work
   }
@@ -223,7 +224,7 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
       },
     )
   }
-  const cost = macroCost(tags, { calls: MAX_MACRO_EXPANSIONS, elements: MAX_RENDER_ELEMENTS })
+  const cost = macroCost(tags, { calls: MAX_MACRO_EXPANSIONS, elements: MAX_RENDER_ELEMENTS }, CSL_VARIABLES)
   if (!cost.ok) {
     throw new KapLiteratureError(
       cost.limit === undefined ? 'INVALID_ARGUMENT' : 'LIMIT_EXCEEDED',

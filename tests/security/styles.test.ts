@@ -13,6 +13,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { macroBomb, renderBomb, styles } from '../../bench/security-inputs'
 import { macroCost, scanCsl } from '../../src/cite/csl-scan'
+import { CSL_VARIABLES } from '../../src/cite/records'
 import { CALL_LIMITS } from '../../src/cite/format'
 import { compiledEngines } from '../../src/cite/engine'
 import {
@@ -324,7 +325,7 @@ describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
           `</layout></citation><bibliography><layout><text macro="m0"/></layout></bibliography></style>`
         const scan = scanCsl(style, 'style')
         if (!scan.ok) throw new Error(scan.problem)
-        const cost = macroCost(scan.tags, { calls: Infinity, elements: Infinity })
+        const cost = macroCost(scan.tags, { calls: Infinity, elements: Infinity }, CSL_VARIABLES)
         if (!cost.ok) throw new Error(cost.problem)
         const name = fresh()
         try {
@@ -349,6 +350,36 @@ describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
     )
   }, 120_000)
 
+  it('counting is linear in the style: distinct variables, wide macros called often, stray closing tags', () => {
+    const wrap = (layout: string, macros = '') =>
+      `<style xmlns="${NS}" version="1.0">${macros}<citation><layout>${layout}</layout></citation></style>`
+    const inputs: Record<string, (n: number) => string> = {
+      'distinct variables': (n) => wrap(Array.from({ length: n }, (_, i) => `<text variable="v${i} title"/>`).join('')),
+      'a macro of 100 variables called n times': (n) =>
+        wrap(
+          '<text macro="m"/>'.repeat(n),
+          `<macro name="m">${'<text variable="title"/><number variable="page"/>'.repeat(50)}</macro>`,
+        ),
+      'stray closing tags inside open elements': (n) =>
+        wrap('<group><choose><if>'.repeat(n) + '</else></style>'.repeat(n)),
+      'nested chooses': (n) =>
+        wrap('<choose><if><group delimiter=", ">'.repeat(n) + '</group></if></choose>'.repeat(n)),
+    }
+    for (const [name, make] of Object.entries(inputs)) {
+      const g = growth(
+        (n) => {
+          const scan = scanCsl(make(n), 'style')
+          if (!scan.ok) throw new Error(scan.problem)
+          return () => macroCost(scan.tags, { calls: Infinity, elements: Infinity }, CSL_VARIABLES)
+        },
+        1_000,
+        8_000,
+        3,
+      )
+      expect(g.ratio, `${name}: ${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
+    }
+  }, 60_000)
+
   it('every Debian style is within the limits, with room to spare (the limits are 5× the most of any)', () => {
     const dir = '/usr/share/citation-style-language/styles'
     if (!existsSync(dir)) return
@@ -356,7 +387,7 @@ describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl'))) {
       const scan = scanCsl(readFileSync(join(dir, file), 'utf8'), 'style')
       if (!scan.ok) continue
-      const cost = macroCost(scan.tags, { calls: Infinity, elements: Infinity })
+      const cost = macroCost(scan.tags, { calls: Infinity, elements: Infinity }, CSL_VARIABLES)
       if (!cost.ok) throw new Error(`${file}: ${cost.problem}`)
       most = { calls: Math.max(most.calls, cost.work.calls), elements: Math.max(most.elements, cost.work.elements) }
     }
