@@ -19,6 +19,7 @@ import { bareDoi } from '../doi'
 import { withEtAlPlaceholders } from '../etal'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
 import type { CslObject } from './engine'
+import { DATE_FIELDS, NAME_FIELDS, STRING_FIELDS, STRING_OR_NUMBER_FIELDS } from './variables'
 
 /**
  * The CSL item types a user record may have (CSL 1.0.2).
@@ -72,119 +73,6 @@ export const cslTypes: readonly string[] = Object.freeze([
   'webpage',
 ])
 
-const STRING_FIELDS = new Set([
-  'citation-key',
-  'language',
-  'journalAbbreviation',
-  'shortTitle',
-  'abstract',
-  'annote',
-  'archive',
-  'archive_collection',
-  'archive_location',
-  'archive-place',
-  'authority',
-  'call-number',
-  'citation-label',
-  'collection-title',
-  'container-title',
-  'container-title-short',
-  'dimensions',
-  'division',
-  'DOI',
-  'event',
-  'event-title',
-  'event-place',
-  'genre',
-  'ISBN',
-  'ISSN',
-  'jurisdiction',
-  'keyword',
-  'medium',
-  'note',
-  'original-publisher',
-  'original-publisher-place',
-  'original-title',
-  'part-title',
-  'PMCID',
-  'PMID',
-  'publisher',
-  'publisher-place',
-  'references',
-  'reviewed-genre',
-  'reviewed-title',
-  'scale',
-  'section',
-  'source',
-  'status',
-  'title',
-  'title-short',
-  'URL',
-  'version',
-  'volume-title',
-  'volume-title-short',
-  'year-suffix',
-])
-const STRING_OR_NUMBER_FIELDS = new Set([
-  'chapter-number',
-  'citation-number',
-  'collection-number',
-  'edition',
-  'first-reference-note-number',
-  'issue',
-  'locator',
-  'number',
-  'number-of-pages',
-  'number-of-volumes',
-  'page',
-  'page-first',
-  'part',
-  'printing',
-  'supplement',
-  'volume',
-])
-const NAME_FIELDS = new Set([
-  'author',
-  'chair',
-  'collection-editor',
-  'compiler',
-  'composer',
-  'container-author',
-  'contributor',
-  'curator',
-  'director',
-  'editor',
-  'editorial-director',
-  'executive-producer',
-  'guest',
-  'host',
-  'interviewer',
-  'illustrator',
-  'narrator',
-  'organizer',
-  'original-author',
-  'performer',
-  'producer',
-  'recipient',
-  'reviewed-author',
-  'script-writer',
-  'series-creator',
-  'translator',
-])
-const DATE_FIELDS = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted'])
-/**
- * Every variable a record may hold, with `id` and `type`, which citeproc prints if a style asks (a style that prints
- * any other variable prints nothing for it).
- * @internal
- */
-export const CSL_VARIABLES: ReadonlySet<string> = new Set([
-  'id',
-  'type',
-  ...STRING_FIELDS,
-  ...STRING_OR_NUMBER_FIELDS,
-  ...NAME_FIELDS,
-  ...DATE_FIELDS,
-])
 const NAME_STRING_PARTS = new Set([
   'family',
   'given',

@@ -2,7 +2,7 @@
 import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag, type StyleWork } from './csl-scan'
-import { CSL_VARIABLES } from './records'
+import { CSL_VARIABLES } from './variables'
 import { fixStyle } from './style-fixes'
 import {
   bibliographyHtml,

@@ -13,7 +13,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { macroBomb, renderBomb, styles } from '../../bench/security-inputs'
 import { macroCost, scanCsl } from '../../src/cite/csl-scan'
-import { CSL_VARIABLES } from '../../src/cite/records'
+import { CSL_VARIABLES } from '../../src/cite/variables'
 import { CALL_LIMITS } from '../../src/cite/format'
 import { compiledEngines } from '../../src/cite/engine'
 import {
