@@ -44,6 +44,8 @@ export const styles: Readonly<Record<string, (n: number) => string>> = {
   '`<-->` runs, no element names (n KB)': (n) =>
     `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'<-->'.repeat(n * 256)}</style>`,
   'valid style, one macro per 100 bytes, each called once (n KB)': (n) => wideStyle(n * 10),
+  'open elements and stray closing tags, `</style><citation>>` (n KB)': (n) =>
+    `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">${'</style><citation>>'.repeat(n * 54)}</style>`,
   'macros calling the next twice (n macros)': (n) => macroBomb(n),
 }
 
@@ -55,6 +57,43 @@ export function macroBomb(n: number): string {
       : `<macro name="m${i}"><text macro="m${i + 1}"/><text macro="m${i + 1}"/></macro>`,
   ).join('')
   return `<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>bomb</title><id>bomb</id><updated>2020-01-01T00:00:00+00:00</updated></info>${macros}<citation><layout><text macro="m0"/></layout></citation><bibliography><layout><text macro="m0"/></layout></bibliography></style>`
+}
+
+/**
+ * The style of audit 35/A finding 3: four macros that each call the next ten times (11,111 calls, within the call
+ * limit) ending in a macro of `titles` `<text variable="title"/>`: 10,000 × titles elements per entry (8.5 KB for
+ * 300 titles, which took 25 s per reference).
+ */
+export function renderBomb(titles: number, fan = 10, depth = 4): string {
+  const macros = Array.from(
+    { length: depth },
+    (_, d) => `<macro name="m${d + 1}"><group>${`<text macro="m${d + 2}"/>`.repeat(fan)}</group></macro>`,
+  ).join('')
+  const last = `<macro name="m${depth + 1}"><group>${'<text variable="title"/>'.repeat(titles)}</group></macro>`
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" ` +
+    `version="1.0"><info><title>Boom</title><id>boom</id><updated>2020-01-01T00:00:00+00:00</updated></info>` +
+    `${macros}${last}<citation><layout><text variable="title"/></layout></citation><bibliography><layout>` +
+    `<text macro="m1"/></layout></bibliography></style>`
+  )
+}
+
+/**
+ * The records of audit 35/A finding 6, each within every record limit: 21 authors and 21 editors whose name parts are
+ * 999 characters of one-letter words (`a a a …`), identical across records (40 took 90 s in one APA bibliography).
+ */
+export function nameHeavyRecords(n: number, names = 21): { id: string; type: string; title: string }[] {
+  const part = Array.from({ length: 500 }, () => 'a')
+    .join(' ')
+    .slice(0, 999)
+  const list = () => Array.from({ length: names }, () => ({ family: part, given: part }))
+  return Array.from({ length: n }, (_, i) => ({
+    id: `b${i}`,
+    type: 'book',
+    title: `T${i}`,
+    author: list(),
+    editor: list(),
+  }))
 }
 
 /** n distinct user records for citations. */

@@ -7,10 +7,10 @@
  * A case stops growing once one run takes longer than BENCH_CAP_MS (default 20,000 ms).
  */
 import { findMatches } from '../src/check/match'
-import { formatCitation, registerStyle } from '../src/cite/index'
+import { formatBibliography, formatCitation, formatReference, registerStyle } from '../src/cite/index'
 import { isKapLiteratureError } from '../src/index'
 import { median } from './lib'
-import { drafts, prose, styles, userRecords } from './security-inputs'
+import { drafts, nameHeavyRecords, prose, renderBomb, styles, userRecords } from './security-inputs'
 
 const quick = process.argv.includes('--quick')
 const CAP = Number(process.env.BENCH_CAP_MS ?? 20_000)
@@ -92,6 +92,32 @@ for (const [name, make] of Object.entries(styles)) {
     1,
   )
 }
+
+table(
+  'registerStyle, then one reference: four macros each calling the next ten times, ending in n titles (audit 35/A 3)',
+  'titles',
+  quick ? [1, 300] : [1, 10, 100, 300],
+  (size) => {
+    const xml = renderBomb(size)
+    return () => {
+      const style = `bench-${++n}`
+      registerStyle(style, xml)
+      formatReference({ id: 'b', type: 'book', title: 'T' }, { style, format: 'text' })
+    }
+  },
+  1,
+)
+
+table(
+  'formatBibliography, APA: records of 21 authors and 21 editors, name parts of 500 one-letter words (audit 35/A 6)',
+  'records',
+  quick ? [1, 5] : [1, 2, 5, 10, 40],
+  (size) => {
+    const records = nameHeavyRecords(size)
+    return () => void formatBibliography(records as never, { style: 'apa', format: 'text' })
+  },
+  1,
+)
 
 formatCitation(userRecords(2), { style: 'apa', format: 'text', narrative: true })
 table(

@@ -55,6 +55,7 @@ declare module '@citation-js/core' {
   }
 
   export const plugins: {
+    input: { util: { clean(data: object[]): object[] } }
     list(): string[]
     has(name: string): boolean
     config: { get(name: '@csl'): CslConfig; get(name: string): unknown }

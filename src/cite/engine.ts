@@ -6,7 +6,7 @@ import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-ris'
-import type { CitationItem } from '@citation-js/core'
+import type { CitationCluster, CitationItem } from '@citation-js/core'
 
 /** A CSL-JSON object we built and validated; never user input as is. @internal */
 export type CslObject = Readonly<Record<string, unknown>> & { readonly id: string }
@@ -29,20 +29,96 @@ export function makeCite(items: readonly CslObject[]): Cite {
   )
 }
 
+/** The parts of a citeproc-js engine that we call. */
+interface CiteprocEngine {
+  updateItems(ids: readonly string[], nosort?: boolean): string[]
+  makeBibliography(): [unknown, string[]]
+  rebuildProcessorState(citations: readonly CitationCluster[], format: string, uncited: readonly string[]): unknown[][]
+  makeCitationCluster(items: readonly CitationItem[]): string
+}
+
+/**
+ * The engines plugin-csl compiled for our style keys, by key and then locale. plugin-csl caches every engine it
+ * compiles, by style key and locale, in a private object it never clears (a compiled APA engine holds about 95 MB),
+ * so these references are how we free one.
+ */
+const compiled = new Map<string, Map<string, object>>()
+
+/**
+ * Frees an engine that plugin-csl's cache still holds: its own properties (the compiled style, the registry of items,
+ * the output queues) are deleted, so everything it held can be collected, and it no longer counts as a citeproc
+ * engine, so the next use of its style key and locale compiles a fresh one in its place. What stays in the cache is
+ * an empty object.
+ */
+function free(engine: object): void {
+  for (const key of Reflect.ownKeys(engine)) Reflect.deleteProperty(engine, key)
+  Object.setPrototypeOf(engine, null)
+}
+
+/** Frees the engine of a style key and locale (every locale without `lang`), if one was compiled. */
+function freeEngines(key: string, lang?: string): void {
+  const byLang = compiled.get(key)
+  if (byLang === undefined) return
+  for (const [l, engine] of [...byLang]) {
+    if (lang !== undefined && l !== lang) continue
+    free(engine)
+    byLang.delete(l)
+  }
+  if (byLang.size === 0) compiled.delete(key)
+}
+
+/**
+ * Runs `use` with plugin-csl's engine for a style key and locale (compiled at first use, cached after). An engine
+ * that threw midway may keep a broken state, so it is freed, and the next call compiles a fresh one under the same
+ * key: a failure costs one recompile, never memory (issue 35: each failure left a 95 MB APA engine behind).
+ */
+function withEngine<T>(
+  data: readonly object[],
+  key: string,
+  lang: string | undefined,
+  use: (engine: CiteprocEngine) => T,
+): T {
+  const locale = lang ?? ''
+  let engine: CiteprocEngine
+  try {
+    engine = csl().engine(data, key, lang, 'html') as CiteprocEngine
+  } catch (error) {
+    freeEngines(key, locale)
+    throw error
+  }
+  let byLang = compiled.get(key)
+  if (byLang === undefined) compiled.set(key, (byLang = new Map()))
+  byLang.set(locale, engine)
+  try {
+    return use(engine)
+  } catch (error) {
+    freeEngines(key, locale)
+    throw error
+  }
+}
+
+/** How many citeproc engines are compiled and held (for tests of the cache). @internal */
+export function compiledEngines(): number {
+  let n = 0
+  for (const byLang of compiled.values()) n += byLang.size
+  return n
+}
+
 /** Adds a style to citation-js under an internal key; with `compile`, compiles it now so errors surface here. @internal */
 export function engineAddStyle(key: string, xml: string, compile: boolean): void {
   csl().styles.add(key, xml)
   if (!compile) return
   try {
-    csl().engine([], key, undefined, 'html')
+    withEngine([], key, undefined, () => undefined)
   } catch (error) {
     csl().styles.delete(key)
     throw error
   }
 }
 
-/** Removes a style key from citation-js's register. @internal */
+/** Removes a style key from citation-js's register and frees the engines compiled for it. @internal */
 export function engineDeleteStyle(key: string): void {
+  freeEngines(key)
   if (csl().styles.has(key)) csl().styles.delete(key)
 }
 
@@ -61,20 +137,54 @@ export function engineAddLocale(lang: string, xml: string): void {
   csl().locales.add(lang, xml)
 }
 
+/** Removes a locale from citation-js, and frees the engines compiled with it for the given style keys. @internal */
+export function engineDeleteLocale(lang: string, keys: readonly string[]): void {
+  for (const key of keys) freeEngines(key, lang)
+  if (csl().locales.has(lang)) csl().locales.delete(lang)
+}
+
+/** Frees the engines compiled for a style key in one locale (a probe's). @internal */
+export function engineFree(key: string, lang: string): void {
+  freeEngines(key, lang)
+}
+
 /** The locales citation-js has, sorted. @internal */
 export function engineLocales(): string[] {
   return [...csl().locales.list()].sort()
 }
 
-/** Bibliography entries in citeproc's HTML, in the style's order, as [id, html] pairs. @internal */
+/** Our CSL objects as citation-js hands them to citeproc (parsed as a CSL list, then cleaned), as `Cite.format` does. */
+function citeprocData(items: readonly CslObject[]): object[] {
+  return plugins.input.util.clean(makeCite(items).data)
+}
+
+/**
+ * Bibliography entries in citeproc's HTML, in the style's order, as [id, html] pairs (as plugin-csl's
+ * `bibliography` output with `asEntryArray` gives them, without the id attribute it adds).
+ * @internal
+ */
 export function bibliographyHtml(
   items: readonly CslObject[],
   style: string,
   lang: string | undefined,
 ): [string, string][] {
   if (items.length === 0) return []
-  return makeCite(items).format('bibliography', { format: 'html', style, lang, asEntryArray: true })
+  return withEngine(citeprocData(items), style, lang, (engine) => {
+    const sorted = engine.updateItems(
+      items.map((item) => item.id),
+      false,
+    )
+    const [, body] = engine.makeBibliography()
+    return body.map((html, i): [string, string] => [sorted[i]!, html])
+  })
 }
+
+const toCiteproc = (c: readonly CiteItemFlags[]): CitationItem[] =>
+  c.map((f) => ({
+    id: f.id,
+    ...(f.authorOnly === true ? { 'author-only': true } : {}),
+    ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}),
+  }))
 
 /**
  * One in-text citation cluster in citeproc's HTML. `before` are earlier clusters (numbering and disambiguation
@@ -88,24 +198,14 @@ export function citationHtml(
   style: string,
   lang: string | undefined,
 ): string {
-  const toCiteproc = (c: readonly CiteItemFlags[]): CitationItem[] =>
-    c.map((f) => ({
-      id: f.id,
-      ...(f.authorOnly === true ? { 'author-only': true } : {}),
-      ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}),
-    }))
-  return makeCite(items).format('citation', {
-    format: 'html',
-    style,
-    lang,
-    entry: { citationItems: toCiteproc(cluster), properties: { noteIndex: 0 } },
-    citationsPre: before.map((c) => ({ citationItems: toCiteproc(c), properties: { noteIndex: 0 } })),
+  const cluster_ = (c: readonly CiteItemFlags[]): CitationCluster => ({
+    citationItems: toCiteproc(c),
+    properties: { noteIndex: 0 },
   })
-}
-
-interface CiteprocEngine {
-  updateItems(ids: readonly string[]): void
-  makeCitationCluster(items: readonly Record<string, unknown>[]): string
+  return withEngine(citeprocData(items), style, lang, (engine) => {
+    const output = engine.rebuildProcessorState([...before.map(cluster_), cluster_(cluster)], 'html', [])
+    return output[before.length]![2] as string
+  })
 }
 
 /**
@@ -123,17 +223,10 @@ export function citationClustersHtml(
   lang: string | undefined,
 ): string[] {
   const copies = items.map((item) => JSON.parse(JSON.stringify(item)) as { id: string })
-  const engine = csl().engine(copies, style, lang, 'html') as CiteprocEngine
-  engine.updateItems(copies.map((c) => c.id))
-  return clusters.map((cluster) =>
-    engine.makeCitationCluster(
-      cluster.map((f) => ({
-        id: f.id,
-        ...(f.authorOnly === true ? { 'author-only': true } : {}),
-        ...(f.suppressAuthor === true ? { 'suppress-author': true } : {}),
-      })),
-    ),
-  )
+  return withEngine(copies, style, lang, (engine) => {
+    engine.updateItems(copies.map((c) => c.id))
+    return clusters.map((cluster) => engine.makeCitationCluster(toCiteproc(cluster)))
+  })
 }
 
 /** citation-js's BibTeX, BibLaTeX or RIS output for our own CSL objects. @internal */

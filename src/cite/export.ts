@@ -1,6 +1,6 @@
 // Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
-import { describeValue, isList } from '../errors'
+import { describeValue } from '../errors'
 import { plugins } from '@citation-js/core'
 import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
@@ -11,12 +11,27 @@ import type { CiteItem } from './types'
 /** The records to export: every shipped one, or the items given; a user record with nothing to cite it by is refused. */
 function records(items: unknown, fn: string): Resolved[] {
   if (items === undefined) return allShipped().map(withoutPlaceholders)
-  // A revoked proxy, as the list or as an item of a list within the limit, is refused before anything reads it.
-  if (isList(items, `${fn} items`) && items.length <= MAX_EXPORT_ITEMS)
-    for (let i = 0; i < items.length; i++) isList(items[i], `${fn} items[${i}]`)
+  // resolveItems reads the list and each item once, and refuses what cannot be read (a revoked proxy, a throwing trap).
   const list = resolveItems(items, fn, MAX_EXPORT_ITEMS)
   list.forEach(requireIdentifiable)
+  if (fn !== 'toCSLJSON') list.forEach((r) => noSeason(r, fn))
   return list.map(withoutPlaceholders)
+}
+
+/**
+ * A season (CSL's month 13–16: spring, summer, autumn, winter) has no field in BibTeX, BibLaTeX or RIS, which
+ * citation-js would write as month 13: such a record is refused there (CSL-JSON keeps it).
+ */
+function noSeason(r: Resolved, fn: string): void {
+  for (const [field, date] of Object.entries(r.csl)) {
+    const parts = (date as { 'date-parts'?: unknown } | undefined)?.['date-parts']
+    if (Array.isArray(parts) && parts.some((p) => Array.isArray(p) && (p[1] as number) > 12))
+      throw new KapLiteratureError(
+        'INVALID_RECORD',
+        `record ${describeValue(r.id)}: ${field} has a season (month 13–16), which ${fn} cannot write`,
+        { value: r.id, hint: 'export it with toCSLJSON, or give the date without the season' },
+      )
+  }
 }
 
 const PLACEHOLDER_FAMILIES = new Set(ET_AL_PLACEHOLDERS.map((n) => n.family))
@@ -26,7 +41,7 @@ const partialLists = new WeakSet<Resolved>()
 /** Takes the et-al placeholders (formatting only) out of a record for export, remembering that its list is partial. */
 function withoutPlaceholders(r: Resolved): Resolved {
   const authors = r.csl.author as readonly { family?: string }[] | undefined
-  if (authors === undefined || !authors.some((a) => PLACEHOLDER_FAMILIES.has(a.family))) return r
+  if (r.partialAuthors !== true || authors === undefined) return r
   const out = {
     ...r,
     csl: { ...r.csl, author: authors.filter((a) => !PLACEHOLDER_FAMILIES.has(a.family)) } as CslObject,

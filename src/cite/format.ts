@@ -1,13 +1,14 @@
 // Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
 import { describeValue } from '../errors'
 import { escapeHtml } from '../escape'
+import { cleanEtAl } from '../etal'
 import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
 import { requireIdentifiable, resolveItem, resolveItems, type Resolved } from './records'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
 import { recordForStyle } from './style-records'
-import { resolveLang, resolveStyle, retireStyle, styleKey, type StyleEntry } from './styles'
+import { resolveLang, resolveStyle, styleKey, styleWork, type StyleEntry } from './styles'
 import type { CiteCitationOptions, CiteFormatOptions, CiteItem } from './types'
 
 const FORMATS: readonly Format[] = ['text', 'html', 'markdown']
@@ -59,15 +60,14 @@ export function checkOptions(options: unknown, fn: string): Checked {
 }
 
 /**
- * Runs citeproc, turning any error it throws into a KapLiteratureError with the original as `cause`. An engine that
- * threw midway may keep a broken state, so the style's engine is retired and the next call compiles a fresh one.
+ * Runs citeproc, turning any error it throws into a KapLiteratureError with the original as `cause`. The engine that
+ * threw has already been freed (engine.ts), so the next call compiles a fresh one under the same key.
  */
 function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
   try {
     return run(styleKey(style))
   } catch (cause) {
     if (cause instanceof KapLiteratureError) throw cause
-    retireStyle(style)
     const message = cause instanceof Error ? cause.message : String(cause)
     if (/Cannot find style/.test(message)) {
       throw new KapLiteratureError('UNKNOWN_STYLE', `style "${style.name}" is not available to citeproc`, {
@@ -81,6 +81,77 @@ function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
       { value: style.name, cause },
     )
   }
+}
+
+/**
+ * Bounds on one formatting call, beyond its 1,000 items (docs/limits.md). citeproc's work grows with what a style
+ * renders per entry and with the words of the records' names (a bibliography of 40 records of 42 names of 500 short
+ * words took 90 s, mostly disambiguation), and its output with how often the style prints each field.
+ * @internal
+ */
+export const CALL_LIMITS = Object.freeze({
+  /** Rendering elements: the items times the style's elements per entry (1,000 entries of APA: 2.0 million). */
+  elements: 2_500_000,
+  /**
+   * Characters a call can print at most, counted from the style's work and the records' fields (1,000 APA entries
+   * like the shipped records: about 22 million).
+   */
+  output: 50_000_000,
+  /** Words (runs of non-blank characters) in the name parts of all records (1,000 references of 6 authors: ~14,000). */
+  nameWords: 30_000,
+})
+
+/** Refuses a call whose records would cost citeproc more than {@link CALL_LIMITS} in this style. */
+function checkWork(records: readonly Resolved[], style: StyleEntry): void {
+  const work = styleWork(style)
+  let output = 0
+  let words = 0
+  for (const r of records) {
+    output += work.text
+    for (const [variable, value] of Object.entries(r.csl)) {
+      const times = work.vars.get(variable) ?? 0
+      if (typeof value === 'string') output += times * value.length
+      else if (Array.isArray(value)) {
+        let chars = 0
+        for (const name of value as unknown[])
+          for (const part of typeof name === 'object' && name !== null ? Object.values(name) : [])
+            if (typeof part === 'string') {
+              chars += part.length
+              words += part.match(/\S+/g)?.length ?? 0
+            }
+        output += times * (chars + value.length * work.perName)
+      } else output += times * 64
+    }
+  }
+  const n = (x: number) => x.toLocaleString('en-US')
+  const refuse = (problem: string, count: number, limit: number, hint: string) => {
+    throw new KapLiteratureError('LIMIT_EXCEEDED', `${problem}, more than the ${n(limit)} one call may`, {
+      value: count,
+      hint: `${hint}; see docs/limits.md`,
+    })
+  }
+  const elements = records.length * work.elements
+  if (elements > CALL_LIMITS.elements)
+    refuse(
+      `${n(records.length)} entries of style "${style.name}" can render up to ${n(elements)} elements`,
+      elements,
+      CALL_LIMITS.elements,
+      `this style renders up to ${n(work.elements)} elements per entry; format fewer items per call`,
+    )
+  if (words > CALL_LIMITS.nameWords)
+    refuse(
+      `the names of these records hold ${n(words)} words`,
+      words,
+      CALL_LIMITS.nameWords,
+      "citeproc's work grows with the words of names; format fewer records per call, or shorten the names",
+    )
+  if (output > CALL_LIMITS.output)
+    refuse(
+      `style "${style.name}" could print up to ${n(output)} characters for these records`,
+      output,
+      CALL_LIMITS.output,
+      'format fewer items per call, or shorten their longest fields',
+    )
 }
 
 function requireBibliography(style: StyleEntry, fn: string): void {
@@ -101,20 +172,39 @@ function addLinks(runs: Run[], record: Resolved): Run[] {
   let out = runs
   const doi = record.csl.DOI
   if (record.doiHref !== undefined && typeof doi === 'string') {
-    // citeproc prints straight apostrophes as typographic ones, also inside a DOI.
-    const forms = [...new Set([doi, doi.replace(/'/g, '\u2019')])]
-    const needles = forms.flatMap((d) => [
-      `https://doi.org/${d}`,
-      `http://dx.doi.org/${d}`,
-      `https://dx.doi.org/${d}`,
-      `doi:${d}`,
-      d,
-    ])
+    const needles = [
+      `https://doi.org/${doi}`,
+      `http://dx.doi.org/${doi}`,
+      `https://dx.doi.org/${doi}`,
+      `doi:${doi}`,
+      doi,
+    ]
     out = linkFirst(out, needles, record.doiHref, 'doi')
   }
-  if (record.urlHref !== undefined)
-    out = linkFirst(out, [...new Set([record.urlHref, record.urlHref.replace(/'/g, '\u2019')])], record.urlHref, 'url')
+  if (record.urlHref !== undefined) out = linkFirst(out, [record.urlHref], record.urlHref, 'url')
   return out
+}
+
+/**
+ * citeproc prints the straight apostrophes of a DOI or URL as typographic ones ("a'b" as "a’b"): they are put back,
+ * so both print as given (and a link's text matches its address).
+ */
+function asGiven(runs: Run[], record: Resolved): Run[] {
+  let out = runs
+  for (const value of [record.csl.DOI, record.csl.URL]) {
+    if (typeof value !== 'string' || !value.includes("'")) continue
+    const curly = value.replace(/'/g, '\u2019')
+    out = out.map((r) => ({ ...r, text: r.text.split(curly).join(value) }))
+  }
+  return out
+}
+
+/**
+ * citeproc's HTML for what `records` print, as runs: the et-al placeholders of a shipped partial author list
+ * (src/etal.ts) are printed as "et al." when one of the records has them; other text is never rewritten.
+ */
+function runsOf(html: string, records: readonly Resolved[]): Run[] {
+  return htmlToRuns(records.some((r) => r.partialAuthors === true) ? cleanEtAl(html) : html)
 }
 
 const STYLE_ERROR = /\[CSL STYLE ERROR|\[NO_PRINTED_FORM\]/
@@ -150,7 +240,7 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
         `citeproc returned an entry for an unknown id ${describeValue(id)}`,
         { value: id },
       )
-    const runs = htmlToRuns(entry)
+    const runs = asGiven(runsOf(entry, [record]), record)
     const text = textOf(runs)
     if (text.trim() === '' || STYLE_ERROR.test(text)) throw unprintable(checked.style, id)
     return { id, body: renderRuns(checked.format === 'text' ? runs : addLinks(runs, record), checked.format) }
@@ -189,6 +279,7 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
   requireBibliography(checked.style, 'formatReference')
   const record = resolveItem(idOrRecord)
   requireIdentifiable(record)
+  checkWork([record], checked.style)
   const [entry] = entries([record], checked)
   if (entry === undefined) return ''
   return checked.format === 'html'
@@ -205,7 +296,8 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
  * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
  * @param options - `{ style, format, lang? }`
  * @returns the formatted bibliography
- * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items, or
+ * more work than one call does (30,000 words of names, 2.5 million rendering elements: docs/limits.md)
  * @example
  * ```ts
  * import { formatBibliography } from 'kap-literature/cite'
@@ -219,6 +311,7 @@ export function formatBibliography(items: readonly CiteItem[], options: CiteForm
   const records = resolveItems(items, 'formatBibliography')
   records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
+  checkWork(records, checked.style)
   const list = entries(records, checked)
   if (checked.format === 'text') return list.map((e) => e.body).join('\n')
   if (checked.format === 'markdown') return list.map((e) => e.body).join('\n\n')
@@ -252,7 +345,8 @@ function fallbackAuthorLabel(csl: CslObject, lang: string | undefined): string {
  * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
  * @param options - `{ style, format, narrative?, lang? }`
  * @returns the formatted citation
- * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items
+ * @throws {@link index!KapLiteratureError} as {@link formatReference}; `LIMIT_EXCEEDED` for more than 1,000 items, or
+ * more work than one call does (as {@link formatBibliography})
  * @example
  * ```ts
  * import { formatCitation } from 'kap-literature/cite'
@@ -265,9 +359,13 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
   const records = resolveItems(items, 'formatCitation')
   records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
+  checkWork(records, checked.style)
   const csls = cslsFor(records, checked.style)
   const run = (cluster: CiteItemFlags[], before: CiteItemFlags[][]) =>
-    htmlToRuns(citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)))
+    runsOf(
+      citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)),
+      records,
+    )
   let runs: Run[]
   if (!checked.narrative) {
     runs = run(
@@ -289,8 +387,8 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
           checked.lang,
         ),
       )
-      const culprit = suspects.find((_, i) => {
-        const text = textOf(htmlToRuns(alone[i]!))
+      const culprit = suspects.find((r, i) => {
+        const text = textOf(runsOf(alone[i]!, [r]))
         return text.trim() === '' || STYLE_ERROR.test(text)
       })
       if (culprit !== undefined) throw unprintable(checked.style, culprit.id)
@@ -306,14 +404,14 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
     const html = citeproc(checked.style, (key) => citationClustersHtml(csls, clusters, key, checked.lang))
     runs = []
     records.forEach((r, i) => {
-      let author = htmlToRuns(html[2 * i]!)
+      let author = runsOf(html[2 * i]!, [r])
       const authorText = textOf(author)
       if (authorText.trim() === '' || STYLE_ERROR.test(authorText)) {
         const label = fallbackAuthorLabel(r.csl, checked.lang)
         if (label.trim() === '') throw unprintable(checked.style, r.id)
         author = [{ text: label, flags: '' }]
       }
-      let rest = htmlToRuns(html[2 * i + 1]!)
+      let rest = runsOf(html[2 * i + 1]!, [r])
       // Styles whose citation is only the author (MLA without a page: "(Dore et al.)") leave nothing to add.
       const restText = textOf(rest)
       if (restText.trim() === '' || STYLE_ERROR.test(restText) || /^\(\s*\)$/.test(restText.trim())) rest = []

@@ -51,11 +51,12 @@ export { toBibLaTeX, toBibTeX, toCSLJSON, toRIS } from './export'
  * @param name - lower-case letters, digits and hyphens, e.g. `'ama'`
  * @param xml - the text of an independent `.csl` style file
  * The XML is checked in one linear pass before citeproc sees it: at most 300,000 characters, no unclosed comment, no
- * macro that calls itself, and at most 20,000 macro calls to format one entry (published styles make at most ~1,300).
+ * macro that calls itself, and at most 20,000 macro calls and 10,000 rendering elements (along the costliest branch of
+ * each `<choose>`) to format one entry (published styles make at most ~1,300 and ~2,000).
  * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for a bad name, a built-in name, text that is not a CSL
  * `<style>` document, a dependent style (the hint names its parent), a recursive macro, or a style citeproc cannot
  * compile (the citeproc error is the `cause`); `LIMIT_EXCEEDED` for XML over 300,000 characters or macros that expand
- * beyond 20,000 calls
+ * beyond 20,000 calls or 10,000 rendering elements
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs'
@@ -80,7 +81,8 @@ export function registerStyle(name: string, xml: string): void {
  * @param options - `as`: the name to register it under (default `name`); `directory`: another folder of `.csl` files
  * @returns the registered style name
  * The file is read counting bytes, up to the size limit of {@link registerStyle} (a device or FIFO cannot make it read
- * without end); errors carry the file's path as `value`, never its contents.
+ * without end); errors carry the file's path and a generic reason, never its contents (no element or macro name from
+ * the file, no citeproc compile message).
  * @throws {@link index!KapLiteratureError} `UNKNOWN_STYLE` when the file does not exist (with an install hint),
  * `INVALID_ARGUMENT` outside Node or for a bad name or style, `LIMIT_EXCEEDED`, as {@link registerStyle}
  * @example
@@ -111,12 +113,15 @@ export function listStyles(): string[] {
 
 /**
  * Registers a CSL locale (terms and date formats for a language) for the `lang` option. Built in: `en-US`, `de-DE`,
- * `es-ES`, `fr-FR`, `nl-NL`. A locale can be registered once, before it is used. Locale files are published by the
- * CSL project (https://citationstyles.org/, CC BY-SA 3.0).
+ * `es-ES`, `fr-FR`, `nl-NL`. A locale can be registered once, before it is used. It is checked now, by formatting a
+ * few references with it in each built-in style (about a second): a locale citeproc cannot use is refused here, and
+ * not kept, so a corrected one can be registered under the same tag. Locale files are published by the CSL project
+ * (https://citationstyles.org/, CC BY-SA 3.0).
  * @param lang - the language tag, which must match the file's `xml:lang`, e.g. `'en-GB'`
  * @param xml - the text of a CSL `locales-xx-XX.xml` file
  * @throws {@link index!KapLiteratureError} `INVALID_ARGUMENT` for a bad tag, a tag already registered, a tag that differs
- * from the file's `xml:lang`, or text that is not a CSL `<locale>` document; `LIMIT_EXCEEDED` over 300,000 characters
+ * from the file's `xml:lang`, text that is not a CSL `<locale>` document, or a locale citeproc fails with (its error
+ * is the `cause`); `LIMIT_EXCEEDED` over 300,000 characters
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs'

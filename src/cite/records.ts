@@ -19,6 +19,7 @@ import { bareDoi } from '../doi'
 import { withEtAlPlaceholders } from '../etal'
 import type { CslDate, CslName, SourceId, StudyId } from '../index'
 import type { CslObject } from './engine'
+import { DATE_FIELDS, NAME_FIELDS, STRING_FIELDS, STRING_OR_NUMBER_FIELDS } from './variables'
 
 /**
  * The CSL item types a user record may have (CSL 1.0.2).
@@ -72,106 +73,6 @@ export const cslTypes: readonly string[] = Object.freeze([
   'webpage',
 ])
 
-const STRING_FIELDS = new Set([
-  'citation-key',
-  'language',
-  'journalAbbreviation',
-  'shortTitle',
-  'abstract',
-  'annote',
-  'archive',
-  'archive_collection',
-  'archive_location',
-  'archive-place',
-  'authority',
-  'call-number',
-  'citation-label',
-  'collection-title',
-  'container-title',
-  'container-title-short',
-  'dimensions',
-  'division',
-  'DOI',
-  'event',
-  'event-title',
-  'event-place',
-  'genre',
-  'ISBN',
-  'ISSN',
-  'jurisdiction',
-  'keyword',
-  'medium',
-  'note',
-  'original-publisher',
-  'original-publisher-place',
-  'original-title',
-  'part-title',
-  'PMCID',
-  'PMID',
-  'publisher',
-  'publisher-place',
-  'references',
-  'reviewed-genre',
-  'reviewed-title',
-  'scale',
-  'section',
-  'source',
-  'status',
-  'title',
-  'title-short',
-  'URL',
-  'version',
-  'volume-title',
-  'volume-title-short',
-  'year-suffix',
-])
-const STRING_OR_NUMBER_FIELDS = new Set([
-  'chapter-number',
-  'citation-number',
-  'collection-number',
-  'edition',
-  'first-reference-note-number',
-  'issue',
-  'locator',
-  'number',
-  'number-of-pages',
-  'number-of-volumes',
-  'page',
-  'page-first',
-  'part',
-  'printing',
-  'supplement',
-  'volume',
-])
-const NAME_FIELDS = new Set([
-  'author',
-  'chair',
-  'collection-editor',
-  'compiler',
-  'composer',
-  'container-author',
-  'contributor',
-  'curator',
-  'director',
-  'editor',
-  'editorial-director',
-  'executive-producer',
-  'guest',
-  'host',
-  'interviewer',
-  'illustrator',
-  'narrator',
-  'organizer',
-  'original-author',
-  'performer',
-  'producer',
-  'recipient',
-  'reviewed-author',
-  'script-writer',
-  'series-creator',
-  'translator',
-])
-const DATE_FIELDS = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted'])
 const NAME_STRING_PARTS = new Set([
   'family',
   'given',
@@ -223,6 +124,21 @@ function checkLength(id: string, field: string, value: string, max: number): voi
   }
 }
 
+/**
+ * The et-al placeholders' family names (src/etal.ts) are reserved: a user record holding one could be mistaken for
+ * them, in the same citation as a shipped partial author list or in an export.
+ */
+function checkReserved(id: string, field: string, value: string): void {
+  if (/zzzetalplaceholder/i.test(value))
+    invalid(
+      id,
+      field,
+      'holds "Zzzetalplaceholder", a word kap-literature reserves for the "et al." of partial author lists',
+      value,
+      'remove the word',
+    )
+}
+
 /** What a user record id may look like: it becomes a BibTeX key, an RIS ID and an HTML attribute. @internal */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_:.-]{0,199}$/
 /**
@@ -239,21 +155,32 @@ export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s"<>]+$/
 
 /**
  * A bibliographic record you supply yourself, as CSL-JSON (the format Zotero, Pandoc and citation-js read).
- * `id` and `type` are required; every other key must be a CSL 1.0.2 variable. Validation rules:
+ * `id` and `type` are required; every other key must be a CSL 1.0.2 variable. Each value is read once (a getter or
+ * Proxy cannot show the checks one value and the formatter another; one that cannot be read is refused). Rules:
  * - `id`: letters, digits and `_ : . -`, starting with a letter or digit (it becomes a BibTeX key and an HTML
  *   attribute), and not the id of a shipped study or source;
  * - `type`: a CSL item type such as `article-journal`, `book`, `chapter`, `report` or `webpage`;
- * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings; number variables
- *   (`volume`, `issue`, `page`, …): strings or finite numbers;
+ * - a `title`, or a name in `author` or `editor`: the styles print other names (recipient, translator, …) only
+ *   beside these;
+ * - text variables (`title`, `container-title`, `publisher`, `DOI`, `URL`, …): strings without control characters
+ *   other than tab and line breaks, and without the word "Zzzetalplaceholder" (reserved for partial author lists);
+ * - number variables (`volume`, `issue`, `page`, `edition`, …): text that does not start with a hyphen or dash, or a
+ *   whole number from 0 to `Number.MAX_SAFE_INTEGER` (kept as its text: `12` becomes `'12'`);
  * - name variables (`author`, `editor`, …): arrays of `{ family, given }` or `{ literal }` objects with string parts;
- * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers (or `literal`/`raw`);
- * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part, a date's `literal`/`raw` and each of
- *   `categories` at most 1,000 characters; at most 1,000 names per name variable; text and number variables at most
- *   10,000 characters, `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
+ * - date variables (`issued`, `accessed`, …): `{ 'date-parts': [[year, month?, day?]] }` with integers: a year from
+ *   -9999 to 9999 other than 0 (negative years are BC), a month 1–12 or a season 13–16 (spring, summer, autumn,
+ *   winter; BibTeX, BibLaTeX and RIS cannot hold a season and refuse it), a day the month has; a range is two dates
+ *   of the same form, the second not before the first. `season` and `circa` are allowed; `literal` and `raw` are
+ *   not (the exports cannot hold a date as text);
+ * - lengths (docs/limits.md; `LIMIT_EXCEEDED` past them): a name part and each of `categories` at most 1,000
+ *   characters; at most 1,000 names per name variable; text and number variables at most 10,000 characters,
+ *   `abstract`, `note`, `annote` and `references` 100,000; `custom` 100,000 characters of JSON;
  * - `DOI`: a DOI, kept in its bare form (`https://doi.org/10.1/x`, `dx.doi.org/…` and `doi:10.1/x` become `10.1/x`, case
  *   kept), so that styles print it once; a value that is not a DOI (`10.`, registrant digits, `/`, a suffix without
- *   whitespace) is refused. It is linked only when it matches `^10\.\d{4,9}/[^\s"<>]+$`, otherwise printed as text;
- * - `URL` is linked only when it is an `http:` or `https:` URL, otherwise printed as text.
+ *   whitespace), or one with `<` before a letter (which would print as markup), is refused. It is linked only when
+ *   it matches `^10\.\d{4,9}/[^\s"<>]+$`, otherwise printed as text;
+ * - `URL`: without whitespace, `"`, `<` or `>` (a valid URL percent-encodes them); linked only when it is an `http:`
+ *   or `https:` URL, otherwise printed as text.
  * @example
  * ```ts
  * import type { CiteRecord } from 'kap-literature/cite'
@@ -292,6 +219,11 @@ export interface Resolved {
   readonly id: string
   readonly csl: CslObject
   readonly shipped: boolean
+  /**
+   * A shipped record with a partial author list, given the et-al placeholders for formatting (src/etal.ts): only its
+   * output is cleaned of them, and the exports take them out again.
+   */
+  readonly partialAuthors?: boolean
   /** `https://doi.org/…` when the DOI is valid. */
   readonly doiHref?: string
   /** The URL when it is http(s). */
@@ -323,8 +255,48 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null
 }
 
-function checkName(id: string, field: string, name: unknown, index: number): void {
-  const where = `${field}[${index}]`
+/**
+ * The elements of an array, each read once, after its length is read once and checked against `max` (a Proxy may
+ * report any length, and change it between reads).
+ */
+function readArray(id: string, field: string, value: unknown, max: number, what: string, hint?: string): unknown[] {
+  if (!Array.isArray(value)) return invalid(id, field, `must be ${what}, got ${describeValue(value)}`, value, hint)
+  const n: unknown = value.length
+  if (typeof n !== 'number' || n > max) {
+    // A date's parts have a fixed form; only name and category lists are long enough to be a size limit.
+    if (max < 10) invalid(id, field, `must be ${what}`, value, hint)
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `record ${describeValue(id)}: ${field} has more than ${max.toLocaleString('en-US')} entries`,
+      { value: `${String(n)} entries`, hint: 'see docs/limits.md' },
+    )
+  }
+  const out: unknown[] = []
+  for (let i = 0; i < n; i++) out.push(value[i])
+  return out
+}
+
+/** C0 control characters other than tab, line feed and carriage return: XML cannot hold them, BibTeX drops them. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
+
+/** A text value of a record: a string within `max` characters, without control characters or the reserved word. */
+function checkText(id: string, field: string, value: unknown, max: number): string {
+  if (typeof value !== 'string') return invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
+  checkLength(id, field, value, max)
+  const control = CONTROL.exec(value)
+  if (control !== null)
+    invalid(
+      id,
+      field,
+      `holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
+      value,
+      'remove control characters: XML and BibTeX cannot hold them (tabs and line breaks are fine)',
+    )
+  checkReserved(id, field, value)
+  return value
+}
+
+function checkName(id: string, where: string, name: unknown): Record<string, unknown> {
   if (!isPlainObject(name))
     invalid(
       id,
@@ -332,16 +304,16 @@ function checkName(id: string, field: string, name: unknown, index: number): voi
       `must be a name object such as { family: 'Smith', given: 'Ana' }, got ${describeValue(name)}`,
       name,
     )
+  const clean: Record<string, unknown> = {}
   for (const [part, value] of Object.entries(name)) {
     if (NAME_STRING_PARTS.has(part)) {
-      if (typeof value !== 'string')
-        invalid(id, `${where}.${part}`, `must be a string, got ${describeValue(value)}`, value)
-      checkLength(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
-      if (isPrototypeKey(value))
+      clean[part] = checkText(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
+      if (isPrototypeKey(value as string))
         invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
     } else if (NAME_FLAG_PARTS.has(part)) {
       if (!['string', 'number', 'boolean'].includes(typeof value))
         invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value)
+      clean[part] = value
     } else {
       invalid(
         id,
@@ -352,19 +324,51 @@ function checkName(id: string, field: string, name: unknown, index: number): voi
       )
     }
   }
-  const has = (k: string) => typeof name[k] === 'string' && (name[k] as string).trim() !== ''
+  const has = (k: string) => typeof clean[k] === 'string' && (clean[k] as string).trim() !== ''
   if (!has('family') && !has('literal')) {
     invalid(
       id,
       where,
       'needs a family name, or a literal name for an organisation',
-      name,
+      clean,
       "e.g. { family: 'Smith', given: 'Ana' } or { literal: 'World Health Organization' }",
     )
   }
+  return clean
 }
 
-function checkDate(id: string, field: string, date: unknown): void {
+/** Days in a month of the proleptic Gregorian calendar (year 1 BC is -1, so leap years are -1, -5, …). */
+const daysIn = (year: number, month: number): number =>
+  new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leap(year) ? 1 : 0)
+const leap = (y: number): boolean => {
+  const a = y < 0 ? y + 1 : y
+  return a % 4 === 0 && (a % 100 !== 0 || a % 400 === 0)
+}
+
+/** One [year, month?, day?] of a date: a year other than 0, a month 1–12 or a season 13–16, a day the month has. */
+function checkDatePart(id: string, where: string, value: unknown): number[] {
+  const part = readArray(id, where, value, 3, '[year], [year, month] or [year, month, day]')
+  if (part.length === 0) invalid(id, where, 'must be [year], [year, month] or [year, month, day]', part)
+  const [year, month, day] = part.map((n, j) => {
+    if (typeof n !== 'number' || !Number.isInteger(n))
+      return invalid(id, `${where}[${j}]`, `must be an integer, got ${describeValue(n)}`, n, 'write 2019, not "2019"')
+    return n
+  }) as [number, number?, number?]
+  const bad = (j: number, problem: string, hint?: string) => invalid(id, `${where}[${j}]`, problem, part[j], hint)
+  if (year === 0 || year < -9999 || year > 9999)
+    bad(0, `must be a year from -9999 to 9999 other than 0, got ${year}`, 'CSL has no year 0: 1 BC is -1')
+  if (month !== undefined && (month < 1 || month > 16))
+    bad(1, `must be a month from 1 to 12 (or a season: 13 spring, 14 summer, 15 autumn, 16 winter), got ${month}`)
+  if (day !== undefined) {
+    if (month! > 12) bad(2, 'is a day, but a season (month 13–16) has no day')
+    const max = daysIn(year, month!)
+    if (day < 1 || day > max) bad(2, `must be a day from 1 to ${max} of ${year}-${month}, got ${day}`)
+  }
+  return part as number[]
+}
+
+/** A date: `date-parts` (one date, or two of the same form for a range, not ending before it starts), `season`, `circa`. */
+function checkDate(id: string, field: string, date: unknown): Record<string, unknown> {
   if (!isPlainObject(date))
     invalid(
       id,
@@ -372,40 +376,74 @@ function checkDate(id: string, field: string, date: unknown): void {
       `must be a date object such as { 'date-parts': [[2019, 3, 27]] }, got ${describeValue(date)}`,
       date,
     )
+  const clean: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(date)) {
     if (key === 'date-parts') {
-      const parts = value
-      if (!Array.isArray(parts) || parts.length < 1 || parts.length > 2)
-        invalid(id, `${field}.date-parts`, 'must hold one [year, month?, day?] array (or two for a range)', value)
-      for (const [i, part] of parts.entries()) {
-        if (!Array.isArray(part) || part.length < 1 || part.length > 3)
-          invalid(id, `${field}.date-parts[${i}]`, 'must be [year], [year, month] or [year, month, day]', part)
-        for (const [j, n] of part.entries()) {
-          if (typeof n !== 'number' || !Number.isInteger(n))
-            invalid(
-              id,
-              `${field}.date-parts[${i}][${j}]`,
-              `must be an integer, got ${describeValue(n)}`,
-              n,
-              'write 2019, not "2019"',
-            )
-          const [min, max] = j === 0 ? [-9999, 9999] : j === 1 ? [1, 12] : [1, 31]
-          if (n < min || n > max)
-            invalid(id, `${field}.date-parts[${i}][${j}]`, `must be between ${min} and ${max}, got ${n}`, n)
-        }
+      const where = `${field}.date-parts`
+      const parts = readArray(id, where, value, 2, 'one [year, month?, day?] array (or two for a range)')
+      if (parts.length === 0) invalid(id, where, 'must hold one [year, month?, day?] array (or two for a range)', value)
+      const [from, to] = parts.map((p, i) => checkDatePart(id, `${where}[${i}]`, p)) as [number[], number[]?]
+      if (to !== undefined) {
+        const hint = 'write both ends alike: [[2019, 3], [2020, 4]], not [[2019, 3], [2020]]'
+        if (to.length !== from.length) invalid(id, where, 'is a range whose two ends have different parts', parts, hint)
+        if (from.length > 1 && from[1]! > 12 !== to[1]! > 12)
+          invalid(id, where, 'is a range from a month to a season', parts, hint)
+        const order = from.findIndex((n, j) => n !== to[j])
+        if (order !== -1 && from[order]! > to[order]!)
+          invalid(id, where, 'is a range that ends before it starts', parts)
       }
+      clean[key] = to === undefined ? [from] : [from, to]
     } else if (key === 'literal' || key === 'raw') {
-      if (typeof value !== 'string') invalid(id, `${field}.${key}`, 'must be a string', value)
-      checkLength(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
+      invalid(
+        id,
+        `${field}.${key}`,
+        'is not supported: the exports cannot hold a date as text',
+        value,
+        key === 'raw'
+          ? "write the date as { 'date-parts': [[2020, 5, 17]] }"
+          : "write it as date-parts: a season as month 13–16 ({ 'date-parts': [[2020, 13]] } is spring 2020), an uncertain date with circa: true",
+      )
     } else if (key === 'season' || key === 'circa') {
       if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean'))
         invalid(id, `${field}.${key}`, 'has the wrong type', value)
-    } else {
+      if (typeof value === 'string') checkText(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
+      clean[key] = value
+    } else if (value !== undefined) {
       invalid(id, `${field}.${key}`, 'is not a CSL date key', value, "use { 'date-parts': [[year, month, day]] }")
     }
   }
-  if (!('date-parts' in date) && !('literal' in date) && !('raw' in date))
+  if (clean['date-parts'] === undefined)
     invalid(id, field, "needs 'date-parts'", date, "e.g. { 'date-parts': [[2019]] }")
+  return clean
+}
+
+/**
+ * A number variable (volume, issue, page, edition, …): text as given, or a whole number from 0 to
+ * Number.MAX_SAFE_INTEGER, kept as its decimal text (citeproc crashes on some numbers and drops others). Text that
+ * starts with a hyphen or dash is refused: citeproc reads it as an open range and drops the dash ("-1" printed "1").
+ */
+function checkNumber(id: string, field: string, value: unknown): string {
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && value >= 0) return String(value)
+    return invalid(
+      id,
+      field,
+      `must be a whole number from 0 up, got ${String(value)}`,
+      value,
+      `write other values as text, e.g. ${field}: '12-14' or 'S1'`,
+    )
+  }
+  if (typeof value !== 'string')
+    return invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
+  if (/^\s*[-\u2010-\u2013]/.test(value))
+    invalid(
+      id,
+      field,
+      `may not start with a hyphen or dash, got ${describeValue(value)}`,
+      value,
+      "citeproc would drop it; write a range as '12-14'",
+    )
+  return checkText(id, field, value, RECORD_LIMITS.text)
 }
 
 /**
@@ -414,7 +452,12 @@ function checkDate(id: string, field: string, date: unknown): void {
  */
 function checkDoi(id: string, value: string): string {
   const doi = bareDoi(value)
-  if (doi !== undefined) return doi
+  if (doi !== undefined) {
+    // citeproc leaves `<` in a DOI unescaped, so `<b>` would be read as markup; an SICI DOI's `<693::…>` is fine.
+    if (/<\/?[a-z]/i.test(doi))
+      invalid(id, 'DOI', `holds markup-like text: ${describeValue(value)}`, value, 'percent-encode < and > (%3C, %3E)')
+    return doi
+  }
   const hint =
     value.trim() === ''
       ? 'leave DOI out when the record has none'
@@ -443,18 +486,34 @@ export function urlHref(url: unknown): string | undefined {
 }
 
 /**
- * Validates a user CSL-JSON record and returns a clean copy (same keys, same order).
+ * Validates a user CSL-JSON record and returns a clean copy (same keys, same order). Every value of the record is
+ * read once, into the copy that is validated and used: a getter or Proxy cannot show validation one value and
+ * formatting another. A record that cannot be read (a revoked Proxy, a trap or getter that throws) is INVALID_RECORD.
  * @internal
  */
 export function validateRecord(record: unknown): CslObject {
+  try {
+    return snapshot(record)
+  } catch (cause) {
+    if (cause instanceof KapLiteratureError) throw cause
+    throw new KapLiteratureError('INVALID_RECORD', 'a record could not be read', {
+      value: undefined,
+      cause,
+      hint: 'pass plain data (objects, arrays, strings, numbers), not a Proxy or getters that throw',
+    })
+  }
+}
+
+function snapshot(record: unknown): CslObject {
   if (!isPlainObject(record))
     invalid(undefined, 'value', `must be a plain CSL-JSON object, got ${describeValue(record)}`, record)
-  const rawId = record.id
+  const entries = Object.entries(record)
+  const read = new Map(entries)
+  const rawId = read.get('id')
   if (typeof rawId !== 'string') {
-    const hint =
-      'csl' in record
-        ? 'pass the shipped id, or record.csl of a shipped record'
-        : "give every record a string id such as 'smith-2024'"
+    const hint = read.has('csl')
+      ? 'pass the shipped id, or record.csl of a shipped record'
+      : "give every record a string id such as 'smith-2024'"
     invalid(undefined, 'id', `must be a string, got ${describeValue(rawId)}`, rawId, hint)
   }
   const id = rawId
@@ -470,61 +529,52 @@ export function validateRecord(record: unknown): CslObject {
       `pass the id '${id}' to use the shipped record, or give your record another id`,
     )
   }
-  if (typeof record.type !== 'string' || !cslTypes.includes(record.type)) {
+  const type = read.get('type')
+  if (typeof type !== 'string' || !cslTypes.includes(type)) {
     invalid(
       id,
       'type',
-      `must be a CSL item type, got ${describeValue(record.type)}`,
-      record.type,
+      `must be a CSL item type, got ${describeValue(type)}`,
+      type,
       'e.g. article-journal, book, chapter, report, webpage',
     )
   }
   const clean: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(record)) {
+  for (const [field, value] of entries) {
     if (value === undefined) continue
     if (field === 'id' || field === 'type') {
       clean[field] = value
     } else if (STRING_FIELDS.has(field)) {
-      if (typeof value !== 'string') invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
-      checkLength(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
-      clean[field] = field === 'DOI' ? checkDoi(id, value) : value
-    } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
-      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value)))
-        invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
-      if (typeof value === 'string') checkLength(id, field, value, RECORD_LIMITS.text)
-      clean[field] = value
-    } else if (NAME_FIELDS.has(field)) {
-      if (!Array.isArray(value))
+      const text = checkText(id, field, value, LONG_TEXT.has(field) ? RECORD_LIMITS.longText : RECORD_LIMITS.text)
+      if (field === 'URL' && /[\s"<>]/.test(text))
         invalid(
           id,
           field,
-          `must be an array of names, got ${describeValue(value)}`,
-          value,
-          "e.g. [{ family: 'Smith', given: 'Ana' }]",
+          `holds a space, a quote or an angle bracket: ${describeValue(text)}`,
+          text,
+          'a valid URL percent-encodes them: %20, %22, %3C, %3E',
         )
-      if (value.length > RECORD_LIMITS.names) {
-        throw new KapLiteratureError(
-          'LIMIT_EXCEEDED',
-          `record ${describeValue(id)}: ${field} has more than ${RECORD_LIMITS.names.toLocaleString('en-US')} names (${value.length})`,
-          { value: `${value.length} names`, hint: 'see docs/limits.md' },
-        )
-      }
-      value.forEach((name, i) => checkName(id, field, name, i))
-      clean[field] = value.map((name: Record<string, unknown>) => ({ ...name }))
+      clean[field] = field === 'DOI' ? checkDoi(id, text) : text
+    } else if (STRING_OR_NUMBER_FIELDS.has(field)) {
+      clean[field] = checkNumber(id, field, value)
+    } else if (NAME_FIELDS.has(field)) {
+      const names = readArray(
+        id,
+        field,
+        value,
+        RECORD_LIMITS.names,
+        'an array of names',
+        "e.g. [{ family: 'Smith', given: 'Ana' }]",
+      )
+      clean[field] = names.map((name, i) => checkName(id, `${field}[${i}]`, name))
     } else if (DATE_FIELDS.has(field)) {
-      checkDate(id, field, value)
-      clean[field] = JSON.parse(JSON.stringify(value)) as unknown
+      clean[field] = checkDate(id, field, value)
     } else if (field === 'categories') {
-      if (!Array.isArray(value) || !value.every((c) => typeof c === 'string'))
-        invalid(id, field, 'must be an array of strings', value)
-      if (value.length > RECORD_LIMITS.categories)
-        throw new KapLiteratureError(
-          'LIMIT_EXCEEDED',
-          `record ${describeValue(id)}: categories has more than ${RECORD_LIMITS.categories} entries`,
-          { value: `${value.length} entries`, hint: 'see docs/limits.md' },
-        )
-      for (const c of value as string[]) checkLength(id, field, c, RECORD_LIMITS.namePart)
-      clean[field] = [...value]
+      const list = readArray(id, field, value, RECORD_LIMITS.categories, 'an array of strings')
+      clean[field] = list.map((c, i) => {
+        if (typeof c !== 'string') invalid(id, field, 'must be an array of strings', c)
+        return checkText(id, `${field}[${i}]`, c, RECORD_LIMITS.namePart)
+      })
     } else if (field === 'custom') {
       if (!isPlainObject(value)) invalid(id, field, 'must be a plain object', value)
       let json: string
@@ -652,7 +702,7 @@ function resolvedShipped(id: string, csl: CslObject): Resolved {
   // A partial author list gets the et-al placeholders for formatting; the exports take them out again.
   const formatted =
     study?.authorsComplete === false ? (withEtAlPlaceholders(csl as never, false) as unknown as CslObject) : csl
-  return withLinks({ id, csl: formatted, shipped: true })
+  return withLinks({ id, csl: formatted, shipped: true, ...(formatted === csl ? {} : { partialAuthors: true }) })
 }
 
 function withLinks(r: Resolved): Resolved {
@@ -667,7 +717,7 @@ export function resolveItem(item: unknown): Resolved {
   if (item !== null && typeof item === 'object') {
     const shippedId = shippedByObject.get(item)
     if (shippedId !== undefined) return resolvedShipped(shippedId, shippedCsl.get(shippedId)!)
-    if (Array.isArray(item)) {
+    if (isArray(item)) {
       throw new KapLiteratureError('INVALID_ARGUMENT', 'expected one item (an id or a CSL-JSON object), got an array', {
         value: item,
         hint: 'use formatBibliography or formatCitation for a list',
@@ -686,26 +736,50 @@ export function resolveItem(item: unknown): Resolved {
   )
 }
 
+/** Array.isArray, false for a revoked Proxy (where it throws). */
+function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
 /**
  * Resolves a list of items in order. A shipped record listed twice appears once; two different user records with the
  * same id are an error.
  * @internal
  */
 export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMAT_ITEMS): Resolved[] {
-  if (Array.isArray(items) && items.length > max) {
-    throw new KapLiteratureError(
-      'LIMIT_EXCEEDED',
-      `${fn} takes at most ${max.toLocaleString('en-US')} items per call, got ${items.length.toLocaleString('en-US')}`,
-      {
-        value: `${items.length} items`,
-        hint:
-          max === MAX_FORMAT_ITEMS
-            ? `citeproc formats about 1,000 references a second and blocks while it does; split the list, or format in a Worker (docs/limits.md)`
-            : 'split the list (docs/limits.md)',
-      },
-    )
+  // The list is read once: its length once, then each position once (a Proxy may report any length, or change it).
+  let list: unknown[] | undefined
+  try {
+    if (Array.isArray(items)) {
+      const length = Number(items.length)
+      if (length > max) {
+        throw new KapLiteratureError(
+          'LIMIT_EXCEEDED',
+          `${fn} takes at most ${max.toLocaleString('en-US')} items per call, got ${length.toLocaleString('en-US')}`,
+          {
+            value: `${length} items`,
+            hint:
+              max === MAX_FORMAT_ITEMS
+                ? `citeproc formats about 1,000 references a second and blocks while it does; split the list, or format in a Worker (docs/limits.md)`
+                : 'split the list (docs/limits.md)',
+          },
+        )
+      }
+      list = []
+      for (let i = 0; i < length; i++) list.push(items[i])
+    }
+  } catch (cause) {
+    if (cause instanceof KapLiteratureError) throw cause
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn} could not read its list of items`, {
+      cause,
+      hint: 'pass a plain array',
+    })
   }
-  if (!Array.isArray(items)) {
+  if (list === undefined) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `${fn} expects an array of ids or CSL-JSON objects, got ${describeValue(items)}`,
@@ -717,7 +791,7 @@ export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMA
   }
   const out: Resolved[] = []
   const seen = new Map<string, Resolved>()
-  for (const item of items as unknown[]) {
+  for (const item of list) {
     const r = resolveItem(item)
     const earlier = seen.get(r.id)
     if (earlier !== undefined) {
@@ -731,22 +805,32 @@ export function resolveItems(items: unknown, fn: string, max: number = MAX_FORMA
 }
 
 /**
- * Refuses a user record that no style has anything to identify it by: no name in any name variable (author, editor,
- * …) and no title. citeproc would print "(N.d.)." or a bare number for it. Shipped records are citable by construction.
+ * The name variables every built-in style (and AMA, Chicago and MLA) prints where a reference names its authors: a
+ * record needs a name in one of them, or a title. Other names (recipient, translator, container-author, …) are
+ * printed, if at all, only beside these: a letter with only a recipient came out as "(N.d.)." in APA.
+ */
+const IDENTIFYING_NAMES = ['author', 'editor']
+
+/**
+ * Refuses a user record that no style has anything to identify it by: no title and no author or editor. citeproc
+ * would print "(N.d.)." or a bare number for it. Shipped records are citable by construction.
  * @internal
  */
 export function requireIdentifiable(record: Resolved): void {
   if (record.shipped) return
   const csl = record.csl as Readonly<Record<string, unknown>>
-  const named = [...NAME_FIELDS].some((field) => Array.isArray(csl[field]) && (csl[field] as unknown[]).length > 0)
+  const named = IDENTIFYING_NAMES.some((field) => Array.isArray(csl[field]) && (csl[field] as unknown[]).length > 0)
   const titled = typeof csl.title === 'string' && csl.title.trim() !== ''
   if (named || titled) return
+  const others = [...NAME_FIELDS].filter((field) => Array.isArray(csl[field]))
   throw new KapLiteratureError(
     'INVALID_RECORD',
     `record ${describeValue(record.id)} has no author, editor or title, so a style has nothing to cite it by`,
     {
       value: record.id,
-      hint: "add a title or an author, e.g. title: 'A book', author: [{ family: 'Smith', given: 'Ana' }]",
+      hint:
+        (others.length > 0 ? `the styles print ${others.join(', ')} only beside an author, editor or title; ` : '') +
+        "add a title or an author, e.g. title: 'A book', author: [{ family: 'Smith', given: 'Ana' }]",
     },
   )
 }

@@ -1,4 +1,3 @@
-import { cleanEtAl } from '../etal'
 import { renderStyledRuns, type RunFormat, type StyledRun } from '../runs'
 
 export { escapeHtml, escapeMarkdown } from '../escape'
@@ -63,9 +62,7 @@ function applyTag(name: string, attrs: string, flags: string): string {
  * `csl-left-margin` block (a reference number) is followed by a space.
  * @internal
  */
-export function htmlToRuns(citeprocHtml: string): Run[] {
-  // A shipped partial author list was given placeholder authors (see records.ts); print them as "et al.".
-  const html = cleanEtAl(citeprocHtml)
+export function htmlToRuns(html: string): Run[] {
   const runs: Run[] = []
   const stack: { name: string; flags: string; leftMargin: boolean }[] = []
   let flags = ''

@@ -1,21 +1,28 @@
 // The style and locale registry: built-in keys, styles the caller registers, locales, and the Debian style loader.
 import { describeValue } from '../errors'
 import { KapLiteratureError } from '../index'
-import { macroCost, scanCsl, type CslTag } from './csl-scan'
+import { macroCost, scanCsl, type CslTag, type StyleWork } from './csl-scan'
+import { CSL_VARIABLES } from './variables'
 import { fixStyle } from './style-fixes'
 import {
+  bibliographyHtml,
+  citationHtml,
   engineAddLocale,
   engineAddStyle,
+  engineDeleteLocale,
   engineDeleteStyle,
+  engineFree,
   engineHasLocale,
   engineLocales,
   engineStyleXml,
+  type CslObject,
 } from './engine'
 
 /**
  * A style: our name, whether it can print a bibliography, its XML and the internal key citation-js knows it by.
- * Every style, built-in ones included, runs under a key of our own, so that an engine citeproc left in a broken
- * state (after throwing mid-format) can be retired: the next format compiles a fresh one.
+ * Every style, built-in ones included, runs under a key of our own, so that a style registered again under its name
+ * never reuses the engine compiled from its old XML (citation-js caches engines by key); the old key's engines are
+ * freed then. An engine that throws mid-format is freed on its own (engine.ts) and its key reused.
  * @internal
  */
 export interface StyleEntry {
@@ -27,6 +34,8 @@ export interface StyleEntry {
   key: string | undefined
   /** The name style-fixes.ts and style-records.ts know the style by, for the six styles the project ships. */
   readonly fixName?: string
+  /** What formatting one entry can cost (csl-scan.ts); counted at registration, or at first use for a built-in. */
+  work?: StyleWork
 }
 
 const builtIn: ReadonlyMap<string, StyleEntry> = new Map([
@@ -45,17 +54,33 @@ let generation = 0
 
 const newKey = (name: string): string => `kap-literature/${name}/${++generation}`
 
+/** A style's XML; a built-in's is taken from citation-js (with our fixes) at first use. */
+function styleXml(entry: StyleEntry): string {
+  if (typeof entry.xml !== 'string') entry.xml = fixStyle(entry.xml.builtIn, engineStyleXml(entry.xml.builtIn))
+  return entry.xml
+}
+
 /** The internal citation-js key of a style, registering its XML on first use (compiled by citeproc when first formatted). @internal */
 export function styleKey(entry: StyleEntry): string {
   if (entry.key !== undefined) return entry.key
-  if (typeof entry.xml !== 'string') entry.xml = fixStyle(entry.xml.builtIn, engineStyleXml(entry.xml.builtIn))
   const key = newKey(entry.name)
-  engineAddStyle(key, entry.xml, false)
+  engineAddStyle(key, styleXml(entry), false)
   entry.key = key
   return key
 }
 
-/** Drops a style's engine after citeproc threw while using it; the next use compiles a fresh engine. @internal */
+/** What formatting one entry in a style can cost (see `macroCost`). @internal */
+export function styleWork(entry: StyleEntry): StyleWork {
+  if (entry.work === undefined) {
+    const scan = scanCsl(styleXml(entry), 'style')
+    const cost = scan.ok ? macroCost(scan.tags, { calls: Infinity, elements: Infinity }, CSL_VARIABLES) : undefined
+    if (cost?.ok !== true) throw new KapLiteratureError('INVALID_ARGUMENT', `style "${entry.name}" cannot be read`)
+    entry.work = cost.work
+  }
+  return entry.work
+}
+
+/** Drops a style's key and frees its engines (when the name is registered again); the next use gets a new key. @internal */
 export function retireStyle(entry: StyleEntry): void {
   if (entry.key !== undefined) engineDeleteStyle(entry.key)
   entry.key = undefined
@@ -75,6 +100,13 @@ export const MAX_STYLE_CHARS = 300_000
  * @internal
  */
 export const MAX_MACRO_EXPANSIONS = 20_000
+/**
+ * The most rendering elements formatting one entry may expand to, along the costliest branch of each `<choose>`
+ * (see `macroCost`): 5× the most of any Debian style (1,991, `apa-cv`; APA 1,473, Chicago author-date 368). A style
+ * at the limit renders at most this many elements per entry, whatever its macros do.
+ * @internal
+ */
+export const MAX_RENDER_ELEMENTS = 10_000
 
 /** Every style name that formatting accepts, sorted. @internal */
 export function styleNames(): string[] {
@@ -127,7 +159,10 @@ function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { ro
   if (!scan.ok) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
-      `not a CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: ${scan.problem}`,
+      `not a CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: ${
+        // A file's first element name is its text: from a file, only that the root is wrong.
+        origin === undefined ? scan.problem : scan.problem.replace(/, found <[^>]*>$/, '')
+      }`,
       {
         value: value(xml.slice(0, 80)),
         hint:
@@ -145,7 +180,7 @@ function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { ro
   if (!scan.root.trimEnd().endsWith(`</${kind}>`)) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
-      `not a complete CSL ${kind} document: it does not end with </${kind}>`,
+      `not a complete CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: it does not end with </${kind}>`,
       { value: value(scan.root.slice(-80)) },
     )
   }
@@ -181,22 +216,32 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
       {
         value: name,
         hint:
-          parentId === undefined || parentId === ''
-            ? 'pass an independent CSL style'
-            : `register its parent style "${parentId}" instead`,
+          origin !== undefined
+            ? 'load the independent style its <link rel="independent-parent"> names instead'
+            : parentId === undefined || parentId === ''
+              ? 'pass an independent CSL style'
+              : `register its parent style "${parentId}" instead`,
       },
     )
   }
-  const cost = macroCost(tags, MAX_MACRO_EXPANSIONS)
+  const cost = macroCost(tags, { calls: MAX_MACRO_EXPANSIONS, elements: MAX_RENDER_ELEMENTS }, CSL_VARIABLES)
   if (!cost.ok) {
     throw new KapLiteratureError(
-      cost.problem.includes('expand') ? 'LIMIT_EXCEEDED' : 'INVALID_ARGUMENT',
-      `style "${name}" cannot be used: ${cost.problem}`,
+      cost.limit === undefined ? 'INVALID_ARGUMENT' : 'LIMIT_EXCEEDED',
+      `style "${name}" cannot be used: ${
+        // Macro names are a file's text: from a file, only what is wrong with them.
+        origin === undefined || cost.limit === true
+          ? cost.problem
+          : cost.problem.includes('defined twice')
+            ? 'a macro is defined twice'
+            : 'a macro calls itself'
+      }`,
       {
         value: name,
         hint:
-          `published CSL styles make at most ~1,300 macro calls per entry and never call a macro from itself; the ` +
-          `limit is ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} (docs/limits.md)`,
+          `published CSL styles make at most ~1,300 macro calls and ~2,000 rendering elements per entry and never ` +
+          `call a macro from itself; the limits are ${MAX_MACRO_EXPANSIONS.toLocaleString('en-US')} and ` +
+          `${MAX_RENDER_ELEMENTS.toLocaleString('en-US')} (docs/limits.md)`,
       },
     )
   }
@@ -208,13 +253,16 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
   } catch (cause) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
-      `style "${name}" could not be compiled by citeproc: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { value: name, cause },
+      `style "${name}" could not be compiled by citeproc${
+        // citeproc's message quotes the style; from a file, it is left out (and so is the cause that holds it).
+        origin === undefined ? `: ${cause instanceof Error ? cause.message : String(cause)}` : ''
+      }`,
+      origin === undefined ? { value: name, cause } : { value: origin },
     )
   }
   const previous = registered.get(name)
   if (previous !== undefined) retireStyle(previous)
-  registered.set(name, { name, key, hasBibliography: has('bibliography'), xml: root, fixName })
+  registered.set(name, { name, key, hasBibliography: has('bibliography'), xml: root, fixName, work: cost.work })
 }
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
@@ -261,7 +309,79 @@ export function addLocale(lang: unknown, xml: unknown): void {
     )
   }
   engineAddLocale(lang, root)
+  // citeproc reads a locale only when it formats with it: format with it now, in every built-in style, so that a
+  // locale it cannot use fails here (and is taken out again) rather than on every later call in its language.
+  const keys = [...builtIn.values()].map(styleKey)
+  try {
+    for (const key of keys) {
+      bibliographyHtml(LOCALE_PROBE, key, lang)
+      citationHtml(
+        LOCALE_PROBE,
+        LOCALE_PROBE.map((r) => ({ id: r.id })),
+        [],
+        key,
+        lang,
+      )
+    }
+  } catch (cause) {
+    engineDeleteLocale(lang, keys)
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `locale "${lang}" cannot be used: citeproc failed with it (${cause instanceof Error ? cause.message : String(cause)})`,
+      {
+        value: lang,
+        cause,
+        hint: 'start from a published CSL locale file (https://github.com/citation-style-language/locales)',
+      },
+    )
+  }
+  // The probe's engines are not kept: a language is often used with one style only.
+  for (const key of keys) engineFree(key, lang)
 }
+
+/** Records that use the common terms, dates and name forms of a locale, for checking one at registration. */
+const LOCALE_PROBE: readonly CslObject[] = [
+  {
+    id: 'probe-1',
+    type: 'article-journal',
+    title: 'A',
+    author: [
+      { family: 'Smith', given: 'Ann' },
+      { family: 'Jones', given: 'Bo' },
+      { family: 'Lee', given: 'Cy' },
+    ],
+    'container-title': 'J',
+    issued: { 'date-parts': [[2020, 5, 17]] },
+    volume: '1',
+    issue: '2',
+    page: '3-4',
+    DOI: '10.1/x',
+  },
+  {
+    id: 'probe-2',
+    type: 'chapter',
+    title: 'B',
+    author: [{ family: 'Smith', given: 'Ann' }],
+    editor: [
+      { family: 'Roe', given: 'Di' },
+      { family: 'Poe', given: 'Ed' },
+    ],
+    'container-title': 'C',
+    publisher: 'P',
+    'publisher-place': 'Q',
+    edition: '2',
+    issued: { 'date-parts': [[2020], [2021]] },
+    page: '5',
+  },
+  {
+    id: 'probe-3',
+    type: 'webpage',
+    title: 'D',
+    author: [{ literal: 'Org' }],
+    URL: 'https://example.org/',
+    accessed: { 'date-parts': [[2021, 3, 4]] },
+  },
+]
 
 /** Where Debian's citation-style-language-styles package puts its styles. @internal */
 export const DEBIAN_STYLES = '/usr/share/citation-style-language/styles'

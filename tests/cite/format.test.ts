@@ -150,7 +150,7 @@ describe('escaping of hostile user records', () => {
       expect(out).not.toMatch(/href=|\]\(/)
     }
     expect(
-      formatReference({ ...page, URL: 'data:text/html,<b>x</b>' }, { style: 'apa', format: 'html' }),
+      formatReference({ ...page, URL: 'data:text/html,%3Cb%3Ex%3C/b%3E' }, { style: 'apa', format: 'html' }),
     ).not.toContain('href=')
   })
 

@@ -12,6 +12,7 @@ import {
   registerStyle,
 } from '../../src/cite/index'
 import { resolveStyle, styleKey } from '../../src/cite/styles'
+import { compiledEngines } from '../../src/cite/engine'
 import { reference } from '../helpers/paths'
 import { kapError } from '../helpers/errors'
 
@@ -102,18 +103,20 @@ describe('registerStyle', () => {
     expect(listStyles()).not.toContain('mismatched')
   })
 
-  it('wraps a citeproc error at format time with cause, and retires the engine it left behind', () => {
+  it('wraps a citeproc error at format time with cause, and frees the engine it left behind (same key)', () => {
     registerStyle(
       'bad-date',
       '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><id>x</id></info><citation><layout><date variable="issued" form="bogus"/></layout></citation></style>',
     )
     const entry = resolveStyle('bad-date')
     const key = styleKey(entry)
+    const engines = compiledEngines()
     const e = error(() => formatCitation(['dore-2019'], { style: 'bad-date', format: 'text' }))
     expect(e.code).toBe('INVALID_ARGUMENT')
     expect(e.message).toContain('citeproc could not format with style "bad-date"')
     expect(e.cause).toBeInstanceOf(TypeError)
-    expect(styleKey(entry)).not.toBe(key)
+    expect(styleKey(entry)).toBe(key)
+    expect(compiledEngines()).toBe(engines - 1)
   })
 
   it('a style that compiles but prints nothing (an undefined macro) is an error at format time, not a placeholder', () => {

@@ -64,7 +64,12 @@ export const budgetCases: readonly BudgetCase[] = [
     // measured 204.07 KB. 205 KB → 208 KB for the per-style record rules (src/cite/style-records.ts: an organisation
     // named once, initials with stops), access dates of web pages, the Vancouver page-range fix and RIS PubMed notes
     // (measured 205.01 KB), with room for the audit's record checks (round 35).
-    budget: 208 * KB,
+    // And for the hostile-input fixes of audit 35/A (~3.7 KB: the record snapshot and
+    // its number, date, URL and control-character rules, the style work counter and per-call bounds, the locale check,
+    // the engine cache release, the linear et-al scanner), measured 207.9 KB. citation-js's BibTeX *parser* (moo,
+    // plugin-bibtex input, ~6 KB gzip), which this entry never calls, is what could make room again.
+    // 208 KB → 210 KB: both sets of changes together measure 209.75 KB (round 35).
+    budget: 210 * KB,
     before: 268 * KB,
   },
 ]

@@ -5,8 +5,9 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { userRecords } from '../../bench/security-inputs'
+import { nameHeavyRecords, userRecords } from '../../bench/security-inputs'
 import { formatBibliography, formatCitation, formatReference, toBibTeX } from '../../src/cite/index'
+import { CALL_LIMITS } from '../../src/cite/format'
 import { MAX_EXPORT_ITEMS, MAX_FORMAT_ITEMS, RECORD_LIMITS } from '../../src/cite/records'
 import { isKapLiteratureError, type KapLiteratureError } from '../../src/index'
 import { toJsonLd } from '../../src/jsonld/index'
@@ -125,4 +126,63 @@ describe('toJsonLd skips repeated ids before converting', () => {
   it('still names a bad id at its position after duplicates', () => {
     expect(thrown(() => toJsonLd(['dore-2019', 'dore-2019', 42] as never)).message).toContain('ids[2]')
   })
+})
+
+describe('one call formats a bounded number of name words (audit 35/A finding 6)', () => {
+  it('the audit case: 40 records of 21 authors and 21 editors of 500-word names (90 s) are refused at once', () => {
+    const records = nameHeavyRecords(40) as never[]
+    const e = thrown(() => formatBibliography(records, { style: 'apa', format: 'text' }))
+    expect(e.code).toBe('LIMIT_EXCEEDED')
+    expect(e.message).toContain('the names of these records hold 1,680,000 words')
+    expect(e.hint).toContain('fewer records per call')
+    formatReference('dore-2019', { style: 'apa', format: 'text' })
+    const one = fastest(() => formatReference('dore-2019', { style: 'apa', format: 'text' }), 3)
+    const refused = fastest(() => thrown(() => formatBibliography(records, { style: 'apa', format: 'text' })), 3)
+    expect(refused / Math.max(one, 1), `${one.toFixed(1)} ms → ${refused.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
+    for (const fn of [
+      () => formatCitation(records, { style: 'harvard', format: 'text' }),
+      () => formatCitation(records, { style: 'apa', format: 'text', narrative: true }),
+    ])
+      expect(thrown(fn).code).toBe('LIMIT_EXCEEDED')
+  })
+
+  it('a call at the limit takes at most 50× a bibliography of 100 ordinary records (the audit case took 450×)', () => {
+    // Just under the limit: 10 records × 3 names × 2 parts × 500 words = 30,000 words, identical across records.
+    const hostile = nameHeavyRecords(10, 3).map((r) => ({ ...r, editor: undefined })) as never[]
+    const ordinary = userRecords(100)
+    formatBibliography(ordinary, { style: 'apa', format: 'text' })
+    const base = fastest(() => formatBibliography(ordinary, { style: 'apa', format: 'text' }), 2)
+    const worst = fastest(() => formatBibliography(hostile, { style: 'apa', format: 'text' }), 1)
+    expect(worst / base, `${base.toFixed(0)} ms → ${worst.toFixed(0)} ms`).toBeLessThanOrEqual(50)
+  }, 60_000)
+
+  it('counts the words of every name part of every record (property)', () => {
+    const part = fc.array(fc.constantFrom('a', 'Ann', 'de', 'la', 'O’Neil', 'Smith-Jones', 'J.'), {
+      minLength: 1,
+      maxLength: 400,
+    })
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        part,
+        part,
+        (n, names, family, given) => {
+          const words = n * names * (family.length + given.length)
+          // Small calls format; large ones are refused before citeproc sees them, so the property stays quick.
+          fc.pre(words <= 2_000 || words > CALL_LIMITS.nameWords)
+          const records = Array.from({ length: n }, (_, i) => ({
+            id: `w${i}`,
+            type: 'book',
+            title: `T${i}`,
+            author: Array.from({ length: names }, () => ({ family: family.join(' '), given: given.join('  ') })),
+          }))
+          const call = () => formatBibliography(records, { style: 'vancouver', format: 'text' })
+          if (words <= CALL_LIMITS.nameWords) expect(call().split('\n')).toHaveLength(n)
+          else expect(thrown(call).message).toContain(`hold ${words.toLocaleString('en-US')} words`)
+        },
+      ),
+      { numRuns: 40 },
+    )
+  }, 60_000)
 })

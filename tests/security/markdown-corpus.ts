@@ -76,11 +76,17 @@ export function hostileRecord(field: (typeof FIELDS)[number], payload: string, n
   return { ...base, [field]: payload }
 }
 
-/** Whether the engine refuses `payload` in `field` as a bad record, not a rendering: a blank name, a DOI with a space. */
+/**
+ * Whether the engine refuses `payload` in `field` as a bad record, not a rendering: a blank name, a DOI with a space
+ * or a tag, a URL with a space, quote or angle bracket (a valid URL percent-encodes them), a control character.
+ */
 export function refusedPayload(field: (typeof FIELDS)[number], payload: string): boolean {
-  return (
-    (field === 'author' && payload.trim() === '') || (field === 'DOI' && bareDoi(`10.1234/${payload}`) === undefined)
-  )
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(payload)) return true
+  if (field === 'author') return payload.trim() === ''
+  if (field === 'URL') return /[\s"<>]/.test(payload)
+  if (field !== 'DOI') return false
+  const doi = bareDoi(`10.1234/${payload}`)
+  return doi === undefined || /<\/?[a-z]/i.test(doi)
 }
 
 /** Markdown of every shipped record in every precomputed style, in every form. */

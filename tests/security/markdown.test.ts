@@ -70,17 +70,13 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
     expect(liveMarkup(renderers.marked!('http://x/\\<img src=x onerror=alert(1)//>'))).not.toEqual([])
   })
 
-  it("the issue's reproduction: a URL with an <img> payload", () => {
-    const md = cite.formatReference(
-      {
-        id: 'u1',
-        type: 'article-journal',
-        title: 'T',
-        author: [{ family: 'S' }],
-        URL: 'http://x/<img src=x onerror=alert(1)//>',
-      },
-      { style: 'apa', format: 'markdown' },
+  it("the issue's reproduction: a URL with an <img> payload is refused (audit 35/A 16), and inert in a title", () => {
+    const record = { id: 'u1', type: 'article-journal', title: 'T', author: [{ family: 'S' }] }
+    const payload = 'http://x/<img src=x onerror=alert(1)//>'
+    expect(() => cite.formatReference({ ...record, URL: payload }, { style: 'apa', format: 'markdown' })).toThrow(
+      /URL holds a space, a quote or an angle bracket/,
     )
+    const md = cite.formatReference({ ...record, title: payload }, { style: 'apa', format: 'markdown' })
     expect(md).toContain('&lt;img')
     expect(md).not.toMatch(/\\</)
     expectInert([md])
