@@ -18,8 +18,7 @@ import {
   type Topic,
 } from '../index'
 import { normalizeDoi } from '../doi'
-import { citationStyles, type CitationStyle } from '../citations/index'
-import apaTable from '../citations/data/apa.json'
+import { citationStyles, formatBibliography, type CitationStyle } from '../citations/index'
 import { closest, InputError, oneOf, quote, UsageError, type Io } from './io'
 
 /**
@@ -125,16 +124,17 @@ export function allCitableIds(): (StudyId | SourceId)[] {
 
 /**
  * The ids a bibliography lists when none were named: every citable record, numbered in a numeric style (AMA,
- * Vancouver) in the order of the author-date reference list, by author, then year, then title (the rank APA's
- * precomputed table gives each entry), since the whole library has no order of citation; in the order of
- * `allCitableIds` (by id) otherwise, which an author-date style sorts itself.
+ * Vancouver) in the order of the author-date reference list, by author, then year, then title (APA's order, which its
+ * precomputed table ranks), since the whole library has no order of citation; in the order of `allCitableIds` (by id)
+ * otherwise, which an author-date style sorts itself. The order is read from the APA bibliography's `data-kap-id`s.
  */
 export function bibliographyIds(style: CitationStyle): (StudyId | SourceId)[] {
   const ids = allCitableIds()
   if (citationStyles.find((s) => s.key === style)?.numeric !== true) return ids
-  const rank = (id: string) =>
-    (apaTable.entries as Record<string, { bibRank?: number }>)[id]?.bibRank ?? Number.MAX_SAFE_INTEGER
-  return [...ids].sort((a, b) => rank(a) - rank(b))
+  const html = formatBibliography(ids, { style: 'apa', format: 'html' })
+  const order = [...html.matchAll(/ data-kap-id="([^"]+)"/g)].map((m) => m[1]!)
+  const rank = new Map(order.map((id, i) => [id, i]))
+  return [...ids].sort((a, b) => (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length))
 }
 
 /**
