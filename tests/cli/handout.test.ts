@@ -67,8 +67,9 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
       'Each route the pages list is documented, but only in part and by different records.',
     )
     expect(whys.get('dore-2019-significant-lasting-improvements')).toBe(
-      'Dore et al. (2019) did report statistically significant average drops in depression and anxiety scores, so ' +
-        '"significant improvement" is fair as a description of its data.',
+      'Dore et al. (2019) did report statistically significant average drops in depression and anxiety scores, but ' +
+        'it did not measure how long the gains lasted and had no comparison group, so calling them lasting goes ' +
+        'beyond what the study tested.',
     )
     expect(brief.stdout).toContain('For each: our verdict, why in a sentence, and the key studies.')
   })

@@ -34,8 +34,12 @@ describe('whyOf on the shipped claims', () => {
     expect(whyOf(note('kap-uses-lower-than-anesthetic-dose'))).toBe(
       flat(note('kap-uses-lower-than-anesthetic-dose')).split('. ')[0] + '.',
     )
-    expect(whyOf(note('thorough-screening-is-standard-and-essential'))).toMatch(
-      /, so calling screening essential is right\.$/,
+    // Over 280 characters, no colon: whole.
+    expect(whyOf(note('kap-available-now-while-psilocybin-mdma-await-approval'))).toBe(
+      flat(note('kap-available-now-while-psilocybin-mdma-await-approval')).split('. ')[0] + '.',
+    )
+    expect(whyOf(note('kap-available-now-while-psilocybin-mdma-await-approval'))).toMatch(
+      /^Ketamine with psychotherapy is in routine clinical use .*, but the pages leave out .* without monitoring \(fda-compounded-ketamine-2023\)\.$/,
     )
   })
 
@@ -54,6 +58,26 @@ describe('whyOf on the shipped claims', () => {
     // "The pages say these groups …, a hedged statement that matches …" gives its reason in the same sentence.
     expect(whyOf(note('contraindications-psychosis-bipolar-medical'))).toMatch(/^The pages say these groups .*\)\.$/)
     expect(sentences(whyOf(note('contraindications-psychosis-bipolar-medical')))).toHaveLength(1)
+  })
+
+  it('for every verdict below accurate, names what the claim gets wrong or leaves out, not only the support', () => {
+    // Audit 35 B follow-up: 24 notes opened with the evidence for the claim ("The speed is real: …", "As advice the
+    // claim is sound."), so the handout's why gave the support and none of the reason for an overstated or
+    // oversimplified verdict. Each now opens with the evidence and the reason together ("…, but …"), so the search
+    // snippet (the first 150 characters) keeps the evidence words; this guard looks for the words a limit is put in.
+    const words = ['but', 'not', 'no', 'none', 'nothing', 'only', 'untested', 'without', 'beyond', 'though']
+    words.push('although', 'rather than', 'leaves? out', 'small', 'conflicting', 'hides', 'until', 'uncontrolled')
+    words.push('mainly', 'depends')
+    const limit = new RegExp(`\\b(?:${words.join('|')})\\b`, 'i')
+    const bare = fullClaims()
+      .filter((c) => c.verdict === 'overstated' || c.verdict === 'oversimplified' || c.verdict === 'inaccurate')
+      .filter((c) => !limit.test(whyOf(c.verdictNote)))
+      .map((c) => c.id)
+    expect(bare).toEqual([])
+    // The guard can fail: a why that only gives support has none of those words.
+    expect(
+      limit.test(whyOf('The speed is real: one dose eases suicidal thinking within a day (wilkinson-2018).')),
+    ).toBe(false)
   })
 
   it('for every claim: the start of the note, in whole clauses, ending with a full stop, never "…"', () => {
