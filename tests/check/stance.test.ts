@@ -534,3 +534,36 @@ describe('round 35: reporting, denial and question words, and opposites', () => 
     expect(claimsIn('Spravato is the only form of ketamine approved for depression.')).toEqual([])
   })
 })
+
+describe('round 36: reporting, denial and verdict words, and opposites', () => {
+  itReadsStance([
+    [
+      'One influential hypothesis proposes that ketamine works through a metabolite acting on AMPA receptors.',
+      'reported',
+    ],
+    ['Authors report that improvements after KAP were described as lasting.', 'reported'],
+    [
+      'Our medical director explains it like this: ketamine is an anaesthetic that doctors prescribe off-label.',
+      'reported',
+    ],
+    ['But no good trial shows that ketamine plus therapy beats ketamine alone.', 'negated'],
+    ['### "Ketamine plus therapy works better than ketamine alone."\n\nRating: False', 'negated'],
+  ])
+  itFindsDenial([
+    ['Honestly ketamine is super safe, like zero side effects.', 'kap-has-risks-and-side-effects'],
+    ['Ketamine is just juicing your serotonin, the same thing my Lexapro does.', 'ketamine-acts-on-nmda-glutamate'],
+    [
+      'With ketamine the medicine was the treatment and the therapy was kinda decoration.',
+      'kap-is-tool-within-therapy-not-standalone-cure',
+    ],
+  ])
+  it('finds "incompletely characterised", "kick in in like a few hours" and pain that worsens when stressed', () => {
+    expect(claimsIn("The mechanisms of ketamine's antidepressant effect remain incompletely characterised.")).toContain(
+      'ketamine-mechanism-incompletely-understood',
+    )
+    expect(claimsIn('Can ketamine really kick in in like a few hours?')).toContain('ketamine-relief-within-hours')
+    expect(claimsIn('My chronic pain gets worse when I am stressed. Can KAP help with that?')).toContain(
+      'indication-chronic-pain-with-psychological-component',
+    )
+  })
+})
