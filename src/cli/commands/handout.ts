@@ -30,10 +30,11 @@ export const help = `Usage: kap-literature handout --topic <topic> [--full] [--f
 
 ${summary}
 By default a brief handout of at most two A4 pages: each claim clinic pages make on the topic, our verdict, why in
-a sentence (the first of the verdict note, whole), and the key studies, then a compact reading list and, in HTML, the topic's evidence map on a page of
-its own. With --full: every study that bears on each claim (how, our note and its citation), the full verdict
-notes, a reading list, the vocabulary terms used, and the evidence map. Study ids in notes are printed as citations
-in the chosen style, linked to the reading list. HTML is one self-contained page (no external requests).
+a sentence (the first of the verdict note, whole), and the key studies, then a compact reading list and, in HTML,
+the topic's evidence map on a page of its own. With --full: every study that bears on each claim (how, our note and
+its citation), the full verdict notes, a reading list, the vocabulary terms used, and the evidence map. Study ids in
+notes are printed as citations in the chosen style, linked to the reading list. HTML is one self-contained page (no
+external requests).
 
 Topics: ${topicIds.join(', ')}
 
