@@ -12,9 +12,22 @@ import { closest } from '../suggest'
  */
 export type CitableId = StudyId | SourceId
 
-const citable: ReadonlySet<string> = new Set<string>([...studyIds, ...sourceIds])
-const claimSet: ReadonlySet<string> = new Set<string>(claimIds)
-const sortedCitable = [...citable].sort()
+interface IdSets {
+  readonly citable: ReadonlySet<string>
+  readonly claims: ReadonlySet<string>
+  readonly sortedCitable: readonly string[]
+}
+let sets: IdSets | undefined
+
+// Built at first use rather than at load: this module shares a chunk with constants that pages import alone (such as
+// `cslCredit`), and code that runs at load would keep every id list in those pages' bundles.
+function idSets(): IdSets {
+  if (sets === undefined) {
+    const citable = new Set<string>([...studyIds, ...sourceIds])
+    sets = { citable, claims: new Set<string>(claimIds), sortedCitable: [...citable].sort() }
+  }
+  return sets
+}
 
 /**
  * Checks ids (one string or an array), drops repeats (first occurrence wins) and returns them in order.
@@ -28,6 +41,7 @@ export function resolveIds(ids: unknown): string[] {
     throw new KapLiteratureError('INVALID_ARGUMENT', `expected an id or an array of ids, got ${describeValue(ids)}`, {
       value: ids,
     })
+  const { citable, claims, sortedCitable } = idSets()
   const out: string[] = []
   const seen = new Set<string>()
   for (const id of list) {
@@ -39,7 +53,7 @@ export function resolveIds(ids: unknown): string[] {
       out.push(id)
       continue
     }
-    if (claimSet.has(id)) {
+    if (claims.has(id)) {
       throw new KapLiteratureError(
         'UNKNOWN_ID',
         `"${id}" is a claim, not a citable work (cite the studies in its evidence instead)`,
