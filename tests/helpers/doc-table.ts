@@ -16,3 +16,17 @@ export function docTableRow(file: string, start: string): string[] | undefined {
     .slice(2, -1)
     .map((c) => c.trim().replace(/\*/g, ''))
 }
+
+/**
+ * The rows of the bundle-size table of docs/clinic-sites.md ("## Bundle sizes"): what the page does, the size shown
+ * (KB) and the budget (KB), in the page's order — one per case of tests/package/budgets.ts.
+ */
+export function bundleSizeRows(): { label: string; size: number; budget: number }[] {
+  const text = readFileSync(join(root, 'docs', 'clinic-sites.md'), 'utf8')
+  const section = text.slice(text.indexOf('## Bundle sizes'))
+  return [...section.matchAll(/^\| (.+?) \| ([\d.]+) KB \| ≤ (\d+) KB \|$/gm)].map((r) => ({
+    label: r[1]!,
+    size: Number(r[2]),
+    budget: Number(r[3]),
+  }))
+}
