@@ -12,22 +12,11 @@ import { closest } from '../suggest'
  */
 export type CitableId = StudyId | SourceId
 
-interface IdSets {
-  readonly citable: ReadonlySet<string>
-  readonly claims: ReadonlySet<string>
-  readonly sortedCitable: readonly string[]
-}
-let sets: IdSets | undefined
-
-// Built at first use rather than at load: this module shares a chunk with constants that pages import alone (such as
-// `cslCredit`), and code that runs at load would keep every id list in those pages' bundles.
-function idSets(): IdSets {
-  if (sets === undefined) {
-    const citable = new Set<string>([...studyIds, ...sourceIds])
-    sets = { citable, claims: new Set<string>(claimIds), sortedCitable: [...citable].sort() }
-  }
-  return sets
-}
+// Pure calls, so that a page importing only a constant of the chunk this module shares (such as `cslCredit`) keeps
+// none of the id lists.
+const citable: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>([...studyIds, ...sourceIds]))()
+const claimSet: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>(claimIds))()
+const sortedCitable = /* @__PURE__ */ (() => [...citable].sort())()
 
 /**
  * Checks ids (one string or an array), drops repeats (first occurrence wins) and returns them in order.
@@ -41,7 +30,6 @@ export function resolveIds(ids: unknown): string[] {
     throw new KapLiteratureError('INVALID_ARGUMENT', `expected an id or an array of ids, got ${describeValue(ids)}`, {
       value: ids,
     })
-  const { citable, claims, sortedCitable } = idSets()
   const out: string[] = []
   const seen = new Set<string>()
   for (const id of list) {
@@ -53,7 +41,7 @@ export function resolveIds(ids: unknown): string[] {
       out.push(id)
       continue
     }
-    if (claims.has(id)) {
+    if (claimSet.has(id)) {
       throw new KapLiteratureError(
         'UNKNOWN_ID',
         `"${id}" is a claim, not a citable work (cite the studies in its evidence instead)`,
