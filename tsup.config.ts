@@ -23,6 +23,11 @@ export default defineConfig([
       search: 'src/search/index.ts',
       cite: 'src/cite/index.ts',
       details: 'src/details/index.ts',
+      // Not a public entry (the exports map does not name it): a second entry point that reaches the table of every
+      // record's detail makes esbuild put that table in a chunk of its own instead of inside dist/details.js, so a page
+      // that imports only `loadDetails` from the details entry drops the whole chunk (package.json marks it free of
+      // side effects) rather than relying on its bundler to tree-shake half a megabyte out of the entry file.
+      'internal/details-table': 'src/generated/details.ts',
       jsonld: 'src/jsonld/index.ts',
       map: 'src/map/index.ts',
       elements: 'src/elements/index.ts',

@@ -13,8 +13,8 @@ import { detailFiles, generatedModules } from '../scripts/lib/generate.ts'
 import { fullClaims, fullStudies } from '../src/details/index'
 import { vocabularies } from '../src/index'
 import { searchFiles } from '../scripts/lib/search-files.ts'
-import { budgetCases } from '../tests/package/budgets'
-import { bundleSize } from './lib'
+import { budgetCases, type BudgetCase } from '../tests/package/budgets'
+import { pageSize } from '../tests/package/page-size'
 import { rng, syntheticCorpus } from './synthetic'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -99,10 +99,12 @@ function sourceTree(n: number): { dir: string; records: number } {
   return { dir, records: corpus.studies.length + claims.length + corpus.sources.length }
 }
 
-async function gzipOf(code: string, dir: string): Promise<number> {
+async function gzipOf(c: BudgetCase, dir: string): Promise<number> {
   const src = join(dir, 'src')
   const alias: Record<string, string> = {
     'kap-literature/citations/apa': join(src, 'citations', 'apa.ts'),
+    'kap-literature/citations': join(src, 'citations', 'index.ts'),
+    'kap-literature/details': join(src, 'details', 'index.ts'),
     'kap-literature/search': join(src, 'search', 'index.ts'),
     'kap-literature/jsonld': join(src, 'jsonld', 'index.ts'),
     'kap-literature/cite': join(src, 'cite', 'index.ts'),
@@ -110,7 +112,7 @@ async function gzipOf(code: string, dir: string): Promise<number> {
     'node-fetch': join(src, 'cite', 'node-fetch-shim.ts'),
     'sync-fetch': join(src, 'cite', 'sync-fetch-shim.ts'),
   }
-  return (await bundleSize(code.replaceAll('PKG', 'kap-literature'), root, alias)).gzip
+  return (await pageSize(c.code.replaceAll('PKG', 'kap-literature'), c.split, { resolveDir: root, alias })).gzip
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1)
@@ -123,7 +125,7 @@ const counts: number[] = []
 for (const f of factors) {
   const tree = sourceTree(f * today)
   counts.push(tree.records)
-  for (const [i, c] of budgetCases.entries()) rows[i]!.sizes.push(await gzipOf(c.code, tree.dir))
+  for (const [i, c] of budgetCases.entries()) rows[i]!.sizes.push(await gzipOf(c, tree.dir))
   rmSync(tree.dir, { recursive: true, force: true })
 }
 console.log(

@@ -189,59 +189,57 @@ ${Object.keys(vocab)
 }
 
 /**
- * The detail files: \`details/<kind>/<id>.json\` (one JSON chunk per record, loaded on demand in browsers) and
- * \`details.ts\`, which imports them statically (for synchronous access) and dynamically (for \`loadDetails\`).
+ * The detail files: \`details/<kind>/<id>.json\` (one JSON chunk per record, loaded on demand by \`loadDetails\`
+ * through \`detail-loaders/<kind>.ts\`), and \`details-all.json\` with \`details.ts\`, the same details as one table
+ * for the synchronous API. The two never share a module: a module that both the table and a loader reached would be
+ * a static dependency of the details entry, and a bundler splitting the page's code would then load every record's
+ * chunk up front (each record's text is in the package twice, once per path).
  * Returns a map of path (relative to src/generated) to text.
  */
 export function detailFiles(data: Dataset): Map<string, string> {
   const files = new Map<string, string>()
-  const imports: string[] = []
   const kinds = [
     ['study', data.studies, 'StudyDetail'],
     ['claim', data.claims, 'ClaimDetail'],
     ['source', data.sources, 'SourceDetail'],
   ] as const
-  const tables: string[] = []
-  const loaders: string[] = []
-  let n = 0
-  for (const [kind, records, type] of kinds) {
-    const rows: string[] = []
+  const all: Record<string, Record<string, Row>> = {}
+  for (const [kind, records] of kinds) {
+    const table: Record<string, Row> = (all[kind] = {})
+    const loaders: string[] = []
     for (const r of records) {
       const id = String(r.id)
-      const path = `details/${kind}/${id}.json`
-      files.set(path, JSON.stringify(detailOf(kind, r), null, 1) + '\n')
-      imports.push(`import d${n} from './${path}'`)
-      rows.push(`  '${id}': d${n} as unknown as ${type},`)
-      loaders.push(`  '${id}': () => import('./${path}'),`)
-      n++
+      const detail = detailOf(kind, r)
+      table[id] = detail
+      files.set(`details/${kind}/${id}.json`, JSON.stringify(detail, null, 1) + '\n')
+      loaders.push(`  '${id}': () => import('../details/${kind}/${id}.json'),`)
     }
-    tables.push(
-      `/** @internal */\nexport const ${kind}DetailRecords: Readonly<Record<string, ${type}>> = {\n${rows.join('\n')}\n}\n`,
-    )
-  }
-  files.set(
-    'details.ts',
-    `${HEADER}import type { ClaimDetail, SourceDetail, StudyDetail } from '../types'
-${imports.join('\n')}
-
-${tables.join('\n')}`,
-  )
-  // The loaders live apart from the tables, one module per kind, so a page that loads one claim's detail bundles
-  // neither every detail nor the loaders of the studies and sources.
-  for (const [kind] of kinds) {
+    // The loaders live apart from the table, one module per kind, so a page that loads one claim's detail bundles
+    // neither every detail nor the loaders of the studies and sources.
     files.set(
       `detail-loaders/${kind}.ts`,
       `${HEADER}
 /** One loader per ${kind}: a dynamic import that bundlers split into its own chunk. @internal */
 export const ${kind}DetailLoaders: Readonly<Record<string, () => Promise<{ readonly default: unknown }>>> = {
-${loaders
-  .filter((l) => l.includes(`'./details/${kind}/`))
-  .map((l) => l.replace("import('./details/", "import('../details/"))
-  .join('\n')}
+${loaders.join('\n')}
 }
 `,
     )
   }
+  files.set('details-all.json', JSON.stringify(all) + '\n')
+  files.set(
+    'details.ts',
+    `${HEADER}import type { ClaimDetail, SourceDetail, StudyDetail } from '../types'
+import { claim, source, study } from './details-all.json'
+
+${kinds
+  .map(
+    ([kind, , type]) =>
+      `/** Every ${kind}'s detail, for the synchronous API. @internal */\n` +
+      `export const ${kind}DetailRecords = ${kind} as unknown as Readonly<Record<string, ${type}>>\n`,
+  )
+  .join('\n')}`,
+  )
   return files
 }
 

@@ -13,6 +13,7 @@ import type { StyleTable } from './engine'
 import table from './data/ama.json'
 
 export type * from './style-types'
+export { cslCredit } from './credit'
 
 /**
  * AMA 11th edition citations of the shipped records.
@@ -22,4 +23,4 @@ export type * from './style-types'
  * const html = ama.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
-export const ama: StyleCitations = bindStyle('ama', table as unknown as StyleTable)
+export const ama: StyleCitations = /* @__PURE__ */ bindStyle('ama', table as unknown as StyleTable)

@@ -13,6 +13,7 @@ import type { StyleTable } from './engine'
 import table from './data/apa.json'
 
 export type * from './style-types'
+export { cslCredit } from './credit'
 
 /**
  * APA 7th edition citations of the shipped records.
@@ -22,4 +23,4 @@ export type * from './style-types'
  * const html = apa.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
-export const apa: StyleCitations = bindStyle('apa', table as unknown as StyleTable)
+export const apa: StyleCitations = /* @__PURE__ */ bindStyle('apa', table as unknown as StyleTable)

@@ -13,6 +13,7 @@ import type { StyleTable } from './engine'
 import table from './data/chicago.json'
 
 export type * from './style-types'
+export { cslCredit } from './credit'
 
 /**
  * Chicago author-date 17th edition citations of the shipped records.
@@ -22,4 +23,4 @@ export type * from './style-types'
  * const html = chicago.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
-export const chicago: StyleCitations = bindStyle('chicago', table as unknown as StyleTable)
+export const chicago: StyleCitations = /* @__PURE__ */ bindStyle('chicago', table as unknown as StyleTable)

@@ -29,7 +29,11 @@ export type CitationStyle = 'apa' | 'ama' | 'vancouver' | 'harvard' | 'chicago' 
  * console.log(citationFormats.join(', ')) // 'text, html, markdown'
  * ```
  */
-export const citationFormats: readonly CitationFormat[] = Object.freeze(['text', 'html', 'markdown'] as const)
+export const citationFormats: readonly CitationFormat[] = /* @__PURE__ */ Object.freeze([
+  'text',
+  'html',
+  'markdown',
+] as const)
 
 /** Version of the precomputed table format this code reads. @internal */
 export const CITATION_TABLE_VERSION = 2

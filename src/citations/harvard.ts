@@ -13,6 +13,7 @@ import type { StyleTable } from './engine'
 import table from './data/harvard.json'
 
 export type * from './style-types'
+export { cslCredit } from './credit'
 
 /**
  * Harvard (Cite Them Right) citations of the shipped records.
@@ -22,4 +23,4 @@ export type * from './style-types'
  * const html = harvard.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
-export const harvard: StyleCitations = bindStyle('harvard', table as unknown as StyleTable)
+export const harvard: StyleCitations = /* @__PURE__ */ bindStyle('harvard', table as unknown as StyleTable)

@@ -12,9 +12,11 @@ import { closest } from '../suggest'
  */
 export type CitableId = StudyId | SourceId
 
-const citable: ReadonlySet<string> = new Set<string>([...studyIds, ...sourceIds])
-const claimSet: ReadonlySet<string> = new Set<string>(claimIds)
-const sortedCitable = [...citable].sort()
+// Pure calls, so that a page importing only a constant of the chunk this module shares (such as `cslCredit`) keeps
+// none of the id lists.
+const citable: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>([...studyIds, ...sourceIds]))()
+const claimSet: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>(claimIds))()
+const sortedCitable = /* @__PURE__ */ (() => [...citable].sort())()
 
 /**
  * Checks ids (one string or an array), drops repeats (first occurrence wins) and returns them in order.

@@ -91,28 +91,25 @@ const names: Record<CitationStyle, string> = {
  * const numeric = citationStyles.filter((s) => s.numeric).map((s) => s.key) // ['ama', 'vancouver']
  * ```
  */
-export const citationStyles: readonly CitationStyleInfo[] = Object.freeze(
-  (Object.keys(names) as CitationStyle[]).map((key) =>
-    Object.freeze({
-      key,
-      name: names[key],
-      numeric: tables[key].numeric,
-      title: tables[key].title,
-      source: `${tables[key].source} (${tables[key].license})`,
-    }),
-  ),
-)
+export const citationStyles: readonly CitationStyleInfo[] = /* @__PURE__ */ styleList()
 
-/**
- * The credit the CSL styles' licence asks for; show it wherever formatted citations are published.
- * @example
- * ```ts
- * import { cslCredit } from 'kap-literature/citations'
- * const credit = `<p class="csl-credit">${cslCredit}</p>` // under your bibliography
- * ```
- */
-export const cslCredit =
-  'Citation styles from the Citation Style Language project (https://citationstyles.org/), licensed CC BY-SA 3.0.'
+// A function, so that a page that imports only `cslCredit` or `citeProse` from this entry drops the list (the call is
+// marked pure), and with it every style's table.
+function styleList(): readonly CitationStyleInfo[] {
+  return Object.freeze(
+    (Object.keys(names) as CitationStyle[]).map((key) =>
+      Object.freeze({
+        key,
+        name: names[key],
+        numeric: tables[key].numeric,
+        title: tables[key].title,
+        source: `${tables[key].source} (${tables[key].license})`,
+      }),
+    ),
+  )
+}
+
+export { cslCredit } from './credit'
 
 const bound = new Map<CitationStyle, StyleCitations>()
 

@@ -13,6 +13,7 @@ import type { StyleTable } from './engine'
 import table from './data/mla.json'
 
 export type * from './style-types'
+export { cslCredit } from './credit'
 
 /**
  * MLA 9th edition citations of the shipped records.
@@ -22,4 +23,4 @@ export type * from './style-types'
  * const html = mla.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
-export const mla: StyleCitations = bindStyle('mla', table as unknown as StyleTable)
+export const mla: StyleCitations = /* @__PURE__ */ bindStyle('mla', table as unknown as StyleTable)

@@ -13,6 +13,7 @@ import type { StyleTable } from './engine'
 import table from './data/vancouver.json'
 
 export type * from './style-types'
+export { cslCredit } from './credit'
 
 /**
  * Vancouver / NLM citations of the shipped records.
@@ -22,4 +23,4 @@ export type * from './style-types'
  * const html = vancouver.formatBibliography(['dore-2019', 'wilkinson-2021'], { format: 'html' })
  * ```
  */
-export const vancouver: StyleCitations = bindStyle('vancouver', table as unknown as StyleTable)
+export const vancouver: StyleCitations = /* @__PURE__ */ bindStyle('vancouver', table as unknown as StyleTable)

@@ -1,45 +1,16 @@
-// Loading one record's detail on demand, without the tables of every detail that the rest of the details entry
-// holds: the elements (and any page that only calls `loadDetails`) fetch the one chunk they show.
-import { describeValue, KapLiteratureError } from '../errors'
+// Loading one record's detail on demand, without the table of every detail that the synchronous half of the details
+// entry holds: the elements (and any page that only calls `loadDetails`) fetch the one chunk they show.
 import { claimDetailLoaders } from '../generated/detail-loaders/claim'
 import { sourceDetailLoaders } from '../generated/detail-loaders/source'
 import { studyDetailLoaders } from '../generated/detail-loaders/study'
-import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { deepFreeze } from '../freeze'
-import { closest } from '../suggest'
+import { resolve, type Kind } from './resolve'
 import type { ClaimDetail, ClaimId, RecordDetail, SourceDetail, SourceId, StudyDetail, StudyId } from '../types'
 
-/** @internal */
-export type Kind = 'study' | 'claim' | 'source'
-
-type Loaders = Readonly<Record<string, () => Promise<{ readonly default: unknown }>>>
-
-const kinds: readonly [Kind, readonly string[], Loaders][] = [
-  ['study', studyIds, studyDetailLoaders],
-  ['claim', claimIds, claimDetailLoaders],
-  ['source', sourceIds, sourceDetailLoaders],
-]
-
-/**
- * The kind and canonical id of a record id (trimmed and lower-cased, as the data entry accepts it).
- * @internal
- */
-export function resolve(id: unknown, caller: string): { kind: Kind; id: string } {
-  if (typeof id !== 'string') {
-    throw new KapLiteratureError(
-      'INVALID_ARGUMENT',
-      `${caller} expects a record id as a string, got ${describeValue(id)}`,
-      { value: id },
-    )
-  }
-  for (const key of [id, id.trim().toLowerCase()])
-    for (const [kind, ids] of kinds) if (ids.includes(key)) return { kind, id: key }
-  const hint = closest(id, [...studyIds, ...claimIds, ...sourceIds])
-  throw new KapLiteratureError(
-    'UNKNOWN_ID',
-    `unknown record ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-    { value: id, hint },
-  )
+const loaders: Readonly<Record<Kind, Readonly<Record<string, () => Promise<{ readonly default: unknown }>>>>> = {
+  study: studyDetailLoaders,
+  claim: claimDetailLoaders,
+  source: sourceDetailLoaders,
 }
 
 /**
@@ -61,7 +32,6 @@ export async function loadDetails(id: SourceId): Promise<SourceDetail>
 export async function loadDetails(id: StudyId | ClaimId | SourceId): Promise<RecordDetail>
 export async function loadDetails(id: StudyId | ClaimId | SourceId): Promise<RecordDetail> {
   const r = resolve(id, 'loadDetails')
-  const loaders = kinds.find(([kind]) => kind === r.kind)![2]
-  const module = await loaders[r.id]!()
+  const module = await loaders[r.kind][r.id]!()
   return deepFreeze(module.default as RecordDetail)
 }

@@ -168,8 +168,20 @@ export const medicalDesigns: Readonly<Record<Design, boolean>> = {
  * @internal
  */
 export function studyType(study: StudyCore): string {
-  const base = cslTypes[study.csl.type] ?? 'CreativeWork'
+  const base = identifiable(study.csl)
   return base === 'ScholarlyArticle' && medicalDesigns[study.design] ? 'MedicalScholarlyArticle' : base
+}
+
+/**
+ * The schema.org type of a study's CSL item, except that a page (`WebPage`, `BlogPosting`) whose title and address
+ * were both left unconfirmed — a lead — is a plain `CreativeWork`: a page with neither a name nor a `url` says it is a
+ * page without saying which (audit 36: `fda-esketamine-2019` was such a `WebPage`). A page with one of the two keeps
+ * its type. (A clinic page, a source, is always a `WebPage`: the records hold the page itself.)
+ */
+function identifiable(csl: CslItem): string {
+  const base = cslTypes[csl.type] ?? 'CreativeWork'
+  const page = base === 'WebPage' || base === 'BlogPosting'
+  return page && text(csl.title) === undefined && text(csl.URL) === undefined ? 'CreativeWork' : base
 }
 
 /** What a CSL item's `container-title` names: a journal for articles, a web site for pages, a book for chapters. */

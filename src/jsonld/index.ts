@@ -3,7 +3,8 @@
  * machines to read the evidence behind a page. No runtime dependencies.
  *
  * - a study → `MedicalScholarlyArticle` (human research, reviews), `ScholarlyArticle` (preclinical) or `WebPage`
- *   (a regulator's or company's announcement page);
+ *   (a regulator's or company's announcement page; a plain `CreativeWork` for a lead whose title and address were
+ *   not confirmed);
  * - a claim → `ClaimReview` of a `Claim`, rated 1–5 from its verdict ({@link verdictRatings});
  * - a source → `WebPage`.
  *
@@ -40,7 +41,8 @@ export interface JsonLdOptions {
   /**
    * Record details (from `kap-literature/details`: `getDetails` in Node, `await loadDetails(id)` in a browser). A
    * claim whose detail is given gets its verdict note as the review's `reviewBody`; without it the `ClaimReview`
-   * holds everything schema.org and search engines require, from the core alone.
+   * holds everything schema.org and search engines require, from the core alone. A detail whose `id` is no record
+   * is an error (`UNKNOWN_ID`), so a misspelt id never drops a `reviewBody` silently.
    */
   readonly details?: readonly { readonly id: string; readonly verdictNote?: string }[]
 }
@@ -67,15 +69,41 @@ function notesFrom(options: unknown): ReadonlyMap<string, string> {
     )
   }
   const notes = new Map<string, string>()
-  for (const d of details as unknown[]) {
+  const list = details as readonly unknown[]
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]
     const { id, verdictNote } = (d ?? {}) as { id?: unknown; verdictNote?: unknown }
     if (typeof id !== 'string')
       throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd: a detail has no id, got ${describeValue(d)}`, {
         value: d,
       })
-    if (typeof verdictNote === 'string') notes.set(id, verdictNote)
+    // A detail of no record would otherwise be dropped, and its claim published without its reviewBody (audit 36).
+    const key = canonicalId(id)
+    if (key === undefined) {
+      const hint = closest(id, allIds)
+      throw new KapLiteratureError(
+        'UNKNOWN_ID',
+        `toJsonLd: details[${i}] is the detail of no record: unknown id ${describeValue(id)}` +
+          (hint === undefined ? '' : ` (did you mean "${hint}"?)`),
+        { value: id, hint: hint ?? 'the id of a shipped record, as getDetails(id) or loadDetails(id) returns it' },
+      )
+    }
+    if (verdictNote === undefined) continue
+    if (typeof verdictNote !== 'string')
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `toJsonLd: details[${i}].verdictNote must be a string, got ${describeValue(verdictNote)}`,
+        { value: verdictNote, hint: 'pass the verdict note as text, e.g. getDetails(id).verdictNote' },
+      )
+    notes.set(key, verdictNote)
   }
   return notes
+}
+
+/** The shipped record id a string names (as given, or trimmed and lower-cased), or `undefined`. */
+function canonicalId(id: string): string | undefined {
+  for (const key of [id, id.trim().toLowerCase()]) if (isStudyId(key) || isClaimId(key) || isSourceId(key)) return key
+  return undefined
 }
 
 function nodeFor(id: unknown, where: string, notes: ReadonlyMap<string, string>): JsonLdNode {
@@ -84,7 +112,7 @@ function nodeFor(id: unknown, where: string, notes: ReadonlyMap<string, string>)
       value: id,
     })
   }
-  const key = isStudyId(id) || isClaimId(id) || isSourceId(id) ? id : id.trim().toLowerCase()
+  const key = canonicalId(id) ?? id
   if (isStudyId(key)) return studyNode(getStudy(key))
   if (isClaimId(key)) return claimNode(getClaim(key), notes.get(key))
   if (isSourceId(key)) return sourceNode(getSource(key))
@@ -140,8 +168,9 @@ function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonL
  * Converts one shipped record to a schema.org JSON-LD document, or several to one document with a `@graph`.
  *
  * - **Study** → `MedicalScholarlyArticle` (trials, cohorts, reviews, consensus statements), `ScholarlyArticle`
- *   (preclinical) or `WebPage` (a regulatory announcement), with `name`/`headline`, `author` (`Person` or
- *   `Organization`), `datePublished` (only the date parts the record has), `isPartOf` (issue → volume → periodical),
+ *   (preclinical) or `WebPage` (a regulatory announcement; `CreativeWork` when neither its title nor its address is
+ *   confirmed), with `name`/`headline`, `author` (`Person` or `Organization`), `datePublished` (only the date parts
+ *   the record has), `isPartOf` (issue → volume → periodical),
  *   `pagination`/`pageStart`/`pageEnd`, `identifier` (DOI, PMID, PMCID, record id), `sameAs` (https://doi.org/…,
  *   PubMed and PMC URLs), `url`, and `creativeWorkStatus`/`correction` for retractions and corrections. Studies with
  *   a DOI use its URL as `@id`.
@@ -160,7 +189,8 @@ function documentFor(idOrIds: unknown, options: unknown): JsonLdDocument | JsonL
  * @returns a fresh JSON-LD object with `"@context": "https://schema.org"`
  * @throws {@link index!KapLiteratureError} `UNKNOWN_ID` (with the closest id as `hint`) for an id that is no record, or
  * `INVALID_ARGUMENT` for a value that is not a string (or a list holding one, or an empty slot); `LIMIT_EXCEEDED`
- * for a list of more than 1,000,000 ids
+ * for a list of more than 1,000,000 ids; for `options.details`, `UNKNOWN_ID` (closest id as `hint`) for a detail
+ * whose id is no record and `INVALID_ARGUMENT` for a detail without an id or with a `verdictNote` that is not text
  * @example
  * ```ts
  * import { toJsonLd } from 'kap-literature/jsonld'

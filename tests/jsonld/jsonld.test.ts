@@ -84,12 +84,13 @@ describe('toJsonLd: every shipped study', () => {
     expect(toJsonLd('anand-2023')['@type']).toBe('MedicalScholarlyArticle') // RCT
     expect(toJsonLd('nichols-2016')['@type']).toBe('MedicalScholarlyArticle') // narrative review
     expect(toJsonLd('autry-2011')['@type']).toBe('ScholarlyArticle') // preclinical
-    expect(toJsonLd('fda-esketamine-2019')['@type']).toBe('WebPage') // regulatory decision
+    expect(toJsonLd('fda-esketamine-2020')['@type']).toBe('WebPage') // regulatory decision
     for (const s of studies) {
-      // A regulator's letter without a public page (CSL document) is a CreativeWork.
+      // A regulator's letter without a public page (CSL document) is a CreativeWork, and so is an announcement page
+      // whose title and address were both left unconfirmed (audit 36).
       const expected =
         s.design === 'regulatory-decision'
-          ? s.csl.type === 'webpage'
+          ? s.csl.type === 'webpage' && (s.csl.title !== undefined || s.csl.URL !== undefined)
             ? 'WebPage'
             : 'CreativeWork'
           : s.design === 'preclinical'
@@ -97,6 +98,38 @@ describe('toJsonLd: every shipped study', () => {
             : 'MedicalScholarlyArticle'
       expect(toJsonLd(s.id)['@type'], s.id).toBe(expected)
     }
+  })
+
+  it('makes a lead with no confirmed title or address a plain CreativeWork, never a nameless page (audit 36)', () => {
+    // fda-esketamine-2019 is an FDA announcement page (CSL webpage) whose title and address could not be confirmed.
+    const lead = toJsonLd('fda-esketamine-2019')
+    expect(lead['@type']).toBe('CreativeWork')
+    expect(lead).not.toHaveProperty('name')
+    expect(lead).not.toHaveProperty('url')
+    expect(lead.datePublished).toBe('2019-03-05')
+    expect(lead.author).toEqual([{ '@type': 'Organization', name: 'U.S. Food and Drug Administration' }])
+    // The same as the lead docs/jsonld.md names, which is a CSL document.
+    expect(toJsonLd('fda-mdma-decision-2024')['@type']).toBe('CreativeWork')
+    // A page with one of the two stays a page: fda-compounded-ketamine-2023 has its title but no confirmed address.
+    const titled = toJsonLd('fda-compounded-ketamine-2023')
+    expect(titled['@type']).toBe('WebPage')
+    expect(typeof titled.name).toBe('string')
+    // So no page node of any record, nor any page in a claim's citations or appearances, lacks both name and url.
+    const pages = [
+      ...studies.map((s) => toJsonLd(s.id)),
+      ...claims.flatMap((c) => {
+        const doc = toJsonLd(c.id)
+        return [...asNodes(doc.citation), ...asNodes((doc.itemReviewed as JsonLdNode).appearance)]
+      }),
+    ].filter((n) => n['@type'] === 'WebPage')
+    expect(pages.length).toBeGreaterThan(5)
+    expect(pages.filter((n) => n.name === undefined && n.url === undefined)).toEqual([])
+    // The rule in isolation: a regulatory page with neither is a CreativeWork, with either a WebPage.
+    const base = studies.find((s) => s.id === 'fda-esketamine-2020')!
+    const { title: _t, URL: _u, ...bare } = base.csl
+    expect(studyNode({ ...base, csl: bare as CslItem })['@type']).toBe('CreativeWork')
+    expect(studyNode({ ...base, csl: { ...bare, URL: 'https://example.org/p' } as CslItem })['@type']).toBe('WebPage')
+    expect(studyNode({ ...base, csl: { ...bare, title: 'A page' } as CslItem })['@type']).toBe('WebPage')
   })
 
   it('writes a journal article in full (wilkinson-2021)', () => {
@@ -254,6 +287,32 @@ describe('toJsonLd: every shipped claim', () => {
     const doc = claimNode(doubled)
     expect(asNodes((doc.itemReviewed as JsonLdNode).appearance)).toHaveLength(1)
     expect(asNodes(doc.citation)).toHaveLength(base.evidence.length)
+  })
+
+  it('refuses the detail of no record instead of dropping its reviewBody (audit 36)', () => {
+    const id = 'without-therapy-ketamine-effects-fade-faster'
+    const verdictNote = getDetails(id).verdictNote
+    const typo = expectError(
+      () => toJsonLd(id, { details: [{ id: 'without-therapy-ketamine-effects-fade-fastr', verdictNote }] }),
+      'UNKNOWN_ID',
+      /details\[0\] is the detail of no record: unknown id "[a-z-]+-fastr" \(did you mean "[a-z-]+-faster"\?\)/,
+    )
+    expect(typo.value).toBe('without-therapy-ketamine-effects-fade-fastr')
+    expect(typo.hint).toBe(id)
+    const far = expectError(() => toJsonLdScript(id, { details: [{ id: 'typo', verdictNote }] }), 'UNKNOWN_ID')
+    expect(far.value).toBe('typo')
+    expect(far.hint).toMatch(/getDetails\(id\)/)
+    // The position is named in a list, and a verdict note that is not text is refused, not dropped.
+    expectError(
+      () => toJsonLd(id, { details: [getDetails('dore-2019'), { id: 'dore-2091' }] }),
+      'UNKNOWN_ID',
+      /details\[1\]/,
+    )
+    const bad = expectError(() => toJsonLd(id, { details: [{ id, verdictNote: 42 as never }] }), 'INVALID_ARGUMENT')
+    expect(bad.value).toBe(42)
+    // Ids are matched as toJsonLd matches them (trimmed, any case), and details of other records are allowed.
+    const loose = toJsonLd(id, { details: [{ id: ` ${id.toUpperCase()} `, verdictNote }, getDetails('dore-2019')] })
+    expect(loose.reviewBody).toBe(verdictNote)
   })
 
   it('refuses a verdict outside the vocabulary instead of inventing a rating', () => {

@@ -13,7 +13,10 @@ import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { root } from '../helpers/paths'
 import { budgetCases, budgets } from './budgets'
+import { pageSize } from './page-size'
+import { bundleSizeRows } from '../helpers/doc-table'
 import { getFullStudy } from '../../src/details/index'
+import { claimIds, sourceIds, studyIds, type StudyId } from '../../src/index'
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   name: string
@@ -211,46 +214,60 @@ describe('browser bundles', () => {
     console.log('gzip sizes of whole entries (bytes):', JSON.stringify(sizes))
     expect(sizes['kap-literature']!, 'data entry').toBeLessThanOrEqual(budgets.data)
   })
+  const measured: number[] = []
   it('what a page imports stays within its budget (issue 15)', async () => {
     const rows: string[] = []
     for (const c of budgetCases) {
-      const result = await build({
-        stdin: { contents: c.code.replaceAll('PKG', pkg.name), resolveDir: consumer, loader: 'js' },
-        bundle: true,
-        minify: true,
-        format: 'esm',
-        platform: 'browser',
+      const page = await pageSize(c.code.replaceAll('PKG', pkg.name), c.split, {
+        resolveDir: consumer,
         conditions: ['browser'],
-        write: false,
-        logLevel: 'silent',
       })
-      const size = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
-      rows.push(`${c.label}: ${(size / 1024).toFixed(1)} KB (budget ${(c.budget / 1024).toFixed(0)} KB)`)
-      expect(size, c.label).toBeLessThanOrEqual(c.budget)
+      measured.push(page.gzip)
+      rows.push(`${c.label}: ${(page.gzip / 1024).toFixed(1)} KB (budget ${(c.budget / 1024).toFixed(0)} KB)`)
+      expect(page.warnings, c.label).toEqual([])
+      expect(page.gzip, c.label).toBeLessThanOrEqual(c.budget)
     }
     console.log(rows.join('\n'))
   })
-  it('a page that loads details on demand does not bundle them up front', async () => {
-    const result = await build({
-      stdin: {
-        contents: `import { loadDetails } from '${pkg.name}/details'; loadDetails('dore-2019').then(console.log)`,
-        resolveDir: consumer,
-        loader: 'js',
-      },
-      bundle: true,
-      splitting: true,
-      outdir: join(consumer, 'split-out'),
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
-    })
-    const entry = result.outputFiles.find((f) => f.path.endsWith('stdin.js'))!
-    // The entry holds the loader and the record cores it merges with, never the detail text itself.
-    expect(entry.text).not.toContain(getFullStudy('dore-2019').limitations.slice(0, 40))
-    expect(result.outputFiles.length).toBeGreaterThan(100)
-    expect(gzipSync(entry.contents, { level: 9 }).length).toBeLessThanOrEqual(budgets.data)
+  it('the sizes docs/clinic-sites.md shows are measured (within 0.5 KB or 2%)', () => {
+    expect(measured).toHaveLength(budgetCases.length)
+    const off = bundleSizeRows()
+      .map((row, i) => ({ row, kb: measured[i]! / 1024 }))
+      .filter(({ row, kb }) => Math.abs(row.size - kb) > Math.max(0.5, kb * 0.02))
+      .map(({ row, kb }) => `${row.label}: the page says ${row.size} KB, measured ${kb.toFixed(1)} KB`)
+    expect(off).toEqual([])
+  })
+  it('a page that loads details on demand loads one small chunk per record and nothing else (audit 36)', async () => {
+    const code = `import { loadDetails } from '${pkg.name}/details'; loadDetails('dore-2019').then(console.log)`
+    const page = await pageSize(code, 'up-front', { resolveDir: consumer, conditions: ['browser'] })
+    const records = [...studyIds, ...claimIds, ...sourceIds]
+    const findings = (id: StudyId) => getFullStudy(id).findings.slice(0, 40)
+    // Up front: one file (the loader, the ids, the error helpers), with no record's detail in it.
+    expect(page.upFrontFiles).toHaveLength(1)
+    expect(page.upFront).toBeLessThanOrEqual(budgetCases.find((c) => c.split === 'up-front')!.budget)
+    expect(page.upFrontText).not.toContain(getFullStudy('dore-2019').limitations.slice(0, 40))
+    // On demand: one chunk per record, which holds that record's detail and no other's.
+    expect(page.onDemand).toHaveLength(records.length)
+    for (const d of page.onDemand) expect(d.files).toHaveLength(1)
+    const dore = page.onDemand.filter((d) => d.text.includes(findings('dore-2019')))
+    expect(dore).toHaveLength(1)
+    expect(dore[0]!.text).not.toContain(findings('wilkinson-2021'))
+    // Every chunk is small beside what the whole set of details weighs (which esbuild without splitting bundles).
+    const total = page.onDemand.reduce((sum, d) => sum + d.gzip, 0)
+    for (const d of page.onDemand) expect(d.gzip).toBeLessThan(total / 20)
+    console.log(
+      `loadDetails: ${(page.upFront / 1024).toFixed(1)} KB up front; dore-2019 ${(dore[0]!.gzip / 1024).toFixed(1)} KB ` +
+        `on demand; records' chunks ${(Math.min(...page.onDemand.map((d) => d.gzip)) / 1024).toFixed(1)}–` +
+        `${(Math.max(...page.onDemand.map((d) => d.gzip)) / 1024).toFixed(1)} KB (all ${(total / 1024).toFixed(0)} KB)`,
+    )
+  })
+  it('each path to a record’s detail bundles that detail once: the table for getDetails, a chunk for loadDetails', async () => {
+    const dore = getFullStudy('dore-2019').findings.slice(0, 40)
+    for (const fn of ['getDetails', 'loadDetails']) {
+      const code = `import { ${fn} } from '${pkg.name}/details'; console.log(${fn}('dore-2019'))`
+      const page = await pageSize(code, undefined, { resolveDir: consumer, conditions: ['browser'] })
+      expect(page.upFrontText.split(dore).length - 1, fn).toBe(1)
+    }
   })
 })
 
