@@ -36,6 +36,7 @@ import {
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import type { ClaimDetail } from '../types'
 import { closest } from '../suggest'
+import { VERDICT_COLOURS } from '../verdict-colours'
 
 /**
  * The tag names this entry defines.
@@ -156,16 +157,18 @@ export function parseIds(value: string | null | undefined): StudyId[] {
   return out
 }
 
+// Links, citations and focus rings take the page's own text colour unless --kap-accent says otherwise: no one colour
+// reads on both light and dark pages (#0b57d0 has 2.9:1 on #121212). Badges are coloured text on their own white.
 const BASE_CSS = `:host{font-family:var(--kap-font,inherit);color:inherit}
 .error{display:block;margin:0;padding:.25em .5em;border-left:3px solid #b3261e;background:#fdecea;color:#5f1411;font-size:.9em}
-a{color:var(--kap-accent,#0b57d0)}
+a{color:var(--kap-accent,inherit)}
 .badge{display:inline-block;padding:.05em .5em;border-radius:var(--kap-radius,.75em);font-size:.8em;font-weight:600;
 border:1px solid currentColor;background:#fff}
-.badge[data-verdict=accurate]{color:#0b6b2f}.badge[data-verdict=oversimplified]{color:#7a4f00}
-.badge[data-verdict=overstated]{color:#8a3b00}.badge[data-verdict=contested]{color:#5b2a86}
-.badge[data-verdict=inaccurate]{color:#9b1c1c}
+${Object.entries(VERDICT_COLOURS)
+  .map(([verdict, colour]) => `.badge[data-verdict=${verdict}]{color:${colour}}`)
+  .join('')}
 button{font:inherit;cursor:pointer}
-:focus-visible{outline:2px solid var(--kap-accent,#0b57d0);outline-offset:2px}
+:focus-visible{outline:2px solid var(--kap-accent,currentColor);outline-offset:2px}
 .kap-ref{margin:.25em 0 .5em}div.kap-ref{padding-left:2em;text-indent:-2em}`
 
 let sheets: Map<string, CSSStyleSheet | undefined> | undefined
@@ -304,10 +307,10 @@ export function defineElements(): boolean {
   }
 
   const POPOVER_CSS = `:host{display:inline;position:relative}
-button.cite{background:none;border:0;padding:0;color:var(--kap-accent,#0b57d0);text-decoration:underline dotted}
+button.cite{background:none;border:0;padding:0;color:var(--kap-accent,inherit);text-decoration:underline dotted}
 .popover{position:absolute;z-index:10;left:0;top:1.6em;width:min(32em,90vw);padding:.75em 1em;border:1px solid #999;
 border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color:var(--kap-popover-color,#111);box-shadow:0 4px 16px #0003;font-size:.95em}
-.popover[hidden]{display:none}.meta{font-size:.9em;opacity:.8;margin:.25em 0 .75em}
+.popover a{color:inherit}.popover[hidden]{display:none}.meta{font-size:.9em;opacity:.8;margin:.25em 0 .75em}
 @media(max-width:36em){.popover{position:fixed;left:.5em;right:.5em;top:auto;bottom:.5em;width:auto;max-height:70vh;overflow-y:auto}}
 .close{float:right;background:none;border:0;font-size:1.1em;line-height:1}`
 

@@ -12,7 +12,9 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { VERDICT_COLOURS } from '../../src/verdict-colours'
 import { root } from '../helpers/paths'
+import { contrast } from '../helpers/colours'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
@@ -51,6 +53,17 @@ const NUMBERED_PAGE = `<!doctype html>
 <kap-reference id="vrefs" ids="dore-2019 wilkinson-2021 krystal-1994" style-name="vancouver"></kap-reference>
 </body></html>`
 
+/** A dark page (audit 36, item 7): the elements' links and citations must stay readable on it. */
+const DARK_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>dark page</title>
+<script type="module" src="/elements/kap-elements.js"></script>
+<link rel="stylesheet" href="/dark.css"></head>
+<body>
+<p>A trial found benefits <kap-cite id="cite" ids="dore-2019 wilkinson-2021"></kap-cite>.</p>
+<kap-reference id="refs" ids="dore-2019 wilkinson-2021"></kap-reference>
+<kap-claim id="claim" claim="without-therapy-ketamine-effects-fade-faster"></kap-claim>
+</body></html>`
+
 let server: Server
 let origin = ''
 let browser: Browser
@@ -70,10 +83,14 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
       const headers = { 'content-security-policy': "default-src 'self'" }
-      if (path === '/' || path === '/index.html' || path === '/numbered.html') {
-        res
-          .writeHead(200, { ...headers, 'content-type': 'text/html' })
-          .end(path === '/numbered.html' ? NUMBERED_PAGE : PAGE)
+      const html: Record<string, string> = {
+        '/': PAGE,
+        '/index.html': PAGE,
+        '/numbered.html': NUMBERED_PAGE,
+        '/dark.html': DARK_PAGE,
+      }
+      if (html[path] !== undefined) {
+        res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(html[path])
         return
       }
       if (path === '/axe.min.js') {
@@ -86,10 +103,12 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         res.writeHead(204).end()
         return
       }
-      if (path === '/page.css') {
+      if (path === '/page.css' || path === '/dark.css') {
         res
           .writeHead(200, { ...headers, 'content-type': 'text/css' })
-          .end('body{font-family:sans-serif;max-width:50em;margin:1em auto}')
+          .end(
+            `body{font-family:sans-serif;max-width:50em;margin:1em auto}${path === '/dark.css' ? 'html{background:#121212;color:#e8e8e8}' : ''}`,
+          )
         return
       }
       const file = join(built, path.replace(/^\/elements\//, '/'))
@@ -356,6 +375,62 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     )
     expect(await run()).toEqual([])
     await page.keyboard.press('Escape')
+  })
+
+  it('on a dark page, citations and links take the page’s text colour; badges keep the verdict colours (axe: no contrast failure)', async () => {
+    const dark = await browser.newPage({ viewport: { width: 900, height: 700 } })
+    try {
+      await dark.goto(`${origin}/dark.html`)
+      await dark.waitForFunction(
+        () =>
+          document.getElementById('claim')?.shadowRoot?.querySelector('.badge') &&
+          document.getElementById('refs')?.shadowRoot?.querySelector('a.kap-ref-doi') &&
+          document.getElementById('cite')?.shadowRoot?.querySelector('button.cite'),
+      )
+      const colours = await dark.evaluate(() => {
+        const color = (id: string, selector: string) =>
+          getComputedStyle(document.getElementById(id)!.shadowRoot!.querySelector(selector)!).color
+        return {
+          citation: color('cite', 'button.cite'),
+          doi: color('refs', 'a.kap-ref-doi'),
+          badge: color('claim', '.badge'),
+          badgeBackground: getComputedStyle(document.getElementById('claim')!.shadowRoot!.querySelector('.badge')!)
+            .backgroundColor,
+        }
+      })
+      const hex = (c: string) =>
+        `#${(c.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((n) => Number(n).toString(16).padStart(2, '0'))
+          .join('')}`
+      expect(hex(colours.citation)).toBe('#e8e8e8')
+      expect(hex(colours.doi)).toBe('#e8e8e8')
+      // The claim is overstated: its badge has the verdict's colour, on its own white.
+      expect(hex(colours.badge)).toBe(VERDICT_COLOURS.overstated)
+      expect(hex(colours.badgeBackground)).toBe('#ffffff')
+      expect(contrast(hex(colours.citation), '#121212')).toBeGreaterThanOrEqual(4.5)
+      await dark.evaluate(() =>
+        (document.getElementById('cite')!.shadowRoot!.querySelector('button') as HTMLElement).click(),
+      )
+      await dark.addScriptTag({ url: `${origin}/axe.min.js` })
+      const violations = await dark.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
+            }
+          }
+        ).axe
+        const r = await axe.run(document, { runOnly: ['color-contrast'] })
+        return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}`))
+      })
+      expect(violations).toEqual([])
+      const shot = join(root, 'test-results', 'elements-dark-page.png')
+      await dark.screenshot({ path: shot })
+      console.log(`elements screenshot: ${shot}`)
+    } finally {
+      await dark.close()
+    }
   })
 
   it('draws the evidence map, loads nothing from outside 127.0.0.1 and breaks no CSP rule; saves a screenshot', async () => {
