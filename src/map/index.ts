@@ -20,11 +20,11 @@ import {
   factTerms as vocabularies,
   mapDataFingerprint as dataFingerprint,
   mapDataVersion as dataVersion,
-  claimTopics,
   studyMarks,
   type FactTerm,
 } from '../generated/map-facts'
 import { claimStatements } from '../generated/claim-statements'
+import { claimTopics } from '../generated/claim-topics'
 import {
   claimIds,
   topicTerms,
