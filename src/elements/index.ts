@@ -205,6 +205,99 @@ function ownHtml(html: string): DocumentFragment {
 const label = (kind: keyof typeof factLabels, id: string | undefined): string =>
   id === undefined ? '' : (factLabels[kind][id] ?? id)
 
+/**
+ * What every element of this entry adds to `HTMLElement`. The tag names map to their elements in TypeScript's
+ * `HTMLElementTagNameMap`, and `kap-error` to {@link KapErrorEvent} in its event maps, so `querySelector` and
+ * `addEventListener` are typed once the entry is imported (`import 'kap-literature/elements'`, or
+ * `import type {} from 'kap-literature/elements'` on a page that loads the script-tag build).
+ * @example
+ * ```ts
+ * import type { KapElement } from 'kap-literature/elements'
+ * const codeOf = (element: KapElement) => element.error?.code // e.g. 'UNKNOWN_ID' for an unknown study
+ * ```
+ */
+export interface KapElement extends HTMLElement {
+  /**
+   * The error the element shows, or `undefined` while it shows what it should: a bad attribute (`UNKNOWN_ID`,
+   * `UNKNOWN_STYLE`, `INVALID_ARGUMENT`, `INVALID_RECORD`).
+   */
+  readonly error: KapLiteratureError | undefined
+}
+
+/**
+ * `<kap-reference ids="…" style-name="…">`: a reference list.
+ * @example
+ * ```ts
+ * import type { KapReferenceElement } from 'kap-literature/elements'
+ * const failed = (list: KapReferenceElement) => list.error !== undefined
+ * ```
+ */
+export interface KapReferenceElement extends KapElement {}
+
+/**
+ * `<kap-cite ids="…" style-name="…">`: an in-text citation that opens the full references.
+ * @example
+ * ```ts
+ * import type { KapCiteElement } from 'kap-literature/elements'
+ * const hint = (cite: KapCiteElement) => cite.error?.hint
+ * ```
+ */
+export interface KapCiteElement extends KapElement {}
+
+/**
+ * `<kap-claim claim="…" style-name="…">`: a claim with its verdict, its studies and the verdict note.
+ * @example
+ * ```ts
+ * import type { KapClaimElement } from 'kap-literature/elements'
+ * const unknown = (claim: KapClaimElement) => claim.error?.code === 'UNKNOWN_ID'
+ * ```
+ */
+export interface KapClaimElement extends KapElement {}
+
+/**
+ * `<kap-search style-name="…" placeholder="…" topic="…" full-text>`: a search box.
+ * @example
+ * ```ts
+ * import type { KapSearchElement } from 'kap-literature/elements'
+ * const unknownTopic = (box: KapSearchElement) => box.error?.code === 'UNKNOWN_ID'
+ * ```
+ */
+export interface KapSearchElement extends KapElement {}
+
+/**
+ * `<kap-evidence-map topic="…">`: the evidence map of a topic.
+ * @example
+ * ```ts
+ * import type { KapEvidenceMapElement } from 'kap-literature/elements'
+ * const message = (map: KapEvidenceMapElement) => map.error?.message
+ * ```
+ */
+export interface KapEvidenceMapElement extends KapElement {}
+
+/**
+ * The `kap-error` event: `detail` is the element's error (as its `error` property). It bubbles from the element, out
+ * of shadow roots, once the page has loaded, so a listener on `document` added by any script of the page hears it.
+ * @example
+ * ```ts
+ * import type { KapErrorEvent } from 'kap-literature/elements'
+ * const log = (event: KapErrorEvent) => console.warn(event.detail.code, event.detail.message, event.target)
+ * ```
+ */
+export type KapErrorEvent = CustomEvent<KapLiteratureError>
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kap-reference': KapReferenceElement
+    'kap-cite': KapCiteElement
+    'kap-claim': KapClaimElement
+    'kap-search': KapSearchElement
+    'kap-evidence-map': KapEvidenceMapElement
+  }
+  interface GlobalEventHandlersEventMap {
+    'kap-error': KapErrorEvent
+  }
+}
+
 let defined = false
 /** Set by ./numbering once the page uses a numeric style: told when an element comes, goes or changes. */
 let renumber: ((element: Element) => void) | undefined
@@ -224,7 +317,7 @@ export function defineElements(): boolean {
   if (defined) return true
   defined = true
 
-  abstract class KapElement extends HTMLElement {
+  abstract class Base extends HTMLElement implements KapElement {
     /** The error of the last render, for programmatic use; `undefined` when it rendered. */
     error: KapLiteratureError | undefined
     protected readonly root: ShadowRoot
@@ -290,7 +383,7 @@ export function defineElements(): boolean {
       (hook) => (renumber = hook),
     )
 
-  class KapReference extends KapElement {
+  class KapReference extends Base {
     static readonly observedAttributes = ['ids', 'style-name']
     constructor() {
       super('', 'reference')
@@ -314,7 +407,7 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
 @media(max-width:36em){.popover{position:fixed;left:.5em;right:.5em;top:auto;bottom:.5em;width:auto;max-height:70vh;overflow-y:auto}}
 .close{float:right;background:none;border:0;font-size:1.1em;line-height:1}`
 
-  class KapCite extends KapElement {
+  class KapCite extends Base {
     static readonly observedAttributes = ['ids', 'style-name']
     private button: HTMLButtonElement | undefined
     private panel: HTMLElement | undefined
@@ -371,7 +464,7 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
   const CLAIM_CSS = `:host{display:block}.statement{margin:.25em 0}.studies{margin:.25em 0;padding-left:1.25em}
 .note{margin:.5em 0;font-size:.95em}details summary{cursor:pointer}`
 
-  class KapClaim extends KapElement {
+  class KapClaim extends Base {
     static readonly observedAttributes = ['claim', 'style-name']
     constructor() {
       super(CLAIM_CSS, 'claim')
@@ -433,7 +526,7 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
     }
   }
 
-  class KapEvidenceMap extends KapElement {
+  class KapEvidenceMap extends Base {
     static readonly observedAttributes = ['topic']
     constructor() {
       super(':host{display:block;overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
@@ -450,7 +543,7 @@ ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;opacity:.75;text-tr
 mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{margin-left:.5em}
 .controls{display:flex;gap:.5em;align-items:center}select{font:inherit;padding:.25em}`
 
-  class KapSearch extends KapElement {
+  class KapSearch extends Base {
     static readonly observedAttributes = ['style-name', 'placeholder', 'topic']
     constructor() {
       super(SEARCH_CSS, 'search')
