@@ -13,6 +13,9 @@ import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERDICT_COLOURS } from '../../src/verdict-colours'
+import { topicRecords } from '../../src/elements/topic'
+import { search } from '../../src/search/index'
+import { isCitable, getStudy, studyIds } from '../../src/index'
 import { root } from '../helpers/paths'
 import { contrast } from '../helpers/colours'
 
@@ -63,6 +66,14 @@ const DARK_PAGE = `<!doctype html>
 <kap-reference id="refs" ids="dore-2019 wilkinson-2021"></kap-reference>
 <kap-claim id="claim" claim="without-therapy-ketamine-effects-fade-faster"></kap-claim>
 </body></html>`
+
+/** What a box with topic="safety" may show: the safety claims, the studies they rest on, the pages making them. */
+const safety = topicRecords('safety')
+/** The records of a type that match the words and are in the safety topic (studies: citable ones only). */
+const inSafety = (type: 'study' | 'source', words: string) =>
+  search(words, { types: type, limit: 1000 }).filter(
+    (r) => safety.has(r.id) && (type !== 'study' || isCitable(getStudy(r.id as (typeof studyIds)[number]))),
+  )
 
 let server: Server
 let origin = ''
@@ -223,11 +234,16 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       (document.getElementById('cite')!.shadowRoot!.querySelector('button') as HTMLElement).focus(),
     )
     await page.keyboard.press('Enter')
+    await page.waitForFunction(
+      () =>
+        document.getElementById('cite')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-expanded') ===
+        'true',
+    )
     const open = await page.evaluate(() => {
       const r = document.getElementById('cite')!.shadowRoot!
       return {
         expanded: r.querySelector('button.cite')!.getAttribute('aria-expanded'),
-        hidden: (r.querySelector('[role=dialog]') as HTMLElement).hidden,
+        hidden: !r.querySelector('[role=dialog]')!.matches(':popover-open'),
         focused: r.activeElement?.getAttribute('role') ?? null,
         text: r.querySelector('[role=dialog]')!.textContent,
       }
@@ -240,11 +256,16 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     await page.screenshot({ path: shot })
     console.log(`elements screenshot: ${shot}`)
     await page.keyboard.press('Escape')
+    await page.waitForFunction(
+      () =>
+        document.getElementById('cite')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-expanded') ===
+        'false',
+    )
     const closed = await page.evaluate(() => {
       const r = document.getElementById('cite')!.shadowRoot!
       return {
         expanded: r.querySelector('button.cite')!.getAttribute('aria-expanded'),
-        hidden: (r.querySelector('[role=dialog]') as HTMLElement).hidden,
+        hidden: !r.querySelector('[role=dialog]')!.matches(':popover-open'),
         focused: r.activeElement?.className ?? null,
       }
     })
@@ -314,15 +335,41 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         ),
       ])
     expect(await kinds()).toEqual(['claim'])
-    const topical = await page.evaluate(async () => {
-      const el = document.getElementById('topical')!
-      const input = el.shadowRoot!.querySelector('input')!
-      input.value = 'ketamine'
-      input.dispatchEvent(new Event('input'))
-      await new Promise((r) => setTimeout(r, 300))
-      return el.shadowRoot!.querySelectorAll('li').length
+    // topic="safety": the safety claims, the studies they rest on and the pages that make them, each filter non-empty.
+    const topical = (kind: string) =>
+      page.evaluate(async (k) => {
+        const root = document.getElementById('topical')!.shadowRoot!
+        root.querySelector('select')!.value = k
+        const input = root.querySelector('input')!
+        input.value = 'ketamine'
+        input.dispatchEvent(new Event('input'))
+        await new Promise((r) => setTimeout(r, 300))
+        return {
+          status: root.querySelector('.status')!.textContent ?? '',
+          types: [...new Set([...root.querySelectorAll('li .type')].map((e) => e.textContent))],
+          studies: [...root.querySelectorAll('li .kap-ref[data-kap-id]')].map((e) => e.getAttribute('data-kap-id')!),
+        }
+      }, kind)
+    const count = (status: string) => Number(/^(\d+) results?/.exec(status)?.[1] ?? 0)
+    const everything = await topical('')
+    expect(count(everything.status)).toBeGreaterThan(10)
+    const studies = await topical('study')
+    expect(studies.types).toEqual(['study'])
+    expect(count(studies.status)).toBe(inSafety('study', 'ketamine').length)
+    // Only studies that a safety claim rests on, never another study that matches the words.
+    expect(studies.studies.filter((id) => !safety.has(id))).toEqual([])
+    expect(search('ketamine', { types: 'study', limit: 1000 }).some((r) => !safety.has(r.id))).toBe(true)
+    const claims = await topical('claim')
+    expect(count(claims.status)).toBe(search('ketamine', { types: 'claim', topic: 'safety', limit: 1000 }).length)
+    const pages = await topical('source')
+    expect(pages.types).toEqual(['source'])
+    expect(count(pages.status)).toBe(inSafety('source', 'ketamine').length)
+    expect(count(pages.status)).toBeGreaterThan(0)
+    await page.evaluate(() => {
+      const select = document.getElementById('topical')!.shadowRoot!.querySelector('select')!
+      select.value = ''
+      select.dispatchEvent(new Event('change'))
     })
-    expect(topical).toBeGreaterThan(0)
     expect(await shadowText('badtopic', '[role=alert]')).toBe(
       'kap-literature: unknown topic "safty" (did you mean "safety"?)',
     )

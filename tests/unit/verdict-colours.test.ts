@@ -91,6 +91,14 @@ describe('the handout and the example page use the same colours', () => {
     for (const colour of Object.values(VERDICT_COLOURS)) expect(html).toContain(`fill="${colour}"`)
   })
 
+  it("the web components' badges (written out in their style sheet)", () => {
+    const source = readFileSync(join(root, 'src', 'elements', 'index.ts'), 'utf8')
+    const used = Object.fromEntries(
+      [...source.matchAll(/\.badge\[data-verdict=([a-z]+)\]\{color:(#[0-9a-f]+)\}/g)].map((m) => [m[1]!, m[2]!]),
+    )
+    expect(used).toEqual(VERDICT_COLOURS)
+  })
+
   it("the example clinic page's badges", () => {
     const css = readFileSync(join(root, 'examples', 'clinic-page', 'style.css'), 'utf8')
     const used = Object.fromEntries(
