@@ -1,7 +1,9 @@
 /**
  * Stable error codes. Callers may branch on them; they never change meaning between releases. `LIMIT_EXCEEDED`
  * means an input passed one of the documented limits (docs/limits.md): too long, too many items, or a style whose
- * macros expand too far.
+ * macros expand too far. `LOAD_FAILED` means a file the web components load on demand (a style table, the search
+ * index, a verdict note) could not be loaded: the visitor is offline, or the file is missing or broken on the server;
+ * `value` is its address when the browser names it, and `cause` the browser's error.
  * @example
  * ```ts
  * const code: ErrorCode = 'UNKNOWN_ID'
@@ -15,6 +17,7 @@ export type ErrorCode =
   | 'UNKNOWN_FORMAT'
   | 'FORMAT_VERSION_MISMATCH'
   | 'LIMIT_EXCEEDED'
+  | 'LOAD_FAILED'
 
 /**
  * Options for {@link KapLiteratureError}.

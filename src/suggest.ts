@@ -19,22 +19,25 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `value` by edit distance, or `undefined` when none is reasonably close.
- * Ties go to the earlier candidate, so results are stable for a sorted candidate list.
+ * The candidate closest to `value` by edit distance; when none is reasonably close, the first candidate that contains
+ * `value` (of three characters or more), so a shortened id such as `without-therapy` still gets a suggestion; else
+ * `undefined`. Ties go to the earlier candidate, so results are stable for a sorted candidate list.
  * @internal
  */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {
   const needle = value.toLowerCase().slice(0, 200)
   let best: string | undefined
   let bestDistance = Infinity
+  let containing: string | undefined
   for (const candidate of candidates) {
     const d = editDistance(needle, candidate)
     if (d < bestDistance) {
       best = candidate
       bestDistance = d
     }
+    if (containing === undefined && needle.length > 2 && candidate.includes(needle)) containing = candidate
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(needle.length / 2)) ? best : undefined
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(needle.length / 2)) ? best : containing
 }
 
 /**

@@ -533,17 +533,13 @@ export function mapFactsModule(data: Dataset, version: string): string {
       }),
     ]),
   )
-  const topics = data.claims.map((c) => c.topics) // in the order of claimIds
-  return `${HEADER}import type { Design, Topic } from '../types'
+  return `${HEADER}import type { Design } from '../types'
 
 /** The data version these facts were built from. @internal */
 export const mapDataVersion = ${JSON.stringify(version)}
 
 /** The fingerprint of the data these facts were built from. @internal */
 export const mapDataFingerprint = ${JSON.stringify(dataFingerprint(data))}
-
-/** Each claim's topics, in the order of \`claimIds\` (only the map selects claims by topic). @internal */
-export const claimTopics: readonly (readonly Topic[])[] = ${JSON.stringify(topics)}
 
 /** Each study a claim links to: [design, short label such as "Dore et al. 2019"]. @internal */
 export const studyMarks: Readonly<Record<string, readonly [Design, string]>> = ${JSON.stringify(marks)}
@@ -559,6 +555,28 @@ export interface FactTerm {
 
 /** The designs (with rank, group and band), relations, topics and verdicts, in vocabulary order. @internal */
 export const factTerms: Readonly<Record<'designs' | 'relations' | 'topics' | 'verdicts', readonly FactTerm[]>> = ${JSON.stringify(terms)}
+`
+}
+
+/**
+ * src/generated/claim-topics.ts: each claim's topics and the clinic pages that make it, for the evidence map (which
+ * draws a topic's claims) and a `<kap-search topic>` (which keeps to a topic's claims, the studies they rest on and
+ * the pages that make them), without the record cores.
+ */
+export function claimTopicsModule(data: Dataset): string {
+  // In the order of claimIds; a page by its position in sourceIds (data.sources is in that order).
+  const sourceAt = new Map(data.sources.map((s, i) => [String(s.id), i]))
+  const topics = data.claims.map((c) => c.topics)
+  const pages = data.claims.map((c) => [
+    ...new Set((c.madeBy as { source: string }[]).map((m) => sourceAt.get(m.source))),
+  ])
+  return `${HEADER}import type { Topic } from '../types'
+
+/** Each claim's topics, in the order of \`claimIds\`. @internal */
+export const claimTopics: readonly (readonly Topic[])[] = ${JSON.stringify(topics)}
+
+/** The clinic pages that make each claim, as positions in \`sourceIds\`, in the order of \`claimIds\`. @internal */
+export const claimSources: readonly (readonly number[])[] = ${JSON.stringify(pages)}
 `
 }
 
@@ -620,6 +638,7 @@ export function generatedModules(data: Dataset, version: string): [string, strin
     ['facts.ts', factsModule(data)],
     ['claim-facts.ts', claimFactsModule(data)],
     ['map-facts.ts', mapFactsModule(data, version)],
+    ['claim-topics.ts', claimTopicsModule(data)],
     ['lead-labels.ts', leadLabelsModule(data)],
     ['claim-statements.ts', claimStatementsModule(data)],
   ]

@@ -105,7 +105,7 @@ export interface StyleTable {
 export interface CitationsFormatOptions {
   /** Style key; default `apa`. Ignored by the per-style entries such as `kap-literature/citations/apa`. */
   readonly style?: CitationStyle
-  /** Output format; default `text`. */
+  /** Output format; default `text`. Read in any case at run time (`'HTML'` is `'html'`). */
   readonly format?: CitationFormat
 }
 
@@ -166,15 +166,15 @@ export interface StyleFormatter {
 /** Validates and de-duplicates ids against the known citable ids. @internal */
 export type IdResolver = (ids: unknown) => string[]
 
-/** Throws UNKNOWN_FORMAT unless `format` is a supported format. @internal */
+/** The supported format `format` names, in any case (`'HTML'` is `'html'`, as ids are read); else UNKNOWN_FORMAT. @internal */
 export function checkFormat(format: unknown): CitationFormat {
   if (format === undefined) return 'text'
-  if (typeof format === 'string' && (citationFormats as readonly string[]).includes(format))
-    return format as CitationFormat
+  const name = typeof format === 'string' ? format.toLowerCase() : format
+  if ((citationFormats as readonly unknown[]).includes(name)) return name as CitationFormat
   throw new KapLiteratureError(
     'UNKNOWN_FORMAT',
     `unknown format ${describeValue(format)} (use ${citationFormats.join(', ')})`,
-    { value: format, hint: 'text' },
+    { value: format, hint: citationFormats.join(', ') },
   )
 }
 
@@ -384,8 +384,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     formatReference(id, format = 'text') {
       const [one] = resolve([id])
       if (one === undefined) return ''
-      const body = render(refRuns(one), checkFormat(format))
-      return format === 'html'
+      const f = checkFormat(format)
+      const body = render(refRuns(one), f)
+      return f === 'html'
         ? `<span class="kap-ref kap-style-${styleKey}" data-kap-id="${escapeHtml(one)}">${body}</span>`
         : body
     },

@@ -10,9 +10,12 @@
  * and the evidence map); nothing uses inline scripts or `style` attributes, and the elements' styles are constructed
  * stylesheets, so a strict Content-Security-Policy needs no `unsafe-inline`. Theme them with CSS custom properties
  * (`--kap-accent`, `--kap-font`, `--kap-radius`, `--kap-popover-bg`, `--kap-popover-color`) and `::part()`
- * (`citation`, `popover`, `badge`, `list`, `statement`, `note`, `input`, `filter`, `results`, `error`). A bad attribute (an unknown id, style or topic) shows a
- * visible one-line error in the element, sets its `error` property to the `KapLiteratureError` and fires a
- * `kap-error` event; it never throws into the page.
+ * (`citation`, `popover`, `badge`, `list`, `statement`, `note`, `input`, `filter`, `results`, `error`). A bad
+ * attribute (an unknown id, style or topic, or a mixed-up one such as `id` for `claim`) or a file that could not be
+ * loaded (`LOAD_FAILED`: offline, or missing on the server; tried again on the next attempt) shows a visible one-line
+ * error in the element, sets its `error` property to the `KapLiteratureError` and fires a `kap-error` event once the
+ * page has loaded; it never throws into the page. Text written inside an element shows until it renders (and without
+ * JavaScript).
  * @example
  * ```ts
  * import { defineElements, elementNames } from 'kap-literature/elements'
@@ -23,16 +26,7 @@
  */
 import { describeValue, KapLiteratureError } from '../errors'
 import { factLabels, studyFacts } from '../generated/facts'
-import {
-  claimIds,
-  sourceIds,
-  studyIds,
-  topicTerms,
-  type ClaimId,
-  type SourceId,
-  type StudyId,
-  type Topic,
-} from '../generated/ids'
+import { claimIds, sourceIds, studyIds, topicTerms, type ClaimId, type SourceId, type StudyId } from '../generated/ids'
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import type { ClaimDetail } from '../types'
 import { closest } from '../suggest'
@@ -53,15 +47,57 @@ export const elementNames = Object.freeze([
   'kap-evidence-map',
 ] as const)
 
-/** The styles the elements' `style-name` attribute accepts. */
-const STYLE_LOADERS: Readonly<Record<CitationStyle, () => Promise<StyleCitations>>> = {
-  apa: () => import('../citations/apa').then((m) => m.apa),
-  ama: () => import('../citations/ama').then((m) => m.ama),
-  vancouver: () => import('../citations/vancouver').then((m) => m.vancouver),
-  harvard: () => import('../citations/harvard').then((m) => m.harvard),
-  chicago: () => import('../citations/chicago').then((m) => m.chicago),
-  mla: () => import('../citations/mla').then((m) => m.mla),
+/** What a `LOAD_FAILED` error advises. */
+const LOAD_HINT = 'check the connection, and that all of dist/elements/ is on the server'
+
+/**
+ * The error for a file of the elements that did not load: `LOAD_FAILED`, with the browser's error as `cause` and the
+ * file's address as `value` when the browser's message names it (Chromium's and Firefox's do). A kap-literature
+ * error (a bad file's format version) is passed on as it is.
+ */
+function loadError(what: string, cause: unknown): KapLiteratureError {
+  if (cause instanceof KapLiteratureError) return cause
+  const url = /\bhttps?:\/\/\S+\.js\b/.exec(String((cause as Error | undefined)?.message))?.[0]
+  return new KapLiteratureError('LOAD_FAILED', `could not load ${what}${url === undefined ? '' : ` (${url})`}`, {
+    value: url,
+    hint: LOAD_HINT,
+    cause,
+  })
 }
+
+/**
+ * One of the files the elements load on demand (a style table, the search index, the claims, a verdict note): loaded
+ * once and kept; a load that fails is a `LOAD_FAILED` error and the next call tries again. Browsers remember a module
+ * that failed to load and refuse it for the rest of the page's life, so the next try asks for the address the error
+ * named with `?retry=<n>` (a file it imports that failed too stays refused until the page is reloaded).
+ */
+function lazy<T>(what: string, load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined
+  let url: string | undefined
+  let tries = 0
+  return () =>
+    (kept ??= (
+      url === undefined
+        ? load()
+        : (import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}?retry=${++tries}`) as Promise<T>)
+    ).catch((e: unknown) => {
+      kept = undefined
+      const error = loadError(what, e)
+      if (error !== e) url = (error.value as string | undefined) ?? url
+      throw error
+    }))
+}
+
+/** The styles the elements' `style-name` attribute accepts: each loads its module, which exports it by its name. */
+const STYLE_LOADERS: Readonly<Record<CitationStyle, () => Promise<Record<string, unknown>>>> = {
+  apa: () => import('../citations/apa'),
+  ama: () => import('../citations/ama'),
+  vancouver: () => import('../citations/vancouver'),
+  harvard: () => import('../citations/harvard'),
+  chicago: () => import('../citations/chicago'),
+  mla: () => import('../citations/mla'),
+}
+const styleLoads = new Map<string, () => Promise<Record<string, unknown>>>()
 
 /** The styles whose in-text citations are numbers, shared by every element of the page (see ./numbering). */
 const NUMERIC: ReadonlySet<string> = new Set(['ama', 'vancouver'])
@@ -99,7 +135,8 @@ function unknownError(
  * Loads the citation table of a style for the elements, or fails with a typed error naming the closest style.
  * @param name - the `style-name` attribute (default `apa`)
  * @returns the style's formatter
- * @throws `KapLiteratureError` `UNKNOWN_STYLE` for a style the elements do not know
+ * @throws `KapLiteratureError` `UNKNOWN_STYLE` for a style the elements do not know, `LOAD_FAILED` when its table
+ * could not be loaded (the next call tries again)
  * @example
  * ```ts
  * import { loadStyle } from 'kap-literature/elements'
@@ -113,9 +150,12 @@ export async function loadStyle(name: string | null | undefined): Promise<StyleC
       value: name,
     })
   const style = (name ?? 'apa').trim().toLowerCase() || 'apa'
-  const loader = Object.hasOwn(STYLE_LOADERS, style) ? STYLE_LOADERS[style as CitationStyle] : undefined
-  if (loader === undefined) throw unknownError('UNKNOWN_STYLE', 'style', style, Object.keys(STYLE_LOADERS))
-  return loader()
+  if (!Object.hasOwn(STYLE_LOADERS, style))
+    throw unknownError('UNKNOWN_STYLE', 'style', style, Object.keys(STYLE_LOADERS))
+  let load = styleLoads.get(style)
+  if (load === undefined)
+    styleLoads.set(style, (load = lazy(`the ${style} citations`, STYLE_LOADERS[style as CitationStyle])))
+  return (await load())[style] as StyleCitations
 }
 
 /**
@@ -156,16 +196,41 @@ export function parseIds(value: string | null | undefined): StudyId[] {
   return out
 }
 
+/**
+ * An element's attribute, or the error for a likely mix-up when it is missing: another attribute of the element (only
+ * `among`, when given) holds a value this one takes, as in `<kap-claim id="…">` for `claim="…"`, or
+ * `style="vancouver"` (which is CSS) for `style-name="vancouver"`.
+ */
+function read(element: Element, name: string, takes: (value: string) => boolean, among?: string): string | null {
+  const value = element.getAttribute(name)
+  if (value !== null) return value
+  for (const { name: other, value: held } of element.attributes)
+    if ((among ?? other) === other && takes(held.trim().toLowerCase()))
+      throw new KapLiteratureError(
+        'INVALID_ARGUMENT',
+        `<${element.localName}> takes ${name}="${held.trim().slice(0, 60)}", not ${other}="…"`,
+        { value: held, hint: `${name}="${held.trim()}"` },
+      )
+  return null
+}
+const isStudies = (value: string): boolean => value.split(/[\s,]+/).every((id) => Object.hasOwn(studyFacts, id))
+const isStyle = (value: string): boolean => Object.hasOwn(STYLE_LOADERS, value)
+const isClaim = (value: string): boolean => (claimIds as readonly string[]).includes(value)
+
+// Links, citations and focus rings take the page's own text colour unless --kap-accent says otherwise: no one colour
+// reads on both light and dark pages (#0b57d0 has 2.9:1 on #121212). Badges are coloured text on their own white, in
+// the verdict colours of src/verdict-colours.ts, written out here (tests/unit/verdict-colours.test.ts compares): the
+// import would cost the page a file of its own.
 const BASE_CSS = `:host{font-family:var(--kap-font,inherit);color:inherit}
 .error{display:block;margin:0;padding:.25em .5em;border-left:3px solid #b3261e;background:#fdecea;color:#5f1411;font-size:.9em}
-a{color:var(--kap-accent,#0b57d0)}
+a{color:var(--kap-accent,inherit)}
 .badge{display:inline-block;padding:.05em .5em;border-radius:var(--kap-radius,.75em);font-size:.8em;font-weight:600;
 border:1px solid currentColor;background:#fff}
-.badge[data-verdict=accurate]{color:#0b6b2f}.badge[data-verdict=oversimplified]{color:#7a4f00}
-.badge[data-verdict=overstated]{color:#8a3b00}.badge[data-verdict=contested]{color:#5b2a86}
-.badge[data-verdict=inaccurate]{color:#9b1c1c}
+.badge[data-verdict=accurate]{color:#00854d}.badge[data-verdict=oversimplified]{color:#0055aa}
+.badge[data-verdict=overstated]{color:#9a6700}.badge[data-verdict=contested]{color:#c80c7f}
+.badge[data-verdict=inaccurate]{color:#8b2e18}
 button{font:inherit;cursor:pointer}
-:focus-visible{outline:2px solid var(--kap-accent,#0b57d0);outline-offset:2px}
+:focus-visible{outline:2px solid var(--kap-accent,currentColor);outline-offset:2px}
 .kap-ref{margin:.25em 0 .5em}div.kap-ref{padding-left:2em;text-indent:-2em}`
 
 let sheets: Map<string, CSSStyleSheet | undefined> | undefined
@@ -202,6 +267,100 @@ function ownHtml(html: string): DocumentFragment {
 const label = (kind: keyof typeof factLabels, id: string | undefined): string =>
   id === undefined ? '' : (factLabels[kind][id] ?? id)
 
+/**
+ * What every element of this entry adds to `HTMLElement`. The tag names map to their elements in TypeScript's
+ * `HTMLElementTagNameMap`, and `kap-error` to {@link KapErrorEvent} in its event maps, so `querySelector` and
+ * `addEventListener` are typed once the entry is imported (`import 'kap-literature/elements'`, or
+ * `import type {} from 'kap-literature/elements'` on a page that loads the script-tag build).
+ * @example
+ * ```ts
+ * import type { KapElement } from 'kap-literature/elements'
+ * const codeOf = (element: KapElement) => element.error?.code // e.g. 'UNKNOWN_ID' for an unknown study
+ * ```
+ */
+export interface KapElement extends HTMLElement {
+  /**
+   * The error the element shows, or `undefined` while it shows what it should: a bad attribute (`UNKNOWN_ID`,
+   * `UNKNOWN_STYLE`, `INVALID_ARGUMENT`, `INVALID_RECORD`), or a file that did not load (`LOAD_FAILED`), also when
+   * only a part loaded later failed (a verdict note, the search index); cleared when a later attempt succeeds.
+   */
+  readonly error: KapLiteratureError | undefined
+}
+
+/**
+ * `<kap-reference ids="…" style-name="…">`: a reference list.
+ * @example
+ * ```ts
+ * import type { KapReferenceElement } from 'kap-literature/elements'
+ * const failed = (list: KapReferenceElement) => list.error !== undefined
+ * ```
+ */
+export interface KapReferenceElement extends KapElement {}
+
+/**
+ * `<kap-cite ids="…" style-name="…">`: an in-text citation that opens the full references.
+ * @example
+ * ```ts
+ * import type { KapCiteElement } from 'kap-literature/elements'
+ * const hint = (cite: KapCiteElement) => cite.error?.hint
+ * ```
+ */
+export interface KapCiteElement extends KapElement {}
+
+/**
+ * `<kap-claim claim="…" style-name="…">`: a claim with its verdict, its studies and the verdict note.
+ * @example
+ * ```ts
+ * import type { KapClaimElement } from 'kap-literature/elements'
+ * const unknown = (claim: KapClaimElement) => claim.error?.code === 'UNKNOWN_ID'
+ * ```
+ */
+export interface KapClaimElement extends KapElement {}
+
+/**
+ * `<kap-search style-name="…" placeholder="…" topic="…" full-text>`: a search box.
+ * @example
+ * ```ts
+ * import type { KapSearchElement } from 'kap-literature/elements'
+ * const offline = (box: KapSearchElement) => box.error?.code === 'LOAD_FAILED'
+ * ```
+ */
+export interface KapSearchElement extends KapElement {}
+
+/**
+ * `<kap-evidence-map topic="…">`: the evidence map of a topic.
+ * @example
+ * ```ts
+ * import type { KapEvidenceMapElement } from 'kap-literature/elements'
+ * const message = (map: KapEvidenceMapElement) => map.error?.message
+ * ```
+ */
+export interface KapEvidenceMapElement extends KapElement {}
+
+/**
+ * The `kap-error` event: `detail` is the element's error (as its `error` property). It bubbles from the element, out
+ * of shadow roots, once the page has loaded, so a listener on `document` added by any script of the page hears it.
+ * @example
+ * ```ts
+ * import type { KapErrorEvent } from 'kap-literature/elements'
+ * const log = (event: KapErrorEvent) => console.warn(event.detail.code, event.detail.message, event.target)
+ * ```
+ */
+export type KapErrorEvent = CustomEvent<KapLiteratureError>
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kap-reference': KapReferenceElement
+    'kap-cite': KapCiteElement
+    'kap-claim': KapClaimElement
+    'kap-search': KapSearchElement
+    'kap-evidence-map': KapEvidenceMapElement
+  }
+  interface GlobalEventHandlersEventMap {
+    'kap-error': KapErrorEvent
+  }
+}
+
 let defined = false
 /** Set by ./numbering once the page uses a numeric style: told when an element comes, goes or changes. */
 let renumber: ((element: Element) => void) | undefined
@@ -221,8 +380,8 @@ export function defineElements(): boolean {
   if (defined) return true
   defined = true
 
-  abstract class KapElement extends HTMLElement {
-    /** The error of the last render, for programmatic use; `undefined` when it rendered. */
+  abstract class Base extends HTMLElement implements KapElement {
+    /** The error shown (of the last render, or of a part loaded later); `undefined` when it shows what it should. */
     error: KapLiteratureError | undefined
     protected readonly root: ShadowRoot
     private renderId = 0
@@ -232,6 +391,8 @@ export function defineElements(): boolean {
       this.root = this.attachShadow({ mode: 'open' })
       const s = sheet(key, css)
       if (s !== undefined) this.root.adoptedStyleSheets = [s]
+      // What the page wrote inside the element (a citation for readers without JavaScript) shows until it renders.
+      this.root.append(h('slot'))
     }
     private queued = false
     connectedCallback(): void {
@@ -265,80 +426,137 @@ export function defineElements(): boolean {
         this.error = undefined
         this.root.replaceChildren(...nodes)
       } catch (e) {
-        if (mine !== this.renderId) return
-        const error =
-          e instanceof KapLiteratureError
-            ? e
-            : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, { value: undefined })
-        this.error = error
-        this.root.replaceChildren(h('p', { part: 'error', class: 'error', role: 'alert' }, error.message))
-        this.dispatchEvent(new CustomEvent('kap-error', { detail: error, bubbles: true, composed: true }))
+        if (mine === this.renderId) this.fail(e)
       }
+    }
+    /**
+     * Shows an error as one line in place of the element's content, or in `into` (where a part that loads later, a
+     * verdict note or search results, would have gone), sets `error` and fires `kap-error`. The event bubbles from the
+     * element (and out of shadow roots) once the page has loaded, in a task of its own, so a listener added by any of
+     * the page's scripts hears it, wherever the script stands; it is not sent if the element has rendered since. An
+     * element whose files did not load renders again when the browser comes back online.
+     */
+    protected fail(e: unknown, into: ParentNode = this.root): void {
+      const error =
+        e instanceof KapLiteratureError
+          ? e
+          : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, { cause: e })
+      this.error = error
+      // In place of the whole element, the page's own fallback text (if any) still follows the error.
+      into.replaceChildren(
+        h('p', { part: 'error', class: 'error', role: 'alert' }, error.message),
+        ...(into === this.root ? [h('slot')] : []),
+      )
+      const send = () =>
+        setTimeout(
+          () =>
+            this.error === error &&
+            this.dispatchEvent(new CustomEvent('kap-error', { detail: error, bubbles: true, composed: true })),
+        )
+      if (document.readyState === 'complete') send()
+      else addEventListener('load', send, { once: true })
+      // An element that could not load its files renders again when the browser is back online (or on any change).
+      if (into === this.root && error.code === 'LOAD_FAILED')
+        addEventListener('online', () => this.schedule(), { once: true })
     }
     protected abstract render(): Promise<Node[]>
   }
 
+  // The parts loaded on demand, each once (a failed load is tried again on the next call).
+  const loadNumbering = lazy('the numbering', () => import('./numbering'))
+  const loadClaims = lazy('the claims', () => import('./claim-data'))
+  const loadNotes = lazy('the verdict notes', () => import('../generated/detail-loaders/claim'))
+  const loadProse = lazy('the note citations', () => import('../citations/prose'))
+  const loadMap = lazy('the evidence map', () => import('../map/index'))
+  const loadSearch = lazy('the search index', () => import('../search/index'))
+  const loadTopic = lazy('the topics', () => import('./topic'))
+
   /** The page's numbering in a numeric style (its own chunk, loaded only by a page that uses one). */
   const numbering = async (style: StyleCitations) =>
-    (await import('./numbering')).pageNumbering(
+    (await loadNumbering()).pageNumbering(
       style,
       parseIds,
       (id) => studyFacts[id as StudyId] !== undefined,
       (hook) => (renumber = hook),
+      loadClaims,
     )
 
-  class KapReference extends KapElement {
+  class KapReference extends Base {
     static readonly observedAttributes = ['ids', 'style-name']
     constructor() {
       super('', 'reference')
     }
     protected async render(): Promise<Node[]> {
-      const ids = parseIds(this.getAttribute('ids'))
-      const style = await loadStyle(this.getAttribute('style-name'))
+      const ids = parseIds(read(this, 'ids', isStudies))
+      const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
       if (!NUMERIC.has(style.style))
         return [h('div', { part: 'list' }, ownHtml(style.formatBibliography(ids, { format: 'html' })))]
       // Numbered as the page cites them.
-      const [page, { numberedList }] = await Promise.all([numbering(style), import('./numbering')])
+      const [page, { numberedList }] = await Promise.all([numbering(style), loadNumbering()])
       return [h('div', { part: 'list' }, numberedList(page, ids))]
     }
   }
 
-  const POPOVER_CSS = `:host{display:inline;position:relative}
-button.cite{background:none;border:0;padding:0;color:var(--kap-accent,#0b57d0);text-decoration:underline dotted}
-.popover{position:absolute;z-index:10;left:0;top:1.6em;width:min(32em,90vw);padding:.75em 1em;border:1px solid #999;
-border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color:var(--kap-popover-color,#111);box-shadow:0 4px 16px #0003;font-size:.95em}
-.popover[hidden]{display:none}.meta{font-size:.9em;opacity:.8;margin:.25em 0 .75em}
+  // The popover is an "auto" popover (the Popover API) in the top layer: never clipped by an ancestor's overflow, one
+  // open at a time, closed by a click outside or by Escape wherever the focus is. The script places it under the
+  // citation (over it when there is no room below) and inside the viewport; narrow screens get a sheet along the
+  // bottom. It resets what it would inherit from the text around the citation (alignment, emphasis, indent). A browser
+  // without the Popover API (before Chrome 114, Firefox 125, Safari 17) shows the citation, which does not open.
+  const POPOVER_CSS = `:host{display:inline}
+button.cite{background:none;border:0;padding:0;color:var(--kap-accent,inherit);text-decoration:underline dotted}
+.popover{position:absolute;inset:auto;left:var(--x,0);top:var(--y,0);margin:0;box-sizing:border-box;
+width:min(34em,calc(100vw - 1em));padding:.75em 1em;border:1px solid #999;border-radius:var(--kap-radius,.5em);
+background:var(--kap-popover-bg,#fff);color:var(--kap-popover-color,#111);box-shadow:0 4px 16px #0003;font-size:.95em;
+text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:normal;overflow-wrap:anywhere}
+.popover{display:none}.popover:popover-open{display:block}.popover a{color:inherit}.meta{font-size:.9em;opacity:.8;margin:.25em 0 .75em}
 @media(max-width:36em){.popover{position:fixed;left:.5em;right:.5em;top:auto;bottom:.5em;width:auto;max-height:70vh;overflow-y:auto}}
 .close{float:right;background:none;border:0;font-size:1.1em;line-height:1}`
 
-  class KapCite extends KapElement {
+  /** Places an open popover under `anchor`, or over it when there is room above but not below, within the viewport. */
+  const place = (anchor: Element, panel: HTMLElement): void => {
+    const r = anchor.getBoundingClientRect()
+    const height = panel.offsetHeight + 8
+    const left = Math.max(4, Math.min(r.left, document.documentElement.clientWidth - panel.offsetWidth - 4))
+    panel.style.setProperty('--x', `${scrollX + left}px`)
+    panel.style.setProperty(
+      '--y',
+      `${scrollY + (r.bottom + height > innerHeight && r.top > height ? r.top - height + 4 : r.bottom + 4)}px`,
+    )
+  }
+
+  class KapCite extends Base {
     static readonly observedAttributes = ['ids', 'style-name']
-    private button: HTMLButtonElement | undefined
-    private panel: HTMLElement | undefined
     constructor() {
       super(POPOVER_CSS, 'cite')
+      // Escape closes the popover wherever the focus is (the browser does that); from inside it, focus goes back to the
+      // citation.
       this.root.addEventListener('keydown', (e) => {
-        if ((e as KeyboardEvent).key === 'Escape' && this.panel !== undefined && !this.panel.hidden) {
-          e.stopPropagation()
-          this.toggle(false)
-        }
+        if ((e as KeyboardEvent).key === 'Escape') this.root.querySelector<HTMLElement>('.cite')?.focus()
+      })
+      // Focus moving on past the citation and its popover (Tab) closes the popover, once it has moved (so that closing
+      // does not send it back to the citation).
+      this.root.addEventListener('focusout', (e) => {
+        const to = (e as FocusEvent).relatedTarget as Node | null
+        const panel = this.root.querySelector<HTMLElement>('.popover')
+        if (to !== null && !this.root.contains(to) && panel !== null) setTimeout(() => panel.togglePopover?.(false))
       })
     }
-    private toggle(open: boolean): void {
-      if (this.button === undefined || this.panel === undefined) return
-      this.panel.hidden = !open
-      this.button.setAttribute('aria-expanded', String(open))
-      if (open) this.panel.focus()
-      else this.button.focus()
-    }
     protected async render(): Promise<Node[]> {
-      const ids = parseIds(this.getAttribute('ids'))
-      const style = await loadStyle(this.getAttribute('style-name'))
+      const ids = parseIds(read(this, 'ids', isStudies))
+      const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
       const popoverId = 'kap-cite-popover'
       const numbered = NUMERIC.has(style.style) ? (await numbering(style)).citations.get(this) : undefined
       const button = h(
         'button',
-        { part: 'citation', class: 'cite', type: 'button', 'aria-expanded': 'false', 'aria-controls': popoverId },
+        {
+          part: 'citation',
+          class: 'cite',
+          type: 'button',
+          'aria-expanded': 'false',
+          'aria-controls': popoverId,
+          // Tells light dismiss that a click on the citation belongs to its popover; the click handler toggles it.
+          popovertarget: popoverId,
+        },
         numbered === undefined ? style.formatCitation(ids) : ownHtml(numbered),
       ) as HTMLButtonElement
       const entries = ids.flatMap((id) => {
@@ -352,15 +570,34 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
       const close = h('button', { class: 'close', type: 'button', 'aria-label': 'Close' }, '×')
       const panel = h(
         'div',
-        { part: 'popover', class: 'popover', id: popoverId, role: 'dialog', 'aria-label': 'Reference', tabindex: '-1' },
+        {
+          part: 'popover',
+          class: 'popover',
+          id: popoverId,
+          role: 'dialog',
+          'aria-label': 'Reference',
+          tabindex: '-1',
+          popover: 'auto',
+        },
         close,
         ...entries,
       )
-      panel.hidden = true
-      button.addEventListener('click', () => this.toggle(panel.hidden === true))
-      close.addEventListener('click', () => this.toggle(false))
-      this.button = button
-      this.panel = panel
+      // Toggled here rather than by popovertarget, so that the popover is placed before it is first painted.
+      button.addEventListener('click', (e) => {
+        e.preventDefault()
+        if (panel.togglePopover?.()) {
+          place(button, panel)
+          panel.focus()
+        }
+      })
+      close.addEventListener('click', () => {
+        panel.hidePopover()
+        button.focus()
+      })
+      // However it closes (the ×, Escape, a click outside, focus moving on), the citation says whether it is open.
+      panel.addEventListener('toggle', (e) =>
+        button.setAttribute('aria-expanded', String((e as ToggleEvent).newState === 'open')),
+      )
       return [button, panel]
     }
   }
@@ -368,18 +605,23 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
   const CLAIM_CSS = `:host{display:block}.statement{margin:.25em 0}.studies{margin:.25em 0;padding-left:1.25em}
 .note{margin:.5em 0;font-size:.95em}details summary{cursor:pointer}`
 
-  class KapClaim extends KapElement {
+  class KapClaim extends Base {
     static readonly observedAttributes = ['claim', 'style-name']
     constructor() {
       super(CLAIM_CSS, 'claim')
     }
     protected async render(): Promise<Node[]> {
-      const raw = (this.getAttribute('claim') ?? '').trim().toLowerCase()
-      if (!(claimIds as readonly string[]).includes(raw)) throw unknownError('UNKNOWN_ID', 'claim', raw, claimIds)
+      const raw = (read(this, 'claim', isClaim) ?? '').trim().toLowerCase()
+      if (raw === '')
+        throw new KapLiteratureError('INVALID_ARGUMENT', 'the claim attribute names no claim', {
+          value: raw,
+          hint: 'e.g. claim="indication-anxiety"',
+        })
+      if (!isClaim(raw)) throw unknownError('UNKNOWN_ID', 'claim', raw, claimIds)
       // Claims' statements and evidence links load only with the elements that show them (not the record cores).
       const [{ claimFacts, claimStatements }, style] = await Promise.all([
-        import('./claim-data'),
-        loadStyle(this.getAttribute('style-name')),
+        loadClaims(),
+        loadStyle(read(this, 'style-name', isStyle, 'style')),
       ])
       const id = raw as ClaimId
       const claim = claimFacts[id]
@@ -399,23 +641,26 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
           ),
         )
       const note = h('div', { part: 'note', class: 'note' })
-      const details = h('details', {}, h('summary', {}, 'Why this verdict'), note)
-      details.addEventListener(
-        'toggle',
-        () => {
-          void (async () => {
-            // Only this claim's detail chunk (and the claims' loader table), not the details entry.
-            const [{ claimDetailLoaders }, { citeProse }] = await Promise.all([
-              import('../generated/detail-loaders/claim'),
-              import('../citations/prose'),
-            ])
-            const detail = (await claimDetailLoaders[id]!()).default as ClaimDetail
+      const details = h('details', {}, h('summary', {}, 'Why this verdict'), note) as HTMLDetailsElement
+      // Only this claim's detail chunk (and the claims' loader table), not the details entry.
+      const loadNote = lazy('the verdict note', async () => (await loadNotes()).claimDetailLoaders[id]!())
+      let opened = false
+      // Loaded when first opened; after a failure, when opened again.
+      details.addEventListener('toggle', () => {
+        if (opened || !details.open) return
+        opened = true
+        void (async () => {
+          try {
+            const [{ default: detail }, { citeProse }] = await Promise.all([loadNote(), loadProse()])
             const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
-            note.replaceChildren(ownHtml(citeProse(detail.verdictNote, session, 'html')))
-          })()
-        },
-        { once: true },
-      )
+            note.replaceChildren(ownHtml(citeProse((detail as ClaimDetail).verdictNote, session, 'html')))
+            this.error = undefined
+          } catch (e) {
+            opened = false
+            this.fail(e, note)
+          }
+        })()
+      })
       return [
         h(
           'p',
@@ -430,13 +675,13 @@ border-radius:var(--kap-radius,.5em);background:var(--kap-popover-bg,#fff);color
     }
   }
 
-  class KapEvidenceMap extends KapElement {
+  class KapEvidenceMap extends Base {
     static readonly observedAttributes = ['topic']
     constructor() {
       super(':host{display:block;overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
     }
     protected async render(): Promise<Node[]> {
-      const { evidenceMap } = await import('../map/index')
+      const { evidenceMap } = await loadMap()
       const topic = (this.getAttribute('topic') ?? '').trim().toLowerCase()
       return [h('div', { part: 'map' }, ownHtml(evidenceMap({ topic: topic as never, format: 'svg' })))]
     }
@@ -447,18 +692,20 @@ ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;opacity:.75;text-tr
 mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{margin-left:.5em}
 .controls{display:flex;gap:.5em;align-items:center}select{font:inherit;padding:.25em}`
 
-  class KapSearch extends KapElement {
+  class KapSearch extends Base {
     static readonly observedAttributes = ['style-name', 'placeholder', 'topic']
     constructor() {
       super(SEARCH_CSS, 'search')
     }
     protected async render(): Promise<Node[]> {
-      // A page may keep the box to one topic (topic="safety"); the visitor narrows by kind of record.
+      // A page may keep the box to one topic (topic="safety"): the topic's claims, the studies they rest on and the
+      // clinic pages that make them (the search entry's own topic filter keeps claims only). The visitor narrows by
+      // kind of record.
       const topicAttr = this.getAttribute('topic')
       const topic = topicAttr === null ? undefined : topicAttr.trim().toLowerCase()
       if (topic !== undefined && !(topicTerms as readonly string[]).includes(topic))
         throw unknownError('UNKNOWN_ID', 'topic', topic, topicTerms)
-      const style = await loadStyle(this.getAttribute('style-name'))
+      const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
       const kind = h(
         'select',
         { part: 'filter', 'aria-label': 'Show' },
@@ -475,30 +722,44 @@ mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{m
         maxlength: '256',
       }) as HTMLInputElement
       const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
+      // Where a file that failed to load is named (the search index: the box stays, and the next keystroke retries).
+      const problem = h('div')
       const results = h('ol', { part: 'results' })
       let latest = 0
       const run = async (): Promise<void> => {
         const mine = ++latest
-        const [{ search, didYouMean, loadFullText }, { claimFacts }] = await Promise.all([
-          import('../search/index'),
-          import('./claim-data'),
+        try {
+          await show(mine)
+        } catch (e) {
+          if (mine !== latest) return
+          status.textContent = ''
+          results.replaceChildren()
+          this.fail(e, problem)
+        }
+      }
+      const show = async (mine: number): Promise<void> => {
+        const [{ search, didYouMean, loadFullText }, { claimFacts }, inTopic] = await Promise.all([
+          loadSearch(),
+          loadClaims(),
+          topic === undefined ? undefined : loadTopic().then((m) => m.topicRecords(topic)),
         ])
         // full-text: the rare words of every record's findings and notes as well (one more file, loaded once; from
-        // then on every search box of the page uses them).
-        if (this.hasAttribute('full-text')) await loadFullText()
+        // then on every search box of the page uses them). Without it the box still searches, and says so.
+        let partial: KapLiteratureError | undefined
+        if (this.hasAttribute('full-text'))
+          await loadFullText().catch((e: unknown) => (partial = loadError('the full-text words', e)))
         // Keystrokes outrun the first load of the index: only the newest query may render.
         if (mine !== latest) return
+        this.error = undefined
+        problem.replaceChildren()
+        if (partial !== undefined) this.fail(partial, problem)
         const q = input.value
         // Studies kept as leads (their details are incomplete) are not listed: a page shows only what it can cite.
         const types = kind.value === '' ? undefined : (kind.value as 'study' | 'claim' | 'source')
-        const options = {
-          limit: 1000,
-          ...(types === undefined ? {} : { types }),
-          ...(topic === undefined ? {} : { topic: topic as Topic }),
-        }
+        const options = { limit: 1000, ...(types === undefined ? {} : { types }) }
         // Every match is counted; the first ten are shown.
         const all = (q.trim() === '' ? [] : search(q, options)).filter(
-          (r) => r.type !== 'study' || studyFacts[r.id] !== undefined,
+          (r) => (r.type !== 'study' || studyFacts[r.id] !== undefined) && (inTopic?.has(r.id) ?? true),
         )
         const hits = all.slice(0, 10)
         results.replaceChildren(
@@ -528,7 +789,7 @@ mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{m
       }
       input.addEventListener('input', () => void run())
       kind.addEventListener('change', () => void run())
-      return [h('div', { class: 'controls' }, input, kind), status, results]
+      return [h('div', { class: 'controls' }, input, kind), status, problem, results]
     }
   }
 

@@ -35,6 +35,7 @@ const NUMBERED = /^(?:ama|vancouver)$/
  * @param parseIds - reads a `<kap-cite>`'s `ids` (throws on a bad one, which then cites nothing)
  * @param citable - whether a study can be cited (a lead cannot)
  * @param hook - installs the elements' change report
+ * @param claims - loads the claims' facts (the elements' loader, which turns a failed load into `LOAD_FAILED`)
  * @returns the session and each `<kap-cite>`'s citation
  * @internal
  */
@@ -43,13 +44,14 @@ export async function pageNumbering(
   parseIds: (value: string | null) => readonly string[],
   citable: (id: string) => boolean,
   hook: (report: (element: Element) => void) => void,
+  claims: () => Promise<typeof import('./claim-data')>,
 ): Promise<PageNumbering> {
   hook((changed) => {
     version++
     for (const e of document.querySelectorAll<Element & { schedule?: () => void }>('kap-cite,kap-claim,kap-reference'))
       if (e !== changed && NUMBERED.test(styleOf(e))) e.schedule?.()
   })
-  const { claimFacts } = await import('./claim-data')
+  const { claimFacts } = await claims()
   const hit = cache.find((c) => c.version === version && c.style === style.style)
   if (hit !== undefined) return hit.value
   const idsOf = (e: Element): readonly string[] => {

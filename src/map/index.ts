@@ -20,11 +20,11 @@ import {
   factTerms as vocabularies,
   mapDataFingerprint as dataFingerprint,
   mapDataVersion as dataVersion,
-  claimTopics,
   studyMarks,
   type FactTerm,
 } from '../generated/map-facts'
 import { claimStatements } from '../generated/claim-statements'
+import { claimTopics } from '../generated/claim-topics'
 import {
   claimIds,
   topicTerms,
@@ -35,6 +35,7 @@ import {
   type Verdict,
 } from '../generated/ids'
 import { checkOptionKeys, closest } from '../suggest'
+import { VERDICT_COLOURS as VERDICT_COLOUR } from '../verdict-colours'
 
 /**
  * What to draw and in which form.
@@ -61,15 +62,6 @@ export interface EvidenceMapOptions {
 }
 
 const OPTION_KEYS = ['topic', 'claims', 'format', 'title'] as const
-
-/** Okabe–Ito colours, safe for the common colour-vision deficiencies; every verdict is also written out. */
-const VERDICT_COLOUR: Readonly<Record<Verdict, string>> = {
-  accurate: '#009E73',
-  oversimplified: '#0072B2',
-  overstated: '#E69F00',
-  contested: '#CC79A7',
-  inaccurate: '#D55E00',
-}
 
 const WIDTH = 960
 const TEXT_X = 16

@@ -12,7 +12,12 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { VERDICT_COLOURS } from '../../src/verdict-colours'
+import { topicRecords } from '../../src/elements/topic'
+import { search } from '../../src/search/index'
+import { isCitable, getStudy, studyIds } from '../../src/index'
 import { root } from '../helpers/paths'
+import { contrast } from '../helpers/colours'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
@@ -51,6 +56,25 @@ const NUMBERED_PAGE = `<!doctype html>
 <kap-reference id="vrefs" ids="dore-2019 wilkinson-2021 krystal-1994" style-name="vancouver"></kap-reference>
 </body></html>`
 
+/** A dark page (audit 36, item 7): the elements' links and citations must stay readable on it. */
+const DARK_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>dark page</title>
+<script type="module" src="/elements/kap-elements.js"></script>
+<link rel="stylesheet" href="/dark.css"></head>
+<body>
+<p>A trial found benefits <kap-cite id="cite" ids="dore-2019 wilkinson-2021"></kap-cite>.</p>
+<kap-reference id="refs" ids="dore-2019 wilkinson-2021"></kap-reference>
+<kap-claim id="claim" claim="without-therapy-ketamine-effects-fade-faster"></kap-claim>
+</body></html>`
+
+/** What a box with topic="safety" may show: the safety claims, the studies they rest on, the pages making them. */
+const safety = topicRecords('safety')
+/** The records of a type that match the words and are in the safety topic (studies: citable ones only). */
+const inSafety = (type: 'study' | 'source', words: string) =>
+  search(words, { types: type, limit: 1000 }).filter(
+    (r) => safety.has(r.id) && (type !== 'study' || isCitable(getStudy(r.id as (typeof studyIds)[number]))),
+  )
+
 let server: Server
 let origin = ''
 let browser: Browser
@@ -70,10 +94,14 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
       const headers = { 'content-security-policy': "default-src 'self'" }
-      if (path === '/' || path === '/index.html' || path === '/numbered.html') {
-        res
-          .writeHead(200, { ...headers, 'content-type': 'text/html' })
-          .end(path === '/numbered.html' ? NUMBERED_PAGE : PAGE)
+      const html: Record<string, string> = {
+        '/': PAGE,
+        '/index.html': PAGE,
+        '/numbered.html': NUMBERED_PAGE,
+        '/dark.html': DARK_PAGE,
+      }
+      if (html[path] !== undefined) {
+        res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(html[path])
         return
       }
       if (path === '/axe.min.js') {
@@ -86,10 +114,12 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         res.writeHead(204).end()
         return
       }
-      if (path === '/page.css') {
+      if (path === '/page.css' || path === '/dark.css') {
         res
           .writeHead(200, { ...headers, 'content-type': 'text/css' })
-          .end('body{font-family:sans-serif;max-width:50em;margin:1em auto}')
+          .end(
+            `body{font-family:sans-serif;max-width:50em;margin:1em auto}${path === '/dark.css' ? 'html{background:#121212;color:#e8e8e8}' : ''}`,
+          )
         return
       }
       const file = join(built, path.replace(/^\/elements\//, '/'))
@@ -204,11 +234,16 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       (document.getElementById('cite')!.shadowRoot!.querySelector('button') as HTMLElement).focus(),
     )
     await page.keyboard.press('Enter')
+    await page.waitForFunction(
+      () =>
+        document.getElementById('cite')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-expanded') ===
+        'true',
+    )
     const open = await page.evaluate(() => {
       const r = document.getElementById('cite')!.shadowRoot!
       return {
         expanded: r.querySelector('button.cite')!.getAttribute('aria-expanded'),
-        hidden: (r.querySelector('[role=dialog]') as HTMLElement).hidden,
+        hidden: !r.querySelector('[role=dialog]')!.matches(':popover-open'),
         focused: r.activeElement?.getAttribute('role') ?? null,
         text: r.querySelector('[role=dialog]')!.textContent,
       }
@@ -221,11 +256,16 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     await page.screenshot({ path: shot })
     console.log(`elements screenshot: ${shot}`)
     await page.keyboard.press('Escape')
+    await page.waitForFunction(
+      () =>
+        document.getElementById('cite')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-expanded') ===
+        'false',
+    )
     const closed = await page.evaluate(() => {
       const r = document.getElementById('cite')!.shadowRoot!
       return {
         expanded: r.querySelector('button.cite')!.getAttribute('aria-expanded'),
-        hidden: (r.querySelector('[role=dialog]') as HTMLElement).hidden,
+        hidden: !r.querySelector('[role=dialog]')!.matches(':popover-open'),
         focused: r.activeElement?.className ?? null,
       }
     })
@@ -295,15 +335,41 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         ),
       ])
     expect(await kinds()).toEqual(['claim'])
-    const topical = await page.evaluate(async () => {
-      const el = document.getElementById('topical')!
-      const input = el.shadowRoot!.querySelector('input')!
-      input.value = 'ketamine'
-      input.dispatchEvent(new Event('input'))
-      await new Promise((r) => setTimeout(r, 300))
-      return el.shadowRoot!.querySelectorAll('li').length
+    // topic="safety": the safety claims, the studies they rest on and the pages that make them, each filter non-empty.
+    const topical = (kind: string) =>
+      page.evaluate(async (k) => {
+        const root = document.getElementById('topical')!.shadowRoot!
+        root.querySelector('select')!.value = k
+        const input = root.querySelector('input')!
+        input.value = 'ketamine'
+        input.dispatchEvent(new Event('input'))
+        await new Promise((r) => setTimeout(r, 300))
+        return {
+          status: root.querySelector('.status')!.textContent ?? '',
+          types: [...new Set([...root.querySelectorAll('li .type')].map((e) => e.textContent))],
+          studies: [...root.querySelectorAll('li .kap-ref[data-kap-id]')].map((e) => e.getAttribute('data-kap-id')!),
+        }
+      }, kind)
+    const count = (status: string) => Number(/^(\d+) results?/.exec(status)?.[1] ?? 0)
+    const everything = await topical('')
+    expect(count(everything.status)).toBeGreaterThan(10)
+    const studies = await topical('study')
+    expect(studies.types).toEqual(['study'])
+    expect(count(studies.status)).toBe(inSafety('study', 'ketamine').length)
+    // Only studies that a safety claim rests on, never another study that matches the words.
+    expect(studies.studies.filter((id) => !safety.has(id))).toEqual([])
+    expect(search('ketamine', { types: 'study', limit: 1000 }).some((r) => !safety.has(r.id))).toBe(true)
+    const claims = await topical('claim')
+    expect(count(claims.status)).toBe(search('ketamine', { types: 'claim', topic: 'safety', limit: 1000 }).length)
+    const pages = await topical('source')
+    expect(pages.types).toEqual(['source'])
+    expect(count(pages.status)).toBe(inSafety('source', 'ketamine').length)
+    expect(count(pages.status)).toBeGreaterThan(0)
+    await page.evaluate(() => {
+      const select = document.getElementById('topical')!.shadowRoot!.querySelector('select')!
+      select.value = ''
+      select.dispatchEvent(new Event('change'))
     })
-    expect(topical).toBeGreaterThan(0)
     expect(await shadowText('badtopic', '[role=alert]')).toBe(
       'kap-literature: unknown topic "safty" (did you mean "safety"?)',
     )
@@ -356,6 +422,62 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     )
     expect(await run()).toEqual([])
     await page.keyboard.press('Escape')
+  })
+
+  it('on a dark page, citations and links take the page’s text colour; badges keep the verdict colours (axe: no contrast failure)', async () => {
+    const dark = await browser.newPage({ viewport: { width: 900, height: 700 } })
+    try {
+      await dark.goto(`${origin}/dark.html`)
+      await dark.waitForFunction(
+        () =>
+          document.getElementById('claim')?.shadowRoot?.querySelector('.badge') &&
+          document.getElementById('refs')?.shadowRoot?.querySelector('a.kap-ref-doi') &&
+          document.getElementById('cite')?.shadowRoot?.querySelector('button.cite'),
+      )
+      const colours = await dark.evaluate(() => {
+        const color = (id: string, selector: string) =>
+          getComputedStyle(document.getElementById(id)!.shadowRoot!.querySelector(selector)!).color
+        return {
+          citation: color('cite', 'button.cite'),
+          doi: color('refs', 'a.kap-ref-doi'),
+          badge: color('claim', '.badge'),
+          badgeBackground: getComputedStyle(document.getElementById('claim')!.shadowRoot!.querySelector('.badge')!)
+            .backgroundColor,
+        }
+      })
+      const hex = (c: string) =>
+        `#${(c.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((n) => Number(n).toString(16).padStart(2, '0'))
+          .join('')}`
+      expect(hex(colours.citation)).toBe('#e8e8e8')
+      expect(hex(colours.doi)).toBe('#e8e8e8')
+      // The claim is overstated: its badge has the verdict's colour, on its own white.
+      expect(hex(colours.badge)).toBe(VERDICT_COLOURS.overstated)
+      expect(hex(colours.badgeBackground)).toBe('#ffffff')
+      expect(contrast(hex(colours.citation), '#121212')).toBeGreaterThanOrEqual(4.5)
+      await dark.evaluate(() =>
+        (document.getElementById('cite')!.shadowRoot!.querySelector('button') as HTMLElement).click(),
+      )
+      await dark.addScriptTag({ url: `${origin}/axe.min.js` })
+      const violations = await dark.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
+            }
+          }
+        ).axe
+        const r = await axe.run(document, { runOnly: ['color-contrast'] })
+        return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}`))
+      })
+      expect(violations).toEqual([])
+      const shot = join(root, 'test-results', 'elements-dark-page.png')
+      await dark.screenshot({ path: shot })
+      console.log(`elements screenshot: ${shot}`)
+    } finally {
+      await dark.close()
+    }
   })
 
   it('draws the evidence map, loads nothing from outside 127.0.0.1 and breaks no CSP rule; saves a screenshot', async () => {

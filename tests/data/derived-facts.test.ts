@@ -1,21 +1,34 @@
 // The small generated tables that let pages skip the record cores (src/generated/claim-facts.ts,
-// claim-statements.ts, map-facts.ts, lead-labels.ts) say exactly what the records say.
+// claim-statements.ts, claim-topics.ts, map-facts.ts, lead-labels.ts) say exactly what the records say.
 import { describe, expect, it } from 'vitest'
-import { claimIds, claims, dataFingerprint, dataVersion, getStudy, studies, vocabularies } from '../../src/index'
+import {
+  claimIds,
+  claims,
+  dataFingerprint,
+  dataVersion,
+  getStudy,
+  sourceIds,
+  studies,
+  vocabularies,
+} from '../../src/index'
 import { claimFacts } from '../../src/generated/claim-facts'
 import { claimStatements } from '../../src/generated/claim-statements'
-import { claimTopics, factTerms, mapDataFingerprint, mapDataVersion, studyMarks } from '../../src/generated/map-facts'
+import { claimSources, claimTopics } from '../../src/generated/claim-topics'
+import { factTerms, mapDataFingerprint, mapDataVersion, studyMarks } from '../../src/generated/map-facts'
 import { leadLabels } from '../../src/generated/lead-labels'
 import { isCitable } from '../../src/data/citable'
 
 describe('tables derived from the records', () => {
-  it('hold every claim with its statement, verdict, topics and evidence links, in order', () => {
+  it('hold every claim with its statement, verdict, topics, pages and evidence links, in order', () => {
     expect(Object.keys(claimFacts)).toEqual([...claimIds])
     expect(claimStatements.length).toBe(claimIds.length)
     for (const c of claims) {
       expect(claimStatements[claimIds.indexOf(c.id)]).toBe(c.statement)
       expect(claimFacts[c.id]).toEqual({ verdict: c.verdict, evidence: c.evidence.map((e) => [e.study, e.relation]) })
       expect(claimTopics[claimIds.indexOf(c.id)]).toEqual(c.topics)
+      expect(claimSources[claimIds.indexOf(c.id)]!.map((i) => sourceIds[i])).toEqual([
+        ...new Set(c.madeBy.map((m) => m.source)),
+      ])
     }
   })
 

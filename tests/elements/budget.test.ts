@@ -1,6 +1,6 @@
 // The budgets of the script-tag build (issue 17), gzip, as a page loads it: `<kap-cite>` + `<kap-reference>` in one
-// style ≤ 25 KB; the four elements ≤ 60 KB once rendered and once the search index has loaded, ≤ 60.5 KB once a
-// verdict note has been opened (audit 35). The full table
+// style ≤ 25 KB; the four elements ≤ 60 KB once rendered and once the search index has loaded, ≤ 61.5 KB once a
+// verdict note has been opened (audits 35, 36). The full table
 // (with a verdict note opened, and with the evidence map) is printed by `npx tsx scripts/build-elements.ts --report`.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -26,7 +26,12 @@ describe('script-tag build of the elements', () => {
     // A verdict note is its own file, loaded by address, holding only the note (no loader table in the page).
     // 60 KB → 60.5 KB (audit 35): the typed refusals of bad citeProse/cite options and of revoked proxies (A-17, A-18)
     // and the autolink escapes of the Markdown escaper (A-10) measure 61,684 bytes (60.2 KB) on this page.
-    expect(noteOpened!.bytes).toBeLessThanOrEqual(60.5 * 1024)
+    // 60.5 KB → 61.5 KB (audit 36): kap-elements.js grows by 1.1 KB (5,188 → 6,274 bytes) with the files that fail to
+    // load (LOAD_FAILED, retries, errors in place of a note or results), kap-error sent after the page has loaded, the
+    // popover in the top layer (outside click, Escape, focus, placement in the viewport), the topic search box, the
+    // hints for mixed-up attributes and the fallback slot; this page measures 61,772 → 62,875 bytes (61.4 KB). Every
+    // page of the elements pays the same 1.1 KB; this one alone had no room for it.
+    expect(noteOpened!.bytes).toBeLessThanOrEqual(61.5 * 1024)
     expect(noteOpened!.bytes - searched!.bytes).toBeLessThanOrEqual(3 * 1024)
     expect(withMap!.bytes - searched!.bytes).toBeLessThanOrEqual(8 * 1024)
     // The figures docs/clinic-sites.md gives clinic developers are these measurements (audit 36: the page said the

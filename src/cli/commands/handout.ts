@@ -18,6 +18,7 @@ import {
 import { renderDocument } from '../document'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
+import { VERDICT_COLOURS } from '../../verdict-colours'
 import { flag, json, oneOf, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 import { refusePdf, styleList, styleOption, topicOption } from '../records'
 import { whyOf } from '../why'
@@ -305,9 +306,11 @@ h3 { font-size: 1.05rem; margin: 1.75rem 0 .4rem; }
 h4 { font-size: .95rem; margin: 1rem 0 .25rem; color: var(--muted); }
 a { color: #1f4f8b; }
 .topic { color: var(--muted); font-style: italic; }
-.verdict { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 600; white-space: nowrap; }
-.verdict-accurate { background: #e3f4e6; } .verdict-oversimplified, .verdict-overstated { background: #fdf1d8; }
-.verdict-contested { background: #e8ecf7; } .verdict-inaccurate { background: #fbe2e0; }
+.verdict { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 600; white-space: nowrap;
+  outline: 1px solid currentColor; outline-offset: -1px; background: #fff; }
+${Object.entries(VERDICT_COLOURS)
+  .map(([verdict, colour]) => `.verdict-${verdict} { color: ${colour}; }`)
+  .join(' ')}
 ul { padding-left: 1.2rem; } li { margin: .35rem 0; }
 .meta { color: var(--muted); font-size: .9em; }
 div.kap-bibliography .kap-ref { margin: .5rem 0 .5rem 1.5rem; text-indent: -1.5rem; }

@@ -1,0 +1,383 @@
+/**
+ * The web components when things go wrong or the page is unusual (audit 36): a file of theirs that does not load
+ * (item 3), page scripts that listen for `kap-error` before or after the elements' script (item 6), fallback text for
+ * readers without JavaScript (item 12) and attributes mixed up (item 10). In Debian's Chromium, from the script-tag
+ * build in dist/elements/ (run `npm run build` first), served from 127.0.0.1; a test blocks a file by its address.
+ * Screenshots are saved under test-results/.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { KapElement } from '../../src/elements/index'
+import { builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
+import { root } from '../helpers/paths'
+
+const ci = process.env.CI === 'true'
+const available = existsSync(CHROMIUM)
+const shots = join(root, 'test-results')
+const CLAIM = 'without-therapy-ketamine-effects-fade-faster'
+
+const head = (title: string, extra = '') =>
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${extra}` +
+  `<script type="module" src="/elements/kap-elements.js"></script></head>\n<body style="font-family:sans-serif">\n`
+
+const pages: Record<string, string> = {
+  '/offline.html': `${head('files that do not load')}
+<p>A practice study <kap-cite id="cite" ids="dore-2019">(Dore et al., 2019)</kap-cite> found benefits.</p>
+<kap-claim id="claim" claim="${CLAIM}"></kap-claim>
+<kap-search id="search"></kap-search>
+</body></html>`,
+  // Listeners in every place a page may put them: a classic script before the elements' script, a module loaded after
+  // it, an inline module at the end of the body, and one added when the page has loaded.
+  '/events.html': `${head('kap-error listeners', '<script src="/early.js"></script>')}
+<kap-cite id="a" ids="dore-2091"></kap-cite>
+<kap-claim id="b" claim="nope"></kap-claim>
+<kap-reference id="c" ids="dore-2019" style-name="ieee"></kap-reference>
+<script type="module" src="/late.js"></script>
+<script type="module">
+  window.heard.inline = []
+  document.addEventListener('kap-error', (e) => window.heard.inline.push(e.target.id + ' ' + e.detail.code))
+</script>
+<script>
+  addEventListener('load', () => {
+    window.heard.onload = []
+    document.addEventListener('kap-error', (e) => window.heard.onload.push(e.target.id + ' ' + e.detail.code))
+  })
+</script>
+</body></html>`,
+  '/fallback.html': `${head('fallback text')}
+<p id="para">A practice study <kap-cite id="cite" ids="dore-2019">(Dore et al., 2019)</kap-cite> found benefits.</p>
+<kap-reference id="refs" ids="dore-2019"><p>Dore, J., et al. (2019). Ketamine assisted psychotherapy (KAP).</p></kap-reference>
+</body></html>`,
+  '/mixups.html': `${head('attributes mixed up')}
+<kap-claim id="${CLAIM}"></kap-claim>
+<kap-claim id="empty"></kap-claim>
+<kap-claim id="prefix" claim="without-therapy"></kap-claim>
+<kap-cite id="dore-2019"></kap-cite>
+<kap-reference id="css" ids="dore-2019" style="vancouver"></kap-reference>
+<kap-reference id="fine" ids="dore-2019" style="margin:0" style-name="vancouver"></kap-reference>
+</body></html>`,
+}
+const files: Record<string, string> = {
+  '/early.js': `window.heard = { early: [] }
+document.addEventListener('kap-error', (e) => window.heard.early.push(e.target.id + ' ' + e.detail.code))`,
+  '/late.js': `window.heard.late = []
+document.addEventListener('kap-error', (e) => window.heard.late.push(e.target.id + ' ' + e.detail.code))`,
+}
+
+let server: Awaited<ReturnType<typeof serveElements>>
+let origin = ''
+let browser: Browser
+
+/** A fresh page whose requests for a file matching `blocked.current` fail (as offline), with its uncaught errors. */
+async function open(path: string, options: { javaScript?: boolean } = {}) {
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: 900, height: 700 },
+    javaScriptEnabled: options.javaScript ?? true,
+  })
+  const page: Page = await context.newPage()
+  const blocked: { current: RegExp | undefined } = { current: undefined }
+  const uncaught: string[] = []
+  page.on('pageerror', (e) => uncaught.push(e.message))
+  await page.route('**/elements/**', (route) =>
+    blocked.current?.test(route.request().url()) ? route.abort('internetdisconnected') : route.continue(),
+  )
+  return { page, blocked, uncaught, context, goto: () => page.goto(`${origin}${path}`) }
+}
+
+describe.skipIf(!available && !ci)('web components when files fail, listeners come late, or JavaScript is off', () => {
+  beforeAll(async () => {
+    expect(existsSync(join(builtElements, 'kap-elements.js')), 'run npm run build first').toBe(true)
+    mkdirSync(shots, { recursive: true })
+    server = await serveElements(pages, files)
+    origin = server.origin
+    browser = await launchChromium()
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  /** What an element shows and reports: its error line, `error` (code, value, hint, cause) and the events heard. */
+  const state = (page: Page, id: string) =>
+    page.evaluate((i) => {
+      const el = document.getElementById(i) as KapElement
+      const error = el.error
+      return {
+        line: el.shadowRoot!.querySelector('[role=alert]')?.textContent ?? null,
+        code: error?.code,
+        value: error?.value as string | undefined,
+        hint: error?.hint,
+        cause: error?.cause instanceof Error ? error.cause.message : undefined,
+        events: ((window as unknown as { events?: string[] }).events ?? []).filter((e) => e.startsWith(`${i} `)),
+      }
+    }, id)
+  const listen = (page: Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { events: string[] }
+      w.events = []
+      document.addEventListener('kap-error', (e) => w.events.push(`${(e.target as Element).id} ${e.detail.code}`))
+    })
+
+  it('a search index that does not load: a visible message, LOAD_FAILED with the file and cause, and a retry on the next keystroke', async () => {
+    const { page, blocked, uncaught, context, goto } = await open('/offline.html')
+    try {
+      blocked.current = /chunks\/search-/
+      await goto()
+      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+      await listen(page)
+      const type = (q: string) =>
+        page.evaluate((text) => {
+          const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
+          input.value = text
+          input.dispatchEvent(new Event('input'))
+        }, q)
+      await type('ptsd')
+      await page.waitForFunction(() => (document.getElementById('search') as KapElement).error !== undefined)
+      await page.waitForTimeout(100) // the event comes in a task of its own
+      const failed = await state(page, 'search')
+      expect(failed.line).toMatch(
+        /^kap-literature: could not load the search index \(http:\/\/127\.0\.0\.1:\d+\/elements\/chunks\/search-\w+\.js\)$/,
+      )
+      expect(failed).toMatchObject({ code: 'LOAD_FAILED', events: ['search LOAD_FAILED'] })
+      expect(failed.value).toMatch(/\/elements\/chunks\/search-\w+\.js$/)
+      expect(failed.hint).toMatch(/dist\/elements\//)
+      expect(failed.cause).toMatch(/Failed to fetch dynamically imported module/)
+      // The box stays usable: the input is still there.
+      expect(await page.evaluate(() => !!document.getElementById('search')!.shadowRoot!.querySelector('input'))).toBe(
+        true,
+      )
+      await type('ptsd again')
+      await page.waitForTimeout(200)
+      expect(uncaught).toEqual([])
+      await page.screenshot({ path: join(shots, 'elements-search-offline.png') })
+      console.log(`elements screenshot: ${join(shots, 'elements-search-offline.png')}`)
+      // Back online: the next keystroke loads it (the browser refuses the failed address, so under ?retry=).
+      blocked.current = undefined
+      await type('ptsd')
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 0)
+      expect(await state(page, 'search')).toMatchObject({ line: null, code: undefined })
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a verdict note that does not load: a message in its place, LOAD_FAILED, and a retry when opened again', async () => {
+    const { page, blocked, uncaught, context, goto } = await open('/offline.html')
+    try {
+      blocked.current = /details\/claim\//
+      await goto()
+      await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('summary'))
+      await listen(page)
+      const toggle = () =>
+        page.evaluate(() =>
+          (document.getElementById('claim')!.shadowRoot!.querySelector('summary') as HTMLElement).click(),
+        )
+      await toggle()
+      await page.waitForFunction(() => (document.getElementById('claim') as KapElement).error !== undefined)
+      await page.waitForTimeout(100)
+      const failed = await state(page, 'claim')
+      expect(failed.line).toMatch(
+        new RegExp(
+          `^kap-literature: could not load the verdict note \\(http://127\\.0\\.0\\.1:\\d+/elements/details/claim/${CLAIM}\\.js\\)$`,
+        ),
+      )
+      expect(failed).toMatchObject({ code: 'LOAD_FAILED', events: ['claim LOAD_FAILED'] })
+      // The claim itself is still shown.
+      expect(
+        await page.evaluate(() => document.getElementById('claim')!.shadowRoot!.querySelector('.badge')?.textContent),
+      ).toBe('Overstated')
+      await page.screenshot({ path: join(shots, 'elements-note-offline.png') })
+      console.log(`elements screenshot: ${join(shots, 'elements-note-offline.png')}`)
+      blocked.current = undefined
+      await toggle() // close
+      await toggle() // open again: tried again
+      await page.waitForFunction(() => {
+        const note = document.getElementById('claim')!.shadowRoot!.querySelector('.note')!
+        return note.querySelector('[role=alert]') === null && (note.textContent ?? '').length > 100
+      })
+      expect(
+        await page.evaluate(() => document.getElementById('claim')!.shadowRoot!.querySelector('.note')!.textContent),
+      ).not.toMatch(/kap-literature:|could not load/)
+      expect(await state(page, 'claim')).toMatchObject({ line: null, code: undefined })
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a style table that does not load: the error names the file with its cause, the fallback text stays, and it renders once back online', async () => {
+    const { page, blocked, uncaught, context, goto } = await open('/offline.html')
+    try {
+      blocked.current = /chunks\/apa-/
+      await goto()
+      await page.waitForFunction(() => (document.getElementById('cite') as KapElement).error !== undefined)
+      const failed = await state(page, 'cite')
+      expect(failed.line).toMatch(
+        /^kap-literature: could not load the apa citations \(http:\/\/127\.0\.0\.1:\d+\/elements\/chunks\/apa-\w+\.js\)$/,
+      )
+      expect(failed).toMatchObject({ code: 'LOAD_FAILED' })
+      expect(failed.cause).toMatch(/Failed to fetch dynamically imported module/)
+      expect(failed.hint).toMatch(/dist\/elements\//)
+      // The page's own text for the citation still shows after the message.
+      expect(
+        await page.evaluate(() => {
+          const slot = document.getElementById('cite')!.shadowRoot!.querySelector('slot')
+          return slot
+            ?.assignedNodes()
+            .map((n) => n.textContent)
+            .join('')
+        }),
+      ).toBe('(Dore et al., 2019)')
+      expect(uncaught).toEqual([])
+      blocked.current = undefined
+      await context.setOffline(true)
+      await context.setOffline(false) // the browser's online event: the element tries again
+      await page.waitForFunction(
+        () =>
+          document.getElementById('cite')!.shadowRoot!.querySelector('button.cite')?.textContent ===
+          '(Dore et al., 2019)',
+      )
+      expect(await state(page, 'cite')).toMatchObject({ line: null, code: undefined })
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('kap-error reaches listeners added before the elements’ script, in a later module, inline at the end and on load', async () => {
+    const { page, context, goto } = await open('/events.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => {
+        const heard = (window as unknown as { heard?: Record<string, string[]> }).heard
+        return heard?.onload !== undefined && heard.early!.length >= 3
+      })
+      await page.waitForTimeout(200)
+      const heard = async () =>
+        page.evaluate(() =>
+          Object.fromEntries(
+            Object.entries((window as unknown as { heard: Record<string, string[]> }).heard).map(([k, v]) => [
+              k,
+              [...v].sort(),
+            ]),
+          ),
+        )
+      const all = ['a UNKNOWN_ID', 'b UNKNOWN_ID', 'c UNKNOWN_STYLE']
+      expect(await heard()).toEqual({ early: all, late: all, inline: all, onload: all })
+      // The errors are readable on the elements at any time.
+      expect(
+        await page.evaluate(() => ['a', 'b', 'c'].map((id) => (document.getElementById(id) as KapElement).error?.code)),
+      ).toEqual(['UNKNOWN_ID', 'UNKNOWN_ID', 'UNKNOWN_STYLE'])
+      // An error after the page has loaded reaches every listener too, once.
+      await page.evaluate(() => document.getElementById('a')!.setAttribute('ids', 'wilkinson-2091'))
+      await page.waitForTimeout(200)
+      const later = await heard()
+      for (const list of Object.values(later)) expect(list.filter((e) => e === 'a UNKNOWN_ID')).toHaveLength(2)
+      // An element that renders before the page has loaded sends nothing for its old error.
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('shows the text written inside an element until it renders, then the element instead of it (never both); without JavaScript, the text', async () => {
+    // With JavaScript, and the style table slow to come: the fallback first, then the citation in its place.
+    const { page, context, goto } = await open('/fallback.html')
+    try {
+      let release: () => void = () => {}
+      const held = new Promise<void>((r) => (release = r))
+      await page.route(/chunks\/apa-/, async (route) => {
+        await held
+        await route.continue()
+      })
+      await goto()
+      await page.waitForFunction(() => customElements.get('kap-cite') !== undefined)
+      /** The rendered boxes of the text written inside an element (none when its shadow root hides it). */
+      const fallbackBoxes = (id: string) =>
+        page.evaluate((i) => {
+          const range = document.createRange()
+          range.selectNodeContents(document.getElementById(i)!)
+          return range.getClientRects().length
+        }, id)
+      expect(await fallbackBoxes('cite')).toBeGreaterThan(0)
+      expect(await fallbackBoxes('refs')).toBeGreaterThan(0)
+      release()
+      await page.waitForFunction(() => document.getElementById('cite')!.shadowRoot!.querySelector('button.cite'))
+      await page.waitForFunction(() => document.getElementById('refs')!.shadowRoot!.querySelector('.kap-bibliography'))
+      expect(await fallbackBoxes('cite')).toBe(0)
+      expect(await fallbackBoxes('refs')).toBe(0)
+      // What a reader sees of the sentence: the citation once.
+      const seen = await page.evaluate(() => {
+        const shadow = document.getElementById('cite')!.shadowRoot!
+        return {
+          button: shadow.querySelector('button.cite')!.textContent,
+          slots: shadow.querySelectorAll('slot').length,
+        }
+      })
+      expect(seen).toEqual({ button: '(Dore et al., 2019)', slots: 0 })
+      await page.screenshot({ path: join(shots, 'elements-fallback-upgraded.png') })
+      console.log(`elements screenshot: ${join(shots, 'elements-fallback-upgraded.png')}`)
+    } finally {
+      await context.close()
+    }
+    // Without JavaScript: the sentence reads whole.
+    const off = await open('/fallback.html', { javaScript: false })
+    try {
+      await off.goto()
+      expect(await off.page.locator('#para').innerText()).toBe('A practice study (Dore et al., 2019) found benefits.')
+      expect(await off.page.locator('#refs').innerText()).toMatch(/^Dore, J\., et al\. \(2019\)/)
+      await off.page.screenshot({ path: join(shots, 'elements-fallback-no-javascript.png') })
+      console.log(`elements screenshot: ${join(shots, 'elements-fallback-no-javascript.png')}`)
+    } finally {
+      await off.context.close()
+    }
+  })
+
+  it('names the attribute when one is mixed up: id for claim or ids, style (CSS) for style-name, a shortened claim id', async () => {
+    const { page, uncaught, context, goto } = await open('/mixups.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('fine')?.shadowRoot?.querySelector('ol, div'))
+      const errors = await page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll<HTMLElement & { error?: { code: string; hint?: string } }>('body > *')]
+            .filter((e) => e.localName.startsWith('kap-'))
+            .map((e) => [
+              e.id,
+              [e.error?.code, e.error?.hint, e.shadowRoot!.querySelector('[role=alert]')?.textContent ?? null],
+            ]),
+        ),
+      )
+      expect(errors).toEqual({
+        [CLAIM]: [
+          'INVALID_ARGUMENT',
+          `claim="${CLAIM}"`,
+          `kap-literature: <kap-claim> takes claim="${CLAIM}", not id="…"`,
+        ],
+        empty: [
+          'INVALID_ARGUMENT',
+          'e.g. claim="indication-anxiety"',
+          'kap-literature: the claim attribute names no claim',
+        ],
+        prefix: ['UNKNOWN_ID', CLAIM, `kap-literature: unknown claim "without-therapy" (did you mean "${CLAIM}"?)`],
+        'dore-2019': [
+          'INVALID_ARGUMENT',
+          'ids="dore-2019"',
+          'kap-literature: <kap-cite> takes ids="dore-2019", not id="…"',
+        ],
+        css: [
+          'INVALID_ARGUMENT',
+          'style-name="vancouver"',
+          'kap-literature: <kap-reference> takes style-name="vancouver", not style="…"',
+        ],
+        // CSS in style and the style in style-name: as intended.
+        fine: [undefined, undefined, null],
+      })
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})
