@@ -10,16 +10,16 @@ import { tmpdir } from 'node:os'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERDICT_COLOURS } from '../../src/verdict-colours'
 import { topicRecords } from '../../src/elements/topic'
 import { search } from '../../src/search/index'
 import { isCitable, getStudy, studyIds } from '../../src/index'
 import { root } from '../helpers/paths'
+import { CHROMIUM, launchChromium } from '../helpers/elements-server'
 import { contrast } from '../helpers/colours'
 
-const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
 const available = existsSync(CHROMIUM)
 let built = ''
@@ -133,11 +133,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 900, height: 900 } })
     page.on('request', (r) => seen.requests.push(r.url()))
     page.on('console', (m) => {

@@ -11,11 +11,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { root } from '../helpers/paths'
+import { CHROMIUM, launchChromium } from '../helpers/elements-server'
 
-const CHROMIUM = '/usr/bin/chromium'
 const ci = process.env.CI === 'true'
 const available = existsSync(CHROMIUM)
 
@@ -66,11 +66,7 @@ describe.skipIf(!available && !ci)('dist/ ES modules without a bundler, in Chrom
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    })
+    browser = await launchChromium()
   }, 120_000)
 
   afterAll(async () => {
