@@ -39,7 +39,9 @@ export function checkOptions(options: unknown, fn: string): Checked {
   )
   const o = options as { style?: unknown; format?: unknown; lang?: unknown; narrative?: unknown }
   const style = resolveStyle(o.style)
-  if (typeof o.format !== 'string' || !(FORMATS as readonly string[]).includes(o.format)) {
+  // Format names are read in any case ('HTML' is html), as in kap-literature/citations.
+  const format = typeof o.format === 'string' ? o.format.toLowerCase() : o.format
+  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
     throw new KapLiteratureError(
       'UNKNOWN_FORMAT',
       `unknown format ${describeValue(o.format)}; available: ${FORMATS.join(', ')}`,
@@ -56,7 +58,7 @@ export function checkOptions(options: unknown, fn: string): Checked {
       { value: o.narrative },
     )
   }
-  return { style, format: o.format as Format, lang: resolveLang(o.lang), narrative: o.narrative === true }
+  return { style, format: format as Format, lang: resolveLang(o.lang), narrative: o.narrative === true }
 }
 
 /**

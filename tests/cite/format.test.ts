@@ -348,6 +348,15 @@ describe('bad input', () => {
     expect(e.message).toContain('text, html, markdown')
   })
 
+  it("reads format names in any case, as kap-literature/citations does: 'HTML' is html", () => {
+    const html = formatReference('dore-2019', { style: 'apa', format: 'html' })
+    expect(html).toMatch(/^<div class="kap-ref kap-style-apa" data-kap-id="dore-2019">Dore, J\./)
+    expect(formatReference('dore-2019', { style: 'apa', format: 'HTML' as never })).toBe(html)
+    expect(formatCitation(['dore-2019'], { style: 'apa', format: 'Markdown' as never })).toBe(
+      formatCitation(['dore-2019'], { style: 'apa', format: 'markdown' }),
+    )
+  })
+
   it('unknown id → UNKNOWN_ID with a suggestion; a claim id says claims are not citable', () => {
     const e = thrown(() => formatReference('dore-2091' as never, { style: 'apa', format: 'text' }))
     expect(e.code).toBe('UNKNOWN_ID')
