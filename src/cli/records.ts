@@ -192,7 +192,7 @@ export function refusePdf(command: 'handout' | 'map', value: string | undefined,
       : `kap-literature ${command} --topic ${topic} --format html > ${topic}${command === 'map' ? '-map' : ''}.html`
   throw new InputError(
     `${command} writes no PDF itself: write the HTML (${example}), open it in a browser and print it to PDF on A4` +
-      (command === 'handout' ? ' (the evidence map prints on a page of its own)' : ''),
+      (command === 'handout' ? ' (the evidence map prints on pages of its own)' : ''),
   )
 }
 

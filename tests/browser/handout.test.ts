@@ -34,18 +34,27 @@ describe.skipIf(!available && !ci)('handouts in Chromium', () => {
   }, 120_000)
   afterAll(async () => browser?.close())
 
-  it('the brief handout of every topic is at most two A4 pages, then the evidence map on a page of its own', async () => {
+  it('the brief handout of every topic is at most two A4 pages, then the evidence map on pages of its own, printed at full width', async () => {
     const counts: Record<string, [number, number]> = {}
     for (const topic of topicTerms) {
-      const page = await browser.newPage()
+      // The viewport is A4's printable area (190 by 277 mm at 96 px an inch), so print styles lay the map out as on paper.
+      const page = await browser.newPage({ viewport: { width: 718, height: 1047 } })
       await page.setContent(await handout(['--topic', topic]))
+      await page.emulateMedia({ media: 'print' })
+      // Each map page is as wide as the printed page's text (a tall map printed at two-thirds of that, its text ~5 pt).
+      const widths = await page.evaluate(() =>
+        [...document.querySelectorAll('section.map svg')].map(
+          (svg) => svg.getBoundingClientRect().width / document.querySelector('main')!.getBoundingClientRect().width,
+        ),
+      )
+      for (const w of widths) expect(w, `${topic}: a map page's width on paper`).toBeGreaterThan(0.97)
       const withMap = pageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))
-      const hasMap = (await page.locator('section.map').count()) > 0
+      const maps = await page.locator('section.map').count()
       await page.evaluate(() => document.querySelectorAll('section.map').forEach((m) => m.remove()))
       const text = pageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))
       counts[topic] = [text, withMap]
       expect(text, `${topic}: brief handout pages`).toBeLessThanOrEqual(2)
-      if (hasMap) expect(withMap, `${topic}: the map takes one page of its own`).toBe(text + 1)
+      expect(withMap, `${topic}: each map page takes a page of its own`).toBe(text + maps)
       await page.close()
     }
     console.log('brief handout A4 pages (text, with map):', JSON.stringify(counts))

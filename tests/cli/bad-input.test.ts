@@ -210,7 +210,7 @@ const cases: Case[] = [
     code: 1,
     message: exactly(
       'kap-literature: handout writes no PDF itself: write the HTML (kap-literature handout --topic duration --format ' +
-        'html > duration.html), open it in a browser and print it to PDF on A4 (the evidence map prints on a page of ' +
+        'html > duration.html), open it in a browser and print it to PDF on A4 (the evidence map prints on pages of ' +
         'its own)',
     ),
   },

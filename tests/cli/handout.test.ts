@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { claims, dataFingerprint, dataVersion, studyIds, vocabularies } from '../../src/index'
 import { runCli } from '../helpers/run-cli'
+import { MAP_PAGE_ASPECT, mapPages } from '../../src/cli/commands/handout'
+import { evidenceMap } from '../../src/map/index'
 
 const epoch = { SOURCE_DATE_EPOCH: '1767225600' } // 2026-01-01
 const ofTopic = (t: string) => claims.filter((c) => (c.topics as readonly string[]).includes(t))
@@ -215,7 +217,13 @@ describe('kap-literature handout (HTML)', () => {
       expect(page).toContain(
         `<meta name="generator" content="kap-literature ${dataVersion} (data fingerprint ${dataFingerprint})">`,
       )
-      expect(page).toMatch(/<section class="map" aria-label="Evidence map: Ketamine with psychotherapy">\n<svg /)
+      // Psychotherapy's 27-claim map prints on three pages (see mapPages below).
+      expect(page).toMatch(
+        /<section class="map" aria-label="Evidence map: Ketamine with psychotherapy \(1 of 3\)">\n<svg /,
+      )
+      expect(page).toMatch(
+        /<section class="map" aria-label="Evidence map: Ketamine with psychotherapy \(3 of 3\)">\n<svg /,
+      )
       for (const tag of ['html', 'head', 'body', 'main', 'section', 'ul', 'dl', 'footer', 'style', 'table', 'svg']) {
         expect((page.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, tag).toBe(
           (page.match(new RegExp(`</${tag}>`, 'g')) ?? []).length,
@@ -265,4 +273,31 @@ describe('kap-literature handout (HTML)', () => {
       }
     },
   )
+})
+
+describe("the HTML handout's evidence map pages", () => {
+  const aspect = (svg: string) => {
+    const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!
+    return Number(h) / Number(w)
+  }
+  const rows = (svg: string) => [...svg.matchAll(/<g class="kap-map-row" data-claim="([^"]+)"/g)].map((m) => m[1])
+
+  it("splits a tall map into consecutive runs of its claims, each page within A4's shape", () => {
+    // The whole efficacy map is about twice as tall as wide: on one page it printed at two-thirds of the page width.
+    expect(aspect(evidenceMap({ topic: 'efficacy', format: 'svg' }))).toBeGreaterThan(2)
+    const pages = mapPages('efficacy', 'Efficacy')
+    expect(pages.map((p) => p.label)).toEqual(['Evidence map: Efficacy (1 of 2)', 'Evidence map: Efficacy (2 of 2)'])
+    for (const p of pages) expect(aspect(p.svg)).toBeLessThanOrEqual(MAP_PAGE_ASPECT)
+    expect(pages[0]!.svg).toContain('Evidence map: Efficacy (1 of 2)')
+    // The pages hold the map's claims once each, in the map's own order.
+    expect(pages.flatMap((p) => rows(p.svg))).toEqual(rows(evidenceMap({ topic: 'efficacy', format: 'svg' })))
+  })
+
+  it('keeps a map that fits one page whole, and gives none for a topic without claims', () => {
+    expect(mapPages('duration', 'Duration')).toEqual([
+      { label: 'Evidence map: Duration', svg: evidenceMap({ topic: 'duration', format: 'svg' }).trimEnd() },
+    ])
+    for (const t of vocabularies.topics)
+      for (const p of mapPages(t.id as never, t.label)) expect(aspect(p.svg), t.id).toBeLessThanOrEqual(MAP_PAGE_ASPECT)
+  })
 })

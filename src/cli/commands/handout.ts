@@ -32,7 +32,7 @@ export const help = `Usage: kap-literature handout --topic <topic> [--full] [--f
 ${summary}
 By default a brief handout of at most two A4 pages: each claim clinic pages make on the topic, our verdict, why in
 a sentence (the first of the verdict note, whole), and the key studies, then a compact reading list and, in HTML,
-the topic's evidence map on a page of its own. With --full: every study that bears on each claim (how, our note and
+the topic's evidence map on pages of its own. With --full: every study that bears on each claim (how, our note and
 its citation), the full verdict notes, a reading list, the vocabulary terms used, and the evidence map. Study ids in
 notes are printed as citations in the chosen style, linked to the reading list. HTML is one self-contained page (no
 external requests).
@@ -421,14 +421,50 @@ function toHtml(h: Handout, full: boolean): string {
     out.push('</section>')
   }
   out.push(`<footer><p>${escapeHtml(footerText(h))} ${escapeHtml(h.credit)} ${escapeHtml(h.licence)}</p></footer>`)
-  if (h.claims.length > 0)
-    out.push(
-      `<section class="map" aria-label="Evidence map: ${escapeHtml(h.topic.label)}">`,
-      evidenceMap({ topic: h.topic.id as Topic, format: 'svg' }).trimEnd(),
-      '</section>',
-    )
+  for (const { label, svg } of mapPages(h.topic.id as Topic, h.topic.label))
+    out.push(`<section class="map" aria-label="${escapeHtml(label)}">`, svg, '</section>')
   out.push('</main>', '</body>', '</html>')
   return out.join('\n')
+}
+
+/** The tallest map page, as a multiple of its width: on A4 with 10 mm margins a map is 190 mm wide and 255 mm tall. */
+export const MAP_PAGE_ASPECT = 255 / 190
+
+/**
+ * The topic's evidence map as printed pages: the whole map when it fits a page at the page's full width, else its
+ * claims (in the map's own order: verdict, then id) in as few consecutive runs as keep every page within
+ * {@link MAP_PAGE_ASPECT}, each titled "(1 of 2)" and so on. A 26-claim map on one page printed at two-thirds of the
+ * page width, its text about 5 pt.
+ */
+export function mapPages(topic: Topic, topicLabel: string): { label: string; svg: string }[] {
+  const whole = evidenceMap({ topic, format: 'svg' }).trimEnd()
+  const claims = fullClaims().filter((c) => (c.topics as readonly string[]).includes(topic))
+  if (claims.length === 0) return []
+  const title = `Evidence map: ${topicLabel}`
+  if (aspect(whole) <= MAP_PAGE_ASPECT) return [{ label: title, svg: whole }]
+  const verdictOrder = vocabularies.verdicts.map((v) => v.id as string)
+  const ordered = claims
+    .map((c) => ({ id: c.id, verdict: c.verdict as string }))
+    .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) || a.id.localeCompare(b.id))
+    .map((c) => c.id)
+  for (let pages = Math.max(2, Math.ceil(aspect(whole) / MAP_PAGE_ASPECT)); ; pages++) {
+    const size = Math.ceil(ordered.length / pages)
+    const runs = Array.from({ length: Math.ceil(ordered.length / size) }, (_, i) =>
+      ordered.slice(i * size, (i + 1) * size),
+    )
+    const svgs = runs.map((ids, i) =>
+      evidenceMap({ topic, claims: ids, format: 'svg', title: `${title} (${i + 1} of ${runs.length})` }).trimEnd(),
+    )
+    // A page of one claim is as small as a map gets; stop there whatever its shape.
+    if (svgs.every((svg) => aspect(svg) <= MAP_PAGE_ASPECT) || size === 1)
+      return svgs.map((svg, i) => ({ label: `${title} (${i + 1} of ${runs.length})`, svg }))
+  }
+}
+
+/** An SVG's height over its width, from its viewBox. */
+function aspect(svg: string): number {
+  const box = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)
+  return box === null ? 0 : Number(box[2]) / Number(box[1])
 }
 
 export function run(args: Parsed, io: Io): number {
