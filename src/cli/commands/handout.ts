@@ -3,6 +3,7 @@ import {
   dataVersion,
   getStudy,
   vocabularies,
+  type ClaimId,
   type StudyId,
   type Topic,
   type VocabularyTerm,
@@ -432,21 +433,17 @@ export const MAP_PAGE_ASPECT = 255 / 190
 
 /**
  * The topic's evidence map as printed pages: the whole map when it fits a page at the page's full width, else its
- * claims (in the map's own order: verdict, then id) in as few consecutive runs as keep every page within
+ * claims (in the order the map draws them) in as few consecutive runs as keep every page within
  * {@link MAP_PAGE_ASPECT}, each titled "(1 of 2)" and so on. A 26-claim map on one page printed at two-thirds of the
  * page width, its text about 5 pt.
  */
 export function mapPages(topic: Topic, topicLabel: string): { label: string; svg: string }[] {
   const whole = evidenceMap({ topic, format: 'svg' }).trimEnd()
-  const claims = fullClaims().filter((c) => (c.topics as readonly string[]).includes(topic))
-  if (claims.length === 0) return []
+  // The claims in the order the map draws them: one row per claim, each marked with its id.
+  const ordered = [...whole.matchAll(/ data-claim="([^"]+)"/g)].map((m) => m[1] as ClaimId)
+  if (ordered.length === 0) return []
   const title = `Evidence map: ${topicLabel}`
   if (aspect(whole) <= MAP_PAGE_ASPECT) return [{ label: title, svg: whole }]
-  const verdictOrder = vocabularies.verdicts.map((v) => v.id as string)
-  const ordered = claims
-    .map((c) => ({ id: c.id, verdict: c.verdict as string }))
-    .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) || a.id.localeCompare(b.id))
-    .map((c) => c.id)
   for (let pages = Math.max(2, Math.ceil(aspect(whole) / MAP_PAGE_ASPECT)); ; pages++) {
     const size = Math.ceil(ordered.length / pages)
     const runs = Array.from({ length: Math.ceil(ordered.length / size) }, (_, i) =>
