@@ -221,7 +221,13 @@ export function foreignLinks(markdown: string, html: string): string[] {
   return [...html.matchAll(/<a\b[^>]*>/gi)]
     .map((m) => m[0])
     .filter((tag) => {
-      const href = /href="([^"]*)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&')
+      // The renderers write the href as HTML: `&` as `&amp;`, and markdown-it a quotation mark as `&#39;` or `&quot;`.
+      const href = /href="([^"]*)"/
+        .exec(tag)?.[1]
+        ?.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+        .replace(/&#x([\da-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
       return href === undefined || !ours.has(href)
     })
 }
