@@ -595,9 +595,20 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         button.focus()
       })
       // However it closes (the ×, Escape, a click outside, focus moving on), the citation says whether it is open.
-      panel.addEventListener('toggle', (e) =>
-        button.setAttribute('aria-expanded', String((e as ToggleEvent).newState === 'open')),
-      )
+      // While open, it follows the citation when a box the citation sits in scrolls (scroll events reach the document
+      // only in the capture phase) or the window changes size.
+      const follow = (): void => place(button, panel)
+      panel.addEventListener('toggle', (e) => {
+        const open = (e as ToggleEvent).newState === 'open'
+        button.setAttribute('aria-expanded', String(open))
+        if (open) {
+          addEventListener('scroll', follow, true)
+          addEventListener('resize', follow)
+        } else {
+          removeEventListener('scroll', follow, true)
+          removeEventListener('resize', follow)
+        }
+      })
       return [button, panel]
     }
   }

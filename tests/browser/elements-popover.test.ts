@@ -1,10 +1,10 @@
 /**
  * The `<kap-cite>` popover where pages put citations (audit 36, item 4): it closes on a click outside, on Escape
  * wherever the focus is and when the focus moves on; one is open at a time; at the right end of a right-aligned line it
- * stays inside the viewport and reads left-aligned; inside a box with `overflow: hidden` it is not clipped; near the
- * bottom of the window it opens upwards; on a phone it is a sheet along the bottom. In Debian's Chromium, from
- * dist/elements/ (run `npm run build` first), under `default-src 'self'` (the popover is placed through the CSSOM,
- * which the policy allows). Screenshots are saved under test-results/.
+ * stays inside the viewport and reads left-aligned; inside a box with `overflow: hidden` it is not clipped; in a box
+ * that scrolls it follows its citation; near the bottom of the window it opens upwards; on a phone it is a sheet along
+ * the bottom. In Debian's Chromium, from dist/elements/ (run `npm run build` first), under `default-src 'self'` (the
+ * popover is placed through the CSSOM, which the policy allows). Screenshots are saved under test-results/.
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -25,12 +25,13 @@ const PAGE = `<!doctype html>
 <kap-cite id="b" ids="wilkinson-2021"></kap-cite>.</p>
 <p class="right"><em>A line that ends on the right, in italics <kap-cite id="r" ids="dore-2019 wilkinson-2021"></kap-cite></em></p>
 <div class="clip">In a box that hides what overflows <kap-cite id="o" ids="dore-2019"></kap-cite></div>
+<div class="scroller" id="scroller"><p>In a box that scrolls <kap-cite id="s" ids="dore-2019"></kap-cite></p><div class="tall"></div></div>
 <div class="tall"></div>
 <p>At the bottom <kap-cite id="z" ids="dore-2019"></kap-cite></p>
 </body></html>`
 const CSS =
   'body{font-family:sans-serif;margin:8px}.right{text-align:right}.clip{overflow:hidden;height:3em;border:1px solid #ccc}' +
-  '.tall{height:1500px}'
+  '.tall{height:1500px}.scroller{overflow:auto;height:6em;border:1px solid #ccc}'
 
 let server: Awaited<ReturnType<typeof serveElements>>
 let browser: Browser
@@ -41,7 +42,7 @@ const problems: string[] = []
 const state = () =>
   page.evaluate(() => {
     const open: Record<string, string> = {}
-    for (const id of ['a', 'b', 'r', 'o', 'z']) {
+    for (const id of ['a', 'b', 'r', 'o', 's', 'z']) {
       const root = document.getElementById(id)!.shadowRoot!
       open[id] =
         `${root.querySelector('.popover')!.matches(':popover-open')} ` +
@@ -51,7 +52,7 @@ const state = () =>
     return { open, focus: `${active?.id ?? ''} ${active?.shadowRoot?.activeElement?.className ?? ''}`.trim() }
   })
 const opened = (ids: string[]) =>
-  Object.fromEntries(['a', 'b', 'r', 'o', 'z'].map((id) => [id, ids.includes(id) ? 'true true' : 'false false']))
+  Object.fromEntries(['a', 'b', 'r', 'o', 's', 'z'].map((id) => [id, ids.includes(id) ? 'true true' : 'false false']))
 const citation = (id: string) =>
   page.evaluateHandle(
     (i) => document.getElementById(i)!.shadowRoot!.querySelector('button.cite') as HTMLElement,
@@ -171,6 +172,34 @@ describe.skipIf(!available && !ci)('the citation popover in Chromium', () => {
     expect(shown).toEqual([true, true, true])
     await shoot('elements-popover-overflow-hidden.png')
     await page.keyboard.press('Escape')
+  })
+
+  it('follows its citation when the box the citation sits in scrolls, and stops following once closed', async () => {
+    await (await citation('s')).click()
+    await settle()
+    const gap = async () => {
+      const box = await popoverBox('s')
+      const cite = await page.evaluate(() => document.getElementById('s')!.getBoundingClientRect().bottom)
+      return { gap: Math.round(box.top - cite), top: Math.round(box.top) }
+    }
+    const before = await gap()
+    await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, 20))
+    await settle()
+    const after = await gap()
+    expect(after.gap).toBe(before.gap)
+    expect(after.top).toBe(before.top - 20)
+    expect((await state()).open).toEqual(opened(['s']))
+    await page.keyboard.press('Escape')
+    // Closed, it is no longer placed when the box scrolls.
+    const y = () =>
+      page.evaluate(() =>
+        document.getElementById('s')!.shadowRoot!.querySelector<HTMLElement>('.popover')!.style.getPropertyValue('--y'),
+      )
+    const closedAt = await y()
+    await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, 20))
+    await settle()
+    expect(await y()).toBe(closedAt)
+    await page.evaluate(() => document.getElementById('scroller')!.scrollTo(0, 0))
   })
 
   it('opens above a citation at the bottom of the window, and follows the page when it scrolls', async () => {
