@@ -89,6 +89,22 @@ const IMAGE = /!\[([^\][]*)\]\([^()\s]*\)/g
 const FOOTNOTE = /\[\^[^\][]*\]/g
 /** An inline footnote, `^[the note's text]`: the note is not part of the sentence. */
 const INLINE_FOOTNOTE = /\^\[[^\][]*\]/g
+
+/**
+ * A line of a reference list (Vancouver "[3] Zarate CA Jr, et al. … 2006;63:856–864." or APA "Dore, J., … (2019).
+ * …"): its author opens it, and a year with a volume, pages, DOI or "et al." follows. A reference names a study's
+ * title, which is no claim of the draft; such a line is read as a break, like a blank line. Linear: no pattern can
+ * backtrack beyond a bounded repeat.
+ */
+const REFERENCE_AUTHOR =
+  /^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)?[A-Z][\p{L}'’-]{1,30}(?:[ -][A-Z][\p{L}'’-]{1,30})?(?: [A-Z]{1,3}(?: Jr| Sr)?[,.]|, (?:[A-Z]\.[ -]?){1,3}[,&(])/u
+const REFERENCE_DETAILS =
+  /\b(?:19|20)\d\d[a-z]?\b.{0,200}?(?:\d\s*\(\d{1,4}\)|\d:\s?[eE]?\d|;\s*\d{1,4}[:(]|\bdoi\b)|\bet al\b.{0,300}?\b(?:19|20)\d\d\b/iu
+
+function isReferenceEntry(line: string): boolean {
+  return REFERENCE_AUTHOR.test(line) && REFERENCE_DETAILS.test(line)
+}
+
 /**
  * A link reference definition, `[1]: https://…` or `[label]: <url> "title"`: Markdown shows nothing of it, so neither
  * does the checker. Anchored, and the label excludes brackets, so one attempt per line.
@@ -297,6 +313,10 @@ function toBlocks(text: string): Block[] {
       close()
       const heading = cleanInline(raw.replace(ATX_HEADING, '').replace(/\s#+\s*$/, ''))
       if (heading !== '') blocks.push({ kind: 'heading', lines: [{ text: heading, line: lineNo }] })
+      continue
+    }
+    if (isReferenceEntry(raw)) {
+      close()
       continue
     }
     const item = LIST_ITEM.exec(raw)

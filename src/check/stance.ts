@@ -1,8 +1,8 @@
 // How a passage puts what it mentions: as its own assertion, as a question, denied or doubted, or as what someone else
 // says. Patterns are written in the cue language (data/check/cues.json, `stance`) and matched by the same matcher.
 import cueData from '../../data/check/cues.json'
-import { compileGroup, termOccurs, type Term } from './cue-syntax'
-import { tokenize } from './text'
+import { compileGroup, termOccurs, termStarts, type Term } from './cue-syntax'
+import { tokenize, type Token } from './text'
 
 /**
  * How a passage puts a claim: `asserted` (the draft says it), `question` (it asks), `negated` (it denies or doubts
@@ -16,6 +16,9 @@ interface StancePatterns {
   readonly questioned: readonly Term[]
   readonly reported: readonly Term[]
   readonly refuted: readonly Term[]
+  readonly notReporting: readonly Term[]
+  readonly asides: readonly Term[]
+  readonly refersBack: readonly Term[]
 }
 
 let patterns: StancePatterns | undefined
@@ -29,11 +32,18 @@ function compiled(): StancePatterns {
     questioned: stanceWords('questioned'),
     reported: stanceWords('reported'),
     refuted: stanceWords('refuted'),
+    notReporting: stanceWords('notReporting'),
+    asides: stanceWords('asides'),
+    refersBack: stanceWords('refersBack'),
   }
   return patterns
 }
 
 const QUOTE_MARK = /["“”]/g
+
+/** An editor's note in brackets that ends a sentence, closed or left open: `[TK: …]`, `[TODO …`, `[check: …]`. */
+const EDITOR_NOTE =
+  /\[\s*(?:tk|tbd|todo|fixme|ed|editor|note|check|confirm|verify|header|pic|image|photo|link|cite|citation|source|ref)\b[^\]]{0,200}\]?\s*$/iu
 
 /**
  * Whether a sentence is a quotation, or the first or last sentence of one: it opens with a double quotation mark and
@@ -58,6 +68,12 @@ function isQuotation(sentence: string): boolean {
  * of one or two words counts when it is one of the {@link VERDICTS} ("Wrong.", "Totally false.", "None.").
  */
 const VERDICT_WORDS = 8
+
+/**
+ * The most words the first clause of the sentence after a passage may have to deny it by pointing back at it ("no
+ * trial has tested this").
+ */
+const DENIAL_WORDS = 20
 
 /** Words that make a sentence of one or two words a verdict against the passage before it. */
 const VERDICTS: ReadonlySet<string> = new Set(['wrong', 'false', 'none', 'nope'])
@@ -89,23 +105,63 @@ export interface StanceContext {
  * @internal
  */
 export function stanceOf(sentences: readonly string[], context: StanceContext = {}): Stance {
-  const { negated, questioned, reported, refuted } = compiled()
+  const { negated, questioned, reported, refuted, notReporting, asides, refersBack } = compiled()
   if (context.next !== undefined) {
     const next = tokenize(context.next)
     const verdict =
       (next.length <= 2 && next.some((t) => VERDICTS.has(t.word))) ||
       BARE_DENIAL.test(next.map((t) => t.word).join(' '))
     if (verdict || (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next)))) return 'negated'
+    // A denial that points back at the passage, in the first clause of the next sentence ("To my knowledge, no trial
+    // has tested this directly; …").
+    const clause = tokenize(context.next.split(/[;:—–]|\s-\s/u)[0]!)
+    if (
+      clause.length <= DENIAL_WORDS &&
+      refersBack.some((t) => termOccurs(t, clause)) &&
+      negated.some((t) => termOccurs(t, clause))
+    )
+      return 'negated'
   }
-  const last = sentences[sentences.length - 1] ?? ''
+  // An editor's note in brackets at the end ("[TK: header pic?]", also left open) is the writer's, not the passage's
+  // question.
+  const last = (sentences[sentences.length - 1] ?? '').replace(EDITOR_NOTE, '')
   if (/\?["'”’)\]*_\s]*$/u.test(last)) return 'question'
   const tokens = tokenize(sentences.join(' '))
   if (negated.some((t) => termOccurs(t, tokens))) return 'negated'
   if (questioned.some((t) => termOccurs(t, tokens))) return 'question'
-  if (reported.some((t) => termOccurs(t, tokens)) || context.quoted === true || sentences.some(isQuotation))
-    return 'reported'
-  return 'asserted'
+  // A short question right after the passage asks about it ("… shorter than a mushroom trip. Is that true??").
+  if (context.next !== undefined && /\?["'”’)\]*_\s]*$/u.test(context.next)) {
+    const next = tokenize(context.next)
+    if (next.length <= VERDICT_WORDS && questioned.some((t) => termOccurs(t, next))) return 'question'
+  }
+  // "That said, …" opening a sentence and "can say" are no reporting.
+  const reporting = withoutPhrases(
+    sentences.flatMap((s) => {
+      const words = tokenize(s)
+      const aside = asides.find((t) => termStarts(t, words, 1)[0] === 0)
+      return [GAP, ...(aside === undefined ? words : words.slice(aside.words.length))]
+    }),
+    notReporting,
+  )
+  if (reported.some((t) => termOccurs(t, reporting)) || context.quoted === true) return 'reported'
+  return sentences.some(isQuotation) ? 'reported' : 'asserted'
 }
+
+/**
+ * The tokens without the words of any occurrence of `phrases` ("that said", "can say"), with an empty token in their
+ * place so that no phrase is formed across the gap. Linear in tokens × phrases.
+ */
+function withoutPhrases(tokens: readonly Token[], phrases: readonly Term[]): readonly Token[] {
+  let out: Token[] | undefined
+  for (const p of phrases)
+    for (const start of termStarts(p, tokens)) {
+      out ??= [...tokens]
+      for (let i = start; i < start + p.words.length; i++) out[i] = GAP
+    }
+  return out ?? tokens
+}
+
+const GAP: Token = { word: '', stem: '' }
 
 /**
  * Which sentences lie inside a quotation that an earlier sentence of the same block opened (up to the one that closes

@@ -22,7 +22,8 @@
 //     twenty-eight 0.85/0.92 and 0.76/0.80; round twenty-nine 0.84/0.67 and 0.84/0.70;
 //     round thirty 0.82/0.77 and 0.87/0.68; round thirty-one 0.92/0.65 and 0.81/0.76; round
 //     thirty-two 0.74/0.69 and 0.83/0.78; round thirty-three 0.94/0.85 and 0.81/0.69; round thirty-four 0.87/0.75
-//     and 0.89/0.81; round thirty-five 0.90/0.90 over both sets; round thirty-six 0.92/0.78 over both sets) and
+//     and 0.89/0.81; round thirty-five 0.90/0.90 over both sets; round thirty-six 0.92/0.78 over both sets; round
+//     thirty-seven 0.89/0.84 over both sets) and
 //     a holdout set never used for tuning (the honest estimate, with bench/eval/blind). Three voices texts (a
 //     testimonial, a diary, an app guide), one of round eleven (a consent-form explainer) and two of round fourteen (a
 //     client's review, a voice note) never name ketamine or
@@ -183,10 +184,13 @@ describe('claim checker evaluation', () => {
     // 51 of 68 (0.75; 47 of 67 on the cues of c3f14e0); after: 55 of 73. All twelve rounds: 680 of 860 (0.79). Round
     // 35, measured before any change: 62 of 80 (0.78); after: 74 of 84. All thirteen rounds: 754 of 944 (0.80). Round
     // 36, measured before any change: 47 of 67 (0.70); after more reporting, denial and verdict words: 60 of 74. All
-    // fourteen rounds: 816 of 1019 (0.80).
+    // fourteen rounds: 816 of 1019 (0.80). Round 37 (writers' drafts), measured before any change: 60 of 84 (0.71);
+    // after asides ("That said,") and "can say" read as no reporting, an editor's note read as no question, a short
+    // question or a denial pointing back ("no trial has tested this") after the passage, more reporting words and cue
+    // work: 92 of 98. All fifteen rounds: 912 of 1120 (0.81).
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
-    expect(judged).toBeGreaterThanOrEqual(1015)
+    expect(judged).toBeGreaterThanOrEqual(1115)
     expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 

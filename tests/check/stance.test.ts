@@ -567,3 +567,60 @@ describe('round 36: reporting, denial and verdict words, and opposites', () => {
     )
   })
 })
+
+describe("round 37: writers' drafts (asides, editor's notes, questions and denials after the passage)", () => {
+  itReadsStance([
+    // "That said," opening a sentence and "can say" report nobody; "said" elsewhere still reports.
+    ['That said, nobody fully understands how ketamine helps mood.', 'asserted'],
+    ['My mum read an article that said it can help people with OCD.', 'reported'],
+    ["I don't think anyone can say it works for every condition.", 'asserted'],
+    ['Our medical director always insisted integration was the most important part.', 'reported'],
+    ['Several providers point out that KAP is available right now.', 'reported'],
+    ["Priya's case that ketamine's intensity is easier to predict.", 'reported'],
+    ['One influential idea, from Zanos and colleagues, is that a metabolite drives the effect.', 'reported'],
+    ['Many clients tell us their sessions helped them feel again.', 'reported'],
+    ['Please tell us if you have ever had bipolar disorder.', 'asserted'],
+    ["I can't say for sure yet whether it's an effective treatment for particular conditions.", 'question'],
+    ['Whether therapy makes ketamine work better has been questioned.', 'question'],
+    ['There is as yet no sound basis for the claim that KAP delivers durable relief.', 'negated'],
+    // An editor's note at the end is not the passage's question; a bracketed question of the text's own still is.
+    ['Six months of ketamine therapy for my PTSD [TK: header pic?', 'asserted'],
+    ['Ketamine works within hours [check: source?]', 'asserted'],
+    ['[Q for group: does anyone know whether the Dore paper showed lasting change?]', 'question'],
+  ])
+  itReadsWithNext([
+    ['The journey part is only about an hour.', 'Is that true??', 'question'],
+    ['The journey part is only about an hour.', 'Is that a problem for you, though, in the end?', 'asserted'],
+    [
+      'A widely repeated proposal is that therapy in a plasticity window works better.',
+      'To my knowledge, no trial has tested this directly; the idea rests on rodent data (see Mathai et al.',
+      'negated',
+    ],
+    [
+      'Therapy in the plasticity window works better.',
+      'Several trials have tested this in people with depression.',
+      'asserted',
+    ],
+    [
+      'Wilkinson et al. are cited as proof that therapy makes ketamine work better.',
+      "It isn't proof of that.",
+      'negated',
+    ],
+  ])
+  it('reads no claim in the lines of a reference list, and still reads the text around it', () => {
+    const draft = [
+      'Ketamine can relieve depression within hours [3].',
+      '',
+      '**References**',
+      '',
+      '[3] Zarate CA Jr, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. *Arch Gen Psychiatry*. 2006;63:856–864.',
+      '1. Dore J, et al. Ketamine assisted psychotherapy (KAP): patient demographics. *J Psychoactive Drugs.* 2019.',
+      '- Grunebaum, M. F., Galfalvy, H. C., & Choo, T. (2018). Ketamine for rapid reduction of suicidal thoughts in major depression. *Am J Psychiatry*, 175(4), 327–335.',
+    ].join('\n')
+    expect(checkDraft(draft).map((m) => [m.claim, m.lines.start])).toEqual([['ketamine-relief-within-hours', 1]])
+    // A sentence that names an author and a year but is no reference entry is read.
+    expect(
+      claimsIn('Dore J, a psychiatrist, said in 2019 that KAP is for people with treatment-resistant depression.'),
+    ).toContain('indication-treatment-resistant-depression')
+  })
+})
