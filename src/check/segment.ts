@@ -96,8 +96,18 @@ const INLINE_FOOTNOTE = /\^\[[^\][]*\]/g
  * title, which is no claim of the draft; such a line is read as a break, like a blank line. Linear: no pattern can
  * backtrack beyond a bounded repeat.
  */
-const REFERENCE_AUTHOR =
-  /^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)?[A-Z][\p{L}'’-]{1,30}(?:[ -][A-Z][\p{L}'’-]{1,30})?(?: [A-Z]{1,3}(?: Jr| Sr)?[,.]|, (?:[A-Z]\.[ -]?){1,3}[,&(])/u
+const REFERENCE_AUTHOR = new RegExp(
+  [
+    // An optional list marker or number: "- ", "1. ", "[3] ".
+    String.raw`^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)?`,
+    // A family name of one or two words,
+    String.raw`[A-Z][\p{L}'’-]{1,30}(?:[ -][A-Z][\p{L}'’-]{1,30})?`,
+    // then Vancouver initials ("Zarate CA Jr,") or APA initials ("Dore, J.,").
+    String.raw`(?: [A-Z]{1,3}(?: Jr| Sr)?[,.]|, (?:[A-Z]\.[ -]?){1,3}[,&(])`,
+  ].join(''),
+  'u',
+)
+// A year, then a volume and issue, pages, volume and pages after a semicolon, or a DOI; or "et al." and then a year.
 const REFERENCE_DETAILS =
   /\b(?:19|20)\d\d[a-z]?\b.{0,200}?(?:\d\s*\(\d{1,4}\)|\d:\s?[eE]?\d|;\s*\d{1,4}[:(]|\bdoi\b)|\bet al\b.{0,300}?\b(?:19|20)\d\d\b/iu
 

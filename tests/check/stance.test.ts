@@ -613,9 +613,11 @@ describe("round 37: writers' drafts (asides, editor's notes, questions and denia
       '',
       '**References**',
       '',
-      '[3] Zarate CA Jr, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. *Arch Gen Psychiatry*. 2006;63:856–864.',
+      '[3] Zarate CA Jr, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major' +
+        ' depression. *Arch Gen Psychiatry*. 2006;63:856–864.',
       '1. Dore J, et al. Ketamine assisted psychotherapy (KAP): patient demographics. *J Psychoactive Drugs.* 2019.',
-      '- Grunebaum, M. F., Galfalvy, H. C., & Choo, T. (2018). Ketamine for rapid reduction of suicidal thoughts in major depression. *Am J Psychiatry*, 175(4), 327–335.',
+      '- Grunebaum, M. F., Galfalvy, H. C., & Choo, T. (2018). Ketamine for rapid reduction of suicidal thoughts in' +
+        ' major depression. *Am J Psychiatry*, 175(4), 327–335.',
     ].join('\n')
     expect(checkDraft(draft).map((m) => [m.claim, m.lines.start])).toEqual([['ketamine-relief-within-hours', 1]])
     // A sentence that names an author and a year but is no reference entry is read.
