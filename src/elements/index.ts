@@ -468,7 +468,7 @@ export function defineElements(): boolean {
   const loadNotes = lazy('the verdict notes', () => import('../generated/detail-loaders/claim'))
   const loadProse = lazy('the note citations', () => import('../citations/prose'))
   const loadMap = lazy('the evidence map', () => import('../map/index'))
-  const loadSearch = lazy('the search index', () => import('../search/index'))
+  const loadSearch = lazy('the search index', () => import('./search'))
   const loadTopic = lazy('the topics', () => import('./topic'))
 
   /** The page's numbering in a numeric style (its own chunk, loaded only by a page that uses one). */
