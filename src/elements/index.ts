@@ -686,15 +686,19 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
     }
   }
 
+  // The map keeps a readable size and scrolls sideways in a narrow column: the box that scrolls is a named region in
+  // the tab order (named by the map's title), so that keyboard users can scroll it and screen readers say what it is.
   class KapEvidenceMap extends Base {
     static readonly observedAttributes = ['topic']
     constructor() {
-      super(':host{display:block;overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
+      super(':host{display:block}[part=map]{overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
     }
     protected async render(): Promise<Node[]> {
       const { evidenceMap } = await loadMap()
       const topic = (this.getAttribute('topic') ?? '').trim().toLowerCase()
-      return [h('div', { part: 'map' }, ownHtml(evidenceMap({ topic: topic as never, format: 'svg' })))]
+      const map = ownHtml(evidenceMap({ topic: topic as never, format: 'svg' }))
+      const name = map.querySelector('title')?.textContent ?? 'Evidence map'
+      return [h('div', { part: 'map', role: 'region', tabindex: '0', 'aria-label': name }, map)]
     }
   }
 
