@@ -546,7 +546,8 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       const ids = parseIds(read(this, 'ids', isStudies))
       const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
       const popoverId = 'kap-cite-popover'
-      const numbered = NUMERIC.has(style.style) ? (await numbering(style)).citations.get(this) : undefined
+      // In a numeric style, the page's number, and a name that says what it cites ("Reference 1: Dore et al. 2019").
+      const [numbered, name] = (NUMERIC.has(style.style) && (await numbering(style)).citations.get(this)) || []
       const button = h(
         'button',
         {
@@ -557,6 +558,7 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
           'aria-controls': popoverId,
           // Tells light dismiss that a click on the citation belongs to its popover; the click handler toggles it.
           popovertarget: popoverId,
+          ...(name && { 'aria-label': name }),
         },
         numbered === undefined ? style.formatCitation(ids) : ownHtml(numbered),
       ) as HTMLButtonElement
