@@ -708,8 +708,8 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
   const SEARCH_CSS = `:host{display:block}input{font:inherit;padding:.3em .5em;width:100%;box-sizing:border-box}
 ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;opacity:.75;text-transform:uppercase;letter-spacing:.04em}
 mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{margin-left:.5em}
-.controls{display:flex;flex-wrap:wrap;gap:.5em;align-items:end}select{font:inherit;padding:.25em}
-label{display:flex;flex-direction:column;gap:.2em}label:first-child{flex:1 1 12em}[part=label]{font-size:.9em}`
+.controls{display:flex;flex-wrap:wrap;gap:.5em}select{font:inherit;padding:.25em}
+label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}label:first-child{flex:1 1 12em}[part=label]{font-size:.9em}`
 
   /**
    * A control with its visible label above it (`part="label"`). The control's accessible name is the same text, also
