@@ -105,7 +105,7 @@ export function gzipBytes(dir: string, files: readonly string[]): number {
 
 const APA = /citations[\\/]apa\.ts$/
 const CLAIMS = [/elements[\\/]claim-data\.ts$/]
-const SEARCH = /search[\\/]index\.ts$/
+const SEARCH = /elements[\\/]search\.ts$/
 const NOTE = [/^kap:claim-notes$/, /citations[\\/]prose\.ts$/]
 const MAP = /map[\\/]index\.ts$/
 

@@ -627,6 +627,25 @@ export const leadLabels: Readonly<Record<string, string>> = ${JSON.stringify(lab
 }
 
 /**
+ * src/generated/study-labels.ts: each citable study's short label ("Dore et al. 2019", as the evidence map names it), by
+ * id. A numbered `<kap-cite>` says by it what its number stands for; only a page citing in a numeric style loads it.
+ */
+export function studyLabelsModule(data: Dataset): string {
+  const labels = Object.fromEntries(
+    data.studies
+      .filter((s) => uncitableFields(s.csl as Parameters<typeof uncitableFields>[0]).length === 0)
+      .map((s) => {
+        const csl = s.csl as CslItem
+        return [s.id, authorYear(csl, s.authorsComplete as boolean | undefined, csl.title ?? 'A study')]
+      }),
+  )
+  return `${HEADER}
+/** Each citable study's short label ("Dore et al. 2019"), by id. @internal */
+export const studyLabels: Readonly<Record<string, string>> = ${JSON.stringify(labels)}
+`
+}
+
+/**
  * Every top-level module of src/generated, as [file name, text]: what scripts/build-data.ts writes (with the detail
  * files of {@link detailFiles}) and what bench/growth.ts writes for its synthetic datasets, so both stay the same list.
  */
@@ -640,6 +659,7 @@ export function generatedModules(data: Dataset, version: string): [string, strin
     ['map-facts.ts', mapFactsModule(data, version)],
     ['claim-topics.ts', claimTopicsModule(data)],
     ['lead-labels.ts', leadLabelsModule(data)],
+    ['study-labels.ts', studyLabelsModule(data)],
     ['claim-statements.ts', claimStatementsModule(data)],
   ]
 }

@@ -10,12 +10,12 @@
  * and the evidence map); nothing uses inline scripts or `style` attributes, and the elements' styles are constructed
  * stylesheets, so a strict Content-Security-Policy needs no `unsafe-inline`. Theme them with CSS custom properties
  * (`--kap-accent`, `--kap-font`, `--kap-radius`, `--kap-popover-bg`, `--kap-popover-color`) and `::part()`
- * (`citation`, `popover`, `badge`, `list`, `statement`, `note`, `input`, `filter`, `results`, `error`). A bad
- * attribute (an unknown id, style or topic, or a mixed-up one such as `id` for `claim`) or a file that could not be
- * loaded (`LOAD_FAILED`: offline, or missing on the server; tried again on the next attempt) shows a visible one-line
- * error in the element, sets its `error` property to the `KapLiteratureError` and fires a `kap-error` event once the
- * page has loaded; it never throws into the page. Text written inside an element shows until it renders (and without
- * JavaScript).
+ * (`citation`, `popover`, `badge`, `list`, `statement`, `note`, `label`, `input`, `filter`, `results`, `error`,
+ * `map`). A bad attribute (an unknown id, style or topic, or a mixed-up one such as `id` for `claim`) or a file that
+ * could not be loaded (`LOAD_FAILED`: offline, or missing on the server; tried again on the next attempt) shows a
+ * visible one-line error in the element, sets its `error` property to the `KapLiteratureError` and fires a `kap-error`
+ * event once the page has loaded; it never throws into the page. Text written inside an element shows until it
+ * renders (and without JavaScript).
  * @example
  * ```ts
  * import { defineElements, elementNames } from 'kap-literature/elements'
@@ -231,7 +231,7 @@ border:1px solid currentColor;background:#fff}
 .badge[data-verdict=inaccurate]{color:#8b2e18}
 button{font:inherit;cursor:pointer}
 :focus-visible{outline:2px solid var(--kap-accent,currentColor);outline-offset:2px}
-.kap-ref{margin:.25em 0 .5em}div.kap-ref{padding-left:2em;text-indent:-2em}`
+.kap-ref{margin:.25em 0 .5em;overflow-wrap:anywhere}div.kap-ref{padding-left:2em;text-indent:-2em}`
 
 let sheets: Map<string, CSSStyleSheet | undefined> | undefined
 
@@ -318,7 +318,8 @@ export interface KapCiteElement extends KapElement {}
 export interface KapClaimElement extends KapElement {}
 
 /**
- * `<kap-search style-name="…" placeholder="…" topic="…" full-text>`: a search box.
+ * `<kap-search style-name="…" placeholder="…" label="…" topic="…" full-text>`: a search box and a filter, each with
+ * a visible label (`part="label"`; `label` renames the box's).
  * @example
  * ```ts
  * import type { KapSearchElement } from 'kap-literature/elements'
@@ -468,7 +469,7 @@ export function defineElements(): boolean {
   const loadNotes = lazy('the verdict notes', () => import('../generated/detail-loaders/claim'))
   const loadProse = lazy('the note citations', () => import('../citations/prose'))
   const loadMap = lazy('the evidence map', () => import('../map/index'))
-  const loadSearch = lazy('the search index', () => import('../search/index'))
+  const loadSearch = lazy('the search index', () => import('./search'))
   const loadTopic = lazy('the topics', () => import('./topic'))
 
   /** The page's numbering in a numeric style (its own chunk, loaded only by a page that uses one). */
@@ -545,7 +546,8 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       const ids = parseIds(read(this, 'ids', isStudies))
       const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
       const popoverId = 'kap-cite-popover'
-      const numbered = NUMERIC.has(style.style) ? (await numbering(style)).citations.get(this) : undefined
+      // In a numeric style, the page's number, and a name that says what it cites ("Reference 1: Dore et al. 2019").
+      const [numbered, name] = (NUMERIC.has(style.style) && (await numbering(style)).citations.get(this)) || []
       const button = h(
         'button',
         {
@@ -556,6 +558,7 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
           'aria-controls': popoverId,
           // Tells light dismiss that a click on the citation belongs to its popover; the click handler toggles it.
           popovertarget: popoverId,
+          ...(name && { 'aria-label': name }),
         },
         numbered === undefined ? style.formatCitation(ids) : ownHtml(numbered),
       ) as HTMLButtonElement
@@ -686,25 +689,39 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
     }
   }
 
+  // The map keeps a readable size and scrolls sideways in a narrow column: the box that scrolls is a named region in
+  // the tab order (named by the map's title), so that keyboard users can scroll it and screen readers say what it is.
   class KapEvidenceMap extends Base {
     static readonly observedAttributes = ['topic']
     constructor() {
-      super(':host{display:block;overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
+      super(':host{display:block}[part=map]{overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
     }
     protected async render(): Promise<Node[]> {
       const { evidenceMap } = await loadMap()
       const topic = (this.getAttribute('topic') ?? '').trim().toLowerCase()
-      return [h('div', { part: 'map' }, ownHtml(evidenceMap({ topic: topic as never, format: 'svg' })))]
+      const map = ownHtml(evidenceMap({ topic: topic as never, format: 'svg' }))
+      const name = map.querySelector('title')?.textContent ?? 'Evidence map'
+      return [h('div', { part: 'map', role: 'region', tabindex: '0', 'aria-label': name }, map)]
     }
   }
 
   const SEARCH_CSS = `:host{display:block}input{font:inherit;padding:.3em .5em;width:100%;box-sizing:border-box}
 ol{padding-left:1.25em}li{margin:.5em 0}.type{font-size:.8em;opacity:.75;text-transform:uppercase;letter-spacing:.04em}
 mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{margin-left:.5em}
-.controls{display:flex;gap:.5em;align-items:center}select{font:inherit;padding:.25em}`
+.controls{display:flex;flex-wrap:wrap;gap:.5em}select{font:inherit;padding:.25em}
+label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}label:first-child{flex:1 1 12em}[part=label]{font-size:.9em}`
+
+  /**
+   * A control with its visible label above it (`part="label"`). The control's accessible name is the same text, also
+   * when a page that labels the box itself hides the label (`kap-search::part(label) { display: none }`).
+   */
+  const field = (text: string, control: HTMLElement): HTMLElement => {
+    control.setAttribute('aria-label', text)
+    return h('label', {}, h('span', { part: 'label' }, text), control)
+  }
 
   class KapSearch extends Base {
-    static readonly observedAttributes = ['style-name', 'placeholder', 'topic']
+    static readonly observedAttributes = ['style-name', 'placeholder', 'topic', 'label']
     constructor() {
       super(SEARCH_CSS, 'search')
     }
@@ -719,7 +736,7 @@ mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{m
       const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
       const kind = h(
         'select',
-        { part: 'filter', 'aria-label': 'Show' },
+        { part: 'filter' },
         h('option', { value: '' }, 'Everything'),
         h('option', { value: 'study' }, 'Studies'),
         h('option', { value: 'claim' }, 'Claims'),
@@ -728,7 +745,6 @@ mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{m
       const input = h('input', {
         part: 'input',
         type: 'search',
-        'aria-label': 'Search the research',
         placeholder: this.getAttribute('placeholder') ?? 'e.g. PTSD, esketamine, Dore 2019',
         maxlength: '256',
       }) as HTMLInputElement
@@ -800,7 +816,17 @@ mark{background:#fff3b0;color:#111}.status{font-size:.9em;opacity:.8}li .badge{m
       }
       input.addEventListener('input', () => void run())
       kind.addEventListener('change', () => void run())
-      return [h('div', { class: 'controls' }, input, kind), status, problem, results]
+      return [
+        h(
+          'div',
+          { class: 'controls' },
+          field(this.getAttribute('label')?.trim() || 'Search the research', input),
+          field('Show', kind),
+        ),
+        status,
+        problem,
+        results,
+      ]
     }
   }
 

@@ -2,13 +2,17 @@
 // citation means something only against the page's reference list: the first study cited on the page is 1, the next
 // new one 2, in the order the elements stand in the page. This chunk loads only on a page that uses such a style.
 import type { CitationSession, StyleCitations } from '../citations/index'
+import { studyLabels } from '../generated/study-labels'
 
 /** One numbered style's citations on the page, built from every element that cites in it, in page order. */
 export interface PageNumbering {
   /** The session every citation of the page went through: `numberOf`, narrative citations, the bibliography. */
   readonly session: CitationSession
-  /** The in-text citation (kap-literature's own escaped HTML) of each `<kap-cite>`. */
-  readonly citations: ReadonlyMap<Element, string>
+  /**
+   * Each `<kap-cite>`'s in-text citation (kap-literature's own escaped HTML), and the accessible name of its button,
+   * which says what the number stands for: "Reference 1: Dore et al. 2019".
+   */
+  readonly citations: ReadonlyMap<Element, readonly [html: string, name: string]>
   /**
    * A new session that has cited what the page cites, in the same order: for a reference list or a verdict note,
    * which cite more without moving the page's numbers.
@@ -66,13 +70,13 @@ export async function pageNumbering(
     }
   }
   const session = style.createCitationSession({ format: 'html' })
-  const citations = new Map<Element, string>()
+  const citations = new Map<Element, readonly [string, string]>()
   for (const element of document.querySelectorAll('kap-cite,kap-claim')) {
     if (styleOf(element) !== style.style) continue
     const ids = idsOf(element)
     if (ids.length === 0) continue
-    if (element.localName === 'kap-cite') citations.set(element, session.cite(ids))
-    else session.cite(ids)
+    const html = session.cite(ids)
+    if (element.localName === 'kap-cite') citations.set(element, [html, citationName(html, ids, session)])
   }
   const cited = session.cited()
   const fork = (): CitationSession => {
@@ -83,6 +87,22 @@ export async function pageNumbering(
   const value = { session, citations, fork }
   cache = [...cache.filter((c) => c.version === version), { version, style: style.style, value }]
   return value
+}
+
+/**
+ * The accessible name of a numbered citation: its numbers as shown (without brackets), then each study it cites by
+ * author and year, in the order of their numbers: "Reference 1: Dore et al. 2019", "References 1,2: Wilkinson et al.
+ * 2021; Dore et al. 2019". A number alone says nothing of what it cites.
+ */
+function citationName(html: string, ids: readonly string[], session: CitationSession): string {
+  const shown = document
+    .createRange()
+    .createContextualFragment(html)
+    .textContent!.replace(/[()[\]]/g, '')
+  const studies = [...ids]
+    .sort((a, b) => session.numberOf(a)! - session.numberOf(b)!)
+    .map((id) => studyLabels[id] ?? id)
+  return `Reference${ids.length > 1 ? 's' : ''} ${shown}: ${studies.join('; ')}`
 }
 
 /**
