@@ -330,7 +330,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     `<text x="${fmt(x)}" y="${fmt(y)}"${attrs}>${escapeHtml(content)}</text>`
 
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" lang="en" xml:lang="en" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
     `<title id="${id}-title">${escapeHtml(title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(
       `${claims.length} claims made by clinic pages about ketamine-assisted psychotherapy (${counts}), with the ` +

@@ -136,6 +136,25 @@ describe('evidenceMap (HTML)', () => {
   })
 })
 
+describe('evidenceMap for readers without sight or without a mouse (audit 37)', () => {
+  it('names the picture by its title alone and describes it with its description (A-12)', () => {
+    const svg = evidenceMap({ topic: 'onset', format: 'svg' })
+    const [, id] = /<title id="([^"]+)-title">/.exec(svg)!
+    const root = svg.slice(0, svg.indexOf('>') + 1)
+    expect(root).toContain(`aria-labelledby="${id}-title"`)
+    expect(root).toContain(`aria-describedby="${id}-desc"`)
+    expect(svg).toContain(`<desc id="${id}-desc">`)
+  })
+
+  it('declares its language, as a standalone SVG document needs to (A-15)', () => {
+    for (const format of ['svg', 'html'] as const) {
+      const out = evidenceMap({ topic: 'onset', format })
+      const root = out.slice(out.indexOf('<svg'), out.indexOf('>', out.indexOf('<svg')) + 1)
+      expect(root).toMatch(/ lang="en" xml:lang="en"/)
+    }
+  })
+})
+
 describe('evidenceMap bad input', () => {
   it('names the closest topic for an unknown one', () => {
     const e = error(() => evidenceMap({ topic: 'efficacyy' as never, format: 'svg' }))
