@@ -516,12 +516,18 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   return `${parts.join('\n')}\n`
 }
 
-/** A table of the same facts, for screen readers and for readers who prefer text. */
-function tableOf(claims: readonly Claim[]): string {
+/**
+ * A table of the same facts, for screen readers and for readers who prefer text: each claim in full with its verdict,
+ * and each study that bears on it with its design and what it shows, in the map's order (strongest design first).
+ */
+function tableOf(claims: readonly Claim[], title: string): string {
   const relations = vocabularies.relations
   const verdicts = vocabularies.verdicts
+  const cols = columns(vocabularies.designs)
+  const place = (id: StudyId) => cols.findIndex((c) => c.designs.has(studyOf(id).design)) >>> 0
   const rows = claims.map((c) => {
-    const evidence = c.evidence
+    const evidence = [...c.evidence]
+      .sort(([a], [b]) => place(a) - place(b) || a.localeCompare(b))
       .map(([id, relation]) => {
         const s = studyOf(id)
         const design = vocabularies.designs.find((d) => d.id === s.design)?.label ?? s.design
@@ -534,12 +540,13 @@ function tableOf(claims: readonly Claim[]): string {
     return (
       `<tr><th scope="row">${escapeHtml(c.statement)}</th>` +
       `<td>${escapeHtml(verdicts.find((v) => v.id === c.verdict)?.label ?? c.verdict)}</td>` +
-      `<td><ul>${evidence}</ul></td></tr>`
+      `<td>${evidence === '' ? 'No study is recorded.' : `<ul>${evidence}</ul>`}</td></tr>`
     )
   })
   return (
-    `<table class="kap-map-table"><thead><tr><th scope="col">Claim</th><th scope="col">Verdict</th><th ` +
-    `scope="col">Studies and what they show</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    `<table class="kap-map-table"><caption>${escapeHtml(title)}</caption><thead><tr><th scope="col">Claim</th><th ` +
+    `scope="col">Verdict</th><th scope="col">Studies and what they show</th></tr></thead><tbody>${rows.join('')}` +
+    `</tbody></table>`
   )
 }
 
@@ -570,6 +577,6 @@ export function evidenceMap(options: EvidenceMapOptions): string {
   return (
     `<figure ` +
     `class="kap-evidence-map-figure">\n${svg}<figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The ` +
-    `same as a table</summary>${tableOf(claims)}</details>\n</figure>\n`
+    `same as a table</summary>${tableOf(claims, titleOf(o))}</details>\n</figure>\n`
   )
 }

@@ -2,7 +2,7 @@
  * Evidence maps in Debian's Chromium: an SVG file and an HTML figure, served from 127.0.0.1 under a strict
  * Content-Security-Policy. Saves screenshots (paths printed) for a person to look at, and checks that the picture
  * loads nothing from outside, breaks no CSP rule, and that row texts stay clear of the verdict badges and marks, also
- * with a reader's text spacing.
+ * with a reader's text spacing; and what the accessibility tree gives a screen reader.
  * In CI a missing browser fails; locally the test is skipped with a message.
  */
 import { existsSync, mkdirSync } from 'node:fs'
@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { topicTerms } from '../../src/index'
+import { claims, topicTerms } from '../../src/index'
 import { evidenceMap } from '../../src/map/index'
 import { root } from '../helpers/paths'
 
@@ -166,6 +166,29 @@ describe.skipIf(!available && !ci)('evidence maps in Chromium', () => {
     expect(found).toEqual([])
     await page.close()
   }, 60_000)
+
+  it('names the picture by its title, describes it once, and gives its facts as a table to a screen reader (audit 37, A-1, A-12)', async () => {
+    const page = await open('/efficacy.html')
+    const cdp = await page.context().newCDPSession(page)
+    const tree = async () =>
+      (await cdp.send('Accessibility.getFullAXTree')).nodes as {
+        role?: { value: string }
+        name?: { value: string }
+        description?: { value: string }
+      }[]
+    const img = (await tree()).filter((n) => n.role?.value === 'image')
+    expect(img.map((n) => n.name?.value)).toEqual(['Evidence map: Efficacy'])
+    expect(img[0]!.description?.value).toMatch(/^\d+ claims made by clinic pages .* \(fingerprint [0-9a-f]+\)\.$/)
+    // The table opens from the keyboard; then every claim is a row header, in full, with its verdict and studies.
+    await page.locator('summary').focus()
+    await page.keyboard.press('Enter')
+    const efficacy = claims.filter((c) => (c.topics as readonly string[]).includes('efficacy'))
+    const nodes = await tree()
+    const headers = nodes.filter((n) => n.role?.value === 'rowheader').map((n) => n.name?.value)
+    expect(headers.sort()).toEqual(efficacy.map((c) => c.statement).sort())
+    expect(nodes.filter((n) => n.role?.value === 'listitem')).toHaveLength(efficacy.flatMap((c) => c.evidence).length)
+    await page.close()
+  })
 
   it('renders the HTML figure with its table, and a hostile title stays text', async () => {
     const page = await open('/efficacy.html')

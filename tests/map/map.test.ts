@@ -175,6 +175,34 @@ describe('evidenceMap for readers without sight or without a mouse (audit 37)', 
       expect(lines.join(' '), c.id).toBe(escapeHtml(c.statement))
     }
   })
+
+  it('gives as a table everything the picture shows: each claim whole, its verdict, and each study with how it bears on it (A-1, A-2)', () => {
+    for (const topic of topicTerms) {
+      const html = evidenceMap({ topic, format: 'html' })
+      const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))
+      const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'))
+      const label = vocabularies.topics.find((t) => t.id === topic)!.label
+      expect(table, topic).toContain(`<caption>Evidence map: ${escapeHtml(label)}</caption>`)
+      const rows = table.split('<tr><th scope="row">').slice(1)
+      const drawn = [...rowsOf(svg)]
+      expect(rows, topic).toHaveLength(drawn.length)
+      drawn.forEach(([id, row], i) => {
+        const claim = claims.find((c) => c.id === id)!
+        const verdict = vocabularies.verdicts.find((v) => v.id === claim.verdict)!.label
+        expect(rows[i]!.startsWith(`${escapeHtml(claim.statement)}</th><td>${verdict}</td>`), id).toBe(true)
+        // Each mark's study and relation (its tooltip, "Popova et al. 2019: partly supports") is an item of the row.
+        const marks = [...row.matchAll(/<g class="kap-map-mark"[^>]*><title>([^<]+): ([^<:]+)<\/title>/g)]
+        expect(marks.length, id).toBe(claim.evidence.length)
+        expect([...rows[i]!.matchAll(/<li>/g)].length, id).toBe(marks.length)
+        const items = rows[i]!.split('<li>').slice(1)
+        for (const [, study, relation] of marks)
+          expect(
+            items.filter((li) => li.startsWith(`${study} (`) && li.includes(`): ${relation}</li>`)),
+            `${id}: ${study}`,
+          ).toHaveLength(1)
+      })
+    }
+  })
 })
 
 describe('evidenceMap bad input', () => {
