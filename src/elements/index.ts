@@ -694,12 +694,17 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
   class KapEvidenceMap extends Base {
     static readonly observedAttributes = ['topic']
     constructor() {
-      super(':host{display:block}[part=map]{overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}', 'map')
+      super(
+        ':host{display:block}[part=map]{overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}figure{margin:0}' +
+          'th,td{text-align:left;vertical-align:top}',
+        'map',
+      )
     }
     protected async render(): Promise<Node[]> {
       const { evidenceMap } = await loadMap()
       const topic = (this.getAttribute('topic') ?? '').trim().toLowerCase()
-      const map = ownHtml(evidenceMap({ topic: topic as never, format: 'svg' }))
+      // The map's figure: the picture, its caption and the same facts as a table, for readers who cannot see it.
+      const map = ownHtml(evidenceMap({ topic: topic as never, format: 'html' }))
       const name = map.querySelector('title')?.textContent ?? 'Evidence map'
       return [h('div', { part: 'map', role: 'region', tabindex: '0', 'aria-label': name }, map)]
     }

@@ -2,9 +2,10 @@
  * kap-literature/map: one picture per topic of where the evidence for the clinic pages' claims is strong or thin.
  * Each claim is a row, grouped by verdict and labelled with it (colour is never the only signal); each study that
  * bears on it is a mark placed in the column of its design (strongest designs on the left, regulatory and consensus
- * records in a band of their own) and shaped by its relation to the claim. The SVG is deterministic (same data, same
- * bytes), escapes all text, loads no fonts or scripts, and carries `<title>`, `<desc>` and ARIA for readers without
- * sight. No runtime dependencies.
+ * records in a band of their own) and shaped by its relation to the claim. A claim's statement is drawn whole, and
+ * every text has room for the letter and word spacing a reader may set (WCAG 1.4.12). The SVG is deterministic (same
+ * data, same bytes), escapes all text, loads no fonts or scripts, and carries `<title>`, `<desc>` and ARIA for readers
+ * without sight. No runtime dependencies.
  *
  * @example
  * ```ts
@@ -65,15 +66,18 @@ const OPTION_KEYS = ['topic', 'claims', 'format', 'title'] as const
 
 const WIDTH = 960
 const TEXT_X = 16
-const BADGE_X = 292
-const BADGE_WIDTH = 100
-const GRID_X = 404
-/** Characters per line of a claim's text (12px sans-serif in the 270px before the verdict badge, with room for wide letters). */
-const WRAP = 39
+/** The width of a design column: three marks side by side. */
+const COL = 46
+/** The right edge of the grid of design columns. */
+const GRID_RIGHT = WIDTH - 16
+/** Wide enough for the longest verdict ("Oversimplified", 11px bold) with WCAG text spacing in a wide font. */
+const BADGE_WIDTH = 116
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 const LINE = 14
 const MARK = 11
-const MAX_LINES = 5
+/** The font size and line height of the column headings. */
+const HEAD_SIZE = 10
+const HEAD_LINE = 11
 /** The height of the one empty row that holds "No claims match." when no claim is drawn. */
 const EMPTY_ROW = 36
 
@@ -101,23 +105,42 @@ function columns(designs: readonly FactTerm[]): Column[] {
   return out
 }
 
-/** Greedy word wrap into lines of at most `max` characters; the last kept line ends in "…" when text is left over. */
-function wrap(text: string, max: number, maxLines: number): string[] {
+/** The widths of a to z in hundredths of an em, as in DejaVu Sans: a wide sans-serif, so other fonts fit too. */
+const LOWER = [61, 64, 55, 64, 62, 35, 64, 63, 28, 28, 58, 28, 97, 63, 61, 64, 64, 41, 52, 39, 63, 59, 82, 59, 59, 53]
+
+/** A character's width in em, at most as wide as a wide sans-serif draws it. */
+function em(ch: string): number {
+  const c = ch.charCodeAt(0)
+  if (c >= 97 && c <= 122) return LOWER[c - 97]! / 100
+  if (c >= 65 && c <= 90) return ch === 'I' || ch === 'J' ? 0.3 : ch === 'M' || ch === 'W' ? 0.99 : 0.79
+  if (c >= 48 && c <= 57) return 0.64
+  if (ch === ' ') return 0.32
+  if (",.:;'’!|".includes(ch)) return 0.34
+  if ('-()/[]'.includes(ch)) return 0.4
+  return 1
+}
+
+/**
+ * The width of a line of text at `size` pixels with the text spacing a reader may set (WCAG 1.4.12: letters 0.12 em
+ * further apart, words 0.16 em), so that text laid out by it never runs into what stands beside it.
+ */
+const spacedWidth = (text: string, size: number): number =>
+  [...text].reduce((w, ch) => w + em(ch) + 0.12 + (ch === ' ' ? 0.16 : 0), 0) * size
+
+/** Greedy word wrap into lines no wider than `width` pixels ({@link spacedWidth}); nothing is cut off. */
+function wrap(text: string, size: number, width: number): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const next = line === '' ? word : `${line} ${word}`
-    if (next.length <= max) line = next
+    if (line === '' || spacedWidth(next, size) <= width) line = next
     else {
-      if (line !== '') lines.push(line)
-      line = word.length > max ? `${word.slice(0, max - 1)}…` : word
+      lines.push(line)
+      line = word
     }
   }
   if (line !== '') lines.push(line)
-  if (lines.length <= maxLines) return lines
-  const kept = lines.slice(0, maxLines)
-  kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/[\s,.;:]*$/, '').slice(0, max - 1)}…`
-  return kept
+  return lines
 }
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1))
@@ -273,9 +296,28 @@ function selectClaims(o: EvidenceMapOptions): Claim[] {
     .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) || a.id.localeCompare(b.id))
 }
 
-function layout(claims: readonly Claim[], cols: readonly Column[], top: number): { rows: Row[]; bottom: number } {
-  const colWidth = (WIDTH - GRID_X - 16) / cols.length
-  const perLine = Math.max(1, Math.floor((colWidth - 4) / (MARK + 3)))
+/** Where the columns go: the grid of design columns on the right, the verdict badges before it, the claims first. */
+interface Geometry {
+  readonly gridX: number
+  readonly badgeX: number
+  /** The width a claim's lines may take, left of the badge. */
+  readonly textWidth: number
+  /** Marks side by side in a column. */
+  readonly perLine: number
+}
+
+function geometry(cols: readonly Column[]): Geometry {
+  const gridX = GRID_RIGHT - cols.length * COL
+  const badgeX = gridX - 10 - BADGE_WIDTH
+  return { gridX, badgeX, textWidth: badgeX - 8 - TEXT_X, perLine: Math.max(1, Math.floor((COL - 4) / (MARK + 3))) }
+}
+
+function layout(
+  claims: readonly Claim[],
+  cols: readonly Column[],
+  g: Geometry,
+  top: number,
+): { rows: Row[]; bottom: number } {
   const rows: Row[] = []
   let y = top
   for (const claim of claims) {
@@ -289,8 +331,9 @@ function layout(claims: readonly Claim[], cols: readonly Column[], top: number):
       cells.set(col.key, list)
     }
     for (const list of cells.values()) list.sort((a, b) => a.study.id.localeCompare(b.study.id))
-    const lines = wrap(claim.statement, WRAP, MAX_LINES)
-    const markRows = Math.max(1, ...[...cells.values()].map((l) => Math.ceil(l.length / perLine)))
+    // The whole statement, on as many lines as it takes: a reader without a mouse cannot hover for the rest.
+    const lines = wrap(claim.statement, 12, g.textWidth)
+    const markRows = Math.max(1, ...[...cells.values()].map((l) => Math.ceil(l.length / g.perLine)))
     const height = Math.max(lines.length * LINE + 12, markRows * (MARK + 4) + 12, 30)
     rows.push({ claim, lines, cells, height, y })
     y += height
@@ -305,19 +348,27 @@ function idPrefix(text: string): string {
   return `kapmap-${h.toString(16).padStart(8, '0')}`
 }
 
+/** The map's heading: the given title, else "Evidence map: <topic label>" or "Evidence map". */
+function titleOf(o: EvidenceMapOptions): string {
+  const topicLabel = o.topic === undefined ? undefined : vocabularies.topics.find((t) => t.id === o.topic)?.label
+  return o.title ?? (topicLabel === undefined ? 'Evidence map' : `Evidence map: ${topicLabel}`)
+}
+
 function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   const designs = vocabularies.designs
   const relations = vocabularies.relations
   const verdicts = vocabularies.verdicts
   const cols = columns(designs)
-  const topicLabel = o.topic === undefined ? undefined : vocabularies.topics.find((t) => t.id === o.topic)?.label
-  const title = o.title ?? (topicLabel === undefined ? 'Evidence map' : `Evidence map: ${topicLabel}`)
-  const headerBottom = 112
-  const { rows, bottom: rowsBottom } = layout(claims, cols, headerBottom)
+  const title = titleOf(o)
+  const g = geometry(cols)
+  // Column headings take two staggered levels, so each may be nearly two columns wide: wide enough for its words
+  // with a reader's text spacing, where side by side they would run into each other.
+  const headings = cols.map((c) => wrap(c.heading, HEAD_SIZE, 2 * COL - 8))
+  const depth = Math.max(1, ...headings.map((h) => h.length)) * HEAD_LINE
+  const headerBottom = 92 + 2 * depth
+  const { rows, bottom: rowsBottom } = layout(claims, cols, g, headerBottom)
   // An empty map keeps one empty row for its "No claims match." line, so the line never runs into the legend.
   const bottom = rows.length === 0 ? headerBottom + EMPTY_ROW : rowsBottom
-  const colWidth = (WIDTH - GRID_X - 16) / cols.length
-  const perLine = Math.max(1, Math.floor((colWidth - 4) / (MARK + 3)))
   const studyCount = new Set(claims.flatMap((c) => c.evidence.map(([id]) => id))).size
   const counts = verdicts
     .map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`)
@@ -330,7 +381,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     `<text x="${fmt(x)}" y="${fmt(y)}"${attrs}>${escapeHtml(content)}</text>`
 
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" lang="en" xml:lang="en" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
     `<title id="${id}-title">${escapeHtml(title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(
       `${claims.length} claims made by clinic pages about ketamine-assisted psychotherapy (${counts}), with the ` +
@@ -355,25 +406,39 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     const first = bandStart(band)
     const n = cols.filter((c) => c.band === band).length
     if (first < 0) continue
-    const x0 = GRID_X + first * colWidth
+    const x0 = g.gridX + first * COL
     parts.push(
-      `<rect x="${fmt(x0 + 1)}" y="62" width="${fmt(n * colWidth - 2)}" height="16" fill="${band === 'evidence' ? '#eef2f7' : '#f3eef7'}"/>`,
+      `<rect x="${fmt(x0 + 1)}" y="62" width="${fmt(n * COL - 2)}" height="16" fill="${band === 'evidence' ? '#eef2f7' : '#f3eef7'}"/>`,
       text(
-        x0 + (n * colWidth) / 2,
+        x0 + (n * COL) / 2,
         74,
         band === 'evidence' ? 'Studies, strongest design first →' : 'Records',
         ' text-anchor="middle" fill="#333" font-size="11"',
       ),
     )
   }
-  cols.forEach((c, i) => {
-    const cx = GRID_X + i * colWidth + colWidth / 2
-    const words = wrap(c.heading, 10, 2)
-    words.forEach((w, k) => parts.push(text(cx, 92 + k * 10, w, ' text-anchor="middle" fill="#333" font-size="9"')))
+  headings.forEach((lines, i) => {
+    const cx = g.gridX + i * COL + COL / 2
+    // Every other heading sits on the upper level, with a tick down to its column between its neighbours.
+    const base = headerBottom - 6 - (i % 2) * (depth + 4)
+    if (i % 2 === 1)
+      parts.push(
+        `<line x1="${fmt(cx)}" y1="${fmt(base + 4)}" x2="${fmt(cx)}" y2="${fmt(headerBottom)}" stroke="#bbb" stroke-width="1"/>`,
+      )
+    lines.forEach((l, k) =>
+      parts.push(
+        text(
+          cx,
+          base - (lines.length - 1 - k) * HEAD_LINE,
+          l,
+          ` text-anchor="middle" fill="#333" font-size="${HEAD_SIZE}"`,
+        ),
+      ),
+    )
   })
   parts.push(
-    text(TEXT_X, 100, 'Claim', ' font-weight="700" fill="#333"'),
-    text(BADGE_X, 100, 'Verdict', ' font-weight="700" fill="#333"'),
+    text(TEXT_X, headerBottom - 8, 'Claim', ' font-weight="700" fill="#333"'),
+    text(g.badgeX, headerBottom - 8, 'Verdict', ' font-weight="700" fill="#333"'),
   )
   // Rows.
   parts.push('<g class="kap-map-rows">')
@@ -386,9 +451,9 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     row.lines.forEach((l, k) => parts.push(text(TEXT_X, row.y + 16 + k * LINE, l, ' fill="#1a1a1a"')))
     const colour = VERDICT_COLOUR[row.claim.verdict]
     parts.push(
-      `<rect x="${BADGE_X}" y="${fmt(row.y + 6)}" width="${BADGE_WIDTH}" height="18" rx="9" fill="${colour}"/>`,
+      `<rect x="${g.badgeX}" y="${fmt(row.y + 6)}" width="${BADGE_WIDTH}" height="18" rx="9" fill="${colour}"/>`,
       text(
-        BADGE_X + BADGE_WIDTH / 2,
+        g.badgeX + BADGE_WIDTH / 2,
         row.y + 19,
         verdictLabel,
         ' text-anchor="middle" fill="#fff" font-weight="700" font-size="11"',
@@ -396,10 +461,10 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     )
     cols.forEach((c, ci) => {
       const list = row.cells.get(c.key) ?? []
-      const x0 = GRID_X + ci * colWidth + (colWidth - Math.min(list.length, perLine) * (MARK + 3) + 3) / 2 + MARK / 2
+      const x0 = g.gridX + ci * COL + (COL - Math.min(list.length, g.perLine) * (MARK + 3) + 3) / 2 + MARK / 2
       list.forEach((m, k) => {
-        const x = x0 + (k % perLine) * (MARK + 3)
-        const y = row.y + 15 + Math.floor(k / perLine) * (MARK + 4)
+        const x = x0 + (k % g.perLine) * (MARK + 3)
+        const y = row.y + 15 + Math.floor(k / g.perLine) * (MARK + 4)
         const relationLabel = relations.find((r) => r.id === m.relation)?.label ?? m.relation
         parts.push(
           `<g class="kap-map-mark" data-study="${escapeHtml(m.study.id)}" ` +
@@ -410,12 +475,12 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     parts.push('</g>')
   })
   parts.push('</g>')
-  // Grid lines between columns and around the bands.
+  // Grid lines between columns and around the bands, below the headings (which may be wider than their column).
   for (let i = 0; i <= cols.length; i++) {
-    const x = GRID_X + i * colWidth
+    const x = g.gridX + i * COL
     const strong = i === 0 || i === bandStart('record') || i === cols.length
     parts.push(
-      `<line x1="${fmt(x)}" y1="62" x2="${fmt(x)}" y2="${fmt(bottom)}" stroke="${strong ? '#999' : '#ddd'}" stroke-width="1"/>`,
+      `<line x1="${fmt(x)}" y1="${fmt(headerBottom)}" x2="${fmt(x)}" y2="${fmt(bottom)}" stroke="${strong ? '#999' : '#ddd'}" stroke-width="1"/>`,
     )
   }
   parts.push(`<line x1="8" y1="${fmt(bottom)}" x2="${WIDTH - 8}" y2="${fmt(bottom)}" stroke="#999" stroke-width="1"/>`)
@@ -451,12 +516,18 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   return `${parts.join('\n')}\n`
 }
 
-/** A table of the same facts, for screen readers and for readers who prefer text. */
-function tableOf(claims: readonly Claim[]): string {
+/**
+ * A table of the same facts, for screen readers and for readers who prefer text: each claim in full with its verdict,
+ * and each study that bears on it with its design and what it shows, in the map's order (strongest design first).
+ */
+function tableOf(claims: readonly Claim[], title: string): string {
   const relations = vocabularies.relations
   const verdicts = vocabularies.verdicts
+  const cols = columns(vocabularies.designs)
+  const place = (id: StudyId) => cols.findIndex((c) => c.designs.has(studyOf(id).design)) >>> 0
   const rows = claims.map((c) => {
-    const evidence = c.evidence
+    const evidence = [...c.evidence]
+      .sort(([a], [b]) => place(a) - place(b) || a.localeCompare(b))
       .map(([id, relation]) => {
         const s = studyOf(id)
         const design = vocabularies.designs.find((d) => d.id === s.design)?.label ?? s.design
@@ -469,12 +540,13 @@ function tableOf(claims: readonly Claim[]): string {
     return (
       `<tr><th scope="row">${escapeHtml(c.statement)}</th>` +
       `<td>${escapeHtml(verdicts.find((v) => v.id === c.verdict)?.label ?? c.verdict)}</td>` +
-      `<td><ul>${evidence}</ul></td></tr>`
+      `<td>${evidence === '' ? 'No study is recorded.' : `<ul>${evidence}</ul>`}</td></tr>`
     )
   })
   return (
-    `<table class="kap-map-table"><thead><tr><th scope="col">Claim</th><th scope="col">Verdict</th><th ` +
-    `scope="col">Studies and what they show</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    `<table class="kap-map-table"><caption>${escapeHtml(title)}</caption><thead><tr><th scope="col">Claim</th><th ` +
+    `scope="col">Verdict</th><th scope="col">Studies and what they show</th></tr></thead><tbody>${rows.join('')}` +
+    `</tbody></table>`
   )
 }
 
@@ -505,6 +577,6 @@ export function evidenceMap(options: EvidenceMapOptions): string {
   return (
     `<figure ` +
     `class="kap-evidence-map-figure">\n${svg}<figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The ` +
-    `same as a table</summary>${tableOf(claims)}</details>\n</figure>\n`
+    `same as a table</summary>${tableOf(claims, titleOf(o))}</details>\n</figure>\n`
   )
 }

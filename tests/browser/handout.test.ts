@@ -60,6 +60,41 @@ describe.skipIf(!available && !ci)('handouts in Chromium', () => {
     console.log('brief handout A4 pages (text, with map):', JSON.stringify(counts))
   }, 120_000)
 
+  it("on screen the map's text grows with zoom, its region scrolls from the keyboard, its table opens (audit 37, A-6, A-2)", async () => {
+    const html = await handout(['--topic', 'onset'])
+    const claimText = async (width: number) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      await page.setContent(html)
+      const size = await page.evaluate(
+        () => (12 * document.querySelector('section.map svg')!.getBoundingClientRect().width) / 960,
+      )
+      return { page, size }
+    }
+    // Zoom divides the CSS width of the window: 1280 px at 100 % is 320 px at 400 %. The map's text keeps its CSS size
+    // (it was shrunk with the page: 9.2 px at 100 %, 3.5 px at 400 %, so 14 device pixels instead of 37).
+    const { page: wide, size: at100 } = await claimText(1280)
+    await wide.close()
+    const { page, size: at400 } = await claimText(320)
+    expect(at100).toBeGreaterThan(9)
+    expect(at400).toBeCloseTo(at100, 1)
+    // The section scrolls, not the page: it is a named region the keyboard reaches, and arrow keys scroll it.
+    const region = page.getByRole('region', { name: 'Evidence map: Speed of onset' })
+    expect(await region.evaluate((s) => [s.tabIndex, s.scrollWidth > s.clientWidth])).toEqual([0, true])
+    expect(await region.evaluate((s) => s.getBoundingClientRect().right)).toBeLessThanOrEqual(320)
+    await region.focus()
+    await page.keyboard.press('ArrowRight')
+    // Chromium scrolls smoothly: the position is reached a moment later.
+    await expect.poll(() => region.evaluate((s) => s.scrollLeft), { timeout: 2000 }).toBeGreaterThan(0)
+    const file = join(shots, 'handout-map-320.png')
+    await region.screenshot({ path: file })
+    console.log(`handout screenshot: ${file}`)
+    // The same facts as a table: claims as row headers, each study with how it bears on the claim.
+    await region.getByText('The same as a table').click()
+    expect(await region.getByRole('rowheader').count()).toBe(5)
+    expect(await region.getByRole('table').getAttribute('class')).toBe('kap-map-table')
+    await page.close()
+  }, 60_000)
+
   it('numbered reading lists keep the numbers clear of the text in every style; screenshots saved', async () => {
     for (const style of ['vancouver', 'ama', 'apa']) {
       const page = await browser.newPage({ viewport: { width: 900, height: 1000 } })

@@ -1,7 +1,8 @@
 /**
  * Evidence maps in Debian's Chromium: an SVG file and an HTML figure, served from 127.0.0.1 under a strict
  * Content-Security-Policy. Saves screenshots (paths printed) for a person to look at, and checks that the picture
- * loads nothing from outside, breaks no CSP rule, and that row texts stay clear of the verdict badges and marks.
+ * loads nothing from outside, breaks no CSP rule, and that row texts stay clear of the verdict badges and marks, also
+ * with a reader's text spacing; and what the accessibility tree gives a screen reader.
  * In CI a missing browser fails; locally the test is skipped with a message.
  */
 import { existsSync, mkdirSync } from 'node:fs'
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { claims, topicTerms } from '../../src/index'
 import { evidenceMap } from '../../src/map/index'
 import { root } from '../helpers/paths'
 
@@ -116,6 +118,75 @@ describe.skipIf(!available && !ci)('evidence maps in Chromium', () => {
     expect(overlaps).toEqual([])
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([])
     expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it("with a reader's text spacing (WCAG 1.4.12), no text of any map runs into another, a badge or a line (audit 37, A-11)", async () => {
+    // The overrides of WCAG's text-spacing test (as a bookmarklet sets them), in DejaVu Sans, a wide font.
+    const spacing =
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }'
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
+    const found: string[] = []
+    for (const topic of [...topicTerms, undefined]) {
+      const svg = evidenceMap({ ...(topic === undefined ? {} : { topic }), format: 'svg' })
+      await page.setContent(`<!DOCTYPE html><html lang="en"><body style="margin:0">${svg}</body></html>`)
+      await page.addStyleTag({ content: spacing })
+      const collisions = await page.evaluate(() => {
+        const picture = document.querySelector('svg')!
+        const frame = picture.getBoundingClientRect()
+        const boxOf = (el: Element, what: string, trim = 0) => {
+          const r = el.getBoundingClientRect()
+          // A text's box holds the font's whole ascent and descent; its letters fill about the middle 60 %.
+          return { l: r.left, r: r.right, t: r.top + r.height * trim, b: r.bottom - r.height * trim, what, el }
+        }
+        const texts = [...picture.querySelectorAll('text')].map((t) => boxOf(t, `"${t.textContent}"`, 0.2))
+        const badges = [...picture.querySelectorAll('rect[rx]')].map((r) => boxOf(r, 'a badge'))
+        const lines = [...picture.querySelectorAll('line')].map((l) => boxOf(l, 'a line'))
+        const hit = (a: { l: number; r: number; t: number; b: number }, c: typeof a) =>
+          a.l < c.r && c.l < a.r && a.t < c.b && c.t < a.b
+        const bad: string[] = []
+        for (const a of texts) {
+          if (a.l < frame.left || a.r > frame.right) bad.push(`${a.what} leaves the picture`)
+          for (const c of texts) if (a.what < c.what && hit(a, c)) bad.push(`${a.what} runs into ${c.what}`)
+          for (const c of lines) if (hit(a, c)) bad.push(`${a.what} is crossed by a line`)
+          for (const c of badges) {
+            if (!hit(a, c)) continue
+            // A verdict's label sits on its own badge (drawn just before it), and wholly inside it.
+            const own = a.el.previousElementSibling === c.el
+            if (!own) bad.push(`${a.what} runs into a badge`)
+            else if (a.l < c.l || a.r > c.r) bad.push(`${a.what} overflows its badge`)
+          }
+        }
+        return [...new Set(bad)]
+      })
+      found.push(...collisions.map((c) => `${topic ?? 'every claim'}: ${c}`))
+    }
+    await page.screenshot({ path: join(shots, 'evidence-map-text-spacing.png'), fullPage: true })
+    console.log(`evidence map screenshot: ${join(shots, 'evidence-map-text-spacing.png')}`)
+    expect(found).toEqual([])
+    await page.close()
+  }, 60_000)
+
+  it('names the picture by its title, describes it once, and gives its facts as a table to a screen reader (audit 37, A-1, A-12)', async () => {
+    const page = await open('/efficacy.html')
+    const cdp = await page.context().newCDPSession(page)
+    const tree = async () =>
+      (await cdp.send('Accessibility.getFullAXTree')).nodes as {
+        role?: { value: string }
+        name?: { value: string }
+        description?: { value: string }
+      }[]
+    const img = (await tree()).filter((n) => n.role?.value === 'image')
+    expect(img.map((n) => n.name?.value)).toEqual(['Evidence map: Efficacy'])
+    expect(img[0]!.description?.value).toMatch(/^\d+ claims made by clinic pages .* \(fingerprint [0-9a-f]+\)\.$/)
+    // The table opens from the keyboard; then every claim is a row header, in full, with its verdict and studies.
+    await page.locator('summary').focus()
+    await page.keyboard.press('Enter')
+    const efficacy = claims.filter((c) => (c.topics as readonly string[]).includes('efficacy'))
+    const nodes = await tree()
+    const headers = nodes.filter((n) => n.role?.value === 'rowheader').map((n) => n.name?.value)
+    expect(headers.sort()).toEqual(efficacy.map((c) => c.statement).sort())
+    expect(nodes.filter((n) => n.role?.value === 'listitem')).toHaveLength(efficacy.flatMap((c) => c.evidence).length)
     await page.close()
   })
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { claims, dataFingerprint, dataVersion, studyIds, vocabularies } from '../../src/index'
 import { runCli } from '../helpers/run-cli'
 import { MAP_PAGE_ASPECT, mapPages } from '../../src/cli/commands/handout'
+import { escapeHtml } from '../../src/escape'
 import { evidenceMap } from '../../src/map/index'
 
 const epoch = { SOURCE_DATE_EPOCH: '1767225600' } // 2026-01-01
@@ -219,12 +220,26 @@ describe('kap-literature handout (HTML)', () => {
       )
       // Psychotherapy's 27-claim map prints on three pages (see mapPages below).
       expect(page).toMatch(
-        /<section class="map" aria-label="Evidence map: Ketamine with psychotherapy \(1 of 3\)">\n<svg /,
+        /<section class="map" aria-label="Evidence map: Ketamine with psychotherapy \(1 of 3\)" tabindex="0">\n<figure class="kap-evidence-map-figure">\n<svg /,
       )
       expect(page).toMatch(
-        /<section class="map" aria-label="Evidence map: Ketamine with psychotherapy \(3 of 3\)">\n<svg /,
+        /<section class="map" aria-label="Evidence map: Ketamine with psychotherapy \(3 of 3\)" tabindex="0">\n<figure class="kap-evidence-map-figure">\n<svg /,
       )
-      for (const tag of ['html', 'head', 'body', 'main', 'section', 'ul', 'dl', 'footer', 'style', 'table', 'svg']) {
+      for (const tag of [
+        'html',
+        'head',
+        'body',
+        'main',
+        'section',
+        'ul',
+        'dl',
+        'footer',
+        'style',
+        'table',
+        'svg',
+        'figure',
+        'details',
+      ]) {
         expect((page.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length, tag).toBe(
           (page.match(new RegExp(`</${tag}>`, 'g')) ?? []).length,
         )
@@ -293,9 +308,37 @@ describe("the HTML handout's evidence map pages", () => {
     expect(pages.flatMap((p) => rows(p.svg))).toEqual(rows(evidenceMap({ topic: 'efficacy', format: 'svg' })))
   })
 
+  it('gives each map page the same facts as a table, for readers who cannot see the picture (audit 37, A-2)', async () => {
+    for (const topic of ['onset', 'efficacy', 'psychotherapy']) {
+      const page = (await runCli(['handout', '--topic', topic, '--format', 'html'], { env: epoch })).stdout
+      const sections = page.split('<section class="map" ').slice(1)
+      const label = vocabularies.topics.find((t) => t.id === topic)!.label
+      expect(
+        sections.map((s) => /^aria-label="([^"]+)"/.exec(s)![1]),
+        topic,
+      ).toEqual(mapPages(topic as never, label).map((p) => escapeHtml(p.label)))
+      for (const section of sections) {
+        const body = section.slice(0, section.indexOf('</section>'))
+        const table = body.slice(body.indexOf('<details><summary>The same as a table</summary><table'))
+        // One table row per claim drawn on this page, each with the claim in full and a list item per study mark.
+        const drawn = rows(body)
+        expect([...table.matchAll(/<tr><th scope="row">/g)], topic).toHaveLength(drawn.length)
+        expect([...table.matchAll(/<li>/g)].length, topic).toBe(
+          [...body.slice(0, body.indexOf('</svg>')).matchAll(/<g class="kap-map-mark"/g)].length,
+        )
+        for (const id of drawn)
+          expect(table, id).toContain(`<th scope="row">${escapeHtml(claims.find((c) => c.id === id)!.statement)}</th>`)
+      }
+    }
+  })
+
   it('keeps a map that fits one page whole, and gives none for a topic without claims', () => {
     expect(mapPages('duration', 'Duration')).toEqual([
-      { label: 'Evidence map: Duration', svg: evidenceMap({ topic: 'duration', format: 'svg' }).trimEnd() },
+      {
+        label: 'Evidence map: Duration',
+        svg: evidenceMap({ topic: 'duration', format: 'svg' }).trimEnd(),
+        html: evidenceMap({ topic: 'duration', format: 'html' }).trimEnd(),
+      },
     ])
     for (const t of vocabularies.topics)
       for (const p of mapPages(t.id as never, t.label)) expect(aspect(p.svg), t.id).toBeLessThanOrEqual(MAP_PAGE_ASPECT)

@@ -9,6 +9,7 @@ import {
   vocabularies,
   type ClaimId,
 } from '../../src/index'
+import { escapeHtml } from '../../src/escape'
 import { evidenceMap } from '../../src/map/index'
 import { kapError } from '../helpers/errors'
 
@@ -113,13 +114,13 @@ describe('evidenceMap with no claim', () => {
     expect(out).not.toContain('class="kap-map-row"')
     const y = (text: string) => Number(new RegExp(`<text x="[\\d.]+" y="([\\d.]+)"[^>]*>${text}`).exec(out)![1])
     const rule = [...out.matchAll(/<line x1="8" y1="([\d.]+)" x2="952"/g)].map((m) => Number(m[1]))
-    // Baselines of 12-pixel text: the message sits below the header (112), above the row's closing rule, and the
-    // legend heading's letters start below that rule.
-    expect(y('No claims match\\.')).toBe(134)
-    expect(rule).toEqual([148])
-    expect(y('Marks: what a study shows')).toBe(172)
+    // Baselines of 12-pixel text: the message sits below the header (136, with its two levels of column headings),
+    // above the row's closing rule, and the legend heading's letters start below that rule.
+    expect(y('No claims match\\.')).toBe(158)
+    expect(rule).toEqual([172])
+    expect(y('Marks: what a study shows')).toBe(196)
     expect(y('Marks: what a study shows') - 12).toBeGreaterThan(rule[0]!)
-    expect(out).toMatch(/viewBox="0 0 960 268"/)
+    expect(out).toMatch(/viewBox="0 0 960 292"/)
   })
 })
 
@@ -133,6 +134,74 @@ describe('evidenceMap (HTML)', () => {
     expect(html).toContain('<figcaption>')
     expect([...html.matchAll(/<tr><th scope="row">/g)]).toHaveLength(2)
     expect(wellFormed(html.replace(/<figure[^>]*>|<\/figure>/g, ''))).toBe(true)
+  })
+})
+
+describe('evidenceMap for readers without sight or without a mouse (audit 37)', () => {
+  /** The markup of each row of a map, by claim id. */
+  const rowsOf = (markup: string) =>
+    new Map(
+      markup
+        .split('<g class="kap-map-row" data-claim="')
+        .slice(1)
+        .map((chunk) => [chunk.slice(0, chunk.indexOf('"')), chunk] as const),
+    )
+
+  it('names the picture by its title alone and describes it with its description (A-12)', () => {
+    const svg = evidenceMap({ topic: 'onset', format: 'svg' })
+    const [, id] = /<title id="([^"]+)-title">/.exec(svg)!
+    const root = svg.slice(0, svg.indexOf('>') + 1)
+    expect(root).toContain(`aria-labelledby="${id}-title"`)
+    expect(root).toContain(`aria-describedby="${id}-desc"`)
+    expect(svg).toContain(`<desc id="${id}-desc">`)
+  })
+
+  it('declares its language, as a standalone SVG document needs to (A-15)', () => {
+    for (const format of ['svg', 'html'] as const) {
+      const out = evidenceMap({ topic: 'onset', format })
+      const root = out.slice(out.indexOf('<svg'), out.indexOf('>', out.indexOf('<svg')) + 1)
+      expect(root).toMatch(/ lang="en" xml:lang="en"/)
+    }
+  })
+
+  it('draws every statement whole, on as many lines as it takes: nothing is left for a hover to show (A-3)', () => {
+    const svg = evidenceMap({ format: 'svg' })
+    expect(svg).not.toContain('…</text>')
+    const rows = rowsOf(svg)
+    expect(rows.size).toBe(claims.length)
+    for (const c of claims) {
+      const row = rows.get(c.id)!
+      const lines = [...row.matchAll(/<text x="16" y="[\d.]+" fill="#1a1a1a">([^<]*)<\/text>/g)].map((m) => m[1])
+      expect(lines.join(' '), c.id).toBe(escapeHtml(c.statement))
+    }
+  })
+
+  it('gives as a table everything the picture shows: each claim whole, its verdict, and each study with how it bears on it (A-1, A-2)', () => {
+    for (const topic of topicTerms) {
+      const html = evidenceMap({ topic, format: 'html' })
+      const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))
+      const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'))
+      const label = vocabularies.topics.find((t) => t.id === topic)!.label
+      expect(table, topic).toContain(`<caption>Evidence map: ${escapeHtml(label)}</caption>`)
+      const rows = table.split('<tr><th scope="row">').slice(1)
+      const drawn = [...rowsOf(svg)]
+      expect(rows, topic).toHaveLength(drawn.length)
+      drawn.forEach(([id, row], i) => {
+        const claim = claims.find((c) => c.id === id)!
+        const verdict = vocabularies.verdicts.find((v) => v.id === claim.verdict)!.label
+        expect(rows[i]!.startsWith(`${escapeHtml(claim.statement)}</th><td>${verdict}</td>`), id).toBe(true)
+        // Each mark's study and relation (its tooltip, "Popova et al. 2019: partly supports") is an item of the row.
+        const marks = [...row.matchAll(/<g class="kap-map-mark"[^>]*><title>([^<]+): ([^<:]+)<\/title>/g)]
+        expect(marks.length, id).toBe(claim.evidence.length)
+        expect([...rows[i]!.matchAll(/<li>/g)].length, id).toBe(marks.length)
+        const items = rows[i]!.split('<li>').slice(1)
+        for (const [, study, relation] of marks)
+          expect(
+            items.filter((li) => li.startsWith(`${study} (`) && li.includes(`): ${relation}</li>`)),
+            `${id}: ${study}`,
+          ).toHaveLength(1)
+      })
+    }
   })
 })
 

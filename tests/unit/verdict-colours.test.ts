@@ -47,7 +47,7 @@ describe('the evidence map uses them, and every text in it is readable', () => {
     const svg = evidenceMap({ format: 'svg' })
     const badges = [
       ...svg.matchAll(
-        /<rect x="[\d.]+" y="[\d.]+" width="100" height="18" rx="9" fill="(#[0-9a-f]+)"\/>\n<text [^>]*fill="(#[0-9a-f]+)"[^>]*>([^<]+)<\/text>/gi,
+        /<rect x="[\d.]+" y="[\d.]+" width="\d+" height="18" rx="9" fill="(#[0-9a-f]+)"\/>\n<text [^>]*fill="(#[0-9a-f]+)"[^>]*>([^<]+)<\/text>/gi,
       ),
     ]
     // Every claim's badge and the legend's five.

@@ -33,7 +33,7 @@ export const help = `Usage: kap-literature handout --topic <topic> [--full] [--f
 ${summary}
 By default a brief handout of at most two A4 pages: each claim clinic pages make on the topic, our verdict, why in
 a sentence (the first of the verdict note, whole), and the key studies, then a compact reading list and, in HTML,
-the topic's evidence map on pages of its own. With --full: every study that bears on each claim (how, our note and
+the topic's evidence map on pages of its own (on screen with the same facts as a table). With --full: every study that bears on each claim (how, our note and
 its citation), the full verdict notes, a reading list, the vocabulary terms used, and the evidence map. Study ids in
 notes are printed as citations in the chosen style, linked to the reading list. HTML is one self-contained page (no
 external requests).
@@ -323,7 +323,14 @@ ol.kap-bibliography { padding-left: 2.2rem; } ol.kap-bibliography .kap-ref { mar
 .brief .key { color: var(--muted); font-size: .95em; }
 .reading-brief .kap-ref { font-size: .85rem; margin-top: .2rem; margin-bottom: .2rem; }
 dt { font-weight: 600; margin-top: .5rem; } dd { margin: 0 0 .25rem 0; }
-.map { margin-top: 2rem; } .map svg { max-width: 100%; height: auto; }
+.map { margin-top: 2rem; overflow-x: auto; } .map figure { margin: 0; } .map details { margin: 0 3px; }
+.map svg { display: block; width: 100%; min-width: 46rem; height: auto; }
+.map figcaption { color: var(--muted); font-size: .85rem; margin: .35rem 0; }
+.map summary { cursor: pointer; color: #1f4f8b; }
+.kap-map-table { border-collapse: collapse; font-size: .9rem; margin-top: .5rem; }
+.kap-map-table caption { text-align: left; font-weight: 600; }
+.kap-map-table th, .kap-map-table td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--line); }
+.kap-map-table ul { margin: 0; padding-left: 1rem; } .kap-map-table li { margin: 0 0 .15rem; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 @page { size: A4; margin: 10mm; }
 @media print {
@@ -341,8 +348,9 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
   .verdict { padding: 0 2pt; }
   .reading-brief { columns: 2; column-gap: 5mm; font-size: 6.6pt; } .reading-brief h2 { column-span: all; margin: 4pt 0 2pt; }
   .reading-brief .kap-ref { font-size: 6.6pt; line-height: 1.1; margin-top: .5pt; margin-bottom: .5pt; orphans: 2; widows: 2; }
-  .map { break-before: page; margin-top: 0; }
-  .map svg { display: block; width: auto; max-width: 100%; max-height: 255mm; margin: 0 auto; }
+  .map { break-before: page; margin-top: 0; overflow: visible; }
+  .map svg { display: block; width: auto; min-width: 0; max-width: 100%; max-height: 255mm; margin: 0 auto; }
+  .map figcaption, .map details { display: none; }
   footer { margin-top: 4pt; padding-top: 3pt; font-size: 6.6pt; } footer p { margin: 0; }
 }
 `.trim()
@@ -422,8 +430,11 @@ function toHtml(h: Handout, full: boolean): string {
     out.push('</section>')
   }
   out.push(`<footer><p>${escapeHtml(footerText(h))} ${escapeHtml(h.credit)} ${escapeHtml(h.licence)}</p></footer>`)
-  for (const { label, svg } of mapPages(h.topic.id as Topic, h.topic.label))
-    out.push(`<section class="map" aria-label="${escapeHtml(label)}">`, svg, '</section>')
+  // Each map page is the map's figure: the picture, and the same facts as a table for readers who cannot see it. On
+  // a narrow screen the picture keeps a width in rem, so its text grows with the reader's zoom, and the page's
+  // section scrolls sideways: it takes the keyboard focus for that, named as its region.
+  for (const { label, html } of mapPages(h.topic.id as Topic, h.topic.label))
+    out.push(`<section class="map" aria-label="${escapeHtml(label)}" tabindex="0">`, html, '</section>')
   out.push('</main>', '</body>', '</html>')
   return out.join('\n')
 }
@@ -435,26 +446,31 @@ export const MAP_PAGE_ASPECT = 255 / 190
  * The topic's evidence map as printed pages: the whole map when it fits a page at the page's full width, else its
  * claims (in the order the map draws them) in as few consecutive runs as keep every page within
  * {@link MAP_PAGE_ASPECT}, each titled "(1 of 2)" and so on. A 26-claim map on one page printed at two-thirds of the
- * page width, its text about 5 pt.
+ * page width, its text about 5 pt. Each page is given as its SVG and as its HTML figure (the SVG, a caption and the
+ * same facts as a table).
  */
-export function mapPages(topic: Topic, topicLabel: string): { label: string; svg: string }[] {
+export function mapPages(topic: Topic, topicLabel: string): { label: string; svg: string; html: string }[] {
   const whole = evidenceMap({ topic, format: 'svg' }).trimEnd()
   // The claims in the order the map draws them: one row per claim, each marked with its id.
   const ordered = [...whole.matchAll(/ data-claim="([^"]+)"/g)].map((m) => m[1] as ClaimId)
   if (ordered.length === 0) return []
   const title = `Evidence map: ${topicLabel}`
-  if (aspect(whole) <= MAP_PAGE_ASPECT) return [{ label: title, svg: whole }]
+  if (aspect(whole) <= MAP_PAGE_ASPECT)
+    return [{ label: title, svg: whole, html: evidenceMap({ topic, format: 'html' }).trimEnd() }]
   for (let pages = Math.max(2, Math.ceil(aspect(whole) / MAP_PAGE_ASPECT)); ; pages++) {
     const size = Math.ceil(ordered.length / pages)
     const runs = Array.from({ length: Math.ceil(ordered.length / size) }, (_, i) =>
       ordered.slice(i * size, (i + 1) * size),
     )
-    const svgs = runs.map((ids, i) =>
-      evidenceMap({ topic, claims: ids, format: 'svg', title: `${title} (${i + 1} of ${runs.length})` }).trimEnd(),
-    )
+    const labels = runs.map((_, i) => `${title} (${i + 1} of ${runs.length})`)
+    const svgs = runs.map((ids, i) => evidenceMap({ topic, claims: ids, format: 'svg', title: labels[i] }).trimEnd())
     // A page of one claim is as small as a map gets; stop there whatever its shape.
     if (svgs.every((svg) => aspect(svg) <= MAP_PAGE_ASPECT) || size === 1)
-      return svgs.map((svg, i) => ({ label: `${title} (${i + 1} of ${runs.length})`, svg }))
+      return svgs.map((svg, i) => ({
+        label: labels[i]!,
+        svg,
+        html: evidenceMap({ topic, claims: runs[i], format: 'html', title: labels[i] }).trimEnd(),
+      }))
   }
 }
 
