@@ -364,15 +364,16 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   function bibliographyOf(ordered: string[], format: CitationFormat, numbered: boolean): string {
     if (ordered.length === 0) return ''
     if (format === 'html') {
-      const tag = numbered ? 'ol' : 'div'
-      const item = numbered ? 'li' : 'div'
+      // A list either way: numbered, or for author-date styles a `ul` that pages style without bullets; Safari
+      // stops exposing a list styled `list-style: none` as a list unless it says `role="list"`.
+      const [tag, role] = numbered ? ['ol', ''] : ['ul', ' role="list"']
       const body = ordered
         .map(
           (id, i) =>
-            `<${item} class="kap-ref" data-kap-id="${escapeHtml(id)}"${numbered ? ` value="${i + 1}"` : ''}>${runsToHtml(refRuns(id))}</${item}>`,
+            `<li class="kap-ref" data-kap-id="${escapeHtml(id)}"${numbered ? ` value="${i + 1}"` : ''}>${runsToHtml(refRuns(id))}</li>`,
         )
         .join('\n')
-      return `<${tag} class="kap-bibliography kap-style-${styleKey}">\n${body}\n</${tag}>`
+      return `<${tag} class="kap-bibliography kap-style-${styleKey}"${role}>\n${body}\n</${tag}>`
     }
     const lines = ordered.map((id, i) => `${numbered ? `${i + 1}. ` : ''}${render(refRuns(id), format)}`)
     return lines.join(format === 'markdown' && !numbered ? '\n\n' : '\n')

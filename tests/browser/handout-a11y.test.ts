@@ -1,0 +1,65 @@
+/**
+ * The HTML handouts as a screen reader and a narrow screen meet them, in Debian's Chromium: the reading list is a list
+ * in every style, and looks as it did. In CI a missing browser fails; locally it is skipped.
+ */
+import { existsSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, launchChromium } from '../helpers/elements-server'
+import { runCli } from '../helpers/run-cli'
+
+const available = existsSync(CHROMIUM)
+const ci = process.env.CI === 'true'
+const epoch = { SOURCE_DATE_EPOCH: '1767225600' }
+let browser: Browser
+
+const handout = async (args: string[]) =>
+  (await runCli(['handout', ...args, '--format', 'html'], { env: epoch })).stdout
+
+/** A page of the handout at `width` CSS px, the maps taken out (they are checked in map.test.ts and handout.test.ts). */
+async function open(args: string[], width = 900): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } })
+  await page.setContent(await handout(args))
+  await page.evaluate(() => document.querySelectorAll('section.map').forEach((m) => m.remove()))
+  return page
+}
+
+describe.skipIf(!available && !ci)('handouts in Chromium, for assistive technology and narrow screens', () => {
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), 'Debian chromium must be installed in CI').toBe(true)
+    browser = await launchChromium()
+  }, 120_000)
+  afterAll(async () => browser?.close())
+
+  it('gives the reading list as a list of its references in every style, unnumbered ones without bullets', async () => {
+    for (const [style, numbered] of [
+      ['apa', false],
+      ['mla', false],
+      ['vancouver', true],
+    ] as const) {
+      for (const full of [false, true]) {
+        const page = await open(['--topic', 'onset', '--style', style, ...(full ? ['--full'] : [])])
+        const section = page.locator(full ? 'section.reading' : 'section.reading-brief')
+        const entries = await section.locator('.kap-ref').count()
+        const tree = await section.ariaSnapshot()
+        const label = `${style}${full ? ' --full' : ''}`
+        // "list, 10 items": the list holds one item per reference, and nothing else.
+        expect(tree.split('\n').slice(0, 2), label).toEqual(['- heading "Reading list" [level=2]', '- list:'])
+        expect(tree.match(/^ {2}- listitem:/gm), label).toHaveLength(entries)
+        const look = await section.locator('.kap-bibliography').evaluate((list) => {
+          const item = list.querySelector('.kap-ref')!
+          return {
+            marker: getComputedStyle(list).listStyleType,
+            indent: parseFloat(getComputedStyle(item).textIndent),
+            start: Math.round(item.getBoundingClientRect().left - list.getBoundingClientRect().left),
+          }
+        })
+        // Author-date entries hang from the list's left edge as before; numbered ones keep their numbers.
+        expect(look, label).toEqual(
+          numbered ? { marker: 'decimal', indent: 0, start: 35 } : { marker: 'none', indent: -24, start: 24 },
+        )
+        await page.close()
+      }
+    }
+  }, 120_000)
+})
