@@ -62,4 +62,40 @@ describe.skipIf(!available && !ci)('handouts in Chromium, for assistive technolo
       }
     }
   }, 120_000)
+
+  it('names every citation number link by the reference it leads to, in the numeric styles', async () => {
+    for (const [style, topic] of [
+      ['ama', 'regulation'],
+      ['vancouver', 'psychotherapy'],
+    ] as const) {
+      const page = await open(['--topic', topic, '--style', style])
+      const tree = await page.locator('main').ariaSnapshot()
+      // (A name with ": " in it is quoted as a whole: - 'link "Reference 1: Dore et al."'.)
+      const names = [...tree.matchAll(/- '?link "([^"]*)"/g)].map((m) => m[1]!)
+      // No link is named by a number alone ("1", "(1)").
+      expect(
+        names.filter((n) => /^\W*\d+\W*$/.test(n)),
+        style,
+      ).toEqual([])
+      // Each number link names the reference it leads to: its number in the reading list, then the authors.
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll('a.kap-ref-link')]
+          .filter((a) => /^\d+$/.test(a.textContent!))
+          .map((a) => {
+            const entry = document.querySelector(a.getAttribute('href')!)!
+            return { text: a.textContent!, number: entry.getAttribute('value'), entry: entry.textContent! }
+          }),
+      )
+      expect(links.length, style).toBeGreaterThan(5)
+      for (const link of links) {
+        expect(link.number, link.entry).toBe(link.text)
+        const name = names.find((n) => n.startsWith(`Reference ${link.text}: `) || n === `Reference ${link.text}`)
+        expect(name, link.entry).toBeDefined()
+        const authors = name!.split(': ')[1]
+        if (authors !== undefined)
+          expect(link.entry.startsWith(authors.split(' ')[0]!), `${name} / ${link.entry}`).toBe(true)
+      }
+      await page.close()
+    }
+  }, 120_000)
 })

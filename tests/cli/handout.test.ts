@@ -237,7 +237,7 @@ describe('kap-literature handout (HTML)', () => {
   })
   it('links every citation in the text to its reading-list entry', () => {
     for (const page of [html, fullHtml]) {
-      const targets = [...page.matchAll(/<a class="kap-ref-link" href="#ref-([^"]+)">/g)].map((m) => m[1]!)
+      const targets = [...page.matchAll(/<a class="kap-ref-link" href="#ref-([^"]+)"[ >]/g)].map((m) => m[1]!)
       expect(targets.length).toBeGreaterThan(5)
       for (const id of new Set(targets)) expect(page, id).toContain(`id="ref-${id}"`)
       expect(page.replace(/<[^>]+>/g, ' ')).not.toMatch(bareId)
