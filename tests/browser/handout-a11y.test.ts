@@ -63,6 +63,60 @@ describe.skipIf(!available && !ci)('handouts in Chromium, for assistive technolo
     }
   }, 120_000)
 
+  it('names the brief table, its columns and, for each claim, its row', async () => {
+    for (const width of [900, 320]) {
+      const page = await open(['--topic', 'onset'], width)
+      const tree = await page.locator('table.brief').ariaSnapshot()
+      expect(tree.split('\n')[0], `${width}`).toBe(`- 'table "Speed of onset: the claims, our verdicts and why"':`)
+      // Every column has a named header, also on a narrow screen where the header row is not shown.
+      expect(tree.match(/- columnheader.*/g), `${width}`).toEqual([
+        '- columnheader "Number"',
+        '- columnheader "Claim"',
+        '- columnheader "Verdict"',
+        '- columnheader "Why, and the key studies"',
+      ])
+      // A cell is read with its claim: each row's header is the claim.
+      const claims = await page.locator('table.brief tbody th').allTextContents()
+      expect(
+        [...tree.matchAll(/- '?rowheader "([^"]+)"/g)].map((m) => m[1]),
+        `${width}`,
+      ).toEqual(claims)
+      expect(claims).toHaveLength(5)
+      await page.close()
+    }
+  }, 60_000)
+
+  it('reflows the brief table at 320 px into one paragraph per claim, and keeps its columns on a wider screen', async () => {
+    for (const [topic, style] of [
+      ['onset', 'apa'],
+      ['efficacy', 'apa'],
+      ['safety', 'mla'],
+      ['regulation', 'ama'],
+    ] as const) {
+      const narrow = await open(['--topic', topic, '--style', style], 320)
+      const cells = await narrow.evaluate(() =>
+        [...document.querySelectorAll('table.brief, table.brief td, table.brief tbody th')]
+          .map((e) => Math.ceil(e.getBoundingClientRect().right))
+          .filter((right) => right > innerWidth),
+      )
+      // Nothing of the table, the reasons and studies included, is off to the right.
+      expect(cells, `${topic} ${style}`).toEqual([])
+      await narrow.close()
+      const wide = await open(['--topic', topic, '--style', style], 900)
+      const layout = await wide.evaluate(() => {
+        const row = document.querySelector('table.brief tbody tr')!
+        const [n, claim, verdict, why] = [...row.children].map((c) => c.getBoundingClientRect())
+        return {
+          display: getComputedStyle(document.querySelector('table.brief')!).display,
+          header: document.querySelector('table.brief thead')!.getBoundingClientRect().height > 10,
+          sideBySide: n!.right <= claim!.left && claim!.right <= verdict!.left && verdict!.right <= why!.left,
+        }
+      })
+      expect(layout, `${topic} ${style}`).toEqual({ display: 'table', header: true, sideBySide: true })
+      await wide.close()
+    }
+  }, 120_000)
+
   it('names every citation number link by the reference it leads to, in the numeric styles', async () => {
     for (const [style, topic] of [
       ['ama', 'regulation'],
