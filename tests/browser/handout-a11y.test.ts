@@ -117,6 +117,30 @@ describe.skipIf(!available && !ci)('handouts in Chromium, for assistive technolo
     }
   }, 120_000)
 
+  it('wraps long DOIs and addresses, so no handout scrolls sideways at 320 px', async () => {
+    for (const args of [
+      ['--topic', 'onset'],
+      ['--topic', 'onset', '--full'],
+      ['--topic', 'efficacy', '--style', 'mla'],
+      ['--topic', 'regulation', '--style', 'ama'],
+      ['--topic', 'psychotherapy', '--full', '--style', 'vancouver'],
+      ['--topic', 'marketing-language', '--full', '--style', 'chicago'],
+    ]) {
+      const page = await open(args, 320)
+      const { scrollWidth, links, wide } = await page.evaluate(() => ({
+        scrollWidth: document.scrollingElement!.scrollWidth,
+        links: document.querySelectorAll('a.kap-ref-doi, a.kap-ref-url').length,
+        wide: [...document.querySelectorAll('a.kap-ref-doi, a.kap-ref-url')]
+          .filter((a) => a.getBoundingClientRect().right > innerWidth)
+          .map((a) => a.textContent),
+      }))
+      expect(links, args.join(' ')).toBeGreaterThan(3)
+      expect(wide, args.join(' ')).toEqual([])
+      expect(scrollWidth, args.join(' ')).toBe(320)
+      await page.close()
+    }
+  }, 120_000)
+
   it('names every citation number link by the reference it leads to, in the numeric styles', async () => {
     for (const [style, topic] of [
       ['ama', 'regulation'],

@@ -316,6 +316,7 @@ ul { padding-left: 1.2rem; } li { margin: .35rem 0; }
 .meta { color: var(--muted); font-size: .9em; }
 ul.kap-bibliography { list-style: none; margin: 0; padding-left: 0; }
 ul.kap-bibliography .kap-ref { margin: .5rem 0 .5rem 1.5rem; text-indent: -1.5rem; }
+.kap-ref { overflow-wrap: anywhere; }
 ol.kap-bibliography { padding-left: 2.2rem; } ol.kap-bibliography .kap-ref { margin: .4rem 0; }
 .brief { width: 100%; border-collapse: collapse; font-size: .9rem; }
 .brief th, .brief td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--line); }
