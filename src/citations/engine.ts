@@ -218,8 +218,12 @@ function numberItems(numbers: readonly number[], delimiter: string): { text: str
   return out
 }
 
-/** A link from an in-text citation to the record's entry in the document's reading list (`id="ref-<id>"`). */
-const refLink = (id: string, html: string) => `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}">${html}</a>`
+/**
+ * A link from an in-text citation to the record's entry in the document's reading list (`id="ref-<id>"`). A link whose
+ * text is only a number gets a `label` ("Reference 1: Dore et al."), so that it says where it leads when read alone.
+ */
+const refLink = (id: string, html: string, label?: string) =>
+  `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}"${label === undefined ? '' : ` aria-label="${escapeHtml(label)}"`}>${html}</a>`
 
 /**
  * Builds the formatting functions for one precomputed style table.
@@ -244,6 +248,11 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     return found
   }
   const refRuns = (id: string): readonly Run[] => entry(id).ref
+  /** A citation number as a link named by the reference it leads to: "Reference 1: Dore et al.". */
+  const numberLink = (id: string, n: string): string => {
+    const author = entry(id).author
+    return refLink(id, n, `Reference ${n}${author === undefined ? '' : `: ${runsToText(author)}`}`)
+  }
 
   /** `ids[i]` is the record numbered `numbers[i]`; given (HTML only), each number links to its reading-list entry. */
   function numericCitation(numbers: number[], format: CitationFormat, ids?: readonly string[]): string {
@@ -254,7 +263,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
         ids === undefined
           ? escapeHtml(text)
           : escapeHtml(c.prefix) +
-            items.map((i) => (i.at === undefined ? escapeHtml(i.text) : refLink(ids[i.at]!, i.text))).join('') +
+            items.map((i) => (i.at === undefined ? escapeHtml(i.text) : numberLink(ids[i.at]!, i.text))).join('') +
             escapeHtml(c.suffix)
       return c.superscript ? `<sup class="kap-cite">${inner}</sup>` : `<span class="kap-cite">${inner}</span>`
     }
@@ -269,13 +278,9 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       // Plain text cannot raise a number, so superscript styles use Unicode superscript digits there.
       const num = numericCitation([n], format)
       const part = author === undefined ? num : `${render(author, format)}${c.superscript ? '' : ' '}${num}`
-      return link ? refLink(id, part) : part
+      return [link ? refLink(id, part) : part]
     })
-    return parts.length <= 1
-      ? (parts[0] ?? '')
-      : parts.length === 2
-        ? `${parts[0]} and ${parts[1]}`
-        : `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`
+    return ordinalJoin(parts).join('')
   }
 
   /** In-text forms of each id, taking citeproc's disambiguation among records cited together into account. */
@@ -364,15 +369,17 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
   function bibliographyOf(ordered: string[], format: CitationFormat, numbered: boolean): string {
     if (ordered.length === 0) return ''
     if (format === 'html') {
-      const tag = numbered ? 'ol' : 'div'
-      const item = numbered ? 'li' : 'div'
+      // A list either way: numbered, or for author-date styles a `ul` that pages style without bullets; Safari
+      // stops exposing a list styled `list-style: none` as a list unless it says `role="list"`.
+      const tag = numbered ? 'ol' : 'ul'
+
       const body = ordered
         .map(
           (id, i) =>
-            `<${item} class="kap-ref" data-kap-id="${escapeHtml(id)}"${numbered ? ` value="${i + 1}"` : ''}>${runsToHtml(refRuns(id))}</${item}>`,
+            `<li class="kap-ref" data-kap-id="${escapeHtml(id)}"${numbered ? ` value="${i + 1}"` : ''}>${runsToHtml(refRuns(id))}</li>`,
         )
         .join('\n')
-      return `<${tag} class="kap-bibliography kap-style-${styleKey}">\n${body}\n</${tag}>`
+      return `<${tag} class="kap-bibliography kap-style-${styleKey}"${numbered ? '' : ' role="list"'}>\n${body}\n</${tag}>`
     }
     const lines = ordered.map((id, i) => `${numbered ? `${i + 1}. ` : ''}${render(refRuns(id), format)}`)
     return lines.join(format === 'markdown' && !numbered ? '\n\n' : '\n')

@@ -190,12 +190,15 @@ export function formatCitation(ids: CitableId | readonly CitableId[], options?: 
  * A bibliography of the given records: sorted as the style sorts, or numbered in the order given for numeric styles.
  * @param ids - the records; repeats are dropped
  * @param options - `style` and `format`
- * @returns one entry per line (text, Markdown) or an HTML list with class `kap-bibliography` ('' for no ids)
+ * @returns one entry per line (text, Markdown) or an HTML list with class `kap-bibliography` ('' for no ids): an
+ * `<ol>` of `<li class="kap-ref">` in numeric styles, an unnumbered `<ul role="list">` in author-date styles (style it
+ * with `list-style: none`)
  * @throws KapLiteratureError `UNKNOWN_ID`, `UNKNOWN_STYLE` or `UNKNOWN_FORMAT`
  * @example
  * ```ts
  * import { formatBibliography } from 'kap-literature/citations'
  * console.log(formatBibliography(['wilkinson-2021', 'dore-2019', 'wilkinson-2021'], { style: 'apa' }))
+ * formatBibliography(['dore-2019'], { style: 'apa', format: 'html' }) // '<ul class="kap-bibliography kap-style-apa" role="list"> <li class="kap-ref" …'
  * ```
  */
 export function formatBibliography(ids: readonly CitableId[], options?: CitationsFormatOptions): string {

@@ -291,9 +291,10 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
 
 /**
  * Formats a bibliography, sorted as the style sorts it (alphabetically for APA and Harvard, in the given order for
- * numeric styles). `text` puts one entry per line, `markdown` one per paragraph, and `html` gives
- * `<div class="kap-bibliography kap-style-<style>">` holding one `<div class="kap-ref" data-kap-id="<id>">` per entry,
- * with DOI and URL links as in {@link formatReference}. A shipped item listed twice appears once. An empty list gives `''`.
+ * numeric styles). `text` puts one entry per line, `markdown` one per paragraph, and `html` gives the list
+ * `<ul class="kap-bibliography kap-style-<style>" role="list">` holding one `<li class="kap-ref" data-kap-id="<id>">` per
+ * entry, with DOI and URL links as in {@link formatReference}; numeric styles keep their numbers in the entry's text, so
+ * style it with `.kap-bibliography { list-style: none; padding-left: 0 }`. A shipped item listed twice appears once. An empty list gives `''`.
  * citeproc needs about 1.5 ms per entry and blocks while it works, so one call takes at most 1,000 items.
  * @param items - study or source ids, shipped records, or your own CSL-JSON records, mixed; at most 1,000
  * @param options - `{ style, format, lang? }`
@@ -304,7 +305,7 @@ export function formatReference(idOrRecord: CiteItem, options: CiteFormatOptions
  * ```ts
  * import { formatBibliography } from 'kap-literature/cite'
  * const html = formatBibliography(['feder-2014', 'dore-2019'], { style: 'apa', format: 'html' })
- * // '<div class="kap-bibliography kap-style-apa"><div class="kap-ref" data-kap-id="dore-2019">Dore, J., …'
+ * // '<ul class="kap-bibliography kap-style-apa" role="list"><li class="kap-ref" data-kap-id="dore-2019">Dore, J., …'
  * ```
  */
 export function formatBibliography(items: readonly CiteItem[], options: CiteFormatOptions): string {
@@ -317,8 +318,10 @@ export function formatBibliography(items: readonly CiteItem[], options: CiteForm
   const list = entries(records, checked)
   if (checked.format === 'text') return list.map((e) => e.body).join('\n')
   if (checked.format === 'markdown') return list.map((e) => e.body).join('\n\n')
-  const body = list.map((e) => `<div class="kap-ref" data-kap-id="${escapeHtml(e.id)}">${e.body}</div>`).join('')
-  return `<div class="kap-bibliography kap-style-${checked.style.name}">${body}</div>`
+  // A list; a numeric style's numbers are part of each entry's text, so no style gets list numbers or bullets of its
+  // own once the page sets `list-style: none` (Safari then needs `role="list"` to keep it a list).
+  const body = list.map((e) => `<li class="kap-ref" data-kap-id="${escapeHtml(e.id)}">${e.body}</li>`).join('')
+  return `<ul class="kap-bibliography kap-style-${checked.style.name}" role="list">${body}</ul>`
 }
 
 /** What comes before the `i`-th of `n` narrative citations: ", ", " and " or ", and " in English, "; " in other languages. */

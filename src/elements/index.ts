@@ -231,7 +231,7 @@ border:1px solid currentColor;background:#fff}
 .badge[data-verdict=inaccurate]{color:#8b2e18}
 button{font:inherit;cursor:pointer}
 :focus-visible{outline:2px solid var(--kap-accent,currentColor);outline-offset:2px}
-.kap-ref{margin:.25em 0 .5em;overflow-wrap:anywhere}div.kap-ref{padding-left:2em;text-indent:-2em}`
+.kap-ref{margin:.25em 0 .5em;overflow-wrap:anywhere}ul.kap-bibliography{list-style:none;margin:0;padding:0}ul>.kap-ref{padding-left:2em;text-indent:-2em}`
 
 let sheets: Map<string, CSSStyleSheet | undefined> | undefined
 

@@ -171,6 +171,35 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     expect(await shadowText('cite', 'button')).toBe('(Dore et al., 2019; Wilkinson et al., 2021)')
   })
 
+  it('shows an author-date reference list as a list of its references, with no bullets and a hanging indent', async () => {
+    const apa = await browser.newPage({ viewport: { width: 900, height: 900 } })
+    try {
+      await apa.goto(`${origin}/dark.html`)
+      await apa.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
+      // A screen reader hears "list, 2 items" and where each reference starts and ends.
+      const tree = await apa.locator('#refs').ariaSnapshot()
+      expect(tree.split('\n')[0]).toBe('- list:')
+      expect(tree.match(/^ {2}- listitem:\n {4}- text: "[A-Z][a-z]+/gm)).toEqual([
+        '  - listitem:\n    - text: "Dore',
+        '  - listitem:\n    - text: "Wilkinson',
+      ])
+      const look = await apa.evaluate(() => {
+        const root = document.getElementById('refs')!.shadowRoot!
+        const list = root.querySelector('.kap-bibliography')!
+        const item = root.querySelector('.kap-ref')!
+        const [l, i] = [getComputedStyle(list), getComputedStyle(item)]
+        return {
+          list: [l.listStyleType, l.marginTop, l.paddingLeft],
+          item: [i.paddingLeft, i.textIndent],
+          left: item.getBoundingClientRect().left - list.getBoundingClientRect().left,
+        }
+      })
+      expect(look).toEqual({ list: ['none', '0px', '0px'], item: ['32px', '-32px'], left: 0 })
+    } finally {
+      await apa.close()
+    }
+  })
+
   it('numbers AMA and Vancouver citations across the page, in page order, and keeps the numbers when one is added', async () => {
     const numbered = await browser.newPage()
     try {

@@ -149,6 +149,31 @@ describe('formatBibliography', () => {
       ),
     ).toBe(true)
   })
+  it('lists author-date styles in HTML as an unnumbered list, every entry an item (a list to screen readers)', () => {
+    for (const s of citationStyles) {
+      const ids = ['wilkinson-2021', 'dore-2019', 'feder-2014'] as const
+      const html = formatBibliography(ids, { style: s.key, format: 'html' })
+      const [tag, role] = s.numeric ? ['ol', ''] : ['ul', ' role="list"']
+      expect(
+        html.startsWith(`<${tag} class="kap-bibliography kap-style-${s.key}"${role}>\n<li class="kap-ref"`),
+        s.key,
+      ).toBe(true)
+      expect(html.endsWith(`</li>\n</${tag}>`), s.key).toBe(true)
+      // One item per entry, and nothing but items in the list.
+      expect(html.match(/<li class="kap-ref" data-kap-id="/g), s.key).toHaveLength(3)
+      expect(
+        html
+          .split('\n')
+          .slice(1, -1)
+          .every((line) => /^<li [^>]*>.*<\/li>$/.test(line)),
+        s.key,
+      ).toBe(true)
+      // A document's bibliography is the same list.
+      const doc = createCitationSession({ style: s.key, format: 'html' })
+      doc.cite([...ids])
+      expect(doc.bibliography().slice(0, html.indexOf('>') + 1), s.key).toBe(html.slice(0, html.indexOf('>') + 1))
+    }
+  })
 })
 
 describe('citation sessions', () => {

@@ -84,16 +84,38 @@ describe('linked citations from a session', () => {
   it('numbers link one by one, and a range links its two ends', () => {
     const doc = createCitationSession({ style: 'vancouver', format: 'html' })
     expect(doc.cite(['wilkinson-2021', 'dore-2019'], { link: true })).toBe(
-      '<span class="kap-cite">(<a class="kap-ref-link" href="#ref-wilkinson-2021">1</a>,' +
-        '<a class="kap-ref-link" href="#ref-dore-2019">2</a>)</span>',
+      '<span class="kap-cite">(<a class="kap-ref-link" href="#ref-wilkinson-2021" aria-label="Reference 1: Wilkinson et al.">1</a>,' +
+        '<a class="kap-ref-link" href="#ref-dore-2019" aria-label="Reference 2: Dore et al.">2</a>)</span>',
     )
     const range = doc.cite(['feder-2014', 'dore-2019', 'wilkinson-2021'], { link: true })
     expect(range.replace(/<[^>]+>/g, '')).toBe('(1–3)')
     expect(hrefs(range)).toEqual(['wilkinson-2021', 'feder-2014'])
     const sup = createCitationSession({ style: 'ama', format: 'html' })
     expect(sup.cite('dore-2019', { link: true })).toBe(
-      '<sup class="kap-cite"><a class="kap-ref-link" href="#ref-dore-2019">1</a></sup>',
+      '<sup class="kap-cite"><a class="kap-ref-link" href="#ref-dore-2019" aria-label="Reference 1: Dore et al.">1</a></sup>',
     )
+  })
+
+  it('names each number link by the reference it leads to, read alone; other links are named by their text', () => {
+    const labels = (html: string) =>
+      [...html.matchAll(/<a [^>]*?(?:aria-label="([^"]*)")?>([^<]*)</g)].map((m) => [m[1], m[2]])
+    for (const style of ['ama', 'vancouver'] as const) {
+      const doc = createCitationSession({ style, format: 'html' })
+      doc.cite(['dore-2019', 'wilkinson-2021'])
+      // The number is the link's text (shown, and said by voice control); the label starts with it.
+      expect(labels(doc.cite(['feder-2014', 'dore-2019'], { link: true })), style).toEqual([
+        ['Reference 1: Dore et al.', '1'],
+        ['Reference 3: Feder et al.', '3'],
+      ])
+      // A record without an author (a clinic page, cited by its title) is named by its number.
+      expect(labels(doc.cite('houston-therapy-kap', { link: true }))).toEqual([['Reference 4', '4']])
+      // A narrative citation's link holds the authors' names already.
+      expect(doc.cite(['dore-2019'], { link: true, narrative: true })).not.toContain('aria-label')
+      // Without links nothing changes.
+      expect(doc.cite(['dore-2019'])).not.toContain('aria-label')
+    }
+    const apa = createCitationSession({ style: 'apa', format: 'html' })
+    expect(apa.cite(['dore-2019'], { link: true })).not.toContain('aria-label')
   })
 
   it('narrative citations of several records link each author', () => {

@@ -296,16 +296,22 @@ describe('a record with nothing to cite it by', () => {
 })
 
 describe('formatBibliography', () => {
-  it('sorts as the style does and wraps each entry', () => {
+  it('sorts as the style does and lists each entry as an item of an unnumbered list', () => {
     const html = formatBibliography(['feder-2014', 'dore-2019', smith], { style: 'apa', format: 'html' })
     expect(
       html.startsWith(
-        '<div class="kap-bibliography kap-style-apa"><div class="kap-ref" data-kap-id="dore-2019">Dore, J.',
+        '<ul class="kap-bibliography kap-style-apa" role="list"><li class="kap-ref" data-kap-id="dore-2019">Dore, J.',
       ),
     ).toBe(true)
     const ids = [...html.matchAll(/data-kap-id="([^"]+)"/g)].map((m) => m[1])
     expect(ids).toEqual(['dore-2019', 'feder-2014', 'smith-2024'])
-    expect(html.endsWith('</div></div>')).toBe(true)
+    expect(html.match(/<li class="kap-ref"/g)).toHaveLength(3)
+    expect(html.endsWith('</li></ul>')).toBe(true)
+    // Numeric styles print their numbers in the entries' text, so their list is unnumbered as well.
+    const numeric = formatBibliography(['feder-2014', 'dore-2019'], { style: 'vancouver', format: 'html' })
+    expect(numeric).toMatch(
+      /^<ul class="kap-bibliography kap-style-vancouver" role="list"><li class="kap-ref" data-kap-id="feder-2014">1\. Feder/,
+    )
   })
 
   it('puts text entries on lines and Markdown entries in paragraphs; numeric styles keep the given order', () => {

@@ -181,7 +181,7 @@ describe('kap-literature bib', () => {
       /^1\. Wilkinson ST, Rhee TG, Joormann J, et al\./,
     )
     expect((await runCli(['bib', 'dore-2019', '--format', 'html'])).stdout).toMatch(
-      /^<div class="kap-bibliography kap-style-apa">/,
+      /^<ul class="kap-bibliography kap-style-apa" role="list">\n<li class="kap-ref" data-kap-id="dore-2019">Dore, J\./,
     )
   })
 })

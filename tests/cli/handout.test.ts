@@ -250,9 +250,21 @@ describe('kap-literature handout (HTML)', () => {
     expect([...fullHtml.matchAll(/<article class="claim"/g)]).toHaveLength(ofTopic('psychotherapy').length)
     expect(fullHtml).toContain('<ol class="kap-bibliography kap-style-vancouver">')
   })
+  it('gives the brief table a caption, a named header for every column, and each claim as its row header', () => {
+    expect(html).toContain(
+      '<table class="brief">\n<caption class="vh">Ketamine with psychotherapy: the claims, our verdicts and why</caption>\n' +
+        '<thead><tr><th scope="col"><span class="vh">Number</span></th><th scope="col">Claim</th>' +
+        '<th scope="col">Verdict</th><th scope="col">Why, and the key studies</th></tr></thead>',
+    )
+    const rows = [...html.matchAll(/<tr id="claim-[^"]+">(.*)<\/tr>/g)].map((m) => m[1]!)
+    expect(rows).toHaveLength(ofTopic('psychotherapy').length)
+    for (const row of rows)
+      expect(row).toMatch(/^<td class="n">\d+<\/td><th scope="row">[^<]+<\/th><td><span class="verdict /)
+    expect(html).not.toMatch(/<th[^>]*><\/th>/)
+  })
   it('links every citation in the text to its reading-list entry', () => {
     for (const page of [html, fullHtml]) {
-      const targets = [...page.matchAll(/<a class="kap-ref-link" href="#ref-([^"]+)">/g)].map((m) => m[1]!)
+      const targets = [...page.matchAll(/<a class="kap-ref-link" href="#ref-([^"]+)"[ >]/g)].map((m) => m[1]!)
       expect(targets.length).toBeGreaterThan(5)
       for (const id of new Set(targets)) expect(page, id).toContain(`id="ref-${id}"`)
       expect(page.replace(/<[^>]+>/g, ' ')).not.toMatch(bareId)

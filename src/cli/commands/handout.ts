@@ -314,10 +314,14 @@ ${Object.entries(VERDICT_COLOURS)
   .join(' ')}
 ul { padding-left: 1.2rem; } li { margin: .35rem 0; }
 .meta { color: var(--muted); font-size: .9em; }
-div.kap-bibliography .kap-ref { margin: .5rem 0 .5rem 1.5rem; text-indent: -1.5rem; }
+ul.kap-bibliography { list-style: none; margin: 0; padding-left: 0; }
+ul.kap-bibliography .kap-ref { margin: .5rem 0 .5rem 1.5rem; text-indent: -1.5rem; }
+.kap-ref { overflow-wrap: anywhere; }
 ol.kap-bibliography { padding-left: 2.2rem; } ol.kap-bibliography .kap-ref { margin: .4rem 0; }
 .brief { width: 100%; border-collapse: collapse; font-size: .9rem; }
 .brief th, .brief td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--line); }
+.brief tbody th { font-weight: normal; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .brief td.n { color: var(--muted); width: 1.5rem; }
 .brief .why { color: var(--ink); }
 .brief .key { color: var(--muted); font-size: .95em; }
@@ -333,18 +337,28 @@ dt { font-weight: 600; margin-top: .5rem; } dd { margin: 0 0 .25rem 0; }
 .kap-map-table ul { margin: 0; padding-left: 1rem; } .kap-map-table li { margin: 0 0 .15rem; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 @page { size: A4; margin: 10mm; }
+/* On paper and on a narrow screen each claim is one paragraph (number, claim in bold, verdict, why, key studies): on
+   paper columns would leave blank space beside the shorter cells, and the brief handout must fit on two pages; four
+   columns do not fit a phone's width (320 px) without scrolling sideways. */
+@media print, (max-width: 36em) {
+  .brief, .brief tbody, .brief tr { display: block; }
+  .brief tr { border-bottom: 1px solid var(--line); }
+  .brief td, .brief tbody th { display: inline; border: 0; } .brief tbody th { font-weight: 600; }
+}
+@media screen and (max-width: 36em) {
+  /* The column headers stay for a screen reader, which names each cell's column by them. */
+  .brief thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .brief tr { padding: .4rem 0; } .brief td, .brief tbody th { padding: 0 .3rem 0 0; }
+}
 @media print {
+  .brief thead { display: none; }
   body { font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 1rem; }
   a { color: inherit; text-decoration: none; }
   .brief-handout h1 { font-size: 12pt; } .brief-handout .topic, .brief-handout > p { font-size: 8pt; margin: 2pt 0; }
   .brief { font-size: 7.4pt; line-height: 1.15; }
-  /* On paper each claim is one paragraph (number, claim in bold, verdict, why, key studies): columns would leave
-     blank space beside the shorter cells, and the brief handout must fit on two pages. */
-  .brief, .brief tbody, .brief tr { display: block; } .brief thead { display: none; }
-  .brief tr { padding: .5pt 0; border-bottom: 1px solid var(--line); }
-  .brief td { display: inline; padding: 0 2pt 0 0; border: 0; } .brief td:nth-child(2) { font-weight: 600; }
+  .brief tr { padding: .5pt 0; } .brief td, .brief tbody th { padding: 0 2pt 0 0; }
   .verdict { padding: 0 2pt; }
   .reading-brief { columns: 2; column-gap: 5mm; font-size: 6.6pt; } .reading-brief h2 { column-span: all; margin: 4pt 0 2pt; }
   .reading-brief .kap-ref { font-size: 6.6pt; line-height: 1.1; margin-top: .5pt; margin-bottom: .5pt; orphans: 2; widows: 2; }
@@ -376,12 +390,15 @@ function toHtml(h: Handout, full: boolean): string {
   if (!full && h.claims.length > 0) {
     out.push(
       '<table class="brief">',
-      '<thead><tr><th scope="col"></th><th scope="col">Claim</th><th scope="col">Verdict</th><th scope="col">Why, and the key studies</th></tr></thead>',
+      // The table's name, and each claim as its row's header, for a screen reader moving from cell to cell.
+      `<caption class="vh">${escapeHtml(h.topic.label)}: the claims, our verdicts and why</caption>`,
+      '<thead><tr><th scope="col"><span class="vh">Number</span></th><th scope="col">Claim</th>' +
+        '<th scope="col">Verdict</th><th scope="col">Why, and the key studies</th></tr></thead>',
       '<tbody>',
     )
     h.claims.forEach((c, i) =>
       out.push(
-        `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><td>${escapeHtml(c.statement)}</td><td><span ` +
+        `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><th scope="row">${escapeHtml(c.statement)}</th><td><span ` +
           `class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span></td><td><span ` +
           `class="why">${c.why}</span>${c.keyStudies !== '' ? ` <span class="key">Key: ${c.keyStudies}</span>` : ''}</td></tr>`,
       ),
