@@ -696,7 +696,8 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
     constructor() {
       super(
         ':host{display:block}[part=map]{overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}figure{margin:0}' +
-          'th,td{text-align:left;vertical-align:top}',
+          'th,td{text-align:left;vertical-align:top}@media(max-width:36em){table,caption,tbody,tr,th,td{display:block}' +
+          'thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}',
         'map',
       )
     }
@@ -705,8 +706,12 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       const topic = (this.getAttribute('topic') ?? '').trim().toLowerCase()
       // The map's figure: the picture, its caption and the same facts as a table, for readers who cannot see it.
       const map = ownHtml(evidenceMap({ topic: topic as never, format: 'html' }))
-      const name = map.querySelector('title')?.textContent ?? 'Evidence map'
-      return [h('div', { part: 'map', role: 'region', tabindex: '0', 'aria-label': name }, map)]
+      // The picture alone scrolls (the caption and the table keep the column's width).
+      const picture = map.querySelector('.kap-map-picture')!
+      const name = picture.querySelector('title')?.textContent ?? 'Evidence map'
+      for (const [k, v] of Object.entries({ part: 'map', role: 'region', tabindex: '0', 'aria-label': name }))
+        picture.setAttribute(k, v)
+      return [map]
     }
   }
 

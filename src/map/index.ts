@@ -576,7 +576,7 @@ export function evidenceMap(options: EvidenceMapOptions): string {
     `Data version ${dataVersion} (fingerprint ${dataFingerprint}).`
   return (
     `<figure ` +
-    `class="kap-evidence-map-figure">\n${svg}<figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The ` +
+    `class="kap-evidence-map-figure">\n<div class="kap-map-picture">${svg}</div><figcaption>${escapeHtml(caption)}</figcaption>\n<details><summary>The ` +
     `same as a table</summary>${tableOf(claims, titleOf(o))}</details>\n</figure>\n`
   )
 }

@@ -61,4 +61,27 @@ describe.skipIf(!available && !ci)('<kap-evidence-map> for screen readers and ke
     console.log(`elements screenshot: ${file}`)
     await page.close()
   })
+
+  it('at 320 px only the picture scrolls: the caption and the table keep the window width (audit 37 re-check, N-1)', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 } })
+    await page.goto(`${server.origin}/`)
+    const map = page.locator('kap-evidence-map')
+    await map.locator('svg').waitFor()
+    await map.getByText('The same as a table').click()
+    const region = map.getByRole('region', { name: 'Evidence map: Speed of onset' })
+    await region.evaluate((r) => r.scrollBy(200, 0))
+    const boxes = await map.evaluate((host) =>
+      ['[part=map]', 'figcaption', 'table'].map((s) => {
+        const r = host.shadowRoot!.querySelector(s)!.getBoundingClientRect()
+        return { s, left: Math.round(r.left), right: Math.round(r.right) }
+      }),
+    )
+    for (const b of boxes) {
+      expect(b.left, b.s).toBeGreaterThanOrEqual(0)
+      expect(b.right, b.s).toBeLessThanOrEqual(320)
+    }
+    expect(await region.evaluate((r) => r.scrollLeft)).toBeGreaterThan(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320)
+    await page.close()
+  })
 })

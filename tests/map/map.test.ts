@@ -130,7 +130,7 @@ describe('evidenceMap (HTML)', () => {
       claims: ['ketamine-relief-within-hours', 'standalone-ketamine-relief-short-lived'],
       format: 'html',
     })
-    expect(html.startsWith('<figure class="kap-evidence-map-figure">\n<svg ')).toBe(true)
+    expect(html.startsWith('<figure class="kap-evidence-map-figure">\n<div class="kap-map-picture"><svg ')).toBe(true)
     expect(html).toContain('<figcaption>')
     expect([...html.matchAll(/<tr><th scope="row">/g)]).toHaveLength(2)
     expect(wellFormed(html.replace(/<figure[^>]*>|<\/figure>/g, ''))).toBe(true)

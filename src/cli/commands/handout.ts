@@ -327,11 +327,11 @@ ol.kap-bibliography { padding-left: 2.2rem; } ol.kap-bibliography .kap-ref { mar
 .brief .key { color: var(--muted); font-size: .95em; }
 .reading-brief .kap-ref { font-size: .85rem; margin-top: .2rem; margin-bottom: .2rem; }
 dt { font-weight: 600; margin-top: .5rem; } dd { margin: 0 0 .25rem 0; }
-.map { margin-top: 2rem; overflow-x: auto; } .map figure { margin: 0; } .map details { margin: 0 3px; }
+.map { margin-top: 2rem; } .map figure { margin: 0; } .map details { margin: 0 3px; } .kap-map-picture { overflow-x: auto; }
 .map svg { display: block; width: 100%; min-width: 46rem; height: auto; }
 .map figcaption { color: var(--muted); font-size: .85rem; margin: .35rem 0; }
 .map summary { cursor: pointer; color: #1f4f8b; }
-.kap-map-table { border-collapse: collapse; font-size: .9rem; margin-top: .5rem; }
+.kap-map-table { border-collapse: collapse; font-size: .9rem; margin-top: .5rem; width: 100%; }
 .kap-map-table caption { text-align: left; font-weight: 600; }
 .kap-map-table th, .kap-map-table td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--line); }
 .kap-map-table ul { margin: 0; padding-left: 1rem; } .kap-map-table li { margin: 0 0 .15rem; }
@@ -348,6 +348,11 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 @media screen and (max-width: 36em) {
   /* The column headers stay for a screen reader, which names each cell's column by them. */
   .brief thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  /* The map's table, likewise: each claim a paragraph, its verdict and its studies under it. */
+  .kap-map-table, .kap-map-table caption, .kap-map-table tbody, .kap-map-table tr, .kap-map-table tbody th,
+  .kap-map-table td { display: block; }
+  .kap-map-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .kap-map-table tbody th, .kap-map-table td { border: 0; padding: .2rem 0; } .kap-map-table tr { border-bottom: 1px solid var(--line); }
   .brief tr { padding: .4rem 0; } .brief td, .brief tbody th { padding: 0 .3rem 0 0; }
 }
 @media print {
@@ -448,10 +453,18 @@ function toHtml(h: Handout, full: boolean): string {
   }
   out.push(`<footer><p>${escapeHtml(footerText(h))} ${escapeHtml(h.credit)} ${escapeHtml(h.licence)}</p></footer>`)
   // Each map page is the map's figure: the picture, and the same facts as a table for readers who cannot see it. On
-  // a narrow screen the picture keeps a width in rem, so its text grows with the reader's zoom, and the page's
-  // section scrolls sideways: it takes the keyboard focus for that, named as its region.
+  // a narrow screen the picture keeps a width in rem, so its text grows with the reader's zoom, and the picture alone
+  // scrolls sideways (the caption and the table keep the page's width): it takes the keyboard focus for that, named as
+  // its region.
   for (const { label, html } of mapPages(h.topic.id as Topic, h.topic.label))
-    out.push(`<section class="map" aria-label="${escapeHtml(label)}" tabindex="0">`, html, '</section>')
+    out.push(
+      '<section class="map">',
+      html.replace(
+        '<div class="kap-map-picture">',
+        `<div class="kap-map-picture" role="region" aria-label="${escapeHtml(label)}" tabindex="0">`,
+      ),
+      '</section>',
+    )
   out.push('</main>', '</body>', '</html>')
   return out.join('\n')
 }
