@@ -707,10 +707,12 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       // The map's figure: the picture, its caption and the same facts as a table, for readers who cannot see it.
       const map = ownHtml(evidenceMap({ topic: topic as never, format: 'html' }))
       // The picture alone scrolls (the caption and the table keep the column's width).
-      const picture = map.querySelector('.kap-map-picture')!
+      const picture = map.querySelector<HTMLElement>('.kap-map-picture')!
       const name = picture.querySelector('title')?.textContent ?? 'Evidence map'
       for (const [k, v] of Object.entries({ part: 'map', role: 'region', tabindex: '0', 'aria-label': name }))
         picture.setAttribute(k, v)
+      // A tab stop only while there is something to scroll: a column wide enough shows the whole map (audit 37, N-2).
+      new ResizeObserver(() => (picture.tabIndex = picture.scrollWidth > picture.clientWidth ? 0 : -1)).observe(picture)
       return [map]
     }
   }

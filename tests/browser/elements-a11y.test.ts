@@ -203,6 +203,24 @@ describe.skipIf(!available && !ci)('the elements for zoom, keyboard, screen read
     }
   })
 
+  it('the map is a tab stop only while it has something to scroll (audit 37 re-check, N-2)', async () => {
+    const { context, page } = await open('/', 1280)
+    try {
+      const tabindex = () =>
+        page.evaluate(() =>
+          document.getElementById('map')?.shadowRoot?.querySelector('[part=map]')?.getAttribute('tabindex'),
+        )
+      await page.waitForFunction(() => document.getElementById('map')?.shadowRoot?.querySelector('svg'))
+      await expect.poll(tabindex).toBe('-1')
+      await page.setViewportSize({ width: 320, height: 900 })
+      await expect.poll(tabindex).toBe('0')
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await expect.poll(tabindex).toBe('-1')
+    } finally {
+      await context.close()
+    }
+  })
+
   it('labels the search box and its filter with visible text that is also their names; a page may rename or hide it (A-8)', async () => {
     const { context, page } = await open('/labels.html', 900)
     try {
