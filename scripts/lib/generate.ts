@@ -508,6 +508,10 @@ export const claimFacts: Readonly<Record<ClaimId, ClaimFact>> = /* @__PURE__ */ 
 `
 }
 
+/** A study's short label, "Dore et al. 2019" (`noAuthor` when it has no author), as the map and citations name it. */
+const studyLabel = (s: Dataset['studies'][number], noAuthor: string): string =>
+  authorYear(s.csl as CslItem, s.authorsComplete as boolean | undefined, noAuthor)
+
 /**
  * src/generated/map-facts.ts: what only the evidence map needs besides the claims — each linked study's design and
  * short label ("Dore et al. 2019"), the labels (and design ranks) of the vocabularies it draws, and the data version
@@ -520,8 +524,7 @@ export function mapFactsModule(data: Dataset, version: string): string {
       .filter((s) => linked.has(s.id as string))
       .map((s) => {
         const csl = s.csl as CslItem
-        const noAuthor = csl.title ?? 'A study whose authors and title could not be confirmed'
-        return [s.id, [s.design, authorYear(csl, s.authorsComplete as boolean | undefined, noAuthor)]]
+        return [s.id, [s.design, studyLabel(s, csl.title ?? 'A study whose authors and title could not be confirmed')]]
       }),
   )
   const terms = Object.fromEntries(
@@ -634,10 +637,7 @@ export function studyLabelsModule(data: Dataset): string {
   const labels = Object.fromEntries(
     data.studies
       .filter((s) => uncitableFields(s.csl as Parameters<typeof uncitableFields>[0]).length === 0)
-      .map((s) => {
-        const csl = s.csl as CslItem
-        return [s.id, authorYear(csl, s.authorsComplete as boolean | undefined, csl.title ?? 'A study')]
-      }),
+      .map((s) => [s.id, studyLabel(s, (s.csl as CslItem).title ?? 'A study')]),
   )
   return `${HEADER}
 /** Each citable study's short label ("Dore et al. 2019"), by id. @internal */

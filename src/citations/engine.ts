@@ -372,7 +372,6 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       // A list either way: numbered, or for author-date styles a `ul` that pages style without bullets; Safari
       // stops exposing a list styled `list-style: none` as a list unless it says `role="list"`.
       const tag = numbered ? 'ol' : 'ul'
-
       const body = ordered
         .map(
           (id, i) =>

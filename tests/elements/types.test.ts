@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { writeConsumerTsconfig } from '../helpers/consumer-tsconfig'
 import { root } from '../helpers/paths'
 
 const PAGE = `import type { KapCiteElement, KapElement, KapErrorEvent } from 'kap-literature/elements'
@@ -51,22 +52,7 @@ function check(file: string, source: string, module: string, moduleResolution: s
   mkdirSync(dir, { recursive: true })
   symlinkSync(join(consumer, 'node_modules'), join(dir, 'node_modules'), 'dir')
   writeFileSync(join(dir, file), source)
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        module,
-        moduleResolution,
-        target: 'es2022',
-        lib: ['es2022', 'dom'],
-        types: [],
-      },
-      files: [file],
-    }),
-  )
+  writeConsumerTsconfig(dir, [file], { module, moduleResolution, lib: ['es2022', 'dom'] })
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], {
     cwd: dir,
     encoding: 'utf8',

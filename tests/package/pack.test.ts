@@ -11,6 +11,7 @@ import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { writeConsumerTsconfig } from '../helpers/consumer-tsconfig'
 import { root } from '../helpers/paths'
 import { budgetCases, budgets } from './budgets'
 import { pageSize } from './page-size'
@@ -166,22 +167,11 @@ export const out = [
       const files = resolution === 'node10' ? ['index.ts'] : ['esm.mts', 'cjs.cts']
       for (const f of files) writeFileSync(join(dir, f), uses)
       const module = resolution === 'node16' ? 'node16' : resolution === 'node10' ? 'commonjs' : 'esnext'
-      writeFileSync(
-        join(dir, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            noEmit: true,
-            skipLibCheck: false,
-            module,
-            moduleResolution: resolution,
-            target: 'es2022',
-            types: [],
-            ...(resolution === 'node10' ? { ignoreDeprecations: '6.0' } : {}),
-          },
-          files,
-        }),
-      )
+      writeConsumerTsconfig(dir, files, {
+        module,
+        moduleResolution: resolution,
+        ...(resolution === 'node10' ? { ignoreDeprecations: '6.0' } : {}),
+      })
       const r = run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir)
       expect(r.out).toBe('')
       expect(r.code).toBe(0)

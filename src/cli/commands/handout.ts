@@ -347,11 +347,10 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 }
 @media screen and (max-width: 36em) {
   /* The column headers stay for a screen reader, which names each cell's column by them. */
-  .brief thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .brief thead, .kap-map-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   /* The map's table, likewise: each claim a paragraph, its verdict and its studies under it. */
   .kap-map-table, .kap-map-table caption, .kap-map-table tbody, .kap-map-table tr, .kap-map-table tbody th,
   .kap-map-table td { display: block; }
-  .kap-map-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .kap-map-table tbody th, .kap-map-table td { border: 0; padding: .2rem 0; } .kap-map-table tr { border-bottom: 1px solid var(--line); }
   .brief tr { padding: .4rem 0; } .brief td, .brief tbody th { padding: 0 .3rem 0 0; }
 }
