@@ -1,6 +1,7 @@
 // Builds the script-tag form of `kap-literature/elements`: dist/elements/kap-elements.js, one browser ES module that a
 // page includes with `<script type="module" src=".../kap-elements.js">`, and the sibling chunks it loads on demand
-// (dist/elements/chunks/: one per style table, the search index, the evidence map, each record's detail).
+// (dist/elements/chunks/: the search index, the evidence map, the style tables `loadStyle` returns; styles/: each
+// style's head and one file per record that the elements load by address; details/claim/: each verdict note).
 // Usage: npx tsx scripts/build-elements.ts [--report]   (run after tsup, which empties dist/)
 //   --report prints the gzip size of what each kind of page loads (the budgets of issue 17).
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -8,11 +9,62 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile, type Plugin } from 'esbuild'
+import type { StyleTable } from '../src/citations/engine'
+import { citedIds } from '../src/citations/prose'
+import { claimFacts } from '../src/generated/claim-facts'
+import { studyFacts } from '../src/generated/facts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = join(root, 'dist', 'elements')
 
 const claimDetailDir = join(root, 'src', 'generated', 'details', 'claim')
+const styleDir = join(root, 'src', 'citations', 'data')
+
+/** Reads a style table's file: the file as shipped, or (tests) another text in its place. */
+export type TableReader = (path: string) => string
+
+/** Each style's table (src/citations/data/<style>.json), by style. */
+function styleTables(read: TableReader = (path) => readFileSync(path, 'utf8')): Map<string, StyleTable> {
+  return new Map(
+    readdirSync(styleDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => [f.slice(0, -'.json'.length), JSON.parse(read(join(styleDir, f))) as StyleTable]),
+  )
+}
+
+/**
+ * In the script-tag build the elements cite from small files loaded by address (src/elements/style-source-by-address.ts,
+ * swapped in here for ./style-source): `styles/<style>/index.js`, the style's citation rules bound to the formatter,
+ * with an empty table of entries, and `styles/<style>/<id>.js`, one record's entry. A page pays for the references it
+ * shows, not for the 55 of the whole table (about 8.5 KB gzip in APA); `loadStyle` still returns the whole table.
+ */
+const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
+  name: 'styles-by-address',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/style-source$/ }, (args) =>
+      /elements[\\/]index\.ts$/.test(args.importer)
+        ? { path: join(root, 'src', 'elements', 'style-source-by-address.ts') }
+        : undefined,
+    )
+    b.onResolve({ filter: /^kap-style:/ }, (args) => ({
+      path: args.path.slice('kap-style:'.length),
+      namespace: 'kap-style',
+    }))
+    b.onLoad({ filter: /.*/, namespace: 'kap-style' }, (args) => {
+      const [style, id] = args.path.split('/') as [string, string]
+      const table = tables.get(style)!
+      if (id !== 'index') return { contents: `export default ${JSON.stringify(table.entries[id])}`, loader: 'js' }
+      return {
+        contents:
+          `import { bindStyle } from './src/citations/bind'\nexport const entries = {}\n` +
+          `export default bindStyle(${JSON.stringify(style)}, { ...${JSON.stringify({ ...table, entries: undefined })}, entries })`,
+        resolveDir: root,
+        loader: 'ts',
+      }
+    })
+  },
+})
 
 /**
  * In the script-tag build each claim's detail (its verdict note) is a file of its own, `details/claim/<id>.js`, which
@@ -44,11 +96,16 @@ const notesByAddress: Plugin = {
 }
 
 /**
- * Builds the script-tag bundle into `dir`; returns esbuild's metafile. `plugins` (tests only) may swap the content of
- * generated modules, e.g. to build the bundle from records with hostile titles.
+ * Builds the script-tag bundle into `dir`; returns esbuild's metafile. `plugins` and `readTable` (tests only) may swap
+ * the content of generated modules and style tables, e.g. to build the bundle from records with hostile titles.
  */
-export async function buildElements(dir = outdir, plugins: readonly Plugin[] = []): Promise<Metafile> {
+export async function buildElements(
+  dir = outdir,
+  plugins: readonly Plugin[] = [],
+  readTable?: TableReader,
+): Promise<Metafile> {
   rmSync(dir, { recursive: true, force: true })
+  const tables = styleTables(readTable)
   const result = await build({
     entryPoints: {
       'kap-elements': join(root, 'src', 'elements', 'index.ts'),
@@ -56,6 +113,11 @@ export async function buildElements(dir = outdir, plugins: readonly Plugin[] = [
         readdirSync(claimDetailDir)
           .filter((f) => f.endsWith('.json'))
           .map((f) => [`details/claim/${f.slice(0, -'.json'.length)}`, join(claimDetailDir, f)]),
+      ),
+      ...Object.fromEntries(
+        [...tables].flatMap(([style, table]) =>
+          ['index', ...Object.keys(table.entries)].map((id) => [`styles/${style}/${id}`, `kap-style:${style}/${id}`]),
+        ),
       ),
     },
     bundle: true,
@@ -68,19 +130,25 @@ export async function buildElements(dir = outdir, plugins: readonly Plugin[] = [
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'eof',
     metafile: true,
-    plugins: [notesByAddress, ...plugins],
+    plugins: [notesByAddress, stylesByAddress(tables), ...plugins],
     logLevel: 'error',
   })
   return result.metafile
 }
 
 /**
- * The files a page loads, from the entry: its static imports, and each dynamic import whose module (the chunk's entry
- * point) matches `dynamic` (e.g. the apa table) with its static imports, transitively.
+ * The files a page loads: the entry with its static imports, each dynamic import whose module (the chunk's entry point)
+ * matches `dynamic` (e.g. the apa table), and each file it loads by address (`byAddress`, relative to `dir`: a style's
+ * head, a record's reference, a verdict note), each with its static imports, transitively.
  */
-export function loadedFiles(meta: Metafile, dir: string, dynamic: readonly RegExp[]): string[] {
+export function loadedFiles(
+  meta: Metafile,
+  dir: string,
+  dynamic: readonly RegExp[],
+  byAddress: readonly string[] = [],
+): string[] {
   const byPath = meta.outputs
-  const entry = Object.keys(byPath).find((p) => /(^|\/)kap-elements\.js$/.test(p))!
+  const key = (file: string) => relative(root, join(dir, file)).split('\\').join('/')
   const seen = new Set<string>()
   const visit = (path: string): void => {
     if (seen.has(path)) return
@@ -94,7 +162,10 @@ export function loadedFiles(meta: Metafile, dir: string, dynamic: readonly RegEx
       }
     }
   }
-  visit(entry)
+  for (const file of ['kap-elements.js', ...byAddress]) {
+    if (byPath[key(file)] === undefined) throw new Error(`build-elements: no file ${file} in the build`)
+    visit(key(file))
+  }
   return [...seen].map((p) => relative(dir, join(root, p)))
 }
 
@@ -103,31 +174,53 @@ export function gzipBytes(dir: string, files: readonly string[]): number {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0)
 }
 
-const APA = /citations[\\/]apa\.ts$/
 const CLAIMS = [/elements[\\/]claim-data\.ts$/]
 const SEARCH = /elements[\\/]search\.ts$/
 const NOTE = [/^kap:claim-notes$/, /citations[\\/]prose\.ts$/]
 const MAP = /map[\\/]index\.ts$/
 
+/** The claim the budget pages show, and whose verdict note they open (docs/clinic-sites.md's example). */
+const CLAIM = 'without-therapy-ketamine-effects-fade-faster'
+/** The references of `ids` in APA that a page loads by address, with the style's head. */
+const apa = (ids: readonly string[]): string[] => ['styles/apa/index.js', ...ids.map((id) => `styles/apa/${id}.js`)]
+const CITED = ['dore-2019', 'wilkinson-2021']
+const CLAIMED = claimFacts[CLAIM].evidence.map(([id]) => id as string).filter((id) => studyFacts[id] !== undefined)
+/** A result list shows at most ten studies' references: the ten largest, so the budget holds for any search. */
+const SEARCHED = (() => {
+  const entries = styleTables().get('apa')!.entries
+  return Object.keys(studyFacts)
+    .sort((a, b) => JSON.stringify(entries[b]).length - JSON.stringify(entries[a]).length || a.localeCompare(b))
+    .slice(0, 10)
+})()
+const NOTED = citedIds(
+  (JSON.parse(readFileSync(join(claimDetailDir, `${CLAIM}.json`), 'utf8')) as { verdictNote: string }).verdictNote,
+)
+const union = (...lists: (readonly string[])[]) => [...new Set(lists.flat())]
+
 /**
  * The pages whose load the budgets of issue 17 count: each name, the modules it imports on demand, and the files it
- * loads by address (a verdict note).
+ * loads by address. The citation and the reference list are docs/clinic-sites.md's (dore-2019; dore-2019 and
+ * wilkinson-2021), the claim is its example, and a search shows the ten largest references a result list can show.
  */
 export const BUDGET_PAGES: readonly (readonly [string, readonly RegExp[], readonly string[]])[] = [
-  ['`<kap-cite>` + `<kap-reference>`, one style (apa)', [APA], []],
-  ['the four elements, rendered (cite, reference, claim, search box)', [APA, ...CLAIMS], []],
-  ['the four elements, after the first search', [APA, ...CLAIMS, SEARCH], []],
+  ['`<kap-cite>` + `<kap-reference>`, one style (apa)', [], apa(CITED)],
+  ['the four elements, rendered (cite, reference, claim, search box)', CLAIMS, apa(union(CITED, CLAIMED))],
+  ['the four elements, after the first search', [...CLAIMS, SEARCH], apa(union(CITED, CLAIMED, SEARCHED))],
   [
     'the four elements, after a search and a verdict note opened',
-    [APA, ...CLAIMS, SEARCH, ...NOTE],
-    ['details/claim/without-therapy-ketamine-effects-fade-faster.js'],
+    [...CLAIMS, SEARCH, ...NOTE],
+    [...apa(union(CITED, CLAIMED, SEARCHED, NOTED)), `details/claim/${CLAIM}.js`],
   ],
-  ['all five with `<kap-evidence-map>`, after a search', [APA, ...CLAIMS, SEARCH, MAP], []],
+  [
+    'all five with `<kap-evidence-map>`, after a search',
+    [...CLAIMS, SEARCH, MAP],
+    apa(union(CITED, CLAIMED, SEARCHED)),
+  ],
 ]
 
 /** The files of one budget page. */
 export function pageFiles(meta: Metafile, dir: string, page: (typeof BUDGET_PAGES)[number]): string[] {
-  return [...loadedFiles(meta, dir, page[1]), ...page[2]]
+  return loadedFiles(meta, dir, page[1], page[2])
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -15,6 +15,16 @@ const SUPERSCRIPT = /^(?:<sup\b|\^|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079])/
 const ID_PATTERN = new RegExp(`\\(\\s*(${ID}(?:\\s*[,;]\\s*${ID})*)\\s*\\)|(${ID})`, 'g')
 
 /**
+ * The records a text cites as `citeProse` would: each id it names that can be cited (not a lead), once, in order.
+ * @param text - plain text with record ids
+ * @returns the ids
+ * @internal
+ */
+export function citedIds(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(ONE_ID), (m) => m[0]))].filter((id) => leadLabels[id] === undefined)
+}
+
+/**
  * Turns a note written with record ids ("…as krupitsky-2002 found…") into text a reader can follow: each study or
  * source id becomes its in-text citation from `session` (so it is numbered and listed in the session's
  * bibliography), and in HTML, when `link` is set, each record's part of a citation links to its reading-list entry

@@ -3,8 +3,9 @@
  * `<kap-search>` and `<kap-evidence-map>`. Standard custom elements with shadow DOM, no framework, no network.
  *
  * Importing this entry defines the elements when the page has a `customElements` registry, and does nothing at all
- * in Node (server rendering is safe). It is browser ESM only: there is no CommonJS build of it. The style tables, the
- * search index, the verdict notes and the evidence map are loaded on demand, each from its own chunk.
+ * in Node (server rendering is safe). It is browser ESM only: there is no CommonJS build of it. The references, the
+ * search index, the verdict notes and the evidence map are loaded on demand, each from its own chunk (the script-tag
+ * build loads one file per reference shown).
  *
  * Every piece of record text reaches the page as a text node or inside kap-literature's own escaped HTML (references
  * and the evidence map); nothing uses inline scripts or `style` attributes, and the elements' styles are constructed
@@ -30,6 +31,7 @@ import { claimIds, sourceIds, studyIds, topicTerms, type ClaimId, type SourceId,
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import type { ClaimDetail } from '../types'
 import { closest } from '../suggest'
+import { styleSource } from './style-source'
 
 /**
  * The tag names this entry defines.
@@ -145,6 +147,14 @@ function unknownError(
  * ```
  */
 export async function loadStyle(name: string | null | undefined): Promise<StyleCitations> {
+  const style = styleName(name)
+  let load = styleLoads.get(style)
+  if (load === undefined) styleLoads.set(style, (load = lazy(`the ${style} citations`, STYLE_LOADERS[style])))
+  return (await load())[style] as StyleCitations
+}
+
+/** The style a `style-name` attribute names (default `apa`), or the typed error for one the elements do not know. */
+function styleName(name: string | null | undefined): CitationStyle {
   if (name !== null && name !== undefined && typeof name !== 'string')
     throw new KapLiteratureError('INVALID_ARGUMENT', `a style name must be text, got ${describeValue(name)}`, {
       value: name,
@@ -152,11 +162,16 @@ export async function loadStyle(name: string | null | undefined): Promise<StyleC
   const style = (name ?? 'apa').trim().toLowerCase() || 'apa'
   if (!Object.hasOwn(STYLE_LOADERS, style))
     throw unknownError('UNKNOWN_STYLE', 'style', style, Object.keys(STYLE_LOADERS))
-  let load = styleLoads.get(style)
-  if (load === undefined)
-    styleLoads.set(style, (load = lazy(`the ${style} citations`, STYLE_LOADERS[style as CitationStyle])))
-  return (await load())[style] as StyleCitations
+  return style as CitationStyle
 }
+
+let source: ReturnType<typeof styleSource> | undefined
+/**
+ * A style's citations for the records an element shows: in the script-tag build only their files (./style-source).
+ * Every id is checked against the record lists before it is asked for.
+ */
+const styleFor = (name: string | null, ids: readonly string[]): Promise<StyleCitations> =>
+  (source ??= styleSource(loadStyle, lazy))(styleName(name), ids)
 
 /**
  * The study ids of an `ids` attribute (space- or comma-separated), each checked: a shipped study that can be cited.
@@ -476,6 +491,7 @@ export function defineElements(): boolean {
   const numbering = async (style: StyleCitations) =>
     (await loadNumbering()).pageNumbering(
       style,
+      (ids) => styleFor(style.style, ids),
       parseIds,
       (id) => studyFacts[id as StudyId] !== undefined,
       (hook) => (renumber = hook),
@@ -489,7 +505,7 @@ export function defineElements(): boolean {
     }
     protected async render(): Promise<Node[]> {
       const ids = parseIds(read(this, 'ids', isStudies))
-      const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
+      const style = await styleFor(read(this, 'style-name', isStyle, 'style'), ids)
       if (!NUMERIC.has(style.style))
         return [h('div', { part: 'list' }, ownHtml(style.formatBibliography(ids, { format: 'html' })))]
       // Numbered as the page cites them.
@@ -544,7 +560,7 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
     }
     protected async render(): Promise<Node[]> {
       const ids = parseIds(read(this, 'ids', isStudies))
-      const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
+      const style = await styleFor(read(this, 'style-name', isStyle, 'style'), ids)
       const popoverId = 'kap-cite-popover'
       // In a numeric style, the page's number, and a name that says what it cites ("Reference 1: Dore et al. 2019").
       const [numbered, name] = (NUMERIC.has(style.style) && (await numbering(style)).citations.get(this)) || []
@@ -633,17 +649,18 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         })
       if (!isClaim(raw)) throw unknownError('UNKNOWN_ID', 'claim', raw, claimIds)
       // Claims' statements and evidence links load only with the elements that show them (not the record cores).
-      const [{ claimFacts, claimStatements }, style] = await Promise.all([
-        loadClaims(),
-        loadStyle(read(this, 'style-name', isStyle, 'style')),
-      ])
+      const name = read(this, 'style-name', isStyle, 'style')
+      // The claims and the style's head come together; then the references of the claim's studies.
+      const [{ claimFacts, claimStatements }] = await Promise.all([loadClaims(), styleFor(name, [])])
       const id = raw as ClaimId
       const claim = claimFacts[id]
+      const cited = claim.evidence.map(([study]) => study).filter((study) => studyFacts[study] !== undefined)
+      const style = await styleFor(name, cited)
       // In a numeric style, the page's numbers (the session has cited this claim's studies already).
       const numbered = NUMERIC.has(style.style) ? await numbering(style) : undefined
       const page = numbered?.session
       const studies = claim.evidence
-        .filter(([study]) => studyFacts[study] !== undefined)
+        .filter(([study]) => cited.includes(study))
         .map(([study, relation]) =>
           h(
             'li',
@@ -665,9 +682,11 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         opened = true
         void (async () => {
           try {
-            const [{ default: detail }, { citeProse }] = await Promise.all([loadNote(), loadProse()])
+            const [{ default: detail }, { citeProse, citedIds }] = await Promise.all([loadNote(), loadProse()])
+            const { verdictNote } = detail as ClaimDetail
+            await styleFor(name, citedIds(verdictNote))
             const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
-            note.replaceChildren(ownHtml(citeProse((detail as ClaimDetail).verdictNote, session, 'html')))
+            note.replaceChildren(ownHtml(citeProse(verdictNote, session, 'html')))
             this.error = undefined
           } catch (e) {
             opened = false
@@ -745,7 +764,8 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
       const topic = topicAttr === null ? undefined : topicAttr.trim().toLowerCase()
       if (topic !== undefined && !(topicTerms as readonly string[]).includes(topic))
         throw unknownError('UNKNOWN_ID', 'topic', topic, topicTerms)
-      const style = await loadStyle(read(this, 'style-name', isStyle, 'style'))
+      const name = read(this, 'style-name', isStyle, 'style')
+      await styleFor(name, [])
       const kind = h(
         'select',
         { part: 'filter' },
@@ -801,6 +821,12 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
           (r) => (r.type !== 'study' || studyFacts[r.id] !== undefined) && (inTopic?.has(r.id) ?? true),
         )
         const hits = all.slice(0, 10)
+        // The references of the studies shown.
+        const style = await styleFor(
+          name,
+          hits.filter((r) => r.type === 'study').map((r) => r.id),
+        )
+        if (mine !== latest) return
         results.replaceChildren(
           ...hits.map((r) => {
             const title = h('span', { class: 'title' })
@@ -811,7 +837,7 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
             }
             title.append(r.title.slice(at))
             const extra: Node[] = []
-            if (r.type === 'study' && studyFacts[r.id] !== undefined)
+            if (r.type === 'study')
               extra.push(h('div', {}, ownHtml(style.formatReference(r.id as StudyId, { format: 'html' }))))
             const verdict = r.type === 'claim' ? claimFacts[r.id].verdict : undefined
             if (verdict !== undefined)

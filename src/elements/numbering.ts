@@ -35,7 +35,8 @@ const NUMBERED = /^(?:ama|vancouver)$/
  * style, in document order, cites its studies through one session (elements inside another element's shadow root are
  * not seen and number on their own). Worked out once per change of the page: the first call hooks into the elements,
  * which from then on report every element that comes, goes or changes, and every numbered element renders again.
- * @param style - the style's citation table
+ * @param style - the style's citations
+ * @param need - loads the references of the ids given (the script-tag build loads one file per record)
  * @param parseIds - reads a `<kap-cite>`'s `ids` (throws on a bad one, which then cites nothing)
  * @param citable - whether a study can be cited (a lead cannot)
  * @param hook - installs the elements' change report
@@ -45,6 +46,7 @@ const NUMBERED = /^(?:ama|vancouver)$/
  */
 export async function pageNumbering(
   style: StyleCitations,
+  need: (ids: readonly string[]) => Promise<unknown>,
   parseIds: (value: string | null) => readonly string[],
   citable: (id: string) => boolean,
   hook: (report: (element: Element) => void) => void,
@@ -58,6 +60,8 @@ export async function pageNumbering(
   const { claimFacts } = await claims()
   const hit = cache.find((c) => c.version === version && c.style === style.style)
   if (hit !== undefined) return hit.value
+  // The page as it stands now (an element may come or go while the references load).
+  const at = version
   const idsOf = (e: Element): readonly string[] => {
     try {
       if (e.localName === 'kap-cite') return parseIds(e.getAttribute('ids'))
@@ -69,12 +73,14 @@ export async function pageNumbering(
       return []
     }
   }
+  const elements = [...document.querySelectorAll('kap-cite,kap-claim')]
+    .filter((e) => styleOf(e) === style.style)
+    .map((e) => [e, idsOf(e)] as const)
+    .filter(([, ids]) => ids.length > 0)
+  await need([...new Set(elements.flatMap(([, ids]) => ids))])
   const session = style.createCitationSession({ format: 'html' })
   const citations = new Map<Element, readonly [string, string]>()
-  for (const element of document.querySelectorAll('kap-cite,kap-claim')) {
-    if (styleOf(element) !== style.style) continue
-    const ids = idsOf(element)
-    if (ids.length === 0) continue
+  for (const [element, ids] of elements) {
     const html = session.cite(ids)
     if (element.localName === 'kap-cite') citations.set(element, [html, citationName(html, ids, session)])
   }
@@ -85,7 +91,7 @@ export async function pageNumbering(
     return copy
   }
   const value = { session, citations, fork }
-  cache = [...cache.filter((c) => c.version === version), { version, style: style.style, value }]
+  cache = [...cache.filter((c) => c.version === at), { version: at, style: style.style, value }]
   return value
 }
 

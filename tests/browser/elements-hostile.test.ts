@@ -50,6 +50,16 @@ function hostileStore(statements: readonly string[]): string {
   return JSON.stringify({ ...json, docs, fingerprint: fingerprint(changed, vocabularies) })
 }
 
+/**
+ * A style table with the hostile title: as `loadStyle` loads it (the whole table), and as the elements load its records
+ * one file each. The tables print the title as their style cases it (src/cite/sentence-case.ts): every form is swapped.
+ */
+const hostileTable = (path: string): string =>
+  [TITLE, sentenceCase(TITLE, 'capital'), sentenceCase(TITLE, 'lower')].reduce(
+    (text, form) => swapJson(text, form, HOSTILE_TITLE),
+    readFileSync(path, 'utf8'),
+  )
+
 const hostile: Plugin = {
   name: 'hostile-records',
   setup(build) {
@@ -63,11 +73,7 @@ const hostile: Plugin = {
       loader: 'ts',
     }))
     build.onLoad({ filter: /citations[\\/]data[\\/][a-z]+\.json$/ }, (args) => ({
-      // The tables print the title as their style cases it (src/cite/sentence-case.ts): swap every form.
-      contents: [TITLE, sentenceCase(TITLE, 'capital'), sentenceCase(TITLE, 'lower')].reduce(
-        (text, form) => swapJson(text, form, HOSTILE_TITLE),
-        readFileSync(args.path, 'utf8'),
-      ),
+      contents: hostileTable(args.path),
       loader: 'json',
     }))
   },
@@ -92,7 +98,7 @@ let built = ''
 describe.skipIf(!available && !ci)('web components given records with hostile text', () => {
   beforeAll(async () => {
     built = join(root, '.tmp', 'elements-hostile')
-    await buildElements(built, [hostile])
+    await buildElements(built, [hostile], hostileTable)
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
       if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE)

@@ -209,15 +209,15 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
     }
   })
 
-  it('a style table that does not load: the error names the file with its cause, the fallback text stays, and it renders once back online', async () => {
+  it('a reference file that does not load: the error names the file with its cause, the fallback text stays, and it renders once back online', async () => {
     const { page, blocked, uncaught, context, goto } = await open('/offline.html')
     try {
-      blocked.current = /chunks\/apa-/
+      blocked.current = /styles\/apa\/dore-2019\.js/
       await goto()
       await page.waitForFunction(() => (document.getElementById('cite') as KapElement).error !== undefined)
       const failed = await state(page, 'cite')
       expect(failed.line).toMatch(
-        /^kap-literature: could not load the apa citations \(http:\/\/127\.0\.0\.1:\d+\/elements\/chunks\/apa-\w+\.js\)$/,
+        /^kap-literature: could not load the apa citations \(http:\/\/127\.0\.0\.1:\d+\/elements\/styles\/apa\/dore-2019\.js\)$/,
       )
       expect(failed).toMatchObject({ code: 'LOAD_FAILED' })
       expect(failed.cause).toMatch(/Failed to fetch dynamically imported module/)
@@ -288,7 +288,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
     try {
       let release: () => void = () => {}
       const held = new Promise<void>((r) => (release = r))
-      await page.route(/chunks\/apa-/, async (route) => {
+      await page.route(/styles\/apa\//, async (route) => {
         await held
         await route.continue()
       })

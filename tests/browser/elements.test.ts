@@ -56,6 +56,12 @@ const NUMBERED_PAGE = `<!doctype html>
 <kap-reference id="vrefs" ids="dore-2019 wilkinson-2021 krystal-1994" style-name="vancouver"></kap-reference>
 </body></html>`
 
+/** One citation and a search box: what a page loads for the references it shows. */
+const ONE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>one citation</title>
+<script type="module" src="/elements/kap-elements.js"></script></head>
+<body><p>A trial <kap-cite id="cite" ids="dore-2019"></kap-cite>.</p><kap-search id="search"></kap-search></body></html>`
+
 /** A dark page (audit 36, item 7): the elements' links and citations must stay readable on it. */
 const DARK_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>dark page</title>
@@ -99,6 +105,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         '/index.html': PAGE,
         '/numbered.html': NUMBERED_PAGE,
         '/dark.html': DARK_PAGE,
+        '/one.html': ONE_PAGE,
       }
       if (html[path] !== undefined) {
         res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(html[path])
@@ -295,6 +302,44 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       }
     })
     expect(closed).toEqual({ expanded: 'false', hidden: true, focused: 'cite' })
+  })
+
+  it('loads the references a page shows, one file each, never a whole style table', async () => {
+    const one = await browser.newPage({ viewport: { width: 900, height: 900 } })
+    const requested: string[] = []
+    one.on('request', (r) => requested.push(new URL(r.url()).pathname))
+    try {
+      await one.goto(`${origin}/one.html`)
+      await one.waitForFunction(() => document.getElementById('cite')?.shadowRoot?.querySelector('button.cite'))
+      const styleFiles = () =>
+        requested.filter((p) => /\/(styles|chunks)\/(apa|ama|vancouver|harvard|chicago|mla)\b/.test(p))
+      expect(styleFiles()).toEqual(['/elements/styles/apa/index.js', '/elements/styles/apa/dore-2019.js'])
+      // A search shows each study it lists with its reference, loaded as it is listed.
+      await one.evaluate(() => {
+        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
+        input.value = 'ketamine ptsd'
+        input.dispatchEvent(new Event('input'))
+      })
+      await one.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 0)
+      const listed = search('ketamine ptsd', { limit: 1000 })
+        .filter((r) => r.type !== 'study' || isCitable(getStudy(r.id as (typeof studyIds)[number])))
+        .slice(0, 10)
+        .filter((r) => r.type === 'study')
+        .map((r) => r.id)
+      expect(listed.length).toBeGreaterThan(2)
+      expect(new Set(styleFiles())).toEqual(
+        new Set(['index', 'dore-2019', ...listed].map((id) => `/elements/styles/apa/${id}.js`)),
+      )
+      const references = await one.evaluate(() =>
+        [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')]
+          .filter((li) => li.querySelector('.type')?.textContent === 'study')
+          .map((li) => li.querySelector('.kap-ref')?.textContent ?? ''),
+      )
+      expect(references).toHaveLength(listed.length)
+      for (const r of references) expect(r).toMatch(/^\S.*\(\d{4}[,)].{20,}/)
+    } finally {
+      await one.close()
+    }
   })
 
   it('shows a claim with its verdict badge, its studies, and the verdict note on demand', async () => {
