@@ -6,6 +6,7 @@ import { getDetails } from '../details/index'
 import { formatCitation } from '../citations/index'
 import { findMatches, type RawMatch } from './match'
 import { insideQuotations, stanceOf, type Stance, type StanceContext } from './stance'
+import type { Quiz } from './segment'
 
 export type { Stance } from './stance'
 
@@ -124,6 +125,9 @@ function citationsFor(claim: ClaimId): Citations {
   return hit
 }
 
+/** The stance of a true-or-false quiz's statement: keyed true, keyed false, or left to the learners to judge. */
+const QUIZ_STANCE: Readonly<Record<Quiz, Stance>> = { true: 'asserted', false: 'negated', open: 'question' }
+
 /**
  * Finds the passages of a draft that make a tracked claim.
  * @param text - the draft, Markdown or plain text
@@ -148,10 +152,15 @@ export function checkDraft(text: string): CheckMatch[] {
     const key = m.sentences.join(',')
     let st = stances.get(key)
     if (st === undefined) {
-      st = stanceOf(
-        m.sentences.map((i) => sentences[i]!.text),
-        contextOf(m.sentences),
-      )
+      // A true-or-false statement is put as its answer key puts it, or asked when no key does.
+      const quiz = m.sentences.map((i) => sentences[i]!.quiz).find((q) => q !== undefined)
+      st =
+        quiz !== undefined
+          ? QUIZ_STANCE[quiz]
+          : stanceOf(
+              m.sentences.map((i) => sentences[i]!.text),
+              contextOf(m.sentences),
+            )
       stances.set(key, st)
     }
     return turnedRound(st, m.denies)

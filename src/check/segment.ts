@@ -17,11 +17,23 @@ export interface Sentence {
   readonly kind: 'paragraph' | 'heading' | 'item'
   /** For a list item's sentences: the index of the sentence that introduced the list, if any. */
   readonly lead?: number
+  /**
+   * For a statement of a true-or-false quiz: `true` or `false` as its answer key gives it, `open` when no key does (the
+   * learners are asked to judge it).
+   */
+  readonly quiz?: Quiz
 }
+
+/** How a true-or-false quiz puts a statement: keyed true, keyed false, or left to the learners. */
+export type Quiz = 'true' | 'false' | 'open'
 
 interface Block {
   kind: 'paragraph' | 'heading' | 'item'
   lines: { text: string; line: number }[]
+  /** A numbered list item's number. */
+  number?: number
+  /** A numbered item marked as a true-or-false statement ("… T / F", "____ …"), or its mark once keyed. */
+  quiz?: Quiz | 'marked'
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
@@ -29,6 +41,16 @@ const ATX_HEADING = /^\s{0,3}#{1,6}(\s+|$)/
 const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/
 const LIST_ITEM = /^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u25cf\u2043]|\d{1,3}[.)])\s+/
+/** A true-or-false statement's mark at the end of its line: "T / F", "(True/False)", "T or F". */
+const TF_MARK = /\s*[*_]*[([]?\s*(?:T\s*\/\s*F|True\s*\/\s*False|T or F)\s*[)\]]?[*_]*\s*$/i
+/** A blank to write the answer in, before a statement: "____", "[ ]", "( )". */
+const TF_BLANK = /^(?:_{2,}|\[\s?\]|\(\s?\))\s*/
+/** Words that make a document a true-or-false quiz. */
+const TF_QUIZ = /\btrue\s*(?:or|\/)\s*false\b|\bT\s*(?:or|\/)\s*F\b/i
+/** A heading or line that opens an answer key. */
+const ANSWER_KEY = /^(?:[*_]*)?(?:answer\s+key|answers|key)\b/i
+/** A keyed answer at the start of a numbered item: "**False.** …", "T —", "True:". */
+const KEYED = /^[*_]*(true|false|t|f)\b[*_.:;,)\s—–-]/i
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
 /**
  * A line that opens a new turn of a chat log or transcript: a time stamp (`[21:02] name:`, `21:02 name`) or a
@@ -332,8 +354,17 @@ function toBlocks(text: string): Block[] {
     const item = LIST_ITEM.exec(raw)
     if (item) {
       close()
-      const text = cleanInline(raw.slice(item[0].length))
-      current = { kind: 'item', lines: text === '' ? [] : [{ text, line: lineNo }] }
+      // A true-or-false statement loses its answer blank and its "T / F" mark, and keeps its number.
+      const body = raw.slice(item[0].length)
+      const unmarked = body.replace(TF_BLANK, '').replace(TF_MARK, '')
+      const text = cleanInline(unmarked)
+      const number = /^\s*(\d{1,3})[.)]/.exec(item[0])?.[1]
+      current = {
+        kind: 'item',
+        lines: text === '' ? [] : [{ text, line: lineNo }],
+        ...(number === undefined ? {} : { number: Number(number) }),
+        ...(number !== undefined && unmarked !== body ? { quiz: 'marked' as const } : {}),
+      }
       continue
     }
     if (LINK_DEFINITION.test(raw)) {
@@ -357,6 +388,31 @@ function toBlocks(text: string): Block[] {
     current.lines.push({ text: cleaned, line: lineNo })
   }
   close()
+  return keyQuiz(blocks)
+}
+
+/**
+ * Reads a true-or-false quiz: in a document that says it is one ("True or false?"), each marked statement ("… T / F",
+ * "____ …") is keyed `true` or `false` by the numbered item of the same number in an answer key after it ("Answer
+ * key" then "4. **False.** …"), or stays `open`. Linear in the blocks.
+ */
+function keyQuiz(blocks: Block[]): Block[] {
+  if (!blocks.some((b) => b.quiz === 'marked')) return blocks
+  if (!blocks.some((b) => b.lines.some((l) => TF_QUIZ.test(l.text)))) {
+    for (const b of blocks) delete b.quiz
+    return blocks
+  }
+  const key = new Map<number, Quiz>()
+  let inKey = false
+  for (const b of blocks) {
+    const first = b.lines[0]?.text ?? ''
+    if (b.kind !== 'item') inKey = ANSWER_KEY.test(first) || (inKey && b.kind === 'paragraph')
+    else if (inKey && b.number !== undefined && b.quiz !== 'marked') {
+      const keyed = KEYED.exec(first)?.[1]?.toLowerCase()
+      if (keyed !== undefined && !key.has(b.number)) key.set(b.number, keyed[0] === 't' ? 'true' : 'false')
+    }
+  }
+  for (const b of blocks) if (b.quiz === 'marked') b.quiz = key.get(b.number!) ?? 'open'
   return blocks
 }
 
@@ -477,6 +533,7 @@ export function segment(text: string): Sentence[] {
           block: blockIndex,
           kind: block.kind,
           ...(block.kind === 'item' && lead !== undefined ? { lead } : {}),
+          ...(block.quiz !== undefined && block.quiz !== 'marked' ? { quiz: block.quiz } : {}),
         })
       }
     }

@@ -1,0 +1,93 @@
+// Round 38 (educators' texts): a true-or-false quiz puts each statement as its answer key does, or asks it; and the
+// reporting, denial and cue words that round's drafts needed.
+import { describe, expect, it } from 'vitest'
+import { checkDraft } from '../../src/check/index'
+import { segment } from '../../src/check/segment'
+
+const stanceFor = (text: string, claim: string) => checkDraft(text).find((m) => m.claim === claim)?.stance
+const SCREENING = 'thorough-screening-is-standard-and-essential'
+const STRONGER = 'ketamine-plus-therapy-stronger-outcomes'
+
+const KEYED = `# Quiz 6: KAP — True or False
+
+1. Before a patient starts KAP, a full medical and psychiatric assessment should be completed, and reputable programs build this step in as routine. **T / F**
+
+2. Studies have shown that ketamine combined with psychotherapy gives better results for depression than ketamine on its own. **T / F**
+
+### Answer key
+
+1. **True.** Screening comes first.
+2. **False.** Trials so far are small.
+`
+
+describe('true-or-false quizzes', () => {
+  it('puts a keyed statement as its key does: true is asserted, false is denied', () => {
+    expect(stanceFor(KEYED, SCREENING)).toBe('asserted')
+    expect(stanceFor(KEYED, STRONGER)).toBe('negated')
+  })
+
+  it('asks a statement that no key answers, and drops the answer blank and the T / F mark from the text', () => {
+    const open = KEYED.slice(0, KEYED.indexOf('### Answer key'))
+    expect(stanceFor(open, SCREENING)).toBe('question')
+    expect(stanceFor(open, STRONGER)).toBe('question')
+    const blanks =
+      '## Warm-up: True or False?\n\n1. ____ Studies have shown that ketamine combined with psychotherapy gives better ' +
+      'results for depression than ketamine on its own.\n'
+    expect(stanceFor(blanks, STRONGER)).toBe('question')
+    const items = segment(blanks).filter((s) => s.kind === 'item')
+    expect(items.map((s) => [s.text.slice(0, 12), s.quiz])).toEqual([['Studies have', 'open']])
+    const keyed = segment(KEYED).filter((s) => s.quiz !== undefined)
+    expect(keyed.map((s) => s.quiz)).toEqual(['true', 'false'])
+    expect(keyed.map((s) => /(?:routine|own)\.$/.test(s.text))).toEqual([true, true])
+  })
+
+  it('reads marks as a quiz only in a document that says it is one', () => {
+    const plain = KEYED.replace('True or False', 'Review').replace(
+      '### Answer key\n\n1. **True.** Screening comes first.\n2. **False.** Trials so far are small.\n',
+      '',
+    )
+    expect(segment(plain).some((s) => s.quiz !== undefined)).toBe(false)
+    expect(stanceFor(plain, STRONGER)).toBe('asserted')
+  })
+})
+
+describe('round 38 words', () => {
+  it('reads an authors’ conclusion and what practitioners describe as reported', () => {
+    expect(
+      stanceFor(
+        "Authors' conclusion: ketamine combined with psychotherapy gives better results for depression than ketamine on its own.",
+        STRONGER,
+      ),
+    ).toBe('reported')
+  })
+
+  it('reads "no randomised trial has yet shown" and "is not used for" as denials', () => {
+    expect(
+      stanceFor(
+        'No randomised trial has yet shown that ketamine plus therapy gives better results than ketamine alone for depression.',
+        STRONGER,
+      ),
+    ).toBe('negated')
+    expect(
+      stanceFor(
+        'KAP is not used for chronic pain conditions, with or without a psychological component.',
+        'indication-chronic-pain-with-psychological-component',
+      ),
+    ).toBe('negated')
+  })
+
+  it('does not read "out of reach" on a shelf, "rapidly growing" interest or "KAP is a form of escape" as claims', () => {
+    const claims = (text: string) => checkDraft(text).map((m) => m.claim)
+    expect(
+      claims('Ketamine is sold illegally too. Products are stronger than in the past. Store any at home out of reach.'),
+    ).not.toContain('kap-accesses-hard-to-reach-emotional-material')
+    expect(
+      claims(
+        'Psychedelic-assisted treatments, ketamine-assisted psychotherapy among them, have drawn rapidly growing interest from people with depression.',
+      ),
+    ).not.toContain('ketamine-relief-within-hours')
+    expect(claims('Her husband worries that KAP is a form of escape.')).not.toContain(
+      'kap-definition-ketamine-plus-psychotherapy',
+    )
+  })
+})
