@@ -82,6 +82,12 @@ describe.skipIf(!available && !ci)('handouts in Chromium, for assistive technolo
         `${width}`,
       ).toEqual(claims)
       expect(claims).toHaveLength(5)
+      // A row is named by its number and its claim, apart: "1 Conventional…", also where the cells run on as a
+      // paragraph (320 px), where Chromium read "1Conventional…" until the number's cell ended with a space.
+      expect(
+        [...tree.matchAll(/- '?row "(\d+)(.)/g)].map((m) => `${m[1]}${m[2]}`),
+        `${width}`,
+      ).toEqual(['1 ', '2 ', '3 ', '4 ', '5 '])
       await page.close()
     }
   }, 60_000)

@@ -265,7 +265,8 @@ describe('kap-literature handout (HTML)', () => {
     const rows = [...html.matchAll(/<tr id="claim-[^"]+">(.*)<\/tr>/g)].map((m) => m[1]!)
     expect(rows).toHaveLength(ofTopic('psychotherapy').length)
     for (const row of rows)
-      expect(row).toMatch(/^<td class="n">\d+<\/td><th scope="row">[^<]+<\/th><td><span class="verdict /)
+      // The number ends with a space, so that the row reads "1 Conventional…" where the cells run on (320 px).
+      expect(row).toMatch(/^<td class="n">\d+ <\/td><th scope="row">[^<]+<\/th><td><span class="verdict /)
     expect(html).not.toMatch(/<th[^>]*><\/th>/)
   })
   it('links every citation in the text to its reading-list entry', () => {

@@ -402,7 +402,7 @@ function toHtml(h: Handout, full: boolean): string {
     )
     h.claims.forEach((c, i) =>
       out.push(
-        `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1}</td><th scope="row">${escapeHtml(c.statement)}</th><td><span ` +
+        `<tr id="claim-${escapeHtml(c.id)}"><td class="n">${i + 1} </td><th scope="row">${escapeHtml(c.statement)}</th><td><span ` +
           `class="verdict verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdictLabel)}</span></td><td><span ` +
           `class="why">${c.why}</span>${c.keyStudies !== '' ? ` <span class="key">Key: ${c.keyStudies}</span>` : ''}</td></tr>`,
       ),
