@@ -1,4 +1,5 @@
 import { editDistance } from '../suggest'
+import type { Verdict } from '../types'
 /** Output helpers and argument parsing shared by the CLI's subcommands. */
 export interface Io {
   out(text: string): void
@@ -61,18 +62,40 @@ export class UsageError extends Error {}
 /** Invalid input (a missing or unreadable file, a bad option value, an unknown id): the CLI exits 1 with this message. */
 export class InputError extends Error {}
 
-type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan'
+type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan'
 
 /** Wraps text in an ANSI style when colour is on. */
 export function paint(io: Io, code: Style, text: string): string {
   if (!io.color) return text
-  const codes = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] }[code]
+  const codes = {
+    bold: [1, 22],
+    dim: [2, 22],
+    red: [31, 39],
+    green: [32, 39],
+    yellow: [33, 39],
+    blue: [34, 39],
+    magenta: [35, 39],
+    cyan: [36, 39],
+  }[code]
   return `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m`
+}
+
+/**
+ * The terminal colour of each verdict: the hue of the verdict's colour everywhere else (src/verdict-colours.ts:
+ * green accurate, blue oversimplified, amber overstated, magenta contested, red inaccurate), in the eight colours every
+ * terminal has, so that a verdict looks the same in the CLI, the maps, the handouts and the web components.
+ */
+const VERDICT_STYLES: Readonly<Record<Verdict, Style>> = {
+  accurate: 'green',
+  oversimplified: 'blue',
+  overstated: 'yellow',
+  contested: 'magenta',
+  inaccurate: 'red',
 }
 
 /** The colour a verdict is shown in. */
 export function verdictColor(verdict: string): Style {
-  return verdict === 'accurate' ? 'green' : verdict === 'inaccurate' ? 'red' : 'yellow'
+  return Object.hasOwn(VERDICT_STYLES, verdict) ? VERDICT_STYLES[verdict as Verdict] : 'yellow'
 }
 
 /** Parsed argv: positional words and `--flag value` / `--flag` options. */

@@ -68,6 +68,17 @@ describe('colour', () => {
     expect(check.stdout).toContain(ESC)
     expect((await runCli(['claims', '--json'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC)
   })
+  it('shows each verdict in the hue it has in the maps, handouts and web components', async () => {
+    const { stdout } = await runCli(['claims'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })
+    const shown = new Map([...stdout.matchAll(/\u001b\[(\d+)m([a-z]+)\u001b\[39m\]/g)].map((m) => [m[2], m[1]]))
+    expect(Object.fromEntries([...shown].sort())).toEqual({
+      accurate: '32', // green, as #00854d
+      contested: '35', // magenta, as #c80c7f
+      inaccurate: '31', // red, as #8b2e18
+      oversimplified: '34', // blue, as #0055aa
+      overstated: '33', // amber (yellow), as #9a6700
+    })
+  })
   it('is never on with NO_COLOR, even with FORCE_COLOR', async () => {
     for (const args of coloured)
       expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout, args[0]).not.toContain(ESC)
