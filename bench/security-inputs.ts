@@ -34,6 +34,12 @@ export const drafts: Readonly<Record<string, (bytes: number) => string>> = {
       0,
       bytes,
     ),
+  'quizzes: multiple-choice options, keys, blanks and answers': (bytes) => {
+    const block = 'a) ketamine works fast ✓ (correct)\n1 – **a**.\n___ 2. ketamine lasts weeks\nAnswer: False\n'
+    return `True or false?\n**1. Which of these is a MYTH?**\n${block.repeat(Math.ceil(bytes / 80))}`.slice(0, bytes)
+  },
+  'plus signs between words and long runs of blanks': (bytes) =>
+    `${'ketamine + therapy +'.repeat(Math.ceil(bytes / 40))}${' '.repeat(Math.ceil(bytes / 2))}+ k`.slice(0, bytes),
 }
 
 /** CSL styles built to be slow to register or to use. */

@@ -32,8 +32,13 @@ interface Block {
   lines: { text: string; line: number }[]
   /** A numbered list item's number. */
   number?: number
-  /** A numbered item marked as a true-or-false statement ("… T / F", "____ …"), or its mark once keyed. */
-  quiz?: Quiz | 'marked'
+  /**
+   * A true-or-false statement: marked for an answer ("… T / F", "____ …"), or set after "True or false:"; its stance
+   * once keyed.
+   */
+  quiz?: Quiz | 'marked' | 'prefixed'
+  /** A multiple-choice option's letter ("c" for "c) …"). */
+  option?: string
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
@@ -47,6 +52,25 @@ const TF_MARK = /\s*[*_]*[([]?\s*(?:T\s*\/\s*F|True\s*\/\s*False|T or F)\s*[)\]]
 const TF_BLANK = /^(?:_{2,}|\[\s?\]|\(\s?\))\s*/
 /** Words that make a document a true-or-false quiz. */
 const TF_QUIZ = /\btrue\s*(?:or|\/)\s*false\b|\bT\s*(?:or|\/)\s*F\b/i
+/** A statement set as a true-or-false item where it starts: "True or false: …", "**3.** T/F: …". */
+const TF_PREFIX = /^(?:(\d{1,3})[.)]\s*)?(?:true\s*(?:or|\/)\s*false|T\s*(?:or|\/)\s*F)\s*[:?.—–-]\s*(?=\S)/i
+/** A line that opens with a blank for the answer, then perhaps its number: "___ 4. KAP is …". */
+const TF_LINE_BLANK = /^\s*_{2,}\s*(?:(\d{1,3})[.)]\s+)?(?=\S)/
+/** A multiple-choice option: "a) …", "(b) …", "C. …", also as a list item ("- a) …"). */
+const OPTION = /^\s*\(?([a-dA-D])[.)]\s+(?=\S)/
+/** An option marked as the right answer where it stands: "✓", "(correct)". */
+const MARKED_RIGHT = /\s*(?:[\u2713\u2714\u2705]|\((?:correct|right answer)\)|\[(?:correct|right answer)\])\s*/giu
+/** A question's number where its text starts: "1. Which …", "Q1: …", "Question 3 of 8". */
+const QUESTION_NUMBER = /^(?:Q\s*|Question\s+)?(\d{1,3})(?:[.):]|\s+of\s+\d)/i
+/** A stem that asks for the false one: "Which is a MYTH?", "NOT supported", "FALSE", "a misconception". */
+const NEGATIVE_STEM =
+  /\b(?:myths?|misconceptions?|false|incorrect|untrue|not (?:supported|established|true|accurate|correct|shown|proven)|except)\b/i
+/** A multiple-choice answer: "Correct answer: B", "Answer: (c)". */
+const CHOICE_ANSWER = /^(?:correct\s+)?answer\s*[:—–-]\s*[*_]*\(?([a-d])\)?[*_]*(?![a-z])/i
+/** A line of an answer key for a multiple-choice question: "1 – **c**.", "2. b — …", "Q3: (a)". */
+const CHOICE_KEY = /^(?:Q\s*)?(\d{1,3})\s*[.):—–-]*\s*[*_]*\(?([a-d])\)?[*_]*(?![a-z])/i
+/** An answer given right under a statement: "Answer: False.", "Correct answer: True". */
+const ANSWER_LINE = /^(?:correct\s+)?answer\s*[:—–-]\s*[*_]*(true|false|t|f)\b/i
 /** A heading or line that opens an answer key. */
 const ANSWER_KEY = /^(?:[*_]*)?(?:answer\s+key|answers|key)\b/i
 /** A keyed answer at the start of a numbered item: "**False.** …", "T —", "True:". */
@@ -219,12 +243,17 @@ function decodeEntity(whole: string, decimal?: string, hex?: string, name?: stri
   return String.fromCodePoint(code).replace(INVISIBLE, '')
 }
 
+/** A plus sign after a word and before a word. */
+const PLUS = /([\p{L}\p{N}])\s*\+\s*(?=\p{L})/gu
+
 /** Removes inline Markdown and HTML from one line, keeping the words people read. Linear in the line's length. */
 function cleanInline(line: string): string {
   // Most lines of prose hold no inline syntax at all: only their whitespace needs collapsing.
   const text = INLINE_SYNTAX.test(line) ? dropMarkup(line) : line
   // Character references last, so that `&lt;b&gt;` is read as the text "<b>", never as a tag to drop.
-  return (text.includes('&') ? text.replace(ENTITY, decodeEntity) : text).replace(/\s+/g, ' ').trim()
+  const decoded = text.includes('&') ? text.replace(ENTITY, decodeEntity) : text
+  // A plus sign between words reads "plus": "ketamine + psychotherapy", "CBT+ketamine".
+  return (decoded.includes('+') ? decoded.replace(PLUS, '$1 plus ') : decoded).replace(/\s+/g, ' ').trim()
 }
 
 /** Drops the Markdown and HTML of a line that has some (every replacement linear, see above). */
@@ -356,19 +385,42 @@ function toBlocks(text: string): Block[] {
       close()
       // A true-or-false statement loses its answer blank and its "T / F" mark, and keeps its number.
       const body = raw.slice(item[0].length)
-      const unmarked = body.replace(TF_BLANK, '').replace(TF_MARK, '')
+      const letter = OPTION.exec(body)
+      const unmarked = (letter ? body.slice(letter[0].length) : body).replace(TF_BLANK, '').replace(TF_MARK, '')
       const text = cleanInline(unmarked)
       const number = /^\s*(\d{1,3})[.)]/.exec(item[0])?.[1]
       current = {
         kind: 'item',
         lines: text === '' ? [] : [{ text, line: lineNo }],
         ...(number === undefined ? {} : { number: Number(number) }),
-        ...(number !== undefined && unmarked !== body ? { quiz: 'marked' as const } : {}),
+        ...(number !== undefined && unmarked !== body && !letter ? { quiz: 'marked' as const } : {}),
+        ...(letter ? { option: letter[1]!.toLowerCase() } : {}),
       }
       continue
     }
     if (LINK_DEFINITION.test(raw)) {
       close()
+      continue
+    }
+    // A multiple-choice option ("c) KAP unites …") is an item of its own, led by its question.
+    const option = OPTION.exec(raw)
+    if (option && current !== undefined) {
+      close()
+      const text = cleanInline(raw.slice(option[0].length))
+      current = { kind: 'item', lines: text === '' ? [] : [{ text, line: lineNo }], option: option[1]!.toLowerCase() }
+      continue
+    }
+    // A line that opens with an answer blank ("___ 4. KAP is …") is a statement of its own.
+    const blank = TF_LINE_BLANK.exec(raw)
+    if (blank) {
+      close()
+      const text = cleanInline(raw.slice(blank[0].length))
+      current = {
+        kind: 'paragraph',
+        lines: text === '' ? [] : [{ text, line: lineNo }],
+        quiz: 'marked',
+        ...(blank[1] === undefined ? {} : { number: Number(blank[1]) }),
+      }
       continue
     }
     const cleaned = cleanInline(raw)
@@ -380,40 +432,131 @@ function toBlocks(text: string): Block[] {
       continue
     }
     // Plain text from web pages puts a paragraph (or a heading) on each line: a line that ends a sentence, or a
-    // short line without end punctuation followed by a capitalised line, ends the sentence.
-    if (current === undefined || current.kind === 'heading' || TURN.test(raw)) {
+    // short line without end punctuation followed by a capitalised line, ends the sentence. A quiz's "True or false:"
+    // statement and the "Answer: …" under it are paragraphs of their own, also without a blank line between.
+    if (
+      current === undefined ||
+      current.kind === 'heading' ||
+      TURN.test(raw) ||
+      TF_PREFIX.test(cleaned) ||
+      ANSWER_LINE.test(cleaned)
+    ) {
       close()
       current = { kind: 'paragraph', lines: [] }
     }
     current.lines.push({ text: cleaned, line: lineNo })
   }
   close()
-  return keyQuiz(blocks)
+  return keyChoices(keyQuiz(blocks.map(prefixed)))
 }
 
 /**
- * Reads a true-or-false quiz: in a document that says it is one ("True or false?"), each marked statement ("… T / F",
- * "____ …") is keyed `true` or `false` by the numbered item of the same number in an answer key after it ("Answer
- * key" then "4. **False.** …"), or stays `open`. Linear in the blocks.
+ * Reads a multiple-choice quiz. A question (a block whose text ends with "?" or ":", numbered "1.", "Q1", "Question 1
+ * of 8") is followed by its options ("a) …"). The right option is the one marked where it stands ("✓", "(correct)"),
+ * named under the options ("Correct answer: B") or by the question's number in a key after it ("1 – c"). It is asserted
+ * and the others denied, or the other way round when the question asks for the false one ("Which is a MYTH?"); with no
+ * answer, every option is asked. Linear in the blocks.
  */
-function keyQuiz(blocks: Block[]): Block[] {
-  if (!blocks.some((b) => b.quiz === 'marked')) return blocks
-  if (!blocks.some((b) => b.lines.some((l) => TF_QUIZ.test(l.text)))) {
-    for (const b of blocks) delete b.quiz
-    return blocks
+function keyChoices(blocks: Block[]): Block[] {
+  if (!blocks.some((b) => b.option !== undefined)) return blocks
+  interface Question {
+    readonly number: number | undefined
+    readonly negative: boolean
+    readonly options: Block[]
+    right?: string
   }
-  const key = new Map<number, Quiz>()
-  let inKey = false
+  const questions: Question[] = []
+  const byNumber = new Map<number, Question>()
+  let current: Question | undefined
   for (const b of blocks) {
     const first = b.lines[0]?.text ?? ''
+    const last = b.lines[b.lines.length - 1]?.text ?? ''
+    if (b.option !== undefined) {
+      if (current === undefined) continue
+      // (search, not test: the pattern is global, for the replace below, and test would move on from the last hit.)
+      if (b.lines.some((l) => l.text.search(MARKED_RIGHT) >= 0)) {
+        current.right = b.option
+        b.lines = b.lines.map((l) => ({ ...l, text: l.text.replace(MARKED_RIGHT, ' ').trim() }))
+      }
+      current.options.push(b)
+      continue
+    }
+    const answer = CHOICE_ANSWER.exec(first)?.[1]
+    if (answer !== undefined && current !== undefined && current.options.length > 0) {
+      current.right ??= answer.toLowerCase()
+      continue
+    }
+    // A key's line: "1 – c" in a paragraph, or a numbered item "1. **c** — …" (its number read as the item's).
+    const keyed =
+      b.kind === 'item' && b.number !== undefined ? CHOICE_KEY.exec(`${b.number}. ${first}`) : CHOICE_KEY.exec(first)
+    const keyedQuestion = keyed === null ? undefined : byNumber.get(Number(keyed[1]))
+    if (keyedQuestion !== undefined && keyedQuestion.options.length > 0 && b.kind !== 'heading') {
+      keyedQuestion.right ??= keyed![2]!.toLowerCase()
+      continue
+    }
+    if (/[?:]["'”’*_)\s]*$/u.test(last)) {
+      const number = b.number ?? Number(QUESTION_NUMBER.exec(first)?.[1] ?? NaN)
+      current = {
+        number: Number.isNaN(number) ? undefined : number,
+        negative: b.lines.some((l) => NEGATIVE_STEM.test(l.text)),
+        options: [],
+      }
+      questions.push(current)
+      if (current.number !== undefined && !byNumber.has(current.number)) byNumber.set(current.number, current)
+    } else if (b.kind !== 'item') current = undefined
+  }
+  for (const q of questions)
+    for (const o of q.options)
+      o.quiz = q.right === undefined ? 'open' : (o.option === q.right) !== q.negative ? 'true' : 'false'
+  return blocks
+}
+
+/**
+ * Reads a true-or-false quiz. Its statements: numbered items marked for an answer ("… T / F", "____ …") and lines
+ * that open with a blank ("___ 4. …"), in a document that says it is a quiz ("True or false?"), and anything set after
+ * "True or false:". Each is keyed `true` or `false` by an answer right under it ("Answer: False.") or by the numbered
+ * item of the same number in an answer key after it ("Answer key" then "4. **False.** …"), or stays `open`. Linear in
+ * the blocks.
+ */
+function keyQuiz(blocks: Block[]): Block[] {
+  if (!blocks.some((b) => b.quiz !== undefined)) return blocks
+  const isQuiz = blocks.some((b) => b.quiz === 'prefixed' || b.lines.some((l) => TF_QUIZ.test(l.text)))
+  const key = new Map<number, Quiz>()
+  const answered = new Map<Block, Quiz>()
+  let inKey = false
+  let last: Block | undefined
+  for (const b of blocks) {
+    const first = b.lines[0]?.text ?? ''
+    if (b.quiz !== undefined) {
+      last = b
+      continue
+    }
+    const answer = ANSWER_LINE.exec(first)?.[1]
+    if (answer !== undefined && last !== undefined && !answered.has(last)) {
+      answered.set(last, /^t/i.test(answer) ? 'true' : 'false')
+      continue
+    }
     if (b.kind !== 'item') inKey = ANSWER_KEY.test(first) || (inKey && b.kind === 'paragraph')
-    else if (inKey && b.number !== undefined && b.quiz !== 'marked') {
+    else if (inKey && b.number !== undefined) {
       const keyed = KEYED.exec(first)?.[1]?.toLowerCase()
       if (keyed !== undefined && !key.has(b.number)) key.set(b.number, keyed[0] === 't' ? 'true' : 'false')
     }
   }
-  for (const b of blocks) if (b.quiz === 'marked') b.quiz = key.get(b.number!) ?? 'open'
+  for (const b of blocks) {
+    if (b.quiz === undefined) continue
+    if (!isQuiz) delete b.quiz
+    else b.quiz = answered.get(b) ?? (b.number === undefined ? undefined : key.get(b.number)) ?? 'open'
+  }
   return blocks
+}
+
+/** A block that starts "True or false: …" is a statement of a quiz: it loses the words and keeps its number. */
+function prefixed(b: Block): Block {
+  const first = b.lines[0]
+  const m = first === undefined || b.kind === 'heading' ? null : TF_PREFIX.exec(first.text)
+  if (m === null) return b
+  const lines = [{ ...first!, text: first!.text.slice(m[0].length) }, ...b.lines.slice(1)]
+  return { ...b, lines, quiz: 'prefixed', ...(m[1] === undefined ? {} : { number: Number(m[1]) }) }
 }
 
 /** Whether a line break inside a block also ends a sentence. */
@@ -533,7 +676,7 @@ export function segment(text: string): Sentence[] {
           block: blockIndex,
           kind: block.kind,
           ...(block.kind === 'item' && lead !== undefined ? { lead } : {}),
-          ...(block.quiz !== undefined && block.quiz !== 'marked' ? { quiz: block.quiz } : {}),
+          ...(block.quiz === 'true' || block.quiz === 'false' || block.quiz === 'open' ? { quiz: block.quiz } : {}),
         })
       }
     }

@@ -23,7 +23,7 @@
 //     round thirty 0.82/0.77 and 0.87/0.68; round thirty-one 0.92/0.65 and 0.81/0.76; round
 //     thirty-two 0.74/0.69 and 0.83/0.78; round thirty-three 0.94/0.85 and 0.81/0.69; round thirty-four 0.87/0.75
 //     and 0.89/0.81; round thirty-five 0.90/0.90 over both sets; round thirty-six 0.92/0.78 over both sets; round
-//     thirty-seven 0.89/0.84 over both sets; round thirty-eight 0.78/0.93 over both sets) and
+//     thirty-seven 0.89/0.84 over both sets; round thirty-eight 0.78/0.93 over both sets; round thirty-nine 0.91/0.93) and
 //     a holdout set never used for tuning (the honest estimate, with bench/eval/blind). Three voices texts (a
 //     testimonial, a diary, an app guide), one of round eleven (a consent-form explainer) and two of round fourteen (a
 //     client's review, a voice note) never name ketamine or
@@ -189,10 +189,13 @@ describe('claim checker evaluation', () => {
     // question or a denial pointing back ("no trial has tested this") after the passage, more reporting words and cue
     // work: 92 of 98. All fifteen rounds: 912 of 1120 (0.81). Round 38 (educators' texts: quizzes, slides, flashcards),
     // measured before any change: 50 of 79 (0.63); after true-or-false quizzes read with their answer keys and more
-    // reporting and denial words: 62 of 79 by the same count. All sixteen rounds: 975 of 1199 (0.81).
+    // reporting and denial words: 62 of 79 by the same count. All sixteen rounds: 975 of 1199 (0.81). Round 39 (quizzes in
+    // ten layouts), measured before any change: 22 of 49 (0.45); after statements set after "True or false:" or a blank,
+    // answers right under them, multiple-choice keys and "Agree or disagree?": 43 of 50 (round 38's drafts 65 of 79).
+    // All seventeen rounds: 1024 of 1250 (0.82).
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
-    expect(judged).toBeGreaterThanOrEqual(1195)
+    expect(judged).toBeGreaterThanOrEqual(1245)
     expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 
@@ -210,7 +213,7 @@ describe('claim checker evaluation', () => {
     // 0.917 / 0.909 with round thirty, 0.916 / 0.906 with round thirty-one, 0.915 / 0.903 with round thirty-two,
     // 0.915 / 0.902 with round thirty-three, 0.915 / 0.901 once each table row is a block of its own, 0.915 / 0.902 with
     // run-on text cut into pieces of 400 characters, 0.914 / 0.900 with round thirty-four, 0.914 / 0.902 with round
-    // thirty-five, 0.916 / 0.904 with round thirty-seven, 0.913 / 0.905 with round thirty-eight).
+    // thirty-five, 0.916 / 0.904 with round thirty-seven, 0.913 / 0.905 with round thirty-eight, 0.914 / 0.906 with round thirty-nine).
     const voices = totals(rows.filter((r) => r.set === 'voices'))
     expect(voices.precision).toBeGreaterThanOrEqual(0.91)
     expect(voices.recall).toBeGreaterThanOrEqual(0.9)

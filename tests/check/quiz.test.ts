@@ -51,6 +51,59 @@ describe('true-or-false quizzes', () => {
   })
 })
 
+describe('quizzes in other layouts (round 39)', () => {
+  it('reads "True or false:" statements with the answer right under them, also without a blank line between', () => {
+    const sheet =
+      '**1.** True or False: Before a patient starts KAP, a full medical and psychiatric assessment should be ' +
+      'completed, and reputable programs build this step in as routine.\n\nAnswer: True. Screening comes first.\n\n' +
+      'Question 2 of 8\nTrue or false: Studies have shown that ketamine combined with psychotherapy gives better ' +
+      'results for depression than ketamine on its own.\nCorrect answer: False\n'
+    expect(stanceFor(sheet, SCREENING)).toBe('asserted')
+    expect(stanceFor(sheet, STRONGER)).toBe('negated')
+    expect(stanceFor(sheet.replace('Correct answer: False\n', ''), STRONGER)).toBe('question')
+  })
+
+  it('reads a line that opens with a blank as a statement to judge, and "Agree or disagree?" as asking', () => {
+    const blanks =
+      'Write T or F in each blank. There is no answer key.\n\n___ 1. Studies have shown that ketamine combined with ' +
+      'psychotherapy gives better results for depression than ketamine on its own.\n'
+    expect(stanceFor(blanks, STRONGER)).toBe('question')
+    expect(
+      stanceFor(
+        'Studies have shown that ketamine combined with psychotherapy gives better results for depression than ketamine on its own. Agree or disagree?',
+        STRONGER,
+      ),
+    ).toBe('question')
+  })
+
+  const CHOICES = (stem: string, key: string) =>
+    `**1. ${stem}**\na) Ketamine is a Schedule III controlled substance.\n` +
+    'b) Studies have shown that ketamine combined with psychotherapy gives better results for depression than ' +
+    `ketamine on its own.\nc) Esketamine is given as a nasal spray.\n\n### Answer key\n\n${key}\n`
+
+  it('asserts the right option of a multiple-choice question and denies the others, or the other way round for a myth', () => {
+    expect(stanceFor(CHOICES('Which statement is best supported?', '1 – **b**.'), STRONGER)).toBe('asserted')
+    expect(stanceFor(CHOICES('Which statement is best supported?', '1 – **a**.'), STRONGER)).toBe('negated')
+    expect(stanceFor(CHOICES('Which of the following is a MYTH?', '1 – **b**.'), STRONGER)).toBe('negated')
+    expect(stanceFor(CHOICES('Which of the following is a MYTH?', '1 – **c**.'), STRONGER)).toBe('asserted')
+    // No key: each option is put to the learners.
+    expect(stanceFor(CHOICES('Which statement is best supported?', ''), STRONGER)).toBe('question')
+    // A key as a numbered list, and an option ticked where it stands (the tick leaves the text).
+    expect(stanceFor(CHOICES('Which statement is a misconception?', '1. **b** — not shown.'), STRONGER)).toBe('negated')
+    const ticked = CHOICES('Which statement is best supported?', '').replace('on its own.', 'on its own. ✓')
+    expect(stanceFor(ticked, STRONGER)).toBe('asserted')
+    expect(checkDraft(ticked).find((m) => m.claim === STRONGER)?.excerpt).not.toContain('✓')
+  })
+
+  it('reads a plus sign between words as "plus"', () => {
+    expect(
+      checkDraft('Trials show ketamine + psychotherapy gives better results than ketamine alone for depression.').map(
+        (m) => m.claim,
+      ),
+    ).toContain(STRONGER)
+  })
+})
+
 describe('round 38 words', () => {
   it('reads an authors’ conclusion and what practitioners describe as reported', () => {
     expect(
