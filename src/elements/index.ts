@@ -57,9 +57,9 @@ const LOAD_HINT = 'check the connection, and that all of dist/elements/ is on th
  * file's address as `value` when the browser's message names it (Chromium's and Firefox's do). A kap-literature
  * error (a bad file's format version) is passed on as it is.
  */
-function loadError(what: string, cause: unknown): KapLiteratureError {
+function loadError(what: string, cause: unknown, address?: string): KapLiteratureError {
   if (cause instanceof KapLiteratureError) return cause
-  const url = /\bhttps?:\/\/\S+\.js\b/.exec(String((cause as Error | undefined)?.message))?.[0]
+  const url = /\bhttps?:\/\/\S+\.js\b/.exec(String((cause as Error | undefined)?.message))?.[0] ?? address
   return new KapLiteratureError('LOAD_FAILED', `could not load ${what}${url === undefined ? '' : ` (${url})`}`, {
     value: url,
     hint: LOAD_HINT,
@@ -71,9 +71,10 @@ function loadError(what: string, cause: unknown): KapLiteratureError {
  * One of the files the elements load on demand (a style table, the search index, the claims, a verdict note): loaded
  * once and kept; a load that fails is a `LOAD_FAILED` error and the next call tries again. Browsers remember a module
  * that failed to load and refuse it for the rest of the page's life, so the next try asks for the address the error
- * named with `?retry=<n>` (a file it imports that failed too stays refused until the page is reloaded).
+ * named with `?retry=<n>` (a file it imports that failed too stays refused until the page is reloaded). A file loaded by
+ * its address (`address`) is retried there whatever the browser's message names.
  */
-function lazy<T>(what: string, load: () => Promise<T>): () => Promise<T> {
+function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => Promise<T> {
   let kept: Promise<T> | undefined
   let url: string | undefined
   let tries = 0
@@ -84,7 +85,7 @@ function lazy<T>(what: string, load: () => Promise<T>): () => Promise<T> {
         : (import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}?retry=${++tries}`) as Promise<T>)
     ).catch((e: unknown) => {
       kept = undefined
-      const error = loadError(what, e)
+      const error = loadError(what, e, address)
       if (error !== e) url = (error.value as string | undefined) ?? url
       throw error
     }))
@@ -166,6 +167,21 @@ function styleName(name: string | null | undefined): CitationStyle {
 }
 
 let source: ReturnType<typeof styleSource> | undefined
+/**
+ * Loads the references of `ids`, each on its own, and tells which loaded and the error of the first that did not: one
+ * that does not load (offline, or missing on the server) leaves the others shown.
+ */
+const settle = async (
+  style: string | null,
+  ids: readonly string[],
+): Promise<{ readonly loaded: ReadonlySet<string>; readonly failure?: unknown }> => {
+  const results = await Promise.allSettled(ids.map((id) => styleFor(style, [id])))
+  const failed = results.find((r) => r.status === 'rejected')
+  return {
+    loaded: new Set(ids.filter((_, i) => results[i]!.status === 'fulfilled')),
+    ...(failed === undefined ? {} : { failure: failed.reason as unknown }),
+  }
+}
 /**
  * A style's citations for the records an element shows: in the script-tag build only their files (./style-source).
  * Every id is checked against the record lists before it is asked for.
@@ -475,6 +491,20 @@ export function defineElements(): boolean {
       if (into === this.root && error.code === 'LOAD_FAILED')
         addEventListener('online', () => this.schedule(), { once: true })
     }
+    /**
+     * The place of a part that did not load (a claim's study references): its one-line error there once the render is
+     * shown, and the element renders again when the browser comes back online.
+     */
+    protected failedPart(e: unknown): HTMLElement {
+      const part = h('div')
+      const mine = this.renderId
+      setTimeout(() => {
+        if (mine !== this.renderId) return
+        this.fail(e, part)
+        addEventListener('online', () => this.schedule(), { once: true })
+      })
+      return part
+    }
     protected abstract render(): Promise<Node[]>
   }
 
@@ -491,7 +521,7 @@ export function defineElements(): boolean {
   const numbering = async (style: StyleCitations) =>
     (await loadNumbering()).pageNumbering(
       style,
-      (ids) => styleFor(style.style, ids),
+      async (ids) => (await settle(style.style, ids)).loaded,
       parseIds,
       (id) => studyFacts[id as StudyId] !== undefined,
       (hook) => (renumber = hook),
@@ -655,12 +685,13 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       const id = raw as ClaimId
       const claim = claimFacts[id]
       const cited = claim.evidence.map(([study]) => study).filter((study) => studyFacts[study] !== undefined)
-      const style = await styleFor(name, cited)
+      // A study whose reference does not load is left out of the list, which says so; the claim and its verdict show.
+      const [style, { loaded, failure }] = await Promise.all([styleFor(name, []), settle(name, cited)])
       // In a numeric style, the page's numbers (the session has cited this claim's studies already).
       const numbered = NUMERIC.has(style.style) ? await numbering(style) : undefined
       const page = numbered?.session
       const studies = claim.evidence
-        .filter(([study]) => cited.includes(study))
+        .filter(([study]) => loaded.has(study))
         .map(([study, relation]) =>
           h(
             'li',
@@ -704,6 +735,7 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         ),
         details,
         ...(studies.length > 0 ? [h('ul', { part: 'list', class: 'studies' }, ...studies)] : []),
+        ...(failure === undefined ? [] : [this.failedPart(failure)]),
       ]
     }
   }
@@ -809,9 +841,6 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
           await loadFullText().catch((e: unknown) => (partial = loadError('the full-text words', e)))
         // Keystrokes outrun the first load of the index: only the newest query may render.
         if (mine !== latest) return
-        this.error = undefined
-        problem.replaceChildren()
-        if (partial !== undefined) this.fail(partial, problem)
         const q = input.value
         // Studies kept as leads (their details are incomplete) are not listed: a page shows only what it can cite.
         const types = kind.value === '' ? undefined : (kind.value as 'study' | 'claim' | 'source')
@@ -821,12 +850,15 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
           (r) => (r.type !== 'study' || studyFacts[r.id] !== undefined) && (inTopic?.has(r.id) ?? true),
         )
         const hits = all.slice(0, 10)
-        // The references of the studies shown.
-        const style = await styleFor(
-          name,
-          hits.filter((r) => r.type === 'study').map((r) => r.id),
-        )
+        // The references of the studies shown, each on its own: one that does not load leaves its study listed
+        // without it, and the others with theirs.
+        const studies = hits.filter((r) => r.type === 'study').map((r) => r.id)
+        const [style, { loaded, failure }] = await Promise.all([styleFor(name, []), settle(name, studies)])
         if (mine !== latest) return
+        this.error = undefined
+        problem.replaceChildren()
+        if (partial !== undefined) this.fail(partial, problem)
+        if (failure !== undefined) this.fail(failure, problem)
         results.replaceChildren(
           ...hits.map((r) => {
             const title = h('span', { class: 'title' })
@@ -837,7 +869,7 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
             }
             title.append(r.title.slice(at))
             const extra: Node[] = []
-            if (r.type === 'study')
+            if (r.type === 'study' && loaded.has(r.id))
               extra.push(h('div', {}, ownHtml(style.formatReference(r.id as StudyId, { format: 'html' }))))
             const verdict = r.type === 'claim' ? claimFacts[r.id].verdict : undefined
             if (verdict !== undefined)

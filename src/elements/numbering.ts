@@ -22,7 +22,13 @@ export interface PageNumbering {
 
 /** Counts changes of the page's elements: the numbering is worked out again after each. */
 let version = 0
-let cache: { version: number; style: string; value: PageNumbering }[] = []
+/** A numbering, and the studies it left out because their references did not load. */
+interface Numbered {
+  readonly numbering: PageNumbering
+  readonly skipped: readonly string[]
+}
+/** Each style's numbering of the page as it stands (`version`), kept from when it starts, so that it is worked once. */
+let cache: { version: number; style: string; value: Promise<Numbered> }[] = []
 
 /** An element's style as `loadStyle` reads it. */
 const styleOf = (e: Element): string => (e.getAttribute('style-name') ?? '').trim().toLowerCase() || 'apa'
@@ -36,7 +42,9 @@ const NUMBERED = /^(?:ama|vancouver)$/
  * not seen and number on their own). Worked out once per change of the page: the first call hooks into the elements,
  * which from then on report every element that comes, goes or changes, and every numbered element renders again.
  * @param style - the style's citations
- * @param need - loads the references of the ids given (the script-tag build loads one file per record)
+ * @param need - loads the references of the ids given (the script-tag build loads one file per record) and tells
+ *   which loaded: an element whose references did not load is left out (it shows its own error), and once they load
+ *   the page is numbered again
  * @param parseIds - reads a `<kap-cite>`'s `ids` (throws on a bad one, which then cites nothing)
  * @param citable - whether a study can be cited (a lead cannot)
  * @param hook - installs the elements' change report
@@ -46,22 +54,44 @@ const NUMBERED = /^(?:ama|vancouver)$/
  */
 export async function pageNumbering(
   style: StyleCitations,
-  need: (ids: readonly string[]) => Promise<unknown>,
+  need: (ids: readonly string[]) => Promise<ReadonlySet<string>>,
   parseIds: (value: string | null) => readonly string[],
   citable: (id: string) => boolean,
   hook: (report: (element: Element) => void) => void,
   claims: () => Promise<typeof import('./claim-data')>,
 ): Promise<PageNumbering> {
-  hook((changed) => {
+  const report = (changed: Element | null): void => {
     version++
     for (const e of document.querySelectorAll<Element & { schedule?: () => void }>('kap-cite,kap-claim,kap-reference'))
       if (e !== changed && NUMBERED.test(styleOf(e))) e.schedule?.()
-  })
+  }
+  hook(report)
   const { claimFacts } = await claims()
   const hit = cache.find((c) => c.version === version && c.style === style.style)
-  if (hit !== undefined) return hit.value
-  // The page as it stands now (an element may come or go while the references load).
-  const at = version
+  if (hit !== undefined) {
+    const done = await hit.value
+    if (done.skipped.length === 0) return done.numbering
+    // Some references had not loaded when the page was numbered: once they have, it is numbered again, and every
+    // numbered element renders again with it.
+    if ((await need(done.skipped)).size < done.skipped.length) return done.numbering
+    if (cache.some((c) => c.version === version && c.style === style.style && c.value === hit.value)) report(null)
+    const again = cache.find((c) => c.version === version && c.style === style.style)
+    if (again !== undefined) return (await again.value).numbering
+  }
+  // Worked once per change of the page and style: the elements that ask while it is worked wait for the same result.
+  const value = numberPage(style, need, parseIds, citable, claimFacts)
+  cache = [...cache.filter((c) => c.version === version), { version, style: style.style, value }]
+  return (await value).numbering
+}
+
+/** Numbers the page as it stands: each numbered element in document order, those whose references loaded. */
+async function numberPage(
+  style: StyleCitations,
+  need: (ids: readonly string[]) => Promise<ReadonlySet<string>>,
+  parseIds: (value: string | null) => readonly string[],
+  citable: (id: string) => boolean,
+  claimFacts: (typeof import('./claim-data'))['claimFacts'],
+): Promise<Numbered> {
   const idsOf = (e: Element): readonly string[] => {
     try {
       if (e.localName === 'kap-cite') return parseIds(e.getAttribute('ids'))
@@ -77,10 +107,12 @@ export async function pageNumbering(
     .filter((e) => styleOf(e) === style.style)
     .map((e) => [e, idsOf(e)] as const)
     .filter(([, ids]) => ids.length > 0)
-  await need([...new Set(elements.flatMap(([, ids]) => ids))])
+  const wanted = [...new Set(elements.flatMap(([, ids]) => ids))]
+  const loaded = await need(wanted)
   const session = style.createCitationSession({ format: 'html' })
   const citations = new Map<Element, readonly [string, string]>()
   for (const [element, ids] of elements) {
+    if (!ids.every((id) => loaded.has(id))) continue
     const html = session.cite(ids)
     if (element.localName === 'kap-cite') citations.set(element, [html, citationName(html, ids, session)])
   }
@@ -90,9 +122,7 @@ export async function pageNumbering(
     if (cited.length > 0) copy.cite(cited)
     return copy
   }
-  const value = { session, citations, fork }
-  cache = [...cache.filter((c) => c.version === at), { version: at, style: style.style, value }]
-  return value
+  return { numbering: { session, citations, fork }, skipped: wanted.filter((id) => !loaded.has(id)) }
 }
 
 /**

@@ -29,7 +29,7 @@ export function styleSource(
     let load = files.get(path)
     if (load === undefined) {
       const url = new URL(path, import.meta.url).href
-      files.set(path, (load = lazy(`the ${style} citations`, () => import(/* @vite-ignore */ url))))
+      files.set(path, (load = lazy(`the ${style} citations`, () => import(/* @vite-ignore */ url), url)))
     }
     return load() as Promise<T>
   }

@@ -4,7 +4,7 @@
 import type { CitationStyle, StyleCitations } from '../citations/index'
 
 /** Loads, once, a file of the elements under `what` (the elements' own loader: retries, `LOAD_FAILED`). */
-export type Lazy = <T>(what: string, load: () => Promise<T>) => () => Promise<T>
+export type Lazy = <T>(what: string, load: () => Promise<T>, address?: string) => () => Promise<T>
 
 /**
  * The elements' source of citations.

@@ -50,6 +50,13 @@ const pages: Record<string, string> = {
 <p id="para">A practice study <kap-cite id="cite" ids="dore-2019">(Dore et al., 2019)</kap-cite> found benefits.</p>
 <kap-reference id="refs" ids="dore-2019"><p>Dore, J., et al. (2019). Ketamine assisted psychotherapy (KAP).</p></kap-reference>
 </body></html>`,
+  // Review of the per-record references: one reference that does not load must not take the others down.
+  '/one-missing.html': `${head('one reference that does not load')}
+<p id="para">First <kap-cite id="v1" ids="dore-2019" style-name="vancouver"></kap-cite>, then
+<kap-cite id="v2" ids="wilkinson-2021" style-name="vancouver"></kap-cite>.</p>
+<kap-claim id="claim" claim="${CLAIM}"></kap-claim>
+<kap-search id="search"></kap-search>
+</body></html>`,
   '/mixups.html': `${head('attributes mixed up')}
 <kap-claim id="${CLAIM}"></kap-claim>
 <kap-claim id="empty"></kap-claim>
@@ -242,6 +249,110 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
           '(Dore et al., 2019)',
       )
       expect(await state(page, 'cite')).toMatchObject({ line: null, code: undefined })
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('one reference file that does not load leaves the other numbered citations, the claim and the search results shown', async () => {
+    const { page, blocked, uncaught, context, goto } = await open('/one-missing.html')
+    try {
+      await goto()
+      const cite = (id: string) =>
+        page.evaluate((i) => document.getElementById(i)?.shadowRoot?.querySelector('button.cite')?.textContent, id)
+      await page.waitForFunction(() => document.getElementById('v2')?.shadowRoot?.querySelector('button.cite'))
+      expect([await cite('v1'), await cite('v2')]).toEqual(['(1)', '(2)'])
+      // A citation added later whose reference does not load: it alone shows the error; the others keep their numbers.
+      blocked.current = /styles\/vancouver\/feder-2014\.js/
+      await page.evaluate(() => {
+        const added = document.createElement('kap-cite')
+        added.id = 'v3'
+        added.setAttribute('ids', 'feder-2014')
+        added.setAttribute('style-name', 'vancouver')
+        document.getElementById('para')!.append(added)
+      })
+      await page.waitForFunction(() => (document.getElementById('v3') as KapElement | null)?.error !== undefined)
+      await page.waitForTimeout(200)
+      expect(await state(page, 'v3')).toMatchObject({ code: 'LOAD_FAILED' })
+      expect([await cite('v1'), await cite('v2')]).toEqual(['(1)', '(2)'])
+      expect(await state(page, 'v1')).toMatchObject({ line: null, code: undefined })
+      // Back online: it is numbered after the others.
+      blocked.current = undefined
+      await context.setOffline(true)
+      await context.setOffline(false)
+      await page.waitForFunction(
+        () => document.getElementById('v3')?.shadowRoot?.querySelector('button.cite')?.textContent === '(3)',
+      )
+      expect([await cite('v1'), await cite('v2')]).toEqual(['(1)', '(2)'])
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a claim whose one study reference does not load still shows its statement, verdict and other studies', async () => {
+    const { page, blocked, uncaught, context, goto } = await open('/one-missing.html')
+    try {
+      blocked.current = /styles\/apa\/wilkinson-2021\.js/
+      await goto()
+      await page.waitForFunction(() => (document.getElementById('claim') as KapElement | null)?.error !== undefined)
+      const shown = await page.evaluate(() => {
+        const root = document.getElementById('claim')!.shadowRoot!
+        return {
+          badge: root.querySelector('.badge')?.textContent,
+          statement: (root.querySelector('.statement')?.textContent ?? '').length > 40,
+          studies: [...root.querySelectorAll('.studies li')].map((li) => li.textContent ?? ''),
+          error: root.querySelector('[role=alert]')?.textContent,
+        }
+      })
+      expect(shown.badge).toBe('Overstated')
+      expect(shown.statement).toBe(true)
+      expect(shown.studies.length).toBeGreaterThan(1)
+      expect(shown.studies.some((s) => s.startsWith('Wilkinson et al. (2021)'))).toBe(false)
+      expect(shown.studies.some((s) => s.startsWith('Wilkinson et al. (2017)'))).toBe(true)
+      expect(shown.error).toMatch(/could not load the apa citations \(.*\/styles\/apa\/wilkinson-2021\.js\)$/)
+      expect(await state(page, 'claim')).toMatchObject({ code: 'LOAD_FAILED' })
+      // Back online, the claim renders whole.
+      blocked.current = undefined
+      await context.setOffline(true)
+      await context.setOffline(false)
+      await page.waitForFunction(() =>
+        [...document.getElementById('claim')!.shadowRoot!.querySelectorAll('.studies li')].some((li) =>
+          (li.textContent ?? '').startsWith('Wilkinson et al. (2021)'),
+        ),
+      )
+      expect(await state(page, 'claim')).toMatchObject({ line: null, code: undefined })
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('search results whose one study reference does not load are listed, that study without its reference', async () => {
+    const { page, blocked, uncaught, context, goto } = await open('/one-missing.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+      blocked.current = /styles\/apa\/dore-2019\.js/
+      await page.evaluate(() => {
+        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
+        input.value = 'dore 2019 practices'
+        input.dispatchEvent(new Event('input'))
+      })
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 1)
+      await page.waitForTimeout(100)
+      const listed = await page.evaluate(() =>
+        [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')].map((li) => ({
+          type: li.querySelector('.type')?.textContent,
+          title: li.querySelector('.title')?.textContent ?? '',
+          reference: li.querySelector('.kap-ref') !== null,
+        })),
+      )
+      const dore = listed.find((r) => r.title.startsWith('Ketamine Assisted Psychotherapy (KAP): Patient Demographics'))
+      expect(dore).toMatchObject({ type: 'study', reference: false })
+      expect(listed.filter((r) => r.type === 'study' && r !== dore).every((r) => r.reference)).toBe(true)
+      expect((await state(page, 'search')).line).toMatch(/could not load the apa citations \(.*dore-2019\.js\)$/)
+      expect(uncaught).toEqual([])
     } finally {
       await context.close()
     }
