@@ -77,6 +77,13 @@ let server: Awaited<ReturnType<typeof serveElements>>
 let origin = ''
 let browser: Browser
 
+/** Unblocks the files and sends the browser's online event, on which an element whose files failed tries again. */
+async function backOnline(context: BrowserContext, blocked: { current: RegExp | undefined }): Promise<void> {
+  blocked.current = undefined
+  await context.setOffline(true)
+  await context.setOffline(false)
+}
+
 /** A fresh page whose requests for a file matching `blocked.current` fail (as offline), with its uncaught errors. */
 async function open(path: string, options: { javaScript?: boolean } = {}) {
   const context: BrowserContext = await browser.newContext({
@@ -240,9 +247,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
         }),
       ).toBe('(Dore et al., 2019)')
       expect(uncaught).toEqual([])
-      blocked.current = undefined
-      await context.setOffline(true)
-      await context.setOffline(false) // the browser's online event: the element tries again
+      await backOnline(context, blocked)
       await page.waitForFunction(
         () =>
           document.getElementById('cite')!.shadowRoot!.querySelector('button.cite')?.textContent ===
@@ -277,9 +282,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       expect([await cite('v1'), await cite('v2')]).toEqual(['(1)', '(2)'])
       expect(await state(page, 'v1')).toMatchObject({ line: null, code: undefined })
       // Back online: it is numbered after the others.
-      blocked.current = undefined
-      await context.setOffline(true)
-      await context.setOffline(false)
+      await backOnline(context, blocked)
       await page.waitForFunction(
         () => document.getElementById('v3')?.shadowRoot?.querySelector('button.cite')?.textContent === '(3)',
       )
@@ -313,9 +316,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       expect(shown.error).toMatch(/could not load the apa citations \(.*\/styles\/apa\/wilkinson-2021\.js\)$/)
       expect(await state(page, 'claim')).toMatchObject({ code: 'LOAD_FAILED' })
       // Back online, the claim renders whole.
-      blocked.current = undefined
-      await context.setOffline(true)
-      await context.setOffline(false)
+      await backOnline(context, blocked)
       await page.waitForFunction(() =>
         [...document.getElementById('claim')!.shadowRoot!.querySelectorAll('.studies li')].some((li) =>
           (li.textContent ?? '').startsWith('Wilkinson et al. (2021)'),
