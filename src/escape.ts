@@ -29,7 +29,8 @@ const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
  * backslash. So do the joints of anything an autolinking renderer would make a link of: the `/` of `//` (in
  * `http://`, `ftp://` or a bare `//host`), the `.` of `www.` and of a domain name before its ending (`evil\.com`),
  * and the `@` of an e-mail address. A renderer shows `\.` as `.`, so the text reads the same but is never linked:
- * the only links are those we build from DOIs and https URLs. A line-leading list or heading marker is escaped too,
+ * the only links are those we build from DOIs and https URLs. A line-leading list or heading marker is escaped too (a
+ * setext underline and a rule as well),
  * and blanks before a line break shrink to one space (two would be a hard line break). `&` becomes `&amp;` only where
  * it would start a character reference (`&copy;`, `&#65;`); elsewhere Markdown shows it as it is, so "Fenton, L., &
  * Sanacora, G." stays readable in the Markdown source. Linear time: no pattern can backtrack, and each lookaround
@@ -44,7 +45,10 @@ export function escapeMarkdown(text: string): string {
       // (after `http:`, `ftp:` or alone), `www.`, `@` of an e-mail address and the `.` before a domain name's ending.
       // A link's own text is escaped the same: a renderer that fails to parse the link would autolink its text.
       .replace(/[\\`*_[\]#|~^@]|\/(?=\/)|\.(?=\p{L})|(?<=www)\./giu, '\\$&')
-      .replace(/^([ \t]*(?:\d{1,9}(?=\.\s)|(?=[+-]\s)))([+.-])/gm, '$1\\$2')
+      // A list marker opening a line, also at the line's end (an empty item) and with `)` ("1) …", CommonMark).
+      .replace(/^([ \t]*(?:\d{1,9}(?=[.)](?:\s|$))|(?=[+-](?:\s|$))))([+.)-])/gm, '$1\\$2')
+      // A line of only `=` or `-` (and blanks) under text makes it a heading, and `---` a rule: its first mark escaped.
+      .replace(/^([ \t]*)([=-])(?=[=\- \t]*$)/gm, '$1\\$2')
       // Two or more spaces before a line break make a hard break (`<br>`): one space reads the same and breaks nothing.
       // The lookbehind starts a match only at the start of a run of blanks, so a long run is scanned once.
       .replace(/(?<![ \t])[ \t]{2,}(?=\n)/g, ' ')

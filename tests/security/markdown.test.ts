@@ -227,6 +227,11 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
         '- ',
         '+ ',
         '1. ',
+        '1) ',
+        '0.',
+        '-',
+        '=',
+        '---',
         '\n',
         ...AUTOLINK_PIECES,
       ),
@@ -244,6 +249,11 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
     // Blanks before a line break would be a hard break (found by this property): one space is left.
     expect(escapeMarkdown('Johnson  \n0')).toBe('Johnson \n0')
     expect(escapeMarkdown('+ \t \na  b')).toBe('\\+ \na  b')
+    // A list marker at the end of a line, or with `)`, starts a list too (found by this property: "0." read back empty).
+    expect(escapeMarkdown('0.')).toBe('0\\.')
+    expect(escapeMarkdown('1) Ketamine\n-')).toBe('1\\) Ketamine\n\\-')
+    // A line of `=` or `-` under text would make it a heading, and `---` a rule.
+    expect(escapeMarkdown('Ketamine\n==\n--\n---')).toBe('Ketamine\n\\==\n\\--\n\\---')
     expect(escapeMarkdown('AT&T; &copy; &#65; R&D')).toBe('AT&amp;T; &amp;copy; &amp;\\#65; R&D')
   })
 
