@@ -511,6 +511,9 @@ function keyChoices(blocks: Block[]): Block[] {
   return blocks
 }
 
+/** A key's word as the stance it gives: "True", "T" → `true`; "False", "F" → `false`. */
+const truth = (word: string): Quiz => (/^t/i.test(word) ? 'true' : 'false')
+
 /**
  * Reads a true-or-false quiz. Its statements: numbered items marked for an answer ("… T / F", "____ …") and lines
  * that open with a blank ("___ 4. …"), in a document that says it is a quiz ("True or false?"), and anything set after
@@ -533,13 +536,13 @@ function keyQuiz(blocks: Block[]): Block[] {
     }
     const answer = ANSWER_LINE.exec(first)?.[1]
     if (answer !== undefined && last !== undefined && !answered.has(last)) {
-      answered.set(last, /^t/i.test(answer) ? 'true' : 'false')
+      answered.set(last, truth(answer))
       continue
     }
     if (b.kind !== 'item') inKey = ANSWER_KEY.test(first) || (inKey && b.kind === 'paragraph')
     else if (inKey && b.number !== undefined) {
-      const keyed = KEYED.exec(first)?.[1]?.toLowerCase()
-      if (keyed !== undefined && !key.has(b.number)) key.set(b.number, keyed[0] === 't' ? 'true' : 'false')
+      const keyed = KEYED.exec(first)?.[1]
+      if (keyed !== undefined && !key.has(b.number)) key.set(b.number, truth(keyed))
     }
   }
   for (const b of blocks) {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
+import { addCitation, builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
 import { root } from '../helpers/paths'
 
 const ci = process.env.CI === 'true'
@@ -278,12 +278,7 @@ describe.skipIf(!available && !ci)('the elements for zoom, keyboard, screen read
         '(Dore et al., 2019)',
       ])
       // The names follow the numbers when a citation is added before the others.
-      await page.evaluate(() => {
-        const cite = document.createElement('kap-cite')
-        cite.setAttribute('ids', 'krystal-1994')
-        cite.setAttribute('style-name', 'ama')
-        document.querySelector('p')!.prepend(cite)
-      })
+      await addCitation(page, { ids: 'krystal-1994', style: 'ama' }, 'p', 'prepend')
       await page.waitForFunction(
         () =>
           document.getElementById('a2')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-label') ===

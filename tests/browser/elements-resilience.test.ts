@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { KapElement } from '../../src/elements/index'
-import { builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
+import { addCitation, builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
 import { root } from '../helpers/paths'
 
 const ci = process.env.CI === 'true'
@@ -269,13 +269,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       expect([await cite('v1'), await cite('v2')]).toEqual(['(1)', '(2)'])
       // A citation added later whose reference does not load: it alone shows the error; the others keep their numbers.
       blocked.current = /styles\/vancouver\/feder-2014\.js/
-      await page.evaluate(() => {
-        const added = document.createElement('kap-cite')
-        added.id = 'v3'
-        added.setAttribute('ids', 'feder-2014')
-        added.setAttribute('style-name', 'vancouver')
-        document.getElementById('para')!.append(added)
-      })
+      await addCitation(page, { ids: 'feder-2014', style: 'vancouver', id: 'v3' }, '#para', 'append')
       await page.waitForFunction(() => (document.getElementById('v3') as KapElement | null)?.error !== undefined)
       await page.waitForTimeout(200)
       expect(await state(page, 'v3')).toMatchObject({ code: 'LOAD_FAILED' })

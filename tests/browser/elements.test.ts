@@ -17,7 +17,7 @@ import { topicRecords } from '../../src/elements/topic'
 import { search } from '../../src/search/index'
 import { isCitable, getStudy, studyIds } from '../../src/index'
 import { root } from '../helpers/paths'
-import { CHROMIUM, launchChromium } from '../helpers/elements-server'
+import { addCitation, CHROMIUM, launchChromium } from '../helpers/elements-server'
 import { contrast } from '../helpers/colours'
 
 const ci = process.env.CI === 'true'
@@ -240,12 +240,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       expect(refs[2]).toMatch(/^\d+ krystal-1994$/)
       expect(Number(refs[2]!.split(' ')[0])).toBeGreaterThan(studies.length)
       // A citation added before the others moves every number after it.
-      await numbered.evaluate(() => {
-        const cite = document.createElement('kap-cite')
-        cite.setAttribute('ids', 'krystal-1994')
-        cite.setAttribute('style-name', 'vancouver')
-        document.getElementById('para')!.prepend(cite)
-      })
+      await addCitation(numbered, { ids: 'krystal-1994', style: 'vancouver' }, '#para', 'prepend')
       await numbered.waitForFunction(
         () => document.getElementById('v1')?.shadowRoot?.querySelector('button.cite')?.textContent === '(2)',
       )

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { root } from './paths'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -47,4 +47,26 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   })
+}
+
+/**
+ * Adds a `<kap-cite>` to the page, as a page's own script would: with `ids`, `style-name` and perhaps an `id`, at the
+ * start (`prepend`) or the end (`append`) of the element that `parent` selects.
+ */
+export function addCitation(
+  page: Page,
+  cite: { readonly ids: string; readonly style: string; readonly id?: string },
+  parent: string,
+  where: 'prepend' | 'append',
+): Promise<void> {
+  return page.evaluate(
+    ([c, p, w]) => {
+      const added = document.createElement('kap-cite')
+      if (c.id !== undefined) added.id = c.id
+      added.setAttribute('ids', c.ids)
+      added.setAttribute('style-name', c.style)
+      document.querySelector(p)![w](added)
+    },
+    [cite, parent, where] as const,
+  )
 }
