@@ -850,15 +850,15 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
           (r) => (r.type !== 'study' || studyFacts[r.id] !== undefined) && (inTopic?.has(r.id) ?? true),
         )
         const hits = all.slice(0, 10)
-        // The references of the studies shown, each on its own: one that does not load leaves its study listed
-        // without it, and the others with theirs.
-        const studies = hits.filter((r) => r.type === 'study').map((r) => r.id)
-        const [style, { loaded, failure }] = await Promise.all([styleFor(name, []), settle(name, studies)])
+        // The list shows at once; the reference of each study it lists follows as its file loads (at once when it
+        // is loaded already), each on its own: one that does not load leaves its study listed without it, the others
+        // with theirs, and an error line above.
+        const style = await styleFor(name, [])
         if (mine !== latest) return
         this.error = undefined
         problem.replaceChildren()
         if (partial !== undefined) this.fail(partial, problem)
-        if (failure !== undefined) this.fail(failure, problem)
+        const references: Promise<void>[] = []
         results.replaceChildren(
           ...hits.map((r) => {
             const title = h('span', { class: 'title' })
@@ -869,8 +869,21 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
             }
             title.append(r.title.slice(at))
             const extra: Node[] = []
-            if (r.type === 'study' && loaded.has(r.id))
-              extra.push(h('div', {}, ownHtml(style.formatReference(r.id as StudyId, { format: 'html' }))))
+            if (r.type === 'study') {
+              const reference = h('div')
+              extra.push(reference)
+              references.push(
+                styleFor(name, [r.id]).then(
+                  () => {
+                    if (mine === latest)
+                      reference.append(ownHtml(style.formatReference(r.id as StudyId, { format: 'html' })))
+                  },
+                  (e: unknown) => {
+                    if (mine === latest) this.fail(e, problem)
+                  },
+                ),
+              )
+            }
             const verdict = r.type === 'claim' ? claimFacts[r.id].verdict : undefined
             if (verdict !== undefined)
               extra.push(h('span', { class: 'badge', 'data-verdict': verdict }, label('verdicts', verdict)))
@@ -883,6 +896,7 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
           q.trim() === ''
             ? ''
             : `${count}${corrected === undefined ? '' : ` for “${corrected}”`}${all.length > 10 ? ', the first 10 shown' : ''}`
+        await Promise.all(references)
       }
       input.addEventListener('input', () => void run())
       kind.addEventListener('change', () => void run())

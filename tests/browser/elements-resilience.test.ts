@@ -57,6 +57,9 @@ const pages: Record<string, string> = {
 <kap-claim id="claim" claim="${CLAIM}"></kap-claim>
 <kap-search id="search"></kap-search>
 </body></html>`,
+  '/search.html': `${head('a search box alone')}
+<kap-search id="search"></kap-search>
+</body></html>`,
   '/mixups.html': `${head('attributes mixed up')}
 <kap-claim id="${CLAIM}"></kap-claim>
 <kap-claim id="empty"></kap-claim>
@@ -335,6 +338,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
         input.dispatchEvent(new Event('input'))
       })
       await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 1)
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelector('[role=alert]'))
       await page.waitForTimeout(100)
       const listed = await page.evaluate(() =>
         [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')].map((li) => ({
@@ -347,6 +351,49 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       expect(dore).toMatchObject({ type: 'study', reference: false })
       expect(listed.filter((r) => r.type === 'study' && r !== dore).every((r) => r.reference)).toBe(true)
       expect((await state(page, 'search')).line).toMatch(/could not load the apa citations \(.*dore-2019\.js\)$/)
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('search results show at once while their references are slow to come, and each reference joins its study as it loads', async () => {
+    const { page, uncaught, context, goto } = await open('/search.html')
+    try {
+      const held = new Map<string, () => void>()
+      await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
+        await new Promise<void>((r) => held.set(new URL(route.request().url()).pathname, r))
+        await route.continue()
+      })
+      await goto()
+      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+      await page.evaluate(() => {
+        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
+        input.value = 'ketamine ptsd'
+        input.dispatchEvent(new Event('input'))
+      })
+      const shown = () =>
+        page.evaluate(() =>
+          [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')]
+            .filter((li) => li.querySelector('.type')?.textContent === 'study')
+            .map((li) => li.querySelector('.kap-ref') !== null),
+        )
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 0)
+      await expect.poll(() => held.size).toBeGreaterThan(1)
+      // Listed, titles and all, with no reference yet: the files are held.
+      const waiting = await shown()
+      expect(waiting.length).toBeGreaterThan(1)
+      expect(waiting.every((r) => !r)).toBe(true)
+      expect(
+        await page.evaluate(() => document.getElementById('search')!.shadowRoot!.querySelector('.status')!.textContent),
+      ).toMatch(/^\d+ results?/)
+      // One file comes: its study alone gains its reference.
+      const [first, release] = [...held][0]!
+      release()
+      await expect.poll(async () => (await shown()).filter(Boolean).length).toBe(1)
+      for (const [path, go] of held) if (path !== first) go()
+      await expect.poll(async () => (await shown()).every(Boolean)).toBe(true)
+      expect((await state(page, 'search')).line).toBeNull()
       expect(uncaught).toEqual([])
     } finally {
       await context.close()

@@ -315,7 +315,13 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         input.value = 'ketamine ptsd'
         input.dispatchEvent(new Event('input'))
       })
-      await one.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 0)
+      await one.waitForFunction(() => {
+        const items = [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')]
+        return (
+          items.length > 0 &&
+          items.every((li) => li.querySelector('.type')?.textContent !== 'study' || li.querySelector('.kap-ref'))
+        )
+      })
       const listed = search('ketamine ptsd', { limit: 1000 })
         .filter((r) => r.type !== 'study' || isCitable(getStudy(r.id as (typeof studyIds)[number])))
         .slice(0, 10)
