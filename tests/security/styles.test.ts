@@ -374,7 +374,6 @@ describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
         },
         1_000,
         8_000,
-        3,
       )
       expect(g.ratio, `${name}: ${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
     }
