@@ -393,6 +393,18 @@ declare global {
   }
 }
 
+/** The parts of an element that keep the focus across a render, innermost first (see Base.keep). */
+const FOCUS_PARTS = ['.popover', 'summary', '.cite', 'input', 'select'] as const
+
+/** Whether a popover is showing (false in a browser without the Popover API, where none is). */
+const isOpen = (panel: Element): boolean => {
+  try {
+    return panel.matches(':popover-open')
+  } catch {
+    return false
+  }
+}
+
 let defined = false
 /** Set by ./numbering once the page uses a numeric style: told when an element comes, goes or changes. */
 let renumber: ((element: Element) => void) | undefined
@@ -456,7 +468,9 @@ export function defineElements(): boolean {
         const nodes = await this.render()
         if (mine !== this.renderId) return
         this.error = undefined
+        const restore = this.keep()
         this.root.replaceChildren(...nodes)
+        restore()
       } catch (e) {
         if (mine === this.renderId) this.fail(e)
       }
@@ -504,6 +518,22 @@ export function defineElements(): boolean {
         addEventListener('online', () => this.schedule(), { once: true })
       })
       return part
+    }
+    /**
+     * What the visitor had open or focused in the element, given back after a render replaces its content (the page's
+     * numbering changed, a file came, the browser came back online): an open "Why this verdict" stays open and the
+     * focus stays on the part it was on. Returns what to do once the new content is in.
+     */
+    protected keep(): () => void {
+      const open = [...this.root.querySelectorAll('details')].map((d) => d.open)
+      const active = this.root.activeElement
+      const focus = active === null ? undefined : FOCUS_PARTS.find((part) => active.closest(part) !== null)
+      return () => {
+        this.root.querySelectorAll('details').forEach((d, i) => {
+          if (open[i] === true) d.open = true
+        })
+        if (focus !== undefined) this.root.querySelector<HTMLElement>(focus)?.focus()
+      }
     }
     protected abstract render(): Promise<Node[]>
   }
@@ -587,6 +617,22 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         const panel = this.root.querySelector<HTMLElement>('.popover')
         if (to !== null && !this.root.contains(to) && panel !== null) setTimeout(() => panel.togglePopover?.(false))
       })
+    }
+    /** An open popover stays open over the new citation (the old one is closed first, so it stops following). */
+    protected override keep(): () => void {
+      const restore = super.keep()
+      const old = this.root.querySelector<HTMLElement>('.popover')
+      const open = old !== null && isOpen(old)
+      if (open) old.hidePopover()
+      return () => {
+        const panel = this.root.querySelector<HTMLElement>('.popover')
+        const button = this.root.querySelector('.cite')
+        if (open && panel !== null && button !== null) {
+          panel.showPopover()
+          place(button, panel)
+        }
+        restore()
+      }
     }
     protected async render(): Promise<Node[]> {
       const ids = parseIds(read(this, 'ids', isStudies))

@@ -256,6 +256,86 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
     }
   })
 
+  it('keeps an open popover, an open verdict note and the focus when the page is numbered again', async () => {
+    const numbered = await browser.newPage()
+    try {
+      await numbered.goto(`${origin}/numbered.html`)
+      await numbered.waitForFunction(
+        () => document.getElementById('v1')?.shadowRoot?.querySelector('button.cite')?.textContent === '(1)',
+      )
+      await numbered.waitForFunction(() => document.getElementById('vclaim')?.shadowRoot?.querySelector('summary'))
+      // The verdict note of the claim opened, then the popover of the first citation, from the keyboard.
+      await numbered.evaluate(() =>
+        (document.getElementById('vclaim')!.shadowRoot!.querySelector('summary') as HTMLElement).click(),
+      )
+      await numbered.waitForFunction(
+        () => (document.getElementById('vclaim')!.shadowRoot!.querySelector('.note')?.textContent ?? '') !== '',
+      )
+      await numbered.evaluate(() =>
+        (document.getElementById('v1')!.shadowRoot!.querySelector('button.cite') as HTMLElement).focus(),
+      )
+      await numbered.keyboard.press('Enter')
+      const state = () =>
+        numbered.evaluate(() => {
+          const cite = document.getElementById('v1')!.shadowRoot!
+          const claim = document.getElementById('vclaim')!.shadowRoot!
+          return {
+            number: cite.querySelector('button.cite')!.textContent,
+            open: cite.querySelector('.popover')!.matches(':popover-open'),
+            expanded: cite.querySelector('button.cite')!.getAttribute('aria-expanded'),
+            focused: cite.activeElement?.getAttribute('role') ?? null,
+            popover: (cite.querySelector('.popover') as HTMLElement).style.getPropertyValue('--y') !== '',
+            note: (claim.querySelector('details') as HTMLDetailsElement).open,
+            noteText: (claim.querySelector('.note')?.textContent ?? '').length > 100,
+          }
+        })
+      await numbered.waitForFunction(
+        () =>
+          document.getElementById('v1')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-expanded') ===
+          'true',
+      )
+      expect(await state()).toEqual({
+        number: '(1)',
+        open: true,
+        expanded: 'true',
+        focused: 'dialog',
+        popover: true,
+        note: true,
+        noteText: true,
+      })
+      // A citation added before the others: every numbered element renders again with its new numbers.
+      await addCitation(numbered, { ids: 'krystal-1994', style: 'vancouver' }, '#para', 'prepend')
+      await numbered.waitForFunction(
+        () => document.getElementById('v1')?.shadowRoot?.querySelector('button.cite')?.textContent === '(2)',
+      )
+      await numbered.waitForFunction(
+        () => (document.getElementById('vclaim')!.shadowRoot!.querySelector('.note')?.textContent ?? '') !== '',
+      )
+      await numbered.waitForTimeout(100)
+      expect(await state()).toEqual({
+        number: '(2)',
+        open: true,
+        expanded: 'true',
+        focused: 'dialog',
+        popover: true,
+        note: true,
+        noteText: true,
+      })
+      // Escape still closes it and gives the focus back to the citation.
+      await numbered.keyboard.press('Escape')
+      await numbered.waitForFunction(
+        () =>
+          document.getElementById('v1')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-expanded') ===
+          'false',
+      )
+      expect(await numbered.evaluate(() => document.getElementById('v1')!.shadowRoot!.activeElement?.className)).toBe(
+        'cite',
+      )
+    } finally {
+      await numbered.close()
+    }
+  })
+
   it('opens and closes the citation popover from the keyboard, with aria-expanded and focus', async () => {
     await page.evaluate(() =>
       (document.getElementById('cite')!.shadowRoot!.querySelector('button') as HTMLElement).focus(),
