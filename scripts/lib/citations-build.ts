@@ -409,6 +409,10 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
     if (info.numeric) {
       const short = shortAuthor(item)
       if (short !== undefined) entry.author = [short]
+      // The year is not printed by a numeric citation; it names a linked number ("Reference 1: Dore et al. 2019"),
+      // so that two studies of one first author read apart, as the elements name their numbered citations.
+      const year = item.issued?.['date-parts']?.[0]?.[0]
+      if (short !== undefined && year !== undefined && /^\d{4}$/.test(String(year))) entry.year = String(year)
     }
     entries[id] = entry
   }

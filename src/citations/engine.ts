@@ -220,7 +220,7 @@ function numberItems(numbers: readonly number[], delimiter: string): { text: str
 
 /**
  * A link from an in-text citation to the record's entry in the document's reading list (`id="ref-<id>"`). A link whose
- * text is only a number gets a `label` ("Reference 1: Dore et al."), so that it says where it leads when read alone.
+ * text is only a number gets a `label` ("Reference 1: Dore et al. 2019"), so that it says where it leads when read alone.
  */
 const refLink = (id: string, html: string, label?: string) =>
   `<a class="kap-ref-link" href="#ref-${escapeHtml(id)}"${label === undefined ? '' : ` aria-label="${escapeHtml(label)}"`}>${html}</a>`
@@ -248,10 +248,11 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
     return found
   }
   const refRuns = (id: string): readonly Run[] => entry(id).ref
-  /** A citation number as a link named by the reference it leads to: "Reference 1: Dore et al.". */
+  /** A citation number as a link named by the reference it leads to: "Reference 1: Dore et al. 2019". */
   const numberLink = (id: string, n: string): string => {
-    const author = entry(id).author
-    return refLink(id, n, `Reference ${n}${author === undefined ? '' : `: ${runsToText(author)}`}`)
+    const { author, year } = entry(id)
+    const name = author === undefined ? '' : `: ${runsToText(author)}${year === undefined ? '' : ` ${year}`}`
+    return refLink(id, n, `Reference ${n}${name}`)
   }
 
   /** `ids[i]` is the record numbered `numbers[i]`; given (HTML only), each number links to its reading-list entry. */

@@ -154,7 +154,7 @@ describe.skipIf(!available && !ci)('handouts in Chromium, for assistive technolo
     ] as const) {
       const page = await open(['--topic', topic, '--style', style])
       const tree = await page.locator('main').ariaSnapshot()
-      // (A name with ": " in it is quoted as a whole: - 'link "Reference 1: Dore et al."'.)
+      // (A name with ": " in it is quoted as a whole: - 'link "Reference 1: Dore et al. 2019"'.)
       const names = [...tree.matchAll(/- '?link "([^"]*)"/g)].map((m) => m[1]!)
       // No link is named by a number alone ("1", "(1)").
       expect(

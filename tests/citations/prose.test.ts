@@ -84,15 +84,15 @@ describe('linked citations from a session', () => {
   it('numbers link one by one, and a range links its two ends', () => {
     const doc = createCitationSession({ style: 'vancouver', format: 'html' })
     expect(doc.cite(['wilkinson-2021', 'dore-2019'], { link: true })).toBe(
-      '<span class="kap-cite">(<a class="kap-ref-link" href="#ref-wilkinson-2021" aria-label="Reference 1: Wilkinson et al.">1</a>,' +
-        '<a class="kap-ref-link" href="#ref-dore-2019" aria-label="Reference 2: Dore et al.">2</a>)</span>',
+      '<span class="kap-cite">(<a class="kap-ref-link" href="#ref-wilkinson-2021" aria-label="Reference 1: Wilkinson et al. 2021">1</a>,' +
+        '<a class="kap-ref-link" href="#ref-dore-2019" aria-label="Reference 2: Dore et al. 2019">2</a>)</span>',
     )
     const range = doc.cite(['feder-2014', 'dore-2019', 'wilkinson-2021'], { link: true })
     expect(range.replace(/<[^>]+>/g, '')).toBe('(1–3)')
     expect(hrefs(range)).toEqual(['wilkinson-2021', 'feder-2014'])
     const sup = createCitationSession({ style: 'ama', format: 'html' })
     expect(sup.cite('dore-2019', { link: true })).toBe(
-      '<sup class="kap-cite"><a class="kap-ref-link" href="#ref-dore-2019" aria-label="Reference 1: Dore et al.">1</a></sup>',
+      '<sup class="kap-cite"><a class="kap-ref-link" href="#ref-dore-2019" aria-label="Reference 1: Dore et al. 2019">1</a></sup>',
     )
   })
 
@@ -104,8 +104,8 @@ describe('linked citations from a session', () => {
       doc.cite(['dore-2019', 'wilkinson-2021'])
       // The number is the link's text (shown, and said by voice control); the label starts with it.
       expect(labels(doc.cite(['feder-2014', 'dore-2019'], { link: true })), style).toEqual([
-        ['Reference 1: Dore et al.', '1'],
-        ['Reference 3: Feder et al.', '3'],
+        ['Reference 1: Dore et al. 2019', '1'],
+        ['Reference 3: Feder et al. 2014', '3'],
       ])
       // A record without an author (a clinic page, cited by its title) is named by its number.
       expect(labels(doc.cite('houston-therapy-kap', { link: true }))).toEqual([['Reference 4', '4']])
