@@ -38,6 +38,19 @@ export const drafts: Readonly<Record<string, (bytes: number) => string>> = {
     const block = 'a) ketamine works fast ✓ (correct)\n1 – **a**.\n___ 2. ketamine lasts weeks\nAnswer: False\n'
     return `True or false?\n**1. Which of these is a MYTH?**\n${block.repeat(Math.ceil(bytes / 80))}`.slice(0, bytes)
   },
+  'quiz tables: numbered rows with blanks, answers and long cells, and an answer key': (bytes) => {
+    const rows = `| 1 | ketamine works fast | ____ |\n| 2 | ketamine ${'lasts '.repeat(40)}| False — short |\n`
+    const table = `True or false?\n\n| # | Statement | T / F |\n|---|---|---|\n${rows.repeat(Math.ceil(bytes / 260))}`
+    return `${table}\n## Answers\n\n| # | Answer |\n|---|---|\n${'| 1 | **T** |\n'.repeat(Math.ceil(bytes / 20))}`.slice(
+      0,
+      bytes,
+    )
+  },
+  'one table row of many pipes, underscores and "T / F" cells': (bytes) =>
+    `True or false?\n\n| a | b |\n|---|---|\n| 1 ${'| __ | T / F | **F** '.repeat(Math.ceil(bytes / 20))}`.slice(
+      0,
+      bytes,
+    ),
   'plus signs between words and long runs of blanks': (bytes) =>
     `${'ketamine + therapy +'.repeat(Math.ceil(bytes / 40))}${' '.repeat(Math.ceil(bytes / 2))}+ k`.slice(0, bytes),
 }

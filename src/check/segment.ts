@@ -39,6 +39,10 @@ interface Block {
   quiz?: Quiz | 'marked' | 'prefixed'
   /** A multiple-choice option's letter ("c" for "c) …"). */
   option?: string
+  /** A table row of an answer key ("| 4 | False | … |"): the answer it gives the statement numbered `number`. */
+  answers?: Quiz
+  /** A quiz table's statement with its answer in its own row ("| 4 | KAP is … | False |"). */
+  own?: Quiz
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
@@ -75,6 +79,12 @@ const ANSWER_LINE = /^(?:correct\s+)?answer\s*[:—–-]\s*[*_]*(true|false|t|f)
 const ANSWER_KEY = /^(?:[*_]*)?(?:answer\s+key|answers|key)\b/i
 /** A keyed answer at the start of a numbered item: "**False.** …", "T —", "True:". */
 const KEYED = /^[*_]*(true|false|t|f)\b[*_.:;,)\s—–-]/i
+/** A table cell that gives an answer: "True", "**F** — …", "False. Trials …" (never "False memories …"). */
+const TRUTH_CELL = /^[*_]*(true|false|t|f)[*_]*(?:$|[.:;,)—–-]|\s+[—–-])/i
+/** A table cell to write an answer in: "____", "[ ]", "T / F", "True / False". */
+const BLANK_CELL = /^(?:_{2,}|\[\s?\]|\(\s?\)|[*_]*[([]?\s*(?:T\s*\/\s*F|True\s*\/\s*False|T or F)\s*[)\]]?[*_]*)$/i
+/** A table's first cell that numbers its row: "4", "4.", "Q4", "**4**". */
+const ROW_NUMBER = /^[*_]*(?:Q\s*)?(\d{1,3})[.)]?[*_]*$/i
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
 /**
  * A line that opens a new turn of a chat log or transcript: a time stamp (`[21:02] name:`, `21:02 name`) or a
@@ -295,6 +305,45 @@ function isTableDelimiter(line: string): boolean {
   return inner.split('|').every((cell) => /^\s*:?-+:?\s*$/.test(cell))
 }
 
+/**
+ * The blocks of a table row: its text, and what it does in a true-or-false quiz set as a table. A numbered row with a
+ * blank cell or a "T / F" cell is a statement marked for an answer (the blank left out); a numbered row whose first
+ * cell after the number is an answer is a key row for that number (in a table headed as answers, or under an answer
+ * key's heading: `keyTable`); a row whose answer follows its statement is answered in place, and what follows the
+ * answer (its reason) is read as a paragraph of its own. Linear in the row.
+ */
+function tableRow(raw: string, line: number, keyTable: boolean): Block[] {
+  let inner = raw.trim()
+  if (inner.startsWith('|')) inner = inner.slice(1)
+  if (inner.endsWith('|')) inner = inner.slice(0, -1)
+  const cells = inner.split('|').map((c) => c.trim())
+  const numbered = ROW_NUMBER.exec(cells[0] ?? '')?.[1]
+  const rest = numbered === undefined ? cells : cells.slice(1)
+  const number = numbered === undefined ? {} : { number: Number(numbered) }
+  const block = (parts: readonly string[], extra: Partial<Block> = {}): Block[] => {
+    const text = cleanInline(parts.join(' | '))
+    return text === '' ? [] : [{ kind: 'paragraph', lines: [{ text, line }], ...extra }]
+  }
+  const blank = rest.findIndex((c) => BLANK_CELL.test(c))
+  if (numbered !== undefined && blank > 0)
+    return block(
+      rest.filter((_, i) => i !== blank),
+      { ...number, quiz: 'marked' },
+    )
+  const answer = rest.findIndex((c) => TRUTH_CELL.test(c))
+  if (answer === 0 && numbered !== undefined && keyTable)
+    return block(rest, { ...number, answers: truth(TRUTH_CELL.exec(rest[0]!)![1]!) })
+  if (answer > 0 && rest.slice(0, answer).join(' ').split(/\s+/).length >= 4) {
+    const word = TRUTH_CELL.exec(rest[answer]!)!
+    const reason = [rest[answer]!.slice(word[0].length).replace(/^[\s—–-]+/, ''), ...rest.slice(answer + 1)]
+    return [
+      ...block(rest.slice(0, answer), { ...number, quiz: 'marked', own: truth(word[1]!) }),
+      ...block(reason.filter((c) => c !== '')),
+    ]
+  }
+  return block(cells)
+}
+
 function toBlocks(text: string): Block[] {
   // Invisible characters go first, from the whole text: none is a line break, so line numbers stay as they are.
   const lines = text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').split('\n')
@@ -304,6 +353,8 @@ function toBlocks(text: string): Block[] {
   let inComment = false
   // Inside a table (after its delimiter row): each row is a block of its own, until a blank line.
   let table = false
+  // The table is an answer key: its header names answers, or an answer key's heading comes just before it.
+  let keyTable = false
   const close = () => {
     if (current && current.lines.length > 0) blocks.push(current)
     current = undefined
@@ -349,14 +400,15 @@ function toBlocks(text: string): Block[] {
         close()
         blocks.push({ kind: 'paragraph', lines: [header] })
       } else close()
+      const before = blocks[blocks.length - 2]?.lines[0]?.text ?? ''
+      keyTable = /\b(?:answers?|key|correct)\b/i.test(lines[i - 1]!) || ANSWER_KEY.test(before)
       table = true
       continue
     }
     if (table) {
       if (!ATX_HEADING.test(raw) && !LIST_ITEM.test(raw) && !THEMATIC_BREAK.test(raw)) {
         close()
-        const row = cleanInline(raw)
-        if (row !== '') blocks.push({ kind: 'paragraph', lines: [{ text: row, line: lineNo }] })
+        blocks.push(...tableRow(raw, lineNo, keyTable))
         continue
       }
       table = false
@@ -539,7 +591,9 @@ function keyQuiz(blocks: Block[]): Block[] {
       answered.set(last, truth(answer))
       continue
     }
-    if (b.kind !== 'item') inKey = ANSWER_KEY.test(first) || (inKey && b.kind === 'paragraph')
+    if (b.answers !== undefined && b.number !== undefined) {
+      if (!key.has(b.number)) key.set(b.number, b.answers)
+    } else if (b.kind !== 'item') inKey = ANSWER_KEY.test(first) || (inKey && b.kind === 'paragraph')
     else if (inKey && b.number !== undefined) {
       const keyed = KEYED.exec(first)?.[1]
       if (keyed !== undefined && !key.has(b.number)) key.set(b.number, truth(keyed))
@@ -547,8 +601,9 @@ function keyQuiz(blocks: Block[]): Block[] {
   }
   for (const b of blocks) {
     if (b.quiz === undefined) continue
-    if (!isQuiz) delete b.quiz
-    else b.quiz = answered.get(b) ?? (b.number === undefined ? undefined : key.get(b.number)) ?? 'open'
+    // A table row answered in place ("| … | False |") is a fact check in any document.
+    if (!isQuiz && b.own === undefined) delete b.quiz
+    else b.quiz = answered.get(b) ?? b.own ?? (b.number === undefined ? undefined : key.get(b.number)) ?? 'open'
   }
   return blocks
 }

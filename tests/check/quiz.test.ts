@@ -144,3 +144,55 @@ describe('round 38 words', () => {
     )
   })
 })
+
+describe('quizzes set as tables', () => {
+  const STATEMENTS =
+    '| 1 | Before a patient starts KAP, a full medical and psychiatric assessment should be completed, and reputable ' +
+    'programs build this step in as routine. | ____ |\n' +
+    '| 2 | Studies have shown that ketamine combined with psychotherapy gives better results for depression than ' +
+    'ketamine on its own. | ____ |\n'
+  const TABLE_QUIZ = `# Knowledge check: true or false?\n\n| # | Statement | T / F |\n|---|---|---|\n${STATEMENTS}`
+
+  it('keys a table of statements by an answer table after it, headed as answers or under an answer key', () => {
+    const keyed =
+      `${TABLE_QUIZ}\n## Answers\n\n| # | Answer | Why |\n|---|---|---|\n` +
+      '| 1 | True | Screening comes first. |\n| 2 | False | Trials so far are small. |\n'
+    expect(stanceFor(keyed, SCREENING)).toBe('asserted')
+    expect(stanceFor(keyed, STRONGER)).toBe('negated')
+    expect(
+      segment(keyed)
+        .filter((s) => s.quiz !== undefined)
+        .map((s) => [s.text.slice(0, 14), s.quiz]),
+    ).toEqual([
+      ['Before a patie', 'true'],
+      ['Studies have s', 'false'],
+    ])
+    // A list of statements, keyed by a table under an answer key's heading whose header does not say so.
+    const list = KEYED.slice(0, KEYED.indexOf('### Answer key'))
+    const tableKey =
+      `${list}**Answer key**\n\n| Question | Reply |\n|---|---|\n` +
+      '| 1 | **T** |\n| 2 | **F** — trials so far are small |\n'
+    expect(stanceFor(tableKey, SCREENING)).toBe('asserted')
+    expect(stanceFor(tableKey, STRONGER)).toBe('negated')
+    // Without a key the statements are asked.
+    expect(stanceFor(TABLE_QUIZ, SCREENING)).toBe('question')
+    expect(stanceFor(TABLE_QUIZ, STRONGER)).toBe('question')
+  })
+
+  it('reads a row answered in place as asserted or denied, in a quiz or a fact-check table, and keeps its reason', () => {
+    const inPlace =
+      '| Claim | Verdict |\n|---|---|\n| Studies have shown that ketamine combined with psychotherapy gives better ' +
+      'results for depression than ketamine on its own. | **False** — the trials so far are small. |\n'
+    expect(stanceFor(inPlace, STRONGER)).toBe('negated')
+    expect(stanceFor(inPlace.replace('**False**', 'True'), STRONGER)).toBe('asserted')
+    const texts = segment(inPlace).map((s) => s.text)
+    expect(texts).toContain('the trials so far are small.')
+    // "False" that starts a statement's words is not an answer, nor a cell in a table that is not an answer key.
+    const words =
+      '| Claim | Note |\n|---|---|\n| Studies have shown that ketamine combined with psychotherapy gives better ' +
+      'results for depression than ketamine on its own. | False memories are not the point here. |\n'
+    expect(stanceFor(words, STRONGER)).toBe('asserted')
+    const notKey = `${TABLE_QUIZ}\n| # | Topic |\n|---|---|\n| 1 | False |\n| 2 | True |\n`
+    expect(stanceFor(notKey, SCREENING)).toBe('question')
+  })
+})
