@@ -83,6 +83,11 @@ const KEYED = /^[*_]*(true|false|t|f)\b[*_.:;,)\s—–-]/i
 const TRUTH_CELL = /^[*_]*(true|false|t|f)[*_]*(?:$|[.:;,)—–-]|\s+[—–-])/i
 /** A table cell to write an answer in: "____", "[ ]", "T / F", "True / False". */
 const BLANK_CELL = /^(?:_{2,}|\[\s?\]|\(\s?\)|[*_]*[([]?\s*(?:T\s*\/\s*F|True\s*\/\s*False|T or F)\s*[)\]]?[*_]*)$/i
+/** A header cell naming the column of answers: "Answer", "T/F", "Correct?", "Verdict", "Fact or fiction?". */
+const ANSWER_HEADER =
+  /^[*_]*(?:answers?|key|correct\??|right\??|true\??|t\s*\/\s*f|true\s*(?:\/|or)\s*false\??|verdict|fact or (?:fiction|myth)\??)[*_]*$/i
+/** In a column of answers, "Yes" and "No" answer too: "Yes", "No. Infusions …". */
+const YES_NO_CELL = /^[*_]*(yes|no)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
 /** A table's first cell that numbers its row: "4", "4.", "Q4", "**4**". */
 const ROW_NUMBER = /^[*_]*(?:Q\s*)?(\d{1,3})[.)]?[*_]*$/i
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
@@ -312,29 +317,34 @@ function isTableDelimiter(line: string): boolean {
  * key's heading: `keyTable`); a row whose answer follows its statement is answered in place, and what follows the
  * answer (its reason) is read as a paragraph of its own. Linear in the row.
  */
-function tableRow(raw: string, line: number, keyTable: boolean): Block[] {
-  let inner = raw.trim()
-  if (inner.startsWith('|')) inner = inner.slice(1)
-  if (inner.endsWith('|')) inner = inner.slice(0, -1)
-  const cells = inner.split('|').map((c) => c.trim())
+function tableRow(raw: string, line: number, keyTable: boolean, answerColumn: number): Block[] {
+  const cells = tableCells(raw)
   const numbered = ROW_NUMBER.exec(cells[0] ?? '')?.[1]
   const rest = numbered === undefined ? cells : cells.slice(1)
+  // The column the header names as the answers' (-1 for none): there an empty cell is a blank, and "Yes" answers.
+  const column = answerColumn - (cells.length - rest.length)
   const number = numbered === undefined ? {} : { number: Number(numbered) }
   const block = (parts: readonly string[], extra: Partial<Block> = {}): Block[] => {
     const text = cleanInline(parts.join(' | '))
     return text === '' ? [] : [{ kind: 'paragraph', lines: [{ text, line }], ...extra }]
   }
-  const blank = rest.findIndex((c) => BLANK_CELL.test(c))
+  const blank = rest.findIndex((c, i) => BLANK_CELL.test(c) || (i === column && c === ''))
   if (numbered !== undefined && blank > 0)
     return block(
       rest.filter((_, i) => i !== blank),
       { ...number, quiz: 'marked' },
     )
-  const answer = rest.findIndex((c) => TRUTH_CELL.test(c))
-  if (answer === 0 && numbered !== undefined && keyTable)
-    return block(rest, { ...number, answers: truth(TRUTH_CELL.exec(rest[0]!)![1]!) })
+  const answerOf = (c: string, i: number) => TRUTH_CELL.exec(c) ?? (i === column ? YES_NO_CELL.exec(c) : null)
+  const answer = rest.findIndex((c, i) => answerOf(c, i) !== null)
+  if (answer === 0 && numbered !== undefined && keyTable) {
+    // The key's reason is read without the answer's word ("F Classic psychedelics …" would be one sentence).
+    const word = answerOf(rest[0]!, 0)!
+    const reason = [rest[0]!.slice(word[0].length).replace(/^[\s—–-]+/, ''), ...rest.slice(1)]
+    const said = reason.filter((c) => c !== '')
+    return block(said.length > 0 ? said : rest, { ...number, answers: truth(word[1]!) })
+  }
   if (answer > 0 && rest.slice(0, answer).join(' ').split(/\s+/).length >= 4) {
-    const word = TRUTH_CELL.exec(rest[answer]!)!
+    const word = answerOf(rest[answer]!, answer)!
     const reason = [rest[answer]!.slice(word[0].length).replace(/^[\s—–-]+/, ''), ...rest.slice(answer + 1)]
     return [
       ...block(rest.slice(0, answer), { ...number, quiz: 'marked', own: truth(word[1]!) }),
@@ -342,6 +352,14 @@ function tableRow(raw: string, line: number, keyTable: boolean): Block[] {
     ]
   }
   return block(cells)
+}
+
+/** The cells of a table row, trimmed, without the outer pipes. */
+function tableCells(raw: string): string[] {
+  let inner = raw.trim()
+  if (inner.startsWith('|')) inner = inner.slice(1)
+  if (inner.endsWith('|')) inner = inner.slice(0, -1)
+  return inner.split('|').map((c) => c.trim())
 }
 
 function toBlocks(text: string): Block[] {
@@ -355,6 +373,8 @@ function toBlocks(text: string): Block[] {
   let table = false
   // The table is an answer key: its header names answers, or an answer key's heading comes just before it.
   let keyTable = false
+  // The column of answers its header names, or -1.
+  let answerColumn = -1
   const close = () => {
     if (current && current.lines.length > 0) blocks.push(current)
     current = undefined
@@ -395,20 +415,24 @@ function toBlocks(text: string): Block[] {
     if (isTableDelimiter(raw)) {
       // The header row is the line just before: it leaves the paragraph it was read into, as a block of its own.
       const header = current?.lines[current.lines.length - 1]
-      if (header?.line === lineNo - 1 && lines[i - 1]!.includes('|')) {
+      // (A delimiter row may open the text, or follow a line that is no header.)
+      const headerLine = header?.line === lineNo - 1 && lines[i - 1]!.includes('|') ? lines[i - 1]! : ''
+      if (headerLine !== '') {
         current!.lines.pop()
         close()
-        blocks.push({ kind: 'paragraph', lines: [header] })
+        blocks.push({ kind: 'paragraph', lines: [header!] })
       } else close()
-      const before = blocks[blocks.length - 2]?.lines[0]?.text ?? ''
-      keyTable = /\b(?:answers?|key|correct)\b/i.test(lines[i - 1]!) || ANSWER_KEY.test(before)
+      // What stands before the table (its header set aside): an answer key's heading makes it a key.
+      const before = blocks[blocks.length - (headerLine === '' ? 1 : 2)]?.lines[0]?.text ?? ''
+      keyTable = /\b(?:answers?|key|correct)\b/i.test(headerLine) || ANSWER_KEY.test(before)
+      answerColumn = headerLine === '' ? -1 : tableCells(headerLine).findIndex((c) => ANSWER_HEADER.test(c))
       table = true
       continue
     }
     if (table) {
       if (!ATX_HEADING.test(raw) && !LIST_ITEM.test(raw) && !THEMATIC_BREAK.test(raw)) {
         close()
-        blocks.push(...tableRow(raw, lineNo, keyTable))
+        blocks.push(...tableRow(raw, lineNo, keyTable, answerColumn))
         continue
       }
       table = false
@@ -563,8 +587,8 @@ function keyChoices(blocks: Block[]): Block[] {
   return blocks
 }
 
-/** A key's word as the stance it gives: "True", "T" → `true`; "False", "F" → `false`. */
-const truth = (word: string): Quiz => (/^t/i.test(word) ? 'true' : 'false')
+/** A key's word as the stance it gives: "True", "T", "Yes" → `true`; "False", "F", "No" → `false`. */
+const truth = (word: string): Quiz => (/^[ty]/i.test(word) ? 'true' : 'false')
 
 /**
  * Reads a true-or-false quiz. Its statements: numbered items marked for an answer ("… T / F", "____ …") and lines
@@ -574,10 +598,13 @@ const truth = (word: string): Quiz => (/^t/i.test(word) ? 'true' : 'false')
  * the blocks.
  */
 function keyQuiz(blocks: Block[]): Block[] {
-  if (!blocks.some((b) => b.quiz !== undefined)) return blocks
+  const marked = blocks.some((b) => b.quiz !== undefined)
   const isQuiz = blocks.some((b) => b.quiz === 'prefixed' || b.lines.some((l) => TF_QUIZ.test(l.text)))
+  if (!marked && !isQuiz) return blocks
   const key = new Map<number, Quiz>()
   const answered = new Map<Block, Quiz>()
+  // Numbered items before the key, in a quiz whose statements carry no mark ("Decide whether each is true or false").
+  const unmarked: Block[] = []
   let inKey = false
   let last: Block | undefined
   for (const b of blocks) {
@@ -597,8 +624,9 @@ function keyQuiz(blocks: Block[]): Block[] {
     else if (inKey && b.number !== undefined) {
       const keyed = KEYED.exec(first)?.[1]
       if (keyed !== undefined && !key.has(b.number)) key.set(b.number, truth(keyed))
-    }
+    } else if (b.number !== undefined && b.option === undefined && key.size === 0 && !inKey) unmarked.push(b)
   }
+  if (!marked) for (const b of unmarked) b.quiz = key.get(b.number!)
   for (const b of blocks) {
     if (b.quiz === undefined) continue
     // A table row answered in place ("| … | False |") is a fact check in any document.

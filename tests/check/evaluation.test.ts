@@ -192,10 +192,14 @@ describe('claim checker evaluation', () => {
     // reporting and denial words: 62 of 79 by the same count. All sixteen rounds: 975 of 1199 (0.81). Round 39 (quizzes in
     // ten layouts), measured before any change: 22 of 49 (0.45); after statements set after "True or false:" or a blank,
     // answers right under them, multiple-choice keys and "Agree or disagree?": 43 of 50 (round 38's drafts 65 of 79).
-    // All seventeen rounds: 1024 of 1250 (0.82).
+    // All seventeen rounds: 1024 of 1250 (0.82). Round 40 (tables: quizzes with answer tables, myth-versus-fact and
+    // fact-check tables, a worksheet, a study table), written after quizzes set as tables were first read and measured
+    // before any further change: 35 of 55 (0.64; 23 of 55 without the table reading); after a header's answer column
+    // (an empty cell is a blank, "Yes" and "No" answer) and unmarked numbered statements keyed by a table: 39 of 55.
+    // Seventeen rounds 1026 of 1250; all eighteen: 1065 of 1305 (0.82).
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
-    expect(judged).toBeGreaterThanOrEqual(1245)
+    expect(judged).toBeGreaterThanOrEqual(1300)
     expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 
@@ -213,7 +217,8 @@ describe('claim checker evaluation', () => {
     // 0.917 / 0.909 with round thirty, 0.916 / 0.906 with round thirty-one, 0.915 / 0.903 with round thirty-two,
     // 0.915 / 0.902 with round thirty-three, 0.915 / 0.901 once each table row is a block of its own, 0.915 / 0.902 with
     // run-on text cut into pieces of 400 characters, 0.914 / 0.900 with round thirty-four, 0.914 / 0.902 with round
-    // thirty-five, 0.916 / 0.904 with round thirty-seven, 0.913 / 0.905 with round thirty-eight, 0.914 / 0.906 with round thirty-nine).
+    // thirty-five, 0.916 / 0.904 with round thirty-seven, 0.913 / 0.905 with round thirty-eight, 0.914 / 0.906 with round thirty-nine,
+    // 0.913 / 0.907 with round forty).
     const voices = totals(rows.filter((r) => r.set === 'voices'))
     expect(voices.precision).toBeGreaterThanOrEqual(0.91)
     expect(voices.recall).toBeGreaterThanOrEqual(0.9)

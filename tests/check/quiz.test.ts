@@ -196,3 +196,51 @@ describe('quizzes set as tables', () => {
     expect(stanceFor(notKey, SCREENING)).toBe('question')
   })
 })
+
+describe('quiz tables named by their header, and quizzes without marks (round 40)', () => {
+  const SCREENING_TEXT =
+    'Before a patient starts KAP, a full medical and psychiatric assessment should be completed, and reputable ' +
+    'programs build this step in as routine.'
+  const STRONGER_TEXT =
+    'Studies have shown that ketamine combined with psychotherapy gives better results for depression than ketamine ' +
+    'on its own.'
+
+  it('reads an empty cell of a column headed as the answers as a blank, and "Yes" / "No" there as answers', () => {
+    const empty = `# True or false?\n\n| # | Statement | T/F |\n|---|---|---|\n| 1 | ${SCREENING_TEXT} | |\n| 2 | ${STRONGER_TEXT} | |\n`
+    expect(stanceFor(empty, STRONGER)).toBe('question')
+    const keyed = `${empty}\n## Answers\n\n| # | Answer |\n|---|---|\n| 1 | T |\n| 2 | F |\n`
+    expect(stanceFor(keyed, SCREENING)).toBe('asserted')
+    expect(stanceFor(keyed, STRONGER)).toBe('negated')
+    const correct = `| Q | Statement | Correct? |\n|---|---|---|\n| 1 | ${SCREENING_TEXT} | Yes |\n| 2 | ${STRONGER_TEXT} | No. Trials are small. |\n`
+    expect(stanceFor(correct, SCREENING)).toBe('asserted')
+    expect(stanceFor(correct, STRONGER)).toBe('negated')
+    // "No" in a column not headed as the answers (a comparison) answers nothing.
+    const compare = `| Feature | Infusion | KAP |\n|---|---|---|\n| ${STRONGER_TEXT} | No | Yes |\n`
+    expect(stanceFor(compare, STRONGER)).toBe('asserted')
+  })
+
+  it('keys the numbered items of a quiz that marks none, by the answers to their numbers, and nothing after the key', () => {
+    const quiz =
+      `Decide whether each statement is true or false.\n\n1. ${SCREENING_TEXT}\n2. ${STRONGER_TEXT}\n\n` +
+      '## Answers\n\n| No. | True/False | Why |\n|---|---|---|\n| 1 | True | Screening comes first. |\n| 2 | False | Small trials. |\n'
+    expect(stanceFor(quiz, SCREENING)).toBe('asserted')
+    expect(stanceFor(quiz, STRONGER)).toBe('negated')
+    // A numbered list after the key (its sources, say) is not keyed.
+    const after = `${quiz.replace(`1. ${SCREENING_TEXT}\n2. ${STRONGER_TEXT}\n`, '- a list without numbers\n')}\n## More\n\n1. ${SCREENING_TEXT}\n`
+    expect(segment(after).filter((s) => s.quiz !== undefined)).toEqual([])
+    // Without the words "true or false" the list is an ordinary list.
+    expect(stanceFor(quiz.replace('true or false', 'right').replace('True/False', 'Verdict'), STRONGER)).toBe(
+      'asserted',
+    )
+  })
+})
+
+describe('table edge cases', () => {
+  it('reads a text that opens with a delimiter row (no header), and rows of only pipes', () => {
+    expect(() => segment('| --- | :-: |\n| 1 | True |\n')).not.toThrow()
+    expect(() => segment('|---|\n|\n||\n| 1 | |\n')).not.toThrow()
+    expect(segment('| --- | :-: |\n| 1 | ketamine works within hours for some |\n').map((s) => s.text)).toEqual([
+      '1 ketamine works within hours for some',
+    ])
+  })
+})
