@@ -393,8 +393,8 @@ declare global {
   }
 }
 
-/** The parts of an element that keep the focus across a render, innermost first (see Base.keep). */
-const FOCUS_PARTS = ['.popover', 'summary', '.cite', 'input', 'select'] as const
+/** What can hold the focus in an element: found again across a render by its address or its place. */
+const FOCUSABLE = 'a[href],button,summary,input,select,[tabindex]'
 
 /** Whether a popover is showing (false in a browser without the Popover API, where none is). */
 const isOpen = (panel: Element): boolean => {
@@ -488,6 +488,7 @@ export function defineElements(): boolean {
           ? e
           : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, { cause: e })
       this.error = error
+      if (into === this.root) this.closePopover()
       // In place of the whole element, the page's own fallback text (if any) still follows the error.
       into.replaceChildren(
         h('p', { part: 'error', class: 'error', role: 'alert' }, error.message),
@@ -527,13 +528,27 @@ export function defineElements(): boolean {
     protected keep(): () => void {
       const open = [...this.root.querySelectorAll('details')].map((d) => d.open)
       const active = this.root.activeElement
-      const focus = active === null ? undefined : FOCUS_PARTS.find((part) => active.closest(part) !== null)
+      const focusables = () => [...this.root.querySelectorAll<HTMLElement>(FOCUSABLE)]
+      const at = active === null ? -1 : focusables().indexOf(active as HTMLElement)
+      const href = active?.getAttribute('href')
       return () => {
-        this.root.querySelectorAll('details').forEach((d, i) => {
-          if (open[i] === true) d.open = true
-        })
-        if (focus !== undefined) this.root.querySelector<HTMLElement>(focus)?.focus()
+        this.root.querySelectorAll('details').forEach((d, i) => open[i] && (d.open = true))
+        // The same link (by its address), else the part in the same place, if it is of the same kind; without
+        // scrolling the page to it.
+        const now = focusables()
+        const same = href ? now.find((e) => e.getAttribute('href') === href) : now[at]
+        if (same?.localName === active?.localName) same?.focus({ preventScroll: true })
       }
+    }
+    /**
+     * Closes an open popover (so that it stops following the page) before its element's content is replaced.
+     * @returns whether one was open
+     */
+    protected closePopover(): boolean {
+      const panel = this.root.querySelector<HTMLElement>('.popover')
+      const open = panel !== null && isOpen(panel)
+      if (open) panel.hidePopover()
+      return open
     }
     protected abstract render(): Promise<Node[]>
   }
@@ -621,15 +636,13 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
     /** An open popover stays open over the new citation (the old one is closed first, so it stops following). */
     protected override keep(): () => void {
       const restore = super.keep()
-      const old = this.root.querySelector<HTMLElement>('.popover')
-      const open = old !== null && isOpen(old)
-      if (open) old.hidePopover()
+      const open = this.closePopover()
+      // (A citation that rendered has both its button and its popover.)
       return () => {
-        const panel = this.root.querySelector<HTMLElement>('.popover')
-        const button = this.root.querySelector('.cite')
-        if (open && panel !== null && button !== null) {
+        if (open) {
+          const panel = this.root.querySelector<HTMLElement>('.popover')!
           panel.showPopover()
-          place(button, panel)
+          place(this.root.querySelector('.cite')!, panel)
         }
         restore()
       }
@@ -692,7 +705,12 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       // However it closes (the ×, Escape, a click outside, focus moving on), the citation says whether it is open.
       // While open, it follows the citation when a box the citation sits in scrolls (scroll events reach the document
       // only in the capture phase) or the window changes size.
-      const follow = (): void => place(button, panel)
+      // A popover taken out of the page while open closes without a toggle event: the next scroll or resize stops it.
+      const follow = (): void => {
+        if (isOpen(panel)) return place(button, panel)
+        removeEventListener('scroll', follow, true)
+        removeEventListener('resize', follow)
+      }
       panel.addEventListener('toggle', (e) => {
         const open = (e as ToggleEvent).newState === 'open'
         button.setAttribute('aria-expanded', String(open))
@@ -834,6 +852,20 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
     constructor() {
       super(SEARCH_CSS, 'search')
     }
+    /** The visitor's query and filter stay, and are searched again, when the box renders again. */
+    protected override keep(): () => void {
+      const restore = super.keep()
+      const [input, select] = [this.root.querySelector('input'), this.root.querySelector('select')]
+      const [query, kind] = [input?.value, select?.value]
+      return () => {
+        restore()
+        const now = this.root.querySelector('input')
+        if (!now || !(query || kind)) return
+        now.value = query!
+        this.root.querySelector('select')!.value = kind!
+        now.dispatchEvent(new Event('input'))
+      }
+    }
     protected async render(): Promise<Node[]> {
       // A page may keep the box to one topic (topic="safety"): the topic's claims, the studies they rest on and the
       // clinic pages that make them (the search entry's own topic filter keeps claims only). The visitor narrows by
@@ -904,7 +936,8 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
         this.error = undefined
         problem.replaceChildren()
         if (partial !== undefined) this.fail(partial, problem)
-        const references: Promise<void>[] = []
+        // One error line (and one kap-error) per list: the first reference that does not load.
+        let reported = false
         results.replaceChildren(
           ...hits.map((r) => {
             const title = h('span', { class: 'title' })
@@ -918,16 +951,15 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
             if (r.type === 'study') {
               const reference = h('div')
               extra.push(reference)
-              references.push(
-                styleFor(name, [r.id]).then(
-                  () => {
-                    if (mine === latest)
-                      reference.append(ownHtml(style.formatReference(r.id as StudyId, { format: 'html' })))
-                  },
-                  (e: unknown) => {
-                    if (mine === latest) this.fail(e, problem)
-                  },
-                ),
+              void styleFor(name, [r.id]).then(
+                // Into its own item, wherever that list is (one a newer query replaced is out of the page).
+                () => reference.append(ownHtml(style.formatReference(r.id as StudyId, { format: 'html' }))),
+                (e: unknown) => {
+                  // Not for a list the box no longer shows (a newer query, or the element rendered again).
+                  if (mine !== latest || !problem.isConnected || reported) return
+                  reported = true
+                  this.fail(e, problem)
+                },
               )
             }
             const verdict = r.type === 'claim' ? claimFacts[r.id].verdict : undefined
@@ -942,7 +974,6 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
           q.trim() === ''
             ? ''
             : `${count}${corrected === undefined ? '' : ` for “${corrected}”`}${all.length > 10 ? ', the first 10 shown' : ''}`
-        await Promise.all(references)
       }
       input.addEventListener('input', () => void run())
       kind.addEventListener('change', () => void run())

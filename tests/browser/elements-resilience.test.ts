@@ -400,6 +400,168 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
     }
   })
 
+  it('one error line and one kap-error per result list, however many of its references fail', async () => {
+    const { page, uncaught, context, goto } = await open('/search.html')
+    try {
+      await page.addInitScript(() => {
+        ;(window as unknown as { events: string[] }).events = []
+        document.addEventListener('kap-error', (e) =>
+          (window as unknown as { events: string[] }).events.push(
+            `${(e.target as Element).id} ${(e as CustomEvent).detail.code}`,
+          ),
+        )
+      })
+      await goto()
+      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+      // Every reference file of the list fails, one after another (a quarter of a second apart).
+      let failing = 0
+      await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
+        await new Promise((r) => setTimeout(r, 250 * ++failing))
+        await route.abort('internetdisconnected')
+      })
+      await page.evaluate(() => {
+        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
+        input.value = 'esketamine'
+        input.dispatchEvent(new Event('input'))
+      })
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelector('[role=alert]'))
+      await expect.poll(() => failing).toBeGreaterThan(2)
+      await page.waitForTimeout(250 * failing + 300)
+      const seen = await page.evaluate(() => ({
+        studies: [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li .type')].filter(
+          (t) => t.textContent === 'study',
+        ).length,
+        alerts: document.getElementById('search')!.shadowRoot!.querySelectorAll('[role=alert]').length,
+        events: (window as unknown as { events: string[] }).events,
+      }))
+      expect(seen.studies).toBeGreaterThan(1)
+      expect(seen.alerts).toBe(1)
+      expect(seen.events).toEqual(['search LOAD_FAILED'])
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a reference that fails for a list the box no longer shows reports nothing', async () => {
+    const { page, uncaught, context, goto } = await open('/search.html')
+    try {
+      await page.addInitScript(() => {
+        ;(window as unknown as { events: string[] }).events = []
+        document.addEventListener('kap-error', (e) =>
+          (window as unknown as { events: string[] }).events.push((e as CustomEvent).detail.code),
+        )
+      })
+      let fail: () => void = () => {}
+      const failed = new Promise<void>((r) => (fail = r))
+      await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
+        await failed
+        await route.abort('internetdisconnected')
+      })
+      await goto()
+      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+      await page.evaluate(() => {
+        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
+        input.value = 'esketamine'
+        input.dispatchEvent(new Event('input'))
+      })
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 0)
+      // The box renders again in Harvard (its list with it); then the APA files it was waiting for fail.
+      await page.evaluate(() => document.getElementById('search')!.setAttribute('style-name', 'harvard'))
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelector('li .kap-ref'))
+      fail()
+      await page.waitForTimeout(500)
+      const after = await page.evaluate(() => ({
+        alert: document.getElementById('search')!.shadowRoot!.querySelector('[role=alert]') !== null,
+        error: (document.getElementById('search') as unknown as { error?: unknown }).error === undefined,
+        events: (window as unknown as { events: string[] }).events,
+      }))
+      expect(after).toEqual({ alert: false, error: true, events: [] })
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a search box rendered again keeps the visitor’s query and filter, and searches them again', async () => {
+    const { page, uncaught, context, goto } = await open('/search.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+      await page.evaluate(() => {
+        const root = document.getElementById('search')!.shadowRoot!
+        root.querySelector('select')!.value = 'study'
+        const input = root.querySelector('input')!
+        input.value = 'ketamine ptsd'
+        input.dispatchEvent(new Event('input'))
+      })
+      await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelector('li .kap-ref'))
+      await page.evaluate(() => document.getElementById('search')!.setAttribute('style-name', 'vancouver'))
+      await page.waitForFunction(() =>
+        /^[A-Z][a-z]+ [A-Z]+, /.test(
+          document.getElementById('search')!.shadowRoot!.querySelector('li .kap-ref')?.textContent ?? '',
+        ),
+      )
+      const after = await page.evaluate(() => {
+        const root = document.getElementById('search')!.shadowRoot!
+        return {
+          query: root.querySelector('input')!.value,
+          kind: root.querySelector('select')!.value,
+          types: [...new Set([...root.querySelectorAll('li .type')].map((t) => t.textContent))],
+        }
+      })
+      expect(after).toEqual({ query: 'ketamine ptsd', kind: 'study', types: ['study'] })
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('an open popover whose citation fails to render again, or is taken out, stops following the page', async () => {
+    const { page, uncaught, context, goto } = await open('/one-missing.html')
+    try {
+      // Counts the window's scroll listeners, as the popover adds one while it is open.
+      await page.addInitScript(() => {
+        const live = new Set<unknown>()
+        ;(window as unknown as { scrollListeners: () => number }).scrollListeners = () => live.size
+        const add = window.addEventListener.bind(window)
+        const remove = window.removeEventListener.bind(window)
+        window.addEventListener = ((type: string, fn: unknown, options?: unknown) => {
+          if (type === 'scroll') live.add(fn)
+          return add(type, fn as EventListener, options as boolean)
+        }) as typeof window.addEventListener
+        window.removeEventListener = ((type: string, fn: unknown, options?: unknown) => {
+          if (type === 'scroll') live.delete(fn)
+          return remove(type, fn as EventListener, options as boolean)
+        }) as typeof window.removeEventListener
+      })
+      await goto()
+      const listeners = () =>
+        page.evaluate(() => (window as unknown as { scrollListeners: () => number }).scrollListeners())
+      const openPopover = async (id: string) => {
+        await page.waitForFunction((i) => document.getElementById(i)?.shadowRoot?.querySelector('button.cite'), id)
+        await page.evaluate(
+          (i) => (document.getElementById(i)!.shadowRoot!.querySelector('button.cite') as HTMLElement).click(),
+          id,
+        )
+        await expect.poll(listeners).toBe(1)
+      }
+      await openPopover('v1')
+      // Its ids changed to no study: the error takes its place, and the popover closes.
+      await page.evaluate(() => document.getElementById('v1')!.setAttribute('ids', 'dore-2091'))
+      await page.waitForFunction(() => document.getElementById('v1')!.shadowRoot!.querySelector('[role=alert]'))
+      await expect.poll(listeners).toBe(0)
+      // Taken out of the page while open: the next scroll stops it.
+      await openPopover('v2')
+      await page.evaluate(() => document.getElementById('v2')!.remove())
+      await page.evaluate(() => window.dispatchEvent(new Event('scroll')))
+      await expect.poll(listeners).toBe(0)
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
   it('kap-error reaches listeners added before the elements’ script, in a later module, inline at the end and on load', async () => {
     const { page, context, goto } = await open('/events.html')
     try {

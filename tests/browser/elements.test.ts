@@ -331,6 +331,39 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       expect(await numbered.evaluate(() => document.getElementById('v1')!.shadowRoot!.activeElement?.className)).toBe(
         'cite',
       )
+      // Blind review of this change: the focus comes back without scrolling the page to it, and a focused DOI link of a
+      // reference list stays the focused link of the same study when the list is numbered again.
+      await numbered.evaluate(() => (document.body.style.paddingBottom = '4000px'))
+      await numbered.evaluate(() => window.scrollTo(0, 1500))
+      await addCitation(numbered, { ids: 'zarate-2006', style: 'vancouver' }, '#para', 'prepend')
+      await numbered.waitForFunction(
+        () => document.getElementById('v1')?.shadowRoot?.querySelector('button.cite')?.textContent === '(3)',
+      )
+      await numbered.waitForTimeout(100)
+      expect(await numbered.evaluate(() => [window.scrollY, document.activeElement?.id])).toEqual([1500, 'v1'])
+      const doi = await numbered.evaluate(() => {
+        const link = document
+          .getElementById('vrefs')!
+          .shadowRoot!.querySelector<HTMLAnchorElement>('li[data-kap-id="dore-2019"] a.kap-ref-doi')!
+        link.focus({ preventScroll: true })
+        return link.href
+      })
+      await addCitation(numbered, { ids: 'berman-2000', style: 'vancouver' }, '#para', 'prepend')
+      await numbered.waitForFunction(
+        () => document.getElementById('v1')?.shadowRoot?.querySelector('button.cite')?.textContent === '(4)',
+      )
+      await numbered.waitForTimeout(100)
+      expect(
+        await numbered.evaluate(() => {
+          const focused = document.getElementById('vrefs')!.shadowRoot!.activeElement as HTMLAnchorElement | null
+          return [
+            document.activeElement?.id,
+            focused?.href,
+            focused?.closest('li')?.getAttribute('data-kap-id'),
+            window.scrollY,
+          ]
+        }),
+      ).toEqual(['vrefs', doi, 'dore-2019', 1500])
     } finally {
       await numbered.close()
     }

@@ -37,7 +37,9 @@ describe('script-tag build of the elements', () => {
     // Since the elements load one reference file per record they show (styles/<style>/<id>.js), instead of the style's
     // whole table (8.4 KB in APA), this page measures 62,932 → 60,795 bytes (59.4 KB), back within issue 17's 60 KB;
     // the first page 22.5 → 15.7 KB. A reference that does not load taking only its own place (blind review): 61,019.
-    expect(noteOpened!.bytes).toBeLessThanOrEqual(60 * 1024)
+    // Session 25 (a search list shown before its references, what the visitor opened kept across a render, and that
+    // review's fixes): 61,436, 4 bytes under; the next feature for this page needs a saving first.
+    expect(noteOpened!.bytes, `${noteOpened!.bytes} bytes`).toBeLessThanOrEqual(60 * 1024)
     expect(noteOpened!.bytes - searched!.bytes).toBeLessThanOrEqual(3 * 1024)
     expect(withMap!.bytes - searched!.bytes).toBeLessThanOrEqual(8 * 1024)
     // The figures docs/clinic-sites.md gives clinic developers are these measurements (audit 36: the page said the
