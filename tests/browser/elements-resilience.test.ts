@@ -131,6 +131,21 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
         events: ((window as unknown as { events?: string[] }).events ?? []).filter((e) => e.startsWith(`${i} `)),
       }
     }, id)
+  /** The page with a search box alone, loaded, its box ready, and its `kap-error` events recorded. */
+  const searchPage = async () => {
+    const opened = await open('/search.html')
+    await opened.goto()
+    await opened.page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+    await listen(opened.page)
+    return opened
+  }
+  /** Types `query` into the page's `#search` box, as a visitor's input event does. */
+  const typeInSearch = (page: Page, query: string) =>
+    page.evaluate((text) => {
+      const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
+      input.value = text
+      input.dispatchEvent(new Event('input'))
+    }, query)
   const listen = (page: Page) =>
     page.evaluate(() => {
       const w = window as unknown as { events: string[] }
@@ -145,12 +160,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       await goto()
       await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
       await listen(page)
-      const type = (q: string) =>
-        page.evaluate((text) => {
-          const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
-          input.value = text
-          input.dispatchEvent(new Event('input'))
-        }, q)
+      const type = (q: string) => typeInSearch(page, q)
       await type('ptsd')
       await page.waitForFunction(() => (document.getElementById('search') as KapElement).error !== undefined)
       await page.waitForTimeout(100) // the event comes in a task of its own
@@ -332,11 +342,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       await goto()
       await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
       blocked.current = /styles\/apa\/dore-2019\.js/
-      await page.evaluate(() => {
-        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
-        input.value = 'dore 2019 practices'
-        input.dispatchEvent(new Event('input'))
-      })
+      await typeInSearch(page, 'dore 2019 practices')
       await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 1)
       await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelector('[role=alert]'))
       await page.waitForTimeout(100)
@@ -367,11 +373,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       })
       await goto()
       await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
-      await page.evaluate(() => {
-        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
-        input.value = 'ketamine ptsd'
-        input.dispatchEvent(new Event('input'))
-      })
+      await typeInSearch(page, 'ketamine ptsd')
       const shown = () =>
         page.evaluate(() =>
           [...document.getElementById('search')!.shadowRoot!.querySelectorAll('li')]
@@ -401,29 +403,15 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
   })
 
   it('one error line and one kap-error per result list, however many of its references fail', async () => {
-    const { page, uncaught, context, goto } = await open('/search.html')
+    const { page, uncaught, context } = await searchPage()
     try {
-      await page.addInitScript(() => {
-        ;(window as unknown as { events: string[] }).events = []
-        document.addEventListener('kap-error', (e) =>
-          (window as unknown as { events: string[] }).events.push(
-            `${(e.target as Element).id} ${(e as CustomEvent).detail.code}`,
-          ),
-        )
-      })
-      await goto()
-      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
       // Every reference file of the list fails, one after another (a quarter of a second apart).
       let failing = 0
       await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
         await new Promise((r) => setTimeout(r, 250 * ++failing))
         await route.abort('internetdisconnected')
       })
-      await page.evaluate(() => {
-        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
-        input.value = 'esketamine'
-        input.dispatchEvent(new Event('input'))
-      })
+      await typeInSearch(page, 'esketamine')
       await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelector('[role=alert]'))
       await expect.poll(() => failing).toBeGreaterThan(2)
       await page.waitForTimeout(250 * failing + 300)
@@ -446,12 +434,6 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
   it('a reference that fails for a list the box no longer shows reports nothing', async () => {
     const { page, uncaught, context, goto } = await open('/search.html')
     try {
-      await page.addInitScript(() => {
-        ;(window as unknown as { events: string[] }).events = []
-        document.addEventListener('kap-error', (e) =>
-          (window as unknown as { events: string[] }).events.push((e as CustomEvent).detail.code),
-        )
-      })
       let fail: () => void = () => {}
       const failed = new Promise<void>((r) => (fail = r))
       await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
@@ -460,11 +442,8 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       })
       await goto()
       await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
-      await page.evaluate(() => {
-        const input = document.getElementById('search')!.shadowRoot!.querySelector('input')!
-        input.value = 'esketamine'
-        input.dispatchEvent(new Event('input'))
-      })
+      await listen(page)
+      await typeInSearch(page, 'esketamine')
       await page.waitForFunction(() => document.getElementById('search')!.shadowRoot!.querySelectorAll('li').length > 0)
       // The box renders again in Harvard (its list with it); then the APA files it was waiting for fail.
       await page.evaluate(() => document.getElementById('search')!.setAttribute('style-name', 'harvard'))
@@ -484,10 +463,8 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
   })
 
   it('a search box rendered again keeps the visitor’s query and filter, and searches them again', async () => {
-    const { page, uncaught, context, goto } = await open('/search.html')
+    const { page, uncaught, context } = await searchPage()
     try {
-      await goto()
-      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
       await page.evaluate(() => {
         const root = document.getElementById('search')!.shadowRoot!
         root.querySelector('select')!.value = 'study'

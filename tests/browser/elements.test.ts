@@ -294,8 +294,9 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
           document.getElementById('v1')!.shadowRoot!.querySelector('button.cite')!.getAttribute('aria-expanded') ===
           'true',
       )
-      expect(await state()).toEqual({
-        number: '(1)',
+      // Open, focused and placed, with the note open beside it: before the page is numbered again and after.
+      const kept = (number: string) => ({
+        number,
         open: true,
         expanded: 'true',
         focused: 'dialog',
@@ -303,6 +304,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         note: true,
         noteText: true,
       })
+      expect(await state()).toEqual(kept('(1)'))
       // A citation added before the others: every numbered element renders again with its new numbers.
       await addCitation(numbered, { ids: 'krystal-1994', style: 'vancouver' }, '#para', 'prepend')
       await numbered.waitForFunction(
@@ -312,15 +314,7 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         () => (document.getElementById('vclaim')!.shadowRoot!.querySelector('.note')?.textContent ?? '') !== '',
       )
       await numbered.waitForTimeout(100)
-      expect(await state()).toEqual({
-        number: '(2)',
-        open: true,
-        expanded: 'true',
-        focused: 'dialog',
-        popover: true,
-        note: true,
-        noteText: true,
-      })
+      expect(await state()).toEqual(kept('(2)'))
       // Escape still closes it and gives the focus back to the citation.
       await numbered.keyboard.press('Escape')
       await numbered.waitForFunction(
