@@ -123,12 +123,18 @@ export function linkFirst(runs: readonly Run[], needles: readonly string[], href
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i]!
       if (run.link !== undefined) continue
+      // Exactly, else in any case: found in the text itself, as lower-casing may change the length of what comes
+      // before it ("İ" lower-cases to two code units) and so every index after it.
       let index = run.text.indexOf(needle)
-      if (index === -1) index = run.text.toLowerCase().indexOf(needle.toLowerCase())
-      if (index === -1) continue
+      let length = needle.length
+      if (index === -1) {
+        const match = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').exec(run.text)
+        if (match === null) continue
+        ;[index, length] = [match.index, match[0].length]
+      }
       const before = run.text.slice(0, index)
-      const found = run.text.slice(index, index + needle.length)
-      const after = run.text.slice(index + needle.length)
+      const found = run.text.slice(index, index + length)
+      const after = run.text.slice(index + length)
       const replaced: Run[] = []
       if (before !== '') replaced.push({ text: before, flags: run.flags })
       replaced.push({ text: found, flags: run.flags, link: { href, kind } })
