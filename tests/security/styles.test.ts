@@ -374,6 +374,9 @@ describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
         },
         1_000,
         8_000,
+        // The fastest of nine: 8,000 nested chooses allocate enough that a loaded machine's collector shows in a few
+        // runs (a run beside a second test suite measured 41×; alone 13×).
+        9,
       )
       expect(g.ratio, `${name}: ${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
     }
