@@ -304,10 +304,7 @@ function dropMarkup(line: string): string {
  */
 function isTableDelimiter(line: string): boolean {
   if (!line.includes('|') || !line.includes('-')) return false
-  let inner = line.trim()
-  if (inner.startsWith('|')) inner = inner.slice(1)
-  if (inner.endsWith('|')) inner = inner.slice(0, -1)
-  return inner.split('|').every((cell) => /^\s*:?-+:?\s*$/.test(cell))
+  return tableCells(line).every((cell) => /^:?-+:?$/.test(cell))
 }
 
 /**
