@@ -1,7 +1,8 @@
 // Builds the script-tag form of `kap-literature/elements`: dist/elements/kap-elements.js, one browser ES module that a
 // page includes with `<script type="module" src=".../kap-elements.js">`, and the sibling chunks it loads on demand
 // (dist/elements/chunks/: the search index, the evidence map, the style tables `loadStyle` returns; styles/: each
-// style's head and one file per record that the elements load by address; details/claim/: each verdict note).
+// style's head, one file per record and one of every record's entry, which the elements load by address; claims/: each
+// claim's statement; details/claim/: each verdict note).
 // Usage: npx tsx scripts/build-elements.ts [--report]   (run after tsup, which empties dist/)
 //   --report prints the gzip size of what each kind of page loads (the budgets of issue 17).
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -12,6 +13,8 @@ import { build, type Metafile, type Plugin } from 'esbuild'
 import type { StyleTable } from '../src/citations/engine'
 import { citedIds } from '../src/citations/prose'
 import { claimFacts } from '../src/generated/claim-facts'
+import { claimStatements } from '../src/generated/claim-statements'
+import { claimIds } from '../src/generated/ids'
 import { studyFacts } from '../src/generated/facts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -54,11 +57,12 @@ const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
     b.onLoad({ filter: /.*/, namespace: 'kap-style' }, (args) => {
       const [style, id] = args.path.split('/') as [string, string]
       const table = tables.get(style)!
+      if (id === '_all') return { contents: `export default ${JSON.stringify(table.entries)}`, loader: 'js' }
       if (id !== 'index') return { contents: `export default ${JSON.stringify(table.entries[id])}`, loader: 'js' }
       return {
         contents:
-          `import { bindStyle } from './src/citations/bind'\nexport const entries = {}\n` +
-          `export default bindStyle(${JSON.stringify(style)}, { ...${JSON.stringify({ ...table, entries: undefined })}, entries })`,
+          `import { bindStyle } from './src/citations/bind'\nconst entries = {}\n` +
+          `export default [bindStyle(${JSON.stringify(style)}, { ...${JSON.stringify({ ...table, entries: undefined })}, entries }), entries]`,
         resolveDir: root,
         loader: 'ts',
       }
@@ -67,17 +71,26 @@ const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
 })
 
 /**
- * In the script-tag build each claim's detail (its verdict note) is a file of its own, `details/claim/<id>.js`, which
- * `<kap-claim>` loads by its address, relative to the chunk that asks (every chunk sits in `chunks/`): the page carries
- * no loader table naming 71 hashed chunk files, and each file holds only the verdict note. Ids are checked against
- * the claim list before a note is asked for.
+ * In the script-tag build `<kap-claim>` loads its claim's statement from `claims/<id>.js` and its verdict note from
+ * `details/claim/<id>.js`, each by its address (src/elements/claim-source-by-address.ts, swapped in here for
+ * ./claim-source): a page carries neither the chunk of all 71 statements nor a loader table naming 71 hashed note
+ * files. Each note file holds only the verdict note. Ids are checked against the claim list before a file is asked for.
  */
-const notesByAddress: Plugin = {
-  name: 'claim-notes-by-address',
+const claimsByAddress = (statements: readonly string[]): Plugin => ({
+  name: 'claims-by-address',
   setup(b) {
-    b.onResolve({ filter: /generated[\\/]detail-loaders[\\/]claim$/ }, () => ({
-      path: 'claim-notes',
-      namespace: 'kap',
+    b.onResolve({ filter: /^\.\/claim-source$/ }, (args) =>
+      /elements[\\/]index\.ts$/.test(args.importer)
+        ? { path: join(root, 'src', 'elements', 'claim-source-by-address.ts') }
+        : undefined,
+    )
+    b.onResolve({ filter: /^kap-claim:/ }, (args) => ({
+      path: args.path.slice('kap-claim:'.length),
+      namespace: 'kap-claim',
+    }))
+    b.onLoad({ filter: /.*/, namespace: 'kap-claim' }, (args) => ({
+      contents: `export default ${JSON.stringify(statements[claimIds.indexOf(args.path as (typeof claimIds)[number])])}`,
+      loader: 'js',
     }))
     // <kap-claim> shows only the verdict note: the files hold nothing else.
     b.onLoad({ filter: /details[\\/]claim[\\/][a-z0-9-]+\.json$/ }, (args) => ({
@@ -86,14 +99,8 @@ const notesByAddress: Plugin = {
       }),
       loader: 'json',
     }))
-    b.onLoad({ filter: /^claim-notes$/, namespace: 'kap' }, () => ({
-      contents:
-        'export const claimDetailLoaders = new Proxy({}, { get: (_, id) => typeof id === "string" && /^[a-z0-9-]+$/.test(id)' +
-        ' ? () => import(new URL("../details/claim/" + id + ".js", import.meta.url).href) : undefined })',
-      loader: 'js',
-    }))
   },
-}
+})
 
 /**
  * Builds the script-tag bundle into `dir`; returns esbuild's metafile. `plugins` and `readTable` (tests only) may swap
@@ -103,6 +110,7 @@ export async function buildElements(
   dir = outdir,
   plugins: readonly Plugin[] = [],
   readTable?: TableReader,
+  statements: readonly string[] = claimStatements,
 ): Promise<Metafile> {
   rmSync(dir, { recursive: true, force: true })
   const tables = styleTables(readTable)
@@ -114,9 +122,13 @@ export async function buildElements(
           .filter((f) => f.endsWith('.json'))
           .map((f) => [`details/claim/${f.slice(0, -'.json'.length)}`, join(claimDetailDir, f)]),
       ),
+      ...Object.fromEntries(claimIds.map((id) => [`claims/${id}`, `kap-claim:${id}`])),
       ...Object.fromEntries(
         [...tables].flatMap(([style, table]) =>
-          ['index', ...Object.keys(table.entries)].map((id) => [`styles/${style}/${id}`, `kap-style:${style}/${id}`]),
+          ['index', '_all', ...Object.keys(table.entries)].map((id) => [
+            `styles/${style}/${id}`,
+            `kap-style:${style}/${id}`,
+          ]),
         ),
       ),
     },
@@ -130,7 +142,7 @@ export async function buildElements(
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'eof',
     metafile: true,
-    plugins: [notesByAddress, stylesByAddress(tables), ...plugins],
+    plugins: [claimsByAddress(statements), stylesByAddress(tables), ...plugins],
     logLevel: 'error',
   })
   return result.metafile
@@ -176,11 +188,13 @@ export function gzipBytes(dir: string, files: readonly string[]): number {
 
 const CLAIMS = [/elements[\\/]claim-data\.ts$/]
 const SEARCH = /elements[\\/]search\.ts$/
-const NOTE = [/^kap:claim-notes$/, /citations[\\/]prose\.ts$/]
-const MAP = /map[\\/]index\.ts$/
+const NOTE = [/citations[\\/]prose\.ts$/]
+const MAP = /elements[\\/]map-view\.ts$/
 
 /** The claim the budget pages show, and whose verdict note they open (docs/clinic-sites.md's example). */
 const CLAIM = 'without-therapy-ketamine-effects-fade-faster'
+/** The claim's statement, loaded by address. */
+const STATED = `claims/${CLAIM}.js`
 /** The references of `ids` in APA that a page loads by address, with the style's head. */
 const apa = (ids: readonly string[]): string[] => ['styles/apa/index.js', ...ids.map((id) => `styles/apa/${id}.js`)]
 const CITED = ['dore-2019', 'wilkinson-2021']
@@ -204,17 +218,17 @@ const union = (...lists: (readonly string[])[]) => [...new Set(lists.flat())]
  */
 export const BUDGET_PAGES: readonly (readonly [string, readonly RegExp[], readonly string[]])[] = [
   ['`<kap-cite>` + `<kap-reference>`, one style (apa)', [], apa(CITED)],
-  ['the four elements, rendered (cite, reference, claim, search box)', CLAIMS, apa(union(CITED, CLAIMED))],
-  ['the four elements, after the first search', [...CLAIMS, SEARCH], apa(union(CITED, CLAIMED, SEARCHED))],
+  ['the four elements, rendered (cite, reference, claim, search box)', CLAIMS, [...apa(union(CITED, CLAIMED)), STATED]],
+  ['the four elements, after the first search', [...CLAIMS, SEARCH], [...apa(union(CITED, CLAIMED, SEARCHED)), STATED]],
   [
     'the four elements, after a search and a verdict note opened',
     [...CLAIMS, SEARCH, ...NOTE],
-    [...apa(union(CITED, CLAIMED, SEARCHED, NOTED)), `details/claim/${CLAIM}.js`],
+    [...apa(union(CITED, CLAIMED, SEARCHED, NOTED)), STATED, `details/claim/${CLAIM}.js`],
   ],
   [
     'all five with `<kap-evidence-map>`, after a search',
     [...CLAIMS, SEARCH, MAP],
-    apa(union(CITED, CLAIMED, SEARCHED)),
+    [...apa(union(CITED, CLAIMED, SEARCHED)), STATED],
   ],
 ]
 

@@ -1,4 +1,3 @@
-// What `<kap-claim>` shows of a claim, in one chunk: its verdict and evidence links, and its statement (one file to
-// load instead of two, each with its own overhead).
+// The claims' verdicts and evidence links, for `<kap-claim>` and the search box's badges (a chunk of its own, loaded
+// with the first element that needs it). A claim's statement comes from ./statement-source.
 export { claimFacts } from '../generated/claim-facts'
-export { claimStatements } from '../generated/claim-statements'

@@ -29,8 +29,8 @@ import { describeValue, KapLiteratureError } from '../errors'
 import { factLabels, studyFacts } from '../generated/facts'
 import { claimIds, sourceIds, studyIds, topicTerms, type ClaimId, type SourceId, type StudyId } from '../generated/ids'
 import type { CitationStyle, StyleCitations } from '../citations/index'
-import type { ClaimDetail } from '../types'
 import { closest } from '../suggest'
+import { claimSource } from './claim-source'
 import { styleSource } from './style-source'
 
 /**
@@ -556,9 +556,9 @@ export function defineElements(): boolean {
   // The parts loaded on demand, each once (a failed load is tried again on the next call).
   const loadNumbering = lazy('the numbering', () => import('./numbering'))
   const loadClaims = lazy('the claims', () => import('./claim-data'))
-  const loadNotes = lazy('the verdict notes', () => import('../generated/detail-loaders/claim'))
+  let claims: ReturnType<typeof claimSource> | undefined
   const loadProse = lazy('the note citations', () => import('../citations/prose'))
-  const loadMap = lazy('the evidence map', () => import('../map/index'))
+  const loadMap = lazy('the evidence map', () => import('./map-view'))
   const loadSearch = lazy('the search index', () => import('./search'))
   const loadTopic = lazy('the topics', () => import('./topic'))
 
@@ -744,9 +744,13 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       if (!isClaim(raw)) throw unknownError('UNKNOWN_ID', 'claim', raw, claimIds)
       // Claims' statements and evidence links load only with the elements that show them (not the record cores).
       const name = read(this, 'style-name', isStyle, 'style')
-      // The claims and the style's head come together; then the references of the claim's studies.
-      const [{ claimFacts, claimStatements }] = await Promise.all([loadClaims(), styleFor(name, [])])
       const id = raw as ClaimId
+      // The claims, this claim's statement and the style's head come together; then the references of its studies.
+      const [{ claimFacts }, statement] = await Promise.all([
+        loadClaims(),
+        (claims ??= claimSource(lazy)).statement(id),
+        styleFor(name, []),
+      ])
       const claim = claimFacts[id]
       const cited = claim.evidence.map(([study]) => study).filter((study) => studyFacts[study] !== undefined)
       // A study whose reference does not load is left out of the list, which says so; the claim and its verdict show.
@@ -768,8 +772,6 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         )
       const note = h('div', { part: 'note', class: 'note' })
       const details = h('details', {}, h('summary', {}, 'Why this verdict'), note) as HTMLDetailsElement
-      // Only this claim's detail chunk (and the claims' loader table), not the details entry.
-      const loadNote = lazy('the verdict note', async () => (await loadNotes()).claimDetailLoaders[id]!())
       let opened = false
       // Loaded when first opened; after a failure, when opened again.
       details.addEventListener('toggle', () => {
@@ -777,8 +779,8 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         opened = true
         void (async () => {
           try {
-            const [{ default: detail }, { citeProse, citedIds }] = await Promise.all([loadNote(), loadProse()])
-            const { verdictNote } = detail as ClaimDetail
+            // Only this claim's note, not the details entry.
+            const [{ verdictNote }, { citeProse, citedIds }] = await Promise.all([claims!.note(id), loadProse()])
             await styleFor(name, citedIds(verdictNote))
             const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
             note.replaceChildren(ownHtml(citeProse(verdictNote, session, 'html')))
@@ -795,7 +797,7 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
           { part: 'statement', class: 'statement' },
           h('span', { part: 'badge', class: 'badge', 'data-verdict': claim.verdict }, label('verdicts', claim.verdict)),
           ' ',
-          claimStatements[claimIds.indexOf(id)]!,
+          statement,
         ),
         details,
         ...(studies.length > 0 ? [h('ul', { part: 'list', class: 'studies' }, ...studies)] : []),
@@ -804,31 +806,17 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
     }
   }
 
-  // The map keeps a readable size and scrolls sideways in a narrow column: the box that scrolls is a named region in
-  // the tab order (named by the map's title), so that keyboard users can scroll it and screen readers say what it is.
+  // Its styles and its figure come with the map (./map-view).
   class KapEvidenceMap extends Base {
     static readonly observedAttributes = ['topic']
     constructor() {
-      super(
-        ':host{display:block}[part=map]{overflow-x:auto}svg{max-width:100%;min-width:45rem;height:auto}figure{margin:0}' +
-          'th,td{text-align:left;vertical-align:top}@media(max-width:36em){table,caption,tbody,tr,th,td{display:block}' +
-          'thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}',
-        'map',
-      )
+      super('', 'map-base')
     }
     protected async render(): Promise<Node[]> {
-      const { evidenceMap } = await loadMap()
-      const topic = (this.getAttribute('topic') ?? '').trim().toLowerCase()
-      // The map's figure: the picture, its caption and the same facts as a table, for readers who cannot see it.
-      const map = ownHtml(evidenceMap({ topic: topic as never, format: 'html' }))
-      // The picture alone scrolls (the caption and the table keep the column's width).
-      const picture = map.querySelector<HTMLElement>('.kap-map-picture')!
-      const name = picture.querySelector('title')?.textContent ?? 'Evidence map'
-      for (const [k, v] of Object.entries({ part: 'map', role: 'region', tabindex: '0', 'aria-label': name }))
-        picture.setAttribute(k, v)
-      // A tab stop only while there is something to scroll: a column wide enough shows the whole map (audit 37, N-2).
-      new ResizeObserver(() => (picture.tabIndex = picture.scrollWidth > picture.clientWidth ? 0 : -1)).observe(picture)
-      return [map]
+      const { MAP_CSS, mapView } = await loadMap()
+      const s = sheet('map', MAP_CSS)
+      if (s !== undefined) this.root.adoptedStyleSheets = [s]
+      return [mapView((this.getAttribute('topic') ?? '').trim().toLowerCase(), ownHtml)]
     }
   }
 

@@ -2,19 +2,26 @@
 // ./style-source): a page pays only for the references it shows. Each style is a small head,
 // `styles/<style>/index.js` (its citation rules, bound to the formatter), and one file per record,
 // `styles/<style>/<id>.js` (its reference and in-text forms), each loaded by its address beside the script, once.
-// The elements check ids against the record lists before they ask for them.
+// A list that names WHOLE_AT or more records not asked for before loads `styles/<style>/_all.js`, every record's entry
+// (no id has an underscore), instead: past about that many, one file a record weighs more than the whole table
+// (bench/README.md). The elements check ids against the record lists before they ask for them.
 import type { CitationStyle, StyleCitations } from '../citations/index'
+import { byAddress } from './by-address'
 import type { Lazy } from './style-source'
 
 /** A style's head: its citations, and the table of entries they format, filled as record files come. */
-interface Head {
-  readonly default: StyleCitations
-  readonly entries: Record<string, unknown>
-}
+type Head = readonly [StyleCitations, Record<string, unknown>]
+
+/**
+ * How many records not asked for before one list must name for their style's whole table to load instead of a file
+ * each (scripts/build-elements.ts checks it against the files' sizes).
+ * @internal
+ */
+export const WHOLE_AT = 16
 
 /**
  * The elements' source of citations in the script-tag build.
- * @param _whole - unused: the whole table is what this source avoids
+ * @param _whole - unused: the elements load the whole table as a file of entries beside the others
  * @param lazy - the elements' loader (retries, `LOAD_FAILED` naming the file)
  * @returns for a style and the ids a page shows, citations that format those ids (and any loaded before)
  * @internal
@@ -23,22 +30,17 @@ export function styleSource(
   _whole: (style: CitationStyle) => Promise<StyleCitations>,
   lazy: Lazy,
 ): (style: CitationStyle, ids: readonly string[]) => Promise<StyleCitations> {
-  const files = new Map<string, () => Promise<unknown>>()
-  const file = <T>(style: CitationStyle, name: string): Promise<T> => {
-    const path = `styles/${style}/${name}.js`
-    let load = files.get(path)
-    if (load === undefined) {
-      const url = new URL(path, import.meta.url).href
-      files.set(path, (load = lazy(`the ${style} citations`, () => import(/* @vite-ignore */ url), url)))
-    }
-    return load() as Promise<T>
-  }
+  const file = byAddress(lazy)
+  const whole = new Set<CitationStyle>()
+  const load = <T>(style: CitationStyle, name: string): Promise<T> =>
+    file(`the ${style} citations`, `styles/${style}/${name}.js`)
   return async (style, ids) => {
-    const [head, ...entries] = await Promise.all([
-      file<Head>(style, 'index'),
-      ...ids.map((id) => file<{ readonly default: unknown }>(style, id)),
+    const names = whole.has(style) || (ids.length >= WHOLE_AT && whole.add(style)) ? ['_all'] : ids
+    const [[citations, table], ...entries] = await Promise.all([
+      load<Head>(style, 'index'),
+      ...names.map((name) => load<unknown>(style, name)),
     ])
-    ids.forEach((id, i) => (head.entries[id] = entries[i]!.default))
-    return head.default
+    names.forEach((name, i) => Object.assign(table, name === '_all' ? entries[i] : { [name]: entries[i] }))
+    return citations
   }
 }

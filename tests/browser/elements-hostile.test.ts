@@ -60,10 +60,12 @@ const hostileTable = (path: string): string =>
     readFileSync(path, 'utf8'),
   )
 
+/** The claims' statements with the hostile one: in the search index, the map and each claim's own file. */
+const statements = claimStatements.map((s, i) => (i === AT ? HOSTILE_STATEMENT : s))
+
 const hostile: Plugin = {
   name: 'hostile-records',
   setup(build) {
-    const statements = claimStatements.map((s, i) => (i === AT ? HOSTILE_STATEMENT : s))
     build.onLoad({ filter: /generated[\\/]search-index\.json$/ }, () => ({
       contents: hostileStore(statements),
       loader: 'json',
@@ -98,7 +100,7 @@ let built = ''
 describe.skipIf(!available && !ci)('web components given records with hostile text', () => {
   beforeAll(async () => {
     built = join(root, '.tmp', 'elements-hostile')
-    await buildElements(built, [hostile], hostileTable)
+    await buildElements(built, [hostile], hostileTable, statements)
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
       if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE)

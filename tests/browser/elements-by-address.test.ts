@@ -1,0 +1,187 @@
+/**
+ * What the script-tag build loads by address (session 26): a `<kap-reference>` of many studies loads its style's whole
+ * table of references as one file, `styles/<style>/_all.js`, instead of one file a reference; a `<kap-claim>` loads
+ * its own claim's statement, `claims/<id>.js`, not the statements of every claim; each such file that does not load
+ * leaves a typed error in the element's place. In Debian's Chromium, from dist/elements/ (run `npm run build` first).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { KapElement } from '../../src/elements/index'
+import { WHOLE_AT } from '../../src/elements/style-source-by-address'
+import { claimStatements } from '../../src/generated/claim-statements'
+import { studyFacts } from '../../src/generated/facts'
+import { claimIds } from '../../src/generated/ids'
+import { builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
+
+const ci = process.env.CI === 'true'
+const available = existsSync(CHROMIUM)
+const CLAIM = 'without-therapy-ketamine-effects-fade-faster'
+/** Citable studies, in the order of the record list: WHOLE_AT of them, one fewer, and one more that none lists. */
+const citable = Object.keys(studyFacts)
+const MANY = citable.slice(0, WHOLE_AT)
+const FEWER = citable.slice(0, WHOLE_AT - 1)
+const OTHER = citable[WHOLE_AT]!
+
+const head = (title: string) =>
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+  `<script type="module" src="/elements/kap-elements.js"></script></head>\n<body>\n`
+const pages: Record<string, string> = {
+  '/many.html': `${head('many references')}<kap-reference id="refs" ids="${MANY.join(' ')}"></kap-reference></body></html>`,
+  '/fewer.html': `${head('fewer references')}<kap-reference id="refs" ids="${FEWER.join(' ')}"></kap-reference></body></html>`,
+  '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
+}
+
+let server: Awaited<ReturnType<typeof serveElements>>
+let browser: Browser
+
+/** A fresh page that records the files it asks for under /elements/ and fails those matching `blocked.current`. */
+async function open(path: string) {
+  const context: BrowserContext = await browser.newContext()
+  const page: Page = await context.newPage()
+  const asked: string[] = []
+  const blocked: { current: RegExp | undefined } = { current: undefined }
+  const uncaught: string[] = []
+  page.on('pageerror', (e) => uncaught.push(e.message))
+  await page.route('**/elements/**', (route) => {
+    const url = route.request().url()
+    asked.push(new URL(url).pathname.replace(/^\/elements\//, ''))
+    return blocked.current?.test(url) ? route.abort('internetdisconnected') : route.continue()
+  })
+  const goto = () => page.goto(`${server.origin}${path}`)
+  return { page, context, asked, blocked, uncaught, goto }
+}
+
+/** The style files asked for, without a retry's query. */
+const styleFiles = (asked: readonly string[]) =>
+  asked.filter((f) => f.startsWith('styles/')).map((f) => f.split('?')[0])
+
+/** The entries of a rendered reference list, or its error line. */
+const shown = (page: Page, id: string) =>
+  page.evaluate((i) => {
+    const el = document.getElementById(i) as KapElement
+    return {
+      entries: el.shadowRoot!.querySelectorAll('.kap-ref').length,
+      line: el.shadowRoot!.querySelector('[role=alert]')?.textContent ?? null,
+      code: el.error?.code,
+      value: el.error?.value as string | undefined,
+      text: el.shadowRoot!.textContent ?? '',
+    }
+  }, id)
+
+describe.skipIf(!available && !ci)('the files the script-tag build loads by address', () => {
+  beforeAll(async () => {
+    expect(existsSync(join(builtElements, 'kap-elements.js')), 'run npm run build first').toBe(true)
+    server = await serveElements(pages)
+    browser = await launchChromium()
+  }, 120_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it(`a list of ${WHOLE_AT} references loads the style's whole table as one file, and later references from it`, async () => {
+    const { page, context, asked, uncaught, goto } = await open('/many.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
+      expect(await shown(page, 'refs')).toMatchObject({ entries: WHOLE_AT, line: null, code: undefined })
+      expect(styleFiles(asked).sort()).toEqual(['styles/apa/_all.js', 'styles/apa/index.js'])
+      // A citation added later of a study the list does not show: formatted from the table loaded already.
+      await page.evaluate((id) => {
+        const cite = document.createElement('kap-cite')
+        cite.id = 'later'
+        cite.setAttribute('ids', id)
+        document.body.append(cite)
+      }, OTHER)
+      await page.waitForFunction(() => document.getElementById('later')?.shadowRoot?.querySelector('button'))
+      expect((await shown(page, 'later')).text).toMatch(/\(.+, \d{4}\)/)
+      expect(styleFiles(asked).sort()).toEqual(['styles/apa/_all.js', 'styles/apa/index.js'])
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('one reference fewer loads one file a reference, and no whole table', async () => {
+    const { page, context, asked, goto } = await open('/fewer.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
+      expect((await shown(page, 'refs')).entries).toBe(WHOLE_AT - 1)
+      expect(styleFiles(asked).sort()).toEqual(
+        ['styles/apa/index.js', ...FEWER.map((id) => `styles/apa/${id}.js`)].sort(),
+      )
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a whole table that does not load: LOAD_FAILED naming _all.js in the list, and the list once it loads', async () => {
+    const { page, context, blocked, uncaught, goto } = await open('/many.html')
+    try {
+      blocked.current = /styles\/apa\/_all\.js/
+      await goto()
+      await page.waitForFunction(() => (document.getElementById('refs') as KapElement).error !== undefined)
+      const failed = await shown(page, 'refs')
+      expect(failed).toMatchObject({ entries: 0, code: 'LOAD_FAILED' })
+      expect(failed.line).toMatch(
+        /^kap-literature: could not load the apa citations \(http:.+\/styles\/apa\/_all\.js\)$/,
+      )
+      blocked.current = undefined
+      await context.setOffline(true)
+      await context.setOffline(false)
+      await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
+      expect(await shown(page, 'refs')).toMatchObject({ entries: WHOLE_AT, line: null, code: undefined })
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it("a claim loads its own statement, and no file that holds another claim's", async () => {
+    const { page, context, asked, goto } = await open('/claim.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('.statement'))
+      const statement = claimStatements[claimIds.indexOf(CLAIM)]!
+      expect((await shown(page, 'claim')).text).toContain(statement)
+      expect(asked).toContain(`claims/${CLAIM}.js`)
+      // The other statements' openings that a minified file spells as written (printable ASCII, no quotation mark).
+      const others = claimStatements
+        .filter((s) => s !== statement)
+        .map((s) => s.slice(0, 40))
+        .filter((s) => /^[\x20-\x7e]+$/.test(s) && !/["\\]/.test(s))
+      expect(others.length).toBeGreaterThan(50)
+      const holding = asked.filter((f) => {
+        const text = readFileSync(join(builtElements, f.split('?')[0]!), 'utf8')
+        return others.some((s) => text.includes(s))
+      })
+      expect(holding).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a statement that does not load: LOAD_FAILED naming its file in the claim, and the claim once it loads', async () => {
+    const { page, context, blocked, uncaught, goto } = await open('/claim.html')
+    try {
+      blocked.current = /\/claims\//
+      await goto()
+      await page.waitForFunction(() => (document.getElementById('claim') as KapElement).error !== undefined)
+      const failed = await shown(page, 'claim')
+      expect(failed.code).toBe('LOAD_FAILED')
+      expect(failed.value).toMatch(new RegExp(`/elements/claims/${CLAIM}\\.js$`))
+      expect(failed.line).toMatch(/^kap-literature: could not load the claim statement \(http:.+\)$/)
+      blocked.current = undefined
+      await context.setOffline(true)
+      await context.setOffline(false)
+      await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('.statement'))
+      expect((await shown(page, 'claim')).text).toContain(claimStatements[claimIds.indexOf(CLAIM)]!)
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})
