@@ -2,9 +2,10 @@
 // ./style-source): a page pays only for the references it shows. Each style is a small head,
 // `styles/<style>/index.js` (its citation rules, bound to the formatter), and one file per record,
 // `styles/<style>/<id>.js` (its reference and in-text forms), each loaded by its address beside the script, once.
-// A list that names WHOLE_AT or more records not asked for before loads `styles/<style>/_all.js`, every record's entry
-// (no id has an underscore), instead: past about that many, one file a record weighs more than the whole table
-// (bench/README.md). The elements check ids against the record lists before they ask for them.
+// When the elements of a page ask for WHOLE_AT or more records of a style in one turn (as they render), the style's
+// `styles/<style>/_all.js`, every record's entry (no id has an underscore), loads instead, and serves every later
+// record: past about that many, one file a record weighs more than the whole table (bench/README.md). The elements
+// check ids against the record lists before they ask for them.
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import { byAddress } from './by-address'
 import type { Lazy } from './style-source'
@@ -13,8 +14,8 @@ import type { Lazy } from './style-source'
 type Head = readonly [StyleCitations, Record<string, unknown>]
 
 /**
- * How many records not asked for before one list must name for their style's whole table to load instead of a file
- * each (scripts/build-elements.ts checks it against the files' sizes).
+ * How many records of a style a page must ask for in one turn for the style's whole table to load instead of a file
+ * each (tests/elements/budget.test.ts checks it against the files' sizes).
  * @internal
  */
 export const WHOLE_AT = 16
@@ -32,10 +33,19 @@ export function styleSource(
 ): (style: CitationStyle, ids: readonly string[]) => Promise<StyleCitations> {
   const file = byAddress(lazy)
   const whole = new Set<CitationStyle>()
+  // The ids each style was asked for in this turn: the elements of a page render in one turn of microtasks, each
+  // asking on its own, so the page's references are counted together before any file is asked for.
+  const turn = new Map<CitationStyle, Set<string>>()
   const load = <T>(style: CitationStyle, name: string): Promise<T> =>
     file(`the ${style} citations`, `styles/${style}/${name}.js`)
   return async (style, ids) => {
-    const names = whole.has(style) || (ids.length >= WHOLE_AT && whole.add(style)) ? ['_all'] : ids
+    const asked = turn.get(style) ?? new Set()
+    turn.set(style, asked)
+    ids.forEach((id) => asked.add(id))
+    await null
+    turn.delete(style)
+    if (asked.size >= WHOLE_AT) whole.add(style)
+    const names = whole.has(style) ? ['_all'] : ids
     const [[citations, table], ...entries] = await Promise.all([
       load<Head>(style, 'index'),
       ...names.map((name) => load<unknown>(style, name)),

@@ -1,6 +1,7 @@
 /**
- * What the script-tag build loads by address (session 26): a `<kap-reference>` of many studies loads its style's whole
- * table of references as one file, `styles/<style>/_all.js`, instead of one file a reference; a `<kap-claim>` loads
+ * What the script-tag build loads by address (session 26): a page whose elements ask for many references of a style as
+ * they render (one `<kap-reference>` of many studies, or many `<kap-cite>`) loads its style's whole table of references
+ * as one file, `styles/<style>/_all.js`, instead of one file a reference; a `<kap-claim>` loads
  * its own claim's statement, `claims/<id>.js`, not the statements of every claim; each such file that does not load
  * leaves a typed error in the element's place. In Debian's Chromium, from dist/elements/ (run `npm run build` first).
  */
@@ -30,6 +31,7 @@ const head = (title: string) =>
 const pages: Record<string, string> = {
   '/many.html': `${head('many references')}<kap-reference id="refs" ids="${MANY.join(' ')}"></kap-reference></body></html>`,
   '/fewer.html': `${head('fewer references')}<kap-reference id="refs" ids="${FEWER.join(' ')}"></kap-reference></body></html>`,
+  '/cites.html': `${head('many citations')}<p>${MANY.map((id, i) => `<kap-cite id="c${i}" ids="${id}"></kap-cite>`).join(' ')}</p></body></html>`,
   '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
 }
 
@@ -97,6 +99,23 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       }, OTHER)
       await page.waitForFunction(() => document.getElementById('later')?.shadowRoot?.querySelector('button'))
       expect((await shown(page, 'later')).text).toMatch(/\(.+, \d{4}\)/)
+      expect(styleFiles(asked).sort()).toEqual(['styles/apa/_all.js', 'styles/apa/index.js'])
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it(`${WHOLE_AT} citations, each its own element, count together: the whole table, and no file a reference`, async () => {
+    const { page, context, asked, uncaught, goto } = await open('/cites.html')
+    try {
+      await goto()
+      await page.waitForFunction(
+        (n) =>
+          document.querySelectorAll('kap-cite').length === n &&
+          [...document.querySelectorAll('kap-cite')].every((c) => c.shadowRoot?.querySelector('button')),
+        WHOLE_AT,
+      )
       expect(styleFiles(asked).sort()).toEqual(['styles/apa/_all.js', 'styles/apa/index.js'])
       expect(uncaught).toEqual([])
     } finally {
