@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build, type Metafile, type Plugin } from 'esbuild'
+import { build, type Metafile, type Plugin, type PluginBuild } from 'esbuild'
 import type { StyleTable } from '../src/citations/engine'
 import { citedIds } from '../src/citations/prose'
 import { claimFacts } from '../src/generated/claim-facts'
@@ -37,6 +37,22 @@ function styleTables(read: TableReader = (path) => readFileSync(path, 'utf8')): 
 }
 
 /**
+ * Swaps `src/elements/<source>-by-address.ts` in for the elements' `./<source>` and resolves `<namespace>:<path>`, the
+ * entry points of the files it loads by address, in the plugin's namespace.
+ */
+function byAddress(b: PluginBuild, source: string, namespace: string): void {
+  b.onResolve({ filter: new RegExp(`^\\./${source}$`) }, (args) =>
+    /elements[\\/]index\.ts$/.test(args.importer)
+      ? { path: join(root, 'src', 'elements', `${source}-by-address.ts`) }
+      : undefined,
+  )
+  b.onResolve({ filter: new RegExp(`^${namespace}:`) }, (args) => ({
+    path: args.path.slice(namespace.length + 1),
+    namespace,
+  }))
+}
+
+/**
  * In the script-tag build the elements cite from small files loaded by address (src/elements/style-source-by-address.ts,
  * swapped in here for ./style-source): `styles/<style>/index.js`, the style's citation rules bound to the formatter,
  * with an empty table of entries, and `styles/<style>/<id>.js`, one record's entry. A page pays for the references it
@@ -45,15 +61,7 @@ function styleTables(read: TableReader = (path) => readFileSync(path, 'utf8')): 
 const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
   name: 'styles-by-address',
   setup(b) {
-    b.onResolve({ filter: /^\.\/style-source$/ }, (args) =>
-      /elements[\\/]index\.ts$/.test(args.importer)
-        ? { path: join(root, 'src', 'elements', 'style-source-by-address.ts') }
-        : undefined,
-    )
-    b.onResolve({ filter: /^kap-style:/ }, (args) => ({
-      path: args.path.slice('kap-style:'.length),
-      namespace: 'kap-style',
-    }))
+    byAddress(b, 'style-source', 'kap-style')
     b.onLoad({ filter: /.*/, namespace: 'kap-style' }, (args) => {
       const [style, id] = args.path.split('/') as [string, string]
       const table = tables.get(style)!
@@ -79,15 +87,7 @@ const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
 const claimsByAddress = (statements: readonly string[]): Plugin => ({
   name: 'claims-by-address',
   setup(b) {
-    b.onResolve({ filter: /^\.\/claim-source$/ }, (args) =>
-      /elements[\\/]index\.ts$/.test(args.importer)
-        ? { path: join(root, 'src', 'elements', 'claim-source-by-address.ts') }
-        : undefined,
-    )
-    b.onResolve({ filter: /^kap-claim:/ }, (args) => ({
-      path: args.path.slice('kap-claim:'.length),
-      namespace: 'kap-claim',
-    }))
+    byAddress(b, 'claim-source', 'kap-claim')
     b.onLoad({ filter: /.*/, namespace: 'kap-claim' }, (args) => ({
       contents: `export default ${JSON.stringify(statements[claimIds.indexOf(args.path as (typeof claimIds)[number])])}`,
       loader: 'js',
