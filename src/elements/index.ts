@@ -773,24 +773,24 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
       const note = h('div', { part: 'note', class: 'note' })
       const details = h('details', {}, h('summary', {}, 'Why this verdict'), note) as HTMLDetailsElement
       let opened = false
-      // Loaded when first opened; after a failure, when opened again.
-      details.addEventListener('toggle', () => {
-        if (opened || !details.open) return
+      const fill = async (): Promise<void> => {
         opened = true
-        void (async () => {
-          try {
-            // Only this claim's note, not the details entry.
-            const [{ verdictNote }, { citeProse, citedIds }] = await Promise.all([claims!.note(id), loadProse()])
-            await styleFor(name, citedIds(verdictNote))
-            const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
-            note.replaceChildren(ownHtml(citeProse(verdictNote, session, 'html')))
-            this.error = undefined
-          } catch (e) {
-            opened = false
-            this.fail(e, note)
-          }
-        })()
-      })
+        try {
+          // Only this claim's note, not the details entry.
+          const [{ verdictNote }, { citeProse, citedIds }] = await Promise.all([claims!.note(id), loadProse()])
+          await styleFor(name, citedIds(verdictNote))
+          const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
+          note.replaceChildren(ownHtml(citeProse(verdictNote, session, 'html')))
+          this.error = undefined
+        } catch (e) {
+          opened = false
+          this.fail(e, note)
+        }
+      }
+      // Loaded when first opened; after a failure, when opened again; and before a render that keeps it open (keep())
+      // shows it, so that it never shows empty.
+      details.addEventListener('toggle', () => void (opened || !details.open || fill()))
+      if (this.root.querySelector('details')?.open) await fill()
       return [
         h(
           'p',

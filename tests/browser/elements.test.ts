@@ -305,6 +305,19 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
         noteText: true,
       })
       expect(await state()).toEqual(kept('(1)'))
+      // Every change to the claim's content, as a MutationObserver sees it (before the browser paints): the open note
+      // is never empty while it renders again (session 26; it was for a frame).
+      await numbered.evaluate(() => {
+        const claim = document.getElementById('vclaim')!.shadowRoot!
+        const w = window as unknown as { emptyOpenNote: number; changes: number }
+        w.emptyOpenNote = 0
+        w.changes = 0
+        new MutationObserver(() => {
+          w.changes++
+          const details = claim.querySelector('details')
+          if (details?.open && (claim.querySelector('.note')?.textContent ?? '') === '') w.emptyOpenNote++
+        }).observe(claim, { subtree: true, childList: true, attributes: true, characterData: true })
+      })
       // A citation added before the others: every numbered element renders again with its new numbers.
       await addCitation(numbered, { ids: 'krystal-1994', style: 'vancouver' }, '#para', 'prepend')
       await numbered.waitForFunction(
@@ -315,6 +328,12 @@ describe.skipIf(!available && !ci)('web components in Chromium', () => {
       )
       await numbered.waitForTimeout(100)
       expect(await state()).toEqual(kept('(2)'))
+      expect(
+        await numbered.evaluate(() => {
+          const w = window as unknown as { emptyOpenNote: number; changes: number }
+          return { rendered: w.changes > 0, emptyOpenNote: w.emptyOpenNote }
+        }),
+      ).toEqual({ rendered: true, emptyOpenNote: 0 })
       // Escape still closes it and gives the focus back to the citation.
       await numbered.keyboard.press('Escape')
       await numbered.waitForFunction(
