@@ -161,6 +161,8 @@ export function checkDraft(text: string): CheckMatch[] {
               m.sentences.map((i) => sentences[i]!.text),
               contextOf(m.sentences),
             )
+      // What a table of sources says its sources found is reported, whether they found it or found against it.
+      if (quiz === undefined && st !== 'question' && m.sentences.some((i) => sentences[i]!.reported)) st = 'reported'
       stances.set(key, st)
     }
     return turnedRound(st, m.denies)

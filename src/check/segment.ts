@@ -22,6 +22,8 @@ export interface Sentence {
    * learners are asked to judge it).
    */
   readonly quiz?: Quiz
+  /** For the cells of a table of sources that say what a study or someone else found or says: reported speech. */
+  readonly reported?: true
 }
 
 /** How a true-or-false quiz puts a statement: keyed true, keyed false, or left to the learners. */
@@ -43,6 +45,8 @@ interface Block {
   answers?: Quiz
   /** A quiz table's statement with its answer in its own row ("| 4 | KAP is … | False |"). */
   own?: Quiz
+  /** Cells of a table of sources that report what others found or say. */
+  reported?: true
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
@@ -89,6 +93,15 @@ const ANSWER_HEADER =
 /** In a column of answers, "Yes" and "No" answer too: "Yes", "No. Infusions …". */
 const YES_NO_CELL = /^[*_]*(yes|no)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
 /** A table's first cell that numbers its row: "4", "4.", "Q4", "**4**". */
+/**
+ * A header cell of a table of sources: it names studies, sources or what they found ("Study", "Source", "Trial",
+ * "Key result", "What the studies show", "What the research says").
+ */
+const SOURCES_HEADER =
+  /\b(?:stud(?:y|ies)|trials?|papers?|sources?|references?|citations?|evidence|research|readings?|publications?|findings?|results?)\b/i
+/** A header cell of a column in the table's author's own voice: "Our take", "Why it matters to us", "How I do it". */
+const OWN_HEADER =
+  /\b(?:our|my|we|i|us)\b|\b(?:verdict|take|bottom line|comment|opinion|caveats?|limitations?|watch out|gaps?)\b/i
 const ROW_NUMBER = /^[*_]*(?:Q\s*)?(\d{1,3})[.)]?[*_]*$/i
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
 /**
@@ -314,7 +327,13 @@ function isTableDelimiter(line: string): boolean {
  * key's heading: `keyTable`); a row whose answer follows its statement is answered in place, and what follows the
  * answer (its reason) is read as a paragraph of its own. Linear in the row.
  */
-function tableRow(raw: string, line: number, keyTable: boolean, answerColumn: number): Block[] {
+function tableRow(
+  raw: string,
+  line: number,
+  keyTable: boolean,
+  answerColumn: number,
+  voices: readonly ('reported' | 'own')[] | undefined,
+): Block[] {
   const cells = tableCells(raw)
   const numbered = ROW_NUMBER.exec(cells[0] ?? '')?.[1]
   const rest = numbered === undefined ? cells : cells.slice(1)
@@ -348,7 +367,16 @@ function tableRow(raw: string, line: number, keyTable: boolean, answerColumn: nu
       ...block(reason.filter((c) => c !== '')),
     ]
   }
-  return block(cells)
+  if (voices === undefined) return block(cells)
+  // A row of a table of sources: what its sources found or say is reported speech, read apart from the cells in the
+  // author's own voice ("Our take"), each of those on its own.
+  return [
+    ...block(
+      cells.filter((_, i) => voices[i] !== 'own'),
+      { reported: true },
+    ),
+    ...cells.flatMap((c, i) => (voices[i] === 'own' ? block([c]) : [])),
+  ]
 }
 
 /** The cells of a table row, trimmed, without the outer pipes. */
@@ -372,6 +400,8 @@ function toBlocks(text: string): Block[] {
   let keyTable = false
   // The column of answers its header names, or -1.
   let answerColumn = -1
+  // In a table of sources (its header names studies, sources or findings), whose voice each column is.
+  let voices: ('reported' | 'own')[] | undefined
   const close = () => {
     if (current && current.lines.length > 0) blocks.push(current)
     current = undefined
@@ -423,13 +453,18 @@ function toBlocks(text: string): Block[] {
       const before = blocks[blocks.length - (headerLine === '' ? 1 : 2)]?.lines[0]?.text ?? ''
       keyTable = /\b(?:answers?|key|correct)\b/i.test(headerLine) || ANSWER_KEY.test(before)
       answerColumn = headerLine === '' ? -1 : tableCells(headerLine).findIndex((c) => ANSWER_HEADER.test(c))
+      const heads = headerLine === '' ? [] : tableCells(headerLine)
+      voices =
+        answerColumn < 0 && heads.some((c) => SOURCES_HEADER.test(c))
+          ? heads.map((c) => (OWN_HEADER.test(c) ? 'own' : 'reported'))
+          : undefined
       table = true
       continue
     }
     if (table) {
       if (!ATX_HEADING.test(raw) && !LIST_ITEM.test(raw) && !THEMATIC_BREAK.test(raw)) {
         close()
-        blocks.push(...tableRow(raw, lineNo, keyTable, answerColumn))
+        blocks.push(...tableRow(raw, lineNo, keyTable, answerColumn, voices))
         continue
       }
       table = false
@@ -760,6 +795,7 @@ export function segment(text: string): Sentence[] {
           kind: block.kind,
           ...(block.kind === 'item' && lead !== undefined ? { lead } : {}),
           ...(block.quiz === 'true' || block.quiz === 'false' || block.quiz === 'open' ? { quiz: block.quiz } : {}),
+          ...(block.reported ? { reported: true as const } : {}),
         })
       }
     }

@@ -196,10 +196,13 @@ describe('claim checker evaluation', () => {
     // fact-check tables, a worksheet, a study table), written after quizzes set as tables were first read and measured
     // before any further change: 35 of 55 (0.64; 23 of 55 without the table reading); after a header's answer column
     // (an empty cell is a blank, "Yes" and "No" answer) and unmarked numbered statements keyed by a table: 39 of 55.
-    // Seventeen rounds 1026 of 1250; all eighteen: 1065 of 1305 (0.82).
+    // Seventeen rounds 1026 of 1250; all eighteen: 1065 of 1305 (0.82). Round 41 (tables of sources: literature
+    // tables, a fact box, a reading list, a journal-club handout, a grant's evidence table), measured before any
+    // change: 24 of 50 (0.48); after a table of sources reports what its rows say their sources found, with the
+    // author's own columns read apart: 46 of 49, and the eighteen earlier rounds 1069 of 1305. All nineteen: 1115 of 1354.
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
-    expect(judged).toBeGreaterThanOrEqual(1300)
+    expect(judged).toBeGreaterThanOrEqual(1350)
     expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 

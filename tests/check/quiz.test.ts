@@ -244,3 +244,41 @@ describe('table edge cases', () => {
     ])
   })
 })
+
+describe('tables of sources (round 41)', () => {
+  const FADE = 'without-therapy-ketamine-effects-fade-faster'
+  const SOURCES = `# What the trials found
+
+| Study | Design | Main finding | Our take |
+|---|---|---|---|
+| Wilkinson et al., 2017 | Open pilot of CBT after ketamine | Without therapy the benefit of ketamine infusions may fade sooner | Studies have shown that ketamine combined with psychotherapy gives better results for depression than ketamine on its own |
+`
+
+  it("reads what a source found as reported, and a column in the author's own voice apart, as the author's", () => {
+    expect(stanceFor(SOURCES, FADE)).toBe('reported')
+    expect(stanceFor(SOURCES, STRONGER)).toBe('asserted')
+    const row = segment(SOURCES).filter((s) => s.startLine === 5)
+    expect(row.map((s) => [s.text.slice(0, 22), s.reported])).toEqual([
+      ['Wilkinson et al., 2017', true],
+      ['Studies have shown tha', undefined],
+    ])
+  })
+
+  it('reads a finding against the claim as reported too, and a question as a question', () => {
+    const against = SOURCES.replace('Without therapy the benefit', 'It is not true that without therapy the benefit')
+    expect(stanceFor(against, FADE)).toBe('reported')
+    const asked = SOURCES.replace('may fade sooner |', 'may fade sooner? |')
+    expect(stanceFor(asked, FADE)).toBe('question')
+  })
+
+  it('leaves a table whose header names no sources, and a quiz table, as they were', () => {
+    const plain = SOURCES.replace('| Study | Design | Main finding | Our take |', '| Name | Kind | Line | Note |')
+    expect(stanceFor(plain, FADE)).toBe('asserted')
+    expect(segment(plain).some((s) => s.reported)).toBe(false)
+    const quiz = SOURCES.replace(
+      '| Study | Design | Main finding | Our take |',
+      '| Study | Design | Main finding | Verdict |',
+    )
+    expect(segment(quiz).some((s) => s.reported)).toBe(false)
+  })
+})
