@@ -731,6 +731,8 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
 
   class KapClaim extends Base {
     static readonly observedAttributes = ['claim', 'style-name']
+    /** The claim whose verdict note the element showed last. */
+    private noted: ClaimId | undefined
     constructor() {
       super(CLAIM_CSS, 'claim')
     }
@@ -782,15 +784,17 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
           const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
           note.replaceChildren(ownHtml(citeProse(verdictNote, session, 'html')))
           this.error = undefined
+          this.noted = id
         } catch (e) {
           opened = false
+          this.noted = undefined
           this.fail(e, note)
         }
       }
-      // Loaded when first opened; after a failure, when opened again; and before a render that keeps it open (keep())
-      // shows it, so that it never shows empty.
+      // Loaded when first opened; after a failure, when opened again; and, when this claim's note showed before, ahead
+      // of a render that keeps it open (keep()), so that it never shows empty (its file is loaded already).
       details.addEventListener('toggle', () => void (opened || !details.open || fill()))
-      if (this.root.querySelector('details')?.open) await fill()
+      if (this.noted === id && this.root.querySelector('details')?.open) await fill()
       return [
         h(
           'p',
@@ -810,7 +814,7 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
   class KapEvidenceMap extends Base {
     static readonly observedAttributes = ['topic']
     constructor() {
-      super('', 'map-base')
+      super(':host{display:block}', 'map-base')
     }
     protected async render(): Promise<Node[]> {
       const { MAP_CSS, mapView } = await loadMap()

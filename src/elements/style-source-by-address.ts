@@ -33,23 +33,37 @@ export function styleSource(
 ): (style: CitationStyle, ids: readonly string[]) => Promise<StyleCitations> {
   const file = byAddress(lazy)
   const whole = new Set<CitationStyle>()
-  // The ids each style was asked for in this turn: the elements of a page render in one turn of microtasks, each
-  // asking on its own, so the page's references are counted together before any file is asked for.
-  const turn = new Map<CitationStyle, Set<string>>()
+  // Each style's table of entries, once its head has loaded, and the records asked for before (`style/id`).
+  const tables = new Map<CitationStyle, Record<string, unknown>>()
+  const asked = new Set<string>()
+  // The ids each style is asked for in this turn: the elements of a page render in one turn of microtasks, each asking
+  // on its own, so the records a page asks for that no element asked for before are counted together, once, before
+  // any file is asked for.
+  const turns = new Map<CitationStyle, Set<string>>()
   const load = <T>(style: CitationStyle, name: string): Promise<T> =>
     file(`the ${style} citations`, `styles/${style}/${name}.js`)
   return async (style, ids) => {
-    const asked = turn.get(style) ?? new Set()
-    turn.set(style, asked)
-    ids.forEach((id) => asked.add(id))
+    let turn = turns.get(style)
+    if (turn === undefined) {
+      const mine = (turn = new Set())
+      turns.set(style, mine)
+      void Promise.resolve().then(() => {
+        turns.delete(style)
+        const fresh = [...mine].filter((id) => !asked.has(`${style}/${id}`))
+        fresh.forEach((id) => asked.add(`${style}/${id}`))
+        if (fresh.length >= WHOLE_AT) whole.add(style)
+      })
+    }
+    ids.forEach((id) => turn.add(id))
     await null
-    turn.delete(style)
-    if (asked.size >= WHOLE_AT) whole.add(style)
-    const names = whole.has(style) ? ['_all'] : ids
+    // Only what the table lacks: nothing for a list of none or of records loaded before.
+    const missing = ids.filter((id) => tables.get(style)?.[id] === undefined)
+    const names = missing.length === 0 ? [] : whole.has(style) ? ['_all'] : missing
     const [[citations, table], ...entries] = await Promise.all([
       load<Head>(style, 'index'),
       ...names.map((name) => load<unknown>(style, name)),
     ])
+    tables.set(style, table)
     names.forEach((name, i) => Object.assign(table, name === '_all' ? entries[i] : { [name]: entries[i] }))
     return citations
   }

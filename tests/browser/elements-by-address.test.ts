@@ -14,7 +14,7 @@ import { WHOLE_AT } from '../../src/elements/style-source-by-address'
 import { claimStatements } from '../../src/generated/claim-statements'
 import { studyFacts } from '../../src/generated/facts'
 import { claimIds } from '../../src/generated/ids'
-import { builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
+import { addCitation, builtElements, CHROMIUM, launchChromium, serveElements } from '../helpers/elements-server'
 
 const ci = process.env.CI === 'true'
 const available = existsSync(CHROMIUM)
@@ -32,6 +32,10 @@ const pages: Record<string, string> = {
   '/many.html': `${head('many references')}<kap-reference id="refs" ids="${MANY.join(' ')}"></kap-reference></body></html>`,
   '/fewer.html': `${head('fewer references')}<kap-reference id="refs" ids="${FEWER.join(' ')}"></kap-reference></body></html>`,
   '/cites.html': `${head('many citations')}<p>${MANY.map((id, i) => `<kap-cite id="c${i}" ids="${id}"></kap-cite>`).join(' ')}</p></body></html>`,
+  '/mixed.html': `${head('many citations, a claim and a search box')}<p>${MANY.map((id) => `<kap-cite ids="${id}"></kap-cite>`).join(' ')}</p>
+<kap-claim id="claim" claim="${CLAIM}"></kap-claim><kap-search id="search"></kap-search></body></html>`,
+  '/numbered.html': `${head('a numbered page')}<p id="para">${FEWER.map((id, i) => `<kap-cite id="v${i}" ids="${id}" style-name="vancouver"></kap-cite>`).join(' ')}</p></body></html>`,
+  '/map.html': `${head('a map')}<kap-evidence-map id="map" topic="psychotherapy"></kap-evidence-map></body></html>`,
   '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
 }
 
@@ -154,6 +158,118 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
       expect(await shown(page, 'refs')).toMatchObject({ entries: WHOLE_AT, line: null, code: undefined })
       expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a whole table that does not load takes only the references: the claim and the search box still show (review 26)', async () => {
+    const { page, context, blocked, uncaught, goto } = await open('/mixed.html')
+    try {
+      blocked.current = /styles\/apa\/_all\.js/
+      await goto()
+      await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
+      await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('.statement'))
+      expect((await shown(page, 'search')).code).toBeUndefined()
+      expect((await shown(page, 'claim')).text).toContain(claimStatements[claimIds.indexOf(CLAIM)]!)
+      expect(uncaught).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a numbered page counts only records no element asked for before: one citation more loads its own file', async () => {
+    const { page, context, asked, blocked, goto } = await open('/numbered.html')
+    try {
+      await goto()
+      const numbers = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('kap-cite')].map(
+            (c) => c.shadowRoot?.querySelector('button')?.textContent ?? null,
+          ),
+        )
+      await page.waitForFunction(
+        (n) =>
+          [...document.querySelectorAll('kap-cite')].filter((c) => c.shadowRoot?.querySelector('button')).length === n,
+        WHOLE_AT - 1,
+      )
+      expect(await numbers()).toEqual(FEWER.map((_, i) => `(${i + 1})`))
+      // One citation more: every numbered citation renders again, and only its record's file is asked for.
+      await addCitation(page, { ids: OTHER, style: 'vancouver', id: 'one' }, '#para', 'append')
+      await page.waitForFunction(() => document.getElementById('one')?.shadowRoot?.querySelector('button'))
+      expect(styleFiles(asked)).not.toContain('styles/vancouver/_all.js')
+      expect(styleFiles(asked)).toContain(`styles/vancouver/${OTHER}.js`)
+      // Then sixteen more at once, with the whole table failing: they show errors, the others keep their numbers.
+      blocked.current = /styles\/vancouver\/_all\.js/
+      const more = citable.slice(WHOLE_AT + 1, 2 * WHOLE_AT + 1)
+      expect(more).toHaveLength(WHOLE_AT)
+      // (In one script, as one turn: each addCitation call would be a turn of its own.)
+      await page.evaluate((ids) => {
+        const para = document.getElementById('para')!
+        ids.forEach((id, i) => {
+          const cite = document.createElement('kap-cite')
+          cite.id = `m${i}`
+          cite.setAttribute('ids', id)
+          cite.setAttribute('style-name', 'vancouver')
+          para.append(cite)
+        })
+      }, more)
+      await page.waitForFunction(() => (document.getElementById('m0') as KapElement).error !== undefined)
+      expect((await numbers()).slice(0, WHOLE_AT)).toEqual([...FEWER, OTHER].map((_, i) => `(${i + 1})`))
+      expect(styleFiles(asked)).toContain('styles/vancouver/_all.js')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a claim changed while a verdict note is open shows the new claim at once, and its note when it comes', async () => {
+    const { page, context, goto } = await open('/claim.html')
+    try {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('summary'))
+      await page.evaluate(() =>
+        (document.getElementById('claim')!.shadowRoot!.querySelector('summary') as HTMLElement).click(),
+      )
+      await page.waitForFunction(
+        () => (document.getElementById('claim')!.shadowRoot!.querySelector('.note')?.textContent ?? '') !== '',
+      )
+      // The other claim's note is held back: the claim must not wait for it.
+      const other = 'indication-anxiety'
+      let release: () => void = () => {}
+      const held = new Promise<void>((r) => (release = r))
+      await page.route(`**/details/claim/${other}.js`, async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.evaluate((id) => document.getElementById('claim')!.setAttribute('claim', id), other)
+      const statement = claimStatements[claimIds.indexOf(other)]!
+      await page.waitForFunction(
+        (text) =>
+          (document.getElementById('claim')!.shadowRoot!.querySelector('.statement')?.textContent ?? '').includes(text),
+        statement,
+        { timeout: 5000 },
+      )
+      release()
+      await page.waitForFunction((text) => {
+        const root = document.getElementById('claim')!.shadowRoot!
+        return (
+          (root.querySelector('details') as HTMLDetailsElement).open &&
+          (root.querySelector('.note')?.textContent ?? '') !== '' &&
+          !root.querySelector('.note')!.textContent!.includes(text)
+        )
+      }, 'By its record that trial had no therapy arm')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a map is a block while its chunk loads', async () => {
+    const { page, context, blocked, goto } = await open('/map.html')
+    try {
+      blocked.current = /chunks\/map-view-/
+      await goto()
+      await page.waitForFunction(() => (document.getElementById('map') as KapElement).error !== undefined)
+      expect(await page.evaluate(() => getComputedStyle(document.getElementById('map')!).display)).toBe('block')
     } finally {
       await context.close()
     }
