@@ -56,7 +56,26 @@ async function open(path: string) {
     return blocked.current?.test(url) ? route.abort('internetdisconnected') : route.continue()
   })
   const goto = () => page.goto(`${server.origin}${path}`)
-  return { page, context, asked, blocked, uncaught, goto }
+  // The files load again, and the browser says it is back online (an element whose files failed renders again).
+  const backOnline = async () => {
+    blocked.current = undefined
+    await context.setOffline(true)
+    await context.setOffline(false)
+  }
+  return { page, context, asked, blocked, uncaught, goto, backOnline }
+}
+
+/** Runs `check` on a fresh page at `path` (see `open`), and closes it. */
+async function withPage(
+  path: string,
+  check: (opened: Awaited<ReturnType<typeof open>>) => Promise<void>,
+): Promise<void> {
+  const opened = await open(path)
+  try {
+    await check(opened)
+  } finally {
+    await opened.context.close()
+  }
 }
 
 /** The style files asked for, without a retry's query. */
@@ -88,8 +107,7 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
   })
 
   it(`a list of ${WHOLE_AT} references loads the style's whole table as one file, and later references from it`, async () => {
-    const { page, context, asked, uncaught, goto } = await open('/many.html')
-    try {
+    await withPage('/many.html', async ({ page, asked, uncaught, goto }) => {
       await goto()
       await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
       expect(await shown(page, 'refs')).toMatchObject({ entries: WHOLE_AT, line: null, code: undefined })
@@ -105,14 +123,11 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       expect((await shown(page, 'later')).text).toMatch(/\(.+, \d{4}\)/)
       expect(styleFiles(asked).sort()).toEqual(['styles/apa/_all.js', 'styles/apa/index.js'])
       expect(uncaught).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it(`${WHOLE_AT} citations, each its own element, count together: the whole table, and no file a reference`, async () => {
-    const { page, context, asked, uncaught, goto } = await open('/cites.html')
-    try {
+    await withPage('/cites.html', async ({ page, asked, uncaught, goto }) => {
       await goto()
       await page.waitForFunction(
         (n) =>
@@ -122,28 +137,22 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       )
       expect(styleFiles(asked).sort()).toEqual(['styles/apa/_all.js', 'styles/apa/index.js'])
       expect(uncaught).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('one reference fewer loads one file a reference, and no whole table', async () => {
-    const { page, context, asked, goto } = await open('/fewer.html')
-    try {
+    await withPage('/fewer.html', async ({ page, asked, goto }) => {
       await goto()
       await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
       expect((await shown(page, 'refs')).entries).toBe(WHOLE_AT - 1)
       expect(styleFiles(asked).sort()).toEqual(
         ['styles/apa/index.js', ...FEWER.map((id) => `styles/apa/${id}.js`)].sort(),
       )
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('a whole table that does not load: LOAD_FAILED naming _all.js in the list, and the list once it loads', async () => {
-    const { page, context, blocked, uncaught, goto } = await open('/many.html')
-    try {
+    await withPage('/many.html', async ({ page, blocked, uncaught, goto, backOnline }) => {
       blocked.current = /styles\/apa\/_all\.js/
       await goto()
       await page.waitForFunction(() => (document.getElementById('refs') as KapElement).error !== undefined)
@@ -152,20 +161,15 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       expect(failed.line).toMatch(
         /^kap-literature: could not load the apa citations \(http:.+\/styles\/apa\/_all\.js\)$/,
       )
-      blocked.current = undefined
-      await context.setOffline(true)
-      await context.setOffline(false)
+      await backOnline()
       await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('.kap-ref'))
       expect(await shown(page, 'refs')).toMatchObject({ entries: WHOLE_AT, line: null, code: undefined })
       expect(uncaught).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('a whole table that does not load takes only the references: the claim and the search box still show (review 26)', async () => {
-    const { page, context, blocked, uncaught, goto } = await open('/mixed.html')
-    try {
+    await withPage('/mixed.html', async ({ page, blocked, uncaught, goto }) => {
       blocked.current = /styles\/apa\/_all\.js/
       await goto()
       await page.waitForFunction(() => document.getElementById('search')?.shadowRoot?.querySelector('input'))
@@ -173,14 +177,11 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       expect((await shown(page, 'search')).code).toBeUndefined()
       expect((await shown(page, 'claim')).text).toContain(claimStatements[claimIds.indexOf(CLAIM)]!)
       expect(uncaught).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('a numbered page counts only records no element asked for before: one citation more loads its own file', async () => {
-    const { page, context, asked, blocked, goto } = await open('/numbered.html')
-    try {
+    await withPage('/numbered.html', async ({ page, asked, blocked, goto }) => {
       await goto()
       const numbers = () =>
         page.evaluate(() =>
@@ -217,14 +218,11 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       await page.waitForFunction(() => (document.getElementById('m0') as KapElement).error !== undefined)
       expect((await numbers()).slice(0, WHOLE_AT)).toEqual([...FEWER, OTHER].map((_, i) => `(${i + 1})`))
       expect(styleFiles(asked)).toContain('styles/vancouver/_all.js')
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('a claim changed while a verdict note is open shows the new claim at once, and its note when it comes', async () => {
-    const { page, context, goto } = await open('/claim.html')
-    try {
+    await withPage('/claim.html', async ({ page, goto }) => {
       await goto()
       await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('summary'))
       await page.evaluate(() =>
@@ -258,26 +256,20 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
           !root.querySelector('.note')!.textContent!.includes(text)
         )
       }, 'By its record that trial had no therapy arm')
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('a map is a block while its chunk loads', async () => {
-    const { page, context, blocked, goto } = await open('/map.html')
-    try {
+    await withPage('/map.html', async ({ page, blocked, goto }) => {
       blocked.current = /chunks\/map-view-/
       await goto()
       await page.waitForFunction(() => (document.getElementById('map') as KapElement).error !== undefined)
       expect(await page.evaluate(() => getComputedStyle(document.getElementById('map')!).display)).toBe('block')
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it("a claim loads its own statement, and no file that holds another claim's", async () => {
-    const { page, context, asked, goto } = await open('/claim.html')
-    try {
+    await withPage('/claim.html', async ({ page, asked, goto }) => {
       await goto()
       await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('.statement'))
       const statement = claimStatements[claimIds.indexOf(CLAIM)]!
@@ -294,14 +286,11 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
         return others.some((s) => text.includes(s))
       })
       expect(holding).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('a statement that does not load: LOAD_FAILED naming its file in the claim, and the claim once it loads', async () => {
-    const { page, context, blocked, uncaught, goto } = await open('/claim.html')
-    try {
+    await withPage('/claim.html', async ({ page, blocked, uncaught, goto, backOnline }) => {
       blocked.current = /\/claims\//
       await goto()
       await page.waitForFunction(() => (document.getElementById('claim') as KapElement).error !== undefined)
@@ -309,14 +298,10 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       expect(failed.code).toBe('LOAD_FAILED')
       expect(failed.value).toMatch(new RegExp(`/elements/claims/${CLAIM}\\.js$`))
       expect(failed.line).toMatch(/^kap-literature: could not load the claim statement \(http:.+\)$/)
-      blocked.current = undefined
-      await context.setOffline(true)
-      await context.setOffline(false)
+      await backOnline()
       await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('.statement'))
       expect((await shown(page, 'claim')).text).toContain(claimStatements[claimIds.indexOf(CLAIM)]!)
       expect(uncaught).toEqual([])
-    } finally {
-      await context.close()
-    }
+    })
   })
 })
