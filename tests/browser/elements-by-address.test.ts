@@ -34,7 +34,9 @@ const pages: Record<string, string> = {
   '/cites.html': `${head('many citations')}<p>${MANY.map((id, i) => `<kap-cite id="c${i}" ids="${id}"></kap-cite>`).join(' ')}</p></body></html>`,
   '/mixed.html': `${head('many citations, a claim and a search box')}<p>${MANY.map((id) => `<kap-cite ids="${id}"></kap-cite>`).join(' ')}</p>
 <kap-claim id="claim" claim="${CLAIM}"></kap-claim><kap-search id="search"></kap-search></body></html>`,
-  '/numbered.html': `${head('a numbered page')}<p id="para">${FEWER.map((id, i) => `<kap-cite id="v${i}" ids="${id}" style-name="vancouver"></kap-cite>`).join(' ')}</p></body></html>`,
+  '/numbered.html': `${head('a numbered page')}<p id="para">${FEWER.map(
+    (id, i) => `<kap-cite id="v${i}" ids="${id}" style-name="vancouver"></kap-cite>`,
+  ).join(' ')}</p></body></html>`,
   '/map.html': `${head('a map')}<kap-evidence-map id="map" topic="psychotherapy"></kap-evidence-map></body></html>`,
   '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
 }

@@ -251,7 +251,9 @@ describe('tables of sources (round 41)', () => {
 
 | Study | Design | Main finding | Our take |
 |---|---|---|---|
-| Wilkinson et al., 2017 | Open pilot of CBT after ketamine | Without therapy the benefit of ketamine infusions may fade sooner | Studies have shown that ketamine combined with psychotherapy gives better results for depression than ketamine on its own |
+| Wilkinson et al., 2017 | Open pilot of CBT after ketamine | Without therapy the benefit of ketamine infusions may fade \
+sooner | Studies have shown that ketamine combined with psychotherapy gives better results for depression than ketamine on \
+its own |
 `
 
   it("reads what a source found as reported, and a column in the author's own voice apart, as the author's", () => {
