@@ -76,6 +76,9 @@ document.addEventListener('kap-error', (e) => window.heard.early.push(e.target.i
 document.addEventListener('kap-error', (e) => window.heard.late.push(e.target.id + ' ' + e.detail.code))`,
 }
 
+/** The APA reference files the search box loads, one per study (not the style's head). */
+const REFERENCE_FILES = /styles\/apa\/(?!index\.js)[^/]+\.js/
+
 let server: Awaited<ReturnType<typeof serveElements>>
 let origin = ''
 let browser: Browser
@@ -367,7 +370,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
     const { page, uncaught, context, goto } = await open('/search.html')
     try {
       const held = new Map<string, () => void>()
-      await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
+      await page.route(REFERENCE_FILES, async (route) => {
         await new Promise<void>((r) => held.set(new URL(route.request().url()).pathname, r))
         await route.continue()
       })
@@ -407,7 +410,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
     try {
       // Every reference file of the list fails, one after another (a quarter of a second apart).
       let failing = 0
-      await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
+      await page.route(REFERENCE_FILES, async (route) => {
         await new Promise((r) => setTimeout(r, 250 * ++failing))
         await route.abort('internetdisconnected')
       })
@@ -436,7 +439,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
     try {
       let fail: () => void = () => {}
       const failed = new Promise<void>((r) => (fail = r))
-      await page.route(/styles\/apa\/(?!index\.js)[^/]+\.js/, async (route) => {
+      await page.route(REFERENCE_FILES, async (route) => {
         await failed
         await route.abort('internetdisconnected')
       })
