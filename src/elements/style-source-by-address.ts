@@ -43,13 +43,13 @@ export function styleSource(
   const load = <T>(style: CitationStyle, name: string): Promise<T> =>
     file(`the ${style} citations`, `styles/${style}/${name}.js`)
   return async (style, ids) => {
-    let turn = turns.get(style)
-    if (turn === undefined) {
-      const mine = (turn = new Set())
-      turns.set(style, mine)
-      void Promise.resolve().then(() => {
+    const turn = turns.get(style) ?? new Set<string>()
+    if (!turns.has(style)) {
+      turns.set(style, turn)
+      // Queued after the renders already queued in this turn, so it counts what each of them asked for.
+      queueMicrotask(() => {
         turns.delete(style)
-        const fresh = [...mine].filter((id) => !asked.has(`${style}/${id}`))
+        const fresh = [...turn].filter((id) => !asked.has(`${style}/${id}`))
         fresh.forEach((id) => asked.add(`${style}/${id}`))
         if (fresh.length >= WHOLE_AT) whole.add(style)
       })
