@@ -25,6 +25,8 @@ export type CslScan =
   | { readonly ok: false; readonly problem: string }
 
 const NAME_START = /[A-Za-z_]/
+/** The attributes of every closing tag: shared, as nothing writes a tag's attributes. */
+const NO_ATTRS: ReadonlyMap<string, string> = new Map()
 const NAME_CHAR = /[\w:.-]/
 
 /** Parses `name="value"` pairs of one tag's inside (without `<name` and `>`). Linear in its length. */
@@ -107,7 +109,7 @@ export function scanCsl(xml: string, kind: 'style' | 'locale'): CslScan {
     while (n < text.length && NAME_CHAR.test(text[n]!)) n++
     tags.push({
       name: text.slice(0, n),
-      attrs: closing ? new Map() : parseAttrs(text.slice(n)),
+      attrs: closing ? NO_ATTRS : parseAttrs(text.slice(n)),
       closing,
       selfClosing: !closing && text.trimEnd().endsWith('/'),
       textBefore: lt - textStart,
@@ -149,20 +151,32 @@ const PRINTS_VARIABLE = new Set(['text', 'number', 'date', 'names'])
 /** Elements that print terms of the locale (and, et al., month names, ordinals, labels). */
 const PRINTS_TERMS = new Set(['text', 'number', 'date', 'date-part', 'names', 'name', 'et-al', 'label'])
 const BRANCHES = new Set(['if', 'else-if', 'else'])
-const NO_WORK: StyleWork = { calls: 0, elements: 0, text: 0, vars: new Map(), perName: 0 }
 /** Caps every count, so that no sum can grow without bound (a chain of doubling macros). */
 const CAP = 1e12
 
-/** A running count, owned by one open element while it is counted (then kept as that element's work). */
+/**
+ * A running count, owned by one open element while it is counted (then kept as that element's work). Most elements
+ * print no variable: they share {@link NO_VARS} until {@link setVar} gives them a map of their own, so that deep
+ * nesting allocates no map per element.
+ */
 type Count = { calls: number; elements: number; text: number; vars: Map<string, number>; perName: number }
-const zero = (): Count => ({ calls: 0, elements: 0, text: 0, vars: new Map(), perName: 0 })
+/** The variables of a count that prints none: shared, never written (see {@link setVar}). */
+const NO_VARS: ReadonlyMap<string, number> = new Map()
+const NO_WORK: StyleWork = { calls: 0, elements: 0, text: 0, vars: NO_VARS, perName: 0 }
+const zero = (): Count => ({ calls: 0, elements: 0, text: 0, vars: NO_VARS as Map<string, number>, perName: 0 })
+
+/** Sets how often `a` prints variable `k`, giving `a` a map of its own first if it still shares {@link NO_VARS}. */
+function setVar(a: Count, k: string, n: number): void {
+  if (a.vars === NO_VARS) a.vars = new Map()
+  a.vars.set(k, n)
+}
 
 /** Adds `b` to `a` in place: the work of two things rendered one after the other. Costs the variables of `b`. */
 function add(a: Count, b: StyleWork): void {
   a.calls = Math.min(a.calls + b.calls, CAP)
   a.elements = Math.min(a.elements + b.elements, CAP)
   a.text = Math.min(a.text + b.text, CAP)
-  for (const [k, n] of b.vars) a.vars.set(k, Math.min((a.vars.get(k) ?? 0) + n, CAP))
+  for (const [k, n] of b.vars) setVar(a, k, Math.min((a.vars.get(k) ?? 0) + n, CAP))
 }
 
 /** Makes `a` the costlier of two branches of a choose, part by part, in place (every call counts: the sum). */
@@ -170,7 +184,7 @@ function atLeast(a: Count, b: StyleWork): void {
   a.calls = Math.min(a.calls + b.calls, CAP)
   a.elements = Math.max(a.elements, b.elements)
   a.text = Math.max(a.text, b.text)
-  for (const [k, n] of b.vars) a.vars.set(k, Math.max(a.vars.get(k) ?? 0, n))
+  for (const [k, n] of b.vars) setVar(a, k, Math.max(a.vars.get(k) ?? 0, n))
 }
 
 /**
@@ -260,7 +274,7 @@ export function macroCost(
         (PRINTS_TERMS.has(tag.name) && (tag.name !== 'text' || attrs.has('term')) ? termText : 0)
       // Only the variables a record can hold can print anything (and so a style naming thousands costs no more).
       if (PRINTS_VARIABLE.has(tag.name))
-        for (const v of (attrs.get('variable') ?? '').split(/\s+/)) if (variables.has(v)) work.vars.set(v, 1)
+        for (const v of (attrs.get('variable') ?? '').split(/\s+/)) if (variables.has(v)) setVar(work, v, 1)
       if (ref !== undefined) add(work, cost.get(ref) ?? NO_WORK)
       const kind =
         tag.name === 'choose' ? 'choose' : top.kind === 'choose' && BRANCHES.has(tag.name) ? 'branch' : undefined
