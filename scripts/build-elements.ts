@@ -5,9 +5,10 @@
 // claim's statement; details/claim/: each verdict note).
 // Usage: npx tsx scripts/build-elements.ts [--report]   (run after tsup, which empties dist/)
 //   --report prints the gzip size of what each kind of page loads (the budgets of issue 17).
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runInNewContext } from 'node:vm'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile, type Plugin, type PluginBuild } from 'esbuild'
 import type { StyleTable } from '../src/citations/engine'
@@ -92,15 +93,44 @@ const claimsByAddress = (statements: readonly string[]): Plugin => ({
       contents: `export default ${JSON.stringify(statements[claimIds.indexOf(args.path as (typeof claimIds)[number])])}`,
       loader: 'js',
     }))
-    // <kap-claim> shows only the verdict note: the files hold nothing else.
+    // <kap-claim> shows only the verdict note: the files hold nothing else (a default export only, see dataFiles).
     b.onLoad({ filter: /details[\\/]claim[\\/][a-z0-9-]+\.json$/ }, (args) => ({
-      contents: JSON.stringify({
-        verdictNote: (JSON.parse(readFileSync(args.path, 'utf8')) as { verdictNote: string }).verdictNote,
-      }),
-      loader: 'json',
+      contents: `export default ${JSON.stringify(verdictNote(args.path))}`,
+      loader: 'js',
     }))
   },
 })
+
+/** What a claim's verdict-note file holds: its note alone. */
+const verdictNote = (path: string) => ({
+  verdictNote: (JSON.parse(readFileSync(path, 'utf8')) as { verdictNote: string }).verdictNote,
+})
+
+/**
+ * Writes each data file a page loads by address (a record's reference, a style's whole table, a claim's statement, a
+ * verdict note) as `export default <value>;`: esbuild writes `var e=<value>;export{e as default};`, about 10 bytes more a
+ * file in gzip, and a page with a claim and a search loads 14 such files. Each file is checked to hold exactly the
+ * value it was built from (the build fails otherwise), so the rewrite cannot change what a page shows.
+ * @param dir - the build's directory
+ * @param values - each data file (relative to `dir`) and the value it must hold
+ * @internal
+ */
+export function dataFiles(dir: string, values: ReadonlyMap<string, unknown>): void {
+  for (const [file, value] of values) {
+    const path = join(dir, file)
+    const match = /^var ([\w$]+)=([^;]*(?:;(?!export\{)[^;]*)*);export\{\1 as default\};\n?$/.exec(
+      readFileSync(path, 'utf8'),
+    )
+    let held: string | undefined
+    try {
+      if (match !== null) held = JSON.stringify(runInNewContext(`(${match[2]})`, {}, { timeout: 1000 }))
+    } catch {
+      // Not one expression: refused below.
+    }
+    if (held !== JSON.stringify(value)) throw new Error(`build-elements: ${file} is not one default export of its data`)
+    writeFileSync(path, `export default${/^[\w$]/.test(match![2]!) ? ' ' : ''}${match![2]};\n`)
+  }
+}
 
 /**
  * Builds the script-tag bundle into `dir`; returns esbuild's metafile. `plugins` and `readTable` (tests only) may swap
@@ -145,6 +175,19 @@ export async function buildElements(
     plugins: [claimsByAddress(statements), stylesByAddress(tables), ...plugins],
     logLevel: 'error',
   })
+  dataFiles(
+    dir,
+    new Map<string, unknown>([
+      ...claimIds.map((id, i) => [`claims/${id}.js`, statements[i]] as const),
+      ...readdirSync(claimDetailDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [`details/claim/${f.slice(0, -'.json'.length)}.js`, verdictNote(join(claimDetailDir, f))] as const),
+      ...[...tables].flatMap(([style, table]) => [
+        [`styles/${style}/_all.js`, table.entries] as const,
+        ...Object.entries(table.entries).map(([id, entry]) => [`styles/${style}/${id}.js`, entry] as const),
+      ]),
+    ]),
+  )
   return result.metafile
 }
 
