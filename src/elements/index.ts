@@ -83,12 +83,32 @@ function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => 
       url === undefined
         ? load()
         : (import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}?retry=${++tries}`) as Promise<T>)
-    ).catch((e: unknown) => {
-      kept = undefined
-      const error = loadError(what, e, address)
-      if (error !== e) url = (error.value as string | undefined) ?? url
-      throw error
-    }))
+    ).then(
+      (value) => (setTimeout(retry), value),
+      (e: unknown) => {
+        kept = undefined
+        const error = loadError(what, e, address)
+        if (error !== e) url = (error.value as string | undefined) ?? url
+        throw error
+      },
+    ))
+}
+
+/**
+ * What the elements whose files did not load do to try again (render), run once when the browser comes back online
+ * or a file of the elements loads (after whoever asked for it has used it): the server answers again, or the file
+ * brought what the failed one would have (a style's whole table holds every reference whose own file failed).
+ */
+const retries = new Set<{ schedule(): void }>()
+const retry = (): void => {
+  const now = [...retries]
+  retries.clear()
+  now.forEach((e) => e.schedule())
+}
+/** Renders `element` again at the next retry (the browser keeps one `online` listener however often it is added). */
+const retryLater = (element: { schedule(): void }): void => {
+  retries.add(element)
+  addEventListener('online', retry)
 }
 
 /** The styles the elements' `style-name` attribute accepts: each loads its module, which exports it by its name. */
@@ -480,7 +500,8 @@ export function defineElements(): boolean {
      * verdict note or search results, would have gone), sets `error` and fires `kap-error`. The event bubbles from the
      * element (and out of shadow roots) once the page has loaded, in a task of its own, so a listener added by any of
      * the page's scripts hears it, wherever the script stands; it is not sent if the element has rendered since. An
-     * element whose files did not load renders again when the browser comes back online.
+     * element whose files did not load renders again when the browser comes back online or a file of the elements
+     * loads.
      */
     protected fail(e: unknown, into: ParentNode = this.root): void {
       const error =
@@ -502,13 +523,13 @@ export function defineElements(): boolean {
         )
       if (document.readyState === 'complete') send()
       else addEventListener('load', send, { once: true })
-      // An element that could not load its files renders again when the browser is back online (or on any change).
-      if (into === this.root && error.code === 'LOAD_FAILED')
-        addEventListener('online', () => this.schedule(), { once: true })
+      // An element that could not load its files renders again when the browser is back online or a file of the
+      // elements loads (or on any change).
+      if (into === this.root && error.code === 'LOAD_FAILED') retryLater(this)
     }
     /**
      * The place of a part that did not load (a claim's study references): its one-line error there once the render is
-     * shown, and the element renders again when the browser comes back online.
+     * shown, and the element renders again when the browser comes back online or a file of the elements loads.
      */
     protected failedPart(e: unknown): HTMLElement {
       const part = h('div')
@@ -516,7 +537,7 @@ export function defineElements(): boolean {
       setTimeout(() => {
         if (mine !== this.renderId) return
         this.fail(e, part)
-        addEventListener('online', () => this.schedule(), { once: true })
+        retryLater(this)
       })
       return part
     }

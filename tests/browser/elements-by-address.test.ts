@@ -39,6 +39,7 @@ const pages: Record<string, string> = {
   ).join(' ')}</p></body></html>`,
   '/map.html': `${head('a map')}<kap-evidence-map id="map" topic="psychotherapy"></kap-evidence-map></body></html>`,
   '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
+  '/one.html': `${head('one citation')}<p id="para"><kap-cite id="x" ids="${OTHER}"></kap-cite></p></body></html>`,
 }
 
 let server: Awaited<ReturnType<typeof serveElements>>
@@ -178,6 +179,48 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       await page.waitForFunction(() => document.getElementById('claim')?.shadowRoot?.querySelector('.statement'))
       expect((await shown(page, 'search')).code).toBeUndefined()
       expect((await shown(page, 'claim')).text).toContain(claimStatements[claimIds.indexOf(CLAIM)]!)
+      expect(uncaught).toEqual([])
+    })
+  })
+
+  it('a citation whose own file failed shows once the whole table brings its record, without going online (review 26)', async () => {
+    await withPage('/one.html', async ({ page, asked, blocked, uncaught, goto }) => {
+      blocked.current = new RegExp(`styles/apa/${OTHER}\\.js`)
+      await goto()
+      await page.waitForFunction(() => (document.getElementById('x') as KapElement).error !== undefined)
+      expect(await shown(page, 'x')).toMatchObject({
+        code: 'LOAD_FAILED',
+        value: expect.stringContaining(`${OTHER}.js`),
+      })
+      // Sixteen citations more, in one turn: the whole table loads, and holds the record whose file failed.
+      await page.evaluate((ids) => {
+        for (const id of ids) {
+          const cite = document.createElement('kap-cite')
+          cite.setAttribute('ids', id)
+          document.getElementById('para')!.append(cite)
+        }
+      }, MANY)
+      await page.waitForFunction(() => document.getElementById('x')?.shadowRoot?.querySelector('button'))
+      expect(await shown(page, 'x')).toMatchObject({ code: undefined, line: null })
+      expect(styleFiles(asked)).toContain('styles/apa/_all.js')
+      expect(uncaught).toEqual([])
+    })
+  })
+
+  it('an element whose file failed tries again when another file of the elements loads (the server answers again)', async () => {
+    await withPage('/one.html', async ({ page, asked, blocked, uncaught, goto }) => {
+      blocked.current = new RegExp(`styles/apa/${OTHER}\\.js`)
+      await goto()
+      await page.waitForFunction(() => (document.getElementById('x') as KapElement).error !== undefined)
+      blocked.current = undefined
+      // A claim added later loads its statement: the citation asks for its file again, and shows.
+      await page.evaluate((claim) => {
+        document.body.append(Object.assign(document.createElement('kap-claim'), { id: 'claim' }))
+        document.getElementById('claim')!.setAttribute('claim', claim)
+      }, CLAIM)
+      await page.waitForFunction(() => document.getElementById('x')?.shadowRoot?.querySelector('button'))
+      expect(await shown(page, 'x')).toMatchObject({ code: undefined, line: null })
+      expect(asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`))).toHaveLength(2)
       expect(uncaught).toEqual([])
     })
   })
