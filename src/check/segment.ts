@@ -99,9 +99,36 @@ const YES_NO_CELL = /^[*_]*(yes|no)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
  */
 const SOURCES_HEADER =
   /\b(?:stud(?:y|ies)|trials?|papers?|sources?|references?|citations?|evidence|research|readings?|publications?|findings?|results?)\b/i
+/**
+ * A header cell of a column of what others say, claim or promise ("What they promise", "Headline promise", "What she
+ * said", "What they were told", "I read that…"): reported, even in the first person. A table with such a column sets
+ * others' words against the author's: its other columns that hold prose are the author's own (see `voicesOf`).
+ */
+const SAID_HEADER =
+  /\b(?:says?|said|tells?|told|claimed|promises?|promised|advertis(?:es|ed|ing)|pitch|heard|read that|quotes?|quoted|marketing)\b|\bwhat\b.*\bclaims?\b/i
 /** A header cell of a column in the table's author's own voice: "Our take", "Why it matters to us", "How I do it". */
 const OWN_HEADER =
-  /\b(?:our|my|we|i|us)\b|\b(?:verdict|take|bottom line|comment|opinion|caveats?|limitations?|watch out|gaps?)\b/i
+  /\b(?:our|my|we|i|us)\b|\b(?:verdict|take|bottom line|comment|opinion|caveats?|limitations?|watch out|gaps?|rating|reality|actually)\b/i
+/**
+ * Whose voice each column of a table is, from its header, or `undefined` for a table that reports nothing. A column
+ * of what others say, claim or promise reports; so does a column of what sources found ("What the trial found"),
+ * unless its header speaks in the author's voice ("Our take", "Where the evidence actually is"). Any other column is
+ * the author's own in a table of others' words ("Rating", "Why": the author's reading of them), and goes with the
+ * row's report in a table of sources ("Why it's here": what a reading says).
+ */
+function voicesOf(heads: readonly string[]): ('reported' | 'own')[] | undefined {
+  const said = heads.some((c) => SAID_HEADER.test(c))
+  if (!said && !heads.some((c) => SOURCES_HEADER.test(c))) return undefined
+  return heads.map((c) =>
+    SAID_HEADER.test(c)
+      ? 'reported'
+      : OWN_HEADER.test(c)
+        ? 'own'
+        : SOURCES_HEADER.test(c) || !said
+          ? 'reported'
+          : 'own',
+  )
+}
 const ROW_NUMBER = /^[*_]*(?:Q\s*)?(\d{1,3})[.)]?[*_]*$/i
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/
 /**
@@ -454,10 +481,7 @@ function toBlocks(text: string): Block[] {
       keyTable = /\b(?:answers?|key|correct)\b/i.test(headerLine) || ANSWER_KEY.test(before)
       answerColumn = headerLine === '' ? -1 : tableCells(headerLine).findIndex((c) => ANSWER_HEADER.test(c))
       const heads = headerLine === '' ? [] : tableCells(headerLine)
-      voices =
-        answerColumn < 0 && heads.some((c) => SOURCES_HEADER.test(c))
-          ? heads.map((c) => (OWN_HEADER.test(c) ? 'own' : 'reported'))
-          : undefined
+      voices = answerColumn < 0 ? voicesOf(heads) : undefined
       table = true
       continue
     }

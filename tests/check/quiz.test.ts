@@ -284,3 +284,51 @@ its own |
     expect(segment(quiz).some((s) => s.reported)).toBe(false)
   })
 })
+
+describe('tables of what others say (round 43)', () => {
+  const FADE = 'without-therapy-ketamine-effects-fade-faster'
+  const fade = 'Without therapy the benefit of ketamine infusions may fade sooner'
+  const stronger =
+    'Studies have shown that ketamine combined with psychotherapy gives better results for depression than ketamine on its own'
+  const table = (heads: string, cells: readonly string[]) =>
+    `${heads}\n|${' --- |'.repeat(cells.length)}\n| ${cells.join(' | ')} |\n`
+
+  it('reads a column of what others say, promise or were told as reported, even in the first person', () => {
+    for (const head of [
+      'What they promise',
+      'Headline promise',
+      'What she said',
+      'What I was told',
+      '"I read that…"',
+    ]) {
+      const text = table(`| Clinic | ${head} | Price |`, ['Clinic A', fade, '$400'])
+      expect(stanceFor(text, FADE), head).toBe('reported')
+    }
+  })
+
+  it("reads the other columns of such a table as the author's own: a rating, a reason, the evidence set against it", () => {
+    for (const head of ['Rating', 'Why', 'Where the evidence actually is', 'Our verdict']) {
+      const text = table(`| What the ad says | Where seen | ${head} |`, [
+        '"Rewire your brain"',
+        'A billboard',
+        stronger,
+      ])
+      expect(stanceFor(text, STRONGER), head).toBe('asserted')
+    }
+    // What a source found stays reported beside others' words; a reading's reason in a table of sources too.
+    const found = table('| What the ad says | What the trial found | My view |', [
+      '"Feel better fast"',
+      fade,
+      'Too early.',
+    ])
+    expect(stanceFor(found, FADE)).toBe('reported')
+    const reading = table("| Reading | Type | Why it's here |", ['Wilkinson et al., 2017', 'Pilot', fade])
+    expect(stanceFor(reading, FADE)).toBe('reported')
+  })
+
+  it('leaves a table headed "Claim" as it was: a claim column alone says nothing about whose claim', () => {
+    const text = table('| Claim | Note |', [fade, 'See below.'])
+    expect(stanceFor(text, FADE)).toBe('asserted')
+    expect(segment(text).some((s) => s.reported)).toBe(false)
+  })
+})
