@@ -99,6 +99,9 @@ const YES_NO_CELL = /^[*_]*(yes|no)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
  */
 const SOURCES_HEADER =
   /\b(?:stud(?:y|ies)|trials?|papers?|sources?|references?|citations?|evidence|research|readings?|publications?|findings?|results?)\b/i
+/** A header that names whose findings a column gives: a study, a trial, the research ("What the trial found"). */
+const NAMED_SOURCE =
+  /\b(?:stud(?:y|ies)|trials?|papers?|sources?|references?|citations?|evidence|research|readings?|publications?)\b/i
 /**
  * A header cell of a column of what others say, claim or promise ("What they promise", "Headline promise", "What she
  * said", "What they were told", "I read that…"): reported, even in the first person. A table with such a column sets
@@ -111,10 +114,10 @@ const OWN_HEADER =
   /\b(?:our|my|we|i|us)\b|\b(?:verdict|take|bottom line|comment|opinion|caveats?|limitations?|watch out|gaps?|rating|reality|actually)\b/i
 /**
  * Whose voice each column of a table is, from its header, or `undefined` for a table that reports nothing. A column
- * of what others say, claim or promise reports; so does a column of what sources found ("What the trial found"),
- * unless its header speaks in the author's voice ("Our take", "Where the evidence actually is"). Any other column is
- * the author's own in a table of others' words ("Rating", "Why": the author's reading of them), and goes with the
- * row's report in a table of sources ("Why it's here": what a reading says).
+ * of what others say, claim or promise reports; so does a column of what a named source found ("What the trial
+ * found"), unless its header speaks in the author's voice ("Our take", "Where the evidence actually is"). Any other
+ * column is the author's own in a table of others' words ("Rating", "Why", a regulator's "Finding": the author's
+ * reading of them), and goes with the row's report in a table of sources ("Why it's here": what a reading says).
  */
 function voicesOf(heads: readonly string[]): ('reported' | 'own')[] | undefined {
   const said = heads.some((c) => SAID_HEADER.test(c))
@@ -124,9 +127,11 @@ function voicesOf(heads: readonly string[]): ('reported' | 'own')[] | undefined 
       ? 'reported'
       : OWN_HEADER.test(c)
         ? 'own'
-        : SOURCES_HEADER.test(c) || !said
-          ? 'reported'
-          : 'own',
+        : said
+          ? NAMED_SOURCE.test(c)
+            ? 'reported'
+            : 'own'
+          : 'reported',
   )
 }
 const ROW_NUMBER = /^[*_]*(?:Q\s*)?(\d{1,3})[.)]?[*_]*$/i

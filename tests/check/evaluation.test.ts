@@ -201,10 +201,15 @@ describe('claim checker evaluation', () => {
     // change: 24 of 50 (0.48); after a table of sources reports what its rows say their sources found, with the
     // author's own columns read apart: 46 of 49, and the eighteen earlier rounds 1069 of 1305. All nineteen: 1115 of 1354.
     // Round 42 (six more texts with tables of sources, written after that change and added untuned): 23 of 38 (0.61; 18
-    // of 38 on the reading before round 41's change). All twenty: 1138 of 1392 (0.82).
+    // of 38 on the reading before round 41's change). All twenty: 1138 of 1392 (0.82). Round 43 (tables of what others
+    // say, promise or were told), measured before any change: 17 of 28 (0.61); after such a table reports in those
+    // columns and its other columns are the author's: 26 of 28, and the twenty earlier rounds 1141 of 1392. Round 44
+    // (six more, written after that change), measured before any further change: 25 of 34 (0.74, also 25 on the reading
+    // before round 43's change); after denial words ("found no support for", "nowhere could I find") and a regulator's
+    // "Finding" column read as the author's: 31 of 34. All twenty-two: 1198 of 1454 (0.82).
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
-    expect(judged).toBeGreaterThanOrEqual(1350)
+    expect(judged).toBeGreaterThanOrEqual(1420)
     expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 
@@ -224,7 +229,8 @@ describe('claim checker evaluation', () => {
     // run-on text cut into pieces of 400 characters, 0.914 / 0.900 with round thirty-four, 0.914 / 0.902 with round
     // thirty-five, 0.916 / 0.904 with round thirty-seven, 0.913 / 0.905 with round thirty-eight, 0.914 / 0.906 with round thirty-nine,
     // 0.913 / 0.907 with round forty, 0.911 / 0.906 after round forty-one's tables of sources, 0.9100 / 0.9055 with
-    // round forty-two added untuned (3285 of 3610 found: 0.90997, when the precision floor moved to 0.905).
+    // round forty-two added untuned (3285 of 3610 found: 0.90997, when the precision floor moved to 0.905), 0.9099 /
+    // 0.9055 with rounds forty-three and forty-four (3384 of 3719 found, 3384 of 3737 labelled).
     const voices = totals(rows.filter((r) => r.set === 'voices'))
     expect(voices.precision).toBeGreaterThanOrEqual(0.905)
     expect(voices.recall).toBeGreaterThanOrEqual(0.9)

@@ -307,7 +307,7 @@ describe('tables of what others say (round 43)', () => {
   })
 
   it("reads the other columns of such a table as the author's own: a rating, a reason, the evidence set against it", () => {
-    for (const head of ['Rating', 'Why', 'Where the evidence actually is', 'Our verdict']) {
+    for (const head of ['Rating', 'Why', 'Where the evidence actually is', 'Our verdict', 'Finding']) {
       const text = table(`| What the ad says | Where seen | ${head} |`, [
         '"Rewire your brain"',
         'A billboard',
@@ -324,6 +324,18 @@ describe('tables of what others say (round 43)', () => {
     expect(stanceFor(found, FADE)).toBe('reported')
     const reading = table("| Reading | Type | Why it's here |", ['Wilkinson et al., 2017', 'Pilot', fade])
     expect(stanceFor(reading, FADE)).toBe('reported')
+  })
+
+  it('reads a denial that argues against what others repeat as a denial (round 44)', () => {
+    for (const lead of [
+      'Nowhere could I find good evidence that',
+      'We found no support for the idea that',
+      'I am not going to believe that',
+      'We could not support the claim that',
+    ])
+      expect(stanceFor(`${lead} ${stronger.charAt(0).toLowerCase()}${stronger.slice(1)}.`, STRONGER), lead).toBe(
+        'negated',
+      )
   })
 
   it('leaves a table headed "Claim" as it was: a claim column alone says nothing about whose claim', () => {
