@@ -1,6 +1,7 @@
 /**
- * Lists every passage of a record's own text (everything but `csl`, URLs and `verification`) that repeats 8 or more
- * consecutive words of an abstract recorded with hash-abstract-runs. Exits 1 when any is found.
+ * Lists every passage of a record's own text (everything but `csl`, URLs and `verification`, of which it reads the
+ * `lookups`) that repeats 8 or more consecutive words of an abstract recorded with hash-abstract-runs. Exits 1 when
+ * any is found.
  * Usage: tsx scripts/check-own-words.ts [study-or-claim-id …]   (no ids: every record)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -27,7 +28,9 @@ for (const kind of ['studies', 'claims']) {
           (found++, console.log(`${kind}/${f}: ${where}: "${run}"`))
       else if (v !== null && typeof v === 'object')
         for (const [k, x] of Object.entries(v))
-          if (!['csl', 'url', 'URL', 'verification'].includes(k)) walk(where === '' ? k : `${where}.${k}`, x)
+          if (k === 'verification')
+            walk(`${where === '' ? k : `${where}.${k}`}.lookups`, (x as { lookups?: unknown }).lookups)
+          else if (!['csl', 'url', 'URL'].includes(k)) walk(where === '' ? k : `${where}.${k}`, x)
     }
     walk('', record)
   }

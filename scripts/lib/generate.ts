@@ -122,7 +122,12 @@ export function coreOf(kind: 'study' | 'claim' | 'source', record: Row): Row {
 
 /** The detail of a record of a kind: everything else (a claim's detail repeats its evidence and problems, with notes). */
 export function detailOf(kind: 'study' | 'claim' | 'source', record: Row): Row {
-  if (kind === 'study') return except(record, studyCoreKeys)
+  if (kind === 'study') {
+    // A study's look-ups (`verification.lookups`, what each round searched) stay in the data files: maintainers read
+    // them there, and no page or API needs them (they were a third of the details' bytes).
+    const detail = except(record, studyCoreKeys)
+    return { ...detail, verification: except(detail.verification as Row, ['lookups']) }
+  }
   if (kind === 'source') return except(record, sourceCoreKeys)
   const detail = only(record, ['id', 'verdictNote', 'evidence', 'citationProblems'])
   const { note, rule } = splitVerdictNote(String(record.verdictNote))

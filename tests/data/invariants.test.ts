@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { hashRun, RUN_LENGTH, words } from '../../scripts/lib/copy-runs.ts'
 import { studyIds, vocabularies, type VocabularyTerm } from '../../src/index'
 import { fullClaims, fullSources, fullStudies } from '../../src/details/index'
@@ -147,6 +148,13 @@ describe('own words', () => {
         for (const [k, x] of Object.entries(v)) if (k !== 'url' && k !== 'URL') walk(`${where}.${k}`, x)
     }
     for (const r of [...studies, ...claims, ...sources]) walk(r.id, r)
+    // A study's look-ups stay in its data file (they are not shipped): checked there.
+    const dir = join(root, 'data', 'studies')
+    for (const f of readdirSync(dir)) {
+      const lookups = (parse(readFileSync(join(dir, f), 'utf8')) as { verification: { lookups?: string } }).verification
+        .lookups
+      if (lookups !== undefined) check(`${f}: verification.lookups`, lookups)
+    }
     expect(offenders.join('\n')).toBe('')
   })
   it('the check itself catches a copied run', () => {

@@ -36,6 +36,27 @@ describe('scripts/build-data.ts', () => {
     expect(readFileSync(join(r.out, 'core.ts'), 'utf8')).toContain('deepFreeze(')
     expect(readFileSync(join(r.docs, 'coverage.md'), 'utf8')).toMatch(/\| Overstated \(`overstated`\) \| 1 \|/)
   })
+  it("keeps a study's look-ups in its data file: the details it writes leave them out", () => {
+    const lookups = 'Round 2 (2026-12-03): searched the title and the DOI; no page printed the PMID.'
+    const r = build(
+      makeDataDir({
+        'studies/example-2020.yaml': variant(validStudy(), (s) => {
+          s.verification.lookups = lookups
+        }),
+      }),
+    )
+    expect(r.code).toBe(0)
+    const detail = JSON.parse(readFileSync(join(r.out, 'details', 'study', 'example-2020.json'), 'utf8'))
+    expect(detail.verification.checked).toBe(validStudy().verification.checked)
+    expect(Object.keys(detail.verification)).not.toContain('lookups')
+    expect(readFileSync(join(r.out, 'details-all.json'), 'utf8')).not.toContain('searched the title')
+    // A look-up log that is not text is refused like any other field.
+    const bad = build(
+      makeDataDir({ 'studies/example-2020.yaml': variant(validStudy(), (s) => void (s.verification.lookups = 3)) }),
+    )
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/lookups/)
+  })
   it('stops on a bad DOI, names file, field, rule and fix, and writes nothing', () => {
     const r = build(
       makeDataDir({
