@@ -47,7 +47,7 @@ describe('scripts/build-data.ts', () => {
     )
     expect(r.code).toBe(0)
     const detail = JSON.parse(readFileSync(join(r.out, 'details', 'study', 'example-2020.json'), 'utf8'))
-    expect(detail.verification.checked).toBe(validStudy().verification.checked)
+    expect(detail.verification.checked).toBe((validStudy().verification as { checked: string }).checked)
     expect(Object.keys(detail.verification)).not.toContain('lookups')
     expect(readFileSync(join(r.out, 'details-all.json'), 'utf8')).not.toContain('searched the title')
     // A look-up log that is not text is refused like any other field.
