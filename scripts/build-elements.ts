@@ -66,7 +66,7 @@ const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
     b.onLoad({ filter: /.*/, namespace: 'kap-style' }, (args) => {
       const [style, id] = args.path.split('/') as [string, string]
       const table = tables.get(style)!
-      if (id === '_all') return { contents: `export default ${JSON.stringify(table.entries)}`, loader: 'js' }
+      if (id === 'all') return { contents: `export default ${JSON.stringify(table.entries)}`, loader: 'js' }
       if (id !== 'index') return { contents: `export default ${JSON.stringify(table.entries[id])}`, loader: 'js' }
       return {
         contents:
@@ -123,12 +123,14 @@ export function dataFiles(dir: string, values: ReadonlyMap<string, unknown>): vo
     )
     let held: string | undefined
     try {
-      if (match !== null) held = JSON.stringify(runInNewContext(`(${match[2]})`, {}, { timeout: 1000 }))
+      // A literal (an object, an array, a string in any quotes), not an expression that computes one.
+      if (match !== null && /^[[{"'`]/.test(match[2]!))
+        held = JSON.stringify(runInNewContext(`(${match[2]})`, {}, { timeout: 1000 }))
     } catch {
       // Not one expression: refused below.
     }
     if (held !== JSON.stringify(value)) throw new Error(`build-elements: ${file} is not one default export of its data`)
-    writeFileSync(path, `export default${/^[\w$]/.test(match![2]!) ? ' ' : ''}${match![2]};\n`)
+    writeFileSync(path, `export default${match![2]};\n`)
   }
 }
 
@@ -144,6 +146,10 @@ export async function buildElements(
 ): Promise<Metafile> {
   rmSync(dir, { recursive: true, force: true })
   const tables = styleTables(readTable)
+  // A style's head and whole table sit beside its records' files, under names no record may take.
+  for (const [style, table] of tables)
+    for (const name of ['index', 'all'])
+      if (Object.hasOwn(table.entries, name)) throw new Error(`build-elements: a ${style} record is named ${name}`)
   const result = await build({
     entryPoints: {
       'kap-elements': join(root, 'src', 'elements', 'index.ts'),
@@ -155,7 +161,7 @@ export async function buildElements(
       ...Object.fromEntries(claimIds.map((id) => [`claims/${id}`, `kap-claim:${id}`])),
       ...Object.fromEntries(
         [...tables].flatMap(([style, table]) =>
-          ['index', '_all', ...Object.keys(table.entries)].map((id) => [
+          ['index', 'all', ...Object.keys(table.entries)].map((id) => [
             `styles/${style}/${id}`,
             `kap-style:${style}/${id}`,
           ]),
@@ -183,7 +189,7 @@ export async function buildElements(
         .filter((f) => f.endsWith('.json'))
         .map((f) => [`details/claim/${f.slice(0, -'.json'.length)}.js`, verdictNote(join(claimDetailDir, f))] as const),
       ...[...tables].flatMap(([style, table]) => [
-        [`styles/${style}/_all.js`, table.entries] as const,
+        [`styles/${style}/all.js`, table.entries] as const,
         ...Object.entries(table.entries).map(([id, entry]) => [`styles/${style}/${id}.js`, entry] as const),
       ]),
     ]),

@@ -99,14 +99,15 @@ function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => 
  * or a file of the elements loads (after whoever asked for it has used it): the server answers again, or the file
  * brought what the failed one would have (a style's whole table holds every reference whose own file failed).
  */
-const retries = new Set<{ schedule(): void }>()
+const retries = new Set<{ schedule(): void; readonly isConnected: boolean }>()
 const retry = (): void => {
   const now = [...retries]
   retries.clear()
-  now.forEach((e) => e.schedule())
+  // An element no longer in the page is dropped (it renders again if it is put back).
+  now.forEach((e) => e.isConnected && e.schedule())
 }
 /** Renders `element` again at the next retry (the browser keeps one `online` listener however often it is added). */
-const retryLater = (element: { schedule(): void }): void => {
+const retryLater = (element: { schedule(): void; readonly isConnected: boolean }): void => {
   retries.add(element)
   addEventListener('online', retry)
 }
@@ -449,6 +450,8 @@ export function defineElements(): boolean {
     error: KapLiteratureError | undefined
     protected readonly root: ShadowRoot
     private renderId = 0
+    /** The message of the error shown in place of the element, if any. */
+    private shown: string | undefined
 
     constructor(css: string, key: string) {
       super()
@@ -487,7 +490,7 @@ export function defineElements(): boolean {
       try {
         const nodes = await this.render()
         if (mine !== this.renderId) return
-        this.error = undefined
+        this.error = this.shown = undefined
         const restore = this.keep()
         this.root.replaceChildren(...nodes)
         restore()
@@ -508,8 +511,17 @@ export function defineElements(): boolean {
         e instanceof KapLiteratureError
           ? e
           : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, { cause: e })
+      const again = into === this.root && this.shown === error.message
       this.error = error
-      if (into === this.root) this.closePopover()
+      // An element that could not load its files renders again when the browser is back online or a file of the
+      // elements loads (or on any change).
+      if (into === this.root && error.code === 'LOAD_FAILED') retryLater(this)
+      // The same error again in place of the element (a retry that failed): its line stays, and is not announced again.
+      if (again) return
+      if (into === this.root) {
+        this.shown = error.message
+        this.closePopover()
+      }
       // In place of the whole element, the page's own fallback text (if any) still follows the error.
       into.replaceChildren(
         h('p', { part: 'error', class: 'error', role: 'alert' }, error.message),
@@ -523,13 +535,11 @@ export function defineElements(): boolean {
         )
       if (document.readyState === 'complete') send()
       else addEventListener('load', send, { once: true })
-      // An element that could not load its files renders again when the browser is back online or a file of the
-      // elements loads (or on any change).
-      if (into === this.root && error.code === 'LOAD_FAILED') retryLater(this)
     }
     /**
      * The place of a part that did not load (a claim's study references): its one-line error there once the render is
-     * shown, and the element renders again when the browser comes back online or a file of the elements loads.
+     * shown, and the element renders again when the browser comes back online (not at each file that loads: the rest
+     * of the element shows, and would be rendered again for nothing).
      */
     protected failedPart(e: unknown): HTMLElement {
       const part = h('div')
@@ -537,7 +547,7 @@ export function defineElements(): boolean {
       setTimeout(() => {
         if (mine !== this.renderId) return
         this.fail(e, part)
-        retryLater(this)
+        addEventListener('online', () => this.schedule(), { once: true })
       })
       return part
     }
@@ -804,7 +814,8 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
           await styleFor(name, citedIds(verdictNote))
           const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
           note.replaceChildren(ownHtml(citeProse(verdictNote, session, 'html')))
-          this.error = undefined
+          // (An error line of the studies, if any, still shows.)
+          if (failure === undefined) this.error = undefined
           this.noted = id
         } catch (e) {
           opened = false

@@ -3,9 +3,9 @@
 // `styles/<style>/index.js` (its citation rules, bound to the formatter), and one file per record,
 // `styles/<style>/<id>.js` (its reference and in-text forms), each loaded by its address beside the script, once.
 // When the elements of a page ask for WHOLE_AT or more records of a style in one turn (as they render), the style's
-// `styles/<style>/_all.js`, every record's entry (no id has an underscore), loads instead, and serves every later
-// record: past about that many, one file a record weighs more than the whole table (bench/README.md). The elements
-// check ids against the record lists before they ask for them.
+// `styles/<style>/all.js`, every study's entry (the build refuses an id `all` or `index`), loads instead, and serves
+// every later record: past about that many, one file a record weighs more than the whole table (bench/README.md). If
+// it does not load, the records' own files do. The elements check ids against the record lists before they ask.
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import { byAddress } from './by-address'
 import type { Lazy } from './style-source'
@@ -56,15 +56,31 @@ export function styleSource(
     }
     ids.forEach((id) => turn.add(id))
     await null
+    return get(style, ids)
+  }
+  /** Citations that format `ids`: the files of what the table lacks, or the whole table. */
+  async function get(style: CitationStyle, ids: readonly string[]): Promise<StyleCitations> {
     // Only what the table lacks: nothing for a list of none or of records loaded before.
-    const missing = ids.filter((id) => tables.get(style)?.[id] === undefined)
-    const names = missing.length === 0 ? [] : whole.has(style) ? ['_all'] : missing
-    const [[citations, table], ...entries] = await Promise.all([
-      load<Head>(style, 'index'),
-      ...names.map((name) => load<unknown>(style, name)),
-    ])
-    tables.set(style, table)
-    names.forEach((name, i) => Object.assign(table, name === '_all' ? entries[i] : { [name]: entries[i] }))
-    return citations
+    const lacks = () => ids.filter((id) => tables.get(style)?.[id] === undefined)
+    const missing = lacks()
+    const all = missing.length > 0 && whole.has(style)
+    try {
+      const [[citations, table], ...entries] = await Promise.all([
+        load<Head>(style, 'index'),
+        ...(all ? ['all'] : missing).map((name) => load<unknown>(style, name)),
+      ])
+      tables.set(style, table)
+      Object.assign(table, all ? entries[0] : Object.fromEntries(missing.map((id, i) => [id, entries[i]])))
+      return citations
+    } catch (e) {
+      // A whole table that does not load (a host that leaves it out): each record's own file instead.
+      if (all) {
+        whole.delete(style)
+        return get(style, ids)
+      }
+      // A record's own file that failed while another file brought its record (the whole table): nothing is missing.
+      if (lacks().length === 0) return (await load<Head>(style, 'index'))[0]
+      throw e
+    }
   }
 }

@@ -114,13 +114,13 @@ describe('script-tag build of the elements', () => {
     // shrink past these bounds, WHOLE_AT (src/elements/style-source-by-address.ts) needs a new value.
     const breakEven = Object.fromEntries(
       ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'].map((style) => {
-        const files = readdirSync(join(dir, 'styles', style)).filter((f) => f !== 'index.js' && f !== '_all.js')
+        const files = readdirSync(join(dir, 'styles', style)).filter((f) => f !== 'index.js' && f !== 'all.js')
         const mean =
           gzipBytes(
             dir,
             files.map((f) => `styles/${style}/${f}`),
           ) / files.length
-        return [style, Math.round((gzipBytes(dir, [`styles/${style}/_all.js`]) / mean) * 10) / 10]
+        return [style, Math.round((gzipBytes(dir, [`styles/${style}/all.js`]) / mean) * 10) / 10]
       }),
     )
     console.log(`records whose files weigh as much as the whole table: ${JSON.stringify(breakEven)}`)

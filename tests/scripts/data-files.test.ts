@@ -28,6 +28,8 @@ describe('dataFiles', () => {
       ['var e={a:1};globalThis.x=1;export{e as default};\n', { a: 1 }],
       ['var e={a:1};export{e as default};\n', { a: 2 }],
       ['export default {a:1};\n', { a: 1 }],
+      // An expression that computes the value, not a literal: it would not stay one after the rewrite.
+      ['var e=(function(){return {a:1}})();export{e as default};\n', { a: 1 }],
     ]
     for (const [i, [text, value]] of cases.entries()) {
       const file = write(`bad-${i}.js`, text)
