@@ -124,7 +124,7 @@ export function coreOf(kind: 'study' | 'claim' | 'source', record: Row): Row {
 export function detailOf(kind: 'study' | 'claim' | 'source', record: Row): Row {
   if (kind === 'study') {
     // A study's look-ups (`verification.lookups`, what each round searched) stay in the data files: maintainers read
-    // them there, and no page or API needs them (they were a third of the details' bytes).
+    // them there, and no page or API needs them (they were over a quarter of the studies' detail bytes).
     const detail = except(record, studyCoreKeys)
     return { ...detail, verification: except(detail.verification as Row, ['lookups']) }
   }
