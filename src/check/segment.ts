@@ -120,10 +120,12 @@ const OWN_HEADER =
  * reading of them), and goes with the row's report in a table of sources ("Why it's here": what a reading says).
  */
 function voicesOf(heads: readonly string[]): ('reported' | 'own')[] | undefined {
-  const said = heads.some((c) => SAID_HEADER.test(c))
+  // "What I tell clients", "What we say": the author's words, not others'.
+  const others = (c: string) => SAID_HEADER.test(c) && !/\b(?:i|we)\s+(?:say|tell|said|told)\b/i.test(c)
+  const said = heads.some(others)
   if (!said && !heads.some((c) => SOURCES_HEADER.test(c))) return undefined
   return heads.map((c) =>
-    SAID_HEADER.test(c)
+    others(c)
       ? 'reported'
       : OWN_HEADER.test(c)
         ? 'own'

@@ -206,10 +206,14 @@ describe('claim checker evaluation', () => {
     // columns and its other columns are the author's: 26 of 28, and the twenty earlier rounds 1141 of 1392. Round 44
     // (six more, written after that change), measured before any further change: 25 of 34 (0.74, also 25 on the reading
     // before round 43's change); after denial words ("found no support for", "nowhere could I find") and a regulator's
-    // "Finding" column read as the author's: 31 of 34. All twenty-two: 1198 of 1454 (0.82).
+    // "Finding" column read as the author's: 31 of 34. All twenty-two: 1198 of 1454 (0.82). Round 45 (the same in other
+    // layouts: tables turned on their side, "They say / We say" pairs, labelled rows), measured before any change: 18 of
+    // 32 (0.56; 21 of 32 on the reading before round 43's change, which read "What I tell clients" as others' words);
+    // after a first-person "say" or "tell" is the author's own (in a header, and "We say:" in text): 23 of 32, the
+    // earlier rounds 1201 of 1454. All twenty-three: 1224 of 1486 (0.82).
     const { judged, right } = stanceAccuracy()
     console.log(`Stance of the first passage: ${right} of ${judged} right (${fmt(right / judged)})`)
-    expect(judged).toBeGreaterThanOrEqual(1420)
+    expect(judged).toBeGreaterThanOrEqual(1450)
     expect(right / judged).toBeGreaterThanOrEqual(0.78)
   })
 
@@ -230,7 +234,8 @@ describe('claim checker evaluation', () => {
     // thirty-five, 0.916 / 0.904 with round thirty-seven, 0.913 / 0.905 with round thirty-eight, 0.914 / 0.906 with round thirty-nine,
     // 0.913 / 0.907 with round forty, 0.911 / 0.906 after round forty-one's tables of sources, 0.9100 / 0.9055 with
     // round forty-two added untuned (3285 of 3610 found: 0.90997, when the precision floor moved to 0.905), 0.9099 /
-    // 0.9055 with rounds forty-three and forty-four (3384 of 3719 found, 3384 of 3737 labelled).
+    // 0.9055 with rounds forty-three and forty-four (3384 of 3719 found, 3384 of 3737 labelled), 0.9084 / 0.9053 with
+    // round forty-five (3430 of 3776 found, 3430 of 3789 labelled).
     const voices = totals(rows.filter((r) => r.set === 'voices'))
     expect(voices.precision).toBeGreaterThanOrEqual(0.905)
     expect(voices.recall).toBeGreaterThanOrEqual(0.9)

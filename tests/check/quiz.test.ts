@@ -338,6 +338,16 @@ describe('tables of what others say (round 43)', () => {
       )
   })
 
+  it('reads what the author says or tells as the author\'s own: "What I tell clients", "We say:" (round 45)', () => {
+    const text = table('| | What you may have read | What I tell clients |', ['Timing', '"Fast fix"', stronger])
+    expect(stanceFor(text, STRONGER)).toBe('asserted')
+    const paired = `# KAP: two views\n\n- **They say:** a quick fix.\n- **We say:** ${stronger}.\n`
+    expect(stanceFor(paired, STRONGER)).toBe('asserted')
+    expect(
+      stanceFor(`# KAP\n\nThe clinic says that ${stronger.charAt(0).toLowerCase()}${stronger.slice(1)}.\n`, STRONGER),
+    ).toBe('reported')
+  })
+
   it('leaves a table headed "Claim" as it was: a claim column alone says nothing about whose claim', () => {
     const text = table('| Claim | Note |', [fade, 'See below.'])
     expect(stanceFor(text, FADE)).toBe('asserted')
