@@ -85,6 +85,40 @@ async function withPage(
 const styleFiles = (asked: readonly string[]) =>
   asked.filter((f) => f.startsWith('styles/')).map((f) => f.split('?')[0])
 
+/** Adds a `<kap-cite>` of each of `ids` to the page's paragraph, in one turn (one script). */
+const addCites = (page: Page, ids: readonly string[]) =>
+  page.evaluate((list) => {
+    for (const id of list) {
+      const cite = document.createElement('kap-cite')
+      cite.setAttribute('ids', id)
+      document.getElementById('para')!.append(cite)
+    }
+  }, ids)
+
+/** Adds a `<kap-claim>` (with id `claim`) of the budget pages' claim: it loads its statement and its studies. */
+const addClaim = (page: Page) =>
+  page.evaluate((claim) => {
+    const el = document.createElement('kap-claim')
+    el.id = 'claim'
+    el.setAttribute('claim', claim)
+    document.body.append(el)
+  }, CLAIM)
+
+/** Waits until the element with `id` holds an error. */
+const untilFailed = (page: Page, id: string) =>
+  page.waitForFunction((i) => (document.getElementById(i) as KapElement).error !== undefined, id)
+
+/** Waits until the citation with `id` shows its button. */
+const untilShown = (page: Page, id: string) =>
+  page.waitForFunction((i) => document.getElementById(i)?.shadowRoot?.querySelector('button'), id)
+
+/** Opens /one.html with its citation's own reference file failing, and waits for its error. */
+async function citationFails(opened: Pick<Awaited<ReturnType<typeof open>>, 'page' | 'blocked' | 'goto'>) {
+  opened.blocked.current = new RegExp(`styles/apa/${OTHER}\\.js`)
+  await opened.goto()
+  await untilFailed(opened.page, 'x')
+}
+
 /** The entries of a rendered reference list, or its error line. */
 const shown = (page: Page, id: string) =>
   page.evaluate((i) => {
@@ -171,7 +205,7 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
     await withPage('/many.html', async ({ page, blocked, uncaught, goto, backOnline }) => {
       blocked.current = /styles\/apa\/(?!index)[a-z0-9-]+\.js/
       await goto()
-      await page.waitForFunction(() => (document.getElementById('refs') as KapElement).error !== undefined)
+      await untilFailed(page, 'refs')
       const failed = await shown(page, 'refs')
       expect(failed).toMatchObject({ entries: 0, code: 'LOAD_FAILED' })
       expect(failed.line).toMatch(/^kap-literature: could not load the apa citations \(http:.+\/styles\/apa\/.+\.js\)$/)
@@ -196,22 +230,14 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
 
   it('a citation whose own file failed shows once the whole table brings its record, without going online (review 26)', async () => {
     await withPage('/one.html', async ({ page, asked, blocked, uncaught, goto }) => {
-      blocked.current = new RegExp(`styles/apa/${OTHER}\\.js`)
-      await goto()
-      await page.waitForFunction(() => (document.getElementById('x') as KapElement).error !== undefined)
+      await citationFails({ page, blocked, goto })
       expect(await shown(page, 'x')).toMatchObject({
         code: 'LOAD_FAILED',
         value: expect.stringContaining(`${OTHER}.js`),
       })
       // Sixteen citations more, in one turn: the whole table loads, and holds the record whose file failed.
-      await page.evaluate((ids) => {
-        for (const id of ids) {
-          const cite = document.createElement('kap-cite')
-          cite.setAttribute('ids', id)
-          document.getElementById('para')!.append(cite)
-        }
-      }, MANY)
-      await page.waitForFunction(() => document.getElementById('x')?.shadowRoot?.querySelector('button'))
+      await addCites(page, MANY)
+      await untilShown(page, 'x')
       expect(await shown(page, 'x')).toMatchObject({ code: undefined, line: null })
       expect(styleFiles(asked)).toContain('styles/apa/all.js')
       expect(uncaught).toEqual([])
@@ -220,18 +246,15 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
 
   it('an element whose file failed tries again when another file of the elements loads (the server answers again)', async () => {
     await withPage('/one.html', async ({ page, asked, blocked, uncaught, goto }) => {
-      blocked.current = new RegExp(`styles/apa/${OTHER}\\.js`)
-      await goto()
-      await page.waitForFunction(() => (document.getElementById('x') as KapElement).error !== undefined)
+      await citationFails({ page, blocked, goto })
+      await page.waitForTimeout(200)
+      const before = asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`)).length
       blocked.current = undefined
       // A claim added later loads its statement: the citation asks for its file again, and shows.
-      await page.evaluate((claim) => {
-        document.body.append(Object.assign(document.createElement('kap-claim'), { id: 'claim' }))
-        document.getElementById('claim')!.setAttribute('claim', claim)
-      }, CLAIM)
-      await page.waitForFunction(() => document.getElementById('x')?.shadowRoot?.querySelector('button'))
+      await addClaim(page)
+      await untilShown(page, 'x')
       expect(await shown(page, 'x')).toMatchObject({ code: undefined, line: null })
-      expect(asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`))).toHaveLength(2)
+      expect(asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`))).toHaveLength(before + 1)
       expect(uncaught).toEqual([])
     })
   })
@@ -255,14 +278,8 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
         await route.abort('internetdisconnected')
       })
       await goto()
-      await page.evaluate((ids) => {
-        for (const id of ids) {
-          const cite = document.createElement('kap-cite')
-          cite.setAttribute('ids', id)
-          document.getElementById('para')!.append(cite)
-        }
-      }, MANY)
-      await page.waitForFunction(() => document.getElementById('x')?.shadowRoot?.querySelector('button'))
+      await addCites(page, MANY)
+      await untilShown(page, 'x')
       expect(await shown(page, 'x')).toMatchObject({ code: undefined, line: null })
       expect(own).toBe(1)
       expect(wholeServed).toBe(true)
@@ -283,11 +300,7 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
         ;(document.getElementById('x')!.shadowRoot!.querySelector('[role=alert]') as HTMLElement).dataset.first = ''
       })
       // Files load (a claim's): the citation asks for its file again, which fails again.
-      await page.evaluate((claim) => {
-        const el = document.createElement('kap-claim')
-        el.setAttribute('claim', claim)
-        document.body.append(el)
-      }, CLAIM)
+      await addClaim(page)
       await page.waitForFunction(() => document.querySelector('kap-claim')?.shadowRoot?.querySelector('.statement'))
       await expect.poll(() => asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`)).length).toBeGreaterThan(1)
       await page.waitForTimeout(100)
@@ -306,18 +319,12 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
 
   it('a failed element removed from the page is not retried when files load (review 27)', async () => {
     await withPage('/one.html', async ({ page, asked, blocked, uncaught, goto }) => {
-      blocked.current = new RegExp(`styles/apa/${OTHER}\\.js`)
-      await goto()
-      await page.waitForFunction(() => (document.getElementById('x') as KapElement).error !== undefined)
+      await citationFails({ page, blocked, goto })
       await page.waitForTimeout(200)
       const before = asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`)).length
       await page.evaluate(() => document.getElementById('x')!.remove())
       // Files load (a claim's statement, its studies' references): nothing asks for the removed citation's file.
-      await page.evaluate((claim) => {
-        const el = document.createElement('kap-claim')
-        el.setAttribute('claim', claim)
-        document.body.append(el)
-      }, CLAIM)
+      await addClaim(page)
       await page.waitForFunction(() => document.querySelector('kap-claim')?.shadowRoot?.querySelector('.studies'))
       await page.waitForTimeout(200)
       expect(asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`))).toHaveLength(before)
@@ -361,7 +368,7 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
           para.append(cite)
         })
       }, more)
-      await page.waitForFunction(() => (document.getElementById('m0') as KapElement).error !== undefined)
+      await untilFailed(page, 'm0')
       expect((await numbers()).slice(0, WHOLE_AT)).toEqual([...FEWER, OTHER].map((_, i) => `(${i + 1})`))
       expect(styleFiles(asked)).toContain('styles/vancouver/all.js')
     })
@@ -409,7 +416,7 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
     await withPage('/map.html', async ({ page, blocked, goto }) => {
       blocked.current = /chunks\/map-view-/
       await goto()
-      await page.waitForFunction(() => (document.getElementById('map') as KapElement).error !== undefined)
+      await untilFailed(page, 'map')
       expect(await page.evaluate(() => getComputedStyle(document.getElementById('map')!).display)).toBe('block')
     })
   })
@@ -439,7 +446,7 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
     await withPage('/claim.html', async ({ page, blocked, uncaught, goto, backOnline }) => {
       blocked.current = /\/claims\//
       await goto()
-      await page.waitForFunction(() => (document.getElementById('claim') as KapElement).error !== undefined)
+      await untilFailed(page, 'claim')
       const failed = await shown(page, 'claim')
       expect(failed.code).toBe('LOAD_FAILED')
       expect(failed.value).toMatch(new RegExp(`/elements/claims/${CLAIM}\\.js$`))
