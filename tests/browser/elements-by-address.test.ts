@@ -112,12 +112,19 @@ const untilFailed = (page: Page, id: string) =>
 const untilShown = (page: Page, id: string) =>
   page.waitForFunction((i) => document.getElementById(i)?.shadowRoot?.querySelector('button'), id)
 
-/** Opens /one.html with its citation's own reference file failing, and waits for its error. */
+/**
+ * Opens /one.html with its citation's own reference file failing, and waits for its error and for the retries that
+ * the page's own first files bring.
+ */
 async function citationFails(opened: Pick<Awaited<ReturnType<typeof open>>, 'page' | 'blocked' | 'goto'>) {
   opened.blocked.current = new RegExp(`styles/apa/${OTHER}\\.js`)
   await opened.goto()
   await untilFailed(opened.page, 'x')
+  await opened.page.waitForTimeout(200)
 }
+
+/** How often the page asked for the /one.html citation's own reference file. */
+const ownRequests = (asked: readonly string[]) => asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`)).length
 
 /** The entries of a rendered reference list, or its error line. */
 const shown = (page: Page, id: string) =>
@@ -247,14 +254,13 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
   it('an element whose file failed tries again when another file of the elements loads (the server answers again)', async () => {
     await withPage('/one.html', async ({ page, asked, blocked, uncaught, goto }) => {
       await citationFails({ page, blocked, goto })
-      await page.waitForTimeout(200)
-      const before = asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`)).length
+      const before = ownRequests(asked)
       blocked.current = undefined
       // A claim added later loads its statement: the citation asks for its file again, and shows.
       await addClaim(page)
       await untilShown(page, 'x')
       expect(await shown(page, 'x')).toMatchObject({ code: undefined, line: null })
-      expect(asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`))).toHaveLength(before + 1)
+      expect(ownRequests(asked)).toBe(before + 1)
       expect(uncaught).toEqual([])
     })
   })
@@ -302,7 +308,7 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       // Files load (a claim's): the citation asks for its file again, which fails again.
       await addClaim(page)
       await page.waitForFunction(() => document.querySelector('kap-claim')?.shadowRoot?.querySelector('.statement'))
-      await expect.poll(() => asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`)).length).toBeGreaterThan(1)
+      await expect.poll(() => ownRequests(asked)).toBeGreaterThan(1)
       await page.waitForTimeout(100)
       const after = await page.evaluate(() => {
         const alerts = document.getElementById('x')!.shadowRoot!.querySelectorAll('[role=alert]')
@@ -320,14 +326,13 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
   it('a failed element removed from the page is not retried when files load (review 27)', async () => {
     await withPage('/one.html', async ({ page, asked, blocked, uncaught, goto }) => {
       await citationFails({ page, blocked, goto })
-      await page.waitForTimeout(200)
-      const before = asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`)).length
+      const before = ownRequests(asked)
       await page.evaluate(() => document.getElementById('x')!.remove())
       // Files load (a claim's statement, its studies' references): nothing asks for the removed citation's file.
       await addClaim(page)
       await page.waitForFunction(() => document.querySelector('kap-claim')?.shadowRoot?.querySelector('.studies'))
       await page.waitForTimeout(200)
-      expect(asked.filter((f) => f.startsWith(`styles/apa/${OTHER}.js`))).toHaveLength(before)
+      expect(ownRequests(asked)).toBe(before)
       expect(uncaught).toEqual([])
     })
   })
