@@ -537,11 +537,12 @@ export function defineElements(): boolean {
       else addEventListener('load', send, { once: true })
     }
     /**
-     * The place of a part that did not load (a claim's study references): its one-line error there once the render is
-     * shown, and the element renders again when the browser comes back online (not at each file that loads: the rest
-     * of the element shows, and would be rendered again for nothing).
+     * The place of a part that did not load (a claim's or a list's study references), if one did not: its one-line
+     * error there once the render is shown, and the element renders again when the browser comes back online (not at
+     * each file that loads: the rest of the element shows, and would be rendered again for nothing).
      */
-    protected failedPart(e: unknown): HTMLElement {
+    protected failedPart(e: unknown): HTMLElement[] {
+      if (e === undefined) return []
       const part = h('div')
       const mine = this.renderId
       setTimeout(() => {
@@ -549,7 +550,7 @@ export function defineElements(): boolean {
         this.fail(e, part)
         addEventListener('online', () => this.schedule(), { once: true })
       })
-      return part
+      return [part]
     }
     /**
      * What the visitor had open or focused in the element, given back after a render replaces its content (the page's
@@ -610,13 +611,20 @@ export function defineElements(): boolean {
       super('', 'reference')
     }
     protected async render(): Promise<Node[]> {
-      const ids = parseIds(read(this, 'ids', isStudies))
-      const style = await styleFor(read(this, 'style-name', isStyle, 'style'), ids)
+      const all = parseIds(read(this, 'ids', isStudies))
+      const name = read(this, 'style-name', isStyle, 'style')
+      // A reference that does not load is left out, with an error line under the list; none loading is the error.
+      const [style, { loaded, failure }] = await Promise.all([styleFor(name, []), settle(name, all)])
+      const ids = all.filter((id) => loaded.has(id))
+      if (!ids[0] && failure) throw failure
       if (!NUMERIC.has(style.style))
-        return [h('div', { part: 'list' }, ownHtml(style.formatBibliography(ids, { format: 'html' })))]
+        return [
+          h('div', { part: 'list' }, ownHtml(style.formatBibliography(ids, { format: 'html' }))),
+          ...this.failedPart(failure),
+        ]
       // Numbered as the page cites them.
       const [page, { numberedList }] = await Promise.all([numbering(style), loadNumbering()])
-      return [h('div', { part: 'list' }, numberedList(page, ids))]
+      return [h('div', { part: 'list' }, numberedList(page, ids)), ...this.failedPart(failure)]
     }
   }
 
@@ -837,7 +845,7 @@ text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:nor
         ),
         details,
         ...(studies.length > 0 ? [h('ul', { part: 'list', class: 'studies' }, ...studies)] : []),
-        ...(failure === undefined ? [] : [this.failedPart(failure)]),
+        ...this.failedPart(failure),
       ]
     }
   }

@@ -208,6 +208,24 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
     })
   })
 
+  it('a reference list with one file failing shows the others, with the error line under them (session 27)', async () => {
+    await withPage('/fewer.html', async ({ page, blocked, uncaught, goto, backOnline }) => {
+      blocked.current = new RegExp(`styles/apa/${FEWER[3]}\\.js`)
+      await goto()
+      await page.waitForFunction(() => document.getElementById('refs')?.shadowRoot?.querySelector('[role=alert]'))
+      const partial = await shown(page, 'refs')
+      expect(partial).toMatchObject({ entries: WHOLE_AT - 2, code: 'LOAD_FAILED' })
+      expect(partial.line).toContain(`styles/apa/${FEWER[3]}.js`)
+      await backOnline()
+      await page.waitForFunction(
+        (n) => document.getElementById('refs')?.shadowRoot?.querySelectorAll('.kap-ref').length === n,
+        WHOLE_AT - 1,
+      )
+      expect(await shown(page, 'refs')).toMatchObject({ line: null, code: undefined })
+      expect(uncaught).toEqual([])
+    })
+  })
+
   it('a whole table and the own files failing: LOAD_FAILED in the list, and the list once they load', async () => {
     await withPage('/many.html', async ({ page, blocked, uncaught, goto, backOnline }) => {
       blocked.current = /styles\/apa\/(?!index)[a-z0-9-]+\.js/

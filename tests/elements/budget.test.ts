@@ -53,7 +53,10 @@ describe('script-tag build of the elements', () => {
     // every claim now come with the search index instead) and for the whole-table rule of pages that ask for many
     // references: 61,284 bytes; an open note filled before a render shows it: 61,293; the blind review's fixes: 61,403; queueMicrotask for the turn: 61,394.
     // Session 27: failed elements render again when any file of the elements loads (+49 bytes), paid for by writing the
-    // data files loaded by address as `export default …;` (-168 bytes over the page's 16 of them): 61,275.
+    // data files loaded by address as `export default …;` (-168 bytes over the page's 16 of them): 61,275. The blind
+    // review's fixes (no retry of removed elements, a repeated error kept, the records' own files when the whole table
+    // fails): 61,383; a reference list that shows the references that loaded, with an error line for the others:
+    // 61,435, 5 bytes under: the next feature for this page needs a saving first.
     expect(noteOpened!.bytes, `${noteOpened!.bytes} bytes`).toBeLessThanOrEqual(60 * 1024)
     expect(noteOpened!.bytes - searched!.bytes).toBeLessThanOrEqual(3 * 1024)
     expect(withMap!.bytes - searched!.bytes).toBeLessThanOrEqual(8 * 1024)
