@@ -100,12 +100,10 @@ function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => 
  * brought what the failed one would have (a style's whole table holds every reference whose own file failed).
  */
 const retries = new Set<{ schedule(): void; readonly isConnected: boolean }>()
-const retry = (): void => {
-  const now = [...retries]
-  retries.clear()
-  // An element no longer in the page is dropped (it renders again if it is put back).
-  now.forEach((e) => e.isConnected && e.schedule())
-}
+const retry = (): void =>
+  // An element stays until it renders (a retry that comes while one is under way starts it again); one no longer in
+  // the page is dropped (it renders again if it is put back).
+  retries.forEach((e) => (e.isConnected ? e.schedule() : retries.delete(e)))
 /** Renders `element` again at the next retry (the browser keeps one `online` listener however often it is added). */
 const retryLater = (element: { schedule(): void; readonly isConnected: boolean }): void => {
   retries.add(element)
@@ -491,6 +489,7 @@ export function defineElements(): boolean {
         const nodes = await this.render()
         if (mine !== this.renderId) return
         this.error = this.shown = undefined
+        retries.delete(this)
         const restore = this.keep()
         this.root.replaceChildren(...nodes)
         restore()
@@ -511,14 +510,13 @@ export function defineElements(): boolean {
         e instanceof KapLiteratureError
           ? e
           : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, { cause: e })
-      const again = into === this.root && this.shown === error.message
       this.error = error
-      // An element that could not load its files renders again when the browser is back online or a file of the
-      // elements loads (or on any change).
-      if (into === this.root && error.code === 'LOAD_FAILED') retryLater(this)
-      // The same error again in place of the element (a retry that failed): its line stays, and is not announced again.
-      if (again) return
       if (into === this.root) {
+        // An element that could not load its files renders again when the browser is back online or a file of the
+        // elements loads (or on any change).
+        if (error.code === 'LOAD_FAILED') retryLater(this)
+        // The same error again (a retry that failed): its line stays, and is not announced again.
+        if (this.shown === error.message) return
         this.shown = error.message
         this.closePopover()
       }

@@ -59,8 +59,11 @@ async function open(path: string) {
     return blocked.current?.test(url) ? route.abort('internetdisconnected') : route.continue()
   })
   const goto = () => page.goto(`${server.origin}${path}`)
-  // The files load again, and the browser says it is back online (an element whose files failed renders again).
+  // The files load again, and the browser says it is back online (an element whose files failed renders again). First
+  // the retries that the page's own files brought settle: a load that started while the files failed and fails after
+  // the browser is back would leave its element waiting for the next file (see bench/README.md).
   const backOnline = async () => {
+    await page.waitForTimeout(200)
     blocked.current = undefined
     await context.setOffline(true)
     await context.setOffline(false)
