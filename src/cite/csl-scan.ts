@@ -234,9 +234,26 @@ export function macroCost(
   }
   /** One run of tags (a macro's body, or everything outside macros), with the macros it calls already counted. */
   const evaluate = (run: readonly CslTag[]): StyleWork => {
-    // A frame per open element: the work of its content so far; a choose keeps its costliest branch apart.
-    type Frame = { name: string; sum: Count; best?: Count; kind?: 'choose' | 'branch'; delimiter: number }
-    const stack: Frame[] = [{ name: '', sum: zero(), delimiter: 0 }]
+    // A frame per element: its own work and, while it is open, that of its content so far; a choose keeps its
+    // costliest branch apart. One object per element, so that a deep style allocates no more than it must.
+    type Frame = Count & {
+      name: string
+      best: Count | undefined
+      kind: 'choose' | 'branch' | undefined
+      delimiter: number
+    }
+    const frame = (name: string, kind: Frame['kind'], delimiter: number): Frame => ({
+      calls: 0,
+      elements: 0,
+      text: 0,
+      vars: NO_VARS as Map<string, number>,
+      perName: 0,
+      name,
+      best: undefined,
+      kind,
+      delimiter,
+    })
+    const stack: Frame[] = [frame('', undefined, 0)]
     // How many elements of each name are open: a closing tag with none open is skipped without searching the stack,
     // so stray closing tags cannot make this quadratic.
     const open = new Map<string, number>()
@@ -245,11 +262,11 @@ export function macroCost(
       open.set(top.name, open.get(top.name)! - 1)
       const parent = stack[stack.length - 1]!
       if (top.kind === 'branch') {
-        if (parent.best === undefined) parent.best = top.sum
-        else atLeast(parent.best, top.sum)
+        if (parent.best === undefined) parent.best = top
+        else atLeast(parent.best, top)
       } else {
-        add(parent.sum, top.sum)
-        if (top.best !== undefined) add(parent.sum, top.best)
+        add(parent, top)
+        if (top.best !== undefined) add(parent, top.best)
       }
     }
     for (const tag of run) {
@@ -263,7 +280,10 @@ export function macroCost(
       const top = stack[stack.length - 1]!
       const attrs = tag.attrs
       const ref = attrs.get('macro')
-      const work = zero()
+      const kind =
+        tag.name === 'choose' ? 'choose' : top.kind === 'choose' && BRANCHES.has(tag.name) ? 'branch' : undefined
+      // A delimiter is printed between the children of its element: each child counts its parent's once.
+      const work = frame(tag.name, kind, kind === undefined ? (attrs.get('delimiter')?.length ?? 0) : top.delimiter)
       work.calls = ref === undefined ? 0 : 1
       work.elements = 1
       work.text =
@@ -276,21 +296,18 @@ export function macroCost(
       if (PRINTS_VARIABLE.has(tag.name))
         for (const v of (attrs.get('variable') ?? '').split(/\s+/)) if (variables.has(v)) setVar(work, v, 1)
       if (ref !== undefined) add(work, cost.get(ref) ?? NO_WORK)
-      const kind =
-        tag.name === 'choose' ? 'choose' : top.kind === 'choose' && BRANCHES.has(tag.name) ? 'branch' : undefined
       if (!tag.selfClosing) {
-        // A delimiter is printed between the children of its element: each child counts its parent's once.
-        const delimiter = kind === undefined ? (attrs.get('delimiter')?.length ?? 0) : top.delimiter
-        stack.push({ name: tag.name, sum: work, kind, delimiter })
+        stack.push(work)
         open.set(tag.name, (open.get(tag.name) ?? 0) + 1)
       } else if (kind === 'branch') {
         if (top.best === undefined) top.best = work
         else atLeast(top.best, work)
-      } else add(top.sum, work)
+      } else add(top, work)
     }
     // An element left open (the style would not compile) counts as closed.
     while (stack.length > 1) close()
-    return stack[0]!.sum
+    const { calls, elements, text, vars, perName } = stack[0]!
+    return { calls, elements, text, vars, perName }
   }
   // Each macro is evaluated after the macros it calls (an iterative depth-first walk: a style may chain thousands).
   const cost = new Map<string, StyleWork>()
