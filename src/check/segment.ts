@@ -93,15 +93,16 @@ const ANSWER_HEADER =
 /** In a column of answers, "Yes" and "No" answer too: "Yes", "No. Infusions …". */
 const YES_NO_CELL = /^[*_]*(yes|no)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
 /** A table's first cell that numbers its row: "4", "4.", "Q4", "**4**". */
+/** Words that name a source of findings in a table's header (a study, a trial, the research). */
+const SOURCE_WORDS =
+  'stud(?:y|ies)|trials?|papers?|sources?|references?|citations?|evidence|research|readings?|publications?'
 /**
  * A header cell of a table of sources: it names studies, sources or what they found ("Study", "Source", "Trial",
  * "Key result", "What the studies show", "What the research says").
  */
-const SOURCES_HEADER =
-  /\b(?:stud(?:y|ies)|trials?|papers?|sources?|references?|citations?|evidence|research|readings?|publications?|findings?|results?)\b/i
+const SOURCES_HEADER = new RegExp(`\\b(?:${SOURCE_WORDS}|findings?|results?)\\b`, 'i')
 /** A header that names whose findings a column gives: a study, a trial, the research ("What the trial found"). */
-const NAMED_SOURCE =
-  /\b(?:stud(?:y|ies)|trials?|papers?|sources?|references?|citations?|evidence|research|readings?|publications?)\b/i
+const NAMED_SOURCE = new RegExp(`\\b(?:${SOURCE_WORDS})\\b`, 'i')
 /**
  * A header cell of a column of what others say, claim or promise ("What they promise", "Headline promise", "What she
  * said", "What they were told", "I read that…"): reported, even in the first person. A table with such a column sets
@@ -124,17 +125,12 @@ function voicesOf(heads: readonly string[]): ('reported' | 'own')[] | undefined 
   const others = (c: string) => SAID_HEADER.test(c) && !/\b(?:i|we)\s+(?:say|tell|said|told)\b/i.test(c)
   const said = heads.some(others)
   if (!said && !heads.some((c) => SOURCES_HEADER.test(c))) return undefined
-  return heads.map((c) =>
-    others(c)
-      ? 'reported'
-      : OWN_HEADER.test(c)
-        ? 'own'
-        : said
-          ? NAMED_SOURCE.test(c)
-            ? 'reported'
-            : 'own'
-          : 'reported',
-  )
+  return heads.map((c) => {
+    if (others(c)) return 'reported'
+    if (OWN_HEADER.test(c)) return 'own'
+    // Beside others' words only a named source's findings report; in a table of sources everything else does.
+    return !said || NAMED_SOURCE.test(c) ? 'reported' : 'own'
+  })
 }
 const ROW_NUMBER = /^[*_]*(?:Q\s*)?(\d{1,3})[.)]?[*_]*$/i
 const TERMINAL = /[.!?:;\u2026]["'\u201d\u2019)\]*_]*$/

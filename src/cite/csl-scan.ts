@@ -163,7 +163,6 @@ type Count = { calls: number; elements: number; text: number; vars: Map<string, 
 /** The variables of a count that prints none: shared, never written (see {@link setVar}). */
 const NO_VARS: ReadonlyMap<string, number> = new Map()
 const NO_WORK: StyleWork = { calls: 0, elements: 0, text: 0, vars: NO_VARS, perName: 0 }
-const zero = (): Count => ({ calls: 0, elements: 0, text: 0, vars: NO_VARS as Map<string, number>, perName: 0 })
 
 /** Sets how often `a` prints variable `k`, giving `a` a map of its own first if it still shares {@link NO_VARS}. */
 function setVar(a: Count, k: string, n: number): void {

@@ -99,13 +99,15 @@ function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => 
  * or a file of the elements loads (after whoever asked for it has used it): the server answers again, or the file
  * brought what the failed one would have (a style's whole table holds every reference whose own file failed).
  */
-const retries = new Set<{ schedule(): void; readonly isConnected: boolean }>()
+/** An element as the retries see it. */
+type Retrying = { schedule(): void; readonly isConnected: boolean }
+const retries = new Set<Retrying>()
 const retry = (): void =>
   // An element stays until it renders (a retry that comes while one is under way starts it again); one no longer in
   // the page is dropped (it renders again if it is put back).
   retries.forEach((e) => (e.isConnected ? e.schedule() : retries.delete(e)))
 /** Renders `element` again at the next retry (the browser keeps one `online` listener however often it is added). */
-const retryLater = (element: { schedule(): void; readonly isConnected: boolean }): void => {
+const retryLater = (element: Retrying): void => {
   retries.add(element)
   addEventListener('online', retry)
 }
