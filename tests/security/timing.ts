@@ -34,15 +34,16 @@ export function fastest(fn: () => unknown, runs = 5): number {
 }
 
 /** How many times {@link growth} measures both sizes at most, while the ratio stays above {@link MAX_RATIO}. */
-const ROUNDS = 3
+const ROUNDS = 5
 
 /**
  * How much longer `run(large)` takes than `run(small)`, each the fastest of several batched runs, with a floor of
  * 1 ms under the small time so that sub-millisecond noise cannot inflate the ratio. While the ratio is above
- * {@link MAX_RATIO}, both sizes are measured again (up to three rounds) and each keeps its fastest time over all
+ * {@link MAX_RATIO}, both sizes are measured again (up to five rounds) and each keeps its fastest time over all
  * rounds: a busy machine only ever makes a run slower, so more runs bring each time nearer its cost, while code that
  * is quadratic stays at 50× and more however often it is measured. (A CI run measured a linear case at 21× once,
- * 2.1 ms → 44.3 ms, with Chromium tests beside it; alone it measures 10×.)
+ * 2.1 ms → 44.3 ms, with Chromium tests beside it; alone it measures 10×. With two other builds running, a linear
+ * case measured 22.8× after three rounds, 1.2 ms → 27.1 ms; alone 9×.)
  */
 export function growth(
   run: (size: number) => () => unknown,
