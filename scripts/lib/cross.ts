@@ -17,6 +17,7 @@ interface StudyLike {
     title?: string
     issued?: unknown
     'container-title'?: string
+    'container-title-short'?: string
   }
   design?: string
   unusedReason?: string
@@ -93,6 +94,7 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
       } else seen.set(value, file)
     }
   }
+  issues.push(...journalAbbreviationIssues(input.studies))
   const studyIds = input.studies.map((s) => s.record.id).sort()
   const studySet = new Set(studyIds)
   const studyMap = new Map(input.studies.map((s) => [s.record.id, s.record]))
@@ -208,6 +210,45 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
         fix: 'Record the claims this page makes (madeBy.source) or remove the source.',
       })
     }
+  }
+  return issues
+}
+
+/**
+ * One journal, one abbreviation (`journal-abbreviation`): the NLM abbreviation is a fact about the journal, so every
+ * article of a journal carries the `container-title-short` that the others of that journal carry, and no two of them
+ * disagree. Styles that abbreviate (AMA, Vancouver) and the RIS `J2` field then treat all its articles alike.
+ */
+export function journalAbbreviationIssues(studies: readonly Located<StudyLike>[]): Issue[] {
+  const byJournal = new Map<string, { short: string; file: string }>()
+  const issues: Issue[] = []
+  for (const { file, record } of studies) {
+    const full = record.csl['container-title']
+    const short = record.csl['container-title-short']
+    if (full === undefined || short === undefined) continue
+    const seen = byJournal.get(full)
+    if (seen === undefined) byJournal.set(full, { short, file })
+    else if (seen.short !== short)
+      issues.push({
+        file,
+        field: 'csl.container-title-short',
+        rule: 'journal-abbreviation',
+        message: `"${short}" abbreviates ${full}, which ${seen.file} abbreviates "${seen.short}".`,
+        fix: "Use the journal's one NLM abbreviation (as its PubMed records print it) in every article of the journal.",
+      })
+  }
+  for (const { file, record } of studies) {
+    const full = record.csl['container-title']
+    if (full === undefined || record.csl['container-title-short'] !== undefined) continue
+    const seen = byJournal.get(full)
+    if (seen !== undefined)
+      issues.push({
+        file,
+        field: 'csl.container-title-short',
+        rule: 'journal-abbreviation',
+        message: `is missing, though ${seen.file} abbreviates ${full} as "${seen.short}".`,
+        fix: `Add container-title-short: ${seen.short} (a fact about the journal; docs/data-policy.md, journal names).`,
+      })
   }
   return issues
 }

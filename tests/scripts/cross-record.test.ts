@@ -132,4 +132,34 @@ describe('cross-record rules', () => {
       /"overstated" verdict must name the study ids/,
     )
   })
+  it('gives every article of a journal its one abbreviation (journal-abbreviation), and accepts them alike', () => {
+    const other = (short?: string) =>
+      variant(validStudy(), (s) => {
+        s.id = 'lonely-2001'
+        s.csl.DOI = '10.5555/lonely'
+        delete s.csl.PMID
+        s.verification.sources[0].fields = s.verification.sources[0].fields.filter((f: string) => f !== 'PMID')
+        s.unusedReason = 'Background for a future claim.'
+        if (short !== undefined) s.csl['container-title-short'] = short
+      })
+    const abbreviated = variant(validStudy(), (s) => (s.csl['container-title-short'] = 'J Ex'))
+    expectIssue(
+      runOn({ 'studies/example-2020.yaml': abbreviated, 'studies/lonely-2001.yaml': other() }),
+      'journal-abbreviation',
+      'data/studies/lonely-2001.yaml',
+      'csl.container-title-short',
+      /is missing, though data\/studies\/example-2020.yaml abbreviates Journal of Examples as "J Ex"/,
+    )
+    expectIssue(
+      runOn({ 'studies/example-2020.yaml': abbreviated, 'studies/lonely-2001.yaml': other('J Exam') }),
+      'journal-abbreviation',
+      'data/studies/lonely-2001.yaml',
+      'csl.container-title-short',
+      /"J Exam" abbreviates Journal of Examples, which data\/studies\/example-2020.yaml abbreviates "J Ex"/,
+    )
+    expect(
+      runOn({ 'studies/example-2020.yaml': abbreviated, 'studies/lonely-2001.yaml': other('J Ex') }).issues,
+    ).toEqual([])
+    expect(runOn({ 'studies/lonely-2001.yaml': other() }).issues).toEqual([])
+  })
 })
