@@ -141,6 +141,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 export function processIo(): Io {
   return {
     out: (t) => process.stdout.write(`${t}\n`),
+    drain: () =>
+      process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', done)) : Promise.resolve(),
     err: (t) => process.stderr.write(`${t}\n`),
     color: colorFromEnv(process.env, process.stdout.isTTY === true),
     readStdin: async (limit) => {

@@ -3,6 +3,11 @@ import type { Verdict } from '../types'
 /** Output helpers and argument parsing shared by the CLI's subcommands. */
 export interface Io {
   out(text: string): void
+  /**
+   * Resolves once what {@link Io.out} wrote has left the process's buffers (for a long report written piece by
+   * piece into a slow pipe); absent, output needs no waiting.
+   */
+  drain?(): Promise<void>
   err(text: string): void
   /** Whether colour may be used: never with NO_COLOR set (non-empty), else with FORCE_COLOR or when stdout is a TTY. */
   color: boolean

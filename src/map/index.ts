@@ -333,7 +333,7 @@ function layout(
     for (const list of cells.values()) list.sort((a, b) => a.study.id.localeCompare(b.study.id))
     // The whole statement, on as many lines as it takes: a reader without a mouse cannot hover for the rest.
     const lines = wrap(claim.statement, 12, g.textWidth)
-    const markRows = Math.max(1, ...[...cells.values()].map((l) => Math.ceil(l.length / g.perLine)))
+    const markRows = [...cells.values()].reduce((n, l) => Math.max(n, Math.ceil(l.length / g.perLine)), 1)
     const height = Math.max(lines.length * LINE + 12, markRows * (MARK + 4) + 12, 30)
     rows.push({ claim, lines, cells, height, y })
     y += height
@@ -364,7 +364,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   // Column headings take two staggered levels, so each may be nearly two columns wide: wide enough for its words
   // with a reader's text spacing, where side by side they would run into each other.
   const headings = cols.map((c) => wrap(c.heading, HEAD_SIZE, 2 * COL - 8))
-  const depth = Math.max(1, ...headings.map((h) => h.length)) * HEAD_LINE
+  const depth = headings.reduce((n, h) => Math.max(n, h.length), 1) * HEAD_LINE
   const headerBottom = 92 + 2 * depth
   const { rows, bottom: rowsBottom } = layout(claims, cols, g, headerBottom)
   // An empty map keeps one empty row for its "No claims match." line, so the line never runs into the legend.

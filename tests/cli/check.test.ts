@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { claims, studyIds } from '../../src/index'
 import { root } from '../helpers/paths'
+import { main } from '../../src/cli/index'
+import type { Io } from '../../src/cli/io'
 import { runCli } from '../helpers/run-cli'
 
 /** A draft made of every claim's statement, one paragraph each. */
@@ -349,4 +351,35 @@ describe('kap-literature check', () => {
       'ketamine-relief-within-hours',
     )
   })
+
+  it('writes a long --json or --verbose report a piece at a time, waiting for the output to drain, with the same bytes', async () => {
+    // 300 lines of two claims each: 600 passages, the report written in pieces (a real 5 MB draft of such lines makes
+    // 180,000 passages and 434 MB of JSON, which built as one string took 2.4 GB of memory).
+    const text = 'Ketamine works within hours and is completely safe.\n'.repeat(300)
+    const report = async (flag: string) => {
+      const out: string[] = []
+      let drains = 0
+      const io: Io = {
+        out: (t) => void out.push(`${t}\n`),
+        err: () => undefined,
+        drain: async () => void drains++,
+        color: false,
+        readStdin: async () => new TextEncoder().encode(text),
+        stdinIsTTY: false,
+        today: '2026-12-07',
+      }
+      expect(await main(['check', '-', flag], io)).toBe(0)
+      return { stdout: out.join(''), pieces: out.length, drains }
+    }
+    const json = await report('--json')
+    const parsed = JSON.parse(json.stdout) as Match[]
+    expect(parsed).toHaveLength(600)
+    expect(json.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`)
+    expect(json.pieces).toBe(602)
+    expect(json.drains).toBe(2)
+    const verbose = await report('--verbose')
+    expect(verbose.drains).toBe(2)
+    expect(verbose.stdout.match(/^  Claim: /gm)).toHaveLength(600)
+    expect(verbose.stdout).toBe((await runCli(['check', '-', '--verbose'], { input: text })).stdout)
+  }, 60_000)
 })

@@ -57,7 +57,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const name = terminalSafe(read.name)
   const matches = checkDraft(text)
   if (args.flags.has('json')) {
-    io.out(json(jsonReport(matches)))
+    await printJsonReport(matches, io)
     return 0
   }
   const footer = paint(
@@ -92,8 +92,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   // A verdict note describes the clinic page that made the claim ("The page says…"), not the draft: say so once, and
   // on each verdict line.
   out.push('', paint(io, 'dim', ABOUT_THE_VERDICTS))
+  // Printed a passage at a time, waiting for the output to drain: the report of a long draft can run to hundreds of
+  // megabytes, never held whole in memory.
+  io.out(out.join('\n'))
   for (const [i, m] of matches.entries()) {
-    out.push(
+    if (i % 256 === 255) await io.drain?.()
+    const block = [
       '',
       `${paint(io, 'bold', `${name}:${lineRange(m)}`)}  ${m.claim}`,
       `  > ${terminalSafe(m.excerpt)}`,
@@ -112,10 +116,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
             `  Studies: ${m.against.map((c) => `${c.id} (${c.relation})`).join(', ')}`,
           ]
         : []),
-    )
+    ]
+    io.out(block.join('\n'))
   }
-  out.push('', footer)
-  io.out(out.join('\n'))
+  io.out(`\n${footer}`)
   return 0
 }
 
@@ -165,15 +169,42 @@ interface JsonMatch extends Omit<CheckMatch, 'verdictNote'> {
   readonly verdictNoteStudies: readonly StudyId[]
 }
 
-/** The `--json` report: the matches in document order, each note as readable as in `--verbose`. */
+/**
+ * Prints the `--json` report: the matches in document order, each note as readable as in `--verbose`. The array is
+ * written one match at a time, exactly as `JSON.stringify(report, null, 2)` would lay it out, waiting for the output
+ * to drain as it goes, so that a draft with a hundred thousand passages never holds its whole report (hundreds of
+ * megabytes) in memory, as one string or in a pipe's buffer.
+ */
+async function printJsonReport(matches: readonly CheckMatch[], io: Io): Promise<void> {
+  if (matches.length === 0) {
+    io.out(json([]))
+    return
+  }
+  const report = jsonReport(matches)
+  io.out('[')
+  for (let i = 0; i < report.length; i++) {
+    io.out(`${json(report[i]).replace(/^/gm, '  ')}${i < report.length - 1 ? ',' : ''}`)
+    if (i % 256 === 255) await io.drain?.()
+  }
+  io.out(']')
+}
+
+/** The `--json` report's objects (see {@link printJsonReport}). */
 function jsonReport(matches: readonly CheckMatch[]): JsonMatch[] {
   const notes = readableNotes(matches)
+  // A claim found in many passages names the same studies in each: found once per claim.
+  const studies = new Map<ClaimId, readonly StudyId[]>()
+  const studiesOf = (m: CheckMatch): readonly StudyId[] => {
+    let found = studies.get(m.claim)
+    if (found === undefined) studies.set(m.claim, (found = studiesIn(m.verdictNote)))
+    return found
+  }
   return matches.map((m, i) => ({
     claim: m.claim,
     statement: m.statement,
     verdict: m.verdict,
     verdictNote: notes[i]!,
-    verdictNoteStudies: studiesIn(m.verdictNote),
+    verdictNoteStudies: studiesOf(m),
     lines: m.lines,
     excerpt: m.excerpt,
     cues: m.cues,
@@ -225,8 +256,9 @@ function summaryTable(matches: readonly CheckMatch[], io: Io): string[] {
     color: verdictColor(m.verdict),
     cite: citeCell(m),
   }))
+  // A loop, not Math.max(...rows): a long draft can have more rows than a call can take arguments.
   const width = (key: 'line' | 'claim' | 'as' | 'verdict', title: string): number =>
-    Math.max(title.length, ...rows.map((r) => r[key].length))
+    rows.reduce((w, r) => Math.max(w, r[key].length), title.length)
   const [wl, wc, wv] = [width('line', 'line'), width('claim', 'claim'), width('verdict', 'verdict')]
   // The "as written" column appears only when some passage is not an assertion.
   const wa = rows.some((r) => r.as !== STANCE_LABEL.asserted) ? width('as', 'as written') : 0
