@@ -144,6 +144,21 @@ const FIXES: Readonly<Record<string, readonly StyleFix[]>> = {
               '<else><text value="Published online"/></else></choose>',
           ),
     },
+    /*
+     * AMA prints a web page's date only in the group it prints with the URL ("Published October 10, 2023. Accessed …
+     * URL"). A dated statement whose address is not confirmed (the FDA's two safety warnings) then showed no date at
+     * all, and two statements of one agency could not be told apart: without a URL the date is printed alone.
+     */
+    {
+      note: "a web page's date printed also when it has no URL",
+      pattern: tags('<text variable="URL"/>', '</group>', '</else-if>', '</choose>', '</if>', '</choose>', '</macro>'),
+      replace: (found) =>
+        found.replace(
+          '</else-if>',
+          '</else-if><else-if type="webpage post post-weblog" match="any">' +
+            '<date variable="issued" prefix="Published " suffix="." form="text"/></else-if>',
+        ),
+    },
   ],
   /*
    * Chicago author-date joins the years of one author with a comma: "(Dakwar et al. 2019, 2020)" (CMOS 15.29). The

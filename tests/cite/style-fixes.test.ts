@@ -73,6 +73,7 @@ describe('which styles have fixes', () => {
     ])
     expect(styleFixNotes('american-medical-association')).toEqual([
       'no "Published online" for a journal article; "Preprint posted online" for a preprint',
+      "a web page's date printed also when it has no URL",
     ])
   })
 
@@ -242,6 +243,35 @@ describe('the AMA fix: no "Published online" for a journal article', () => {
         expect(text).not.toMatch(/preprint|published online/i)
       }
     }
+  })
+})
+
+describe("the AMA fix: a web page's date without a URL", () => {
+  const page = {
+    id: 'w1',
+    type: 'webpage',
+    title: 'A warning',
+    author: [{ literal: 'An Agency' }],
+    issued: { 'date-parts': [[2023, 10, 10]] },
+  }
+  debianIt('prints "Published <date>." when there is no URL, and the date with the URL as before', () => {
+    const name = loadSystemStyle('ama', { as: 'ama-page' })
+    expect(formatReference(page, { style: name, format: 'text' })).toBe(
+      '1. An Agency. A warning. Published October 10, 2023.',
+    )
+    expect(
+      formatReference(
+        { ...page, URL: 'https://example.org/w', accessed: { 'date-parts': [[2026, 12, 7]] } },
+        { style: name, format: 'text' },
+      ),
+    ).toBe('1. An Agency. A warning. Published October 10, 2023. Accessed December 7, 2026. https://example.org/w')
+  })
+
+  it('reaches the shipped tables: the FDA statements are dated in AMA as in every style', () => {
+    expect(tableReference('fda-compounded-ketamine-2023', { style: 'ama' })).toMatch(/ Published October 10, 2023\.$/)
+    expect(tableReference('fda-compounded-nasal-ketamine-2022', { style: 'ama' })).toMatch(
+      / Published February 2022\.$/,
+    )
   })
 })
 
