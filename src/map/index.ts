@@ -15,7 +15,7 @@
  * @packageDocumentation
  */
 import { escapeHtml } from '../escape'
-import { isList, KapLiteratureError } from '../errors'
+import { describeValue, isList, KapLiteratureError } from '../errors'
 import { claimFacts, type ClaimFact } from '../generated/claim-facts'
 import {
   factTerms as vocabularies,
@@ -202,8 +202,7 @@ function checkOptions(options: unknown): EvidenceMapOptions {
   if (format !== 'svg' && format !== 'html') {
     throw new KapLiteratureError(
       'UNKNOWN_FORMAT',
-      `evidenceMap format must be "svg" or "html", got ` +
-        `${typeof format === 'string' ? `"${format}"` : String(format === undefined ? 'nothing' : typeof format)}`,
+      `evidenceMap format must be "svg" or "html", got ${describeValue(format)}`,
       { value: format, hint: 'svg or html' },
     )
   }
@@ -211,7 +210,7 @@ function checkOptions(options: unknown): EvidenceMapOptions {
     const hint = typeof topic === 'string' ? closest(topic, topicTerms) : undefined
     throw new KapLiteratureError(
       'UNKNOWN_ID',
-      `unknown topic ${typeof topic === 'string' ? `"${topic}"` : typeof topic}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+      `unknown topic ${describeValue(topic)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
       { value: topic, hint: hint ?? `topics: ${topicTerms.join(', ')}` },
     )
   }
@@ -240,6 +239,13 @@ function checkOptions(options: unknown): EvidenceMapOptions {
         `evidenceMap title must be a string of at most ${MAX_TITLE_LENGTH} characters`,
         { value: title },
       )
+    }
+    // The title names the picture for screen readers (the SVG's <title>) and heads it: a blank one names nothing.
+    if (title.trim() === '') {
+      throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap title must not be blank', {
+        value: title,
+        hint: 'leave the title out for the default ("Evidence map: <topic>"), or give one with words in it',
+      })
     }
     const bad = TITLE_UNSAFE.exec(title)
     if (bad !== null) {

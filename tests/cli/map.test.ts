@@ -48,6 +48,16 @@ describe('kap-literature map', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toBe(evidenceMap({ topic: 'psychotherapy', format: 'svg' }))
   })
+  it('refuses a blank --title, which would leave the picture without a name (review 28)', async () => {
+    for (const title of ['', '  ']) {
+      const r = await runCli(['map', '--topic', 'onset', '--title', title])
+      expect([r.code, r.stdout, r.stderr]).toEqual([
+        1,
+        '',
+        'kap-literature: --title is blank; leave it out for the default heading ("Evidence map: <topic>")\n',
+      ])
+    }
+  })
   it('refuses a --title with control or bidi characters, shown as visible escapes (audit 35, A-11)', async () => {
     const r = await runCli(['map', '--topic', 'onset', '--title', 'A\u0001B\u001b[31mRED'])
     expect(r.code).toBe(1)

@@ -221,6 +221,22 @@ describe('evidenceMap bad input', () => {
     expect(error(() => evidenceMap({ format: 'svg', claims: 'x' as never })).code).toBe('INVALID_ARGUMENT')
     expect(error(() => evidenceMap({ format: 'svg', title: 'x'.repeat(201) })).code).toBe('INVALID_ARGUMENT')
   })
+  it('refuses a blank title, which would leave the picture without a name (review 28)', () => {
+    for (const title of ['', '   ', '\u00a0']) {
+      const e = error(() => evidenceMap({ topic: 'onset', format: 'svg', title }))
+      expect([e.code, e.message], JSON.stringify(title)).toEqual([
+        'INVALID_ARGUMENT',
+        'kap-literature: evidenceMap title must not be blank',
+      ])
+    }
+  })
+  it('quotes a long unknown topic or format shortened, as every other error does (review 28)', () => {
+    const topic = 'a'.repeat(100_000)
+    const e = error(() => evidenceMap({ topic: topic as never, format: 'svg' }))
+    expect([e.code, e.value]).toEqual(['UNKNOWN_ID', topic])
+    expect(e.message).toBe(`kap-literature: unknown topic "${'a'.repeat(77)}..."`)
+    expect(error(() => evidenceMap({ format: 'p'.repeat(1000) as never })).message.length).toBeLessThan(150)
+  })
 })
 
 /** Whether every character is one XML 1.0 allows (tab, line breaks, U+0020–U+D7FF, U+E000–U+FFFD, astral planes). */
@@ -245,7 +261,9 @@ describe('evidenceMap title and options (audit 35, A-11 and A-7)', () => {
           out = evidenceMap({ topic: 'onset', format: format as 'svg' | 'html', title })
         } catch (e) {
           expect((e as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
-          expect(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(title) || !xmlChars(title)).toBe(true)
+          expect(
+            /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(title) || !xmlChars(title) || title.trim() === '',
+          ).toBe(true)
           return
         }
         expect(xmlChars(out)).toBe(true)

@@ -83,6 +83,8 @@ export function run(args: Parsed, io: Io): number {
   const title = flag(args, 'title')
   if (title !== undefined && title.length > 200)
     throw new InputError(`--title is ${title.length} characters long; a map title has at most 200`)
+  if (title !== undefined && title.trim() === '')
+    throw new InputError('--title is blank; leave it out for the default heading ("Evidence map: <topic>")')
   // A control character (which an SVG cannot hold) or a bidirectional override (which would reorder the terminal's
   // text when the map is printed) is refused, and the title shown with visible escapes.
   const control = title === undefined ? null : /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(title)
