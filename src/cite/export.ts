@@ -443,13 +443,16 @@ export function unwrapRis(ris: string): string[] {
   return out
 }
 
-/** SP holding a simple range becomes SP and EP, and DA is zero-padded (YYYY/MM/DD/), as the RIS specification has it. */
+/**
+ * SP holding a simple range becomes SP and EP, and the dates, DA and the access date M1, are zero-padded
+ * (YYYY/MM/DD/), as the RIS specification has it.
+ */
 function splitPages(lines: string[]): string[] {
   return lines.flatMap((line) => {
-    const date = /^DA {2}- (\d{4})\/(\d{1,2})?\/(\d{1,2})?\/(.*)$/.exec(line)
+    const date = /^(DA|M1) {2}- (\d{4})\/(\d{1,2})?\/(\d{1,2})?\/(.*)$/.exec(line)
     if (date !== null) {
       const pad = (n: string | undefined) => (n === undefined ? '' : n.padStart(2, '0'))
-      return [`DA  - ${date[1]}/${pad(date[2])}/${pad(date[3])}/${date[4]}`]
+      return [`${date[1]}  - ${date[2]}/${pad(date[3])}/${pad(date[4])}/${date[5]}`]
     }
     const m = /^SP {2}- ([^\s,–-]+)\s*[-–]\s*([^\s,–-]+)$/.exec(line)
     return m === null ? [line] : [`SP  - ${m[1]}`, `EP  - ${m[2]}`]

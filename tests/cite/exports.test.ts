@@ -397,6 +397,15 @@ describe('a web page keeps its access date, once, in every format', () => {
 
   it('RIS: M1 of a web page, the access date in the RIS specification, which Zotero reads as such; CSL-JSON: accessed', () => {
     expect(toRIS(['houston-therapy-kap']).split('\n')).toContain('M1  - 2026/11/22/')
+    // Zero-padded like DA (citation-js wrote "2026/12/6/" for a day or month below ten).
+    const early = {
+      id: 'w-3',
+      type: 'webpage',
+      title: 'Page',
+      URL: 'https://example.org/p',
+      accessed: { 'date-parts': [[2026, 2, 6]] },
+    }
+    expect(toRIS([early]).split('\n')).toContain('M1  - 2026/02/06/')
     expect(JSON.parse(toCSLJSON(['fda-esketamine-monotherapy-2025']))[0].accessed).toEqual({
       'date-parts': [[2026, 12, 3]],
     })
