@@ -518,7 +518,13 @@ function snapshot(record: unknown): CslObject {
   }
   const id = rawId
   if (!USER_ID_PATTERN.test(id))
-    invalid(id, 'id', 'may hold only letters, digits and _ : . - (it becomes a BibTeX key)', id, 'e.g. smith-2024')
+    invalid(
+      id,
+      'id',
+      'may hold only ASCII letters, digits and _ : . - (it becomes a BibTeX key)',
+      id,
+      'e.g. smith-2024',
+    )
   if (isPrototypeKey(id)) invalid(id, 'id', 'is a name citeproc cannot process', id, 'e.g. smith-2024')
   if (shippedCsl.has(id)) {
     invalid(

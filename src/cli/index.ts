@@ -3,6 +3,7 @@ import { readLimited } from './read'
 import {
   colorFromEnv,
   InputError,
+  json,
   parseArgs,
   terminalSafe,
   todayFromEnv,
@@ -97,7 +98,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0
     }
     if (name === '--version' || name === '-v') {
-      io.out(`${dataVersion} (data fingerprint ${dataFingerprint})`)
+      // With --json (the common rule: machine-readable output), the two values apart.
+      if (rest.includes('--json')) io.out(json({ version: dataVersion, fingerprint: dataFingerprint }))
+      else io.out(`${dataVersion} (data fingerprint ${dataFingerprint})`)
       return 0
     }
     const command = commands[name]

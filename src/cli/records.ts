@@ -46,7 +46,12 @@ export function recordWord(word: string): string {
   const digits = doi === undefined ? PMID.exec(word.trim()) : null
   const pmid = digits?.[1] ?? digits?.[2]
   if (doi === undefined && pmid === undefined) return word
-  const study = doi !== undefined ? findStudy({ doi }) : findStudy({ pmid: pmid! })
+  // A DOI copied from the end of a reference ("… 10.1080/02791072.2019.1587556.") brings the sentence's full stop:
+  // when no study has the DOI as given, it is looked up once more without closing punctuation.
+  const study =
+    doi !== undefined
+      ? (findStudy({ doi }) ?? (/[.,;:]$/.test(doi) ? findStudy({ doi: doi.replace(/[.,;:]+$/, '') }) : undefined))
+      : findStudy({ pmid: pmid! })
   if (study !== undefined) return study.id
   throw new InputError(
     `no study in this library has the ${doi !== undefined ? `DOI ${quote(doi)}` : `PubMed id ${quote(pmid!)}`}; ` +

@@ -50,6 +50,7 @@ describe('user record validation', () => {
     [{ ...base, id: 'has space' }, 'id', 'letters, digits'],
     [{ ...base, id: 'a,b' }, 'id', 'letters, digits'],
     [{ ...base, id: '' }, 'id', 'letters, digits'],
+    [{ ...base, id: 'müller-2020' }, 'id', 'ASCII letters, digits'],
     [{ ...base, id: 'dore-2019' }, 'id', 'shipped record'],
     [{ ...base, type: 'journal-article' }, 'type', 'CSL item type'],
     [{ ...base, type: undefined }, 'type', 'CSL item type'],

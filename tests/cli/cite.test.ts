@@ -61,6 +61,9 @@ describe('kap-literature cite', () => {
       'doi:10.1080/02791072.2019.1587556',
       'https://doi.org/10.1080/02791072.2019.1587556',
       '10.1080/02791072.2019.1587556'.toUpperCase(),
+      // Copied from the end of a Chicago, Harvard or MLA reference, with its full stop (review 28).
+      '10.1080/02791072.2019.1587556.',
+      'https://doi.org/10.1080/02791072.2019.1587556.',
     ])
       expect(await runCli(['cite', doi]), doi).toEqual({ code: 0, stdout: '(Dore et al., 2019)\n', stderr: '' })
     expect(JSON.parse((await runCli(['cite', 'PMID:34186531,dore-2019', '--json'])).stdout).ids).toEqual([

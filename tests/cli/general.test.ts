@@ -36,6 +36,11 @@ describe('help and version', () => {
     // The version alone is shared by every data change until a release (audit 35 B, entry 16).
     expect((await runCli(['--version'])).stdout).toBe(`${dataVersion} (data fingerprint ${dataFingerprint})\n`)
     expect((await runCli(['-v'])).stdout).toMatch(/^\d+\.\d+\.\d+ \(data fingerprint [0-9a-f]{12}\)\n$/)
+    // --json: machine-readable, as the common rule says (review 28: it printed the plain line).
+    expect(JSON.parse((await runCli(['--version', '--json'])).stdout)).toEqual({
+      version: dataVersion,
+      fingerprint: dataFingerprint,
+    })
   })
 })
 
