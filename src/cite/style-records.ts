@@ -26,6 +26,8 @@ interface OrganisationAsPublisher {
 interface StyleRules {
   readonly titles?: TitleCasing
   readonly organisation?: OrganisationAsPublisher
+  /** The style prints given names as initials (so each part of a hyphenated name gives one). */
+  readonly initials?: true
 }
 
 /**
@@ -41,10 +43,13 @@ interface StyleRules {
  * Medicine (Vancouver) repeats the organisation as publisher, and AMA prints no publisher for a web page.
  */
 const RULES: Readonly<Record<string, StyleRules>> = {
-  apa: { titles: { subtitle: 'capital' }, organisation: { omit: 'publisher' } },
-  harvard1: { titles: { subtitle: 'lower' }, organisation: { omit: 'publisher', types: ['webpage'] } },
-  vancouver: { titles: { subtitle: 'lower' } },
-  'american-medical-association': { titles: { types: ['article-journal', 'article', 'chapter'], subtitle: 'lower' } },
+  apa: { titles: { subtitle: 'capital' }, organisation: { omit: 'publisher' }, initials: true },
+  harvard1: { titles: { subtitle: 'lower' }, organisation: { omit: 'publisher', types: ['webpage'] }, initials: true },
+  vancouver: { titles: { subtitle: 'lower' }, initials: true },
+  'american-medical-association': {
+    titles: { types: ['article-journal', 'article', 'chapter'], subtitle: 'lower' },
+    initials: true,
+  },
   'chicago-author-date': { organisation: { omit: 'publisher', types: ['webpage'] } },
   'modern-language-association': { organisation: { omit: 'author' } },
 }
@@ -106,6 +111,30 @@ function initialsWithStops(csl: CslFields): CslFields {
   return changed ? { ...csl, author: named } : csl
 }
 
+/** A lower-case letter that opens the second part of a hyphenated given name ("Peng-fei"). */
+const HYPHEN_LOWER = /([\u002d\u2010\u2011])(\p{Ll})/gu
+
+/**
+ * Given names whose second part starts in lower case ("Peng-fei", as the Chinese given name is often romanised) with
+ * that part capitalised, for the styles that print initials: citeproc-js takes a lower-case part for a particle and
+ * printed "Cheng P fei" in Vancouver and "Cheng, P." in APA; NLM gives each part an initial ("Cheng PF"), APA and
+ * Cite Them Right one with its stop ("Cheng, P.-F."). Styles that print given names in full keep the name as stored.
+ */
+function hyphenInitials(csl: CslFields): CslFields {
+  const authors = csl.author
+  if (!Array.isArray(authors)) return csl
+  let changed = false
+  const named = authors.map((name: unknown) => {
+    const given = (name as { given?: unknown } | null)?.given
+    if (typeof given !== 'string') return name
+    const capital = given.replace(HYPHEN_LOWER, (_, hyphen: string, letter: string) => hyphen + letter.toUpperCase())
+    if (capital === given) return name
+    changed = true
+    return { ...(name as object), given: capital }
+  })
+  return changed ? { ...csl, author: named } : csl
+}
+
 /**
  * A shipped record's CSL as a style prints it (see the rules above), or the same object when nothing changes.
  * `styleName` is the name style-fixes.ts knows the style by; a style registered by the user has no rules of its own,
@@ -114,7 +143,8 @@ function initialsWithStops(csl: CslFields): CslFields {
  */
 export function recordForStyle<T extends object>(csl: T, styleName: string | undefined): T {
   const rules = styleName === undefined ? undefined : RULES[styleName]
-  const named = initialsWithStops(csl as CslFields)
-  if (rules === undefined) return named as T
+  const stopped = initialsWithStops(csl as CslFields)
+  if (rules === undefined) return stopped as T
+  const named = rules.initials === true ? hyphenInitials(stopped) : stopped
   return organisationOnce(casedTitle(named, rules.titles), rules.organisation) as T
 }

@@ -223,6 +223,23 @@ describe('an initial in a given name carries its full stop when the record is ci
     expect(tableReference('evans-2018', { style: 'harvard' })).toMatch(/^Evans, J\.W\. et al\. /)
   })
 
+  it('a hyphenated given name whose second part is lower case gives two initials in the initialising styles only', () => {
+    // Review 28: citeproc-js read "fei" of "Peng-fei" as a particle: "Cheng P fei" in Vancouver, "Cheng, P." in APA.
+    expect(tableReference('autry-2011', { style: 'vancouver' })).toContain(' Los MF, Cheng PF, et al.')
+    expect(tableReference('autry-2011', { style: 'apa' })).toContain(' Los, M. F., Cheng, P.-F., ')
+    expect(tableReference('autry-2011', { style: 'chicago' })).toContain(' Maarten F. Los, Peng-fei Cheng, ')
+    const given = (style: string | undefined) =>
+      recordForStyle({ id: 'h', type: 'book', author: [{ family: 'Cheng', given: 'Peng-fei' }] }, style).author[0]!
+        .given
+    expect(['apa', 'harvard1', 'vancouver', 'american-medical-association'].map(given)).toEqual(
+      Array(4).fill('Peng-Fei'),
+    )
+    expect(['chicago-author-date', 'modern-language-association', undefined].map(given)).toEqual(
+      Array(3).fill('Peng-fei'),
+    )
+    expect(getStudy('autry-2011').csl.author?.find((a) => a.family === 'Cheng')?.given).toBe('Peng-fei')
+  })
+
   debianIt('kap-literature/cite prints the same with the system Chicago', () => {
     const name = loadSystemStyle('chicago', { as: 'chicago-initials' })
     for (const id of ['evans-2018', 'irwin-2013', 'daly-2019'] as const)
