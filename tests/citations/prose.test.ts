@@ -45,8 +45,18 @@ describe('citeProse', () => {
   it('names a study kept as a lead without citing it, also inside a parenthesis with citable ids', () => {
     const out = text('The page cites a trial (glue-2019, wilkinson-2021).')
     expect(out).toBe(
-      'The page cites a trial (Glue et al. (a study whose details are incomplete), Wilkinson et al. (2021)).',
+      'The page cites a trial (Glue et al., a study whose details are incomplete, Wilkinson et al. (2021)).',
     )
+  })
+
+  it("names a lead alone in the text's parentheses without parentheses of its own (review 28)", () => {
+    expect(text('held only as a lead (fda-mdma-decision-2024) until')).toBe(
+      'held only as a lead (U.S. Food and Drug Administration, 2024) until',
+    )
+    expect(text('held only as a lead (fda-mdma-decision-2024) until', 'vancouver')).toBe(
+      'held only as a lead (U.S. Food and Drug Administration, 2024) until',
+    )
+    expect(text('as fda-mdma-decision-2024 decided')).toBe('as U.S. Food and Drug Administration (2024) decided')
   })
 
   it('escapes the text around citations and links each cited record in HTML when asked', () => {
