@@ -54,6 +54,17 @@ function byAddress(b: PluginBuild, source: string, namespace: string): void {
 }
 
 /**
+ * A style's table as the elements' head file holds it: without its entries (they come one file a record) and without
+ * what only a reader of the table's provenance uses, which no element shows: the style's title, source, licence and
+ * date (`loadStyle` and the `kap-literature/citations` entries keep them). About 120 bytes of gzip on every page that
+ * cites.
+ */
+function elementHead(table: StyleTable): Omit<StyleTable, 'entries'> {
+  const { entries: _entries, ...head } = table
+  return { ...head, title: '', updated: '', source: '', license: '' }
+}
+
+/**
  * In the script-tag build the elements cite from small files loaded by address (src/elements/style-source-by-address.ts,
  * swapped in here for ./style-source): `styles/<style>/index.js`, the style's citation rules bound to the formatter,
  * with an empty table of entries, and `styles/<style>/<id>.js`, one record's entry. A page pays for the references it
@@ -71,7 +82,7 @@ const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
       return {
         contents:
           `import { bindStyle } from './src/citations/bind'\nconst entries = {}\n` +
-          `export default [bindStyle(${JSON.stringify(style)}, { ...${JSON.stringify({ ...table, entries: undefined })}, entries }), entries]`,
+          `export default [bindStyle(${JSON.stringify(style)}, { ...${JSON.stringify(elementHead(table))}, entries }), entries]`,
         resolveDir: root,
         loader: 'ts',
       }

@@ -606,7 +606,7 @@ export const claimStatements: readonly string[] = ${JSON.stringify(statements)}
 
 /**
  * src/generated/lead-labels.ts: what a reader can be told of each study kept only as a lead (it cannot be cited, its
- * authors, title or date unconfirmed): "Holmes et al. (2022)", its title in quotes, or a plain phrase. `citeProse`
+ * authors, title or date unconfirmed): "Holmes et al., 2022", its title in quotes, or a plain phrase. `citeProse`
  * names leads by it, without loading the record cores.
  */
 export function leadLabelsModule(data: Dataset): string {
@@ -617,13 +617,15 @@ export function leadLabelsModule(data: Dataset): string {
         const csl = s.csl as CslItem
         const year = csl.issued?.['date-parts'][0]?.[0]
         const who = shortAuthors(csl.author, s.authorsComplete as boolean | undefined)
+        // No parentheses of its own: a lead is most often named inside the text's ("held only as a lead (…)"), where
+        // "(U.S. Food and Drug Administration (2024))" would nest them.
         const label =
           who !== undefined
             ? year === undefined
-              ? `${who} (a study whose details are incomplete)`
-              : `${who} (${year})`
+              ? `${who}, a study whose details are incomplete`
+              : `${who}, ${year}`
             : csl.title !== undefined
-              ? `the study “${csl.title}”${year === undefined ? '' : ` (${year})`}`
+              ? `the study “${csl.title}”${year === undefined ? '' : `, ${year}`}`
               : 'a study whose authors and title could not be confirmed'
         return [s.id, label]
       }),

@@ -122,22 +122,18 @@ export function citeProse(
     for (const n of group.matchAll(ONE_ID)) {
       out += beforeCite(text.slice(last, at + n.index))
       last = at + n.index + n[0].length
-      out += narrative(n[0], m[1] !== undefined)
+      out += narrative(n[0])
     }
   }
   return out + escape(text.slice(last))
 
-  /** An id named in the sentence; `bracketed`: it stands alone in the text's own parentheses. */
-  function narrative(id: string, bracketed: boolean): string {
+  function narrative(id: string): string {
     let cited: string
     try {
       cited = session.cite(id, { narrative: true, link })
     } catch (e) {
-      if (!(e instanceof KapLiteratureError && e.code === 'INVALID_RECORD')) throw e
-      const label = leadLabels[id] ?? id
-      // Inside the text's parentheses, a label's own closing parenthesis becomes a comma: "(U.S. Food and Drug
-      // Administration, 2024)", not "(U.S. Food and Drug Administration (2024))".
-      return escape(bracketed ? label.replace(/ \(([^()]*)\)$/, ', $1') : label)
+      if (e instanceof KapLiteratureError && e.code === 'INVALID_RECORD') return escape(leadLabels[id] ?? id)
+      throw e
     }
     return cited
   }

@@ -278,7 +278,8 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
         substance(s.intervention.substance),
         s.intervention.withPsychotherapy ? 'with psychotherapy' : undefined,
         csl['container-title'],
-        csl['container-title-short'],
+        // A journal whose abbreviation is its name (Science, Nature, Neuropsychopharmacology) is named once.
+        csl['container-title-short'] === csl['container-title'] ? undefined : csl['container-title-short'],
         csl.publisher,
         ...s.registrations,
         s.status.retracted ? 'retracted' : undefined,

@@ -56,7 +56,7 @@ describe('citeProse', () => {
     expect(text('held only as a lead (fda-mdma-decision-2024) until', 'vancouver')).toBe(
       'held only as a lead (U.S. Food and Drug Administration, 2024) until',
     )
-    expect(text('as fda-mdma-decision-2024 decided')).toBe('as U.S. Food and Drug Administration (2024) decided')
+    expect(text('as fda-mdma-decision-2024 decided')).toBe('as U.S. Food and Drug Administration, 2024 decided')
   })
 
   it('escapes the text around citations and links each cited record in HTML when asked', () => {
