@@ -197,7 +197,10 @@ export function refusePdf(command: 'handout' | 'map', value: string | undefined,
       : `kap-literature ${command} --topic ${topic} --format html > ${topic}${command === 'map' ? '-map' : ''}.html`
   throw new InputError(
     `${command} writes no PDF itself: write the HTML (${example}), open it in a browser and print it to PDF on A4` +
-      (command === 'handout' ? ' (the evidence map prints on pages of its own)' : ''),
+      (command === 'handout'
+        ? ' (the evidence map prints on pages of its own)'
+        : `; a map taller than a page prints cut across pages, so for paper print the topic's handout, whose map ` +
+          `pages each have the column headings (kap-literature handout --topic ${topic ?? '<topic>'} --format html)`),
   )
 }
 

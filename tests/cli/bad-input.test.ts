@@ -219,7 +219,9 @@ const cases: Case[] = [
     code: 1,
     message: exactly(
       'kap-literature: map writes no PDF itself: write the HTML (kap-literature map --topic onset --format html > ' +
-        'onset-map.html), open it in a browser and print it to PDF on A4',
+        'onset-map.html), open it in a browser and print it to PDF on A4; a map taller than a page prints cut across ' +
+        "pages, so for paper print the topic's handout, whose map pages each have the column headings " +
+        '(kap-literature handout --topic onset --format html)',
     ),
   },
   {
