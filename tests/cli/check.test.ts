@@ -382,4 +382,27 @@ describe('kap-literature check', () => {
     expect(verbose.stdout.match(/^  Claim: /gm)).toHaveLength(600)
     expect(verbose.stdout).toBe((await runCli(['check', '-', '--verbose'], { input: text })).stdout)
   }, 60_000)
+
+  it('gives each study one form across the whole report: table, notes, Cite: lines and --json (review 28)', async () => {
+    // The table's cite column printed "Krupitsky et al., 2002" while the notes of the same report printed
+    // "E. Krupitsky et al., 2002" (told apart from E. M. Krupitsky et al., 2007).
+    const forms = (text: string) => new Set(text.match(/(?:E\. (?:M\. )?)?Krupitsky et al\., 2002/g) ?? [])
+    const verbose = (await runCli(['check', '-', '--verbose'], { input: everyClaimDraft })).stdout
+    expect([...forms(verbose)]).toEqual(['E. Krupitsky et al., 2002'])
+    const table = (await runCli(['check', '-'], { input: everyClaimDraft })).stdout
+    expect([...forms(table)]).toEqual(['E. Krupitsky et al., 2002'])
+    const json = (await runCli(['check', '-', '--json'], { input: everyClaimDraft })).stdout
+    expect([...forms(json)]).toEqual(['E. Krupitsky et al., 2002'])
+  })
+
+  it('lists, for a passage that denies its claim, the evidence against it first, as the table does (review 28)', async () => {
+    const input = 'It is a myth that ketamine is the only psychedelic-type drug with FDA approval for mental health.\n'
+    const out = (await runCli(['check', '-', '--verbose'], { input })).stdout
+    const lines = out.split('\n').map((l) => l.trim())
+    const against = lines.findIndex((l) => l.startsWith('Against: '))
+    const forClaim = lines.findIndex((l) => l.startsWith('For the claim: '))
+    expect(against).toBeGreaterThan(0)
+    expect(forClaim).toBeGreaterThan(against)
+    expect(lines.some((l) => l.startsWith('Cite: '))).toBe(false)
+  })
 })

@@ -51,7 +51,7 @@ describe('kap-literature show', () => {
       expect(r.stdout, lead.id).not.toMatch(/\(n\.d\.\)|Reference \(APA\)/)
     }
     expect((await runCli(['show', 'fda-esketamine-2019'])).stdout).toMatch(
-      /^fda-esketamine-2019: U\.S\. Food and Drug Administration \(2019\)$/m,
+      /^fda-esketamine-2019: U\.S\. Food and Drug Administration, 2019$/m,
     )
   })
   it('prints JSON with --json', async () => {

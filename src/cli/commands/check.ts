@@ -69,6 +69,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     io.out(`${name}: no tracked claims found.\n${footer}`)
     return 0
   }
+  // Every study as one APA citation across the whole report: rows, notes and the lines to cite.
+  const printed = printedForms(matches)
   const distinct = new Set(matches.map((m) => m.claim)).size
   const labelled = (['question', 'negated', 'reported'] as const)
     .map((st) => [matches.filter((m) => m.stance === st).length, STANCE_LABEL[st]] as const)
@@ -80,15 +82,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         ? ''
         : ` Not asserted by the draft: ${labelled.map(([n, label]) => `${n} ${label}`).join(', ')} (see "as written").`),
     '',
-    ...summaryTable(matches, io),
+    ...summaryTable(matches, printed, io),
   ]
   if (!args.flags.has('verbose')) {
     out.push('', paint(io, 'dim', 'Each passage, the claim and the verdict note: add --verbose.'), footer)
     io.out(out.join('\n'))
     return 0
   }
-  // Study ids in the verdict notes are printed as APA citations, told apart across the whole report.
-  const notes = readableNotes(matches)
   // A verdict note describes the clinic page that made the claim ("The page says…"), not the draft: say so once, and
   // on each verdict line.
   out.push('', paint(io, 'dim', ABOUT_THE_VERDICTS))
@@ -104,18 +104,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       ...(m.stance === 'asserted' ? [] : [`  As written: ${STANCE_NOTE[m.stance]}`]),
       `  Claim: ${m.statement}`,
       ...(m.runnersUp.length === 0 ? [] : [`  Also close: ${m.runnersUp.join(', ')} (more general; not listed apart)`]),
-      `  ${verdictOn(m.claim)}: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${notes[i]}`,
-      ...(m.cite.length > 0
-        ? [`  Cite: ${m.citation}`, `  Studies: ${m.cite.map((c) => `${c.id} (${c.relation})`).join(', ')}`]
-        : [
-            `  Cite: no study in this library tests this claim directly; see the background evidence with kap-literature show ${m.claim}`,
-          ]),
-      ...(m.against.length > 0
-        ? [
-            `  Against: ${m.againstCitation}`,
-            `  Studies: ${m.against.map((c) => `${c.id} (${c.relation})`).join(', ')}`,
-          ]
-        : []),
+      `  ${verdictOn(m.claim)}: ${paint(io, verdictColor(m.verdict), verdictLabel.get(m.verdict) ?? m.verdict)}. ${printed[i]!.note}`,
+      ...evidenceLines(m, printed[i]!),
     ]
     io.out(block.join('\n'))
   }
@@ -134,20 +124,59 @@ function verdictOn(claim: ClaimId): string {
   return `Verdict on this claim (as the clinic ${pages === 1 ? 'page' : 'pages'} put it)`
 }
 
+/** What a report prints of one match's claim: its verdict note and its evidence, every study as an APA citation. */
+interface Printed {
+  readonly note: string
+  readonly citation: string
+  readonly againstCitation: string
+  readonly cite: CheckMatch['cite']
+  readonly against: CheckMatch['against']
+}
+
 /**
- * The verdict notes of a report with their study ids as APA citations ("(Krupitsky et al., 2002)"), told apart across
- * the whole report, as `show` prints them.
+ * What a report prints of each match, from one citation session, so that a study reads the same in every row, note
+ * and line of the report, told apart from the others cited in it ("(E. Krupitsky et al., 2002)"), as `show` prints
+ * notes: the verdict note with its study ids as citations, and the evidence for and against the claim. A claim found
+ * in many passages is rendered once.
  */
-function readableNotes(matches: readonly CheckMatch[]): string[] {
+function printedForms(matches: readonly CheckMatch[]): Printed[] {
   return renderDocument('apa', 'text', (session) => {
-    // A claim found in many passages has one note: render it once per report.
-    const done = new Map<ClaimId, string>()
+    const done = new Map<ClaimId, Printed>()
+    const each = (list: CheckMatch['cite']) => list.map((c) => ({ ...c, citation: session.cite(c.id) }))
+    const all = (list: CheckMatch['cite']) => (list.length === 0 ? '' : session.cite(list.map((c) => c.id)))
     return matches.map((m) => {
-      let note = done.get(m.claim)
-      if (note === undefined) done.set(m.claim, (note = citeProse(m.verdictNote, session, 'text')))
-      return note
+      let p = done.get(m.claim)
+      if (p === undefined)
+        done.set(
+          m.claim,
+          (p = {
+            note: citeProse(m.verdictNote, session, 'text'),
+            citation: all(m.cite),
+            againstCitation: all(m.against),
+            cite: each(m.cite),
+            against: each(m.against),
+          }),
+        )
+      return p
     })
   })
+}
+
+/**
+ * The `--verbose` lines of a match's evidence: what to cite for the claim and what against it, in the order the table
+ * gives them (for a passage that denies the claim, the evidence against it first).
+ */
+function evidenceLines(m: CheckMatch, p: Printed): string[] {
+  const studies = (list: CheckMatch['cite']) => `  Studies: ${list.map((c) => `${c.id} (${c.relation})`).join(', ')}`
+  const against = p.against.length === 0 ? [] : [`  Against: ${p.againstCitation}`, studies(p.against)]
+  if (p.cite.length === 0)
+    return [
+      `  Cite: no study in this library tests this claim directly; see the background evidence with kap-literature show ${m.claim}`,
+      ...against,
+    ]
+  if (m.stance === 'negated' && against.length > 0)
+    return [...against, `  For the claim: ${p.citation}`, studies(p.cite)]
+  return [`  Cite: ${p.citation}`, studies(p.cite), ...against]
 }
 
 /** Every study id, longest first, so that `feder-2014` is never found inside a longer id. */
@@ -191,7 +220,7 @@ async function printJsonReport(matches: readonly CheckMatch[], io: Io): Promise<
 
 /** The `--json` report's objects (see {@link printJsonReport}). */
 function jsonReport(matches: readonly CheckMatch[]): JsonMatch[] {
-  const notes = readableNotes(matches)
+  const printed = printedForms(matches)
   // A claim found in many passages names the same studies in each: found once per claim.
   const studies = new Map<ClaimId, readonly StudyId[]>()
   const studiesOf = (m: CheckMatch): readonly StudyId[] => {
@@ -203,15 +232,15 @@ function jsonReport(matches: readonly CheckMatch[]): JsonMatch[] {
     claim: m.claim,
     statement: m.statement,
     verdict: m.verdict,
-    verdictNote: notes[i]!,
+    verdictNote: printed[i]!.note,
     verdictNoteStudies: studiesOf(m),
     lines: m.lines,
     excerpt: m.excerpt,
     cues: m.cues,
-    cite: m.cite,
-    citation: m.citation,
-    against: m.against,
-    againstCitation: m.againstCitation,
+    cite: printed[i]!.cite,
+    citation: printed[i]!.citation,
+    against: printed[i]!.against,
+    againstCitation: printed[i]!.againstCitation,
     stance: m.stance,
     runnersUp: m.runnersUp,
   }))
@@ -238,23 +267,23 @@ function lineRange(m: CheckMatch): string {
  * denies the claim, the evidence against it comes first (it is what backs the draft), and the supporting evidence
  * follows after "for the claim:", so a writer is never pointed at the side the draft argues against as if it backed it.
  */
-function citeCell(m: CheckMatch): string {
-  const against = m.against.length > 0 ? `against: ${m.againstCitation}` : ''
-  if (m.stance === 'negated' && m.cite.length > 0)
-    return against === '' ? `for the claim: ${m.citation}` : `${against}; for the claim: ${m.citation}`
-  if (m.cite.length > 0) return against === '' ? m.citation : `${m.citation}; ${against}`
+function citeCell(m: CheckMatch, p: Printed): string {
+  const against = p.against.length > 0 ? `against: ${p.againstCitation}` : ''
+  if (m.stance === 'negated' && p.cite.length > 0)
+    return against === '' ? `for the claim: ${p.citation}` : `${against}; for the claim: ${p.citation}`
+  if (p.cite.length > 0) return against === '' ? p.citation : `${p.citation}; ${against}`
   return against === '' ? `no direct evidence (kap-literature show ${m.claim})` : against
 }
 
 /** One row per passage, columns padded to their widest cell (colour codes added after padding). */
-function summaryTable(matches: readonly CheckMatch[], io: Io): string[] {
-  const rows = matches.map((m) => ({
+function summaryTable(matches: readonly CheckMatch[], printed: readonly Printed[], io: Io): string[] {
+  const rows = matches.map((m, i) => ({
     line: m.lines.start === m.lines.end ? String(m.lines.start) : `${m.lines.start}-${m.lines.end}`,
     claim: m.claim,
     as: STANCE_LABEL[m.stance],
     verdict: verdictLabel.get(m.verdict) ?? m.verdict,
     color: verdictColor(m.verdict),
-    cite: citeCell(m),
+    cite: citeCell(m, printed[i]!),
   }))
   // A loop, not Math.max(...rows): a long draft can have more rows than a call can take arguments.
   const width = (key: 'line' | 'claim' | 'as' | 'verdict', title: string): number =>
