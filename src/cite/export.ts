@@ -6,16 +6,27 @@ import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
 import { exportWith, type CslObject } from './engine'
 import { allShipped, MAX_EXPORT_ITEMS, requireIdentifiable, resolveItems, type Resolved } from './records'
+import { initialsWithStops } from './style-records'
 import type { CiteItem } from './types'
 
 /** The records to export: every shipped one, or the items given; a user record with nothing to cite it by is refused. */
 function records(items: unknown, fn: string): Resolved[] {
-  if (items === undefined) return allShipped().map(withoutPlaceholders)
+  if (items === undefined) return allShipped().map(forExport)
   // resolveItems reads the list and each item once, and refuses what cannot be read (a revoked proxy, a throwing trap).
   const list = resolveItems(items, fn, MAX_EXPORT_ITEMS)
   list.forEach(requireIdentifiable)
   if (fn !== 'toCSLJSON') list.forEach((r) => noSeason(r, fn))
-  return list.map(withoutPlaceholders)
+  return list.map(forExport)
+}
+
+/**
+ * A record as every export writes it: a shipped record's bare initials with their full stops ("Jennifer W." where
+ * PubMed wrote "Jennifer W": Pandoc and Zotero print names as they get them, as the styles of this library do not),
+ * and without the placeholders of a partial author list. Your own records are exported as you give them.
+ */
+function forExport(r: Resolved): Resolved {
+  const csl = r.shipped ? (initialsWithStops(r.csl) as CslObject) : r.csl
+  return withoutPlaceholders(csl === r.csl ? r : { ...r, csl })
 }
 
 /**
@@ -338,6 +349,15 @@ function bibtexMonths(bib: string): string {
   )
 }
 
+/**
+ * A BibTeX entry with a web page's access date also as `urldate`, the field Pandoc and Zotero read (BibTeX's own
+ * styles ignore a field they do not know, and print the note "[Online; accessed …]" that the entry keeps).
+ */
+function withUrldate(entry: string, r: Resolved): string {
+  const accessed = isoDate(r.csl.accessed)
+  return accessed === undefined ? entry : `${entry}\n\turldate = {${accessed}},`
+}
+
 /** citation-js's BibTeX plugin config; its label check would replace ids containing '-' with generated keys. */
 interface BibtexConfig {
   format: { checkLabel: boolean; useIdAsLabel: boolean; asciiOnly: boolean }
@@ -372,7 +392,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
     .map((entry, i) => {
       const r = list[i]!
       const edited = preprintFields(oneUrl(andOthers(entry, r), r), r, flavour)
-      return `${flavour === 'bibtex' ? bibtexMonths(edited) : oneAccessDate(edited, r)}\n}\n`
+      return `${flavour === 'bibtex' ? withUrldate(bibtexMonths(edited), r) : oneAccessDate(edited, r)}\n}\n`
     })
     .join('')
 }

@@ -95,8 +95,10 @@ const BARE_INITIAL = /(^|[\s\u002d\u2010\u2011])(\p{Lu})(?=$|[\s\u002d\u2010\u20
  * initial ("Jennifer W.", "Lawrence T."): the records keep each name as the source printed it (PubMed writes no
  * stops), and styles that print given names in full (Chicago, MLA) would print "Jennifer W" beside "Samuel T.".
  * Styles that initialise names print the same either way; citeproc does not double the stop before its own period.
+ * The exports give shipped records the same stops (Zotero and Pandoc print the names as they get them).
+ * @internal
  */
-function initialsWithStops(csl: CslFields): CslFields {
+export function initialsWithStops(csl: CslFields): CslFields {
   const authors = csl.author
   if (!Array.isArray(authors)) return csl
   let changed = false

@@ -378,13 +378,26 @@ describe('a web page keeps its access date, once, in every format', () => {
     accessed: { 'date-parts': [[2026, 11, 22]] },
   }
 
-  it('BibTeX, which has no field for it: a note, beside any other note and the PubMed id', () => {
+  it('BibTeX, which has no field for it: a note, beside any other note and the PubMed id, and urldate for Pandoc', () => {
+    // urldate: the field Pandoc and Zotero read (review 28: through Pandoc the BibTeX export lost the access date);
+    // BibTeX's own styles ignore it and print the note.
     expect(toBibTeX([page])).toBe(
-      '@misc{w-2,\n\tnote = {[Online; accessed 2026-11-22]},\n\ttitle = {Page},\n\turl = {https://example.org/p},\n}\n',
+      '@misc{w-2,\n\tnote = {[Online; accessed 2026-11-22]},\n\ttitle = {Page},\n\turl = {https://example.org/p},\n' +
+        '\turldate = {2026-11-22},\n}\n',
     )
     expect(toBibTeX([{ ...page, note: 'Seen twice', PMID: '12' }])).toContain(
       '\tnote = {Seen twice; [Online; accessed 2026-11-22]; PMID: 12},',
     )
+  })
+
+  it("gives a shipped record's bare initials their full stops in every export, and leaves your own records as given", () => {
+    // Review 28: through Pandoc and Zotero, PubMed's "Jennifer W" printed as it was stored.
+    expect(toBibTeX(['evans-2018'])).toContain('author = {Evans, Jennifer W. and Szczepanik, Joanna and ')
+    expect(toBibLaTeX(['evans-2018'])).toContain('Park, Lawrence T. and')
+    expect(toRIS(['evans-2018']).split('\n')).toContain('AU  - Evans, Jennifer W.')
+    expect(JSON.parse(toCSLJSON(['evans-2018']))[0].author[0]).toEqual({ family: 'Evans', given: 'Jennifer W.' })
+    const own = { id: 'o-1', type: 'book', title: 'T', author: [{ family: 'Own', given: 'Ann B' }] }
+    expect(JSON.parse(toCSLJSON([own]))[0].author[0]).toEqual({ family: 'Own', given: 'Ann B' })
   })
 
   it('BibLaTeX: urldate only (biblatex would print a note with the same date a second time)', () => {
@@ -420,11 +433,13 @@ describe('a web page keeps its URL once in BibTeX', () => {
         '\tnote = {[Online; accessed 2026-11-22]},',
         '\ttitle = {{{Ketamine}-{Assisted}} {Psychotherapy}: A {Breakthrough} in {Mental} {Health} {Treatment}},',
         '\turl = {https://www.houston-therapy.com/kap},',
+        '\turldate = {2026-11-22},',
         '}',
         '@misc{rosadinelli-kap-unique,',
         '\tnote = {[Online; accessed 2026-11-22]},',
         '\ttitle = {What {Makes} {Ketamine}-{Assisted} {Psychotherapy} {Unique} {Among} {Psychedelic} {Treatments}?},',
         '\turl = {https://www.rosadinelli.com/blog/what-makes-ketamine-assisted-psychotherapy-unique-among-psychedelic-treatments},',
+        '\turldate = {2026-11-22},',
         '}',
         '',
       ].join('\n'),

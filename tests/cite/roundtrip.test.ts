@@ -7,6 +7,7 @@ import { BibLatexParser, RISParser } from 'biblatex-csl-converter'
 import { describe, expect, it } from 'vitest'
 import { citationCsl, isCitable, sources, studies, type CslItem } from '../../src/index'
 import { toBibLaTeX, toBibTeX, toCSLJSON, toRIS, type CiteItem } from '../../src/cite/index'
+import { initialsWithStops } from '../../src/cite/style-records'
 
 /** The fields compared, normalised: dashes to '-', whitespace collapsed. */
 interface Fields {
@@ -122,9 +123,10 @@ function fromConverter(
   }
 }
 
+// The exports give each bare initial of a shipped record its full stop ("Ella J." where PubMed wrote "Ella J").
 const records = [...studies, ...sources]
   .filter((r) => isCitable(r))
-  .map((r) => citationCsl(r))
+  .map((r) => initialsWithStops(citationCsl(r) as never) as unknown as CslItem)
   .sort((a, b) => a.id.localeCompare(b.id))
 const typeOf = new Map(records.map((r) => [r.id, r.type as string]))
 const expectedById = new Map(records.map((c) => [c.id, expected(c)]))
