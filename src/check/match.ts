@@ -197,9 +197,8 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   const cue = cueIndex()
   const memo = new Map<string, readonly number[]>()
   const present = tokens.map((t) => termsIn(t, cue, memo))
-  const hits: { u: number[]; cues: string[]; runnersUp: ClaimId[]; denies: boolean }[][] = cue.claims.map(() => [])
-  /** Per claim, the passages where it yielded to a more specific claim, by key (sorted sentence indexes). */
-  const yielded: Map<string, readonly number[]>[] = cue.claims.map(() => new Map())
+  /** Per claim, every passage its cues match (whether or not it yields there), in the order the units are tried. */
+  const hits: Hit[][] = cue.claims.map(() => [])
   // Per-passage scratch space, reused: a term or group counts for the current passage when its stamp is the passage's.
   const termStamp = new Int32Array(cue.terms.length).fill(-1)
   const groupStamp = new Int32Array(cue.groups.length).fill(-1)
@@ -241,35 +240,24 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       if (current === undefined || group.order < current.order) best.set(group.claim, group)
     }
     if (best === undefined) continue
-    // One best claim per passage: a claim whose more specific claim (cuesYieldTo) matched here too is its runner-up.
-    const runnersUp = new Map<number, ClaimId[]>()
-    const losers = new Set<number>()
-    for (const c of best.keys()) {
-      const winner = cue.yieldTo[c]!.find((w) => best.has(w))
-      if (winner === undefined) continue
-      losers.add(c)
-      yielded[c]!.set(passageKey(u), u)
-      runnersUp.set(winner, [...(runnersUp.get(winner) ?? []), cue.claims[c]!])
-    }
     for (const [c, group] of best) {
-      if (losers.has(c)) continue
       const cuesFound = group.slots.map((slot) => slot.find((t) => has(t.id))!.source)
-      hits[c]!.push({ u, cues: cuesFound, runnersUp: runnersUp.get(c) ?? [], denies: group.denies })
+      hits[c]!.push({ u, key: passageKey(u), cues: cuesFound, denies: group.denies, runnersUp: [] })
     }
   }
 
+  // Per claim, its smallest passages: a passage that contains another matching passage of the claim is dropped (a
+  // passage has at most three sentences, so its proper subsets are few).
+  const minimal = hits.map((claimHits) => {
+    const keys = new Set(claimHits.map((h) => h.key))
+    return claimHits.filter((h) => !properSubsets(h.u).some((sub) => keys.has(passageKey(sub))))
+  })
+  const lost = yieldToSpecific(cue, hits, minimal)
+
   const matches: RawMatch[] = []
   cue.claims.forEach((claim, c) => {
-    // A passage that contains one where the claim yielded, or lies inside one (the specific claim's passage covers
-    // it), is no finding of it either.
-    const lost = [...yielded[c]!.values()]
-    const within = (a: readonly number[], b: readonly number[]) => a.every((i) => b.includes(i))
-    const claimHits = hits[c]!.filter((h) => !lost.some((p) => within(p, h.u) || within(h.u, p)))
-    if (claimHits.length === 0) return
-    // Keep the smallest passages: drop a passage that contains another matching passage (a passage has at most three
-    // sentences, so its proper subsets are few).
-    const hitKeys = new Set(claimHits.map((h) => passageKey(h.u)))
-    const minimal = claimHits.filter((h) => !properSubsets(h.u).some((sub) => hitKeys.has(passageKey(sub))))
+    const kept = minimal[c]!.filter((h) => !lost.has(h))
+    if (kept.length === 0) return
     // Merge passages that share a sentence (connected components, by union-find over sentence indexes).
     const parent = new Map<number, number>()
     const find = (x: number): number => {
@@ -282,7 +270,7 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       }
       return root
     }
-    for (const h of minimal) {
+    for (const h of kept) {
       for (const i of h.u) if (!parent.has(i)) parent.set(i, i)
       for (const i of h.u.slice(1)) {
         const a = find(h.u[0]!)
@@ -291,14 +279,14 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
       }
     }
     const groups = new Map<number, { set: Set<number>; cues: Set<string>; runnersUp: Set<ClaimId>; denies: boolean }>()
-    for (const h of minimal) {
+    for (const h of kept) {
       const root = find(h.u[0]!)
       let g = groups.get(root)
       if (g === undefined)
         groups.set(root, (g = { set: new Set(), cues: new Set(), runnersUp: new Set(), denies: true }))
       for (const i of h.u) g.set.add(i)
       for (const cueWord of h.cues) g.cues.add(cueWord)
-      for (const r of h.runnersUp) g.runnersUp.add(r)
+      for (const r of h.runnersUp) g.runnersUp.add(cue.claims[r]!)
       g.denies &&= h.denies
     }
     const ordered = [...groups.values()].map((g) => ({
@@ -313,6 +301,97 @@ export function findMatches(text: string): { sentences: Sentence[]; matches: Raw
   const key = (m: RawMatch) => sentences[m.sentences[0]!]!.startLine
   matches.sort((a, b) => key(a) - key(b) || (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0))
   return { sentences, matches }
+}
+
+/** A passage where a claim's cues matched, before passages are merged. */
+interface Hit {
+  readonly u: readonly number[]
+  /** {@link passageKey} of `u`. */
+  readonly key: string
+  readonly cues: readonly string[]
+  readonly denies: boolean
+  /** Indexes of the claims that gave way to this one here (filled in by {@link yieldToSpecific}). */
+  readonly runnersUp: number[]
+}
+
+/**
+ * One best claim per passage (`cuesYieldTo`): a general claim gives way where a more specific claim's own passage (one
+ * of its smallest) shares a sentence with the general claim's passage and both claims match the passage the two make
+ * together. "Wilkinson and colleagues found that adding therapy makes ketamine work better in treatment-resistant
+ * depression" is one sentence making the specific claim, so the treatment-resistant-depression indication gives way
+ * to it; a sentence of its own after it ("Ketamine may help some people with PTSD") makes a claim of its own and is
+ * reported, although the two share a two-sentence window. A claim that gives way becomes a runner-up of the passage
+ * it gave way to, or, when that passage gave way in turn, of the passage that one gave way to.
+ * @param cue - the cue index (for each claim, the claims it yields to)
+ * @param hits - per claim, every passage it matched
+ * @param minimal - per claim, its smallest matching passages
+ * @returns the passages that gave way; their claims are now runners-up of the passages they gave way to
+ */
+function yieldToSpecific(
+  cue: CueIndex,
+  hits: readonly (readonly Hit[])[],
+  minimal: readonly (readonly Hit[])[],
+): Set<Hit> {
+  // Per winning claim, its smallest passages by sentence, to find those that share a sentence with a passage quickly.
+  const bySentence = new Map<number, Map<number, Hit[]>>()
+  const passagesOf = (w: number): Map<number, Hit[]> => {
+    let map = bySentence.get(w)
+    if (map === undefined) {
+      map = new Map()
+      for (const h of minimal[w]!) for (const i of h.u) map.set(i, [...(map.get(i) ?? []), h])
+      bySentence.set(w, map)
+    }
+    return map
+  }
+  // Per claim, every passage it matched (not only its smallest).
+  const matched = hits.map((claimHits) => new Set(claimHits.map((h) => h.key)))
+  /** Per passage that may give way, the passages of more specific claims it may give way to. */
+  const gaveWayTo = new Map<Hit, Hit[]>()
+  const claimOf = new Map<Hit, number>()
+  minimal.forEach((claimHits, c) => {
+    for (const h of claimHits) claimOf.set(h, c)
+    const winners = cue.yieldTo[c]!
+    if (winners.length === 0) return
+    for (const h of claimHits) {
+      const taking = [
+        ...new Set(
+          winners.flatMap((w) =>
+            h.u
+              .flatMap((i) => passagesOf(w).get(i) ?? [])
+              .filter((q) => {
+                const both = passageKey([...new Set([...h.u, ...q.u])])
+                return matched[c]!.has(both) && matched[w]!.has(both)
+              }),
+          ),
+        ),
+      ]
+      if (taking.length > 0) gaveWayTo.set(h, taking)
+    }
+  })
+  // A passage gives way only to a passage that is still reported itself: one that gave way in turn names no finding
+  // at that place (the build forbids two claims giving way to each other; `deciding` guards against longer cycles).
+  const lost = new Map<Hit, boolean>()
+  const deciding = new Set<Hit>()
+  const isLost = (h: Hit): boolean => {
+    const known = lost.get(h)
+    if (known !== undefined) return known
+    const candidates = gaveWayTo.get(h)
+    if (candidates === undefined || deciding.has(h)) return false
+    deciding.add(h)
+    const result = candidates.some((q) => !isLost(q))
+    deciding.delete(h)
+    lost.set(h, result)
+    return result
+  }
+  const out = new Set<Hit>()
+  for (const [h, candidates] of gaveWayTo) {
+    if (!isLost(h)) continue
+    out.add(h)
+    // It is a runner-up of each passage it gave way to.
+    const c = claimOf.get(h)!
+    for (const q of candidates) if (!isLost(q) && !q.runnersUp.includes(c)) q.runnersUp.push(c)
+  }
+  return out
 }
 
 /** A passage as a key: its sentence indexes, sorted. */

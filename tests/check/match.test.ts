@@ -49,13 +49,68 @@ describe('checkDraft', () => {
     // A longer passage that contains the sentence where it gave way does not bring it back either.
     const two = checkDraft(`${draft} Ketamine therapy is used for it.`)
     expect(two.map((m) => m.claim)).not.toContain('indication-treatment-resistant-depression')
-    // Nor does a sentence inside the passage where it gave way, when the specific claim's cue words sit in the
-    // sentence before (the general claim would otherwise come back on the second sentence alone).
+    // A general claim that needs the sentence of the specific claim gives way to it there, and is its runner-up
+    // although the specific claim's passage is that one sentence: "depression" + "used for" in the second sentence,
+    // "ketamine" in the first.
+    const needsBoth = checkDraft('Wilkinson and colleagues studied CBT after ketamine. It was used for depression.')
+    expect(needsBoth.map((m) => [m.claim, m.lines, m.runnersUp])).toEqual([
+      [
+        'wilkinson-therapy-strengthens-ketamine-in-trd',
+        { start: 1, end: 1 },
+        ['indication-treatment-resistant-depression'],
+      ],
+    ])
+  })
+  it('reports a general claim made in a sentence of its own next to the specific claim it gives way to', () => {
+    // Review 28, finding 3: the PTSD indication gives way to the Wilkinson claim, but here the Wilkinson claim is in
+    // the first sentence and the PTSD claim in the second. Sharing a two-sentence window is not enough to give way.
+    const ptsd = 'Ketamine may help some people with PTSD, but the trials are small and their results mixed.'
+    const wilkinson =
+      'It is sometimes said that pairing ketamine with psychotherapy makes its benefits last longer; a small trial by ' +
+      'Wilkinson and colleagues hints at this, but its primary outcome was not significant.'
+    // On one line, and on two lines of one paragraph (the PTSD sentence on line 2).
+    for (const [draft, line] of [
+      [`${wilkinson} ${ptsd}`, 1],
+      [`${wilkinson}\n${ptsd}`, 2],
+    ] as const) {
+      const found = checkDraft(draft).map((m) => [m.claim, m.lines.start, m.lines.end, m.stance, m.runnersUp])
+      expect(found).toContainEqual(['indication-ptsd-and-trauma', line, line, 'asserted', []])
+      expect(found).toContainEqual([
+        'wilkinson-therapy-strengthens-ketamine-in-trd',
+        1,
+        1,
+        'reported',
+        ['kap-definition-ketamine-plus-psychotherapy'],
+      ])
+      expect(found).toHaveLength(2)
+    }
+    // The same for the claim that therapy strengthens ketamine, and the question that follows a study's sentence.
+    expect(
+      claimsIn(
+        'Ketamine combined with therapy gives better results than ketamine alone. Ketamine is also used for PTSD.',
+      ),
+    ).toEqual(['indication-ptsd-and-trauma', 'ketamine-plus-therapy-stronger-outcomes'])
     const split = checkDraft(
       'Wilkinson and colleagues gave a course of CBT after the infusions. Does adding therapy really make ketamine ' +
         'work better in treatment-resistant depression?',
     )
-    expect(split.map((m) => m.claim)).toEqual(['wilkinson-therapy-strengthens-ketamine-in-trd'])
+    expect(split.map((m) => [m.claim, m.stance, m.runnersUp])).toEqual([
+      ['indication-treatment-resistant-depression', 'question', []],
+      ['wilkinson-therapy-strengthens-ketamine-in-trd', 'asserted', []],
+    ])
+  })
+  it('gives way only to a passage that is itself reported, not to one that gave way in turn', () => {
+    // Relief within hours (first sentence) gives way to rapid neuroplasticity, found across both sentences ("rapidly"
+    // + "neuroplasticity"); that passage gives way to the plasticity window, found in the second sentence alone. The
+    // window's passage does not share the first sentence, so the relief claim is reported; it used to vanish.
+    const found = checkDraft(
+      'Ketamine rapidly lifts depression, often within hours. Therapy during this window of neuroplasticity can be ' +
+        'more effective.',
+    )
+    expect(found.map((m) => [m.claim, m.runnersUp])).toEqual([
+      ['ketamine-relief-within-hours', []],
+      ['therapy-in-plasticity-window-more-effective', ['ketamine-promotes-rapid-neuroplasticity']],
+    ])
   })
   it('cites only supporting evidence, and nothing when no study supports the claim', () => {
     const m = checkDraft('Without therapy, the benefits of ketamine fade more quickly than with it.').find(
