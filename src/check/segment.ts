@@ -4,6 +4,7 @@
 // HTML character references decoded, as a reader sees them. List items remember the sentence that introduced the
 // list, and a line that ends a sentence or looks like a heading ends a sentence even without a blank line after it
 // (pasted web pages put one paragraph per line).
+import { referenceLines } from './references'
 
 /** One sentence of the draft. @internal */
 export interface Sentence {
@@ -193,31 +194,6 @@ const IMAGE = /!\[([^\][]*)\]\([^()\s]*\)/g
 const FOOTNOTE = /\[\^[^\][]*\]/g
 /** An inline footnote, `^[the note's text]`: the note is not part of the sentence. */
 const INLINE_FOOTNOTE = /\^\[[^\][]*\]/g
-
-/**
- * A line of a reference list (Vancouver "[3] Zarate CA Jr, et al. … 2006;63:856–864." or APA "Dore, J., … (2019).
- * …"): its author opens it, and a year with a volume, pages, DOI or "et al." follows. A reference names a study's
- * title, which is no claim of the draft; such a line is read as a break, like a blank line. Linear: no pattern can
- * backtrack beyond a bounded repeat.
- */
-const REFERENCE_AUTHOR = new RegExp(
-  [
-    // An optional list marker or number: "- ", "1. ", "[3] ".
-    String.raw`^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)?`,
-    // A family name of one or two words,
-    String.raw`[A-Z][\p{L}'’-]{1,30}(?:[ -][A-Z][\p{L}'’-]{1,30})?`,
-    // then Vancouver initials ("Zarate CA Jr,") or APA initials ("Dore, J.,").
-    String.raw`(?: [A-Z]{1,3}(?: Jr| Sr)?[,.]|, (?:[A-Z]\.[ -]?){1,3}[,&(])`,
-  ].join(''),
-  'u',
-)
-// A year, then a volume and issue, pages, volume and pages after a semicolon, or a DOI; or "et al." and then a year.
-const REFERENCE_DETAILS =
-  /\b(?:19|20)\d\d[a-z]?\b.{0,200}?(?:\d\s*\(\d{1,4}\)|\d:\s?[eE]?\d|;\s*\d{1,4}[:(]|\bdoi\b)|\bet al\b.{0,300}?\b(?:19|20)\d\d\b/iu
-
-function isReferenceEntry(line: string): boolean {
-  return REFERENCE_AUTHOR.test(line) && REFERENCE_DETAILS.test(line)
-}
 
 /**
  * A link reference definition, `[1]: https://…` or `[label]: <url> "title"`: Markdown shows nothing of it, so neither
@@ -420,6 +396,8 @@ function tableCells(raw: string): string[] {
 function toBlocks(text: string): Block[] {
   // Invisible characters go first, from the whole text: none is a line break, so line numbers stay as they are.
   const lines = text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').split('\n')
+  // The lines of a reference list, read as breaks: the titles they name are no claims of the draft.
+  const references = referenceLines(lines)
   const blocks: Block[] = []
   let current: Block | undefined
   let fence: string | undefined
@@ -511,7 +489,7 @@ function toBlocks(text: string): Block[] {
       if (heading !== '') blocks.push({ kind: 'heading', lines: [{ text: heading, line: lineNo }] })
       continue
     }
-    if (isReferenceEntry(raw)) {
+    if (references[i]) {
       close()
       continue
     }
