@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build, type Message } from 'esbuild'
+import { build, type Message, type PluginBuild } from 'esbuild'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -49,20 +49,31 @@ export async function bundleCiteForBrowser(
       logLevel: 'silent',
       legalComments: 'eof',
       alias: options.alias === false ? {} : { ...browserAlias },
-      plugins:
-        options.standalone === true
+      plugins: [
+        {
+          // The BibTeX parser is never run (src/cite/bibtex-input-stub.ts): its place takes a module of no formats.
+          name: 'no-bibtex-parser',
+          setup: (b) =>
+            b.onResolve({ filter: /^\.\/input\/index\.js$/ }, (a) =>
+              /plugin-bibtex[\\/]lib(?:-mjs)?[\\/]index\.js$/.test(a.importer)
+                ? { path: join(root, 'src/cite/bibtex-input-stub.ts') }
+                : undefined,
+            ),
+        },
+        ...(options.standalone === true
           ? []
           : [
               {
                 name: 'data-entry-external',
-                setup: (b) =>
+                setup: (b: PluginBuild) =>
                   b.onResolve({ filter: /^\.\.\/index$/ }, (a) =>
                     a.importer.includes(`${join('src', 'cite')}`)
                       ? { path: 'kap-literature', external: true }
                       : undefined,
                   ),
               },
-            ],
+            ]),
+      ],
     })
     const code = result.outputFiles[0]?.text ?? ''
     return { errors: [], code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code, { level: 9 }).length }
