@@ -106,4 +106,18 @@ describe('kap-literature show', () => {
     expect((await runCli(['list'])).stdout.split('\n')[0]).toMatch(/^anand-2023  /)
     expect((JSON.parse((await runCli(['list', 'sources', '--json'])).stdout) as unknown[]).length).toBe(4)
   })
+  it('marks the studies kept only as leads, which nothing cites (review 28)', async () => {
+    const text = (await runCli(['list'])).stdout
+    const marked = text.split('\n').filter((l) => l.includes('[lead, not citable]'))
+    expect(marked.map((l) => l.split('  ')[0]).sort()).toEqual(
+      studies
+        .filter((s) => !isCitable(s))
+        .map((s) => s.id)
+        .sort(),
+    )
+    expect(marked.length).toBeGreaterThan(0)
+    const rows = JSON.parse((await runCli(['list', '--json'])).stdout) as { id: string; lead?: boolean }[]
+    expect(rows.filter((r) => r.lead === true).length).toBe(marked.length)
+    expect(rows.find((r) => r.id === 'dore-2019')).not.toHaveProperty('lead')
+  })
 })

@@ -248,7 +248,7 @@ function intro(h: Handout, full: boolean): string {
     ? `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our ` +
         `verdict, and every study that bears on it, with how it bears on the claim and what it actually tested.`
     : `The clinic pages this library records make ${n} claim${n === 1 ? '' : 's'} on this topic. For each: our ` +
-        `verdict, why in a sentence, and the key studies. Verdicts follow written decision rules; the full handout (--full) gives every study and note.`
+        `verdict, why in a sentence, and the key studies. Verdicts follow written decision rules; the full version of this handout gives every study and note.`
 }
 
 const footerText = (h: Handout) =>
