@@ -113,7 +113,9 @@ function update() {
   const corrected = didYouMean(q.value)
   status.textContent =
     q.value.trim() === ''
-      ? 'Type to search.'
+      ? typeSelect.value || verdictSelect.value
+        ? 'Type a word to search; the filters you chose narrow the results.'
+        : 'Type to search.'
       : `${results.length} result${results.length === 1 ? '' : 's'}${corrected === undefined ? '' : ` for “${corrected}”`}`
 }
 form.addEventListener('submit', (e) => e.preventDefault())
@@ -130,7 +132,7 @@ for (const id of FEATURED) {
   claimList.append(
     el(
       'li',
-      { 'data-claim': id },
+      { 'data-claim': id, id: `claim-${id}` },
       badge(claim.verdict),
       el('strong', {}, claim.statement),
       note,
@@ -142,8 +144,21 @@ const details = Promise.all(FEATURED.map((id) => loadDetails(id)))
 
 // schema.org JSON-LD for the reviewed claims, in the head, with the verdict notes as reviewBody once they are here.
 // textContent is safe: the JSON never becomes markup.
+// Google's fact-check guidelines require each ClaimReview's url (where the review is shown: here, the claim's item on
+// this page) and recommend its datePublished; only you know them (docs/jsonld.md). Set the day you publish the page.
+// Each review also names the clinic pages that made the claim and publishes our rating of them from your site: read
+// "Before you publish a ClaimReview" in docs/jsonld.md first.
+const PUBLISHED = '2026-12-07'
+const onThisPage = (ld) => ({
+  ...ld,
+  '@graph': ld['@graph'].map((review, i) => ({
+    ...review,
+    url: `${location.origin}${location.pathname}#claim-${FEATURED[i]}`,
+    datePublished: PUBLISHED,
+  })),
+})
 const ld = el('script', { type: 'application/ld+json' })
-ld.textContent = JSON.stringify(toJsonLd(FEATURED))
+ld.textContent = JSON.stringify(onThisPage(toJsonLd(FEATURED)))
 document.head.append(ld)
 const notesShown = details.then((list) => {
   // Study ids in a note become the APA citations a reader can look up; the same text is the JSON-LD reviewBody.
@@ -154,7 +169,7 @@ const notesShown = details.then((list) => {
   readable.forEach((d, i) => {
     claimList.querySelector(`li[data-claim="${FEATURED[i]}"] .verdict-note`).textContent = d.verdictNote
   })
-  ld.textContent = JSON.stringify(toJsonLd(FEATURED, { details: readable }))
+  ld.textContent = JSON.stringify(onThisPage(toJsonLd(FEATURED, { details: readable })))
 })
 
 document.getElementById('credit').textContent = cslCredit

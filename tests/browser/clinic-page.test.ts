@@ -179,8 +179,14 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
 
   it('puts schema.org JSON-LD in the head', async () => {
     const text = await page.textContent('head script[type="application/ld+json"]')
-    const ld = JSON.parse(text ?? '{}') as { '@graph'?: { '@type': string }[] }
+    const ld = JSON.parse(text ?? '{}') as { '@graph'?: { '@type': string; url?: string; datePublished?: string }[] }
     expect(ld['@graph']?.map((n) => n['@type'])).toContain('ClaimReview')
+    // The url Google's guidelines require and the datePublished they recommend (review 28: the example left them out).
+    for (const review of ld['@graph'] ?? []) {
+      expect(review.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[^#]*#claim-[a-z0-9-]+$/)
+      expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(await page.locator(`[id="${review.url!.split('#')[1]}"]`).count()).toBe(1)
+    }
   })
 
   it('makes no request outside 127.0.0.1 and logs no errors; saves a screenshot', async () => {
