@@ -91,8 +91,12 @@ const BLANK_CELL = /^(?:_{2,}|\[\s?\]|\(\s?\)|[*_]*[([]?\s*(?:T\s*\/\s*F|True\s*
 /** A header cell naming the column of answers: "Answer", "T/F", "Correct?", "Verdict", "Fact or fiction?". */
 const ANSWER_HEADER =
   /^[*_]*(?:answers?|key|correct\??|right\??|true\??|t\s*\/\s*f|true\s*(?:\/|or)\s*false\??|verdict|fact or (?:fiction|myth)\??)[*_]*$/i
-/** In a column of answers, "Yes" and "No" answer too: "Yes", "No. Infusions …". */
-const YES_NO_CELL = /^[*_]*(yes|no)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
+/**
+ * In a column of answers, "Yes" and "No" answer too ("Yes", "No. Infusions …"), and a fact-checker's verdict word:
+ * "Wrong: only esketamine is approved", "Not supported; relief fades …", "Myth", "Correct".
+ */
+const YES_NO_CELL =
+  /^[*_]*(yes|no|wrong|myth|unsupported|not supported|inaccurate|misleading|correct|right|accurate|supported)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
 /** A table's first cell that numbers its row: "4", "4.", "Q4", "**4**". */
 /** Words that name a source of findings in a table's header (a study, a trial, the research). */
 const SOURCE_WORDS =
@@ -625,7 +629,8 @@ function keyChoices(blocks: Block[]): Block[] {
 }
 
 /** A key's word as the stance it gives: "True", "T", "Yes" → `true`; "False", "F", "No" → `false`. */
-const truth = (word: string): Quiz => (/^[ty]/i.test(word) ? 'true' : 'false')
+const truth = (word: string): Quiz =>
+  /^(?:t|true|y|yes|correct|right|accurate|supported)$/i.test(word.trim()) ? 'true' : 'false'
 
 /**
  * Reads a true-or-false quiz. Its statements: numbered items marked for an answer ("… T / F", "____ …") and lines

@@ -108,13 +108,21 @@ export function stanceOf(sentences: readonly string[], context: StanceContext = 
   const { negated, questioned, reported, refuted, notReporting, asides, refersBack } = compiled()
   if (context.next !== undefined) {
     const next = tokenize(context.next)
-    const verdict =
-      (next.length <= 2 && next.some((t) => VERDICTS.has(t.word))) ||
-      BARE_DENIAL.test(next.map((t) => t.word).join(' '))
-    if (verdict || (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next)))) return 'negated'
+    // Its first clause: a verdict may open a longer sentence or table cell ("Wrong: only esketamine is approved",
+    // "Not supported; relief usually fades within days").
+    const clause = tokenize(context.next.split(/[;:—–]|\s-\s/u)[0]!)
+    const verdict = (words: typeof next) =>
+      (words.length <= 2 && words.some((t) => VERDICTS.has(t.word))) ||
+      BARE_DENIAL.test(words.map((t) => t.word).join(' '))
+    if (
+      verdict(next) ||
+      verdict(clause) ||
+      (next.length <= VERDICT_WORDS && refuted.some((t) => termOccurs(t, next))) ||
+      (clause.length <= 3 && refuted.some((t) => termOccurs(t, clause)))
+    )
+      return 'negated'
     // A denial that points back at the passage, in the first clause of the next sentence ("To my knowledge, no trial
     // has tested this directly; …").
-    const clause = tokenize(context.next.split(/[;:—–]|\s-\s/u)[0]!)
     if (
       clause.length <= DENIAL_WORDS &&
       refersBack.some((t) => termOccurs(t, clause)) &&

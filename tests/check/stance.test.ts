@@ -626,3 +626,52 @@ describe("round 37: writers' drafts (asides, editor's notes, questions and denia
     ).toContain('indication-treatment-resistant-depression')
   })
 })
+
+describe('plain denials a writer uses when correcting a claim (review 28)', () => {
+  it('reads "it is false that", "in any proven way" and "not the only" as denials', () => {
+    // The claim found by its opposite ("completely safe") is turned round: the writer asserts the risks.
+    expect(stanceFor('It is false that ketamine is completely safe.', 'kap-has-risks-and-side-effects')).toBe(
+      'asserted',
+    )
+    expect(
+      stanceFor('Ketamine does not rewire the brain in any proven way.', 'ketamine-reshapes-pathways-and-habits'),
+    ).toBe('negated')
+    expect(
+      stanceFor(
+        'Ketamine is not the only psychedelic-type drug the FDA has approved for mental health.',
+        'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
+      ),
+    ).toBe('negated')
+    // The claim itself is still asserted where it is made.
+    expect(
+      stanceFor(
+        'Ketamine is the only psychedelic-type drug the FDA has approved for mental health.',
+        'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
+      ),
+    ).toBe('asserted')
+  })
+
+  it('reads a verdict word that opens the answer cell of a fact-check table ("Wrong: …", "Correct, …")', () => {
+    const table = [
+      '| Claim | Verdict |',
+      '|---|---|',
+      '| Ketamine is the only psychedelic-type drug approved by the FDA for mental health | Wrong: only esketamine is approved |',
+      '| Ketamine relieves depression within hours | Correct, in trials |',
+    ].join('\n')
+    expect(stanceFor(table, 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health')).toBe('negated')
+    expect(stanceFor(table, 'ketamine-relief-within-hours')).toBe('asserted')
+  })
+
+  it('reads a verdict that opens a longer sentence after a passage ("Wrong: …", "Not supported; …")', () => {
+    const claim = 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health'
+    const made = 'Ketamine is the only psychedelic-type drug the FDA has approved for mental health.'
+    expect(stanceFor(`${made} Wrong: only esketamine, its nasal spray, holds such an approval.`, claim)).toBe('negated')
+    expect(stanceFor(`${made} Not supported; esketamine, its nasal spray, holds such an approval.`, claim)).toBe(
+      'negated',
+    )
+    // A verdict word deep in a longer sentence is not a verdict on the passage.
+    expect(stanceFor(`${made} Nothing about the approval process was wrong, the agency said.`, claim)).not.toBe(
+      'negated',
+    )
+  })
+})
