@@ -6,7 +6,7 @@
  *
  * The curator writes no `title-short` in the YAML: the build derives it here, and nowhere else, from the confirmed
  * title, which it shortens and never rewords. The rule: the title before its subtitle (the first colon, question mark
- * or full stop; a series label such as "Part 2:" is skipped; a question of at most eight words is kept whole), without
+ * or full stop; a series label such as "Part 2:" stays in front; a question of at most eight words is kept whole), without
  * a leading article, at most four words, ending
  * before a small word that follows two or more ("FDA warns patients and health care" → "FDA warns patients"). Works of
  * the same first author whose short titles would be the same are lengthened, word by word, until they differ.
@@ -33,17 +33,24 @@ const bare = (word: string): string => word.toLowerCase().replace(/^[^\p{L}\p{N}
 /** Whether a word ends the main title: a colon, question mark or full stop, but not an abbreviation's (U.S.). */
 const endsMain = (word: string): boolean => /[:?.]$/.test(word) && !/^\(?(?:\p{L}\.){2,}$/u.test(word)
 
-/** The words of a title before its subtitle, without a series label or a leading article. */
+/**
+ * The words of a title before its subtitle, without a leading article; a series label ("Part 2:") stays in front as one
+ * word, since the reference list files the work under it (APA 8.14 and MLA begin the in-text title with the word the
+ * entry begins with), but is not counted as the main title's end.
+ */
 export function mainWords(title: string): string[] {
+  const label = /^((?:part|chapter|section|volume)\s+\S+:)\s+/i.exec(title)
   const all = title
-    .replace(/^(?:part|chapter|section|volume)\s+\S+:\s+/i, '')
+    .slice(label === null ? 0 : label[0].length)
     .split(/\s+/)
     .filter((w) => w !== '')
+  const labelled = (words: string[]): string[] =>
+    label === null ? words : words.length === 1 ? [`${label[1]} ${words[0]!}`] : [label[1]!, ...words]
   const end = all.findIndex(endsMain)
   // A short question is its own short title: "How Does Ketamine Assisted Psychotherapy (KAP) Work?".
-  if (end !== -1 && end < QUESTION_WORDS && all[end]!.endsWith('?')) return [all.slice(0, end + 1).join(' ')]
+  if (end !== -1 && end < QUESTION_WORDS && all[end]!.endsWith('?')) return labelled([all.slice(0, end + 1).join(' ')])
   const words = end === -1 ? all : [...all.slice(0, end), all[end]!.replace(/[:?.]$/, '')]
-  return words.length > 1 && ARTICLES.has(bare(words[0]!)) ? words.slice(1) : words
+  return labelled(words.length > 1 && ARTICLES.has(bare(words[0]!)) ? words.slice(1) : words)
 }
 
 /**

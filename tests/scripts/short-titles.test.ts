@@ -5,8 +5,18 @@ import { sources, studies } from '../../src/index'
 const record = (id: string, title: string, family = 'Smith') => ({ id, csl: { title, author: [{ family }] } })
 
 describe('short titles (derived by the build for in-text citations)', () => {
-  it('keeps the main title before its subtitle, without a series label, an article or an abbreviation stop', () => {
-    expect(mainWords('Part 2: How Does KAP Work? A Guide')).toEqual(['How Does KAP Work?'])
+  it('keeps the main title before its subtitle, its series label in front, without an article or an abbreviation stop', () => {
+    // Review 28: the label stays, as the reference list files the work under it ("Part 2: How does …").
+    expect(mainWords('Part 2: How Does KAP Work? A Guide')).toEqual(['Part 2: How Does KAP Work?'])
+    expect(mainWords('Part 3: The Science of Ketamine and Its Effects')).toEqual([
+      'Part 3:',
+      'Science',
+      'of',
+      'Ketamine',
+      'and',
+      'Its',
+      'Effects',
+    ])
     expect(mainWords('Janssen Announces U.S. FDA Approval: More')).toEqual([
       'Janssen',
       'Announces',
