@@ -320,6 +320,25 @@ function stripAffixes(runs: Run[], prefix: string, suffix: string): Run[] {
 const NO_FORM = '[NO_PRINTED_FORM]'
 
 /** "Dore et al.", "Krupitsky and Grinenko", "Nichols" or an institution's name: the narrative form numeric styles lack. */
+/**
+ * The author-only form of a work cited by its title, styled as its citation styles the title: citeproc's author-only
+ * output drops the italics (APA, MLA, Harvard) or the quotation marks (Chicago) that the citation gives the title, so a
+ * narrative citation read "Part 2: How Does … (n.d.)" beside "(*Part 2: How Does …*, n.d.)". Other forms are kept.
+ */
+export function titleAsInCite(author: Run[], cite: readonly Run[]): Run[] {
+  const text = runsToText(author)
+  const first = cite[0]
+  if (first === undefined || author.some((r) => typeof r !== 'string')) return author
+  if (typeof first !== 'string' && first[0] === 'i' && first[1] === text) return [first]
+  if (
+    typeof first === 'string' &&
+    first.startsWith(`\u201c${text}`) &&
+    /^[,.]?\u201d/.test(first.slice(text.length + 1))
+  )
+    return [`\u201c${text}\u201d`]
+  return author
+}
+
 export function shortAuthor(item: CslItem): string | undefined {
   return shortAuthors(item.author)
 }
@@ -359,7 +378,8 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
       cite: stripAffixes(htmlToRuns(single({ id }, 'html')), info.citation.prefix, info.citation.suffix),
     }
     const authorHtml = single({ id, 'author-only': true }, 'html')
-    if (authorHtml !== NO_FORM && authorHtml.trim() !== '') forms.author = htmlToRuns(authorHtml)
+    if (authorHtml !== NO_FORM && authorHtml.trim() !== '')
+      forms.author = titleAsInCite(htmlToRuns(authorHtml), forms.cite)
     const yearText = single({ id, 'suppress-author': true }, 'text')
     if (yearText !== NO_FORM && yearText.startsWith(info.citation.prefix) && yearText.endsWith(info.citation.suffix)) {
       forms.year = yearText.slice(info.citation.prefix.length, yearText.length - info.citation.suffix.length)
@@ -407,7 +427,10 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
     const entry: EntryTable = { ref, bibRank: order.indexOf(id) }
     if (!info.numeric) Object.assign(entry, inTextForms(id, []))
     if (info.numeric) {
-      const short = shortAuthor(item)
+      // A work without an author is named by its short title ("Ketamine-Assisted Psychotherapy¹"), so that a narrative
+      // citation of it is more than a bare number.
+      const titled = item['title-short'] ?? item.title
+      const short = shortAuthor(item) ?? (typeof titled === 'string' ? titled : undefined)
       if (short !== undefined) entry.author = [short]
       // The year is not printed by a numeric citation; it names a linked number ("Reference 1: Dore et al. 2019"),
       // so that two studies of one first author read apart, as the elements name their numbered citations.

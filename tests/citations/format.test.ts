@@ -327,3 +327,20 @@ describe('options', () => {
     }
   })
 })
+
+describe('narrative citations of a work cited by its title (review 28)', () => {
+  it('style the title as the parenthetical citation does, and name it in the numeric styles', () => {
+    const id = 'kap-series-part-2-how-kap-works'
+    const title = 'Part 2: How Does Ketamine Assisted Psychotherapy (KAP) Work?'
+    expect(formatCitation([id], { style: 'apa', format: 'html', narrative: true })).toContain(`<i>${title}</i> (n.d.)`)
+    expect(formatCitation([id], { style: 'mla', format: 'html', narrative: true })).toContain(`<i>${title}</i>`)
+    expect(formatCitation([id], { style: 'chicago', format: 'text', narrative: true })).toBe(
+      `\u201c${title}\u201d (n.d.)`,
+    )
+    expect(formatCitation([id], { style: 'ama', format: 'text', narrative: true })).toBe(`${title}\u00b9`)
+    // Studies keep their authors' names, unstyled.
+    expect(formatCitation(['dore-2019'], { style: 'apa', format: 'html', narrative: true })).toContain(
+      'Dore et al. (2019)',
+    )
+  })
+})

@@ -117,8 +117,12 @@ describe('linked citations from a session', () => {
         ['Reference 1: Dore et al. 2019', '1'],
         ['Reference 3: Feder et al. 2014', '3'],
       ])
-      // A record without an author (a clinic page, cited by its title) is named by its number.
-      expect(labels(doc.cite('houston-therapy-kap', { link: true }))).toEqual([['Reference 4', '4']])
+      // A record without an author (a clinic page, cited by its title) is named by its short title (review 28: by its
+      // number alone before, and its narrative citation was a bare number).
+      expect(labels(doc.cite('houston-therapy-kap', { link: true }))).toEqual([
+        ['Reference 4: Ketamine-Assisted Psychotherapy', '4'],
+      ])
+      expect(doc.cite('houston-therapy-kap', { narrative: true })).toMatch(/^Ketamine-Assisted Psychotherapy/)
       // A narrative citation's link holds the authors' names already.
       expect(doc.cite(['dore-2019'], { link: true, narrative: true })).not.toContain('aria-label')
       // Without links nothing changes.
