@@ -7,8 +7,9 @@
  * The curator writes no `title-short` in the YAML: the build derives it here, and nowhere else, from the confirmed
  * title, which it shortens and never rewords. The rule: the title before its subtitle (the first colon, question mark
  * or full stop; a series label such as "Part 2:" stays in front; a question of at most eight words is kept whole), without
- * a leading article, at most four words, ending
- * before a small word that follows two or more ("FDA warns patients and health care" → "FDA warns patients"). Works of
+ * a leading article, at most four words that are not small, ending before a small word that follows two of them ("FDA
+ * warns patients and health care" → "FDA warns patients", "Effect of a Single Dose of …" → "Effect of a Single Dose"),
+ * never on a small word or an auxiliary verb ("Cognitive Behavior Therapy May" → "Cognitive Behavior Therapy"). Works of
  * the same first author whose short titles would be the same are lengthened, word by word, until they differ.
  */
 
@@ -18,6 +19,11 @@ const SMALL_WORDS: ReadonlySet<string> = new Set([
   ...'between among after before during into over under without within through about across is are'.split(' '),
 ])
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the'])
+/** Words a short title never ends on either: verbs that only help another, and participles used as prepositions. */
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  ...'may might can could will would shall should must do does did has have had was were be been being'.split(' '),
+  ...'underlying including following using regarding concerning involving versus'.split(' '),
+])
 /** How many words a short title keeps before it is trimmed. */
 const WORDS = 4
 /** A question title of at most this many words is kept whole. */
@@ -54,21 +60,36 @@ export function mainWords(title: string): string[] {
 }
 
 /**
- * The short title from a title's main words: at most four words, ending before the first small word that follows two
- * or more words ("Default Mode Connectivity in Major" → "Default Mode Connectivity"), with no trailing comma; with
- * `capital`, a capital first letter. With `at` (same-author works told apart), the first `at` words, and on to a word
- * that is not small.
+ * The short title from a title's main words: at most four words that are not small, ending before a small word that
+ * follows two of them ("Default Mode Connectivity in Major" → "Default Mode Connectivity"), never on a small word or
+ * an auxiliary, with no trailing comma; with `capital`, a capital first letter. With `at` (same-author works told
+ * apart), the first `at` words, and on to a word that is neither.
  */
 function shorten(words: readonly string[], capital: boolean, at?: number): string {
+  const weak = (word: string) => SMALL_WORDS.has(bare(word)) || AUXILIARIES.has(bare(word))
   let end: number
   if (at !== undefined) {
     end = Math.min(at, words.length)
-    while (end < words.length && SMALL_WORDS.has(bare(words[end - 1]!))) end++
+    while (end < words.length && weak(words[end - 1]!)) end++
   } else {
-    end = Math.min(WORDS, words.length)
-    const small = words.findIndex((w, i) => i >= 2 && i < end && SMALL_WORDS.has(bare(w)))
-    if (small !== -1) end = small
-    while (end > 1 && SMALL_WORDS.has(bare(words[end - 1]!))) end--
+    // Up to four words that are not small, stopping before a small word that follows two of them: "Effect of a Single
+    // Dose" (not "Effect"), "Default Mode Connectivity" (before "in").
+    end = words.length
+    let content = 0
+    for (let i = 0; i < words.length; i++) {
+      const small = SMALL_WORDS.has(bare(words[i]!))
+      if (small && content >= 2) {
+        end = i
+        break
+      }
+      if (!small && ++content === WORDS) {
+        end = i + 1
+        break
+      }
+    }
+    // Never ending on a small word or a bare auxiliary ("Cognitive Behavior Therapy May" → "Cognitive Behavior Therapy",
+    // "Molecular and cellular mechanisms underlying" → "Molecular and cellular mechanisms").
+    while (end > 1 && weak(words[end - 1]!)) end--
   }
   return words
     .slice(0, end)

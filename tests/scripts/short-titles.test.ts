@@ -43,6 +43,19 @@ describe('short titles (derived by the build for in-text citations)', () => {
     })
   })
 
+  it('counts the words that are not small, and never ends on an auxiliary (review 28: MLA printed “Effect”)', () => {
+    const short = shortTitles([
+      record('a', 'The Effect of a Single Dose of Intravenous Ketamine on Suicidal Ideation', 'W'),
+      record('b', 'Cognitive Behavior Therapy May Sustain Antidepressant Effects of Ketamine', 'X'),
+      record('c', 'Molecular and cellular mechanisms underlying the antidepressant effects of ketamine', 'Y'),
+    ])
+    expect(Object.fromEntries(short)).toEqual({
+      a: 'Effect of a Single Dose',
+      b: 'Cognitive Behavior Therapy',
+      c: 'Molecular and cellular mechanisms',
+    })
+  })
+
   it('lengthens the short titles of one author’s works until they differ', () => {
     const short = shortTitles([
       record('x', 'A Single Ketamine Infusion Combined With Mindfulness for Cocaine', 'Dakwar'),
