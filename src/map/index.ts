@@ -206,8 +206,17 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       { value: format, hint: 'svg or html' },
     )
   }
-  if (topic !== undefined && (typeof topic !== 'string' || !(topicTerms as readonly string[]).includes(topic))) {
-    const hint = typeof topic === 'string' ? closest(topic, topicTerms) : undefined
+  if (topic !== undefined && typeof topic !== 'string')
+    throw new KapLiteratureError(
+      'INVALID_ARGUMENT',
+      `evidenceMap topic must be a string, got ${describeValue(topic)}`,
+      {
+        value: topic,
+        hint: `topics: ${topicTerms.join(', ')}`,
+      },
+    )
+  if (topic !== undefined && !(topicTerms as readonly string[]).includes(topic)) {
+    const hint = closest(topic, topicTerms)
     throw new KapLiteratureError(
       'UNKNOWN_ID',
       `unknown topic ${describeValue(topic)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,

@@ -221,6 +221,13 @@ describe('evidenceMap bad input', () => {
     expect(error(() => evidenceMap({ format: 'svg', claims: 'x' as never })).code).toBe('INVALID_ARGUMENT')
     expect(error(() => evidenceMap({ format: 'svg', title: 'x'.repeat(201) })).code).toBe('INVALID_ARGUMENT')
   })
+  it('refuses a topic that is not a string as INVALID_ARGUMENT, not as an unknown topic (review 28)', () => {
+    const e = error(() => evidenceMap({ topic: 42 as never, format: 'svg' }))
+    expect([e.code, e.message]).toEqual([
+      'INVALID_ARGUMENT',
+      'kap-literature: evidenceMap topic must be a string, got number 42',
+    ])
+  })
   it('refuses a blank title, which would leave the picture without a name (review 28)', () => {
     for (const title of ['', '   ', '\u00a0']) {
       const e = error(() => evidenceMap({ topic: 'onset', format: 'svg', title }))
