@@ -99,16 +99,21 @@ const BARE_INITIAL = /(^|[\s\u002d\u2010\u2011])(\p{Lu})(?=$|[\s\u002d\u2010\u20
  * @internal
  */
 export function initialsWithStops(csl: CslFields): CslFields {
+  return withGivenNames(csl, (given) => given.replace(BARE_INITIAL, '$1$2.'))
+}
+
+/** The record with each author's given name rewritten by `rewrite`, or the same object when none changes. */
+function withGivenNames(csl: CslFields, rewrite: (given: string) => string): CslFields {
   const authors = csl.author
   if (!Array.isArray(authors)) return csl
   let changed = false
   const named = authors.map((name: unknown) => {
     const given = (name as { given?: unknown } | null)?.given
     if (typeof given !== 'string') return name
-    const stopped = given.replace(BARE_INITIAL, '$1$2.')
-    if (stopped === given) return name
+    const written = rewrite(given)
+    if (written === given) return name
     changed = true
-    return { ...(name as object), given: stopped }
+    return { ...(name as object), given: written }
   })
   return changed ? { ...csl, author: named } : csl
 }
@@ -123,18 +128,9 @@ const HYPHEN_LOWER = /([\u002d\u2010\u2011])(\p{Ll})/gu
  * Cite Them Right one with its stop ("Cheng, P.-F."). Styles that print given names in full keep the name as stored.
  */
 function hyphenInitials(csl: CslFields): CslFields {
-  const authors = csl.author
-  if (!Array.isArray(authors)) return csl
-  let changed = false
-  const named = authors.map((name: unknown) => {
-    const given = (name as { given?: unknown } | null)?.given
-    if (typeof given !== 'string') return name
-    const capital = given.replace(HYPHEN_LOWER, (_, hyphen: string, letter: string) => hyphen + letter.toUpperCase())
-    if (capital === given) return name
-    changed = true
-    return { ...(name as object), given: capital }
-  })
-  return changed ? { ...csl, author: named } : csl
+  return withGivenNames(csl, (given) =>
+    given.replace(HYPHEN_LOWER, (_, hyphen: string, letter: string) => hyphen + letter.toUpperCase()),
+  )
 }
 
 /**

@@ -27,32 +27,26 @@ describe('short titles (derived by the build for in-text citations)', () => {
     expect(mainWords('The Effect of a Dose. Psychotomimetic Responses')).toEqual(['Effect', 'of', 'a', 'Dose'])
   })
 
-  it('cuts at four words, or before a small word after two, and never ends on a small word', () => {
+  it('cuts at four words that are not small, or before a small word after two, never on a small word or auxiliary', () => {
     const short = shortTitles([
       record('a', 'Default Mode Connectivity in Major Depressive Disorder'),
       record('b', 'FDA warns patients and health care providers', 'FDA'),
       record('c', 'A randomized trial of an N-methyl-D-aspartate antagonist', 'Zarate'),
       record('d', 'mTOR-dependent synapse formation underlies the rapid effects', 'Li'),
       record('e', 'Psychedelics', 'Nichols'),
+      // Review 28: MLA printed “Effect” and “Cognitive Behavior Therapy May”.
+      record('f', 'The Effect of a Single Dose of Intravenous Ketamine on Suicidal Ideation', 'W'),
+      record('g', 'Cognitive Behavior Therapy May Sustain Antidepressant Effects of Ketamine', 'X'),
+      record('h', 'Molecular and cellular mechanisms underlying the antidepressant effects of ketamine', 'Y'),
     ])
     expect(Object.fromEntries(short)).toEqual({
       a: 'Default Mode Connectivity',
       b: 'FDA warns patients',
       c: 'Randomized trial',
       d: 'mTOR-dependent synapse formation underlies',
-    })
-  })
-
-  it('counts the words that are not small, and never ends on an auxiliary (review 28: MLA printed “Effect”)', () => {
-    const short = shortTitles([
-      record('a', 'The Effect of a Single Dose of Intravenous Ketamine on Suicidal Ideation', 'W'),
-      record('b', 'Cognitive Behavior Therapy May Sustain Antidepressant Effects of Ketamine', 'X'),
-      record('c', 'Molecular and cellular mechanisms underlying the antidepressant effects of ketamine', 'Y'),
-    ])
-    expect(Object.fromEntries(short)).toEqual({
-      a: 'Effect of a Single Dose',
-      b: 'Cognitive Behavior Therapy',
-      c: 'Molecular and cellular mechanisms',
+      f: 'Effect of a Single Dose',
+      g: 'Cognitive Behavior Therapy',
+      h: 'Molecular and cellular mechanisms',
     })
   })
 
