@@ -642,6 +642,13 @@ describe('plain denials a writer uses when correcting a claim (review 28)', () =
         'only-fda-approved-psychedelic-adjacent-drug-for-mental-health',
       ),
     ).toBe('negated')
+    // "Nor is it risk-free" denies the claim's opposite: the risks are asserted.
+    expect(
+      stanceFor(
+        'Ketamine helps some people. Nor is the treatment risk-free: dissociation is common.',
+        'kap-has-risks-and-side-effects',
+      ),
+    ).toBe('asserted')
     // The claim itself is still asserted where it is made.
     expect(
       stanceFor(
