@@ -319,7 +319,6 @@ function stripAffixes(runs: Run[], prefix: string, suffix: string): Run[] {
 
 const NO_FORM = '[NO_PRINTED_FORM]'
 
-/** "Dore et al.", "Krupitsky and Grinenko", "Nichols" or an institution's name: the narrative form numeric styles lack. */
 /**
  * The author-only form of a work cited by its title, styled as its citation styles the title: citeproc's author-only
  * output drops the italics (APA, MLA, Harvard) or the quotation marks (Chicago) that the citation gives the title, so a
@@ -339,6 +338,7 @@ export function titleAsInCite(author: Run[], cite: readonly Run[]): Run[] {
   return author
 }
 
+/** "Dore et al.", "Krupitsky and Grinenko", "Nichols" or an institution's name: the narrative form numeric styles lack. */
 export function shortAuthor(item: CslItem): string | undefined {
   return shortAuthors(item.author)
 }

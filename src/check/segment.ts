@@ -95,7 +95,7 @@ const ANSWER_HEADER =
  * In a column of answers, "Yes" and "No" answer too ("Yes", "No. Infusions …"), and a fact-checker's verdict word:
  * "Wrong: only esketamine is approved", "Not supported; relief fades …", "Myth", "Correct".
  */
-const YES_NO_CELL =
+const ANSWER_WORD_CELL =
   /^[*_]*(yes|no|wrong|myth|unsupported|not supported|inaccurate|misleading|correct|right|accurate|supported)[*_]*(?:$|[.:;,)!—–-]|\s+[—–-])/i
 /** A table's first cell that numbers its row: "4", "4.", "Q4", "**4**". */
 /** Words that name a source of findings in a table's header (a study, a trial, the research). */
@@ -360,7 +360,7 @@ function tableRow(
       rest.filter((_, i) => i !== blank),
       { ...number, quiz: 'marked' },
     )
-  const answerOf = (c: string, i: number) => TRUTH_CELL.exec(c) ?? (i === column ? YES_NO_CELL.exec(c) : null)
+  const answerOf = (c: string, i: number) => TRUTH_CELL.exec(c) ?? (i === column ? ANSWER_WORD_CELL.exec(c) : null)
   const answer = rest.findIndex((c, i) => answerOf(c, i) !== null)
   if (answer === 0 && numbered !== undefined && keyTable) {
     // The key's reason is read without the answer's word ("F Classic psychedelics …" would be one sentence).

@@ -48,9 +48,10 @@ export function recordWord(word: string): string {
   if (doi === undefined && pmid === undefined) return word
   // A DOI copied from the end of a reference ("… 10.1080/02791072.2019.1587556.") brings the sentence's full stop:
   // when no study has the DOI as given, it is looked up once more without closing punctuation.
+  const bare = doi?.replace(/[.,;:]+$/, '')
   const study =
     doi !== undefined
-      ? (findStudy({ doi }) ?? (/[.,;:]$/.test(doi) ? findStudy({ doi: doi.replace(/[.,;:]+$/, '') }) : undefined))
+      ? (findStudy({ doi }) ?? (bare !== doi ? findStudy({ doi: bare! }) : undefined))
       : findStudy({ pmid: pmid! })
   if (study !== undefined) return study.id
   throw new InputError(

@@ -206,13 +206,14 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       { value: format, hint: 'svg or html' },
     )
   }
+  const topics = `topics: ${topicTerms.join(', ')}`
   if (topic !== undefined && typeof topic !== 'string')
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `evidenceMap topic must be a string, got ${describeValue(topic)}`,
       {
         value: topic,
-        hint: `topics: ${topicTerms.join(', ')}`,
+        hint: topics,
       },
     )
   if (topic !== undefined && !(topicTerms as readonly string[]).includes(topic)) {
@@ -220,7 +221,7 @@ function checkOptions(options: unknown): EvidenceMapOptions {
     throw new KapLiteratureError(
       'UNKNOWN_ID',
       `unknown topic ${describeValue(topic)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-      { value: topic, hint: hint ?? `topics: ${topicTerms.join(', ')}` },
+      { value: topic, hint: hint ?? topics },
     )
   }
   let ids: ClaimId[] | undefined

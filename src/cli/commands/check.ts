@@ -96,7 +96,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   // megabytes, never held whole in memory.
   io.out(out.join('\n'))
   for (const [i, m] of matches.entries()) {
-    if (i % 256 === 255) await io.drain?.()
+    await paced(io, i)
     const block = [
       '',
       `${paint(io, 'bold', `${name}:${lineRange(m)}`)}  ${m.claim}`,
@@ -113,6 +113,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   return 0
 }
 
+/**
+ * Every 256 passages of a long report, waits for what was written to leave the process (`Io.drain`), so that a report
+ * of hundreds of megabytes is never held whole in a pipe's buffer.
+ */
+async function paced(io: Io, i: number): Promise<void> {
+  if (i % 256 === 255) await io.drain?.()
+}
+
 /** What the verdicts of a `--verbose` report are about, printed once before its passages. */
 const ABOUT_THE_VERDICTS =
   'Verdicts and their notes below are about each claim as a clinic page made it (its wording, citations and years), ' +
@@ -127,6 +135,8 @@ function verdictOn(claim: ClaimId): string {
 /** What a report prints of one match's claim: its verdict note and its evidence, every study as an APA citation. */
 interface Printed {
   readonly note: string
+  /** The ids of the studies the note cites, in the order it first names them. */
+  readonly noteStudies: readonly StudyId[]
   readonly citation: string
   readonly againstCitation: string
   readonly cite: CheckMatch['cite']
@@ -151,6 +161,7 @@ function printedForms(matches: readonly CheckMatch[]): Printed[] {
           m.claim,
           (p = {
             note: citeProse(m.verdictNote, session, 'text'),
+            noteStudies: studiesIn(m.verdictNote),
             citation: all(m.cite),
             againstCitation: all(m.against),
             cite: each(m.cite),
@@ -213,7 +224,7 @@ async function printJsonReport(matches: readonly CheckMatch[], io: Io): Promise<
   io.out('[')
   for (let i = 0; i < report.length; i++) {
     io.out(`${json(report[i]).replace(/^/gm, '  ')}${i < report.length - 1 ? ',' : ''}`)
-    if (i % 256 === 255) await io.drain?.()
+    await paced(io, i)
   }
   io.out(']')
 }
@@ -221,19 +232,12 @@ async function printJsonReport(matches: readonly CheckMatch[], io: Io): Promise<
 /** The `--json` report's objects (see {@link printJsonReport}). */
 function jsonReport(matches: readonly CheckMatch[]): JsonMatch[] {
   const printed = printedForms(matches)
-  // A claim found in many passages names the same studies in each: found once per claim.
-  const studies = new Map<ClaimId, readonly StudyId[]>()
-  const studiesOf = (m: CheckMatch): readonly StudyId[] => {
-    let found = studies.get(m.claim)
-    if (found === undefined) studies.set(m.claim, (found = studiesIn(m.verdictNote)))
-    return found
-  }
   return matches.map((m, i) => ({
     claim: m.claim,
     statement: m.statement,
     verdict: m.verdict,
     verdictNote: printed[i]!.note,
-    verdictNoteStudies: studiesOf(m),
+    verdictNoteStudies: printed[i]!.noteStudies,
     lines: m.lines,
     excerpt: m.excerpt,
     cues: m.cues,
