@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 import { describeValue, isList, KapLiteratureError } from '../errors'
+import { closest } from '../suggest'
 import { bindStyle, type StyleCitations } from './bind'
 import type {
   CitationFormat,
@@ -127,10 +128,18 @@ const bound = new Map<CitationStyle, StyleCitations>()
  */
 export function styleCitations(style: CitationStyle): StyleCitations {
   if (typeof style !== 'string' || !Object.prototype.hasOwnProperty.call(tables, style)) {
+    const known = Object.keys(tables)
+    const near = typeof style === 'string' ? closest(style, known) : undefined
     throw new KapLiteratureError(
       'UNKNOWN_STYLE',
-      `unknown citation style ${describeValue(style)} (available: ${Object.keys(tables).join(', ')})`,
-      { value: style, hint: Object.keys(tables).join(', ') },
+      `unknown citation style ${describeValue(style)}${near === undefined ? '' : ` (did you mean "${near}"?)`}; available: ${known.join(', ')}`,
+      {
+        value: style,
+        hint:
+          near === undefined
+            ? known.join(', ')
+            : `did you mean "${near}"?${near === (style as string).toLowerCase() ? ' (style names are lower case)' : ''}`,
+      },
     )
   }
   let s = bound.get(style)

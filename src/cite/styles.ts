@@ -1,5 +1,6 @@
 // The style and locale registry: built-in keys, styles the caller registers, locales, and the Debian style loader.
 import { describeValue } from '../errors'
+import { closest } from '../suggest'
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag, type StyleWork } from './csl-scan'
 import { CSL_VARIABLES } from './variables'
@@ -118,7 +119,8 @@ export function resolveStyle(style: unknown): StyleEntry {
   const found = typeof style === 'string' ? (builtIn.get(style) ?? registered.get(style)) : undefined
   if (found !== undefined) return found
   const available = styleNames()
-  const suggestion = typeof style === 'string' && style === 'harvard1' ? 'harvard' : undefined
+  const suggestion =
+    typeof style !== 'string' ? undefined : style === 'harvard1' ? 'harvard' : closest(style, builtIn.keys())
   const system =
     typeof style === 'string' && STYLE_NAME.test(style)
       ? `, or load a CSL file with registerStyle('${style}', xml)`

@@ -20,6 +20,16 @@ const WILKINSON_APA =
 /** Studies kept only as leads (authors, title, date or journal unconfirmed) have no reference: they are never printed. */
 const leads: string[] = studies.filter((s) => !isCitable(s)).map((s) => s.id)
 
+function error(fn: () => unknown): KapLiteratureError {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(KapLiteratureError)
+    return e as KapLiteratureError
+  }
+  throw new Error('expected a KapLiteratureError')
+}
+
 function code(fn: () => unknown): string {
   try {
     fn()
@@ -248,8 +258,18 @@ describe('bad input', () => {
   })
   it('unknown style → UNKNOWN_STYLE listing the styles', () => {
     expect(() => formatReference('dore-2019', { style: 'ieee' as never })).toThrow(
-      'unknown citation style "ieee" (available: apa, ama, vancouver, harvard, chicago, mla)',
+      'unknown citation style "ieee"; available: apa, ama, vancouver, harvard, chicago, mla',
     )
+    const upper = error(() => formatReference('dore-2019', { style: 'APA' as never }))
+    expect([upper.code, upper.value, upper.hint]).toEqual([
+      'UNKNOWN_STYLE',
+      'APA',
+      'did you mean "apa"? (style names are lower case)',
+    ])
+    expect(upper.message).toBe(
+      'kap-literature: unknown citation style "APA" (did you mean "apa"?); available: apa, ama, vancouver, harvard, chicago, mla',
+    )
+    expect(error(() => styleCitations('vancover' as never)).hint).toBe('did you mean "vancouver"?')
     expect(code(() => styleCitations('__proto__' as never))).toBe('UNKNOWN_STYLE')
     expect(code(() => apa.formatReference('dore-2019', { style: 'mla' }))).toBe('UNKNOWN_STYLE')
   })

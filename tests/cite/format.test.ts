@@ -345,6 +345,9 @@ describe('bad input', () => {
     expect(thrown(() => formatCitation(['dore-2019'], { style: 'harvard1', format: 'text' })).hint).toBe(
       'did you mean "harvard"?',
     )
+    expect(thrown(() => formatReference('dore-2019', { style: 'APA', format: 'text' })).hint).toBe(
+      'did you mean "apa"?',
+    )
     expect(thrown(() => formatBibliography([], { style: 42 as never, format: 'text' })).code).toBe('UNKNOWN_STYLE')
   })
 
