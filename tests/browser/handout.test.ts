@@ -35,7 +35,7 @@ describe.skipIf(!available && !ci)('handouts in Chromium', () => {
   afterAll(async () => browser?.close())
 
   it('the brief handout of every topic is at most two A4 pages, then the evidence map on pages of its own, printed at full width', async () => {
-    const counts: Record<string, [number, number]> = {}
+    const counts: Record<string, [number, number, number]> = {}
     for (const topic of topicTerms) {
       // The viewport is A4's printable area (190 by 277 mm at 96 px an inch), so print styles lay the map out as on paper.
       const page = await browser.newPage({ viewport: { width: 718, height: 1047 } })
@@ -48,16 +48,20 @@ describe.skipIf(!available && !ci)('handouts in Chromium', () => {
         ),
       )
       for (const w of widths) expect(w, `${topic}: a map page's width on paper`).toBeGreaterThan(0.97)
+      // The table prints at the body's 9.5 pt when the topic is short, never below 7.4 pt (12.67 and 9.87 CSS px).
+      const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.brief')!).fontSize))
+      expect(size, `${topic}: the table's printed size`).toBeGreaterThanOrEqual(9.86)
+      if (['onset', 'regulation', 'duration'].includes(topic)) expect(size, topic).toBeCloseTo(12.67, 1)
       const withMap = pageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))
       const maps = await page.locator('section.map').count()
       await page.evaluate(() => document.querySelectorAll('section.map').forEach((m) => m.remove()))
       const text = pageCount(await page.pdf({ format: 'A4', preferCSSPageSize: true }))
-      counts[topic] = [text, withMap]
+      counts[topic] = [text, withMap, Math.round(((size * 72) / 96) * 10) / 10]
       expect(text, `${topic}: brief handout pages`).toBeLessThanOrEqual(2)
       expect(withMap, `${topic}: each map page takes a page of its own`).toBe(text + maps)
       await page.close()
     }
-    console.log('brief handout A4 pages (text, with map):', JSON.stringify(counts))
+    console.log('brief handout A4 pages (text, with map, table pt):', JSON.stringify(counts))
   }, 120_000)
 
   it("on screen the map's text grows with zoom, its region scrolls from the keyboard, its table opens (audit 37, A-6, A-2)", async () => {

@@ -256,6 +256,18 @@ describe('kap-literature handout (HTML)', () => {
     expect([...fullHtml.matchAll(/<article class="claim"/g)]).toHaveLength(ofTopic('psychotherapy').length)
     expect(fullHtml).toContain('<ol class="kap-bibliography kap-style-vancouver">')
   })
+  it('prints a short topic at the body size and only the largest smaller, as two A4 pages need', async () => {
+    const sized = async (topic: string, full = false) =>
+      /<main class="([^"]*)">/.exec(
+        (await runCli(['handout', '--topic', topic, '--format', 'html', ...(full ? ['--full'] : [])], { env: epoch }))
+          .stdout,
+      )![1]
+    expect(/<main class="([^"]*)">/.exec(html)![1]).toBe('brief-handout print-small')
+    expect(await sized('onset')).toBe('brief-handout print-large')
+    expect(await sized('protocol')).toBe('brief-handout print-medium')
+    // The full handout has no page limit: it prints at the body's size throughout.
+    expect(await sized('onset', true)).toBe('full')
+  })
   it('gives the brief table a caption, a named header for every column, and each claim as its row header', () => {
     expect(html).toContain(
       '<table class="brief">\n<caption class="vh">Ketamine with psychotherapy: the claims, our verdicts and why</caption>\n' +

@@ -362,6 +362,9 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
   a { color: inherit; text-decoration: none; }
   .brief-handout h1 { font-size: 12pt; } .brief-handout .topic, .brief-handout > p { font-size: 8pt; margin: 2pt 0; }
   .brief { font-size: 7.4pt; line-height: 1.15; }
+  .print-large .brief { font-size: 9.5pt; } .print-medium .brief { font-size: 8.5pt; }
+  .print-large .reading-brief, .print-large .reading-brief .kap-ref { font-size: 8.5pt; }
+  .print-medium .reading-brief, .print-medium .reading-brief .kap-ref { font-size: 7.6pt; }
   .brief tr { padding: .5pt 0; } .brief td, .brief tbody th { padding: 0 2pt 0 0; }
   .verdict { padding: 0 2pt; }
   .reading-brief { columns: 2; column-gap: 5mm; font-size: 6.6pt; } .reading-brief h2 { column-span: all; margin: 4pt 0 2pt; }
@@ -372,6 +375,19 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
   footer { margin-top: 4pt; padding-top: 3pt; font-size: 6.6pt; } footer p { margin: 0; }
 }
 `.trim()
+
+/**
+ * How large a brief handout prints: its table and reading list at the body's 9.5 pt (reading list 8.5 pt) when the
+ * topic's text is short, smaller only as far as two A4 pages need. The text's length stands for its area (the reading
+ * list, set smaller, counts four fifths); the limits leave a margin below what Chromium fits on two pages (measured for
+ * every topic: `tests/browser/handout.test.ts`). Topics at 7.4/6.6 pt: the two largest (efficacy, psychotherapy).
+ */
+function printSize(h: Pick<Handout, 'claims' | 'bibliography'>): 'large' | 'medium' | 'small' {
+  const text = (html: string) => html.replace(/<[^>]*>/g, '').length
+  let length = 0.8 * text(h.bibliography)
+  for (const c of h.claims) length += c.statement.length + c.verdictLabel.length + text(c.why) + text(c.keyStudies)
+  return length <= 10_500 ? 'large' : length <= 13_000 ? 'medium' : 'small'
+}
 
 function toHtml(h: Handout, full: boolean): string {
   const out = [
@@ -386,7 +402,7 @@ function toHtml(h: Handout, full: boolean): string {
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',
-    `<main class="${full ? 'full' : 'brief-handout'}">`,
+    `<main class="${full ? 'full' : `brief-handout print-${printSize(h)}`}">`,
     `<h1>${escapeHtml(h.title)}</h1>`,
     `<p class="topic">${escapeHtml(h.topic.description)}</p>`,
     `<p>${escapeHtml(intro(h, full))}</p>`,
