@@ -281,7 +281,9 @@ export function compactDocuments(corpus: SearchCorpus): CompactDoc[] {
         // A journal whose abbreviation is its name (Science, Nature, Neuropsychopharmacology) is named once.
         csl['container-title-short'] === csl['container-title'] ? undefined : csl['container-title-short'],
         csl.publisher,
-        ...s.registrations,
+        // A ClinicalTrials.gov number is never matched as a word: the query cuts it out and looks it up in
+        // `registrations` (query.ts), so the tags name only other registries' numbers.
+        ...s.registrations.filter((r) => !/^NCT\d{8}$/i.test(r)),
         s.status.retracted ? 'retracted' : undefined,
       ]),
       snippets: [leads[i]!],
