@@ -59,10 +59,24 @@ function byAddress(b: PluginBuild, source: string, namespace: string): void {
  * date (`loadStyle` and the `kap-literature/citations` entries keep them). About 120 bytes of gzip on every page that
  * cites.
  */
-function elementHead(table: StyleTable): Omit<StyleTable, 'entries'> {
-  const { entries: _entries, ...head } = table
+function elementHead(table: StyleTable): Omit<StyleTable, 'entries' | 'variants'> {
+  const { entries: _entries, variants: _variants, ...head } = table
   return { ...head, title: '', updated: '', source: '', license: '' }
 }
+
+/**
+ * A record's entry as its file holds it: with the in-text forms of the groups it belongs to (`v`), the forms that tell
+ * apart records whose first authors share a surname (Krupitsky 1997, 2002, 2007 in APA). Only a page that cites two of
+ * a group needs them, so they come with the group's records, not in the head every citing page loads (139 bytes).
+ */
+function entryFile(table: StyleTable, id: string): unknown {
+  const groups = Object.entries(table.variants).filter(([key]) => key.split('+').includes(id))
+  return groups.length === 0 ? table.entries[id] : { ...table.entries[id], v: Object.fromEntries(groups) }
+}
+
+/** The whole table's file: every record's entry, each as its own file holds it. */
+const allFile = (table: StyleTable) =>
+  Object.fromEntries(Object.keys(table.entries).map((id) => [id, entryFile(table, id)]))
 
 /**
  * In the script-tag build the elements cite from small files loaded by address (src/elements/style-source-by-address.ts,
@@ -77,12 +91,12 @@ const stylesByAddress = (tables: ReadonlyMap<string, StyleTable>): Plugin => ({
     b.onLoad({ filter: /.*/, namespace: 'kap-style' }, (args) => {
       const [style, id] = args.path.split('/') as [string, string]
       const table = tables.get(style)!
-      if (id === 'all') return { contents: `export default ${JSON.stringify(table.entries)}`, loader: 'js' }
-      if (id !== 'index') return { contents: `export default ${JSON.stringify(table.entries[id])}`, loader: 'js' }
+      if (id === 'all') return { contents: `export default ${JSON.stringify(allFile(table))}`, loader: 'js' }
+      if (id !== 'index') return { contents: `export default ${JSON.stringify(entryFile(table, id))}`, loader: 'js' }
       return {
         contents:
-          `import { bindStyle } from './src/citations/bind'\nconst entries = {}\n` +
-          `export default [bindStyle(${JSON.stringify(style)}, { ...${JSON.stringify(elementHead(table))}, entries }), entries]`,
+          `import { bindStyle } from './src/citations/bind'\nconst entries = {}, variants = {}\n` +
+          `export default [bindStyle(${JSON.stringify(style)}, { ...${JSON.stringify(elementHead(table))}, variants, entries }), entries, variants]`,
         resolveDir: root,
         loader: 'ts',
       }
@@ -200,8 +214,8 @@ export async function buildElements(
         .filter((f) => f.endsWith('.json'))
         .map((f) => [`details/claim/${f.slice(0, -'.json'.length)}.js`, verdictNote(join(claimDetailDir, f))] as const),
       ...[...tables].flatMap(([style, table]) => [
-        [`styles/${style}/all.js`, table.entries] as const,
-        ...Object.entries(table.entries).map(([id, entry]) => [`styles/${style}/${id}.js`, entry] as const),
+        [`styles/${style}/all.js`, allFile(table)] as const,
+        ...Object.keys(table.entries).map((id) => [`styles/${style}/${id}.js`, entryFile(table, id)] as const),
       ]),
     ]),
   )

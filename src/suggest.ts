@@ -1,6 +1,16 @@
 import { describeValue, KapLiteratureError } from './errors'
 
 /**
+ * The form every entry reads an id, a style key or a topic in: without surrounding spaces, in lower case
+ * (`' Dore-2019 '` → `'dore-2019'`). Every shipped id is lower case, so an id typed with capitals or pasted with spaces
+ * names the same record in `getStudy`, the citation entries, `evidenceMap`, the JSON-LD and the command line.
+ * @internal
+ */
+export function idForm(id: string): string {
+  return id.trim().toLowerCase()
+}
+
+/**
  * Levenshtein edit distance between two strings.
  * @internal
  */

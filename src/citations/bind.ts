@@ -1,4 +1,4 @@
-import { checkOptionKeys } from '../suggest'
+import { checkOptionKeys, idForm } from '../suggest'
 import { describeValue, flagOption, isList, KapLiteratureError } from '../errors'
 import {
   createStyleFormatter,
@@ -32,7 +32,8 @@ export interface StyleCitations {
    * @param id - a study or source id
    * @param options - output format (default text)
    * @returns the formatted reference; HTML is escaped, with the DOI as a link
-   * @throws KapLiteratureError `UNKNOWN_ID` (with a suggestion) or `UNKNOWN_FORMAT`
+   * @throws KapLiteratureError `UNKNOWN_ID` (with a suggestion), `INVALID_RECORD` for a lead, `UNKNOWN_FORMAT`, or
+   *   `UNKNOWN_STYLE` for a `style` other than this entry's
    */
   formatReference(id: CitableId, options?: CitationsFormatOptions): string
   /**
@@ -41,7 +42,8 @@ export interface StyleCitations {
    * @param ids - one id or several, in the order they are cited; repeats are dropped
    * @param options - format, and `narrative` for the narrative form
    * @returns the citation ('' for an empty list)
-   * @throws KapLiteratureError `UNKNOWN_ID` or `UNKNOWN_FORMAT`
+   * @throws KapLiteratureError `UNKNOWN_ID`, `INVALID_RECORD` for a lead, `UNKNOWN_FORMAT`, or `UNKNOWN_STYLE` for a
+   *   `style` other than this entry's
    */
   formatCitation(ids: CitableId | readonly CitableId[], options?: CitationsCitationOptions): string
   /**
@@ -49,7 +51,8 @@ export interface StyleCitations {
    * @param ids - the records; repeats are dropped
    * @param options - output format
    * @returns one entry per line (text, Markdown) or an HTML list ('' for an empty list)
-   * @throws KapLiteratureError `UNKNOWN_ID` or `UNKNOWN_FORMAT`
+   * @throws KapLiteratureError `UNKNOWN_ID`, `INVALID_RECORD` for a lead, `UNKNOWN_FORMAT`, or `UNKNOWN_STYLE` for a
+   *   `style` other than this entry's
    */
   formatBibliography(ids: readonly CitableId[], options?: CitationsFormatOptions): string
   /**
@@ -66,7 +69,7 @@ export interface StyleCitations {
 }
 
 function checkStyle(style: unknown, expected: CitationStyle): void {
-  if (style !== undefined && style !== expected) {
+  if (style !== undefined && (typeof style !== 'string' || idForm(style) !== expected)) {
     throw new KapLiteratureError(
       'UNKNOWN_STYLE',
       `this entry formats only "${expected}", got ${describeValue(style)} (import kap-literature/citations for every style)`,

@@ -1,3 +1,4 @@
+import { idForm } from '../suggest'
 import { describeValue, flagOption, isList, KapLiteratureError, notCitableError } from '../errors'
 import { escapeHtml, escapeMarkdown, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
 
@@ -103,7 +104,10 @@ export interface StyleTable {
  * ```
  */
 export interface CitationsFormatOptions {
-  /** Style key; default `apa`. Ignored by the per-style entries such as `kap-literature/citations/apa`. */
+  /**
+   * Style key; default `apa`; read in any case. A per-style entry such as `kap-literature/citations/apa` takes it left
+   * out or naming its own style; any other is `UNKNOWN_STYLE` (import `kap-literature/citations` for every style).
+   */
   readonly style?: CitationStyle
   /** Output format; default `text`. Read in any case at run time (`'HTML'` is `'html'`). */
   readonly format?: CitationFormat
@@ -425,7 +429,8 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
       // entry until it is cited.
       const known = new Set(cites === undefined ? [] : resolve(cites))
       for (const id of known) entry(id)
-      return {
+      // Frozen: a session's style and format are what it formats in, not settings to reassign.
+      return Object.freeze<CitationSession>({
         style: styleKey,
         format: f,
         cite(ids, options) {
@@ -462,7 +467,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
               )
         },
         numberOf(id) {
-          return table.numeric ? numbers.get(id) : undefined
+          return table.numeric && typeof id === 'string' ? numbers.get(numbers.has(id) ? id : idForm(id)) : undefined
         },
         cited() {
           return [...numbers.keys()]
@@ -471,7 +476,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
           const ids = [...numbers.keys()]
           return table.numeric ? bibliographyOf(ids, f, true) : bibliographyOf(byBibRank(ids), f, false)
         },
-      }
+      })
     },
   }
 }

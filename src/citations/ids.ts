@@ -1,6 +1,6 @@
 import { describeValue, isList, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds, type SourceId, type StudyId } from '../generated/ids'
-import { closest } from '../suggest'
+import { closest, idForm } from '../suggest'
 
 /**
  * An id that can be cited: a study (including regulatory records) or a source page. Claims are not citable works.
@@ -29,30 +29,36 @@ export function resolveIds(ids: unknown): string[] {
   else
     throw new KapLiteratureError('INVALID_ARGUMENT', `expected an id or an array of ids, got ${describeValue(ids)}`, {
       value: ids,
+      hint: 'an id or an array of ids',
     })
   const out: string[] = []
   const seen = new Set<string>()
   for (const id of list) {
     if (typeof id !== 'string')
-      throw new KapLiteratureError('INVALID_ARGUMENT', `ids must be strings, got ${describeValue(id)}`, { value: id })
-    if (seen.has(id)) continue
-    seen.add(id)
-    if (citable.has(id)) {
-      out.push(id)
+      throw new KapLiteratureError('INVALID_ARGUMENT', `ids must be strings, got ${describeValue(id)}`, {
+        value: id,
+        hint: 'ids are strings',
+      })
+    // Read as every entry reads an id: in any case, without surrounding spaces.
+    const key = citable.has(id) ? id : idForm(id)
+    if (seen.has(key)) continue
+    seen.add(key)
+    if (citable.has(key)) {
+      out.push(key)
       continue
     }
-    if (claimSet.has(id)) {
+    if (claimSet.has(key)) {
       throw new KapLiteratureError(
         'UNKNOWN_ID',
-        `"${id}" is a claim, not a citable work (cite the studies in its evidence instead)`,
-        { value: id },
+        `"${key}" is a claim, not a citable work (cite the studies in its evidence instead)`,
+        { value: id, hint: 'cite the studies in its evidence instead' },
       )
     }
     const hint = closest(id, sortedCitable)
     throw new KapLiteratureError(
       'UNKNOWN_ID',
       `unknown study or source ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-      { value: id, hint },
+      { value: id, hint: hint ?? 'no id is close' },
     )
   }
   return out

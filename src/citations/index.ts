@@ -16,7 +16,7 @@
  * @packageDocumentation
  */
 import { describeValue, isList, KapLiteratureError } from '../errors'
-import { closest } from '../suggest'
+import { closest, idForm } from '../suggest'
 import { bindStyle, type StyleCitations } from './bind'
 import type {
   CitationFormat,
@@ -127,7 +127,9 @@ const bound = new Map<CitationStyle, StyleCitations>()
  * ```
  */
 export function styleCitations(style: CitationStyle): StyleCitations {
-  if (typeof style !== 'string' || !Object.prototype.hasOwnProperty.call(tables, style)) {
+  // A style key is read as ids are: in any case, without surrounding spaces ('APA' is 'apa').
+  const key = (typeof style === 'string' ? idForm(style) : style) as CitationStyle
+  if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(tables, key)) {
     const known = Object.keys(tables)
     const near = typeof style === 'string' ? closest(style, known) : undefined
     throw new KapLiteratureError(
@@ -135,15 +137,12 @@ export function styleCitations(style: CitationStyle): StyleCitations {
       `unknown citation style ${describeValue(style)}${near === undefined ? '' : ` (did you mean "${near}"?)`}; available: ${known.join(', ')}`,
       {
         value: style,
-        hint:
-          near === undefined
-            ? known.join(', ')
-            : `did you mean "${near}"?${near === (style as string).toLowerCase() ? ' (style names are lower case)' : ''}`,
+        hint: near === undefined ? `use one of ${known.join(', ')}` : `did you mean "${near}"?`,
       },
     )
   }
-  let s = bound.get(style)
-  if (s === undefined) bound.set(style, (s = bindStyle(style, tables[style])))
+  let s = bound.get(key)
+  if (s === undefined) bound.set(key, (s = bindStyle(key, tables[key])))
   return s
 }
 

@@ -1,5 +1,6 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
+import { idForm } from '../suggest'
 import { describeValue, notCitableError } from '../errors'
 import {
   citationCsl,
@@ -526,13 +527,15 @@ function snapshot(record: unknown): CslObject {
       'e.g. smith-2024',
     )
   if (isPrototypeKey(id)) invalid(id, 'id', 'is a name citeproc cannot process', id, 'e.g. smith-2024')
-  if (shippedCsl.has(id)) {
+  // Compared as every entry reads ids (any case): 'DORE-2019' names the shipped dore-2019, and BibTeX keys that differ
+  // only in case are one key to BibTeX.
+  if (shippedCsl.has(idForm(id))) {
     invalid(
       id,
       'id',
       'is the id of a shipped record',
       id,
-      `pass the id '${id}' to use the shipped record, or give your record another id`,
+      `pass the id '${idForm(id)}' to use the shipped record, or give your record another id`,
     )
   }
   const type = read.get('type')
@@ -607,7 +610,10 @@ function snapshot(record: unknown): CslObject {
   return Object.freeze(clean) as CslObject
 }
 
-function resolveString(value: string): Resolved {
+function resolveString(given: string): Resolved {
+  // A shipped id is read as in every entry: in any case, without surrounding spaces.
+  const key = idForm(given)
+  const value = isStudyId(key) || isSourceId(key) ? key : given
   if (isStudyId(value)) return resolvedShipped(value, citationCsl(getStudy(value)) as unknown as CslObject)
   if (isSourceId(value)) return resolvedShipped(value, citationCsl(getSource(value)) as unknown as CslObject)
   const trimmed = value.trim()

@@ -1,6 +1,6 @@
 // The style and locale registry: built-in keys, styles the caller registers, locales, and the Debian style loader.
 import { describeValue } from '../errors'
-import { closest } from '../suggest'
+import { closest, idForm } from '../suggest'
 import { KapLiteratureError } from '../index'
 import { macroCost, scanCsl, type CslTag, type StyleWork } from './csl-scan'
 import { CSL_VARIABLES } from './variables'
@@ -116,7 +116,9 @@ export function styleNames(): string[] {
 
 /** Looks a style name up, or throws UNKNOWN_STYLE listing the available ones. @internal */
 export function resolveStyle(style: unknown): StyleEntry {
-  const found = typeof style === 'string' ? (builtIn.get(style) ?? registered.get(style)) : undefined
+  // A built-in style's name is read as ids are: in any case, without surrounding spaces ('APA' is 'apa').
+  const found =
+    typeof style === 'string' ? (builtIn.get(style) ?? registered.get(style) ?? builtIn.get(idForm(style))) : undefined
   if (found !== undefined) return found
   const available = styleNames()
   const suggestion =

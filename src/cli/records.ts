@@ -1,3 +1,4 @@
+import { idForm } from '../suggest'
 import {
   claimIds,
   findStudy,
@@ -45,7 +46,8 @@ export function recordWord(word: string): string {
   const doi = normalizeDoi(word)
   const digits = doi === undefined ? PMID.exec(word.trim()) : null
   const pmid = digits?.[1] ?? digits?.[2]
-  if (doi === undefined && pmid === undefined) return word
+  // An id is read as in every entry: in any case, without surrounding spaces.
+  if (doi === undefined && pmid === undefined) return idForm(word)
   // A DOI copied from the end of a reference ("… 10.1080/02791072.2019.1587556.") brings the sentence's full stop:
   // when no study has the DOI as given, it is looked up once more without closing punctuation.
   const bare = doi?.replace(/[.,;:]+$/, '')
@@ -91,7 +93,7 @@ export function citableIds(words: readonly string[]): (StudyId | SourceId)[] {
  * @throws InputError naming the closest topic and listing them all
  */
 export function topicOption(value: string): Topic {
-  const topic = topicTerms.find((t) => t === value.toLowerCase())
+  const topic = topicTerms.find((t) => t === idForm(value))
   if (topic !== undefined) return topic
   const hint = closest(value, topicTerms)
   throw new InputError(

@@ -1,7 +1,7 @@
 import { describeValue, KapLiteratureError } from '../errors'
 import { claimCoreRecords, sourceCoreRecords, studyCoreRecords } from '../generated/core'
 import type { ClaimCore, ClaimId, SourceCore, SourceId, StudyCore, StudyId } from '../types'
-import { closest } from '../suggest'
+import { closest, idForm } from '../suggest'
 
 type Kind = 'study' | 'claim' | 'source'
 
@@ -32,24 +32,28 @@ export function lookup(kind: Kind, id: unknown): AnyCore {
   if (typeof id !== 'string') {
     throw new KapLiteratureError('INVALID_ARGUMENT', `a ${kind} id must be a string, got ${describeValue(id)}`, {
       value: id,
+      hint: `pass the id as a string, such as '${byKind[kind].keys().next().value}'`,
     })
   }
-  const found = byKind[kind].get(id) ?? byKind[kind].get(id.trim().toLowerCase())
+  const found = byKind[kind].get(id) ?? byKind[kind].get(idForm(id))
   if (found !== undefined) return found
-  const wrongKind = otherKinds[kind].find((k) => byKind[k].has(id))
+  const wrongKind = otherKinds[kind].find((k) => byKind[k].has(idForm(id)))
   if (wrongKind !== undefined) {
     throw new KapLiteratureError(
       'UNKNOWN_ID',
       `unknown ${kind} ${describeValue(id)} (it is a ${wrongKind} id; use ` +
         `get${wrongKind[0]!.toUpperCase()}${wrongKind.slice(1)})`,
-      { value: id },
+      { value: id, hint: `get${wrongKind[0]!.toUpperCase()}${wrongKind.slice(1)}(${JSON.stringify(idForm(id))})` },
     )
   }
   const hint = closest(id, byKind[kind].keys())
   throw new KapLiteratureError(
     'UNKNOWN_ID',
     `unknown ${kind} ` + `${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-    { value: id, hint },
+    {
+      value: id,
+      hint: hint ?? `no ${kind} id is close; ${kind === 'study' ? 'studies' : `${kind}s`}() lists them all`,
+    },
   )
 }
 
@@ -101,7 +105,9 @@ export function getSource(id: SourceId): SourceCore {
 }
 
 /**
- * Whether a string is a shipped study id. Narrows the type, for untyped input such as a URL parameter.
+ * Whether a string is a shipped study id, exactly as shipped. Narrows the type, for untyped input such as a URL
+ * parameter. The getters and formatters also read an id typed in another case or with spaces around it (`getStudy('
+ * DORE-2019 ')`); a guard cannot, since it narrows the string itself: give it `value.trim().toLowerCase()`.
  * @param id - any value
  * @returns `true` if `id` is a study id
  * @example

@@ -112,11 +112,12 @@ export function getFullSource(id: SourceId): Source {
  * ```
  */
 export function fullEvidenceFor(claimId: ClaimId): readonly ResolvedEvidence[] {
-  return getFullClaim(claimId).evidence.map((e) => ({
-    relation: e.relation,
-    note: e.note,
-    study: getFullStudy(e.study),
-  }))
+  // Frozen like every list an accessor returns (README): the entries hold frozen records.
+  return Object.freeze(
+    getFullClaim(claimId).evidence.map((e) =>
+      Object.freeze({ relation: e.relation, note: e.note, study: getFullStudy(e.study) }),
+    ),
+  )
 }
 
 /**
@@ -129,7 +130,7 @@ export function fullEvidenceFor(claimId: ClaimId): readonly ResolvedEvidence[] {
  * @returns the full records
  */
 export function fullStudies(): readonly Study[] {
-  return studyIds.map((id) => getFullStudy(id))
+  return Object.freeze(studyIds.map((id) => getFullStudy(id)))
 }
 
 /**
@@ -142,7 +143,7 @@ export function fullStudies(): readonly Study[] {
  * ```
  */
 export function fullClaims(): readonly Claim[] {
-  return claimIds.map((id) => getFullClaim(id))
+  return Object.freeze(claimIds.map((id) => getFullClaim(id)))
 }
 
 /**
@@ -155,5 +156,5 @@ export function fullClaims(): readonly Claim[] {
  * ```
  */
 export function fullSources(): readonly Source[] {
-  return sourceIds.map((id) => getFullSource(id))
+  return Object.freeze(sourceIds.map((id) => getFullSource(id)))
 }

@@ -10,8 +10,11 @@ import type { CitationStyle, StyleCitations } from '../citations/index'
 import { byAddress } from './by-address'
 import type { Lazy } from './style-source'
 
-/** A style's head: its citations, and the table of entries they format, filled as record files come. */
-type Head = readonly [StyleCitations, Record<string, unknown>]
+/**
+ * A style's head: its citations, the table of entries they format, filled as record files come, and the in-text forms
+ * that tell apart records whose first authors share a surname, which come with those records (`v` of their files).
+ */
+type Head = readonly [StyleCitations, Record<string, unknown>, Record<string, unknown>]
 
 /**
  * How many records of a style a page must ask for in one turn for the style's whole table to load instead of a file
@@ -65,12 +68,16 @@ export function styleSource(
     const missing = lacks()
     const all = missing.length > 0 && whole.has(style)
     try {
-      const [[citations, table], ...entries] = await Promise.all([
+      const [[citations, table, variants], ...entries] = await Promise.all([
         load<Head>(style, 'index'),
         ...(all ? ['all'] : missing).map((name) => load<unknown>(style, name)),
       ])
       tables.set(style, table)
-      Object.assign(table, all ? entries[0] : Object.fromEntries(missing.map((id, i) => [id, entries[i]])))
+      const loaded = all
+        ? (entries[0] as Record<string, unknown>)
+        : Object.fromEntries(missing.map((id, i) => [id, entries[i]]))
+      Object.assign(table, loaded)
+      for (const entry of Object.values(loaded)) Object.assign(variants, (entry as { v?: object }).v)
       return citations
     } catch (e) {
       // A whole table that does not load (a host that leaves it out): each record's own file instead.

@@ -19,7 +19,7 @@
 import { describeValue, isList, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId } from '../data/index'
-import { checkOptionKeys, closest } from '../suggest'
+import { checkOptionKeys, closest, idForm } from '../suggest'
 import { claimNode, SCHEMA_ORG, sourceNode, studyNode } from './convert'
 import { scriptElement } from './script'
 import type { JsonLdDocument, JsonLdGraph, JsonLdNode, JsonLdRecordId } from './types'
@@ -102,7 +102,7 @@ function notesFrom(options: unknown): ReadonlyMap<string, string> {
 
 /** The shipped record id a string names (as given, or trimmed and lower-cased), or `undefined`. */
 function canonicalId(id: string): string | undefined {
-  for (const key of [id, id.trim().toLowerCase()]) if (isStudyId(key) || isClaimId(key) || isSourceId(key)) return key
+  for (const key of [id, idForm(id)]) if (isStudyId(key) || isClaimId(key) || isSourceId(key)) return key
   return undefined
 }
 
@@ -148,7 +148,7 @@ function graphFor(ids: readonly unknown[], notes: ReadonlyMap<string, string>): 
         hint: 'remove the empty slots, or build the list with push or map',
       })
     // A repeated id is skipped before conversion: a list of 200,000 copies of one id converts it once.
-    const key = typeof id === 'string' ? id.trim().toLowerCase() : undefined
+    const key = typeof id === 'string' ? idForm(id) : undefined
     if (key !== undefined && seen.has(key)) continue
     const node = nodeFor(id, `ids[${i}]`, notes)
     seen.add(key!)

@@ -35,7 +35,7 @@ import {
   type Topic,
   type Verdict,
 } from '../generated/ids'
-import { checkOptionKeys, closest } from '../suggest'
+import { checkOptionKeys, closest, idForm } from '../suggest'
 import { VERDICT_COLOURS as VERDICT_COLOUR } from '../verdict-colours'
 
 /**
@@ -194,16 +194,19 @@ function checkOptions(options: unknown): EvidenceMapOptions {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       'evidenceMap needs an options object such as { topic: "efficacy", format: "svg" }',
-      { value: options },
+      { value: options, hint: 'evidenceMap({ topic: "efficacy", format: "svg" })' },
     )
   }
   checkOptionKeys('evidenceMap', options, OPTION_KEYS)
-  const { topic, claims, format, title } = options as Record<string, unknown>
+  const { topic: topicGiven, claims, format: formatGiven, title } = options as Record<string, unknown>
+  // Format, topic and claim ids are read as ids are everywhere: in any case, without surrounding spaces.
+  const format = typeof formatGiven === 'string' ? idForm(formatGiven) : formatGiven
+  const topic = typeof topicGiven === 'string' ? idForm(topicGiven) : topicGiven
   if (format !== 'svg' && format !== 'html') {
     throw new KapLiteratureError(
       'UNKNOWN_FORMAT',
-      `evidenceMap format must be "svg" or "html", got ${describeValue(format)}`,
-      { value: format, hint: 'svg or html' },
+      `evidenceMap format must be "svg" or "html", got ${describeValue(formatGiven)}`,
+      { value: formatGiven, hint: 'svg or html' },
     )
   }
   const topics = `topics: ${topicTerms.join(', ')}`
@@ -212,7 +215,7 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       'INVALID_ARGUMENT',
       `evidenceMap topic must be a string, got ${describeValue(topic)}`,
       {
-        value: topic,
+        value: topicGiven,
         hint: topics,
       },
     )
@@ -220,8 +223,8 @@ function checkOptions(options: unknown): EvidenceMapOptions {
     const hint = closest(topic, topicTerms)
     throw new KapLiteratureError(
       'UNKNOWN_ID',
-      `unknown topic ${describeValue(topic)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-      { value: topic, hint: hint ?? topics },
+      `unknown topic ${describeValue(topicGiven)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+      { value: topicGiven, hint: hint ?? topics },
     )
   }
   let ids: ClaimId[] | undefined
@@ -229,25 +232,32 @@ function checkOptions(options: unknown): EvidenceMapOptions {
     if (!isList(claims, 'evidenceMap claims'))
       throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap claims must be an array of claim ids', {
         value: claims,
+        hint: "claims: ['without-therapy-ketamine-effects-fade-faster']",
       })
-    ids = [...(claims as unknown[])] as ClaimId[]
-    for (const id of ids as unknown[]) {
+    ids = []
+    for (const given of claims as unknown[]) {
+      const id = typeof given === 'string' ? idForm(given) : given
       if (typeof id !== 'string' || !Object.hasOwn(claimFacts, id)) {
         const hint = typeof id === 'string' ? closest(id, claimIds) : undefined
         throw new KapLiteratureError(
           'UNKNOWN_ID',
-          `unknown claim ${typeof id === 'string' ? `"${id}"` : typeof id}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-          { value: id, hint },
+          `unknown claim ${typeof given === 'string' ? describeValue(given) : typeof given}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+          { value: given, hint: hint ?? 'claims() of kap-literature lists the claim ids' },
         )
       }
+      ids.push(id as ClaimId)
     }
   }
   if (title !== undefined) {
-    if (typeof title !== 'string' || title.length > MAX_TITLE_LENGTH) {
+    // Counted in characters (code points): an emoji is one, not two UTF-16 units.
+    if (
+      typeof title !== 'string' ||
+      (title.length > MAX_TITLE_LENGTH && [...title.slice(0, 4 * MAX_TITLE_LENGTH)].length > MAX_TITLE_LENGTH)
+    ) {
       throw new KapLiteratureError(
         'INVALID_ARGUMENT',
         `evidenceMap title must be a string of at most ${MAX_TITLE_LENGTH} characters`,
-        { value: title },
+        { value: title, hint: 'shorten the title; the picture names the topic and the counts itself' },
       )
     }
     // The title names the picture for screen readers (the SVG's <title>) and heads it: a blank one names nothing.

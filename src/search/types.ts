@@ -128,7 +128,8 @@ export type SearchResult = StudyResult | ClaimResult | SourceResult
  * A filter value or a list of them; a list matches any of its values, an empty list does not filter.
  * @example
  * ```ts
- * import type { OneOrMany, Verdict } from 'kap-literature/search'
+ * import type { Verdict } from 'kap-literature'
+ * import type { OneOrMany } from 'kap-literature/search'
  * const v: OneOrMany<Verdict> = ['overstated', 'inaccurate']
  * ```
  */
@@ -200,7 +201,8 @@ export interface FacetOptions extends SearchFilters {
  * One value of a facet, with a label for display and the number of matching records.
  * @example
  * ```ts
- * import type { FacetValue, Verdict } from 'kap-literature/search'
+ * import type { Verdict } from 'kap-literature'
+ * import type { FacetValue } from 'kap-literature/search'
  * const v: FacetValue<Verdict> = { value: 'inaccurate', label: 'Inaccurate', count: 3 }
  * ```
  */

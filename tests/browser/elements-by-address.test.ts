@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { KapElement } from '../../src/elements/index'
+import { formatCitation } from '../../src/citations/index'
 import { WHOLE_AT } from '../../src/elements/style-source-by-address'
 import { claimStatements } from '../../src/generated/claim-statements'
 import { studyFacts } from '../../src/generated/facts'
@@ -39,6 +40,7 @@ const pages: Record<string, string> = {
   ).join(' ')}</p></body></html>`,
   '/map.html': `${head('a map')}<kap-evidence-map id="map" topic="psychotherapy"></kap-evidence-map></body></html>`,
   '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
+  '/krupitsky.html': `${head('two records whose first authors share a surname')}<p><kap-cite id="k1" ids="krupitsky-2002 krupitsky-2007"></kap-cite></p></body></html>`,
   '/one.html': `${head('one citation')}<p id="para"><kap-cite id="x" ids="${OTHER}"></kap-cite></p></body></html>`,
 }
 
@@ -184,6 +186,21 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
       )
       expect(styleFiles(asked).sort()).toEqual(['styles/apa/all.js', 'styles/apa/index.js'])
       expect(uncaught).toEqual([])
+    })
+  })
+
+  it('two records whose first authors share a surname are told apart as in the tables; the forms come with their files', async () => {
+    await withPage('/krupitsky.html', async ({ page, asked, goto }) => {
+      await goto()
+      await page.waitForFunction(() => document.getElementById('k1')?.shadowRoot?.textContent?.includes('2007'))
+      const text = await page.evaluate(() => document.getElementById('k1')!.shadowRoot!.textContent!)
+      expect(text.startsWith(formatCitation(['krupitsky-2002', 'krupitsky-2007']))).toBe(true)
+      expect(text).toMatch(/^\(E\. Krupitsky et al\., 2002; E\. M\. Krupitsky et al\., 2007\)/)
+      expect(styleFiles(asked).sort()).toEqual(
+        ['styles/apa/index.js', 'styles/apa/krupitsky-2002.js', 'styles/apa/krupitsky-2007.js'].sort(),
+      )
+      // The head carries no record's forms: a page that cites no Krupitsky study does not pay for them.
+      expect(readFileSync(join(builtElements, 'styles/apa/index.js'), 'utf8')).not.toContain('Krupitsky')
     })
   })
 

@@ -247,8 +247,17 @@ describe('toRIS', () => {
   it('keeps the PubMed ids in a note of their own (Zotero drops C2 and reads AN as "Loc. in Archive")', () => {
     const trial = toRIS(['wilkinson-2021']).split('\n')
     expect(trial.slice(-4)).toEqual(['VL  - 90', 'N1  - PMID: 34186531', 'ER  - ', ''])
-    // A PMCID alone: in C2, where the RIS specification puts it, and in the note, which every manager keeps.
-    const pmc = toRIS(['rodriguez-2013']).split('\n')
+    // A PMCID alone (no shipped record has one without a PMID now): in C2, where the RIS specification puts it, and
+    // in the note, which every manager keeps.
+    const pmc = toRIS([
+      {
+        id: 'pmc-only',
+        type: 'article-journal',
+        title: 'A trial',
+        issued: { 'date-parts': [[2013]] },
+        PMCID: 'PMC3799067',
+      },
+    ]).split('\n')
     expect(pmc).toEqual(expect.arrayContaining(['C2  - PMC3799067', 'N1  - PMCID: PMC3799067']))
     expect(pmc.filter((l) => l.startsWith('N1  - '))).toEqual(['N1  - PMCID: PMC3799067'])
     // A partial author list keeps its own note; the ids come in a second one.

@@ -345,8 +345,11 @@ describe('bad input', () => {
     expect(thrown(() => formatCitation(['dore-2019'], { style: 'harvard1', format: 'text' })).hint).toBe(
       'did you mean "harvard"?',
     )
-    expect(thrown(() => formatReference('dore-2019', { style: 'APA', format: 'text' })).hint).toBe(
-      'did you mean "apa"?',
+    expect(formatReference('dore-2019', { style: 'APA', format: 'text' })).toBe(
+      formatReference('dore-2019', { style: 'apa', format: 'text' }),
+    )
+    expect(thrown(() => formatReference('dore-2019', { style: 'vancover', format: 'text' })).hint).toBe(
+      'did you mean "vancouver"?',
     )
     expect(thrown(() => formatBibliography([], { style: 42 as never, format: 'text' })).code).toBe('UNKNOWN_STYLE')
   })

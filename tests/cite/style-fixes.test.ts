@@ -300,7 +300,7 @@ describe('the Vancouver fix: a period between the DOI and the PubMed note', () =
       / Psychother Psychosom\. 2021;90\(5\):318-27\. doi:10\.1159\/000517074\. PubMed PMID: 34186531\.$/,
     )
     expect(tableReference('rodriguez-2013', { style: 'vancouver' })).toMatch(
-      /doi:10\.1038\/npp\.2013\.150\. PubMed Central PMCID: PMC3799067\.$/,
+      /doi:10\.1038\/npp\.2013\.150\. PubMed PMID: 23783065; PubMed Central PMCID: PMC3799067\.$/,
     )
     expect(tableReference('dore-2019', { style: 'vancouver' })).toMatch(/doi:10\.1080\/02791072\.2019\.1587556$/)
   })

@@ -79,6 +79,23 @@ describe('returned collections cannot be changed for other callers', () => {
     })
   }
 
+  it('every list the data and details accessors return is frozen, as the README says (review 29)', () => {
+    const lists = {
+      claimsCiting: root.claimsCiting(firstStudyCited()),
+      evidenceFor: root.evidenceFor(root.claimIds[0]),
+      fullEvidenceFor: details.fullEvidenceFor(root.claimIds[0]),
+      fullStudies: details.fullStudies(),
+      fullClaims: details.fullClaims(),
+      fullSources: details.fullSources(),
+    }
+    expect(
+      Object.entries(lists)
+        .filter(([, l]) => !Object.isFrozen(l))
+        .map(([n]) => n),
+    ).toEqual([])
+    expect(Object.isFrozen(details.fullEvidenceFor(root.claimIds[0])[0])).toBe(true)
+  })
+
   it('the report: claimsCiting(…).length = 0 and .sort() change nothing', () => {
     const id = firstStudyCited()
     const list = root.claimsCiting(id)

@@ -53,11 +53,11 @@ describe('getStudy / getClaim / getSource', () => {
     expect(e.code).toBe('UNKNOWN_ID')
     expect(e.message).toMatch(/it is a source id; use getSource/)
   })
-  it('gives no hint for an id far from every id', () => {
+  it('suggests no id for an id far from every id, and says where the ids are listed', () => {
     const e = caught(() =>
       getClaim('zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' as never),
     )
-    expect(e.hint).toBeUndefined()
+    expect(e.hint).toBe('no claim id is close; claims() lists them all')
     expect(e.message).not.toMatch(/did you mean/)
   })
   it('throws INVALID_ARGUMENT for a non-string id', () => {
