@@ -22,6 +22,11 @@ export function prose(bytes: number): string {
 export const drafts: Readonly<Record<string, (bytes: number) => string>> = {
   prose,
   'dots (`.` only)': (bytes) => '.'.repeat(bytes),
+  // Review 29: a table header cell of many "what"s (the "what … claims" header rule read it quadratically).
+  'one table header cell of many "what"s': (bytes) =>
+    `| ${'what '.repeat(Math.ceil(bytes / 5))} | Our take |\n|---|---|\n| Ketamine works fast. | No. |\n`,
+  // Review 29: one long thematic-break line (the break's expression ran out of stack at about 1.8 MB).
+  'one line of `- ` marks': (bytes) => '- '.repeat(Math.ceil(bytes / 2)),
   headings: (bytes) => '# Ketamine works fast\n'.repeat(Math.ceil(bytes / 22)).slice(0, bytes),
   'one line of unclosed `<!--`, `![`, `[^`, `<a`, `<http:`': (bytes) =>
     `ketamine --> ${'<!-- ![x [^y <a <http:z '.repeat(Math.ceil(bytes / 28))}`.slice(0, bytes),

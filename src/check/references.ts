@@ -4,13 +4,32 @@
 // a heading such as "References", "Works Cited", "Bibliography" or "Sources". Every test below is linear in the line.
 
 /** A list marker or entry number before an entry: "- ", "1. ", "1) ", "[3] ", "[^3]: ". */
+/**
+ * A thematic break ("---", "* * *", "___"): after at most three blanks, three or more of one of `-*_`, with blanks
+ * between them and nothing else. A loop, not a regular expression: the expression's backreference in a repeated group
+ * ran out of stack on a line of about 1.8 MB.
+ * @internal
+ */
+export function isThematicBreak(line: string): boolean {
+  let i = 0
+  while (i < 3 && i < line.length && /\s/.test(line[i]!)) i++
+  const mark = line[i]
+  if (mark !== '-' && mark !== '*' && mark !== '_') return false
+  let count = 0
+  for (; i < line.length; i++) {
+    const c = line[i]!
+    if (c === mark) count++
+    else if (!/\s/.test(c)) return false
+  }
+  return count >= 3
+}
+
 const MARKER = /^\s{0,3}(?:[-*+\u2022]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s*|\[\^[^\][]{1,20}\]:\s*)/
 /** A numbered entry: "12. ", "12) ", "[12] ". */
 const NUMBERED = /^\s{0,3}(?:\d{1,3}[.)]\s+|\[\d{1,3}\]\s*)/
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
 const ATX_HEADING = /^\s{0,3}#{1,6}(?:\s+|$)/
 const SETEXT_UNDERLINE = /^\s{0,3}(?:=+|-+)\s*$/
-const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/
 /** A line in bold and nothing else, as many drafts set a heading: "**References**". */
 const BOLD_LINE = /^\s{0,3}(?:\*\*|__)[^*_]{1,60}(?:\*\*|__):?\s*$/
 /** The name of a reference list's heading, once its Markdown is removed. */
@@ -258,7 +277,7 @@ export function referenceLines(lines: readonly string[]): boolean[] {
       fence = fenceOpen[1]!.slice(0, 3)
       continue
     }
-    if (line.trim() === '' || line.includes('|') || THEMATIC_BREAK.test(line)) {
+    if (line.trim() === '' || line.includes('|') || isThematicBreak(line)) {
       breakParagraph(i)
       continue
     }

@@ -4,7 +4,7 @@
 // HTML character references decoded, as a reader sees them. List items remember the sentence that introduced the
 // list, and a line that ends a sentence or looks like a heading ends a sentence even without a blank line after it
 // (pasted web pages put one paragraph per line).
-import { referenceLines } from './references'
+import { isThematicBreak, referenceLines } from './references'
 
 /** One sentence of the draft. @internal */
 export interface Sentence {
@@ -53,7 +53,6 @@ interface Block {
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
 const ATX_HEADING = /^\s{0,3}#{1,6}(\s+|$)/
 const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/
-const THEMATIC_BREAK = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/
 const LIST_ITEM = /^\s*(?:[-*+\u2022\u2023\u25e6\u25aa\u25cf\u2043]|\d{1,3}[.)])\s+/
 /** A true-or-false statement's mark at the end of its line: "T / F", "(True/False)", "T or F". */
 const TF_MARK = /\s*[*_]*[([]?\s*(?:T\s*\/\s*F|True\s*\/\s*False|T or F)\s*[)\]]?[*_]*\s*$/i
@@ -114,7 +113,13 @@ const NAMED_SOURCE = new RegExp(`\\b(?:${SOURCE_WORDS})\\b`, 'i')
  * others' words against the author's: its other columns that hold prose are the author's own (see `voicesOf`).
  */
 const SAID_HEADER =
-  /\b(?:says?|said|tells?|told|claimed|promises?|promised|advertis(?:es|ed|ing)|pitch|heard|read that|quotes?|quoted|marketing)\b|\bwhat\b.*\bclaims?\b/i
+  /\b(?:says?|said|tells?|told|claimed|promises?|promised|advertis(?:es|ed|ing)|pitch|heard|read that|quotes?|quoted|marketing)\b/i
+/** "What … claims": looked for after the first "what" only, so a cell of many "what"s is read once (linear). */
+function saidHeader(cell: string): boolean {
+  if (SAID_HEADER.test(cell)) return true
+  const what = /\bwhat\b/i.exec(cell)
+  return what !== null && /\bclaims?\b/i.test(cell.slice(what.index))
+}
 /** A header cell of a column in the table's author's own voice: "Our take", "Why it matters to us", "How I do it". */
 const OWN_HEADER =
   /\b(?:our|my|we|i|us)\b|\b(?:verdict|take|bottom line|comment|opinion|caveats?|limitations?|watch out|gaps?|rating|reality|actually)\b/i
@@ -127,7 +132,7 @@ const OWN_HEADER =
  */
 function voicesOf(heads: readonly string[]): ('reported' | 'own')[] | undefined {
   // "What I tell clients", "What we say": the author's words, not others'.
-  const others = (c: string) => SAID_HEADER.test(c) && !/\b(?:i|we)\s+(?:say|tell|said|told)\b/i.test(c)
+  const others = (c: string) => saidHeader(c) && !/\b(?:i|we)\s+(?:say|tell|said|told)\b/i.test(c)
   const said = heads.some(others)
   if (!said && !heads.some((c) => SOURCES_HEADER.test(c))) return undefined
   return heads.map((c) => {
@@ -471,7 +476,7 @@ function toBlocks(text: string): Block[] {
       continue
     }
     if (table) {
-      if (!ATX_HEADING.test(raw) && !LIST_ITEM.test(raw) && !THEMATIC_BREAK.test(raw)) {
+      if (!ATX_HEADING.test(raw) && !LIST_ITEM.test(raw) && !isThematicBreak(raw)) {
         close()
         blocks.push(...tableRow(raw, lineNo, keyTable, answerColumn, voices))
         continue
@@ -483,7 +488,7 @@ function toBlocks(text: string): Block[] {
       close()
       continue
     }
-    if (THEMATIC_BREAK.test(raw)) {
+    if (isThematicBreak(raw)) {
       close()
       continue
     }

@@ -43,6 +43,9 @@ const commands: Record<string, Command> = {
   list,
 }
 
+/** The command of this name: an own key of the table only (`__proto__`, `constructor` or `toString` name none). */
+const commandNamed = (name: string): Command | undefined => (Object.hasOwn(commands, name) ? commands[name] : undefined)
+
 const mainHelp = `kap-literature ${dataVersion}: verified records of the research behind claims about ketamine-assisted psychotherapy (KAP).
 
 Usage: kap-literature <command> [arguments] [options]
@@ -91,7 +94,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(mainHelp)
         return 0
       }
-      const c = commands[topic]
+      const c = commandNamed(topic)
       if (c === undefined || extra.length > 0)
         throw new UsageError(`no help for "${topic}" (commands: ${Object.keys(commands).join(', ')})`)
       io.out(c.help)
@@ -103,7 +106,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       else io.out(`${dataVersion} (data fingerprint ${dataFingerprint})`)
       return 0
     }
-    const command = commands[name]
+    const command = commandNamed(name)
     if (command === undefined)
       throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`)
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -114,7 +117,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(
-        `kap-literature: ${oneLine(e.message)}. See kap-literature ${commands[argv[0] ?? ''] ? `${argv[0]} ` : ''}--help.`,
+        `kap-literature: ${oneLine(e.message)}. See kap-literature ${commandNamed(argv[0] ?? '') ? `${argv[0]} ` : ''}--help.`,
       )
       if (debug) io.err(e.stack ?? '')
       return 2

@@ -318,6 +318,10 @@ const cases: Case[] = [
       /unknown command "frobnicate" \(commands: search, show, claims, cite, bib, export, check, handout, map, list\)/,
   },
   { args: ['help', 'frobnicate'], code: 2, message: /no help for "frobnicate"/ },
+  // Names an object has by inheritance are no commands (review 29: they crashed with "reading 'booleans'").
+  { args: ['__proto__'], code: 2, message: /^kap-literature: unknown command "__proto__" \(commands: search,/ },
+  { args: ['constructor', 'x'], code: 2, message: /^kap-literature: unknown command "constructor"/ },
+  { args: ['help', 'toString'], code: 2, message: /^kap-literature: no help for "toString"/ },
   { args: ['list', '-x'], code: 2, message: /unknown option -x \(options start with --\)/ },
   { args: ['cite', 'dore-2019', '--narrative=yes'], code: 2, message: /option --narrative takes no value/ },
   {

@@ -34,6 +34,12 @@ describe('check runs in linear time', () => {
     }, 120_000)
   }
 
+  it('a thematic-break line at the input limit is read without running out of stack (review 29)', () => {
+    for (const mark of ['- ', '*', '_ '])
+      expect(() => findMatches(mark.repeat(Math.floor(MAX_INPUT_BYTES / mark.length)))).not.toThrow()
+    expect(segment('---').length).toBe(0)
+  }, 120_000)
+
   it('any mix of Markdown syntax: 8× the input takes at most 20× the time (property)', () => {
     const piece = fc.constantFrom(
       '<!--',
