@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { drafts } from '../../bench/security-inputs'
+import { checkDraft, mergeOverlapping } from '../../src/check/index'
 import { findMatches } from '../../src/check/match'
 import { MAX_SENTENCE, segment } from '../../src/check/segment'
 import { MAX_INPUT_BYTES } from '../../src/cli/read'
@@ -33,6 +34,41 @@ describe('check runs in linear time', () => {
       expect(g.ratio, `32 KB ${g.small.toFixed(1)} ms, 256 KB ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
     }, 120_000)
   }
+
+  it('one long line that repeats a tracked claim: 8× the input takes at most 20× the time to check (review 29)', () => {
+    // Every sentence shares the one line, so each passage merges with the claim's last one (it was quadratic).
+    const unit = 'Ketamine-assisted therapy has three stages: preparation, dosing and integration. '
+    const g = growth(
+      (size) => {
+        const text = unit.repeat(Math.ceil(size / unit.length))
+        return () => checkDraft(text)
+      },
+      32 * KB,
+      256 * KB,
+    )
+    expect(g.ratio, `32 KB ${g.small.toFixed(1)} ms, 256 KB ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO)
+    expect(checkDraft(unit.repeat(50))).toHaveLength(1)
+    // The merge alone, where the quadratic cost was: passages of one claim, all on line 1.
+    const lines = () => ({ start: 1, end: 1 })
+    const m = growth(
+      (n) => {
+        const passages = Array.from({ length: n }, (_, i) => ({
+          claim: 'without-therapy-ketamine-effects-fade-faster' as const,
+          sentences: [i],
+          cues: [`cue ${i % 7}`],
+          runnersUp: [],
+          lines: { start: 1, end: 1 },
+          stance: 'asserted' as const,
+        }))
+        return () => mergeOverlapping(passages, lines)
+      },
+      4000,
+      32000,
+    )
+    expect(m.ratio, `4,000 passages ${m.small.toFixed(1)} ms, 32,000 ${m.large.toFixed(1)} ms`).toBeLessThanOrEqual(
+      MAX_RATIO,
+    )
+  }, 120_000)
 
   it('a thematic-break line at the input limit is read without running out of stack (review 29)', () => {
     for (const mark of ['- ', '*', '_ '])
