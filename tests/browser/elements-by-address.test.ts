@@ -40,7 +40,9 @@ const pages: Record<string, string> = {
   ).join(' ')}</p></body></html>`,
   '/map.html': `${head('a map')}<kap-evidence-map id="map" topic="psychotherapy"></kap-evidence-map></body></html>`,
   '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
-  '/krupitsky.html': `${head('two records whose first authors share a surname')}<p><kap-cite id="k1" ids="krupitsky-2002 krupitsky-2007"></kap-cite></p></body></html>`,
+  '/krupitsky.html':
+    `${head('two records whose first authors share a surname')}` +
+    '<p><kap-cite id="k1" ids="krupitsky-2002 krupitsky-2007"></kap-cite></p></body></html>',
   '/one.html': `${head('one citation')}<p id="para"><kap-cite id="x" ids="${OTHER}"></kap-cite></p></body></html>`,
 }
 
