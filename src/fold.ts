@@ -8,10 +8,12 @@
 import { spelling as spellingTable } from '../data/search/synonyms.json'
 
 /**
- * Runs of letters, marks and digits; everything else (punctuation, symbols, spaces, emoji) separates words.
+ * Runs of letters, marks and digits; everything else (punctuation, symbols, spaces, emoji) separates words. Invisible
+ * format characters (soft hyphens, zero-width spaces and joiners: `\p{Cf}`) inside a word are part of it, as a reader
+ * sees it ("keta\u00admine" pasted from a web page is one word), and folding drops them.
  * @internal
  */
-export const WORD = /[\p{L}\p{M}\p{N}]+/gu
+export const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\p{Cf}]*/gu
 const ASCII_WORD = /^[a-z0-9]+$/
 const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/gu
 const MARKS = /\p{M}+/gu

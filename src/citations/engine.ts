@@ -467,7 +467,7 @@ export function createStyleFormatter(table: StyleTable, styleKey: CitationStyle,
               )
         },
         numberOf(id) {
-          return table.numeric && typeof id === 'string' ? numbers.get(numbers.has(id) ? id : idForm(id)) : undefined
+          return table.numeric && typeof id === 'string' ? numbers.get(idForm(id)) : undefined
         },
         cited() {
           return [...numbers.keys()]

@@ -40,7 +40,7 @@ export function resolveIds(ids: unknown): string[] {
         hint: 'ids are strings',
       })
     // Read as every entry reads an id: in any case, without surrounding spaces.
-    const key = citable.has(id) ? id : idForm(id)
+    const key = idForm(id)
     if (seen.has(key)) continue
     seen.add(key)
     if (citable.has(key)) {

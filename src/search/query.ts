@@ -146,7 +146,10 @@ export function parseQuery(input: string): ParsedQuery {
  * (search as you type), is marked for prefix matching.
  * @internal
  */
-export function unitsOf(text: string): QueryUnit[] {
+export function unitsOf(typed: string): QueryUnit[] {
+  // A dotted abbreviation ("I.V.", "P.T.S.D.") is read as one word: its stops become soft hyphens, which a word holds
+  // and folding drops (fold.ts), so every word keeps its offset; one that is no search term ("e.g.") matches nothing.
+  const text = typed.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?![\p{L}\p{N}])/gu, (d) => d.replace(/\./g, '\u00ad'))
   const tokens = tokenize(text)
   // "im" typed in lower or title case is "I'm" written without its apostrophe ("im bipolar"), not the abbreviation
   // for intramuscular, which is written "IM": it is read as the stop word it stands for.

@@ -88,6 +88,20 @@ describe('unitsOf', () => {
     expect(words(unitsOf('what is the ketamine a b 5 dose of Ketamine?'))).toEqual(['ketamine', '5', 'dose'])
   })
 
+  it('reads a word with soft hyphens or zero-width characters in it as the word a reader sees (review 29)', () => {
+    expect(words(unitsOf('keta\u00admine dis\u200bsociation '))).toEqual(['ketamine', 'dissociation'])
+    expect(words(unitsOf('\u200bketamine\ufeff '))).toEqual(['ketamine'])
+  })
+
+  it('reads a dotted abbreviation as one word (review 29)', () => {
+    expect(unitsOf('I.V. ketamine')).toEqual(unitsOf('IV ketamine'))
+    expect(unitsOf('p.t.s.d.')).toEqual(unitsOf('PTSD'))
+    // "e.g." becomes "eg", a stop word, left out as its two letters were.
+    expect(words(unitsOf('e.g. ketamine '))).toEqual(['ketamine'])
+    // Not a run of single letters with their stops: left as it is.
+    expect(words(unitsOf('Ph.D. ketamine '))).toEqual(['ph', 'ketamine'])
+  })
+
   it('marks only the last word for prefix matching, and only while it is being typed', () => {
     expect(words(unitsOf('ketamine psych'))).toEqual(['ketamine', 'psych*'])
     expect(words(unitsOf('ketamine psych '))).toEqual(['ketamine', 'psych'])
