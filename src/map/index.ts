@@ -177,12 +177,13 @@ function mark(relation: Relation, x: number, y: number): string {
 
 /**
  * A character a map title cannot hold: a control character (C0, DEL, C1: not allowed in XML 1.0 or discouraged, and
- * acted on by terminals), U+FFFE and U+FFFF (not XML characters) or half of a surrogate pair.
+ * acted on by terminals), a line or paragraph separator (U+2028, U+2029: a title is one line), U+FFFE and U+FFFF (not
+ * XML characters) or half of a surrogate pair.
  */
 const TITLE_UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
-/** The maximum length of a map title, in UTF-16 code units. */
+/** The maximum length of a map title, in characters (code points). */
 const MAX_TITLE_LENGTH = 200
 
 /**
@@ -261,7 +262,8 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       )
     }
     // The title names the picture for screen readers (the SVG's <title>) and heads it: a blank one names nothing.
-    if (title.trim() === '') {
+    // Blank, or only invisible characters (zero-width spaces, joiners, bidi marks): nothing a reader would see.
+    if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(title)) {
       throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap title must not be blank', {
         value: title,
         hint: 'leave the title out for the default ("Evidence map: <topic>"), or give one with words in it',
@@ -400,8 +402,12 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     .map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`)
     .join(', ')
   const id = idPrefix(`${title}|${claims.map((c) => c.id).join(',')}|${dataVersion}|${dataFingerprint}`)
+  // A long title wraps (200 characters at 20 px take three lines of the picture's width); what is below it moves
+  // down by the lines it adds, drawn as one group, so a map with a one-line title is laid out as before.
+  const titleLines = wrap(title, 20, WIDTH - 2 * TEXT_X)
+  const drop = (Math.max(titleLines.length, 1) - 1) * 26
   const legendTop = bottom + 24
-  const height = legendTop + 96
+  const height = legendTop + 96 + drop
   const parts: string[] = []
   const text = (x: number, y: number, content: string, attrs = '') =>
     `<text x="${fmt(x)}" y="${fmt(y)}"${attrs}>${escapeHtml(content)}</text>`
@@ -418,7 +424,8 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         `${dataVersion} (fingerprint ${dataFingerprint}).`,
     )}</desc>`,
     `<rect width="${WIDTH}" height="${fmt(height)}" fill="#fff"/>`,
-    text(TEXT_X, 30, title, ' font-size="20" font-weight="700" fill="#1a1a1a"'),
+    ...titleLines.map((line, i) => text(TEXT_X, 30 + 26 * i, line, ' font-size="20" font-weight="700" fill="#1a1a1a"')),
+    ...(drop > 0 ? [`<g transform="translate(0 ${drop})">`] : []),
     text(
       TEXT_X,
       50,
@@ -538,6 +545,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
       ' text-anchor="end" fill="#666" font-size="10"',
     ),
   )
+  if (drop > 0) parts.push('</g>')
   parts.push('</svg>')
   return `${parts.join('\n')}\n`
 }

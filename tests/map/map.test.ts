@@ -32,6 +32,21 @@ function wellFormed(xml: string): boolean {
 
 const ofTopic = (topic: string) => claims.filter((c) => (c.topics as readonly string[]).includes(topic))
 
+describe('evidenceMap titles (review 29)', () => {
+  it("wraps a long title onto lines of the picture's width and moves the rest down; a short one stays one line", () => {
+    const title = 'Where the evidence for fast relief is strong and where it is thin, '.repeat(3).slice(0, 200).trim()
+    const svg = evidenceMap({ topic: 'onset', format: 'svg', title })
+    const lines = [...svg.matchAll(/<text x="16" y="(\d+)" font-size="20" font-weight="700"[^>]*>([^<]*)<\/text>/g)]
+    expect(lines.map((m) => m[1])).toEqual(['30', '56', '82'])
+    expect(lines.map((m) => m[2]).join(' ')).toBe(title)
+    expect(svg).toContain('<g transform="translate(0 52)">')
+    const height = (s: string) => Number(/viewBox="0 0 960 ([\d.]+)"/.exec(s)![1])
+    const short = evidenceMap({ topic: 'onset', format: 'svg' })
+    expect(height(svg) - height(short)).toBe(52)
+    expect(short).not.toContain('<g transform="translate(0 ')
+  })
+})
+
 describe('evidenceMap (SVG)', () => {
   const svg = evidenceMap({ topic: 'psychotherapy', format: 'svg' })
 
@@ -229,13 +244,25 @@ describe('evidenceMap bad input', () => {
     ])
   })
   it('refuses a blank title, which would leave the picture without a name (review 28)', () => {
-    for (const title of ['', '   ', '\u00a0']) {
+    // Only invisible characters is blank too (review 29): zero-width spaces, a joiner, a bidi mark.
+    for (const title of ['', '   ', '\u00a0', '\u200b\u200b', '\u200d \u200e', '\ufeff']) {
       const e = error(() => evidenceMap({ topic: 'onset', format: 'svg', title }))
       expect([e.code, e.message], JSON.stringify(title)).toEqual([
         'INVALID_ARGUMENT',
         'kap-literature: evidenceMap title must not be blank',
       ])
     }
+  })
+  it('refuses a line or paragraph separator in a title, and counts an emoji as one character (review 29)', () => {
+    for (const sep of ['\u2028', '\u2029']) {
+      const e = error(() => evidenceMap({ topic: 'onset', format: 'svg', title: `Two${sep}lines` }))
+      expect(e.code).toBe('INVALID_ARGUMENT')
+      expect(e.message).toContain(`it has U+${sep.charCodeAt(0).toString(16).toUpperCase()} at position 3`)
+    }
+    expect(evidenceMap({ topic: 'onset', format: 'svg', title: '🙂'.repeat(200) })).toContain('🙂')
+    expect(error(() => evidenceMap({ topic: 'onset', format: 'svg', title: '🙂'.repeat(201) })).code).toBe(
+      'INVALID_ARGUMENT',
+    )
   })
   it('quotes a long unknown topic or format shortened, as every other error does (review 28)', () => {
     const topic = 'a'.repeat(100_000)
@@ -269,7 +296,9 @@ describe('evidenceMap title and options (audit 35, A-11 and A-7)', () => {
         } catch (e) {
           expect((e as KapLiteratureError).code).toBe('INVALID_ARGUMENT')
           expect(
-            /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(title) || !xmlChars(title) || title.trim() === '',
+            /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/.test(title) ||
+              !xmlChars(title) ||
+              !/[\p{L}\p{N}\p{P}\p{S}]/u.test(title),
           ).toBe(true)
           return
         }
