@@ -5,6 +5,7 @@ import {
   InputError,
   json,
   parseArgs,
+  quote,
   terminalSafe,
   todayFromEnv,
   UsageError,
@@ -65,6 +66,23 @@ Examples:
   kap-literature check draft.md
   kap-literature help cite`
 
+/**
+ * Whether a command's arguments ask for its help: `--help` or `-h` as an option, not after a `--` that ends the options
+ * and not as the value of an option that takes one (`map --title -h` is a title; `map --title --help` lacks one).
+ */
+function asksHelp(args: readonly string[], spec: FlagSpec): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '--') return false
+    if (a === '--help' || a === '-h') return true
+    if (a.startsWith('--') && !a.includes('=') && spec.values.includes(a.slice(2))) {
+      if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) i++
+      else return false
+    }
+  }
+  return false
+}
+
 /** An error message on one line, with every control character from echoed input escaped. */
 function oneLine(text: string): string {
   return terminalSafe(text.replace(/\s*\n\s*/g, ' '))
@@ -77,9 +95,12 @@ function oneLine(text: string): string {
  * @returns the exit code: 0 success, 1 not found or invalid input, 2 usage error
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const debug = argv.includes('--debug')
+  // --debug is an option only before a `--` that ends the options (after it, it is a file name or a word).
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length
+  const args = argv.filter((a, i) => i >= end || a !== '--debug')
+  const debug = args.length < argv.length
   try {
-    const [name, ...rest] = argv.filter((a) => a !== '--debug')
+    const [name, ...rest] = args
     if (name === undefined) {
       io.err(mainHelp)
       return 2
@@ -95,8 +116,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0
       }
       const c = commandNamed(topic)
-      if (c === undefined || extra.length > 0)
-        throw new UsageError(`no help for "${topic}" (commands: ${Object.keys(commands).join(', ')})`)
+      if (extra.length > 0) throw new UsageError(`help takes one command name, got ${rest.length} words`)
+      if (c === undefined)
+        throw new UsageError(`no help for ${quote(topic)} (commands: ${Object.keys(commands).join(', ')})`)
       io.out(c.help)
       return 0
     }
@@ -108,8 +130,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     const command = commandNamed(name)
     if (command === undefined)
-      throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`)
-    if (rest.includes('--help') || rest.includes('-h')) {
+      throw new UsageError(`unknown command ${quote(name)} (commands: ${Object.keys(commands).join(', ')})`)
+    if (asksHelp(rest, command.flags)) {
       io.out(command.help)
       return 0
     }

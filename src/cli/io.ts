@@ -199,6 +199,14 @@ export function terminalSafe(text: string): string {
   return text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
+/**
+ * A file name as a report or message prints it: {@link terminalSafe}, and a tab or line break escaped too, so a name
+ * cannot start a line of its own and forge one of the report's (review 29).
+ */
+export function nameSafe(name: string): string {
+  return terminalSafe(name).replace(/[\t\n]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 /** Quotes a user's value for a message, shortened, with control characters escaped. */
 export function quote(value: string): string {
   return terminalSafe(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value))

@@ -322,6 +322,15 @@ const cases: Case[] = [
   { args: ['__proto__'], code: 2, message: /^kap-literature: unknown command "__proto__" \(commands: search,/ },
   { args: ['constructor', 'x'], code: 2, message: /^kap-literature: unknown command "constructor"/ },
   { args: ['help', 'toString'], code: 2, message: /^kap-literature: no help for "toString"/ },
+  { args: ['help', 'check', 'extra'], code: 2, message: /^kap-literature: help takes one command name, got 2 words/ },
+  // After `--`, --help and --debug are file names; as an option's value, -h is the value (review 29).
+  { args: ['check', '--', '--help'], code: 1, message: /^kap-literature: cannot read "--help": no such file/ },
+  {
+    args: ['check', '--', '--debug'],
+    code: 1,
+    message: /^kap-literature: cannot read "--debug": no such file; check the path$/,
+  },
+  { args: ['map', '--title', '--help'], code: 2, message: /^kap-literature: option --title needs a value/ },
   { args: ['list', '-x'], code: 2, message: /unknown option -x \(options start with --\)/ },
   { args: ['cite', 'dore-2019', '--narrative=yes'], code: 2, message: /option --narrative takes no value/ },
   {

@@ -27,6 +27,13 @@ describe('kap-literature export', () => {
     expect(bibtex.stderr).toBe(r.stderr)
     expect((await runCli(['export', 'dore-2019', '--format', 'bibtex'])).stderr).toBe('')
   })
+  it('drops repeated ids before counting them (review 29: 48,000 copies of one id hit the 10,000-item limit)', async () => {
+    const many = Array.from({ length: 4 }, () => Array(12_000).fill('dore-2019').join(','))
+    const r = await runCli(['export', ...many, '--format', 'ris'])
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    expect(r.stdout.match(/^TY {2}- /gm)).toHaveLength(1)
+  })
+
   it('exports BibTeX, BibLaTeX and RIS', async () => {
     expect((await runCli(['export', 'dore-2019', '--format', 'bibtex'])).stdout).toMatch(/^@article\{dore-2019,/)
     expect((await runCli(['export', 'dore-2019', '--format', 'biblatex'])).stdout).toMatch(

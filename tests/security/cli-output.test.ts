@@ -36,6 +36,26 @@ describe('terminal output escapes control characters', () => {
     expect(JSON.parse(j.stdout)[0].excerpt).toContain('\u001b[31mred')
   })
 
+  it('a file name with a line break or tab cannot start a report line of its own (review 29)', async () => {
+    const file = join(work, 'a\nb\tc.md')
+    writeFileSync(file, 'Ketamine can lift depression within hours of a single infusion.\n')
+    const r = await runCli(['check', file])
+    expect(r.stdout.split('\n')[0]).toBe(`${join(work, 'a\\u000ab\\u0009c.md')}: 1 passage makes 1 tracked claim.`)
+    const out = join(work, 'map\nforged.svg')
+    const m = await runCli(['map', '--topic', 'onset', '--out', out])
+    expect([m.code, m.stderr]).toEqual([0, `kap-literature: wrote ${join(work, 'map\\u000aforged.svg')}\n`])
+  })
+
+  it('a long stray word is quoted shortened in every usage error (review 29: claims, handout, list echoed it whole)', async () => {
+    const word = 'a'.repeat(120_000)
+    for (const command of ['claims', 'handout', 'list', 'show', 'cite']) {
+      const r = await runCli([command, word])
+      expect(r.code, command).toBeGreaterThan(0)
+      expect(r.stderr.length, command).toBeLessThan(400)
+      expect(r.stderr, command).toContain(`"${'a'.repeat(57)}..."`)
+    }
+  })
+
   it('echoed arguments in errors, for any argument (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,6 +1,16 @@
 import { claims, getClaim, studyIds, vocabularies, type ClaimId, type StudyId } from '../../index'
 import { checkDraft, type CheckMatch, type Stance } from '../../check/index'
-import { json, paint, terminalSafe, UsageError, verdictColor, type FlagSpec, type Io, type Parsed } from '../io'
+import {
+  json,
+  nameSafe,
+  paint,
+  terminalSafe,
+  UsageError,
+  verdictColor,
+  type FlagSpec,
+  type Io,
+  type Parsed,
+} from '../io'
 import { readText } from '../read'
 import { citeProse } from '../../citations/index'
 import { renderDocument } from '../document'
@@ -54,7 +64,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const read = await readText(path, io)
   const { text } = read
   // The file name and the excerpts come from the user's draft: control characters are shown, never acted on.
-  const name = terminalSafe(read.name)
+  const name = nameSafe(read.name)
   const matches = checkDraft(text)
   if (args.flags.has('json')) {
     await printJsonReport(matches, io)

@@ -1,5 +1,16 @@
 import { claims, sourceIds, vocabularies } from '../../index'
-import { json, listFlag, oneOf, paint, verdictColor, type FlagSpec, type Io, type Parsed, UsageError } from '../io'
+import {
+  json,
+  listFlag,
+  oneOf,
+  paint,
+  quote,
+  verdictColor,
+  type FlagSpec,
+  type Io,
+  type Parsed,
+  UsageError,
+} from '../io'
 
 export const summary = 'List the tracked claims, filtered by verdict, topic or source page.'
 
@@ -28,7 +39,7 @@ const more = '; see kap-literature claims --help for the values'
 export function run(args: Parsed, io: Io): number {
   if (args.positional.length > 0)
     throw new UsageError(
-      `claims takes no arguments, only --verdict, --topic and --source (got "${args.positional[0]}")`,
+      `claims takes no arguments, only --verdict, --topic and --source (got ${quote(args.positional[0]!)})`,
     )
   const verdicts = listFlag(args, 'verdict').map((v) =>
     oneOf(

@@ -26,7 +26,8 @@ export const flags: FlagSpec = { booleans: ['json'], values: ['format'] }
 export async function run(args: Parsed, io: Io): Promise<number> {
   const format = oneOf('--format', flag(args, 'format') ?? 'csljson', formats)
   const words = idWords(args.positional)
-  const ids = words.length > 0 ? citableIds(words) : allCitableIds()
+  // Repeats dropped first, as bib and cite do: an id named twice is one record, and counts once.
+  const ids = words.length > 0 ? [...new Set(citableIds(words))] : allCitableIds()
   // Loaded on demand: citation-js is only needed here.
   const cite = await import('../../cite/index')
   const content = { csljson: cite.toCSLJSON, bibtex: cite.toBibTeX, biblatex: cite.toBibLaTeX, ris: cite.toRIS }[

@@ -20,7 +20,7 @@ import { renderDocument } from '../document'
 import { escapeHtml, escapeMarkdown } from '../../escape'
 import { evidenceMap } from '../../map/index'
 import { VERDICT_COLOURS } from '../../verdict-colours'
-import { flag, json, oneOf, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
+import { flag, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 import { refusePdf, styleList, styleOption, topicOption } from '../records'
 import { whyOf } from '../why'
 
@@ -527,7 +527,7 @@ function aspect(svg: string): number {
 
 export function run(args: Parsed, io: Io): number {
   if (args.positional.length > 0)
-    throw new UsageError(`handout takes --topic, not a word (got "${args.positional[0]}")`)
+    throw new UsageError(`handout takes --topic, not a word (got ${quote(args.positional[0]!)})`)
   const topicId = flag(args, 'topic')
   if (topicId === undefined) throw new UsageError(`handout needs --topic (topics: ${topicIds.join(', ')})`)
   const topicKey = topicOption(topicId)

@@ -1,5 +1,5 @@
 import { claims, isCitable, sources, studies } from '../../index'
-import { json, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
+import { json, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 
 export const summary = 'List study, claim or source ids with a one-line description.'
 
@@ -31,7 +31,7 @@ export function run(args: Parsed, io: Io): number {
   else if (what === 'claims') rows = claims.map((c) => ({ id: c.id, text: `[${c.verdict}] ${c.statement}` }))
   else if (what === 'sources')
     rows = sources.map((s) => ({ id: s.id, text: s.csl.title ?? s.documentTitle ?? s.csl.URL ?? '' }))
-  else throw new UsageError(`unknown list "${what}" (use studies, claims or sources)`)
+  else throw new UsageError(`unknown list ${quote(what)} (use studies, claims or sources)`)
   io.out(args.flags.has('json') ? json(rows) : rows.map((r) => `${r.id}  ${r.text}`).join('\n'))
   return 0
 }

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { topicTerms } from '../../index'
 import { evidenceMap } from '../../map/index'
-import { flag, InputError, oneOf, quote, terminalSafe, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
+import { flag, InputError, oneOf, nameSafe, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 import { claimIdsOption, refusePdf, topicOption } from '../records'
 
 export const summary =
@@ -110,6 +110,6 @@ export function run(args: Parsed, io: Io): number {
   } catch (e) {
     throw cannotWrite(file, e, `${topic ?? 'evidence'}-map.${format}`)
   }
-  io.err(`kap-literature: wrote ${terminalSafe(file)}`)
+  io.err(`kap-literature: wrote ${nameSafe(file)}`)
   return 0
 }
