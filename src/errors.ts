@@ -70,7 +70,9 @@ export class KapLiteratureError extends Error {
     this.name = 'KapLiteratureError'
     this.code = code
     this.value = options.value
-    this.hint = options.hint
+    // Every refusal says what to give: a message that states the expectation ("formatReference expects one id, got
+    // number 42") lends it as the hint when the call site gave none.
+    this.hint = options.hint ?? /(.*?), got /s.exec(message)?.[1]
     // The brand isKapLiteratureError checks, hidden from enumeration and JSON.
     Object.defineProperty(this, BRAND, { value: true })
   }
@@ -136,7 +138,10 @@ export function isList(value: unknown, what: string): value is readonly unknown[
   try {
     return Array.isArray(value)
   } catch {
-    throw new KapLiteratureError('INVALID_ARGUMENT', `${what} is a revoked proxy, which cannot be read`, { value })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${what} is a revoked proxy, which cannot be read`, {
+      value,
+      hint: 'pass plain data',
+    })
   }
 }
 

@@ -149,8 +149,8 @@ function unknownError(
     `unknown ${kind} "${value.slice(0, 60)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
     {
       value,
-      // A style's list is short enough to offer; ids are too many, so an id without a close match gets no hint.
-      hint: hint ?? (code === 'UNKNOWN_STYLE' ? `use one of ${known.join(', ')}` : undefined),
+      // A style's list is short enough to offer; ids are too many to list, so an id without a close match is to check.
+      hint: hint ?? (code === 'UNKNOWN_STYLE' ? `use one of ${known.join(', ')}` : 'check the id'),
     },
   )
 }

@@ -120,7 +120,7 @@ function nodeFor(id: unknown, where: string, notes: ReadonlyMap<string, string>)
   throw new KapLiteratureError(
     'UNKNOWN_ID',
     `unknown record id ${describeValue(id)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-    { value: id, hint },
+    { value: id, hint: hint ?? 'no record id is close; studyIds, claimIds and sourceIds of kap-literature list them' },
   )
 }
 
@@ -275,7 +275,7 @@ export function jsonLdToScript(document: JsonLdNode | readonly JsonLdNode[]): st
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `jsonLdToScript could not serialise the object as JSON (${cause instanceof Error ? cause.message : String(cause)})`,
-      { value: document, cause },
+      { value: document, cause, hint: 'pass plain JSON data: objects, arrays, strings, numbers, booleans and null' },
     )
   }
 }

@@ -165,7 +165,10 @@ export function compileOptions(fn: 'search' | 'facets', options: unknown): { fil
   const yearFrom = compileYear(fn, 'yearFrom', o.yearFrom)
   const yearTo = compileYear(fn, 'yearTo', o.yearTo)
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
-    throw invalid(fn, `yearFrom (${yearFrom}) is after yearTo (${yearTo})`, { yearFrom, yearTo })
+    throw new KapLiteratureError('INVALID_ARGUMENT', `${fn}: yearFrom (${yearFrom}) is after yearTo (${yearTo})`, {
+      value: { yearFrom, yearTo },
+      hint: 'swap them: yearFrom is the first year, yearTo the last',
+    })
   }
   if (o.withPsychotherapy !== undefined && typeof o.withPsychotherapy !== 'boolean') {
     throw invalid(

@@ -405,7 +405,7 @@ describe('toJsonLd: lists and bad input', () => {
       'indication-anxiety',
     )
     const far = expectError(() => toJsonLd('zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' as never), 'UNKNOWN_ID')
-    expect(far.hint).toBeUndefined()
+    expect(far.hint).toBe('no record id is close; studyIds, claimIds and sourceIds of kap-literature list them')
     expect(far.message).not.toMatch(/did you mean/)
     expectError(() => toJsonLd('' as never), 'UNKNOWN_ID')
   })

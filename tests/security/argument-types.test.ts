@@ -129,6 +129,10 @@ async function probe(label: string, fn: () => unknown): Promise<string | undefin
         return `${label}: malformed KapLiteratureError ${e.message}`
       // Issue 16: a message names the bad value in words ("nothing", "an object"), never as "undefined".
       if (/\bundefined\b|\[object \w+\]/.test(e.message)) return `${label}: message says ${e.message}`
+      // Every refusal says what to give instead (the brief: a stable code, the bad value, a hint; review 29 found 35
+      // kinds of refusal without one).
+      if (typeof e.hint !== 'string' || e.hint.trim() === '')
+        return `${label}: no hint: ${e.code} ${e.message.slice(0, 120)}`
       return undefined
     }
     return `${label}: ${e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e)}`.slice(0, 300)
