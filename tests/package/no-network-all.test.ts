@@ -52,6 +52,7 @@ const entries: [string, Record<string, unknown>, Calls][] = [
       createCitationSession: () => citations.createCitationSession({ style: 'ama' }).cite('dore-2019'),
       styleCitations: () => citations.styleCitations('chicago').formatReference('dore-2019'),
       citeProse: () => citations.citeProse('As wilkinson-2021 found.', citations.createCitationSession(), 'text'),
+      isCitableId: () => citations.isCitableId('dore-2019'),
     },
   ],
   [

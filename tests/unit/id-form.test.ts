@@ -67,3 +67,13 @@ describe('the id form', () => {
     expect((await runCli(['show', ' Dore-2019 '])).stdout.split('\n')[0]).toMatch(/^dore-2019: Ketamine Assisted/)
   })
 })
+
+describe('isCitableId', () => {
+  it('narrows to the ids the citation entries format: shipped, exact, not a lead', async () => {
+    const { isCitableId } = await import('../../src/citations/index')
+    expect(['dore-2019', 'samadhi-kap-vs-infusions'].map(isCitableId)).toEqual([true, true])
+    expect(
+      ['holmes-2022', 'DORE-2019', 'without-therapy-ketamine-effects-fade-faster', 42, null].map(isCitableId),
+    ).toEqual([false, false, false, false, false])
+  })
+})
