@@ -1,6 +1,5 @@
 import { describeValue, isList, KapLiteratureError } from '../errors'
 import { claimIds, sourceIds, studyIds, type SourceId, type StudyId } from '../generated/ids'
-import { leadLabels } from '../generated/lead-labels'
 import { closest, idForm } from '../suggest'
 
 /**
@@ -15,27 +14,10 @@ export type CitableId = StudyId | SourceId
 
 // Pure calls, so that a page importing only a constant of the chunk this module shares (such as `cslCredit`) keeps
 // none of the id lists.
-const citable: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>([...studyIds, ...sourceIds]))()
+/** Every study and source id (leads too). @internal */
+export const citable: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>([...studyIds, ...sourceIds]))()
 const claimSet: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>(claimIds))()
 const sortedCitable = /* @__PURE__ */ (() => [...citable].sort())()
-
-/**
- * Whether a value is the id of a record the citation entries format: a shipped study or source whose authors, title
- * and date are confirmed (a lead, kept only for its leads, is not). Narrows the type, for ids from user input; like
- * `isStudyId` it takes the id exactly as shipped (give it `value.trim().toLowerCase()`).
- * @param value - anything
- * @returns `true` when `formatReference(value)` formats it
- * @example
- * ```ts
- * import { formatReference, isCitableId } from 'kap-literature/citations'
- * const raw: string = 'dore-2019'
- * if (isCitableId(raw)) formatReference(raw)
- * isCitableId('holmes-2022') // false: a lead
- * ```
- */
-export function isCitableId(value: unknown): value is CitableId {
-  return typeof value === 'string' && citable.has(value) && !Object.hasOwn(leadLabels, value)
-}
 
 /**
  * Checks ids (one string or an array), drops repeats (first occurrence wins) and returns them in order.

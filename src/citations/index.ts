@@ -44,7 +44,7 @@ export {
 } from './engine'
 export type { StyleCitations } from './bind'
 export type { CitableId } from './ids'
-export { isCitableId } from './ids'
+export { isCitableId } from './citable-id'
 
 const tables: Readonly<Record<CitationStyle, StyleTable>> = {
   apa,

@@ -62,6 +62,12 @@ export const budgetCases: readonly BudgetCase[] = [
     before: 88.9 * KB,
   },
   {
+    // Review 29: the guards read the id lists, not the record cores (19.5 KB before).
+    label: '`isStudyId(x)` from the root entry (ids only)',
+    code: `import { isStudyId } from 'PKG'; console.log(isStudyId(location.hash.slice(1)))`,
+    budget: 3 * KB,
+  },
+  {
     label: '`search(q)`',
     code: `import { search } from 'PKG/search'; console.log(search('ketamine ptsd'))`,
     // 35 KB held at 32.3 KB; restored leads (issue 11, ~2.5 KB of index) and ranking without cliffs with word
