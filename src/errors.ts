@@ -114,7 +114,13 @@ export function isKapLiteratureError(value: unknown): value is KapLiteratureErro
  * @internal
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
+  // Invisible format characters (bidi overrides, zero-width spaces) are shown as escapes: a right-to-left override
+  // would reverse the rest of the message where it is displayed (review 29, the web components' error line).
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value).replace(
+      /\p{Cf}/gu,
+      (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+    )
   if (value === undefined) return 'nothing'
   if (value === null) return 'null'
   if (typeof value === 'function') return 'a function'

@@ -146,7 +146,7 @@ function unknownError(
   const hint = closest(value, known)
   return new KapLiteratureError(
     code,
-    `unknown ${kind} "${value.slice(0, 60)}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
+    `unknown ${kind} ${describeValue(value)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
     {
       value,
       // A style's list is short enough to offer; ids are too many to list, so an id without a close match is to check.

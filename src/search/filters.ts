@@ -167,7 +167,7 @@ export function compileOptions(fn: 'search' | 'facets', options: unknown): { fil
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
     throw new KapLiteratureError('INVALID_ARGUMENT', `${fn}: yearFrom (${yearFrom}) is after yearTo (${yearTo})`, {
       value: { yearFrom, yearTo },
-      hint: 'swap them: yearFrom is the first year, yearTo the last',
+      hint: 'swap yearFrom and yearTo',
     })
   }
   if (o.withPsychotherapy !== undefined && typeof o.withPsychotherapy !== 'boolean') {

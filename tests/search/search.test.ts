@@ -507,7 +507,7 @@ describe('search: options', () => {
       'yearFrom after yearTo',
       { yearFrom: 2020, yearTo: 2010 },
       /yearFrom \(2020\) is after yearTo \(2010\)/,
-      'swap them: yearFrom is the first year, yearTo the last',
+      'swap yearFrom and yearTo',
     ],
     ['a zero limit', { limit: 0 }, /limit must be a positive integer/, undefined],
     ['a fractional limit', { limit: 2.5 }, /limit must be a positive integer/, undefined],

@@ -32,6 +32,22 @@ describe('isKapLiteratureError', () => {
 })
 
 describe('describeValue', () => {
+  it('shows invisible format characters in a quoted value as escapes (review 29)', async () => {
+    expect(describeValue('dore-2019\u202ex')).toBe('"dore-2019\\u{202e}x"')
+    expect(describeValue('\u200bdore\u00ad')).toBe('"\\u{200b}dore\\u{ad}"')
+    expect(describeValue('tag\u{e0001}')).toBe('"tag\\u{e0001}"')
+    // The web components' error line, where a right-to-left override reversed the rest of the message.
+    const { parseIds } = await import('../../src/elements/index')
+    let message = ''
+    try {
+      parseIds('dore-2019\u202ex')
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message).toMatch(/^kap-literature: unknown study "dore-2019\\u\{202e\}x"/)
+    expect(message).not.toMatch(/\p{Cf}/u)
+  })
+
   it('never says "undefined"', () => {
     for (const v of [undefined, null, 1, true, 'x', [], {}, () => 1, Symbol('s'), 10n])
       expect(describeValue(v)).not.toContain('undefined')
