@@ -129,6 +129,11 @@ function decode(bytes: Uint8Array, shown: string): string {
 
 function cannotRead(path: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code
+  // A name that is not UTF-8 reaches Node with U+FFFD in place of its bytes, so no file of that name is found.
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && path.includes('\ufffd'))
+    return new InputError(
+      `cannot read ${quote(path)}: its name is not UTF-8 text, which cannot be passed on; rename the file, or pipe it: check - < file`,
+    )
   if (code === 'ENOENT' || code === 'ENOTDIR')
     return new InputError(`cannot read ${quote(path)}: no such file; check the path`)
   if (code === 'EACCES' || code === 'EPERM') return new InputError(`cannot read ${quote(path)}: permission denied`)

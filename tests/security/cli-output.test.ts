@@ -4,7 +4,7 @@
  * ESC sequences from a draft raw, `show`/`handout` echoed raw argv, and `bib > /dev/full` exited 0.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -44,6 +44,20 @@ describe('terminal output escapes control characters', () => {
     const out = join(work, 'map\nforged.svg')
     const m = await runCli(['map', '--topic', 'onset', '--out', out])
     expect([m.code, m.stderr]).toEqual([0, `kap-literature: wrote ${join(work, 'map\\u000aforged.svg')}\n`])
+  })
+
+  it('a dangling link names its target, and a name that is not UTF-8 says so (review 29: both said something else)', async () => {
+    const link = join(work, 'dangling.svg')
+    symlinkSync(join(work, 'no-such-folder', 'map.svg'), link)
+    const m = await runCli(['map', '--topic', 'onset', '--out', link])
+    expect([m.code, m.stderr]).toEqual([
+      1,
+      `kap-literature: cannot write ${JSON.stringify(link)}: it is a link to ${JSON.stringify(join(work, 'no-such-folder', 'map.svg'))}, whose folder does not exist; remove the link or choose another path\n`,
+    ])
+    // Node hands a name whose bytes are not UTF-8 to the program with U+FFFD in their place.
+    const c = await runCli(['check', join(work, 'n\ufffdo.md')])
+    expect(c.code).toBe(1)
+    expect(c.stderr).toContain('its name is not UTF-8 text, which cannot be passed on; rename the file, or pipe it')
   })
 
   it('a long stray word is quoted shortened in every usage error (review 29: claims, handout, list echoed it whole)', async () => {

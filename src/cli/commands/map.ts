@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, writeSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { topicTerms } from '../../index'
 import { evidenceMap } from '../../map/index'
@@ -30,14 +30,28 @@ Examples:
 
 export const flags: FlagSpec = { booleans: [], values: ['topic', 'claims', 'format', 'title', 'out'] }
 
+/** Where a symbolic link points, or `undefined` when `file` is no link. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** A one-line message for a file that cannot be written, with the path and what to do. */
 function cannotWrite(file: string, e: unknown, example: string): InputError {
   const code = (e as NodeJS.ErrnoException).code
   const where = `cannot write ${quote(file)}`
-  if (code === 'ENOENT')
+  if (code === 'ENOENT') {
+    // A link whose target's folder is missing: name the target, not the link's own folder, which exists.
+    const target = linkTarget(file)
     return new InputError(
-      `${where}: the folder ${quote(dirname(file))} does not exist; create it or choose another path`,
+      target !== undefined
+        ? `${where}: it is a link to ${quote(target)}, whose folder does not exist; remove the link or choose another path`
+        : `${where}: the folder ${quote(dirname(file))} does not exist; create it or choose another path`,
     )
+  }
   if (code === 'ENOTDIR')
     return new InputError(`${where}: part of the path is a file, not a folder; choose another path`)
   if (code === 'EISDIR')
