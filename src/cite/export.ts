@@ -25,8 +25,20 @@ function records(items: unknown, fn: string): Resolved[] {
  * and without the placeholders of a partial author list. Your own records are exported as you give them.
  */
 function forExport(r: Resolved): Resolved {
-  const csl = r.shipped ? (initialsWithStops(r.csl) as CslObject) : r.csl
+  const csl = r.shipped ? withoutPublisherAsAuthor(initialsWithStops(r.csl) as CslObject) : r.csl
   return withoutPlaceholders(csl === r.csl ? r : { ...r, csl })
+}
+
+/**
+ * A shipped record whose one author is the organisation that published it (an agency's statement) without the
+ * publisher: the styles of this library omit a publisher that repeats the author (APA, Chicago), but Pandoc's and
+ * Zotero's styles print both ("U.S. Food and Drug Administration. 2023. … U.S. Food and Drug Administration.").
+ */
+function withoutPublisherAsAuthor(csl: CslObject): CslObject {
+  const authors = csl.author as readonly { literal?: string }[] | undefined
+  if (authors?.length !== 1 || csl.publisher === undefined || authors[0]!.literal !== csl.publisher) return csl
+  const { publisher: _publisher, ...rest } = csl
+  return rest as CslObject
 }
 
 /**

@@ -197,6 +197,25 @@ describe('toBibTeX / toBibLaTeX', () => {
   })
 })
 
+describe('an organisation that wrote and published a statement (review 29)', () => {
+  it('is exported once, as its author: Pandoc and Zotero would print a publisher that repeats it', () => {
+    const fda = 'U.S. Food and Drug Administration'
+    const [csl] = JSON.parse(toCSLJSON(['fda-compounded-ketamine-2023'])) as Record<string, unknown>[]
+    expect([csl!.author, csl!.publisher]).toEqual([[{ literal: fda }], undefined])
+    for (const text of [toBibTeX(['fda-compounded-ketamine-2023']), toRIS(['fda-compounded-ketamine-2023'])])
+      expect(text.split(fda).length - 1, text).toBe(1)
+    // Your own records are exported as you give them.
+    const mine = {
+      id: 'mine',
+      type: 'webpage',
+      title: 'A statement',
+      author: [{ literal: 'An agency' }],
+      publisher: 'An agency',
+    }
+    expect(JSON.parse(toCSLJSON([mine]))[0].publisher).toBe('An agency')
+  })
+})
+
 describe('toRIS', () => {
   const ris = toRIS()
   const records = ris.replace(/\n$/, '').split(/\n(?=TY {2}- )/)

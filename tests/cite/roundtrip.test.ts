@@ -49,7 +49,10 @@ const publishedBy = (type: string): boolean => type === 'webpage' || type === 'a
 function expected(csl: CslItem): Fields {
   // A web page's site name is exported as its publisher when it has none (citation-js drops container-title there);
   // a preprint's server is exported where a preprint's repository goes (howpublished, RIS PB), read back as publisher.
-  const journal = publishedBy(csl.type) ? (csl.publisher ?? csl['container-title']) : csl['container-title']
+  // A publisher that is the record's one author (an agency's statement) is not exported a second time (review 29).
+  const publisher =
+    csl.author?.length === 1 && (csl.author[0] as Name).literal === csl.publisher ? undefined : csl.publisher
+  const journal = publishedBy(csl.type) ? (publisher ?? csl['container-title']) : csl['container-title']
   return {
     title: norm(csl.title),
     authors: (csl.author ?? []).map(nameKey),
