@@ -540,3 +540,19 @@ describe('cue fixes of round 31', () => {
     ],
   ])
 })
+
+describe('a contrast pieced from two sentences (review 28, left from session 28)', () => {
+  itIgnoresLookAlikes([
+    [
+      'Ketamine is not the only psychedelic-type drug the FDA has approved for mental health. Nor is the treatment risk-free: dissociation is common.',
+      'ketamine-experience-dissociative-not-psychedelic',
+      '"not the only" contrasts nothing with dissociation',
+    ],
+  ])
+  itFindsEach([
+    [
+      'The ketamine experience is dissociative, not a psychedelic trip.',
+      'ketamine-experience-dissociative-not-psychedelic',
+    ],
+  ])
+})
