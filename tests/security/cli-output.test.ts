@@ -50,9 +50,11 @@ describe('terminal output escapes control characters', () => {
     const link = join(work, 'dangling.svg')
     symlinkSync(join(work, 'no-such-folder', 'map.svg'), link)
     const m = await runCli(['map', '--topic', 'onset', '--out', link])
+    const target = JSON.stringify(join(work, 'no-such-folder', 'map.svg'))
     expect([m.code, m.stderr]).toEqual([
       1,
-      `kap-literature: cannot write ${JSON.stringify(link)}: it is a link to ${JSON.stringify(join(work, 'no-such-folder', 'map.svg'))}, whose folder does not exist; remove the link or choose another path\n`,
+      `kap-literature: cannot write ${JSON.stringify(link)}: it is a link to ${target}, whose folder does not exist; ` +
+        'remove the link or choose another path\n',
     ])
     // Node hands a name whose bytes are not UTF-8 to the program with U+FFFD in their place.
     const c = await runCli(['check', join(work, 'n\ufffdo.md')])
