@@ -318,6 +318,12 @@ describe('search: exact lookups', () => {
     expect(checked).toBeGreaterThan(50)
   })
 
+  it('reads "post-traumatic" and "posttraumatic" alone as PTSD, however written (review 29)', () => {
+    const ptsd = ids(search('PTSD')).slice(0, 5)
+    for (const q of ['post-traumatic', 'posttraumatic', 'post traumatic', 'Post-Traumatic'])
+      expect(ids(search(q)).slice(0, 5), q).toEqual(ptsd)
+  })
+
   it('finds a study by its trial registration and a source by its URL', () => {
     expect(first('NCT03113968')).toBe('study:anand-2023')
     expect(first('nct 03113968')).toBe('study:anand-2023')
