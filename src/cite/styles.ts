@@ -129,7 +129,7 @@ export function resolveStyle(style: unknown): StyleEntry {
       : ''
   throw new KapLiteratureError(
     'UNKNOWN_STYLE',
-    `unknown style ${describeValue(style)}; available: ${available.join(', ')}`,
+    `unknown style ${describeValue(style)}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}; available: ${available.join(', ')}`,
     {
       value: style,
       hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `use one of ${available.join(', ')}${system}`,
