@@ -151,12 +151,13 @@ function cannotRead(path: string, e: unknown): InputError {
 export async function readText(path: string, io: Io): Promise<{ name: string; text: string }> {
   let bytes: Uint8Array
   let name: string
+  // Standard input from a terminal would wait for typing: said at once, whether it is named `-` or by its device file.
+  if (io.stdinIsTTY && (path === '-' || path === '/dev/stdin' || path === '/dev/fd/0'))
+    throw new InputError(
+      'nothing is piped to standard input; use kap-literature check - < draft.md, or give a file name',
+    )
   if (path === '-') {
     name = '<stdin>'
-    if (io.stdinIsTTY)
-      throw new InputError(
-        'nothing is piped to standard input; use kap-literature check - < draft.md, or give a file name',
-      )
     bytes = await io.readStdin(MAX_INPUT_BYTES)
     if (bytes.length > MAX_INPUT_BYTES) throw tooLarge('standard input')
     if (bytes.length === 0)

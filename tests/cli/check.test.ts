@@ -352,6 +352,26 @@ describe('kap-literature check', () => {
     )
   })
 
+  it('says at once that nothing is piped when standard input is a terminal, by - or by its device file (review 29)', async () => {
+    for (const path of ['-', '/dev/stdin', '/dev/fd/0']) {
+      const err: string[] = []
+      const io: Io = {
+        out: () => undefined,
+        err: (t) => void err.push(t),
+        color: false,
+        readStdin: async () => {
+          throw new Error('read from a terminal')
+        },
+        stdinIsTTY: true,
+        today: '2026-12-07',
+      }
+      expect(await main(['check', path], io), path).toBe(1)
+      expect(err, path).toEqual([
+        'kap-literature: nothing is piped to standard input; use kap-literature check - < draft.md, or give a file name',
+      ])
+    }
+  })
+
   it('writes a long --json or --verbose report a piece at a time, waiting for the output to drain, with the same bytes', async () => {
     // 300 lines of two claims each: 600 passages, the report written in pieces (a real 5 MB draft of such lines makes
     // 180,000 passages and 434 MB of JSON, which built as one string took 2.4 GB of memory).
