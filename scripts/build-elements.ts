@@ -54,14 +54,24 @@ function byAddress(b: PluginBuild, source: string, namespace: string): void {
 }
 
 /**
- * A style's table as the elements' head file holds it: without its entries (they come one file a record) and without
- * what only a reader of the table's provenance uses, which no element shows: the style's title, source, licence and
- * date (`loadStyle` and the `kap-literature/citations` entries keep them). About 120 bytes of gzip on every page that
- * cites.
+ * A style's table as the elements' head file holds it: without its entries (they come one file a record), its
+ * in-text variants (they come with the records they tell apart) and what only a reader of the table's provenance uses,
+ * which no element shows: the style's title, source, licence, date and format version (`loadStyle` and the
+ * `kap-literature/citations` entries keep them; the version is checked by the tests). About 150 bytes of gzip on every
+ * page that cites.
  */
-function elementHead(table: StyleTable): Omit<StyleTable, 'entries' | 'variants'> {
-  const { entries: _entries, variants: _variants, ...head } = table
-  return { ...head, title: '', updated: '', source: '', license: '' }
+function elementHead(table: StyleTable): Partial<StyleTable> {
+  const {
+    entries: _entries,
+    variants: _variants,
+    title: _title,
+    updated: _updated,
+    source: _source,
+    license: _license,
+    formatVersion: _version,
+    ...head
+  } = table
+  return head
 }
 
 /**

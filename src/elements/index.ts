@@ -521,7 +521,7 @@ export function defineElements(): boolean {
         if (this.shown === error.message) return
         this.shown = error.message
         this.closePopover()
-      }
+      } else if (into.firstElementChild?.textContent === error.message) return // a part's line, likewise (each keystroke)
       // In place of the whole element, the page's own fallback text (if any) still follows the error.
       into.replaceChildren(
         h('p', { part: 'error', class: 'error', role: 'alert' }, error.message),
