@@ -1,5 +1,6 @@
 // Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
+import { sentenceCase } from './sentence-case'
 import { describeValue } from '../errors'
 import { plugins } from '@citation-js/core'
 import { ET_AL_PLACEHOLDERS } from '../etal'
@@ -25,8 +26,26 @@ function records(items: unknown, fn: string): Resolved[] {
  * and without the placeholders of a partial author list. Your own records are exported as you give them.
  */
 function forExport(r: Resolved): Resolved {
-  const csl = r.shipped ? withoutPublisherAsAuthor(initialsWithStops(r.csl) as CslObject) : r.csl
+  const csl = r.shipped ? sentenceCased(withoutPublisherAsAuthor(initialsWithStops(r.csl) as CslObject)) : r.csl
   return withoutPlaceholders(csl === r.csl ? r : { ...r, csl })
+}
+
+/**
+ * A shipped record's titles in sentence case, the case Zotero and Pandoc expect titles to be stored in: a style that
+ * wants headline case (Chicago, MLA) raises it, and one that wants sentence case (APA, AMA, Vancouver) cannot lower
+ * a journal's headline case (CSL has no reliable conversion; BibTeX would brace every capital word against it).
+ * The records keep each title as its publisher printed it; the converter is the one the library's own APA uses.
+ */
+function sentenceCased(csl: CslObject): CslObject {
+  const cased = (t: unknown) => (typeof t === 'string' ? sentenceCase(t, 'capital') : t)
+  const title = cased(csl.title)
+  const short = cased(csl['title-short'])
+  if (title === csl.title && short === csl['title-short']) return csl
+  return {
+    ...csl,
+    ...(title === undefined ? {} : { title }),
+    ...(short === undefined ? {} : { 'title-short': short }),
+  } as CslObject
 }
 
 /**
