@@ -384,6 +384,17 @@ function bibtexMonths(bib: string): string {
  * A BibTeX entry with a web page's access date also as `urldate`, the field Pandoc and Zotero read (BibTeX's own
  * styles ignore a field they do not know, and print the note "[Online; accessed …]" that the entry keeps).
  */
+/**
+ * A journal's abbreviation in BibTeX, as BibLaTeX's `shortjournal` (Pandoc reads it from a .bib for AMA and
+ * Vancouver; BibTeX ignores a field it does not know): only a plain abbreviation, which needs no escaping.
+ */
+function withShortJournal(entry: string, r: Resolved): string {
+  const short = r.csl['container-title-short']
+  return typeof short === 'string' && /^[\p{L}\p{N} .,()-]+$/u.test(short) && entry.includes('\n\tjournal = {')
+    ? `${entry}\n\tshortjournal = {${short}},`
+    : entry
+}
+
 function withUrldate(entry: string, r: Resolved): string {
   const accessed = isoDate(r.csl.accessed)
   return accessed === undefined ? entry : `${entry}\n\turldate = {${accessed}},`
@@ -423,7 +434,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
     .map((entry, i) => {
       const r = list[i]!
       const edited = preprintFields(oneUrl(andOthers(entry, r), r), r, flavour)
-      return `${flavour === 'bibtex' ? withUrldate(bibtexMonths(edited), r) : oneAccessDate(edited, r)}\n}\n`
+      return `${flavour === 'bibtex' ? withShortJournal(withUrldate(bibtexMonths(edited), r), r) : oneAccessDate(edited, r)}\n}\n`
     })
     .join('')
 }

@@ -105,6 +105,8 @@ describe('toBibTeX / toBibLaTeX', () => {
         '\ttitle = {Cognitive behavioral therapy to sustain the antidepressant effects of ketamine in ' +
           'treatment-resistant depression: A randomized clinical trial},',
         '\tvolume = {90},',
+        // BibLaTeX's field, which Pandoc reads from a .bib for AMA and Vancouver; BibTeX ignores it.
+        '\tshortjournal = {Psychother Psychosom},',
         '}',
         '',
       ].join('\n'),
