@@ -31,6 +31,16 @@ function forExport(r: Resolved): Resolved {
 }
 
 /**
+ * A shipped preprint (CSL `article`) with its server as publisher, not as a container: APA's CSL prints a container of
+ * an `article` as "In medRxiv", and its server as publisher as the library's own APA does ("… trial. medRxiv.").
+ */
+function serverAsPublisher(csl: CslObject): CslObject {
+  if (csl.type !== 'article' || typeof csl['container-title'] !== 'string' || csl.publisher !== undefined) return csl
+  const { 'container-title': server, ...rest } = csl
+  return { ...rest, publisher: server } as CslObject
+}
+
+/**
  * A shipped record's titles in sentence case, the case Zotero and Pandoc expect titles to be stored in: a style that
  * wants headline case (Chicago, MLA) raises it, and one that wants sentence case (APA, AMA, Vancouver) cannot lower
  * a journal's headline case (CSL has no reliable conversion; BibTeX would brace every capital word against it).
@@ -194,9 +204,10 @@ function oneUrl(entry: string, r: Resolved): string {
  */
 export function toCSLJSON(items?: readonly CiteItem[]): string {
   return `${JSON.stringify(
-    records(items, 'toCSLJSON').map((r) =>
-      partialLists.has(r) ? { ...r.csl, note: withPartialNote(r.csl.note, '\n') } : r.csl,
-    ),
+    records(items, 'toCSLJSON').map((r) => {
+      const csl = r.shipped ? serverAsPublisher(r.csl) : r.csl
+      return partialLists.has(r) ? { ...csl, note: withPartialNote(csl.note, '\n') } : csl
+    }),
     null,
     2,
   )}\n`

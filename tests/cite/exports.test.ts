@@ -395,9 +395,9 @@ describe('a preprint (CSL type article) is exported as a preprint, not a journal
     expect(toBibTeX(['dore-2019'])).toMatch(/^@article\{dore-2019,\n/)
   })
 
-  it('CSL-JSON keeps the record as it is: type article, the server as container-title', () => {
+  it('CSL-JSON keeps type article, with the server as publisher (review 29: Pandoc\'s APA printed "In medRxiv")', () => {
     const [item] = JSON.parse(toCSLJSON(['yermus-2023'])) as Record<string, unknown>[]
-    expect([item!.type, item!['container-title'], item!.publisher]).toEqual(['article', 'medRxiv', undefined])
+    expect([item!.type, item!['container-title'], item!.publisher]).toEqual(['article', undefined, 'medRxiv'])
   })
 })
 
