@@ -406,6 +406,17 @@ function withShortJournal(entry: string, r: Resolved): string {
     : entry
 }
 
+/**
+ * `useprefix=true` for a record whose names carry a particle that belongs to the surname ("aan het Rot"): without it
+ * biblatex and Pandoc print and sort "Rot, M. aan het"; BibTeX ignores the field.
+ */
+function withUsePrefix(entry: string, r: Resolved): string {
+  const names = [r.csl.author, r.csl.editor].flatMap((n) => (Array.isArray(n) ? n : []))
+  return names.some((n) => typeof (n as { 'non-dropping-particle'?: unknown })['non-dropping-particle'] === 'string')
+    ? `${entry}\n\toptions = {useprefix=true},`
+    : entry
+}
+
 function withUrldate(entry: string, r: Resolved): string {
   const accessed = isoDate(r.csl.accessed)
   return accessed === undefined ? entry : `${entry}\n\turldate = {${accessed}},`
@@ -445,7 +456,9 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
     .map((entry, i) => {
       const r = list[i]!
       const edited = preprintFields(oneUrl(andOthers(entry, r), r), r, flavour)
-      return `${flavour === 'bibtex' ? withShortJournal(withUrldate(bibtexMonths(edited), r), r) : oneAccessDate(edited, r)}\n}\n`
+      const last =
+        flavour === 'bibtex' ? withShortJournal(withUrldate(bibtexMonths(edited), r), r) : oneAccessDate(edited, r)
+      return `${withUsePrefix(last, r)}\n}\n`
     })
     .join('')
 }

@@ -201,6 +201,16 @@ describe('toBibTeX / toBibLaTeX', () => {
   })
 })
 
+describe('a surname with its particle (review 29)', () => {
+  it('tells biblatex and Pandoc the particle belongs to the name: "aan het Rot", not "Rot, M. aan het"', () => {
+    for (const text of [toBibTeX(['feder-2014']), toBibLaTeX(['feder-2014'])]) {
+      expect(text).toContain('aan het Rot, Marije')
+      expect(text).toContain('\toptions = {useprefix=true},\n}')
+    }
+    expect(toBibLaTeX(['dore-2019'])).not.toContain('useprefix')
+  })
+})
+
 describe('an organisation that wrote and published a statement (review 29)', () => {
   it('is exported once, as its author: Pandoc and Zotero would print a publisher that repeats it', () => {
     const fda = 'U.S. Food and Drug Administration'
