@@ -305,8 +305,11 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
   // "FDA approves …" would print as "Fda approves …". Mark that word as CSL no-case, which it writes as {FDA}.
   // It also misses a capital inside a word after a digit: "(2R,6R)-hydroxynorketamine" would print as "(2r,6r)".
   // Such words are marked first (so the first-word rule, which stops at markup, never wraps them twice).
+  // A dotted abbreviation and the word after it ("U.S. as"): Pandoc reads the abbreviation's last stop as a sentence's
+  // end and capitalises the word ("U.S. As") unless both are protected together (review 29).
   if (typeof copy.title === 'string')
     copy.title = copy.title
+      .replace(/(?<![\p{L}.])(?:\p{Lu}\.){2,}\s\p{Ll}+/gu, '<span class="nocase">$&</span>')
       .replace(/\b(?=\w*\d[A-Z])\w+/g, '<span class="nocase">$&</span>')
       .replace(/^([^\s<])([^\s<]*[A-Z][^\s<]*)/, '<span class="nocase">$1$2</span>')
   // BibTeX has no PubMed fields: the ids go in `note`. BibLaTeX gets the PMID as eprint = {…}, eprinttype = {pubmed}

@@ -201,6 +201,13 @@ describe('toBibTeX / toBibLaTeX', () => {
   })
 })
 
+describe('a dotted abbreviation in a title (review 29)', () => {
+  it('is protected with the word after it, which Pandoc would otherwise capitalise ("U.S. As")', () => {
+    for (const text of [toBibTeX(['fda-esketamine-monotherapy-2025']), toBibLaTeX(['fda-esketamine-monotherapy-2025'])])
+      expect(text).toContain('approved in the {{U}.{S}. as} the first')
+  })
+})
+
 describe('a surname with its particle (review 29)', () => {
   it('tells biblatex and Pandoc the particle belongs to the name: "aan het Rot", not "Rot, M. aan het"', () => {
     for (const text of [toBibTeX(['feder-2014']), toBibLaTeX(['feder-2014'])]) {
