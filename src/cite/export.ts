@@ -7,7 +7,7 @@ import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
 import { exportWith, type CslObject } from './engine'
 import { allShipped, MAX_EXPORT_ITEMS, requireIdentifiable, resolveItems, type Resolved } from './records'
-import { initialsWithStops } from './style-records'
+import { initialsWithStops, withoutRepeatedOrganisation } from './style-records'
 import type { CiteItem } from './types'
 
 /** The records to export: every shipped one, or the items given; a user record with nothing to cite it by is refused. */
@@ -26,7 +26,7 @@ function records(items: unknown, fn: string): Resolved[] {
  * and without the placeholders of a partial author list. Your own records are exported as you give them.
  */
 function forExport(r: Resolved): Resolved {
-  const csl = r.shipped ? sentenceCased(withoutPublisherAsAuthor(initialsWithStops(r.csl) as CslObject)) : r.csl
+  const csl = r.shipped ? sentenceCased(withoutRepeatedOrganisation(initialsWithStops(r.csl) as CslObject)) : r.csl
   return withoutPlaceholders(csl === r.csl ? r : { ...r, csl })
 }
 
@@ -56,18 +56,6 @@ function sentenceCased(csl: CslObject): CslObject {
     ...(title === undefined ? {} : { title }),
     ...(short === undefined ? {} : { 'title-short': short }),
   } as CslObject
-}
-
-/**
- * A shipped record whose one author is the organisation that published it (an agency's statement) without the
- * publisher: the styles of this library omit a publisher that repeats the author (APA, Chicago), but Pandoc's and
- * Zotero's styles print both ("U.S. Food and Drug Administration. 2023. … U.S. Food and Drug Administration.").
- */
-function withoutPublisherAsAuthor(csl: CslObject): CslObject {
-  const authors = csl.author as readonly { literal?: string }[] | undefined
-  if (authors?.length !== 1 || csl.publisher === undefined || authors[0]!.literal !== csl.publisher) return csl
-  const { publisher: _publisher, ...rest } = csl
-  return rest as CslObject
 }
 
 /**

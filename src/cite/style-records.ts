@@ -87,6 +87,16 @@ function organisationOnce(csl: CslFields, rule: OrganisationAsPublisher | undefi
   return Object.fromEntries(Object.entries(csl).filter(([k]) => !(repeated as readonly string[]).includes(k)))
 }
 
+/**
+ * A record whose one author is an organisation without the publisher (or site) that repeats it: what APA does, and
+ * what the exports do, since Pandoc's and Zotero's styles print both ("U.S. Food and Drug Administration. 2023. … U.S.
+ * Food and Drug Administration.").
+ * @internal
+ */
+export function withoutRepeatedOrganisation<T extends object>(csl: T): T {
+  return organisationOnce(csl as CslFields, { omit: 'publisher' }) as T
+}
+
 /** A lone capital in a given name, between the start or a space or hyphen and the end or a space or hyphen. */
 const BARE_INITIAL = /(^|[\s\u002d\u2010\u2011])(\p{Lu})(?=$|[\s\u002d\u2010\u2011])/gu
 

@@ -45,7 +45,7 @@ export function lookup(kind: Kind, id: unknown): AnyCore {
       hint: `pass the id as a string, such as '${byKind[kind].keys().next().value}'`,
     })
   }
-  const found = byKind[kind].get(id) ?? byKind[kind].get(idForm(id))
+  const found = byKind[kind].get(idForm(id))
   if (found !== undefined) return found
   const wrongKind = otherKinds[kind].find((k) => byKind[k].has(idForm(id)))
   if (wrongKind !== undefined) {
