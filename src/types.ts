@@ -126,6 +126,12 @@ export interface VerificationSource {
   readonly kind: SourceKind
   /** CSL field names (plus `registrations`) that this page confirmed. */
   readonly fields: readonly string[]
+  /**
+   * Fields the page prints but confirms only as a secondary page would, together with a second, independent one: the
+   * authors, journal or issue of a citation a trial's sponsor typed into a registry record, whose identifiers it
+   * confirms on its own.
+   */
+  readonly secondaryFields?: readonly string[]
   /** How many authors the page lists, when it shows the complete author list. */
   readonly authorCount?: number
   /** The site or feed this page copies, when it is a copy (so it does not count as independent of it). */

@@ -267,7 +267,7 @@ const SOURCE_KINDS = ['publisher', 'index', 'registry', 'repository', 'mirror', 
 
 /** Completeness of the studies' bibliographic fields, per CSL type, and which kinds of page confirmed them. */
 function completenessSection(data: Dataset): string {
-  type Src = { kind: string; fields: string[]; url: string }
+  type Src = { kind: string; fields: string[]; secondaryFields?: string[]; url: string }
   const studies = data.studies as {
     id: string
     csl: Record<string, unknown>
@@ -290,12 +290,15 @@ function completenessSection(data: Dataset): string {
     return `| \`${f}\` | ${cells.join(' | ')} |`
   })
   const byKind = COMPLETENESS_FIELDS.map((f) => {
+    // A source's secondaryFields count in the secondary column (docs/data-policy.md, kind registry).
+    const confirms = (v: Src, k: string) =>
+      (v.kind === k && v.fields.includes(f)) || (k === 'secondary' && (v.secondaryFields ?? []).includes(f))
     const cells = SOURCE_KINDS.map(
-      (k) => studies.filter((s) => s.verification.sources.some((v) => v.kind === k && v.fields.includes(f))).length,
+      (k) => studies.filter((s) => s.verification.sources.some((v) => confirms(v, k))).length,
     )
     const secondaryOnly = studies.filter((s) => {
-      const confirming = s.verification.sources.filter((v) => v.fields.includes(f))
-      return confirming.length > 0 && confirming.every((v) => v.kind === 'secondary')
+      const strong = s.verification.sources.some((v) => v.kind !== 'secondary' && v.fields.includes(f))
+      return !strong && s.verification.sources.some((v) => confirms(v, 'secondary'))
     }).length
     return `| \`${f}\` | ${cells.join(' | ')} | ${secondaryOnly} |`
   })

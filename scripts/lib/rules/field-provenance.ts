@@ -15,8 +15,9 @@ export const fieldProvenance: RecordRule = {
   kinds: ['study', 'source'],
   check(record) {
     const csl = cslOf(record)
-    const v = record.verification as { sources?: { fields?: string[] }[]; missing?: string[] } | undefined
-    const confirmed = new Set((v?.sources ?? []).flatMap((s) => s.fields ?? []))
+    const v = record.verification as
+      { sources?: { fields?: string[]; secondaryFields?: string[] }[]; missing?: string[] } | undefined
+    const confirmed = new Set((v?.sources ?? []).flatMap((s) => [...(s.fields ?? []), ...(s.secondaryFields ?? [])]))
     const out: Finding[] = []
     for (const field of Object.keys(csl).sort()) {
       if (!DERIVED_FIELDS.has(field) && !confirmed.has(field)) {
@@ -28,16 +29,18 @@ export const fieldProvenance: RecordRule = {
       }
     }
     ;(v?.sources ?? []).forEach((s, i) => {
-      for (const field of s.fields ?? []) {
-        const present = RECORD_FIELDS.has(field)
-          ? (record[field] as unknown[] | undefined)?.length
-          : csl[field] !== undefined
-        if (!present) {
-          out.push({
-            field: `verification.sources[${i}].fields`,
-            message: `names "${field}", which the record does not have.`,
-            fix: `Remove "${field}" from the list or add the confirmed value.`,
-          })
+      for (const list of ['fields', 'secondaryFields'] as const) {
+        for (const field of s[list] ?? []) {
+          const present = RECORD_FIELDS.has(field)
+            ? (record[field] as unknown[] | undefined)?.length
+            : csl[field] !== undefined
+          if (!present) {
+            out.push({
+              field: `verification.sources[${i}].${list}`,
+              message: `names "${field}", which the record does not have.`,
+              fix: `Remove "${field}" from the list or add the confirmed value.`,
+            })
+          }
         }
       }
     })

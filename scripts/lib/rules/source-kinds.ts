@@ -9,7 +9,17 @@ interface SourceLike {
   url?: unknown
   kind?: unknown
   fields?: unknown
+  secondaryFields?: unknown
   independentOf?: unknown
+}
+
+/**
+ * The ways a source confirms fields: as its own kind for `fields`, and as a secondary page for `secondaryFields` (the
+ * fields a registry citation the sponsor typed prints besides its identifiers; docs/data-policy.md, kind `registry`).
+ */
+function viewsOf(s: SourceLike): SourceLike[] {
+  const extra = Array.isArray(s.secondaryFields) ? s.secondaryFields : []
+  return extra.length === 0 ? [s] : [s, { ...s, kind: 'secondary', fields: extra }]
 }
 
 /** Second-level labels under which a registrable name takes three labels (`dntb.gov.ua`, `pusan.ac.kr`). */
@@ -78,16 +88,36 @@ export const sourceKinds: RecordRule = {
   name: 'source-kinds',
   kinds: ['study', 'source'],
   check(record) {
-    const sources = ((record.verification as { sources?: SourceLike[] } | undefined)?.sources ?? []).filter(
+    const given = ((record.verification as { sources?: SourceLike[] } | undefined)?.sources ?? []).filter(
       (s) => typeof s === 'object' && s !== null,
     )
+    const sources = given.flatMap(viewsOf)
     const csl = cslOf(record)
     const fields = [
       ...Object.keys(csl).filter((f) => !DERIVED_FIELDS.has(f)),
       ...(Array.isArray(record.registrations) && record.registrations.length > 0 ? ['registrations'] : []),
     ]
     const out: Finding[] = []
-    for (const s of sources) {
+    given.forEach((s, i) => {
+      const extra = Array.isArray(s.secondaryFields) ? (s.secondaryFields as unknown[]) : []
+      if (extra.length === 0) return
+      if (s.kind === 'secondary') {
+        out.push({
+          field: `verification.sources[${i}].secondaryFields`,
+          message: 'is set on a secondary page, which confirms every field only as a secondary page.',
+          fix: 'Move those fields into fields.',
+        })
+      }
+      const both = extra.filter((f) => Array.isArray(s.fields) && s.fields.includes(f))
+      if (both.length > 0) {
+        out.push({
+          field: `verification.sources[${i}].secondaryFields`,
+          message: `names ${both.map((f) => `"${String(f)}"`).join(', ')}, also in fields: a page confirms a field one way.`,
+          fix: 'Keep each field in fields (the page confirms it on its own) or in secondaryFields (it needs a second page).',
+        })
+      }
+    })
+    for (const s of given) {
       const site = siteOf(String(s.url))
       if (
         s.kind === 'secondary' &&

@@ -27,8 +27,8 @@ export const verificationPresent: RecordRule = {
         fix: 'Write the date the fields were actually checked.',
       })
     }
-    ;((v.sources ?? []) as { fields?: unknown[]; note?: string }[]).forEach((s, i) => {
-      if ((s.fields ?? []).length === 0 && s.note === undefined) {
+    ;((v.sources ?? []) as { fields?: unknown[]; secondaryFields?: unknown[]; note?: string }[]).forEach((s, i) => {
+      if ((s.fields ?? []).length === 0 && (s.secondaryFields ?? []).length === 0 && s.note === undefined) {
         out.push({
           field: `verification.sources[${i}]`,
           message: 'confirms no field and gives no note.',

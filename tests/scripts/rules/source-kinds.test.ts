@@ -116,6 +116,86 @@ describe('source-kinds', () => {
       'csl.PMID',
     )
   })
+  it("counts a registry citation's secondaryFields as one secondary page", () => {
+    // The index page confirms everything but the volume; a sponsor's registry citation prints the volume too.
+    const withVolume = (extra: Record<string, unknown>[], registry: Record<string, unknown> = {}) =>
+      runOn({
+        'studies/example-2020.yaml': variant(validStudy(), (s) => {
+          s.verification.sources[0].fields = FIELDS.filter((f) => f !== 'volume')
+          s.verification.sources.push(
+            {
+              url: 'https://github.com/registry-copies/ctgov/blob/0123/NCT00000000.xml',
+              kind: 'mirror',
+              fields: ['PMID'],
+              secondaryFields: ['volume'],
+              independentOf: 'pubmed',
+              ...registry,
+            },
+            ...extra,
+          )
+        }),
+      })
+    // Alone it does not confirm the volume, nor with another copy of PubMed's citation …
+    expectIssue(
+      withVolume([]),
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'csl.volume',
+      /\(github\.com\/registry-copies\)/,
+    )
+    const copy = secondary('https://read.qxmd.com/read/12345/t', ['volume'], { independentOf: 'pubmed' })
+    expectIssue(withVolume([copy]), 'source-kinds', 'data/studies/example-2020.yaml', 'csl.volume', /without a second/)
+    // … but with an independent reference list it does.
+    expect(withVolume([secondary('https://github.com/reviewer/refs/blob/0123/refs.md', ['volume'])]).issues).toEqual([])
+    // A field is confirmed one way per page, and secondaryFields belong on pages of a stronger kind.
+    const both = withVolume([], { fields: ['PMID', 'volume'] })
+    expectIssue(
+      both,
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'verification.sources[1].secondaryFields',
+      /"volume", also in fields/,
+    )
+    const onSecondary = withVolume([secondary('https://b.test/y', ['volume'], { secondaryFields: ['volume'] })])
+    expectIssue(
+      onSecondary,
+      'source-kinds',
+      'data/studies/example-2020.yaml',
+      'verification.sources[2].secondaryFields',
+      /is set on a secondary page/,
+    )
+  })
+  it('checks that secondaryFields name fields the record has, and counts them as provenance', () => {
+    const r = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) =>
+        s.verification.sources.push({
+          url: 'https://registry.test/NCT0',
+          kind: 'registry',
+          fields: [],
+          secondaryFields: ['issue'],
+        }),
+      ),
+    })
+    expectIssue(
+      r,
+      'field-provenance',
+      'data/studies/example-2020.yaml',
+      'verification.sources[1].secondaryFields',
+      /names "issue"/,
+    )
+    const onlyThere = runOn({
+      'studies/example-2020.yaml': variant(validStudy(), (s) => {
+        s.verification.sources[0].fields = FIELDS.filter((f) => f !== 'volume')
+        s.verification.sources.push({
+          url: 'https://registry.test/NCT0',
+          kind: 'registry',
+          fields: [],
+          secondaryFields: ['volume'],
+        })
+      }),
+    })
+    expect(onlyThere.issues.map((i) => i.rule)).toEqual(['source-kinds'])
+  })
   it('rejects an unknown or missing kind at the schema layer', () => {
     const r = runOn({
       'studies/example-2020.yaml': variant(validStudy(), (s) => (s.verification.sources[0].kind = 'blog')),
