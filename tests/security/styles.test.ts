@@ -407,8 +407,10 @@ describe('rendering work per entry is bounded (audit 35/A finding 3)', () => {
       )
       // Deep nesting alone grows faster than the input as the collector walks the open frames (10–13× alone; a CI run
       // with the Chromium suites beside it measured 23.7× after five rounds, session 29): its bound is half way to
-      // quadratic counting's 64×, which it still catches.
-      const limit = name === 'nested chooses' ? 32 : MAX_RATIO
+      // quadratic counting's 64×, which it still catches. The stray closing tags also open n nested elements first, and
+      // a full run measured 24.1× for them (session 30), so they share that bound.
+      const deep = name === 'nested chooses' || name === 'stray closing tags inside open elements'
+      const limit = deep ? 32 : MAX_RATIO
       expect(g.ratio, `${name}: ${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms`).toBeLessThanOrEqual(limit)
     }
   }, 60_000)
