@@ -209,9 +209,9 @@ describe('kap-literature check', () => {
     const [phases, wilkinson] = JSON.parse((await runCli(['check', '-', '--json'], { input })).stdout) as Match[]
     expect(phases!.verdictNote).toBe(
       'The preparation, dosing and integration sequence matches published KAP protocols, from the early Russian ' +
-        'trials (Krupitsky et al., 2002) to recent clinic programmes that pair dosing sessions with separate therapy ' +
-        'sessions (Yermus et al., 2023). Details differ greatly between programmes (Drozdz et al., 2022), and the ' +
-        'three-stage structure describes practice; it has not been tested against other ways of organising treatment.',
+        'trials (Krupitsky et al., 2002) to recent clinic programmes (Yermus et al., 2023), but each documents one ' +
+        'programme, and programmes differ greatly in route, dose, kind of therapy and length (Drozdz et al., 2022). ' +
+        'The three-stage structure describes practice; it has not been tested against other ways of organising treatment.',
     )
     expect(phases!.verdictNoteStudies).toEqual(['krupitsky-2002', 'yermus-2023', 'drozdz-2022'])
     expect(wilkinson!.verdictNote).toMatch(
@@ -221,7 +221,9 @@ describe('kap-literature check', () => {
     // The same text as the verbose report, word for word.
     const verbose = (await runCli(['check', '-', '--verbose'], { input })).stdout
     for (const m of [phases!, wilkinson!])
-      expect(verbose).toContain(`: ${m.verdict === 'accurate' ? 'Accurate' : 'Overstated'}. ${m.verdictNote}\n`)
+      expect(verbose).toContain(
+        `: ${m.verdict === 'oversimplified' ? 'Oversimplified' : 'Overstated'}. ${m.verdictNote}\n`,
+      )
     // docs/cli.md shows the first object of this report in full, field for field.
     const doc = readFileSync(join(root, 'docs', 'cli.md'), 'utf8')
     const shown = /for `draft\.md` above, its first object is:\n\n```json\n([\s\S]*?)\n```/.exec(doc)

@@ -52,6 +52,14 @@
  * first, evidence after) cost these sets up to 0.02 of MRR; keeping each note's evidence words at its start brought
  * them to 0.913 / 0.846 / 0.831, 0.866 / 0.736 / 0.791, 0.853 / 0.766 / 0.746, 0.922 / 0.801 / 0.831 and 0.789 /
  * 0.695 / 0.635 (held-out set 0.942 / 0.833 / 0.885). Floors unchanged.
+ *
+ * On 2026-12-07 a second curator's check of the verdicts (docs/verdict-audit.md) changed twelve verdicts and rewrote
+ * their notes' openings, which are the claims' snippets. Two queries moved from first to second on near-ties that the
+ * corpus statistics decide, and two moved up: the second set's "I have bipolar, am I allowed …" now finds the Houston
+ * page (2.272) just above the contraindications claim (2.255, was 2.265 against 2.232). That set's MRR and
+ * natural-question floors go from 0.86 / 0.78 to 0.85 / 0.77 (measured 0.854 / 0.774); the other floors hold
+ * (0.913 / 0.846 / 0.831, 0.854 / 0.730 / 0.774, 0.853 / 0.766 / 0.746, 0.922 / 0.802 / 0.831, 0.794 / 0.696 / 0.635;
+ * held-out set 0.944 / 0.833 / 0.885).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -69,7 +77,7 @@ interface TuningQuery {
 
 const SETS = [
   { file: 'tuning-queries.json', size: 70, floors: { mrr: 0.91, ndcg: 0.84, natural: 0.82 } },
-  { file: 'tuning-queries-2.json', size: 45, floors: { mrr: 0.86, ndcg: 0.73, natural: 0.78 } },
+  { file: 'tuning-queries-2.json', size: 45, floors: { mrr: 0.85, ndcg: 0.73, natural: 0.77 } },
   { file: 'tuning-queries-3.json', size: 50, floors: { mrr: 0.85, ndcg: 0.76, natural: 0.74 } },
   { file: 'tuning-queries-4.json', size: 50, floors: { mrr: 0.91, ndcg: 0.79, natural: 0.81 } },
   { file: 'tuning-queries-5.json', size: 50, floors: { mrr: 0.77, ndcg: 0.68, natural: 0.6 } },
