@@ -225,7 +225,12 @@ type Name = Readonly<Record<string, unknown>>
  * citation-js writes a name that has only a family (or literal) part as `{…}` without escaping, so `&` in
  * "Johnson & Johnson" would break LaTeX. Such names get their text escaped here, as `family`, before citation-js sees them.
  */
-function latexSafeName(name: Name): Name {
+function latexSafeName(original: Name): Name {
+  // A typographic apostrophe in a name ("D’Souza") becomes the straight one: LaTeX prints ' as ’, and citation-js's
+  // `\textquoteright{}` splits the name in BibTeX parsers (biblatex-csl-converter read "D’Souza, Deepak" as "D").
+  const name = Object.fromEntries(
+    Object.entries(original).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\u2019/g, "'") : v]),
+  ) as Name
   const literal = typeof name.literal === 'string' ? name.literal : undefined
   const onlyFamily =
     typeof name.family === 'string' &&

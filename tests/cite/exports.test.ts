@@ -218,6 +218,23 @@ describe('a surname with its particle (review 29)', () => {
   })
 })
 
+describe('a surname with an apostrophe', () => {
+  it('is written with the straight apostrophe LaTeX prints as ’, never \\textquoteright{}, which splits the name', () => {
+    for (const text of [toBibTeX(['abdallah-2022']), toBibLaTeX(['abdallah-2022'])]) {
+      expect(text).toContain(" and D'Souza, Deepak and ")
+      expect(text).not.toContain('textquoteright')
+    }
+    const user: CiteRecord = {
+      ...special,
+      id: 'quote_1',
+      author: [{ family: 'O’Brien', given: 'Ann’e' }, { literal: 'Smith’s Lab' }],
+    }
+    expect(toBibTeX([user])).toContain("author = {O'Brien, Ann'e and {Smith's Lab}}")
+    // RIS and CSL-JSON keep the name as written.
+    expect(toRIS(['abdallah-2022'])).toContain('AU  - D’Souza, Deepak')
+  })
+})
+
 describe('an organisation that wrote and published a statement (review 29)', () => {
   it('is exported once, as its author: Pandoc and Zotero would print a publisher that repeats it', () => {
     const fda = 'U.S. Food and Drug Administration'

@@ -36,12 +36,14 @@ const norm = (s: unknown): string | undefined => {
 
 type Name = { family?: string; given?: string; literal?: string; 'non-dropping-particle'?: string; prefix?: string }
 // BibTeX has no literal names: an organisation comes back as a family name without given name. A particle may come
-// back split from the family name ("aan het Rot").
+// back split from the family name ("aan het Rot"). An apostrophe in a name is exported straight, which LaTeX prints
+// as the typographic one ("D'Souza" for "D’Souza"): the two count as the same name.
+const apostrophe = (s: string | undefined) => s?.replace(/\u2019/g, "'")
 const nameKey = (n: Name): string => {
   const family = [n['non-dropping-particle'] ?? n.prefix, n.literal ?? n.family]
     .filter((p) => p !== undefined && p !== '')
     .join(' ')
-  return `${norm(family) ?? ''}|${norm(n.given) ?? ''}`
+  return `${apostrophe(norm(family)) ?? ''}|${apostrophe(norm(n.given)) ?? ''}`
 }
 
 /** Whether records of this CSL type are exported with their site or server as publisher: web pages and preprints. */
