@@ -391,8 +391,15 @@ function termsOf(texts: readonly (string | undefined)[]): Set<string> {
   return new Set(tokenize(joined(texts)).map((w) => w.term))
 }
 
+/**
+ * At most this many names of an author list are searched: APA's reference, the style that prints the most, shows the
+ * first 19 and the last, so search finds a record by a name its references print and never by one they leave out.
+ */
+export const SEARCHED_NAMES = 20
+
 function people(csl: CslItem): { names?: string[] } {
-  const names = (csl.author ?? []).map(familyText).filter((n) => n !== '')
+  const all = (csl.author ?? []).map(familyText).filter((n) => n !== '')
+  const names = all.length > SEARCHED_NAMES ? [...all.slice(0, SEARCHED_NAMES - 1), all[all.length - 1]!] : all
   return names.length === 0 ? {} : { names }
 }
 

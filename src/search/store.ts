@@ -29,7 +29,7 @@ import { isStopWord, tokenize } from './text'
 /** Name written into serialized search stores. */
 export const INDEX_FORMAT = 'kap-literature-search-index'
 /** Version of the serialized layout; a reader accepts only its own. */
-export const INDEX_FORMAT_VERSION = 4
+export const INDEX_FORMAT_VERSION = 5
 /** Field boosts: title or statement, then authors (first author and year, all authors), then tags, then findings. */
 export const BOOSTS: Readonly<Record<FieldName, number>> = { title: 8, cite: 5, authors: 4, tags: 3, body: 1 }
 /** lunr's BM25 parameters (lunr.Builder defaults). */
@@ -229,7 +229,8 @@ export function fingerprint(docs: readonly CompactDoc[], vocabularies: StoreVoca
   const parts = [`${INDEX_FORMAT}/${INDEX_FORMAT_VERSION}`, FIELDS.join(',')]
   for (const name of VOCABULARY_NAMES)
     parts.push(`${name}:${vocabularies[name].map((t) => `${t.id}=${t.label}`).join('|')}`)
-  for (const d of docs) parts.push(JSON.stringify(d))
+  // Each document with its keys in one order (the store's columns need not keep the builder's).
+  for (const d of docs) parts.push(JSON.stringify(d, Object.keys(d).sort()))
   return fnv1a(parts)
 }
 
@@ -246,7 +247,43 @@ export interface SerializedStore {
   readonly labels: Readonly<Record<(typeof VOCABULARY_NAMES)[number], readonly (readonly [string, string])[]>>
   /** Records of each type (studies, claims, sources) when they are stored by position, without type and id. */
   readonly counts?: readonly number[]
-  readonly docs: readonly CompactDoc[]
+  /**
+   * The stored documents by field: each key's values for every document in order, `0` where a document has none (no
+   * stored value is `0`). Columns pack about 0.8 KB (gzip) smaller than one object per document, whose keys repeat.
+   */
+  readonly columns: Readonly<Record<string, readonly unknown[]>>
+}
+
+/** A stored document's absent value in its columns. */
+const ABSENT = 0
+
+/** Documents by field (see {@link SerializedStore.columns}), the keys in the order they first appear. */
+function toColumns(docs: readonly Record<string, unknown>[]): Record<string, unknown[]> {
+  const columns: Record<string, unknown[]> = {}
+  for (const d of docs) for (const k of Object.keys(d)) columns[k] ??= []
+  for (const k of Object.keys(columns)) columns[k] = docs.map((d) => (k in d ? d[k] : ABSENT))
+  return columns
+}
+
+/**
+ * The stored documents of a serialized store's columns, one object per document (tests read the store this way).
+ * @throws `Error` on columns of unequal length or of the wrong shape
+ * @internal
+ */
+export function storedDocuments(store: Pick<SerializedStore, 'columns'>): Record<string, unknown>[] {
+  return fromColumns(store.columns)
+}
+
+function fromColumns(columns: unknown): Record<string, unknown>[] {
+  if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) throw new Error('missing columns')
+  const entries = Object.entries(columns as Record<string, unknown>)
+  const n = entries.length === 0 ? 0 : (entries[0]![1] as unknown[] | undefined)?.length
+  if (entries.some(([, v]) => !Array.isArray(v) || v.length !== n)) throw new Error('columns of unequal length')
+  return Array.from({ length: n ?? 0 }, (_, i) => {
+    const d: Record<string, unknown> = {}
+    for (const [k, v] of entries) if ((v as unknown[])[i] !== ABSENT) d[k] = (v as unknown[])[i]
+    return d
+  })
 }
 
 /**
@@ -269,8 +306,8 @@ function idsMatch(docs: readonly CompactDoc[], ids: SharedTexts['ids']): boolean
 }
 
 /**
- * Serializes a store to the versioned JSON text shipped as src/generated/search-index.json (one record per line, so
- * a data change shows as a small diff).
+ * Serializes a store to the versioned JSON text shipped as src/generated/search-index.json: by field, one value per
+ * line, so a data change shows as a small diff.
  * @param shared - what the reader will have: a claim whose title is its statement there is written without it, and
  *   when the records are exactly the shared ids in order, each is written without its type and id (the store then
  *   says how many records of each type it holds, `counts`)
@@ -303,7 +340,11 @@ export function serializeStore(
       ...storedTags(d, vocabularies),
     }
   })
-  return `{\n${lines.join(',\n')},\n "docs": [\n${stored.map((d) => `  ${JSON.stringify(d)}`).join(',\n')}\n ]\n}\n`
+  // One value per line, so a data change shows as a small diff.
+  const columns = Object.entries(toColumns(stored)).map(
+    ([k, values]) => `  ${JSON.stringify(k)}: [\n${values.map((v) => `   ${JSON.stringify(v)}`).join(',\n')}\n  ]`,
+  )
+  return `{\n${lines.join(',\n')},\n "columns": {\n${columns.join(',\n')}\n }\n}\n`
 }
 
 /** Marks a stored document whose tags are written whole, because they do not begin with its derived labels. */
@@ -377,7 +418,7 @@ export function loadStore(
   if (!Array.isArray(s.fields) || s.fields.join(',') !== FIELDS.join(','))
     throw mismatch(`fields ${JSON.stringify(s.fields)} found, ${JSON.stringify(FIELDS)} expected`, s.fields)
   try {
-    if (!Array.isArray(s.docs)) throw new Error('missing docs')
+    const storedDocs = fromColumns(s.columns)
     const labels = s.labels as Record<string, unknown> | undefined
     const vocabularies = Object.fromEntries(
       VOCABULARY_NAMES.map((n) => {
@@ -404,12 +445,11 @@ export function loadStore(
       )
         throw new Error(`records stored by position: counts ${JSON.stringify(s.counts)} do not match the ids`)
       keys = searchableTypes.flatMap((type) => ids[type].map((id) => ({ type, id })))
-      if (keys.length !== s.docs.length) throw new Error('records stored by position: wrong number of records')
+      if (keys.length !== storedDocs.length) throw new Error('records stored by position: wrong number of records')
     }
     // Claims stored without their title take it from the shared statements; the fingerprint then checks the result.
     let k = 0
-    const docs = (s.docs as unknown[]).map((d, i) => {
-      if (d === null || typeof d !== 'object') return d
+    const docs = storedDocs.map((d, i) => {
       const doc = restoredTags(
         (keys === undefined ? d : { ...keys[i], ...d }) as Record<string, unknown>,
         vocabularies,

@@ -38,16 +38,16 @@ const swapJson = (text: string, from: string, to: string) =>
 function hostileStore(statements: readonly string[]): string {
   const json = JSON.parse(readFileSync(join(root, 'src', 'generated', 'search-index.json'), 'utf8')) as SerializedStore
   // Records are stored by position (no type or id) and claims without their statement; the fingerprint covers the
-  // complete records, in the builder's key order.
+  // complete records.
   const { docs: complete, vocabularies } = loadStore(json, shippedSharedTexts)
   const at = studyIds.indexOf('dore-2019')
-  const docs = json.docs.map((d, i) => (i === at ? { ...d, title: HOSTILE_TITLE } : d))
+  const columns = { ...json.columns, title: json.columns.title!.map((t, i) => (i === at ? HOSTILE_TITLE : t)) }
   const changed = complete.map((d): CompactDoc => {
     if (d.type === 'study' && d.id === 'dore-2019') return { ...d, title: HOSTILE_TITLE }
     if (d.type === 'claim') return { ...d, title: statements[claimIds.indexOf(d.id as (typeof claimIds)[number])]! }
     return d
   })
-  return JSON.stringify({ ...json, docs, fingerprint: fingerprint(changed, vocabularies) })
+  return JSON.stringify({ ...json, columns, fingerprint: fingerprint(changed, vocabularies) })
 }
 
 /**

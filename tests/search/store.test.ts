@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
@@ -21,6 +22,8 @@ import {
   loadStore,
   Postings,
   serializeStore,
+  storedDocuments,
+  type SerializedStore,
 } from '../../src/search/store'
 import { claimStatements } from '../../src/generated/claim-statements'
 import { claimIds, sourceIds, studyIds } from '../../src/generated/ids'
@@ -103,10 +106,10 @@ describe('index store', () => {
   })
 
   it('stores tags without the labels its vocabularies give, and restores them in place on load', () => {
-    const json = JSON.parse(serializeStore(compact, vocabularies)) as { docs: Record<string, unknown>[] }
+    const json = JSON.parse(serializeStore(compact, vocabularies)) as SerializedStore
     const label = (list: readonly { id: string; label: string }[], id: string) => list.find((t) => t.id === id)!.label
     const grune = compact.find((d) => d.id === 'grunebaum-2018')!
-    const stored = json.docs.find((d) => d.id === 'grunebaum-2018')!
+    const stored = storedDocuments(json).find((d) => d.id === 'grunebaum-2018')!
     // The full tags begin with the design, condition and route labels; the stored ones hold only the rest (substance,
     // journal …), which the store has no vocabulary for.
     const derived = [
@@ -118,16 +121,16 @@ describe('index store', () => {
     expect(stored.tags).toBe(grune.tags!.slice(derived.length + 2))
     expect(String(stored.tags)).toMatch(/^Ketamine \(racemic\); American Journal of Psychiatry/)
     const claim = compact.find((d) => d.type === 'claim')!
-    const storedClaim = json.docs.find((d) => d.id === claim.id)!
+    const storedClaim = storedDocuments(json).find((d) => d.id === claim.id)!
     expect(String(storedClaim.tags)).not.toContain(label(vocabularies.verdicts, claim.verdict!))
-    // Restored at the same key position, so the loaded documents (and the fingerprint) are the built ones.
+    // Restored, so the loaded documents (and the fingerprint, which reads the keys in one order) are the built ones.
     const loaded = loadStore(json).docs
     expect(loaded).toEqual(compact)
-    expect(Object.keys(loaded.find((d) => d.id === 'grunebaum-2018')!)).toEqual(Object.keys(grune))
+    expect(Object.keys(loaded.find((d) => d.id === 'grunebaum-2018')!).sort()).toEqual(Object.keys(grune).sort())
     // Tags that do not begin with the derived labels (a hand-made document) are stored whole and come back unchanged.
     const odd = compact.map((d) => (d.id === grune.id ? { ...d, tags: 'Journal first; Randomised' } : d))
-    const oddJson = JSON.parse(serializeStore(odd, vocabularies)) as { docs: Record<string, unknown>[] }
-    expect(oddJson.docs.find((d) => d.id === grune.id)!.tags).toBe('Journal first; Randomised')
+    const oddJson = JSON.parse(serializeStore(odd, vocabularies)) as SerializedStore
+    expect(storedDocuments(oddJson).find((d) => d.id === grune.id)!.tags).toBe('Journal first; Randomised')
     expect(loadStore(oddJson).docs).toEqual(odd)
     // Tags that are exactly the derived labels are stored empty and restored in full.
     const bare = compact.map((d) =>
@@ -135,25 +138,23 @@ describe('index store', () => {
     )
     const bareClaim = { ...bare.find((d) => d.id === claim.id)!, topic: [] as string[] }
     const bareDocs = bare.map((d) => (d.id === claim.id ? bareClaim : d))
-    const bareJson = JSON.parse(serializeStore(bareDocs, vocabularies)) as { docs: Record<string, unknown>[] }
-    expect(bareJson.docs.find((d) => d.id === claim.id)!.tags).toBe('')
+    const bareJson = JSON.parse(serializeStore(bareDocs, vocabularies)) as SerializedStore
+    expect(storedDocuments(bareJson).find((d) => d.id === claim.id)!.tags).toBe('')
     expect(loadStore(bareJson).docs).toEqual(bareDocs)
   })
 
   it('stores claims without the statements the reader already has, and restores them on load', () => {
     const text = serializeStore(compact, vocabularies, { claimStatements })
-    const json = JSON.parse(text) as { docs: Record<string, unknown>[] }
-    const claims = json.docs.filter((d) => d.type === 'claim')
+    const json = JSON.parse(text) as SerializedStore
+    const claims = storedDocuments(json).filter((d) => d.type === 'claim')
     expect(claims.length).toBe(corpus.claims.length)
     expect(claims.filter((d) => 'title' in d)).toEqual([])
     expect(text.includes(corpus.claims[0]!.statement)).toBe(false)
     expect(loadStore(json, { claimStatements }).docs).toEqual(compact)
     // A claim whose statement differs from the shared one keeps its own title.
     const changed = ['Another statement', ...claimStatements.slice(1)]
-    const kept = JSON.parse(serializeStore(compact, vocabularies, { claimStatements: changed })) as {
-      docs: Record<string, unknown>[]
-    }
-    expect(kept.docs.find((d) => d.id === corpus.claims[0]!.id)?.title).toBe(corpus.claims[0]!.statement)
+    const kept = JSON.parse(serializeStore(compact, vocabularies, { claimStatements: changed })) as SerializedStore
+    expect(storedDocuments(kept).find((d) => d.id === corpus.claims[0]!.id)?.title).toBe(corpus.claims[0]!.statement)
     expect(loadStore(kept, { claimStatements: changed }).docs).toEqual(compact)
     // Without the statements, or with other ones, the store is incomplete or damaged: a typed error, not wrong titles.
     for (const statements of [undefined, changed]) {
@@ -168,9 +169,9 @@ describe('index store', () => {
 
   it('stores records by position when the reader has their ids in the same order, and restores type and id', () => {
     const text = serializeStore(compact, vocabularies, shippedSharedTexts)
-    const json = JSON.parse(text) as { counts: number[]; docs: Record<string, unknown>[] }
+    const json = JSON.parse(text) as SerializedStore
     expect(json.counts).toEqual([studyIds.length, claimIds.length, sourceIds.length])
-    expect(json.docs.filter((d) => 'id' in d || 'type' in d)).toEqual([])
+    expect(storedDocuments(json).filter((d) => 'id' in d || 'type' in d)).toEqual([])
     expect(text.includes('"id":"grunebaum-2018"')).toBe(false)
     const loaded = loadStore(json, shippedSharedTexts)
     expect(loaded.docs).toEqual(compact)
@@ -217,8 +218,31 @@ describe('index store', () => {
     expect(fingerprint(compact.slice(1), vocabularies)).not.toBe(fingerprint(compact, vocabularies))
   })
 
-  const good = JSON.parse(serializeStore(compact, vocabularies)) as Record<string, unknown>
-  const goodDocs = good.docs as Record<string, unknown>[]
+  it("the fingerprint does not depend on the order of a record's keys (the columns do not keep it)", () => {
+    const reordered = compact.map((d) => Object.fromEntries(Object.entries(d).reverse()) as typeof d)
+    expect(fingerprint(reordered, vocabularies)).toBe(fingerprint(compact, vocabularies))
+  })
+
+  it('stores the records by field: smaller than one object per record, and read back the same', () => {
+    const json = JSON.parse(serializeStore(compact, vocabularies, shippedSharedTexts)) as SerializedStore
+    const rows = storedDocuments(json)
+    expect(Object.values(json.columns).every((c) => c.length === compact.length)).toBe(true)
+    // Absent values are 0 in their column and absent again in the record.
+    expect(json.columns.pmid!.filter((v) => v === 0).length).toBe(compact.filter((d) => d.pmid === undefined).length)
+    expect(rows.filter((d) => 'pmid' in d).length).toBe(compact.filter((d) => d.pmid !== undefined).length)
+    const perRecord = JSON.stringify({ ...json, columns: undefined, docs: rows })
+    const byField = JSON.stringify(json)
+    const gz = (t: string) => gzipSync(t, { level: 9 }).length
+    expect(gz(byField)).toBeLessThan(gz(perRecord) - 500)
+  })
+
+  const good = JSON.parse(serializeStore(compact, vocabularies)) as SerializedStore
+  const goodColumns = good.columns
+  const withColumn = (key: string, values: unknown) => ({ ...good, columns: { ...goodColumns, [key]: values } })
+  const everyColumn = (f: (values: readonly unknown[]) => unknown) => ({
+    ...good,
+    columns: Object.fromEntries(Object.entries(goodColumns).map(([k, v]) => [k, f(v)])),
+  })
   const mismatches: [string, unknown][] = [
     ['null', null],
     ['a string', 'index'],
@@ -229,10 +253,13 @@ describe('index store', () => {
     ['no format version', { ...good, formatVersion: undefined }],
     ['other fields', { ...good, fields: ['title', 'body'] }],
     ['a wrong fingerprint', { ...good, fingerprint: '00000000' }],
-    ['an edited record', { ...good, docs: [{ ...goodDocs[0], title: 'Edited' }, ...goodDocs.slice(1)] }],
-    ['a missing record', { ...good, docs: goodDocs.slice(1) }],
-    ['a damaged record', { ...good, docs: [42, ...goodDocs.slice(1)] }],
-    ['no records', { ...good, docs: 'none' }],
+    ['an edited record', withColumn('title', ['Edited', ...goodColumns.title!.slice(1)])],
+    ['a missing record', everyColumn((v) => v.slice(1))],
+    ['a record missing from one column', withColumn('title', goodColumns.title!.slice(1))],
+    ['a record without its title', withColumn('title', [0, ...goodColumns.title!.slice(1)])],
+    ['a column that is not a list', withColumn('title', 'none')],
+    ['no records', { ...good, columns: 'none' }],
+    ['records one object each (format 4)', { ...good, columns: undefined, docs: storedDocuments(good) }],
     ['missing labels', { ...good, labels: {} }],
   ]
   it.each(mismatches)('rejects %s with FORMAT_VERSION_MISMATCH', (_, json) => {
