@@ -178,6 +178,27 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
       }
     }
 
+    // Row 2 for a partial contradiction: a `partly-contradicts` from a randomised trial (or a review of them) is grade B,
+    // as strong as any support that is all `partly-supports`, so the evidence disagrees (never inaccurate on its own).
+    const partialAgainst = claim.evidence.filter(
+      (e) => e.relation === 'partly-contradicts' && RANDOMISED_DESIGNS.has(gradedDesign(e.study) ?? ''),
+    )
+    if (
+      partialAgainst.length > 0 &&
+      support.length > 0 &&
+      support.every((e) => e.relation === 'partly-supports') &&
+      verdict !== 'contested' &&
+      verdict !== 'inaccurate'
+    ) {
+      push(
+        'verdict',
+        'verdict-partial-contradiction',
+        `is "${verdict}", but ${partialAgainst.map((e) => `${e.study} (${designOf(e.study)})`).join(', ')} partly ` +
+          `contradicts the claim at grade B, and its support (${support.map((e) => e.study).join(', ')}) is partial, so no stronger.`,
+        `Make the verdict contested (row 2 of the table in ${TABLE}), or inaccurate if another row above it applies.`,
+      )
+    }
+
     const randomisedSupport = fullSupportFrom(RANDOMISED_DESIGNS)
     const anyContradiction = claim.evidence.some((e) => e.relation === 'contradicts')
     if (

@@ -16,7 +16,7 @@ export const EXCERPT_MAX = 120
 /** A study to cite for a matched claim, or against it. @internal */
 export interface CiteSuggestion {
   readonly id: StudyId
-  readonly relation: Extract<Relation, 'supports' | 'partly-supports' | 'contradicts'>
+  readonly relation: Extract<Relation, 'supports' | 'partly-supports' | 'contradicts' | 'partly-contradicts'>
   /** APA 7 in-text citation, e.g. `(Dore et al., 2019)`. */
   readonly citation: string
 }
@@ -37,7 +37,7 @@ export interface CheckMatch {
   readonly cite: readonly CiteSuggestion[]
   /** All of `cite` as one APA in-text citation ('' when nothing supports the claim). */
   readonly citation: string
-  /** Evidence that contradicts the claim, in record order (usually none). */
+  /** Evidence that contradicts or partly contradicts the claim: contradicts first, then partly-contradicts (usually none). */
   readonly against: readonly CiteSuggestion[]
   /** All of `against` as one APA in-text citation ('' when nothing contradicts the claim). */
   readonly againstCitation: string
@@ -117,7 +117,7 @@ function citationsFor(claim: ClaimId): Citations {
   let hit = citeCache.get(claim)
   if (hit === undefined) {
     const cite = suggestions(claim, ['supports', 'partly-supports'])
-    const against = suggestions(claim, ['contradicts'])
+    const against = suggestions(claim, ['contradicts', 'partly-contradicts'])
     // Frozen: every match of this claim, in every call, shares these objects.
     hit = Object.freeze({ cite, citation: together(cite), against, againstCitation: together(against) })
     citeCache.set(claim, hit)

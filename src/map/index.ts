@@ -162,6 +162,12 @@ function mark(relation: Relation, x: number, y: number): string {
         `<path d="M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}M${fmt(x + r)} ` +
         `${fmt(y - r)}L${fmt(x - r)} ${fmt(y + r)}" stroke="${c}" stroke-width="3" stroke-linecap="round"/>`
       )
+    case 'partly-contradicts':
+      // Half of the cross: one stroke of it.
+      return (
+        `<path d="M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}" stroke="${c}" stroke-width="3" ` +
+        `stroke-linecap="round"/>`
+      )
     case 'does-not-test':
       return (
         `<rect x="${fmt(x - r + 0.75)}" y="${fmt(y - r + 0.75)}" width="${fmt(MARK - 1.5)}" ` +
@@ -420,7 +426,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         `${studyCount} studies and records that bear on them. Each row is a claim with its verdict; each mark is a ` +
         `study, placed in a column by design (strongest designs on the left; regulatory and consensus records on the ` +
         `right) and shaped by what it shows: filled circle supports, half-filled circle partly supports, cross ` +
-        `contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ` +
+        `contradicts, single stroke partly contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ` +
         `${dataVersion} (fingerprint ${dataFingerprint}).`,
     )}</desc>`,
     `<rect width="${WIDTH}" height="${fmt(height)}" fill="#fff"/>`,

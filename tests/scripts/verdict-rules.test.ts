@@ -245,6 +245,44 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
     )
   })
 
+  it('verdict-partial-contradiction: a null trial of something close, against partial support, makes the claim contested', () => {
+    const withPartial = (
+      verdict: string,
+      relation = 'partly-supports',
+      design = 'randomized-controlled-trial',
+      n = 158,
+    ) =>
+      run(
+        (c) => {
+          c.evidence[0].relation = relation
+          c.evidence.push({ study: 'null-2022', relation: 'partly-contradicts', note: 'Ketamine alone: no effect.' })
+          c.verdict = verdict
+          c.verdictNote = 'null-2022 found no effect. Decision table: row 2.'
+        },
+        [study('null-2022', design, 2022, n)],
+      )
+    for (const verdict of ['accurate', 'oversimplified', 'overstated']) {
+      const line = expectIssue(
+        withPartial(verdict),
+        'verdict-partial-contradiction',
+        CLAIM,
+        'verdict',
+        /null-2022 \(randomized-controlled-trial\) partly contradicts the claim at grade B/,
+      )
+      expect(line).toContain('Make the verdict contested (row 2')
+    }
+    ok(withPartial('contested'))
+    // A partial contradiction never makes a claim inaccurate by itself, but a verdict another row gives is not refused.
+    ok(withPartial('inaccurate'))
+    // It does not move a verdict that full randomised support carries (a lower grade than the best support)...
+    ok(withPartial('accurate', 'supports'))
+    // ...and a small trial or an uncontrolled study is grade C: the rule leaves that judgement to the table and the note.
+    ok(withPartial('oversimplified', 'partly-supports', 'randomized-controlled-trial', 30))
+    ok(withPartial('oversimplified', 'partly-supports', 'open-label-trial'))
+    // A partly-contradicts is not a contradicts: row 1 (inaccurate) is never forced by it.
+    expect(withPartial('contested').issues.filter((i) => i.rule === 'verdict-strong-contradiction')).toEqual([])
+  })
+
   it('verdict-hedged-randomised: a hedged claim with randomised support is not overstated merely for being hedged', () => {
     const line = expectIssue(
       run((c) => {
