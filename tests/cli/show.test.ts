@@ -103,7 +103,7 @@ describe('kap-literature show', () => {
     const rows = JSON.parse(r.stdout) as { id: string; text: string }[]
     expect(rows.some((x) => x.id === 'ketamine-plus-therapy-stronger-outcomes')).toBe(true)
     expect((await runCli(['list', 'nonsense'])).code).toBe(2)
-    expect((await runCli(['list'])).stdout.split('\n')[0]).toMatch(/^anand-2023  /)
+    expect((await runCli(['list'])).stdout.split('\n')[0]).toMatch(/^abdallah-2022  /)
     expect((JSON.parse((await runCli(['list', 'sources', '--json'])).stdout) as unknown[]).length).toBe(4)
   })
   it('marks the studies kept only as leads, which nothing cites (review 28)', async () => {

@@ -29,7 +29,10 @@ export const budgetCases: readonly BudgetCase[] = [
   {
     label: '`citations/apa` → `apa.formatReference(id)`',
     code: `import { apa } from 'PKG/citations/apa'; console.log(apa.formatReference('dore-2019'))`,
-    budget: 15 * KB,
+    // 15 KB held with the completed author lists (14.7 KB at 56 studies). The table holds every record's reference
+    // (~4.5 KB per 100 records, bench/growth.ts); abdallah-2022, a trial with 32 authors, is the longest APA entry
+    // (0.5 KB): 15.0 KB at 57 studies. The budget follows the data from here, as search's does: 16 KB.
+    budget: 16 * KB,
     before: 12.4 * KB,
   },
   {
@@ -39,7 +42,8 @@ export const budgetCases: readonly BudgetCase[] = [
       `cslCredit)`,
     // Audit 36: the credit imported from `PKG/citations` cost every style's table (33.0 KB); it is now a constant of
     // its own, exported by every style entry and by `PKG/citations`, which no longer keeps the tables it does not use.
-    budget: 15 * KB,
+    // 15 → 16 KB with the table, as above.
+    budget: 16 * KB,
   },
   {
     label: '`cslCredit` alone, from `kap-literature/citations`',

@@ -271,6 +271,16 @@ describe('search: forgiving matching', () => {
   })
 })
 
+describe('search: author names', () => {
+  // abdallah-2022 has 32 authors; its APA reference prints the first 19 and the last (Krystal), and no style more.
+  it.each(['Abdallah', 'Guthmiller', 'Krystal'])('%s, a name the reference prints, finds abdallah-2022', (q) => {
+    expect(ids(search(q, { types: ['study'] }))).toContain('study:abdallah-2022')
+  })
+  it.each(['Lautenschlager', 'Timchenko'])('%s, a name no reference prints, does not', (q) => {
+    expect(ids(search(q, { types: ['study'] }))).not.toContain('study:abdallah-2022')
+  })
+})
+
 describe('search: exact lookups', () => {
   const doi = getStudy('dore-2019').csl.DOI!
   it.each([

@@ -112,8 +112,9 @@ const RELATION_WEIGHT: Readonly<Record<string, number>> = {
   supports: 0,
   contradicts: 1,
   'partly-supports': 2,
-  'does-not-test': 3,
-  context: 4,
+  'partly-contradicts': 3,
+  'does-not-test': 4,
+  context: 5,
 }
 const rankOf = (design: string) => {
   const d = vocabularies.designs.find((t) => t.id === design)
@@ -125,11 +126,12 @@ const KEY_LABELS = {
   supports: 'for',
   'partly-supports': 'partly for',
   contradicts: 'against',
+  'partly-contradicts': 'partly against',
 } as const
 
 /**
  * The key studies as one citation per relation, each after its label, in the order supports, partly supports,
- * contradicts: "for (Anand et al., 2023; Short et al., 2018); against (U.S. Food and Drug Administration, 2023)".
+ * contradicts, partly contradicts: "for (Anand et al., 2023); against (U.S. Food and Drug Administration, 2023)".
  */
 function keyStudiesLine(
   key: readonly { readonly study: string; readonly relation: string }[],
@@ -167,7 +169,7 @@ function build(
   }
   const chosen = fullClaims().filter((c) => (c.topics as readonly string[]).includes(topic.id))
   const sections: ClaimSection[] = chosen.map((c) => {
-    const key = [...c.evidence]
+    const ranked = [...c.evidence]
       .filter((e) => e.relation !== 'context' && e.relation !== 'does-not-test')
       .sort(
         (a, b) =>
@@ -175,7 +177,10 @@ function build(
           rankOf(getStudy(a.study).design) - rankOf(getStudy(b.study).design) ||
           a.study.localeCompare(b.study),
       )
-      .slice(0, 2)
+    // Two key studies; when the evidence disagrees, the strongest on each side, so a brief handout is never one-sided.
+    const against = ranked.filter((e) => e.relation.endsWith('contradicts'))
+    const forIt = ranked.filter((e) => !e.relation.endsWith('contradicts'))
+    const key = against.length > 0 && forIt.length > 0 ? [forIt[0]!, against[0]!] : ranked.slice(0, 2)
     const whyText = whyOf(c.verdictNote)
     const why = prose(whyText)
     // Key studies the "why" does not already cite.
@@ -361,11 +366,12 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
   h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 1rem; }
   a { color: inherit; text-decoration: none; }
   .brief-handout h1 { font-size: 12pt; } .brief-handout .topic, .brief-handout > p { font-size: 8pt; margin: 2pt 0; }
-  .brief { font-size: 7.4pt; line-height: 1.15; }
-  .print-large .brief { font-size: 9.5pt; } .print-medium .brief { font-size: 8.5pt; }
+  .brief { font-size: 7.4pt; line-height: 1.12; }
+  .print-large .brief { font-size: 9.5pt; line-height: 1.15; } .print-medium .brief { font-size: 8.5pt; line-height: 1.15; }
   .print-large .reading-brief, .print-large .reading-brief .kap-ref { font-size: 8.5pt; }
   .print-medium .reading-brief, .print-medium .reading-brief .kap-ref { font-size: 7.6pt; }
-  .brief tr { padding: .5pt 0; } .brief td, .brief tbody th { padding: 0 2pt 0 0; }
+  .brief tr { padding: .25pt 0; } .print-large .brief tr, .print-medium .brief tr { padding: .5pt 0; }
+  .brief td, .brief tbody th { padding: 0 2pt 0 0; }
   .verdict { padding: 0 2pt; }
   .reading-brief { columns: 2; column-gap: 5mm; font-size: 6.6pt; } .reading-brief h2 { column-span: all; margin: 4pt 0 2pt; }
   .reading-brief .kap-ref { font-size: 6.6pt; line-height: 1.1; margin-top: .5pt; margin-bottom: .5pt; orphans: 2; widows: 2; }
@@ -380,7 +386,9 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
  * How large a brief handout prints: its table and reading list at the body's 9.5 pt (reading list 8.5 pt) when the
  * topic's text is short, smaller only as far as two A4 pages need. The text's length stands for its area (the reading
  * list, set smaller, counts four fifths); the limits leave a margin below what Chromium fits on two pages (measured for
- * every topic: `tests/browser/handout.test.ts`). Topics at 7.4/6.6 pt: the two largest (efficacy, psychotherapy).
+ * every topic: `tests/browser/handout.test.ts`). Topics at 7.4/6.6 pt: the two largest (efficacy, psychotherapy), whose
+ * claims are also set a little closer (line height 1.12, not 1.15): efficacy's reading list gained abdallah-2022, the
+ * longest APA entry (twenty names), which ran its footer onto a third page.
  */
 function printSize(h: Pick<Handout, 'claims' | 'bibliography'>): 'large' | 'medium' | 'small' {
   const text = (html: string) => html.replace(/<[^>]*>/g, '').length
