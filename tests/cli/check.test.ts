@@ -157,6 +157,17 @@ describe('kap-literature check', () => {
     expect(fda!.againstCitation).toBe('(U.S. Food and Drug Administration, 2023)')
     expect([risks!.stance, risks!.against]).toEqual(['negated', []])
   })
+  it('lists a study that partly contradicts the claim under against, after any that contradict it', async () => {
+    const text = 'Ketamine-assisted psychotherapy can help people with PTSD process trauma.\n'
+    const [ptsd] = JSON.parse((await runCli(['check', '-', '--json'], { input: text })).stdout) as Match[]
+    expect(ptsd!.claim).toBe('indication-ptsd-and-trauma')
+    expect(ptsd!.against).toEqual([
+      { id: 'abdallah-2022', relation: 'partly-contradicts', citation: '(Abdallah et al., 2022)' },
+    ])
+    expect(ptsd!.cite.map((c) => c.id)).not.toContain('abdallah-2022')
+    const table = (await runCli(['check', '-'], { input: text })).stdout
+    expect(table).toContain('; against: (Abdallah et al., 2022)')
+  })
   it('names the general claims a passage gave way to as "Also close" with --verbose', async () => {
     const text =
       'Proponents cite Wilkinson and colleagues, who found that adding psychotherapy makes ketamine work better in ' +
