@@ -140,7 +140,8 @@ describe('kap-literature check', () => {
       '1     only-fda-approved-psychedelic-adjacent-drug-for-mental-health  asserted    Inaccurate  ' +
         '(Johnson & Johnson, 2025); against: (U.S. Food and Drug Administration, 2023)',
       '3     kap-has-risks-and-side-effects                                 denied      Accurate    ' +
-        'for the claim: (Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
+        'for the claim: (Abdallah et al., 2022; Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; ' +
+        'Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
     ])
     const verbose = await runCli(['check', '-', '--verbose'], { input: text })
     expect(verbose.stdout).toContain(
@@ -260,7 +261,8 @@ describe('kap-literature check', () => {
       '',
       'line  claim                           verdict   cite',
       '1-2   kap-has-risks-and-side-effects  Accurate  ' +
-        '(Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; U.S. Food and Drug Administration, 2022, 2023)',
+        '(Abdallah et al., 2022; Anand et al., 2023; Daly et al., 2019; Popova et al., 2019; Short et al., 2018; ' +
+        'U.S. Food and Drug Administration, 2022, 2023)',
       '',
     ])
   })
