@@ -426,7 +426,8 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
         `${studyCount} studies and records that bear on them. Each row is a claim with its verdict; each mark is a ` +
         `study, placed in a column by design (strongest designs on the left; regulatory and consensus records on the ` +
         `right) and shaped by what it shows: filled circle supports, half-filled circle partly supports, cross ` +
-        `contradicts, single stroke partly contradicts, open square does not test the claim, open diamond gives context. kap-literature data version ` +
+        `contradicts, single stroke partly contradicts, open square does not test the claim, open diamond gives ` +
+        `context. kap-literature data version ` +
         `${dataVersion} (fingerprint ${dataFingerprint}).`,
     )}</desc>`,
     `<rect width="${WIDTH}" height="${fmt(height)}" fill="#fff"/>`,

@@ -266,15 +266,13 @@ function toColumns(docs: readonly Record<string, unknown>[]): Record<string, unk
 }
 
 /**
- * The stored documents of a serialized store's columns, one object per document (tests read the store this way).
+ * The stored documents of a serialized store's columns, one object per document (what {@link loadStore} restores,
+ * and how tests read a store).
  * @throws `Error` on columns of unequal length or of the wrong shape
  * @internal
  */
-export function storedDocuments(store: Pick<SerializedStore, 'columns'>): Record<string, unknown>[] {
-  return fromColumns(store.columns)
-}
-
-function fromColumns(columns: unknown): Record<string, unknown>[] {
+export function storedDocuments(store: { readonly columns?: unknown }): Record<string, unknown>[] {
+  const { columns } = store
   if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) throw new Error('missing columns')
   const entries = Object.entries(columns as Record<string, unknown>)
   const n = entries.length === 0 ? 0 : (entries[0]![1] as unknown[] | undefined)?.length
@@ -418,7 +416,7 @@ export function loadStore(
   if (!Array.isArray(s.fields) || s.fields.join(',') !== FIELDS.join(','))
     throw mismatch(`fields ${JSON.stringify(s.fields)} found, ${JSON.stringify(FIELDS)} expected`, s.fields)
   try {
-    const storedDocs = fromColumns(s.columns)
+    const storedDocs = storedDocuments(s)
     const labels = s.labels as Record<string, unknown> | undefined
     const vocabularies = Object.fromEntries(
       VOCABULARY_NAMES.map((n) => {

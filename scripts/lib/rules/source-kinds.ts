@@ -18,8 +18,13 @@ interface SourceLike {
  * fields a registry citation the sponsor typed prints besides its identifiers; docs/data-policy.md, kind `registry`).
  */
 function viewsOf(s: SourceLike): SourceLike[] {
-  const extra = Array.isArray(s.secondaryFields) ? s.secondaryFields : []
+  const extra = secondaryFieldsOf(s)
   return extra.length === 0 ? [s] : [s, { ...s, kind: 'secondary', fields: extra }]
+}
+
+/** A source's `secondaryFields`, or none. */
+function secondaryFieldsOf(s: SourceLike): readonly unknown[] {
+  return Array.isArray(s.secondaryFields) ? s.secondaryFields : []
 }
 
 /** Second-level labels under which a registrable name takes three labels (`dntb.gov.ua`, `pusan.ac.kr`). */
@@ -99,7 +104,7 @@ export const sourceKinds: RecordRule = {
     ]
     const out: Finding[] = []
     given.forEach((s, i) => {
-      const extra = Array.isArray(s.secondaryFields) ? (s.secondaryFields as unknown[]) : []
+      const extra = secondaryFieldsOf(s)
       if (extra.length === 0) return
       if (s.kind === 'secondary') {
         out.push({

@@ -116,6 +116,8 @@ const RELATION_WEIGHT: Readonly<Record<string, number>> = {
   'does-not-test': 4,
   context: 5,
 }
+/** The relations that speak against a claim. */
+const AGAINST: ReadonlySet<string> = new Set(['contradicts', 'partly-contradicts'])
 const rankOf = (design: string) => {
   const d = vocabularies.designs.find((t) => t.id === design)
   return d === undefined ? 99 : (d.band === 'record' ? 10 : 0) + (d.rank ?? 9)
@@ -178,8 +180,8 @@ function build(
           a.study.localeCompare(b.study),
       )
     // Two key studies; when the evidence disagrees, the strongest on each side, so a brief handout is never one-sided.
-    const against = ranked.filter((e) => e.relation.endsWith('contradicts'))
-    const forIt = ranked.filter((e) => !e.relation.endsWith('contradicts'))
+    const against = ranked.filter((e) => AGAINST.has(e.relation))
+    const forIt = ranked.filter((e) => !AGAINST.has(e.relation))
     const key = against.length > 0 && forIt.length > 0 ? [forIt[0]!, against[0]!] : ranked.slice(0, 2)
     const whyText = whyOf(c.verdictNote)
     const why = prose(whyText)

@@ -14,7 +14,8 @@ ${summary}
 Each claim is a row, grouped by verdict and labelled with it; each study that bears on it is a mark placed in the
 column of its design (strongest designs on the left, regulatory and consensus records in a band of their own) and
 shaped by its relation: filled circle supports, half-filled partly supports, cross contradicts, single stroke partly
-contradicts, open square does not test the claim, open diamond context. The SVG is deterministic and self-contained (no fonts or scripts from outside).
+contradicts, open square does not test the claim, open diamond context. The SVG is deterministic and self-contained
+(no fonts or scripts from outside).
 Without --topic or --claims: every claim.
 
 Options:
