@@ -28,12 +28,15 @@ import { uncitableFields } from '../../src/data/citable.ts'
 interface ClaimLike {
   id: string
   wording?: string
+  kind?: string
+  evidenceBase?: string[]
   verdict: string
   verdictNote: string
   madeBy: { source: string; section: string; citedAs?: string[] }[]
   evidence: { study: string; relation: string }[]
   citationProblems?: { study: string; problem: string }[]
   cuesYieldTo?: string[]
+  disputedIn?: string[]
 }
 interface SourceLike {
   id: string
@@ -159,6 +162,17 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
       if (studySet.has(id)) usedStudies.add(id)
       else issues.push(refIssue(file, field, 'study', id, studyIds))
     }
+    ;(claim.disputedIn ?? []).forEach((id, i) => {
+      if (!claim.evidence.some((e) => e.study === id)) {
+        issues.push({
+          file,
+          field: `disputedIn[${i}]`,
+          rule: 'disputed-in-evidence',
+          message: `names "${id}" as the record that documents a dispute, but "${id}" is not in the claim's evidence.`,
+          fix: `Add ${id} to the evidence (with the relation that says how it bears on the claim), or remove it from disputedIn.`,
+        })
+      }
+    })
     claim.evidence.forEach((e, i) => {
       const study = studyMap.get(e.study)
       const lacking = study === undefined ? [] : uncitableFields(study.csl)

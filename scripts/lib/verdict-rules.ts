@@ -4,17 +4,10 @@ import type { Issue } from './issues.ts'
  * The mechanical part of the verdict decision table in docs/data-policy.md ("How a verdict follows from the evidence").
  * Each rule bounds the verdicts a claim may carry given its `wording`, the relation and study design of its evidence,
  * and its citation problems; the judgement the table leaves to the curator (is a missing limit one a reader would act
- * on, did the controlled evidence test the claim's own intervention) stays in the verdict note.
+ * on, did the controlled evidence test the claim's own intervention) stays in the verdict note. `verdict-table` works
+ * the whole table for every claim ({@link decisionRows}) from what the claim records: its `kind` (effect or fact), the
+ * evidence base it names (`evidenceBase`), and the records that document a dispute (`disputedIn`).
  */
-
-/** Designs whose `supports` can carry an `established` claim: controlled comparisons and reviews of them. */
-export const CONTROLLED_DESIGNS: ReadonlySet<string> = new Set([
-  'meta-analysis',
-  'systematic-review',
-  'randomized-controlled-trial',
-  'randomized-crossover-trial',
-  'non-randomized-controlled-trial',
-])
 
 /** Designs graded A in the table: randomised trials and reviews of them. */
 export const RANDOMISED_DESIGNS: ReadonlySet<string> = new Set([
@@ -51,7 +44,11 @@ interface StudyForVerdict {
 interface ClaimForVerdict {
   id: string
   wording?: string
+  kind?: string
+  evidenceBase?: string[]
+  disputedIn?: string[]
   verdict: string
+  verdictNote?: string
   madeBy: { source: string; citedAs?: string[] }[]
   evidence: { study: string; relation: string }[]
   citationProblems?: { study: string; problem: string }[]
@@ -85,6 +82,113 @@ function citesAuthor(citedAs: string, authorPart: string): boolean {
   return new RegExp(`(^| )${name}( |$)`).test(text)
 }
 
+/** A grade of the decision table's step 2: A (strongest) to C; `none` when nothing supports the claim. */
+export type Grade = 'A' | 'B' | 'C' | 'none'
+
+const GRADE_RANK: Record<Grade, number> = { none: 0, C: 1, B: 2, A: 3 }
+
+/** A row of the decision table (step 3) and the verdicts it allows. */
+export const ROW_VERDICTS: Readonly<Record<number, readonly string[]>> = {
+  1: ['inaccurate'],
+  2: ['contested'],
+  3: ['inaccurate'],
+  4: ['overstated'],
+  5: ['inaccurate'],
+  6: ['overstated'],
+  7: ['overstated'],
+  8: ['overstated'],
+  9: ['oversimplified'],
+  10: ['accurate', 'oversimplified'],
+}
+
+/**
+ * The grade one evidence entry gives, for the claim or against it (step 2 of the table). A claim of fact is graded by
+ * whether the record documents the fact (`supports`, `contradicts`: A; in part: B), whatever its design; a claim
+ * that names its own evidence base ("animal studies suggest") is graded the same way for studies of that kind; a
+ * claim of effect by design: randomised trials and reviews of them A (in part B), a non-randomised controlled trial's
+ * `supports` B, a regulatory decision's contradiction A (in part B), and everything else C, as is any small trial.
+ */
+export function entryGrade(
+  claim: Pick<ClaimForVerdict, 'kind' | 'evidenceBase'>,
+  relation: string,
+  design: string | undefined,
+  n: number | undefined,
+): Exclude<Grade, 'none'> {
+  const whole = relation === 'supports' || relation === 'contradicts'
+  const graded = fullSized(design, n) ? design : 'small-trial'
+  if (claim.kind === 'fact') return whole ? 'A' : 'B'
+  if (graded !== undefined && (claim.evidenceBase ?? []).includes(graded)) return whole ? 'A' : 'B'
+  if (RANDOMISED_DESIGNS.has(graded ?? '')) return whole ? 'A' : 'B'
+  if (graded === 'regulatory-decision' && relation.endsWith('contradicts')) return whole ? 'A' : 'B'
+  if (graded === 'non-randomized-controlled-trial' && whole) return 'B'
+  return 'C'
+}
+
+/** What the table makes of a claim: the grade of its best support and the rows that may give its verdict. */
+export interface Decision {
+  /** The grade of the best `supports` or `partly-supports` entry. */
+  readonly grade: Grade
+  /** The rows that apply: one, or the curator's choice between two (8 or 9; 8 or 10). */
+  readonly rows: readonly number[]
+  /** Why, in a phrase: the wording, grades and problems that decided the rows. */
+  readonly why: string
+}
+
+/**
+ * Works through the decision table of docs/data-policy.md for one claim: rows 1–7 apply by themselves; what is left
+ * is grade B, where the curator says whether the evidence is on target (row 9, or row 10 for a hedged claim) or off
+ * target (row 8), and grade A (row 10).
+ */
+export function decisionRows(
+  claim: ClaimForVerdict,
+  study: (id: string) => { design?: string; n?: number } | undefined,
+): Decision {
+  const wording = claim.wording ?? 'plain'
+  const gradeOf = (e: { study: string; relation: string }) =>
+    entryGrade(claim, e.relation, study(e.study)?.design, study(e.study)?.n)
+  const best = (entries: { study: string; relation: string }[]): Grade =>
+    entries.map(gradeOf).reduce<Grade>((a, g) => (GRADE_RANK[g] > GRADE_RANK[a] ? g : a), 'none')
+  const grade = best(claim.evidence.filter((e) => SUPPORT.has(e.relation)))
+  const against = claim.evidence.filter((e) => e.relation === 'contradicts' || e.relation === 'partly-contradicts')
+  const bad = (claim.citationProblems ?? []).some((p) => BAD_CITATION.has(p.problem))
+  const said = `${wording} wording, best support ${grade === 'none' ? 'none' : `grade ${grade}`}`
+  const decided = (rows: number[], why: string): Decision => ({ grade, rows, why: `${said}; ${why}` })
+
+  const strongAgainst = against.filter((e) => e.relation === 'contradicts' && gradeOf(e) === 'A')
+  if (strongAgainst.length > 0 && grade !== 'A')
+    return decided([1], `${strongAgainst.map((e) => e.study).join(', ')} contradicts it at grade A`)
+  const even = against.filter(
+    (e) =>
+      grade !== 'none' &&
+      (gradeOf(e) === grade || (e.relation === 'partly-contradicts' && GRADE_RANK[gradeOf(e)] > GRADE_RANK[grade])),
+  )
+  if (even.length > 0)
+    return decided(
+      [2],
+      `${even.map((e) => `${e.study} (${e.relation})`).join(', ')} against it at grade ${gradeOf(even[0]!)}`,
+    )
+  if ((claim.disputedIn ?? []).length > 0)
+    return decided([2], `${claim.disputedIn!.join(', ')} documents a dispute on it (disputedIn)`)
+  if (bad) return grade === 'none' ? decided([3], 'a bad citation and no support') : decided([4], 'a bad citation')
+  if (wording === 'established' && grade === 'none') return decided([5], 'untested')
+  if (wording === 'established' && grade !== 'A') return decided([6], 'established on partial evidence')
+  if (grade === 'C' || grade === 'none') return decided([7], 'weak or no support')
+  if (grade === 'B')
+    return decided(
+      wording === 'hedged' ? [8, 10] : [8, 9],
+      `grade B: row 8 if the evidence is off target, row ${wording === 'hedged' ? 10 : 9} if on target`,
+    )
+  return decided([10], 'grade-A support')
+}
+
+/** The row a verdict note names last ("… row 9."), if any. */
+export function notedRow(note: string | undefined): number | undefined {
+  const at = (note ?? '').lastIndexOf('Decision table:')
+  if (at === -1) return undefined
+  const rows = [...note!.slice(at).matchAll(/\brow (\d+)/g)].map((m) => Number(m[1]))
+  return rows.at(-1)
+}
+
 /** Checks every claim against the mechanical verdict rules. */
 export function verdictRuleIssues(input: VerdictInput): Issue[] {
   const issues: Issue[] = []
@@ -101,6 +205,8 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
     const verdict = claim.verdict
     const wording = claim.wording ?? 'plain'
     const support = claim.evidence.filter((e) => SUPPORT.has(e.relation))
+    const gradeOf = (e: { study: string; relation: string }) =>
+      entryGrade(claim, e.relation, designOf(e.study), studies.get(e.study)?.n)
     const fullSupportFrom = (designs: ReadonlySet<string>) =>
       claim.evidence.filter((e) => e.relation === 'supports' && designs.has(gradedDesign(e.study) ?? ''))
     const strongContradictions = claim.evidence.filter(
@@ -139,11 +245,7 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
         `is "inaccurate", but ${support.map((e) => e.study).join(', ')} supports the claim at least in part, so it is not an untested "studies show".`,
         `Make the verdict overstated (row 6 of the table in ${TABLE}), or record the contradicting study or the citation problem that makes it inaccurate.`,
       )
-    } else if (
-      wording === 'established' &&
-      supportsOrOversimplifies &&
-      fullSupportFrom(CONTROLLED_DESIGNS).length === 0
-    ) {
+    } else if (wording === 'established' && supportsOrOversimplifies && !support.some((e) => gradeOf(e) === 'A')) {
       const best = support
         .map(
           (e) =>
@@ -158,8 +260,10 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
       push(
         'verdict',
         'verdict-established-evidence',
-        `is "${verdict}", but an established claim needs a "supports" from a controlled trial or a review of them; its best support is ${best}.`,
-        `Make the verdict overstated (row 6 of the table in ${TABLE}), or add the controlled study that supports it.`,
+        `is "${verdict}", but an established claim needs grade-A support (a "supports" from a randomised trial or a ` +
+          `review of them; for a claim of fact, from the record of the fact; for a claim that names its evidence base, ` +
+          `from a study of that kind); its best support is ${best}.`,
+        `Make the verdict overstated (row 6 of the table in ${TABLE}), or add the study that supports it at grade A.`,
       )
     }
 
@@ -239,6 +343,31 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
           'verdict-citation-problem',
           `is "${verdict}", but the page rests the claim on a study that does not show it (${cited}) and nothing else supports it.`,
           `Make the verdict inaccurate (row 3 of the table in ${TABLE}), or add the study that does support the claim.`,
+        )
+      }
+    }
+
+    // The whole table, once the rules above (each a part of it, with its own fix) have nothing to say.
+    if (!issues.some((i) => i.file === file && i.rule.startsWith('verdict-'))) {
+      const decision = decisionRows(claim, (id) => studies.get(id))
+      const row = notedRow(claim.verdictNote)
+      const allowed = decision.rows.flatMap((r) => ROW_VERDICTS[r] ?? [])
+      const rowsText = decision.rows.map((r) => `row ${r} (${ROW_VERDICTS[r]!.join(' or ')})`).join(' or ')
+      if (!allowed.includes(verdict)) {
+        push(
+          'verdict',
+          'verdict-table',
+          `is "${verdict}", but the table gives ${rowsText}: ${decision.why}.`,
+          `Make the verdict ${allowed.join(' or ')} and name the row in the note, or correct what the table read: the ` +
+            `claim's kind (effect or fact), evidenceBase, disputedIn, the relations or the citation problems (${TABLE}).`,
+        )
+      } else if (row !== undefined && !(decision.rows.includes(row) && (ROW_VERDICTS[row] ?? []).includes(verdict))) {
+        push(
+          'verdictNote',
+          'verdict-table',
+          `names row ${row}, but the table gives ${rowsText} for this "${verdict}" verdict: ${decision.why}.`,
+          `Name row ${decision.rows.find((r) => ROW_VERDICTS[r]!.includes(verdict))} at the end of the note ("Decision ` +
+            `table: …, row N."), or correct what the table read (${TABLE}).`,
         )
       }
     }

@@ -53,6 +53,7 @@ export function validClaim(): Record<string, unknown> {
     id: 'example-claim',
     statement: 'Ketamine helps.',
     wording: 'plain',
+    kind: 'effect',
     cues: ['$K + help*'],
     topics: ['efficacy'],
     madeBy: [{ source: 'example-page', section: 'Intro' }],

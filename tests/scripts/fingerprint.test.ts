@@ -33,7 +33,7 @@ describe('data fingerprint', () => {
     const changed = [
       { 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.n = 11)) },
       { 'studies/example-2020.yaml': variant(validStudy(), (s) => (s.findings = 'Scores fell a little.')) },
-      { 'claims/example-claim.yaml': variant(validClaim(), (c) => (c.verdict = 'contested')) },
+      { 'claims/example-claim.yaml': variant(validClaim(), (c) => (c.statement = 'Ketamine helps some people.')) },
       { 'claims/example-claim.yaml': variant(validClaim(), (c) => (c.verdictNote = 'Only example-2020.')) },
     ].map((files) => fingerprintOf(files))
     expect(new Set([base, ...changed]).size).toBe(5)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { authorPartOfId, fullSized } from '../../scripts/lib/verdict-rules.ts'
+import { authorPartOfId, decisionRows, entryGrade, fullSized, notedRow } from '../../scripts/lib/verdict-rules.ts'
 import { runOn, validClaim, validStudy, variant } from '../helpers/fixture-data.ts'
 import { expectIssue } from './rules/expect-issue.ts'
 
@@ -137,7 +137,7 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
       'verdict-established-evidence',
       CLAIM,
       'verdict',
-      /needs a "supports" from a controlled trial/,
+      /needs grade-A support/,
     )
     ok(
       run((c) => {
@@ -251,13 +251,14 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
       relation = 'partly-supports',
       design = 'randomized-controlled-trial',
       n = 158,
+      row = verdict === 'contested' ? 2 : 9,
     ) =>
       run(
         (c) => {
           c.evidence[0].relation = relation
           c.evidence.push({ study: 'null-2022', relation: 'partly-contradicts', note: 'Ketamine alone: no effect.' })
           c.verdict = verdict
-          c.verdictNote = 'null-2022 found no effect. Decision table: row 2.'
+          c.verdictNote = `null-2022 found no effect. Decision table: row ${row}.`
         },
         [study('null-2022', design, 2022, n)],
       )
@@ -272,10 +273,10 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
       expect(line).toContain('Make the verdict contested (row 2')
     }
     ok(withPartial('contested'))
-    // A partial contradiction never makes a claim inaccurate by itself, but a verdict another row gives is not refused.
-    ok(withPartial('inaccurate'))
+    // A partial contradiction never makes a claim inaccurate by itself: the whole table (verdict-table) gives row 2.
+    expectIssue(withPartial('inaccurate'), 'verdict-table', CLAIM, 'verdict', /table gives row 2 \(contested\)/)
     // It does not move a verdict that full randomised support carries (a lower grade than the best support)...
-    ok(withPartial('accurate', 'supports'))
+    ok(withPartial('accurate', 'supports', 'randomized-controlled-trial', 158, 10))
     // ...and a small trial or an uncontrolled study is grade C: the rule leaves that judgement to the table and the note.
     ok(withPartial('oversimplified', 'partly-supports', 'randomized-controlled-trial', 30))
     ok(withPartial('oversimplified', 'partly-supports', 'open-label-trial'))
@@ -362,6 +363,7 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
     const cite = (citedAs: string, mutate: (c: Record<string, any>) => void = () => {}) =>
       run((c) => {
         c.madeBy[0].citedAs = [citedAs]
+        c.verdict = 'accurate' // a full-sized randomised trial supports it: row 10
         mutate(c)
       })
     const line = expectIssue(
@@ -406,5 +408,167 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
     expect(fullSized('randomized-crossover-trial', 18)).toBe(false)
     expect(fullSized('meta-analysis', 5)).toBe(true)
     expect(fullSized('randomized-controlled-trial', undefined)).toBe(true)
+  })
+
+  it('verdict-table: a claim of fact is graded by how fully its records document it, whatever their design', () => {
+    const practice = (kind: string, verdict: string, row: number) =>
+      run(
+        (c) => {
+          c.kind = kind
+          c.evidence[0] = { study: 'clinic-2020', relation: 'partly-supports', note: 'One clinic protocol.' }
+          c.verdict = verdict
+          c.verdictNote = `Documented for clinic-2020's programme only. Decision table: plain wording, row ${row}.`
+        },
+        [study('clinic-2020', 'retrospective-cohort'), { ...validStudy(), n: 80, unusedReason: 'fixture' }],
+      )
+    // A claim of effect from a retrospective series is grade C: row 7, overstated.
+    ok(practice('effect', 'overstated', 7))
+    const line = expectIssue(
+      practice('effect', 'oversimplified', 9),
+      'verdict-table',
+      CLAIM,
+      'verdict',
+      /is "oversimplified", but the table gives row 7 \(overstated\): plain wording, best support grade C/,
+    )
+    expect(line).toContain("the claim's kind (effect or fact)")
+    // The same record documents a fact in part: grade B, row 9 (on target) or row 8 (a different fact).
+    ok(practice('fact', 'oversimplified', 9))
+    ok(practice('fact', 'overstated', 8))
+    expectIssue(
+      practice('fact', 'overstated', 7),
+      'verdict-table',
+      CLAIM,
+      'verdictNote',
+      /names row 7, but the table gives row 8 \(overstated\) or row 9 \(oversimplified\)/,
+    )
+  })
+
+  it('verdict-table: a claim that names its evidence base is graded A by a study of that kind', () => {
+    const animals = (evidenceBase?: string[]) =>
+      run(
+        (c) => {
+          c.wording = 'established'
+          if (evidenceBase) c.evidenceBase = evidenceBase
+          c.evidence[0] = { study: 'mice-2020', relation: 'supports', note: 'In mice.' }
+          c.verdict = 'accurate'
+        },
+        [study('mice-2020', 'preclinical'), { ...validStudy(), n: 80, unusedReason: 'fixture' }],
+      )
+    ok(animals(['preclinical']))
+    expectIssue(animals(), 'verdict-established-evidence', CLAIM, 'verdict', /needs grade-A support/)
+    expectIssue(animals(['healthy-volunteer-study']), 'verdict-established-evidence', CLAIM, 'verdict', /mice-2020/)
+  })
+
+  it('verdict-table: row 2 from a record that documents a dispute (disputedIn), which must be in the evidence', () => {
+    const disputed = (disputedIn?: string[]) =>
+      run((c) => {
+        c.wording = 'hedged'
+        c.evidence[0].relation = 'partly-supports'
+        if (disputedIn) c.disputedIn = disputedIn
+        c.verdict = 'contested'
+        c.verdictNote = 'example-2020 reports an earlier study that found nothing. Decision table: row 2.'
+      })
+    ok(disputed(['example-2020']))
+    expectIssue(disputed(), 'verdict-table', CLAIM, 'verdict', /the table gives row 8 \(overstated\) or row 10/)
+    expectIssue(
+      disputed(['other-2019']),
+      'disputed-in-evidence',
+      CLAIM,
+      'disputedIn[0]',
+      /"other-2019" is not in the claim's evidence/,
+    )
+  })
+
+  it('decisionRows: every row of the table, in order', () => {
+    const designs: Record<string, { design: string; n?: number }> = {
+      rct: { design: 'randomized-controlled-trial', n: 100 },
+      small: { design: 'randomized-controlled-trial', n: 12 },
+      open: { design: 'open-label-trial', n: 30 },
+      mice: { design: 'preclinical' },
+      fda: { design: 'regulatory-decision' },
+    }
+    const rows = (evidence: [string, string][], more: Record<string, unknown> = {}) =>
+      decisionRows(
+        {
+          id: 'c',
+          wording: 'plain',
+          kind: 'effect',
+          verdict: 'overstated',
+          madeBy: [],
+          evidence: evidence.map(([st, relation]) => ({ study: st, relation })),
+          ...more,
+        },
+        (id) => designs[id],
+      ).rows
+    expect(
+      rows([
+        ['open', 'supports'],
+        ['rct', 'contradicts'],
+      ]),
+    ).toEqual([1])
+    expect(
+      rows([
+        ['rct', 'partly-supports'],
+        ['fda', 'contradicts'],
+      ]),
+    ).toEqual([1])
+    expect(
+      rows([
+        ['rct', 'supports'],
+        ['rct', 'contradicts'],
+      ]),
+    ).toEqual([2])
+    expect(
+      rows([
+        ['mice', 'partly-supports'],
+        ['mice', 'contradicts'],
+      ]),
+    ).toEqual([2])
+    expect(
+      rows([
+        ['open', 'partly-supports'],
+        ['rct', 'partly-contradicts'],
+      ]),
+    ).toEqual([2])
+    expect(
+      rows([
+        ['rct', 'supports'],
+        ['rct', 'partly-contradicts'],
+      ]),
+    ).toEqual([10]) // lower grade: no move
+    expect(rows([['open', 'partly-supports']], { disputedIn: ['open'] })).toEqual([2])
+    const bad = { citationProblems: [{ study: 'rct', problem: 'did-not-test' }] }
+    expect(rows([['rct', 'does-not-test']], bad)).toEqual([3])
+    expect(rows([['open', 'partly-supports']], bad)).toEqual([4])
+    expect(rows([['rct', 'context']], { wording: 'established' })).toEqual([5])
+    expect(rows([['rct', 'partly-supports']], { wording: 'established' })).toEqual([6])
+    expect(rows([['small', 'supports']])).toEqual([7])
+    expect(rows([])).toEqual([7])
+    expect(rows([['rct', 'partly-supports']])).toEqual([8, 9])
+    expect(rows([['rct', 'partly-supports']], { wording: 'hedged' })).toEqual([8, 10])
+    expect(rows([['rct', 'supports']], { wording: 'established' })).toEqual([10])
+    // A year-mismatch is recorded but does not move the verdict.
+    expect(rows([['rct', 'supports']], { citationProblems: [{ study: 'rct', problem: 'year-mismatch' }] })).toEqual([
+      10,
+    ])
+  })
+
+  it('entryGrade and notedRow: the grade of one entry, and the row a note names', () => {
+    const effect = { kind: 'effect' }
+    expect(entryGrade(effect, 'supports', 'meta-analysis', undefined)).toBe('A')
+    expect(entryGrade(effect, 'partly-supports', 'randomized-crossover-trial', 20)).toBe('B')
+    expect(entryGrade(effect, 'partly-supports', 'randomized-crossover-trial', 19)).toBe('C')
+    expect(entryGrade(effect, 'supports', 'non-randomized-controlled-trial', 60)).toBe('B')
+    expect(entryGrade(effect, 'partly-supports', 'non-randomized-controlled-trial', 60)).toBe('C')
+    expect(entryGrade(effect, 'supports', 'regulatory-decision', undefined)).toBe('C')
+    expect(entryGrade(effect, 'partly-contradicts', 'regulatory-decision', undefined)).toBe('B')
+    expect(entryGrade({ kind: 'fact' }, 'supports', 'narrative-review', undefined)).toBe('A')
+    expect(entryGrade({ kind: 'fact' }, 'partly-supports', 'retrospective-cohort', 200)).toBe('B')
+    expect(entryGrade({ kind: 'effect', evidenceBase: ['preclinical'] }, 'supports', 'preclinical', undefined)).toBe(
+      'A',
+    )
+    expect(notedRow('Reasons. Decision table: plain wording, best evidence B on target (x), row 9.')).toBe(9)
+    expect(notedRow('Decision table: row 2 (two trials disagree).')).toBe(2)
+    expect(notedRow('The row 4 of another table is not it.')).toBeUndefined()
   })
 })
