@@ -292,6 +292,22 @@ describe('blunt one-line claims a writer tried first (2026-12-06)', () => {
   ])
 })
 
+describe('indications said as "effective for" or "can help with" (2026-12-07)', () => {
+  itFindsEach([
+    ['Ketamine is very effective for anxiety.', 'indication-anxiety'],
+    ['KAP is useful for social anxiety.', 'indication-anxiety'],
+    ['Ketamine therapy is great for depression that never lifted with pills.', 'indication-treatment-resistant-depression'],
+  ])
+  // "works for" stays out: "nobody had to prove it works for that purpose" is about approval, not an indication.
+  itIgnoresLookAlikes([
+    [
+      'Doctors may prescribe ketamine off-label for anxiety, which means nobody had to prove it works for that purpose.',
+      'indication-anxiety',
+      'a remark on off-label approval',
+    ],
+  ])
+})
+
 describe('cue fixes of round 22', () => {
   itFindsEach([
     ['Like anything else, ketamine has got its downsides.', 'kap-has-risks-and-side-effects'],
