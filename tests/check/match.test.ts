@@ -296,7 +296,10 @@ describe('indications said as "effective for" or "can help with" (2026-12-07)', 
   itFindsEach([
     ['Ketamine is very effective for anxiety.', 'indication-anxiety'],
     ['KAP is useful for social anxiety.', 'indication-anxiety'],
-    ['Ketamine therapy is great for depression that never lifted with pills.', 'indication-treatment-resistant-depression'],
+    [
+      'Ketamine therapy is great for depression that never lifted with pills.',
+      'indication-treatment-resistant-depression',
+    ],
   ])
   // "works for" stays out: "nobody had to prove it works for that purpose" is about approval, not an indication.
   itIgnoresLookAlikes([
