@@ -162,6 +162,16 @@ export function crossRecordIssues(input: CrossInput): Issue[] {
       if (studySet.has(id)) usedStudies.add(id)
       else issues.push(refIssue(file, field, 'study', id, studyIds))
     }
+    if (claim.kind === 'fact' && claim.evidenceBase !== undefined) {
+      issues.push({
+        file,
+        field: 'evidenceBase',
+        rule: 'evidence-base-effect',
+        message:
+          'is set on a claim of fact, whose records are graded by what they document whatever their design, so it would be ignored.',
+        fix: 'Remove evidenceBase, or make the claim a claim of effect if it says what ketamine or KAP does (docs/data-policy.md, step 2).',
+      })
+    }
     ;(claim.disputedIn ?? []).forEach((id, i) => {
       if (!claim.evidence.some((e) => e.study === id)) {
         issues.push({

@@ -455,6 +455,18 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
         [study('mice-2020', 'preclinical'), { ...validStudy(), n: 80, unusedReason: 'fixture' }],
       )
     ok(animals(['preclinical']))
+    // On a claim of fact it would be ignored (the record of a fact is graded by what it documents), so it is refused.
+    expectIssue(
+      run((c) => {
+        c.kind = 'fact'
+        c.evidenceBase = ['preclinical']
+        c.verdict = 'accurate'
+      }),
+      'evidence-base-effect',
+      CLAIM,
+      'evidenceBase',
+      /set on a claim of fact/,
+    )
     expectIssue(animals(), 'verdict-established-evidence', CLAIM, 'verdict', /needs grade-A support/)
     expectIssue(animals(['healthy-volunteer-study']), 'verdict-established-evidence', CLAIM, 'verdict', /mice-2020/)
   })
