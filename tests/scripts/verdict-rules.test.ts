@@ -499,70 +499,39 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
       mice: { design: 'preclinical' },
       fda: { design: 'regulatory-decision' },
     }
-    const rows = (evidence: [string, string][], more: Record<string, unknown> = {}) =>
-      decisionRows(
-        {
-          id: 'c',
-          wording: 'plain',
-          kind: 'effect',
-          verdict: 'overstated',
-          madeBy: [],
-          evidence: evidence.map(([st, relation]) => ({ study: st, relation })),
-          ...more,
-        },
-        (id) => designs[id],
-      ).rows
-    expect(
-      rows([
-        ['open', 'supports'],
-        ['rct', 'contradicts'],
-      ]),
-    ).toEqual([1])
-    expect(
-      rows([
-        ['rct', 'partly-supports'],
-        ['fda', 'contradicts'],
-      ]),
-    ).toEqual([1])
-    expect(
-      rows([
-        ['rct', 'supports'],
-        ['rct', 'contradicts'],
-      ]),
-    ).toEqual([2])
-    expect(
-      rows([
-        ['mice', 'partly-supports'],
-        ['mice', 'contradicts'],
-      ]),
-    ).toEqual([2])
-    expect(
-      rows([
-        ['open', 'partly-supports'],
-        ['rct', 'partly-contradicts'],
-      ]),
-    ).toEqual([2])
-    expect(
-      rows([
-        ['rct', 'supports'],
-        ['rct', 'partly-contradicts'],
-      ]),
-    ).toEqual([10]) // lower grade: no move
-    expect(rows([['open', 'partly-supports']], { disputedIn: ['open'] })).toEqual([2])
     const bad = { citationProblems: [{ study: 'rct', problem: 'did-not-test' }] }
-    expect(rows([['rct', 'does-not-test']], bad)).toEqual([3])
-    expect(rows([['open', 'partly-supports']], bad)).toEqual([4])
-    expect(rows([['rct', 'context']], { wording: 'established' })).toEqual([5])
-    expect(rows([['rct', 'partly-supports']], { wording: 'established' })).toEqual([6])
-    expect(rows([['small', 'supports']])).toEqual([7])
-    expect(rows([])).toEqual([7])
-    expect(rows([['rct', 'partly-supports']])).toEqual([8, 9])
-    expect(rows([['rct', 'partly-supports']], { wording: 'hedged' })).toEqual([8, 10])
-    expect(rows([['rct', 'supports']], { wording: 'established' })).toEqual([10])
-    // A year-mismatch is recorded but does not move the verdict.
-    expect(rows([['rct', 'supports']], { citationProblems: [{ study: 'rct', problem: 'year-mismatch' }] })).toEqual([
-      10,
-    ])
+    const yearOnly = { citationProblems: [{ study: 'rct', problem: 'year-mismatch' }] }
+    // [evidence as "study:relation" words, other claim fields, the rows the table gives]
+    const cases: [string, Record<string, unknown>, number[]][] = [
+      ['open:supports rct:contradicts', {}, [1]],
+      ['rct:partly-supports fda:contradicts', {}, [1]],
+      ['rct:supports rct:contradicts', {}, [2]],
+      ['mice:partly-supports mice:contradicts', {}, [2]],
+      ['open:partly-supports rct:partly-contradicts', {}, [2]],
+      ['rct:supports rct:partly-contradicts', {}, [10]], // a lower grade than the support: no move
+      ['open:partly-supports', { disputedIn: ['open'] }, [2]],
+      ['rct:does-not-test', bad, [3]],
+      ['open:partly-supports', bad, [4]],
+      ['rct:context', { wording: 'established' }, [5]],
+      ['rct:partly-supports', { wording: 'established' }, [6]],
+      ['small:supports', {}, [7]],
+      ['', {}, [7]],
+      ['rct:partly-supports', {}, [8, 9]],
+      ['rct:partly-supports', { wording: 'hedged' }, [8, 10]],
+      ['rct:supports', { wording: 'established' }, [10]],
+      ['rct:supports', yearOnly, [10]], // a wrong year is recorded but does not move the verdict
+    ]
+    for (const [evidence, more, expected] of cases) {
+      const claim = {
+        ...{ id: 'c', wording: 'plain', kind: 'effect', verdict: 'overstated', madeBy: [] },
+        evidence: evidence
+          .split(' ')
+          .filter((w) => w !== '')
+          .map((w) => ({ study: w.split(':')[0]!, relation: w.split(':')[1]! })),
+        ...more,
+      }
+      expect(decisionRows(claim, (id) => designs[id]).rows, `${evidence} ${JSON.stringify(more)}`).toEqual(expected)
+    }
   })
 
   it('entryGrade and notedRow: the grade of one entry, and the row a note names', () => {
