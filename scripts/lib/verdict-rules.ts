@@ -189,6 +189,15 @@ export function notedRow(note: string | undefined): number | undefined {
   return rows.at(-1)
 }
 
+/** The grades a verdict note's rule names for the best support ("best evidence B on target …"), if any. */
+export function notedGrades(note: string | undefined): Grade[] {
+  const at = (note ?? '').lastIndexOf('Decision table:')
+  if (at === -1) return []
+  return [...note!.slice(at).matchAll(/\bbest (?:evidence|support) (?:grade )?([ABC]|none)\b/g)].map(
+    (m) => m[1] as Grade,
+  )
+}
+
 /** Checks every claim against the mechanical verdict rules. */
 export function verdictRuleIssues(input: VerdictInput): Issue[] {
   const issues: Issue[] = []
@@ -369,6 +378,18 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
           `Name row ${decision.rows.find((r) => ROW_VERDICTS[r]!.includes(verdict))} at the end of the note ("Decision ` +
             `table: …, row N."), or correct what the table read (${TABLE}).`,
         )
+      } else {
+        // The rule readers see ("best evidence C (…), row 7") must name the grade the table works out.
+        const named = notedGrades(claim.verdictNote)
+        if (named.length > 0 && !named.includes(decision.grade)) {
+          push(
+            'verdictNote',
+            'verdict-table',
+            `names best evidence ${named.join(' and ')}, but the table grades the best support ${decision.grade}: ` +
+              `${decision.why}.`,
+            `Write "best evidence ${decision.grade}" in the note's rule, or correct what the table read (${TABLE}).`,
+          )
+        }
       }
     }
 

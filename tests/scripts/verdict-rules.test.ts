@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { authorPartOfId, decisionRows, entryGrade, fullSized, notedRow } from '../../scripts/lib/verdict-rules.ts'
+import {
+  authorPartOfId,
+  decisionRows,
+  entryGrade,
+  fullSized,
+  notedGrades,
+  notedRow,
+} from '../../scripts/lib/verdict-rules.ts'
 import { runOn, validClaim, validStudy, variant } from '../helpers/fixture-data.ts'
 import { expectIssue } from './rules/expect-issue.ts'
 
@@ -434,6 +441,18 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
     // The same record documents a fact in part: grade B, row 9 (on target) or row 8 (a different fact).
     ok(practice('fact', 'oversimplified', 9))
     ok(practice('fact', 'overstated', 8))
+    // The rule readers see must name the grade the table works out.
+    expectIssue(
+      run((c) => {
+        c.evidence[0].relation = 'partly-supports'
+        c.verdict = 'oversimplified'
+        c.verdictNote = 'Limit left out (example-2020). Decision table: plain wording, best evidence A, row 9.'
+      }),
+      'verdict-table',
+      CLAIM,
+      'verdictNote',
+      /names best evidence A, but the table grades the best support B/,
+    )
     expectIssue(
       practice('fact', 'overstated', 7),
       'verdict-table',
@@ -551,5 +570,8 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
     expect(notedRow('Reasons. Decision table: plain wording, best evidence B on target (x), row 9.')).toBe(9)
     expect(notedRow('Decision table: row 2 (two trials disagree).')).toBe(2)
     expect(notedRow('The row 4 of another table is not it.')).toBeUndefined()
+    expect(notedGrades('Decision table: plain wording, best evidence B on target (x), row 9.')).toEqual(['B'])
+    expect(notedGrades('Decision table: best evidence B for one half and C for the other, row 6.')).toEqual(['B'])
+    expect(notedGrades('Decision table: row 2 (two trials disagree).')).toEqual([])
   })
 })
