@@ -10,15 +10,12 @@ import type { Issue } from './issues.ts'
  */
 
 /** Designs graded A in the table: randomised trials and reviews of them. */
-export const RANDOMISED_DESIGNS: ReadonlySet<string> = new Set([
+const RANDOMISED_DESIGNS: ReadonlySet<string> = new Set([
   'meta-analysis',
   'systematic-review',
   'randomized-controlled-trial',
   'randomized-crossover-trial',
 ])
-
-/** Designs whose `contradicts` rules out `accurate` and `oversimplified` (table rows 1–2): graded A, or the regulator's own record. */
-export const STRONG_CONTRADICTION_DESIGNS: ReadonlySet<string> = new Set([...RANDOMISED_DESIGNS, 'regulatory-decision'])
 
 /** Citation problems that mean the page rests the claim on a study that does not show it (rows 3–4). */
 const BAD_CITATION: ReadonlySet<string> = new Set(['did-not-test', 'overstated-finding'])
@@ -216,11 +213,9 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
     const support = claim.evidence.filter((e) => SUPPORT.has(e.relation))
     const gradeOf = (e: { study: string; relation: string }) =>
       entryGrade(claim, e.relation, designOf(e.study), studies.get(e.study)?.n)
-    const fullSupportFrom = (designs: ReadonlySet<string>) =>
-      claim.evidence.filter((e) => e.relation === 'supports' && designs.has(gradedDesign(e.study) ?? ''))
-    const strongContradictions = claim.evidence.filter(
-      (e) => e.relation === 'contradicts' && STRONG_CONTRADICTION_DESIGNS.has(gradedDesign(e.study) ?? ''),
-    )
+    // One grading for every rule (step 2 of the table): the grade-A supports and contradictions, by `entryGrade`.
+    const gradeASupport = claim.evidence.filter((e) => e.relation === 'supports' && gradeOf(e) === 'A')
+    const strongContradictions = claim.evidence.filter((e) => e.relation === 'contradicts' && gradeOf(e) === 'A')
     const badCitations = (claim.citationProblems ?? []).filter((p) => BAD_CITATION.has(p.problem))
     const supportsOrOversimplifies = verdict === 'accurate' || verdict === 'oversimplified'
 
@@ -278,7 +273,7 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
 
     if (strongContradictions.length > 0) {
       const against = strongContradictions.map((e) => `${e.study} (${designOf(e.study)})`).join(', ')
-      const backed = fullSupportFrom(STRONG_CONTRADICTION_DESIGNS).length > 0
+      const backed = gradeASupport.length > 0
       if (supportsOrOversimplifies || (!backed && verdict !== 'inaccurate')) {
         push(
           'verdict',
@@ -293,9 +288,7 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
 
     // Row 2 for a partial contradiction: a `partly-contradicts` from a randomised trial (or a review of them) is grade B,
     // as strong as any support that is all `partly-supports`, so the evidence disagrees (never inaccurate on its own).
-    const partialAgainst = claim.evidence.filter(
-      (e) => e.relation === 'partly-contradicts' && RANDOMISED_DESIGNS.has(gradedDesign(e.study) ?? ''),
-    )
+    const partialAgainst = claim.evidence.filter((e) => e.relation === 'partly-contradicts' && gradeOf(e) === 'B')
     if (
       partialAgainst.length > 0 &&
       support.length > 0 &&
@@ -312,11 +305,10 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
       )
     }
 
-    const randomisedSupport = fullSupportFrom(RANDOMISED_DESIGNS)
     const anyContradiction = claim.evidence.some((e) => e.relation === 'contradicts')
     if (
       wording === 'hedged' &&
-      randomisedSupport.length > 0 &&
+      gradeASupport.length > 0 &&
       !anyContradiction &&
       badCitations.length === 0 &&
       (verdict === 'overstated' || verdict === 'inaccurate')
@@ -324,7 +316,8 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
       push(
         'verdict',
         'verdict-hedged-randomised',
-        `is "${verdict}", but the claim is hedged and ${randomisedSupport.map((e) => e.study).join(', ')} (randomised or a review of trials) supports it.`,
+        `is "${verdict}", but the claim is hedged and ${gradeASupport.map((e) => e.study).join(', ')} supports it at ` +
+          `grade A (randomised or a review of trials; for a claim of fact, the record of the fact).`,
         `Make the verdict accurate or oversimplified (row 10 of the table in ${TABLE}); if the study only agrees in part, make its relation partly-supports.`,
       )
     }

@@ -441,6 +441,31 @@ describe('verdict rules (decision table, docs/data-policy.md)', () => {
     // The same record documents a fact in part: grade B, row 9 (on target) or row 8 (a different fact).
     ok(practice('fact', 'oversimplified', 9))
     ok(practice('fact', 'overstated', 8))
+    // Every rule grades one way: for a claim of fact the record that contradicts it is grade A whatever its design, so
+    // the contradiction rule (row 1) speaks, as the table would.
+    const contradicted = run(
+      (c) => {
+        c.kind = 'fact'
+        c.evidence = [
+          { study: 'clinic-2020', relation: 'partly-supports', note: 'One clinic protocol.' },
+          { study: 'guide-2021', relation: 'contradicts', note: 'The guidance says otherwise.' },
+        ]
+        c.verdict = 'oversimplified'
+        c.verdictNote = 'clinic-2020 and guide-2021. Decision table: row 9.'
+      },
+      [
+        study('clinic-2020', 'retrospective-cohort'),
+        study('guide-2021', 'narrative-review'),
+        { ...validStudy(), n: 80, unusedReason: 'fixture' },
+      ],
+    )
+    expectIssue(
+      contradicted,
+      'verdict-strong-contradiction',
+      CLAIM,
+      'verdict',
+      /guide-2021 \(narrative-review\) contradicts/,
+    )
     // The rule readers see must name the grade the table works out.
     expectIssue(
       run((c) => {
