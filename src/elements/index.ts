@@ -143,6 +143,12 @@ function unknownError(
         : undefined
   if (other !== undefined && code === 'UNKNOWN_ID')
     return new KapLiteratureError('UNKNOWN_ID', `"${value}" is ${other}`, { value, hint: other })
+  // A DOI where a study id goes: the page has the record, under its own id.
+  if (code === 'UNKNOWN_ID' && kind === 'study' && /\b10\.\d{4,}\//.test(value))
+    return new KapLiteratureError('UNKNOWN_ID', `${describeValue(value)} is a DOI, not a study id`, {
+      value,
+      hint: 'use its study id: kap-literature show <DOI> prints it',
+    })
   const hint = closest(value, known)
   return new KapLiteratureError(
     code,
@@ -214,7 +220,8 @@ const styleFor = (name: string | null, ids: readonly string[]): Promise<StyleCit
  * The study ids of an `ids` attribute (space- or comma-separated), each checked: a shipped study that can be cited.
  * @param value - the attribute's text
  * @returns the ids, in order, without repeats
- * @throws `KapLiteratureError` `UNKNOWN_ID` for an id that is no study (with the closest as hint), `INVALID_RECORD`
+ * @throws `KapLiteratureError` `UNKNOWN_ID` for an id that is no study (with the closest as hint; a DOI is named as
+ * one, with the way to its study id), `INVALID_RECORD`
  * for a study kept as a lead, `INVALID_ARGUMENT` for an empty list
  * @example
  * ```ts

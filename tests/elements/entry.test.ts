@@ -38,6 +38,16 @@ describe('kap-literature/elements in Node', () => {
     expect(page.message).toBe(
       'kap-literature: "rosadinelli-kap-unique" is a clinic page, which the elements do not show',
     )
+    // A DOI, bare or as a link, is named as one, with the way to its study id.
+    for (const doi of ['10.1080/02791072.2019.1587556', 'https://doi.org/10.1080/02791072.2019.1587556']) {
+      const e = await errorOf(() => parseIds(doi))
+      expect([e.code, e.value, e.message, e.hint]).toEqual([
+        'UNKNOWN_ID',
+        doi,
+        `kap-literature: "${doi}" is a DOI, not a study id`,
+        'use its study id: kap-literature show <DOI> prints it',
+      ])
+    }
     expect((await errorOf(() => parseIds('  '))).code).toBe('INVALID_ARGUMENT')
     expect((await errorOf(() => parseIds(null))).code).toBe('INVALID_ARGUMENT')
   })
