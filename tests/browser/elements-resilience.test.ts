@@ -86,6 +86,10 @@ let browser: Browser
 /** Unblocks the files and sends the browser's online event, on which an element whose files failed tries again. */
 async function backOnline(context: BrowserContext, blocked: { current: RegExp | undefined }): Promise<void> {
   blocked.current = undefined
+  // Let an attempt the page started while the file was refused fail first: the routed refusal reaches the page a few
+  // milliseconds later, and a retry at \`online\` joins an attempt still under way (a CI run of session 32 timed out
+  // waiting here once in nine runs). A browser that is offline refuses at once, so pages do not meet this window.
+  await new Promise((resolve) => setTimeout(resolve, 100))
   await context.setOffline(true)
   await context.setOffline(false)
 }
