@@ -121,6 +121,14 @@ export function entryGrade(
   return 'C'
 }
 
+/** The grade of each evidence entry of one claim (`entryGrade`), reading each study's design and size. */
+function graderFor(
+  claim: ClaimForVerdict,
+  study: (id: string) => { design?: string; n?: number } | undefined,
+): (e: { study: string; relation: string }) => Exclude<Grade, 'none'> {
+  return (e) => entryGrade(claim, e.relation, study(e.study)?.design, study(e.study)?.n)
+}
+
 /** What the table makes of a claim: the grade of its best support and the rows that may give its verdict. */
 export interface Decision {
   /** The grade of the best `supports` or `partly-supports` entry. */
@@ -141,8 +149,7 @@ export function decisionRows(
   study: (id: string) => { design?: string; n?: number } | undefined,
 ): Decision {
   const wording = claim.wording ?? 'plain'
-  const gradeOf = (e: { study: string; relation: string }) =>
-    entryGrade(claim, e.relation, study(e.study)?.design, study(e.study)?.n)
+  const gradeOf = graderFor(claim, study)
   const best = (entries: { study: string; relation: string }[]): Grade =>
     entries.map(gradeOf).reduce<Grade>((a, g) => (GRADE_RANK[g] > GRADE_RANK[a] ? g : a), 'none')
   const grade = best(claim.evidence.filter((e) => SUPPORT.has(e.relation)))
@@ -206,13 +213,13 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
     return fullSized(st?.design, st?.n) ? st?.design : 'small-trial'
   }
   for (const { file, record: claim } of input.claims) {
+    const firstIssue = issues.length
     const push = (field: string, rule: string, message: string, fix: string) =>
       issues.push({ file, field, rule, message, fix })
     const verdict = claim.verdict
     const wording = claim.wording ?? 'plain'
     const support = claim.evidence.filter((e) => SUPPORT.has(e.relation))
-    const gradeOf = (e: { study: string; relation: string }) =>
-      entryGrade(claim, e.relation, designOf(e.study), studies.get(e.study)?.n)
+    const gradeOf = graderFor(claim, (id) => studies.get(id))
     // One grading for every rule (step 2 of the table): the grade-A supports and contradictions, by `entryGrade`.
     const gradeASupport = claim.evidence.filter((e) => e.relation === 'supports' && gradeOf(e) === 'A')
     const strongContradictions = claim.evidence.filter((e) => e.relation === 'contradicts' && gradeOf(e) === 'A')
@@ -350,7 +357,7 @@ export function verdictRuleIssues(input: VerdictInput): Issue[] {
     }
 
     // The whole table, once the rules above (each a part of it, with its own fix) have nothing to say.
-    if (!issues.some((i) => i.file === file && i.rule.startsWith('verdict-'))) {
+    if (!issues.slice(firstIssue).some((i) => i.rule.startsWith('verdict-'))) {
       const decision = decisionRows(claim, (id) => studies.get(id))
       const row = notedRow(claim.verdictNote)
       const allowed = decision.rows.flatMap((r) => ROW_VERDICTS[r] ?? [])
