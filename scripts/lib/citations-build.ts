@@ -10,6 +10,7 @@ import { citationCsl, sources, studies } from '../../src/index.ts'
 import { uncitableFields } from './cross.ts'
 import { fixStyle, styleFixNotes } from '../../src/cite/style-fixes.ts'
 import { recordForStyle } from '../../src/cite/style-records.ts'
+import { withCiteNames } from '../../src/cite/cite-names.ts'
 import type { CslItem } from '../../src/types.ts'
 
 /** Where the Debian package citation-style-language-styles puts its styles. */
@@ -348,12 +349,22 @@ export function styleItems(key: StyleKey, items: readonly CslItem[]): CslItem[] 
   return items.map((item) => recordForStyle(item, fixName(key)))
 }
 
+/**
+ * The items as a style's in-text citations see them: {@link styleItems} with one name for each person
+ * (src/cite/cite-names.ts), as kap-literature/cite's formatCitation gives them to citeproc.
+ */
+export function citationItems(key: StyleKey, items: readonly CslItem[]): CslItem[] {
+  return styleItems(key, items.map(withCiteNames))
+}
+
 /** Formats every record in one style with citation-js and returns the table the runtime ships. */
 export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): StyleTable {
   const items = styleItems(key, shipped)
   const name = engineName(key)
   const info = styleInfo(cfg.styles.get(name))
   const cite = citeOf(items)
+  // In-text citations name each person one way; reference lists print each byline's own form.
+  const inText = citeOf(citationItems(key, shipped))
   const byId = new Map(items.map((i) => [i.id, i]))
   const asShipped = new Map(shipped.map((i) => [i.id, i]))
   const bibHtml = cite.format('bibliography', { style: name, format: 'html' })
@@ -368,7 +379,7 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
       item: { id: string; 'author-only'?: boolean; 'suppress-author'?: boolean },
       format: 'html' | 'text',
     ): string =>
-      cite.format('citation', {
+      inText.format('citation', {
         style: name,
         format,
         entry: { citationItems: [item], properties: { noteIndex: 0 } },
@@ -484,7 +495,7 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
     // records that print alike alone ("Dakwar et al." twice in MLA) are told apart when cited together, and citeproc
     // sorts them by those fuller forms, so the pair's own forms are looked for.
     const firstOf = (a: string, b: string) => {
-      const out = cite.format('citation', { style: name, format: 'text', entry: [a, b] })
+      const out = inText.format('citation', { style: name, format: 'text', entry: [a, b] })
       const pair = variants[[a, b].sort().join('+')]
       const ta = runsToText(entryCite(pair?.[a] ?? entries[a]!))
       const tb = runsToText(entryCite(pair?.[b] ?? entries[b]!))

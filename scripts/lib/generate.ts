@@ -656,6 +656,20 @@ export const studyLabels: Readonly<Record<string, string>> = ${JSON.stringify(la
 }
 
 /**
+ * src/generated/cite-names.ts: the byline forms of one person's name that in-text citations give in another form
+ * (data/vocab/people.yaml), keyed "family|given". Read by src/cite/cite-names.ts.
+ */
+export function citeNamesModule(data: Dataset): string {
+  const names: Record<string, string> = {}
+  for (const p of data.people ?? [])
+    for (const form of p.forms) if (form !== p.given) names[`${p.family}|${form}`] = p.given
+  return `${HEADER}
+/** Byline name forms ("family|given") → the given name in-text citations use for that person. @internal */
+export const citeNames: Readonly<Record<string, string>> = ${JSON.stringify(names)}
+`
+}
+
+/**
  * Every top-level module of src/generated, as [file name, text]: what scripts/build-data.ts writes (with the detail
  * files of {@link detailFiles}) and what bench/growth.ts writes for its synthetic datasets, so both stay the same list.
  */
@@ -671,5 +685,6 @@ export function generatedModules(data: Dataset, version: string): [string, strin
     ['lead-labels.ts', leadLabelsModule(data)],
     ['study-labels.ts', studyLabelsModule(data)],
     ['claim-statements.ts', claimStatementsModule(data)],
+    ['cite-names.ts', citeNamesModule(data)],
   ]
 }

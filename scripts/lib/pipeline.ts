@@ -4,6 +4,7 @@ import { shortTitles } from './short-titles.ts'
 import { crossRecordIssues, type CrossInput } from './cross.ts'
 import { sortIssues, type Issue } from './issues.ts'
 import { loadDataDir, type LoadedFile } from './load.ts'
+import { peopleIssues, type Person } from './people.ts'
 import { recordRules } from './rules/index.ts'
 import { SchemaLayer, type VocabSets } from './schema.ts'
 
@@ -13,6 +14,10 @@ export interface Term {
   label: string
   description: string
   justification?: string
+  /** People only (data/vocab/people.yaml): see ./people.ts. */
+  family?: string
+  given?: string
+  forms?: string[]
 }
 
 /** The validated dataset, sorted by id, ready to generate from. */
@@ -22,6 +27,11 @@ export interface Dataset {
   sources: Record<string, unknown>[]
   /** Vocabulary file name (e.g. `designs`) → terms in file order. */
   vocab: Map<string, Term[]>
+  /**
+   * The people of data/vocab/people.yaml (see ./people.ts): read by the citation build, not a vocabulary of the
+   * records, so not among `vocab` (and not shipped with the vocabularies).
+   */
+  people?: Person[]
 }
 
 /** What a pipeline run produced. `dataset` is present only when there are no issues. */
@@ -48,6 +58,9 @@ export function runPipeline(
   const issues: Issue[] = [...loaded.issues]
   const vocab = new Map<string, Term[]>()
   const vocabSets = new Map<string, Set<string>>()
+  /** The people of data/vocab/people.yaml and its path, once the file passed the schema. */
+  let people: Person[] | undefined
+  let peopleFile = ''
   const schema = new SchemaLayer(options.schemaDir ?? join(dataDir, 'schema'), (): VocabSets => vocabSets)
 
   for (const file of loaded.files.filter((f) => f.kind === 'vocab')) {
@@ -88,7 +101,32 @@ export function runPipeline(
           fix: 'Remove them.',
         })
       }
+      const named = ['family', 'given', 'forms'].filter(
+        (k) => (t as unknown as Record<string, unknown>)[k] !== undefined,
+      )
+      if (file.name === 'people' ? named.length < 3 : named.length > 0) {
+        issues.push({
+          file: file.file,
+          field: `[${i}]`,
+          rule: 'person-names',
+          message:
+            file.name === 'people'
+              ? `person "${t.id}" needs family, given and forms.`
+              : `term "${t.id}" has ${named.join(', ')}, which only people take.`,
+          fix:
+            file.name === 'people'
+              ? 'Give the family name, every given-name form the bylines print (forms), and the one in-text citations use (given).'
+              : 'Remove them.',
+        })
+      }
     })
+    if (file.name === 'people') {
+      peopleFile = file.file
+      people = terms.filter(
+        (t): t is Term & Person => t.family !== undefined && t.given !== undefined && t.forms !== undefined,
+      )
+      continue
+    }
     vocab.set(file.name, terms)
     vocabSets.set(file.name, ids)
   }
@@ -125,6 +163,14 @@ export function runPipeline(
       sources: toCross<CrossInput['sources'][number]['record']>(passed.source),
     }),
   )
+  if (people !== undefined)
+    issues.push(
+      ...peopleIssues(
+        peopleFile,
+        people,
+        passed.study.map(({ file, record }) => ({ file: file.file, record })),
+      ),
+    )
   const warnRules = new Set(options.warnRules ?? [])
   const warnings = sortIssues(issues.filter((i) => warnRules.has(i.rule)))
   const errors = issues.filter((i) => !warnRules.has(i.rule))
@@ -158,6 +204,7 @@ export function runPipeline(
       claims: passed.claim.map((p) => p.record).sort(byId),
       sources: passed.source.map((p) => withCslId(p.record)).sort(byId),
       vocab,
+      people,
     },
   }
 }

@@ -4,6 +4,7 @@ import { escapeHtml } from '../escape'
 import { cleanEtAl } from '../etal'
 import { KapLiteratureError } from '../index'
 import { checkOptionKeys } from '../suggest'
+import { withCiteNames } from './cite-names'
 import { bibliographyHtml, citationClustersHtml, citationHtml, type CiteItemFlags, type CslObject } from './engine'
 import { requireIdentifiable, resolveItem, resolveItems, type Resolved } from './records'
 import { htmlToRuns, linkFirst, renderRuns, type Format, type Run } from './render'
@@ -222,10 +223,10 @@ function unprintable(style: StyleEntry, id: string): KapLiteratureError {
 
 /**
  * The CSL citeproc receives for each record: a shipped record as its style prints it (src/cite/style-records.ts), as in
- * the precomputed tables; your records as you gave them.
+ * the precomputed tables, and `inText` with one name for each person (./cite-names); your records as you gave them.
  */
-function cslsFor(records: readonly Resolved[], style: StyleEntry): CslObject[] {
-  return records.map((r) => (r.shipped ? recordForStyle(r.csl, style.fixName) : r.csl))
+function cslsFor(records: readonly Resolved[], style: StyleEntry, inText = false): CslObject[] {
+  return records.map((r) => (r.shipped ? recordForStyle(inText ? withCiteNames(r.csl) : r.csl, style.fixName) : r.csl))
 }
 
 function entries(records: readonly Resolved[], checked: Checked): { id: string; body: string }[] {
@@ -365,7 +366,7 @@ export function formatCitation(items: readonly CiteItem[], options: CiteCitation
   records.forEach(requireIdentifiable)
   if (records.length === 0) return ''
   checkWork(records, checked.style)
-  const csls = cslsFor(records, checked.style)
+  const csls = cslsFor(records, checked.style, true)
   const run = (cluster: CiteItemFlags[], before: CiteItemFlags[][]) =>
     runsOf(
       citeproc(checked.style, (key) => citationHtml(csls, cluster, before, key, checked.lang)),

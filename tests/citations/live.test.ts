@@ -13,7 +13,7 @@ import {
   liveCitation,
   serializeTable,
   shippedItems,
-  styleItems,
+  citationItems,
   STYLE_SOURCES,
   styleAvailable,
   type StyleKey,
@@ -66,7 +66,7 @@ for (const key of Object.keys(STYLE_SOURCES) as StyleKey[]) {
       expect(serializeTable(computeStyleTable(key, items))).toBe(committed)
     })
     it('multi-source citations match citeproc', () => {
-      const cite = citeOf(styleItems(key, items))
+      const cite = citeOf(citationItems(key, items))
       const random = seeded(7 + key.length)
       const combos = [...fixedCombos]
       for (let n = 0; n < 25; n++) {

@@ -83,11 +83,15 @@ export type FixtureFiles = Record<string, unknown>
 
 /**
  * Makes a temporary data folder holding the real vocabularies plus the given records
- * (default: one valid study, claim and source), and returns its path.
+ * (default: one valid study, claim and source), and returns its path. The people of data/vocab/people.yaml are left
+ * out: they name the real records' authors (a fixture adds `vocab/people.yaml` of its own).
  */
 export function makeDataDir(files: FixtureFiles = {}): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'kap-fixture-')), 'data')
-  cpSync(join(root, 'data', 'vocab'), join(dir, 'vocab'), { recursive: true })
+  cpSync(join(root, 'data', 'vocab'), join(dir, 'vocab'), {
+    recursive: true,
+    filter: (path) => !path.endsWith('people.yaml'),
+  })
   const all: FixtureFiles = {
     'studies/example-2020.yaml': validStudy(),
     'claims/example-claim.yaml': validClaim(),

@@ -155,7 +155,7 @@ interface Printed {
 
 /**
  * What a report prints of each match, from one citation session, so that a study reads the same in every row, note
- * and line of the report, told apart from the others cited in it ("(E. Krupitsky et al., 2002)"), as `show` prints
+ * and line of the report, told apart from the others cited in it as the style requires, as `show` prints
  * notes: the verdict note with its study ids as citations, and the evidence for and against the claim. A claim found
  * in many passages is rendered once.
  */

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { citeNamesModule } from '../../scripts/lib/generate.ts'
+import { withCiteNames } from '../../src/cite/cite-names.ts'
+import { getStudy } from '../../src/index.ts'
+import { runOn, validStudy, variant } from '../helpers/fixture-data.ts'
+import { expectIssue } from './rules/expect-issue.ts'
+
+const PEOPLE = 'data/vocab/people.yaml'
+/** A second fixture study whose first author's byline gives "A." for the fixture's "Ann Example". */
+const initialled = variant(validStudy(), (s) => {
+  s.id = 'example-2021'
+  s.csl.author = [{ family: 'Example', given: 'A.' }]
+  s.csl.DOI = '10.5555/example.2021'
+  s.csl.PMID = '12346'
+  s.unusedReason = 'A fixture: only its byline is needed.'
+})
+const person = (more: Record<string, unknown> = {}) => ({
+  id: 'ann-example',
+  label: 'Ann Example',
+  description: 'First author of both fixture studies.',
+  family: 'Example',
+  given: 'Ann',
+  forms: ['A.', 'Ann'],
+  ...more,
+})
+const run = (people: unknown[], files: Record<string, unknown> = {}) =>
+  runOn({ 'studies/example-2021.yaml': initialled, 'vocab/people.yaml': people, ...files })
+
+describe('data/vocab/people.yaml (rule person-names)', () => {
+  it('accepts one person whose bylines print two forms, and generates the in-text name of the other form', () => {
+    const r = run([person()])
+    expect(r.issues).toEqual([])
+    expect(citeNamesModule(r.dataset!)).toContain(
+      'export const citeNames: Readonly<Record<string, string>> = {"Example|A.":"Ann"}',
+    )
+  })
+  it('refuses an in-text form that no byline prints', () => {
+    expectIssue(run([person({ given: 'Anne' })]), 'person-names', PEOPLE, '[0].given', /"Anne" is not one of the forms/)
+  })
+  it('refuses a form no study prints under that family name', () => {
+    expectIssue(
+      run([person({ forms: ['A.', 'Ann', 'A. B.'] })]),
+      'person-names',
+      PEOPLE,
+      '[0].forms[2]',
+      /no study's byline prints "Example, A\. B\."/,
+    )
+  })
+  it('refuses a form listed for two people', () => {
+    const other = person({ id: 'ann-example-2', given: 'A.', forms: ['A.', 'Ann'] })
+    expectIssue(
+      run([person(), other]),
+      'person-names',
+      PEOPLE,
+      '[1].forms[0]',
+      /"Example, A\." is listed for "ann-example" too/,
+    )
+  })
+  it('refuses a person without family, given or forms, and those fields on other vocabularies', () => {
+    const { family: _, ...noFamily } = person()
+    expectIssue(run([noFamily]), 'person-names', PEOPLE, '[0]', /person "ann-example" needs family, given and forms/)
+    const route = { id: 'intravenous', label: 'IV', description: 'Into a vein.', family: 'Example' }
+    expectIssue(
+      runOn({ 'vocab/routes.yaml': [route] }),
+      'person-names',
+      'data/vocab/routes.yaml',
+      '[0]',
+      /term "intravenous" has family, which only people take/,
+    )
+  })
+  it('in-text citations of shipped records name each listed person one way; other records are passed as they are', () => {
+    const krupitsky = getStudy('krupitsky-2002').csl
+    expect(krupitsky.author?.[0]).toEqual({ family: 'Krupitsky', given: 'Evgeny' })
+    expect(withCiteNames(krupitsky).author?.[0]).toEqual({ family: 'Krupitsky', given: 'Evgeny M.' })
+    expect(withCiteNames(krupitsky).author?.slice(1)).toEqual(krupitsky.author?.slice(1))
+    expect(withCiteNames(getStudy('krupitsky-2007').csl).author?.[0]?.given).toBe('Evgeny M.')
+    expect(withCiteNames(getStudy('zanos-2016').csl).author?.[0]?.given).toBe('Panos')
+    const dore = getStudy('dore-2019').csl
+    expect(withCiteNames(dore)).toBe(dore)
+  })
+})
