@@ -1,3 +1,4 @@
+import { givenWithStops } from '../../src/cite/style-records.ts'
 import type { Issue } from './issues.ts'
 
 /** A person of data/vocab/people.yaml: one author whose name the records' bylines print in several forms. */
@@ -14,6 +15,48 @@ export interface Person {
 export interface StudyNames {
   file: string
   record: { csl?: { author?: readonly { family?: string; given?: string }[] } }
+}
+
+/** The authors an in-text citation may name: all of a work with up to three (Chicago names three), else the first. */
+const inTextNamed = <T>(authors: readonly T[]): readonly T[] => (authors.length <= 3 ? authors : authors.slice(0, 1))
+
+/**
+ * Rule `person-listed`: authors that in-text citations name, share a family name and differ in their given names
+ * (stops aside) are each listed in data/vocab/people.yaml, as one person (one entry with both forms) or as different
+ * people (an entry each). Unlisted, styles tell them apart as two people: APA by initials ("E. Krupitsky et al., 2002;
+ * E. M. Krupitsky et al., 2007"), Chicago by given names.
+ */
+export function unlistedNameIssues(people: readonly Person[], studies: readonly StudyNames[]): Issue[] {
+  const listed = new Set(people.flatMap((p) => p.forms.map((f) => `${p.family}|${givenWithStops(f)}`)))
+  const byFamily = new Map<string, { given: string; file: string; field: string }[]>()
+  for (const s of studies)
+    inTextNamed(s.record.csl?.author ?? []).forEach((a, k) => {
+      if (a.family === undefined || a.given === undefined) return
+      const seen = byFamily.get(a.family) ?? []
+      seen.push({ given: givenWithStops(a.given), file: s.file, field: `csl.author[${k}]` })
+      byFamily.set(a.family, seen)
+    })
+  const issues: Issue[] = []
+  for (const [family, seen] of byFamily) {
+    const forms = [...new Set(seen.map((x) => x.given))]
+    if (forms.length < 2) continue
+    for (const x of seen) {
+      if (listed.has(`${family}|${x.given}`)) continue
+      const other = seen.find((o) => o.given !== x.given)!
+      issues.push({
+        file: x.file,
+        field: x.field,
+        rule: 'person-listed',
+        message:
+          `"${family}, ${x.given}" shares a family name with "${family}, ${other.given}" (${other.file}), and ` +
+          'in-text citations name both, so styles would tell them apart as two people.',
+        fix:
+          'List them in data/vocab/people.yaml: as one person (one entry with both forms, and why they are one), ' +
+          'or as two people (an entry each).',
+      })
+    }
+  }
+  return issues
 }
 
 /**

@@ -4,7 +4,7 @@ import { shortTitles } from './short-titles.ts'
 import { crossRecordIssues, type CrossInput } from './cross.ts'
 import { sortIssues, type Issue } from './issues.ts'
 import { loadDataDir, type LoadedFile } from './load.ts'
-import { peopleIssues, type Person } from './people.ts'
+import { peopleIssues, unlistedNameIssues, type Person } from './people.ts'
 import { recordRules } from './rules/index.ts'
 import { SchemaLayer, type VocabSets } from './schema.ts'
 
@@ -163,14 +163,9 @@ export function runPipeline(
       sources: toCross<CrossInput['sources'][number]['record']>(passed.source),
     }),
   )
-  if (people !== undefined)
-    issues.push(
-      ...peopleIssues(
-        peopleFile,
-        people,
-        passed.study.map(({ file, record }) => ({ file: file.file, record })),
-      ),
-    )
+  const studyNames = passed.study.map(({ file, record }) => ({ file: file.file, record }))
+  issues.push(...unlistedNameIssues(people ?? [], studyNames))
+  if (people !== undefined) issues.push(...peopleIssues(peopleFile, people, studyNames))
   const warnRules = new Set(options.warnRules ?? [])
   const warnings = sortIssues(issues.filter((i) => warnRules.has(i.rule)))
   const errors = issues.filter((i) => !warnRules.has(i.rule))

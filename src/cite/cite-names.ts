@@ -5,9 +5,7 @@
 // Applied wherever citeproc makes an in-text citation of shipped records: the style tables' build
 // (scripts/lib/citations-build.ts) and kap-literature/cite's formatCitation, so both print the same.
 import { citeNames } from '../generated/cite-names'
-
-/** An author as a CSL record names one. */
-type Name = { readonly family?: string; readonly given?: string }
+import { withGivenNames, type CslFields } from './style-records'
 
 /**
  * A shipped record as in-text citations name its authors: each author that data/vocab/people.yaml lists under another
@@ -15,8 +13,5 @@ type Name = { readonly family?: string; readonly given?: string }
  * @internal
  */
 export function withCiteNames<T extends object>(csl: T): T {
-  const author = (csl as { author?: readonly Name[] }).author
-  const cited = (a: Name) => citeNames[`${a.family}|${a.given}`]
-  if (author === undefined || !author.some((a) => cited(a) !== undefined)) return csl
-  return { ...csl, author: author.map((a) => (cited(a) === undefined ? a : { ...a, given: cited(a) })) }
+  return withGivenNames(csl as CslFields, (given, family) => citeNames[`${String(family)}|${given}`] ?? given) as T
 }

@@ -54,7 +54,8 @@ const RULES: Readonly<Record<string, StyleRules>> = {
   'modern-language-association': { organisation: { omit: 'author' } },
 }
 
-type CslFields = { readonly [key: string]: unknown }
+/** A CSL record as the rules read it. @internal */
+export type CslFields = { readonly [key: string]: unknown }
 
 /** A name compared for sameness: case, spacing and a leading "The" aside. */
 const sameName = (a: unknown, b: unknown): boolean => {
@@ -109,18 +110,27 @@ const BARE_INITIAL = /(^|[\s\u002d\u2010\u2011])(\p{Lu})(?=$|[\s\u002d\u2010\u20
  * @internal
  */
 export function initialsWithStops(csl: CslFields): CslFields {
-  return withGivenNames(csl, (given) => given.replace(BARE_INITIAL, '$1$2.'))
+  return withGivenNames(csl, givenWithStops)
 }
 
-/** The record with each author's given name rewritten by `rewrite`, or the same object when none changes. */
-function withGivenNames(csl: CslFields, rewrite: (given: string) => string): CslFields {
+/** A given name with each bare initial given its full stop ("Carlos A" → "Carlos A."). @internal */
+export function givenWithStops(given: string): string {
+  return given.replace(BARE_INITIAL, '$1$2.')
+}
+
+/**
+ * The record with each author's given name rewritten by `rewrite` (which also sees the family name), or the same
+ * object when none changes.
+ * @internal
+ */
+export function withGivenNames(csl: CslFields, rewrite: (given: string, family: unknown) => string): CslFields {
   const authors = csl.author
   if (!Array.isArray(authors)) return csl
   let changed = false
   const named = authors.map((name: unknown) => {
     const given = (name as { given?: unknown } | null)?.given
     if (typeof given !== 'string') return name
-    const written = rewrite(given)
+    const written = rewrite(given, (name as { family?: unknown }).family)
     if (written === given) return name
     changed = true
     return { ...(name as object), given: written }

@@ -68,6 +68,47 @@ describe('data/vocab/people.yaml (rule person-names)', () => {
       /term "intravenous" has family, which only people take/,
     )
   })
+  it('asks for authors in-text citations name who share a family name but not a given name to be listed', () => {
+    const r = runOn({ 'studies/example-2021.yaml': initialled })
+    const line = expectIssue(
+      r,
+      'person-listed',
+      'data/studies/example-2021.yaml',
+      'csl.author[0]',
+      /"Example, A\." shares a family name with "Example, Ann" \(data\/studies\/example-2020\.yaml\)/,
+    )
+    expect(line).toContain('as one person (one entry with both forms')
+    expect(r.issues.filter((i) => i.rule === 'person-listed')).toHaveLength(2)
+    // Listed as two people, an entry each, they stay apart.
+    const two = [
+      person({ forms: ['Ann'] }),
+      person({ id: 'a-example', label: 'A. Example', given: 'A.', forms: ['A.'] }),
+    ]
+    expect(run(two).issues).toEqual([])
+    // A bare initial and the same initial with its stop are one form ("Ann B" and "Ann B.").
+    const bare = variant(initialled, (s) => (s.csl.author = [{ family: 'Example', given: 'Ann B' }]))
+    const stopped = variant(validStudy(), (s) => (s.csl.author = [{ family: 'Example', given: 'Ann B.' }]))
+    expect(runOn({ 'studies/example-2020.yaml': stopped, 'studies/example-2021.yaml': bare }).issues).toEqual([])
+  })
+  it('leaves alone a shared family name that in-text citations do not print (the fourth author of four)', () => {
+    const fourth = variant(initialled, (s) => {
+      s.csl.author = [
+        { family: 'First', given: 'F.' },
+        { family: 'Second', given: 'S.' },
+        { family: 'Third', given: 'T.' },
+        { family: 'Example', given: 'A.' },
+      ]
+    })
+    expect(runOn({ 'studies/example-2021.yaml': fourth }).issues).toEqual([])
+    const third = variant(fourth, (s) => s.csl.author.splice(1, 1))
+    expectIssue(
+      runOn({ 'studies/example-2021.yaml': third }),
+      'person-listed',
+      'data/studies/example-2021.yaml',
+      'csl.author[2]',
+      /"Example, A\."/,
+    )
+  })
   it('in-text citations of shipped records name each listed person one way; other records are passed as they are', () => {
     const krupitsky = getStudy('krupitsky-2002').csl
     expect(krupitsky.author?.[0]).toEqual({ family: 'Krupitsky', given: 'Evgeny' })
