@@ -11,7 +11,7 @@ export interface Person {
   forms: string[]
 }
 
-/** The author names of a study as the rule reads them. */
+/** The author names of a study or source page as the rules read them. */
 export interface StudyNames {
   file: string
   record: { csl?: { author?: readonly { family?: string; given?: string }[] } }
@@ -67,7 +67,8 @@ export function unlistedNameIssues(people: readonly Person[], studies: readonly 
 export function peopleIssues(file: string, people: readonly Person[], studies: readonly StudyNames[]): Issue[] {
   const issues: Issue[] = []
   const used = new Set<string>()
-  for (const s of studies) for (const a of s.record.csl?.author ?? []) used.add(`${a.family}|${a.given}`)
+  for (const s of studies)
+    for (const a of s.record.csl?.author ?? []) used.add(`${a.family}|${givenWithStops(a.given ?? '')}`)
   const owner = new Map<string, string>()
   people.forEach((p, i) => {
     const at = (field: string) => ({ file, field: `[${i}].${field}`, rule: 'person-names' })
@@ -78,12 +79,12 @@ export function peopleIssues(file: string, people: readonly Person[], studies: r
         fix: 'Choose one of forms for in-text citations, the fullest a byline prints.',
       })
     p.forms.forEach((form, j) => {
-      const key = `${p.family}|${form}`
+      const key = `${p.family}|${givenWithStops(form)}`
       if (!used.has(key))
         issues.push({
           ...at(`forms[${j}]`),
-          message: `no study's byline prints "${p.family}, ${form}".`,
-          fix: 'Remove the form, or correct it to the byline as a study record gives it (csl.author).',
+          message: `no record's byline prints "${p.family}, ${form}".`,
+          fix: 'Remove the form, or correct it to the byline as a record gives it (csl.author).',
         })
       const other = owner.get(key)
       if (other !== undefined && other !== p.id)

@@ -61,12 +61,15 @@ export function runPipeline(
   /** The people of data/vocab/people.yaml and its path, once the file passed the schema. */
   let people: Person[] | undefined
   let peopleFile = ''
+  /** Whether every person passed: a broken list is reported once, not again as every author it would list. */
+  let peopleWhole = true
   const schema = new SchemaLayer(options.schemaDir ?? join(dataDir, 'schema'), (): VocabSets => vocabSets)
 
   for (const file of loaded.files.filter((f) => f.kind === 'vocab')) {
     const found = schema.check(file)
     if (found.length > 0) {
       issues.push(...found)
+      if (file.name === 'people') peopleWhole = false
       continue
     }
     const terms = file.data as Term[]
@@ -125,6 +128,7 @@ export function runPipeline(
       people = terms.filter(
         (t): t is Term & Person => t.family !== undefined && t.given !== undefined && t.forms !== undefined,
       )
+      peopleWhole = people.length === terms.length
       continue
     }
     vocab.set(file.name, terms)
@@ -163,8 +167,9 @@ export function runPipeline(
       sources: toCross<CrossInput['sources'][number]['record']>(passed.source),
     }),
   )
-  const studyNames = passed.study.map(({ file, record }) => ({ file: file.file, record }))
-  issues.push(...unlistedNameIssues(people ?? [], studyNames))
+  // Studies and source pages: both are cited in text.
+  const studyNames = [...passed.study, ...passed.source].map(({ file, record }) => ({ file: file.file, record }))
+  if (peopleWhole) issues.push(...unlistedNameIssues(people ?? [], studyNames))
   if (people !== undefined) issues.push(...peopleIssues(peopleFile, people, studyNames))
   const warnRules = new Set(options.warnRules ?? [])
   const warnings = sortIssues(issues.filter((i) => warnRules.has(i.rule)))

@@ -5,7 +5,7 @@
 // Applied wherever citeproc makes an in-text citation of shipped records: the style tables' build
 // (scripts/lib/citations-build.ts) and kap-literature/cite's formatCitation, so both print the same.
 import { citeNames } from '../generated/cite-names'
-import { withGivenNames, type CslFields } from './style-records'
+import { givenWithStops, withGivenNames, type CslFields } from './style-records'
 
 /**
  * A shipped record as in-text citations name its authors: each author that data/vocab/people.yaml lists under another
@@ -13,5 +13,7 @@ import { withGivenNames, type CslFields } from './style-records'
  * @internal
  */
 export function withCiteNames<T extends object>(csl: T): T {
-  return withGivenNames(csl as CslFields, (given, family) => citeNames[`${String(family)}|${given}`] ?? given) as T
+  // Keyed by the name with its initials' stops, as every style prints it ("E. M" is "E. M.").
+  const cited = (given: string, family: unknown) => citeNames[`${String(family)}|${givenWithStops(given)}`] ?? given
+  return withGivenNames(csl as CslFields, cited) as T
 }

@@ -40,9 +40,10 @@ const pages: Record<string, string> = {
   ).join(' ')}</p></body></html>`,
   '/map.html': `${head('a map')}<kap-evidence-map id="map" topic="psychotherapy"></kap-evidence-map></body></html>`,
   '/claim.html': `${head('a claim')}<kap-claim id="claim" claim="${CLAIM}"></kap-claim></body></html>`,
-  '/krupitsky.html':
-    `${head('two records whose first authors share a surname')}` +
-    '<p><kap-cite id="k1" ids="krupitsky-2002 krupitsky-2007"></kap-cite></p></body></html>',
+  '/shared-surname.html':
+    `${head('records whose first authors share a surname')}` +
+    '<p><kap-cite id="k1" ids="dakwar-2019 dakwar-2020" style-name="mla"></kap-cite></p>' +
+    '<p><kap-cite id="k2" ids="krupitsky-2002 krupitsky-2007"></kap-cite></p></body></html>',
   '/one.html': `${head('one citation')}<p id="para"><kap-cite id="x" ids="${OTHER}"></kap-cite></p></body></html>`,
 }
 
@@ -192,17 +193,37 @@ describe.skipIf(!available && !ci)('the files the script-tag build loads by addr
   })
 
   it('two records whose first authors share a surname are told apart as in the tables; the forms come with their files', async () => {
-    await withPage('/krupitsky.html', async ({ page, asked, goto }) => {
+    await withPage('/shared-surname.html', async ({ page, asked, goto }) => {
       await goto()
-      await page.waitForFunction(() => document.getElementById('k1')?.shadowRoot?.textContent?.includes('2007'))
-      const text = await page.evaluate(() => document.getElementById('k1')!.shadowRoot!.textContent!)
-      expect(text.startsWith(formatCitation(['krupitsky-2002', 'krupitsky-2007']))).toBe(true)
-      expect(text).toMatch(/^\(E\. Krupitsky et al\., 2002; E\. M\. Krupitsky et al\., 2007\)/)
-      expect(styleFiles(asked).sort()).toEqual(
-        ['styles/apa/index.js', 'styles/apa/krupitsky-2002.js', 'styles/apa/krupitsky-2007.js'].sort(),
+      const textOf = async (id: string, has: string) => {
+        await page.waitForFunction(
+          ([id, has]) => document.getElementById(id!)?.shadowRoot?.textContent?.includes(has!),
+          [id, has],
+        )
+        return page.evaluate((id) => document.getElementById(id)!.shadowRoot!.textContent!, id)
+      }
+      // MLA names two "Dakwar et al." papers by their titles when both are cited.
+      const mla = await textOf('k1', 'Motivational')
+      expect(mla.startsWith(formatCitation(['dakwar-2019', 'dakwar-2020'], { style: 'mla' }))).toBe(true)
+      expect(mla).toMatch(
+        /^\(Dakwar et al\., “Single Ketamine Infusion Combined With Mindfulness-Based”; Dakwar et al\., “/,
       )
-      // The head carries no record's forms: a page that cites no Krupitsky study does not pay for them.
-      expect(readFileSync(join(builtElements, 'styles/apa/index.js'), 'utf8')).not.toContain('Krupitsky')
+      // One person whose bylines differ ("Evgeny", "Evgeny M.") is one author (data/vocab/people.yaml): no initials.
+      const apa = await textOf('k2', '2007')
+      expect(apa.startsWith(formatCitation(['krupitsky-2002', 'krupitsky-2007']))).toBe(true)
+      expect(apa).toMatch(/^\(Krupitsky et al\., 2002, 2007\)/)
+      expect(styleFiles(asked).sort()).toEqual(
+        [
+          'styles/apa/index.js',
+          'styles/apa/krupitsky-2002.js',
+          'styles/apa/krupitsky-2007.js',
+          'styles/mla/dakwar-2019.js',
+          'styles/mla/dakwar-2020.js',
+          'styles/mla/index.js',
+        ].sort(),
+      )
+      // The head carries no record's forms: a page that cites no Dakwar study does not pay for them.
+      expect(readFileSync(join(builtElements, 'styles/mla/index.js'), 'utf8')).not.toContain('Dakwar')
     })
   })
 

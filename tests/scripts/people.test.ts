@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { citeNamesModule } from '../../scripts/lib/generate.ts'
 import { withCiteNames } from '../../src/cite/cite-names.ts'
+import { formatBibliography, formatCitation as citeFormatCitation } from '../../src/cite/index.ts'
 import { getStudy } from '../../src/index.ts'
 import { runOn, validStudy, variant } from '../helpers/fixture-data.ts'
 import { expectIssue } from './rules/expect-issue.ts'
@@ -43,7 +44,7 @@ describe('data/vocab/people.yaml (rule person-names)', () => {
       'person-names',
       PEOPLE,
       '[0].forms[2]',
-      /no study's byline prints "Example, A\. B\."/,
+      /no record's byline prints "Example, A\. B\."/,
     )
   })
   it('refuses a form listed for two people', () => {
@@ -58,7 +59,11 @@ describe('data/vocab/people.yaml (rule person-names)', () => {
   })
   it('refuses a person without family, given or forms, and those fields on other vocabularies', () => {
     const { family: _, ...noFamily } = person()
-    expectIssue(run([noFamily]), 'person-names', PEOPLE, '[0]', /person "ann-example" needs family, given and forms/)
+    const broken = run([noFamily])
+    expectIssue(broken, 'person-names', PEOPLE, '[0]', /person "ann-example" needs family, given and forms/)
+    // A broken list is reported once, not again as each author it would have listed.
+    expect(broken.issues.filter((i) => i.rule === 'person-listed')).toEqual([])
+    expect(run([{ ...person(), forms: 'Ann' }]).issues.map((i) => i.rule)).toEqual(['schema-type'])
     const route = { id: 'intravenous', label: 'IV', description: 'Into a vein.', family: 'Example' }
     expectIssue(
       runOn({ 'vocab/routes.yaml': [route] }),
@@ -109,6 +114,12 @@ describe('data/vocab/people.yaml (rule person-names)', () => {
       /"Example, A\."/,
     )
   })
+  it('reads a bare initial as the initial with its stop, in the rules and in the names it generates', () => {
+    const bare = variant(initialled, (s) => (s.csl.author = [{ family: 'Example', given: 'A' }]))
+    const r = runOn({ 'studies/example-2021.yaml': bare, 'vocab/people.yaml': [person({ forms: ['A', 'Ann'] })] })
+    expect(r.issues).toEqual([])
+    expect(citeNamesModule(r.dataset!)).toContain('= {"Example|A.":"Ann"}')
+  })
   it('in-text citations of shipped records name each listed person one way; other records are passed as they are', () => {
     const krupitsky = getStudy('krupitsky-2002').csl
     expect(krupitsky.author?.[0]).toEqual({ family: 'Krupitsky', given: 'Evgeny' })
@@ -118,5 +129,27 @@ describe('data/vocab/people.yaml (rule person-names)', () => {
     expect(withCiteNames(getStudy('zanos-2016').csl).author?.[0]?.given).toBe('Panos')
     const dore = getStudy('dore-2019').csl
     expect(withCiteNames(dore)).toBe(dore)
+  })
+  it('kap-literature/cite names them one way in text, and keeps each byline in the reference list', () => {
+    const apa = { style: 'apa', format: 'text' } as const
+    expect(citeFormatCitation(['krupitsky-2002', 'krupitsky-2007'], apa)).toBe('(Krupitsky et al., 2002, 2007)')
+    expect(citeFormatCitation(['krupitsky-2002', 'krupitsky-2007'], { ...apa, narrative: true })).toBe(
+      'Krupitsky et al. (2002) and Krupitsky et al. (2007)',
+    )
+    const list = formatBibliography(['krupitsky-2002', 'krupitsky-2007'], apa)
+    expect(list).toContain('Krupitsky, E., Burakov, A., Romanova, T.')
+    expect(list).toContain('Krupitsky, E. M., Burakov, A. M., Dunaevsky, I. V.')
+    // Your own record is printed as you give it: the same name form as a shipped record's is not taken for him.
+    const own = { id: 'own', type: 'article-journal', title: 'A trial', issued: { 'date-parts': [[2007]] } }
+    const other = {
+      ...own,
+      author: [
+        { family: 'Krupitsky', given: 'Evgeny' },
+        { family: 'Smith', given: 'J.' },
+      ],
+    }
+    expect(citeFormatCitation([other, 'krupitsky-2007'], apa)).toBe(
+      '(E. M. Krupitsky et al., 2007; E. Krupitsky & Smith, 2007)',
+    )
   })
 })
