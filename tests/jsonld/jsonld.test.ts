@@ -198,7 +198,13 @@ describe('toJsonLd: every shipped study', () => {
       issueNumber: '3',
       isPartOf: { '@type': 'Periodical', name: 'Psychotherapy and Psychosomatics' },
     })
-    expect(toJsonLd('azhari-2021')).not.toHaveProperty('isPartOf')
+    const noJournal = {
+      'container-title': undefined,
+      'container-title-short': undefined,
+      volume: undefined,
+      issue: undefined,
+    }
+    expect(studyNode(study({ csl: noJournal }))).not.toHaveProperty('isPartOf')
   })
 
   it('keeps an article number as pagination only', () => {

@@ -29,7 +29,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   details: ['root', 'data', 'generated'],
   citations: ['root', 'generated'],
   search: ['root', 'generated'],
-  cite: ['root', 'citations'],
+  cite: ['root', 'citations', 'generated'], // generated/cite-names.ts: one name for each person in in-text citations
   jsonld: ['root', 'data', 'generated'],
   check: ['root', 'citations', 'details', 'generated'], // generated/cues.ts: the cues, for the checker only
   map: ['generated'], // claim-facts, claim-statements, map-facts: the map draws without the record cores
