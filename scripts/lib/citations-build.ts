@@ -88,7 +88,10 @@ export interface EntryTable {
   sep?: string
   /** Position in the style's in-text sort order (sorted author-date styles); ties share a rank. */
   citeRank?: number
-  /** Key of the group of records citeproc may have to tell apart (same first author); absent when alone. */
+  /**
+   * Key of the group of records citeproc may have to tell apart (same first author); absent when alone, or when the
+   * style tells none of the group apart (then no variant names it).
+   */
   group?: string
 }
 
@@ -467,7 +470,7 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
       if (members.length < 2) continue
       if (members.length > 6)
         throw new Error(`build-citations: group "${key}" has ${members.length} records; subsets would explode`)
-      for (const id of members) entries[id]!.group = key
+      let varies = false
       for (let mask = 1; mask < 1 << members.length; mask++) {
         const subset = members.filter((_, i) => (mask & (1 << i)) !== 0)
         if (subset.length < 2) continue
@@ -487,7 +490,11 @@ export function computeStyleTable(key: StyleKey, shipped: readonly CslItem[]): S
           forms[id] = f
         }
         if (differs) variants[subset.join('+')] = forms
+        varies ||= differs
       }
+      // Only a group the style tells apart is named: the runtime looks for variants by it, and the elements load
+      // each record's file, where a group without variants would be bytes for nothing.
+      if (varies) for (const id of members) entries[id]!.group = key
     }
   }
   if (!info.numeric && info.citation.sorted) {

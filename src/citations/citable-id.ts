@@ -14,7 +14,7 @@ import { citable, type CitableId } from './ids'
  * import { formatReference, isCitableId } from 'kap-literature/citations'
  * const raw: string = 'dore-2019'
  * if (isCitableId(raw)) formatReference(raw)
- * isCitableId('holmes-2022') // false: a lead
+ * isCitableId('azhari-2021') // false: a lead
  * ```
  */
 export function isCitableId(value: unknown): value is CitableId {

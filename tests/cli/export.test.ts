@@ -18,8 +18,8 @@ describe('kap-literature export', () => {
     expect((JSON.parse(r.stdout) as { id: string }[]).map((i) => i.id)).toEqual(citable)
     // Standard output is the export alone; the leads left out are named on standard error.
     expect(r.stderr).toBe(
-      'kap-literature: 5 leads left out (azhari-2021, fda-esketamine-2019, fda-mdma-decision-2024, glue-2019, ' +
-        'holmes-2022): records whose authors, title or date are not confirmed, so they cannot be cited; ' +
+      'kap-literature: 4 leads left out (azhari-2021, fda-esketamine-2019, fda-mdma-decision-2024, glue-2019): ' +
+        'records whose authors, title or date are not confirmed, so they cannot be cited; ' +
         'kap-literature show <id> says what is missing\n',
     )
     const bibtex = await runCli(['export', '--format', 'bibtex'])

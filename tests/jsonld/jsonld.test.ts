@@ -178,7 +178,8 @@ describe('toJsonLd: every shipped study', () => {
     expect(toJsonLd('domino-2010').datePublished).toBe('2010-09')
     expect(toJsonLd('dakwar-2019').datePublished).toBe('2019-11-01')
     expect(toJsonLd('anand-2023').datePublished).toBe('2023')
-    expect(toJsonLd('holmes-2022')).not.toHaveProperty('datePublished')
+    expect(toJsonLd('azhari-2021')).not.toHaveProperty('datePublished')
+    expect(toJsonLd('holmes-2022').datePublished).toBe('2022')
   })
 
   it('skips missing levels of the issue → volume → periodical chain', () => {

@@ -73,7 +73,7 @@ describe('isCitableId', () => {
     const { isCitableId } = await import('../../src/citations/index')
     expect(['dore-2019', 'samadhi-kap-vs-infusions'].map(isCitableId)).toEqual([true, true])
     expect(
-      ['holmes-2022', 'DORE-2019', 'without-therapy-ketamine-effects-fade-faster', 42, null].map(isCitableId),
+      ['azhari-2021', 'DORE-2019', 'without-therapy-ketamine-effects-fade-faster', 42, null].map(isCitableId),
     ).toEqual([false, false, false, false, false])
   })
 })
