@@ -78,15 +78,20 @@ function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => 
   let kept: Promise<T> | undefined
   let url: string | undefined
   let tries = 0
+  /** How often the browser had come back online when this attempt started. */
+  let at = 0
   return () =>
-    (kept ??= (
-      url === undefined
-        ? load()
-        : (import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}?retry=${++tries}`) as Promise<T>)
-    ).then(
+    (kept ??= ((at = onlines),
+    url === undefined
+      ? load()
+      : (import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}?retry=${++tries}`) as Promise<T>)).then(
       (value) => (setTimeout(retry), value),
       (e: unknown) => {
         kept = undefined
+        // Elements that retried because the browser came back online while this attempt was under way joined it
+        // instead of starting their own: they try again once more, with a fresh attempt. (Retries after a file loads
+        // do not count, or two files that keep failing would set each other off for ever.)
+        if (at !== onlines) setTimeout(retry)
         const error = loadError(what, e, address)
         if (error !== e) url = (error.value as string | undefined) ?? url
         throw error
@@ -102,10 +107,14 @@ function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => 
 /** An element as the retries see it. */
 type Retrying = { schedule(): void; readonly isConnected: boolean }
 const retries = new Set<Retrying>()
-const retry = (): void =>
+/** How often the browser came back online: a load that fails after it did retries again (see {@link lazy}). */
+let onlines = 0
+const retry = (online?: Event): void => (
+  online && onlines++,
   // An element stays until it renders (a retry that comes while one is under way starts it again); one no longer in
   // the page is dropped (it renders again if it is put back).
   retries.forEach((e) => (e.isConnected ? e.schedule() : retries.delete(e)))
+)
 /** Renders `element` again at the next retry (the browser keeps one `online` listener however often it is added). */
 const retryLater = (element: Retrying): void => {
   retries.add(element)
