@@ -22,8 +22,8 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * The first {@link FINGERPRINT_LENGTH} hex digits of the SHA-256 of every validated record — studies, claims and
- * sources, in id order — every vocabulary and the people of data/vocab/people.yaml, as canonical JSON. Any change to a field of any record or term changes
- * it; the layout of the YAML files (key order, comments, line breaks) does not.
+ * sources, in id order — every vocabulary and the people of data/vocab/people.yaml, as canonical JSON. Any change to
+ * a field of any record or term changes it; the layout of the YAML files (key order, comments, line breaks) does not.
  */
 export function dataFingerprint(data: Dataset): string {
   const vocab = [...data.vocab.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

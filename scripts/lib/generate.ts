@@ -1,4 +1,4 @@
-import { givenWithStops } from '../../src/cite/style-records.ts'
+import { nameKey } from '../../src/cite/style-records.ts'
 import { uncitableFields } from '../../src/data/citable.ts'
 import { authorYear, shortAuthors } from '../../src/etal.ts'
 import type { CslItem } from '../../src/types.ts'
@@ -663,7 +663,7 @@ export const studyLabels: Readonly<Record<string, string>> = ${JSON.stringify(la
 export function citeNamesModule(data: Dataset): string {
   const names: Record<string, string> = {}
   for (const p of data.people ?? [])
-    for (const form of p.forms) if (form !== p.given) names[`${p.family}|${givenWithStops(form)}`] = p.given
+    for (const form of p.forms) if (form !== p.given) names[nameKey(p.family, form)] = p.given
   return `${HEADER}
 /** Byline name forms ("family|given") → the given name in-text citations use for that person. @internal */
 export const citeNames: Readonly<Record<string, string>> = ${JSON.stringify(names)}

@@ -1,4 +1,4 @@
-import { givenWithStops } from '../../src/cite/style-records.ts'
+import { givenWithStops, nameKey } from '../../src/cite/style-records.ts'
 import type { Issue } from './issues.ts'
 
 /** A person of data/vocab/people.yaml: one author whose name the records' bylines print in several forms. */
@@ -27,7 +27,7 @@ const inTextNamed = <T>(authors: readonly T[]): readonly T[] => (authors.length 
  * E. M. Krupitsky et al., 2007"), Chicago by given names.
  */
 export function unlistedNameIssues(people: readonly Person[], studies: readonly StudyNames[]): Issue[] {
-  const listed = new Set(people.flatMap((p) => p.forms.map((f) => `${p.family}|${givenWithStops(f)}`)))
+  const listed = new Set(people.flatMap((p) => p.forms.map((f) => nameKey(p.family, f))))
   const byFamily = new Map<string, { given: string; file: string; field: string }[]>()
   for (const s of studies)
     inTextNamed(s.record.csl?.author ?? []).forEach((a, k) => {
@@ -41,7 +41,7 @@ export function unlistedNameIssues(people: readonly Person[], studies: readonly 
     const forms = [...new Set(seen.map((x) => x.given))]
     if (forms.length < 2) continue
     for (const x of seen) {
-      if (listed.has(`${family}|${x.given}`)) continue
+      if (listed.has(nameKey(family, x.given))) continue
       const other = seen.find((o) => o.given !== x.given)!
       issues.push({
         file: x.file,
@@ -67,8 +67,7 @@ export function unlistedNameIssues(people: readonly Person[], studies: readonly 
 export function peopleIssues(file: string, people: readonly Person[], studies: readonly StudyNames[]): Issue[] {
   const issues: Issue[] = []
   const used = new Set<string>()
-  for (const s of studies)
-    for (const a of s.record.csl?.author ?? []) used.add(`${a.family}|${givenWithStops(a.given ?? '')}`)
+  for (const s of studies) for (const a of s.record.csl?.author ?? []) used.add(nameKey(a.family, a.given ?? ''))
   const owner = new Map<string, string>()
   people.forEach((p, i) => {
     const at = (field: string) => ({ file, field: `[${i}].${field}`, rule: 'person-names' })
@@ -79,7 +78,7 @@ export function peopleIssues(file: string, people: readonly Person[], studies: r
         fix: 'Choose one of forms for in-text citations, the fullest a byline prints.',
       })
     p.forms.forEach((form, j) => {
-      const key = `${p.family}|${givenWithStops(form)}`
+      const key = nameKey(p.family, form)
       if (!used.has(key))
         issues.push({
           ...at(`forms[${j}]`),

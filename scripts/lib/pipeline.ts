@@ -42,6 +42,31 @@ export interface PipelineResult {
   dataset?: Dataset
 }
 
+/**
+ * Fields that only one vocabulary's terms take, and each of its terms needs: the designs' place in the evidence map
+ * and the people's names (./people.ts).
+ */
+const OWN_FIELDS = [
+  {
+    vocab: 'designs',
+    noun: 'design',
+    fields: ['rank', 'group', 'band'],
+    needs: 'rank, group and band',
+    rule: 'design-rank',
+    fix: 'Give it a rank (1 = strongest), the evidence-map column heading (group) and a band (evidence or record).',
+  },
+  {
+    vocab: 'people',
+    noun: 'person',
+    fields: ['family', 'given', 'forms'],
+    needs: 'family, given and forms',
+    rule: 'person-names',
+    fix:
+      'Give the family name, every given-name form the bylines print (forms), and the one in-text citations use ' +
+      '(given).',
+  },
+] as const
+
 const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id))
 
 /**
@@ -58,18 +83,18 @@ export function runPipeline(
   const issues: Issue[] = [...loaded.issues]
   const vocab = new Map<string, Term[]>()
   const vocabSets = new Map<string, Set<string>>()
-  /** The people of data/vocab/people.yaml and its path, once the file passed the schema. */
-  let people: Person[] | undefined
-  let peopleFile = ''
-  /** Whether every person passed: a broken list is reported once, not again as every author it would list. */
-  let peopleWhole = true
+  /**
+   * The people of data/vocab/people.yaml and its path; `null` when the file is broken, which is reported once, not
+   * again as every author it would list.
+   */
+  let people: { file: string; list: Person[] } | null | undefined
   const schema = new SchemaLayer(options.schemaDir ?? join(dataDir, 'schema'), (): VocabSets => vocabSets)
 
   for (const file of loaded.files.filter((f) => f.kind === 'vocab')) {
     const found = schema.check(file)
     if (found.length > 0) {
       issues.push(...found)
-      if (file.name === 'people') peopleWhole = false
+      if (file.name === 'people') people = null
       continue
     }
     const terms = file.data as Term[]
@@ -86,49 +111,24 @@ export function runPipeline(
       ids.add(t.id)
     })
     terms.forEach((t, i) => {
-      const placed = ['rank', 'group', 'band'].filter((k) => (t as unknown as Record<string, unknown>)[k] !== undefined)
-      if (file.name === 'designs' && placed.length < 3) {
-        issues.push({
-          file: file.file,
-          field: `[${i}]`,
-          rule: 'design-rank',
-          message: `design "${t.id}" needs rank, group and band.`,
-          fix: 'Give it a rank (1 = strongest), the evidence-map column heading (group) and a band (evidence or record).',
-        })
-      } else if (file.name !== 'designs' && placed.length > 0) {
-        issues.push({
-          file: file.file,
-          field: `[${i}]`,
-          rule: 'design-rank',
-          message: `term "${t.id}" has ${placed.join(', ')}, which only designs take.`,
-          fix: 'Remove them.',
-        })
-      }
-      const named = ['family', 'given', 'forms'].filter(
-        (k) => (t as unknown as Record<string, unknown>)[k] !== undefined,
-      )
-      if (file.name === 'people' ? named.length < 3 : named.length > 0) {
-        issues.push({
-          file: file.file,
-          field: `[${i}]`,
-          rule: 'person-names',
-          message:
-            file.name === 'people'
-              ? `person "${t.id}" needs family, given and forms.`
-              : `term "${t.id}" has ${named.join(', ')}, which only people take.`,
-          fix:
-            file.name === 'people'
-              ? 'Give the family name, every given-name form the bylines print (forms), and the one in-text citations use (given).'
-              : 'Remove them.',
-        })
+      for (const own of OWN_FIELDS) {
+        const placed = own.fields.filter((k) => (t as unknown as Record<string, unknown>)[k] !== undefined)
+        const mine = file.name === own.vocab
+        if (mine ? placed.length < own.fields.length : placed.length > 0)
+          issues.push({
+            file: file.file,
+            field: `[${i}]`,
+            rule: own.rule,
+            message: mine
+              ? `${own.noun} "${t.id}" needs ${own.needs}.`
+              : `term "${t.id}" has ${placed.join(', ')}, which only ${own.vocab} take.`,
+            fix: mine ? own.fix : 'Remove them.',
+          })
       }
     })
     if (file.name === 'people') {
-      peopleFile = file.file
-      people = terms.filter(
-        (t): t is Term & Person => t.family !== undefined && t.given !== undefined && t.forms !== undefined,
-      )
-      peopleWhole = people.length === terms.length
+      const whole = terms.every((t) => t.family !== undefined && t.given !== undefined && t.forms !== undefined)
+      people = whole ? { file: file.file, list: terms as Person[] } : null
       continue
     }
     vocab.set(file.name, terms)
@@ -167,10 +167,12 @@ export function runPipeline(
       sources: toCross<CrossInput['sources'][number]['record']>(passed.source),
     }),
   )
-  // Studies and source pages: both are cited in text.
-  const studyNames = [...passed.study, ...passed.source].map(({ file, record }) => ({ file: file.file, record }))
-  if (peopleWhole) issues.push(...unlistedNameIssues(people ?? [], studyNames))
-  if (people !== undefined) issues.push(...peopleIssues(peopleFile, people, studyNames))
+  if (people !== null) {
+    // Studies and source pages: both are cited in text.
+    const named = [...passed.study, ...passed.source].map(({ file, record }) => ({ file: file.file, record }))
+    issues.push(...unlistedNameIssues(people?.list ?? [], named))
+    if (people !== undefined) issues.push(...peopleIssues(people.file, people.list, named))
+  }
   const warnRules = new Set(options.warnRules ?? [])
   const warnings = sortIssues(issues.filter((i) => warnRules.has(i.rule)))
   const errors = issues.filter((i) => !warnRules.has(i.rule))
@@ -204,7 +206,7 @@ export function runPipeline(
       claims: passed.claim.map((p) => p.record).sort(byId),
       sources: passed.source.map((p) => withCslId(p.record)).sort(byId),
       vocab,
-      people,
+      people: people?.list,
     },
   }
 }

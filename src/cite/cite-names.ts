@@ -5,7 +5,7 @@
 // Applied wherever citeproc makes an in-text citation of shipped records: the style tables' build
 // (scripts/lib/citations-build.ts) and kap-literature/cite's formatCitation, so both print the same.
 import { citeNames } from '../generated/cite-names'
-import { givenWithStops, withGivenNames, type CslFields } from './style-records'
+import { nameKey, withGivenNames, type CslFields } from './style-records'
 
 /**
  * A shipped record as in-text citations name its authors: each author that data/vocab/people.yaml lists under another
@@ -13,7 +13,6 @@ import { givenWithStops, withGivenNames, type CslFields } from './style-records'
  * @internal
  */
 export function withCiteNames<T extends object>(csl: T): T {
-  // Keyed by the name with its initials' stops, as every style prints it ("E. M" is "E. M.").
-  const cited = (given: string, family: unknown) => citeNames[`${String(family)}|${givenWithStops(given)}`] ?? given
+  const cited = (given: string, family: unknown) => citeNames[nameKey(family, given)] ?? given
   return withGivenNames(csl as CslFields, cited) as T
 }

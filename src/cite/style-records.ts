@@ -119,6 +119,15 @@ export function givenWithStops(given: string): string {
 }
 
 /**
+ * A person's name as the list of people (data/vocab/people.yaml) and its checks compare names: "family|given", with
+ * the initials' stops ("Krupitsky|E. M." for "E. M" too).
+ * @internal
+ */
+export function nameKey(family: unknown, given: string): string {
+  return `${String(family)}|${givenWithStops(given)}`
+}
+
+/**
  * The record with each author's given name rewritten by `rewrite` (which also sees the family name), or the same
  * object when none changes.
  * @internal
