@@ -99,27 +99,26 @@ function lazy<T>(what: string, load: () => Promise<T>, address?: string): () => 
     ))
 }
 
-/**
- * What the elements whose files did not load do to try again (render), run once when the browser comes back online
- * or a file of the elements loads (after whoever asked for it has used it): the server answers again, or the file
- * brought what the failed one would have (a style's whole table holds every reference whose own file failed).
- */
 /** An element as the retries see it. */
 type Retrying = { schedule(): void; readonly isConnected: boolean }
+/** The elements whose files did not load (see {@link retry}). */
 const retries = new Set<Retrying>()
-/** How often the browser came back online: a load that fails after it did retries again (see {@link lazy}). */
+/**
+ * How often the browser came back online: a load that fails after it did tries again (see {@link lazy}), and so does
+ * an element's part that failed while it did (see `failedPart`).
+ */
 let onlines = 0
+/**
+ * What the elements whose files did not load do to try again (render), run when the browser comes back online (then
+ * counted) or a file of the elements loads (after whoever asked for it has used it): the server answers again, or the
+ * file brought what the failed one would have (a style's whole table holds every reference whose own file failed).
+ */
 const retry = (online?: Event): void => (
   online && onlines++,
   // An element stays until it renders (a retry that comes while one is under way starts it again); one no longer in
   // the page is dropped (it renders again if it is put back).
   retries.forEach((e) => (e.isConnected ? e.schedule() : retries.delete(e)))
 )
-/** Renders `element` again at the next retry (the browser keeps one `online` listener however often it is added). */
-const retryLater = (element: Retrying): void => {
-  retries.add(element)
-  addEventListener('online', retry)
-}
 
 /** The styles the elements' `style-name` attribute accepts: each loads its module, which exports it by its name. */
 const STYLE_LOADERS: Readonly<Record<CitationStyle, () => Promise<Record<string, unknown>>>> = {
@@ -460,12 +459,17 @@ export function defineElements(): boolean {
   if (typeof customElements === 'undefined' || typeof HTMLElement === 'undefined') return false
   if (defined) return true
   defined = true
+  // Counts the browser's coming back online for every element, not only for those that failed, so an element whose
+  // part failed can tell it came while it rendered (see failedPart), and retries those that failed.
+  addEventListener('online', retry)
 
   abstract class Base extends HTMLElement implements KapElement {
     /** The error shown (of the last render, or of a part loaded later); `undefined` when it shows what it should. */
     error: KapLiteratureError | undefined
     protected readonly root: ShadowRoot
     private renderId = 0
+    /** How often the browser had come back online when the last render started (see {@link failedPart}). */
+    private onlineAt = 0
     /** The message of the error shown in place of the element, if any. */
     private shown: string | undefined
 
@@ -503,6 +507,7 @@ export function defineElements(): boolean {
     /** Renders; a KapLiteratureError (or anything else) becomes the visible one-line error. */
     private async update(): Promise<void> {
       const mine = ++this.renderId
+      this.onlineAt = onlines
       try {
         const nodes = await this.render()
         if (mine !== this.renderId) return
@@ -532,7 +537,7 @@ export function defineElements(): boolean {
       if (into === this.root) {
         // An element that could not load its files renders again when the browser is back online or a file of the
         // elements loads (or on any change).
-        if (error.code === 'LOAD_FAILED') retryLater(this)
+        if (error.code === 'LOAD_FAILED') retries.add(this)
         // The same error again (a retry that failed): its line stays, and is not announced again.
         if (this.shown === error.message) return
         this.shown = error.message
@@ -555,7 +560,9 @@ export function defineElements(): boolean {
     /**
      * The place of a part that did not load (a claim's or a list's study references), if one did not: its one-line
      * error there once the render is shown, and the element renders again when the browser comes back online (not at
-     * each file that loads: the rest of the element shows, and would be rendered again for nothing).
+     * each file that loads: the rest of the element shows, and would be rendered again for nothing); at once if it
+     * came back online while this render was under way (its load may have failed before, or joined an attempt that
+     * had started before).
      */
     protected failedPart(e: unknown): HTMLElement[] {
       if (e === undefined) return []
@@ -564,7 +571,8 @@ export function defineElements(): boolean {
       setTimeout(() => {
         if (mine !== this.renderId) return
         this.fail(e, part)
-        addEventListener('online', () => this.schedule(), { once: true })
+        if (this.onlineAt !== onlines) this.schedule()
+        else addEventListener('online', () => this.schedule(), { once: true })
       })
       return [part]
     }
