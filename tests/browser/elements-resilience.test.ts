@@ -94,6 +94,25 @@ async function backOnline(context: BrowserContext, blocked: { current: RegExp | 
   await context.setOffline(false)
 }
 
+/**
+ * Back online with refusals that come 1.5 s late, so the attempt this starts is still under way when the browser comes
+ * back online a second time, with the files served again.
+ */
+async function backOnlineTwice(
+  page: Page,
+  context: BrowserContext,
+  blocked: { current: RegExp | undefined },
+  slow: { current: number },
+): Promise<void> {
+  slow.current = 1500
+  await context.setOffline(true)
+  await context.setOffline(false)
+  await page.waitForTimeout(300)
+  blocked.current = undefined
+  await context.setOffline(true)
+  await context.setOffline(false)
+}
+
 /** A fresh page whose requests for a file matching `blocked.current` fail (as offline), with its uncaught errors. */
 async function open(path: string, options: { javaScript?: boolean } = {}) {
   const context: BrowserContext = await browser.newContext({
@@ -294,13 +313,7 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       // The refusals now come late: back online, the element tries again, and that attempt is still under way when
       // the browser comes back online a second time, with the file served again. The element's retry joins the
       // attempt under way, which fails; it must then try once more (it stayed failed until the next online event).
-      slow.current = 1500
-      await context.setOffline(true)
-      await context.setOffline(false)
-      await page.waitForTimeout(300)
-      blocked.current = undefined
-      await context.setOffline(true)
-      await context.setOffline(false)
+      await backOnlineTwice(page, context, blocked, slow)
       await page.waitForFunction(
         () =>
           document.getElementById('cite')!.shadowRoot!.querySelector('button.cite')?.textContent ===
@@ -393,22 +406,9 @@ describe.skipIf(!available && !ci)('web components when files fail, listeners co
       // As for a whole element above, but for a part: back online, the claim renders again and asks for the file, whose
       // refusal now comes late; the browser comes back online a second time while that attempt is under way, with the
       // file served again. The part must then render once more (it waited for a third online event).
-      slow.current = 1500
-      await context.setOffline(true)
-      await context.setOffline(false)
-      await page.waitForTimeout(300)
-      blocked.current = undefined
-      await context.setOffline(true)
-      await context.setOffline(false)
+      await backOnlineTwice(page, context, blocked, slow)
       expect(await wilkinson()).toBe(false)
-      await page.waitForFunction(
-        () =>
-          [...document.getElementById('claim')!.shadowRoot!.querySelectorAll('.studies li')].some((li) =>
-            (li.textContent ?? '').startsWith('Wilkinson et al. (2021)'),
-          ),
-        undefined,
-        { timeout: 10_000 },
-      )
+      await expect.poll(wilkinson, { timeout: 10_000 }).toBe(true)
       expect(await state(page, 'claim')).toMatchObject({ line: null, code: undefined })
       expect(uncaught).toEqual([])
     } finally {

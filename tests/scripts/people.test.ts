@@ -57,21 +57,13 @@ describe('data/vocab/people.yaml (rule person-names)', () => {
       /"Example, A\." is listed for "ann-example" too/,
     )
   })
-  it('refuses a person without family, given or forms, and those fields on other vocabularies', () => {
+  it('refuses a person without family, given or forms (on other vocabularies: tests/scripts/rules/design-rank.test.ts)', () => {
     const { family: _, ...noFamily } = person()
     const broken = run([noFamily])
     expectIssue(broken, 'person-names', PEOPLE, '[0]', /person "ann-example" needs family, given and forms/)
     // A broken list is reported once, not again as each author it would have listed.
     expect(broken.issues.filter((i) => i.rule === 'person-listed')).toEqual([])
     expect(run([{ ...person(), forms: 'Ann' }]).issues.map((i) => i.rule)).toEqual(['schema-type'])
-    const route = { id: 'intravenous', label: 'IV', description: 'Into a vein.', family: 'Example' }
-    expectIssue(
-      runOn({ 'vocab/routes.yaml': [route] }),
-      'person-names',
-      'data/vocab/routes.yaml',
-      '[0]',
-      /term "intravenous" has family, which only people take/,
-    )
   })
   it('asks for authors in-text citations name who share a family name but not a given name to be listed', () => {
     const r = runOn({ 'studies/example-2021.yaml': initialled })

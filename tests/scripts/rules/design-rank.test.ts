@@ -27,14 +27,18 @@ describe('design-rank', () => {
       new RegExp(`design "${String(list[1]!.id)}" needs rank, group and band`),
     )
   })
-  it('refuses a rank on a term of another vocabulary', () => {
-    const route = { id: 'intravenous', label: 'IV', description: 'Into a vein.', rank: 1 }
+  // The check is one for every field only one vocabulary takes (OWN_FIELDS in scripts/lib/pipeline.ts).
+  it.each([
+    ['rank', 1, 'designs', 'design-rank'],
+    ['family', 'Example', 'people', 'person-names'],
+  ])('refuses %s on a term of another vocabulary (%s; only %s take it; rule %s)', (field, value, owner, rule) => {
+    const route = { id: 'intravenous', label: 'IV', description: 'Into a vein.', [field]: value }
     expectIssue(
       runOn({ 'vocab/routes.yaml': [route] }),
-      'design-rank',
+      rule,
       'data/vocab/routes.yaml',
       '[0]',
-      /term "intravenous" has rank, which only designs take/,
+      new RegExp(`term "intravenous" has ${field}, which only ${owner} take`),
     )
   })
 })
