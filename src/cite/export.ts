@@ -1,5 +1,6 @@
 // Bibliography exports: CSL-JSON (our objects as they are), BibTeX and BibLaTeX (citation-js, keyed by our ids,
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
+import { rawText, type RawText } from './bibtex-raw'
 import { sentenceCase } from './sentence-case'
 import { describeValue } from '../errors'
 import { plugins } from '@citation-js/core'
@@ -418,6 +419,19 @@ function withUrldate(entry: string, r: Resolved): string {
   return accessed === undefined ? entry : `${entry}\n\turldate = {${accessed}},`
 }
 
+/** Fields citation-js writes as they are (verbatim), and the record's own keys: nothing in them is hidden. */
+const AS_THEY_ARE = new Set(['id', 'citation-key', 'type', 'DOI', 'PMID', 'PMCID', 'ISBN', 'ISSN', 'URL'])
+
+/** `value` (a CSL record or a part of it) with the text citation-js cannot spell hidden from it (./bibtex-raw.ts). */
+function hidden(value: unknown, raw: RawText, key = ''): unknown {
+  if (typeof value === 'string') return raw.hide(value, key.includes('title'))
+  if (Array.isArray(value)) return value.map((v) => hidden(v, raw, key))
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, AS_THEY_ARE.has(k) ? v : hidden(v, raw, k === '' ? key : k)]),
+  )
+}
+
 /** citation-js's BibTeX plugin config; its label check would replace ids containing '-' with generated keys. */
 interface BibtexConfig {
   format: { checkLabel: boolean; useIdAsLabel: boolean; asciiOnly: boolean }
@@ -426,7 +440,9 @@ interface BibtexConfig {
 function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'): string {
   const list = records(items, fn)
   if (list.length === 0) return ''
-  const copies = list.map((r) => forBibtex(r, flavour))
+  const built = list.map((r) => forBibtex(r, flavour))
+  const raw = rawText(JSON.stringify(built))
+  const copies = built.map((c) => hidden(c, raw) as CslObject)
   const config = plugins.config.get('@bibtex') as BibtexConfig
   const saved = { ...config.format }
   // Synchronous and restored at once: our ids are validated BibTeX-safe keys, so citation-js may use them as they are.
@@ -446,7 +462,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
     Object.assign(config.format, saved)
   }
   // citation-js writes accents as {\' a}; LaTeX reads that fine, but {\'a} is the form every BibTeX parser reads.
-  bib = bib.trimEnd().replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}')
+  bib = raw.restore(bib.trimEnd()).replace(/\{\\(['"`^~=.]) ([A-Za-z])\}/g, '{\\$1$2}')
   // Each entry is edited on its own, so the work is linear in the number of records.
   return splitEntries(bib, list)
     .map((entry, i) => {
@@ -461,7 +477,8 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
 
 /**
  * Exports items as BibTeX. Citation keys are the ids (`@article{dore-2019, …`); LaTeX's special characters
- * (`& % $ # _ { } ~ ^ \`) are escaped and accented letters written as LaTeX commands; page ranges use `--`; the DOI is
+ * (`& % $ # _ { } ~ ^ \`) are escaped and accented Latin letters written as LaTeX commands, any other text (another
+ * script, an emoji) as UTF-8; page ranges use `--`; the DOI is
  * kept in `doi`, and the PubMed ids in `note` (`PMID: …; PMCID: …`), since BibTeX has no field for them. A preprint
  * (CSL type `article`) is `@misc` with its server in `howpublished`, never `@article`.
  * @param items - ids, shipped records or your CSL-JSON records (at most 10,000); default: every shipped study and source, sorted by id
