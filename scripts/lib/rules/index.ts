@@ -9,6 +9,7 @@ import { idMatchesFile } from './id-matches-file.ts'
 import { journalFullName } from './journal-full-name.ts'
 import { noHtml } from './no-html.ts'
 import { pmidFormat } from './pmid-format.ts'
+import { plainNote } from './plain-note.ts'
 import type { RecordRule } from './rule.ts'
 import { sourceKinds } from './source-kinds.ts'
 import { verificationPresent } from './verification-present.ts'
@@ -30,4 +31,5 @@ export const recordRules: readonly RecordRule[] = [
   noHtml,
   brokenWords,
   claimCues,
+  plainNote,
 ]
