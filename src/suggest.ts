@@ -51,6 +51,21 @@ export function closest(value: string, candidates: Iterable<string>): string | u
 }
 
 /**
+ * The ids in `value` when it holds several known ids joined by separators the caller does not read
+ * ("dore-2019;wilkinson-2021", "dore-2019 wilkinson-2021"), so that its error can say how to give them instead of
+ * suggesting one of them (which would drop the others); else `undefined`.
+ * @param known - whether an id (in {@link idForm}) is one the caller takes
+ * @internal
+ */
+export function joinedIds(value: string, known: (id: string) => boolean): string[] | undefined {
+  const parts = value
+    .split(/[\s,;]+/)
+    .filter((p) => p !== '')
+    .map(idForm)
+  return parts.length > 1 && parts.every(known) ? parts : undefined
+}
+
+/**
  * Rejects an options object with a key the function does not take (a misspelt key such as `stlye` would otherwise be
  * ignored silently): a `KapLiteratureError` `INVALID_ARGUMENT` naming the key, the closest known key ("did you mean")
  * as `hint`, and the known keys. The one check every entry uses.

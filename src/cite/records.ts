@@ -1,6 +1,6 @@
 // Resolves what callers pass as items (shipped ids, shipped records, user CSL-JSON objects) into validated CSL objects.
 // A string is only ever looked up as a shipped id; it is never parsed, fetched or handed to citation-js.
-import { idForm } from '../suggest'
+import { closest, idForm, joinedIds } from '../suggest'
 import { describeValue, notCitableError } from '../errors'
 import {
   citationCsl,
@@ -682,28 +682,26 @@ function resolveString(given: string): Resolved {
       },
     )
   }
-  const hint = suggestion(value)
+  const several = joinedIds(value, (id) => citableIds.includes(id))
+  if (several !== undefined)
+    throw new KapLiteratureError('UNKNOWN_ID', `${describeValue(value)} holds several ids: give each as its own item`, {
+      value,
+      hint: `pass an array: ${JSON.stringify(several)}`,
+    })
+  const near = closest(value, citableIds)
   throw new KapLiteratureError(
     'UNKNOWN_ID',
-    `unknown study or source ${describeValue(value)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`,
-    { value, hint },
+    `unknown study or source ${describeValue(value)}${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+    { value, hint: near ?? 'no id is close; studies() and sources() list them all' },
   )
 }
 
-/** The closest shipped study or source id, from the data entry's own suggestions. */
-function suggestion(value: string): string | undefined {
-  const hintFrom = (lookup: () => unknown): string | undefined => {
-    try {
-      lookup()
-    } catch (e) {
-      if (e instanceof KapLiteratureError) return e.hint
-    }
-    return undefined
-  }
-  return hintFrom(() => getStudy(value as StudyId)) ?? hintFrom(() => getSource(value as SourceId))
-}
-
 const leadIds: ReadonlySet<string> = new Set([...studies, ...sources].filter((r) => !isCitable(r)).map((r) => r.id))
+/** The shipped ids that can be cited, sorted (suggestions for an unknown id). */
+const citableIds: readonly string[] = [...studies, ...sources]
+  .filter((r) => isCitable(r))
+  .map((r) => r.id)
+  .sort()
 
 function resolvedShipped(id: string, csl: CslObject): Resolved {
   // A shipped study kept as a lead (authors, title, date or journal unconfirmed) is never formatted or exported.

@@ -1,4 +1,4 @@
-import { idForm } from '../suggest'
+import { idForm, joinedIds } from '../suggest'
 import {
   claimIds,
   findStudy,
@@ -24,11 +24,12 @@ import { closest, InputError, oneOf, quote, UsageError, type Io } from './io'
 
 /**
  * The ids given on the command line: each word may hold several separated by commas (`dore-2019,wilkinson-2021`),
- * as filter values do; spaces around a comma and empty items are dropped.
+ * as filter values do, or by blanks (a quoted list, `"dore-2019 wilkinson-2021"`); empty items are dropped.
  * @throws UsageError when words were given but hold no id at all (`,`)
  */
 export function idWords(words: readonly string[]): string[] {
-  const ids = words.flatMap((w) => w.split(',')).flatMap((id) => (id.trim() === '' ? [] : [id.trim()]))
+  // Commas or blanks (a quoted list) between ids; a semicolon is not read (a DOI may hold one), see citableIds.
+  const ids = words.flatMap((w) => w.split(/[,\s]+/)).filter((id) => id !== '')
   if (words.length > 0 && ids.length === 0) throw new UsageError(`${quote(words.join(' '))} holds no id`)
   return ids
 }
@@ -81,6 +82,8 @@ export function citableIds(words: readonly string[]): (StudyId | SourceId)[] {
       throw new InputError(
         `${quote(id)} is a claim, not a work you can cite; cite the studies behind it (see kap-literature show ${id})`,
       )
+    if (joinedIds(id, (part) => isStudyId(part) || isSourceId(part)) !== undefined)
+      throw new InputError(`${quote(id)} holds several ids: separate them with commas or spaces`)
     const hint = closest(id, [...studyIds, ...sourceIds, ...claimIds])
     throw new InputError(
       `unknown study or source ${quote(id)}${hint ? ` (did you mean "${hint}"?)` : '; list ids with kap-literature list studies'}`,
@@ -106,7 +109,8 @@ export function topicOption(value: string): Topic {
  * @throws InputError for a study or source id, or an unknown id (with the closest claim id)
  */
 export function claimIdsOption(option: string, value: string): ClaimId[] {
-  const ids = value.split(',').flatMap((id) => (id.trim() === '' ? [] : [id.trim()]))
+  // Read as every id is read: in any case, without surrounding spaces.
+  const ids = value.split(',').flatMap((id) => (id.trim() === '' ? [] : [idForm(id)]))
   if (ids.length === 0)
     throw new InputError(`${option} ${quote(value)} holds no claim id; list them with kap-literature list claims`)
   return ids.map((id) => {

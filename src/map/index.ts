@@ -404,6 +404,8 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
   // An empty map keeps one empty row for its "No claims match." line, so the line never runs into the legend.
   const bottom = rows.length === 0 ? headerBottom + EMPTY_ROW : rowsBottom
   const studyCount = new Set(claims.flatMap((c) => c.evidence.map(([id]) => id))).size
+  const claimCount = claims.length === 1 ? '1 claim' : `${claims.length} claims`
+  const studyWords = studyCount === 1 ? '1 study or record' : `${studyCount} studies and records`
   const counts = verdicts
     .map((v) => `${claims.filter((c) => c.verdict === v.id).length} ${v.label.toLowerCase()}`)
     .join(', ')
@@ -422,8 +424,8 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${fmt(height)}" width="${WIDTH}" height="${fmt(height)}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" lang="en" xml:lang="en" font-family="${escapeHtml(FONT)}" font-size="12" class="kap-evidence-map">`,
     `<title id="${id}-title">${escapeHtml(title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(
-      `${claims.length} claims made by clinic pages about ketamine-assisted psychotherapy (${counts}), with the ` +
-        `${studyCount} studies and records that bear on them. Each row is a claim with its verdict; each mark is a ` +
+      `${claimCount} made by clinic pages about ketamine-assisted psychotherapy (${counts}), with the ` +
+        `${studyWords} that bear on ${claims.length === 1 ? 'it' : 'them'}. Each row is a claim with its verdict; each mark is a ` +
         `study, placed in a column by design (strongest designs on the left; regulatory and consensus records on the ` +
         `right) and shaped by what it shows: filled circle supports, half-filled circle partly supports, cross ` +
         `contradicts, single stroke partly contradicts, open square does not test the claim, open diamond gives ` +
@@ -436,7 +438,7 @@ function svgOf(o: EvidenceMapOptions, claims: readonly Claim[]): string {
     text(
       TEXT_X,
       50,
-      `${claims.length} claims · ${studyCount} studies and records · kap-literature data ${dataVersion} (fingerprint ${dataFingerprint})`,
+      `${claimCount} · ${studyWords} · kap-literature data ${dataVersion} (fingerprint ${dataFingerprint})`,
       ' fill="#444"',
     ),
   )

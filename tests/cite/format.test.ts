@@ -379,6 +379,16 @@ describe('bad input', () => {
     )
     expect(c.code).toBe('UNKNOWN_ID')
     expect(c.message).toContain('claim id')
+    // Nothing close: no "did you mean", and a hint that says where the ids are.
+    const far = thrown(() => formatCitation(['xyzzy' as never], { style: 'apa', format: 'text' }))
+    expect(far.message).toBe('kap-literature: unknown study or source "xyzzy"')
+    expect(far.hint).toBe('no id is close; studies() and sources() list them all')
+    // Several ids in one item (Pandoc's "; " or a blank): say so, instead of suggesting one of them.
+    for (const joined of ['dore-2019;wilkinson-2021', 'dore-2019; wilkinson-2021', 'dore-2019 wilkinson-2021']) {
+      const several = thrown(() => formatCitation([joined as never], { style: 'apa', format: 'text' }))
+      expect(several.message).toBe(`kap-literature: "${joined}" holds several ids: give each as its own item`)
+      expect(several.hint).toBe('pass an array: ["dore-2019","wilkinson-2021"]')
+    }
   })
 
   it('a DOI, URL, PMID, BibTeX or JSON string is rejected with a hint, never parsed', () => {

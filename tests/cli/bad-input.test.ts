@@ -137,6 +137,12 @@ const cases: Case[] = [
     code: 1,
     message: /unknown study or source "dore-2091" \(did you mean "dore-2019"\?\)$/,
   },
+  // a semicolon (Pandoc's separator) is not read: the error says how to separate them, instead of suggesting one id
+  {
+    args: ['cite', 'dore-2019;wilkinson-2021'],
+    code: 1,
+    message: /"dore-2019;wilkinson-2021" holds several ids: separate them with commas or spaces$/,
+  },
   {
     args: ['cite', ',', '--json'],
     code: 2,

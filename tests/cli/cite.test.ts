@@ -23,6 +23,8 @@ describe('kap-literature cite', () => {
     expect(await runCli(['cite', 'dore-2019,wilkinson-2021'])).toEqual(spaced)
     expect(await runCli(['cite', 'dore-2019, wilkinson-2021'])).toEqual(spaced)
     expect(await runCli(['cite', 'dore-2019,', 'wilkinson-2021'])).toEqual(spaced)
+    // A quoted list: blanks separate ids inside one word too.
+    expect(await runCli(['cite', 'dore-2019 wilkinson-2021'])).toEqual(spaced)
     expect(JSON.parse((await runCli(['bib', 'wilkinson-2021,dore-2019', '--json'])).stdout).ids).toEqual([
       'wilkinson-2021',
       'dore-2019',

@@ -43,10 +43,16 @@ describe('kap-literature map', () => {
     expect((await runCli(['map', '--format', 'png'])).code).toBe(1)
     expect((await runCli(['map', 'efficacy'])).code).toBe(2)
   })
-  it('takes option values in any letter case, as the other commands do', async () => {
+  it('takes option values and claim ids in any letter case, as the other commands do', async () => {
     const r = await runCli(['map', '--topic', 'Psychotherapy', '--format', 'SVG'])
     expect(r.code).toBe(0)
     expect(r.stdout).toBe(evidenceMap({ topic: 'psychotherapy', format: 'svg' }))
+    // Ids too, as cite, bib, show and export read them.
+    const ids = await runCli(['map', '--claims', ' KAP-Three-Phase-Structure ,ketamine-relief-within-hours'])
+    expect(ids.code).toBe(0)
+    expect(ids.stdout).toBe(
+      evidenceMap({ claims: ['kap-three-phase-structure', 'ketamine-relief-within-hours'], format: 'svg' }),
+    )
   })
   it('refuses a blank --title, which would leave the picture without a name (review 28)', async () => {
     for (const title of ['', '  ']) {

@@ -50,6 +50,13 @@ describe('evidenceMap titles (review 29)', () => {
 describe('evidenceMap (SVG)', () => {
   const svg = evidenceMap({ topic: 'psychotherapy', format: 'svg' })
 
+  it('counts in words that agree with the number: one claim, one study or record', () => {
+    const one = evidenceMap({ claims: ['ketamine-relief-within-hours'], format: 'svg' })
+    expect(one).toContain('>1 claim · ')
+    expect(one).toContain('<desc id="')
+    expect(one).toMatch(/1 claim made by clinic pages .* that bear on it\./)
+    expect(evidenceMap({ topic: 'onset', format: 'svg' })).toMatch(/>\d+ claims · \d+ studies and records · /)
+  })
   it('is deterministic: the same data gives the same bytes', () => {
     expect(evidenceMap({ topic: 'psychotherapy', format: 'svg' })).toBe(svg)
     expect(svg).not.toMatch(/NaN|undefined|Infinity/)
