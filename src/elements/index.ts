@@ -3,7 +3,7 @@
  * `<kap-search>` and `<kap-evidence-map>`. Standard custom elements with shadow DOM, no framework, no network.
  *
  * Importing this entry defines the elements when the page has a `customElements` registry, and does nothing at all
- * in Node (server rendering is safe). It is browser ESM only: there is no CommonJS build of it. The references, the
+ * in Node (server rendering is safe); its CommonJS build exists only so that such code can `require` it. The references, the
  * search index, the verdict notes and the evidence map are loaded on demand, each from its own chunk (the script-tag
  * build loads one file per reference shown).
  *
@@ -658,14 +658,14 @@ export function defineElements(): boolean {
   // bottom. It resets what it would inherit from the text around the citation (alignment, emphasis, indent). A browser
   // without the Popover API (before Chrome 114, Firefox 125, Safari 17) shows the citation, which does not open.
   const POPOVER_CSS = `:host{display:inline}
-button.cite{background:none;border:0;padding:0;color:var(--kap-accent,inherit);text-decoration:underline dotted}
+button.cite{background:none;border:0;padding:0;text-align:inherit;color:var(--kap-accent,inherit);text-decoration:underline dotted}
 .popover{position:absolute;inset:auto;left:var(--x,0);top:var(--y,0);margin:0;box-sizing:border-box;
-width:min(34em,calc(100vw - 1em));padding:.75em 1em;border:1px solid #999;border-radius:var(--kap-radius,.5em);
+width:min(34em,calc(100vw - 1em));max-height:80vh;overflow-y:auto;padding:.75em 1em;border:1px solid #999;border-radius:var(--kap-radius,.5em);
 background:var(--kap-popover-bg,#fff);color:var(--kap-popover-color,#111);box-shadow:0 4px 16px #0003;font-size:.95em;
-text-align:start;font-style:normal;font-weight:400;text-indent:0;white-space:normal;overflow-wrap:anywhere}
+text-align:left;direction:ltr;writing-mode:horizontal-tb;text-transform:none;letter-spacing:normal;font-style:normal;font-weight:400;text-indent:0;white-space:normal;overflow-wrap:anywhere}
 .popover{display:none}.popover:popover-open{display:block}.popover a{color:inherit}.meta{font-size:.9em;opacity:.8;margin:.25em 0 .75em}
 @media(max-width:36em){.popover{position:fixed;left:.5em;right:.5em;top:auto;bottom:.5em;width:auto;max-height:70vh;overflow-y:auto}}
-.close{float:right;background:none;border:0;font-size:1.1em;line-height:1}`
+.close{float:right;background:none;border:0;color:inherit;font-size:1.1em;line-height:1}`
 
   /** Places an open popover under `anchor`, or over it when there is room above but not below, within the viewport. */
   const place = (anchor: Element, panel: HTMLElement): void => {

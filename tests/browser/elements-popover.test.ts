@@ -24,6 +24,7 @@ const PAGE = `<!doctype html>
 <p>A practice study <kap-cite id="a" ids="dore-2019"></kap-cite>, <a id="link" href="#top">a link</a> and a trial
 <kap-cite id="b" ids="wilkinson-2021"></kap-cite>.</p>
 <p class="right"><em>A line that ends on the right, in italics <kap-cite id="r" ids="dore-2019 wilkinson-2021"></kap-cite></em></p>
+<p dir="rtl" class="loud">نص <kap-cite id="t" ids="anand-2023 daly-2019 dore-2019 feder-2014 feder-2021 grabski-2022 krupitsky-2002 krupitsky-2007 popova-2019 wilkinson-2017 wilkinson-2018 wilkinson-2021"></kap-cite></p>
 <div class="clip">In a box that hides what overflows <kap-cite id="o" ids="dore-2019"></kap-cite></div>
 <div class="scroller" id="scroller"><p>In a box that scrolls <kap-cite id="s" ids="dore-2019"></kap-cite></p><div class="tall"></div></div>
 <div class="tall"></div>
@@ -31,7 +32,8 @@ const PAGE = `<!doctype html>
 </body></html>`
 const CSS =
   'body{font-family:sans-serif;margin:8px}.right{text-align:right}.clip{overflow:hidden;height:3em;border:1px solid #ccc}' +
-  '.tall{height:1500px}.scroller{overflow:auto;height:6em;border:1px solid #ccc}'
+  '.tall{height:1500px}.scroller{overflow:auto;height:6em;border:1px solid #ccc}' +
+  '.loud{text-transform:uppercase;letter-spacing:.2em;--kap-popover-bg:#161b22;--kap-popover-color:#e6edf3}'
 
 let server: Awaited<ReturnType<typeof serveElements>>
 let browser: Browser
@@ -151,11 +153,42 @@ describe.skipIf(!available && !ci)('the citation popover in Chromium', () => {
     expect(box.left).toBeGreaterThanOrEqual(0)
     expect(box.right).toBeLessThanOrEqual(page_.clientWidth)
     expect(page_.scrollWidth).toBe(page_.clientWidth)
-    expect(style).toEqual(['start', 'normal'])
+    expect(style).toEqual(['left', 'normal'])
     // Below the citation.
     const cite = await page.evaluate(() => document.getElementById('r')!.getBoundingClientRect().bottom)
     expect(box.top).toBeGreaterThanOrEqual(cite)
     await shoot('elements-popover-right.png')
+    await page.keyboard.press('Escape')
+  })
+
+  it('reads left to right, upright and unspaced in a right-to-left, capitalised line; its close button takes the card colour; twelve references scroll inside the window', async () => {
+    await (await citation('t')).click()
+    await settle()
+    const style = await page.evaluate(() => {
+      const panel = document.getElementById('t')!.shadowRoot!.querySelector('.popover')!
+      const s = getComputedStyle(panel)
+      return {
+        direction: s.direction,
+        textAlign: s.textAlign,
+        textTransform: s.textTransform,
+        letterSpacing: s.letterSpacing,
+        overflowY: s.overflowY,
+        close: getComputedStyle(panel.querySelector('.close')!).color,
+      }
+    })
+    expect(style).toEqual({
+      direction: 'ltr',
+      textAlign: 'left',
+      textTransform: 'none',
+      letterSpacing: 'normal',
+      overflowY: 'auto',
+      close: 'rgb(230, 237, 243)',
+    })
+    const box = await popoverBox('t')
+    expect(box.height).toBeLessThanOrEqual(0.8 * 800 + 1)
+    expect(box.top).toBeGreaterThanOrEqual(0)
+    expect(box.bottom).toBeLessThanOrEqual(800)
+    await shoot('elements-popover-rtl-many.png')
     await page.keyboard.press('Escape')
   })
 
