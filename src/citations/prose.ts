@@ -5,9 +5,12 @@ import { leadLabels } from '../generated/lead-labels'
 import { checkOptionKeys } from '../suggest'
 import type { CitationFormat, CitationSession } from './engine'
 
-/** Every citable id, longest first, so `feder-2014` never matches inside a longer id. */
+/**
+ * Every citable id, longest first, so `feder-2014` never matches inside a longer id; not a part of a Pandoc key
+ * (`[@dore-2019]`), an e-mail address or a web address (`me@dore-2019.com`, `/dore-2019`).
+ */
 const IDS = [...studyIds, ...sourceIds].sort((a, b) => b.length - a.length || a.localeCompare(b))
-const ID = `(?<![a-z0-9-])(?:${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-])`
+const ID = `(?<![a-z0-9@./-])(?:${IDS.map((id) => id.replace(/[-]/g, '\\-')).join('|')})(?![a-z0-9-]|\\.[a-z0-9])`
 const ONE_ID = new RegExp(ID, 'g')
 /** A parenthesis holding only ids, "(feder-2014; feder-2021)" (group 1), or one id in running text (group 2). */
 /** A citation printed as a raised number: HTML `<sup>`, Markdown `^…^`, or Unicode superscript digits. */

@@ -35,6 +35,10 @@ describe('stance: how a passage puts a claim', () => {
     ['There is no good evidence that ketamine relieves depression within hours.', 'negated'],
     ["It's a myth that one infusion cures depression.", 'negated'],
     ['This has not been shown in any trial.', 'negated'],
+    // Doubt said in the first person (audit of session 34); a plain negated verb stays asserted (claim-checker.md).
+    ['I doubt ketamine relieves depression within hours.', 'negated'],
+    ["I'm doubtful that ketamine relieves depression within hours.", 'negated'],
+    ['Ketamine does not relieve depression within hours.', 'asserted'],
     ['Clinics claim that ketamine relieves depression within hours.', 'reported'],
     ['According to the clinic, relief comes within hours.', 'reported'],
     ['KAP is marketed as a breakthrough.', 'reported'],

@@ -22,6 +22,12 @@ describe('citeProse', () => {
     )
   })
 
+  it('leaves an id alone inside a Pandoc key, an e-mail address or a web address', () => {
+    expect(text('See [@dore-2019] or write to me@dore-2019.com, www.dore-2019.org or /notes/dore-2019.')).toBe(
+      'See [@dore-2019] or write to me@dore-2019.com, www.dore-2019.org or /notes/dore-2019.',
+    )
+    expect(text('As dore-2019 found. Then (dore-2019).')).toBe('As Dore et al. (2019) found. Then (Dore et al., 2019).')
+  })
   it('names an id in running text as a narrative citation', () => {
     expect(text('As wilkinson-2021 found.')).toBe('As Wilkinson et al. (2021) found.')
   })

@@ -268,8 +268,8 @@ const STANCE_LABEL: Readonly<Record<Stance, string>> = {
 }
 const STANCE_NOTE: Readonly<Record<Exclude<Stance, 'asserted'>, string>> = {
   question: 'a question; the draft asks rather than asserts.',
-  negated: 'denied or doubted ("no evidence that…"); check that the denial is itself supported.',
-  reported: 'reported speech ("clinics claim that…"); the draft attributes the claim to others.',
+  negated: 'the draft denies or doubts the claim; check that the denial is itself supported.',
+  reported: 'reported speech: the draft attributes what it says here to others.',
 }
 
 function lineRange(m: CheckMatch): string {
