@@ -662,7 +662,8 @@ button.cite{background:none;border:0;padding:0;text-align:inherit;color:var(--ka
 .popover{position:absolute;inset:auto;left:var(--x,0);top:var(--y,0);margin:0;box-sizing:border-box;
 width:min(34em,calc(100vw - 1em));max-height:80vh;overflow-y:auto;padding:.75em 1em;border:1px solid #999;border-radius:var(--kap-radius,.5em);
 background:var(--kap-popover-bg,#fff);color:var(--kap-popover-color,#111);box-shadow:0 4px 16px #0003;font-size:.95em;
-text-align:left;direction:ltr;writing-mode:horizontal-tb;text-transform:none;letter-spacing:normal;font-style:normal;font-weight:400;text-indent:0;white-space:normal;overflow-wrap:anywhere}
+text-align:left;direction:ltr;writing-mode:horizontal-tb;text-transform:none;letter-spacing:normal;font-style:normal;
+font-weight:400;text-indent:0;white-space:normal;overflow-wrap:anywhere}
 .popover{display:none}.popover:popover-open{display:block}.popover a{color:inherit}.meta{font-size:.9em;opacity:.8;margin:.25em 0 .75em}
 @media(max-width:36em){.popover{position:fixed;left:.5em;right:.5em;top:auto;bottom:.5em;width:auto;max-height:70vh;overflow-y:auto}}
 .close{float:right;background:none;border:0;color:inherit;font-size:1.1em;line-height:1}`

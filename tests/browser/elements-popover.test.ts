@@ -24,7 +24,8 @@ const PAGE = `<!doctype html>
 <p>A practice study <kap-cite id="a" ids="dore-2019"></kap-cite>, <a id="link" href="#top">a link</a> and a trial
 <kap-cite id="b" ids="wilkinson-2021"></kap-cite>.</p>
 <p class="right"><em>A line that ends on the right, in italics <kap-cite id="r" ids="dore-2019 wilkinson-2021"></kap-cite></em></p>
-<p dir="rtl" class="loud">نص <kap-cite id="t" ids="anand-2023 daly-2019 dore-2019 feder-2014 feder-2021 grabski-2022 krupitsky-2002 krupitsky-2007 popova-2019 wilkinson-2017 wilkinson-2018 wilkinson-2021"></kap-cite></p>
+<p dir="rtl" class="loud">نص <kap-cite id="t" ids="anand-2023 daly-2019 dore-2019 feder-2014 feder-2021 grabski-2022
+krupitsky-2002 krupitsky-2007 popova-2019 wilkinson-2017 wilkinson-2018 wilkinson-2021"></kap-cite></p>
 <div class="clip">In a box that hides what overflows <kap-cite id="o" ids="dore-2019"></kap-cite></div>
 <div class="scroller" id="scroller"><p>In a box that scrolls <kap-cite id="s" ids="dore-2019"></kap-cite></p><div class="tall"></div></div>
 <div class="tall"></div>
@@ -161,7 +162,7 @@ describe.skipIf(!available && !ci)('the citation popover in Chromium', () => {
     await page.keyboard.press('Escape')
   })
 
-  it('reads left to right, upright and unspaced in a right-to-left, capitalised line; its close button takes the card colour; twelve references scroll inside the window', async () => {
+  it('in a right-to-left capitalised line: left to right, upright, unspaced; × in the card colour; twelve references scroll', async () => {
     await (await citation('t')).click()
     await settle()
     const style = await page.evaluate(() => {

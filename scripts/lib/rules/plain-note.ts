@@ -19,7 +19,9 @@ export const plainNote: RecordRule = {
     const finding: Finding = {
       field: 'verdictNote',
       message: `uses the relation id "${m[0]}" in the part pages show: "…${why.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10)}…".`,
-      fix: `Say it in words ("partly supports it", "found otherwise on part of it", "did not test it"); relation ids belong in the closing "Decision table:" sentence.`,
+      fix:
+        'Say it in words ("partly supports it", "found otherwise on part of it", "did not test it"); relation ids ' +
+        'belong in the closing "Decision table:" sentence.',
     }
     return [finding]
   },
