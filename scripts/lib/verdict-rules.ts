@@ -1,4 +1,5 @@
 import type { Issue } from './issues.ts'
+import { fullSized } from '../../src/data/trial-size.ts'
 
 /**
  * The mechanical part of the verdict decision table in docs/data-policy.md ("How a verdict follows from the evidence").
@@ -22,14 +23,7 @@ const BAD_CITATION: ReadonlySet<string> = new Set(['did-not-test', 'overstated-f
 
 const SUPPORT: ReadonlySet<string> = new Set(['supports', 'partly-supports'])
 
-/** Below these sizes a trial counts as small (grade C in the table): 40 people analysed, or 20 in a crossover. */
-export const SMALL_TRIAL = { parallel: 40, crossover: 20 } as const
-
-/** Whether a study of this design and size counts at its design's grade (reviews always do; small trials do not). */
-export function fullSized(design: string | undefined, n: number | undefined): boolean {
-  if (n === undefined || design === undefined || !design.endsWith('-trial')) return true
-  return n >= (design === 'randomized-crossover-trial' ? SMALL_TRIAL.crossover : SMALL_TRIAL.parallel)
-}
+export { fullSized, SMALL_TRIAL } from '../../src/data/trial-size.ts'
 
 interface StudyForVerdict {
   id: string

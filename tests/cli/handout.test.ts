@@ -48,6 +48,11 @@ describe('kap-literature handout (brief Markdown, the default)', () => {
       'unapproved (U\\.S. Food and Drug Administration (2023); for nasal sprays also U\\.S. Food and Drug Administration ' +
         '(2022)). Key studies: partly for (Johnson & Johnson, 2025).',
     )
+    // The strongest first: a trial too small to count at its design's grade (berman-2000, 7 people) gives way to
+    // full-sized trials of its design, and the larger of two comes first (audit of session 34).
+    const onset = (await runCli(['handout', '--topic', 'onset'], { env: epoch })).stdout
+    expect(onset).toContain('Key studies: partly for (Grunebaum et al., 2018; Wilkinson et al., 2018).')
+    expect(onset).not.toContain('Berman')
     // One citation per relation: two supporting studies share one parenthesis.
     const safety = (await runCli(['handout', '--topic', 'safety'], { env: epoch })).stdout
     expect(safety).toContain(

@@ -23,6 +23,7 @@ import { VERDICT_COLOURS } from '../../verdict-colours'
 import { flag, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 import { refusePdf, styleList, styleOption, topicOption } from '../records'
 import { whyOf } from '../why'
+import { fullSized } from '../../data/trial-size'
 
 export const summary = "Write an educator's handout for a topic: claims, verdicts, evidence and a reading list."
 
@@ -85,7 +86,8 @@ interface ClaimSection {
   /**
    * The key studies and how they bear on the claim ("for (Anand et al., 2023; Short et al., 2018); against (U.S. Food
    * and Drug Administration, 2023)"), or '' when none: at most two of the studies that support, contradict or partly
-   * support the claim, strongest design first.
+   * support the claim, strongest design first (a trial too small to count at its design's grade after the others of its
+   * design), then the larger study.
    */
   keyStudies: string
 }
@@ -118,9 +120,16 @@ const RELATION_WEIGHT: Readonly<Record<string, number>> = {
 }
 /** The relations that speak against a claim. */
 const AGAINST: ReadonlySet<string> = new Set(['contradicts', 'partly-contradicts'])
-const rankOf = (design: string) => {
-  const d = vocabularies.designs.find((t) => t.id === design)
-  return d === undefined ? 99 : (d.band === 'record' ? 10 : 0) + (d.rank ?? 9)
+/**
+ * How much weight a study can bear, most first: its design's rank, a trial too small to count at its design's grade
+ * (the decision table's rule) after the full-sized ones of its design, records after studies; then the larger study.
+ */
+const byWeight = (a: { design: string; n?: number }, b: { design: string; n?: number }) => {
+  const rank = (s: { design: string; n?: number }) => {
+    const d = vocabularies.designs.find((t) => t.id === s.design)
+    return d === undefined ? 99 : (d.band === 'record' ? 10 : 0) + (d.rank ?? 9) + (fullSized(s.design, s.n) ? 0 : 0.5)
+  }
+  return rank(a) - rank(b) || (b.n ?? 0) - (a.n ?? 0)
 }
 
 /** How key studies bear on a claim, as the word before their citation (short: the brief handout has two pages). */
@@ -176,7 +185,7 @@ function build(
       .sort(
         (a, b) =>
           RELATION_WEIGHT[a.relation]! - RELATION_WEIGHT[b.relation]! ||
-          rankOf(getStudy(a.study).design) - rankOf(getStudy(b.study).design) ||
+          byWeight(getStudy(a.study), getStudy(b.study)) ||
           a.study.localeCompare(b.study),
       )
     // Two key studies; when the evidence disagrees, the strongest on each side, so a brief handout is never one-sided.
