@@ -25,7 +25,7 @@
  * ```
  * @packageDocumentation
  */
-import { describeValue, KapLiteratureError } from '../errors'
+import { describeValue, KapLiteratureError, notCitableError } from '../errors'
 import { factLabels, studyFacts } from '../generated/facts'
 import { claimIds, sourceIds, studyIds, topicTerms, type ClaimId, type SourceId, type StudyId } from '../generated/ids'
 import type { CitationStyle, StyleCitations } from '../citations/index'
@@ -252,10 +252,7 @@ export function parseIds(value: string | null | undefined): StudyId[] {
   for (const w of words.slice(0, 100)) {
     const id = w.toLowerCase()
     if (!Object.hasOwn(studyFacts, id)) {
-      if ((studyIds as readonly string[]).includes(id))
-        throw new KapLiteratureError('INVALID_RECORD', `study "${id}" cannot be cited: its details are incomplete`, {
-          value: id,
-        })
+      if ((studyIds as readonly string[]).includes(id)) throw notCitableError(id)
       throw unknownError('UNKNOWN_ID', 'study', id, Object.keys(studyFacts))
     }
     if (!out.includes(id as StudyId)) out.push(id as StudyId)

@@ -27,7 +27,15 @@ describe('kap-literature/elements in Node', () => {
     expect([unknown.code, unknown.value, unknown.hint]).toEqual(['UNKNOWN_ID', 'dore-2091', 'dore-2019'])
     expect(unknown.message).toBe('kap-literature: unknown study "dore-2091" (did you mean "dore-2019"?)')
     const lead = await errorOf(() => parseIds('glue-2019'))
-    expect([lead.code, lead.value]).toEqual(['INVALID_RECORD', 'glue-2019'])
+    // The same refusal, with its hint, as every entry gives for a lead (it had none here; audit of session 34).
+    expect([lead.code, lead.value, lead.hint]).toEqual([
+      'INVALID_RECORD',
+      'glue-2019',
+      'a lead; see its verification.missing',
+    ])
+    expect(lead.message).toBe(
+      'kap-literature: record "glue-2019" cannot be cited: its authors, title or date could not be confirmed',
+    )
     // An id of another kind says which element shows it.
     const claim = await errorOf(() => parseIds('indication-anxiety'))
     expect([claim.code, claim.message]).toEqual([
