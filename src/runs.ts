@@ -86,11 +86,23 @@ export function runToMarkdown(run: StyledRun): string {
   return `${lead}${md}${trail}`
 }
 
+const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079'
+
 /**
- * Renders a run list: `text` unescaped, `html` and `markdown` with every character of text escaped.
+ * Digits as Unicode superscripts; commas and dashes stay as they are ("¹,²", "¹–³"): plain text cannot raise a
+ * number, so a superscript citation is written so in text.
+ * @internal
+ */
+export function superscriptDigits(text: string): string {
+  return text.replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!)
+}
+
+/**
+ * Renders a run list: `text` unescaped (raised digits as superscript digits), `html` and `markdown` with every
+ * character of text escaped.
  * @internal
  */
 export function renderStyledRuns(runs: readonly StyledRun[], format: RunFormat): string {
-  if (format === 'text') return runs.map((r) => r.text).join('')
+  if (format === 'text') return runs.map((r) => (r.flags.includes('^') ? superscriptDigits(r.text) : r.text)).join('')
   return runs.map(format === 'html' ? runToHtml : runToMarkdown).join('')
 }

@@ -1,6 +1,7 @@
 import { idForm } from '../suggest'
 import { describeValue, flagOption, isList, KapLiteratureError, notCitableError } from '../errors'
 import { escapeHtml, escapeMarkdown, runsToHtml, runsToMarkdown, runsToText, type Run } from './runs'
+import { superscriptDigits } from '../runs'
 
 /**
  * Output formats: plain text, HTML (escaped, with DOI links and stable class names) or Markdown.
@@ -190,13 +191,6 @@ const ordinalJoin = (parts: Run[][]): Run[] => {
 
 function render(runs: readonly Run[], format: CitationFormat): string {
   return format === 'html' ? runsToHtml(runs) : format === 'markdown' ? runsToMarkdown(runs) : runsToText(runs)
-}
-
-const SUPERSCRIPT_DIGITS = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079'
-
-/** Digits as Unicode superscripts; commas and dashes stay as they are ("¹,²", "¹–³"). */
-function superscriptDigits(text: string): string {
-  return text.replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!)
 }
 
 /**

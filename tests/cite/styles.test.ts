@@ -15,6 +15,7 @@ import { resolveStyle, styleKey } from '../../src/cite/styles'
 import { compiledEngines } from '../../src/cite/engine'
 import { reference } from '../helpers/paths'
 import { kapError } from '../helpers/errors'
+import { formatCitation as precomputedCitation } from '../../src/citations/index'
 
 const DEBIAN = '/usr/share/citation-style-language/styles'
 const haveDebian = existsSync(join(DEBIAN, 'american-medical-association.csl'))
@@ -187,6 +188,16 @@ describe('loadSystemStyle (Debian citation-style-language-styles)', () => {
     )
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'ama', format: 'html', narrative: true })).toBe(
       '<span class="kap-citation kap-style-ama">Dore et al.<sup>1</sup> and Feder et al.<sup>2</sup></span>',
+    )
+    // Plain text cannot raise a number: superscript digits, as kap-literature/citations writes them (a "1" glued to
+    // "al." misread; audit of session 34).
+    const four = ['dore-2019', 'wilkinson-2021', 'feder-2014', 'anand-2023'] as const
+    expect(formatCitation([...four], { style: 'ama', format: 'text', narrative: true })).toBe(
+      'Dore et al.¹, Wilkinson et al.², Feder et al.³, and Anand et al.⁴',
+    )
+    expect(formatCitation([...four], { style: 'ama', format: 'text' })).toBe('¹–⁴')
+    expect(formatCitation([...four], { style: 'ama', format: 'text' })).toBe(
+      precomputedCitation([...four], { style: 'ama', format: 'text' }),
     )
     // MLA citations without a page hold only the author, so the narrative form is the names.
     expect(formatCitation(['dore-2019', 'feder-2014'], { style: 'mla', format: 'text', narrative: true })).toBe(
