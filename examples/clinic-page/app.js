@@ -102,12 +102,17 @@ const all = facets()
 fillSelect(typeSelect, all.type)
 fillSelect(verdictSelect, all.verdict)
 
+/** At most this many results are listed; the status line says how many matched. */
+const SHOWN = 20
+
 function update() {
-  const options = { limit: 20 }
+  // Every match (there are a few hundred records), so that the status line can say how many there are.
+  const options = { limit: 1000 }
   if (typeSelect.value) options.types = typeSelect.value
   if (verdictSelect.value) options.verdict = verdictSelect.value
   // A clinic page lists only what it can cite: studies kept as leads (details unconfirmed) are left out.
-  const results = search(q.value, options).filter((r) => r.type !== 'study' || isCitable(getStudy(r.id)))
+  const matches = search(q.value, options).filter((r) => r.type !== 'study' || isCitable(getStudy(r.id)))
+  const results = matches.slice(0, SHOWN)
   list.replaceChildren(...results.map(renderResult))
   // When a word had to be corrected, say what was searched.
   const corrected = didYouMean(q.value)
@@ -116,7 +121,9 @@ function update() {
       ? typeSelect.value || verdictSelect.value
         ? 'Type a word to search; the filters you chose narrow the results.'
         : 'Type to search.'
-      : `${results.length} result${results.length === 1 ? '' : 's'}${corrected === undefined ? '' : ` for “${corrected}”`}`
+      : `${matches.length} result${matches.length === 1 ? '' : 's'}` +
+        `${corrected === undefined ? '' : ` for “${corrected}”`}` +
+        `${matches.length > results.length ? `, the first ${results.length} shown` : ''}`
 }
 form.addEventListener('submit', (e) => e.preventDefault())
 for (const input of [q, typeSelect, verdictSelect]) input.addEventListener('input', update)

@@ -94,10 +94,17 @@ describe.skipIf(!available && !ci)('clinic page in Chromium', () => {
     expect(href).toBe('https://doi.org/10.1080/02791072.2019.1587556')
   })
 
+  it('says how many matched when it lists only the first 20 (it said "19 results" for some 120; audit of session 34)', async () => {
+    const r = await query('ketamine ptsd')
+    expect(r.count).toBe(20)
+    const [, total] = /^(\d+) results, the first 20 shown$/.exec(r.status) ?? []
+    expect(Number(total)).toBeGreaterThan(20)
+  })
+
   it('says what it searched when it corrected a word', async () => {
     const r = await query('psilocibyn tharapy')
     expect(r.count).toBeGreaterThan(0)
-    expect(r.status).toMatch(/ results? for “psilocybin therapy”$/)
+    expect(r.status).toMatch(/ results? for “psilocybin therapy”(, the first 20 shown)?$/)
     expect((await query('psilocybin')).status).not.toContain(' for “')
   })
 
