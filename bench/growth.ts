@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { detailFiles, generatedModules } from '../scripts/lib/generate.ts'
 import { fullClaims, fullStudies } from '../src/details/index'
-import { vocabularies } from '../src/index'
+import { vocabularies, type CitableStudyId } from '../src/index'
 import { searchFiles } from '../scripts/lib/search-files.ts'
 import { budgetCases, type BudgetCase } from '../tests/package/budgets'
 import { pageSize } from '../tests/package/page-size'
@@ -36,7 +36,8 @@ function sourceTree(n: number): { dir: string; records: number } {
     ...c,
     evidence: shippedClaims[i % shippedClaims.length]!.evidence.map((e) => ({
       ...e,
-      study: corpus.studies[Math.floor(random() * corpus.studies.length)]!.id,
+      // Synthetic studies are all citable (the type excludes the shipped leads by name).
+      study: corpus.studies[Math.floor(random() * corpus.studies.length)]!.id as CitableStudyId,
     })),
   }))
   const data = {

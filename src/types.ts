@@ -4,6 +4,7 @@ import type {
   ClaimId,
   Condition,
   Design,
+  LeadId,
   Relation,
   Route,
   SourceId,
@@ -19,6 +20,7 @@ export type {
   ClaimId,
   Condition,
   Design,
+  LeadId,
   Relation,
   Route,
   SourceId,
@@ -27,6 +29,17 @@ export type {
   Topic,
   Verdict,
 }
+
+/**
+ * The id of a shipped study that can be cited: any but a {@link LeadId}. Every study a claim's evidence names is one
+ * (the build refuses evidence that uses a lead).
+ * @example
+ * ```ts
+ * import type { CitableStudyId } from 'kap-literature'
+ * const id: CitableStudyId = 'dore-2019'
+ * ```
+ */
+export type CitableStudyId = Exclude<StudyId, LeadId>
 
 /**
  * A CSL-JSON name: a person (`family`, `given`) or an institution (`literal`).
@@ -278,7 +291,7 @@ export interface ClaimLocation {
  * ```
  */
 export interface EvidenceLink {
-  readonly study: StudyId
+  readonly study: CitableStudyId
   readonly relation: Relation
 }
 

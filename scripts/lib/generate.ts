@@ -70,6 +70,16 @@ export function idsModule(data: Dataset): string {
       'The id of a shipped source document.',
     ),
   ]
+  // A type only (no list at run time: isCitableId reads the lead labels), so that formatReference('a-lead') is a
+  // compile error, as a typo is.
+  const leads = data.studies
+    .filter((s) => uncitableFields(s.csl as Parameters<typeof uncitableFields>[0]).length > 0)
+    .map((s) => JSON.stringify(String(s.id)))
+    .sort()
+  parts.push(
+    '/** The id of a study kept only as a lead (authors, title, date or journal unconfirmed): it cannot be cited. */\n' +
+      `export type LeadId = ${leads.length === 0 ? 'never' : leads.join(' | ')}\n`,
+  )
   for (const [file, type] of Object.entries(vocabTypeNames)) {
     const terms = data.vocab.get(file) ?? []
     parts.push(
@@ -499,13 +509,13 @@ export function claimFactsModule(data: Dataset): string {
     evidence: (c.evidence as Link[]).map((e) => [e.study, e.relation]),
   }))
   return `${HEADER}import { claimIds } from './ids'
-import type { ClaimId, Relation, StudyId, Verdict } from '../types'
+import type { CitableStudyId, ClaimId, Relation, Verdict } from '../types'
 
 /** A claim as the evidence map and \`<kap-claim>\` draw it (its statement is in \`claimStatements\`). @internal */
 export interface ClaimFact {
   readonly verdict: Verdict
-  /** [study, relation] per evidence link, in the record's order. */
-  readonly evidence: readonly (readonly [StudyId, Relation])[]
+  /** [study, relation] per evidence link, in the record's order (evidence names citable studies only). */
+  readonly evidence: readonly (readonly [CitableStudyId, Relation])[]
 }
 
 const facts: readonly ClaimFact[] = ${JSON.stringify(claims)}

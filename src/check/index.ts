@@ -1,7 +1,7 @@
 // The claim checker used by `kap-literature check`: finds passages of a draft that make one of the claims this
 // library tracks and reports each claim's verdict and the studies to cite. Not a public entry: the CLI is the
 // interface. How it works and its measured precision and recall: docs/claim-checker.md.
-import { getClaim, type ClaimId, type Relation, type StudyId, type Verdict } from '../index'
+import { getClaim, type CitableStudyId, type ClaimId, type Relation, type StudyId, type Verdict } from '../index'
 import { getDetails } from '../details/index'
 import { formatCitation } from '../citations/index'
 import { findMatches, type RawMatch } from './match'
@@ -15,7 +15,7 @@ export const EXCERPT_MAX = 120
 
 /** A study to cite for a matched claim, or against it. @internal */
 export interface CiteSuggestion {
-  readonly id: StudyId
+  readonly id: CitableStudyId
   readonly relation: Extract<Relation, 'supports' | 'partly-supports' | 'contradicts' | 'partly-contradicts'>
   /** APA 7 in-text citation, e.g. `(Dore et al., 2019)`. */
   readonly citation: string

@@ -1,16 +1,19 @@
 import { describeValue, isList, KapLiteratureError } from '../errors'
-import { claimIds, sourceIds, studyIds, type SourceId, type StudyId } from '../generated/ids'
+import { claimIds, sourceIds, studyIds, type SourceId } from '../generated/ids'
+import type { CitableStudyId } from '../types'
 import { closest, idForm } from '../suggest'
 
 /**
- * An id that can be cited: a study (including regulatory records) or a source page. Claims are not citable works.
+ * An id that can be cited: a study (including regulatory records) whose authors, title and date are confirmed, or a
+ * source page. Claims are not citable works, and neither are studies kept only as leads (`'azhari-2021'` is a
+ * compile error here, as a typo is).
  * @example
  * ```ts
  * import type { CitableId } from 'kap-literature/citations'
  * const id: CitableId = 'dore-2019'
  * ```
  */
-export type CitableId = StudyId | SourceId
+export type CitableId = CitableStudyId | SourceId
 
 // Pure calls, so that a page importing only a constant of the chunk this module shares (such as `cslCredit`) keeps
 // none of the id lists.

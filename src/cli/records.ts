@@ -19,7 +19,7 @@ import {
   type Topic,
 } from '../index'
 import { normalizeDoi } from '../doi'
-import { citationStyles, formatBibliography, type CitationStyle } from '../citations/index'
+import { citationStyles, formatBibliography, type CitableId, type CitationStyle } from '../citations/index'
 import { closest, InputError, oneOf, quote, UsageError, type Io } from './io'
 
 /**
@@ -68,7 +68,7 @@ export function recordWord(word: string): string {
  * ({@link recordWord}), which stands for its id.
  * @throws InputError for a claim id (with what to cite instead) or an unknown id (with the closest id)
  */
-export function citableIds(words: readonly string[]): (StudyId | SourceId)[] {
+export function citableIds(words: readonly string[]): CitableId[] {
   return words.map(recordWord).map((id) => {
     if (isStudyId(id) || isSourceId(id)) {
       if (!isCitable(isStudyId(id) ? getStudy(id) : getSource(id)))
@@ -76,7 +76,7 @@ export function citableIds(words: readonly string[]): (StudyId | SourceId)[] {
           `${quote(id)} is a lead, not a work you can cite: its authors, title or date are not confirmed; ` +
             `kap-literature show ${id} says what is missing`,
         )
-      return id
+      return id as CitableId
     }
     if (isClaimId(id))
       throw new InputError(
@@ -127,10 +127,10 @@ export function claimIdsOption(option: string, value: string): ClaimId[] {
 }
 
 /** Every citable shipped study and source id, sorted: what `bib` and `export` cover by default (leads are left out). */
-export function allCitableIds(): (StudyId | SourceId)[] {
+export function allCitableIds(): CitableId[] {
   return [...studies, ...sources]
     .filter((r) => isCitable(r))
-    .map((r) => r.id)
+    .map((r) => r.id as CitableId)
     .sort()
 }
 
@@ -140,7 +140,7 @@ export function allCitableIds(): (StudyId | SourceId)[] {
  * precomputed table ranks), since the whole library has no order of citation; in the order of `allCitableIds` (by id)
  * otherwise, which an author-date style sorts itself. The order is read from the APA bibliography's `data-kap-id`s.
  */
-export function bibliographyIds(style: CitationStyle): (StudyId | SourceId)[] {
+export function bibliographyIds(style: CitationStyle): CitableId[] {
   const ids = allCitableIds()
   if (citationStyles.find((s) => s.key === style)?.numeric !== true) return ids
   const html = formatBibliography(ids, { style: 'apa', format: 'html' })

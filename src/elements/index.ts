@@ -28,6 +28,7 @@
 import { describeValue, KapLiteratureError, notCitableError } from '../errors'
 import { factLabels, studyFacts } from '../generated/facts'
 import { claimIds, sourceIds, studyIds, topicTerms, type ClaimId, type SourceId, type StudyId } from '../generated/ids'
+import type { CitableStudyId } from '../types'
 import type { CitationStyle, StyleCitations } from '../citations/index'
 import { closest } from '../suggest'
 import { claimSource } from './claim-source'
@@ -237,7 +238,7 @@ const styleFor = (name: string | null, ids: readonly string[]): Promise<StyleCit
  * parseIds('dore-2019, wilkinson-2021') // ['dore-2019', 'wilkinson-2021']
  * ```
  */
-export function parseIds(value: string | null | undefined): StudyId[] {
+export function parseIds(value: string | null | undefined): CitableStudyId[] {
   if (value !== null && value !== undefined && typeof value !== 'string')
     throw new KapLiteratureError('INVALID_ARGUMENT', `the ids attribute must be text, got ${describeValue(value)}`, {
       value,
@@ -248,14 +249,14 @@ export function parseIds(value: string | null | undefined): StudyId[] {
       value: value ?? '',
       hint: 'e.g. ids="dore-2019 wilkinson-2021"',
     })
-  const out: StudyId[] = []
+  const out: CitableStudyId[] = []
   for (const w of words.slice(0, 100)) {
     const id = w.toLowerCase()
     if (!Object.hasOwn(studyFacts, id)) {
       if ((studyIds as readonly string[]).includes(id)) throw notCitableError(id)
       throw unknownError('UNKNOWN_ID', 'study', id, Object.keys(studyFacts))
     }
-    if (!out.includes(id as StudyId)) out.push(id as StudyId)
+    if (!out.includes(id as CitableStudyId)) out.push(id as CitableStudyId)
   }
   return out
 }
@@ -1007,7 +1008,7 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
               extra.push(reference)
               void styleFor(name, [r.id]).then(
                 // Into its own item, wherever that list is (one a newer query replaced is out of the page).
-                () => reference.append(ownHtml(style.formatReference(r.id as StudyId, { format: 'html' }))),
+                () => reference.append(ownHtml(style.formatReference(r.id as CitableStudyId, { format: 'html' }))),
                 (e: unknown) => {
                   // Not for a list the box no longer shows (a newer query, or the element rendered again).
                   if (mine !== latest || !problem.isConnected || reported) return

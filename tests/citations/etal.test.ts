@@ -1,3 +1,4 @@
+import type { CitableId } from '../../src/citations/index'
 // Partial author lists print an honest "et al." in every style (src/etal.ts), never a list that poses as
 // complete and never the placeholders.
 import { describe, expect, it } from 'vitest'
@@ -74,11 +75,11 @@ describe('et al. for partial author lists', () => {
     expect(partialIds.length).toBeGreaterThan(0)
     for (const id of partialIds) {
       for (const style of ['apa', 'vancouver', 'harvard'] as const) {
-        const ref = formatReference(id, { style, format: 'text' })
+        const ref = formatReference(id as CitableId, { style, format: 'text' })
         expect(ref, `${style} ${id}`).toMatch(/et al\./)
         expect(ref).not.toMatch(/etalplaceholder/i)
       }
-      expect(formatCitation([id], { style: 'apa', format: 'text' })).toMatch(/et al\./)
+      expect(formatCitation([id as CitableId], { style: 'apa', format: 'text' })).toMatch(/et al\./)
     }
   })
 })

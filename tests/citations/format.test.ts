@@ -1,3 +1,4 @@
+import type { CitableId } from '../../src/citations/index'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -67,12 +68,12 @@ describe('formatReference', () => {
       for (const r of [...studies, ...sources]) {
         if (leads.includes(r.id)) continue
         for (const format of ['text', 'html', 'markdown'] as const) {
-          const out = formatReference(r.id, { style: s.key, format })
+          const out = formatReference(r.id as CitableId, { style: s.key, format })
           expect(out.length, `${s.key} ${r.id} ${format}`).toBeGreaterThan(10)
           if (format === 'html') expect(out).not.toMatch(/<(?!\/?(i|b|sup|sub|span|a)\b)/)
         }
         if (r.csl.DOI !== undefined)
-          expect(formatReference(r.id, { style: s.key, format: 'html' })).toContain(
+          expect(formatReference(r.id as CitableId, { style: s.key, format: 'html' })).toContain(
             `href="https://doi.org/${r.csl.DOI}"`,
           )
       }
@@ -97,12 +98,12 @@ describe('formatReference', () => {
       for (const r of studies) {
         if (leads.includes(r.id)) {
           expect(
-            code(() => formatReference(r.id, { style: s.key })),
+            code(() => formatReference(r.id as CitableId, { style: s.key })),
             r.id,
           ).toBe('INVALID_RECORD')
           continue
         }
-        const text = formatReference(r.id, { style: s.key })
+        const text = formatReference(r.id as CitableId, { style: s.key })
         expect(text, `${s.key} ${r.id}`).not.toMatch(/\bn\.d\.|not confirmed|kap-literature record/i)
       }
     }

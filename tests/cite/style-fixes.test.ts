@@ -1,3 +1,4 @@
+import type { CitableId } from '../../src/citations/index'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -334,7 +335,8 @@ describe('the Vancouver fix: page ranges with a hyphen (Citing Medicine)', () =>
     expect(tableReference('dore-2019', { style: 'vancouver' })).toContain('J Psychoactive Drugs. 2019;51(2):189-98.')
     const withPages = studies.filter((s) => isCitable(s) && s.csl.page !== undefined)
     expect(withPages.length).toBeGreaterThan(30)
-    for (const s of withPages) expect(tableReference(s.id, { style: 'vancouver' })).not.toMatch(/\d\u2013\d/)
+    for (const s of withPages)
+      expect(tableReference(s.id as CitableId, { style: 'vancouver' })).not.toMatch(/\d\u2013\d/)
   })
 })
 

@@ -1,3 +1,4 @@
+import type { CitableId } from '../../src/citations/index'
 // The shipped records as each style prints them (src/cite/style-records.ts): one transform per style, used by the
 // table build and by kap-literature/cite alike.
 import { existsSync } from 'node:fs'
@@ -212,7 +213,7 @@ describe('an initial in a given name carries its full stop when the record is ci
     const citable = [...studies, ...sources].filter((r) => isCitable(r))
     for (const style of ['apa', 'ama', 'vancouver', 'harvard', 'chicago', 'mla'] as const)
       for (const r of citable)
-        expect(tableReference(r.id, { style }), `${style} ${r.id}`).not.toMatch(/[^.]\.\.(?!\.)|\. \./)
+        expect(tableReference(r.id as CitableId, { style }), `${style} ${r.id}`).not.toMatch(/[^.]\.\.(?!\.)|\. \./)
   })
 
   it('initialising styles print the same as before: "Evans JW", "Evans, J. W."', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatBibliography } from '../../src/citations/index'
-import { isCitable, sources, studies, type SourceId, type StudyId } from '../../src/index'
+import { formatBibliography, type CitableId } from '../../src/citations/index'
+import { isCitable, sources, studies } from '../../src/index'
 import { runCli } from '../helpers/run-cli'
 
 const citable = [...studies, ...sources].filter((r) => isCitable(r))
-const citableIds = citable.map((r) => r.id as StudyId | SourceId)
+const citableIds = citable.map((r) => r.id as CitableId)
 
 describe('kap-literature cite', () => {
   it('prints an APA in-text citation by default', async () => {

@@ -1,3 +1,4 @@
+import type { CitableId } from '../../src/citations/index'
 /**
  * Every Markdown output of the library, for the renderer tests: each shipped study and source in each precomputed
  * style (reference, citation, narrative citation, bibliography), the same through the citation-js engine, user records
@@ -92,7 +93,8 @@ export function refusedPayload(field: (typeof FIELDS)[number], payload: string):
 /** Markdown of every shipped record in every precomputed style, in every form. */
 export function shippedMarkdown(): string[] {
   const out: string[] = []
-  const ids = [...studies, ...sources].map((r) => r.id)
+  // Every id, leads too: the filter below keeps those the style formats.
+  const ids = [...studies, ...sources].map((r) => r.id as CitableId)
   for (const { key: style } of citationStyles) {
     const citable = ids.filter((id) => {
       try {
@@ -123,7 +125,8 @@ export function shippedMarkdown(): string[] {
 /** Markdown of shipped records through the citation-js engine (the three built-in styles). */
 export function engineShippedMarkdown(): string[] {
   const out: string[] = []
-  const ids = [...studies, ...sources].map((r) => r.id)
+  // Every id, leads too: the filter below keeps those the style formats.
+  const ids = [...studies, ...sources].map((r) => r.id as CitableId)
   for (const style of ['apa', 'vancouver', 'harvard']) {
     for (const id of ids) {
       try {

@@ -10,7 +10,13 @@ import {
   studyIds,
 } from '../../index'
 import { fullEvidenceFor, getFullClaim, getFullSource, getFullStudy, type Claim, type Study } from '../../details/index'
-import { citeProse, createCitationSession, formatReference, type CitationSession } from '../../citations/index'
+import {
+  citeProse,
+  createCitationSession,
+  formatReference,
+  type CitableId,
+  type CitationSession,
+} from '../../citations/index'
 import { renderDocument } from '../document'
 import {
   closest,
@@ -54,7 +60,7 @@ function studyText(io: Io, study: Study): string {
       `${study.id}: ${c.title ?? citeProse(study.id, createCitationSession({ style: 'apa' }), 'text')}`,
     ),
     citable
-      ? `Reference (APA): ${formatReference(study.id, { style: 'apa', format: 'text' })}`
+      ? `Reference (APA): ${formatReference(study.id as CitableId, { style: 'apa', format: 'text' })}`
       : `Status: ${study.unusedReason ?? 'kept as a lead, not cited as evidence: its authors, title or date could not be confirmed.'}`,
     c.DOI ? `DOI: https://doi.org/${c.DOI}` : c.URL ? `URL: ${c.URL}` : '',
     `Design: ${study.design}${study.n ? `, n = ${study.n}` : ''}; certainty: ${study.certainty}`,
