@@ -1,5 +1,5 @@
 import type { Issue } from './issues.ts'
-import { fullSized } from '../../src/data/trial-size.ts'
+import { fullSized } from '../../src/trial-size.ts'
 
 /**
  * The mechanical part of the verdict decision table in docs/data-policy.md ("How a verdict follows from the evidence").
@@ -23,7 +23,7 @@ const BAD_CITATION: ReadonlySet<string> = new Set(['did-not-test', 'overstated-f
 
 const SUPPORT: ReadonlySet<string> = new Set(['supports', 'partly-supports'])
 
-export { fullSized, SMALL_TRIAL } from '../../src/data/trial-size.ts'
+export { fullSized, SMALL_TRIAL } from '../../src/trial-size.ts'
 
 interface StudyForVerdict {
   id: string

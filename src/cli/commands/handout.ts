@@ -23,7 +23,7 @@ import { VERDICT_COLOURS } from '../../verdict-colours'
 import { flag, json, oneOf, quote, UsageError, type FlagSpec, type Io, type Parsed } from '../io'
 import { refusePdf, styleList, styleOption, topicOption } from '../records'
 import { whyOf } from '../why'
-import { fullSized } from '../../data/trial-size'
+import { fullSized } from '../../trial-size'
 
 export const summary = "Write an educator's handout for a topic: claims, verdicts, evidence and a reading list."
 
