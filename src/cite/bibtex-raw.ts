@@ -54,8 +54,11 @@ export interface RawText {
  * @internal
  */
 export function rawText(text: string): RawText {
-  let mark = 'qzq'
-  while (text.includes(mark)) mark += 'z'
+  // "qzq" and one "z" more than follows any "qzq" of the text (overlapping ones too: one scan, linear, since the runs
+  // of "z" after two occurrences never overlap), so the text holds no mark.
+  let longest = -1
+  for (const m of text.matchAll(/(?=qzq(z*))/g)) longest = Math.max(longest, m[1]!.length)
+  const mark = `qzq${'z'.repeat(longest + 1)}`
   const kept: string[] = []
   return {
     hide(value, title) {
@@ -75,9 +78,13 @@ export function rawText(text: string): RawText {
       flush()
       return out
     },
+    // Marks come in pairs around an index ("qzq0qzq"): split on the mark, the pieces at odd places are indices.
     restore: (bib) =>
       kept.length === 0
         ? bib
-        : bib.replace(new RegExp(`${mark}(\\d+)${mark}`, 'g'), (_, n: string) => kept[Number(n)]!),
+        : bib
+            .split(mark)
+            .map((piece, i) => (i % 2 === 1 ? kept[Number(piece)]! : piece))
+            .join(''),
   }
 }

@@ -7,6 +7,7 @@ import { BibLatexParser } from 'biblatex-csl-converter'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { toBibLaTeX, toBibTeX } from '../../src/cite/index'
+import { rawText } from '../../src/cite/bibtex-raw'
 
 type Name = { family: string; given: string }
 const record = (title: string, author: Name[], journal = 'Journal of Tests') => ({
@@ -98,9 +99,20 @@ describe('BibTeX and BibLaTeX of text in any script', () => {
     }
   })
 
-  it('leaves a text that looks like its marks alone', () => {
-    const title = 'qzq0qzq and qzqz1qzqz 氯胺酮'
-    expect(viaCitationJs(toBibTeX([record(title, [{ family: 'Qzq', given: 'Q' }])])).title).toBe(title)
+  it('leaves a text that looks like its marks alone, and finds a free mark in linear time', () => {
+    for (const title of ['qzq0qzq and qzqz1qzqz 氯胺酮', 'qzqzqzzzzz0qzqzzzzz 氯胺酮', 'qzq 氯 qzqz 胺 qzqzz0qzqzz 酮'])
+      expect(viaCitationJs(toBibTeX([record(title, [{ family: 'Qzq', given: 'Q' }])])).title).toBe(title)
+    // A long run of "z" after "qzq" costs one scan, not one scan per "z": 8× the run takes at most 20× the time.
+    const timed = (n: number) => {
+      const text = `qzq${'z'.repeat(n)}`
+      const started = performance.now()
+      const raw = rawText(text)
+      expect(raw.restore(raw.hide('氯', false))).toBe('氯')
+      return performance.now() - started
+    }
+    timed(10_000)
+    const small = Math.max(timed(25_000), 0.5)
+    expect(timed(200_000)).toBeLessThan(20 * small)
   })
 
   it('loses no letter of any script (property)', () => {
