@@ -3,6 +3,7 @@ import { uncitableFields } from '../../src/data/citable.ts'
 import { authorYear, shortAuthors } from '../../src/etal.ts'
 import type { CslItem } from '../../src/types.ts'
 import { dataFingerprint } from './fingerprint.ts'
+import { splitVerdictNote } from './verdict-note.ts'
 import type { Dataset, Term } from './pipeline.ts'
 
 const HEADER =
@@ -143,19 +144,6 @@ export function detailOf(kind: 'study' | 'claim' | 'source', record: Row): Row {
   const detail = only(record, ['id', 'verdictNote', 'evidence', 'citationProblems'])
   const { note, rule } = splitVerdictNote(String(record.verdictNote))
   return { id: detail.id, verdictNote: note, verdictRule: rule, ...except(detail, ['id', 'verdictNote']) }
-}
-
-/**
- * A claim's verdict note as written ends with the row of the decision table that gave the verdict ("Decision table:
- * established wording, best evidence C (…), row 6."). The detail keeps the two apart: `verdictNote`, the reasons in
- * plain words that a page shows, and `verdictRule`, that row, for readers who check the rule (empty when the note
- * names no row; tests/data/invariants.test.ts requires one for every shipped claim).
- */
-export function splitVerdictNote(written: string): { note: string; rule: string } {
-  const at = written.lastIndexOf('Decision table:')
-  if (at === -1) return { note: written.trim(), rule: '' }
-  const rule = written.slice(at + 'Decision table:'.length).trim()
-  return { note: written.slice(0, at).trim(), rule: rule.replace(/\.$/, '') }
 }
 
 /** Source of `src/generated/core.ts`: the core of every record as typed literals, deep-frozen at load. */

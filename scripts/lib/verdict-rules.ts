@@ -1,5 +1,6 @@
 import type { Issue } from './issues.ts'
 import { fullSized } from '../../src/trial-size.ts'
+import { splitVerdictNote } from './verdict-note.ts'
 
 /**
  * The mechanical part of the verdict decision table in docs/data-policy.md ("How a verdict follows from the evidence").
@@ -181,17 +182,13 @@ export function decisionRows(
 
 /** The row a verdict note names last ("… row 9."), if any. */
 export function notedRow(note: string | undefined): number | undefined {
-  const at = (note ?? '').lastIndexOf('Decision table:')
-  if (at === -1) return undefined
-  const rows = [...note!.slice(at).matchAll(/\brow (\d+)/g)].map((m) => Number(m[1]))
+  const rows = [...splitVerdictNote(note ?? '').rule.matchAll(/\brow (\d+)/g)].map((m) => Number(m[1]))
   return rows.at(-1)
 }
 
 /** The grades a verdict note's rule names for the best support ("best evidence B on target …"), if any. */
 export function notedGrades(note: string | undefined): Grade[] {
-  const at = (note ?? '').lastIndexOf('Decision table:')
-  if (at === -1) return []
-  return [...note!.slice(at).matchAll(/\bbest (?:evidence|support) (?:grade )?([ABC]|none)\b/g)].map(
+  return [...splitVerdictNote(note ?? '').rule.matchAll(/\bbest (?:evidence|support) (?:grade )?([ABC]|none)\b/g)].map(
     (m) => m[1] as Grade,
   )
 }

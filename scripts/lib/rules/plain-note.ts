@@ -1,3 +1,4 @@
+import { splitVerdictNote } from '../verdict-note.ts'
 import type { Finding, RecordRule } from './rule.ts'
 
 /** The relation ids of `evidence[].relation` written with a hyphen: vocabulary, not words a reader knows. */
@@ -11,9 +12,7 @@ export const plainNote: RecordRule = {
   name: 'plain-note',
   kinds: ['claim'],
   check(record) {
-    const note = typeof record.verdictNote === 'string' ? record.verdictNote : ''
-    const at = note.lastIndexOf('Decision table:')
-    const why = at < 0 ? note : note.slice(0, at)
+    const why = splitVerdictNote(typeof record.verdictNote === 'string' ? record.verdictNote : '').note
     const m = RELATION_IDS.exec(why)
     if (m === null) return []
     const finding: Finding = {
