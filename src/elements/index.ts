@@ -324,9 +324,28 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: (Node |
   return e
 }
 
-/** Inserts HTML that kap-literature generated and escaped itself (references, the evidence map). */
+/**
+ * The Trusted Types policy `kap-literature`, which passes only the elements' own escaped HTML (below): undefined until
+ * first used, null where the browser has no Trusted Types or the page's policy does not allow the name.
+ */
+let policy: { createHTML(html: string): string } | null | undefined
+
+/**
+ * Inserts HTML that kap-literature generated and escaped itself (references, the evidence map), through the policy
+ * `kap-literature` where the browser has Trusted Types, so that a page enforcing them (`require-trusted-types-for
+ * 'script'`) needs only to allow that name (`trusted-types kap-literature`).
+ */
 function ownHtml(html: string): DocumentFragment {
-  return document.createRange().createContextualFragment(html)
+  if (policy === undefined)
+    try {
+      policy =
+        (
+          globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }
+        ).trustedTypes?.createPolicy('kap-literature', { createHTML: (s: string) => s }) ?? null
+    } catch {
+      policy = null
+    }
+  return document.createRange().createContextualFragment(policy ? policy.createHTML(html) : html)
 }
 
 const label = (kind: keyof typeof factLabels, id: string | undefined): string =>
@@ -625,6 +644,7 @@ export function defineElements(): boolean {
       (id) => studyFacts[id as StudyId] !== undefined,
       (hook) => (renumber = hook),
       loadClaims,
+      ownHtml,
     )
 
   class KapReference extends Base {
@@ -1006,16 +1026,18 @@ label{display:flex;flex-direction:column;justify-content:space-between;gap:.2em}
             if (r.type === 'study') {
               const reference = h('div')
               extra.push(reference)
-              void styleFor(name, [r.id]).then(
-                // Into its own item, wherever that list is (one a newer query replaced is out of the page).
-                () => reference.append(ownHtml(style.formatReference(r.id as CitableStudyId, { format: 'html' }))),
-                (e: unknown) => {
+              // Into its own item, wherever that list is (one a newer query replaced is out of the page); a file
+              // that does not load, or a reference the page refuses to insert, is the list's error line.
+              void styleFor(name, [r.id])
+                .then(() =>
+                  reference.append(ownHtml(style.formatReference(r.id as CitableStudyId, { format: 'html' }))),
+                )
+                .catch((e: unknown) => {
                   // Not for a list the box no longer shows (a newer query, or the element rendered again).
                   if (mine !== latest || !problem.isConnected || reported) return
                   reported = true
                   this.fail(e, problem)
-                },
-              )
+                })
             }
             const verdict = r.type === 'claim' ? claimFacts[r.id].verdict : undefined
             if (verdict !== undefined)

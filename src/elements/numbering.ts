@@ -18,6 +18,8 @@ export interface PageNumbering {
    * which cite more without moving the page's numbers.
    */
   readonly fork: () => CitationSession
+  /** The elements' parser of kap-literature's own escaped HTML (through their Trusted Types policy). */
+  readonly parse: (html: string) => DocumentFragment
 }
 
 /** Counts changes of the page's elements: the numbering is worked out again after each. */
@@ -49,6 +51,7 @@ const NUMBERED = /^(?:ama|vancouver)$/
  * @param citable - whether a study can be cited (a lead cannot)
  * @param hook - installs the elements' change report
  * @param claims - loads the claims' facts (the elements' loader, which turns a failed load into `LOAD_FAILED`)
+ * @param parse - the elements' parser of their own escaped HTML (through their Trusted Types policy)
  * @returns the session and each `<kap-cite>`'s citation
  * @internal
  */
@@ -59,6 +62,7 @@ export async function pageNumbering(
   citable: (id: string) => boolean,
   hook: (report: (element: Element) => void) => void,
   claims: () => Promise<typeof import('./claim-data')>,
+  parse: (html: string) => DocumentFragment,
 ): Promise<PageNumbering> {
   const report = (changed: Element | null): void => {
     version++
@@ -79,7 +83,7 @@ export async function pageNumbering(
     if (again !== undefined) return (await again.value).numbering
   }
   // Worked once per change of the page and style: the elements that ask while it is worked wait for the same result.
-  const value = numberPage(style, need, parseIds, citable, claimFacts)
+  const value = numberPage(style, need, parseIds, citable, claimFacts, parse)
   cache = [...cache.filter((c) => c.version === version), { version, style: style.style, value }]
   return (await value).numbering
 }
@@ -91,6 +95,7 @@ async function numberPage(
   parseIds: (value: string | null) => readonly string[],
   citable: (id: string) => boolean,
   claimFacts: (typeof import('./claim-data'))['claimFacts'],
+  parse: (html: string) => DocumentFragment,
 ): Promise<Numbered> {
   const idsOf = (e: Element): readonly string[] => {
     try {
@@ -114,7 +119,7 @@ async function numberPage(
   for (const [element, ids] of elements) {
     if (!ids.every((id) => loaded.has(id))) continue
     const html = session.cite(ids)
-    if (element.localName === 'kap-cite') citations.set(element, [html, citationName(html, ids, session)])
+    if (element.localName === 'kap-cite') citations.set(element, [html, citationName(parse(html), ids, session)])
   }
   const cited = session.cited()
   const fork = (): CitationSession => {
@@ -122,7 +127,7 @@ async function numberPage(
     if (cited.length > 0) copy.cite(cited)
     return copy
   }
-  return { numbering: { session, citations, fork }, skipped: wanted.filter((id) => !loaded.has(id)) }
+  return { numbering: { session, citations, fork, parse }, skipped: wanted.filter((id) => !loaded.has(id)) }
 }
 
 /**
@@ -130,11 +135,8 @@ async function numberPage(
  * author and year, in the order of their numbers: "Reference 1: Dore et al. 2019", "References 1,2: Wilkinson et al.
  * 2021; Dore et al. 2019". A number alone says nothing of what it cites.
  */
-function citationName(html: string, ids: readonly string[], session: CitationSession): string {
-  const shown = document
-    .createRange()
-    .createContextualFragment(html)
-    .textContent!.replace(/[()[\]]/g, '')
+function citationName(citation: DocumentFragment, ids: readonly string[], session: CitationSession): string {
+  const shown = citation.textContent!.replace(/[()[\]]/g, '')
   const studies = [...ids]
     .sort((a, b) => session.numberOf(a)! - session.numberOf(b)!)
     .map((id) => studyLabels[id] ?? id)
@@ -153,7 +155,7 @@ export function numberedList(page: PageNumbering, ids: readonly string[]): Docum
   const session = page.fork()
   const uncited = ids.filter((id) => session.numberOf(id) === undefined)
   if (uncited.length > 0) session.cite(uncited)
-  const list = document.createRange().createContextualFragment(session.bibliography())
+  const list = page.parse(session.bibliography())
   for (const li of list.querySelectorAll('li[data-kap-id]'))
     if (!ids.includes(li.getAttribute('data-kap-id') ?? '')) li.remove()
   return list

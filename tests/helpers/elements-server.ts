@@ -13,15 +13,19 @@ export const CHROMIUM = '/usr/bin/chromium'
 /** The built elements' folder. */
 export const builtElements = join(root, 'dist', 'elements')
 
-/** Serves `pages` (HTML) and `scripts` (JavaScript) by path, and dist/elements/ under /elements/. */
+/**
+ * Serves `pages` (HTML) and `scripts` (JavaScript) by path, and dist/elements/ under /elements/, with the
+ * Content-Security-Policy `csp` (or the one `csp` gives for a path).
+ */
 export async function serveElements(
   pages: Readonly<Record<string, string>>,
   scripts: Readonly<Record<string, string>> = {},
-  csp?: string,
+  csp?: string | ((path: string) => string),
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
-    const headers: Record<string, string> = csp === undefined ? {} : { 'content-security-policy': csp }
+    const policy = typeof csp === 'function' ? csp(path) : csp
+    const headers: Record<string, string> = policy === undefined ? {} : { 'content-security-policy': policy }
     if (pages[path] !== undefined)
       return void res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(pages[path])
     if (scripts[path] !== undefined)
