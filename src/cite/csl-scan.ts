@@ -29,12 +29,32 @@ const NAME_START = /[A-Za-z_]/
 const NO_ATTRS: ReadonlyMap<string, string> = new Map()
 const NAME_CHAR = /[\w:.-]/
 
-/** Parses `name="value"` pairs of one tag's inside (without `<name` and `>`). Linear in its length. */
-function parseAttrs(inside: string): Map<string, string> {
+/** Attributes whose value names something (a macro, a variable, a term): no character reference may spell it. */
+const NAMING = new Set(['macro', 'name', 'variable', 'term'])
+
+/**
+ * Parses `name="value"` pairs of one tag's inside (without `<name` and `>`). Linear in its length. Returns why the
+ * tag is refused where citeproc-js's own XML reader (in Node) or the browser's could read it otherwise than this
+ * scan, so that what the limits count is what runs: a value left open, an attribute
+ * given twice (citeproc takes the last), an `=` followed by a quote inside a value (citeproc's reader would find an
+ * attribute there), or a character reference in a name (citeproc decodes some twice).
+ */
+function parseAttrs(inside: string): Map<string, string> | string {
   const attrs = new Map<string, string>()
   let i = 0
   while (i < inside.length) {
-    while (i < inside.length && !NAME_START.test(inside[i]!)) i++
+    const c = inside[i]!
+    // A quote outside a value opens text that is not an attribute: it must close inside the tag too.
+    if (c === '"' || c === "'") {
+      const end = inside.indexOf(c, i + 1)
+      if (end === -1) return OPEN_VALUE
+      i = end + 1
+      continue
+    }
+    if (!NAME_START.test(c)) {
+      i++
+      continue
+    }
     const start = i
     while (i < inside.length && NAME_CHAR.test(inside[i]!)) i++
     const name = inside.slice(start, i)
@@ -45,12 +65,18 @@ function parseAttrs(inside: string): Map<string, string> {
     const quote = inside[i]
     if (quote !== '"' && quote !== "'") continue
     const end = inside.indexOf(quote, i + 1)
-    if (end === -1) break
-    if (name !== '' && !attrs.has(name)) attrs.set(name, inside.slice(i + 1, end))
+    if (end === -1) return OPEN_VALUE
+    const value = inside.slice(i + 1, end)
+    if (attrs.has(name)) return 'a tag gives the same attribute twice'
+    if (/=\s*["']/.test(value)) return 'an attribute value holds an = followed by a quote (write &quot; or &apos;)'
+    if (NAMING.has(name) && value.includes('&')) return 'a macro, variable or term name holds a character reference'
+    attrs.set(name, value)
     i = end + 1
   }
   return attrs
 }
+
+const OPEN_VALUE = 'an attribute value holds a < or is never closed (write &lt;)'
 
 /**
  * Scans CSL XML once: skips a BOM, the XML declaration, comments and a doctype before the root, removes every
@@ -86,35 +112,63 @@ export function scanCsl(xml: string, kind: 'style' | 'locale'): CslScan {
   }
   const root = body.slice(start)
   // Tags, in one forward pass: a tag ends at the first `>`; a `<` before it means broken markup, skipped.
+  // Every `>` outside a value must end a tag, and every value must close inside its tag: citeproc-js (in Node) splits
+  // the document where `>` meets `<`, so a `>` in text would let it read a tag this scan does not, and a value is
+  // read to its closing quote (a `>` in a value is text, as in `suffix=">"`).
   const tags: CslTag[] = []
   let i = 0
   let textStart = 0
+  // The date parts of the open <date> (-1: none open).
+  let dateParts = -1
   while (i < root.length) {
     const lt = root.indexOf('<', i)
+    for (let k = i; k < (lt === -1 ? root.length : lt); k++)
+      if (root[k] === '>') return { ok: false, problem: 'its text holds a > outside a tag (write &gt;)' }
     if (lt === -1) break
+    // Comments are out; a declaration or processing instruction (`<!…>`, `<?…>`) has no values to skip.
+    const plain = root[lt + 1] === '!' || root[lt + 1] === '?'
     let j = lt + 1
-    while (j < root.length && root[j] !== '>' && root[j] !== '<') j++
+    let quote = ''
+    while (j < root.length && (quote !== '' || (root[j] !== '>' && root[j] !== '<'))) {
+      if (root[j] === '<') return { ok: false, problem: OPEN_VALUE }
+      if (root[j] === quote) quote = ''
+      else if (quote === '' && !plain && (root[j] === '"' || root[j] === "'")) quote = root[j]!
+      j++
+    }
+    if (quote !== '') return { ok: false, problem: OPEN_VALUE }
     if (j >= root.length || root[j] === '<') {
       i = j
       continue
     }
     const inside = root.slice(lt + 1, j)
     i = j + 1
-    if (inside.startsWith('!') || inside.startsWith('?')) continue
+    if (inside.startsWith('!') || inside.startsWith('?')) {
+      if (/^!(?:DOCTYPE|ENTITY)/i.test(inside))
+        return { ok: false, problem: 'it declares a doctype or an entity inside its root element' }
+      continue
+    }
     const closing = inside.startsWith('/')
     const text = closing ? inside.slice(1) : inside
     // An XML name starts with a letter or underscore: `<-->` or `<1>` is text, not a tag.
     if (text === '' || !NAME_START.test(text[0]!)) continue
     let n = 1
     while (n < text.length && NAME_CHAR.test(text[n]!)) n++
+    const attrs = closing ? NO_ATTRS : parseAttrs(text.slice(n))
+    if (typeof attrs === 'string') return { ok: false, problem: attrs }
     tags.push({
       name: text.slice(0, n),
-      attrs: closing ? NO_ATTRS : parseAttrs(text.slice(n)),
+      attrs,
       closing,
       selfClosing: !closing && text.trimEnd().endsWith('/'),
       textBefore: lt - textStart,
     })
     textStart = i
+    // A date names each of its parts at most once (CSL 1.0.2): more would multiply the work of every date printed
+    // (a locale's date forms are not counted with a style's elements).
+    const name = text.slice(0, n)
+    if (name === 'date') dateParts = closing ? -1 : text.trimEnd().endsWith('/') ? -1 : 0
+    else if (name === 'date-part' && !closing && dateParts >= 0 && ++dateParts > 3)
+      return { ok: false, problem: 'a date has more than three date parts' }
   }
   const rootTag = tags[0]
   if (rootTag === undefined || rootTag.closing || !root.startsWith('<'))
