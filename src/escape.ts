@@ -23,6 +23,16 @@ export function escapeHtml(text: string): string {
 const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
 
 /**
+ * Escapes each `&` that would start a character reference (`&amp;`, `&copy;`, `&#65;`), and `<` and `>`, as
+ * entities: Markdown renderers decode references in text and in link destinations alike, so a DOI or URL holding
+ * `&amp;` would otherwise link to an address with `&`. A plain `&` (`?a=1&b=2`) is left as it is.
+ * @internal
+ */
+export function escapeReferenceStarts(text: string): string {
+  return text.replace(REFERENCE_START, (c) => HTML_ESCAPES[c]!)
+}
+
+/**
  * Escapes text so every Markdown renderer (CommonMark, GFM with autolinks, markdown-it with linkify) shows it
  * literally and none can turn it into markup: `<` and `>` become entities (a backslash before `<` is not enough:
  * GFM autolinking ends a URL at the `<` and leaves the rest live), and the characters Markdown reads as syntax get a
@@ -39,8 +49,7 @@ const REFERENCE_START = /&(?=#?\w+;)|[<>]/g
  */
 export function escapeMarkdown(text: string): string {
   return (
-    text
-      .replace(REFERENCE_START, (c) => HTML_ESCAPES[c]!)
+    escapeReferenceStarts(text)
       // Markdown syntax, and the joints of what GFM (marked) and markdown-it's linkify would turn into a link: `//`
       // (after `http:`, `ftp:` or alone), `www.`, `@` of an e-mail address and the `.` before a domain name's ending.
       // A link's own text is escaped the same: a renderer that fails to parse the link would autolink its text.

@@ -1,7 +1,7 @@
 // The one run renderer: every formatted citation, reference and handout line of the library (the precomputed
 // `citations` entry, the citation-js `cite` entry and the CLI) goes through these functions, so HTML and Markdown
 // escaping cannot drift between outputs.
-import { escapeHtml, escapeMarkdown } from './escape'
+import { escapeHtml, escapeMarkdown, escapeReferenceStarts } from './escape'
 
 /**
  * A styled stretch of text; `link` marks a link we built from a validated DOI or URL (never from citeproc's markup).
@@ -32,7 +32,8 @@ const SAFE_URL_CHAR = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/
  * The destination to use in a Markdown link, or undefined when `href` must not be one: only an absolute `https:` URL
  * (which the WHATWG URL parser accepts, with a host) may become a link target, so no caller text can smuggle in a
  * `javascript:` scheme, a relative path, or characters that end the destination. Characters outside RFC 3986's
- * unreserved and reserved sets, and `(`, `)`, `\`, are percent-encoded.
+ * unreserved and reserved sets, and `(`, `)`, `\`, are percent-encoded, and an `&` that would start a character
+ * reference is written `&amp;`.
  * @internal
  */
 export function markdownLinkTarget(href: string): string | undefined {
@@ -49,7 +50,8 @@ export function markdownLinkTarget(href: string): string | undefined {
     if (SAFE_URL_CHAR.test(ch)) out += ch
     else for (const byte of new TextEncoder().encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
   }
-  return out
+  // A renderer decodes `&amp;` in a destination: written `&amp;amp;`, it links to the address as given.
+  return escapeReferenceStarts(out)
 }
 
 /**

@@ -26,6 +26,13 @@ import {
   userMarkdown,
 } from './markdown-corpus'
 
+/** The first link's address in rendered HTML, with the HTML's character references decoded as a browser would. */
+const hrefIn = (html: string): string =>
+  (/<a [^>]*href="([^"]*)"/.exec(html)?.[1] ?? '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&(amp|lt|gt|quot);/g, (_, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[n]!)
+
 /** No live markup, and no link but those the library built (audit 35, A-10: autolinked text). */
 /** Pieces that an autolinking renderer could join into a link. */
 const AUTOLINK_PIECES = [
@@ -295,12 +302,35 @@ describe('Markdown output renders inert in marked and markdown-it', () => {
 })
 
 describe('link targets', () => {
+  it('every renderer links to the address the record holds, character references included (hostile review, session 35)', () => {
+    const record = { id: 'x-1', type: 'article-journal', title: 'T', author: [{ family: 'Smith', given: 'A' }] }
+    for (const url of [
+      'https://example.org/?a=1&amp;b=2',
+      'https://example.org/?q=a&lt;b',
+      'https://example.org/x&copy;y&#65;z&#x42;',
+      'https://example.org/?a=1&b=2;c',
+    ]) {
+      const md = cite.formatReference({ ...record, URL: url }, { style: 'apa', format: 'markdown' })
+      const html = cite.formatReference({ ...record, URL: url }, { style: 'apa', format: 'html' })
+      for (const [name, render] of Object.entries(renderers))
+        expect(decodeURI(hrefIn(render(md))), `${name}: ${md}`).toBe(decodeURI(encodeURI(url)))
+      // The HTML output links to the same address.
+      expect(hrefIn(html)).toBe(url)
+    }
+    const doi = cite.formatReference({ ...record, DOI: '10.1234/x&copy;y' }, { style: 'apa', format: 'markdown' })
+    for (const render of Object.values(renderers))
+      expect(decodeURI(hrefIn(render(doi)))).toBe('https://doi.org/10.1234/x&copy;y')
+  })
+
   it('only a validated https URL becomes a Markdown link target', () => {
     expect(markdownLinkTarget('https://doi.org/10.1/a(b)')).toBe('https://doi.org/10.1/a%28b%29')
     expect(markdownLinkTarget('http://x.org/')).toBeUndefined()
     expect(markdownLinkTarget('javascript:alert(1)')).toBeUndefined()
     expect(markdownLinkTarget('https://')).toBeUndefined()
     expect(markdownLinkTarget('https://x.org/<img>')).toBe('https://x.org/%3Cimg%3E')
+    // A plain `&` is kept; one that would start a character reference is written `&amp;` (hostile review, session 35).
+    expect(markdownLinkTarget('https://x.org/?a=1&b=2')).toBe('https://x.org/?a=1&b=2')
+    expect(markdownLinkTarget('https://x.org/?a=1&amp;b=2')).toBe('https://x.org/?a=1&amp;amp;b=2')
     const link = { href: 'http://x.org/a', kind: 'url' as const }
     // A link we do not build is its text alone, escaped so that no renderer links it either.
     expect(renderStyledRuns([{ text: 'http://x.org/a', flags: '', link }], 'markdown')).toBe('http:\\//x\\.org/a')
