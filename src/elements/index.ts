@@ -325,10 +325,17 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: (Node |
 }
 
 /**
- * The Trusted Types policy `kap-literature`, which passes only the elements' own escaped HTML (below): undefined until
- * first used, null where the browser has no Trusted Types or the page's policy does not allow the name.
+ * The Trusted Types policy `kap-literature`, which passes only the elements' own escaped HTML ({@link ownHtml}):
+ * undefined where the browser has no Trusted Types or the page's policy does not allow the name.
  */
-let policy: { createHTML(html: string): string } | null | undefined
+let policy: { createHTML(html: string): string } | undefined
+try {
+  policy = (
+    globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }
+  ).trustedTypes?.createPolicy('kap-literature', { createHTML: (s: string) => s })
+} catch {
+  // Not allowed by the page: its elements that insert HTML show their error line where it enforces Trusted Types.
+}
 
 /**
  * Inserts HTML that kap-literature generated and escaped itself (references, the evidence map), through the policy
@@ -336,16 +343,7 @@ let policy: { createHTML(html: string): string } | null | undefined
  * 'script'`) needs only to allow that name (`trusted-types kap-literature`).
  */
 function ownHtml(html: string): DocumentFragment {
-  if (policy === undefined)
-    try {
-      policy =
-        (
-          globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }
-        ).trustedTypes?.createPolicy('kap-literature', { createHTML: (s: string) => s }) ?? null
-    } catch {
-      policy = null
-    }
-  return document.createRange().createContextualFragment(policy ? policy.createHTML(html) : html)
+  return document.createRange().createContextualFragment(policy?.createHTML(html) ?? html)
 }
 
 const label = (kind: keyof typeof factLabels, id: string | undefined): string =>
