@@ -183,11 +183,15 @@ function mark(relation: Relation, x: number, y: number): string {
 
 /**
  * A character a map title cannot hold: a control character (C0, DEL, C1: not allowed in XML 1.0 or discouraged, and
- * acted on by terminals), a line or paragraph separator (U+2028, U+2029: a title is one line), U+FFFE and U+FFFF (not
- * XML characters) or half of a surrogate pair.
+ * acted on by terminals), a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069: they can
+ * show a title in an order other than the one it is written in; the CLI refuses them too), a line or paragraph
+ * separator (U+2028, U+2029: a title is one line), U+FFFE and U+FFFF (not XML characters) or half of a surrogate pair.
  */
 const TITLE_UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Letters and symbols that show nothing: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and Braille blank. */
+const BLANK_GLYPHS = /[\u115f\u1160\u3164\uffa0\u2800]/g
 
 /** The maximum length of a map title, in characters (code points). */
 const MAX_TITLE_LENGTH = 200
@@ -268,8 +272,8 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       )
     }
     // The title names the picture for screen readers (the SVG's <title>) and heads it: a blank one names nothing.
-    // Blank, or only invisible characters (zero-width spaces, joiners, bidi marks): nothing a reader would see.
-    if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(title)) {
+    // Blank, or only invisible characters (zero-width spaces, joiners, bidi marks, fillers): nothing a reader would see.
+    if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(title.replace(BLANK_GLYPHS, ''))) {
       throw new KapLiteratureError('INVALID_ARGUMENT', 'evidenceMap title must not be blank', {
         value: title,
         hint: 'leave the title out for the default ("Evidence map: <topic>"), or give one with words in it',
@@ -281,7 +285,7 @@ function checkOptions(options: unknown): EvidenceMapOptions {
       throw new KapLiteratureError(
         'INVALID_ARGUMENT',
         `evidenceMap title must be one line of text without control characters or unpaired surrogates; it has ${code} at position ${bad.index}`,
-        { value: title, hint: 'remove control characters (and line breaks) from the title' },
+        { value: title, hint: 'remove control characters, bidirectional controls and line breaks from the title' },
       )
     }
   }

@@ -252,13 +252,37 @@ describe('evidenceMap bad input', () => {
   })
   it('refuses a blank title, which would leave the picture without a name (review 28)', () => {
     // Only invisible characters is blank too (review 29): zero-width spaces, a joiner, a bidi mark.
-    for (const title of ['', '   ', '\u00a0', '\u200b\u200b', '\u200d \u200e', '\ufeff']) {
+    // And letters or symbols drawn as nothing (hostile review, session 35): Hangul fillers and the Braille blank.
+    for (const title of [
+      '',
+      '   ',
+      '\u00a0',
+      '\u200b\u200b',
+      '\u200d \u200e',
+      '\ufeff',
+      '\u3164\u3164',
+      '\u2800',
+      '\u115f\u1160 \uffa0',
+    ]) {
       const e = error(() => evidenceMap({ topic: 'onset', format: 'svg', title }))
       expect([e.code, e.message], JSON.stringify(title)).toEqual([
         'INVALID_ARGUMENT',
         'kap-literature: evidenceMap title must not be blank',
       ])
     }
+  })
+  it('refuses bidirectional controls in a title, as the CLI does; keeps right-to-left text (hostile review, session 35)', () => {
+    for (const c of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      const e = error(() => evidenceMap({ topic: 'onset', format: 'svg', title: `Safety ${c}evil` }))
+      expect([e.code, e.hint]).toEqual([
+        'INVALID_ARGUMENT',
+        'remove control characters, bidirectional controls and line breaks from the title',
+      ])
+      expect(e.message).toContain(`it has U+${c.charCodeAt(0).toString(16).toUpperCase()} at position 7`)
+    }
+    // A title in a right-to-left script, and one letter beside a filler, are drawn.
+    expect(evidenceMap({ topic: 'onset', format: 'svg', title: 'מפת ראיות' })).toContain('מפת ראיות')
+    expect(evidenceMap({ topic: 'onset', format: 'svg', title: '\u3164A' })).toContain('\u3164A')
   })
   it('refuses a line or paragraph separator in a title, and counts an emoji as one character (review 29)', () => {
     for (const sep of ['\u2028', '\u2029']) {
