@@ -117,7 +117,10 @@ function splitEntries(bib: string, list: readonly Resolved[]): string[] {
     throw new KapLiteratureError(
       'INVALID_RECORD',
       problem ?? `citation-js wrote BibTeX entry ${unkeyed + 1} without the key ${describeValue(list[unkeyed]!.id)}`,
-      { value: list.length },
+      {
+        value: list.length,
+        hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
+      },
     )
   }
   return entries
@@ -286,7 +289,7 @@ function forBibtex(r: Resolved, flavour: 'bibtex' | 'biblatex'): CslObject {
       throw new KapLiteratureError(
         'INVALID_RECORD',
         `record ${describeValue(r.id)}: ${field} contains { } or \\, which BibTeX cannot hold in a verbatim field`,
-        { value: v },
+        { value: v, hint: `remove the braces and backslashes from ${field}; no registered identifier holds them` },
       )
     }
   }
@@ -456,7 +459,7 @@ function bibtexLike(items: unknown, fn: string, flavour: 'bibtex' | 'biblatex'):
     throw new KapLiteratureError(
       'INVALID_RECORD',
       `citation-js could not write ${flavour === 'bibtex' ? 'BibTeX' : 'BibLaTeX'}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
+      { cause, hint: 'try exporting the records one at a time to find the one at fault' },
     )
   } finally {
     Object.assign(config.format, saved)
@@ -530,6 +533,7 @@ export function unwrapRis(ris: string): string[] {
       if (line.trim() === '') continue
       throw new KapLiteratureError('INVALID_RECORD', `unexpected RIS line from citation-js: ${describeValue(line)}`, {
         value: line,
+        hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
       })
     }
     let chunk = line.slice(6)
@@ -642,6 +646,7 @@ export function toRIS(items?: readonly CiteItem[]): string {
   if (starts !== list.length || ends !== list.length) {
     throw new KapLiteratureError('INVALID_RECORD', `citation-js wrote ${starts} RIS records for ${list.length} items`, {
       value: list.length,
+      hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
     })
   }
   return `${lines.join('\n')}\n`

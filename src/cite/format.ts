@@ -76,12 +76,13 @@ function citeproc<T>(style: StyleEntry, run: (key: string) => T): T {
       throw new KapLiteratureError('UNKNOWN_STYLE', `style "${style.name}" is not available to citeproc`, {
         value: style.name,
         cause,
+        hint: 'register the style again (registerStyle or loadSystemStyle) before formatting with it',
       })
     }
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `citeproc could not format with style "${style.name}": ${message}`,
-      { value: style.name, cause },
+      { value: style.name, cause, hint: 'try a built-in style; if it formats, the registered style is at fault' },
     )
   }
 }
@@ -241,7 +242,10 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
       throw new KapLiteratureError(
         'INVALID_ARGUMENT',
         `citeproc returned an entry for an unknown id ${describeValue(id)}`,
-        { value: id },
+        {
+          value: id,
+          hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
+        },
       )
     const runs = asGiven(runsOf(entry, [record]), record)
     const text = textOf(runs)

@@ -245,7 +245,7 @@ export function shippedIds(): string[] {
   return [...shippedCsl.keys()].sort()
 }
 
-function invalid(id: string | undefined, field: string, problem: string, value: unknown, hint?: string): never {
+function invalid(id: string | undefined, field: string, problem: string, value: unknown, hint: string): never {
   const where = id === undefined ? 'record' : `record ${describeValue(id)}`
   throw new KapLiteratureError('INVALID_RECORD', `${where}: ${field} ${problem}`, { value, hint })
 }
@@ -260,7 +260,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
  * The elements of an array, each read once, after its length is read once and checked against `max` (a Proxy may
  * report any length, and change it between reads).
  */
-function readArray(id: string, field: string, value: unknown, max: number, what: string, hint?: string): unknown[] {
+function readArray(id: string, field: string, value: unknown, max: number, what: string, hint: string): unknown[] {
   if (!Array.isArray(value)) return invalid(id, field, `must be ${what}, got ${describeValue(value)}`, value, hint)
   const n: unknown = value.length
   if (typeof n !== 'number' || n > max) {
@@ -280,9 +280,19 @@ function readArray(id: string, field: string, value: unknown, max: number, what:
 /** C0 control characters other than tab, line feed and carriage return: XML cannot hold them, BibTeX drops them. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
 
+/** An example of text for a field's hint (the field's own kind of text is not known here). */
+const TEXT_EXAMPLE = 'Ketamine for depression'
+
 /** A text value of a record: a string within `max` characters, without control characters or the reserved word. */
 function checkText(id: string, field: string, value: unknown, max: number): string {
-  if (typeof value !== 'string') return invalid(id, field, `must be a string, got ${describeValue(value)}`, value)
+  if (typeof value !== 'string')
+    return invalid(
+      id,
+      field,
+      `must be a string, got ${describeValue(value)}`,
+      value,
+      `give ${field} as text, e.g. '${TEXT_EXAMPLE}'`,
+    )
   checkLength(id, field, value, max)
   const control = CONTROL.exec(value)
   if (control !== null)
@@ -304,16 +314,23 @@ function checkName(id: string, where: string, name: unknown): Record<string, unk
       where,
       `must be a name object such as { family: 'Smith', given: 'Ana' }, got ${describeValue(name)}`,
       name,
+      "write each name as an object: { family: 'Smith', given: 'Ana' } or { literal: 'World Health Organization' }",
     )
   const clean: Record<string, unknown> = {}
   for (const [part, value] of Object.entries(name)) {
     if (NAME_STRING_PARTS.has(part)) {
       clean[part] = checkText(id, `${where}.${part}`, value, RECORD_LIMITS.namePart)
       if (isPrototypeKey(value as string))
-        invalid(id, `${where}.${part}`, `${describeValue(value)} is a name citeproc cannot process`, value)
+        invalid(
+          id,
+          `${where}.${part}`,
+          `${describeValue(value)} is a name citeproc cannot process`,
+          value,
+          'a name part may not be a JavaScript property name such as __proto__ or constructor',
+        )
     } else if (NAME_FLAG_PARTS.has(part)) {
       if (!['string', 'number', 'boolean'].includes(typeof value))
-        invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value)
+        invalid(id, `${where}.${part}`, `must be a string, number or boolean`, value, `e.g. ${part}: true`)
       clean[part] = value
     } else {
       invalid(
@@ -348,22 +365,28 @@ const leap = (y: number): boolean => {
 
 /** One [year, month?, day?] of a date: a year other than 0, a month 1–12 or a season 13–16, a day the month has. */
 function checkDatePart(id: string, where: string, value: unknown): number[] {
-  const part = readArray(id, where, value, 3, '[year], [year, month] or [year, month, day]')
-  if (part.length === 0) invalid(id, where, 'must be [year], [year, month] or [year, month, day]', part)
+  const example = "e.g. { 'date-parts': [[2019, 3, 27]] }"
+  const part = readArray(id, where, value, 3, '[year], [year, month] or [year, month, day]', example)
+  if (part.length === 0) invalid(id, where, 'must be [year], [year, month] or [year, month, day]', part, example)
   const [year, month, day] = part.map((n, j) => {
     if (typeof n !== 'number' || !Number.isInteger(n))
       return invalid(id, `${where}[${j}]`, `must be an integer, got ${describeValue(n)}`, n, 'write 2019, not "2019"')
     return n
   }) as [number, number?, number?]
-  const bad = (j: number, problem: string, hint?: string) => invalid(id, `${where}[${j}]`, problem, part[j], hint)
+  const bad = (j: number, problem: string, hint: string) => invalid(id, `${where}[${j}]`, problem, part[j], hint)
   if (year === 0 || year < -9999 || year > 9999)
     bad(0, `must be a year from -9999 to 9999 other than 0, got ${year}`, 'CSL has no year 0: 1 BC is -1')
   if (month !== undefined && (month < 1 || month > 16))
-    bad(1, `must be a month from 1 to 12 (or a season: 13 spring, 14 summer, 15 autumn, 16 winter), got ${month}`)
+    bad(
+      1,
+      `must be a month from 1 to 12 (or a season: 13 spring, 14 summer, 15 autumn, 16 winter), got ${month}`,
+      'leave the month out if it is not known: [2019]',
+    )
   if (day !== undefined) {
-    if (month! > 12) bad(2, 'is a day, but a season (month 13–16) has no day')
+    if (month! > 12) bad(2, 'is a day, but a season (month 13–16) has no day', 'write a season as [year, 13–16]')
     const max = daysIn(year, month!)
-    if (day < 1 || day > max) bad(2, `must be a day from 1 to ${max} of ${year}-${month}, got ${day}`)
+    if (day < 1 || day > max)
+      bad(2, `must be a day from 1 to ${max} of ${year}-${month}, got ${day}`, 'leave the day out if it is not known')
   }
   return part as number[]
 }
@@ -376,13 +399,16 @@ function checkDate(id: string, field: string, date: unknown): Record<string, unk
       field,
       `must be a date object such as { 'date-parts': [[2019, 3, 27]] }, got ${describeValue(date)}`,
       date,
+      "e.g. { 'date-parts': [[2019, 3, 27]] }",
     )
   const clean: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(date)) {
     if (key === 'date-parts') {
       const where = `${field}.date-parts`
-      const parts = readArray(id, where, value, 2, 'one [year, month?, day?] array (or two for a range)')
-      if (parts.length === 0) invalid(id, where, 'must hold one [year, month?, day?] array (or two for a range)', value)
+      const what = 'one [year, month?, day?] array (or two for a range)'
+      const example = 'e.g. [[2019, 3, 27]], or [[2019, 3], [2020, 4]] for a range'
+      const parts = readArray(id, where, value, 2, what, example)
+      if (parts.length === 0) invalid(id, where, `must hold ${what}`, value, example)
       const [from, to] = parts.map((p, i) => checkDatePart(id, `${where}[${i}]`, p)) as [number[], number[]?]
       if (to !== undefined) {
         const hint = 'write both ends alike: [[2019, 3], [2020, 4]], not [[2019, 3], [2020]]'
@@ -391,7 +417,7 @@ function checkDate(id: string, field: string, date: unknown): Record<string, unk
           invalid(id, where, 'is a range from a month to a season', parts, hint)
         const order = from.findIndex((n, j) => n !== to[j])
         if (order !== -1 && from[order]! > to[order]!)
-          invalid(id, where, 'is a range that ends before it starts', parts)
+          invalid(id, where, 'is a range that ends before it starts', parts, 'put the earlier date first')
       }
       clean[key] = to === undefined ? [from] : [from, to]
     } else if (key === 'literal' || key === 'raw') {
@@ -406,7 +432,13 @@ function checkDate(id: string, field: string, date: unknown): Record<string, unk
       )
     } else if (key === 'season' || key === 'circa') {
       if (!['string', 'number', 'boolean'].includes(typeof value) || (key === 'season' && typeof value === 'boolean'))
-        invalid(id, `${field}.${key}`, 'has the wrong type', value)
+        invalid(
+          id,
+          `${field}.${key}`,
+          'has the wrong type',
+          value,
+          key === 'season' ? 'a season is text or a number 1–4' : 'circa is true or false',
+        )
       if (typeof value === 'string') checkText(id, `${field}.${key}`, value, RECORD_LIMITS.namePart)
       clean[key] = value
     } else if (value !== undefined) {
@@ -435,7 +467,13 @@ function checkNumber(id: string, field: string, value: unknown): string {
     )
   }
   if (typeof value !== 'string')
-    return invalid(id, field, `must be a string or a number, got ${describeValue(value)}`, value)
+    return invalid(
+      id,
+      field,
+      `must be a string or a number, got ${describeValue(value)}`,
+      value,
+      `e.g. ${field}: 12 or ${field}: '12-14'`,
+    )
   if (/^\s*[-\u2010-\u2013]/.test(value))
     invalid(
       id,
@@ -507,7 +545,13 @@ export function validateRecord(record: unknown): CslObject {
 
 function snapshot(record: unknown): CslObject {
   if (!isPlainObject(record))
-    invalid(undefined, 'value', `must be a plain CSL-JSON object, got ${describeValue(record)}`, record)
+    invalid(
+      undefined,
+      'value',
+      `must be a plain CSL-JSON object, got ${describeValue(record)}`,
+      record,
+      "e.g. { id: 'smith-2024', type: 'article-journal', title: '…' }",
+    )
   const entries = Object.entries(record)
   const read = new Map(entries)
   const rawId = read.get('id')
@@ -579,13 +623,15 @@ function snapshot(record: unknown): CslObject {
     } else if (DATE_FIELDS.has(field)) {
       clean[field] = checkDate(id, field, value)
     } else if (field === 'categories') {
-      const list = readArray(id, field, value, RECORD_LIMITS.categories, 'an array of strings')
+      const example = "e.g. ['psychiatry', 'ketamine']"
+      const list = readArray(id, field, value, RECORD_LIMITS.categories, 'an array of strings', example)
       clean[field] = list.map((c, i) => {
-        if (typeof c !== 'string') invalid(id, field, 'must be an array of strings', c)
+        if (typeof c !== 'string') invalid(id, field, 'must be an array of strings', c, example)
         return checkText(id, `${field}[${i}]`, c, RECORD_LIMITS.namePart)
       })
     } else if (field === 'custom') {
-      if (!isPlainObject(value)) invalid(id, field, 'must be a plain object', value)
+      if (!isPlainObject(value))
+        invalid(id, field, 'must be a plain object', value, "e.g. custom: { note: 'read in 2024' }")
       let json: string
       try {
         json = JSON.stringify(value)
@@ -593,6 +639,7 @@ function snapshot(record: unknown): CslObject {
         throw new KapLiteratureError('INVALID_RECORD', `record ${describeValue(id)}: custom must be JSON`, {
           value,
           cause,
+          hint: 'custom may hold only plain data: objects, arrays, strings, numbers, booleans (no cycles or BigInt)',
         })
       }
       checkLength(id, 'custom (as JSON)', json, RECORD_LIMITS.custom)

@@ -75,7 +75,11 @@ export function styleWork(entry: StyleEntry): StyleWork {
   if (entry.work === undefined) {
     const scan = scanCsl(styleXml(entry), 'style')
     const cost = scan.ok ? macroCost(scan.tags, { calls: Infinity, elements: Infinity }, CSL_VARIABLES) : undefined
-    if (cost?.ok !== true) throw new KapLiteratureError('INVALID_ARGUMENT', `style "${entry.name}" cannot be read`)
+    if (cost?.ok !== true)
+      throw new KapLiteratureError('INVALID_ARGUMENT', `style "${entry.name}" cannot be read`, {
+        value: entry.name,
+        hint: 'register the style again; see docs/limits.md for what a style may hold',
+      })
     entry.work = cost.work
   }
   return entry.work
@@ -179,13 +183,17 @@ function checkXml(kind: 'style' | 'locale', xml: unknown, origin?: string): { ro
   if (scan.rootTag.attrs.get('xmlns') !== CSL_NS) {
     throw new KapLiteratureError('INVALID_ARGUMENT', `not a CSL ${kind} document: <${kind}> lacks xmlns="${CSL_NS}"`, {
       value: value(`<${kind}>`),
+      hint: `add xmlns="${CSL_NS}" to <${kind}>`,
     })
   }
   if (!scan.root.trimEnd().endsWith(`</${kind}>`)) {
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `not a complete CSL ${kind} document${origin === undefined ? '' : ` (${describeValue(origin)})`}: it does not end with </${kind}>`,
-      { value: value(scan.root.slice(-80)) },
+      {
+        value: value(scan.root.slice(-80)),
+        hint: `pass the whole ${kind === 'style' ? '.csl file' : 'locale file'}, up to its </${kind}>`,
+      },
     )
   }
   return { root: scan.root, tags: scan.tags }
@@ -261,7 +269,10 @@ export function addStyle(name: unknown, xml: unknown, origin?: string, fixName?:
         // citeproc's message quotes the style; from a file, it is left out (and so is the cause that holds it).
         origin === undefined ? `: ${cause instanceof Error ? cause.message : String(cause)}` : ''
       }`,
-      origin === undefined ? { value: name, cause } : { value: origin },
+      {
+        ...(origin === undefined ? { value: name, cause } : { value: origin }),
+        hint: 'check the style against the CSL 1.0.2 schema (e.g. with citationstyles.org validator)',
+      },
     )
   }
   const previous = registered.get(name)
@@ -464,7 +475,10 @@ export function loadStyleFile(
     )
   const directory = options.directory ?? DEBIAN_STYLES
   if (typeof directory !== 'string' || directory === '')
-    throw new KapLiteratureError('INVALID_ARGUMENT', 'options.directory must be a folder path', { value: directory })
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'options.directory must be a folder path', {
+      value: directory,
+      hint: "e.g. { directory: '/usr/share/citation-style-language/styles' }, or leave it out for that folder",
+    })
   // Own properties only: 'constructor' or 'toString' must not resolve through Object.prototype.
   const file = Object.prototype.hasOwnProperty.call(systemStyleAliases, name) ? systemStyleAliases[name]! : name
   const as = options.as ?? name

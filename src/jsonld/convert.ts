@@ -330,6 +330,7 @@ export function verdictLabel(verdict: string): string {
   if (label === undefined || !(verdict in verdictRatings)) {
     throw new KapLiteratureError('INVALID_RECORD', `verdict "${verdict}" is not in the verdicts vocabulary`, {
       value: verdict,
+      hint: `one of ${Object.keys(verdictRatings).join(', ')}`,
     })
   }
   return label

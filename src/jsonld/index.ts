@@ -95,6 +95,12 @@ function notesFrom(options: unknown): ReadonlyMap<string, string> {
         `toJsonLd: details[${i}].verdictNote must be a string, got ${describeValue(verdictNote)}`,
         { value: verdictNote, hint: 'pass the verdict note as text, e.g. getDetails(id).verdictNote' },
       )
+    // A blank note would publish the claim without its reviewBody, silently.
+    if (verdictNote.trim() === '')
+      throw new KapLiteratureError('INVALID_ARGUMENT', `toJsonLd: details[${i}].verdictNote is blank`, {
+        value: verdictNote,
+        hint: 'pass the verdict note as getDetails(id) gives it, or leave verdictNote out',
+      })
     notes.set(key, verdictNote)
   }
   return notes

@@ -317,6 +317,12 @@ describe('toJsonLd: every shipped claim', () => {
     )
     const bad = expectError(() => toJsonLd(id, { details: [{ id, verdictNote: 42 as never }] }), 'INVALID_ARGUMENT')
     expect(bad.value).toBe(42)
+    // A blank note too (hostile review, session 35): the claim would be published without its reviewBody.
+    for (const blank of ['', '  \n'])
+      expect(
+        expectError(() => toJsonLd(id, { details: [{ id, verdictNote: blank }] }), 'INVALID_ARGUMENT', /is blank$/)
+          .hint,
+      ).toBe('pass the verdict note as getDetails(id) gives it, or leave verdictNote out')
     // Ids are matched as toJsonLd matches them (trimmed, any case), and details of other records are allowed.
     const loose = toJsonLd(id, { details: [{ id: ` ${id.toUpperCase()} `, verdictNote }, getDetails('dore-2019')] })
     expect(loose.reviewBody).toBe(verdictNote)
