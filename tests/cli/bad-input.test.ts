@@ -292,6 +292,12 @@ const cases: Case[] = [
     code: 1,
     message: /^kap-literature: --title is 201 characters long; a map title has at most 200$/,
   },
+  {
+    // Counted in characters, as evidenceMap counts them (an emoji is one, not two UTF-16 units).
+    args: ['map', '--title', '🙂'.repeat(201)],
+    code: 1,
+    message: /^kap-literature: --title is 201 characters long; a map title has at most 200$/,
+  },
   { args: ['map', '--out='], code: 1, message: /^kap-literature: --out needs a file name, e\.g\. --out map\.svg$/ },
   {
     args: ['map', '--topic', 'safety', '--out', join(dir, 'no-such-folder', 'x.svg')],

@@ -54,6 +54,12 @@ describe('kap-literature map', () => {
       evidenceMap({ claims: ['kap-three-phase-structure', 'ketamine-relief-within-hours'], format: 'svg' }),
     )
   })
+  it('takes a --title of 200 emoji, as evidenceMap does (characters, not UTF-16 units; session 35)', async () => {
+    const title = '🙂'.repeat(200)
+    const r = await runCli(['map', '--topic', 'onset', '--title', title])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(evidenceMap({ topic: 'onset', format: 'svg', title }))
+  })
   it('refuses a blank --title, which would leave the picture without a name (review 28)', async () => {
     for (const title of ['', '  ']) {
       const r = await runCli(['map', '--topic', 'onset', '--title', title])

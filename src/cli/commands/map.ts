@@ -96,8 +96,9 @@ export function run(args: Parsed, io: Io): number {
   const claimsValue = flag(args, 'claims')
   const claims = claimsValue === undefined ? undefined : claimIdsOption('--claims', claimsValue)
   const title = flag(args, 'title')
-  if (title !== undefined && title.length > 200)
-    throw new InputError(`--title is ${title.length} characters long; a map title has at most 200`)
+  // Counted in characters (code points), as evidenceMap counts them: an emoji is one.
+  const length = title === undefined ? 0 : [...title].length
+  if (length > 200) throw new InputError(`--title is ${length} characters long; a map title has at most 200`)
   if (title !== undefined && title.trim() === '')
     throw new InputError('--title is blank; leave it out for the default heading ("Evidence map: <topic>")')
   // A control character (which an SVG cannot hold) or a bidirectional override (which would reorder the terminal's
