@@ -23,6 +23,12 @@ const claimSet: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>(cla
 const sortedCitable = /* @__PURE__ */ (() => [...citable].sort())()
 
 /**
+ * The longest list of ids a call of the precomputed citations takes, repeats included (a million take about 40 ms).
+ * @internal
+ */
+export const MAX_IDS = 1_000_000
+
+/**
  * Checks ids (one string or an array), drops repeats (first occurrence wins) and returns them in order.
  * @internal
  */
@@ -35,9 +41,18 @@ export function resolveIds(ids: unknown): string[] {
       value: ids,
       hint: 'an id or an array of ids',
     })
+  // Read by index after one read of the length, never through the list's own iterator (which a caller may replace),
+  // and no longer than a million entries (a Proxy may claim any length).
+  const n: unknown = list.length
+  if (!((n as number) <= MAX_IDS))
+    throw new KapLiteratureError('LIMIT_EXCEEDED', `a list of more than ${MAX_IDS.toLocaleString('en-US')} ids`, {
+      value: n,
+      hint: 'drop the repeats: there are far fewer records',
+    })
   const out: string[] = []
   const seen = new Set<string>()
-  for (const id of list) {
+  for (let i = 0; i < (n as number); i++) {
+    const id = list[i]
     if (typeof id !== 'string')
       throw new KapLiteratureError('INVALID_ARGUMENT', `ids must be strings, got ${describeValue(id)}`, {
         value: id,

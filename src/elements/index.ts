@@ -298,22 +298,28 @@ button{font:inherit;cursor:pointer}
 :focus-visible{outline:2px solid var(--kap-accent,currentColor);outline-offset:2px}
 .kap-ref{margin:.25em 0 .5em;overflow-wrap:anywhere}ul.kap-bibliography{list-style:none;margin:0;padding:0}ul>.kap-ref{padding-left:2em;text-indent:-2em}`
 
-let sheets: Map<string, CSSStyleSheet | undefined> | undefined
+/** Each document's constructed stylesheets, by kind of element. */
+const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | undefined>>()
 
-/** A constructed stylesheet (no `<style>` element, so no `unsafe-inline`), shared by every element of a kind. */
-function sheet(key: string, css: string): CSSStyleSheet | undefined {
-  sheets ??= new Map()
-  if (!sheets.has(key)) {
+/**
+ * A constructed stylesheet (no `<style>` element, so no `unsafe-inline`), shared by every element of a kind in `doc`.
+ * A sheet belongs to the document of the window that made it, so an element moved into another window's document (an
+ * iframe, a print window) gets one made by that window; a document without a window gets none.
+ */
+function sheet(doc: Document, key: string, css: string): CSSStyleSheet | undefined {
+  let mine = sheets.get(doc)
+  if (mine === undefined) sheets.set(doc, (mine = new Map()))
+  if (!mine.has(key)) {
     let s: CSSStyleSheet | undefined
     try {
-      s = new CSSStyleSheet()
+      s = new (doc.defaultView as typeof globalThis).CSSStyleSheet()
       s.replaceSync(`${BASE_CSS}\n${css}`)
     } catch {
       s = undefined
     }
-    sheets.set(key, s)
+    mine.set(key, s)
   }
-  return sheets.get(key)
+  return mine.get(key)
 }
 
 /** Creates an element with attributes and text children (never HTML). */
@@ -488,13 +494,25 @@ export function defineElements(): boolean {
     /** The message of the error shown in place of the element, if any. */
     private shown: string | undefined
 
-    constructor(css: string, key: string) {
+    constructor(
+      private css: string,
+      private key: string,
+    ) {
       super()
       this.root = this.attachShadow({ mode: 'open' })
-      const s = sheet(key, css)
-      if (s !== undefined) this.root.adoptedStyleSheets = [s]
+      this.adopt(key, css)
       // What the page wrote inside the element (a citation for readers without JavaScript) shows until it renders.
       this.root.append(h('slot'))
+    }
+    /** Styles the element with its kind's sheet, in the document it is in. */
+    protected adopt(key: string, css: string): void {
+      this.key = key
+      this.css = css
+      this.root.adoptedStyleSheets = [sheet(this.ownerDocument, key, css)].filter((s) => s !== undefined)
+    }
+    /** Moved into another document (an iframe, a print window): styled by that document's sheet. */
+    adoptedCallback(): void {
+      this.adopt(this.key, this.css)
     }
     private queued = false
     connectedCallback(): void {
@@ -547,7 +565,10 @@ export function defineElements(): boolean {
       const error =
         e instanceof KapLiteratureError
           ? e
-          : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, { cause: e })
+          : new KapLiteratureError('INVALID_ARGUMENT', `${this.localName} could not render`, {
+              cause: e,
+              hint: 'see error.cause; a page that enforces Trusted Types must allow the policy kap-literature',
+            })
       this.error = error
       if (into === this.root) {
         // An element that could not load its files renders again when the browser is back online or a file of the
@@ -628,7 +649,7 @@ export function defineElements(): boolean {
   const loadNumbering = lazy('the numbering', () => import('./numbering'))
   const loadClaims = lazy('the claims', () => import('./claim-data'))
   let claims: ReturnType<typeof claimSource> | undefined
-  const loadProse = lazy('the note citations', () => import('../citations/prose'))
+  const loadProse = lazy('the note citations', () => import('../citations/prose-core'))
   const loadMap = lazy('the evidence map', () => import('./map-view'))
   const loadSearch = lazy('the search index', () => import('./search'))
   const loadTopic = lazy('the topics', () => import('./topic'))
@@ -859,10 +880,10 @@ font-weight:400;text-indent:0;white-space:normal;overflow-wrap:anywhere}
         opened = true
         try {
           // Only this claim's note, not the details entry.
-          const [{ verdictNote }, { citeProse, citedIds }] = await Promise.all([claims!.note(id), loadProse()])
+          const [{ verdictNote }, { proseCitations, citedIds }] = await Promise.all([claims!.note(id), loadProse()])
           await styleFor(name, citedIds(verdictNote))
           const session = numbered?.fork() ?? style.createCitationSession({ format: 'html' })
-          note.replaceChildren(ownHtml(citeProse(verdictNote, session, 'html')))
+          note.replaceChildren(ownHtml(proseCitations(verdictNote, session, 'html')))
           // (An error line of the studies, if any, still shows.)
           if (failure === undefined) this.error = undefined
           this.noted = id
@@ -899,8 +920,7 @@ font-weight:400;text-indent:0;white-space:normal;overflow-wrap:anywhere}
     }
     protected async render(): Promise<Node[]> {
       const { MAP_CSS, mapView } = await loadMap()
-      const s = sheet('map', MAP_CSS)
-      if (s !== undefined) this.root.adoptedStyleSheets = [s]
+      this.adopt('map', MAP_CSS)
       return [mapView((this.getAttribute('topic') ?? '').trim().toLowerCase(), ownHtml)]
     }
   }

@@ -278,6 +278,7 @@ export function jsonLdToScript(document: JsonLdNode | readonly JsonLdNode[]): st
   try {
     return scriptElement(document)
   } catch (cause) {
+    if (cause instanceof KapLiteratureError) throw cause
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `jsonLdToScript could not serialise the object as JSON (${cause instanceof Error ? cause.message : String(cause)})`,

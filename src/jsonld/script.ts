@@ -1,6 +1,14 @@
 /**
  * Safe embedding of JSON in an HTML `<script>` element. Internal: the public surface is `toJsonLdScript` in ./index.
  */
+import { KapLiteratureError } from '../errors'
+
+/**
+ * The longest JSON text a script element is made of, in UTF-16 units: escaping tens of millions of characters in one
+ * call can abort the JavaScript engine (hostile review, session 35), and every shipped record together is far shorter.
+ * @internal
+ */
+export const MAX_SCRIPT_JSON = 16_000_000
 
 const UNSAFE = /[<>&\u2028\u2029]/g
 
@@ -22,5 +30,18 @@ export function escapeJsonForHtml(json: string): string {
  * @internal
  */
 export function scriptElement(value: unknown): string {
-  return `<script type="application/ld+json">${escapeJsonForHtml(JSON.stringify(value))}</script>`
+  const json = JSON.stringify(value) as string | undefined
+  // A value whose toJSON gives nothing has no JSON form (JSON.stringify returns undefined).
+  if (json === undefined)
+    throw new KapLiteratureError('INVALID_ARGUMENT', 'the value has no JSON form', {
+      value,
+      hint: 'pass plain JSON data: objects, arrays, strings, numbers, booleans and null',
+    })
+  if (json.length > MAX_SCRIPT_JSON)
+    throw new KapLiteratureError(
+      'LIMIT_EXCEEDED',
+      `the JSON-LD is ${json.length.toLocaleString('en-US')} characters long, more than ${MAX_SCRIPT_JSON.toLocaleString('en-US')}`,
+      { value: `${json.length} characters`, hint: 'shorten the notes you pass, or split the document into several' },
+    )
+  return `<script type="application/ld+json">${escapeJsonForHtml(json)}</script>`
 }
