@@ -222,6 +222,9 @@ const BARE_URL = /https?:\/\/\S+/g
 const PANDOC_KEY = /(^|[\s([;])-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu
 const TAG = /<\/?[a-zA-Z][^<>]*>/g
 const CODE = /`+([^`]*)`+/g
+/** A line of a block quotation: up to three spaces, then `>`. */
+const BLOCK_QUOTE = /^ {0,3}>/
+
 /** Any character that starts inline syntax cleanInline removes (`h` for a bare URL, `>` for a quote). */
 const INLINE_SYNTAX = /[<[\]!`*_>|@]|https?:/
 
@@ -547,6 +550,28 @@ function toBlocks(text: string): Block[] {
     }
     const cleaned = cleanInline(raw)
     if (cleaned === '') continue
+    // A block quotation (`> …`) introduced by a line that ends in a colon ("A clinic told me:") quotes someone else:
+    // its sentences are reported speech (hostile review, session 35). Without such a lead-in, or under a mail
+    // client's "On …, X wrote:", a quotation is read as any paragraph: forum threads and e-mail replies quote the
+    // conversation's earlier messages that way, and those are the text being checked.
+    if (BLOCK_QUOTE.test(raw) && current?.reported !== true) {
+      const before = current ?? blocks[blocks.length - 1]
+      const lead = before?.lines[before.lines.length - 1]?.text ?? ''
+      if (
+        before?.kind === 'paragraph' &&
+        /:$/.test(lead) &&
+        !/\bwrote:$/i.test(lead) &&
+        before.lines[before.lines.length - 1]!.line >= lineNo - 2
+      ) {
+        close()
+        current = { kind: 'paragraph', lines: [{ text: cleaned, line: lineNo }], reported: true }
+        continue
+      }
+    } else if (current?.reported === true && current.kind === 'paragraph' && !TURN.test(raw)) {
+      // The quotation goes on, with `>` or as a lazy continuation line.
+      current.lines.push({ text: cleaned, line: lineNo })
+      continue
+    }
     // A footnote definition (`[^1]: Murrough et al. …`) is a note of its own, never the end of the sentence before it.
     if (FOOTNOTE_DEFINITION.test(raw)) {
       close()

@@ -53,10 +53,12 @@ const EDITOR_NOTE =
 function isQuotation(sentence: string): boolean {
   // A list marker or a number before the quotation ("1. \"The only …\""), or a short label ending in a colon
   // ("Claim: \"…\"", "[WAS: \"…\""), does not count.
+  // Nor does a short attribution after it, as pull quotes are credited: "…" — clinic advert.
   const t = sentence
     .trim()
     .replace(/^(?:[-*+>]|\d{1,3}[.)])\s+/, '')
     .replace(/^\[?[^"“:\n]{1,40}:\s*(?=["“])/, '')
+    .replace(/(?<=["”][.!?]?)\s*[—–-]{1,2}\s*[^"“”\n]{1,60}$/, '')
   const opens = /^["“]/.test(t)
   const closes = /["”][.!?,;:)*_]*$/.test(t)
   const marks = t.match(QUOTE_MARK)?.length ?? 0

@@ -47,6 +47,48 @@ describe('stance: how a passage puts a claim', () => {
     ['Without therapy, the effects of ketamine fade faster.', 'asserted'],
   ])
 
+  it('reads "far from risk-free" and its kin as saying there are risks, and "it is untrue that" as a denial (hostile review, session 35)', () => {
+    const risks = 'kap-has-risks-and-side-effects'
+    for (const text of [
+      'Ketamine is far from risk-free.',
+      'Ketamine is hardly risk-free.',
+      'Ketamine is by no means risk-free.',
+      'Ketamine is anything but completely safe.',
+      'Ketamine is far from completely safe.',
+    ])
+      expect(stanceFor(text, risks), text).toBe('asserted')
+    // The plain forms keep their readings.
+    expect(stanceFor('Ketamine is completely safe.', risks)).toBe('negated')
+    expect(stanceFor('Ketamine is not completely safe.', risks)).toBe('asserted')
+    const only = 'only-fda-approved-psychedelic-adjacent-drug-for-mental-health'
+    for (const lead of ['It is untrue that', 'It is incorrect that', 'It is false that'])
+      expect(
+        stanceFor(`${lead} ketamine is the only psychedelic drug approved by the FDA for mental health.`, only),
+        lead,
+      ).toBe('negated')
+  })
+
+  it('reads a block quotation after a lead-in with a colon, and a credited pull quote, as reported (hostile review, session 35)', () => {
+    const relief = 'ketamine-relief-within-hours'
+    const lines = (text: string) => checkDraft(text).map((m) => [m.lines.start, m.claim, m.stance])
+    expect(lines('A clinic told me:\n\n> Ketamine relieves depression within hours.\n')).toEqual([
+      [3, relief, 'reported'],
+    ])
+    // A lazy continuation line belongs to the quotation, as Markdown shows it.
+    expect(
+      lines('The homepage says:\n> It is covered by insurance.\nKetamine relieves depression within hours.\n'),
+    ).toEqual([[3, relief, 'reported']])
+    for (const credit of ['— clinic advert', '– the clinic', '-- an Instagram ad'])
+      expect(stanceFor(`"Ketamine relieves depression within hours." ${credit}`, relief), credit).toBe('reported')
+    expect(stanceFor('“Ketamine relieves depression within hours.” — clinic advert', relief)).toBe('reported')
+    // Without a lead-in, or under a mail client's "wrote:", a quotation is read as any paragraph: threads and replies
+    // quote the conversation's own messages that way.
+    expect(lines('> Ketamine relieves depression within hours.\n')).toEqual([[1, relief, 'asserted']])
+    expect(lines('On Tue, 11 Feb 2025, Dan wrote:\n> Ketamine relieves depression within hours.\n')).toEqual([
+      [2, relief, 'asserted'],
+    ])
+  })
+
   it('labels each passage of a draft and still names its claim', () => {
     const draft = [
       'Does ketamine relieve depression within hours?',
