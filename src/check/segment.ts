@@ -414,6 +414,7 @@ function toBlocks(text: string): Block[] {
   let current: Block | undefined
   let fence: string | undefined
   let inComment = false
+  let indentedCode = false
   // Inside a table (after its delimiter row): each row is a block of its own, until a blank line.
   let table = false
   // The table is an answer key: its header names answers, or an answer key's heading comes just before it.
@@ -454,9 +455,25 @@ function toBlocks(text: string): Block[] {
       inComment = true
       continue
     }
+    if (indentedCode) {
+      // An indented code block runs until a line that is neither blank nor indented by four spaces or a tab.
+      if (raw.trim() === '' || /^(?: {4}|\t)/.test(raw)) continue
+      indentedCode = false
+    }
     if (raw.trim() === '') {
       close()
       table = false
+      continue
+    }
+    // An indented code block (four spaces or a tab after a blank line, not under a list item) is code, skipped as a
+    // fenced block is (hostile review, session 35).
+    if (
+      /^(?: {4}|\t)\S/.test(raw) &&
+      current === undefined &&
+      blocks[blocks.length - 1]?.kind !== 'item' &&
+      (i === 0 || lines[i - 1]!.trim() === '')
+    ) {
+      indentedCode = true
       continue
     }
     if (isTableDelimiter(raw)) {

@@ -8,7 +8,7 @@ import { describeValue, isList, KapLiteratureError } from '../errors'
 import { certaintyTerms, conditionTerms, designTerms, routeTerms, topicTerms, verdictTerms } from '../generated/ids'
 import type { DocFacets } from './documents'
 import { searchableTypes } from './types'
-import { checkOptionKeys, editDistance } from '../suggest'
+import { checkOptionKeys, editDistance, idForm } from '../suggest'
 
 /**
  * Default number of results.
@@ -124,13 +124,17 @@ function compileList(fn: string, key: keyof typeof listOptions, value: unknown):
   if (value === undefined) return undefined
   const allowed = listOptions[key] as readonly string[]
   const values: readonly unknown[] = isList(value, 'a filter value') ? value : [value]
+  // In any letter case and without surrounding spaces, as every entry reads an id or an option's value.
+  const read: string[] = []
   for (const v of values) {
-    if (typeof v !== 'string' || !allowed.includes(v)) {
+    const form = typeof v === 'string' ? idForm(v) : undefined
+    if (form === undefined || !allowed.includes(form)) {
       const hint = typeof v === 'string' ? closest(v, allowed) : undefined
       throw invalid(fn, `option ${key} must be one of ${allowed.join(', ')}, got ${describeValue(v)}`, v, hint)
     }
+    read.push(form)
   }
-  return values.length === 0 ? undefined : new Set(values as string[])
+  return read.length === 0 ? undefined : new Set(read as string[])
 }
 
 function compileYear(fn: string, key: string, value: unknown): number | undefined {

@@ -89,6 +89,17 @@ describe('stance: how a passage puts a claim', () => {
     ])
   })
 
+  it('skips an indented code block, as a fenced one (hostile review, session 35)', () => {
+    const found = (text: string) => checkDraft(text).map((m) => [m.lines.start, m.claim])
+    expect(found('Intro.\n\n    Ketamine is completely safe.\n\nKetamine relieves depression within hours.\n')).toEqual(
+      [[5, 'ketamine-relief-within-hours']],
+    )
+    // Under a list item, an indented paragraph continues the item and is read.
+    expect(found('- A point.\n\n    Ketamine relieves depression within hours.\n').map(([, c]) => c)).toContain(
+      'ketamine-relief-within-hours',
+    )
+  })
+
   it('labels each passage of a draft and still names its claim', () => {
     const draft = [
       'Does ketamine relieve depression within hours?',

@@ -89,3 +89,15 @@ describe('kap-literature map', () => {
     expect((await runCli(['map'])).stdout).toBe(evidenceMap({ format: 'svg' }))
   })
 })
+
+describe('kap-literature map --out - (hostile review, session 35)', () => {
+  it('writes to standard output, as check - reads standard input; ./- is a file named "-"', async () => {
+    const r = await runCli(['map', '--topic', 'onset', '--out', '-'])
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    expect(r.stdout).toBe(evidenceMap({ topic: 'onset', format: 'svg' }))
+    const dir = mkdtempSync(join(tmpdir(), 'kap-map-dash-'))
+    const named = await runCli(['map', '--topic', 'onset', '--out', join(dir, '-')])
+    expect(named.code).toBe(0)
+    expect(readFileSync(join(dir, '-'), 'utf8')).toBe(evidenceMap({ topic: 'onset', format: 'svg' }))
+  })
+})

@@ -132,8 +132,24 @@ describe('facets', () => {
       expect(e).toBeInstanceOf(KapLiteratureError)
       expect((e as KapLiteratureError).message).toMatch(/^kap-literature: facets: unknown option "limit"/)
     }
-    expect(() => facets(undefined, { condition: 'PTSD' as never })).toThrow(
+    // (In any letter case: 'PTSD' is ptsd; a misspelling is refused with the closest value.)
+    expect(() => facets(undefined, { condition: 'PTSDD' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT', hint: 'ptsd' }),
     )
+  })
+})
+
+describe('filter values in any letter case (hostile review, session 35)', () => {
+  it('reads a filter value as every entry reads an id: trimmed, in any letter case', () => {
+    const lower = search('ketamine', { verdict: 'inaccurate', types: 'claim', limit: 100 }).map((r) => r.id)
+    expect(lower.length).toBeGreaterThan(0)
+    expect(
+      search('ketamine', { verdict: ' Inaccurate ' as never, types: 'Claim' as never, limit: 100 }).map((r) => r.id),
+    ).toEqual(lower)
+    expect(facets('ketamine', { topic: 'Safety' as never })).toEqual(facets('ketamine', { topic: 'safety' }))
+    const design = search('ketamine', { design: ['Randomized-Controlled-Trial' as never], limit: 100 }).map((r) => r.id)
+    expect(design).toEqual(search('ketamine', { design: ['randomized-controlled-trial'], limit: 100 }).map((r) => r.id))
+    // A value that is none in any case is still refused, naming the value as given.
+    expect(() => search('ketamine', { verdict: 'Mostly-True' as never })).toThrow(/got "Mostly-True"/)
   })
 })

@@ -23,7 +23,7 @@ Options:
   --claims   comma-separated claim ids (with --topic: those of the topic)
   --format   svg (default) or html (a figure with the same facts as a table)
   --title    the heading (default "Evidence map: <topic>")
-  --out      write to this file instead of standard output
+  --out      write to this file instead of standard output (- is standard output)
 
 Examples:
   kap-literature map --topic psychotherapy --out psychotherapy.svg
@@ -116,7 +116,8 @@ export function run(args: Parsed, io: Io): number {
     ...(title === undefined ? {} : { title }),
   })
   const file = flag(args, 'out')
-  if (file === undefined) {
+  // `-` is standard output, as `check -` reads standard input (a file named "-" is written as ./-).
+  if (file === undefined || file === '-') {
     io.out(out.replace(/\n$/, ''))
     return 0
   }
