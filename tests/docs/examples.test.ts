@@ -2,21 +2,13 @@
 // `kap-literature…` imports point at the sources, and imported. A block that throws fails its test, so the examples in
 // the API reference cannot drift from the code, and a trailing comment that shows a value (`x // 'value'`) is
 // checked against it (tests/helpers/value-comments.ts). Type-only blocks run too (their types are stripped).
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ENTRIES, toModule } from '../helpers/examples'
 import { reference, root } from '../helpers/paths'
+import { sourceFiles } from '../helpers/source-files'
 
 const src = join(root, 'src')
 const out = join(root, '.tmp', 'examples')
@@ -26,24 +18,9 @@ interface Example {
   code: string
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n)
-      return statSync(p).isDirectory()
-        ? n === 'generated'
-          ? []
-          : files(p)
-        : p.endsWith('.ts') && !p.endsWith('.d.ts')
-          ? [p]
-          : []
-    })
-}
-
 function examples(): Example[] {
   const list: Example[] = []
-  for (const file of files(src)) {
+  for (const file of sourceFiles(src)) {
     const text = readFileSync(file, 'utf8')
     for (const m of text.matchAll(
       /\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum|abstract class)?\s*([\w$]*)/g,

@@ -4,12 +4,12 @@
  * bad `categories` or `custom`, a DOI with braces in BibTeX) and hints that only restated the message ("title must be
  * a string"). A source scan keeps new refusals from coming without one.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { formatReference, toBibTeX } from '../../src/cite/index'
 import { kapError } from '../helpers/errors'
 import { root } from '../helpers/paths'
+import { sourceFiles } from '../helpers/source-files'
 
 const base = {
   id: 'x-1',
@@ -58,18 +58,8 @@ describe('refusals carry a hint of what to give instead (hostile review, session
   })
 
   it('every refusal in the source gives a hint, or a message of the form "…, got …" that lends one', () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-        d.isDirectory()
-          ? d.name === 'generated'
-            ? []
-            : files(join(dir, d.name))
-          : d.name.endsWith('.ts')
-            ? [join(dir, d.name)]
-            : [],
-      )
     const missing: string[] = []
-    for (const file of files(join(root, 'src'))) {
+    for (const file of sourceFiles()) {
       const text = readFileSync(file, 'utf8')
       for (
         let at = text.indexOf('new KapLiteratureError(');

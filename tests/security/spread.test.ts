@@ -3,10 +3,11 @@
  * `rows` holds some 120,000 values, which a long draft's report reached (a 4.7 MB draft, 180,000 passages). No source
  * file may spread a list into a call that takes any number of arguments; a loop or `reduce` has no such limit.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { root } from '../helpers/paths'
+import { sourceFiles } from '../helpers/source-files'
 
 /** Calls that take any number of arguments, written with a spread first argument. */
 const SPREAD_CALL = /\b(?:Math\.(?:max|min|hypot)|String\.fromCharCode|String\.fromCodePoint)\(\s*\.\.\./
@@ -20,25 +21,13 @@ function spreads(line: string): boolean {
   )
 }
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? e.name === 'generated'
-        ? []
-        : sources(join(dir, e.name))
-      : e.name.endsWith('.ts')
-        ? [join(dir, e.name)]
-        : [],
-  )
-}
-
 describe('no argument spreads of unbounded lists', () => {
   it('finds none in src/ (and the pattern finds the one that crashed)', () => {
     expect(spreads('const w = Math.max(title.length, ...rows.map((r) => r.length))')).toBe(true)
     expect(spreads('const w = Math.max(...rows)')).toBe(true)
     expect(spreads('const w = rows.reduce((n, r) => Math.max(n, r.length), 0)')).toBe(false)
     expect(spreads('// a loop, not Math.max(...rows)')).toBe(false)
-    const offending = sources(join(root, 'src')).flatMap((file) =>
+    const offending = sourceFiles().flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
         .map((line, i) => [line, i] as const)
