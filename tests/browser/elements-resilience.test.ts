@@ -105,12 +105,41 @@ async function backOnlineTwice(
   slow: { current: number },
 ): Promise<void> {
   slow.current = 1500
-  await context.setOffline(true)
-  await context.setOffline(false)
+  await onlineEvent(page, context)
   await page.waitForTimeout(300)
   blocked.current = undefined
+  await onlineEvent(page, context)
+}
+
+/**
+ * Offline and back online, until the page has heard an `online` event: on a busy machine Chromium can fold an offline
+ * state that lasts no time into none, and the page then hears nothing (a fresh-clone CI run once failed so).
+ */
+async function onlineEvent(page: Page, context: BrowserContext): Promise<void> {
+  const heard = () => page.evaluate(() => (globalThis as { kapOnline?: number }).kapOnline ?? 0)
+  const after = (n: number, timeout: number) =>
+    page
+      .waitForFunction((m) => ((globalThis as { kapOnline?: number }).kapOnline ?? 0) > m, n, { timeout })
+      .then(
+        () => true,
+        () => false,
+      )
+  await page.evaluate(() => {
+    const g = globalThis as { kapOnline?: number }
+    if (g.kapOnline === undefined) {
+      g.kapOnline = 0
+      addEventListener('online', () => g.kapOnline!++)
+    }
+  })
+  const before = await heard()
   await context.setOffline(true)
   await context.setOffline(false)
+  if (await after(before, 1000)) return
+  // Not heard: offline for as long as the page takes to see it, then online, and wait for the event.
+  await context.setOffline(true)
+  await page.waitForFunction(() => !navigator.onLine)
+  await context.setOffline(false)
+  expect(await after(before, 5000), 'the page heard no online event').toBe(true)
 }
 
 /** A fresh page whose requests for a file matching `blocked.current` fail (as offline), with its uncaught errors. */
