@@ -135,6 +135,13 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * The hint of a refusal that no input explains: what kap-literature or citation-js did wrong, to report.
+ * @internal
+ */
+export const FAULT_HINT =
+  'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style'
+
+/**
  * `Array.isArray` of a caller's value, made total: on a revoked Proxy, where it (like every other operation but
  * `typeof`) throws a raw TypeError, the value is refused with `INVALID_ARGUMENT` naming `what` instead. Entry points
  * call it before they read an argument.

@@ -17,6 +17,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
 }
 
+/**
+ * The longest text one call may ask an escaper to escape, in UTF-16 units: a regular-expression replacement with tens
+ * of millions of matches aborts the JavaScript engine, which no try/catch can stop (hostile review, session 35), and
+ * the notes, references and JSON-LD a page holds are far shorter. The public functions that escape text a caller
+ * gives (`citeProse`, `jsonLdToScript`) refuse longer text first.
+ * @internal
+ */
+export const MAX_ESCAPED_LENGTH = 16_000_000
+
 // An ampersand that could begin a character reference: word characters, or `#` and word characters, then `;`. The
 // lookahead may also catch a non-reference such as `&a_b;`, which is then escaped needlessly but shown the same.
 // Linear: `&` is not a word character, so each lookahead scans only the run of word characters after its own `&`.

@@ -1,14 +1,8 @@
 import { describeValue, flagOption, isList, KapLiteratureError } from '../errors'
+import { MAX_ESCAPED_LENGTH } from '../escape'
 import { checkOptionKeys } from '../suggest'
 import type { CitationFormat, CitationSession } from './engine'
 import { proseCitations } from './prose-core'
-
-/**
- * The longest text citeProse takes, in UTF-16 units: escaping tens of millions of characters in one call can abort
- * the JavaScript engine (hostile review, session 35), and a document's notes are far shorter.
- * @internal
- */
-export const MAX_PROSE_LENGTH = 16_000_000
 
 /**
  * Turns a note written with record ids ("…as krupitsky-2002 found…") into text a reader can follow: each study or
@@ -78,10 +72,10 @@ export function citeProse(
   // With `link`, the session links each record's part of a citation to its reading-list entry (in HTML; other
   // formats have no links).
   const link = flagOption(options.link, 'link')
-  if (text.length > MAX_PROSE_LENGTH)
+  if (text.length > MAX_ESCAPED_LENGTH)
     throw new KapLiteratureError(
       'LIMIT_EXCEEDED',
-      `citeProse takes at most ${MAX_PROSE_LENGTH.toLocaleString('en-US')} characters of text`,
+      `citeProse takes at most ${MAX_ESCAPED_LENGTH.toLocaleString('en-US')} characters of text`,
       { value: `${text.length} characters`, hint: 'cite the text in parts, a section or a paragraph at a time' },
     )
   return proseCitations(text, session, format, link)

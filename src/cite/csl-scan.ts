@@ -111,8 +111,8 @@ export function scanCsl(xml: string, kind: 'style' | 'locale'): CslScan {
     } else break
   }
   const root = body.slice(start)
-  // Tags, in one forward pass: a tag ends at the first `>`; a `<` before it means broken markup, skipped.
-  // Every `>` outside a value must end a tag, and every value must close inside its tag: citeproc-js (in Node) splits
+  // Tags, in one forward pass: a tag ends at the first `>` outside a value; a `<` before it means broken markup,
+  // skipped. Every `>` outside a value must end a tag, and every value must close inside its tag: citeproc-js (in Node) splits
   // the document where `>` meets `<`, so a `>` in text would let it read a tag this scan does not, and a value is
   // read to its closing quote (a `>` in a value is text, as in `suffix=">"`).
   const tags: CslTag[] = []
@@ -142,7 +142,7 @@ export function scanCsl(xml: string, kind: 'style' | 'locale'): CslScan {
     }
     const inside = root.slice(lt + 1, j)
     i = j + 1
-    if (inside.startsWith('!') || inside.startsWith('?')) {
+    if (plain) {
       if (/^!(?:DOCTYPE|ENTITY)/i.test(inside))
         return { ok: false, problem: 'it declares a doctype or an entity inside its root element' }
       continue
@@ -155,19 +155,19 @@ export function scanCsl(xml: string, kind: 'style' | 'locale'): CslScan {
     while (n < text.length && NAME_CHAR.test(text[n]!)) n++
     const attrs = closing ? NO_ATTRS : parseAttrs(text.slice(n))
     if (typeof attrs === 'string') return { ok: false, problem: attrs }
-    tags.push({
+    const tag: CslTag = {
       name: text.slice(0, n),
       attrs,
       closing,
       selfClosing: !closing && text.trimEnd().endsWith('/'),
       textBefore: lt - textStart,
-    })
+    }
+    tags.push(tag)
     textStart = i
     // A date names each of its parts at most once (CSL 1.0.2): more would multiply the work of every date printed
     // (a locale's date forms are not counted with a style's elements).
-    const name = text.slice(0, n)
-    if (name === 'date') dateParts = closing ? -1 : text.trimEnd().endsWith('/') ? -1 : 0
-    else if (name === 'date-part' && !closing && dateParts >= 0 && ++dateParts > 3)
+    if (tag.name === 'date') dateParts = tag.closing || tag.selfClosing ? -1 : 0
+    else if (tag.name === 'date-part' && !tag.closing && dateParts >= 0 && ++dateParts > 3)
       return { ok: false, problem: 'a date has more than three date parts' }
   }
   const rootTag = tags[0]

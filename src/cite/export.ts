@@ -2,7 +2,7 @@
 // with LaTeX escaping fixed where citation-js leaves text raw) and RIS (citation-js, unwrapped, SP/EP split).
 import { rawText, type RawText } from './bibtex-raw'
 import { sentenceCase } from './sentence-case'
-import { describeValue } from '../errors'
+import { describeValue, FAULT_HINT } from '../errors'
 import { plugins } from '@citation-js/core'
 import { ET_AL_PLACEHOLDERS } from '../etal'
 import { KapLiteratureError } from '../index'
@@ -119,7 +119,7 @@ function splitEntries(bib: string, list: readonly Resolved[]): string[] {
       problem ?? `citation-js wrote BibTeX entry ${unkeyed + 1} without the key ${describeValue(list[unkeyed]!.id)}`,
       {
         value: list.length,
-        hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
+        hint: FAULT_HINT,
       },
     )
   }
@@ -533,7 +533,7 @@ export function unwrapRis(ris: string): string[] {
       if (line.trim() === '') continue
       throw new KapLiteratureError('INVALID_RECORD', `unexpected RIS line from citation-js: ${describeValue(line)}`, {
         value: line,
-        hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
+        hint: FAULT_HINT,
       })
     }
     let chunk = line.slice(6)
@@ -646,7 +646,7 @@ export function toRIS(items?: readonly CiteItem[]): string {
   if (starts !== list.length || ends !== list.length) {
     throw new KapLiteratureError('INVALID_RECORD', `citation-js wrote ${starts} RIS records for ${list.length} items`, {
       value: list.length,
-      hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
+      hint: FAULT_HINT,
     })
   }
   return `${lines.join('\n')}\n`

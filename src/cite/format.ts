@@ -1,5 +1,5 @@
 // Formatting: resolve items, ask citeproc for HTML, parse it into runs, add our links, render in the wanted format.
-import { describeValue } from '../errors'
+import { describeValue, FAULT_HINT } from '../errors'
 import { escapeHtml } from '../escape'
 import { cleanEtAl } from '../etal'
 import { KapLiteratureError } from '../index'
@@ -244,7 +244,7 @@ function entries(records: readonly Resolved[], checked: Checked): { id: string; 
         `citeproc returned an entry for an unknown id ${describeValue(id)}`,
         {
           value: id,
-          hint: 'this is a fault of kap-literature or citation-js, not of the input: please report it with the records and style',
+          hint: FAULT_HINT,
         },
       )
     const runs = asGiven(runsOf(entry, [record]), record)

@@ -21,7 +21,7 @@ import { claimIds, sourceIds, studyIds } from '../generated/ids'
 import { getClaim, getSource, getStudy, isClaimId, isSourceId, isStudyId } from '../data/index'
 import { checkOptionKeys, closest, idForm } from '../suggest'
 import { claimNode, SCHEMA_ORG, sourceNode, studyNode } from './convert'
-import { scriptElement } from './script'
+import { PLAIN_JSON_HINT, scriptElement } from './script'
 import type { JsonLdDocument, JsonLdGraph, JsonLdNode, JsonLdRecordId } from './types'
 
 export { verdictRatings } from './ratings'
@@ -282,7 +282,7 @@ export function jsonLdToScript(document: JsonLdNode | readonly JsonLdNode[]): st
     throw new KapLiteratureError(
       'INVALID_ARGUMENT',
       `jsonLdToScript could not serialise the object as JSON (${cause instanceof Error ? cause.message : String(cause)})`,
-      { value: document, cause, hint: 'pass plain JSON data: objects, arrays, strings, numbers, booleans and null' },
+      { value: document, cause, hint: PLAIN_JSON_HINT },
     )
   }
 }

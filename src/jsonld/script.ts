@@ -2,13 +2,10 @@
  * Safe embedding of JSON in an HTML `<script>` element. Internal: the public surface is `toJsonLdScript` in ./index.
  */
 import { KapLiteratureError } from '../errors'
+import { MAX_ESCAPED_LENGTH } from '../escape'
 
-/**
- * The longest JSON text a script element is made of, in UTF-16 units: escaping tens of millions of characters in one
- * call can abort the JavaScript engine (hostile review, session 35), and every shipped record together is far shorter.
- * @internal
- */
-export const MAX_SCRIPT_JSON = 16_000_000
+/** What a value JSON cannot hold should be instead. @internal */
+export const PLAIN_JSON_HINT = 'pass plain JSON data: objects, arrays, strings, numbers, booleans and null'
 
 const UNSAFE = /[<>&\u2028\u2029]/g
 
@@ -35,12 +32,12 @@ export function scriptElement(value: unknown): string {
   if (json === undefined)
     throw new KapLiteratureError('INVALID_ARGUMENT', 'the value has no JSON form', {
       value,
-      hint: 'pass plain JSON data: objects, arrays, strings, numbers, booleans and null',
+      hint: PLAIN_JSON_HINT,
     })
-  if (json.length > MAX_SCRIPT_JSON)
+  if (json.length > MAX_ESCAPED_LENGTH)
     throw new KapLiteratureError(
       'LIMIT_EXCEEDED',
-      `the JSON-LD is ${json.length.toLocaleString('en-US')} characters long, more than ${MAX_SCRIPT_JSON.toLocaleString('en-US')}`,
+      `the JSON-LD is ${json.length.toLocaleString('en-US')} characters long, more than ${MAX_ESCAPED_LENGTH.toLocaleString('en-US')}`,
       { value: `${json.length} characters`, hint: 'shorten the notes you pass, or split the document into several' },
     )
   return `<script type="application/ld+json">${escapeJsonForHtml(json)}</script>`

@@ -15,9 +15,8 @@ import {
   type CitableId,
 } from '../../src/citations/index'
 import { MAX_IDS } from '../../src/citations/ids'
-import { MAX_PROSE_LENGTH } from '../../src/citations/prose'
 import { jsonLdToScript, toJsonLdScript } from '../../src/jsonld/index'
-import { MAX_SCRIPT_JSON } from '../../src/jsonld/script'
+import { MAX_ESCAPED_LENGTH } from '../../src/escape'
 import { kapError } from '../helpers/errors'
 
 describe('lists of ids are read by index, within a bound', () => {
@@ -49,13 +48,13 @@ describe('lists of ids are read by index, within a bound', () => {
 })
 
 describe('text too long to escape in one call is refused before it is escaped', () => {
-  it(`citeProse takes at most ${MAX_PROSE_LENGTH.toLocaleString('en-US')} characters`, () => {
-    const text = '<'.repeat(MAX_PROSE_LENGTH + 1)
+  it(`citeProse takes at most ${MAX_ESCAPED_LENGTH.toLocaleString('en-US')} characters`, () => {
+    const text = '<'.repeat(MAX_ESCAPED_LENGTH + 1)
     for (const format of ['html', 'markdown', 'text'] as const) {
       const e = kapError(() => citeProse(text, createCitationSession({ format }), format))
       expect([e.code, e.value, e.hint]).toEqual([
         'LIMIT_EXCEEDED',
-        `${MAX_PROSE_LENGTH + 1} characters`,
+        `${MAX_ESCAPED_LENGTH + 1} characters`,
         'cite the text in parts, a section or a paragraph at a time',
       ])
     }
@@ -65,15 +64,15 @@ describe('text too long to escape in one call is refused before it is escaped', 
     expect(citeProse(note, createCitationSession({ format: 'html' }), 'html')).toMatch(cited)
   })
 
-  it(`a script element holds at most ${MAX_SCRIPT_JSON.toLocaleString('en-US')} characters of JSON`, () => {
-    const e = kapError(() => jsonLdToScript({ '@type': 'Thing', name: '<'.repeat(MAX_SCRIPT_JSON) }))
+  it(`a script element holds at most ${MAX_ESCAPED_LENGTH.toLocaleString('en-US')} characters of JSON`, () => {
+    const e = kapError(() => jsonLdToScript({ '@type': 'Thing', name: '<'.repeat(MAX_ESCAPED_LENGTH) }))
     expect([e.code, e.hint]).toEqual([
       'LIMIT_EXCEEDED',
       'shorten the notes you pass, or split the document into several',
     ])
     // Through the documented path for a curator's own note too.
     const id = 'without-therapy-ketamine-effects-fade-faster'
-    const long = kapError(() => toJsonLdScript(id, { details: [{ id, verdictNote: '<'.repeat(MAX_SCRIPT_JSON) }] }))
+    const long = kapError(() => toJsonLdScript(id, { details: [{ id, verdictNote: '<'.repeat(MAX_ESCAPED_LENGTH) }] }))
     expect(long.code).toBe('LIMIT_EXCEEDED')
     expect(jsonLdToScript({ '@type': 'Thing', name: '<'.repeat(1000) })).toContain('\\u003c'.repeat(1000))
   })
